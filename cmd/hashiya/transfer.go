@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"hashiya/db"
+	"hashiya/db/codec"
+)
+
+func runImport(ctx context.Context, e env, args []string) (err error) {
+	c := commands()["import"]
+	f := newFlags(e, "import", c.usage, c.help)
+	project := f.String("project", "", "project name (required)")
+	format := f.String("format", "auto", "auto, text, jsonl, doccano or doccano-rel")
+	layer := f.String("layer", "gold", "layer the file's spans go to: gold or a user name")
+	addLabels := f.Bool("add-labels", false, "add labels and relation types the project lacks instead of refusing the line")
+	files, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if *project == "" || len(files) == 0 {
+		f.Usage()
+		return errors.New("import: --project and at least one FILE are required")
+	}
+	s, err := f.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeStore(s, &err)
+	p, err := s.ProjectByName(ctx, *project)
+	if err != nil {
+		return fmt.Errorf("import: project %q: %w", *project, err)
+	}
+	by, err := ensureAdmin(ctx, s, e.stdout)
+	if err != nil {
+		return err
+	}
+	owner, err := layerOwner(ctx, s, *layer)
+	if err != nil {
+		return err
+	}
+	failed := 0
+	for _, file := range files {
+		start := time.Now()
+		res, err := importFile(ctx, s, db.ImportOptions{ProjectID: p.ID, File: file, Owner: owner, By: by.ID, AddLabels: *addLabels}, *format, e.stderr)
+		if err != nil {
+			failed++
+			fmt.Fprintf(e.stderr, "%v\n%s: nothing imported\n", err, file)
+			continue
+		}
+		fmt.Fprintf(e.stdout, "%s: %d documents, %d spans, %d relations imported in %s\n", file, res.Documents, res.Spans, res.Relations, time.Since(start).Round(time.Millisecond))
+		if len(res.AddedLabels) > 0 {
+			fmt.Fprintf(e.stdout, "%s: labels added to %s: %v\n", file, p.Name, res.AddedLabels)
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("import: %d of %d files had errors and were not imported", failed, len(files))
+	}
+	return nil
+}
+
+func importFile(ctx context.Context, s *db.Store, opts db.ImportOptions, format string, warn io.Writer) (db.ImportResult, error) {
+	fh, err := os.Open(opts.File)
+	if err != nil {
+		return db.ImportResult{}, err
+	}
+	defer fh.Close()
+	docs, report, err := codec.ParseFile(fh, opts.File, format)
+	if err != nil {
+		return db.ImportResult{}, err
+	}
+	for _, w := range report.Warnings {
+		fmt.Fprintf(warn, "%s (warning)\n", w.Error())
+	}
+	return s.Import(ctx, opts, docs)
+}
+
+// layerOwner resolves a layer name to its owner id; gold is 0.
+func layerOwner(ctx context.Context, s *db.Store, layer string) (int64, error) {
+	if layer == "gold" {
+		return 0, nil
+	}
+	u, err := s.UserByName(ctx, layer)
+	if err != nil {
+		return 0, fmt.Errorf("layer %q is neither gold nor a user: %w", layer, err)
+	}
+	return u.ID, nil
+}
+
+func runExport(ctx context.Context, e env, args []string) (err error) {
+	c := commands()["export"]
+	f := newFlags(e, "export", c.usage, c.help)
+	project := f.String("project", "", "project name (required)")
+	format := f.String("format", "jsonl", "jsonl, doccano or doccano-rel")
+	layer := f.String("layer", "gold", "gold, a user name, or all")
+	out := f.String("out", "", "write to this file instead of stdout")
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if *project == "" || len(pos) > 0 {
+		f.Usage()
+		return errors.New("export: --project is required and takes no positional arguments")
+	}
+	s, err := f.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeStore(s, &err)
+	p, err := s.ProjectByName(ctx, *project)
+	if err != nil {
+		return fmt.Errorf("export: project %q: %w", *project, err)
+	}
+	if *out == "" {
+		return exportTo(ctx, s, p.ID, *format, *layer, e.stdout)
+	}
+	// Write beside the target and rename, so a failed export never leaves
+	// a half-written file under the name a pipeline reads.
+	tmp, err := os.CreateTemp(filepath.Dir(*out), ".hashiya-export-*")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := exportTo(ctx, s, p.ID, *format, *layer, tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return os.Rename(tmp.Name(), *out)
+}
+
+func exportTo(ctx context.Context, s *db.Store, projectID int64, format, layer string, w io.Writer) error {
+	cw, err := codec.NewWriter(w, format)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return s.ExportLayers(ctx, projectID, layer, cw.Write)
+}

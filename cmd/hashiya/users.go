@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strings"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"hashiya/db"
+)
+
+func runUser(ctx context.Context, e env, args []string) (err error) {
+	c := commands()["user"]
+	f := newFlags(e, "user", c.usage, c.help)
+	admin := f.Bool("admin", false, "make the user a global admin")
+	fromStdin := f.Bool("password-stdin", false, "read the password from the first line of stdin")
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 || pos[0] != "add" {
+		f.Usage()
+		return errors.New("user: want 'user add NAME'")
+	}
+	password := ""
+	if *fromStdin {
+		line, rerr := bufio.NewReader(e.stdin).ReadString('\n')
+		password = strings.TrimRight(line, "\r\n")
+		if password == "" {
+			return fmt.Errorf("user: no password on stdin: %v", rerr)
+		}
+	} else if password, err = randomPassword(); err != nil {
+		return err
+	}
+	s, err := f.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeStore(s, &err)
+	if _, err := addUser(ctx, s, pos[1], password, *admin); err != nil {
+		return err
+	}
+	if !*fromStdin {
+		fmt.Fprintf(e.stdout, "user %s added; password (shown once): %s\n", pos[1], password)
+	} else {
+		fmt.Fprintf(e.stdout, "user %s added\n", pos[1])
+	}
+	return nil
+}
+
+// addUser hashes the password with bcrypt (cost 12) and stores the user.
+func addUser(ctx context.Context, s *db.Store, name, password string, admin bool) (db.User, error) {
+	if len(password) < 8 {
+		return db.User{}, errors.New("user: password must be at least 8 characters")
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), 12)
+	if err != nil {
+		return db.User{}, fmt.Errorf("user: hash password: %w", err)
+	}
+	return s.CreateUser(ctx, name, string(hash), admin)
+}
+
+func randomPassword() (string, error) {
+	b := make([]byte, 18)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("user: random password: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}

@@ -1,0 +1,129 @@
+// Package segment cuts a document's text into paragraphs and
+// non-overlapping runs, so overlapping and nested spans render without
+// interleaved elements: each run knows every span that covers it.
+package segment
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Span is what the renderer needs of a span; offsets are code points.
+type Span struct {
+	ID         int64
+	Start, End int
+	Label      string
+}
+
+// Run is a stretch of text covered by the same spans. Start is its code
+// point offset in the document: the anchor the browser maps selections by.
+type Run struct {
+	Start  int
+	Text   string
+	Spans  []Span // covering spans, outermost (longest) first
+	Starts []Span // spans that begin at this run, outermost first
+}
+
+// Paragraph is one line of the text without its line break.
+type Paragraph struct {
+	Start int
+	Runs  []Run
+}
+
+// Cut splits text at line breaks (LF, CR LF, CR) and at every span
+// boundary. Spans may overlap, nest or cross paragraphs.
+func Cut(text string, spans []Span) []Paragraph {
+	rs := []rune(text)
+	sorted := append([]Span(nil), spans...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].Start != sorted[j].Start {
+			return sorted[i].Start < sorted[j].Start
+		}
+		return sorted[i].End > sorted[j].End
+	})
+	cuts := map[int]bool{}
+	for _, s := range sorted {
+		cuts[s.Start], cuts[s.End] = true, true
+	}
+	var paras []Paragraph
+	start := 0
+	for i := 0; i <= len(rs); i++ {
+		if i < len(rs) && rs[i] != '\n' && rs[i] != '\r' {
+			continue
+		}
+		paras = append(paras, paragraph(rs, start, i, cuts, sorted))
+		if i+1 < len(rs) && rs[i] == '\r' && rs[i+1] == '\n' {
+			i++
+		}
+		start = i + 1
+	}
+	return paras
+}
+
+func paragraph(rs []rune, start, end int, cuts map[int]bool, spans []Span) Paragraph {
+	p := Paragraph{Start: start}
+	runStart := start
+	for i := start + 1; i <= end; i++ {
+		if i < end && !cuts[i] {
+			continue
+		}
+		if i > runStart {
+			p.Runs = append(p.Runs, run(rs, runStart, i, spans))
+		}
+		runStart = i
+	}
+	return p
+}
+
+func run(rs []rune, start, end int, spans []Span) Run {
+	r := Run{Start: start, Text: string(rs[start:end])}
+	for _, s := range spans {
+		if s.Start > start {
+			break
+		}
+		if s.End >= end {
+			r.Spans = append(r.Spans, s)
+			if s.Start == start {
+				r.Starts = append(r.Starts, s)
+			}
+		}
+	}
+	// Outermost first: by length, longest first, stable on start order.
+	sort.SliceStable(r.Spans, func(i, j int) bool { return r.Spans[i].End-r.Spans[i].Start > r.Spans[j].End-r.Spans[j].Start })
+	sort.SliceStable(r.Starts, func(i, j int) bool { return r.Starts[i].End-r.Starts[i].Start > r.Starts[j].End-r.Starts[j].Start })
+	return r
+}
+
+var hexColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+// Style draws a run's spans with colour only, which keeps Arabic letters
+// joined across run boundaries: the innermost span is a translucent
+// background, each enclosing span an underline of its colour, stacked
+// downwards, so an ORG inside a QUOTE shows both.
+func Style(r Run, colors map[string]string) string {
+	if len(r.Spans) == 0 {
+		return ""
+	}
+	color := func(s Span) string { return SafeColor(colors[s.Label]) }
+	inner := r.Spans[len(r.Spans)-1]
+	var imgs, sizes, pos []string
+	for i := range r.Spans {
+		c := color(r.Spans[i])
+		imgs = append(imgs, fmt.Sprintf("linear-gradient(%s,%s)", c, c))
+		sizes = append(sizes, "100% 2px")
+		pos = append(pos, fmt.Sprintf("0 calc(100%% - %dpx)", 3*(len(r.Spans)-1-i)))
+	}
+	return fmt.Sprintf("background-color:%s40;background-image:%s;background-size:%s;background-position:%s;background-repeat:no-repeat",
+		color(inner), strings.Join(imgs, ","), strings.Join(sizes, ","), strings.Join(pos, ","))
+}
+
+// SafeColor passes a validated #rrggbb colour into a style attribute and
+// replaces anything else with grey, so a label's colour never carries CSS.
+func SafeColor(c string) string {
+	if hexColor.MatchString(c) {
+		return c
+	}
+	return "#888888"
+}

@@ -1,0 +1,91 @@
+package codec
+
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The flags Canonicalize and the JSON importer report, in this order.
+const (
+	flagBidi         = "bidi controls"
+	flagPresentation = "presentation forms"
+	flagReplacement  = "U+FFFD"
+)
+
+// Canonicalize makes plain text canonical before anyone annotates it: CRLF
+// and lone CR -> LF, NFC, Arabic presentation forms (U+FB50-U+FDFF,
+// U+FE70-U+FEFF, except U+FEFF BOM which is removed at the start of the
+// text) mapped to their letters (NFKC of just those characters), bidi
+// embedding/override/isolate controls (U+202A-U+202E, U+2066-U+2069)
+// removed; diacritics, tatweel, ZWJ/ZWNJ, LRM/RLM/ALM kept. Flags lists
+// what it found: "bidi controls", "presentation forms", "U+FFFD".
+//
+// NFKC is applied to presentation forms alone, never to the whole text,
+// because full NFKC would also fold things annotators mean to keep
+// (superscripts, full-width digits, ligatures of other scripts). Bidi
+// controls go because they reorder what the reader sees without being
+// part of the words; the implicit marks (LRM/RLM/ALM) stay because they
+// are how Arabic text legitimately fixes the side of neutral characters.
+//
+// s should be valid UTF-8; each invalid byte reads as U+FFFD.
+func Canonicalize(s string) (text string, flags []string) {
+	s = strings.TrimPrefix(s, "\uFEFF")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	flags = textFlags(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case isBidiControl(r):
+		case isPresentationForm(r):
+			b.WriteString(norm.NFKC.String(string(r)))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	// NFC last: removing a control or mapping a form may leave a letter
+	// next to a mark it composes with.
+	return norm.NFC.String(b.String()), flags
+}
+
+// textFlags lists the suspicious characters a text holds, for the import
+// report. JSON imports are stored as given, so for them it only reports.
+func textFlags(s string) []string {
+	var bidi, forms, fffd bool
+	for _, r := range s {
+		switch {
+		case isBidiControl(r):
+			bidi = true
+		case isPresentationForm(r):
+			forms = true
+		case r == '\uFFFD':
+			fffd = true
+		}
+	}
+	var flags []string
+	if bidi {
+		flags = append(flags, flagBidi)
+	}
+	if forms {
+		flags = append(flags, flagPresentation)
+	}
+	if fffd {
+		flags = append(flags, flagReplacement)
+	}
+	return flags
+}
+
+// isBidiControl is true for the embedding, override and isolate controls
+// (LRE RLE PDF LRO RLO, LRI RLI FSI PDI), not for the implicit marks.
+func isBidiControl(r rune) bool {
+	return (r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069')
+}
+
+// isPresentationForm is true in the Arabic Presentation Forms-A and -B
+// blocks. U+FEFF sits at the end of block B but is the byte order mark /
+// zero width no-break space, not a letter form, so it is left out.
+func isPresentationForm(r rune) bool {
+	return (r >= '\uFB50' && r <= '\uFDFF') || (r >= '\uFE70' && r <= '\uFEFE')
+}

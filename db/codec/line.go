@@ -1,0 +1,166 @@
+package codec
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"hashiya/offsets"
+)
+
+// maxProblems caps the reasons given for one line: enough to fix several
+// things per run without a 10,000-span line drowning the report.
+const maxProblems = 5
+
+// The keys that hold spans, one per JSON shape.
+var shapeKeys = []struct{ key, shape string }{
+	{"spans", "native"},
+	{"entities", "doccano-rel"},
+	{"label", "doccano"},
+}
+
+// lineParser builds the Doc of one JSON line and collects what is wrong
+// with it and what is merely worth a warning.
+type lineParser struct {
+	doc      Doc
+	idx      *offsets.Index
+	problems []string
+	warnings []string
+	byKey    map[spanKey]int // start, end, label -> index in doc.Spans
+	byRef    map[string]int  // span id in the file -> index in doc.Spans
+	rels     map[Relation]bool
+}
+
+type spanKey struct {
+	start, end int
+	label      string
+}
+
+func (p *lineParser) fail(format string, args ...any) {
+	p.problems = append(p.problems, fmt.Sprintf(format, args...))
+}
+
+func (p *lineParser) warn(format string, args ...any) {
+	p.warnings = append(p.warnings, fmt.Sprintf(format, args...))
+}
+
+// reason joins the line's problems into one LineError reason.
+func (p *lineParser) reason() string {
+	if len(p.problems) <= maxProblems {
+		return strings.Join(p.problems, "; ")
+	}
+	more := len(p.problems) - maxProblems
+	return fmt.Sprintf("%s; and %d more problems", strings.Join(p.problems[:maxProblems], "; "), more)
+}
+
+// parseLine reads one non-blank JSON line in the given format ("jsonl",
+// "doccano" or "doccano-rel"). It returns the document, the warnings, and
+// a non-empty reason if the line is bad.
+func parseLine(line []byte, format string) (Doc, []string, string) {
+	// Checked on the raw bytes: encoding/json would silently turn invalid
+	// UTF-8 into U+FFFD and the text would no longer be what the user gave.
+	if bad := firstInvalidByte(line); bad >= 0 {
+		return Doc{}, nil, fmt.Sprintf("line is not valid UTF-8: byte 0x%02x at byte offset %d", line[bad], bad)
+	}
+	line = bytes.TrimSpace(line)
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(line, &fields); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		if errors.As(err, &typeErr) {
+			return Doc{}, nil, "line is not a JSON object"
+		}
+		return Doc{}, nil, "line is not JSON: " + err.Error()
+	}
+	if fields == nil {
+		return Doc{}, nil, "line is not a JSON object"
+	}
+	if esc := loneSurrogate(line); esc != "" {
+		return Doc{}, nil, fmt.Sprintf("line holds the unpaired surrogate escape %s, which is not a Unicode character", esc)
+	}
+	p := &lineParser{byKey: map[spanKey]int{}, byRef: map[string]int{}, rels: map[Relation]bool{}}
+	if !p.header(fields) {
+		return Doc{}, nil, p.reason()
+	}
+	switch p.shape(fields, format) {
+	case "native":
+		p.native(fields)
+	case "doccano":
+		p.doccano(fields)
+	case "doccano-rel":
+		p.doccanoRel(fields)
+	}
+	if len(p.problems) > 0 {
+		return Doc{}, nil, p.reason()
+	}
+	for _, f := range textFlags(p.doc.Text) {
+		p.warn("%s", textFlagReason(f, false))
+	}
+	return p.doc, p.warnings, ""
+}
+
+// header reads the fields every shape shares: text, id, meta and
+// offset_unit. It returns false when there is no text to check spans on.
+func (p *lineParser) header(f map[string]json.RawMessage) bool {
+	text, ok := stringValue(f["text"])
+	if !ok {
+		p.fail(`missing string "text"`)
+		return false
+	}
+	if text == "" {
+		p.fail(`"text" is empty`)
+		return false
+	}
+	p.doc.Text = text
+	p.idx = offsets.NewIndex(text)
+	id, present, err := refValue(f["id"])
+	switch {
+	case err != nil:
+		p.fail(`"id" %v`, err)
+	case present && id == "":
+		p.fail(`"id" is empty`)
+	}
+	p.doc.ExternalID = id
+	meta, ok := objectValue(f["meta"])
+	if !ok {
+		p.fail(`"meta" must be a JSON object, got %s`, short(f["meta"]))
+	}
+	p.doc.Meta = meta
+	// A file counted in UTF-16 units or bytes would put every span on the
+	// wrong letters of Arabic or emoji text, so other units are refused.
+	if raw, ok := f["offset_unit"]; ok {
+		if unit, _ := stringValue(raw); unit != "codepoint" {
+			p.fail(`offset_unit %s is not supported; want "codepoint" (Unicode code points, as Python str indexes)`, short(raw))
+		}
+	}
+	return true
+}
+
+// shape decides which JSON shape the line has. Two span keys on one line
+// are refused: silently reading one and dropping the other would lose
+// annotations. An explicit doccano format refuses lines of another shape
+// for the same reason.
+func (p *lineParser) shape(f map[string]json.RawMessage, format string) string {
+	detected, key := "", ""
+	for _, sk := range shapeKeys {
+		if isNull(f[sk.key]) {
+			continue
+		}
+		if detected != "" {
+			p.fail("line has both %q and %q; a document holds its spans in one of them", key, sk.key)
+			return ""
+		}
+		detected, key = sk.shape, sk.key
+	}
+	switch {
+	case format == "jsonl" && detected == "":
+		return "doccano" // text only, no spans
+	case format == "jsonl":
+		return detected
+	case detected != "" && detected != format:
+		p.fail("line has %q, which format %q does not read; use format \"jsonl\" or \"auto\"", key, format)
+		return ""
+	}
+	return format
+}

@@ -1,0 +1,216 @@
+package codec
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxLine is the longest line (and the largest plain-text file) ParseFile
+// reads: big enough for a book-length document on one line, small enough
+// that one bad file cannot exhaust memory.
+const maxLine = 64 << 20
+
+// importFormats are the format names ParseFile accepts.
+var importFormats = []string{"auto", "text", "jsonl", "doccano", "doccano-rel"}
+
+// ParseFile reads one import file. format is "auto", "text", "jsonl",
+// "doccano" or "doccano-rel". With "auto", a name ending in ".txt" is plain
+// text and anything else is JSON lines whose shape is detected line by
+// line from its keys ("spans": native, "entities": doccano-rel, else
+// doccano); "jsonl" accepts all three JSON shapes too.
+//
+// It is all-or-nothing: if any line is bad it returns nil docs and an
+// Errors holding every bad line. Blank lines are skipped; a file with no
+// documents is an error. Other errors (reading r) are returned as they are.
+func ParseFile(r io.Reader, name, format string) ([]Doc, Report, error) {
+	return parseFile(r, name, format, maxLine)
+}
+
+// parseFile is ParseFile with the line limit as a parameter, so tests can
+// exercise it without 64 MiB inputs.
+func parseFile(r io.Reader, name, format string, limit int) ([]Doc, Report, error) {
+	format, err := resolveFormat(name, format)
+	if err != nil {
+		return nil, Report{}, err
+	}
+	if format == "text" {
+		return parseText(r, name, limit)
+	}
+	return parseJSONLines(r, name, format, limit)
+}
+
+func resolveFormat(name, format string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case format == "auto" && ext == ".txt":
+		return "text", nil
+	case format == "conll" || (format == "auto" && ext == ".conll"):
+		return "", errors.New("conll import is not supported yet")
+	case format == "auto":
+		return "jsonl", nil
+	}
+	for _, f := range importFormats {
+		if f == format {
+			return format, nil
+		}
+	}
+	return "", fmt.Errorf("unknown import format %q; want one of %s", format, strings.Join(importFormats, ", "))
+}
+
+// stem is the file's base name without extension: the id of a plain-text
+// document and the prefix of JSON documents that carry no id.
+func stem(name string) string {
+	base := filepath.Base(name)
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	if base == "" || base == "." || base == string(filepath.Separator) {
+		return "doc"
+	}
+	return base
+}
+
+// parseText reads a whole plain-text file as one document, canonical.
+func parseText(r io.Reader, name string, limit int) ([]Doc, Report, error) {
+	raw, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	if err != nil {
+		return nil, Report{}, fmt.Errorf("codec: read %s: %w", name, err)
+	}
+	fail := func(line int, format string, args ...any) ([]Doc, Report, error) {
+		return nil, Report{}, Errors{{File: name, Line: line, Reason: fmt.Sprintf(format, args...)}}
+	}
+	if len(raw) > limit {
+		return fail(1, "file is larger than %d MiB", limit>>20)
+	}
+	if bad := firstInvalidByte(raw); bad >= 0 {
+		line := 1 + bytes.Count(raw[:bad], []byte("\n"))
+		return fail(line, "text is not valid UTF-8: byte 0x%02x at byte offset %d", raw[bad], bad)
+	}
+	text, flags := Canonicalize(string(raw))
+	if strings.TrimSpace(text) == "" {
+		return fail(1, "file holds no text")
+	}
+	var rep Report
+	for _, f := range flags {
+		rep.Warnings = append(rep.Warnings, LineError{File: name, Line: 1, Reason: textFlagReason(f, true)})
+	}
+	doc := Doc{Line: 1, ExternalID: stem(name), Text: text, Meta: emptyObject()}
+	return []Doc{doc}, rep, nil
+}
+
+// textFlagReason words a flag for the report; canonical says whether the
+// text was changed (plain text) or stored as given (JSON).
+func textFlagReason(flag string, canonical bool) string {
+	switch {
+	case flag == flagBidi && canonical:
+		return "text held bidi embedding/override/isolate controls; removed"
+	case flag == flagBidi:
+		return "text holds bidi embedding/override/isolate controls (kept as imported)"
+	case flag == flagPresentation && canonical:
+		return "text held Arabic presentation forms; mapped to letters"
+	case flag == flagPresentation:
+		return "text holds Arabic presentation forms (kept as imported)"
+	default:
+		return "text holds U+FFFD replacement characters: the source was probably decoded with the wrong encoding"
+	}
+}
+
+// firstInvalidByte is the byte offset of the first byte that is not part
+// of valid UTF-8, or -1.
+func firstInvalidByte(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// parseJSONLines reads one JSON document per line and collects every bad
+// line before deciding, so the user sees all problems at once.
+func parseJSONLines(r io.Reader, name, format string, limit int) ([]Doc, Report, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var (
+		docs    []Doc
+		rep     Report
+		bad     Errors
+		firstOn = map[string]int{} // document id -> line it first appeared on
+	)
+	prefix := stem(name)
+	for n := 1; ; n++ {
+		line, tooLong, err := readLine(br, limit)
+		if err != nil && err != io.EOF {
+			return nil, Report{}, fmt.Errorf("codec: read %s: %w", name, err)
+		}
+		if n == 1 {
+			// A BOM sits outside the JSON value, so dropping it changes no text.
+			line = bytes.TrimPrefix(line, []byte("\uFEFF"))
+		}
+		switch {
+		case tooLong:
+			bad = append(bad, LineError{name, n, fmt.Sprintf("line is longer than %d MiB", limit>>20)})
+		case len(bytes.TrimSpace(line)) > 0:
+			doc, warns, reason := parseLine(line, format)
+			if reason == "" {
+				reason = claimID(&doc, prefix, n, firstOn)
+			}
+			if reason != "" {
+				bad = append(bad, LineError{name, n, reason})
+				break
+			}
+			docs = append(docs, doc)
+			for _, w := range warns {
+				rep.Warnings = append(rep.Warnings, LineError{name, n, w})
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	if len(bad) == 0 && len(docs) == 0 {
+		bad = append(bad, LineError{name, 1, "file holds no documents"})
+	}
+	if len(bad) > 0 {
+		return nil, rep, bad
+	}
+	return docs, rep, nil
+}
+
+// claimID gives doc its line and id (the default one if the line has
+// none) and refuses an id an earlier line already took.
+func claimID(doc *Doc, prefix string, line int, firstOn map[string]int) string {
+	doc.Line = line
+	if doc.ExternalID == "" {
+		doc.ExternalID = fmt.Sprintf("%s-%d", prefix, line)
+	}
+	if first, ok := firstOn[doc.ExternalID]; ok {
+		return fmt.Sprintf("duplicate document id %q (first on line %d)", doc.ExternalID, first)
+	}
+	firstOn[doc.ExternalID] = line
+	return ""
+}
+
+// readLine returns the next line without its newline. A line longer than
+// limit is consumed to its end and reported as tooLong, so the lines
+// after it keep their numbers and still get checked.
+func readLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
+	for {
+		frag, err := br.ReadSlice('\n')
+		frag = bytes.TrimSuffix(frag, []byte("\n"))
+		if !tooLong && len(line)+len(frag) > limit {
+			tooLong, line = true, nil
+		}
+		if !tooLong {
+			line = append(line, frag...)
+		}
+		if err != bufio.ErrBufferFull {
+			return line, tooLong, err
+		}
+	}
+}

@@ -1,0 +1,215 @@
+package codec
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// parseErrors runs ParseFile, requires it to fail with Errors and no docs,
+// and returns the errors.
+func parseErrors(t *testing.T, input, name, format string) Errors {
+	t.Helper()
+	docs, _, err := ParseFile(strings.NewReader(input), name, format)
+	if docs != nil {
+		t.Errorf("ParseFile returned %d docs with an error; want none", len(docs))
+	}
+	var errs Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("ParseFile error = %v (%T), want Errors", err, err)
+	}
+	return errs
+}
+
+func TestParseFileBadLines(t *testing.T) {
+	tests := []struct {
+		name   string
+		input  string
+		format string
+		want   map[int]string // line -> substring of its reason; every bad line listed
+	}{
+		{
+			name: "three bad lines of different kinds, all reported",
+			input: `{"text": "good one", "label": []}
+{"text": "abc", "label": [[0, 9, "PER"]]}
+not json at all
+
+{"id": "x", "label": []}
+{"text": "another good", "label": [[0, 7, "ORG"]]}
+`,
+			format: "auto",
+			want: map[int]string{
+				2: `span 0 (PER) has offsets 0..9, want 0 <= start < end <= 3`,
+				3: "line is not JSON: ",
+				5: `missing string "text"`,
+			},
+		},
+		{
+			name:   "invalid UTF-8 in the text",
+			input:  "{\"text\": \"ok\"}\n{\"text\": \"caf\xe9\"}\n",
+			format: "jsonl",
+			want:   map[int]string{2: "line is not valid UTF-8: byte 0xe9 at byte offset 13"},
+		},
+		{
+			name:   "invalid UTF-8 in meta",
+			input:  "{\"text\": \"ok\", \"meta\": {\"k\": \"\xff\"}}\n",
+			format: "jsonl",
+			want:   map[int]string{1: "not valid UTF-8"},
+		},
+		{
+			name:   "lone surrogate escape",
+			input:  `{"text": "a\ud800b"}` + "\n" + `{"text": "pair \ud83d\ude00 and \\ud800 is fine"}`,
+			format: "jsonl",
+			want:   map[int]string{1: `unpaired surrogate escape \ud800`},
+		},
+		{
+			name: "offsets must be JSON integers",
+			input: `{"text": "abcdef", "label": [[1.5, 3, "PER"]]}
+{"text": "abcdef", "label": [["1", 3, "PER"]]}
+{"text": "abcdef", "entities": [{"id": 1, "start_offset": 0, "end_offset": 2e0, "label": "PER"}]}
+{"text": "abcdef", "spans": [{"id": 1, "end": 2, "label": "PER"}]}`,
+			format: "auto",
+			want: map[int]string{
+				1: `span 0 (PER) "start" must be an integer, got 1.5`,
+				2: `span 0 (PER) "start" must be an integer, got "1"`,
+				3: `span 0 (PER) "end_offset" must be an integer, got 2e0`,
+				4: `span 0 (PER) "start" is missing`,
+			},
+		},
+		{
+			name: "end past the text counted in code points",
+			input: `{"text": "😀 abc", "label": [[2, 5, "X"]]}
+{"text": "😀 abc", "label": [[2, 6, "X"]]}
+{"text": "😀 abc", "label": [[3, 3, "X"]]}
+{"text": "😀 abc", "label": [[-1, 2, "X"]]}`,
+			format: "doccano",
+			want: map[int]string{
+				2: "span 0 (X) has offsets 2..6, want 0 <= start < end <= 5",
+				3: "span 0 (X) has offsets 3..3, want 0 <= start < end <= 5",
+				4: "span 0 (X) has offsets -1..2, want 0 <= start < end <= 5",
+			},
+		},
+		{
+			name: "native span text must equal the slice",
+			input: `{"id": "a", "text": "😀 كتاب", "offset_unit": "codepoint", "spans": [{"id": 1, "start": 2, "end": 6, "label": "X", "text": "كتاب"}]}
+{"id": "b", "text": "😀 كتاب", "spans": [{"id": 1, "start": 2, "end": 5, "label": "X", "text": "كتاب"}]}
+{"id": "c", "text": "😀 كتاب", "spans": [{"id": 1, "start": 0, "end": 1, "label": "X", "text": 5}]}`,
+			format: "jsonl",
+			want: map[int]string{
+				2: `span 0 (X) says text "كتاب" but text[2:5] is "كتا"`,
+				3: `span 0 (X) "text" must be a string, got 5`,
+			},
+		},
+		{
+			name: "offset_unit other than codepoint",
+			input: `{"text": "abc", "offset_unit": "utf16", "spans": []}
+{"text": "abc", "offset_unit": 7, "spans": []}`,
+			format: "auto",
+			want: map[int]string{
+				1: `offset_unit "utf16" is not supported; want "codepoint"`,
+				2: `offset_unit 7 is not supported`,
+			},
+		},
+		{
+			name: "relations, labels, ids",
+			input: `{"text": "abc", "entities": [{"id": 0, "start_offset": 0, "end_offset": 1, "label": "A"}], "relations": [{"from_id": 0, "to_id": 7, "type": "r"}]}
+{"text": "abc", "label": [[0, 1, ""]]}
+{"id": "dup", "text": "abc"}
+{"id": "dup", "text": "abc"}
+{"id": 1.5, "text": "abc"}
+{"text": "abc", "spans": [{"id": 1, "start": 0, "end": 1, "label": "A"}, {"id": 1, "start": 1, "end": 2, "label": "B"}]}
+{"text": "abc", "spans": [{"id": 1, "start": 0, "end": 1, "label": "A"}], "relations": [{"id": 1, "type": "", "from": 1, "to": 1}]}
+{"text": "abc", "meta": [1]}
+{"text": "abc", "spans": [], "label": []}
+[1, 2]
+{"text": "abc", "label": [[0, 1]]}
+{"text": ""}`,
+			format: "auto",
+			want: map[int]string{
+				1:  `relation 0 (r) refers to unknown span "7"`,
+				2:  "span 0 has an empty label",
+				4:  `duplicate document id "dup" (first on line 3)`,
+				5:  `"id" must be a string or an integer, got 1.5`,
+				6:  `duplicate span id "1"`,
+				7:  "relation 0 has an empty type",
+				8:  `"meta" must be a JSON object`,
+				9:  `line has both "spans" and "label"`,
+				10: "line is not a JSON object",
+				11: `span 0 must be [start, end, "LABEL"], got [0, 1]`,
+				12: `"text" is empty`,
+			},
+		},
+		{
+			name:   "explicit doccano refuses another shape",
+			input:  `{"text": "abc", "entities": [{"id": 0, "start_offset": 0, "end_offset": 1, "label": "A"}]}`,
+			format: "doccano",
+			want:   map[int]string{1: `line has "entities", which format "doccano" does not read`},
+		},
+		{
+			name:   "several problems on one line are all named",
+			input:  `{"text": "abc", "label": [[0, 9, "A"], [5, 1, "B"]]}`,
+			format: "auto",
+			want:   map[int]string{1: "span 0 (A) has offsets 0..9, want 0 <= start < end <= 3; span 1 (B) has offsets 5..1"},
+		},
+		{name: "empty file", input: "", format: "auto", want: map[int]string{1: "file holds no documents"}},
+		{name: "blank lines only", input: "\n  \n\n", format: "jsonl", want: map[int]string{1: "file holds no documents"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			errs := parseErrors(t, tc.input, "in.jsonl", tc.format)
+			if len(errs) != len(tc.want) {
+				t.Errorf("got %d bad lines, want %d:\n%v", len(errs), len(tc.want), errs)
+			}
+			for _, e := range errs {
+				want, ok := tc.want[e.Line]
+				if !ok {
+					t.Errorf("unexpected bad line %v", e)
+					continue
+				}
+				if e.File != "in.jsonl" || !strings.Contains(e.Reason, want) {
+					t.Errorf("line %d: got %q, want file in.jsonl and reason containing %q", e.Line, e.Error(), want)
+				}
+			}
+		})
+	}
+}
+
+func TestParseFileTooLongLine(t *testing.T) {
+	input := `{"text": "a"}` + "\n" + `{"text": "` + strings.Repeat("x", 100) + `"}` + "\n" + `{"text": 5}` + "\n"
+	_, _, err := parseFile(strings.NewReader(input), "big.jsonl", "auto", 64)
+	var errs Errors
+	if !errors.As(err, &errs) || len(errs) != 2 || errs[0].Line != 2 || errs[1].Line != 3 {
+		t.Fatalf("got %v, want lines 2 (too long) and 3 (no text)", err)
+	}
+	if !strings.Contains(errs[0].Reason, "line is longer than") {
+		t.Errorf("line 2 reason = %q", errs[0].Reason)
+	}
+	// A line right at the limit is fine.
+	ok := `{"text": "` + strings.Repeat("x", 64-12) + `"}`
+	if docs, _, err := parseFile(strings.NewReader(ok), "ok.jsonl", "auto", 64); err != nil || len(docs) != 1 {
+		t.Errorf("line of exactly the limit: docs %d, err %v", len(docs), err)
+	}
+}
+
+func TestParseFileFormats(t *testing.T) {
+	tests := []struct {
+		name, format, wantErr string
+	}{
+		{"x.conll", "conll", "conll import is not supported yet"},
+		{"x.conll", "auto", "conll import is not supported yet"},
+		{"x.jsonl", "csv", `unknown import format "csv"; want one of auto, text, jsonl, doccano, doccano-rel`},
+	}
+	for _, tc := range tests {
+		_, _, err := ParseFile(strings.NewReader("a b\n"), tc.name, tc.format)
+		if err == nil || err.Error() != tc.wantErr {
+			t.Errorf("ParseFile(%s, %s) error = %v, want %q", tc.name, tc.format, err, tc.wantErr)
+		}
+	}
+}
+
+func TestLineErrorFormat(t *testing.T) {
+	errs := Errors{{File: "a.jsonl", Line: 2, Reason: "bad"}, {File: "a.jsonl", Line: 7, Reason: "worse"}}
+	if got, want := errs.Error(), "a.jsonl:2: bad\na.jsonl:7: worse"; got != want {
+		t.Errorf("Errors.Error() = %q, want %q", got, want)
+	}
+}

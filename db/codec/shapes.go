@@ -1,0 +1,202 @@
+package codec
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// rawSpan is one span as a file wrote it, before any check, with the key
+// names of its offsets so messages use the file's own words.
+type rawSpan struct {
+	ref, start, end, label, text, attributes json.RawMessage
+	startKey, endKey                         string
+}
+
+// rawRelation is one relation as a file wrote it.
+type rawRelation struct {
+	typ, from, to  json.RawMessage
+	fromKey, toKey string
+}
+
+// native reads Hashiya's own shape: "spans" and "relations" whose from/to
+// name span ids.
+func (p *lineParser) native(f map[string]json.RawMessage) {
+	p.eachObject(f, "spans", "span", func(n int, m map[string]json.RawMessage) {
+		p.addSpan(n, rawSpan{ref: m["id"], start: m["start"], end: m["end"], label: m["label"],
+			text: m["text"], attributes: m["attributes"], startKey: "start", endKey: "end"})
+	})
+	p.eachObject(f, "relations", "relation", func(n int, m map[string]json.RawMessage) {
+		p.addRelation(n, rawRelation{typ: m["type"], from: m["from"], to: m["to"], fromKey: "from", toKey: "to"})
+	})
+}
+
+// doccano reads doccano's sequence-labelling shape: "label" holds
+// [start, end, "LABEL"] triples.
+func (p *lineParser) doccano(f map[string]json.RawMessage) {
+	items, ok := arrayValue(f["label"])
+	if !ok {
+		p.fail(`"label" must be an array of [start, end, "LABEL"], got %s`, short(f["label"]))
+		return
+	}
+	for n, item := range items {
+		triple, ok := arrayValue(item)
+		if !ok || len(triple) != 3 {
+			p.fail(`span %d must be [start, end, "LABEL"], got %s`, n, short(item))
+			continue
+		}
+		p.addSpan(n, rawSpan{start: triple[0], end: triple[1], label: triple[2], startKey: "start", endKey: "end"})
+	}
+}
+
+// doccanoRel reads doccano's relation shape: "entities" with ids and
+// "relations" whose from_id/to_id name them.
+func (p *lineParser) doccanoRel(f map[string]json.RawMessage) {
+	p.eachObject(f, "entities", "entity", func(n int, m map[string]json.RawMessage) {
+		p.addSpan(n, rawSpan{ref: m["id"], start: m["start_offset"], end: m["end_offset"], label: m["label"],
+			startKey: "start_offset", endKey: "end_offset"})
+	})
+	p.eachObject(f, "relations", "relation", func(n int, m map[string]json.RawMessage) {
+		p.addRelation(n, rawRelation{typ: m["type"], from: m["from_id"], to: m["to_id"], fromKey: "from_id", toKey: "to_id"})
+	})
+}
+
+// eachObject calls fn for every object of the array f[key]; what names
+// one element in messages.
+func (p *lineParser) eachObject(f map[string]json.RawMessage, key, what string, fn func(int, map[string]json.RawMessage)) {
+	items, ok := arrayValue(f[key])
+	if !ok {
+		p.fail("%q must be an array, got %s", key, short(f[key]))
+		return
+	}
+	for n, item := range items {
+		m, ok := fieldsValue(item)
+		if !ok {
+			p.fail("%s %d is not a JSON object: %s", what, n, short(item))
+			continue
+		}
+		fn(n, m)
+	}
+}
+
+// addSpan checks one span against the text and adds it to the document.
+// An exact repeat (same start, end and label) is kept once with a
+// warning: it carries no information, and doccano itself writes such
+// files. Its id stays usable by relations, pointing at the kept span.
+func (p *lineParser) addSpan(n int, rs rawSpan) {
+	label, ok := stringValue(rs.label)
+	switch {
+	case !ok:
+		p.fail(`span %d has no string "label"`, n)
+		return
+	case strings.TrimSpace(label) == "":
+		p.fail("span %d has an empty label", n)
+		return
+	}
+	name := fmt.Sprintf("span %d (%s)", n, label)
+	ref, _, err := refValue(rs.ref)
+	if err != nil {
+		p.fail(`%s "id" %v`, name, err)
+		return
+	}
+	start, err := intValue(rs.start)
+	if err != nil {
+		p.fail("%s %q %v", name, rs.startKey, err)
+		return
+	}
+	end, err := intValue(rs.end)
+	if err != nil {
+		p.fail("%s %q %v", name, rs.endKey, err)
+		return
+	}
+	got, err := p.idx.Slice(start, end)
+	if err != nil {
+		p.fail("%s has offsets %d..%d, want 0 <= start < end <= %d", name, start, end, p.idx.Len())
+		return
+	}
+	if !isNull(rs.text) {
+		claimed, ok := stringValue(rs.text)
+		if !ok {
+			p.fail(`%s "text" must be a string, got %s`, name, short(rs.text))
+			return
+		}
+		if claimed != got {
+			p.fail("%s says text %q but text[%d:%d] is %q", name, claimed, start, end, got)
+			return
+		}
+	}
+	attrs, ok := objectValue(rs.attributes)
+	if !ok {
+		p.fail(`%s "attributes" must be a JSON object, got %s`, name, short(rs.attributes))
+		return
+	}
+	p.keepSpan(n, Span{Ref: ref, Start: start, End: end, Label: label, Attributes: attrs})
+}
+
+// keepSpan adds a checked span unless its id is taken or it repeats one.
+func (p *lineParser) keepSpan(n int, sp Span) {
+	if _, taken := p.byRef[sp.Ref]; taken && sp.Ref != "" {
+		p.fail("duplicate span id %q", sp.Ref)
+		return
+	}
+	key := spanKey{sp.Start, sp.End, sp.Label}
+	i, repeat := p.byKey[key]
+	if !repeat {
+		i = len(p.doc.Spans)
+		p.byKey[key] = i
+		p.doc.Spans = append(p.doc.Spans, sp)
+	} else {
+		p.warn("span %d (%s) at %d..%d repeats an earlier span; kept once", n, sp.Label, sp.Start, sp.End)
+		if p.doc.Spans[i].Ref == "" {
+			p.doc.Spans[i].Ref = sp.Ref
+		}
+	}
+	if sp.Ref != "" {
+		p.byRef[sp.Ref] = i
+	}
+}
+
+// addRelation checks one relation's type and ends and adds it; an exact
+// repeat is kept once with a warning, like spans.
+func (p *lineParser) addRelation(n int, rr rawRelation) {
+	typ, ok := stringValue(rr.typ)
+	switch {
+	case !ok:
+		p.fail(`relation %d has no string "type"`, n)
+		return
+	case strings.TrimSpace(typ) == "":
+		p.fail("relation %d has an empty type", n)
+		return
+	}
+	from, okFrom := p.relationEnd(n, typ, rr.fromKey, rr.from)
+	to, okTo := p.relationEnd(n, typ, rr.toKey, rr.to)
+	if !okFrom || !okTo {
+		return
+	}
+	rel := Relation{Type: typ, From: p.doc.Spans[from].Ref, To: p.doc.Spans[to].Ref}
+	if p.rels[rel] {
+		p.warn("relation %d (%s) %s -> %s repeats an earlier relation; kept once", n, typ, rel.From, rel.To)
+		return
+	}
+	p.rels[rel] = true
+	p.doc.Relations = append(p.doc.Relations, rel)
+}
+
+// relationEnd resolves one end of a relation to the index of its span.
+func (p *lineParser) relationEnd(n int, typ, key string, raw json.RawMessage) (int, bool) {
+	ref, present, err := refValue(raw)
+	switch {
+	case err != nil:
+		p.fail("relation %d (%s) %q %v", n, typ, key, err)
+		return 0, false
+	case !present:
+		p.fail("relation %d (%s) has no %q", n, typ, key)
+		return 0, false
+	}
+	i, ok := p.byRef[ref]
+	if !ok {
+		p.fail("relation %d (%s) refers to unknown span %q", n, typ, ref)
+		return 0, false
+	}
+	return i, true
+}

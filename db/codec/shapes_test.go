@@ -1,0 +1,99 @@
+package codec
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestParseFileDocs(t *testing.T) {
+	tests := []struct {
+		name, file, format, input string
+		want                      []Doc
+		wantWarnings              []string // substrings, one per warning, in order
+	}{
+		{
+			name: "native shape with ids, meta, attributes, relations", file: "n.jsonl", format: "auto",
+			input: `{"id": "doc-1", "text": "😀 قال زيد", "meta": {"src": "x"}, "layer": "gold", "status": "done", "offset_unit": "codepoint", "spans": [{"id": 10, "start": 6, "end": 9, "label": "PER", "text": "زيد", "attributes": {"k": 1}}, {"id": "q", "start": 2, "end": 5, "label": "CUE"}], "relations": [{"id": 1, "type": "cue", "from": "q", "to": 10}]}`,
+			want: []Doc{{Line: 1, ExternalID: "doc-1", Text: "😀 قال زيد", Meta: json.RawMessage(`{"src":"x"}`),
+				Spans: []Span{
+					{Ref: "10", Start: 6, End: 9, Label: "PER", Attributes: json.RawMessage(`{"k":1}`)},
+					{Ref: "q", Start: 2, End: 5, Label: "CUE", Attributes: json.RawMessage(`{}`)},
+				},
+				Relations: []Relation{{Type: "cue", From: "q", To: "10"}}}},
+		},
+		{
+			name: "doccano with default and integer ids, text stored byte-exact", file: "dir/set.v2.jsonl", format: "doccano",
+			input: "\n{\"text\": \"e\u0301\\r\\n\u202E\", \"label\": [[0, 2, \"X\"]]}\n\n{\"id\": 42, \"text\": \"b\"}\r\n",
+			want: []Doc{
+				{Line: 2, ExternalID: "set.v2-2", Text: "e\u0301\r\n\u202E", Meta: json.RawMessage(`{}`),
+					Spans: []Span{{Start: 0, End: 2, Label: "X", Attributes: json.RawMessage(`{}`)}}},
+				{Line: 4, ExternalID: "42", Text: "b", Meta: json.RawMessage(`{}`)},
+			},
+			wantWarnings: []string{"bidi embedding/override/isolate controls (kept as imported)"},
+		},
+		{
+			name: "duplicate spans and relations kept once, ids of the dropped span still resolve", file: "r.jsonl", format: "doccano-rel",
+			input: `{"text": "abc def", "entities": [{"id": 1, "start_offset": 0, "end_offset": 3, "label": "A"}, {"id": 2, "start_offset": 0, "end_offset": 3, "label": "A"}, {"id": 3, "start_offset": 0, "end_offset": 3, "label": "B"}], "relations": [{"from_id": 2, "to_id": 3, "type": "r"}, {"from_id": 1, "to_id": 3, "type": "r"}]}`,
+			want: []Doc{{Line: 1, ExternalID: "r-1", Text: "abc def", Meta: json.RawMessage(`{}`),
+				Spans: []Span{
+					{Ref: "1", Start: 0, End: 3, Label: "A", Attributes: json.RawMessage(`{}`)},
+					{Ref: "3", Start: 0, End: 3, Label: "B", Attributes: json.RawMessage(`{}`)},
+				},
+				Relations: []Relation{{Type: "r", From: "1", To: "3"}}}},
+			wantWarnings: []string{"span 1 (A) at 0..3 repeats an earlier span; kept once", "relation 1 (r) 1 -> 3 repeats an earlier relation"},
+		},
+		{
+			name: "BOM before the first JSON line, HTML characters as is", file: "b.jsonl", format: "jsonl",
+			input: "\uFEFF{\"text\": \"<a> & \\u003c\"}",
+			want:  []Doc{{Line: 1, ExternalID: "b-1", Text: "<a> & <", Meta: json.RawMessage(`{}`)}},
+		},
+		{
+			name: "plain text file is one canonical document", file: "corpus/article.txt", format: "auto",
+			input: "\uFEFFسطر\r\nthe \u202Eend\uFEF5\r",
+			want:  []Doc{{Line: 1, ExternalID: "article", Text: "سطر\nthe endلآ\n", Meta: json.RawMessage(`{}`)}},
+			wantWarnings: []string{"bidi embedding/override/isolate controls; removed",
+				"Arabic presentation forms; mapped to letters"},
+		},
+		{
+			name: "format text even without .txt", file: "notes.md", format: "text",
+			input: `{"text": "not parsed"}`,
+			want:  []Doc{{Line: 1, ExternalID: "notes", Text: `{"text": "not parsed"}`, Meta: json.RawMessage(`{}`)}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, rep, err := ParseFile(strings.NewReader(tc.input), tc.file, tc.format)
+			if err != nil {
+				t.Fatalf("ParseFile: %v", err)
+			}
+			if !reflect.DeepEqual(docs, tc.want) {
+				t.Errorf("docs:\n got  %+v\n want %+v", docs, tc.want)
+			}
+			if len(rep.Warnings) != len(tc.wantWarnings) {
+				t.Fatalf("warnings = %v, want %d", rep.Warnings, len(tc.wantWarnings))
+			}
+			for i, w := range rep.Warnings {
+				if w.File != tc.file || !strings.Contains(w.Reason, tc.wantWarnings[i]) {
+					t.Errorf("warning %d = %v, want file %s and reason containing %q", i, w, tc.file, tc.wantWarnings[i])
+				}
+			}
+		})
+	}
+}
+
+func TestParseTextRejectsInvalidUTF8(t *testing.T) {
+	errs := parseErrors(t, "first line\nsecond \xc3( line", "a.txt", "auto")
+	want := LineError{File: "a.txt", Line: 2, Reason: "text is not valid UTF-8: byte 0xc3 at byte offset 18"}
+	if len(errs) != 1 || errs[0] != want {
+		t.Errorf("got %v, want %v", errs, want)
+	}
+	// Encoded surrogates are invalid UTF-8 too, not a character to keep.
+	if errs := parseErrors(t, "a\xed\xa0\x80b", "s.txt", "text"); len(errs) != 1 || !strings.Contains(errs[0].Reason, "byte offset 1") {
+		t.Errorf("surrogate bytes: got %v", errs)
+	}
+	if errs := parseErrors(t, "\uFEFF \r\n\t", "blank.txt", "text"); len(errs) != 1 || errs[0].Reason != "file holds no text" {
+		t.Errorf("blank text: got %v", errs)
+	}
+}

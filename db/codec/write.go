@@ -1,0 +1,223 @@
+package codec
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"hashiya/offsets"
+)
+
+// exportFormats are the format names NewWriter accepts.
+var exportFormats = []string{"jsonl", "doccano", "doccano-rel"}
+
+// ExportDoc is one document and layer as export writes it.
+type ExportDoc struct {
+	ExternalID string
+	Text       string
+	Meta       json.RawMessage
+	Layer      string
+	Status     string
+	Spans      []ExportSpan
+	Relations  []ExportRelation
+}
+
+// ExportSpan is one span of an exported layer; ID is the store's id.
+type ExportSpan struct {
+	ID         int64
+	Start, End int // code points
+	Label      string
+	Attributes json.RawMessage
+}
+
+// ExportRelation links two ExportSpans by their IDs.
+type ExportRelation struct {
+	ID       int64
+	Type     string
+	From, To int64
+}
+
+// Writer writes ExportDocs as JSON lines in one format: "jsonl" (native),
+// "doccano" or "doccano-rel".
+type Writer struct {
+	w      io.Writer
+	format string
+	buf    bytes.Buffer
+	enc    *json.Encoder
+}
+
+// NewWriter returns a Writer of format to w.
+func NewWriter(w io.Writer, format string) (*Writer, error) {
+	if !slices.Contains(exportFormats, format) {
+		what := "unknown export format"
+		if format == "conll" {
+			what = "not yet supported export format"
+		}
+		return nil, fmt.Errorf("%s %q; want one of %s", what, format, strings.Join(exportFormats, ", "))
+	}
+	cw := &Writer{w: w, format: format}
+	cw.enc = json.NewEncoder(&cw.buf)
+	// Text is data, not HTML: "<" and "&" stay as they are so the file
+	// reads the same in any tool.
+	cw.enc.SetEscapeHTML(false)
+	return cw, nil
+}
+
+// Write checks d and writes it as one line. Every span must hold
+// (0 <= start < end <= len(text) in code points) and every relation must
+// join spans of d; otherwise Write returns an error naming the document,
+// the span or relation and the offsets, and writes nothing of d. The line
+// is built in a buffer and written in one call for the same reason.
+func (w *Writer) Write(d ExportDoc) error {
+	texts, err := checkExport(d)
+	if err != nil {
+		return err
+	}
+	var line any
+	switch w.format {
+	case "jsonl":
+		line = nativeLine(d, texts)
+	case "doccano":
+		line = doccanoLine(d)
+	default:
+		line = doccanoRelLine(d)
+	}
+	w.buf.Reset()
+	if err := w.enc.Encode(line); err != nil {
+		return fmt.Errorf("codec: encode document %q: %w", d.ExternalID, err)
+	}
+	if _, err := w.w.Write(w.buf.Bytes()); err != nil {
+		return fmt.Errorf("codec: write document %q: %w", d.ExternalID, err)
+	}
+	return nil
+}
+
+// checkExport verifies d before anything of it is written and returns
+// each span's text, text[start:end] in code points.
+func checkExport(d ExportDoc) ([]string, error) {
+	// encoding/json would write invalid UTF-8 as U+FFFD: a different text.
+	if !utf8.ValidString(d.Text) {
+		return nil, fmt.Errorf("codec: document %q: text is not valid UTF-8", d.ExternalID)
+	}
+	idx := offsets.NewIndex(d.Text)
+	texts := make([]string, len(d.Spans))
+	ids := make(map[int64]bool, len(d.Spans))
+	for i, sp := range d.Spans {
+		t, err := idx.Slice(sp.Start, sp.End)
+		if err != nil {
+			return nil, fmt.Errorf("codec: document %q: span %d (%s): %w", d.ExternalID, sp.ID, sp.Label, err)
+		}
+		if ids[sp.ID] {
+			return nil, fmt.Errorf("codec: document %q: span id %d repeated", d.ExternalID, sp.ID)
+		}
+		texts[i], ids[sp.ID] = t, true
+	}
+	for _, r := range d.Relations {
+		if !ids[r.From] || !ids[r.To] {
+			return nil, fmt.Errorf("codec: document %q: relation %d (%s) joins spans %d -> %d, not both in the document",
+				d.ExternalID, r.ID, r.Type, r.From, r.To)
+		}
+	}
+	return texts, nil
+}
+
+// orEmpty is "{}" for a missing JSON object, so consumers always find one.
+func orEmpty(raw json.RawMessage) json.RawMessage {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return emptyObject()
+	}
+	return raw
+}
+
+// The line types below fix each format's key order.
+
+type nativeDoc struct {
+	ID         string           `json:"id"`
+	Text       string           `json:"text"`
+	Meta       json.RawMessage  `json:"meta"`
+	Layer      string           `json:"layer"`
+	Status     string           `json:"status"`
+	OffsetUnit string           `json:"offset_unit"`
+	Spans      []nativeSpan     `json:"spans"`
+	Relations  []nativeRelation `json:"relations"`
+}
+
+type nativeSpan struct {
+	ID         int64           `json:"id"`
+	Start      int             `json:"start"`
+	End        int             `json:"end"`
+	Label      string          `json:"label"`
+	Text       string          `json:"text"`
+	Attributes json.RawMessage `json:"attributes"`
+}
+
+type nativeRelation struct {
+	ID   int64  `json:"id"`
+	Type string `json:"type"`
+	From int64  `json:"from"`
+	To   int64  `json:"to"`
+}
+
+func nativeLine(d ExportDoc, texts []string) nativeDoc {
+	out := nativeDoc{ID: d.ExternalID, Text: d.Text, Meta: orEmpty(d.Meta), Layer: d.Layer, Status: d.Status,
+		OffsetUnit: "codepoint", Spans: make([]nativeSpan, 0, len(d.Spans)), Relations: make([]nativeRelation, 0, len(d.Relations))}
+	for i, sp := range d.Spans {
+		out.Spans = append(out.Spans, nativeSpan{ID: sp.ID, Start: sp.Start, End: sp.End, Label: sp.Label,
+			Text: texts[i], Attributes: orEmpty(sp.Attributes)})
+	}
+	for _, r := range d.Relations {
+		out.Relations = append(out.Relations, nativeRelation(r))
+	}
+	return out
+}
+
+type doccanoDoc struct {
+	ID    string   `json:"id"`
+	Text  string   `json:"text"`
+	Label [][3]any `json:"label"`
+}
+
+func doccanoLine(d ExportDoc) doccanoDoc {
+	out := doccanoDoc{ID: d.ExternalID, Text: d.Text, Label: make([][3]any, 0, len(d.Spans))}
+	for _, sp := range d.Spans {
+		out.Label = append(out.Label, [3]any{sp.Start, sp.End, sp.Label})
+	}
+	return out
+}
+
+type relDoc struct {
+	ID        string        `json:"id"`
+	Text      string        `json:"text"`
+	Entities  []relEntity   `json:"entities"`
+	Relations []relRelation `json:"relations"`
+}
+
+type relEntity struct {
+	ID          int64  `json:"id"`
+	StartOffset int    `json:"start_offset"`
+	EndOffset   int    `json:"end_offset"`
+	Label       string `json:"label"`
+}
+
+type relRelation struct {
+	ID     int64  `json:"id"`
+	FromID int64  `json:"from_id"`
+	ToID   int64  `json:"to_id"`
+	Type   string `json:"type"`
+}
+
+func doccanoRelLine(d ExportDoc) relDoc {
+	out := relDoc{ID: d.ExternalID, Text: d.Text, Entities: make([]relEntity, 0, len(d.Spans)),
+		Relations: make([]relRelation, 0, len(d.Relations))}
+	for _, sp := range d.Spans {
+		out.Entities = append(out.Entities, relEntity{ID: sp.ID, StartOffset: sp.Start, EndOffset: sp.End, Label: sp.Label})
+	}
+	for _, r := range d.Relations {
+		out.Relations = append(out.Relations, relRelation{ID: r.ID, FromID: r.From, ToID: r.To, Type: r.Type})
+	}
+	return out
+}

@@ -1,0 +1,126 @@
+package db
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// Document is one text of a project. Its text never changes once stored.
+type Document struct {
+	ID         int64
+	ProjectID  int64
+	ExternalID string
+	Text       string
+	Meta       json.RawMessage
+	Hash       string
+}
+
+// DocumentSummary is a row of a project's document list.
+type DocumentSummary struct {
+	ID         int64
+	ExternalID string
+	Preview    string
+	Length     int // code points
+	Spans      int // in the viewer's layer
+	Status     string
+}
+
+func textHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// Documents lists a project's documents in import order, with the span
+// count and status of the viewer's layer (owner 0 is gold).
+func (s *Store) Documents(ctx context.Context, projectID, owner int64) ([]DocumentSummary, error) {
+	rows, err := s.r.QueryContext(ctx, `
+		SELECT d.id, d.external_id, substr(d.text, 1, 120), length(d.text),
+		       coalesce(l.status, 'new'),
+		       (SELECT count(*) FROM spans s WHERE s.layer_id = l.id)
+		FROM documents d
+		LEFT JOIN layers l ON l.document_id = d.id AND l.owner_id IS ?
+		WHERE d.project_id = ?
+		ORDER BY d.id`, nullID(owner), projectID)
+	if err != nil {
+		return nil, fmt.Errorf("db: list documents of project %d: %w", projectID, err)
+	}
+	defer rows.Close()
+	var out []DocumentSummary
+	for rows.Next() {
+		var d DocumentSummary
+		if err := rows.Scan(&d.ID, &d.ExternalID, &d.Preview, &d.Length, &d.Status, &d.Spans); err != nil {
+			return nil, fmt.Errorf("db: scan document: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Document loads one document.
+func (s *Store) Document(ctx context.Context, id int64) (Document, error) {
+	return loadDocument(ctx, s.r, id)
+}
+
+func loadDocument(ctx context.Context, q querier, id int64) (Document, error) {
+	var d Document
+	var meta string
+	err := q.QueryRowContext(ctx, "SELECT id, project_id, external_id, text, meta, hash FROM documents WHERE id = ?", id).
+		Scan(&d.ID, &d.ProjectID, &d.ExternalID, &d.Text, &meta, &d.Hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Document{}, fmt.Errorf("document %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Document{}, fmt.Errorf("db: load document %d: %w", id, err)
+	}
+	d.Meta = json.RawMessage(meta)
+	return d, nil
+}
+
+// layerID finds the layer of owner (0 for gold) on a document, creating
+// it when create is set. Without create, a missing layer is ErrNotFound.
+func layerID(ctx context.Context, tx *sql.Tx, docID, owner int64, create bool) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM layers WHERE document_id = ? AND owner_id IS ?", docID, nullID(owner)).Scan(&id)
+	if err == nil {
+		return id, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("db: find layer of document %d: %w", docID, err)
+	}
+	if !create {
+		return 0, fmt.Errorf("layer of document %d: %w", docID, ErrNotFound)
+	}
+	res, err := tx.ExecContext(ctx, "INSERT INTO layers (document_id, owner_id, status) VALUES (?, ?, 'in_progress')", docID, nullID(owner))
+	if err != nil {
+		return 0, fmt.Errorf("db: create layer of document %d: %w", docID, err)
+	}
+	return res.LastInsertId()
+}
+
+// touchLayer marks a layer as worked on.
+func touchLayer(ctx context.Context, tx *sql.Tx, layer int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE layers SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+		status = CASE status WHEN 'new' THEN 'in_progress' ELSE status END WHERE id = ?`, layer)
+	if err != nil {
+		return fmt.Errorf("db: touch layer %d: %w", layer, err)
+	}
+	return nil
+}
+
+// Neighbours finds the documents before and after doc in its project's
+// import order (0 when there is none).
+func (s *Store) Neighbours(ctx context.Context, doc Document) (prev, next int64, err error) {
+	err = s.r.QueryRowContext(ctx, `SELECT
+		coalesce((SELECT max(id) FROM documents WHERE project_id = ? AND id < ?), 0),
+		coalesce((SELECT min(id) FROM documents WHERE project_id = ? AND id > ?), 0)`,
+		doc.ProjectID, doc.ID, doc.ProjectID, doc.ID).Scan(&prev, &next)
+	if err != nil {
+		return 0, 0, fmt.Errorf("db: neighbours of document %d: %w", doc.ID, err)
+	}
+	return prev, next, nil
+}

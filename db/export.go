@@ -1,0 +1,96 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"hashiya/db/codec"
+)
+
+// ExportLayers streams a project's documents with the chosen layer ("gold",
+// a user name, or "all" for every layer that exists) to fn, one document
+// and layer at a time, from one read transaction: a consistent snapshot
+// that never holds the write lock. With a single layer, documents without
+// it are exported with no spans and status "new".
+func (s *Store) ExportLayers(ctx context.Context, projectID int64, layer string, fn func(codec.ExportDoc) error) error {
+	tx, err := s.r.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("db: begin export: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only: nothing to undo
+	q := `SELECT d.id, d.external_id, d.text, d.meta, l.id, coalesce(l.status, 'new'), coalesce(u.name, 'gold')
+		FROM documents d `
+	var args []any
+	switch layer {
+	case "all":
+		q += "JOIN layers l ON l.document_id = d.id LEFT JOIN users u ON u.id = l.owner_id WHERE d.project_id = ? ORDER BY d.id, l.owner_id IS NOT NULL, u.name"
+		args = []any{projectID}
+	case "gold":
+		q += "LEFT JOIN layers l ON l.document_id = d.id AND l.owner_id IS NULL LEFT JOIN users u ON u.id = l.owner_id WHERE d.project_id = ? ORDER BY d.id"
+		args = []any{projectID}
+	default:
+		var owner int64
+		if err := tx.QueryRowContext(ctx, "SELECT id FROM users WHERE name = ?", layer).Scan(&owner); err != nil {
+			return invalid("layer", "no user %q: a layer is gold, all, or a user name", layer)
+		}
+		q += "LEFT JOIN layers l ON l.document_id = d.id AND l.owner_id = ? LEFT JOIN users u ON u.id = l.owner_id WHERE d.project_id = ? ORDER BY d.id"
+		args = []any{owner, projectID}
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("db: export project %d: %w", projectID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d codec.ExportDoc
+		var docID int64
+		var layerID sql.NullInt64
+		var meta string
+		if err := rows.Scan(&docID, &d.ExternalID, &d.Text, &meta, &layerID, &d.Status, &d.Layer); err != nil {
+			return fmt.Errorf("db: scan export row: %w", err)
+		}
+		if !layerID.Valid && layer != "gold" {
+			d.Layer = layer
+		}
+		d.Meta = json.RawMessage(meta)
+		if layerID.Valid {
+			if err := exportLayer(ctx, tx, layerID.Int64, &d); err != nil {
+				return err
+			}
+		}
+		if err := fn(d); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func exportLayer(ctx context.Context, tx *sql.Tx, layer int64, d *codec.ExportDoc) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, start, "end", label, attributes FROM spans WHERE layer_id = ? ORDER BY start, "end", id`, layer)
+	if err != nil {
+		return fmt.Errorf("db: export spans of layer %d: %w", layer, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sp codec.ExportSpan
+		var attrs string
+		if err := rows.Scan(&sp.ID, &sp.Start, &sp.End, &sp.Label, &attrs); err != nil {
+			return fmt.Errorf("db: scan export span: %w", err)
+		}
+		sp.Attributes = json.RawMessage(attrs)
+		d.Spans = append(d.Spans, sp)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("db: export spans of layer %d: %w", layer, err)
+	}
+	rels, err := layerRelations(ctx, tx, layer)
+	if err != nil {
+		return err
+	}
+	for _, r := range rels {
+		d.Relations = append(d.Relations, codec.ExportRelation{ID: r.ID, Type: r.Type, From: r.From, To: r.To})
+	}
+	return nil
+}

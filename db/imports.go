@@ -1,0 +1,216 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+
+	"hashiya/db/codec"
+)
+
+// ImportOptions says where imported documents and their spans go.
+type ImportOptions struct {
+	ProjectID int64
+	File      string // named in line errors
+	Owner     int64  // layer the file's spans go to; 0 is gold
+	By        int64
+	AddLabels bool // add unknown labels and relation types instead of refusing the line
+}
+
+// ImportResult counts what one file added.
+type ImportResult struct {
+	Documents, Spans, Relations int
+	AddedLabels                 []string
+}
+
+// Import stores the documents of one file in one transaction: either every
+// document goes in, or nothing does and the error lists every bad line.
+func (s *Store) Import(ctx context.Context, opts ImportOptions, docs []codec.Doc) (ImportResult, error) {
+	var res ImportResult
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		p, err := loadProject(ctx, tx, "id = ?", opts.ProjectID)
+		if err != nil {
+			return err
+		}
+		if err := checkImport(ctx, tx, p, opts, docs); err != nil {
+			return err
+		}
+		if opts.AddLabels {
+			added, err := addMissingLabels(ctx, tx, p, importLabels(docs))
+			if err != nil {
+				return err
+			}
+			for _, l := range added {
+				res.AddedLabels = append(res.AddedLabels, l.Name)
+			}
+			if err := addMissingRelationTypes(ctx, tx, p, docs); err != nil {
+				return err
+			}
+		}
+		ins, err := prepareImport(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer ins.close()
+		for _, d := range docs {
+			if err := ins.insertDoc(ctx, opts, d, &res); err != nil {
+				return fmt.Errorf("%s:%d: %w", opts.File, d.Line, err)
+			}
+		}
+		return logEvent(ctx, tx, Event{UserID: opts.By, ProjectID: p.ID, Action: "import",
+			Detail: map[string]any{"file": opts.File, "documents": res.Documents, "spans": res.Spans, "relations": res.Relations}})
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}
+
+// checkImport finds every line that cannot go in: an id the project
+// already has, or a label or relation type it lacks.
+func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions, docs []codec.Doc) error {
+	var bad codec.Errors
+	for _, d := range docs {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM documents WHERE project_id = ? AND external_id = ?", p.ID, d.ExternalID).Scan(&n); err != nil {
+			return fmt.Errorf("db: check document id %q: %w", d.ExternalID, err)
+		}
+		if n > 0 {
+			bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: fmt.Sprintf("project %s already has a document with id %q", p.Name, d.ExternalID)})
+		}
+		if opts.AddLabels {
+			continue
+		}
+		for _, sp := range d.Spans {
+			if !p.HasLabel(sp.Label) {
+				bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: fmt.Sprintf("label %q is not in project %s's label set (use --add-labels to add it)", sp.Label, p.Name)})
+				break
+			}
+		}
+		for _, r := range d.Relations {
+			if !slices.ContainsFunc(p.RelationTypes, func(rt RelationType) bool { return rt.Name == r.Type }) {
+				bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: fmt.Sprintf("relation type %q is not defined in project %s (use --add-labels to add it)", r.Type, p.Name)})
+				break
+			}
+		}
+	}
+	if len(bad) > 0 {
+		return bad
+	}
+	return nil
+}
+
+// importLabels lists the labels a file uses, in first-use order.
+func importLabels(docs []codec.Doc) []string {
+	var names []string
+	seen := map[string]bool{}
+	for _, d := range docs {
+		for _, sp := range d.Spans {
+			if !seen[sp.Label] {
+				seen[sp.Label] = true
+				names = append(names, sp.Label)
+			}
+		}
+	}
+	return names
+}
+
+// addMissingRelationTypes adds relation types a file uses that the project
+// lacks, with no rule on the labels they join.
+func addMissingRelationTypes(ctx context.Context, tx *sql.Tx, p Project, docs []codec.Doc) error {
+	seen := map[string]bool{}
+	for _, rt := range p.RelationTypes {
+		seen[rt.Name] = true
+	}
+	for _, d := range docs {
+		for _, r := range d.Relations {
+			if seen[r.Type] {
+				continue
+			}
+			seen[r.Type] = true
+			if _, err := tx.ExecContext(ctx, "INSERT INTO relation_types (project_id, name) VALUES (?, ?)", p.ID, r.Type); err != nil {
+				return fmt.Errorf("db: add relation type %q: %w", r.Type, err)
+			}
+		}
+	}
+	return nil
+}
+
+// importStmts are the inserts an import repeats thousands of times.
+type importStmts struct {
+	doc, layer, span, relation *sql.Stmt
+}
+
+func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
+	var st importStmts
+	var err error
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var s *sql.Stmt
+		s, err = tx.PrepareContext(ctx, q)
+		return s
+	}
+	st.doc = prep("INSERT INTO documents (project_id, external_id, text, meta, hash) VALUES (?, ?, ?, ?, ?)")
+	st.layer = prep("INSERT INTO layers (document_id, owner_id, status) VALUES (?, ?, 'in_progress')")
+	st.span = prep(`INSERT INTO spans (layer_id, start, "end", label, attributes, created_by) VALUES (?, ?, ?, ?, ?, ?)`)
+	st.relation = prep("INSERT INTO relations (layer_id, type, from_span, to_span, created_by) VALUES (?, ?, ?, ?, ?)")
+	if err != nil {
+		st.close()
+		return nil, fmt.Errorf("db: prepare import: %w", err)
+	}
+	return &st, nil
+}
+
+func (st *importStmts) close() {
+	for _, s := range []*sql.Stmt{st.doc, st.layer, st.span, st.relation} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+func (st *importStmts) insertDoc(ctx context.Context, opts ImportOptions, d codec.Doc, res *ImportResult) error {
+	meta := string(d.Meta)
+	if meta == "" {
+		meta = "{}"
+	}
+	r, err := st.doc.ExecContext(ctx, opts.ProjectID, d.ExternalID, d.Text, meta, textHash(d.Text))
+	if err != nil {
+		return fmt.Errorf("db: insert document %q: %w", d.ExternalID, err)
+	}
+	docID, _ := r.LastInsertId()
+	res.Documents++
+	if len(d.Spans) == 0 {
+		return nil
+	}
+	r, err = st.layer.ExecContext(ctx, docID, nullID(opts.Owner))
+	if err != nil {
+		return fmt.Errorf("db: insert layer of %q: %w", d.ExternalID, err)
+	}
+	layer, _ := r.LastInsertId()
+	ids := map[string]int64{}
+	for _, sp := range d.Spans {
+		attrs := string(sp.Attributes)
+		if attrs == "" {
+			attrs = "{}"
+		}
+		r, err := st.span.ExecContext(ctx, layer, sp.Start, sp.End, sp.Label, attrs, opts.By)
+		if err != nil {
+			return fmt.Errorf("db: insert span %d..%d of %q: %w", sp.Start, sp.End, d.ExternalID, err)
+		}
+		if sp.Ref != "" {
+			ids[sp.Ref], _ = r.LastInsertId()
+		}
+		res.Spans++
+	}
+	for _, rel := range d.Relations {
+		if _, err := st.relation.ExecContext(ctx, layer, rel.Type, ids[rel.From], ids[rel.To], opts.By); err != nil {
+			return fmt.Errorf("db: insert relation %s of %q: %w", rel.Type, d.ExternalID, err)
+		}
+		res.Relations++
+	}
+	return nil
+}

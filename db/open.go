@@ -1,0 +1,162 @@
+// Package db is Hashiya's storage: one SQLite file, one writer connection
+// and a read pool, embedded migrations, hand-written SQL grouped by aggregate.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"runtime"
+	"strconv"
+	"strings"
+
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+)
+
+// minSQLite is the oldest SQLite with the WAL-reset fix DESIGN.md requires.
+const minSQLite = "3.51.3"
+
+// Store holds the writer connection (all writes, one at a time) and the
+// read-only pool.
+type Store struct {
+	w *sql.DB
+	r *sql.DB
+}
+
+// uriPath escapes the characters that end or escape a path in an SQLite URI.
+var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+
+// dsn puts every pragma in the connection string so each pooled connection
+// gets them, not just the first one.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Set("_journal_mode", "WAL")
+	q.Set("_busy_timeout", "10000")
+	q.Set("_foreign_keys", "on")
+	q.Set("_synchronous", "FULL")
+	if readOnly {
+		// A deferred read transaction takes no write lock: it only pins a
+		// WAL snapshot, which is what export needs.
+		q.Set("_txlock", "deferred")
+		q.Set("_query_only", "true")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + uriPath.Replace(path) + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the database at path, applies pending
+// migrations and checks the settings took effect.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if strings.TrimSpace(path) == "" {
+		return nil, errors.New("db: empty database path")
+	}
+	w, err := sql.Open("sqlite3", dsn(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("db: open writer: %w", err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	if err := w.PingContext(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("db: open %s: %w", path, err)
+	}
+	r, err := sql.Open("sqlite3", dsn(path, true))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("db: open readers: %w", err)
+	}
+	readers := 2 * runtime.NumCPU()
+	r.SetMaxOpenConns(readers)
+	r.SetMaxIdleConns(readers)
+	s := &Store{w: w, r: r}
+	if err := s.selfCheck(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes both pools.
+func (s *Store) Close() error {
+	return errors.Join(s.r.Close(), s.w.Close())
+}
+
+// selfCheck refuses to run on an SQLite older than minSQLite or when a
+// pragma from the DSN did not take effect.
+func (s *Store) selfCheck(ctx context.Context) error {
+	var version string
+	if err := s.w.QueryRowContext(ctx, "SELECT sqlite_version()").Scan(&version); err != nil {
+		return fmt.Errorf("db: read sqlite_version: %w", err)
+	}
+	if !versionAtLeast(version, minSQLite) {
+		return fmt.Errorf("db: SQLite %s is older than the required %s", version, minSQLite)
+	}
+	for _, conn := range []struct {
+		name string
+		db   *sql.DB
+		want map[string]string
+	}{
+		{"writer", s.w, map[string]string{"journal_mode": "wal", "foreign_keys": "1", "synchronous": "2", "query_only": "0"}},
+		{"reader", s.r, map[string]string{"journal_mode": "wal", "foreign_keys": "1", "synchronous": "2", "query_only": "1"}},
+	} {
+		for pragma, want := range conn.want {
+			var got string
+			if err := conn.db.QueryRowContext(ctx, "PRAGMA "+pragma).Scan(&got); err != nil {
+				return fmt.Errorf("db: read %s pragma %s: %w", conn.name, pragma, err)
+			}
+			if strings.ToLower(got) != want {
+				return fmt.Errorf("db: %s pragma %s is %q, want %q", conn.name, pragma, got, want)
+			}
+		}
+	}
+	return nil
+}
+
+// versionAtLeast compares dotted version numbers.
+func versionAtLeast(have, want string) bool {
+	h, w := strings.Split(have, "."), strings.Split(want, ".")
+	for i := range w {
+		var hv int
+		if i < len(h) {
+			hv, _ = strconv.Atoi(h[i])
+		}
+		wv, _ := strconv.Atoi(w[i])
+		if hv != wv {
+			return hv > wv
+		}
+	}
+	return true
+}
+
+// SQLiteVersion reports the linked SQLite library version.
+func (s *Store) SQLiteVersion(ctx context.Context) (string, error) {
+	var v string
+	err := s.r.QueryRowContext(ctx, "SELECT sqlite_version()").Scan(&v)
+	return v, err
+}
+
+// tx runs fn in one immediate write transaction on the writer connection.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	t, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("db: begin: %w", err)
+	}
+	if err := fn(t); err != nil {
+		if rbErr := t.Rollback(); rbErr != nil {
+			return errors.Join(err, fmt.Errorf("db: rollback: %w", rbErr))
+		}
+		return err
+	}
+	if err := t.Commit(); err != nil {
+		return fmt.Errorf("db: commit: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,243 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Label is one entry of a project's label set.
+type Label struct {
+	Name   string `json:"name"`
+	Color  string `json:"color"`
+	Hotkey string `json:"hotkey"`
+}
+
+// RelationType says which labels a relation may join.
+type RelationType struct {
+	Name string   `json:"name"`
+	From []string `json:"from"`
+	To   []string `json:"to"`
+}
+
+// Project is an annotation project with its label set.
+type Project struct {
+	ID            int64
+	Name          string
+	Labels        []Label
+	RelationTypes []RelationType
+}
+
+// HasLabel reports whether the label set holds name.
+func (p Project) HasLabel(name string) bool {
+	for _, l := range p.Labels {
+		if l.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// DefaultLabels is the label set of a new project (DESIGN.md).
+func DefaultLabels() []Label {
+	return []Label{
+		{"PER", "#e5484d", "1"}, {"ORG", "#0090ff", "2"}, {"LOC", "#30a46c", "3"},
+		{"GPE", "#8e4ec6", "4"}, {"DATE", "#f76b15", "5"}, {"QUOTE", "#ffc53d", "6"},
+		{"CUE", "#12a594", "7"},
+	}
+}
+
+// DefaultRelationTypes are the relations of a new project.
+func DefaultRelationTypes() []RelationType {
+	return []RelationType{
+		{Name: "speaker", From: []string{"QUOTE"}, To: []string{"PER", "ORG"}},
+		{Name: "cue", From: []string{"QUOTE"}, To: []string{"CUE"}},
+	}
+}
+
+var (
+	labelName  = regexp.MustCompile(`^[\p{L}\p{N}_\-.:]{1,40}$`)
+	labelColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+	// spare colours for labels added by import, in order.
+	extraColors = []string{"#d6409f", "#3e63dd", "#ad7f58", "#46a758", "#e54666", "#00a2c7", "#978365", "#6e56cf"}
+)
+
+// ValidateLabels checks names, colours and hotkeys, and that names and
+// hotkeys are unique.
+func ValidateLabels(labels []Label) error {
+	names, keys := map[string]bool{}, map[string]bool{}
+	for i, l := range labels {
+		field := fmt.Sprintf("labels[%d]", i)
+		if !labelName.MatchString(l.Name) {
+			return invalid(field+".name", "label name %q must be 1-40 letters, digits or _-.:", l.Name)
+		}
+		if !labelColor.MatchString(l.Color) {
+			return invalid(field+".color", "colour %q of label %s must look like #1a2b3c", l.Color, l.Name)
+		}
+		if utf8.RuneCountInString(l.Hotkey) > 1 || strings.TrimSpace(l.Hotkey) != l.Hotkey {
+			return invalid(field+".hotkey", "hotkey %q of label %s must be one character or empty", l.Hotkey, l.Name)
+		}
+		if names[l.Name] {
+			return invalid(field+".name", "label %s appears twice", l.Name)
+		}
+		if l.Hotkey != "" && keys[strings.ToLower(l.Hotkey)] {
+			return invalid(field+".hotkey", "hotkey %q is used by two labels", l.Hotkey)
+		}
+		names[l.Name] = true
+		keys[strings.ToLower(l.Hotkey)] = true
+	}
+	return nil
+}
+
+// CreateProject adds a project with the given label set (DefaultLabels
+// when nil) and the default relation types.
+func (s *Store) CreateProject(ctx context.Context, name string, labels []Label, by int64) (Project, error) {
+	if strings.TrimSpace(name) == "" || strings.TrimSpace(name) != name || utf8.RuneCountInString(name) > 100 {
+		return Project{}, invalid("name", "project name %q must be 1-100 characters without leading or trailing space", name)
+	}
+	if labels == nil {
+		labels = DefaultLabels()
+	}
+	if err := ValidateLabels(labels); err != nil {
+		return Project{}, err
+	}
+	p := Project{Name: name, Labels: labels, RelationTypes: DefaultRelationTypes()}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM projects WHERE name = ?", name).Scan(&n); err != nil {
+			return fmt.Errorf("db: check project %q: %w", name, err)
+		}
+		if n > 0 {
+			return fmt.Errorf("project %q already exists: %w", name, ErrConflict)
+		}
+		res, err := tx.ExecContext(ctx, "INSERT INTO projects (name) VALUES (?)", name)
+		if err != nil {
+			return fmt.Errorf("db: insert project %q: %w", name, err)
+		}
+		if p.ID, err = res.LastInsertId(); err != nil {
+			return fmt.Errorf("db: insert project %q: %w", name, err)
+		}
+		if err := insertLabels(ctx, tx, p.ID, 0, labels); err != nil {
+			return err
+		}
+		for _, rt := range p.RelationTypes {
+			from, _ := json.Marshal(rt.From)
+			to, _ := json.Marshal(rt.To)
+			if _, err := tx.ExecContext(ctx, "INSERT INTO relation_types (project_id, name, from_labels, to_labels) VALUES (?, ?, ?, ?)",
+				p.ID, rt.Name, string(from), string(to)); err != nil {
+				return fmt.Errorf("db: insert relation type %s: %w", rt.Name, err)
+			}
+		}
+		return logEvent(ctx, tx, Event{UserID: by, ProjectID: p.ID, Action: "project.create", Detail: map[string]any{"name": name}})
+	})
+	return p, err
+}
+
+func insertLabels(ctx context.Context, tx *sql.Tx, projectID int64, firstPosition int, labels []Label) error {
+	for i, l := range labels {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO labels (project_id, name, color, hotkey, position) VALUES (?, ?, ?, ?, ?)",
+			projectID, l.Name, l.Color, l.Hotkey, firstPosition+i); err != nil {
+			return fmt.Errorf("db: insert label %s: %w", l.Name, err)
+		}
+	}
+	return nil
+}
+
+// addMissingLabels gives each name not yet in the project's label set a
+// colour and no hotkey, inside the caller's transaction.
+func addMissingLabels(ctx context.Context, tx *sql.Tx, p Project, names []string) ([]Label, error) {
+	var added []Label
+	for _, name := range names {
+		if p.HasLabel(name) {
+			continue
+		}
+		l := Label{Name: name, Color: extraColors[(len(p.Labels)+len(added))%len(extraColors)]}
+		if err := ValidateLabels(append(append([]Label{}, p.Labels...), append(added, l)...)); err != nil {
+			return nil, err
+		}
+		added = append(added, l)
+	}
+	return added, insertLabels(ctx, tx, p.ID, len(p.Labels), added)
+}
+
+// Projects lists every project, oldest first.
+func (s *Store) Projects(ctx context.Context) ([]Project, error) {
+	rows, err := s.r.QueryContext(ctx, "SELECT id, name FROM projects ORDER BY id")
+	if err != nil {
+		return nil, fmt.Errorf("db: list projects: %w", err)
+	}
+	defer rows.Close()
+	var out []Project
+	for rows.Next() {
+		var p Project
+		if err := rows.Scan(&p.ID, &p.Name); err != nil {
+			return nil, fmt.Errorf("db: scan project: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Project loads a project with its labels and relation types.
+func (s *Store) Project(ctx context.Context, id int64) (Project, error) {
+	return loadProject(ctx, s.r, "id = ?", id)
+}
+
+// ProjectByName loads a project by its unique name.
+func (s *Store) ProjectByName(ctx context.Context, name string) (Project, error) {
+	return loadProject(ctx, s.r, "name = ?", name)
+}
+
+// querier is what *sql.DB and *sql.Tx share.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func loadProject(ctx context.Context, q querier, where string, arg any) (Project, error) {
+	var p Project
+	err := q.QueryRowContext(ctx, "SELECT id, name FROM projects WHERE "+where, arg).Scan(&p.ID, &p.Name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Project{}, fmt.Errorf("project %v: %w", arg, ErrNotFound)
+	}
+	if err != nil {
+		return Project{}, fmt.Errorf("db: load project %v: %w", arg, err)
+	}
+	rows, err := q.QueryContext(ctx, "SELECT name, color, hotkey FROM labels WHERE project_id = ? ORDER BY position, id", p.ID)
+	if err != nil {
+		return Project{}, fmt.Errorf("db: load labels of project %d: %w", p.ID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var l Label
+		if err := rows.Scan(&l.Name, &l.Color, &l.Hotkey); err != nil {
+			return Project{}, fmt.Errorf("db: scan label: %w", err)
+		}
+		p.Labels = append(p.Labels, l)
+	}
+	if err := rows.Err(); err != nil {
+		return Project{}, fmt.Errorf("db: load labels of project %d: %w", p.ID, err)
+	}
+	rt, err := q.QueryContext(ctx, "SELECT name, from_labels, to_labels FROM relation_types WHERE project_id = ? ORDER BY id", p.ID)
+	if err != nil {
+		return Project{}, fmt.Errorf("db: load relation types of project %d: %w", p.ID, err)
+	}
+	defer rt.Close()
+	for rt.Next() {
+		var r RelationType
+		var from, to string
+		if err := rt.Scan(&r.Name, &from, &to); err != nil {
+			return Project{}, fmt.Errorf("db: scan relation type: %w", err)
+		}
+		if err := errors.Join(json.Unmarshal([]byte(from), &r.From), json.Unmarshal([]byte(to), &r.To)); err != nil {
+			return Project{}, fmt.Errorf("db: decode relation type %s: %w", r.Name, err)
+		}
+		p.RelationTypes = append(p.RelationTypes, r)
+	}
+	return p, rt.Err()
+}

@@ -1,0 +1,243 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"hashiya/offsets"
+)
+
+// Span is a labelled stretch of a document's text in one layer; Start and
+// End are code points, End exclusive.
+type Span struct {
+	ID         int64           `json:"id"`
+	Start      int             `json:"start"`
+	End        int             `json:"end"`
+	Label      string          `json:"label"`
+	Text       string          `json:"text"`
+	Attributes json.RawMessage `json:"attributes"`
+	CreatedBy  int64           `json:"created_by"`
+}
+
+// Relation joins two spans of one layer.
+type Relation struct {
+	ID   int64  `json:"id"`
+	Type string `json:"type"`
+	From int64  `json:"from"`
+	To   int64  `json:"to"`
+}
+
+// Layer is one owner's annotations of a document; Owner 0 is gold.
+type Layer struct {
+	Owner     int64
+	Status    string
+	Spans     []Span
+	Relations []Relation
+}
+
+// LayerOf loads the spans and relations of owner's layer on a document. A
+// layer nobody has written to yet is empty, with status "new".
+func (s *Store) LayerOf(ctx context.Context, doc Document, owner int64) (Layer, error) {
+	l := Layer{Owner: owner, Status: "new", Spans: []Span{}, Relations: []Relation{}}
+	var id int64
+	err := s.r.QueryRowContext(ctx, "SELECT id, status FROM layers WHERE document_id = ? AND owner_id IS ?", doc.ID, nullID(owner)).Scan(&id, &l.Status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return l, nil
+	}
+	if err != nil {
+		return Layer{}, fmt.Errorf("db: load layer of document %d: %w", doc.ID, err)
+	}
+	if l.Spans, err = layerSpans(ctx, s.r, doc.Text, id); err != nil {
+		return Layer{}, err
+	}
+	if l.Relations, err = layerRelations(ctx, s.r, id); err != nil {
+		return Layer{}, err
+	}
+	return l, nil
+}
+
+func layerSpans(ctx context.Context, q querier, text string, layer int64) ([]Span, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, start, "end", label, attributes, created_by FROM spans
+		WHERE layer_id = ? ORDER BY start, "end" DESC, id`, layer)
+	if err != nil {
+		return nil, fmt.Errorf("db: load spans of layer %d: %w", layer, err)
+	}
+	defer rows.Close()
+	idx := offsets.NewIndex(text)
+	out := []Span{}
+	for rows.Next() {
+		var sp Span
+		var attrs string
+		if err := rows.Scan(&sp.ID, &sp.Start, &sp.End, &sp.Label, &attrs, &sp.CreatedBy); err != nil {
+			return nil, fmt.Errorf("db: scan span: %w", err)
+		}
+		sp.Attributes = json.RawMessage(attrs)
+		if sp.Text, err = idx.Slice(sp.Start, sp.End); err != nil {
+			return nil, fmt.Errorf("db: span %d of layer %d: %w", sp.ID, layer, err)
+		}
+		out = append(out, sp)
+	}
+	return out, rows.Err()
+}
+
+func layerRelations(ctx context.Context, q querier, layer int64) ([]Relation, error) {
+	rows, err := q.QueryContext(ctx, "SELECT id, type, from_span, to_span FROM relations WHERE layer_id = ? ORDER BY id", layer)
+	if err != nil {
+		return nil, fmt.Errorf("db: load relations of layer %d: %w", layer, err)
+	}
+	defer rows.Close()
+	out := []Relation{}
+	for rows.Next() {
+		var r Relation
+		if err := rows.Scan(&r.ID, &r.Type, &r.From, &r.To); err != nil {
+			return nil, fmt.Errorf("db: scan relation: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// SpanInput is a span to create or the new values of one to change.
+type SpanInput struct {
+	Start, End int
+	Label      string
+}
+
+// checkSpan validates a span against the document's text and its
+// project's label set before anything is written.
+func checkSpan(ctx context.Context, tx *sql.Tx, doc Document, in SpanInput) error {
+	if err := offsets.NewIndex(doc.Text).Check(in.Start, in.End); err != nil {
+		return invalid("start/end", "%v", err)
+	}
+	p, err := loadProject(ctx, tx, "id = ?", doc.ProjectID)
+	if err != nil {
+		return err
+	}
+	if !p.HasLabel(in.Label) {
+		return invalid("label", "label %q is not in project %s's label set", in.Label, p.Name)
+	}
+	return nil
+}
+
+// CreateSpan adds a span to owner's layer (0 is gold), made by user by.
+func (s *Store) CreateSpan(ctx context.Context, doc Document, owner, by int64, in SpanInput) (Span, error) {
+	var sp Span
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if err := checkSpan(ctx, tx, doc, in); err != nil {
+			return err
+		}
+		layer, err := layerID(ctx, tx, doc.ID, owner, true)
+		if err != nil {
+			return err
+		}
+		var dup int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM spans WHERE layer_id = ? AND start = ? AND "end" = ? AND label = ?`,
+			layer, in.Start, in.End, in.Label).Scan(&dup); err != nil {
+			return fmt.Errorf("db: check duplicate span: %w", err)
+		}
+		if dup > 0 {
+			return fmt.Errorf("a %s span at %d..%d already exists in this layer: %w", in.Label, in.Start, in.End, ErrConflict)
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO spans (layer_id, start, "end", label, created_by) VALUES (?, ?, ?, ?, ?)`,
+			layer, in.Start, in.End, in.Label, by)
+		if err != nil {
+			return fmt.Errorf("db: insert span: %w", err)
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("db: insert span: %w", err)
+		}
+		if err := touchLayer(ctx, tx, layer); err != nil {
+			return err
+		}
+		sp, err = spanByID(ctx, tx, doc, id)
+		if err != nil {
+			return err
+		}
+		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "span.create", Detail: sp})
+	})
+	return sp, err
+}
+
+// UpdateSpan changes a span's label or offsets; the span must be in
+// owner's layer of doc, or it is not found.
+func (s *Store) UpdateSpan(ctx context.Context, doc Document, owner, by, spanID int64, in SpanInput) (Span, error) {
+	var sp Span
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		before, layer, err := ownedSpan(ctx, tx, doc, owner, spanID)
+		if err != nil {
+			return err
+		}
+		if err := checkSpan(ctx, tx, doc, in); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE spans SET start = ?, "end" = ?, label = ?,
+			updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`, in.Start, in.End, in.Label, spanID); err != nil {
+			return fmt.Errorf("db: update span %d: %w", spanID, err)
+		}
+		if err := touchLayer(ctx, tx, layer); err != nil {
+			return err
+		}
+		if sp, err = spanByID(ctx, tx, doc, spanID); err != nil {
+			return err
+		}
+		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "span.update",
+			Detail: map[string]any{"before": before, "after": sp}})
+	})
+	return sp, err
+}
+
+// DeleteSpan removes a span and, in the same transaction, its relations.
+func (s *Store) DeleteSpan(ctx context.Context, doc Document, owner, by, spanID int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		before, layer, err := ownedSpan(ctx, tx, doc, owner, spanID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM relations WHERE from_span = ? OR to_span = ?", spanID, spanID); err != nil {
+			return fmt.Errorf("db: delete relations of span %d: %w", spanID, err)
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM spans WHERE id = ?", spanID); err != nil {
+			return fmt.Errorf("db: delete span %d: %w", spanID, err)
+		}
+		if err := touchLayer(ctx, tx, layer); err != nil {
+			return err
+		}
+		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "span.delete", Detail: before})
+	})
+}
+
+// ownedSpan loads a span only if it lies in owner's layer of doc: the
+// query itself is the authorization check.
+func ownedSpan(ctx context.Context, tx *sql.Tx, doc Document, owner, spanID int64) (Span, int64, error) {
+	var layer int64
+	err := tx.QueryRowContext(ctx, `SELECT l.id FROM spans s JOIN layers l ON l.id = s.layer_id
+		WHERE s.id = ? AND l.document_id = ? AND l.owner_id IS ?`, spanID, doc.ID, nullID(owner)).Scan(&layer)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Span{}, 0, fmt.Errorf("span %d: %w", spanID, ErrNotFound)
+	}
+	if err != nil {
+		return Span{}, 0, fmt.Errorf("db: find span %d: %w", spanID, err)
+	}
+	sp, err := spanByID(ctx, tx, doc, spanID)
+	return sp, layer, err
+}
+
+func spanByID(ctx context.Context, q querier, doc Document, id int64) (Span, error) {
+	var sp Span
+	var attrs string
+	err := q.QueryRowContext(ctx, `SELECT id, start, "end", label, attributes, created_by FROM spans WHERE id = ?`, id).
+		Scan(&sp.ID, &sp.Start, &sp.End, &sp.Label, &attrs, &sp.CreatedBy)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Span{}, fmt.Errorf("span %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Span{}, fmt.Errorf("db: load span %d: %w", id, err)
+	}
+	sp.Attributes = json.RawMessage(attrs)
+	sp.Text, err = offsets.NewIndex(doc.Text).Slice(sp.Start, sp.End)
+	return sp, err
+}

@@ -1,0 +1,80 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// User is an account. Until logins exist every request acts as the local
+// admin, but spans still record who made them.
+type User struct {
+	ID      int64
+	Name    string
+	IsAdmin bool
+}
+
+func validUserName(name string) error {
+	if name == "" || strings.TrimSpace(name) != name || utf8.RuneCountInString(name) > 64 || strings.ContainsAny(name, " \t\r\n/") {
+		return invalid("name", "user name %q must be 1-64 characters without spaces or slashes", name)
+	}
+	return nil
+}
+
+// CreateUser adds an account; passwordHash may be empty for an account
+// that cannot log in yet.
+func (s *Store) CreateUser(ctx context.Context, name, passwordHash string, admin bool) (User, error) {
+	if err := validUserName(name); err != nil {
+		return User{}, err
+	}
+	u := User{Name: name, IsAdmin: admin}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM users WHERE name = ?", name).Scan(&n); err != nil {
+			return fmt.Errorf("db: check user %q: %w", name, err)
+		}
+		if n > 0 {
+			return fmt.Errorf("user %q already exists: %w", name, ErrConflict)
+		}
+		res, err := tx.ExecContext(ctx, "INSERT INTO users (name, password_hash, is_admin) VALUES (?, ?, ?)", name, passwordHash, admin)
+		if err != nil {
+			return fmt.Errorf("db: insert user %q: %w", name, err)
+		}
+		if u.ID, err = res.LastInsertId(); err != nil {
+			return fmt.Errorf("db: insert user %q: %w", name, err)
+		}
+		return logEvent(ctx, tx, Event{UserID: u.ID, Action: "user.create", Detail: map[string]any{"name": name, "admin": admin}})
+	})
+	return u, err
+}
+
+// UserByName loads an account by name.
+func (s *Store) UserByName(ctx context.Context, name string) (User, error) {
+	return s.userWhere(ctx, "name = ?", name)
+}
+
+// User loads an account by id.
+func (s *Store) User(ctx context.Context, id int64) (User, error) {
+	return s.userWhere(ctx, "id = ?", id)
+}
+
+// FirstAdmin returns the oldest admin account: the local user of a server
+// that has no logins yet.
+func (s *Store) FirstAdmin(ctx context.Context) (User, error) {
+	return s.userWhere(ctx, "is_admin = 1 ORDER BY id LIMIT 1")
+}
+
+func (s *Store) userWhere(ctx context.Context, where string, args ...any) (User, error) {
+	var u User
+	err := s.r.QueryRowContext(ctx, "SELECT id, name, is_admin FROM users WHERE "+where, args...).Scan(&u.ID, &u.Name, &u.IsAdmin)
+	if errors.Is(err, sql.ErrNoRows) {
+		return User{}, fmt.Errorf("user: %w", ErrNotFound)
+	}
+	if err != nil {
+		return User{}, fmt.Errorf("db: load user: %w", err)
+	}
+	return u, nil
+}

@@ -1,0 +1,188 @@
+// Package offsets converts between the units that disagree about where a
+// span starts: Unicode code points (Hashiya's unit everywhere: storage,
+// API, export; Python's str index), UTF-16 code units (the browser) and
+// UTF-8 bytes (Go strings). It also snaps spans to grapheme clusters, so a
+// span never splits a letter from its diacritics, and optionally to words.
+package offsets
+
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+)
+
+// Len is the length of s in code points.
+func Len(s string) int { return utf8.RuneCountInString(s) }
+
+// Index maps code point positions of one text to byte offsets, so slicing
+// many spans of the same document costs one pass over it.
+type Index struct {
+	text    string
+	byteOff []int // byteOff[i] is the byte offset of code point i; len = Len(text)+1
+}
+
+// NewIndex builds the index of text.
+func NewIndex(text string) *Index {
+	off := make([]int, 0, len(text)+1)
+	for i := range text {
+		off = append(off, i)
+	}
+	off = append(off, len(text))
+	return &Index{text: text, byteOff: off}
+}
+
+// Len is the text's length in code points.
+func (x *Index) Len() int { return len(x.byteOff) - 1 }
+
+// Slice returns text[start:end] in code points, or an error naming the
+// offsets when they do not fit 0 <= start < end <= Len.
+func (x *Index) Slice(start, end int) (string, error) {
+	if err := x.Check(start, end); err != nil {
+		return "", err
+	}
+	return x.text[x.byteOff[start]:x.byteOff[end]], nil
+}
+
+// Check reports whether start..end is a non-empty span inside the text.
+func (x *Index) Check(start, end int) error {
+	if start < 0 || end <= start || end > x.Len() {
+		return fmt.Errorf("offsets %d..%d do not fit 0 <= start < end <= %d (code points)", start, end, x.Len())
+	}
+	return nil
+}
+
+// ByteOffset is the byte offset of code point cp (0 <= cp <= Len).
+func (x *Index) ByteOffset(cp int) int { return x.byteOff[cp] }
+
+// CodePoint is the code point index of byte offset b, which must fall on a
+// code point boundary.
+func (x *Index) CodePoint(b int) (int, error) {
+	lo, hi := 0, len(x.byteOff)-1
+	for lo <= hi {
+		mid := (lo + hi) / 2
+		switch {
+		case x.byteOff[mid] == b:
+			return mid, nil
+		case x.byteOff[mid] < b:
+			lo = mid + 1
+		default:
+			hi = mid - 1
+		}
+	}
+	return 0, fmt.Errorf("byte offset %d is not on a code point boundary", b)
+}
+
+// FromUTF16 converts a UTF-16 offset into s to a code point offset. An
+// offset that falls between the two halves of a surrogate pair is an error:
+// it cannot come from a real selection.
+func FromUTF16(s string, u16 int) (int, error) {
+	if u16 < 0 {
+		return 0, fmt.Errorf("UTF-16 offset %d is negative", u16)
+	}
+	units, cps := 0, 0
+	for _, r := range s {
+		if units == u16 {
+			return cps, nil
+		}
+		units += utf16Len(r)
+		cps++
+		if units > u16 {
+			return 0, fmt.Errorf("UTF-16 offset %d splits the surrogate pair of %U", u16, r)
+		}
+	}
+	if units == u16 {
+		return cps, nil
+	}
+	return 0, fmt.Errorf("UTF-16 offset %d is past the end (%d units)", u16, units)
+}
+
+// ToUTF16 converts a code point offset into s to UTF-16 units.
+func ToUTF16(s string, cp int) (int, error) {
+	if cp < 0 {
+		return 0, fmt.Errorf("code point offset %d is negative", cp)
+	}
+	units, cps := 0, 0
+	for _, r := range s {
+		if cps == cp {
+			return units, nil
+		}
+		units += utf16Len(r)
+		cps++
+	}
+	if cps == cp {
+		return units, nil
+	}
+	return 0, fmt.Errorf("code point offset %d is past the end (%d code points)", cp, cps)
+}
+
+func utf16Len(r rune) int {
+	if r >= 0x10000 {
+		return 2
+	}
+	return 1
+}
+
+// graphemeBounds lists the code point offsets where grapheme clusters of
+// s begin, plus Len(s).
+func graphemeBounds(s string) []int {
+	bounds := []int{0}
+	g := uniseg.NewGraphemes(s)
+	cp := 0
+	for g.Next() {
+		cp += len(g.Runes())
+		bounds = append(bounds, cp)
+	}
+	return bounds
+}
+
+// SnapGraphemes widens start..end to whole grapheme clusters: an emoji with
+// its modifiers, a letter with its diacritics, a flag's two halves.
+func SnapGraphemes(s string, start, end int) (int, int) {
+	bounds := graphemeBounds(s)
+	outStart, outEnd := 0, bounds[len(bounds)-1]
+	for _, b := range bounds {
+		if b <= start {
+			outStart = b
+		}
+		if b >= end {
+			outEnd = b
+			break
+		}
+	}
+	return outStart, outEnd
+}
+
+// isWordRune is true for letters, marks, digits, tatweel and the joiners
+// that sit inside Arabic words.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == 'ـ' || r == '\u200c' || r == '\u200d'
+}
+
+// SnapWords widens start..end to whole words, then trims surrounding space
+// and punctuation the selection caught, so a sloppy mouse drag still yields
+// exactly the words it touched. A span with no word character is left as is.
+func SnapWords(s string, start, end int) (int, int) {
+	rs := []rune(s)
+	if start < 0 || end > len(rs) || start >= end {
+		return start, end
+	}
+	a, b := start, end
+	for a < b && !isWordRune(rs[a]) {
+		a++
+	}
+	for b > a && !isWordRune(rs[b-1]) {
+		b--
+	}
+	if a == b {
+		return start, end
+	}
+	for a > 0 && isWordRune(rs[a-1]) {
+		a--
+	}
+	for b < len(rs) && isWordRune(rs[b]) {
+		b++
+	}
+	return a, b
+}

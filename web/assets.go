@@ -1,0 +1,83 @@
+package web
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"sort"
+
+	"github.com/labstack/echo/v4"
+)
+
+//go:embed static
+var staticFS embed.FS
+
+// assets serves the embedded files under one content hash of them all:
+// a changed file changes every URL, so the long cache lifetime is safe and
+// relative ES module imports keep working.
+type assets struct {
+	prefix string // "/static/<hash>"
+	hash   string
+	files  map[string][]byte
+}
+
+func loadAssets() (*assets, error) {
+	a := &assets{files: map[string][]byte{}}
+	err := fs.WalkDir(staticFS, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		body, err := staticFS.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		a.files[p[len("static/"):]] = body
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("web: read embedded assets: %w", err)
+	}
+	names := make([]string, 0, len(a.files))
+	for n := range a.files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	sum := sha256.New()
+	for _, n := range names {
+		fmt.Fprintf(sum, "%s\x00%d\x00", n, len(a.files[n]))
+		sum.Write(a.files[n])
+	}
+	a.hash = hex.EncodeToString(sum.Sum(nil))[:12]
+	a.prefix = "/static/" + a.hash
+	return a, nil
+}
+
+func (h *handler) static(c echo.Context) error {
+	body, ok := h.assets.files[path.Clean("/" + c.Param("*"))[1:]]
+	if !ok {
+		return echo.NewHTTPError(http.StatusNotFound, "no such asset")
+	}
+	if c.Param("hash") == h.assets.hash {
+		c.Response().Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		c.Response().Header().Set("Cache-Control", "no-cache")
+	}
+	ctype := mime.TypeByExtension(path.Ext(c.Param("*")))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	return c.Blob(http.StatusOK, ctype, body)
+}
+
+func (h *handler) health(c echo.Context) error {
+	v, err := h.store.SQLiteVersion(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]string{"status": "ok", "sqlite": v})
+}

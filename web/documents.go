@@ -1,0 +1,101 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"hashiya/db"
+	"hashiya/db/codec"
+)
+
+type projectJSON struct {
+	ID     int64      `json:"id"`
+	Name   string     `json:"name"`
+	Labels []db.Label `json:"labels,omitempty"`
+}
+
+func (h *handler) listProjects(c echo.Context) error {
+	ps, err := h.store.Projects(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	out := make([]projectJSON, len(ps))
+	for i, p := range ps {
+		out[i] = projectJSON{ID: p.ID, Name: p.Name}
+	}
+	return c.JSON(http.StatusOK, map[string]any{"projects": out})
+}
+
+func (h *handler) project(c echo.Context) (db.Project, error) {
+	id, err := idParam(c, "p")
+	if err != nil {
+		return db.Project{}, err
+	}
+	return h.store.Project(c.Request().Context(), id)
+}
+
+func (h *handler) listDocuments(c echo.Context) error {
+	p, err := h.project(c)
+	if err != nil {
+		return err
+	}
+	docs, err := h.store.Documents(c.Request().Context(), p.ID, h.user.ID)
+	if err != nil {
+		return err
+	}
+	type docJSON struct {
+		ID         int64  `json:"id"`
+		ExternalID string `json:"external_id"`
+		Length     int    `json:"length"`
+		Spans      int    `json:"spans"`
+		Status     string `json:"status"`
+	}
+	out := make([]docJSON, len(docs))
+	for i, d := range docs {
+		out[i] = docJSON{d.ID, d.ExternalID, d.Length, d.Spans, d.Status}
+	}
+	return c.JSON(http.StatusOK, map[string]any{"documents": out})
+}
+
+// importDocuments takes a JSONL body, as `hashiya import` does: all of it
+// goes in, or nothing and a 400 listing every bad line.
+func (h *handler) importDocuments(c echo.Context) error {
+	p, err := h.project(c)
+	if err != nil {
+		return err
+	}
+	owner, err := h.writeLayer(c)
+	if err != nil {
+		return err
+	}
+	docs, report, err := codec.ParseFile(c.Request().Body, "body", "jsonl")
+	if err != nil {
+		return err
+	}
+	res, err := h.store.Import(c.Request().Context(), db.ImportOptions{ProjectID: p.ID, File: "body", Owner: owner, By: h.user.ID}, docs)
+	if err != nil {
+		return err
+	}
+	warnings := make([]string, len(report.Warnings))
+	for i, w := range report.Warnings {
+		warnings[i] = w.Error()
+	}
+	return c.JSON(http.StatusCreated, map[string]any{"documents": res.Documents, "spans": res.Spans, "relations": res.Relations, "warnings": warnings})
+}
+
+func (h *handler) getDocument(c echo.Context) error {
+	a, err := h.annotation(c)
+	if err != nil {
+		return err
+	}
+	meta := a.Doc.Meta
+	if len(meta) == 0 {
+		meta = []byte("{}")
+	}
+	return c.JSON(http.StatusOK, map[string]any{
+		"id": a.Doc.ID, "project": a.Doc.ProjectID, "external_id": a.Doc.ExternalID, "text": a.Doc.Text, "meta": meta,
+		"offset_unit": "codepoint", "layer": layerName(a.LayerID, h.user.Name), "status": a.Layer.Status,
+		"spans": a.Layer.Spans, "relations": a.Layer.Relations,
+	})
+}

@@ -1,0 +1,57 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"hashiya/db"
+	"hashiya/db/codec"
+)
+
+// badRequest is a client mistake, named in the response.
+func badRequest(format string, args ...any) error {
+	return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf(format, args...))
+}
+
+// handleError is the one place errors become statuses: not found -> 404,
+// conflicts -> 409, validation -> 400; anything else is a 5xx, logged once.
+func (h *handler) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		h.log.Error("error after response started", "path", c.Path(), "err", err)
+		return
+	}
+	status, msg := http.StatusInternalServerError, "internal error"
+	var he *echo.HTTPError
+	var ve *db.ValidationError
+	var le codec.Errors
+	switch {
+	case errors.As(err, &he):
+		status = he.Code
+		msg = fmt.Sprint(he.Message)
+	case errors.As(err, &ve):
+		status, msg = http.StatusBadRequest, ve.Error()
+	case errors.As(err, &le):
+		status, msg = http.StatusBadRequest, le.Error()
+	case errors.Is(err, db.ErrNotFound):
+		status, msg = http.StatusNotFound, "not found"
+	case errors.Is(err, db.ErrConflict):
+		status, msg = http.StatusConflict, err.Error()
+	}
+	if status >= 500 {
+		h.log.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
+	}
+	if c.Request().Method == http.MethodHead {
+		err = c.NoContent(status)
+	} else if strings.HasPrefix(c.Request().URL.Path, "/api/") || !strings.Contains(c.Request().Header.Get("Accept"), "text/html") {
+		err = c.JSON(status, map[string]string{"error": msg})
+	} else {
+		err = c.String(status, fmt.Sprintf("%d %s\n%s", status, http.StatusText(status), msg))
+	}
+	if err != nil {
+		h.log.Error("write error response", "err", err)
+	}
+}

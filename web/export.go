@@ -1,0 +1,45 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"hashiya/db/codec"
+)
+
+// export streams a project's layer as JSONL; rows are written as they are
+// read, so a large project never has to fit in memory or time out.
+func (h *handler) export(c echo.Context) error {
+	p, err := h.project(c)
+	if err != nil {
+		return err
+	}
+	format := c.QueryParam("format")
+	if format == "" {
+		format = "jsonl"
+	}
+	layer := c.QueryParam("layer")
+	if layer == "" {
+		layer = "gold"
+	}
+	res := c.Response()
+	w, err := codec.NewWriter(res, format)
+	if err != nil {
+		return badRequest("format: %v", err)
+	}
+	res.Header().Set(echo.HeaderContentType, "application/x-ndjson; charset=utf-8")
+	res.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", fmt.Sprintf("project-%d-%s-%s.jsonl", p.ID, layer, format)))
+	res.WriteHeader(http.StatusOK)
+	n := 0
+	return h.store.ExportLayers(c.Request().Context(), p.ID, layer, func(d codec.ExportDoc) error {
+		if err := w.Write(d); err != nil {
+			return err
+		}
+		if n++; n%64 == 0 {
+			res.Flush()
+		}
+		return nil
+	})
+}

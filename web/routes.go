@@ -1,0 +1,29 @@
+package web
+
+import "github.com/labstack/echo/v4"
+
+// routes lists every URL of the server on one screen.
+func routes(e *echo.Echo, h *handler) {
+	e.Use(h.recoverPanics, securityHeaders, bodyLimit, csrf())
+
+	e.GET("/static/:hash/*", h.static)
+	e.GET("/healthz", h.health)
+
+	e.GET("/", h.homePage)
+	e.GET("/projects/:p", h.projectPage)
+	e.GET("/documents/:d", h.annotatePage)
+	e.GET("/documents/:d/view", h.docView)
+
+	api := e.Group("/api/v1")
+	api.GET("/projects", h.listProjects)
+	api.GET("/projects/:p/documents", h.listDocuments)
+	api.POST("/projects/:p/documents", h.importDocuments)
+	api.GET("/projects/:p/export", h.export)
+	api.GET("/documents/:d", h.getDocument)
+	api.GET("/documents/:d/spans", h.listSpans)
+	api.POST("/documents/:d/spans", h.createSpan)
+	api.PATCH("/documents/:d/spans/:s", h.updateSpan)
+	api.DELETE("/documents/:d/spans/:s", h.deleteSpan)
+	api.POST("/documents/:d/relations", h.createRelation)
+	api.DELETE("/documents/:d/relations/:r", h.deleteRelation)
+}

@@ -1,0 +1,85 @@
+// Package web is Hashiya's HTTP server: routes, handlers by resource,
+// middleware and the embedded browser assets.
+package web
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/a-h/templ"
+	"github.com/labstack/echo/v4"
+
+	"hashiya/components"
+	"hashiya/db"
+)
+
+// Config is what the server depends on.
+type Config struct {
+	Store  *db.Store
+	Logger *slog.Logger
+	// LocalUser is who every request acts as until accounts and logins
+	// exist; every span still records its author.
+	LocalUser db.User
+}
+
+// handler holds the dependencies of every handler method.
+type handler struct {
+	store  *db.Store
+	log    *slog.Logger
+	user   db.User
+	assets *assets
+}
+
+// New builds the Echo server with every route and middleware.
+func New(cfg Config) (*echo.Echo, error) {
+	if cfg.Store == nil || cfg.Logger == nil || cfg.LocalUser.ID == 0 {
+		return nil, errors.New("web: config needs a store, a logger and a local user")
+	}
+	a, err := loadAssets()
+	if err != nil {
+		return nil, err
+	}
+	h := &handler{store: cfg.Store, log: cfg.Logger, user: cfg.LocalUser, assets: a}
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = h.handleError
+	routes(e, h)
+	return e, nil
+}
+
+// Serve runs e on addr until ctx ends, then shuts down gracefully.
+func Serve(ctx context.Context, e *echo.Echo, addr string, log *slog.Logger) error {
+	srv := &http.Server{Addr: addr, Handler: e, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return srv.Shutdown(shutCtx)
+}
+
+// page fills the frame every page shares.
+func (h *handler) page(c echo.Context, title string) components.Page {
+	token, _ := c.Get(csrfContextKey).(string)
+	return components.Page{Title: title, Static: h.assets.prefix, CSRF: token, User: h.user.Name}
+}
+
+// render writes a component into a buffer first, so a failed render never
+// sends half a page.
+func render(c echo.Context, status int, comp templ.Component) error {
+	var buf bytes.Buffer
+	if err := comp.Render(c.Request().Context(), &buf); err != nil {
+		return err
+	}
+	return c.HTMLBlob(status, buf.Bytes())
+}

@@ -1,0 +1,210 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"hashiya/db"
+	"hashiya/offsets"
+)
+
+// decodeJSON reads a request body strictly: unknown fields and wrong types
+// are errors naming the field.
+func decodeJSON(c echo.Context, v any) error {
+	dec := json.NewDecoder(c.Request().Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return badRequest("body: %v", err)
+	}
+	return nil
+}
+
+func (h *handler) listSpans(c echo.Context) error {
+	a, err := h.annotation(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"layer": layerName(a.LayerID, h.user.Name), "status": a.Layer.Status,
+		"spans": a.Layer.Spans, "relations": a.Layer.Relations})
+}
+
+func layerName(id, user string) string {
+	if id == "" {
+		return user
+	}
+	return id
+}
+
+// snapSpan checks offsets against the text, widens them to whole words
+// when asked, and always to whole grapheme clusters, so a span never
+// splits a letter from its diacritics or an emoji from its modifiers.
+func snapSpan(doc db.Document, start, end int, snap string) (int, int, error) {
+	if err := offsets.NewIndex(doc.Text).Check(start, end); err != nil {
+		return 0, 0, badRequest("start/end: %v", err)
+	}
+	switch snap {
+	case "", "grapheme":
+	case "word":
+		start, end = offsets.SnapWords(doc.Text, start, end)
+	default:
+		return 0, 0, badRequest("snap: %q is not word or grapheme", snap)
+	}
+	start, end = offsets.SnapGraphemes(doc.Text, start, end)
+	return start, end, nil
+}
+
+func (h *handler) createSpan(c echo.Context) error {
+	doc, err := h.document(c)
+	if err != nil {
+		return err
+	}
+	owner, err := h.writeLayer(c)
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Start *int   `json:"start"`
+		End   *int   `json:"end"`
+		Label string `json:"label"`
+		Snap  string `json:"snap"`
+	}
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if in.Start == nil || in.End == nil || in.Label == "" {
+		return badRequest("body: start, end and label are required")
+	}
+	start, end, err := snapSpan(doc, *in.Start, *in.End, in.Snap)
+	if err != nil {
+		return err
+	}
+	sp, err := h.store.CreateSpan(c.Request().Context(), doc, owner, h.user.ID, db.SpanInput{Start: start, End: end, Label: in.Label})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, sp)
+}
+
+func (h *handler) updateSpan(c echo.Context) error {
+	doc, err := h.document(c)
+	if err != nil {
+		return err
+	}
+	owner, err := h.writeLayer(c)
+	if err != nil {
+		return err
+	}
+	spanID, err := idParam(c, "s")
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Start *int    `json:"start"`
+		End   *int    `json:"end"`
+		Label *string `json:"label"`
+	}
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if (in.Start == nil) != (in.End == nil) || in.Start == nil && in.Label == nil {
+		return badRequest("body: give label, or start and end together")
+	}
+	layer, err := h.store.LayerOf(c.Request().Context(), doc, owner)
+	if err != nil {
+		return err
+	}
+	cur, ok := findSpan(layer.Spans, spanID)
+	if !ok {
+		return db.ErrNotFound
+	}
+	next := db.SpanInput{Start: cur.Start, End: cur.End, Label: cur.Label}
+	if in.Label != nil {
+		next.Label = *in.Label
+	}
+	if in.Start != nil {
+		if next.Start, next.End, err = snapSpan(doc, *in.Start, *in.End, ""); err != nil {
+			return err
+		}
+	}
+	sp, err := h.store.UpdateSpan(c.Request().Context(), doc, owner, h.user.ID, spanID, next)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, sp)
+}
+
+func findSpan(spans []db.Span, id int64) (db.Span, bool) {
+	for _, s := range spans {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return db.Span{}, false
+}
+
+func (h *handler) deleteSpan(c echo.Context) error {
+	doc, err := h.document(c)
+	if err != nil {
+		return err
+	}
+	owner, err := h.writeLayer(c)
+	if err != nil {
+		return err
+	}
+	spanID, err := idParam(c, "s")
+	if err != nil {
+		return err
+	}
+	if err := h.store.DeleteSpan(c.Request().Context(), doc, owner, h.user.ID, spanID); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+func (h *handler) createRelation(c echo.Context) error {
+	doc, err := h.document(c)
+	if err != nil {
+		return err
+	}
+	owner, err := h.writeLayer(c)
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Type string `json:"type"`
+		From int64  `json:"from"`
+		To   int64  `json:"to"`
+	}
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if in.Type == "" || in.From == 0 || in.To == 0 {
+		return badRequest("body: type, from and to are required")
+	}
+	r, err := h.store.CreateRelation(c.Request().Context(), doc, owner, h.user.ID, db.RelationInput{Type: in.Type, From: in.From, To: in.To})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, r)
+}
+
+func (h *handler) deleteRelation(c echo.Context) error {
+	doc, err := h.document(c)
+	if err != nil {
+		return err
+	}
+	owner, err := h.writeLayer(c)
+	if err != nil {
+		return err
+	}
+	relID, err := idParam(c, "r")
+	if err != nil {
+		return err
+	}
+	if err := h.store.DeleteRelation(c.Request().Context(), doc, owner, h.user.ID, relID); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}

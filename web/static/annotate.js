@@ -1,0 +1,211 @@
+// The annotation view: select text, press a label's key (or click it) to
+// make a span; click a highlight to change or delete it; undo and redo.
+// Every change is saved at once; a failed save is shown, never dropped.
+
+import { selectionOffsets } from './offsets.js';
+import { request } from './api.js';
+import { History } from './history.js';
+
+const root = document.getElementById('doc');
+if (root) init(root);
+
+function init(docEl) {
+  const docId = docEl.dataset.doc;
+  const layerQuery = docEl.dataset.layer ? `?layer=${encodeURIComponent(docEl.dataset.layer)}` : '';
+  const spansURL = `/api/v1/documents/${docId}/spans`;
+  const el = (id) => document.getElementById(id);
+  const status = el('save-status');
+  const errorBox = el('save-error');
+  const editor = el('span-editor');
+  const history = new History(() => {
+    el('undo').disabled = !history.canUndo();
+    el('redo').disabled = !history.canRedo();
+  });
+  let selected = null; // the span open in the editor
+  let queue = Promise.resolve(); // saves run one after another, in order
+
+  function showError(message) {
+    errorBox.textContent = message;
+    errorBox.hidden = false;
+  }
+
+  // save runs one change against the server, then redraws from the
+  // server's answer, so the page always shows what is stored.
+  function save(what, fn) {
+    const job = queue.then(async () => {
+      status.textContent = 'Saving…';
+      try {
+        const result = await fn();
+        await redraw();
+        status.textContent = 'Saved';
+        errorBox.hidden = true;
+        return result;
+      } catch (err) {
+        status.textContent = '';
+        showError(`Could not ${what}: ${err.message}. Nothing was changed; try again.`);
+        throw err;
+      }
+    });
+    queue = job.catch(() => {});
+    return job;
+  }
+
+  async function redraw() {
+    const html = await request('GET', `/documents/${docId}/view${layerQuery}`);
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    docEl.replaceChildren(...parsed.querySelector('[data-part="doc"]').childNodes);
+    el('span-list').replaceChildren(...parsed.querySelector('[data-part="spans"]').childNodes);
+    if (selected) {
+      const still = spanByID(selected.id);
+      if (still) openEditor(still); else closeEditor();
+    }
+  }
+
+  function spanByID(id) {
+    const b = document.querySelector(`.span-item[data-span="${id}"]`);
+    if (!b) return null;
+    return { id, start: Number(b.dataset.start), end: Number(b.dataset.end), label: b.dataset.label,
+      text: b.querySelector('.text').textContent };
+  }
+
+  const api = {
+    create: (s, snap) => request('POST', spansURL + layerQuery, { start: s.start, end: s.end, label: s.label, snap }),
+    remove: (s) => request('DELETE', `${spansURL}/${s.id}${layerQuery}`),
+    relabel: (s, label) => request('PATCH', `${spansURL}/${s.id}${layerQuery}`, { label }),
+  };
+
+  async function createFromSelection(label) {
+    const range = selectionOffsets(docEl);
+    if (!range) {
+      showError('Select some text in the document first, then choose a label.');
+      return;
+    }
+    const snap = el('snap-words').checked ? 'word' : 'grapheme';
+    const span = await save('save the span', () => api.create({ ...range, label }, snap));
+    window.getSelection().removeAllRanges();
+    history.push({ kind: 'create', span });
+    status.textContent = `Saved ${label} “${span.text}”`;
+  }
+
+  async function relabel(span, label) {
+    if (span.label === label) return;
+    const updated = await save('change the label', () => api.relabel(span, label));
+    history.push({ kind: 'relabel', span: updated, from: span.label, to: label });
+  }
+
+  async function removeSpan(span) {
+    await save('delete the span', () => api.remove(span));
+    history.push({ kind: 'delete', span });
+    closeEditor();
+  }
+
+  // apply redoes (or undoes) one history entry against the server.
+  async function apply(entry, direction) {
+    const recreate = async () => {
+      const fresh = await api.create(entry.span, 'grapheme');
+      history.remap(entry.span.id, fresh.id);
+    };
+    const steps = {
+      create: { undo: () => api.remove(entry.span), redo: recreate },
+      delete: { undo: recreate, redo: () => api.remove(entry.span) },
+      relabel: { undo: () => api.relabel(entry.span, entry.from), redo: () => api.relabel(entry.span, entry.to) },
+    };
+    await save(direction, steps[entry.kind][direction]);
+  }
+
+  function openEditor(span) {
+    selected = span;
+    editor.hidden = false;
+    el('editor-title').textContent = `${span.label} span`;
+    el('editor-text').textContent = span.text;
+    for (const b of editor.querySelectorAll('.relabel')) b.setAttribute('aria-pressed', String(b.dataset.label === span.label));
+    for (const seg of docEl.querySelectorAll('.seg')) {
+      seg.classList.toggle('selected', seg.dataset.spans.split(' ').includes(String(span.id)));
+    }
+  }
+
+  function closeEditor() {
+    selected = null;
+    editor.hidden = true;
+    for (const seg of docEl.querySelectorAll('.seg.selected')) seg.classList.remove('selected');
+  }
+
+  // A click on a highlight opens its innermost span; clicking again on the
+  // same place steps outwards to the enclosing spans.
+  docEl.addEventListener('click', (e) => {
+    const seg = e.target.closest('.seg');
+    if (!seg || !window.getSelection().isCollapsed) return;
+    const ids = seg.dataset.spans.split(' ').map(Number).reverse();
+    const at = selected ? ids.indexOf(selected.id) : -1;
+    const span = spanByID(ids[(at + 1) % ids.length]);
+    if (span) openEditor(span);
+  });
+
+  el('span-list').addEventListener('click', (e) => {
+    const b = e.target.closest('.span-item');
+    if (b) openEditor(spanByID(Number(b.dataset.span)));
+  });
+
+  document.querySelector('.toolbar[aria-label="Labels"]').addEventListener('click', (e) => {
+    const b = e.target.closest('.label-btn');
+    if (b) createFromSelection(b.dataset.label).catch(() => {});
+  });
+
+  editor.addEventListener('click', (e) => {
+    const b = e.target.closest('.relabel');
+    if (b && selected) relabel(selected, b.dataset.label).catch(() => {});
+  });
+  el('delete-span').addEventListener('click', () => {
+    if (selected) removeSpan(selected).catch(() => {});
+  });
+  el('undo').addEventListener('click', () => history.step('undo', apply).catch(() => {}));
+  el('redo').addEventListener('click', () => history.step('redo', apply).catch(() => {}));
+
+  // Keyboard selection: the text is not editable, so arrows move a caret
+  // we place ourselves; Shift extends, Ctrl moves by words.
+  docEl.addEventListener('focus', () => {
+    const sel = window.getSelection();
+    if (sel.rangeCount > 0 && docEl.contains(sel.anchorNode)) return;
+    const first = docEl.querySelector('span[data-start]');
+    if (first && first.firstChild) sel.collapse(first.firstChild, 0);
+  });
+  docEl.addEventListener('keydown', (e) => {
+    const moves = { ArrowLeft: 'left', ArrowRight: 'right', Home: 'backward', End: 'forward' };
+    if (!(e.key in moves) || e.altKey || e.metaKey) return;
+    const sel = window.getSelection();
+    const unit = e.key === 'Home' || e.key === 'End' ? 'lineboundary' : e.ctrlKey ? 'word' : 'character';
+    sel.modify(e.shiftKey ? 'extend' : 'move', moves[e.key], unit);
+    e.preventDefault();
+  });
+
+  const labelKeys = new Map();
+  for (const b of document.querySelectorAll('.label-btn')) {
+    if (b.dataset.hotkey) labelKeys.set(b.dataset.hotkey.toLowerCase(), b.dataset.label);
+  }
+  document.addEventListener('keydown', (e) => {
+    if (e.target.closest('input, textarea, select, [contenteditable]')) return;
+    const key = e.key.toLowerCase();
+    if ((e.ctrlKey || e.metaKey) && (key === 'z' || key === 'y')) {
+      const direction = key === 'y' || e.shiftKey ? 'redo' : 'undo';
+      history.step(direction, apply).catch(() => {});
+      e.preventDefault();
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const digit = /^Digit(\d)$/.exec(e.code);
+    const label = labelKeys.get(key) || (digit && labelKeys.get(digit[1]));
+    if (label) {
+      const hasSelection = selectionOffsets(docEl) !== null;
+      if (!hasSelection && selected) relabel(selected, label).catch(() => {});
+      else createFromSelection(label).catch(() => {});
+      e.preventDefault();
+    } else if ((e.key === 'Delete' || e.key === 'Backspace') && selected) {
+      removeSpan(selected).catch(() => {});
+      e.preventDefault();
+    } else if (e.key === 'Escape') {
+      closeEditor();
+    }
+  });
+
+  window.addEventListener('unhandledrejection', (e) => showError(`Unexpected error: ${e.reason}`));
+}

@@ -1,0 +1,35 @@
+// Talks to Hashiya's JSON API. Every failure becomes an Error whose
+// message says what went wrong, so callers can show it, never drop it.
+
+function csrfToken() {
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  return meta ? meta.content : '';
+}
+
+export async function request(method, url, body) {
+  const headers = { 'X-CSRF-Token': csrfToken(), Accept: 'application/json' };
+  const init = { method, headers, credentials: 'same-origin' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let res;
+  try {
+    res = await fetch(url, init);
+  } catch (err) {
+    throw new Error(`the server could not be reached (${err.message})`);
+  }
+  if (!res.ok) {
+    let reason = res.statusText;
+    try {
+      const data = await res.json();
+      if (data && data.error) reason = data.error;
+    } catch (_) {
+      // The body was not JSON; the status text stands.
+    }
+    throw new Error(`${res.status} ${reason}`);
+  }
+  if (res.status === 204) return null;
+  const type = res.headers.get('Content-Type') || '';
+  return type.includes('json') ? res.json() : res.text();
+}

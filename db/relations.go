@@ -43,6 +43,14 @@ func (s *Store) CreateRelation(ctx context.Context, doc Document, owner, by int6
 		if len(rule.From) > 0 && !slices.Contains(rule.From, from.Label) || len(rule.To) > 0 && !slices.Contains(rule.To, to.Label) {
 			return invalid("type", "a %s relation joins %v -> %v, not %s -> %s", rule.Name, rule.From, rule.To, from.Label, to.Label)
 		}
+		var dup int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM relations WHERE layer_id = ? AND type = ? AND from_span = ? AND to_span = ?",
+			layer, in.Type, in.From, in.To).Scan(&dup); err != nil {
+			return fmt.Errorf("db: check duplicate relation: %w", err)
+		}
+		if dup > 0 {
+			return fmt.Errorf("a %s relation from span %d to span %d already exists in this layer: %w", in.Type, in.From, in.To, ErrConflict)
+		}
 		res, err := tx.ExecContext(ctx, "INSERT INTO relations (layer_id, type, from_span, to_span, created_by) VALUES (?, ?, ?, ?, ?)",
 			layer, in.Type, in.From, in.To, by)
 		if err != nil {
@@ -81,4 +89,47 @@ func (s *Store) DeleteRelation(ctx context.Context, doc Document, owner, by, rel
 		}
 		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "relation.delete", Detail: r})
 	})
+}
+
+// checkRelabel refuses a new label for a span when a relation it belongs
+// to would then join labels its type's rule does not allow.
+func checkRelabel(ctx context.Context, tx *sql.Tx, doc Document, spanID int64, label string) error {
+	rows, err := tx.QueryContext(ctx, "SELECT type, from_span = ?, to_span = ? FROM relations WHERE from_span = ? OR to_span = ?",
+		spanID, spanID, spanID, spanID)
+	if err != nil {
+		return fmt.Errorf("db: relations of span %d: %w", spanID, err)
+	}
+	type end struct {
+		typ          string
+		isFrom, isTo bool
+	}
+	var ends []end
+	for rows.Next() {
+		var e end
+		if err := rows.Scan(&e.typ, &e.isFrom, &e.isTo); err != nil {
+			rows.Close()
+			return fmt.Errorf("db: scan relation of span %d: %w", spanID, err)
+		}
+		ends = append(ends, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(ends) == 0 {
+		return err
+	}
+	p, err := loadProject(ctx, tx, "id = ?", doc.ProjectID)
+	if err != nil {
+		return err
+	}
+	for _, e := range ends {
+		i := slices.IndexFunc(p.RelationTypes, func(rt RelationType) bool { return rt.Name == e.typ })
+		if i < 0 {
+			continue
+		}
+		rule := p.RelationTypes[i]
+		if e.isFrom && len(rule.From) > 0 && !slices.Contains(rule.From, label) || e.isTo && len(rule.To) > 0 && !slices.Contains(rule.To, label) {
+			return invalid("label", "span %d is in a %s relation, which joins %v -> %v: delete the relation before relabelling it %s",
+				spanID, rule.Name, rule.From, rule.To, label)
+		}
+	}
+	return nil
 }

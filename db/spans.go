@@ -122,6 +122,20 @@ func checkSpan(ctx context.Context, tx *sql.Tx, doc Document, in SpanInput) erro
 	return nil
 }
 
+// refuseDuplicateSpan is ErrConflict when the layer already holds a span
+// other than except with the same offsets and label.
+func refuseDuplicateSpan(ctx context.Context, tx *sql.Tx, layer, except int64, in SpanInput) error {
+	var dup int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM spans WHERE layer_id = ? AND start = ? AND "end" = ? AND label = ? AND id != ?`,
+		layer, in.Start, in.End, in.Label, except).Scan(&dup); err != nil {
+		return fmt.Errorf("db: check duplicate span: %w", err)
+	}
+	if dup > 0 {
+		return fmt.Errorf("a %s span at %d..%d already exists in this layer: %w", in.Label, in.Start, in.End, ErrConflict)
+	}
+	return nil
+}
+
 // CreateSpan adds a span to owner's layer (0 is gold), made by user by.
 func (s *Store) CreateSpan(ctx context.Context, doc Document, owner, by int64, in SpanInput) (Span, error) {
 	var sp Span
@@ -133,13 +147,8 @@ func (s *Store) CreateSpan(ctx context.Context, doc Document, owner, by int64, i
 		if err != nil {
 			return err
 		}
-		var dup int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM spans WHERE layer_id = ? AND start = ? AND "end" = ? AND label = ?`,
-			layer, in.Start, in.End, in.Label).Scan(&dup); err != nil {
-			return fmt.Errorf("db: check duplicate span: %w", err)
-		}
-		if dup > 0 {
-			return fmt.Errorf("a %s span at %d..%d already exists in this layer: %w", in.Label, in.Start, in.End, ErrConflict)
+		if err := refuseDuplicateSpan(ctx, tx, layer, 0, in); err != nil {
+			return err
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO spans (layer_id, start, "end", label, created_by) VALUES (?, ?, ?, ?, ?)`,
 			layer, in.Start, in.End, in.Label, by)
@@ -173,6 +182,14 @@ func (s *Store) UpdateSpan(ctx context.Context, doc Document, owner, by, spanID 
 		}
 		if err := checkSpan(ctx, tx, doc, in); err != nil {
 			return err
+		}
+		if err := refuseDuplicateSpan(ctx, tx, layer, spanID, in); err != nil {
+			return err
+		}
+		if in.Label != before.Label {
+			if err := checkRelabel(ctx, tx, doc, spanID, in.Label); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE spans SET start = ?, "end" = ?, label = ?,
 			updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`, in.Start, in.End, in.Label, spanID); err != nil {

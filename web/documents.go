@@ -95,7 +95,7 @@ func (h *handler) getDocument(c echo.Context) error {
 	}
 	return c.JSON(http.StatusOK, map[string]any{
 		"id": a.Doc.ID, "project": a.Doc.ProjectID, "external_id": a.Doc.ExternalID, "text": a.Doc.Text, "meta": meta,
-		"offset_unit": "codepoint", "layer": layerName(a.LayerID, h.user.Name), "status": a.Layer.Status,
+		"offset_unit": "codepoint", "layer": layerName(a.LayerID, c.QueryParam("layer"), h.user.Name), "status": a.Layer.Status,
 		"spans": a.Layer.Spans, "relations": a.Layer.Relations,
 	})
 }

@@ -29,11 +29,18 @@ func (h *handler) export(c echo.Context) error {
 	if err != nil {
 		return badRequest("format: %v", err)
 	}
-	res.Header().Set(echo.HeaderContentType, "application/x-ndjson; charset=utf-8")
-	res.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", fmt.Sprintf("project-%d-%s-%s.jsonl", p.ID, layer, format)))
-	res.WriteHeader(http.StatusOK)
+	// The status goes out with the first line, not before: an error found
+	// before any row (an unknown layer) must still become a 400.
+	start := func() {
+		res.Header().Set(echo.HeaderContentType, "application/x-ndjson; charset=utf-8")
+		res.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", fmt.Sprintf("project-%d-%s-%s.jsonl", p.ID, layer, format)))
+		res.WriteHeader(http.StatusOK)
+	}
 	n := 0
-	return h.store.ExportLayers(c.Request().Context(), p.ID, layer, func(d codec.ExportDoc) error {
+	err = h.store.ExportLayers(c.Request().Context(), p.ID, layer, func(d codec.ExportDoc) error {
+		if n == 0 {
+			start()
+		}
 		if err := w.Write(d); err != nil {
 			return err
 		}
@@ -42,4 +49,8 @@ func (h *handler) export(c echo.Context) error {
 		}
 		return nil
 	})
+	if err == nil && n == 0 {
+		start()
+	}
+	return err
 }

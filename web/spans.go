@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -16,6 +17,10 @@ func decodeJSON(c echo.Context, v any) error {
 	dec := json.NewDecoder(c.Request().Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
+		var he *echo.HTTPError
+		if errors.As(err, &he) { // the body limit's 413, from reading the body
+			return err
+		}
 		return badRequest("body: %v", err)
 	}
 	return nil
@@ -26,15 +31,20 @@ func (h *handler) listSpans(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"layer": layerName(a.LayerID, h.user.Name), "status": a.Layer.Status,
+	return c.JSON(http.StatusOK, map[string]any{"layer": layerName(a.LayerID, c.QueryParam("layer"), h.user.Name), "status": a.Layer.Status,
 		"spans": a.Layer.Spans, "relations": a.Layer.Relations})
 }
 
-func layerName(id, user string) string {
-	if id == "" {
-		return user
+// layerName names the layer a read returned: gold, the user asked for
+// with ?layer= (readLayer has checked they exist), or the caller's own.
+func layerName(id, asked, user string) string {
+	switch {
+	case id != "":
+		return id
+	case asked != "" && asked != "mine":
+		return asked
 	}
-	return id
+	return user
 }
 
 // snapSpan checks offsets against the text, widens them to whole words

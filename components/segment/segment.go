@@ -23,7 +23,7 @@ type Run struct {
 	Start  int
 	Text   string
 	Spans  []Span // covering spans, outermost (longest) first
-	Starts []Span // spans that begin at this run, outermost first
+	Starts []Span // spans that begin at this run (or on the line breaks just before it), outermost first
 }
 
 // Paragraph is one line of the text without its line break.
@@ -85,7 +85,7 @@ func run(rs []rune, start, end int, spans []Span) Run {
 		}
 		if s.End >= end {
 			r.Spans = append(r.Spans, s)
-			if s.Start == start {
+			if s.Start == start || s.Start >= 0 && onlyBreaks(rs[s.Start:start]) {
 				r.Starts = append(r.Starts, s)
 			}
 		}
@@ -94,6 +94,18 @@ func run(rs []rune, start, end int, spans []Span) Run {
 	sort.SliceStable(r.Spans, func(i, j int) bool { return r.Spans[i].End-r.Spans[i].Start > r.Spans[j].End-r.Spans[j].Start })
 	sort.SliceStable(r.Starts, func(i, j int) bool { return r.Starts[i].End-r.Starts[i].Start > r.Starts[j].End-r.Starts[j].Start })
 	return r
+}
+
+// onlyBreaks is true when rs is nothing but line breaks: a span starting on
+// them (a drag from the end of a line) gets its label at the next run,
+// since line breaks are in no run.
+func onlyBreaks(rs []rune) bool {
+	for _, r := range rs {
+		if r != '\n' && r != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 var hexColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)

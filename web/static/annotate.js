@@ -203,6 +203,7 @@ function init(docEl) {
       removeSpan(selected).catch(() => {});
       e.preventDefault();
     } else if (e.key === 'Escape') {
+      window.getSelection().removeAllRanges();
       closeEditor();
     }
   });

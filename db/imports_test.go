@@ -1,0 +1,156 @@
+package db
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"hashiya/db/codec"
+)
+
+// importDoc is a document of fixtureText with a QUOTE said by a PER.
+func importDoc(t *testing.T, line int, id, perLabel string) codec.Doc {
+	t.Helper()
+	qs, qe := span(t, fixtureText, "«الاقتصاد ينمو»")
+	ps, pe := span(t, fixtureText, "أحمد")
+	return codec.Doc{Line: line, ExternalID: id, Text: fixtureText, Meta: json.RawMessage(`{"source":"test"}`),
+		Spans: []codec.Span{
+			{Ref: "q", Start: qs, End: qe, Label: "QUOTE", Attributes: json.RawMessage(`{"confidence":0.5}`)},
+			{Ref: "p", Start: ps, End: pe, Label: perLabel},
+		},
+		Relations: []codec.Relation{{Type: "speaker", From: "q", To: "p"}},
+	}
+}
+
+func TestImport(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	res, err := f.s.Import(ctx, ImportOptions{ProjectID: f.proj.ID, File: "a.jsonl", Owner: f.other.ID, By: f.user.ID},
+		[]codec.Doc{importDoc(t, 1, "a", "PER"), importDoc(t, 2, "b", "ORG")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Documents != 2 || res.Spans != 4 || res.Relations != 2 || len(res.AddedLabels) != 0 {
+		t.Errorf("result %+v, want 2 documents, 4 spans, 2 relations", res)
+	}
+	docs, err := f.s.Documents(ctx, f.proj.ID, f.other.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 3 || docs[1].ExternalID != "a" || docs[2].ExternalID != "b" {
+		t.Fatalf("documents %+v, want doc-1, a, b in import order", docs)
+	}
+	if d := docs[1]; d.Spans != 2 || d.Status != "in_progress" || d.Length != len([]rune(fixtureText)) {
+		t.Errorf("summary %+v, want 2 spans, in_progress, length in code points", d)
+	}
+	doc, err := f.s.Document(ctx, docs[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Text != fixtureText || string(doc.Meta) != `{"source":"test"}` || doc.Hash != textHash(fixtureText) {
+		t.Errorf("stored document %+v is not byte-exact", doc)
+	}
+	l, err := f.s.LayerOf(ctx, doc, f.other.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Spans) != 2 || len(l.Relations) != 1 {
+		t.Fatalf("layer %+v, want 2 spans and 1 relation in the owner's layer", l)
+	}
+	for _, sp := range l.Spans {
+		if sp.CreatedBy != f.user.ID {
+			t.Errorf("imported span created_by %d, want %d", sp.CreatedBy, f.user.ID)
+		}
+	}
+	if q := l.Spans[len(l.Spans)-1]; q.Label != "QUOTE" || string(q.Attributes) != `{"confidence":0.5}` {
+		t.Errorf("quote span %+v lost its attributes", q)
+	}
+	if r := l.Relations[0]; l.Spans[0].ID != r.To {
+		t.Errorf("relation %+v does not point at the PER span %d", r, l.Spans[0].ID)
+	}
+	if n, _ := f.s.EventCount(ctx, "import"); n != 2 { // the fixture's and this one
+		t.Errorf("%d import events, want 2", n)
+	}
+}
+
+func TestImportIsAllOrNothing(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	batch := []codec.Doc{
+		importDoc(t, 1, "good-1", "PER"),
+		importDoc(t, 2, "bad-label", "PERSON"),
+		importDoc(t, 3, "good-2", "PER"),
+		importDoc(t, 4, "doc-1", "PER"), // the fixture already has doc-1
+	}
+	batch[2].Relations = []codec.Relation{{Type: "mentions", From: "q", To: "p"}}
+	tables := []string{"documents", "layers", "spans", "relations", "labels", "relation_types", "events"}
+	before := map[string]int{}
+	for _, tb := range tables {
+		before[tb] = count(t, f.s, "SELECT count(*) FROM "+tb)
+	}
+	_, err := f.s.Import(ctx, ImportOptions{ProjectID: f.proj.ID, File: "batch.jsonl", Owner: f.user.ID, By: f.user.ID}, batch)
+	var lines codec.Errors
+	if !errors.As(err, &lines) {
+		t.Fatalf("Import = %v, want codec.Errors", err)
+	}
+	want := []struct {
+		line int
+		says string
+	}{{2, `label "PERSON"`}, {3, `relation type "mentions"`}, {4, `"doc-1"`}}
+	if len(lines) != len(want) {
+		t.Fatalf("errors %v, want one for each of lines 2, 3 and 4", lines)
+	}
+	for i, w := range want {
+		if lines[i].Line != w.line || lines[i].File != "batch.jsonl" || !strings.Contains(lines[i].Reason, w.says) {
+			t.Errorf("error %d = %v, want batch.jsonl:%d mentioning %s", i, lines[i], w.line, w.says)
+		}
+	}
+	for _, tb := range tables {
+		if n := count(t, f.s, "SELECT count(*) FROM "+tb); n != before[tb] {
+			t.Errorf("refused import changed %s: %d -> %d rows", tb, before[tb], n)
+		}
+	}
+}
+
+func TestImportAddLabels(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	doc := importDoc(t, 1, "new-labels", "PERSON")
+	doc.Relations = []codec.Relation{{Type: "mentions", From: "q", To: "p"}}
+	res, err := f.s.Import(ctx, ImportOptions{ProjectID: f.proj.ID, File: "x.jsonl", By: f.user.ID, AddLabels: true}, []codec.Doc{doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.AddedLabels) != 1 || res.AddedLabels[0] != "PERSON" {
+		t.Errorf("added labels %v, want [PERSON]", res.AddedLabels)
+	}
+	p, err := f.s.Project(ctx, f.proj.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.HasLabel("PERSON") || len(p.Labels) != len(DefaultLabels())+1 || p.Labels[len(p.Labels)-1].Name != "PERSON" {
+		t.Errorf("labels after import %+v, want the defaults then PERSON", p.Labels)
+	}
+	if err := ValidateLabels(p.Labels); err != nil {
+		t.Errorf("added label made the set invalid: %v", err)
+	}
+	if rt := p.RelationTypes; len(rt) != 3 || rt[2].Name != "mentions" {
+		t.Errorf("relation types %+v, want mentions added", rt)
+	}
+	// Gold (owner 0) received the spans.
+	docs, err := f.s.Documents(ctx, f.proj.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 2 || docs[1].Spans != 2 {
+		t.Errorf("gold layer summary %+v, want 2 spans on the imported document", docs)
+	}
+	// The same label again is no longer missing.
+	res, err = f.s.Import(ctx, ImportOptions{ProjectID: f.proj.ID, File: "y.jsonl", By: f.user.ID},
+		[]codec.Doc{importDoc(t, 1, "again", "PERSON")})
+	if err != nil || len(res.AddedLabels) != 0 {
+		t.Errorf("second import: %+v, %v", res, err)
+	}
+}

@@ -1,0 +1,153 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestCreateRelationRules(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	mk := func(owner int64, word, label string) int64 {
+		t.Helper()
+		start, end := span(t, fixtureText, word)
+		sp, err := f.s.CreateSpan(ctx, f.doc, owner, f.user.ID, SpanInput{start, end, label})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sp.ID
+	}
+	quote := mk(f.user.ID, "«الاقتصاد ينمو»", "QUOTE")
+	per := mk(f.user.ID, "أحمد", "PER")
+	loc := mk(f.user.ID, "الرياض", "LOC")
+	cue := mk(f.user.ID, "قال", "CUE")
+	othersPer := mk(f.other.ID, "أحمد", "PER")
+
+	tests := []struct {
+		desc       string
+		in         RelationInput
+		wantField  string // "" means accepted
+		wantReason string
+		conflict   bool
+	}{
+		{"speaker QUOTE -> PER", RelationInput{"speaker", quote, per}, "", "", false},
+		{"cue QUOTE -> CUE", RelationInput{"cue", quote, cue}, "", "", false},
+		{"speaker QUOTE -> LOC", RelationInput{"speaker", quote, loc}, "type", "speaker", false},
+		{"speaker backwards", RelationInput{"speaker", per, quote}, "type", "speaker", false},
+		{"unknown type", RelationInput{"likes", quote, per}, "type", "likes", false},
+		{"from another layer", RelationInput{"speaker", othersPer, per}, "from", "", false},
+		{"to another layer", RelationInput{"speaker", quote, othersPer}, "to", "", false},
+		{"to no span", RelationInput{"speaker", quote, 9999}, "to", "", false},
+		{"same relation again", RelationInput{"speaker", quote, per}, "", "", true},
+	}
+	accepted := 0
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			r, err := f.s.CreateRelation(ctx, f.doc, f.user.ID, f.user.ID, tt.in)
+			switch {
+			case tt.conflict:
+				if !errors.Is(err, ErrConflict) {
+					t.Errorf("CreateRelation = %v, want ErrConflict", err)
+				}
+			case tt.wantField != "":
+				if field := validationField(t, err); field != tt.wantField || !strings.Contains(err.Error(), tt.wantReason) {
+					t.Errorf("error %q names %q, want %q mentioning %q", err, field, tt.wantField, tt.wantReason)
+				}
+			default:
+				if err != nil {
+					t.Fatal(err)
+				}
+				accepted++
+				if r.ID == 0 || r.Type != tt.in.Type || r.From != tt.in.From || r.To != tt.in.To {
+					t.Errorf("relation %+v, want %+v with an id", r, tt.in)
+				}
+			}
+			if n := count(t, f.s, "SELECT count(*) FROM relations"); n != accepted {
+				t.Errorf("%d relations stored, want %d", n, accepted)
+			}
+		})
+	}
+	l, err := f.s.LayerOf(ctx, f.doc, f.user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Relations) != 2 {
+		t.Errorf("layer holds relations %+v, want 2", l.Relations)
+	}
+	if n, _ := f.s.EventCount(ctx, "relation.create"); n != 2 {
+		t.Errorf("%d relation.create events, want 2", n)
+	}
+	if len(l.Relations) == 0 {
+		return
+	}
+	rel := l.Relations[0].ID
+	for _, owner := range []int64{f.other.ID, 0} {
+		if err := f.s.DeleteRelation(ctx, f.doc, owner, owner, rel); !errors.Is(err, ErrNotFound) {
+			t.Errorf("DeleteRelation from layer of %d = %v, want ErrNotFound", owner, err)
+		}
+	}
+	if err := f.s.DeleteRelation(ctx, f.doc, f.user.ID, f.user.ID, rel); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.DeleteRelation(ctx, f.doc, f.user.ID, f.user.ID, rel); !errors.Is(err, ErrNotFound) {
+		t.Errorf("deleting twice: %v, want ErrNotFound", err)
+	}
+	if n := count(t, f.s, "SELECT count(*) FROM relations"); n != 1 {
+		t.Errorf("%d relations after one delete, want 1", n)
+	}
+	if n, _ := f.s.EventCount(ctx, "relation.delete"); n != 1 {
+		t.Errorf("%d relation.delete events, want 1", n)
+	}
+}
+
+// TestRelabelKeepsRelationRules: a span in a relation cannot be relabelled
+// into a label the relation's rule refuses; CreateRelation would not have
+// allowed the result either.
+func TestRelabelKeepsRelationRules(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	qs, qe := span(t, fixtureText, "«الاقتصاد ينمو»")
+	ps, pe := span(t, fixtureText, "أحمد")
+	quote, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{qs, qe, "QUOTE"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	per, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{ps, pe, "PER"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.CreateRelation(ctx, f.doc, f.user.ID, f.user.ID, RelationInput{"speaker", quote.ID, per.ID}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		desc  string
+		sp    Span
+		label string
+		ok    bool
+	}{
+		{"speaker to LOC", per, "LOC", false},
+		{"quote to PER", quote, "PER", false},
+		{"speaker to ORG", per, "ORG", true},
+		{"quote offsets only", quote, "QUOTE", true},
+	}
+	for _, tt := range tests {
+		_, err := f.s.UpdateSpan(ctx, f.doc, f.user.ID, f.user.ID, tt.sp.ID, SpanInput{tt.sp.Start, tt.sp.End, tt.label})
+		if tt.ok && err != nil {
+			t.Errorf("%s: %v", tt.desc, err)
+		}
+		if !tt.ok {
+			if field := validationField(t, err); field != "label" || !strings.Contains(err.Error(), "speaker") {
+				t.Errorf("%s: error %q, want one on label naming the speaker rule", tt.desc, err)
+			}
+		}
+	}
+	l, err := f.s.LayerOf(ctx, f.doc, f.user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := spanWithID(l.Spans, per.ID); s.Label != "ORG" || len(l.Relations) != 1 {
+		t.Errorf("after relabels: speaker span %+v, relations %+v; want ORG and the relation kept", s, l.Relations)
+	}
+}

@@ -1,0 +1,387 @@
+package offsets_test
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+
+	"hashiya/offsets"
+)
+
+// textCase is one entry of testdata/offsets.json, the torture texts shared
+// with the browser test that checks JavaScript counts code points like Go.
+type textCase struct {
+	Name string `json:"name"`
+	Text string `json:"text"`
+}
+
+func loadCases(tb testing.TB) []textCase {
+	tb.Helper()
+	b, err := os.ReadFile("../testdata/offsets.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var cases []textCase
+	if err := json.Unmarshal(b, &cases); err != nil {
+		tb.Fatalf("testdata/offsets.json: %v", err)
+	}
+	if len(cases) == 0 {
+		tb.Fatal("testdata/offsets.json holds no cases")
+	}
+	return cases
+}
+
+// units16 is the UTF-16 length of s, computed independently of the package.
+func units16(s string) int { return len(utf16.Encode([]rune(s))) }
+
+// Lengths as Python reports them: len(text) and len(text.encode("utf-16-le"))//2.
+var pythonLens = map[string]struct{ cp, u16 int }{
+	"arabic plain": {17, 17},
+	"arabic diacritics (damma, fatha, shadda, dammatan)": {17, 17},
+	"arabic tatweel":            {7, 7},
+	"emoji":                     {10, 11},
+	"emoji skin tone":           {7, 9},
+	"emoji zwj family":          {19, 23},
+	"flag":                      {14, 16},
+	"astral math letters":       {8, 12},
+	"astral cjk":                {7, 8},
+	"bidi marks rlm lrm alm":    {30, 30},
+	"crlf line breaks":          {27, 27},
+	"lone cr line breaks":       {18, 18},
+	"mixed arabic latin digits": {27, 27},
+	"combining latin":           {14, 14},
+	"arabic-indic digits":       {14, 14},
+}
+
+func TestLenMatchesPython(t *testing.T) {
+	explicit := []struct {
+		name      string
+		text      string
+		cp, u16   int
+		graphemes int
+	}{
+		{"empty", "", 0, 0, 0},
+		{"zwj family", "👨‍👩‍👧‍👦", 7, 11, 1},
+		{"flag", "🇮🇶", 2, 4, 1},
+		{"emoji", "😀", 1, 2, 1},
+		{"skin tone", "👍🏽", 2, 4, 1},
+		{"diacritics", "مُحَمَّدٌ", 9, 9, 4},
+		{"tatweel", "عـــربي", 7, 7, 7},
+		{"combining latin", "e\u0301", 2, 2, 1},
+		{"astral cjk", "𠀋", 1, 2, 1},
+		{"math letters", "𝔸𝕣𝕒𝕓", 4, 8, 4},
+		{"crlf", "\r\n", 2, 2, 1},
+		{"arabic-indic digits", "٢٠٢٤", 4, 4, 4},
+	}
+	for _, c := range explicit {
+		t.Run(c.name, func(t *testing.T) {
+			checkLens(t, c.text, c.cp, c.u16)
+			if got := uniseg.GraphemeClusterCount(c.text); got != c.graphemes {
+				t.Errorf("grapheme clusters = %d, want %d", got, c.graphemes)
+			}
+		})
+	}
+	seen := map[string]bool{}
+	for _, c := range loadCases(t) {
+		want, ok := pythonLens[c.Name]
+		if !ok {
+			continue
+		}
+		seen[c.Name] = true
+		t.Run(c.Name, func(t *testing.T) { checkLens(t, c.Text, want.cp, want.u16) })
+	}
+	for name := range pythonLens {
+		if !seen[name] {
+			t.Errorf("testdata/offsets.json lost the case %q", name)
+		}
+	}
+}
+
+func checkLens(t *testing.T, text string, cp, u16 int) {
+	t.Helper()
+	if got := offsets.Len(text); got != cp {
+		t.Errorf("Len = %d, want %d", got, cp)
+	}
+	if got := offsets.NewIndex(text).Len(); got != cp {
+		t.Errorf("Index.Len = %d, want %d", got, cp)
+	}
+	if got, err := offsets.ToUTF16(text, cp); err != nil || got != u16 {
+		t.Errorf("ToUTF16(end) = %d, %v; want %d", got, err, u16)
+	}
+	if got, err := offsets.FromUTF16(text, u16); err != nil || got != cp {
+		t.Errorf("FromUTF16(end) = %d, %v; want %d", got, err, cp)
+	}
+}
+
+func TestUTF16RoundTrip(t *testing.T) {
+	for _, c := range loadCases(t) {
+		t.Run(c.Name, func(t *testing.T) {
+			rs := []rune(c.Text)
+			for cp := 0; cp <= len(rs); cp++ {
+				want := units16(string(rs[:cp]))
+				u16, err := offsets.ToUTF16(c.Text, cp)
+				if err != nil || u16 != want {
+					t.Fatalf("ToUTF16(%d) = %d, %v; want %d", cp, u16, err, want)
+				}
+				back, err := offsets.FromUTF16(c.Text, u16)
+				if err != nil || back != cp {
+					t.Fatalf("FromUTF16(%d) = %d, %v; want %d", u16, back, err, cp)
+				}
+			}
+			// Every UTF-16 offset converts, except those between the halves of a pair.
+			units := utf16.Encode(rs)
+			for u := 0; u <= len(units); u++ {
+				splits := u > 0 && u < len(units) && utf16.IsSurrogate(rune(units[u-1])) && units[u-1] < 0xDC00
+				_, err := offsets.FromUTF16(c.Text, u)
+				if splits != (err != nil) {
+					t.Errorf("FromUTF16(%d): err = %v, splits a pair = %v", u, err, splits)
+				}
+			}
+		})
+	}
+}
+
+func TestUTF16Errors(t *testing.T) {
+	from := []struct {
+		text string
+		u16  int
+	}{
+		{"😀", 1},       // between the halves of U+1F600
+		{"a😀b", 2},     // same, after a BMP letter
+		{"🇮🇶", 3},      // inside the second regional indicator
+		{"👨‍👩‍👧‍👦", 1}, // inside the first person of the family
+		{"😀", 3},       // past the end (2 units)
+		{"عربي", 5},    // past the end (4 units)
+		{"", 1},        // past the end of nothing
+		{"abc", -1},    // negative
+	}
+	for _, c := range from {
+		if got, err := offsets.FromUTF16(c.text, c.u16); err == nil {
+			t.Errorf("FromUTF16(%q, %d) = %d, want an error", c.text, c.u16, got)
+		}
+	}
+	to := []struct {
+		text string
+		cp   int
+	}{{"😀", 2}, {"عربي", 5}, {"", 1}, {"abc", -1}}
+	for _, c := range to {
+		if got, err := offsets.ToUTF16(c.text, c.cp); err == nil {
+			t.Errorf("ToUTF16(%q, %d) = %d, want an error", c.text, c.cp, got)
+		}
+	}
+}
+
+func TestIndexSliceAndCheck(t *testing.T) {
+	for _, c := range loadCases(t) {
+		t.Run(c.Name, func(t *testing.T) {
+			rs := []rune(c.Text)
+			x := offsets.NewIndex(c.Text)
+			for start := -1; start <= len(rs)+1; start++ {
+				for end := -1; end <= len(rs)+1; end++ {
+					got, err := x.Slice(start, end)
+					valid := 0 <= start && start < end && end <= len(rs)
+					if !valid {
+						if err == nil || x.Check(start, end) == nil {
+							t.Errorf("Slice(%d, %d) = %q, want an error", start, end, got)
+						}
+						continue
+					}
+					if err != nil || x.Check(start, end) != nil {
+						t.Fatalf("Slice(%d, %d): %v", start, end, err)
+					}
+					if want := string(rs[start:end]); got != want {
+						t.Fatalf("Slice(%d, %d) = %q, want %q", start, end, got, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestIndexCodePoint(t *testing.T) {
+	for _, c := range loadCases(t) {
+		t.Run(c.Name, func(t *testing.T) {
+			x := offsets.NewIndex(c.Text)
+			for b := -1; b <= len(c.Text)+1; b++ {
+				boundary := b == len(c.Text) || (b >= 0 && b < len(c.Text) && utf8.RuneStart(c.Text[b]))
+				cp, err := x.CodePoint(b)
+				if !boundary {
+					if err == nil {
+						t.Errorf("CodePoint(%d) = %d, want an error", b, cp)
+					}
+					continue
+				}
+				if want := utf8.RuneCountInString(c.Text[:b]); err != nil || cp != want {
+					t.Fatalf("CodePoint(%d) = %d, %v; want %d", b, cp, err, want)
+				}
+				if got := x.ByteOffset(cp); got != b {
+					t.Fatalf("ByteOffset(%d) = %d, want %d", cp, got, b)
+				}
+			}
+		})
+	}
+	// "مُ" is two 2-byte code points: byte 1 and 3 are inside them.
+	x := offsets.NewIndex("مُحَمَّدٌ")
+	for _, b := range []int{1, 3, 17, 19} {
+		if _, err := x.CodePoint(b); err == nil {
+			t.Errorf("CodePoint(%d) of a non-boundary succeeded", b)
+		}
+	}
+	if cp, err := x.CodePoint(4); err != nil || cp != 2 {
+		t.Errorf("CodePoint(4) = %d, %v; want 2", cp, err)
+	}
+}
+
+// cpIndex is the code point offset of the first sub in text.
+func cpIndex(t *testing.T, text, sub string) int {
+	t.Helper()
+	for b := range text {
+		if len(text[b:]) >= len(sub) && text[b:b+len(sub)] == sub {
+			return utf8.RuneCountInString(text[:b])
+		}
+	}
+	t.Fatalf("%q not in %q", sub, text)
+	return 0
+}
+
+func TestSnapGraphemes(t *testing.T) {
+	const (
+		muhammad = "مُحَمَّدٌ" // م ُ ح َ م َ ّ د ٌ
+		family   = "عائلة 👨‍👩‍👧‍👦 سعيدة"
+		flag     = "العراق 🇮🇶 Iraq"
+	)
+	cases := []struct {
+		name       string
+		text       string
+		start, end int
+		wantStart  int
+		wantEnd    int
+	}{
+		{"end between meem and its fatha+shadda", muhammad, 4, 5, 4, 7},
+		{"end between meem and fatha, shadda left", muhammad, 0, 6, 0, 7},
+		{"end between meem and damma", muhammad, 0, 1, 0, 2},
+		{"end between dal and dammatan", muhammad, 7, 8, 7, 9},
+		{"start on the shadda", muhammad, 6, 9, 4, 9},
+		{"start inside the zwj family", family, 8, 10, 6, 13},
+		{"end inside the zwj family", family, 0, 7, 0, 13},
+		{"first half of the flag", flag, 7, 8, 7, 9},
+		{"second half of the flag", flag, 8, 9, 7, 9},
+		{"thumb without its skin tone", "👍🏽 تمام", 0, 1, 0, 2},
+		{"e without its acute", "cafe\u0301", 3, 4, 3, 5},
+		{"cr without its lf", "ab\r\ncd", 1, 3, 1, 4},
+		{"aligned word", muhammad, 0, 9, 0, 9},
+		{"aligned family", family, 6, 13, 6, 13},
+		{"aligned flag", flag, 7, 9, 7, 9},
+		{"aligned tatweel letters", "عـــربي", 1, 3, 1, 3},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, b := offsets.SnapGraphemes(c.text, c.start, c.end)
+			if a != c.wantStart || b != c.wantEnd {
+				t.Errorf("SnapGraphemes(%d, %d) = %d..%d, want %d..%d", c.start, c.end, a, b, c.wantStart, c.wantEnd)
+			}
+		})
+	}
+}
+
+// TestSnapGraphemesProperties checks every span of every case: the result
+// is the smallest span of whole clusters holding the input.
+func TestSnapGraphemesProperties(t *testing.T) {
+	for _, c := range loadCases(t) {
+		t.Run(c.Name, func(t *testing.T) {
+			isBound := map[int]bool{0: true}
+			cp, state, rest := 0, -1, c.Text
+			for rest != "" {
+				var cluster string
+				cluster, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+				cp += utf8.RuneCountInString(cluster)
+				isBound[cp] = true
+			}
+			n := offsets.Len(c.Text)
+			for start := 0; start < n; start++ {
+				for end := start + 1; end <= n; end++ {
+					a, b := offsets.SnapGraphemes(c.Text, start, end)
+					if !isBound[a] || !isBound[b] || a > start || b < end {
+						t.Fatalf("SnapGraphemes(%d, %d) = %d..%d: not whole clusters around the input", start, end, a, b)
+					}
+					for i := a + 1; i <= start; i++ {
+						if isBound[i] {
+							t.Fatalf("SnapGraphemes(%d, %d) = %d..%d: start widened past the cluster bound %d", start, end, a, b, i)
+						}
+					}
+					for i := end; i < b; i++ {
+						if isBound[i] {
+							t.Fatalf("SnapGraphemes(%d, %d) = %d..%d: end widened past the cluster bound %d", start, end, a, b, i)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestSnapWords(t *testing.T) {
+	const (
+		phrase  = "مُحَمَّدٌ رَسُولُ"
+		tatweel = "عـــربي"
+		comma   = "نعم، لماذا؟"
+		mixed   = "قال 3 رجال from CNN في 2024"
+	)
+	cases := []struct {
+		name       string
+		text       string
+		start, end int
+		want       string // text[start:end] after snapping
+	}{
+		{"inside a word with diacritics", phrase, 2, 4, "مُحَمَّدٌ"},
+		{"on a diacritic of the second word", phrase, 11, 12, "رَسُولُ"},
+		{"on a tatweel", tatweel, 1, 2, tatweel},
+		{"after the tatweels", tatweel, 4, 5, tatweel},
+		{"word then arabic comma and space", comma, 1, 5, "نعم"},
+		{"arabic comma, word, question mark", comma, 3, 11, "لماذا"},
+		{"spaces around a digit", mixed, 3, 6, "3"},
+		{"inside a latin word", mixed, 12, 14, "from"},
+		{"across two words", mixed, 1, 7, "قال 3 رجال"},
+		{"inside arabic-indic digits", "عام ٢٠٢٤ و", 5, 6, "٢٠٢٤"},
+		{"zwnj stays inside the word", "می\u200cخواهم", 4, 5, "می\u200cخواهم"},
+		{"rlm after the number trimmed", "السعر \u200f100\u200e USD", 6, 11, "100"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, b := offsets.SnapWords(c.text, c.start, c.end)
+			got := string([]rune(c.text)[a:b])
+			if got != c.want {
+				t.Errorf("SnapWords(%d, %d) = %d..%d %q, want %q", c.start, c.end, a, b, got, c.want)
+			}
+			if want := cpIndex(t, c.text, c.want); a != want {
+				t.Errorf("SnapWords start = %d, want %d", a, want)
+			}
+		})
+	}
+
+	unchanged := []struct {
+		name       string
+		text       string
+		start, end int
+	}{
+		{"only the arabic comma and space", comma, 3, 5},
+		{"only spaces", mixed, 3, 4},
+		{"only an emoji", "مرحبا 😀 hi", 6, 7},
+		{"only rlm and lrm", "a\u200f\u200eb", 1, 3},
+		{"empty", comma, 2, 2},
+		{"reversed", comma, 4, 1},
+		{"past the end", comma, 0, 99},
+		{"negative", comma, -1, 2},
+	}
+	for _, c := range unchanged {
+		t.Run(c.name, func(t *testing.T) {
+			if a, b := offsets.SnapWords(c.text, c.start, c.end); a != c.start || b != c.end {
+				t.Errorf("SnapWords(%d, %d) = %d..%d, want it unchanged", c.start, c.end, a, b)
+			}
+		})
+	}
+}

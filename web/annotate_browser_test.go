@@ -1,0 +1,184 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"hashiya/db"
+	"hashiya/db/codec"
+)
+
+// TestBrowserMouseAnnotation annotates the demo article with the mouse:
+// a speaker (PER), an organisation, a quotation with an ORG nested inside,
+// then checks what is stored and that it survives a reload.
+func TestBrowserMouseAnnotation(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	b := newBrowser(t)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+
+	want := []struct {
+		word  string
+		nth   int
+		label string
+	}{
+		{"صباح النعمان", 0, "PER"},
+		{"جهاز مكافحة الإرهاب", 1, "ORG"},
+		{"الجهاز مستمر في عملياته لملاحقة بقايا الإرهاب، وفقا للمعلومات والتحليل الاستخباري، فضلا عن رسم خارطة تحركات الإرهابيين في المناطق التي ما زالوا يتواجدون فيها", 0, "QUOTE"},
+		{"الجهاز مستمر", 0, "ORG"}, // nested inside the QUOTE
+	}
+	for i, w := range want {
+		start, end := spanAt(t, doc.Text, w.word, w.nth)
+		b.dragSelect(start, end)
+		b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`button.label-btn[aria-label=%q]`, w.label))))
+		spans := s.waitSpans(t, doc, s.user.ID, i+1)
+		if !hasSpan(spans, start, end, w.label) {
+			t.Fatalf("after selecting %q (%d..%d) and clicking %s, the layer holds %+v", w.word, start, end, w.label, spans)
+		}
+	}
+	b.screenshot("mouse-annotation")
+
+	// Both the QUOTE and the nested ORG are drawn on the nested run.
+	start, _ := spanAt(t, doc.Text, "الجهاز مستمر", 0)
+	covering := eval[string](b, fmt.Sprintf(`document.querySelector('#doc span[data-start="%d"]').dataset.spans`, start))
+	if len(strings.Fields(covering)) != 2 {
+		t.Errorf("the run at %d should be covered by QUOTE and ORG, data-spans=%q", start, covering)
+	}
+
+	// Reload: everything is still there, drawn from the server.
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	items := eval[int](b, `document.querySelectorAll('#span-list .span-item').length`)
+	if items != len(want) {
+		t.Errorf("after reload the span list shows %d spans, want %d", items, len(want))
+	}
+}
+
+func hasSpan(spans []db.Span, start, end int, label string) bool {
+	for _, sp := range spans {
+		if sp.Start == start && sp.End == end && sp.Label == label {
+			return true
+		}
+	}
+	return false
+}
+
+// TestBrowserKeyboardAnnotation selects with the keyboard only: Tab to the
+// text, move and extend by words, press a label's hotkey.
+func TestBrowserKeyboardAnnotation(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	b := newBrowser(t)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+
+	b.run(chromedp.Focus(chromedp.ID("doc")))
+	// The title reads خلية تنسيق استخباري بقيادة جهاز مكافحة الإرهاب ...;
+	// in right-to-left text, ArrowLeft moves forward.
+	for range 4 {
+		b.run(chromedp.KeyEvent(kb.ArrowLeft, chromedp.KeyModifiers(ctrl)))
+	}
+	for range 3 {
+		b.run(chromedp.KeyEvent(kb.ArrowLeft, chromedp.KeyModifiers(ctrl, shift)))
+	}
+	selected := eval[string](b, `getSelection().toString()`)
+	b.run(chromedp.KeyEvent("2")) // ORG
+	spans := s.waitSpans(t, doc, s.user.ID, 1)
+	start, end := spanAt(t, doc.Text, "جهاز مكافحة الإرهاب", 0)
+	if spans[0].Start != start || spans[0].End != end || spans[0].Label != "ORG" {
+		t.Fatalf("keyboard selection %q gave %+v, want ORG %d..%d", selected, spans[0], start, end)
+	}
+
+	// Click the highlight, relabel with a hotkey, undo, redo, delete, undo.
+	b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`#doc span[data-start="%d"]`, start))),
+		chromedp.WaitVisible(chromedp.ID("span-editor")))
+	b.run(chromedp.KeyEvent("1")) // PER
+	waitLabel(t, s, doc, "PER")
+	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(ctrl)))
+	waitLabel(t, s, doc, "ORG")
+	b.run(chromedp.KeyEvent("Z", chromedp.KeyModifiers(ctrl, shift)))
+	waitLabel(t, s, doc, "PER")
+	b.run(chromedp.KeyEvent(kb.Delete))
+	s.waitSpans(t, doc, s.user.ID, 0)
+	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(ctrl)))
+	spans = s.waitSpans(t, doc, s.user.ID, 1)
+	if spans[0].Start != start || spans[0].End != end || spans[0].Label != "PER" {
+		t.Errorf("undoing the delete restored %+v, want PER %d..%d", spans[0], start, end)
+	}
+}
+
+const (
+	ctrl  = chromedp.ModifierCtrl
+	shift = chromedp.ModifierShift
+)
+
+func waitLabel(t *testing.T, s *site, doc db.Document, label string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		l, err := s.store.LayerOf(context.Background(), doc, s.user.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(l.Spans) == 1 && l.Spans[0].Label == label {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("want one %s span, have %+v", label, l.Spans)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestBrowserOffsetsAfterEmoji selects a word that follows emoji, a ZWJ
+// sequence and a flag: the stored offsets must be code points (what
+// Python's str index gives), not the browser's UTF-16 units.
+func TestBrowserOffsetsAfterEmoji(t *testing.T) {
+	text := "👨‍👩‍👧‍👦 قال 🇮🇶 الرئيس 👍🏽 في 2024 إن CNN أخطأت."
+	s := newSite(t, codec.Doc{Line: 1, ExternalID: "emoji", Text: text, Meta: []byte("{}")})
+	doc := s.docs["emoji"]
+	b := newBrowser(t)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	for i, w := range []struct{ word, label string }{{"الرئيس", "PER"}, {"CNN", "ORG"}} {
+		start, end := spanAt(t, text, w.word, 0)
+		b.dragSelect(start, end)
+		b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`button.label-btn[aria-label=%q]`, w.label))))
+		spans := s.waitSpans(t, doc, s.user.ID, i+1)
+		if !hasSpan(spans, start, end, w.label) {
+			t.Fatalf("%s: want %s at code points %d..%d, stored %+v", w.word, w.label, start, end, spans)
+		}
+	}
+	b.screenshot("emoji-offsets")
+}
+
+// TestBrowserFailedSaveIsShown makes the server refuse writes: the
+// annotator sees the failure, and nothing pretends to be saved.
+func TestBrowserFailedSaveIsShown(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	b := newBrowser(t)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	s.failWrites.Store(true)
+	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	b.dragSelect(start, end)
+	b.run(chromedp.KeyEvent("1"))
+	b.run(chromedp.WaitVisible(chromedp.ID("save-error")))
+	msg := eval[string](b, `document.getElementById('save-error').textContent`)
+	if !strings.Contains(msg, "Could not save the span") || !strings.Contains(msg, "503") {
+		t.Errorf("error shown: %q", msg)
+	}
+	items := eval[int](b, `document.querySelectorAll('#span-list .span-item').length`)
+	if items != 0 {
+		t.Errorf("span list shows %d spans after a failed save", items)
+	}
+	// Once the server is back, the same action works and clears the error.
+	s.failWrites.Store(false)
+	b.dragSelect(start, end)
+	b.run(chromedp.KeyEvent("1"))
+	s.waitSpans(t, doc, s.user.ID, 1)
+	b.run(chromedp.WaitNotVisible(chromedp.ID("save-error")))
+}

@@ -1,0 +1,323 @@
+package web_test
+
+// Browser tests: real headless Chromium (Debian's chromium) driven by
+// chromedp against the full server on a loopback port.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"hashiya/db"
+	"hashiya/db/codec"
+	"hashiya/web"
+)
+
+// chromiumPath finds Debian's chromium, or fails the test saying how to
+// install it, unless HASHIYA_SKIP_BROWSER=1.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("HASHIYA_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("HASHIYA_SKIP_BROWSER") == "1" {
+		t.Skip("chromium not installed and HASHIYA_SKIP_BROWSER=1: skipping browser test")
+	}
+	t.Fatal("browser tests need Debian's chromium: install it with `sudo apt-get install chromium` (or set HASHIYA_SKIP_BROWSER=1 to skip them locally; CI never does)")
+	return ""
+}
+
+// site is a running server plus its store, for one browser test.
+type site struct {
+	url   string
+	store *db.Store
+	user  db.User
+	proj  db.Project
+	docs  map[string]db.Document // by external id
+	// failWrites makes the next span writes fail with 503, to test that
+	// a failed save is shown.
+	failWrites atomic.Bool
+}
+
+func newSite(t *testing.T, docs ...codec.Doc) *site {
+	t.Helper()
+	ctx := context.Background()
+	store, err := db.Open(ctx, filepath.Join(t.TempDir(), "b.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	s := &site{store: store, docs: map[string]db.Document{}}
+	if s.user, err = store.CreateUser(ctx, "annotator", "", true); err != nil {
+		t.Fatal(err)
+	}
+	if s.proj, err = store.CreateProject(ctx, "Demo", nil, s.user.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Import(ctx, db.ImportOptions{ProjectID: s.proj.ID, File: "test", By: s.user.ID}, docs); err != nil {
+		t.Fatal(err)
+	}
+	list, err := store.Documents(ctx, s.proj.ID, s.user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range list {
+		if s.docs[d.ExternalID], err = store.Document(ctx, d.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), LocalUser: s.user})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.failWrites.Load() && r.Method != http.MethodGet {
+			http.Error(w, `{"error":"database unavailable"}`, http.StatusServiceUnavailable)
+			return
+		}
+		e.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	s.url = srv.URL
+	return s
+}
+
+// seedDoc is the demo article, as `serve` loads it.
+func seedDoc(t *testing.T) codec.Doc {
+	t.Helper()
+	raw, err := os.ReadFile("../testdata/ctsi-intelligence-cell.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _ := codec.Canonicalize(string(raw))
+	return codec.Doc{Line: 1, ExternalID: "seed", Text: text, Meta: json.RawMessage(`{}`)}
+}
+
+// browser is one headless Chromium tab; JS exceptions fail the test.
+type browser struct {
+	t   *testing.T
+	ctx context.Context
+	mu  sync.Mutex
+	js  []string
+}
+
+func newBrowser(t *testing.T) *browser {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath(t)),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1366, 900),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTab := chromedp.NewContext(actx)
+	ctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
+	b := &browser{t: t, ctx: ctx}
+	t.Cleanup(func() {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		for _, msg := range b.js {
+			t.Errorf("JavaScript exception: %s", msg)
+		}
+		cancelTime()
+		cancelTab()
+		cancelAlloc()
+	})
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	err := chromedp.Listen(ctx, func(ev any) {
+		var msg string
+		switch e := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			msg = (&chromedp.ExceptionError{ExceptionDetails: e.ExceptionDetails}).Error()
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError {
+				msg = fmt.Sprintf("console.error %v", e.Args)
+			}
+		}
+		if msg != "" {
+			b.mu.Lock()
+			b.js = append(b.js, msg)
+			b.mu.Unlock()
+		}
+	})
+	if err != nil {
+		t.Fatalf("listen to chromium: %v", err)
+	}
+	return b
+}
+
+func (b *browser) run(steps ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, steps...); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// eval runs a JavaScript expression (awaiting a promise) and returns its value.
+func eval[T any](b *browser, expr string) T {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](expr, awaitPromise))
+	if err != nil {
+		b.t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+// open loads a page and waits for the annotation script to be ready.
+func (b *browser) open(url string) {
+	b.t.Helper()
+	b.run(chromedp.Navigate(url), chromedp.WaitVisible(chromedp.ID("doc")))
+	eval[bool](b, `document.fonts.ready.then(() => true)`)
+}
+
+func awaitPromise(p *runtime.EvaluateParams) { yes := true; p.AwaitPromise = &yes }
+
+// pointsJS finds viewport points for a mouse press and release that
+// select code points start..end. For each boundary it tries points across
+// the character beside it and asks the browser where each puts the caret:
+// an exact hit on the boundary wins; at a bidi boundary (Latin inside
+// Arabic) the edge is ambiguous, so a point inside the word is taken and
+// word snapping completes the span, as it does for a person.
+const pointsJS = `(start, end) => {
+  const runs = [...document.querySelectorAll('#doc span[data-start]')];
+  const find = (cp) => {
+    for (const run of runs) {
+      const s = Number(run.dataset.start), chars = [...run.textContent];
+      if (cp >= s && cp < s + chars.length) return {run, u16: chars.slice(0, cp - s).join('').length, len: chars[cp - s].length, s, chars};
+    }
+    return null;
+  };
+  const cpOf = (pos) => {
+    const run = pos.offsetNode.parentElement.closest('#doc span[data-start]');
+    if (!run) return -1;
+    return Number(run.dataset.start) + [...pos.offsetNode.data.slice(0, pos.offset)].length;
+  };
+  const pick = (cp, atEnd) => {
+    const c = find(atEnd ? cp - 1 : cp);
+    if (!c) return null;
+    const r = document.createRange();
+    r.setStart(c.run.firstChild, c.u16);
+    r.setEnd(c.run.firstChild, c.u16 + c.len);
+    let rect = r.getClientRects()[0];
+    if (rect.top < 0 || rect.bottom > innerHeight) {
+      window.scrollBy(0, rect.top - innerHeight / 2);
+      rect = r.getClientRects()[0];
+    }
+    const y = rect.top + rect.height / 2, w = rect.width;
+    let inside = null;
+    for (const x of [rect.left + 1, rect.right - 1, rect.left + w / 4, rect.right - w / 4]) {
+      const pos = document.caretPositionFromPoint(x, y);
+      if (!pos) continue;
+      const at = cpOf(pos);
+      if (at === cp) return {x, y};
+      if (at > start && at < end && !inside) inside = {x, y};
+    }
+    return inside;
+  };
+  const from = pick(start, false);
+  const to = pick(end, true);
+  return from && to ? {from, to} : null;
+}`
+
+type point struct{ X, Y float64 }
+
+// dragSelect selects code points start..end with real mouse events:
+// press at the start boundary, move, release at the end boundary. Escape
+// first drops any earlier selection, as a person would click away.
+func (b *browser) dragSelect(start, end int) {
+	b.t.Helper()
+	b.run(chromedp.KeyEvent(kb.Escape))
+	pts := eval[*struct{ From, To point }](b, fmt.Sprintf("(%s)(%d, %d)", pointsJS, start, end))
+	if pts == nil {
+		b.t.Fatalf("no mouse points select code points %d..%d in #doc", start, end)
+	}
+	from, to := pts.From, pts.To
+	b.run(
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, from.X, from.Y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, (from.X+to.X)/2, (from.Y+to.Y)/2, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, to.X, to.Y, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, to.X, to.Y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+	)
+}
+
+// waitSpans waits until the caller's layer holds n spans and returns them.
+func (s *site) waitSpans(t *testing.T, doc db.Document, layerOwner int64, n int) []db.Span {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		l, err := s.store.LayerOf(context.Background(), doc, layerOwner)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(l.Spans) == n {
+			return l.Spans
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("want %d spans in the layer, have %d: %+v", n, len(l.Spans), l.Spans)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// spanAt finds the code point offsets of the nth occurrence (0-based) of
+// word in text.
+func spanAt(t *testing.T, text, word string, nth int) (int, int) {
+	t.Helper()
+	from := 0
+	for i := 0; ; i++ {
+		j := strings.Index(text[from:], word)
+		if j < 0 {
+			t.Fatalf("%q occurs fewer than %d times", word, nth+1)
+		}
+		if i == nth {
+			start := len([]rune(text[:from+j]))
+			return start, start + len([]rune(word))
+		}
+		from += j + len(word)
+	}
+}
+
+// screenshot writes a PNG under testdata/screenshots for a person to look at.
+func (b *browser) screenshot(name string) {
+	b.t.Helper()
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	dir := filepath.Join("..", "testdata", "screenshots")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".jpg"), png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+}

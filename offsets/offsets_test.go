@@ -3,6 +3,7 @@ package offsets_test
 import (
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -76,6 +77,8 @@ func TestLenMatchesPython(t *testing.T) {
 		{"math letters", "𝔸𝕣𝕒𝕓", 4, 8, 4},
 		{"crlf", "\r\n", 2, 2, 1},
 		{"arabic-indic digits", "٢٠٢٤", 4, 4, 4},
+		{"last bmp code point", "\uffff", 1, 1, 1},
+		{"first astral code point", "\U00010000", 1, 2, 1},
 	}
 	for _, c := range explicit {
 		t.Run(c.name, func(t *testing.T) {
@@ -146,7 +149,7 @@ func TestUTF16RoundTrip(t *testing.T) {
 }
 
 func TestUTF16Errors(t *testing.T) {
-	from := []struct {
+	splits := []struct {
 		text string
 		u16  int
 	}{
@@ -154,10 +157,24 @@ func TestUTF16Errors(t *testing.T) {
 		{"a😀b", 2},     // same, after a BMP letter
 		{"🇮🇶", 3},      // inside the second regional indicator
 		{"👨‍👩‍👧‍👦", 1}, // inside the first person of the family
-		{"😀", 3},       // past the end (2 units)
-		{"عربي", 5},    // past the end (4 units)
-		{"", 1},        // past the end of nothing
-		{"abc", -1},    // negative
+	}
+	for _, c := range splits {
+		_, err := offsets.FromUTF16(c.text, c.u16)
+		if err == nil || !strings.Contains(err.Error(), "surrogate pair") {
+			t.Errorf("FromUTF16(%q, %d): err = %v, want one naming the split surrogate pair", c.text, c.u16, err)
+		}
+	}
+	from := []struct {
+		text string
+		u16  int
+	}{
+		{"😀", 1},
+		{"a😀b", 2},
+		{"🇮🇶", 3},
+		{"😀", 3},    // past the end (2 units)
+		{"عربي", 5}, // past the end (4 units)
+		{"", 1},     // past the end of nothing
+		{"abc", -1}, // negative
 	}
 	for _, c := range from {
 		if got, err := offsets.FromUTF16(c.text, c.u16); err == nil {

@@ -94,8 +94,8 @@ func TestBrowserKeyboardAnnotation(t *testing.T) {
 	}
 
 	// Click the highlight, relabel with a hotkey, undo, redo, delete, undo.
-	b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`#doc span[data-start="%d"]`, start))),
-		chromedp.WaitVisible(chromedp.ID("span-editor")))
+	b.clickChar(start + 2)
+	b.run(chromedp.WaitVisible(chromedp.ID("span-editor")))
 	b.run(chromedp.KeyEvent("1")) // PER
 	waitLabel(t, s, doc, "PER")
 	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(ctrl)))

@@ -269,6 +269,33 @@ func (b *browser) dragSelect(start, end int) {
 	)
 }
 
+// clickChar clicks the middle of the character at code point cp with the
+// mouse, as a person clicks a highlight.
+func (b *browser) clickChar(cp int) {
+	b.t.Helper()
+	p := eval[*point](b, fmt.Sprintf(`((cp) => {
+	  for (const run of document.querySelectorAll('#doc span[data-start]')) {
+	    const s = Number(run.dataset.start), chars = [...run.textContent];
+	    if (cp < s || cp >= s + chars.length) continue;
+	    const u16 = chars.slice(0, cp - s).join('').length;
+	    const r = document.createRange();
+	    r.setStart(run.firstChild, u16);
+	    r.setEnd(run.firstChild, u16 + chars[cp - s].length);
+	    let rect = r.getClientRects()[0];
+	    if (rect.top < 0 || rect.bottom > innerHeight) {
+	      window.scrollBy(0, rect.top - innerHeight / 2);
+	      rect = r.getClientRects()[0];
+	    }
+	    return {x: rect.left + rect.width / 2, y: rect.top + rect.height / 2};
+	  }
+	  return null;
+	})(%d)`, cp))
+	if p == nil {
+		b.t.Fatalf("no character at code point %d in #doc", cp)
+	}
+	b.run(chromedp.MouseClickXY(p.X, p.Y))
+}
+
 // waitSpans waits until the caller's layer holds n spans and returns them.
 func (s *site) waitSpans(t *testing.T, doc db.Document, layerOwner int64, n int) []db.Span {
 	t.Helper()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -218,4 +219,92 @@ func expect(t *testing.T, rec *httptest.ResponseRecorder, status int) {
 	if rec.Code != status {
 		t.Fatalf("status %d, want %d; body %s", rec.Code, status, rec.Body)
 	}
+}
+
+// docResponse is GET /api/v1/documents/:d and its /spans.
+type docResponse struct {
+	ID         int64         `json:"id"`
+	ExternalID string        `json:"external_id"`
+	Text       string        `json:"text"`
+	OffsetUnit string        `json:"offset_unit"`
+	Layer      string        `json:"layer"`
+	Status     string        `json:"status"`
+	Spans      []db.Span     `json:"spans"`
+	Relations  []db.Relation `json:"relations"`
+}
+
+// exportLine is the union of the three export shapes.
+type exportLine struct {
+	ID         string `json:"id"`
+	Text       string `json:"text"`
+	Layer      string `json:"layer"`
+	Status     string `json:"status"`
+	OffsetUnit string `json:"offset_unit"`
+	Spans      []struct {
+		ID    int64  `json:"id"`
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Label string `json:"label"`
+		Text  string `json:"text"`
+	} `json:"spans"`
+	Relations []struct {
+		ID     int64  `json:"id"`
+		Type   string `json:"type"`
+		From   int64  `json:"from"`
+		To     int64  `json:"to"`
+		FromID int64  `json:"from_id"` // doccano-rel
+		ToID   int64  `json:"to_id"`
+	} `json:"relations"`
+	Label    [][3]any `json:"label"` // doccano
+	Entities []struct {
+		ID          int64  `json:"id"`
+		StartOffset int    `json:"start_offset"`
+		EndOffset   int    `json:"end_offset"`
+		Label       string `json:"label"`
+	} `json:"entities"`
+}
+
+// spansOf reduces a line of any shape to "start:end:LABEL=text" entries,
+// checking each slice of the text as Python would take it.
+func (l exportLine) spansOf(t *testing.T, format string) []string {
+	t.Helper()
+	var out []string
+	add := func(start, end int, label string) {
+		text := pySlice(l.Text, start, end)
+		if text == "<out of range>" || text == "" {
+			t.Errorf("%s line %s: span %d..%d does not fit the text", format, l.ID, start, end)
+		}
+		out = append(out, fmt.Sprintf("%d:%d:%s=%s", start, end, label, text))
+	}
+	switch format {
+	case "jsonl":
+		for _, s := range l.Spans {
+			add(s.Start, s.End, s.Label)
+			if s.Text != pySlice(l.Text, s.Start, s.End) {
+				t.Errorf("span %+v: text is not text[start:end]", s)
+			}
+		}
+	case "doccano":
+		for _, s := range l.Label {
+			start, _ := s[0].(float64)
+			end, _ := s[1].(float64)
+			label, _ := s[2].(string)
+			add(int(start), int(end), label)
+		}
+	default:
+		for _, e := range l.Entities {
+			add(e.StartOffset, e.EndOffset, e.Label)
+		}
+	}
+	return out
+}
+
+// endlessReader yields the same byte forever, so a huge body costs no memory.
+type endlessReader byte
+
+func (r endlessReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(r)
+	}
+	return len(p), nil
 }

@@ -1,0 +1,261 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// cli runs the program as main does, with its own database.
+type cli struct {
+	t  *testing.T
+	db string
+}
+
+func newCLI(t *testing.T) *cli {
+	return &cli{t: t, db: filepath.Join(t.TempDir(), "cli.db")}
+}
+
+// run returns stdout, stderr and the error of one command.
+func (c *cli) run(stdin string, args ...string) (string, string, error) {
+	var out, errOut bytes.Buffer
+	getenv := func(k string) string {
+		if k == "HASHIYA_DB" {
+			return c.db
+		}
+		return ""
+	}
+	err := run(context.Background(), args, getenv, strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+func (c *cli) ok(args ...string) string {
+	c.t.Helper()
+	out, errOut, err := c.run("", args...)
+	if err != nil {
+		c.t.Fatalf("hashiya %s: %v\n%s", strings.Join(args, " "), err, errOut)
+	}
+	return out
+}
+
+func corpus(t *testing.T, rel string) string {
+	t.Helper()
+	p := filepath.Join("..", "..", "..", "shared", "corpora", rel)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("corpus %s not available (%v): skipping", rel, err)
+	}
+	return p
+}
+
+func TestHelpAndUnknownCommand(t *testing.T) {
+	c := newCLI(t)
+	out := c.ok("help", "import")
+	if !strings.Contains(out, "import --project NAME") || !strings.Contains(out, "FILE:LINE") {
+		t.Errorf("help import says %q", out)
+	}
+	if _, _, err := c.run("", "frobnicate"); err == nil || !strings.Contains(err.Error(), "frobnicate") {
+		t.Errorf("unknown command: err = %v", err)
+	}
+	if _, _, err := c.run("", "import", "--project"); err == nil {
+		t.Error("import with a dangling flag succeeded")
+	}
+}
+
+func TestUserAndProject(t *testing.T) {
+	c := newCLI(t)
+	out, _, err := c.run("s3cret-password\n", "user", "add", "layla", "--password-stdin", "--admin")
+	if err != nil || !strings.Contains(out, "layla") {
+		t.Fatalf("user add: %v %q", err, out)
+	}
+	if _, _, err := c.run("s3cret-password\n", "user", "add", "layla", "--password-stdin"); err == nil {
+		t.Error("adding the same user twice succeeded")
+	}
+	if _, _, err := c.run("short\n", "user", "add", "omar", "--password-stdin"); err == nil {
+		t.Error("a 5-character password was accepted")
+	}
+	out = c.ok("user", "add", "omar")
+	if !strings.Contains(out, "password (shown once)") {
+		t.Errorf("user add without stdin should print a password: %q", out)
+	}
+	labels := filepath.Join(t.TempDir(), "labels.json")
+	os.WriteFile(labels, []byte(`[{"name":"PERS","color":"#112233","hotkey":"p"},{"name":"LOC","color":"#445566","hotkey":"l"}]`), 0o644)
+	if out := c.ok("project", "create", "news", "--labels", labels); !strings.Contains(out, "2 labels") {
+		t.Errorf("project create: %q", out)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(bad, []byte(`[{"name":"X","color":"red"}]`), 0o644)
+	if _, _, err := c.run("", "project", "create", "other", "--labels", bad); err == nil || !strings.Contains(err.Error(), "colour") {
+		t.Errorf("a label with colour red: err = %v", err)
+	}
+}
+
+// TestImportIsAllOrNothing feeds a file with several bad lines: every one
+// is reported as FILE:LINE: reason and nothing is stored.
+func TestImportIsAllOrNothing(t *testing.T) {
+	c := newCLI(t)
+	c.ok("project", "create", "p")
+	file := filepath.Join(t.TempDir(), "mixed.jsonl")
+	lines := []string{
+		`{"id": "a", "text": "قال الرئيس", "label": [[4, 10, "PER"]]}`,
+		`{"id": "b", "text": "abc", "label": [[0, 9, "PER"]]}`,
+		`not json`,
+		`{"id": "c", "text": "xyz", "label": [[0, 1, "NOPE"]]}`,
+	}
+	os.WriteFile(file, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+	_, errOut, err := c.run("", "import", "--project", "p", file)
+	if err == nil {
+		t.Fatal("import of a file with bad lines succeeded")
+	}
+	for _, want := range []string{file + ":2:", file + ":3:"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	out := c.ok("export", "--project", "p")
+	if out != "" {
+		t.Errorf("after a failed import the project exports %q", out)
+	}
+	// Fix the parse errors: the unknown label is still refused ...
+	os.WriteFile(file, []byte(lines[0]+"\n"+lines[3]+"\n"), 0o644)
+	if _, errOut, err := c.run("", "import", "--project", "p", file); err == nil || !strings.Contains(errOut, file+":2: label \"NOPE\"") {
+		t.Errorf("unknown label: err=%v stderr=%s", err, errOut)
+	}
+	// ... unless --add-labels, flags after the file as the contract allows.
+	c.ok("import", file, "--project", "p", "--add-labels")
+	out = c.ok("export", "--project", "p", "--format", "doccano")
+	if strings.Count(out, "\n") != 2 || !strings.Contains(out, `[4,10,"PER"]`) {
+		t.Errorf("export after import: %s", out)
+	}
+}
+
+// TestANERCorpRoundTrip imports ANERCorp's 200 doccano documents and
+// exports them again: every line must come back unchanged.
+func TestANERCorpRoundTrip(t *testing.T) {
+	src := corpus(t, "anercorp/anercorp.jsonl")
+	c := newCLI(t)
+	c.ok("project", "create", "aner")
+	start := time.Now()
+	out := c.ok("import", "--project", "aner", "--format", "doccano", "--add-labels", src)
+	importTime := time.Since(start)
+	if !strings.Contains(out, "200 documents, 11187 spans") {
+		t.Fatalf("import said %q", out)
+	}
+	dest := filepath.Join(t.TempDir(), "aner-out.jsonl")
+	start = time.Now()
+	c.ok("export", "--project", "aner", "--format", "doccano", "--out", dest)
+	t.Logf("ANERCorp: import %s, export %s", importTime.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
+	want, _ := os.ReadFile(src)
+	got, _ := os.ReadFile(dest)
+	wantLines := strings.Split(strings.TrimSpace(string(want)), "\n")
+	gotLines := strings.Split(strings.TrimSpace(string(got)), "\n")
+	if len(gotLines) != len(wantLines) {
+		t.Fatalf("exported %d lines, want %d", len(gotLines), len(wantLines))
+	}
+	for i := range wantLines {
+		var a, b any
+		if err := json.Unmarshal([]byte(wantLines[i]), &a); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal([]byte(gotLines[i]), &b); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("line %d differs:\nwant %.200s\ngot  %.200s", i+1, wantLines[i], gotLines[i])
+		}
+	}
+	checkWithPython(t, dest)
+}
+
+// checkWithPython reads an export the way a Python consumer does.
+func checkWithPython(t *testing.T, file string) {
+	t.Helper()
+	script := filepath.Join("..", "..", "..", "shared", "tools", "check-export.py")
+	if _, err := os.Stat(script); err != nil {
+		t.Logf("check-export.py not available: skipping the Python check")
+		return
+	}
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Logf("python3 not installed: skipping the Python check")
+		return
+	}
+	out, err := exec.Command(py, script, file).CombinedOutput()
+	if err != nil {
+		t.Errorf("check-export.py %s: %v\n%s", file, err, out)
+	}
+}
+
+func TestNativeExportHoldsForPython(t *testing.T) {
+	c := newCLI(t)
+	c.ok("project", "create", "p")
+	file := filepath.Join(t.TempDir(), "e.jsonl")
+	os.WriteFile(file, []byte(`{"id": "e1", "text": "👨‍👩‍👧‍👦 قال 🇮🇶 الرئيس", "label": [[15, 21, "PER"], [8, 11, "CUE"]]}`+"\n"), 0o644)
+	c.ok("import", "--project", "p", file)
+	dest := filepath.Join(t.TempDir(), "native.jsonl")
+	c.ok("export", "--project", "p", "--out", dest, "--layer", "all")
+	body, _ := os.ReadFile(dest)
+	if !strings.Contains(string(body), `"offset_unit":"codepoint"`) || !strings.Contains(string(body), `"text":"الرئيس"`) {
+		t.Errorf("native export: %s", body)
+	}
+	checkWithPython(t, dest)
+}
+
+func TestSeedCopyMatchesTestdata(t *testing.T) {
+	want, err := os.ReadFile(filepath.Join("..", "..", "testdata", "ctsi-intelligence-cell.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(want, demoArticle) {
+		t.Error("cmd/hashiya/seed/ctsi-intelligence-cell.txt differs from testdata/: copy testdata's over it")
+	}
+}
+
+// TestServeDemo starts `serve` on a free loopback port, checks the demo is
+// there, then stops it as SIGINT would.
+func TestServeDemo(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	dbPath := filepath.Join(t.TempDir(), "serve.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out bytes.Buffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", addr, "--db", dbPath}, func(string) string { return "" }, strings.NewReader(""), &out, io.Discard)
+	}()
+	var body []byte
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		res, err := http.Get(fmt.Sprintf("http://%s/api/v1/projects", addr))
+		if err != nil {
+			continue
+		}
+		body, _ = io.ReadAll(res.Body)
+		res.Body.Close()
+		break
+	}
+	if !strings.Contains(string(body), `"name":"Demo"`) {
+		t.Errorf("projects of a fresh server: %s", body)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("serve stopped with %v", err)
+	}
+	if !strings.Contains(out.String(), "password (shown once)") {
+		t.Errorf("serve on an empty database should print the admin password once: %q", out.String())
+	}
+}

@@ -38,6 +38,7 @@ func TestBrowserMouseAnnotation(t *testing.T) {
 		b.dragSelect(start, end)
 		b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`button.label-btn[aria-label=%q]`, w.label))))
 		spans := s.waitSpans(t, doc, s.user.ID, i+1)
+		b.waitPage(i + 1)
 		if !hasSpan(spans, start, end, w.label) {
 			t.Fatalf("after selecting %q (%d..%d) and clicking %s, the layer holds %+v", w.word, start, end, w.label, spans)
 		}
@@ -88,6 +89,7 @@ func TestBrowserKeyboardAnnotation(t *testing.T) {
 	selected := eval[string](b, `getSelection().toString()`)
 	b.run(chromedp.KeyEvent("2")) // ORG
 	spans := s.waitSpans(t, doc, s.user.ID, 1)
+	b.waitPage(1)
 	start, end := spanAt(t, doc.Text, "جهاز مكافحة الإرهاب", 0)
 	if spans[0].Start != start || spans[0].End != end || spans[0].Label != "ORG" {
 		t.Fatalf("keyboard selection %q gave %+v, want ORG %d..%d", selected, spans[0], start, end)
@@ -98,14 +100,19 @@ func TestBrowserKeyboardAnnotation(t *testing.T) {
 	b.run(chromedp.WaitVisible(chromedp.ID("span-editor")))
 	b.run(chromedp.KeyEvent("1")) // PER
 	waitLabel(t, s, doc, "PER")
+	b.waitPage(1)
 	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(ctrl)))
 	waitLabel(t, s, doc, "ORG")
+	b.waitPage(1)
 	b.run(chromedp.KeyEvent("Z", chromedp.KeyModifiers(ctrl, shift)))
 	waitLabel(t, s, doc, "PER")
+	b.waitPage(1)
 	b.run(chromedp.KeyEvent(kb.Delete))
 	s.waitSpans(t, doc, s.user.ID, 0)
+	b.waitPage(0)
 	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(ctrl)))
 	spans = s.waitSpans(t, doc, s.user.ID, 1)
+	b.waitPage(1)
 	if spans[0].Start != start || spans[0].End != end || spans[0].Label != "PER" {
 		t.Errorf("undoing the delete restored %+v, want PER %d..%d", spans[0], start, end)
 	}
@@ -148,6 +155,7 @@ func TestBrowserOffsetsAfterEmoji(t *testing.T) {
 		b.dragSelect(start, end)
 		b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`button.label-btn[aria-label=%q]`, w.label))))
 		spans := s.waitSpans(t, doc, s.user.ID, i+1)
+		b.waitPage(i + 1)
 		if !hasSpan(spans, start, end, w.label) {
 			t.Fatalf("%s: want %s at code points %d..%d, stored %+v", w.word, w.label, start, end, spans)
 		}

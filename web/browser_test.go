@@ -315,6 +315,23 @@ func (s *site) waitSpans(t *testing.T, doc db.Document, layerOwner int64, n int)
 	}
 }
 
+// waitPage waits until the page has redrawn after its last save: no save
+// under way and n spans in the list. Acting earlier would race the redraw.
+func (b *browser) waitPage(n int) {
+	b.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		state := eval[string](b, `document.getElementById('save-status').textContent + '|' + document.querySelectorAll('#span-list .span-item').length`)
+		if !strings.HasPrefix(state, "Saving") && strings.HasSuffix(state, fmt.Sprintf("|%d", n)) {
+			return
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("page did not settle with %d spans: %q", n, state)
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+}
+
 // spanAt finds the code point offsets of the nth occurrence (0-based) of
 // word in text.
 func spanAt(t *testing.T, text, word string, nth int) (int, int) {

@@ -27,7 +27,7 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-var bodyLimit = middleware.BodyLimit(fmt.Sprint(maxBody/(1<<20)) + "M")
+var bodyLimit = middleware.BodyLimit(fmt.Sprintf("%dMiB", maxBody>>20))
 
 // csrf guards every state-changing request with a token bound to a cookie;
 // pages put it in a meta tag and the JS sends it as X-CSRF-Token.

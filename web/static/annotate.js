@@ -2,7 +2,7 @@
 // make a span; click a highlight to change or delete it; undo and redo.
 // Every change is saved at once; a failed save is shown, never dropped.
 
-import { selectionOffsets } from './offsets.js';
+import { selectionOffsets, selectOffsets } from './offsets.js';
 import { request } from './api.js';
 import { History } from './history.js';
 
@@ -53,8 +53,11 @@ function init(docEl) {
   async function redraw() {
     const html = await request('GET', `/documents/${docId}/view${layerQuery}`);
     const parsed = new DOMParser().parseFromString(html, 'text/html');
+    // Keep a selection the annotator made while the save was under way.
+    const kept = selectionOffsets(docEl);
     docEl.replaceChildren(...parsed.querySelector('[data-part="doc"]').childNodes);
     el('span-list').replaceChildren(...parsed.querySelector('[data-part="spans"]').childNodes);
+    if (kept) selectOffsets(docEl, kept.start, kept.end);
     if (selected) {
       const still = spanByID(selected.id);
       if (still) openEditor(still); else closeEditor();
@@ -81,8 +84,14 @@ function init(docEl) {
       return;
     }
     const snap = el('snap-words').checked ? 'word' : 'grapheme';
-    const span = await save('save the span', () => api.create({ ...range, label }, snap));
     window.getSelection().removeAllRanges();
+    let span;
+    try {
+      span = await save('save the span', () => api.create({ ...range, label }, snap));
+    } catch (err) {
+      selectOffsets(docEl, range.start, range.end); // give the selection back to try again
+      throw err;
+    }
     history.push({ kind: 'create', span });
     status.textContent = `Saved ${label} “${span.text}”`;
   }

@@ -86,3 +86,24 @@ export function selectionOffsets(root, sel = window.getSelection()) {
   if (start === null || end === null || end <= start) return null;
   return { start, end };
 }
+
+/** The DOM boundary (text node, UTF-16 offset) of code point cp in root. */
+export function codePointToBoundary(root, cp) {
+  for (const run of root.querySelectorAll(RUN)) {
+    const start = Number(run.dataset.start);
+    const chars = [...run.textContent];
+    if (cp >= start && cp <= start + chars.length && run.firstChild) {
+      return { node: run.firstChild, offset: chars.slice(0, cp - start).join('').length };
+    }
+  }
+  return null;
+}
+
+/** Selects code points start..end of root, as selectionOffsets reads them. */
+export function selectOffsets(root, start, end, sel = window.getSelection()) {
+  const a = codePointToBoundary(root, start);
+  const b = codePointToBoundary(root, end);
+  if (!a || !b) return false;
+  sel.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
+  return true;
+}

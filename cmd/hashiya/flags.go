@@ -60,4 +60,3 @@ func closeStore(s *db.Store, err *error) {
 		*err = cerr
 	}
 }
-

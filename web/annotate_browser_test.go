@@ -44,6 +44,14 @@ func TestBrowserMouseAnnotation(t *testing.T) {
 		}
 	}
 	b.screenshot("mouse-annotation")
+	// A laptop at 200% zoom has about half the CSS width: the side panel
+	// moves below the text and nothing overflows sideways.
+	b.run(chromedp.EmulateViewport(683, 900))
+	if overflow := eval[bool](b, `document.documentElement.scrollWidth > innerWidth`); overflow {
+		t.Error("at 683px wide the page scrolls sideways")
+	}
+	b.screenshot("mouse-annotation-narrow")
+	b.run(chromedp.EmulateViewport(1366, 900))
 
 	// Both the QUOTE and the nested ORG are drawn on the nested run.
 	start, _ := spanAt(t, doc.Text, "الجهاز مستمر", 0)

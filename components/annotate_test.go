@@ -1,0 +1,97 @@
+package components
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"hashiya/db"
+)
+
+func renderDoc(t *testing.T, a Annotation) *goquery.Document {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := AnnotatePage(Page{Title: "t", Static: "/static/x", CSRF: "tok"}, a).Render(context.Background(), &buf); err != nil {
+		t.Fatal(err)
+	}
+	d, err := goquery.NewDocumentFromReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestAnnotatePageStructure checks what the browser code and assistive
+// technology rely on: the text container, paragraph direction, run
+// anchors, label buttons named by their label, and escaping.
+func TestAnnotatePageStructure(t *testing.T) {
+	text := "قال <script>alert(1)</script> صباح\r\nسطر ثان\n\nCNN 2024"
+	a := Annotation{
+		Project: db.Project{ID: 1, Name: "p", Labels: []db.Label{{Name: "PER", Color: "#e5484d", Hotkey: "1"}, {Name: "EVIL", Color: "red;position:fixed", Hotkey: "2"}}},
+		Doc:     db.Document{ID: 7, ProjectID: 1, ExternalID: "d", Text: text},
+		Layer: db.Layer{Spans: []db.Span{
+			{ID: 1, Start: 0, End: 35, Label: "EVIL", Text: "x"},
+			{ID: 2, Start: 30, End: 34, Label: "PER", Text: "صباح"},
+		}},
+	}
+	d := renderDoc(t, a)
+	doc := d.Find("#doc")
+	if doc.Length() != 1 || doc.AttrOr("dir", "") != "rtl" || doc.AttrOr("lang", "") != "ar" || doc.AttrOr("data-doc", "") != "7" {
+		t.Fatalf("#doc element wrong: %v", doc.Nodes)
+	}
+	if d.Find("script").FilterFunction(func(_ int, s *goquery.Selection) bool { return strings.Contains(s.Text(), "alert") }).Length() != 0 {
+		t.Error("document text became a script element")
+	}
+	paras := doc.Find("p")
+	if paras.Length() != 4 {
+		t.Fatalf("want 4 paragraphs (CRLF, LF, empty, last), got %d", paras.Length())
+	}
+	wantStarts := []string{"0", "36", "44", "45"}
+	paras.Each(func(i int, p *goquery.Selection) {
+		if p.AttrOr("dir", "") != "auto" || p.AttrOr("data-start", "") != wantStarts[i] {
+			t.Errorf("paragraph %d: dir=%q data-start=%q, want auto and %s", i, p.AttrOr("dir", ""), p.AttrOr("data-start", ""), wantStarts[i])
+		}
+	})
+	// The text of all runs, in order, is the stored text minus line breaks.
+	var got strings.Builder
+	doc.Find("span[data-start]").Each(func(_ int, s *goquery.Selection) { got.WriteString(s.Text()) })
+	if want := strings.NewReplacer("\r\n", "", "\n", "").Replace(text); got.String() != want {
+		t.Errorf("runs read %q, want %q", got.String(), want)
+	}
+	nested := doc.Find(`span[data-start="30"]`)
+	if nested.AttrOr("data-spans", "") != "1 2" {
+		t.Errorf("nested run covered by %q, want outermost first \"1 2\"", nested.AttrOr("data-spans", ""))
+	}
+	if style, _ := d.Html(); strings.Contains(style, "position:fixed") {
+		t.Error("an invalid label colour reached a style attribute")
+	}
+	for _, name := range []string{"PER", "EVIL"} {
+		b := d.Find(`button.label-btn[aria-label="` + name + `"]`)
+		if b.Length() != 1 || !strings.Contains(b.Text(), name) {
+			t.Errorf("no label button named %s", name)
+		}
+	}
+	if d.Find(`meta[name="csrf-token"]`).AttrOr("content", "") != "tok" {
+		t.Error("CSRF token missing from the page")
+	}
+	if d.Find(`script[type="module"]`).AttrOr("src", "") != "/static/x/annotate.js" {
+		t.Error("annotation module not loaded from the hashed static prefix")
+	}
+}
+
+func TestEmptyStates(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Home(Page{}, nil).Render(context.Background(), &buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "No projects yet") {
+		t.Error("home without projects does not say so")
+	}
+	d := renderDoc(t, Annotation{Project: db.Project{Name: "p"}, Doc: db.Document{Text: "نص"}})
+	if !strings.Contains(d.Find("#span-list").Text(), "No spans yet") {
+		t.Error("a document without spans does not say so")
+	}
+}

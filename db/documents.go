@@ -35,17 +35,17 @@ func textHash(text string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// Documents lists a project's documents in import order, with the span
-// count and status of the viewer's layer (owner 0 is gold).
-func (s *Store) Documents(ctx context.Context, projectID, owner int64) ([]DocumentSummary, error) {
+// Documents lists the documents of a project that user may see, in import
+// order, with the span count and status of the user's own layer.
+func (s *Store) Documents(ctx context.Context, projectID int64, user User) ([]DocumentSummary, error) {
 	rows, err := s.r.QueryContext(ctx, `
 		SELECT d.id, d.external_id, substr(d.text, 1, 120), length(d.text),
 		       coalesce(l.status, 'new'),
 		       (SELECT count(*) FROM spans s WHERE s.layer_id = l.id)
 		FROM documents d
-		LEFT JOIN layers l ON l.document_id = d.id AND l.owner_id IS ?
-		WHERE d.project_id = ?
-		ORDER BY d.id`, nullID(owner), projectID)
+		LEFT JOIN layers l ON l.document_id = d.id AND l.owner_id = :uid
+		WHERE d.project_id = :pid AND `+visibleDocument+`
+		ORDER BY d.id`, sql.Named("uid", user.ID), sql.Named("pid", projectID))
 	if err != nil {
 		return nil, fmt.Errorf("db: list documents of project %d: %w", projectID, err)
 	}
@@ -112,13 +112,13 @@ func touchLayer(ctx context.Context, tx *sql.Tx, layer int64) error {
 	return nil
 }
 
-// Neighbours finds the documents before and after doc in its project's
-// import order (0 when there is none).
-func (s *Store) Neighbours(ctx context.Context, doc Document) (prev, next int64, err error) {
+// Neighbours finds the documents before and after doc, in import order,
+// among those user may see (0 when there is none).
+func (s *Store) Neighbours(ctx context.Context, doc Document, user User) (prev, next int64, err error) {
 	err = s.r.QueryRowContext(ctx, `SELECT
-		coalesce((SELECT max(id) FROM documents WHERE project_id = ? AND id < ?), 0),
-		coalesce((SELECT min(id) FROM documents WHERE project_id = ? AND id > ?), 0)`,
-		doc.ProjectID, doc.ID, doc.ProjectID, doc.ID).Scan(&prev, &next)
+		coalesce((SELECT max(d.id) FROM documents d WHERE d.project_id = :pid AND d.id < :did AND `+visibleDocument+`), 0),
+		coalesce((SELECT min(d.id) FROM documents d WHERE d.project_id = :pid AND d.id > :did AND `+visibleDocument+`), 0)`,
+		sql.Named("pid", doc.ProjectID), sql.Named("did", doc.ID), sql.Named("uid", user.ID)).Scan(&prev, &next)
 	if err != nil {
 		return 0, 0, fmt.Errorf("db: neighbours of document %d: %w", doc.ID, err)
 	}

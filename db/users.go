@@ -78,3 +78,49 @@ func (s *Store) userWhere(ctx context.Context, where string, args ...any) (User,
 	}
 	return u, nil
 }
+
+// Credentials returns a user and their password hash, for login.
+func (s *Store) Credentials(ctx context.Context, name string) (User, string, error) {
+	var u User
+	var hash string
+	err := s.r.QueryRowContext(ctx, "SELECT id, name, is_admin, password_hash FROM users WHERE name = ?", name).Scan(&u.ID, &u.Name, &u.IsAdmin, &hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return User{}, "", fmt.Errorf("user %q: %w", name, ErrNotFound)
+	}
+	if err != nil {
+		return User{}, "", fmt.Errorf("db: load credentials: %w", err)
+	}
+	return u, hash, nil
+}
+
+// SetPassword replaces a user's password hash and ends their other
+// sessions, so a changed password locks out whoever knew the old one.
+func (s *Store) SetPassword(ctx context.Context, user User, hash, keepSession string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "UPDATE users SET password_hash = ? WHERE id = ?", hash, user.ID); err != nil {
+			return fmt.Errorf("db: set password: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE user_id = ? AND token_hash != ?", user.ID, secretHash(keepSession)); err != nil {
+			return fmt.Errorf("db: end other sessions: %w", err)
+		}
+		return logEvent(ctx, tx, Event{UserID: user.ID, Action: "user.password"})
+	})
+}
+
+// Users lists every account by name.
+func (s *Store) Users(ctx context.Context) ([]User, error) {
+	rows, err := s.r.QueryContext(ctx, "SELECT id, name, is_admin FROM users ORDER BY name")
+	if err != nil {
+		return nil, fmt.Errorf("db: list users: %w", err)
+	}
+	defer rows.Close()
+	var out []User
+	for rows.Next() {
+		var u User
+		if err := rows.Scan(&u.ID, &u.Name, &u.IsAdmin); err != nil {
+			return nil, fmt.Errorf("db: scan user: %w", err)
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}

@@ -20,7 +20,7 @@ import (
 func TestBrowserMouseAnnotation(t *testing.T) {
 	s := newSite(t, seedDoc(t))
 	doc := s.docs["seed"]
-	b := newBrowser(t)
+	b := newBrowser(t, s)
 	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
 
 	want := []struct {
@@ -82,7 +82,7 @@ func hasSpan(spans []db.Span, start, end int, label string) bool {
 func TestBrowserKeyboardAnnotation(t *testing.T) {
 	s := newSite(t, seedDoc(t))
 	doc := s.docs["seed"]
-	b := newBrowser(t)
+	b := newBrowser(t, s)
 	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
 
 	b.run(chromedp.Focus(chromedp.ID("doc")))
@@ -156,7 +156,7 @@ func TestBrowserOffsetsAfterEmoji(t *testing.T) {
 	text := "👨‍👩‍👧‍👦 قال 🇮🇶 الرئيس 👍🏽 في 2024 إن CNN أخطأت."
 	s := newSite(t, codec.Doc{Line: 1, ExternalID: "emoji", Text: text, Meta: []byte("{}")})
 	doc := s.docs["emoji"]
-	b := newBrowser(t)
+	b := newBrowser(t, s)
 	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
 	for i, w := range []struct{ word, label string }{{"الرئيس", "PER"}, {"CNN", "ORG"}} {
 		start, end := spanAt(t, text, w.word, 0)
@@ -176,7 +176,7 @@ func TestBrowserOffsetsAfterEmoji(t *testing.T) {
 func TestBrowserFailedSaveIsShown(t *testing.T) {
 	s := newSite(t, seedDoc(t))
 	doc := s.docs["seed"]
-	b := newBrowser(t)
+	b := newBrowser(t, s)
 	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
 	s.failWrites.Store(true)
 	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)

@@ -390,9 +390,10 @@ func TestAPIImport(t *testing.T) {
 		errSays []string // each must appear in the error
 		layer   string   // "mine" or "gold": where a 201 puts spans
 	}{
-		{"two documents", "", good("a", "PER") + "\n" + good("b", "ORG") + "\n", 201, nil, "mine"},
+		{"two documents", "", good("a", "PER") + "\n" + good("b", "ORG") + "\n", 201, nil, "gold"},
 		{"into gold", "?layer=gold", good("a", "PER"), 201, nil, "gold"},
-		{"into omar's layer", "?layer=omar", good("a", "PER"), 403, []string{"layer"}, ""},
+		{"into amina's layer", "?layer=amina", good("a", "PER"), 201, nil, "mine"},
+		{"into nobody's layer", "?layer=nobody", good("a", "PER"), 400, []string{"layer"}, ""},
 		{"offsets past the text", "", good("a", "PER") + "\n" + strings.Replace(good("b", "PER"), fmt.Sprint(ae), "999", 1), 400,
 			[]string{"body:2:"}, ""},
 		{"not JSON", "", good("a", "PER") + "\n{oops\n" + good("c", "PER"), 400, []string{"body:2:"}, ""},
@@ -408,7 +409,7 @@ func TestAPIImport(t *testing.T) {
 			url := fmt.Sprintf("/api/v1/projects/%d/documents%s", env.proj.ID, tt.query)
 			rec := env.do(http.MethodPost, url, strings.NewReader(tt.body))
 			expect(t, rec, tt.status)
-			docs, err := env.store.Documents(t.Context(), env.proj.ID, env.user.ID)
+			docs, err := env.store.Documents(t.Context(), env.proj.ID, env.user)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -635,7 +636,7 @@ func TestAPIRequestTooLarge(t *testing.T) {
 			errorOf(t, rec)
 		})
 	}
-	docs, err := env.store.Documents(t.Context(), env.proj.ID, env.user.ID)
+	docs, err := env.store.Documents(t.Context(), env.proj.ID, env.user)
 	if err != nil || len(docs) != 1 || docs[0].Spans != 0 {
 		t.Errorf("after refused bodies: documents %+v, %v; want the one document, untouched", docs, err)
 	}

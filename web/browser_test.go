@@ -25,6 +25,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"golang.org/x/crypto/bcrypt"
+
 	"hashiya/db"
 	"hashiya/db/codec"
 	"hashiya/web"
@@ -70,7 +72,11 @@ func newSite(t *testing.T, docs ...codec.Doc) *site {
 	}
 	t.Cleanup(func() { store.Close() })
 	s := &site{store: store, docs: map[string]db.Document{}}
-	if s.user, err = store.CreateUser(ctx, "annotator", "", true); err != nil {
+	hash, err := bcrypt.GenerateFromPassword([]byte(sitePassword), bcrypt.MinCost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.user, err = store.CreateUser(ctx, "annotator", string(hash), true); err != nil {
 		t.Fatal(err)
 	}
 	if s.proj, err = store.CreateProject(ctx, "Demo", nil, s.user.ID); err != nil {
@@ -79,7 +85,7 @@ func newSite(t *testing.T, docs ...codec.Doc) *site {
 	if _, err := store.Import(ctx, db.ImportOptions{ProjectID: s.proj.ID, File: "test", By: s.user.ID}, docs); err != nil {
 		t.Fatal(err)
 	}
-	list, err := store.Documents(ctx, s.proj.ID, s.user.ID)
+	list, err := store.Documents(ctx, s.proj.ID, s.user)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +94,7 @@ func newSite(t *testing.T, docs ...codec.Doc) *site {
 			t.Fatal(err)
 		}
 	}
-	e, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), LocalUser: s.user})
+	e, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,6 +109,9 @@ func newSite(t *testing.T, docs ...codec.Doc) *site {
 	s.url = srv.URL
 	return s
 }
+
+// sitePassword is the password of the site's user, "annotator".
+const sitePassword = "correct horse battery staple"
 
 // seedDoc is the demo article, as `serve` loads it.
 func seedDoc(t *testing.T) codec.Doc {
@@ -123,7 +132,8 @@ type browser struct {
 	js  []string
 }
 
-func newBrowser(t *testing.T) *browser {
+// newBrowser starts Chromium and logs in to s through its login page.
+func newBrowser(t *testing.T, s *site) *browser {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromiumPath(t)),
@@ -172,7 +182,26 @@ func newBrowser(t *testing.T) *browser {
 	if err != nil {
 		t.Fatalf("listen to chromium: %v", err)
 	}
+	b.login(s.url, "annotator", sitePassword)
 	return b
+}
+
+// login fills in and submits the login form as a person would.
+func (b *browser) login(base, name, password string) {
+	b.t.Helper()
+	b.run(chromedp.Navigate(base+"/login"),
+		chromedp.WaitVisible(chromedp.ID("username")),
+		chromedp.SendKeys(chromedp.ID("username"), name),
+		chromedp.SendKeys(chromedp.ID("password"), password),
+		chromedp.Click(chromedp.CSS(`button[type="submit"]`)))
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if eval[string](b, `document.readyState + location.pathname`) == "complete/" {
+			return
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("logging in as %s failed: %s", name, eval[string](b, `location.href + " " + document.body.innerText`))
+		}
+	}
 }
 
 func (b *browser) run(steps ...chromedp.Action[chromedp.Void]) {

@@ -12,35 +12,28 @@ import (
 type projectJSON struct {
 	ID     int64      `json:"id"`
 	Name   string     `json:"name"`
+	Role   string     `json:"role"`
 	Labels []db.Label `json:"labels,omitempty"`
 }
 
 func (h *handler) listProjects(c echo.Context) error {
-	ps, err := h.store.Projects(c.Request().Context())
+	ps, err := h.store.ProjectsFor(c.Request().Context(), currentUser(c))
 	if err != nil {
 		return err
 	}
 	out := make([]projectJSON, len(ps))
 	for i, p := range ps {
-		out[i] = projectJSON{ID: p.ID, Name: p.Name}
+		out[i] = projectJSON{ID: p.ID, Name: p.Name, Role: string(p.Role)}
 	}
 	return c.JSON(http.StatusOK, map[string]any{"projects": out})
 }
 
-func (h *handler) project(c echo.Context) (db.Project, error) {
-	id, err := idParam(c, "p")
-	if err != nil {
-		return db.Project{}, err
-	}
-	return h.store.Project(c.Request().Context(), id)
-}
-
 func (h *handler) listDocuments(c echo.Context) error {
-	p, err := h.project(c)
+	p, _, err := h.project(c)
 	if err != nil {
 		return err
 	}
-	docs, err := h.store.Documents(c.Request().Context(), p.ID, h.user.ID)
+	docs, err := h.store.Documents(c.Request().Context(), p.ID, currentUser(c))
 	if err != nil {
 		return err
 	}
@@ -61,11 +54,11 @@ func (h *handler) listDocuments(c echo.Context) error {
 // importDocuments takes a JSONL body, as `hashiya import` does: all of it
 // goes in, or nothing and a 400 listing every bad line.
 func (h *handler) importDocuments(c echo.Context) error {
-	p, err := h.project(c)
+	p, err := h.managedProject(c)
 	if err != nil {
 		return err
 	}
-	owner, err := h.writeLayer(c)
+	owner, err := h.importLayer(c)
 	if err != nil {
 		return err
 	}
@@ -73,7 +66,7 @@ func (h *handler) importDocuments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := h.store.Import(c.Request().Context(), db.ImportOptions{ProjectID: p.ID, File: "body", Owner: owner, By: h.user.ID}, docs)
+	res, err := h.store.Import(c.Request().Context(), db.ImportOptions{ProjectID: p.ID, File: "body", Owner: owner, By: currentUser(c).ID}, docs)
 	if err != nil {
 		return err
 	}
@@ -95,7 +88,21 @@ func (h *handler) getDocument(c echo.Context) error {
 	}
 	return c.JSON(http.StatusOK, map[string]any{
 		"id": a.Doc.ID, "project": a.Doc.ProjectID, "external_id": a.Doc.ExternalID, "text": a.Doc.Text, "meta": meta,
-		"offset_unit": "codepoint", "layer": layerName(a.LayerID, c.QueryParam("layer"), h.user.Name), "status": a.Layer.Status,
+		"offset_unit": "codepoint", "layer": a.LayerName, "status": a.Layer.Status,
 		"spans": a.Layer.Spans, "relations": a.Layer.Relations,
 	})
+}
+
+// importLayer is where an import's spans go: gold unless ?layer= names a
+// user (the manager importing pre-annotations for an annotator).
+func (h *handler) importLayer(c echo.Context) (int64, error) {
+	name := c.QueryParam("layer")
+	if name == "" || name == "gold" {
+		return 0, nil
+	}
+	u, err := h.store.UserByName(c.Request().Context(), name)
+	if err != nil {
+		return 0, badRequest("layer: no user %q", name)
+	}
+	return u.ID, nil
 }

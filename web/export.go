@@ -12,7 +12,7 @@ import (
 // export streams a project's layer as JSONL; rows are written as they are
 // read, so a large project never has to fit in memory or time out.
 func (h *handler) export(c echo.Context) error {
-	p, err := h.project(c)
+	p, err := h.managedProject(c)
 	if err != nil {
 		return err
 	}

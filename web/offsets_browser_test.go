@@ -28,7 +28,7 @@ func TestBrowserOffsetMapping(t *testing.T) {
 		docs = append(docs, codec.Doc{Line: i + 1, ExternalID: fmt.Sprint(i), Text: c.Text, Meta: []byte("{}")})
 	}
 	s := newSite(t, docs...)
-	b := newBrowser(t)
+	b := newBrowser(t, s)
 	for i, c := range cases {
 		doc := s.docs[fmt.Sprint(i)]
 		b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))

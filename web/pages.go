@@ -6,10 +6,11 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"hashiya/components"
+	"hashiya/db"
 )
 
 func (h *handler) homePage(c echo.Context) error {
-	projects, err := h.store.Projects(c.Request().Context())
+	projects, err := h.store.ProjectsFor(c.Request().Context(), currentUser(c))
 	if err != nil {
 		return err
 	}
@@ -17,20 +18,15 @@ func (h *handler) homePage(c echo.Context) error {
 }
 
 func (h *handler) projectPage(c echo.Context) error {
-	id, err := idParam(c, "p")
+	p, role, err := h.project(c)
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	p, err := h.store.Project(ctx, id)
+	docs, err := h.store.Documents(c.Request().Context(), p.ID, currentUser(c))
 	if err != nil {
 		return err
 	}
-	docs, err := h.store.Documents(ctx, p.ID, h.user.ID)
-	if err != nil {
-		return err
-	}
-	return render(c, http.StatusOK, components.ProjectPage(h.page(c, p.Name), p, docs))
+	return render(c, http.StatusOK, components.ProjectPage(h.page(c, p.Name), components.ProjectView{Project: p, Role: role, Docs: docs}))
 }
 
 func (h *handler) annotatePage(c echo.Context) error {
@@ -38,7 +34,7 @@ func (h *handler) annotatePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if a.Prev, a.Next, err = h.store.Neighbours(c.Request().Context(), a.Doc); err != nil {
+	if a.Prev, a.Next, err = h.store.Neighbours(c.Request().Context(), a.Doc, currentUser(c)); err != nil {
 		return err
 	}
 	return render(c, http.StatusOK, components.AnnotatePage(h.page(c, a.Doc.ExternalID), a))
@@ -54,27 +50,30 @@ func (h *handler) docView(c echo.Context) error {
 	return render(c, http.StatusOK, components.DocView(a))
 }
 
-// annotation loads a document, its project and the requested layer.
+// annotation loads a document, its project and the requested layer, as
+// far as the caller may see them.
 func (h *handler) annotation(c echo.Context) (components.Annotation, error) {
 	var a components.Annotation
-	doc, err := h.document(c)
-	if err != nil {
-		return a, err
-	}
-	owner, err := h.readLayer(c)
+	t, owner, err := h.readTarget(c)
 	if err != nil {
 		return a, err
 	}
 	ctx := c.Request().Context()
-	if a.Project, err = h.store.Project(ctx, doc.ProjectID); err != nil {
+	if a.Project, err = h.store.Project(ctx, t.doc.ProjectID); err != nil {
 		return a, err
 	}
-	if a.Layer, err = h.store.LayerOf(ctx, doc, owner); err != nil {
+	if a.Layer, err = h.store.LayerOf(ctx, t.doc, t.owner); err != nil {
 		return a, err
 	}
-	a.Doc = doc
-	if owner == 0 {
-		a.LayerID = "gold"
+	a.Doc, a.Role = t.doc, t.role
+	a.LayerName = t.layerLabel(owner)
+	switch {
+	case t.owner == 0:
+		a.LayerParam = "gold"
+	case t.owner != t.user.ID:
+		a.LayerParam = owner.Name
+		a.ReadOnly = true // nobody writes in another user's layer
 	}
+	a.CanReview = t.role.AtLeast(db.RoleReviewer)
 	return a, nil
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -17,40 +18,108 @@ func idParam(c echo.Context, name string) (int64, error) {
 	return id, nil
 }
 
-// document loads the document named by the :d path parameter.
-func (h *handler) document(c echo.Context) (db.Document, error) {
+// target is a document the caller may see and the layer a request acts on.
+type target struct {
+	doc   db.Document
+	role  db.Role
+	user  db.User
+	owner int64 // owner of the layer: a user id, or 0 for gold
+}
+
+// layerLabel names the target's layer as the API reports it.
+func (t target) layerLabel(owner db.User) string {
+	switch {
+	case t.owner == 0:
+		return "gold"
+	case t.owner == t.user.ID:
+		return t.user.Name
+	default:
+		return owner.Name
+	}
+}
+
+// document loads the document named by :d if the caller may see it; the
+// store query decides, so a document of another project is 404.
+func (h *handler) document(c echo.Context) (target, error) {
 	id, err := idParam(c, "d")
 	if err != nil {
-		return db.Document{}, err
+		return target{}, err
 	}
-	return h.store.Document(c.Request().Context(), id)
+	u := currentUser(c)
+	doc, role, err := h.store.DocumentFor(c.Request().Context(), id, u)
+	return target{doc: doc, role: role, user: u, owner: u.ID}, err
 }
 
-// readLayer resolves ?layer= for reading: empty or "mine" is the caller's
-// own layer, "gold" is gold (owner 0), anything else a user's name.
-func (h *handler) readLayer(c echo.Context) (int64, error) {
+var errOwnLayerOnly = echo.NewHTTPError(http.StatusForbidden, "annotators work only in their own layer")
+
+// readTarget resolves ?layer= for reading: empty, "mine" or the caller's
+// name is their own layer; gold and other users' layers need a reviewer.
+func (h *handler) readTarget(c echo.Context) (target, db.User, error) {
+	t, err := h.document(c)
+	if err != nil {
+		return t, db.User{}, err
+	}
 	switch name := c.QueryParam("layer"); name {
-	case "", "mine":
-		return h.user.ID, nil
+	case "", "mine", t.user.Name:
+		return t, t.user, nil
 	case "gold":
-		return 0, nil
-	default:
-		u, err := h.store.UserByName(c.Request().Context(), name)
-		if err != nil {
-			return 0, badRequest("layer: no user %q (use gold, mine or a user name)", name)
+		if !t.role.AtLeast(db.RoleReviewer) {
+			return t, db.User{}, errOwnLayerOnly
 		}
-		return u.ID, nil
+		t.owner = 0
+		return t, db.User{}, nil
+	default:
+		if !t.role.AtLeast(db.RoleReviewer) {
+			return t, db.User{}, errOwnLayerOnly
+		}
+		owner, err := h.store.UserByName(c.Request().Context(), name)
+		if err != nil {
+			return t, db.User{}, badRequest("layer: no user %q (use gold, mine or a user name)", name)
+		}
+		t.owner = owner.ID
+		return t, owner, nil
 	}
 }
 
-// writeLayer resolves ?layer= for writing: the caller's own layer, or gold.
-func (h *handler) writeLayer(c echo.Context) (int64, error) {
-	switch name := c.QueryParam("layer"); name {
-	case "", "mine", h.user.Name:
-		return h.user.ID, nil
-	case "gold":
-		return 0, nil
-	default:
-		return 0, echo.NewHTTPError(403, "you may write only to your own layer or to gold")
+// writeTarget resolves ?layer= for writing: the caller's own layer, or
+// gold for reviewers and managers. Nobody writes in another user's layer.
+func (h *handler) writeTarget(c echo.Context) (target, error) {
+	t, err := h.document(c)
+	if err != nil {
+		return t, err
 	}
+	switch c.QueryParam("layer") {
+	case "", "mine", t.user.Name:
+		return t, nil
+	case "gold":
+		if !t.role.AtLeast(db.RoleReviewer) {
+			return t, errOwnLayerOnly
+		}
+		t.owner = 0
+		return t, nil
+	default:
+		return t, echo.NewHTTPError(http.StatusForbidden, "you may write only to your own layer or, as a reviewer, to gold")
+	}
+}
+
+// project loads the project named by :p with the caller's role; a project
+// the caller is not a member of is 404.
+func (h *handler) project(c echo.Context) (db.Project, db.Role, error) {
+	id, err := idParam(c, "p")
+	if err != nil {
+		return db.Project{}, "", err
+	}
+	return h.store.ProjectFor(c.Request().Context(), id, currentUser(c))
+}
+
+// managedProject is project for actions only a manager may take.
+func (h *handler) managedProject(c echo.Context) (db.Project, error) {
+	p, role, err := h.project(c)
+	if err != nil {
+		return p, err
+	}
+	if !role.AtLeast(db.RoleManager) {
+		return p, echo.NewHTTPError(http.StatusForbidden, "only a project manager may do this")
+	}
+	return p, nil
 }

@@ -2,19 +2,25 @@ package web
 
 import "github.com/labstack/echo/v4"
 
-// routes lists every URL of the server on one screen.
+// routes lists every URL of the server on one screen. Everything but the
+// login page, static files and the health check needs a logged-in user or
+// an API token; what each may see is decided by the store's queries.
 func routes(e *echo.Echo, h *handler) {
-	e.Use(h.recoverPanics, securityHeaders, bodyLimit, csrf())
+	e.Use(h.recoverPanics, securityHeaders, bodyLimit, h.authenticate, csrf())
 
 	e.GET("/static/:hash/*", h.static)
 	e.GET("/healthz", h.health)
+	e.GET("/login", h.loginPage)
+	e.POST("/login", h.login)
 
-	e.GET("/", h.homePage)
-	e.GET("/projects/:p", h.projectPage)
-	e.GET("/documents/:d", h.annotatePage)
-	e.GET("/documents/:d/view", h.docView)
+	app := e.Group("", requireUser)
+	app.POST("/logout", h.logout)
+	app.GET("/", h.homePage)
+	app.GET("/projects/:p", h.projectPage)
+	app.GET("/documents/:d", h.annotatePage)
+	app.GET("/documents/:d/view", h.docView)
 
-	api := e.Group("/api/v1")
+	api := e.Group("/api/v1", requireUser)
 	api.GET("/projects", h.listProjects)
 	api.GET("/projects/:p/documents", h.listDocuments)
 	api.POST("/projects/:p/documents", h.importDocuments)

@@ -17,33 +17,50 @@ import (
 	"hashiya/db"
 )
 
-// Config is what the server depends on.
+// Config is what the server depends on. Zero fields take defaults.
 type Config struct {
-	Store  *db.Store
-	Logger *slog.Logger
-	// LocalUser is who every request acts as until accounts and logins
-	// exist; every span still records its author.
-	LocalUser db.User
+	Store    *db.Store
+	Logger   *slog.Logger
+	Now      func() time.Time // the clock, for tests of expiry and throttling
+	Sessions db.SessionPolicy
+	// LoginFailures failed logins within LoginWindow, per user name, lock
+	// that name out until the window passes; four times as many per address.
+	LoginFailures int
+	LoginWindow   time.Duration
 }
 
 // handler holds the dependencies of every handler method.
 type handler struct {
-	store  *db.Store
-	log    *slog.Logger
-	user   db.User
-	assets *assets
+	store        *db.Store
+	log          *slog.Logger
+	now          func() time.Time
+	sessions     db.SessionPolicy
+	userThrottle *throttle
+	addrThrottle *throttle
+	assets       *assets
 }
 
 // New builds the Echo server with every route and middleware.
 func New(cfg Config) (*echo.Echo, error) {
-	if cfg.Store == nil || cfg.Logger == nil || cfg.LocalUser.ID == 0 {
-		return nil, errors.New("web: config needs a store, a logger and a local user")
+	if cfg.Store == nil || cfg.Logger == nil {
+		return nil, errors.New("web: config needs a store and a logger")
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Sessions == (db.SessionPolicy{}) {
+		cfg.Sessions = db.DefaultSessionPolicy
+	}
+	if cfg.LoginFailures == 0 {
+		cfg.LoginFailures, cfg.LoginWindow = 5, 15*time.Minute
 	}
 	a, err := loadAssets()
 	if err != nil {
 		return nil, err
 	}
-	h := &handler{store: cfg.Store, log: cfg.Logger, user: cfg.LocalUser, assets: a}
+	h := &handler{store: cfg.Store, log: cfg.Logger, now: cfg.Now, sessions: cfg.Sessions, assets: a,
+		userThrottle: newThrottle(cfg.LoginFailures, cfg.LoginWindow),
+		addrThrottle: newThrottle(4*cfg.LoginFailures, cfg.LoginWindow)}
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
@@ -71,7 +88,7 @@ func Serve(ctx context.Context, e *echo.Echo, addr string, log *slog.Logger) err
 // page fills the frame every page shares.
 func (h *handler) page(c echo.Context, title string) components.Page {
 	token, _ := c.Get(csrfContextKey).(string)
-	return components.Page{Title: title, Static: h.assets.prefix, CSRF: token, User: h.user.Name}
+	return components.Page{Title: title, Static: h.assets.prefix, CSRF: token, User: currentUser(c).Name}
 }
 
 // render writes a component into a buffer first, so a failed render never

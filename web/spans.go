@@ -31,20 +31,8 @@ func (h *handler) listSpans(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"layer": layerName(a.LayerID, c.QueryParam("layer"), h.user.Name), "status": a.Layer.Status,
+	return c.JSON(http.StatusOK, map[string]any{"layer": a.LayerName, "status": a.Layer.Status,
 		"spans": a.Layer.Spans, "relations": a.Layer.Relations})
-}
-
-// layerName names the layer a read returned: gold, the user asked for
-// with ?layer= (readLayer has checked they exist), or the caller's own.
-func layerName(id, asked, user string) string {
-	switch {
-	case id != "":
-		return id
-	case asked != "" && asked != "mine":
-		return asked
-	}
-	return user
 }
 
 // snapSpan checks offsets against the text, widens them to whole words
@@ -66,11 +54,7 @@ func snapSpan(doc db.Document, start, end int, snap string) (int, int, error) {
 }
 
 func (h *handler) createSpan(c echo.Context) error {
-	doc, err := h.document(c)
-	if err != nil {
-		return err
-	}
-	owner, err := h.writeLayer(c)
+	t, err := h.writeTarget(c)
 	if err != nil {
 		return err
 	}
@@ -86,11 +70,11 @@ func (h *handler) createSpan(c echo.Context) error {
 	if in.Start == nil || in.End == nil || in.Label == "" {
 		return badRequest("body: start, end and label are required")
 	}
-	start, end, err := snapSpan(doc, *in.Start, *in.End, in.Snap)
+	start, end, err := snapSpan(t.doc, *in.Start, *in.End, in.Snap)
 	if err != nil {
 		return err
 	}
-	sp, err := h.store.CreateSpan(c.Request().Context(), doc, owner, h.user.ID, db.SpanInput{Start: start, End: end, Label: in.Label})
+	sp, err := h.store.CreateSpan(c.Request().Context(), t.doc, t.owner, t.user.ID, db.SpanInput{Start: start, End: end, Label: in.Label})
 	if err != nil {
 		return err
 	}
@@ -98,11 +82,7 @@ func (h *handler) createSpan(c echo.Context) error {
 }
 
 func (h *handler) updateSpan(c echo.Context) error {
-	doc, err := h.document(c)
-	if err != nil {
-		return err
-	}
-	owner, err := h.writeLayer(c)
+	t, err := h.writeTarget(c)
 	if err != nil {
 		return err
 	}
@@ -121,7 +101,7 @@ func (h *handler) updateSpan(c echo.Context) error {
 	if (in.Start == nil) != (in.End == nil) || in.Start == nil && in.Label == nil {
 		return badRequest("body: give label, or start and end together")
 	}
-	layer, err := h.store.LayerOf(c.Request().Context(), doc, owner)
+	layer, err := h.store.LayerOf(c.Request().Context(), t.doc, t.owner)
 	if err != nil {
 		return err
 	}
@@ -134,11 +114,11 @@ func (h *handler) updateSpan(c echo.Context) error {
 		next.Label = *in.Label
 	}
 	if in.Start != nil {
-		if next.Start, next.End, err = snapSpan(doc, *in.Start, *in.End, ""); err != nil {
+		if next.Start, next.End, err = snapSpan(t.doc, *in.Start, *in.End, ""); err != nil {
 			return err
 		}
 	}
-	sp, err := h.store.UpdateSpan(c.Request().Context(), doc, owner, h.user.ID, spanID, next)
+	sp, err := h.store.UpdateSpan(c.Request().Context(), t.doc, t.owner, t.user.ID, spanID, next)
 	if err != nil {
 		return err
 	}
@@ -155,11 +135,7 @@ func findSpan(spans []db.Span, id int64) (db.Span, bool) {
 }
 
 func (h *handler) deleteSpan(c echo.Context) error {
-	doc, err := h.document(c)
-	if err != nil {
-		return err
-	}
-	owner, err := h.writeLayer(c)
+	t, err := h.writeTarget(c)
 	if err != nil {
 		return err
 	}
@@ -167,18 +143,14 @@ func (h *handler) deleteSpan(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := h.store.DeleteSpan(c.Request().Context(), doc, owner, h.user.ID, spanID); err != nil {
+	if err := h.store.DeleteSpan(c.Request().Context(), t.doc, t.owner, t.user.ID, spanID); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
 }
 
 func (h *handler) createRelation(c echo.Context) error {
-	doc, err := h.document(c)
-	if err != nil {
-		return err
-	}
-	owner, err := h.writeLayer(c)
+	t, err := h.writeTarget(c)
 	if err != nil {
 		return err
 	}
@@ -193,7 +165,7 @@ func (h *handler) createRelation(c echo.Context) error {
 	if in.Type == "" || in.From == 0 || in.To == 0 {
 		return badRequest("body: type, from and to are required")
 	}
-	r, err := h.store.CreateRelation(c.Request().Context(), doc, owner, h.user.ID, db.RelationInput{Type: in.Type, From: in.From, To: in.To})
+	r, err := h.store.CreateRelation(c.Request().Context(), t.doc, t.owner, t.user.ID, db.RelationInput{Type: in.Type, From: in.From, To: in.To})
 	if err != nil {
 		return err
 	}
@@ -201,11 +173,7 @@ func (h *handler) createRelation(c echo.Context) error {
 }
 
 func (h *handler) deleteRelation(c echo.Context) error {
-	doc, err := h.document(c)
-	if err != nil {
-		return err
-	}
-	owner, err := h.writeLayer(c)
+	t, err := h.writeTarget(c)
 	if err != nil {
 		return err
 	}
@@ -213,7 +181,7 @@ func (h *handler) deleteRelation(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := h.store.DeleteRelation(c.Request().Context(), doc, owner, h.user.ID, relID); err != nil {
+	if err := h.store.DeleteRelation(c.Request().Context(), t.doc, t.owner, t.user.ID, relID); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)

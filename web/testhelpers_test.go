@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"hashiya/db"
@@ -31,14 +32,15 @@ const apiCSRF = "test-csrf-token-0123456789"
 // apiEnv is the full server on a SQLite file, with a local user "amina",
 // a second user "omar", a project and one document ("doc-1", apiText).
 type apiEnv struct {
-	t     *testing.T
-	srv   http.Handler
-	store *db.Store
-	user  db.User
-	other db.User
-	proj  db.Project
-	doc   db.Document
-	logs  *lockedBuffer
+	t       *testing.T
+	srv     http.Handler
+	store   *db.Store
+	user    db.User
+	other   db.User
+	proj    db.Project
+	doc     db.Document
+	logs    *lockedBuffer
+	session string // amina's session cookie value
 }
 
 // lockedBuffer collects the server's log lines.
@@ -78,8 +80,12 @@ func newAPIEnv(t *testing.T) *apiEnv {
 		t.Fatal(err)
 	}
 	env.doc = env.importDoc("doc-1", apiText)
-	env.srv, err = web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(env.logs, nil)), LocalUser: env.user})
+	env.srv, err = web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(env.logs, nil))})
 	if err != nil {
+		t.Fatal(err)
+	}
+	// amina (an admin) is logged in for every request the helpers send.
+	if env.session, err = store.CreateSession(ctx, env.user, time.Now(), db.DefaultSessionPolicy); err != nil {
 		t.Fatal(err)
 	}
 	// A request that fails with a 5xx or errors after the response
@@ -101,7 +107,7 @@ func (env *apiEnv) importDoc(externalID, text string) db.Document {
 	if err != nil {
 		env.t.Fatal(err)
 	}
-	list, err := env.store.Documents(ctx, env.proj.ID, env.user.ID)
+	list, err := env.store.Documents(ctx, env.proj.ID, env.user)
 	if err != nil {
 		env.t.Fatal(err)
 	}
@@ -143,7 +149,12 @@ func (env *apiEnv) do(method, target string, body any) *httptest.ResponseRecorde
 	return env.serve(req)
 }
 
+// serve sends req as amina, logged in, unless it brings its own session
+// or an Authorization header.
 func (env *apiEnv) serve(req *http.Request) *httptest.ResponseRecorder {
+	if _, err := req.Cookie("hashiya_session"); err != nil && req.Header.Get("Authorization") == "" {
+		req.AddCookie(&http.Cookie{Name: "hashiya_session", Value: env.session})
+	}
 	rec := httptest.NewRecorder()
 	env.srv.ServeHTTP(rec, req)
 	return rec

@@ -52,11 +52,11 @@ func runServe(ctx context.Context, e env, args []string) (err error) {
 		}
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
-	srv, err := web.New(web.Config{Store: s, Logger: log, LocalUser: user})
+	srv, err := web.New(web.Config{Store: s, Logger: log})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "serving on http://%s as %s (database %s)\n", *addr, user.Name, *f.dbPath)
+	fmt.Fprintf(e.stdout, "serving on http://%s (database %s)\n", *addr, *f.dbPath)
 	return web.Serve(ctx, srv, *addr, log)
 }
 

@@ -77,7 +77,13 @@ function init(docEl) {
     relabel: (s, label) => request('PATCH', `${spansURL}/${s.id}${layerQuery}`, { label }),
   };
 
+  const readOnly = docEl.dataset.readonly === 'true';
+
   async function createFromSelection(label) {
+    if (readOnly) {
+      showError('This is another annotator’s layer: it is read only.');
+      return;
+    }
     const range = selectionOffsets(docEl);
     if (!range) {
       showError('Select some text in the document first, then choose a label.');
@@ -97,12 +103,13 @@ function init(docEl) {
   }
 
   async function relabel(span, label) {
-    if (span.label === label) return;
+    if (span.label === label || readOnly) return;
     const updated = await save('change the label', () => api.relabel(span, label));
     history.push({ kind: 'relabel', span: updated, from: span.label, to: label });
   }
 
   async function removeSpan(span) {
+    if (readOnly) return;
     await save('delete the span', () => api.remove(span));
     history.push({ kind: 'delete', span });
     closeEditor();

@@ -1,0 +1,156 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"golang.org/x/crypto/bcrypt"
+
+	"hashiya/components"
+	"hashiya/db"
+)
+
+const (
+	sessionCookie = "hashiya_session"
+	userKey       = "user"
+)
+
+// dummyHash is compared against when a user name does not exist, so a
+// failed login takes as long whether or not the name is known.
+var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("no such user"), bcrypt.MinCost)
+
+// currentUser is the authenticated caller (zero when anonymous).
+func currentUser(c echo.Context) db.User {
+	u, _ := c.Get(userKey).(db.User)
+	return u
+}
+
+func bearerToken(r *http.Request) (string, bool) {
+	h := r.Header.Get("Authorization")
+	token, ok := strings.CutPrefix(h, "Bearer ")
+	return strings.TrimSpace(token), ok
+}
+
+// authenticate finds the caller from an API token or a session cookie. A
+// request with an Authorization header is judged by it alone: a bad token
+// is 401 even when the browser also sends a session cookie.
+func (h *handler) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		if token, ok := bearerToken(c.Request()); ok {
+			u, err := h.store.TokenUser(ctx, token, h.now())
+			if errors.Is(err, db.ErrNotFound) {
+				return echo.NewHTTPError(http.StatusUnauthorized, "invalid or revoked API token")
+			}
+			if err != nil {
+				return err
+			}
+			c.Set(userKey, u)
+			return next(c)
+		}
+		if ck, err := c.Cookie(sessionCookie); err == nil && ck.Value != "" {
+			u, err := h.store.SessionUser(ctx, ck.Value, h.now(), h.sessions)
+			switch {
+			case err == nil:
+				c.Set(userKey, u)
+			case errors.Is(err, db.ErrNotFound):
+				h.clearSessionCookie(c)
+			default:
+				return err
+			}
+		}
+		return next(c)
+	}
+}
+
+// requireUser lets only authenticated callers through: pages send the
+// browser to the login page, the API answers 401.
+func requireUser(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if currentUser(c).ID != 0 {
+			return next(c)
+		}
+		r := c.Request()
+		if strings.HasPrefix(r.URL.Path, "/api/") || r.Method != http.MethodGet {
+			return echo.NewHTTPError(http.StatusUnauthorized, "log in or send an API token")
+		}
+		return c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(r.URL.RequestURI()))
+	}
+}
+
+func (h *handler) loginPage(c echo.Context) error {
+	if currentUser(c).ID != 0 {
+		return c.Redirect(http.StatusSeeOther, safeNext(c.QueryParam("next")))
+	}
+	return render(c, http.StatusOK, components.LoginPage(h.page(c, "Log in"), components.LoginForm{Next: safeNext(c.QueryParam("next"))}))
+}
+
+// login checks a password, throttled per user name and per address, and
+// starts a new session: the id is always fresh, never one the browser
+// brought, and any session it brought is ended.
+func (h *handler) login(c echo.Context) error {
+	name, password := c.FormValue("username"), c.FormValue("password")
+	form := components.LoginForm{Next: safeNext(c.FormValue("next")), Username: name}
+	now := h.now()
+	userKey, addrKey := "user:"+strings.ToLower(name), "addr:"+c.RealIP()
+	if wait := max(h.userThrottle.wait(userKey, now), h.addrThrottle.wait(addrKey, now)); wait > 0 {
+		c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
+		form.Error = "Too many failed logins. Wait a few minutes and try again."
+		return render(c, http.StatusTooManyRequests, components.LoginPage(h.page(c, "Log in"), form))
+	}
+	u, hash, err := h.store.Credentials(c.Request().Context(), name)
+	if err != nil && !errors.Is(err, db.ErrNotFound) {
+		return err
+	}
+	if err != nil || hash == "" {
+		hash = string(dummyHash)
+	}
+	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) != nil || u.ID == 0 {
+		h.userThrottle.fail(userKey, now)
+		h.addrThrottle.fail(addrKey, now)
+		form.Error = "Wrong username or password."
+		return render(c, http.StatusUnauthorized, components.LoginPage(h.page(c, "Log in"), form))
+	}
+	h.userThrottle.reset(userKey)
+	if ck, err := c.Cookie(sessionCookie); err == nil {
+		if err := h.store.DeleteSession(c.Request().Context(), ck.Value); err != nil {
+			return err
+		}
+	}
+	token, err := h.store.CreateSession(c.Request().Context(), u, now, h.sessions)
+	if err != nil {
+		return err
+	}
+	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: c.IsTLS(),
+		SameSite: http.SameSiteLaxMode, MaxAge: int(h.sessions.Absolute.Seconds())})
+	return c.Redirect(http.StatusSeeOther, form.Next)
+}
+
+func (h *handler) logout(c echo.Context) error {
+	if ck, err := c.Cookie(sessionCookie); err == nil {
+		if err := h.store.DeleteSession(c.Request().Context(), ck.Value); err != nil {
+			return err
+		}
+	}
+	h.clearSessionCookie(c)
+	return c.Redirect(http.StatusSeeOther, "/login")
+}
+
+func (h *handler) clearSessionCookie(c echo.Context) {
+	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: c.IsTLS(), SameSite: http.SameSiteLaxMode, MaxAge: -1, Expires: time.Unix(0, 0)})
+}
+
+// safeNext keeps a post-login redirect on this site: a local path only,
+// never "//host" or a scheme.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+		return "/"
+	}
+	return next
+}

@@ -87,7 +87,7 @@ func TestEmptyStates(t *testing.T) {
 	if err := Home(Page{}, nil).Render(context.Background(), &buf); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(buf.String(), "No projects yet") {
+	if !strings.Contains(buf.String(), "not a member of any project yet") {
 		t.Error("home without projects does not say so")
 	}
 	d := renderDoc(t, Annotation{Project: db.Project{Name: "p"}, Doc: db.Document{Text: "نص"}})

@@ -240,9 +240,20 @@ func TestServeDemo(t *testing.T) {
 	}()
 	var body []byte
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		res, err := http.Get(fmt.Sprintf("http://%s/api/v1/projects", addr))
-		if err != nil {
+		if _, err := http.Get(fmt.Sprintf("http://%s/healthz", addr)); err != nil {
 			continue
+		}
+		// The API needs a token; the CLI makes one on the same database.
+		var tokOut bytes.Buffer
+		if err := run(ctx, []string{"token", "create", "admin", "--db", dbPath}, func(string) string { return "" }, strings.NewReader(""), &tokOut, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(tokOut.String()), "\n")
+		req, _ := http.NewRequest(http.MethodGet, fmt.Sprintf("http://%s/api/v1/projects", addr), nil)
+		req.Header.Set("Authorization", "Bearer "+lines[len(lines)-1])
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
 		}
 		body, _ = io.ReadAll(res.Body)
 		res.Body.Close()

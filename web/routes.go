@@ -15,6 +15,10 @@ func routes(e *echo.Echo, h *handler) {
 
 	app := e.Group("", requireUser)
 	app.POST("/logout", h.logout)
+	app.GET("/settings", h.settingsPage)
+	app.POST("/settings/password", h.changePassword)
+	app.POST("/settings/tokens", h.createToken)
+	app.POST("/settings/tokens/:id/revoke", h.revokeToken)
 	app.GET("/", h.homePage)
 	app.GET("/projects/:p", h.projectPage)
 	app.GET("/documents/:d", h.annotatePage)

@@ -1,0 +1,102 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"golang.org/x/crypto/bcrypt"
+
+	"hashiya/components"
+	"hashiya/db"
+)
+
+// passwordCost is bcrypt's work factor for stored passwords.
+const passwordCost = 12
+
+func (h *handler) settingsPage(c echo.Context) error {
+	return h.renderSettings(c, http.StatusOK, components.Settings{Message: flash(c)})
+}
+
+func (h *handler) renderSettings(c echo.Context, status int, s components.Settings) error {
+	tokens, err := h.store.Tokens(c.Request().Context(), currentUser(c))
+	if err != nil {
+		return err
+	}
+	s.Tokens = tokens
+	return render(c, status, components.SettingsPage(h.page(c, "Settings"), s))
+}
+
+// flash turns the ?done= of a redirect after a form into a message.
+func flash(c echo.Context) string {
+	return map[string]string{
+		"password": "Your password was changed; your other sessions were logged out.",
+		"revoked":  "The token was revoked.",
+	}[c.QueryParam("done")]
+}
+
+// changePassword checks the current password, then stores the new one and
+// ends the user's other sessions.
+func (h *handler) changePassword(c echo.Context) error {
+	u := currentUser(c)
+	current, next := c.FormValue("current"), c.FormValue("new")
+	refuse := func(msg string) error {
+		return h.renderSettings(c, http.StatusBadRequest, components.Settings{Error: msg})
+	}
+	switch {
+	case len(next) < 8:
+		return refuse("The new password must be at least 8 characters.")
+	case len(next) > 72:
+		return refuse("The new password must be at most 72 bytes.")
+	case next != c.FormValue("confirm"):
+		return refuse("The two new passwords differ.")
+	}
+	_, hash, err := h.store.Credentials(c.Request().Context(), u.Name)
+	if err != nil {
+		return err
+	}
+	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(current)) != nil {
+		return refuse("The current password is wrong.")
+	}
+	newHash, err := bcrypt.GenerateFromPassword([]byte(next), passwordCost)
+	if err != nil {
+		return err
+	}
+	ck, _ := c.Cookie(sessionCookie)
+	keep := ""
+	if ck != nil {
+		keep = ck.Value
+	}
+	if err := h.store.SetPassword(c.Request().Context(), u, string(newHash), keep); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, "/settings?done=password")
+}
+
+// createToken shows the new secret in the response itself, once: it is
+// never stored, so it cannot survive a redirect.
+func (h *handler) createToken(c echo.Context) error {
+	secret, _, err := h.store.CreateToken(c.Request().Context(), currentUser(c), c.FormValue("name"))
+	var ve *db.ValidationError
+	if errors.As(err, &ve) {
+		return h.renderSettings(c, http.StatusBadRequest, components.Settings{Error: ve.Error()})
+	}
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return h.renderSettings(c, http.StatusCreated, components.Settings{NewToken: secret, Message: "Token created."})
+}
+
+// revokeToken revokes one of the caller's own tokens; the store query is
+// scoped by user, so another user's token id is 404.
+func (h *handler) revokeToken(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := h.store.RevokeToken(c.Request().Context(), currentUser(c), id); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, "/settings?done=revoked")
+}

@@ -1,0 +1,142 @@
+package web_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"hashiya/db"
+)
+
+// formUser is a user with a password and a session of their own.
+type formUser struct {
+	env     *apiEnv
+	user    db.User
+	session string
+}
+
+func newFormUser(t *testing.T, env *apiEnv, name, password string) *formUser {
+	t.Helper()
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.MinCost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := env.store.CreateUser(t.Context(), name, string(hash), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	session, err := env.store.CreateSession(t.Context(), u, time.Now(), db.DefaultSessionPolicy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &formUser{env: env, user: u, session: session}
+}
+
+// post submits a form as the user, with the CSRF field, like the browser.
+func (f *formUser) post(path string, fields url.Values) *httptest.ResponseRecorder {
+	fields.Set("_csrf", apiCSRF)
+	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(fields.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.AddCookie(&http.Cookie{Name: "hashiya_csrf", Value: apiCSRF})
+	req.AddCookie(&http.Cookie{Name: "hashiya_session", Value: f.session})
+	return f.env.serve(req)
+}
+
+func (f *formUser) get(path, session string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	req.AddCookie(&http.Cookie{Name: "hashiya_session", Value: session})
+	return f.env.serve(req)
+}
+
+func TestSettingsChangePassword(t *testing.T) {
+	env := newAPIEnv(t)
+	f := newFormUser(t, env, "layla", "old password")
+	other, err := env.store.CreateSession(t.Context(), f.user, time.Now(), db.DefaultSessionPolicy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := []struct {
+		name             string
+		current, nw, cnf string
+		says             string
+	}{
+		{"wrong current", "guess", "new password", "new password", "current password is wrong"},
+		{"too short", "old password", "short", "short", "at least 8"},
+		{"mismatch", "old password", "new password", "new passw0rd", "differ"},
+	}
+	for _, tt := range refused {
+		rec := f.post("/settings/password", url.Values{"current": {tt.current}, "new": {tt.nw}, "confirm": {tt.cnf}})
+		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), tt.says) {
+			t.Errorf("%s: status %d, body lacks %q", tt.name, rec.Code, tt.says)
+		}
+	}
+	rec := f.post("/settings/password", url.Values{"current": {"old password"}, "new": {"new password"}, "confirm": {"new password"}})
+	if rec.Code != http.StatusSeeOther {
+		t.Fatalf("change: status %d: %s", rec.Code, rec.Body)
+	}
+	_, hash, err := env.store.Credentials(t.Context(), "layla")
+	if err != nil || bcrypt.CompareHashAndPassword([]byte(hash), []byte("new password")) != nil {
+		t.Fatalf("the new password is not stored (%v)", err)
+	}
+	if got := f.get("/settings", f.session); got.Code != http.StatusOK {
+		t.Errorf("the session that changed the password was logged out: %d", got.Code)
+	}
+	if got := f.get("/settings", other); got.Code != http.StatusSeeOther {
+		t.Errorf("another session of the user still works after a password change: %d", got.Code)
+	}
+	if n, _ := env.store.EventCount(t.Context(), "user.password"); n != 1 {
+		t.Errorf("%d user.password events, want 1", n)
+	}
+}
+
+var tokenShown = regexp.MustCompile(`<code id="new-token">(hsy_[A-Za-z0-9_-]+)</code>`)
+
+func TestSettingsTokens(t *testing.T) {
+	env := newAPIEnv(t)
+	f := newFormUser(t, env, "layla", "a password")
+	rec := f.post("/settings/tokens", url.Values{"name": {"pipeline"}})
+	m := tokenShown.FindStringSubmatch(rec.Body.String())
+	if rec.Code != http.StatusCreated || m == nil {
+		t.Fatalf("create token: status %d, token not shown", rec.Code)
+	}
+	api := func(token string) int {
+		req := httptest.NewRequest(http.MethodGet, "/api/v1/projects", nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		return env.serve(req).Code
+	}
+	if code := api(m[1]); code != http.StatusOK {
+		t.Fatalf("the new token gets %d from the API", code)
+	}
+	// The page lists it once more, without the secret.
+	page := f.get("/settings", f.session).Body.String()
+	if !strings.Contains(page, "pipeline") || strings.Contains(page, m[1]) {
+		t.Error("the settings page should list the token by name and never show its secret again")
+	}
+	tokens, err := env.store.Tokens(t.Context(), f.user)
+	if err != nil || len(tokens) != 1 {
+		t.Fatalf("tokens %+v (%v)", tokens, err)
+	}
+	// Another user cannot revoke it: their query does not find it.
+	intruder := newFormUser(t, env, "omar2", "a password")
+	if rec := intruder.post("/settings/tokens/"+itoa(tokens[0].ID)+"/revoke", url.Values{}); rec.Code != http.StatusNotFound {
+		t.Errorf("another user's revoke: status %d, want 404", rec.Code)
+	}
+	if code := api(m[1]); code != http.StatusOK {
+		t.Fatalf("after a refused revoke the token gets %d", code)
+	}
+	if rec := f.post("/settings/tokens/"+itoa(tokens[0].ID)+"/revoke", url.Values{}); rec.Code != http.StatusSeeOther {
+		t.Fatalf("revoke: status %d", rec.Code)
+	}
+	if code := api(m[1]); code != http.StatusUnauthorized {
+		t.Errorf("a revoked token gets %d, want 401", code)
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -97,7 +97,7 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 	c := commands()["export"]
 	f := newFlags(e, "export", c.usage, c.help)
 	project := f.String("project", "", "project name (required)")
-	format := f.String("format", "jsonl", "jsonl, doccano or doccano-rel")
+	format := f.String("format", "jsonl", "jsonl, doccano, doccano-rel or quotes")
 	layer := f.String("layer", "gold", "gold, a user name, or all")
 	out := f.String("out", "", "write to this file instead of stdout")
 	pos, err := f.parse(args)

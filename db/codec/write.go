@@ -13,7 +13,7 @@ import (
 )
 
 // exportFormats are the format names NewWriter accepts.
-var exportFormats = []string{"jsonl", "doccano", "doccano-rel"}
+var exportFormats = []string{"jsonl", "doccano", "doccano-rel", "quotes"}
 
 // ExportDoc is one document and layer as export writes it.
 type ExportDoc struct {
@@ -42,7 +42,8 @@ type ExportRelation struct {
 }
 
 // Writer writes ExportDocs as JSON lines in one format: "jsonl" (native),
-// "doccano" or "doccano-rel".
+// "doccano", "doccano-rel" (one line per document) or "quotes" (one line
+// per quotation).
 type Writer struct {
 	w      io.Writer
 	format string
@@ -77,18 +78,22 @@ func (w *Writer) Write(d ExportDoc) error {
 	if err != nil {
 		return err
 	}
-	var line any
+	var lines []any
 	switch w.format {
 	case "jsonl":
-		line = nativeLine(d, texts)
+		lines = []any{nativeLine(d, texts)}
 	case "doccano":
-		line = doccanoLine(d)
+		lines = []any{doccanoLine(d)}
+	case "doccano-rel":
+		lines = []any{doccanoRelLine(d)}
 	default:
-		line = doccanoRelLine(d)
+		lines = quoteLines(d, texts)
 	}
 	w.buf.Reset()
-	if err := w.enc.Encode(line); err != nil {
-		return fmt.Errorf("codec: encode document %q: %w", d.ExternalID, err)
+	for _, line := range lines {
+		if err := w.enc.Encode(line); err != nil {
+			return fmt.Errorf("codec: encode document %q: %w", d.ExternalID, err)
+		}
 	}
 	if _, err := w.w.Write(w.buf.Bytes()); err != nil {
 		return fmt.Errorf("codec: write document %q: %w", d.ExternalID, err)

@@ -1,0 +1,60 @@
+package codec
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestQuotesFormat writes a document with a quotation interrupted by its
+// cue (two segments), a speaker that is a pronoun-like source referring to
+// a named person, and a quotation with no speaker.
+func TestQuotesFormat(t *testing.T) {
+	text := "قال مصدر إن “الوضع مستقر”، وأضاف “لا خطر”. وكان صباح يتحدث. وقيل “شيء آخر”."
+	at := func(word string) (int, int) {
+		i := strings.Index(text, word)
+		s := len([]rune(text[:i]))
+		return s, s + len([]rune(word))
+	}
+	span := func(id int64, word, label, attrs string) ExportSpan {
+		s, e := at(word)
+		return ExportSpan{ID: id, Start: s, End: e, Label: label, Attributes: json.RawMessage(attrs)}
+	}
+	d := ExportDoc{ExternalID: "q1", Text: text, Spans: []ExportSpan{
+		span(1, "قال", "CUE", "{}"),
+		span(2, "مصدر", "PER", "{}"),
+		span(3, "الوضع مستقر", "QUOTE", `{"type":"direct"}`),
+		span(4, "لا خطر", "QUOTE", "{}"),
+		span(5, "صباح", "PER", "{}"),
+		span(6, "شيء آخر", "QUOTE", `{"speaker_in_text":false}`),
+	}, Relations: []ExportRelation{
+		{ID: 1, Type: "segment", From: 4, To: 3}, // either direction joins them
+		{ID: 2, Type: "speaker", From: 4, To: 2}, // a relation on any segment counts
+		{ID: 3, Type: "cue", From: 3, To: 1},
+		{ID: 4, Type: "refers_to", From: 2, To: 5},
+	}}
+	var buf bytes.Buffer
+	w, err := NewWriter(&buf, "quotes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(d); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want one line per quotation (2), got %d:\n%s", len(lines), buf.String())
+	}
+	want := []string{
+		`{"doc_id":"q1","quote":{"segments":[{"start":13,"end":24,"text":"الوضع مستقر"},{"start":34,"end":40,"text":"لا خطر"}],"type":"direct"},` +
+			`"speaker":{"id":2,"start":4,"end":8,"text":"مصدر","label":"PER","refers_to":{"id":5,"start":48,"end":52,"text":"صباح","label":"PER"}},` +
+			`"speaker_in_text":true,"cue":{"id":1,"start":0,"end":3,"text":"قال","label":"CUE"}}`,
+		`{"doc_id":"q1","quote":{"segments":[{"start":66,"end":73,"text":"شيء آخر"}],"type":null},"speaker":null,"speaker_in_text":false,"cue":null}`,
+	}
+	for i := range want {
+		if lines[i] != want[i] {
+			t.Errorf("line %d:\ngot  %s\nwant %s", i+1, lines[i], want[i])
+		}
+	}
+}

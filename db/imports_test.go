@@ -143,7 +143,7 @@ func TestImportAddLabels(t *testing.T) {
 	if err := ValidateLabels(p.Labels); err != nil {
 		t.Errorf("added label made the set invalid: %v", err)
 	}
-	if rt := p.RelationTypes; len(rt) != 3 || rt[2].Name != "mentions" {
+	if rt := p.RelationTypes; len(rt) != len(DefaultRelationTypes())+1 || rt[len(rt)-1].Name != "mentions" {
 		t.Errorf("relation types %+v, want mentions added", rt)
 	}
 	// Gold (owner 0) received the spans.

@@ -57,6 +57,8 @@ func DefaultRelationTypes() []RelationType {
 	return []RelationType{
 		{Name: "speaker", From: []string{"QUOTE"}, To: []string{"PER", "ORG"}},
 		{Name: "cue", From: []string{"QUOTE"}, To: []string{"CUE"}},
+		{Name: "segment", From: []string{"QUOTE"}, To: []string{"QUOTE"}},
+		{Name: "refers_to", From: []string{"PER", "ORG"}, To: []string{"PER", "ORG"}},
 	}
 }
 

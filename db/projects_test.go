@@ -91,6 +91,8 @@ func TestCreateProjectDefaults(t *testing.T) {
 	want := []RelationType{
 		{Name: "speaker", From: []string{"QUOTE"}, To: []string{"PER", "ORG"}},
 		{Name: "cue", From: []string{"QUOTE"}, To: []string{"CUE"}},
+		{Name: "segment", From: []string{"QUOTE"}, To: []string{"QUOTE"}},
+		{Name: "refers_to", From: []string{"PER", "ORG"}, To: []string{"PER", "ORG"}},
 	}
 	if !reflect.DeepEqual(loaded.RelationTypes, want) {
 		t.Errorf("relation types %+v, want %+v", loaded.RelationTypes, want)

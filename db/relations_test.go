@@ -133,7 +133,7 @@ func TestRelabelKeepsRelationRules(t *testing.T) {
 		{"quote offsets only", quote, "QUOTE", true},
 	}
 	for _, tt := range tests {
-		_, err := f.s.UpdateSpan(ctx, f.doc, f.user.ID, f.user.ID, tt.sp.ID, SpanInput{tt.sp.Start, tt.sp.End, tt.label})
+		_, err := f.s.UpdateSpan(ctx, f.doc, f.user.ID, f.user.ID, tt.sp.ID, SpanPatch{Label: &tt.label})
 		if tt.ok && err != nil {
 			t.Errorf("%s: %v", tt.desc, err)
 		}

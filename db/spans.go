@@ -171,12 +171,33 @@ func (s *Store) CreateSpan(ctx context.Context, doc Document, owner, by int64, i
 	return sp, err
 }
 
-// UpdateSpan changes a span's label or offsets; the span must be in
-// owner's layer of doc, or it is not found.
-func (s *Store) UpdateSpan(ctx context.Context, doc Document, owner, by, spanID int64, in SpanInput) (Span, error) {
+// SpanPatch is a change to a span: nil fields stay as they are; in
+// Attributes a null value removes the key.
+type SpanPatch struct {
+	Start, End *int
+	Label      *string
+	Attributes map[string]any
+}
+
+// UpdateSpan applies a patch to a span of owner's layer of doc; a span in
+// any other layer is not found. The patch is merged with the stored span
+// inside the transaction, so two concurrent edits of different fields
+// (one the label, one the offsets) both hold.
+func (s *Store) UpdateSpan(ctx context.Context, doc Document, owner, by, spanID int64, p SpanPatch) (Span, error) {
 	var sp Span
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		before, layer, err := ownedSpan(ctx, tx, doc, owner, spanID)
+		if err != nil {
+			return err
+		}
+		in := SpanInput{Start: before.Start, End: before.End, Label: before.Label}
+		if p.Start != nil && p.End != nil {
+			in.Start, in.End = *p.Start, *p.End
+		}
+		if p.Label != nil {
+			in.Label = *p.Label
+		}
+		attrs, err := mergeAttributes(before.Attributes, p.Attributes, in.Label)
 		if err != nil {
 			return err
 		}
@@ -191,8 +212,8 @@ func (s *Store) UpdateSpan(ctx context.Context, doc Document, owner, by, spanID 
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE spans SET start = ?, "end" = ?, label = ?,
-			updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`, in.Start, in.End, in.Label, spanID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE spans SET start = ?, "end" = ?, label = ?, attributes = ?,
+			updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`, in.Start, in.End, in.Label, attrs, spanID); err != nil {
 			return fmt.Errorf("db: update span %d: %w", spanID, err)
 		}
 		if err := touchLayer(ctx, tx, layer); err != nil {
@@ -205,6 +226,39 @@ func (s *Store) UpdateSpan(ctx context.Context, doc Document, owner, by, spanID 
 			Detail: map[string]any{"before": before, "after": sp}})
 	})
 	return sp, err
+}
+
+// quoteTypes are the values of a QUOTE's "type" attribute.
+var quoteTypes = map[string]bool{"direct": true, "indirect": true, "mixed": true}
+
+// mergeAttributes applies patch to the stored attributes and checks the
+// ones Hashiya gives meaning to: a QUOTE's "type" and "speaker_in_text".
+func mergeAttributes(stored json.RawMessage, patch map[string]any, label string) (string, error) {
+	attrs := map[string]any{}
+	if len(stored) > 0 {
+		if err := json.Unmarshal(stored, &attrs); err != nil {
+			return "", fmt.Errorf("db: stored attributes: %w", err)
+		}
+	}
+	for k, v := range patch {
+		if v == nil {
+			delete(attrs, k)
+		} else {
+			attrs[k] = v
+		}
+	}
+	if t, ok := attrs["type"]; ok {
+		if s, isStr := t.(string); label != "QUOTE" || !isStr || !quoteTypes[s] {
+			return "", invalid("attributes.type", "type is a QUOTE's direct, indirect or mixed, not %v on %s", t, label)
+		}
+	}
+	if v, ok := attrs["speaker_in_text"]; ok {
+		if _, isBool := v.(bool); label != "QUOTE" || !isBool {
+			return "", invalid("attributes.speaker_in_text", "speaker_in_text is a QUOTE's true or false, not %v on %s", v, label)
+		}
+	}
+	out, err := json.Marshal(attrs)
+	return string(out), err
 }
 
 // DeleteSpan removes a span and, in the same transaction, its relations.

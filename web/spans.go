@@ -91,47 +91,30 @@ func (h *handler) updateSpan(c echo.Context) error {
 		return err
 	}
 	var in struct {
-		Start *int    `json:"start"`
-		End   *int    `json:"end"`
-		Label *string `json:"label"`
+		Start      *int           `json:"start"`
+		End        *int           `json:"end"`
+		Label      *string        `json:"label"`
+		Attributes map[string]any `json:"attributes"`
 	}
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	if (in.Start == nil) != (in.End == nil) || in.Start == nil && in.Label == nil {
-		return badRequest("body: give label, or start and end together")
+	if (in.Start == nil) != (in.End == nil) || in.Start == nil && in.Label == nil && in.Attributes == nil {
+		return badRequest("body: give label, attributes, or start and end together")
 	}
-	layer, err := h.store.LayerOf(c.Request().Context(), t.doc, t.owner)
-	if err != nil {
-		return err
-	}
-	cur, ok := findSpan(layer.Spans, spanID)
-	if !ok {
-		return db.ErrNotFound
-	}
-	next := db.SpanInput{Start: cur.Start, End: cur.End, Label: cur.Label}
-	if in.Label != nil {
-		next.Label = *in.Label
-	}
+	p := db.SpanPatch{Label: in.Label, Attributes: in.Attributes}
 	if in.Start != nil {
-		if next.Start, next.End, err = snapSpan(t.doc, *in.Start, *in.End, ""); err != nil {
+		start, end, err := snapSpan(t.doc, *in.Start, *in.End, "")
+		if err != nil {
 			return err
 		}
+		p.Start, p.End = &start, &end
 	}
-	sp, err := h.store.UpdateSpan(c.Request().Context(), t.doc, t.owner, t.user.ID, spanID, next)
+	sp, err := h.store.UpdateSpan(c.Request().Context(), t.doc, t.owner, t.user.ID, spanID, p)
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, sp)
-}
-
-func findSpan(spans []db.Span, id int64) (db.Span, bool) {
-	for _, s := range spans {
-		if s.ID == id {
-			return s, true
-		}
-	}
-	return db.Span{}, false
 }
 
 func (h *handler) deleteSpan(c echo.Context) error {

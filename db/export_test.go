@@ -30,7 +30,7 @@ func TestExportLayers(t *testing.T) {
 	ls, le := span(t, fixtureText, "الرياض")
 	mustSpan := func(owner int64, start, end int, label string) {
 		t.Helper()
-		if _, err := f.s.CreateSpan(ctx, f.doc, owner, f.user.ID, SpanInput{start, end, label}); err != nil {
+		if _, err := f.s.CreateSpan(ctx, f.doc, owner, f.user.ID, SpanInput{Start: start, End: end, Label: label}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -91,14 +91,14 @@ func TestExportIsASnapshot(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	doc2 := f.addDoc(t, "doc-2", "نص ثان")
-	if _, err := f.s.CreateSpan(ctx, doc2, 0, f.user.ID, SpanInput{0, 2, "PER"}); err != nil {
+	if _, err := f.s.CreateSpan(ctx, doc2, 0, f.user.ID, SpanInput{Start: 0, End: 2, Label: "PER"}); err != nil {
 		t.Fatal(err)
 	}
 	var seen []int
 	err := f.s.ExportLayers(ctx, f.proj.ID, "gold", func(d codec.ExportDoc) error {
 		seen = append(seen, len(d.Spans))
 		if d.ExternalID == "doc-1" {
-			_, err := f.s.CreateSpan(ctx, doc2, 0, f.user.ID, SpanInput{3, 6, "LOC"})
+			_, err := f.s.CreateSpan(ctx, doc2, 0, f.user.ID, SpanInput{Start: 3, End: 6, Label: "LOC"})
 			return err
 		}
 		return nil
@@ -185,7 +185,7 @@ func TestConcurrentSpanWrites(t *testing.T) {
 			defer wg.Done()
 			for i := range each {
 				start := w*each + i
-				if _, err := f.s.CreateSpan(ctx, doc, f.user.ID, f.user.ID, SpanInput{start, start + 1, "PER"}); err != nil {
+				if _, err := f.s.CreateSpan(ctx, doc, f.user.ID, f.user.ID, SpanInput{Start: start, End: start + 1, Label: "PER"}); err != nil {
 					errs <- fmt.Errorf("writer %d span %d: %w", w, i, err)
 				}
 			}

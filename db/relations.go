@@ -17,54 +17,62 @@ type RelationInput struct {
 // CreateRelation joins two spans of owner's layer, refusing a relation
 // type the project lacks or labels its rule does not allow.
 func (s *Store) CreateRelation(ctx context.Context, doc Document, owner, by int64, in RelationInput) (Relation, error) {
-	r := Relation{Type: in.Type, From: in.From, To: in.To}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		p, err := loadProject(ctx, tx, "id = ?", doc.ProjectID)
-		if err != nil {
-			return err
-		}
-		i := slices.IndexFunc(p.RelationTypes, func(rt RelationType) bool { return rt.Name == in.Type })
-		if i < 0 {
-			return invalid("type", "relation type %q is not defined in project %s", in.Type, p.Name)
-		}
-		rule := p.RelationTypes[i]
-		from, layer, err := ownedSpan(ctx, tx, doc, owner, in.From)
-		if errors.Is(err, ErrNotFound) {
-			return invalid("from", "span %d is not in this layer of the document", in.From)
-		} else if err != nil {
-			return err
-		}
-		to, _, err := ownedSpan(ctx, tx, doc, owner, in.To)
-		if errors.Is(err, ErrNotFound) {
-			return invalid("to", "span %d is not in this layer of the document", in.To)
-		} else if err != nil {
-			return err
-		}
-		if len(rule.From) > 0 && !slices.Contains(rule.From, from.Label) || len(rule.To) > 0 && !slices.Contains(rule.To, to.Label) {
-			return invalid("type", "a %s relation joins %v -> %v, not %s -> %s", rule.Name, rule.From, rule.To, from.Label, to.Label)
-		}
-		var dup int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM relations WHERE layer_id = ? AND type = ? AND from_span = ? AND to_span = ?",
-			layer, in.Type, in.From, in.To).Scan(&dup); err != nil {
-			return fmt.Errorf("db: check duplicate relation: %w", err)
-		}
-		if dup > 0 {
-			return fmt.Errorf("a %s relation from span %d to span %d already exists in this layer: %w", in.Type, in.From, in.To, ErrConflict)
-		}
-		res, err := tx.ExecContext(ctx, "INSERT INTO relations (layer_id, type, from_span, to_span, created_by) VALUES (?, ?, ?, ?, ?)",
-			layer, in.Type, in.From, in.To, by)
-		if err != nil {
-			return fmt.Errorf("db: insert relation: %w", err)
-		}
-		if r.ID, err = res.LastInsertId(); err != nil {
-			return fmt.Errorf("db: insert relation: %w", err)
-		}
-		if err := touchLayer(ctx, tx, layer); err != nil {
-			return err
-		}
-		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "relation.create", Detail: r})
+	var r Relation
+	err := s.tx(ctx, func(tx *sql.Tx) (err error) {
+		r, err = createRelationTx(ctx, tx, doc, owner, by, in)
+		return err
 	})
 	return r, err
+}
+
+// createRelationTx validates and inserts one relation inside the caller's
+// transaction, and logs it.
+func createRelationTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by int64, in RelationInput) (Relation, error) {
+	r := Relation{Type: in.Type, From: in.From, To: in.To}
+	p, err := loadProject(ctx, tx, "id = ?", doc.ProjectID)
+	if err != nil {
+		return r, err
+	}
+	i := slices.IndexFunc(p.RelationTypes, func(rt RelationType) bool { return rt.Name == in.Type })
+	if i < 0 {
+		return r, invalid("type", "relation type %q is not defined in project %s", in.Type, p.Name)
+	}
+	rule := p.RelationTypes[i]
+	from, layer, err := ownedSpan(ctx, tx, doc, owner, in.From)
+	if errors.Is(err, ErrNotFound) {
+		return r, invalid("from", "span %d is not in this layer of the document", in.From)
+	} else if err != nil {
+		return r, err
+	}
+	to, _, err := ownedSpan(ctx, tx, doc, owner, in.To)
+	if errors.Is(err, ErrNotFound) {
+		return r, invalid("to", "span %d is not in this layer of the document", in.To)
+	} else if err != nil {
+		return r, err
+	}
+	if len(rule.From) > 0 && !slices.Contains(rule.From, from.Label) || len(rule.To) > 0 && !slices.Contains(rule.To, to.Label) {
+		return r, invalid("type", "a %s relation joins %v -> %v, not %s -> %s", rule.Name, rule.From, rule.To, from.Label, to.Label)
+	}
+	var dup int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM relations WHERE layer_id = ? AND type = ? AND from_span = ? AND to_span = ?",
+		layer, in.Type, in.From, in.To).Scan(&dup); err != nil {
+		return r, fmt.Errorf("db: check duplicate relation: %w", err)
+	}
+	if dup > 0 {
+		return r, fmt.Errorf("a %s relation from span %d to span %d already exists in this layer: %w", in.Type, in.From, in.To, ErrConflict)
+	}
+	res, err := tx.ExecContext(ctx, "INSERT INTO relations (layer_id, type, from_span, to_span, created_by) VALUES (?, ?, ?, ?, ?)",
+		layer, in.Type, in.From, in.To, by)
+	if err != nil {
+		return r, fmt.Errorf("db: insert relation: %w", err)
+	}
+	if r.ID, err = res.LastInsertId(); err != nil {
+		return r, fmt.Errorf("db: insert relation: %w", err)
+	}
+	if err := touchLayer(ctx, tx, layer); err != nil {
+		return r, err
+	}
+	return r, logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "relation.create", Detail: r})
 }
 
 // DeleteRelation removes a relation of owner's layer.

@@ -13,7 +13,7 @@ func TestCreateRelationRules(t *testing.T) {
 	mk := func(owner int64, word, label string) int64 {
 		t.Helper()
 		start, end := span(t, fixtureText, word)
-		sp, err := f.s.CreateSpan(ctx, f.doc, owner, f.user.ID, SpanInput{start, end, label})
+		sp, err := f.s.CreateSpan(ctx, f.doc, owner, f.user.ID, SpanInput{Start: start, End: end, Label: label})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -110,11 +110,11 @@ func TestRelabelKeepsRelationRules(t *testing.T) {
 	ctx := context.Background()
 	qs, qe := span(t, fixtureText, "«الاقتصاد ينمو»")
 	ps, pe := span(t, fixtureText, "أحمد")
-	quote, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{qs, qe, "QUOTE"})
+	quote, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{Start: qs, End: qe, Label: "QUOTE"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	per, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{ps, pe, "PER"})
+	per, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{Start: ps, End: pe, Label: "PER"})
 	if err != nil {
 		t.Fatal(err)
 	}

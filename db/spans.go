@@ -104,6 +104,7 @@ func layerRelations(ctx context.Context, q querier, layer int64) ([]Relation, er
 type SpanInput struct {
 	Start, End int
 	Label      string
+	Attributes map[string]any // on creation only
 }
 
 // checkSpan validates a span against the document's text and its
@@ -139,36 +140,47 @@ func refuseDuplicateSpan(ctx context.Context, tx *sql.Tx, layer, except int64, i
 // CreateSpan adds a span to owner's layer (0 is gold), made by user by.
 func (s *Store) CreateSpan(ctx context.Context, doc Document, owner, by int64, in SpanInput) (Span, error) {
 	var sp Span
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if err := checkSpan(ctx, tx, doc, in); err != nil {
-			return err
-		}
-		layer, err := layerID(ctx, tx, doc.ID, owner, true)
-		if err != nil {
-			return err
-		}
-		if err := refuseDuplicateSpan(ctx, tx, layer, 0, in); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO spans (layer_id, start, "end", label, created_by) VALUES (?, ?, ?, ?, ?)`,
-			layer, in.Start, in.End, in.Label, by)
-		if err != nil {
-			return fmt.Errorf("db: insert span: %w", err)
-		}
-		id, err := res.LastInsertId()
-		if err != nil {
-			return fmt.Errorf("db: insert span: %w", err)
-		}
-		if err := touchLayer(ctx, tx, layer); err != nil {
-			return err
-		}
-		sp, err = spanByID(ctx, tx, doc, id)
-		if err != nil {
-			return err
-		}
-		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "span.create", Detail: sp})
+	err := s.tx(ctx, func(tx *sql.Tx) (err error) {
+		sp, err = createSpanTx(ctx, tx, doc, owner, by, in)
+		return err
 	})
 	return sp, err
+}
+
+// createSpanTx validates and inserts one span inside the caller's
+// transaction, and logs it.
+func createSpanTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by int64, in SpanInput) (Span, error) {
+	if err := checkSpan(ctx, tx, doc, in); err != nil {
+		return Span{}, err
+	}
+	attrs, err := mergeAttributes(nil, in.Attributes, in.Label)
+	if err != nil {
+		return Span{}, err
+	}
+	layer, err := layerID(ctx, tx, doc.ID, owner, true)
+	if err != nil {
+		return Span{}, err
+	}
+	if err := refuseDuplicateSpan(ctx, tx, layer, 0, in); err != nil {
+		return Span{}, err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO spans (layer_id, start, "end", label, attributes, created_by) VALUES (?, ?, ?, ?, ?, ?)`,
+		layer, in.Start, in.End, in.Label, attrs, by)
+	if err != nil {
+		return Span{}, fmt.Errorf("db: insert span: %w", err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return Span{}, fmt.Errorf("db: insert span: %w", err)
+	}
+	if err := touchLayer(ctx, tx, layer); err != nil {
+		return Span{}, err
+	}
+	sp, err := spanByID(ctx, tx, doc, id)
+	if err != nil {
+		return Span{}, err
+	}
+	return sp, logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "span.create", Detail: sp})
 }
 
 // SpanPatch is a change to a span: nil fields stay as they are; in

@@ -35,7 +35,7 @@ func TestCreateSpanCodePoints(t *testing.T) {
 	want := 0
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
-			sp, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{tt.start, tt.end, tt.label})
+			sp, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{Start: tt.start, End: tt.end, Label: tt.label})
 			if tt.wantText == "" {
 				if field := validationField(t, err); field != tt.wantField {
 					t.Errorf("error %v names %q, want %q", err, field, tt.wantField)
@@ -88,7 +88,7 @@ func TestCreateSpanCodePoints(t *testing.T) {
 func TestCreateSpanDuplicateAndLayers(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	in := SpanInput{0, 3, "PER"}
+	in := SpanInput{Start: 0, End: 3, Label: "PER"}
 	if _, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, in); err != nil {
 		t.Fatal(err)
 	}
@@ -128,11 +128,11 @@ func TestUpdateSpan(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	start, end := span(t, fixtureText, "الرياض")
-	sp, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{start, end, "LOC"})
+	sp, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{Start: start, End: end, Label: "LOC"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	other, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{0, 3, "CUE"})
+	other, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{Start: 0, End: 3, Label: "CUE"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,13 +143,13 @@ func TestUpdateSpan(t *testing.T) {
 		wantErr  error  // ErrNotFound or ErrConflict
 		badField string // else a validation error
 	}{
-		{"other user's layer", f.other.ID, SpanInput{start, end, "GPE"}, ErrNotFound, ""},
-		{"gold layer", 0, SpanInput{start, end, "GPE"}, ErrNotFound, ""},
-		{"offsets past the end", f.user.ID, SpanInput{start, end + 10, "LOC"}, nil, "start/end"},
-		{"unknown label", f.user.ID, SpanInput{start, end, "CITY"}, nil, "label"},
-		{"onto another span", f.user.ID, SpanInput{0, 3, "CUE"}, ErrConflict, ""},
-		{"label", f.user.ID, SpanInput{start, end, "GPE"}, nil, ""},
-		{"offsets", f.user.ID, SpanInput{start + 2, end, "GPE"}, nil, ""},
+		{"other user's layer", f.other.ID, SpanInput{Start: start, End: end, Label: "GPE"}, ErrNotFound, ""},
+		{"gold layer", 0, SpanInput{Start: start, End: end, Label: "GPE"}, ErrNotFound, ""},
+		{"offsets past the end", f.user.ID, SpanInput{Start: start, End: end + 10, Label: "LOC"}, nil, "start/end"},
+		{"unknown label", f.user.ID, SpanInput{Start: start, End: end, Label: "CITY"}, nil, "label"},
+		{"onto another span", f.user.ID, SpanInput{Start: 0, End: 3, Label: "CUE"}, ErrConflict, ""},
+		{"label", f.user.ID, SpanInput{Start: start, End: end, Label: "GPE"}, nil, ""},
+		{"offsets", f.user.ID, SpanInput{Start: start + 2, End: end, Label: "GPE"}, nil, ""},
 	}
 	cur := sp
 	for _, tt := range tests {
@@ -186,7 +186,7 @@ func TestUpdateSpan(t *testing.T) {
 	if n, _ := f.s.EventCount(ctx, "span.update"); n != 2 {
 		t.Errorf("%d span.update events, want 2", n)
 	}
-	if s, err := f.s.UpdateSpan(ctx, f.doc, f.user.ID, f.user.ID, other.ID, whole(SpanInput{0, 3, "CUE"})); err != nil || s.ID != other.ID {
+	if s, err := f.s.UpdateSpan(ctx, f.doc, f.user.ID, f.user.ID, other.ID, whole(SpanInput{Start: 0, End: 3, Label: "CUE"})); err != nil || s.ID != other.ID {
 		t.Errorf("updating a span to its own values: %+v, %v", s, err)
 	}
 }
@@ -205,12 +205,12 @@ func TestDeleteSpan(t *testing.T) {
 	ctx := context.Background()
 	doc2 := f.addDoc(t, "doc-2", "نص آخر")
 	qs, qe := span(t, fixtureText, "«الاقتصاد ينمو»")
-	quote, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{qs, qe, "QUOTE"})
+	quote, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{Start: qs, End: qe, Label: "QUOTE"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ps, pe := span(t, fixtureText, "أحمد")
-	per, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{ps, pe, "PER"})
+	per, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{Start: ps, End: pe, Label: "PER"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,11 +5,114 @@ import (
 	"sort"
 )
 
-// The quotes format writes one line per quotation, for training quote
-// attribution: its segments (a quotation interrupted by its cue is one
-// quote of several QUOTE spans joined by "segment" relations), its type,
-// its speaker (with the entity a pronoun or unnamed source refers to, by a
-// "refers_to" relation) and its cue.
+// Quotation is one quotation of a layer: its QUOTE spans (a quotation
+// interrupted by its cue is several, joined by "segment" relations), its
+// type, its speaker (with the entity a pronoun or unnamed source refers
+// to, by a "refers_to" relation) and its cue. Spans are indexes into the
+// ExportDoc's Spans.
+type Quotation struct {
+	Segments []int // in text order; the first is the quotation's head
+	Type     *string
+	Speaker  int // -1 when none
+	Referent int // what the speaker refers to; -1 when none
+	Cue      int // -1 when none
+}
+
+// Quotations groups a layer's QUOTE spans into quotations, in text order.
+// A speaker or cue relation from any segment counts for the quotation.
+func Quotations(d ExportDoc) []Quotation {
+	byID := map[int64]int{}
+	for i, sp := range d.Spans {
+		byID[sp.ID] = i
+	}
+	head := map[int]int{} // QUOTE span -> its quotation's first segment
+	var find func(int) int
+	find = func(i int) int {
+		if h, ok := head[i]; ok && h != i {
+			head[i] = find(h)
+			return head[i]
+		}
+		return i
+	}
+	for _, r := range d.Relations {
+		a, okA := byID[r.From]
+		b, okB := byID[r.To]
+		if r.Type != "segment" || !okA || !okB {
+			continue
+		}
+		a, b = find(a), find(b)
+		if d.Spans[b].Start < d.Spans[a].Start {
+			a, b = b, a
+		}
+		if a != b {
+			head[b] = a
+		}
+	}
+	links := map[int]map[string]int{} // span -> relation type -> target span
+	for _, r := range d.Relations {
+		from, okF := byID[r.From]
+		to, okT := byID[r.To]
+		if !okF || !okT || r.Type == "segment" {
+			continue
+		}
+		if d.Spans[from].Label == "QUOTE" {
+			from = find(from)
+		}
+		if links[from] == nil {
+			links[from] = map[string]int{}
+		}
+		if _, seen := links[from][r.Type]; !seen {
+			links[from][r.Type] = to
+		}
+	}
+	return group(d, find, links)
+}
+
+func group(d ExportDoc, find func(int) int, links map[int]map[string]int) []Quotation {
+	segs := map[int][]int{}
+	var heads []int
+	for i, sp := range d.Spans {
+		if sp.Label != "QUOTE" {
+			continue
+		}
+		h := find(i)
+		if _, ok := segs[h]; !ok {
+			heads = append(heads, h)
+		}
+		segs[h] = append(segs[h], i)
+	}
+	sort.Slice(heads, func(i, j int) bool { return d.Spans[heads[i]].Start < d.Spans[heads[j]].Start })
+	target := func(from int, typ string) int {
+		if to, ok := links[from][typ]; ok {
+			return to
+		}
+		return -1
+	}
+	out := make([]Quotation, 0, len(heads))
+	for _, h := range heads {
+		s := segs[h]
+		sort.Slice(s, func(i, j int) bool { return d.Spans[s[i]].Start < d.Spans[s[j]].Start })
+		q := Quotation{Segments: s, Type: quoteType(d.Spans[h].Attributes), Speaker: target(h, "speaker"), Cue: target(h, "cue"), Referent: -1}
+		if q.Speaker >= 0 {
+			q.Referent = target(q.Speaker, "refers_to")
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// quoteType reads the "type" attribute of a quotation's first segment.
+func quoteType(attrs json.RawMessage) *string {
+	var a struct {
+		Type *string `json:"type"`
+	}
+	if json.Unmarshal(attrs, &a) != nil {
+		return nil
+	}
+	return a.Type
+}
+
+// The quotes export format: one line per quotation.
 
 type quoteLine struct {
 	DocID         string     `json:"doc_id"`
@@ -39,90 +142,25 @@ type quotePart struct {
 	RefersTo *quotePart `json:"refers_to,omitempty"`
 }
 
-// quoteLines groups a document's QUOTE spans into quotations and attaches
-// each one's speaker and cue.
 func quoteLines(d ExportDoc, texts []string) []any {
-	byID := map[int64]int{}
-	for i, sp := range d.Spans {
-		byID[sp.ID] = i
-	}
-	head := map[int64]int64{} // QUOTE span id -> id of its quotation's first segment
-	var find func(int64) int64
-	find = func(id int64) int64 {
-		if h, ok := head[id]; ok && h != id {
-			head[id] = find(h)
-			return head[id]
+	part := func(i int) *quotePart {
+		if i < 0 {
+			return nil
 		}
-		return id
-	}
-	for _, r := range d.Relations {
-		if r.Type == "segment" {
-			a, b := find(r.From), find(r.To)
-			if d.Spans[byID[b]].Start < d.Spans[byID[a]].Start {
-				a, b = b, a
-			}
-			head[b] = a
-		}
-	}
-	links := map[int64]map[string]int64{} // quotation head -> relation type -> target span
-	for _, r := range d.Relations {
-		if r.Type == "speaker" || r.Type == "cue" || r.Type == "refers_to" {
-			from := r.From
-			if d.Spans[byID[from]].Label == "QUOTE" {
-				from = find(from)
-			}
-			if links[from] == nil {
-				links[from] = map[string]int64{}
-			}
-			if _, seen := links[from][r.Type]; !seen {
-				links[from][r.Type] = r.To
-			}
-		}
-	}
-	partOf := func(id int64) *quotePart {
-		i := byID[id]
 		sp := d.Spans[i]
 		return &quotePart{ID: sp.ID, Start: sp.Start, End: sp.End, Text: texts[i], Label: sp.Label}
 	}
-	groups := map[int64][]quoteSegment{}
-	var heads []int64
-	for i, sp := range d.Spans {
-		if sp.Label != "QUOTE" {
-			continue
+	qs := Quotations(d)
+	out := make([]any, 0, len(qs))
+	for _, q := range qs {
+		line := quoteLine{DocID: d.ExternalID, Quote: quoteBody{Type: q.Type}, Speaker: part(q.Speaker), SpeakerInText: q.Speaker >= 0, Cue: part(q.Cue)}
+		for _, i := range q.Segments {
+			line.Quote.Segments = append(line.Quote.Segments, quoteSegment{Start: d.Spans[i].Start, End: d.Spans[i].End, Text: texts[i]})
 		}
-		h := find(sp.ID)
-		if _, ok := groups[h]; !ok {
-			heads = append(heads, h)
-		}
-		groups[h] = append(groups[h], quoteSegment{Start: sp.Start, End: sp.End, Text: texts[i]})
-	}
-	sort.Slice(heads, func(i, j int) bool { return d.Spans[byID[heads[i]]].Start < d.Spans[byID[heads[j]]].Start })
-	out := make([]any, 0, len(heads))
-	for _, h := range heads {
-		segs := groups[h]
-		sort.Slice(segs, func(i, j int) bool { return segs[i].Start < segs[j].Start })
-		line := quoteLine{DocID: d.ExternalID, Quote: quoteBody{Segments: segs, Type: quoteType(d.Spans[byID[h]].Attributes)}}
-		if id, ok := links[h]["speaker"]; ok {
-			line.Speaker, line.SpeakerInText = partOf(id), true
-			if ref, ok := links[id]["refers_to"]; ok {
-				line.Speaker.RefersTo = partOf(ref)
-			}
-		}
-		if id, ok := links[h]["cue"]; ok {
-			line.Cue = partOf(id)
+		if line.Speaker != nil {
+			line.Speaker.RefersTo = part(q.Referent)
 		}
 		out = append(out, line)
 	}
 	return out
-}
-
-// quoteType reads the "type" attribute of a quotation's first segment.
-func quoteType(attrs json.RawMessage) *string {
-	var a struct {
-		Type *string `json:"type"`
-	}
-	if json.Unmarshal(attrs, &a) != nil {
-		return nil
-	}
-	return a.Type
 }

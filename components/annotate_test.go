@@ -84,7 +84,7 @@ func TestAnnotatePageStructure(t *testing.T) {
 
 func TestEmptyStates(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Home(Page{}, nil).Render(context.Background(), &buf); err != nil {
+	if err := Home(Page{}, HomeView{}).Render(context.Background(), &buf); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), "not a member of any project yet") {

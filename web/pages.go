@@ -10,11 +10,16 @@ import (
 )
 
 func (h *handler) homePage(c echo.Context) error {
-	projects, err := h.store.ProjectsFor(c.Request().Context(), currentUser(c))
-	if err != nil {
+	var v components.HomeView
+	var err error
+	ctx := c.Request().Context()
+	if v.Projects, err = h.store.ProjectsFor(ctx, currentUser(c)); err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, components.Home(h.page(c, "Projects"), projects))
+	if v.Queue, err = h.store.Queue(ctx, currentUser(c)); err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, components.Home(h.page(c, "Projects"), v))
 }
 
 func (h *handler) projectPage(c echo.Context) error {
@@ -22,11 +27,11 @@ func (h *handler) projectPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	docs, err := h.store.Documents(c.Request().Context(), p.ID, currentUser(c))
+	v, err := h.projectView(c, p, role)
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, components.ProjectPage(h.page(c, p.Name), components.ProjectView{Project: p, Role: role, Docs: docs}))
+	return render(c, http.StatusOK, components.ProjectPage(h.page(c, p.Name), v))
 }
 
 func (h *handler) annotatePage(c echo.Context) error {

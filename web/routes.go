@@ -23,6 +23,13 @@ func routes(e *echo.Echo, h *handler) {
 	app.GET("/projects/:p", h.projectPage)
 	app.GET("/documents/:d", h.annotatePage)
 	app.GET("/documents/:d/view", h.docView)
+	app.GET("/next", h.next)
+	app.POST("/documents/:d/done", h.markDone)
+	app.POST("/documents/:d/reopen", h.reopen)
+	app.POST("/projects/:p/members", h.addMember)
+	app.POST("/projects/:p/assignments", h.assign)
+	app.POST("/projects/:p/assignments/auto", h.autoAssign)
+	app.POST("/projects/:p/assignments/remove", h.unassign)
 
 	api := e.Group("/api/v1", requireUser)
 	api.GET("/projects", h.listProjects)
@@ -36,4 +43,5 @@ func routes(e *echo.Echo, h *handler) {
 	api.DELETE("/documents/:d/spans/:s", h.deleteSpan)
 	api.POST("/documents/:d/relations", h.createRelation)
 	api.DELETE("/documents/:d/relations/:r", h.deleteRelation)
+	api.POST("/documents/:d/done", h.apiMarkDone)
 }

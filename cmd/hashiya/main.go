@@ -43,7 +43,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"serve":   {"serve [--addr 127.0.0.1:8080] [--demo=true]", "Serve the web app. On an empty database, create an admin user (its password printed once) and, unless --demo=false, a demo project holding the seed article.", runServe},
 		"user":    {"user add NAME [--admin] [--password-stdin]", "Add a user. Without --password-stdin a random password is printed once.", runUser},
-		"project": {"project create NAME [--labels FILE.json] | add-member PROJECT USER --role annotator|reviewer|manager", "Create a project (--labels is a JSON array of {\"name\",\"color\",\"hotkey\"}; default PER ORG LOC GPE DATE QUOTE CUE), or add a member with a role (or change their role).", runProject},
+		"project": {projectUsage, projectHelp, runProject},
 		"token":   {"token create USER [--name NAME]", "Create an API token for USER and print it, alone on the last line, once. Send it as 'Authorization: Bearer TOKEN'.", runToken},
 		"import":  {"import --project NAME [--format auto|text|jsonl|doccano|doccano-rel] [--layer gold|USER] [--add-labels] FILE...", "Import documents. Each file goes in whole or not at all; every bad line is printed as FILE:LINE: reason.", runImport},
 		"export":  {"export --project NAME [--format jsonl|doccano|doccano-rel|quotes] [--layer gold|USER|all] [--out FILE]", "Export a project as JSONL, streaming, to stdout unless --out. Every span is checked against the text first.", runExport},

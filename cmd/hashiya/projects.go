@@ -6,8 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"hashiya/db"
+)
+
+const (
+	projectUsage = "project create NAME [--labels FILE.json] | add-member PROJECT USER --role annotator|reviewer|manager | assign PROJECT USER --all | --docs EXTERNAL_ID,... | assign PROJECT --auto N"
+	projectHelp  = "Create a project (--labels is a JSON array of {\"name\",\"color\",\"hotkey\"}; default PER ORG LOC GPE DATE QUOTE CUE), or add a member with a role (or change their role).\n\n" +
+		"assign gives a member documents to annotate: all of the project's (--all) or those whose external ids are listed (--docs); all or nothing, so an unknown id assigns none. " +
+		"With --auto N every document gets N annotators (members with the role annotator), the least loaded first and never one twice; documents short of N are topped up. " +
+		"Once a project assigns any document, an annotator sees only the documents assigned to them."
 )
 
 func runProject(ctx context.Context, e env, args []string) (err error) {
@@ -15,6 +24,10 @@ func runProject(ctx context.Context, e env, args []string) (err error) {
 	f := newFlags(e, "project", c.usage, c.help)
 	labelsFile := f.String("labels", "", "JSON file with the label set (create)")
 	role := f.String("role", "", "annotator, reviewer or manager (add-member)")
+	var a assignFlags
+	f.BoolVar(&a.all, "all", false, "assign every document of the project (assign)")
+	f.StringVar(&a.docs, "docs", "", "comma-separated external ids of documents to assign (assign)")
+	f.IntVar(&a.auto, "auto", 0, "give every document N annotators, balancing their load (assign)")
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -22,9 +35,11 @@ func runProject(ctx context.Context, e env, args []string) (err error) {
 	switch {
 	case len(pos) == 3 && pos[0] == "add-member":
 		return addMember(ctx, e, f, pos[1], pos[2], *role)
+	case len(pos) >= 2 && pos[0] == "assign":
+		return assign(ctx, e, f, pos[1:], a)
 	case len(pos) != 2 || pos[0] != "create":
 		f.Usage()
-		return errors.New("project: want 'project create NAME' or 'project add-member PROJECT USER --role ROLE'")
+		return errors.New("project: want 'project create NAME', 'project add-member PROJECT USER --role ROLE' or 'project assign PROJECT USER --all|--docs IDS' or 'project assign PROJECT --auto N'")
 	}
 	var labels []db.Label
 	if *labelsFile != "" {
@@ -82,5 +97,59 @@ func addMember(ctx context.Context, e env, f *flags, project, user, role string)
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%s is now %s in %s\n", u.Name, r, p.Name)
+	return nil
+}
+
+// assignFlags are the flags of 'project assign'.
+type assignFlags struct {
+	all  bool
+	docs string
+	auto int
+}
+
+// assign gives documents to one member (--all or --docs), or every
+// document N annotators (--auto N); exactly one of the three.
+func assign(ctx context.Context, e env, f *flags, pos []string, a assignFlags) (err error) {
+	req := db.AssignRequest{All: a.all}
+	for id := range strings.SplitSeq(a.docs, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			req.ExternalIDs = append(req.ExternalIDs, id)
+		}
+	}
+	byHand := a.all || a.docs != ""
+	switch {
+	case a.auto != 0 && (byHand || len(pos) != 1):
+		return errors.New("project assign: --auto N takes a project only, without a user, --all or --docs")
+	case a.auto == 0 && (len(pos) != 2 || a.all == (a.docs != "")):
+		f.Usage()
+		return errors.New("project assign: want 'project assign PROJECT USER --all | --docs ID,...' or 'project assign PROJECT --auto N'")
+	}
+	s, err := f.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeStore(s, &err)
+	p, err := s.ProjectByName(ctx, pos[0])
+	if err != nil {
+		return fmt.Errorf("project assign: project %q: %w", pos[0], err)
+	}
+	by, err := s.FirstAdmin(ctx)
+	if err != nil && !errors.Is(err, db.ErrNotFound) {
+		return err
+	}
+	if a.auto != 0 {
+		n, err := s.AutoAssign(ctx, p.ID, by, a.auto)
+		if err != nil {
+			return fmt.Errorf("project assign: %w", err)
+		}
+		fmt.Fprintf(e.stdout, "%d new assignments in %s: every document has %d annotators\n", n, p.Name, a.auto)
+		return nil
+	}
+	req.User = pos[1]
+	n, err := s.Assign(ctx, p.ID, by, req)
+	if err != nil {
+		return fmt.Errorf("project assign: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "%d documents of %s newly assigned to %s\n", n, p.Name, req.User)
 	return nil
 }

@@ -1,0 +1,164 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// QueueItem is a user's work in one project: the documents they are to
+// annotate, how many of those their layer marks done, and the first one
+// (in import order) that is not done yet, 0 when none is left.
+type QueueItem struct {
+	ProjectID   int64
+	ProjectName string
+	Total       int
+	Done        int
+	Next        int64
+}
+
+// queuedDocument is the SQL condition under which document d is in user
+// :uid's queue: assigned to them while they may see it (an admin, or a
+// member of its project), or, in a project that assigns nothing yet, theirs
+// as an annotator of it. Every queued document passes visibleDocument; the
+// condition is spelled out rather than ANDed with it because the
+// "assigns nothing" test there is correlated per row, which makes a
+// queue over a large project quadratic; here it is one uncorrelated
+// subquery SQLite evaluates once.
+const queuedDocument = `(
+  (EXISTS (SELECT 1 FROM assignments a WHERE a.document_id = d.id AND a.user_id = :uid)
+   AND ((SELECT is_admin FROM users WHERE id = :uid) = 1
+        OR EXISTS (SELECT 1 FROM memberships m WHERE m.project_id = d.project_id AND m.user_id = :uid)))
+  OR (EXISTS (SELECT 1 FROM memberships m WHERE m.project_id = d.project_id AND m.user_id = :uid AND m.role = 'annotator')
+      AND d.project_id NOT IN (SELECT d2.project_id FROM assignments a JOIN documents d2 ON d2.id = a.document_id)))`
+
+// Queue lists, per project, the documents user is to annotate, in project
+// order. A layer counts as finished when it is done or reviewed.
+func (s *Store) Queue(ctx context.Context, user User) ([]QueueItem, error) {
+	rows, err := s.r.QueryContext(ctx, `
+		SELECT p.id, p.name, count(*),
+		       coalesce(sum(l.status IN ('done', 'reviewed')), 0),
+		       coalesce(min(CASE WHEN coalesce(l.status, 'new') NOT IN ('done', 'reviewed') THEN d.id END), 0)
+		FROM documents d
+		JOIN projects p ON p.id = d.project_id
+		LEFT JOIN layers l ON l.document_id = d.id AND l.owner_id = :uid
+		WHERE `+queuedDocument+`
+		GROUP BY p.id ORDER BY p.id`, sql.Named("uid", user.ID))
+	if err != nil {
+		return nil, fmt.Errorf("db: queue of %s: %w", user.Name, err)
+	}
+	defer rows.Close()
+	var out []QueueItem
+	for rows.Next() {
+		var q QueueItem
+		if err := rows.Scan(&q.ProjectID, &q.ProjectName, &q.Total, &q.Done, &q.Next); err != nil {
+			return nil, fmt.Errorf("db: scan queue: %w", err)
+		}
+		out = append(out, q)
+	}
+	return out, rows.Err()
+}
+
+// MarkDone sets user's own layer of doc to done, creating the layer when
+// they have not written to it yet, and returns the layer's status. A layer
+// already done or reviewed is left as it is: marking done never undoes a
+// review. The caller has checked user may see doc (DocumentFor).
+func (s *Store) MarkDone(ctx context.Context, doc Document, user User) (string, error) {
+	if user.ID == 0 {
+		return "", invalid("user", "only a user's own layer can be marked done")
+	}
+	var status string
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		layer, err := layerID(ctx, tx, doc.ID, user.ID, true)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE layers SET status = 'done', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+			WHERE id = ? AND status IN ('new', 'in_progress')`, layer)
+		if err != nil {
+			return fmt.Errorf("db: mark layer %d done: %w", layer, err)
+		}
+		if err := tx.QueryRowContext(ctx, "SELECT status FROM layers WHERE id = ?", layer).Scan(&status); err != nil {
+			return fmt.Errorf("db: load layer %d: %w", layer, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
+		return logEvent(ctx, tx, Event{UserID: user.ID, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "layer.done",
+			Detail: map[string]any{"layer": user.Name}})
+	})
+	return status, err
+}
+
+// Reopen sets the layer of the user named owner on doc back to in
+// progress, so its annotator works on it again. Only a finished layer can
+// be reopened (ErrConflict otherwise). The caller has checked that by
+// manages doc's project.
+func (s *Store) Reopen(ctx context.Context, doc Document, by User, owner string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var ownerID int64
+		err := tx.QueryRowContext(ctx, "SELECT id FROM users WHERE name = ?", owner).Scan(&ownerID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return invalid("user", "there is no user %q", owner)
+		}
+		if err != nil {
+			return fmt.Errorf("db: find user %q: %w", owner, err)
+		}
+		layer, err := layerID(ctx, tx, doc.ID, ownerID, false)
+		if errors.Is(err, ErrNotFound) {
+			return invalid("user", "%s has no layer on document %s", owner, doc.ExternalID)
+		}
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE layers SET status = 'in_progress', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+			WHERE id = ? AND status IN ('done', 'reviewed')`, layer)
+		if err != nil {
+			return fmt.Errorf("db: reopen layer %d: %w", layer, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("the layer of %s on document %s is not finished: %w", owner, doc.ExternalID, ErrConflict)
+		}
+		return logEvent(ctx, tx, Event{UserID: by.ID, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "layer.reopen",
+			Detail: map[string]any{"layer": owner}})
+	})
+}
+
+// Assignee is a user working on a document: assigned to it, or holding a
+// layer of it (in a project that assigns nothing, anyone may), with the
+// status of their layer.
+type Assignee struct {
+	UserID   int64
+	Name     string
+	Status   string // of their layer; "new" when they have none
+	Assigned bool
+}
+
+// Assignees lists, per document of a project, who works on it, by name.
+// It is for the project's managers; the caller has checked the role.
+func (s *Store) Assignees(ctx context.Context, projectID int64) (map[int64][]Assignee, error) {
+	rows, err := s.r.QueryContext(ctx, `
+		SELECT w.document_id, u.id, u.name, coalesce(l.status, 'new'),
+		       EXISTS (SELECT 1 FROM assignments a WHERE a.document_id = w.document_id AND a.user_id = u.id)
+		FROM (SELECT a.document_id, a.user_id FROM assignments a JOIN documents d ON d.id = a.document_id WHERE d.project_id = :pid
+		      UNION SELECT l.document_id, l.owner_id FROM layers l JOIN documents d ON d.id = l.document_id
+		      WHERE d.project_id = :pid AND l.owner_id IS NOT NULL) w
+		JOIN users u ON u.id = w.user_id
+		LEFT JOIN layers l ON l.document_id = w.document_id AND l.owner_id = u.id
+		ORDER BY w.document_id, u.name`, sql.Named("pid", projectID))
+	if err != nil {
+		return nil, fmt.Errorf("db: assignees of project %d: %w", projectID, err)
+	}
+	defer rows.Close()
+	out := map[int64][]Assignee{}
+	for rows.Next() {
+		var doc int64
+		var a Assignee
+		if err := rows.Scan(&doc, &a.UserID, &a.Name, &a.Status, &a.Assigned); err != nil {
+			return nil, fmt.Errorf("db: scan assignee: %w", err)
+		}
+		out[doc] = append(out[doc], a)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,163 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"hashiya/components"
+	"hashiya/db"
+)
+
+// addMember adds a user to the project with a role, or changes their role.
+func (h *handler) addMember(c echo.Context) error {
+	p, err := h.managedProject(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	role, err := db.ParseRole(c.FormValue("role"))
+	if err != nil {
+		return h.formError(c, p, err)
+	}
+	name := strings.TrimSpace(c.FormValue("user"))
+	u, err := h.store.UserByName(ctx, name)
+	if errors.Is(err, db.ErrNotFound) {
+		return h.formError(c, p, &db.ValidationError{Field: "user", Reason: fmt.Sprintf("there is no user %q", name)})
+	}
+	if err != nil {
+		return err
+	}
+	if err := h.store.SetMember(ctx, p.ID, currentUser(c), u, role); err != nil {
+		return h.formError(c, p, err)
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=member#members", p.ID))
+}
+
+// assign gives the documents a form names to a member; unassign (the same
+// form's other button, or an assignee's own button) takes them back.
+func (h *handler) assign(c echo.Context) error {
+	return h.changeAssignments(c, "assign", h.store.Assign)
+}
+
+func (h *handler) unassign(c echo.Context) error {
+	return h.changeAssignments(c, "unassign", h.store.Unassign)
+}
+
+type assignFunc func(ctx context.Context, projectID int64, by db.User, req db.AssignRequest) (int, error)
+
+func (h *handler) changeAssignments(c echo.Context, done string, change assignFunc) error {
+	p, err := h.managedProject(c)
+	if err != nil {
+		return err
+	}
+	req, err := assignRequest(c)
+	if err != nil {
+		return h.formError(c, p, err)
+	}
+	n, err := change(c.Request().Context(), p.ID, currentUser(c), req)
+	if err != nil {
+		return h.formError(c, p, err)
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=%s&n=%d#assignments", p.ID, done, n))
+}
+
+// autoAssign gives every document of the project N annotators.
+func (h *handler) autoAssign(c echo.Context) error {
+	p, err := h.managedProject(c)
+	if err != nil {
+		return err
+	}
+	perDoc, err := strconv.Atoi(strings.TrimSpace(c.FormValue("per_document")))
+	if err != nil {
+		return h.formError(c, p, &db.ValidationError{Field: "per_document", Reason: "give a whole number of annotators per document"})
+	}
+	n, err := h.store.AutoAssign(c.Request().Context(), p.ID, currentUser(c), perDoc)
+	if err != nil {
+		return h.formError(c, p, err)
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=auto&n=%d#assignments", p.ID, n))
+}
+
+// assignRequest reads the assignment form: a user name, ticked document
+// ids (doc), external ids separated by commas or spaces, or all.
+func assignRequest(c echo.Context) (db.AssignRequest, error) {
+	form, err := c.FormParams()
+	if err != nil {
+		return db.AssignRequest{}, badRequest("form: %v", err)
+	}
+	req := db.AssignRequest{User: strings.TrimSpace(form.Get("user")), All: form.Get("all") != ""}
+	for _, v := range form["doc"] {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			return req, &db.ValidationError{Field: "doc", Reason: fmt.Sprintf("%q is not a document id", v)}
+		}
+		req.DocumentIDs = append(req.DocumentIDs, id)
+	}
+	req.ExternalIDs = strings.FieldsFunc(form.Get("external_ids"), func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == '\r' || r == '\t' })
+	return req, nil
+}
+
+// projectView loads what a project's page shows the caller; managers also
+// get the members and who works on each document.
+func (h *handler) projectView(c echo.Context, p db.Project, role db.Role) (components.ProjectView, error) {
+	ctx := c.Request().Context()
+	v := components.ProjectView{Project: p, Role: role}
+	var err error
+	if v.Docs, err = h.store.Documents(ctx, p.ID, currentUser(c)); err != nil || !role.AtLeast(db.RoleManager) {
+		return v, err
+	}
+	m := &components.Manage{Notice: notice(c.QueryParam("done"), c.QueryParam("n"))}
+	if m.Members, err = h.store.Members(ctx, p.ID); err != nil {
+		return v, err
+	}
+	if m.Assignees, err = h.store.Assignees(ctx, p.ID); err != nil {
+		return v, err
+	}
+	v.Manage = m
+	return v, nil
+}
+
+// formError shows a refused manager's form on the project page, saying
+// why, instead of a bare error page; other errors go to the error handler.
+func (h *handler) formError(c echo.Context, p db.Project, err error) error {
+	var ve *db.ValidationError
+	status := http.StatusBadRequest
+	switch {
+	case errors.As(err, &ve):
+	case errors.Is(err, db.ErrConflict):
+		status = http.StatusConflict
+	default:
+		return err
+	}
+	v, verr := h.projectView(c, p, db.RoleManager)
+	if verr != nil {
+		return verr
+	}
+	v.Manage.Error = err.Error()
+	return render(c, status, components.ProjectPage(h.page(c, p.Name), v))
+}
+
+// notice says what the form sent before this page did. Its words are
+// fixed here, never taken from the URL, so a link cannot put text on it.
+func notice(done, count string) string {
+	n, _ := strconv.Atoi(count)
+	switch done {
+	case "member":
+		return "Member saved."
+	case "assign":
+		return fmt.Sprintf("%d new assignments.", n)
+	case "unassign":
+		return fmt.Sprintf("%d assignments removed.", n)
+	case "auto":
+		return fmt.Sprintf("Automatic assignment added %d assignments.", n)
+	case "reopen":
+		return "Layer reopened."
+	}
+	return ""
+}

@@ -1,0 +1,101 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"hashiya/db"
+)
+
+// markDone finishes the caller's own layer of a document they may see,
+// then opens the next unfinished document of their queue; with none left
+// it shows the same document again, now marked done.
+func (h *handler) markDone(c echo.Context) error {
+	t, err := h.document(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	if _, err := h.store.MarkDone(ctx, t.doc, t.user); err != nil {
+		return err
+	}
+	next, err := h.nextDocument(ctx, t.user, t.doc.ProjectID)
+	if err != nil {
+		return err
+	}
+	if next == 0 {
+		next = t.doc.ID
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d", next))
+}
+
+// apiMarkDone is markDone for scripts: the layer's status as JSON.
+func (h *handler) apiMarkDone(c echo.Context) error {
+	t, err := h.document(c)
+	if err != nil {
+		return err
+	}
+	status, err := h.store.MarkDone(c.Request().Context(), t.doc, t.user)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"id": t.doc.ID, "layer": t.user.Name, "status": status})
+}
+
+// next sends the caller to the next unfinished document of their queue,
+// or home when nothing is left.
+func (h *handler) next(c echo.Context) error {
+	next, err := h.nextDocument(c.Request().Context(), currentUser(c), 0)
+	if err != nil {
+		return err
+	}
+	if next == 0 {
+		return c.Redirect(http.StatusSeeOther, "/")
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d", next))
+}
+
+// nextDocument is the first unfinished document of user's queue: in
+// project projectID when it has one left, else in the first project that
+// does; 0 when the queue is finished.
+func (h *handler) nextDocument(ctx context.Context, user db.User, projectID int64) (int64, error) {
+	queue, err := h.store.Queue(ctx, user)
+	if err != nil {
+		return 0, err
+	}
+	var first int64
+	for _, q := range queue {
+		if q.Next != 0 && q.ProjectID == projectID {
+			return q.Next, nil
+		}
+		if first == 0 {
+			first = q.Next
+		}
+	}
+	return first, nil
+}
+
+// reopen sets a user's finished layer back to in progress. Only a manager
+// of the document's project may; anyone else who sees it gets 403.
+func (h *handler) reopen(c echo.Context) error {
+	t, err := h.document(c)
+	if err != nil {
+		return err
+	}
+	if !t.role.AtLeast(db.RoleManager) {
+		return echo.NewHTTPError(http.StatusForbidden, "only a project manager may reopen a layer")
+	}
+	ctx := c.Request().Context()
+	owner := c.FormValue("user")
+	if err := h.store.Reopen(ctx, t.doc, t.user, owner); err != nil {
+		p, perr := h.store.Project(ctx, t.doc.ProjectID)
+		if perr != nil {
+			return perr
+		}
+		return h.formError(c, p, err)
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=reopen#doc-%d", t.doc.ProjectID, t.doc.ID))
+}

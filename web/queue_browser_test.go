@@ -1,0 +1,124 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"golang.org/x/crypto/bcrypt"
+
+	"hashiya/db"
+	"hashiya/db/codec"
+)
+
+// addSiteMember creates a user with the site's password and role in its
+// project, so a browser can log in as them.
+func addSiteMember(t *testing.T, s *site, name string, role db.Role) db.User {
+	t.Helper()
+	hash, err := bcrypt.GenerateFromPassword([]byte(sitePassword), bcrypt.MinCost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	u, err := s.store.CreateUser(ctx, name, string(hash), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.store.SetMember(ctx, s.proj.ID, s.user, u, role); err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// relogin logs out through the header's button and logs in as name.
+func (b *browser) relogin(base, name string) {
+	b.t.Helper()
+	b.run(chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)), chromedp.WaitVisible(chromedp.ID("username")))
+	b.login(base, name, sitePassword)
+}
+
+// waitPath waits until the tab has loaded path.
+func (b *browser) waitPath(path string) {
+	b.t.Helper()
+	b.waitFor(fmt.Sprintf(`location.pathname === %q && document.readyState === "complete"`, path))
+}
+
+// waitFor waits until a JavaScript condition holds in the tab.
+func (b *browser) waitFor(cond string) {
+	b.t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !eval[bool](b, cond); time.Sleep(30 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			b.t.Fatalf("waited in vain for %s at %s", cond, eval[string](b, `location.href`))
+		}
+	}
+}
+
+// TestBrowserQueue: an annotator with two of three documents assigned
+// sees "0 / 2" on the home page, opens the next document, marks it done,
+// lands on the next assigned one (skipping the document not hers) and
+// finds "1 / 2" at home.
+func TestBrowserQueue(t *testing.T) {
+	doc := func(line int, id, text string) codec.Doc {
+		return codec.Doc{Line: line, ExternalID: id, Text: text, Meta: json.RawMessage(`{}`)}
+	}
+	s := newSite(t, doc(1, "first", "قال الوزير إن الاقتصاد ينمو."), doc(2, "other", "نص لغيرها."), doc(3, "second", "وصل الوفد إلى الرياض."))
+	layla := addSiteMember(t, s, "layla", db.RoleAnnotator)
+	first, second := s.docs["first"], s.docs["second"]
+	if _, err := s.store.Assign(context.Background(), s.proj.ID, s.user, db.AssignRequest{User: "layla", ExternalIDs: []string{"second", "first"}}); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.relogin(s.url, "layla")
+
+	progress := `document.querySelector('.queue-item .count').textContent + " " + document.querySelector('.queue-item progress').value`
+	if got := eval[string](b, progress); got != "0 / 2 0" {
+		t.Errorf("home page progress %q, want 0 / 2", got)
+	}
+	label := eval[string](b, `document.querySelector('.queue-item progress').getAttribute('aria-label')`)
+	if label != "Demo: 0 of 2 documents done" {
+		t.Errorf("progress bar's accessible label %q", label)
+	}
+	b.run(chromedp.Click(chromedp.CSS(`a.next-doc`)))
+	b.waitPath(fmt.Sprintf("/documents/%d", first.ID))
+	b.run(chromedp.WaitVisible(chromedp.ID("doc")))
+	if got := eval[string](b, `document.getElementById('layer-status').textContent`); got != "new" {
+		t.Errorf("status before marking done: %q", got)
+	}
+
+	b.run(chromedp.Click(chromedp.ID("mark-done")))
+	b.waitPath(fmt.Sprintf("/documents/%d", second.ID))
+	if got := eval[string](b, `document.querySelector('.crumbs').textContent`); !strings.Contains(got, "second") {
+		t.Errorf("after Mark done the page shows %q, want the document second", got)
+	}
+	if l, err := s.store.LayerOf(context.Background(), first, layla.ID); err != nil || l.Status != "done" {
+		t.Errorf("layla's layer of first is %q (%v), want done", l.Status, err)
+	}
+
+	b.run(chromedp.Navigate(s.url + "/"))
+	b.waitPath("/")
+	if got := eval[string](b, progress); got != "1 / 2 1" {
+		t.Errorf("home page progress after marking done %q, want 1 / 2", got)
+	}
+	if got := eval[string](b, `document.querySelector('a.next-doc').pathname`); got != fmt.Sprintf("/documents/%d", second.ID) {
+		t.Errorf("Next document now goes to %s, want the document second", got)
+	}
+	b.screenshot("queue-home")
+
+	// The manager sees layla's finished layer and reopens it.
+	b.relogin(s.url, "annotator")
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)))
+	b.waitPath(fmt.Sprintf("/projects/%d", s.proj.ID))
+	b.screenshot("queue-manage")
+	b.run(chromedp.Click(chromedp.CSS(`button.reopen[aria-label="Reopen layla's layer of first"]`)))
+	b.waitFor(`document.readyState === "complete" && document.getElementById('form-notice')?.textContent === "Layer reopened."`)
+	if n := eval[int](b, `document.querySelectorAll('button.reopen').length`); n != 0 {
+		t.Errorf("%d Reopen buttons left after reopening the only finished layer", n)
+	}
+	if l, err := s.store.LayerOf(context.Background(), first, layla.ID); err != nil || l.Status != "in_progress" {
+		t.Errorf("after Reopen layla's layer is %q (%v)", l.Status, err)
+	}
+}

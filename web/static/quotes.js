@@ -1,0 +1,198 @@
+// Quotations in the span editor: link a QUOTE to its speaker and cue (by
+// clicking the span in the text, or from a list, with the keyboard), join
+// a quotation interrupted by its cue, set its type, confirm a speaker is
+// not in the text; link a speaking pronoun or unnamed source (PER/ORG) to
+// the entity it refers to. Relations are read from the API after every
+// redraw, so the editor always shows what is stored.
+
+import { request } from './api.js';
+
+const SPEAKER_LABELS = ['PER', 'ORG'];
+
+/**
+ * createQuoteTools wires the quote part of the editor. ctx gives what the
+ * annotation page owns: save(what, fn) runs a change and redraws,
+ * showStatus(text) tells the annotator what the page expects next.
+ */
+export function createQuoteTools(ctx) {
+  const el = (id) => document.getElementById(id);
+  const tools = el('quote-tools');
+  const referTools = el('refer-tools');
+  let model = { spans: [], relations: [] };
+  let current = null; // the span open in the editor
+  let picking = null; // 'speaker' | 'cue' | 'refers_to' while waiting for a click
+
+  const spanOf = (id) => model.spans.find((s) => s.id === id);
+  const relationsFrom = (id, type) => model.relations.filter((r) => r.from === id && r.type === type);
+  const describe = (s) => (s ? `${s.label} “${s.text}”` : 'none');
+
+  // The quotation's segments: the QUOTE spans joined to this one.
+  function segmentsOf(id) {
+    const seen = new Set([id]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const r of model.relations) {
+        if (r.type !== 'segment') continue;
+        for (const [a, b] of [[r.from, r.to], [r.to, r.from]]) {
+          if (seen.has(a) && !seen.has(b)) { seen.add(b); grew = true; }
+        }
+      }
+    }
+    return [...seen].map(spanOf).filter(Boolean).sort((a, b) => a.start - b.start);
+  }
+
+  // A relation of the quotation, from whichever segment holds it.
+  function linkOf(id, type) {
+    for (const seg of segmentsOf(id)) {
+      const r = relationsFrom(seg.id, type)[0];
+      if (r) return r;
+    }
+    return null;
+  }
+
+  async function load() {
+    model = await request('GET', `/api/v1/documents/${ctx.docId}/spans${ctx.layerQuery}`);
+  }
+
+  // link replaces the quotation's (or entity's) relation of type with one to target.
+  async function link(type, target) {
+    const from = type === 'refers_to' ? current.id : segmentsOf(current.id)[0].id;
+    const old = type === 'refers_to' ? relationsFrom(from, type)[0] : linkOf(current.id, type);
+    await ctx.save(`link the ${type.replace('_', ' ')}`, async () => {
+      if (old) await request('DELETE', `/api/v1/documents/${ctx.docId}/relations/${old.id}${ctx.layerQuery}`);
+      await request('POST', `/api/v1/documents/${ctx.docId}/relations${ctx.layerQuery}`, { type, from, to: target.id });
+    });
+  }
+
+  async function unlink(type) {
+    const r = type === 'refers_to' ? relationsFrom(current.id, type)[0] : linkOf(current.id, type);
+    if (r) await ctx.save(`remove the ${type.replace('_', ' ')}`, () => request('DELETE', `/api/v1/documents/${ctx.docId}/relations/${r.id}${ctx.layerQuery}`));
+  }
+
+  async function setAttribute(name, value) {
+    const head = segmentsOf(current.id)[0];
+    await ctx.save('change the quotation', () => request('PATCH', `/api/v1/documents/${ctx.docId}/spans/${head.id}${ctx.layerQuery}`, { attributes: { [name]: value } }));
+  }
+
+  // Candidates: the nearest spans before the quotation first (a speaker is
+  // usually named before), then those after.
+  function candidates(labels) {
+    const q = segmentsOf(current.id)[0] || current;
+    const pool = model.spans.filter((s) => labels.includes(s.label) && s.id !== current.id);
+    const before = pool.filter((s) => s.start < q.start).sort((a, b) => b.start - a.start);
+    const after = pool.filter((s) => s.start >= q.start).sort((a, b) => a.start - b.start);
+    return [...before, ...after];
+  }
+
+  function fillChoices(box, labels, type) {
+    box.replaceChildren(...candidates(labels).map((s) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = describe(s);
+      b.setAttribute('dir', 'auto');
+      b.addEventListener('click', () => link(type, s).catch(() => {}));
+      return b;
+    }));
+    if (!box.children.length) box.textContent = `No ${labels.join(' or ')} spans in this layer yet.`;
+  }
+
+  function render() {
+    tools.hidden = !current || current.label !== 'QUOTE';
+    referTools.hidden = !current || !SPEAKER_LABELS.includes(current.label);
+    if (!current) return;
+    if (current.label === 'QUOTE') {
+      const speaker = linkOf(current.id, 'speaker');
+      const cue = linkOf(current.id, 'cue');
+      el('q-speaker').textContent = describe(speaker && spanOf(speaker.to));
+      el('q-cue').textContent = describe(cue && spanOf(cue.to));
+      el('q-speaker-remove').hidden = !speaker;
+      el('q-cue-remove').hidden = !cue;
+      const head = segmentsOf(current.id)[0] || current;
+      const attrs = head.attributes || {};
+      for (const r of tools.querySelectorAll('input[name="q-type"]')) r.checked = attrs.type === r.value;
+      el('q-not-in-text').checked = attrs.speaker_in_text === false;
+      el('q-join').disabled = !previousQuote();
+      fillChoices(el('q-speaker-choices'), SPEAKER_LABELS, 'speaker');
+      fillChoices(el('q-cue-choices'), ['CUE'], 'cue');
+    } else if (SPEAKER_LABELS.includes(current.label)) {
+      const r = relationsFrom(current.id, 'refers_to')[0];
+      el('r-target').textContent = r ? describe(spanOf(r.to)) : 'nothing';
+      el('r-remove').hidden = !r;
+    }
+  }
+
+  // The QUOTE before this quotation that is not already part of it.
+  function previousQuote() {
+    const own = new Set(segmentsOf(current.id).map((s) => s.id));
+    const first = segmentsOf(current.id)[0] || current;
+    return model.spans.filter((s) => s.label === 'QUOTE' && !own.has(s.id) && s.start < first.start)
+      .sort((a, b) => b.start - a.start)[0];
+  }
+
+  function startPicking(type) {
+    picking = type;
+    const what = { speaker: 'speaker (a PER or ORG span)', cue: 'cue (a CUE span)', refers_to: 'entity it refers to (a PER or ORG span)' }[type];
+    ctx.showStatus(`Click the ${what} in the text, or press Escape.`);
+  }
+
+  el('q-pick-speaker').addEventListener('click', () => startPicking('speaker'));
+  el('q-pick-cue').addEventListener('click', () => startPicking('cue'));
+  el('r-pick').addEventListener('click', () => startPicking('refers_to'));
+  el('q-speaker-remove').addEventListener('click', () => unlink('speaker').catch(() => {}));
+  el('q-cue-remove').addEventListener('click', () => unlink('cue').catch(() => {}));
+  el('r-remove').addEventListener('click', () => unlink('refers_to').catch(() => {}));
+  el('q-join').addEventListener('click', () => {
+    const prev = previousQuote();
+    if (prev) ctx.save('join the quotations', () => request('POST', `/api/v1/documents/${ctx.docId}/relations${ctx.layerQuery}`,
+      { type: 'segment', from: segmentsOf(prev.id)[0].id, to: segmentsOf(current.id)[0].id })).catch(() => {});
+  });
+  for (const r of tools.querySelectorAll('input[name="q-type"]')) {
+    r.addEventListener('change', () => setAttribute('type', r.value).catch(() => {}));
+  }
+  el('q-not-in-text').addEventListener('change', (e) => setAttribute('speaker_in_text', e.target.checked ? false : null).catch(() => {}));
+
+  return {
+    /** Shows the tools for span (or hides them for null). */
+    async show(span) {
+      current = span;
+      picking = null;
+      if (span && (span.label === 'QUOTE' || SPEAKER_LABELS.includes(span.label))) await load();
+      render();
+    },
+    /** Re-reads relations after a redraw. */
+    async refresh() {
+      if (!current) return;
+      await load();
+      current = spanOf(current.id) || null;
+      render();
+    },
+    /** A click on a highlight while picking: true when it was consumed. */
+    pick(ids) {
+      if (!picking || !current) return false;
+      const want = picking === 'cue' ? ['CUE'] : SPEAKER_LABELS;
+      const target = ids.map(spanOf).filter((s) => s && want.includes(s.label) && s.id !== current.id).pop();
+      if (!target) {
+        ctx.showStatus(`That is not a ${want.join(' or ')} span; click one, or press Escape.`);
+        return true;
+      }
+      const type = picking;
+      picking = null;
+      link(type, target).catch(() => {});
+      return true;
+    },
+    /** Keys S, C, R start picking; Escape stops. True when consumed. */
+    key(e) {
+      if (e.key === 'Escape' && picking) {
+        picking = null;
+        ctx.showStatus('');
+        return true;
+      }
+      if (!current) return false;
+      const type = { s: current.label === 'QUOTE' && 'speaker', c: current.label === 'QUOTE' && 'cue', r: SPEAKER_LABELS.includes(current.label) && 'refers_to' }[e.key.toLowerCase()];
+      if (!type) return false;
+      startPicking(type);
+      return true;
+    },
+  };
+}

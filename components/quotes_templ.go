@@ -10,9 +10,8 @@ import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
 import (
-	"encoding/json"
 	"fmt"
-	"hashiya/db/codec"
+	"hashiya/db"
 	"strings"
 )
 
@@ -28,26 +27,14 @@ type quotation struct {
 
 // quotations groups the layer's QUOTE spans as the quotes export does.
 func (a Annotation) quotations() []quotation {
-	d := codec.ExportDoc{}
-	for _, s := range a.Layer.Spans {
-		d.Spans = append(d.Spans, codec.ExportSpan{ID: s.ID, Start: s.Start, End: s.End, Label: s.Label, Attributes: s.Attributes})
-	}
-	for _, r := range a.Layer.Relations {
-		d.Relations = append(d.Relations, codec.ExportRelation{ID: r.ID, Type: r.Type, From: r.From, To: r.To})
-	}
 	var out []quotation
-	for _, q := range codec.Quotations(d) {
+	for _, q := range db.Quotations(a.Layer) {
 		head := a.Layer.Spans[q.Segments[0]]
 		var texts []string
 		for _, i := range q.Segments {
 			texts = append(texts, a.Layer.Spans[i].Text)
 		}
-		var attrs struct {
-			SpeakerInText *bool `json:"speaker_in_text"`
-		}
-		_ = json.Unmarshal(head.Attributes, &attrs) // the store wrote them: valid, or empty
-		v := quotation{Head: head.ID, Text: strings.Join(texts, " … "), SegmentsCount: len(q.Segments),
-			NotInText: attrs.SpeakerInText != nil && !*attrs.SpeakerInText}
+		v := quotation{Head: head.ID, Text: strings.Join(texts, " … "), SegmentsCount: len(q.Segments), NotInText: q.NotInText}
 		if q.Speaker >= 0 {
 			v.Speaker = a.Layer.Spans[q.Speaker].Text
 			if q.Referent >= 0 {
@@ -99,7 +86,7 @@ func QuotePanel(a Annotation) templ.Component {
 				var templ_7745c5c3_Var2 string
 				templ_7745c5c3_Var2, templ_7745c5c3_Err = templruntime.NewAttributeExpression(fmt.Sprint(q.Head)).Resolve(ctx)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 65, Col: 76}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 52, Col: 76}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var2)
 				if templ_7745c5c3_Err != nil {
@@ -112,7 +99,7 @@ func QuotePanel(a Annotation) templ.Component {
 				var templ_7745c5c3_Var3 string
 				templ_7745c5c3_Var3, templ_7745c5c3_Err = templ.JoinStringErrs(q.Text)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 66, Col: 59}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 53, Col: 59}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var3))
 				if templ_7745c5c3_Err != nil {
@@ -130,7 +117,7 @@ func QuotePanel(a Annotation) templ.Component {
 					var templ_7745c5c3_Var4 string
 					templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinStringErrs(q.Speaker)
 					if templ_7745c5c3_Err != nil {
-						return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 70, Col: 46}
+						return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 57, Col: 46}
 					}
 					_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var4))
 					if templ_7745c5c3_Err != nil {
@@ -163,7 +150,7 @@ func QuotePanel(a Annotation) templ.Component {
 					var templ_7745c5c3_Var5 string
 					templ_7745c5c3_Var5, templ_7745c5c3_Err = templ.JoinStringErrs(q.Cue)
 					if templ_7745c5c3_Err != nil {
-						return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 80, Col: 42}
+						return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 67, Col: 42}
 					}
 					_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var5))
 					if templ_7745c5c3_Err != nil {
@@ -216,6 +203,121 @@ func QuoteTools() templ.Component {
 		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "<div id=\"quote-tools\" class=\"quote-tools\" hidden><p>Speaker: <span id=\"q-speaker\" dir=\"auto\" lang=\"ar\">none</span> <button type=\"button\" id=\"q-speaker-remove\" hidden>Remove speaker</button></p><p>Cue: <span id=\"q-cue\" dir=\"auto\" lang=\"ar\">none</span> <button type=\"button\" id=\"q-cue-remove\" hidden>Remove cue</button></p><div class=\"q-actions\"><button type=\"button\" id=\"q-pick-speaker\" aria-keyshortcuts=\"S\">Pick speaker in the text (S)</button> <button type=\"button\" id=\"q-pick-cue\" aria-keyshortcuts=\"C\">Pick cue in the text (C)</button> <button type=\"button\" id=\"q-join\">Join with the previous quotation</button></div><details><summary>Choose the speaker from a list</summary><div id=\"q-speaker-choices\" class=\"choices\" role=\"group\" aria-label=\"Speaker candidates\"></div></details> <details><summary>Choose the cue from a list</summary><div id=\"q-cue-choices\" class=\"choices\" role=\"group\" aria-label=\"Cue candidates\"></div></details><fieldset class=\"q-type\"><legend>Type</legend> <label><input type=\"radio\" name=\"q-type\" value=\"direct\"> direct</label> <label><input type=\"radio\" name=\"q-type\" value=\"indirect\"> indirect</label> <label><input type=\"radio\" name=\"q-type\" value=\"mixed\"> mixed</label></fieldset><label><input type=\"checkbox\" id=\"q-not-in-text\"> Speaker not in the text</label></div><div id=\"refer-tools\" class=\"quote-tools\" hidden><p>Refers to: <span id=\"r-target\" dir=\"auto\" lang=\"ar\">nothing</span> <button type=\"button\" id=\"r-remove\" hidden>Remove</button></p><button type=\"button\" id=\"r-pick\" aria-keyshortcuts=\"R\">Pick the entity it refers to (R)</button></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
+		}
+		return nil
+	})
+}
+
+// unattributedWarning lists the quotations that still lack a speaker when
+// the annotator asks to mark the document done.
+func unattributedWarning(p Page, a Annotation) templ.Component {
+	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
+		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
+		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
+			return templ_7745c5c3_CtxErr
+		}
+		templ_7745c5c3_Buffer, templ_7745c5c3_IsBuffer := templruntime.GetBuffer(templ_7745c5c3_W)
+		if !templ_7745c5c3_IsBuffer {
+			defer func() {
+				templ_7745c5c3_BufErr := templruntime.ReleaseBuffer(templ_7745c5c3_Buffer)
+				if templ_7745c5c3_Err == nil {
+					templ_7745c5c3_Err = templ_7745c5c3_BufErr
+				}
+			}()
+		}
+		ctx = templ.InitializeContext(ctx)
+		ctx = templ.ClearChildren(ctx)
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "<section id=\"quote-warning\" class=\"warning\" role=\"alert\" aria-labelledby=\"warn-title\"><h2 id=\"warn-title\">Quotations without a speaker</h2><p>Link each to its speaker, or open it and tick \"Speaker not in the text\". Then mark the document done again.</p><ul>")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		for _, q := range a.quotations() {
+			if q.Speaker == "" && !q.NotInText {
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "<li><button type=\"button\" class=\"quote-item\" data-span=\"")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				var templ_7745c5c3_Var8 string
+				templ_7745c5c3_Var8, templ_7745c5c3_Err = templruntime.NewAttributeExpression(fmt.Sprint(q.Head)).Resolve(ctx)
+				if templ_7745c5c3_Err != nil {
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 122, Col: 80}
+				}
+				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var8)
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "\"><span dir=\"auto\" lang=\"ar\">“")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				var templ_7745c5c3_Var9 string
+				templ_7745c5c3_Var9, templ_7745c5c3_Err = templ.JoinStringErrs(q.Text)
+				if templ_7745c5c3_Err != nil {
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 122, Col: 121}
+				}
+				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var9))
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "”</span></button></li>")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+			}
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "</ul><form method=\"post\" action=\"")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		var templ_7745c5c3_Var10 string
+		templ_7745c5c3_Var10, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.SafeURL(fmt.Sprintf("/documents/%d/done", a.Doc.ID))).ResolveURL(ctx)
+		if templ_7745c5c3_Err != nil {
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 126, Col: 89}
+		}
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var10)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 22, "\" class=\"inline\">")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = csrfField(p).Render(ctx, templ_7745c5c3_Buffer)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<input type=\"hidden\" name=\"force\" value=\"1\"> <button type=\"submit\" id=\"mark-done-anyway\">Mark done anyway</button></form></section>")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		return nil
+	})
+}
+
+// Suggestions is the panel of the quote suggester: nothing it proposes
+// enters the layer until accepted (suggest.js).
+func Suggestions(a Annotation) templ.Component {
+	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
+		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
+		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
+			return templ_7745c5c3_CtxErr
+		}
+		templ_7745c5c3_Buffer, templ_7745c5c3_IsBuffer := templruntime.GetBuffer(templ_7745c5c3_W)
+		if !templ_7745c5c3_IsBuffer {
+			defer func() {
+				templ_7745c5c3_BufErr := templruntime.ReleaseBuffer(templ_7745c5c3_Buffer)
+				if templ_7745c5c3_Err == nil {
+					templ_7745c5c3_Err = templ_7745c5c3_BufErr
+				}
+			}()
+		}
+		ctx = templ.InitializeContext(ctx)
+		ctx = templ.ClearChildren(ctx)
+		if !a.ReadOnly {
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 24, "<section class=\"suggestions\" aria-labelledby=\"sug-title\"><h2 id=\"sug-title\">Suggestions</h2><button type=\"button\" id=\"sug-load\">Suggest quotations</button> <button type=\"button\" id=\"sug-accept-all\" hidden>Accept all</button><p id=\"sug-empty\" class=\"empty\" hidden>No suggestions: every quotation the suggester finds is already annotated.</p><ol id=\"sug-list\" class=\"suggestion-list\"></ol></section>")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
 		}
 		return nil
 	})

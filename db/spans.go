@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 
+	"hashiya/db/codec"
 	"hashiya/offsets"
 )
 
@@ -323,4 +324,17 @@ func spanByID(ctx context.Context, q querier, doc Document, id int64) (Span, err
 	sp.Attributes = json.RawMessage(attrs)
 	sp.Text, err = offsets.NewIndex(doc.Text).Slice(sp.Start, sp.End)
 	return sp, err
+}
+
+// Quotations groups a layer's QUOTE spans into quotations (see
+// codec.Quotations); span indexes point into l.Spans.
+func Quotations(l Layer) []codec.Quotation {
+	d := codec.ExportDoc{}
+	for _, s := range l.Spans {
+		d.Spans = append(d.Spans, codec.ExportSpan{ID: s.ID, Start: s.Start, End: s.End, Label: s.Label, Attributes: s.Attributes})
+	}
+	for _, r := range l.Relations {
+		d.Relations = append(d.Relations, codec.ExportRelation{ID: r.ID, Type: r.Type, From: r.From, To: r.To})
+	}
+	return codec.Quotations(d)
 }

@@ -42,6 +42,11 @@ func (h *handler) annotatePage(c echo.Context) error {
 	if a.Prev, a.Next, err = h.store.Neighbours(c.Request().Context(), a.Doc, currentUser(c)); err != nil {
 		return err
 	}
+	if c.QueryParam("warn") == "quotes" {
+		for _, q := range db.Quotations(a.Layer) {
+			a.WarnQuotes = a.WarnQuotes || q.Unattributed()
+		}
+	}
 	return render(c, http.StatusOK, components.AnnotatePage(h.page(c, a.Doc.ExternalID), a))
 }
 

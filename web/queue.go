@@ -19,6 +19,15 @@ func (h *handler) markDone(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
+	if c.FormValue("force") != "1" {
+		missing, err := h.unattributed(c, t)
+		if err != nil {
+			return err
+		}
+		if missing > 0 {
+			return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d?warn=quotes#quote-warning", t.doc.ID))
+		}
+	}
 	if _, err := h.store.MarkDone(ctx, t.doc, t.user); err != nil {
 		return err
 	}
@@ -37,6 +46,15 @@ func (h *handler) apiMarkDone(c echo.Context) error {
 	t, err := h.document(c)
 	if err != nil {
 		return err
+	}
+	if c.QueryParam("force") != "1" {
+		missing, err := h.unattributed(c, t)
+		if err != nil {
+			return err
+		}
+		if missing > 0 {
+			return echo.NewHTTPError(http.StatusConflict, fmt.Sprintf("%d quotations have no speaker: link them, mark them speaker_in_text=false, or send ?force=1", missing))
+		}
 	}
 	status, err := h.store.MarkDone(c.Request().Context(), t.doc, t.user)
 	if err != nil {
@@ -98,4 +116,20 @@ func (h *handler) reopen(c echo.Context) error {
 		return h.formError(c, p, err)
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=reopen#doc-%d", t.doc.ProjectID, t.doc.ID))
+}
+
+// unattributed counts the quotations of the caller's layer that have no
+// speaker and are not confirmed to have none in the text.
+func (h *handler) unattributed(c echo.Context, t target) (int, error) {
+	l, err := h.store.LayerOf(c.Request().Context(), t.doc, t.user.ID)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, q := range db.Quotations(l) {
+		if q.Unattributed() {
+			n++
+		}
+	}
+	return n, nil
 }

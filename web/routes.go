@@ -43,5 +43,7 @@ func routes(e *echo.Echo, h *handler) {
 	api.DELETE("/documents/:d/spans/:s", h.deleteSpan)
 	api.POST("/documents/:d/relations", h.createRelation)
 	api.DELETE("/documents/:d/relations/:r", h.deleteRelation)
+	api.GET("/documents/:d/suggestions", h.listSuggestions)
+	api.POST("/documents/:d/suggestions/accept", h.acceptSuggestions)
 	api.POST("/documents/:d/done", h.apiMarkDone)
 }

@@ -13,9 +13,12 @@ import (
 type Quotation struct {
 	Segments []int // in text order; the first is the quotation's head
 	Type     *string
-	Speaker  int // -1 when none
-	Referent int // what the speaker refers to; -1 when none
-	Cue      int // -1 when none
+	// NotInText: the annotator confirmed the speaker is not in the text
+	// (the head's attribute "speaker_in_text": false).
+	NotInText bool
+	Speaker   int // -1 when none
+	Referent  int // what the speaker refers to; -1 when none
+	Cue       int // -1 when none
 }
 
 // Quotations groups a layer's QUOTE spans into quotations, in text order.
@@ -92,7 +95,8 @@ func group(d ExportDoc, find func(int) int, links map[int]map[string]int) []Quot
 	for _, h := range heads {
 		s := segs[h]
 		sort.Slice(s, func(i, j int) bool { return d.Spans[s[i]].Start < d.Spans[s[j]].Start })
-		q := Quotation{Segments: s, Type: quoteType(d.Spans[h].Attributes), Speaker: target(h, "speaker"), Cue: target(h, "cue"), Referent: -1}
+		typ, notInText := quoteAttributes(d.Spans[h].Attributes)
+		q := Quotation{Segments: s, Type: typ, NotInText: notInText, Speaker: target(h, "speaker"), Cue: target(h, "cue"), Referent: -1}
 		if q.Speaker >= 0 {
 			q.Referent = target(q.Speaker, "refers_to")
 		}
@@ -101,15 +105,20 @@ func group(d ExportDoc, find func(int) int, links map[int]map[string]int) []Quot
 	return out
 }
 
-// quoteType reads the "type" attribute of a quotation's first segment.
-func quoteType(attrs json.RawMessage) *string {
+// Unattributed reports whether a quotation still needs its speaker: none
+// is linked and nobody confirmed it is not in the text.
+func (q Quotation) Unattributed() bool { return q.Speaker < 0 && !q.NotInText }
+
+// quoteAttributes reads a quotation head's "type" and "speaker_in_text".
+func quoteAttributes(attrs json.RawMessage) (*string, bool) {
 	var a struct {
-		Type *string `json:"type"`
+		Type          *string `json:"type"`
+		SpeakerInText *bool   `json:"speaker_in_text"`
 	}
 	if json.Unmarshal(attrs, &a) != nil {
-		return nil
+		return nil, false
 	}
-	return a.Type
+	return a.Type, a.SpeakerInText != nil && !*a.SpeakerInText
 }
 
 // The quotes export format: one line per quotation.

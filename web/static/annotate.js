@@ -5,6 +5,8 @@
 import { selectionOffsets, selectOffsets } from './offsets.js';
 import { request } from './api.js';
 import { History } from './history.js';
+import { createQuoteTools } from './quotes.js';
+import { createSuggestions } from './suggest.js';
 
 const root = document.getElementById('doc');
 if (root) init(root);
@@ -57,7 +59,9 @@ function init(docEl) {
     const kept = selectionOffsets(docEl);
     docEl.replaceChildren(...parsed.querySelector('[data-part="doc"]').childNodes);
     el('span-list').replaceChildren(...parsed.querySelector('[data-part="spans"]').childNodes);
+    el('quote-list').replaceChildren(...parsed.querySelector('[data-part="quotes"]').childNodes);
     if (kept) selectOffsets(docEl, kept.start, kept.end);
+    await Promise.all([quotes.refresh(), suggestions.refresh()]);
     if (selected) {
       const still = spanByID(selected.id);
       if (still) openEditor(still); else closeEditor();
@@ -129,7 +133,15 @@ function init(docEl) {
     await save(direction, steps[entry.kind][direction]);
   }
 
+  const ctx = {
+    docId, layerQuery, docEl, save, showError,
+    showStatus: (text) => { status.textContent = text; },
+  };
+  const quotes = createQuoteTools(ctx);
+  const suggestions = createSuggestions(ctx);
+
   function openEditor(span) {
+    quotes.show(span).catch((err) => showError(`Could not load the quotation's links: ${err.message}`));
     selected = span;
     editor.hidden = false;
     el('editor-title').textContent = `${span.label} span`;
@@ -141,6 +153,7 @@ function init(docEl) {
   }
 
   function closeEditor() {
+    quotes.show(null).catch(() => {});
     selected = null;
     editor.hidden = true;
     for (const seg of docEl.querySelectorAll('.seg.selected')) seg.classList.remove('selected');
@@ -151,6 +164,7 @@ function init(docEl) {
   docEl.addEventListener('click', (e) => {
     const seg = e.target.closest('.seg');
     if (!seg || !window.getSelection().isCollapsed) return;
+    if (quotes.pick(seg.dataset.spans.split(' ').map(Number))) return;
     const ids = seg.dataset.spans.split(' ').map(Number).reverse();
     const at = selected ? ids.indexOf(selected.id) : -1;
     const span = spanByID(ids[(at + 1) % ids.length]);
@@ -160,6 +174,12 @@ function init(docEl) {
   el('span-list').addEventListener('click', (e) => {
     const b = e.target.closest('.span-item');
     if (b) openEditor(spanByID(Number(b.dataset.span)));
+  });
+  // A quotation in the side panel or the done warning opens its first segment.
+  document.addEventListener('click', (e) => {
+    const b = e.target.closest('.quote-item');
+    const span = b && spanByID(Number(b.dataset.span));
+    if (span) openEditor(span);
   });
 
   document.querySelector('.toolbar[aria-label="Labels"]').addEventListener('click', (e) => {
@@ -210,6 +230,10 @@ function init(docEl) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const digit = /^Digit(\d)$/.exec(e.code);
     const label = labelKeys.get(key) || (digit && labelKeys.get(digit[1]));
+    if (!label && quotes.key(e)) {
+      e.preventDefault();
+      return;
+    }
     if (label) {
       const hasSelection = selectionOffsets(docEl) !== null;
       if (!hasSelection && selected) relabel(selected, label).catch(() => {});

@@ -1,0 +1,121 @@
+// The quote suggester's panel: proposals from the server, shown in the
+// text with the CSS Custom Highlight API (no change to the DOM, so the
+// offsets anchors stay intact) and in a list, accepted or rejected one
+// quotation at a time or all at once. Nothing enters the layer until
+// accepted. Rejections are remembered in this browser for the layer.
+
+import { request } from './api.js';
+import { codePointToBoundary } from './offsets.js';
+
+export function createSuggestions(ctx) {
+  const el = (id) => document.getElementById(id);
+  const list = el('sug-list');
+  if (!list) return { refresh() {} };
+  const rejectedKey = `hashiya:rejected:${ctx.docId}:${ctx.layerQuery}`;
+  const rejected = new Set(JSON.parse(localStorage.getItem(rejectedKey) || '[]'));
+  let groups = [];
+  let shown = false;
+
+  const keyOf = (s) => `${s.label}:${s.start}:${s.end}`;
+
+  // Each proposed quotation with its speaker and cue is one group; a
+  // proposal no quotation uses is a group of its own.
+  function group(res) {
+    const byID = new Map(res.spans.map((s) => [s.id, s]));
+    const used = new Set();
+    const out = [];
+    for (const s of res.spans) {
+      if (s.label !== 'QUOTE') continue;
+      const rels = res.relations.filter((r) => r.from === s.id);
+      const part = (type) => byID.get((rels.find((r) => r.type === type) || {}).to);
+      const g = { quote: s, speaker: part('speaker'), cue: part('cue') };
+      if (s.existing && !rels.some((r) => !byID.get(r.to).existing)) continue; // nothing new to accept
+      [g.quote, g.speaker, g.cue].forEach((x) => x && used.add(x.id));
+      out.push(g);
+    }
+    for (const s of res.spans) {
+      if (!s.existing && !used.has(s.id)) out.push({ quote: null, speaker: null, cue: null, single: s });
+    }
+    return out.filter((g) => !rejected.has(keyOf(g.quote || g.single)));
+  }
+
+  function idsOf(g) {
+    return [g.quote, g.speaker, g.cue, g.single].filter(Boolean).map((s) => s.id);
+  }
+
+  function highlight() {
+    if (!window.CSS || !CSS.highlights) return;
+    const ranges = [];
+    for (const g of groups) {
+      for (const s of [g.quote, g.speaker, g.cue, g.single]) {
+        if (!s || s.existing) continue;
+        const a = codePointToBoundary(ctx.docEl, s.start);
+        const b = codePointToBoundary(ctx.docEl, s.end);
+        if (!a || !b) continue;
+        const r = new Range();
+        r.setStart(a.node, a.offset);
+        r.setEnd(b.node, b.offset);
+        ranges.push(r);
+      }
+    }
+    CSS.highlights.set('suggestion', new Highlight(...ranges));
+  }
+
+  function describe(label, s) {
+    const span = document.createElement('span');
+    span.className = 'sug-part';
+    span.textContent = s ? `${label}: ${s.label === 'QUOTE' ? '“' + s.text + '”' : s.text}${s.existing ? ' (already marked)' : ''}` : `${label}: —`;
+    span.setAttribute('dir', 'auto');
+    return span;
+  }
+
+  function render() {
+    list.replaceChildren(...groups.map((g) => {
+      const li = document.createElement('li');
+      if (g.single) li.append(describe(g.single.label, g.single));
+      else li.append(describe('Quote', g.quote), describe('Speaker', g.speaker), describe('Cue', g.cue));
+      const accept = document.createElement('button');
+      accept.type = 'button';
+      accept.textContent = 'Accept';
+      accept.addEventListener('click', () => acceptIDs(idsOf(g), 'accept the suggestion').catch(() => {}));
+      const reject = document.createElement('button');
+      reject.type = 'button';
+      reject.textContent = 'Reject';
+      reject.addEventListener('click', () => {
+        rejected.add(keyOf(g.quote || g.single));
+        localStorage.setItem(rejectedKey, JSON.stringify([...rejected]));
+        groups = groups.filter((x) => x !== g);
+        render();
+      });
+      const actions = document.createElement('span');
+      actions.className = 'sug-actions';
+      actions.append(accept, reject);
+      li.append(actions);
+      return li;
+    }));
+    el('sug-accept-all').hidden = groups.length === 0;
+    el('sug-empty').hidden = groups.length > 0;
+    highlight();
+  }
+
+  async function load() {
+    const res = await request('GET', `/api/v1/documents/${ctx.docId}/suggestions${ctx.layerQuery}`);
+    groups = group(res);
+    shown = true;
+    render();
+  }
+
+  async function acceptIDs(ids, what) {
+    await ctx.save(what, () => request('POST', `/api/v1/documents/${ctx.docId}/suggestions/accept${ctx.layerQuery}`, { ids }));
+  }
+
+  el('sug-load').addEventListener('click', () => load().catch((err) => ctx.showError(`Could not load suggestions: ${err.message}`)));
+  el('sug-accept-all').addEventListener('click', () => acceptIDs(groups.flatMap(idsOf), 'accept the suggestions').catch(() => {}));
+
+  return {
+    /** After a redraw: proposals are recomputed against the new layer. */
+    async refresh() {
+      if (shown) await load();
+    },
+  };
+}

@@ -1,0 +1,219 @@
+package suggest
+
+import (
+	"slices"
+	"sort"
+	"unicode"
+)
+
+// A quotation mark's family: marks of one family pair with each other in
+// either orientation, because Arabic text is written in logical order and
+// one writer's opening “ is another's ”, and some use a single character
+// for both.
+func markFamily(r rune) int {
+	switch r {
+	case '“', '”', '„', '‟':
+		return 1
+	case '«', '»':
+		return 2
+	case '"':
+		return 3
+	}
+	return 0
+}
+
+// markPair is a paired opening and closing mark (code point indexes of the
+// marks themselves). Nested is true when another pair encloses it.
+type markPair struct {
+	Open, Close int
+	Nested      bool
+}
+
+// A mark's flanking says which way it faces, whatever its glyph: one with
+// a word right after it and space (or start, or opening punctuation)
+// before it opens (“الجهاز); one with a word or sentence punctuation
+// before it and no word after it closes (فيها”.). The two cannot both hold.
+// Anything else (word“word, a mark between spaces as in ANERCorp's
+// tokenised text) is ambiguous and decided by context.
+const (
+	ambiguous = iota
+	opens
+	closes
+)
+
+func (d *doc) flanking(i int) int {
+	var prev, next rune = ' ', ' '
+	if i > 0 {
+		prev = d.rs[i-1]
+	}
+	if i+1 < len(d.rs) {
+		next = d.rs[i+1]
+	}
+	nextWord := isWordRune(next) || next == '('
+	switch {
+	case nextWord && (unicode.IsSpace(prev) || isRune(prev, "([{:،,؛;-–—")):
+		return opens
+	case !nextWord && (isWordRune(prev) || isRune(prev, ".!?؟…)]")):
+		return closes
+	}
+	return d.spacedFlanking(i)
+}
+
+// spacedFlanking decides a mark with space on both sides, as in tokenised
+// text (ANERCorp's قال إن " الوضع مستقر " .), by the nearest non-space
+// character after it: punctuation or the end means it closes. Punctuation
+// before it proves nothing: tokenised text puts the full stop inside the
+// quotation (ثورة . " وقال).
+func (d *doc) spacedFlanking(i int) int {
+	n := i + 1
+	for n < len(d.rs) && isRune(d.rs[n], " \t") {
+		n++
+	}
+	if n == len(d.rs) || isRune(d.rs[n], ".،,:؛;!?؟…)\n") {
+		return closes
+	}
+	return ambiguous
+}
+
+func isRune(r rune, set string) bool {
+	for _, s := range set {
+		if r == s {
+			return true
+		}
+	}
+	return false
+}
+
+// pairMarks pairs quotation marks by logical order with a stack, so a
+// quoted name inside a quotation (كتيبة “القعقاع”) pairs with its own
+// closing mark and leaves the outer quotation whole:
+//   - an opening mark is pushed;
+//   - a closing mark closes the nearest open mark of its family; with none
+//     open it pairs with nothing (its opening mark is missing, and letting
+//     it open would put every later pair out of step);
+//   - an ambiguous mark is settled by settle.
+//
+// Marks left open at the end pair with nothing. Nesting is decided after
+// pairing, from the intervals, so a pair inside an unclosed mark counts as
+// top level.
+func (d *doc) pairMarks() []markPair {
+	var stack []openMark
+	var pairs []markPair
+	for i, r := range d.rs {
+		fam := markFamily(r)
+		if fam == 0 {
+			continue
+		}
+		top := -1 // nearest open mark of this family
+		for k := len(stack) - 1; k >= 0; k-- {
+			if stack[k].family == fam {
+				top = k
+				break
+			}
+		}
+		f, name := d.flanking(i), false
+		if f == ambiguous && top >= 0 {
+			var stale bool
+			f, name, stale = d.settle(i, stack[top])
+			if stale {
+				stack = slices.Delete(stack, top, top+1)
+				top = -1
+			}
+		}
+		if f == closes {
+			if top >= 0 {
+				pairs = append(pairs, markPair{Open: stack[top].pos, Close: i})
+				stack = stack[:top]
+			}
+			continue
+		}
+		stack = append(stack, openMark{i, fam, name})
+	}
+	markNested(pairs)
+	return pairs
+}
+
+// openMark is a mark waiting for its closing partner.
+type openMark struct {
+	pos, family int
+	name        bool // opened as a tight quoted name
+}
+
+// settle decides an ambiguous mark at i while top, of the same family, is
+// open:
+//   - it closes a name that top opened;
+//   - it opens a nested name when a tight name closes within three words
+//     (tightName);
+//   - when top has stayed open over more than three sentences and the mark
+//     follows a word rather than sentence punctuation, top is stale (its
+//     partner is missing from the text, as happens in tokenised corpora)
+//     and the mark opens afresh, rather than swallowing the paragraphs in
+//     between;
+//   - otherwise it closes top.
+func (d *doc) settle(i int, top openMark) (f int, name, stale bool) {
+	switch {
+	case top.name:
+		return closes, false, false
+	case d.tightName(i, markFamily(d.rs[i])):
+		return opens, true, false
+	}
+	p := i - 1
+	for p >= 0 && isRune(d.rs[p], " \t") {
+		p--
+	}
+	if p >= 0 && !d.isSentenceEnd(p) && d.sentenceEnds(top.pos, i) > 3 {
+		return opens, false, true
+	}
+	return closes, false, false
+}
+
+// sentenceEnds counts the sentence ends in start..end.
+func (d *doc) sentenceEnds(start, end int) int {
+	n := 0
+	for i := start; i < end; i++ {
+		if d.isSentenceEnd(i) {
+			n++
+		}
+	}
+	return n
+}
+
+// tightName reports whether the mark at i starts a quoted name: a word
+// right after it, then at most three words with only spaces between, then
+// a mark of the same family glued to the last word.
+func (d *doc) tightName(i, fam int) bool {
+	if i+1 >= len(d.rs) || !isWordRune(d.rs[i+1]) {
+		return false
+	}
+	words := 0
+	for j := i + 1; j < len(d.rs); j++ {
+		r := d.rs[j]
+		switch {
+		case isWordRune(r):
+			if j == i+1 || !isWordRune(d.rs[j-1]) {
+				words++
+			}
+			if words > 3 {
+				return false
+			}
+		case r == ' ':
+		case markFamily(r) == fam:
+			return isWordRune(d.rs[j-1])
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// markNested flags each pair that lies inside another. The stack makes
+// pairs well nested (two pairs are disjoint or one holds the other), so a
+// pair is nested exactly when an earlier-opened pair closes after it.
+func markNested(pairs []markPair) {
+	sort.Slice(pairs, func(i, j int) bool { return pairs[i].Open < pairs[j].Open })
+	maxClose := -1
+	for i := range pairs {
+		pairs[i].Nested = maxClose > pairs[i].Close
+		maxClose = max(maxClose, pairs[i].Close)
+	}
+}

@@ -1,0 +1,220 @@
+package suggest
+
+import "cmp"
+
+// subject is the noun phrase right after a cue verb: Arabic news reports
+// speech verb-first (وقال الناطق باسم الجهاز صباح النعمان، للقناة ... إن).
+type subject struct {
+	Start, End int  // Start == End: the cue has no explicit subject (وأضاف، أن)
+	Closed     bool // a comma or another cue ended the phrase (وأضاف الوزير قائلاً)
+	TooLong    bool // no adjunct or punctuation ended it within eight words
+}
+
+// subjectAfter reads the subject after a cue ending at pos, stopping
+// before limit, at punctuation (a comma, a colon, a bracket, a dash, a
+// quotation mark, a sentence end), at a complementizer (إن، أن), at a preposition
+// or time word that starts an adjunct (في، عن، إلى، للقناة، اليوم) or at
+// another cue word (قال الوزير مضيفاً). A phrase that starts with any of
+// those is empty.
+func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
+	s := subject{Start: pos, End: pos}
+	prevEnd, n := pos, 0
+	for k := d.wordAt(pos); k < len(d.words) && d.words[k].End <= limit; k++ {
+		w := d.words[k]
+		if d.hasSentenceEnd(prevEnd, w.Start) {
+			return s
+		}
+		_, isCue := lx.match(w.Norm)
+		if d.hasAny(prevEnd, w.Start, "،,") || isCue {
+			s.Closed = n > 0
+			return s
+		}
+		if d.hasAny(prevEnd, w.Start, ":()[]-–—ـ“”„‟«»\"") || endsSubject(d, w) {
+			return s
+		}
+		if n == 0 {
+			s.Start = w.Start
+		}
+		s.End, prevEnd = w.End, w.End
+		if n++; n > 8 {
+			return subject{Start: pos, End: pos, TooLong: true}
+		}
+	}
+	return s
+}
+
+func endsSubject(d *doc, w word) bool {
+	return complementizers[w.Norm] || adjunctWords[w.Norm] || clauseWords[w.Norm] || startsAdjunct(d, w)
+}
+
+// speakerLabel is ORG for a phrase headed by an institution word (جهاز
+// مكافحة الإرهاب، الوزارة), PER otherwise: a speech verb's subject is
+// mostly a person, often with a title (الناطق باسم ..., وزير ...).
+func (d *doc) speakerLabel(s subject) string {
+	k := d.wordAt(s.Start)
+	if k < len(d.words) && institutionWords[stripArticle(d.words[k].Norm)] {
+		return "ORG"
+	}
+	return "PER"
+}
+
+// governing finds the cue of quotes[qi] and whether it continues the
+// previous quotation. In order of preference:
+//   - the nearest cue before the quotation, after the previous quotation,
+//     in the same sentence and within twenty words (وقال ... إن “...”);
+//   - the previous quotation's cue, when only spaces, commas and و
+//     separate the two (“...”، و“...”): the same speech goes on;
+//   - a cue right after the quotation, past a comma (“...”، قال الوزير).
+func (b *builder) governing(qi int, quotes []quote, cues []cue) (c int, continues bool) {
+	q := quotes[qi]
+	prevEnd := 0
+	for _, p := range quotes[:qi] {
+		if p.Close <= q.Open {
+			prevEnd = max(prevEnd, p.Close)
+		}
+	}
+	for i := len(cues) - 1; i >= 0; i-- {
+		c := cues[i]
+		if c.End > q.Open || c.Start < prevEnd {
+			continue
+		}
+		near := b.d.wordAt(q.Open)-b.d.wordAt(c.End) <= 20
+		if near && !b.d.hasSentenceEnd(c.End, q.Open) {
+			return i, false
+		}
+		break
+	}
+	if qi > 0 && quotes[qi-1].Close <= q.Open && b.onlyJoiners(quotes[qi-1].Close, q.Open) {
+		return -1, true
+	}
+	after := q.Close
+	for after < len(b.d.rs) && isRune(b.d.rs[after], " ،,") {
+		after++
+	}
+	for i, c := range cues {
+		if c.Start == after && after > q.Close {
+			return i, false
+		}
+	}
+	return -1, false
+}
+
+// onlyJoiners reports whether start..end holds nothing but spaces, commas
+// and the conjunction و.
+func (b *builder) onlyJoiners(start, end int) bool {
+	for i := start; i < end; i++ {
+		if !isRune(b.d.rs[i], " ،,و") {
+			return false
+		}
+	}
+	return true
+}
+
+// attribute links every quotation to its cue and speaker (speakerOf). A
+// quotation that continues the previous one shares its cue and speaker; a
+// quotation with no cue gets no speaker and changes nothing. Cues that
+// introduce no quotation still name the current speaker when their
+// subject is closed by a comma or a cue (وفي وقت سابق، أعلن جهاز مكافحة
+// الإرهاب، تعزيز ...), for a later cue without subject.
+func (b *builder) attribute(quotes []quote, cues []cue) {
+	isGoverning := map[int]bool{}
+	gov := make([]int, len(quotes))
+	cont := make([]bool, len(quotes))
+	for qi := range quotes {
+		gov[qi], cont[qi] = b.governing(qi, quotes, cues)
+		isGoverning[gov[qi]] = true
+	}
+	var current, speaker *Span
+	c, ci := -1, 0
+	for qi, q := range quotes {
+		for ; ci < len(cues) && cues[ci].Start < q.Open; ci++ {
+			if s := b.d.subjectAfter(cues[ci].End, b.nextOpen(quotes, cues[ci].End), b.lx); !isGoverning[ci] && s.Closed {
+				current = b.speakerFor(s, cues[ci].End, cues[ci].End)
+			}
+		}
+		if !cont[qi] {
+			speaker, c = nil, gov[qi]
+			if c >= 0 {
+				speaker = b.speakerOf(cues[c], q, current)
+				current = cmp.Or(speaker, current)
+			}
+		}
+		if speaker != nil {
+			b.relate("speaker", q.span, speaker)
+		}
+		if c >= 0 {
+			b.relate("cue", q.span, cues[c].span)
+		}
+	}
+}
+
+// speakerOf is the speaker of quotation q introduced by cue c:
+//   - the explicit subject after the cue (speakerFor); one too long to
+//     delimit gives no speaker rather than a wrong one;
+//   - else an existing PER/ORG span right before the cue, in the same
+//     clause (ومضى [الاعرجي] يقول “...”);
+//   - else the current speaker: the last one named (وأضاف، أن “...”).
+func (b *builder) speakerOf(c cue, q quote, current *Span) *Span {
+	limit := b.limit(q, c)
+	if s := b.d.subjectAfter(c.End, limit, b.lx); s.Start < s.End || s.TooLong {
+		return b.speakerFor(s, c.End, limit)
+	}
+	for _, e := range b.existing {
+		if (e.Label == "PER" || e.Label == "ORG") && e.End <= c.Start && b.onlySpaces(e.End, c.Start) {
+			return e
+		}
+	}
+	return current
+}
+
+func (b *builder) onlySpaces(start, end int) bool { return b.d.onlySpace(start, end) }
+
+// limit is where the subject of cue c for quotation q must end: at the
+// quotation when the cue precedes it, else at the end of the text.
+func (b *builder) limit(q quote, c cue) int {
+	if c.End <= q.Open {
+		return q.Open
+	}
+	return len(b.d.rs)
+}
+
+// nextOpen is the start of the first quotation at or after pos.
+func (b *builder) nextOpen(quotes []quote, pos int) int {
+	for _, q := range quotes {
+		if q.Open >= pos {
+			return q.Open
+		}
+	}
+	return len(b.d.rs)
+}
+
+// speakerFor resolves a subject phrase to a span: the best existing PER or
+// ORG span overlapping it (a PER before an ORG: in الناطق باسم [الجهاز]
+// [صباح النعمان] the person speaks; then the longer), else a planned
+// proposal. A phrase too long to trust falls back to the first existing
+// PER/ORG span between the cue and the quotation, if any.
+func (b *builder) speakerFor(s subject, from, to int) *Span {
+	if s.TooLong {
+		if ex := b.existingIn(from, to); len(ex) > 0 {
+			return ex[0]
+		}
+		return nil
+	}
+	var best *Span
+	for _, e := range b.existingIn(s.Start, s.End) {
+		if best == nil || better(e, best) {
+			best = e
+		}
+	}
+	if best != nil {
+		return best
+	}
+	return b.plan(s.Start, s.End, b.d.speakerLabel(s), nil)
+}
+
+func better(a, b *Span) bool {
+	if (a.Label == "PER") != (b.Label == "PER") {
+		return a.Label == "PER"
+	}
+	return a.End-a.Start > b.End-b.Start
+}

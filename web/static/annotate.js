@@ -60,6 +60,9 @@ function init(docEl) {
     docEl.replaceChildren(...parsed.querySelector('[data-part="doc"]').childNodes);
     el('span-list').replaceChildren(...parsed.querySelector('[data-part="spans"]').childNodes);
     el('quote-list').replaceChildren(...parsed.querySelector('[data-part="quotes"]').childNodes);
+    const layerStatus = parsed.querySelector('[data-part="status"]');
+    el('layer-status').textContent = layerStatus.textContent;
+    el('layer-status').dataset.status = layerStatus.dataset.status;
     if (kept) selectOffsets(docEl, kept.start, kept.end);
     await Promise.all([quotes.refresh(), suggestions.refresh()]);
     if (selected) {

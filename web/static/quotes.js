@@ -24,7 +24,23 @@ export function createQuoteTools(ctx) {
 
   const spanOf = (id) => model.spans.find((s) => s.id === id);
   const relationsFrom = (id, type) => model.relations.filter((r) => r.from === id && r.type === type);
-  const describe = (s) => (s ? `${s.label} “${s.text}”` : 'none');
+  // describe shows a span as its label and its text, the text isolated so
+  // Arabic inside a left-to-right label keeps its order.
+  function describe(s) {
+    const frag = document.createDocumentFragment();
+    if (!s) {
+      frag.append('none');
+      return frag;
+    }
+    const tag = document.createElement('span');
+    tag.className = 'tag';
+    tag.textContent = s.label;
+    const text = document.createElement('bdi');
+    text.lang = 'ar';
+    text.textContent = s.text;
+    frag.append(tag, ' ', text);
+    return frag;
+  }
 
   // The quotation's segments: the QUOTE spans joined to this one.
   function segmentsOf(id) {
@@ -89,8 +105,7 @@ export function createQuoteTools(ctx) {
     box.replaceChildren(...candidates(labels).map((s) => {
       const b = document.createElement('button');
       b.type = 'button';
-      b.textContent = describe(s);
-      b.setAttribute('dir', 'auto');
+      b.append(describe(s));
       b.addEventListener('click', () => link(type, s).catch(() => {}));
       return b;
     }));
@@ -104,8 +119,8 @@ export function createQuoteTools(ctx) {
     if (current.label === 'QUOTE') {
       const speaker = linkOf(current.id, 'speaker');
       const cue = linkOf(current.id, 'cue');
-      el('q-speaker').textContent = describe(speaker && spanOf(speaker.to));
-      el('q-cue').textContent = describe(cue && spanOf(cue.to));
+      el('q-speaker').replaceChildren(describe(speaker && spanOf(speaker.to)));
+      el('q-cue').replaceChildren(describe(cue && spanOf(cue.to)));
       el('q-speaker-remove').hidden = !speaker;
       el('q-cue-remove').hidden = !cue;
       const head = segmentsOf(current.id)[0] || current;
@@ -117,7 +132,7 @@ export function createQuoteTools(ctx) {
       fillChoices(el('q-cue-choices'), ['CUE'], 'cue');
     } else if (SPEAKER_LABELS.includes(current.label)) {
       const r = relationsFrom(current.id, 'refers_to')[0];
-      el('r-target').textContent = r ? describe(spanOf(r.to)) : 'nothing';
+      el('r-target').replaceChildren(r ? describe(spanOf(r.to)) : 'nothing');
       el('r-remove').hidden = !r;
     }
   }

@@ -1,0 +1,138 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"hashiya/db"
+)
+
+const quoteText = "وقال الوزير أحمد إن «الاقتصاد ينمو» في الرياض. وأضاف أن «الأسعار مستقرة»."
+
+type suggestionsJSON struct {
+	Spans []struct {
+		ID         string
+		Start, End int
+		Label      string
+		Text       string
+		Existing   bool
+	}
+	Relations []struct{ Type, From, To string }
+}
+
+func (s suggestionsJSON) find(label, text string) string {
+	for _, sp := range s.Spans {
+		if sp.Label == label && sp.Text == text {
+			return sp.ID
+		}
+	}
+	return ""
+}
+
+func (s suggestionsJSON) has(typ, from, to string) bool {
+	for _, r := range s.Relations {
+		if r.Type == typ && r.From == from && r.To == to {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSuggestionsAcceptOneThenAll(t *testing.T) {
+	env := newAPIEnv(t)
+	doc := env.importDoc("quotes", quoteText)
+	url := fmt.Sprintf("/api/v1/documents/%d/suggestions", doc.ID)
+	var sug suggestionsJSON
+	rec := env.do(http.MethodGet, url, nil)
+	expect(t, rec, http.StatusOK)
+	decodeJSON(t, rec, &sug)
+	q1, q2 := sug.find("QUOTE", "الاقتصاد ينمو"), sug.find("QUOTE", "الأسعار مستقرة")
+	speaker, cue1, cue2 := sug.find("PER", "الوزير أحمد"), sug.find("CUE", "وقال"), sug.find("CUE", "وأضاف")
+	if q1 == "" || q2 == "" || speaker == "" || cue1 == "" || cue2 == "" {
+		t.Fatalf("suggestions lack a quote, the speaker or a cue: %+v", sug)
+	}
+	// The second quote's cue has no subject: its speaker is the first's.
+	if !sug.has("speaker", q1, speaker) || !sug.has("speaker", q2, speaker) || !sug.has("cue", q1, cue1) || !sug.has("cue", q2, cue2) {
+		t.Errorf("relations %+v", sug.Relations)
+	}
+	if n := len(env.layer(doc, env.user.ID).Spans); n != 0 {
+		t.Fatalf("suggesting put %d spans in the layer; nothing enters until accepted", n)
+	}
+
+	// Accept the first quotation with its speaker and cue.
+	accept := url + "/accept"
+	rec = env.do(http.MethodPost, accept, fmt.Sprintf(`{"ids":[%q,%q,%q]}`, q1, speaker, cue1))
+	expect(t, rec, http.StatusCreated)
+	l := env.layer(doc, env.user.ID)
+	if len(l.Spans) != 3 || len(l.Relations) != 2 {
+		t.Fatalf("after accepting one quotation: %d spans, %d relations, want 3 and 2", len(l.Spans), len(l.Relations))
+	}
+	// The rest: the second quote now points at the stored speaker.
+	rec = env.do(http.MethodPost, accept, `{"all":true}`)
+	expect(t, rec, http.StatusCreated)
+	l = env.layer(doc, env.user.ID)
+	if len(l.Spans) != 5 || len(l.Relations) != 4 {
+		t.Fatalf("after accepting all: %d spans, %d relations, want 5 and 4", len(l.Spans), len(l.Relations))
+	}
+	rec = env.do(http.MethodGet, url, nil)
+	decodeJSON(t, rec, &sug)
+	for _, sp := range sug.Spans {
+		if !sp.Existing {
+			t.Errorf("after accepting all, %s %q is still proposed", sp.Label, sp.Text)
+		}
+	}
+	// A stale id is refused and changes nothing.
+	rec = env.do(http.MethodPost, accept, `{"ids":["s99"]}`)
+	expect(t, rec, http.StatusBadRequest)
+	if msg := errorOf(t, rec); !strings.Contains(msg, "s99") {
+		t.Errorf("error %q does not name the id", msg)
+	}
+}
+
+// TestMarkDoneWarnsAboutQuotesWithoutSpeaker: the API refuses with 409
+// until each quote has a speaker or is confirmed to have none in the text.
+func TestMarkDoneWarnsAboutQuotesWithoutSpeaker(t *testing.T) {
+	env := newAPIEnv(t)
+	doc := env.importDoc("quotes", quoteText)
+	quote := env.addSpanIn(doc, "الاقتصاد ينمو", "QUOTE")
+	done := fmt.Sprintf("/api/v1/documents/%d/done", doc.ID)
+	rec := env.do(http.MethodPost, done, nil)
+	expect(t, rec, http.StatusConflict)
+	if msg := errorOf(t, rec); !strings.Contains(msg, "1 quotations have no speaker") {
+		t.Errorf("409 says %q", msg)
+	}
+	rec = env.do(http.MethodPatch, fmt.Sprintf("/api/v1/documents/%d/spans/%d", doc.ID, quote.ID), `{"attributes":{"speaker_in_text":false}}`)
+	expect(t, rec, http.StatusOK)
+	expect(t, env.do(http.MethodPost, done, nil), http.StatusOK)
+
+	// The form flow sends the annotator back to the list of such quotes.
+	other := env.importDoc("quotes-2", quoteText)
+	env.addSpanIn(other, "الأسعار مستقرة", "QUOTE")
+	f := &formUser{env: env, user: env.user, session: env.session}
+	rec = f.post(fmt.Sprintf("/documents/%d/done", other.ID), map[string][]string{})
+	if rec.Code != http.StatusSeeOther || !strings.Contains(rec.Header().Get("Location"), "warn=quotes") {
+		t.Fatalf("form done with an unattributed quote: %d to %q", rec.Code, rec.Header().Get("Location"))
+	}
+	page := f.get(fmt.Sprintf("/documents/%d?warn=quotes", other.ID), env.session).Body.String()
+	if !strings.Contains(page, `id="quote-warning"`) || !strings.Contains(page, "الأسعار مستقرة") {
+		t.Error("the page does not list the quotation without a speaker")
+	}
+	rec = f.post(fmt.Sprintf("/documents/%d/done", other.ID), map[string][]string{"force": {"1"}})
+	if rec.Code != http.StatusSeeOther || strings.Contains(rec.Header().Get("Location"), "warn=") {
+		t.Errorf("mark done anyway: %d to %q", rec.Code, rec.Header().Get("Location"))
+	}
+}
+
+// addSpanIn stores a span of amina's layer on doc.
+func (env *apiEnv) addSpanIn(doc db.Document, word, label string) db.Span {
+	env.t.Helper()
+	start, end := cpSpan(env.t, doc.Text, word)
+	sp, err := env.store.CreateSpan(context.Background(), doc, env.user.ID, env.user.ID, db.SpanInput{Start: start, End: end, Label: label})
+	if err != nil {
+		env.t.Fatal(err)
+	}
+	return sp
+}

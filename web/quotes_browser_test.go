@@ -118,3 +118,69 @@ func waitText(t *testing.T, b *browser, id, want string) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// TestBrowserSuggestions loads the suggester's proposals on the demo
+// article: they are drawn over the text without entering the layer,
+// a rejected one stays rejected after a reload, one is accepted, then all.
+func TestBrowserSuggestions(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	load := func() int {
+		b.run(chromedp.Click(chromedp.ID("sug-load")))
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			if n := eval[int](b, `document.querySelectorAll('#sug-list li').length`); n > 0 || time.Now().After(deadline) {
+				return n
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	n := load()
+	if n < 8 {
+		t.Fatalf("%d suggestions on the demo article, want at least its 8 direct quotations", n)
+	}
+	if hl := eval[int](b, `CSS.highlights.get('suggestion').size`); hl < n {
+		t.Errorf("%d suggested ranges highlighted for %d suggestions", hl, n)
+	}
+	if len(s.waitSpans(t, doc, s.user.ID, 0)) != 0 {
+		t.Fatal("suggesting changed the layer")
+	}
+	b.screenshot("suggestions")
+
+	// Reject the first; it stays rejected after a reload.
+	first := eval[string](b, `document.querySelector('#sug-list li').textContent`)
+	b.run(chromedp.Click(chromedp.CSS(`#sug-list li:first-child .sug-actions button:last-child`)))
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	if again := load(); again != n-1 || strings.Contains(eval[string](b, `document.getElementById('sug-list').textContent`), first) {
+		t.Errorf("after rejecting one and reloading: %d suggestions (want %d)", again, n-1)
+	}
+	// Accept one quotation with its speaker and cue.
+	b.run(chromedp.Click(chromedp.CSS(`#sug-list li:first-child .sug-actions button:first-child`)))
+	deadline := time.Now().Add(10 * time.Second)
+	for eval[int](b, `document.querySelectorAll('#quote-list .quote-item').length`) != 1 {
+		if time.Now().After(deadline) {
+			t.Fatal("accepting a suggestion did not add a quotation")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	// Accept all the rest: the list empties, every proposed quotation is
+	// stored, and (but for the rejected one) arrives with its speaker.
+	quotes := eval[int](b, `[...document.querySelectorAll('#sug-list li')].filter((li) => li.textContent.startsWith('Quote:')).length`)
+	b.run(chromedp.Click(chromedp.ID("sug-accept-all")))
+	for eval[int](b, `document.querySelectorAll('#sug-list li').length`) != 0 {
+		if time.Now().After(deadline.Add(10 * time.Second)) {
+			t.Fatalf("accept all left %d suggestions", eval[int](b, `document.querySelectorAll('#sug-list li').length`))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got := eval[int](b, `document.querySelectorAll('#quote-list .quote-item').length`); got != quotes+1 {
+		t.Errorf("%d quotations stored, want the %d accepted at once and the one before", got, quotes)
+	}
+	b.waitPage(eval[int](b, `document.querySelectorAll('#span-list .span-item').length`))
+	if missing := eval[int](b, `document.querySelectorAll('#quote-list .missing').length`); missing > 2 {
+		t.Errorf("%d accepted quotations have no speaker", missing)
+	}
+	b.screenshot("suggestions-accepted")
+}

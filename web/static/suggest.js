@@ -61,11 +61,21 @@ export function createSuggestions(ctx) {
     CSS.highlights.set('suggestion', new Highlight(...ranges));
   }
 
+  // describe shows one part of a suggestion; the Arabic text is isolated
+  // so it keeps its order beside the English label.
   function describe(label, s) {
     const span = document.createElement('span');
     span.className = 'sug-part';
-    span.textContent = s ? `${label}: ${s.label === 'QUOTE' ? '“' + s.text + '”' : s.text}${s.existing ? ' (already marked)' : ''}` : `${label}: —`;
-    span.setAttribute('dir', 'auto');
+    span.append(`${label}: `);
+    if (!s) {
+      span.append('—');
+      return span;
+    }
+    const text = document.createElement('bdi');
+    text.lang = 'ar';
+    text.textContent = s.label === 'QUOTE' ? `“${s.text}”` : s.text;
+    span.append(text);
+    if (s.existing) span.append(' (already marked)');
     return span;
   }
 

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -22,8 +23,30 @@ const (
 )
 
 // dummyHash is compared against when a user name does not exist, so a
-// failed login takes as long whether or not the name is known.
-var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("no such user"), bcrypt.MinCost)
+// failed login takes as long whether or not the name is known: it must
+// cost what a stored password costs, or the time tells names apart.
+var dummyHash = sync.OnceValue(func() []byte {
+	h, err := bcrypt.GenerateFromPassword([]byte("no such user"), passwordCost)
+	if err != nil {
+		panic(err) // only an impossible cost makes it fail
+	}
+	return h
+})
+
+// Login throttling keys on the client's address. X-Real-IP or
+// X-Forwarded-For is believed only from a proxy on this machine or a
+// private network; from anyone else it is a header the attacker chose.
+var (
+	realIPHeader = echo.ExtractIPFromRealIPHeader()
+	xffHeader    = echo.ExtractIPFromXFFHeader()
+)
+
+func clientIP(r *http.Request) string {
+	if r.Header.Get(echo.HeaderXRealIP) != "" {
+		return realIPHeader(r)
+	}
+	return xffHeader(r)
+}
 
 // currentUser is the authenticated caller (zero when anonymous).
 func currentUser(c echo.Context) db.User {
@@ -31,19 +54,30 @@ func currentUser(c echo.Context) db.User {
 	return u
 }
 
+// bearerToken reads an Authorization header of the Bearer scheme, whose
+// name is case-insensitive (RFC 9110); "Bearer" with no token is a bad
+// token, not an absent one. Other schemes (a proxy's Basic login) are not
+// the app's: the session decides.
 func bearerToken(r *http.Request) (string, bool) {
-	h := r.Header.Get("Authorization")
-	token, ok := strings.CutPrefix(h, "Bearer ")
-	return strings.TrimSpace(token), ok
+	scheme, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	if !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	return strings.TrimSpace(token), true
 }
 
 // authenticate finds the caller from an API token or a session cookie. A
 // request with an Authorization header is judged by it alone: a bad token
-// is 401 even when the browser also sends a session cookie.
+// is 401 even when the browser also sends a session cookie. Tokens open
+// the API only: pages and account settings need a login, so a leaked
+// token cannot mint more tokens or change the password.
 func (h *handler) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		if token, ok := bearerToken(c.Request()); ok {
+			if !strings.HasPrefix(c.Request().URL.Path, "/api/") {
+				return echo.NewHTTPError(http.StatusUnauthorized, "API tokens are for /api/ URLs; log in to use the pages")
+			}
 			u, err := h.store.TokenUser(ctx, token, h.now())
 			if errors.Is(err, db.ErrNotFound) {
 				return echo.NewHTTPError(http.StatusUnauthorized, "invalid or revoked API token")
@@ -98,7 +132,7 @@ func (h *handler) login(c echo.Context) error {
 	name, password := c.FormValue("username"), c.FormValue("password")
 	form := components.LoginForm{Next: safeNext(c.FormValue("next")), Username: name}
 	now := h.now()
-	userKey, addrKey := "user:"+strings.ToLower(name), "addr:"+c.RealIP()
+	userKey, addrKey := "user:"+strings.ToLower(name), "addr:"+clientIP(c.Request())
 	if wait := max(h.userThrottle.wait(userKey, now), h.addrThrottle.wait(addrKey, now)); wait > 0 {
 		c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
 		form.Error = "Too many failed logins. Wait a few minutes and try again."
@@ -109,7 +143,7 @@ func (h *handler) login(c echo.Context) error {
 		return err
 	}
 	if err != nil || hash == "" {
-		hash = string(dummyHash)
+		hash = string(dummyHash())
 	}
 	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) != nil || u.ID == 0 {
 		h.userThrottle.fail(userKey, now)
@@ -147,9 +181,12 @@ func (h *handler) clearSessionCookie(c echo.Context) {
 }
 
 // safeNext keeps a post-login redirect on this site: a local path only,
-// never "//host" or a scheme.
+// never "//host" or a scheme. Browsers drop tabs and newlines from a URL
+// and read a backslash as a slash, so "/\t/evil" is "//evil" to them: any
+// control character refuses the whole value.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") ||
+		strings.ContainsFunc(next, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
 		return "/"
 	}
 	return next

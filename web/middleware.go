@@ -33,11 +33,17 @@ var bodyLimit = middleware.BodyLimit(fmt.Sprintf("%dMiB", maxBody>>20))
 // pages put it in a meta tag and the JS sends it as X-CSRF-Token. Requests
 // authenticated by an API token skip it: authenticate judged them by the
 // Authorization header alone, which another site cannot make a browser send.
+// A browser that says where a write comes from must say same-origin: a
+// sibling subdomain ("same-site") could plant the CSRF cookie itself, so
+// the double-submitted token proves nothing there.
 func csrf() echo.MiddlewareFunc {
 	return middleware.CSRFWithConfig(middleware.CSRFConfig{
 		Skipper: func(c echo.Context) bool {
 			_, bearer := bearerToken(c.Request())
 			return bearer
+		},
+		AllowSecFetchSiteFunc: func(c echo.Context) (bool, error) {
+			return false, echo.NewHTTPError(http.StatusForbidden, "cross-site request blocked")
 		},
 		TokenLookup:    "header:X-CSRF-Token,form:_csrf",
 		ContextKey:     csrfContextKey,

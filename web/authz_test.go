@@ -1,0 +1,275 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/labstack/echo/v4"
+
+	"hashiya/db"
+)
+
+// roleStatuses is the status each actor gets, in the column order of roleActor:
+// admin, manager, reviewer, annotator, annotator-not-assigned, non-member,
+// anonymous, api-token.
+type roleStatuses [roleActorCount]int
+
+// Shorthands for the common columns.
+var (
+	rolesAll  = func(s int) roleStatuses { return roleStatuses{s, s, s, s, s, s, s, s} }
+	rolesPage = func(s int) roleStatuses { return roleStatuses{s, s, s, s, s, s, 303, 401} } // pages
+	rolesForm = func(s int) roleStatuses { return roleStatuses{s, s, s, s, s, s, 401, 401} } // page forms
+)
+
+// authzRow is one line of the matrix: a route as Echo lists it, the URL
+// and body sent (placeholders filled per actor by roleWorld.fill) and what
+// each actor gets.
+type authzRow struct {
+	method, route string
+	url           string
+	body          string
+	contentType   string
+	want          roleStatuses
+}
+
+// authzNoop are rows whose accepted request changes nothing by design:
+// taking back an assignment nobody has (the project of the first four
+// columns must assign nothing).
+var authzNoop = map[string]bool{"/projects/{p}/assignments/remove": true}
+
+const (
+	authzForm  = "application/x-www-form-urlencoded"
+	authzJSON  = "application/json"
+	authzJSONL = "application/x-ndjson"
+)
+
+// authzMatrix is who may do what. Rules: anonymous callers get 401 from
+// the API and a 303 to the login page from pages (401 for page forms); API
+// tokens work on the API only; a project the caller is not a member of is
+// 404, as is a document an annotator of a project that assigns documents
+// was not given; annotators read and write their own layer only (gold or
+// another's layer: 403); reviewers read every layer and write gold;
+// managers import and export; the admin is a manager everywhere.
+var authzMatrix = []authzRow{
+	{"GET", "/static/:hash/*", "/static/0/app.css", "", "", roleStatuses{200, 200, 200, 200, 200, 200, 200, 401}},
+	{"GET", "/healthz", "/healthz", "", "", roleStatuses{200, 200, 200, 200, 200, 200, 200, 401}},
+	{"GET", "/login", "/login", "", "", roleStatuses{303, 303, 303, 303, 303, 303, 200, 401}},
+	{"POST", "/login", "/login", "username=annotator&password=wrong", authzForm, rolesAll(401)},
+	{"POST", "/logout", "/logout", "", authzForm, rolesForm(303)},
+	{"GET", "/settings", "/settings", "", "", rolesPage(200)},
+	{"POST", "/settings/password", "/settings/password", "current=role+password+1234&new=another+password&confirm=another+password", authzForm, rolesForm(303)},
+	{"POST", "/settings/tokens", "/settings/tokens", "name=matrix", authzForm, rolesForm(201)},
+	{"POST", "/settings/tokens/:id/revoke", "/settings/tokens/{tok}/revoke", "", authzForm, rolesForm(303)},
+
+	{"GET", "/", "/", "", "", rolesPage(200)},
+	{"GET", "/projects/:p", "/projects/{p}", "", "", roleStatuses{200, 200, 200, 200, 200, 404, 303, 401}},
+	{"GET", "/documents/:d", "/documents/{d}", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 303, 401}},
+	{"GET", "/documents/:d", "/documents/{d}?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},
+	{"GET", "/documents/:d", "/documents/{d}?layer=manager", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},
+	{"GET", "/documents/:d/view", "/documents/{d}/view", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 303, 401}},
+	{"GET", "/documents/:d/view", "/documents/{d}/view?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},
+	{"GET", "/next", "/next", "", "", rolesPage(303)},
+	{"POST", "/documents/:d/done", "/documents/{d}/done", "", authzForm, roleStatuses{303, 303, 303, 303, 404, 404, 401, 401}},
+	{"POST", "/documents/:d/reopen", "/documents/{dd}/reopen", "user={ddowner}", authzForm, roleStatuses{303, 303, 403, 403, 404, 404, 401, 401}},
+	{"POST", "/projects/:p/members", "/projects/{p}/members", "user=outsider&role=annotator", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
+	{"POST", "/projects/:p/assignments", "/projects/{p}/assignments", "user={me}&doc={d}", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
+	{"POST", "/projects/:p/assignments/auto", "/projects/{p}/assignments/auto", "per_document=1", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
+	{"POST", "/projects/:p/assignments/remove", "/projects/{p}/assignments/remove", "user=assignee&doc={d}", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
+
+	{"GET", "/api/v1/projects", "/api/v1/projects", "", "", roleStatuses{200, 200, 200, 200, 200, 200, 401, 200}},
+	{"GET", "/api/v1/projects/:p/documents", "/api/v1/projects/{p}/documents", "", "", roleStatuses{200, 200, 200, 200, 200, 404, 401, 200}},
+	{"POST", "/api/v1/projects/:p/documents", "/api/v1/projects/{p}/documents", `{"id":"new-doc","text":"نص جديد"}`, authzJSONL, roleStatuses{201, 201, 403, 403, 403, 404, 401, 403}},
+	{"GET", "/api/v1/projects/:p/export", "/api/v1/projects/{p}/export", "", "", roleStatuses{200, 200, 403, 403, 403, 404, 401, 403}},
+	{"GET", "/api/v1/documents/:d", "/api/v1/documents/{d}", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
+	{"GET", "/api/v1/documents/:d", "/api/v1/documents/{d}?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 401, 403}},
+	{"GET", "/api/v1/documents/:d", "/api/v1/documents/{d}?layer=reviewer", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 401, 403}},
+	{"GET", "/api/v1/documents/:d/spans", "/api/v1/documents/{d}/spans", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
+	{"GET", "/api/v1/documents/:d/spans", "/api/v1/documents/{d}/spans?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 401, 403}},
+	{"POST", "/api/v1/documents/:d/spans", "/api/v1/documents/{d}/spans", `{{LOC},"label":"LOC"}`, authzJSON, roleStatuses{201, 201, 201, 201, 404, 404, 401, 201}},
+	{"POST", "/api/v1/documents/:d/spans", "/api/v1/documents/{d}/spans?layer=gold", `{{LOC},"label":"LOC"}`, authzJSON, roleStatuses{201, 201, 201, 403, 404, 404, 401, 403}},
+	{"POST", "/api/v1/documents/:d/spans", "/api/v1/documents/{d}/spans?layer=manager", `{{LOC},"label":"LOC"}`, authzJSON, roleStatuses{403, 201, 403, 403, 404, 404, 401, 403}},
+	{"PATCH", "/api/v1/documents/:d/spans/:s", "/api/v1/documents/{d}/spans/{s}", `{"label":"ORG"}`, authzJSON, roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
+	{"PATCH", "/api/v1/documents/:d/spans/:s", "/api/v1/documents/{d}/spans/{gs}?layer=gold", `{"label":"ORG"}`, authzJSON, roleStatuses{200, 200, 200, 403, 404, 404, 401, 403}},
+	{"DELETE", "/api/v1/documents/:d/spans/:s", "/api/v1/documents/{d}/spans/{s}", "", "", roleStatuses{204, 204, 204, 204, 404, 404, 401, 204}},
+	{"DELETE", "/api/v1/documents/:d/spans/:s", "/api/v1/documents/{d}/spans/{gs}?layer=gold", "", "", roleStatuses{204, 204, 204, 403, 404, 404, 401, 403}},
+	{"POST", "/api/v1/documents/:d/relations", "/api/v1/documents/{d}/relations", `{"type":"speaker","from":{q},"to":{o}}`, authzJSON, roleStatuses{201, 201, 201, 201, 404, 404, 401, 201}},
+	{"POST", "/api/v1/documents/:d/relations", "/api/v1/documents/{d}/relations?layer=gold", `{"type":"speaker","from":{gq},"to":{go}}`, authzJSON, roleStatuses{201, 201, 201, 403, 404, 404, 401, 403}},
+	{"DELETE", "/api/v1/documents/:d/relations/:r", "/api/v1/documents/{d}/relations/{r}", "", "", roleStatuses{204, 204, 204, 204, 404, 404, 401, 204}},
+	{"DELETE", "/api/v1/documents/:d/relations/:r", "/api/v1/documents/{d}/relations/{gr}?layer=gold", "", "", roleStatuses{204, 204, 204, 403, 404, 404, 401, 403}},
+	{"GET", "/api/v1/documents/:d/suggestions", "/api/v1/documents/{d}/suggestions", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
+	{"GET", "/api/v1/documents/:d/suggestions", "/api/v1/documents/{d}/suggestions?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 401, 403}},
+	{"POST", "/api/v1/documents/:d/suggestions/accept", "/api/v1/documents/{d}/suggestions/accept", `{"all":true}`, authzJSON, roleStatuses{201, 201, 201, 201, 404, 404, 401, 201}},
+	{"POST", "/api/v1/documents/:d/suggestions/accept", "/api/v1/documents/{d}/suggestions/accept?layer=gold", `{"all":true}`, authzJSON, roleStatuses{201, 201, 201, 403, 404, 404, 401, 403}},
+	{"POST", "/api/v1/documents/:d/done", "/api/v1/documents/{d}/done", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
+
+	// Echo adds catch-all routes to each group with middleware, so that an
+	// unknown URL still meets requireUser: anonymous callers learn nothing.
+	{echo.RouteNotFound, "/", "/no-such-page", "", "", rolesPage(404)},
+	{echo.RouteNotFound, "/*", "/no/such/page", "", "", rolesPage(404)},
+	{echo.RouteNotFound, "/api/v1", "/api/v1", "", "", roleStatuses{404, 404, 404, 404, 404, 404, 401, 404}},
+	{echo.RouteNotFound, "/api/v1/*", "/api/v1/no-such-thing", "", "", roleStatuses{404, 404, 404, 404, 404, 404, 401, 404}},
+}
+
+// TestAuthorizationMatrix sends every row as every actor, each on a fresh
+// copy of the same database, and checks the status and that a refused
+// request (or any GET) changed nothing while an accepted write did change
+// something. Every route Echo lists must have a row.
+func TestAuthorizationMatrix(t *testing.T) {
+	w := newRoleWorld(t)
+	probe := w.server(t)
+	e := probe.srv.(*echo.Echo)
+	var listed []string
+	for _, r := range e.Routes() {
+		key := r.Method + " " + r.Path
+		listed = append(listed, key)
+		if !slices.ContainsFunc(authzMatrix, func(row authzRow) bool { return row.method+" "+row.route == key }) {
+			t.Errorf("route %s has no row in the authorization matrix", key)
+		}
+	}
+	for _, row := range authzMatrix {
+		if !slices.Contains(listed, row.method+" "+row.route) {
+			t.Errorf("the matrix has a row for %s %q, which the router does not list", row.method, row.route)
+		}
+	}
+	t.Logf("authorization matrix: %d routes x %d actors = %d cells (%d rows with layer variants = %d requests)",
+		len(listed), roleActorCount, len(listed)*int(roleActorCount), len(authzMatrix), len(authzMatrix)*int(roleActorCount))
+
+	for _, row := range authzMatrix {
+		method := row.method
+		if method == echo.RouteNotFound {
+			method = http.MethodGet
+		}
+		for a := range roleActorCount {
+			name := fmt.Sprintf("%s %s as %s", method, row.url, a)
+			t.Run(name, func(t *testing.T) {
+				s := w.server(t)
+				before := s.fingerprint()
+				rec := s.send(a, method, w.fill(a, row.url), w.fill(a, row.body), row.contentType)
+				if rec.Code != row.want[a] {
+					t.Fatalf("status %d, want %d; body %.300s", rec.Code, row.want[a], rec.Body)
+				}
+				if rec.Code == http.StatusSeeOther && row.want[a] == 303 && a == asAnonymous && method == http.MethodGet {
+					if loc := rec.Header().Get("Location"); !strings.HasPrefix(loc, "/login?next=") {
+						t.Errorf("anonymous page redirects to %q, want the login page", loc)
+					}
+				}
+				changed := roleChangedTables(before, s.fingerprint())
+				write := method != http.MethodGet && rec.Code < 400
+				switch {
+				case write && len(changed) == 0 && !authzNoop[row.url]:
+					t.Errorf("accepted %s (status %d) changed nothing", method, rec.Code)
+				case !write && len(changed) > 0:
+					t.Errorf("status %d, yet tables %v changed", rec.Code, changed)
+				}
+			})
+		}
+	}
+}
+
+// TestAuthorizationIDOR aims requests at objects that exist but belong to
+// someone else: the ids are right, the caller is not. Each must be refused
+// and change nothing.
+func TestAuthorizationIDOR(t *testing.T) {
+	w := newRoleWorld(t)
+	rev, gold, ann := w.layers["reviewer@doc-1"], w.layers["gold@doc-1"], w.layers["annotator@doc-1"]
+	doc := fmt.Sprintf("/api/v1/documents/%d", w.doc.ID)
+	tests := []struct {
+		name        string
+		as          roleActor
+		method, url string
+		body        string
+		status      int
+		mustNotShow []string // text the response body must not hold
+	}{
+		{"annotator relabels the reviewer's span", asAnnotator, "PATCH", fmt.Sprintf("%s/spans/%d", doc, rev.per.ID), `{"label":"LOC"}`, 404, nil},
+		{"annotator moves the reviewer's span", asAnnotator, "PATCH", fmt.Sprintf("%s/spans/%d", doc, rev.per.ID), `{"start":0,"end":3}`, 404, nil},
+		{"annotator deletes the reviewer's span", asAnnotator, "DELETE", fmt.Sprintf("%s/spans/%d", doc, rev.per.ID), "", 404, nil},
+		{"annotator deletes a gold span from their own layer's URL", asAnnotator, "DELETE", fmt.Sprintf("%s/spans/%d", doc, gold.per.ID), "", 404, nil},
+		{"annotator deletes the reviewer's relation", asAnnotator, "DELETE", fmt.Sprintf("%s/relations/%d", doc, rev.rel.ID), "", 404, nil},
+		{"annotator links the reviewer's spans", asAnnotator, "POST", doc + "/relations", fmt.Sprintf(`{"type":"speaker","from":%d,"to":%d}`, rev.quote.ID, rev.org.ID), 400, nil},
+		{"annotator links own quote to the reviewer's span", asAnnotator, "POST", doc + "/relations", fmt.Sprintf(`{"type":"speaker","from":%d,"to":%d}`, ann.quote.ID, rev.org.ID), 400, nil},
+		{"annotator edits own span through another document", asAnnotator, "PATCH", fmt.Sprintf("/api/v1/documents/%d/spans/%d", w.doc2.ID, ann.per.ID), `{"label":"LOC"}`, 404, nil},
+		{"annotator deletes own span through another document", asAnnotator, "DELETE", fmt.Sprintf("/api/v1/documents/%d/spans/%d", w.doc2.ID, ann.per.ID), "", 404, nil},
+		{"annotator reads the reviewer's layer", asAnnotator, "GET", doc + "?layer=reviewer", "", 403, nil},
+		{"annotator writes the reviewer's layer", asAnnotator, "POST", doc + "/spans?layer=reviewer", `{"start":0,"end":3,"label":"PER"}`, 403, nil},
+		{"token deletes the reviewer's span", asToken, "DELETE", fmt.Sprintf("%s/spans/%d", doc, rev.per.ID), "", 404, nil},
+		{"token deletes a gold span as gold", asToken, "DELETE", fmt.Sprintf("%s/spans/%d?layer=gold", doc, gold.per.ID), "", 403, nil},
+		{"reviewer relabels the annotator's span", asReviewer, "PATCH", fmt.Sprintf("%s/spans/%d", doc, ann.per.ID), `{"label":"LOC"}`, 404, nil},
+		{"reviewer relabels the annotator's span as gold", asReviewer, "PATCH", fmt.Sprintf("%s/spans/%d?layer=gold", doc, ann.per.ID), `{"label":"LOC"}`, 404, nil},
+		{"reviewer deletes in the annotator's layer", asReviewer, "DELETE", fmt.Sprintf("%s/spans/%d?layer=annotator", doc, ann.per.ID), "", 403, nil},
+		{"manager deletes the reviewer's relation as gold", asManager, "DELETE", fmt.Sprintf("%s/relations/%d?layer=gold", doc, rev.rel.ID), "", 404, nil},
+		{"manager of open reads assigned's project", asManager, "GET", fmt.Sprintf("/projects/%d", w.assigned.ID), "", 404, []string{"doc-b"}},
+		{"manager of open exports assigned", asManager, "GET", fmt.Sprintf("/api/v1/projects/%d/export", w.assigned.ID), "", 404, []string{"doc-b"}},
+		{"manager of open imports into assigned", asManager, "POST", fmt.Sprintf("/api/v1/projects/%d/documents", w.assigned.ID), `{"id":"x","text":"نص"}`, 404, nil},
+		{"manager of open reads assigned's document", asManager, "GET", fmt.Sprintf("/api/v1/documents/%d", w.hidden.ID), "", 404, []string{apiText}},
+		{"unassigned annotator lists assigned's documents", asUnassigned, "GET", fmt.Sprintf("/api/v1/projects/%d/documents", w.assigned.ID), "", 200, []string{"doc-b"}},
+		{"unassigned annotator opens the project page", asUnassigned, "GET", fmt.Sprintf("/projects/%d", w.assigned.ID), "", 200, []string{"doc-b"}},
+		{"unassigned annotator reads the document's view", asUnassigned, "GET", fmt.Sprintf("/documents/%d/view", w.hidden.ID), "", 404, []string{"أحمد"}},
+		{"unassigned annotator edits their old span", asUnassigned, "DELETE", fmt.Sprintf("/api/v1/documents/%d/spans/%d", w.hidden.ID, w.layers["unassigned@doc-b"].per.ID), "", 404, nil},
+		{"non-member lists projects", asOutsider, "GET", "/api/v1/projects", "", 200, []string{`"open"`, `"assigned"`}},
+		{"non-member home page", asOutsider, "GET", "/", "", 200, []string{">open<", ">assigned<"}},
+		{"manager of open adds a member to assigned", asManager, "POST", fmt.Sprintf("/projects/%d/members", w.assigned.ID), "user=manager&role=manager", 404, nil},
+		{"manager of open takes back assigned's assignment", asManager, "POST", fmt.Sprintf("/projects/%d/assignments/remove", w.assigned.ID), "user=assignee&doc=" + fmt.Sprint(w.hidden.ID), 404, nil},
+		{"manager of open assigns assigned's document in open", asManager, "POST", fmt.Sprintf("/projects/%d/assignments", w.open.ID), "user=annotator&doc=" + fmt.Sprint(w.hidden.ID), 400, nil},
+		{"manager of open reopens a layer in assigned", asManager, "POST", fmt.Sprintf("/documents/%d/reopen", w.hidden.ID), "user=assignee", 404, nil},
+		{"unassigned annotator marks the document done", asUnassigned, "POST", fmt.Sprintf("/api/v1/documents/%d/done", w.hidden.ID), "", 404, nil},
+		{"annotator reopens their own finished layer", asAnnotator, "POST", fmt.Sprintf("/documents/%d/reopen", w.doc2.ID), "user=annotator", 403, nil},
+		{"annotator revokes the reviewer's token", asAnnotator, "POST", fmt.Sprintf("/settings/tokens/%d/revoke", w.tokens["reviewer"].id), "", 404, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := w.server(t)
+			before := s.fingerprint()
+			ctype := authzJSON
+			if !strings.HasPrefix(tt.url, "/api/") {
+				ctype = authzForm
+			}
+			rec := s.send(tt.as, tt.method, tt.url, tt.body, ctype)
+			if rec.Code != tt.status {
+				t.Fatalf("status %d, want %d; body %.300s", rec.Code, tt.status, rec.Body)
+			}
+			for _, secret := range tt.mustNotShow {
+				if strings.Contains(rec.Body.String(), secret) {
+					t.Errorf("response shows %q to %s", secret, tt.as)
+				}
+			}
+			if changed := roleChangedTables(before, s.fingerprint()); len(changed) > 0 {
+				t.Errorf("tables %v changed", changed)
+			}
+		})
+	}
+	// The refusals above are not blanket ones: the owners themselves may
+	// do the same things.
+	s := w.server(t)
+	rec := s.send(asReviewer, "PATCH", fmt.Sprintf("%s/spans/%d", doc, rev.per.ID), `{"label":"ORG"}`, authzJSON)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("the reviewer relabelling their own span: status %d; %s", rec.Code, rec.Body)
+	}
+	l, err := s.store.LayerOf(t.Context(), w.doc, w.users["reviewer"].ID)
+	roleMust(t, err)
+	if sp, ok := authzSpan(l.Spans, rev.per.ID); !ok || sp.Label != "ORG" {
+		t.Errorf("after the owner's relabel the span is %+v", sp)
+	}
+	// And the admin, a manager everywhere, may take back the assignment
+	// the manager of another project could not.
+	s = w.server(t)
+	rec = s.send(asAdmin, "POST", fmt.Sprintf("/projects/%d/assignments/remove", w.assigned.ID), "user=assignee&doc="+fmt.Sprint(w.hidden.ID), authzForm)
+	if rec.Code != http.StatusSeeOther {
+		t.Fatalf("the admin taking back an assignment: status %d; %s", rec.Code, rec.Body)
+	}
+	if n := s.fingerprint()["assignments"]; n != "" {
+		t.Errorf("assignments left after the admin removed the only one: %s", n)
+	}
+}
+
+func authzSpan(spans []db.Span, id int64) (db.Span, bool) {
+	for _, sp := range spans {
+		if sp.ID == id {
+			return sp, true
+		}
+	}
+	return db.Span{}, false
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -118,15 +119,26 @@ func (h *handler) updateSpan(c echo.Context) error {
 }
 
 func (h *handler) deleteSpan(c echo.Context) error {
+	return h.deleteOwned(c, "s", h.store.DeleteSpan)
+}
+
+func (h *handler) deleteRelation(c echo.Context) error {
+	return h.deleteOwned(c, "r", h.store.DeleteRelation)
+}
+
+// deleteOwned deletes the span or relation named by path parameter param
+// from the layer the caller may write; the store's query finds it only
+// there, so another layer's id is 404.
+func (h *handler) deleteOwned(c echo.Context, param string, del func(ctx context.Context, doc db.Document, owner, by, id int64) error) error {
 	t, err := h.writeTarget(c)
 	if err != nil {
 		return err
 	}
-	spanID, err := idParam(c, "s")
+	id, err := idParam(c, param)
 	if err != nil {
 		return err
 	}
-	if err := h.store.DeleteSpan(c.Request().Context(), t.doc, t.owner, t.user.ID, spanID); err != nil {
+	if err := del(c.Request().Context(), t.doc, t.owner, t.user.ID, id); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
@@ -153,19 +165,4 @@ func (h *handler) createRelation(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusCreated, r)
-}
-
-func (h *handler) deleteRelation(c echo.Context) error {
-	t, err := h.writeTarget(c)
-	if err != nil {
-		return err
-	}
-	relID, err := idParam(c, "r")
-	if err != nil {
-		return err
-	}
-	if err := h.store.DeleteRelation(c.Request().Context(), t.doc, t.owner, t.user.ID, relID); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
 }

@@ -60,3 +60,17 @@ func closeStore(s *db.Store, err *error) {
 		*err = cerr
 	}
 }
+
+// openProject opens the database and loads the project named by name.
+func (f *flags) openProject(ctx context.Context, name string) (*db.Store, db.Project, error) {
+	s, err := f.open(ctx)
+	if err != nil {
+		return nil, db.Project{}, err
+	}
+	p, err := s.ProjectByName(ctx, name)
+	if err != nil {
+		s.Close()
+		return nil, db.Project{}, fmt.Errorf("%s: project %q: %w", f.Name(), name, err)
+	}
+	return s, p, nil
+}

@@ -76,15 +76,11 @@ func addMember(ctx context.Context, e env, f *flags, project, user, role string)
 	if err != nil {
 		return fmt.Errorf("project add-member: --role: %w", err)
 	}
-	s, err := f.open(ctx)
+	s, p, err := f.openProject(ctx, project)
 	if err != nil {
 		return err
 	}
 	defer closeStore(s, &err)
-	p, err := s.ProjectByName(ctx, project)
-	if err != nil {
-		return fmt.Errorf("project add-member: project %q: %w", project, err)
-	}
 	u, err := s.UserByName(ctx, user)
 	if err != nil {
 		return fmt.Errorf("project add-member: user %q: %w", user, err)
@@ -124,15 +120,11 @@ func assign(ctx context.Context, e env, f *flags, pos []string, a assignFlags) (
 		f.Usage()
 		return errors.New("project assign: want 'project assign PROJECT USER --all | --docs ID,...' or 'project assign PROJECT --auto N'")
 	}
-	s, err := f.open(ctx)
+	s, p, err := f.openProject(ctx, pos[0])
 	if err != nil {
 		return err
 	}
 	defer closeStore(s, &err)
-	p, err := s.ProjectByName(ctx, pos[0])
-	if err != nil {
-		return fmt.Errorf("project assign: project %q: %w", pos[0], err)
-	}
 	by, err := s.FirstAdmin(ctx)
 	if err != nil && !errors.Is(err, db.ErrNotFound) {
 		return err

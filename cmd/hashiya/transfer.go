@@ -28,15 +28,11 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 		f.Usage()
 		return errors.New("import: --project and at least one FILE are required")
 	}
-	s, err := f.open(ctx)
+	s, p, err := f.openProject(ctx, *project)
 	if err != nil {
 		return err
 	}
 	defer closeStore(s, &err)
-	p, err := s.ProjectByName(ctx, *project)
-	if err != nil {
-		return fmt.Errorf("import: project %q: %w", *project, err)
-	}
 	by, err := ensureAdmin(ctx, s, e.stdout)
 	if err != nil {
 		return err
@@ -108,15 +104,11 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 		f.Usage()
 		return errors.New("export: --project is required and takes no positional arguments")
 	}
-	s, err := f.open(ctx)
+	s, p, err := f.openProject(ctx, *project)
 	if err != nil {
 		return err
 	}
 	defer closeStore(s, &err)
-	p, err := s.ProjectByName(ctx, *project)
-	if err != nil {
-		return fmt.Errorf("export: project %q: %w", *project, err)
-	}
 	if *out == "" {
 		return exportTo(ctx, s, p.ID, *format, *layer, e.stdout)
 	}

@@ -2,6 +2,8 @@ package web
 
 import (
 	"errors"
+	"fmt"
+	"math"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -51,13 +53,22 @@ func (h *handler) changePassword(c echo.Context) error {
 	case next != c.FormValue("confirm"):
 		return refuse("The two new passwords differ.")
 	}
+	// Guessing the current password from a stolen session is throttled
+	// like logins are.
+	key, now := "password:"+u.Name, h.now()
+	if wait := h.userThrottle.wait(key, now); wait > 0 {
+		c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
+		return h.renderSettings(c, http.StatusTooManyRequests, components.Settings{Error: "Too many wrong passwords. Wait a few minutes and try again."})
+	}
 	_, hash, err := h.store.Credentials(c.Request().Context(), u.Name)
 	if err != nil {
 		return err
 	}
 	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(current)) != nil {
+		h.userThrottle.fail(key, now)
 		return refuse("The current password is wrong.")
 	}
+	h.userThrottle.reset(key)
 	newHash, err := bcrypt.GenerateFromPassword([]byte(next), passwordCost)
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -140,3 +141,25 @@ func TestSettingsTokens(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestSettingsPasswordGuessesThrottled: a stolen session cannot guess the
+// current password at bcrypt speed; the right one is refused too once
+// throttled.
+func TestSettingsPasswordGuessesThrottled(t *testing.T) {
+	env := newAPIEnv(t)
+	f := newFormUser(t, env, "layla", "old password")
+	for i := range 5 {
+		rec := f.post("/settings/password", url.Values{"current": {fmt.Sprint("guess", i)}, "new": {"new password"}, "confirm": {"new password"}})
+		if rec.Code != http.StatusBadRequest {
+			t.Fatalf("guess %d: status %d", i+1, rec.Code)
+		}
+	}
+	rec := f.post("/settings/password", url.Values{"current": {"old password"}, "new": {"new password"}, "confirm": {"new password"}})
+	if rec.Code != http.StatusTooManyRequests || rec.Header().Get("Retry-After") == "" {
+		t.Errorf("after 5 wrong guesses: status %d, Retry-After %q; want 429 with Retry-After", rec.Code, rec.Header().Get("Retry-After"))
+	}
+	_, hash, _ := env.store.Credentials(t.Context(), "layla")
+	if bcrypt.CompareHashAndPassword([]byte(hash), []byte("old password")) != nil {
+		t.Error("a throttled request changed the password")
+	}
+}

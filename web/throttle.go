@@ -30,10 +30,19 @@ func (t *throttle) wait(key string, now time.Time) time.Duration {
 	return recent[0].Add(t.window).Sub(now)
 }
 
+// maxKeys bounds the memory a flood of made-up names can take: past it,
+// every key whose failures have all left the window is dropped.
+const maxKeys = 10000
+
 // fail records a failed attempt.
 func (t *throttle) fail(key string, now time.Time) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if len(t.failures) >= maxKeys {
+		for k := range t.failures {
+			t.prune(k, now)
+		}
+	}
 	t.failures[key] = append(t.prune(key, now), now)
 }
 

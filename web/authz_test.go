@@ -63,6 +63,8 @@ var authzMatrix = []authzRow{
 	{"POST", "/settings/password", "/settings/password", "current=role+password+1234&new=another+password&confirm=another+password", authzForm, rolesForm(303)},
 	{"POST", "/settings/tokens", "/settings/tokens", "name=matrix", authzForm, rolesForm(201)},
 	{"POST", "/settings/tokens/:id/revoke", "/settings/tokens/{tok}/revoke", "", authzForm, rolesForm(303)},
+	{"GET", "/admin/users", "/admin/users", "", "", roleStatuses{200, 403, 403, 403, 403, 403, 303, 401}},
+	{"POST", "/admin/users", "/admin/users", "name=newbie&password=long+enough+pw", authzForm, roleStatuses{303, 403, 403, 403, 403, 403, 401, 401}},
 
 	{"GET", "/", "/", "", "", rolesPage(200)},
 	{"GET", "/projects/:p", "/projects/{p}", "", "", roleStatuses{200, 200, 200, 200, 200, 404, 303, 401}},

@@ -19,6 +19,8 @@ func routes(e *echo.Echo, h *handler) {
 	app.POST("/settings/password", h.changePassword)
 	app.POST("/settings/tokens", h.createToken)
 	app.POST("/settings/tokens/:id/revoke", h.revokeToken)
+	app.GET("/admin/users", h.usersPage)
+	app.POST("/admin/users", h.addUser)
 	app.GET("/", h.homePage)
 	app.GET("/projects/:p", h.projectPage)
 	app.GET("/documents/:d", h.annotatePage)

@@ -1,0 +1,64 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+
+	"github.com/labstack/echo/v4"
+	"golang.org/x/crypto/bcrypt"
+
+	"hashiya/components"
+	"hashiya/db"
+)
+
+var errAdminOnly = echo.NewHTTPError(http.StatusForbidden, "only a global admin manages users")
+
+func (h *handler) usersPage(c echo.Context) error {
+	if !currentUser(c).IsAdmin {
+		return errAdminOnly
+	}
+	msg := ""
+	if name := c.QueryParam("added"); name != "" {
+		msg = "User " + name + " added. Tell them their password; they can change it in Settings."
+	}
+	return h.renderUsers(c, http.StatusOK, components.UsersView{Message: msg})
+}
+
+func (h *handler) renderUsers(c echo.Context, status int, v components.UsersView) error {
+	users, err := h.store.Users(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	v.Users = users
+	return render(c, status, components.UsersPage(h.page(c, "Users"), v))
+}
+
+// addUser is `hashiya user add` for admins in the browser.
+func (h *handler) addUser(c echo.Context) error {
+	if !currentUser(c).IsAdmin {
+		return errAdminOnly
+	}
+	name, password := c.FormValue("name"), c.FormValue("password")
+	refuse := func(status int, msg string) error {
+		return h.renderUsers(c, status, components.UsersView{Error: msg, Name: name})
+	}
+	if len(password) < 8 || len(password) > 72 {
+		return refuse(http.StatusBadRequest, "The password must be 8 to 72 bytes long.")
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), passwordCost)
+	if err != nil {
+		return err
+	}
+	_, err = h.store.CreateUser(c.Request().Context(), name, string(hash), c.FormValue("admin") == "1")
+	var ve *db.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		return refuse(http.StatusBadRequest, ve.Error())
+	case errors.Is(err, db.ErrConflict):
+		return refuse(http.StatusConflict, "A user named "+name+" already exists.")
+	case err != nil:
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, "/admin/users?added="+url.QueryEscape(name))
+}

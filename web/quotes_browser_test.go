@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"hashiya/db"
 	"hashiya/db/codec"
 )
 
@@ -100,6 +101,52 @@ func TestBrowserQuoteWithSpeakerAndCue(t *testing.T) {
 		got.Cue != nil && got.Cue.Start == cs && got.Cue.End == ce && got.Cue.Label == "CUE"
 	if !ok {
 		t.Errorf("export %s\nwant quote %d..%d, PER speaker %d..%d, CUE %d..%d", lines[0], qs, qe, ss, se, cs, ce)
+	}
+
+	// Undo takes back the cue link, redo makes it again.
+	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(ctrl)))
+	waitRelations(t, s, doc, 1)
+	b.run(chromedp.KeyEvent("Z", chromedp.KeyModifiers(ctrl, shift)))
+	waitRelations(t, s, doc, 2)
+	// Deleting the speaker deletes its link; undo brings back both.
+	b.run(chromedp.KeyEvent(kb.Escape))
+	b.clickChar(ss + 12)
+	b.run(chromedp.WaitVisible(chromedp.ID("refer-tools")), chromedp.KeyEvent(kb.Delete))
+	waitRelations(t, s, doc, 1)
+	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(ctrl)))
+	rels := waitRelations(t, s, doc, 2)
+	l, err := s.store.LayerOf(context.Background(), doc, s.user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rels {
+		if r.Type != "speaker" {
+			continue
+		}
+		for _, sp := range l.Spans {
+			if sp.ID == r.To && (sp.Start != ss || sp.End != se || sp.Label != "PER") {
+				t.Errorf("after undoing the delete the speaker link points at %+v", sp)
+			}
+		}
+	}
+}
+
+// waitRelations waits until the user's layer holds n relations.
+func waitRelations(t *testing.T, s *site, doc db.Document, n int) []db.Relation {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		l, err := s.store.LayerOf(context.Background(), doc, s.user.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(l.Relations) == n {
+			return l.Relations
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("want %d relations, have %+v", n, l.Relations)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
 

@@ -60,10 +60,11 @@ func (h *handler) createSpan(c echo.Context) error {
 		return err
 	}
 	var in struct {
-		Start *int   `json:"start"`
-		End   *int   `json:"end"`
-		Label string `json:"label"`
-		Snap  string `json:"snap"`
+		Start      *int           `json:"start"`
+		End        *int           `json:"end"`
+		Label      string         `json:"label"`
+		Snap       string         `json:"snap"`
+		Attributes map[string]any `json:"attributes"`
 	}
 	if err := decodeJSON(c, &in); err != nil {
 		return err
@@ -75,7 +76,7 @@ func (h *handler) createSpan(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	sp, err := h.store.CreateSpan(c.Request().Context(), t.doc, t.owner, t.user.ID, db.SpanInput{Start: start, End: end, Label: in.Label})
+	sp, err := h.store.CreateSpan(c.Request().Context(), t.doc, t.owner, t.user.ID, db.SpanInput{Start: start, End: end, Label: in.Label, Attributes: in.Attributes})
 	if err != nil {
 		return err
 	}

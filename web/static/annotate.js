@@ -78,10 +78,15 @@ function init(docEl) {
       text: b.querySelector('.text').textContent };
   }
 
+  const relationsURL = `/api/v1/documents/${docId}/relations`;
   const api = {
-    create: (s, snap) => request('POST', spansURL + layerQuery, { start: s.start, end: s.end, label: s.label, snap }),
+    create: (s, snap) => request('POST', spansURL + layerQuery, { start: s.start, end: s.end, label: s.label, snap, attributes: s.attributes }),
     remove: (s) => request('DELETE', `${spansURL}/${s.id}${layerQuery}`),
     relabel: (s, label) => request('PATCH', `${spansURL}/${s.id}${layerQuery}`, { label }),
+    attributes: (s, attributes) => request('PATCH', `${spansURL}/${s.id}${layerQuery}`, { attributes }),
+    relate: (r) => request('POST', relationsURL + layerQuery, { type: r.type, from: r.from, to: r.to }),
+    unrelate: (r) => request('DELETE', `${relationsURL}/${r.id}${layerQuery}`),
+    layer: () => request('GET', spansURL + layerQuery),
   };
 
   const readOnly = docEl.dataset.readonly === 'true';
@@ -115,29 +120,57 @@ function init(docEl) {
     history.push({ kind: 'relabel', span: updated, from: span.label, to: label });
   }
 
+  // removeSpan deletes a span; the store deletes its relations with it, so
+  // the history keeps them (and the span's attributes) to undo both.
   async function removeSpan(span) {
     if (readOnly) return;
-    await save('delete the span', () => api.remove(span));
-    history.push({ kind: 'delete', span });
+    let entry;
+    await save('delete the span', async () => {
+      const layer = await api.layer();
+      const stored = layer.spans.find((s) => s.id === span.id) || span;
+      entry = { kind: 'delete', span: { ...span, attributes: stored.attributes },
+        relations: layer.relations.filter((r) => r.from === span.id || r.to === span.id).map((r) => ({ ...r })) };
+      await api.remove(span);
+    });
+    history.push(entry);
     closeEditor();
   }
 
-  // apply redoes (or undoes) one history entry against the server.
-  async function apply(entry, direction) {
-    const recreate = async () => {
-      const fresh = await api.create(entry.span, 'grapheme');
-      history.remap(entry.span.id, fresh.id);
-    };
-    const steps = {
-      create: { undo: () => api.remove(entry.span), redo: recreate },
-      delete: { undo: recreate, redo: () => api.remove(entry.span) },
-      relabel: { undo: () => api.relabel(entry.span, entry.from), redo: () => api.relabel(entry.span, entry.to) },
-    };
-    await save(direction, steps[entry.kind][direction]);
+  async function recreate(span) {
+    const fresh = await api.create(span, 'grapheme');
+    history.remap(span.id, fresh.id);
   }
+
+  async function relate(r) {
+    r.id = (await api.relate(r)).id;
+  }
+
+  // run redoes (or undoes) one history entry against the server.
+  async function run(entry, direction) {
+    const undo = direction === 'undo';
+    switch (entry.kind) {
+      case 'create': return undo ? api.remove(entry.span) : recreate(entry.span);
+      case 'delete':
+        if (!undo) return api.remove(entry.span);
+        await recreate(entry.span);
+        for (const r of entry.relations) await relate(r);
+        return undefined;
+      case 'relabel': return api.relabel(entry.span, undo ? entry.from : entry.to);
+      case 'attributes': return api.attributes(entry.span, undo ? entry.before : entry.after);
+      case 'relate': return undo ? api.unrelate(entry.relation) : relate(entry.relation);
+      case 'unrelate': return undo ? relate(entry.relation) : api.unrelate(entry.relation);
+      case 'batch':
+        for (const e of undo ? [...entry.entries].reverse() : entry.entries) await run(e, direction);
+        return undefined;
+      default: throw new Error(`unknown history entry ${entry.kind}`);
+    }
+  }
+
+  const apply = (entry, direction) => save(direction, () => run(entry, direction));
 
   const ctx = {
     docId, layerQuery, docEl, save, showError,
+    record: (entry) => history.push(entry),
     showStatus: (text) => { status.textContent = text; },
   };
   const quotes = createQuoteTools(ctx);

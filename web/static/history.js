@@ -1,6 +1,8 @@
-// Undo and redo of span edits. Each entry is plain data: what was done to
-// which span. Re-creating a deleted span gives it a new server id, so
-// entries are re-pointed at the new id.
+// Undo and redo of span and relation edits. Each entry is plain data: what
+// was done to which span or relation (kinds: create, delete, relabel,
+// attributes, relate, unrelate, and batch for one action made of several).
+// Re-creating a deleted span gives it a new server id, so entries are
+// re-pointed at the new id.
 
 export class History {
   constructor(onChange) {
@@ -24,21 +26,31 @@ export class History {
     const to = direction === 'undo' ? this.redoStack : this.undoStack;
     const entry = from.pop();
     if (!entry) return;
+    this.current = entry; // remap must reach the entry being replayed too
     try {
       await apply(entry, direction);
     } catch (err) {
       from.push(entry);
       this.onChange();
       throw err;
+    } finally {
+      this.current = null;
     }
     to.push(entry);
     this.onChange();
   }
 
-  /** Points every entry that names span oldId at newId. */
+  /** Points every entry that names span oldId (as a span, or as an end of a relation) at newId. */
   remap(oldId, newId) {
-    for (const e of [...this.undoStack, ...this.redoStack]) {
+    const fix = (e) => {
       if (e.span && e.span.id === oldId) e.span = { ...e.span, id: newId };
-    }
+      for (const r of [e.relation, ...(e.relations || [])]) {
+        if (!r) continue;
+        if (r.from === oldId) r.from = newId;
+        if (r.to === oldId) r.to = newId;
+      }
+      (e.entries || []).forEach(fix);
+    };
+    [...this.undoStack, ...this.redoStack, this.current].filter(Boolean).forEach(fix);
   }
 }

@@ -71,24 +71,45 @@ export function createQuoteTools(ctx) {
     model = await request('GET', `/api/v1/documents/${ctx.docId}/spans${ctx.layerQuery}`);
   }
 
-  // link replaces the quotation's (or entity's) relation of type with one to target.
+  const relationsURL = `/api/v1/documents/${ctx.docId}/relations`;
+  const relate = async (r) => ({ ...r, id: (await request('POST', relationsURL + ctx.layerQuery, { type: r.type, from: r.from, to: r.to })).id });
+  const unrelate = (r) => request('DELETE', `${relationsURL}/${r.id}${ctx.layerQuery}`);
+  const copy = (r) => ({ id: r.id, type: r.type, from: r.from, to: r.to });
+
+  // link replaces the quotation's (or entity's) relation of type with one
+  // to target: one step on the undo stack.
   async function link(type, target) {
     const from = type === 'refers_to' ? current.id : segmentsOf(current.id)[0].id;
     const old = type === 'refers_to' ? relationsFrom(from, type)[0] : linkOf(current.id, type);
+    const entries = [];
     await ctx.save(`link the ${type.replace('_', ' ')}`, async () => {
-      if (old) await request('DELETE', `/api/v1/documents/${ctx.docId}/relations/${old.id}${ctx.layerQuery}`);
-      await request('POST', `/api/v1/documents/${ctx.docId}/relations${ctx.layerQuery}`, { type, from, to: target.id });
+      if (old) {
+        await unrelate(old);
+        entries.push({ kind: 'unrelate', relation: copy(old) });
+      }
+      entries.push({ kind: 'relate', relation: await relate({ type, from, to: target.id }) });
     });
+    ctx.record({ kind: 'batch', entries });
   }
 
   async function unlink(type) {
     const r = type === 'refers_to' ? relationsFrom(current.id, type)[0] : linkOf(current.id, type);
-    if (r) await ctx.save(`remove the ${type.replace('_', ' ')}`, () => request('DELETE', `/api/v1/documents/${ctx.docId}/relations/${r.id}${ctx.layerQuery}`));
+    if (!r) return;
+    await ctx.save(`remove the ${type.replace('_', ' ')}`, () => unrelate(r));
+    ctx.record({ kind: 'unrelate', relation: copy(r) });
+  }
+
+  async function join(prev) {
+    const r = { type: 'segment', from: segmentsOf(prev.id)[0].id, to: segmentsOf(current.id)[0].id };
+    const made = await ctx.save('join the quotations', () => relate(r));
+    ctx.record({ kind: 'relate', relation: made });
   }
 
   async function setAttribute(name, value) {
     const head = segmentsOf(current.id)[0];
+    const before = head.attributes && name in head.attributes ? head.attributes[name] : null;
     await ctx.save('change the quotation', () => request('PATCH', `/api/v1/documents/${ctx.docId}/spans/${head.id}${ctx.layerQuery}`, { attributes: { [name]: value } }));
+    ctx.record({ kind: 'attributes', span: { id: head.id }, before: { [name]: before }, after: { [name]: value } });
   }
 
   // Candidates: the nearest spans before the quotation first (a speaker is
@@ -159,8 +180,7 @@ export function createQuoteTools(ctx) {
   el('r-remove').addEventListener('click', () => unlink('refers_to').catch(() => {}));
   el('q-join').addEventListener('click', () => {
     const prev = previousQuote();
-    if (prev) ctx.save('join the quotations', () => request('POST', `/api/v1/documents/${ctx.docId}/relations${ctx.layerQuery}`,
-      { type: 'segment', from: segmentsOf(prev.id)[0].id, to: segmentsOf(current.id)[0].id })).catch(() => {});
+    if (prev) join(prev).catch(() => {});
   });
   for (const r of tools.querySelectorAll('input[name="q-type"]')) {
     r.addEventListener('change', () => setAttribute('type', r.value).catch(() => {}));

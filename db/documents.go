@@ -124,3 +124,23 @@ func (s *Store) Neighbours(ctx context.Context, doc Document, user User) (prev, 
 	}
 	return prev, next, nil
 }
+
+// LayerOwners names the users who have a layer on a document, by name;
+// reviewers open each from the annotation page.
+func (s *Store) LayerOwners(ctx context.Context, doc Document) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT u.name FROM layers l JOIN users u ON u.id = l.owner_id
+		WHERE l.document_id = ? ORDER BY u.name`, doc.ID)
+	if err != nil {
+		return nil, fmt.Errorf("db: layer owners of document %d: %w", doc.ID, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, fmt.Errorf("db: scan layer owner: %w", err)
+		}
+		out = append(out, name)
+	}
+	return out, rows.Err()
+}

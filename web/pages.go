@@ -42,6 +42,11 @@ func (h *handler) annotatePage(c echo.Context) error {
 	if a.Prev, a.Next, err = h.store.Neighbours(c.Request().Context(), a.Doc, currentUser(c)); err != nil {
 		return err
 	}
+	if a.CanReview {
+		if a.Owners, err = h.store.LayerOwners(c.Request().Context(), a.Doc); err != nil {
+			return err
+		}
+	}
 	if c.QueryParam("warn") == "quotes" {
 		for _, q := range db.Quotations(a.Layer) {
 			a.WarnQuotes = a.WarnQuotes || q.Unattributed()

@@ -334,7 +334,6 @@ func TestAPIExport(t *testing.T) {
 		{"doccano", "?format=doccano&layer=amina", 200, "doccano", nil, [][]string{mine, nil}, []int{0, 0}},
 		{"doccano-rel", "?format=doccano-rel&layer=amina", 200, "doccano-rel", nil, [][]string{mine, nil}, []int{1, 0}},
 		{"unknown format", "?format=xml", 400, "", nil, nil, nil},
-		{"conll not yet", "?format=conll", 400, "", nil, nil, nil},
 		{"unknown layer", "?format=jsonl&layer=nobody", 400, "", nil, nil, nil},
 	}
 	for _, tt := range tests {
@@ -639,5 +638,25 @@ func TestAPIRequestTooLarge(t *testing.T) {
 	docs, err := env.store.Documents(t.Context(), env.proj.ID, env.user)
 	if err != nil || len(docs) != 1 || docs[0].Spans != 0 {
 		t.Errorf("after refused bodies: documents %+v, %v; want the one document, untouched", docs, err)
+	}
+}
+
+// TestAPIExportCoNLL: the conll format is text, not JSON lines, named so.
+func TestAPIExportCoNLL(t *testing.T) {
+	env := newAPIEnv(t)
+	env.addSpan(env.user.ID, "الوزير أحمد", "PER")
+	rec := env.do(http.MethodGet, fmt.Sprintf("/api/v1/projects/%d/export?format=conll&layer=amina", env.proj.ID), nil)
+	expect(t, rec, http.StatusOK)
+	if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/plain") {
+		t.Errorf("content type %q", ct)
+	}
+	if cd := rec.Header().Get("Content-Disposition"); !strings.Contains(cd, ".conll") {
+		t.Errorf("download named %q", cd)
+	}
+	body := rec.Body.String()
+	for _, want := range []string{"# id = doc-1\n", "الوزير B-PER\n", "أحمد I-PER\n", "قال O\n"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("conll export lacks %q:\n%s", want, body)
+		}
 	}
 }

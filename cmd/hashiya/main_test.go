@@ -270,3 +270,46 @@ func TestServeDemo(t *testing.T) {
 		t.Errorf("serve on an empty database should print the admin password once: %q", out.String())
 	}
 }
+
+// TestCoNLLImportExport: what `import --format conll` stores, `export
+// --format conll` writes back line for line; a bad line names FILE:LINE;
+// what CoNLL cannot say is a warning on stderr. Last, ANERCorp.conll goes
+// through the store and back with all its spans.
+func TestCoNLLImportExport(t *testing.T) {
+	c := newCLI(t)
+	c.ok("project", "create", "p")
+	dir := t.TempDir()
+	file := filepath.Join(dir, "news.txt") // --format wins over the extension
+	body := "# id = n1\nقال O\nمحمد B-PER\nعلي I-PER\n، O\nفي O\nالقاهرة B-LOC\n. O\n\n# id = n2\nوزارة B-ORG\nالخارجية I-ORG\n\n"
+	os.WriteFile(file, []byte(body), 0o644)
+	if out := c.ok("import", "--project", "p", "--format", "conll", "--add-labels", file); !strings.Contains(out, "2 documents, 3 spans") {
+		t.Errorf("import said %q", out)
+	}
+	if out := c.ok("export", "--project", "p", "--format", "conll"); out != body {
+		t.Errorf("export:\n%s\nwant\n%s", out, body)
+	}
+	bad := filepath.Join(dir, "bad.conll")
+	os.WriteFile(bad, []byte("a O\nb X-PER\n"), 0o644)
+	if _, errOut, err := c.run("", "import", "--project", "p", bad); err == nil || !strings.Contains(errOut, bad+":2: ") {
+		t.Errorf("bad tag: err %v, stderr %q", err, errOut)
+	}
+	clitic := filepath.Join(dir, "clitic.jsonl")
+	os.WriteFile(clitic, []byte(`{"id": "w1", "text": "جاء وزيد", "label": [[5, 8, "PER"]]}`+"\n"), 0o644)
+	c.ok("import", "--project", "p", clitic)
+	out, errOut, err := c.run("", "export", "--project", "p", "--format", "conll")
+	if err != nil || !strings.HasSuffix(out, "# id = w1\nجاء O\nوزيد B-PER\n\n") || !strings.Contains(errOut, "document w1: 1 tokens cut by span boundaries") {
+		t.Errorf("export of a clitic span: %v\nstdout %q\nstderr %q", err, out, errOut)
+	}
+
+	aner := corpus(t, "anercorp/ANERCorp.conll")
+	c.ok("project", "create", "aner")
+	if out := c.ok("import", "--project", "aner", "--add-labels", aner); !strings.Contains(out, "1 documents, 11187 spans") {
+		t.Fatalf("ANERCorp import said %q", out)
+	}
+	dest := filepath.Join(dir, "aner-out.conll")
+	c.ok("export", "--project", "aner", "--format", "conll", "--out", dest)
+	c.ok("project", "create", "again")
+	if out := c.ok("import", "--project", "again", "--add-labels", dest); !strings.Contains(out, "1 documents, 11187 spans") {
+		t.Errorf("ANERCorp exported as conll and imported again: %q", out)
+	}
+}

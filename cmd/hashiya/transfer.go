@@ -17,7 +17,7 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	c := commands()["import"]
 	f := newFlags(e, "import", c.usage, c.help)
 	project := f.String("project", "", "project name (required)")
-	format := f.String("format", "auto", "auto, text, jsonl, doccano or doccano-rel")
+	format := f.String("format", "auto", "auto, text, jsonl, doccano, doccano-rel or conll (auto: by extension, .txt text, .conll conll, else JSON lines)")
 	layer := f.String("layer", "gold", "layer the file's spans go to: gold or a user name")
 	addLabels := f.Bool("add-labels", false, "add labels and relation types the project lacks instead of refusing the line")
 	files, err := f.parse(args)
@@ -93,7 +93,7 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 	c := commands()["export"]
 	f := newFlags(e, "export", c.usage, c.help)
 	project := f.String("project", "", "project name (required)")
-	format := f.String("format", "jsonl", "jsonl, doccano, doccano-rel or quotes")
+	format := f.String("format", "jsonl", "jsonl, doccano, doccano-rel, quotes or conll")
 	layer := f.String("layer", "gold", "gold, a user name, or all")
 	out := f.String("out", "", "write to this file instead of stdout")
 	pos, err := f.parse(args)
@@ -110,7 +110,7 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 	}
 	defer closeStore(s, &err)
 	if *out == "" {
-		return exportTo(ctx, s, p.ID, *format, *layer, e.stdout)
+		return exportTo(ctx, s, p.ID, *format, *layer, e.stdout, e.stderr)
 	}
 	// Write beside the target and rename, so a failed export never leaves
 	// a half-written file under the name a pipeline reads.
@@ -119,7 +119,7 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 		return fmt.Errorf("export: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := exportTo(ctx, s, p.ID, *format, *layer, tmp); err != nil {
+	if err := exportTo(ctx, s, p.ID, *format, *layer, tmp, e.stderr); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -129,10 +129,16 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 	return os.Rename(tmp.Name(), *out)
 }
 
-func exportTo(ctx context.Context, s *db.Store, projectID int64, format, layer string, w io.Writer) error {
+// exportTo writes the export to w and what a lossy format (conll) could
+// not say to warn, so the user learns of it without reading the file.
+func exportTo(ctx context.Context, s *db.Store, projectID int64, format, layer string, w, warn io.Writer) error {
 	cw, err := codec.NewWriter(w, format)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	return s.ExportLayers(ctx, projectID, layer, cw.Write)
+	err = s.ExportLayers(ctx, projectID, layer, cw.Write)
+	for _, msg := range cw.Warnings() {
+		fmt.Fprintf(warn, "export: %s (warning)\n", msg)
+	}
+	return err
 }

@@ -1,6 +1,7 @@
 // Package codec reads import files (plain text, Hashiya's native JSONL,
-// doccano's sequence-labelling and relation JSONL) into documents with
-// spans, and writes documents back out in the same formats. It is pure:
+// doccano's sequence-labelling and relation JSONL, CoNLL) into documents
+// with spans, and writes documents back out in the same formats (and one
+// line per quotation, for attribution training). It is pure:
 // no SQL, no HTTP, so the CLI, the web API and the tests share one reading
 // of every format.
 //
@@ -17,7 +18,7 @@ import (
 // Doc is one document read from an import file.
 type Doc struct {
 	Line       int    // 1-based line in the file (1 for a plain-text file)
-	ExternalID string // the file's "id"; if absent "<file base name without extension>-<line>"
+	ExternalID string // the file's "id" (CoNLL: "# id = ..."); if absent "<file base name without extension>-<line>" (text and CoNLL: the base name)
 	Text       string
 	Meta       json.RawMessage // a JSON object; "{}" when absent
 	Spans      []Span

@@ -106,12 +106,6 @@ func TestDoccanoFixtures(t *testing.T) {
 			tc.check(t, docs, rep, err)
 		})
 	}
-	for _, f := range []string{"example.conll", "invalid.conll", "trailing.conll"} {
-		_, _, err := parseCorpus(t, corpusFile(t, "doccano", f), "auto")
-		if err == nil || err.Error() != "conll import is not supported yet" {
-			t.Errorf("%s: err = %v, want conll not supported", f, err)
-		}
-	}
 }
 
 // toExport turns a parsed Doc into what the store would hand the writer:

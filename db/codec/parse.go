@@ -3,7 +3,6 @@ package codec
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -17,13 +16,14 @@ import (
 const maxLine = 64 << 20
 
 // importFormats are the format names ParseFile accepts.
-var importFormats = []string{"auto", "text", "jsonl", "doccano", "doccano-rel"}
+var importFormats = []string{"auto", "text", "jsonl", "doccano", "doccano-rel", "conll"}
 
 // ParseFile reads one import file. format is "auto", "text", "jsonl",
-// "doccano" or "doccano-rel". With "auto", a name ending in ".txt" is plain
-// text and anything else is JSON lines whose shape is detected line by
-// line from its keys ("spans": native, "entities": doccano-rel, else
-// doccano); "jsonl" accepts all three JSON shapes too.
+// "doccano", "doccano-rel" or "conll". With "auto", a name ending in ".txt"
+// is plain text, one ending in ".conll" is CoNLL (see parseCoNLL), and
+// anything else is JSON lines whose shape is detected line by line from
+// its keys ("spans": native, "entities": doccano-rel, else doccano);
+// "jsonl" accepts all three JSON shapes too.
 //
 // It is all-or-nothing: if any line is bad it returns nil docs and an
 // Errors holding every bad line. Blank lines are skipped; a file with no
@@ -39,8 +39,11 @@ func parseFile(r io.Reader, name, format string, limit int) ([]Doc, Report, erro
 	if err != nil {
 		return nil, Report{}, err
 	}
-	if format == "text" {
+	switch format {
+	case "text":
 		return parseText(r, name, limit)
+	case "conll":
+		return parseCoNLL(r, name, limit)
 	}
 	return parseJSONLines(r, name, format, limit)
 }
@@ -50,8 +53,8 @@ func resolveFormat(name, format string) (string, error) {
 	switch {
 	case format == "auto" && ext == ".txt":
 		return "text", nil
-	case format == "conll" || (format == "auto" && ext == ".conll"):
-		return "", errors.New("conll import is not supported yet")
+	case format == "auto" && ext == ".conll":
+		return "conll", nil
 	case format == "auto":
 		return "jsonl", nil
 	}

@@ -195,9 +195,9 @@ func TestParseFileFormats(t *testing.T) {
 	tests := []struct {
 		name, format, wantErr string
 	}{
-		{"x.conll", "conll", "conll import is not supported yet"},
-		{"x.conll", "auto", "conll import is not supported yet"},
-		{"x.jsonl", "csv", `unknown import format "csv"; want one of auto, text, jsonl, doccano, doccano-rel`},
+		{"x.txt", "conll", `x.txt:1: want "TOKEN TAG": tag "b" is not O, B-LABEL or I-LABEL (the line has 2 fields)`},
+		{"x.conll", "auto", `x.conll:1: want "TOKEN TAG": tag "b" is not O, B-LABEL or I-LABEL (the line has 2 fields)`},
+		{"x.jsonl", "csv", `unknown import format "csv"; want one of auto, text, jsonl, doccano, doccano-rel, conll`},
 	}
 	for _, tc := range tests {
 		_, _, err := ParseFile(strings.NewReader("a b\n"), tc.name, tc.format)

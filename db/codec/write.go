@@ -13,7 +13,7 @@ import (
 )
 
 // exportFormats are the format names NewWriter accepts.
-var exportFormats = []string{"jsonl", "doccano", "doccano-rel", "quotes"}
+var exportFormats = []string{"jsonl", "doccano", "doccano-rel", "quotes", "conll"}
 
 // ExportDoc is one document and layer as export writes it.
 type ExportDoc struct {
@@ -41,24 +41,22 @@ type ExportRelation struct {
 	From, To int64
 }
 
-// Writer writes ExportDocs as JSON lines in one format: "jsonl" (native),
+// Writer writes ExportDocs in one format: JSON lines "jsonl" (native),
 // "doccano", "doccano-rel" (one line per document) or "quotes" (one line
-// per quotation).
+// per quotation), or "conll" (token per line, see conll.go).
 type Writer struct {
 	w      io.Writer
 	format string
 	buf    bytes.Buffer
 	enc    *json.Encoder
+	// warnings are what a lossy format (conll) could not write; see Warnings.
+	warnings []string
 }
 
 // NewWriter returns a Writer of format to w.
 func NewWriter(w io.Writer, format string) (*Writer, error) {
 	if !slices.Contains(exportFormats, format) {
-		what := "unknown export format"
-		if format == "conll" {
-			what = "not yet supported export format"
-		}
-		return nil, fmt.Errorf("%s %q; want one of %s", what, format, strings.Join(exportFormats, ", "))
+		return nil, fmt.Errorf("unknown export format %q; want one of %s", format, strings.Join(exportFormats, ", "))
 	}
 	cw := &Writer{w: w, format: format}
 	cw.enc = json.NewEncoder(&cw.buf)
@@ -80,6 +78,8 @@ func (w *Writer) Write(d ExportDoc) error {
 	}
 	var lines []any
 	switch w.format {
+	case "conll":
+		return w.writeCoNLL(d)
 	case "jsonl":
 		lines = []any{nativeLine(d, texts)}
 	case "doccano":

@@ -153,7 +153,7 @@ func TestWriterRefusesBadDocs(t *testing.T) {
 }
 
 func TestNewWriterUnknownFormat(t *testing.T) {
-	for _, f := range []string{"csv", "conll", ""} {
+	for _, f := range []string{"csv", "CoNLL", ""} {
 		_, err := NewWriter(&bytes.Buffer{}, f)
 		if err == nil || !strings.Contains(err.Error(), "want one of jsonl, doccano, doccano-rel") {
 			t.Errorf("NewWriter(%q) error = %v", f, err)

@@ -19,12 +19,12 @@ function init(docEl) {
   const status = el('save-status');
   const errorBox = el('save-error');
   const editor = el('span-editor');
+  let queue = Promise.resolve(); // saves run one after another, in order
   const history = new History(() => {
     el('undo').disabled = !history.canUndo();
     el('redo').disabled = !history.canRedo();
-  });
+  }, () => queue);
   let selected = null; // the span open in the editor
-  let queue = Promise.resolve(); // saves run one after another, in order
 
   function showError(message) {
     errorBox.textContent = message;

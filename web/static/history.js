@@ -5,10 +5,16 @@
 // re-pointed at the new id.
 
 export class History {
-  constructor(onChange) {
+  /**
+   * onChange is told when the stacks change; idle() resolves when no save
+   * is under way, so an undo pressed during a save undoes that save's
+   * change, not the one before it.
+   */
+  constructor(onChange, idle = () => Promise.resolve()) {
     this.undoStack = [];
     this.redoStack = [];
     this.onChange = onChange;
+    this.idle = idle;
   }
 
   push(entry) {
@@ -20,8 +26,18 @@ export class History {
   canUndo() { return this.undoStack.length > 0; }
   canRedo() { return this.redoStack.length > 0; }
 
-  /** Moves the newest entry between stacks; apply(entry, direction) does the work. */
-  async step(direction, apply) {
+  /**
+   * Moves the newest entry between stacks; apply(entry, direction) does
+   * the work. Steps run one after another, so a redo pressed while its
+   * undo is still saving finds the entry on the redo stack.
+   */
+  step(direction, apply) {
+    const run = (this.running || Promise.resolve()).catch(() => {}).then(() => this.idle()).then(() => this.stepNow(direction, apply));
+    this.running = run;
+    return run;
+  }
+
+  async stepNow(direction, apply) {
     const from = direction === 'undo' ? this.undoStack : this.redoStack;
     const to = direction === 'undo' ? this.redoStack : this.undoStack;
     const entry = from.pop();

@@ -1,0 +1,179 @@
+package codec
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// writeCoNLL writes d, already checked, in one call like the JSON formats,
+// so a refused document leaves nothing behind. A document without tokens
+// still gets its id line; import refuses it, as JSON import refuses an
+// empty text.
+func (w *Writer) writeCoNLL(d ExportDoc) error {
+	if d.ExternalID == "" || strings.ContainsAny(d.ExternalID, "\r\n\u2028\u2029") {
+		return fmt.Errorf("codec: document %q: conll needs an id without line breaks for its %q line", d.ExternalID, idPrefix)
+	}
+	runes := []rune(d.Text)
+	toks := tokenize(runes)
+	cut := coverTokens(toks, d.Spans)
+	w.buf.Reset()
+	fmt.Fprintf(&w.buf, "%s %s\n", idPrefix, d.ExternalID)
+	unwritten := writeTokens(&w.buf, runes, toks, d.Spans)
+	if len(toks) == 0 {
+		w.buf.WriteByte('\n') // the blank line before the next document
+	}
+	if _, err := w.w.Write(w.buf.Bytes()); err != nil {
+		return fmt.Errorf("codec: write document %q: %w", d.ExternalID, err)
+	}
+	if cut > 0 {
+		w.warnings = append(w.warnings, fmt.Sprintf("document %s: %d tokens cut by span boundaries", d.ExternalID, cut))
+	}
+	if unwritten > 0 {
+		w.warnings = append(w.warnings, fmt.Sprintf("document %s: %d spans not written (nested in a longer span or outvoted on their tokens)", d.ExternalID, unwritten))
+	}
+	return nil
+}
+
+// Warnings lists what conll export could not say, per document: tokens a
+// span boundary falls inside (a clitic such as و before a name) and spans
+// no token carries. The JSON formats never add any.
+func (w *Writer) Warnings() []string { return w.warnings }
+
+// conllToken is a stretch of text in code points.
+type conllToken struct {
+	start, end int
+	lineBreak  bool // the text breaks the line after the token
+	terminal   bool // the token ends a run of sentence-final marks
+	span       int  // index of the span whose tag it takes, or -1
+}
+
+// tokenize splits text on whitespace and splits off each punctuation mark
+// as a token of its own, except "." and "," between digits (3.5, 1,000),
+// which stay in their number as ANERCorp writes them. A run such as `؟!»`
+// (".", "؟", "?", "!" and the closing marks after them) is terminal.
+func tokenize(runes []rune) []conllToken {
+	var toks []conllToken
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			toks = append(toks, conllToken{start: start, end: end, span: -1})
+			start = -1
+		}
+	}
+	for i, r := range runes {
+		switch {
+		case unicode.IsSpace(r):
+			flush(i)
+			if isLineBreak(r) && len(toks) > 0 {
+				toks[len(toks)-1].lineBreak = true
+			}
+		case strings.ContainsRune(conllPunct, r) && !inNumber(runes, i):
+			flush(i)
+			toks = append(toks, conllToken{start: i, end: i + 1, span: -1})
+		case start < 0:
+			start = i
+		}
+	}
+	flush(len(runes))
+	for i := 0; i < len(toks); i++ {
+		if isMark(runes, toks[i], ".؟?!") {
+			for i+1 < len(toks) && isMark(runes, toks[i+1], ".؟?!»”)]") {
+				i++
+			}
+			toks[i].terminal = true
+		}
+	}
+	return toks
+}
+
+const conllPunct = "،؛؟.,;:!?«»“”\"()[]"
+
+func isLineBreak(r rune) bool { return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' }
+
+func inNumber(runes []rune, i int) bool {
+	return (runes[i] == '.' || runes[i] == ',') && i > 0 && i+1 < len(runes) &&
+		unicode.IsDigit(runes[i-1]) && unicode.IsDigit(runes[i+1])
+}
+
+// isMark is true for a one-rune token that is one of marks.
+func isMark(runes []rune, t conllToken, marks string) bool {
+	return t.end-t.start == 1 && strings.ContainsRune(marks, runes[t.start])
+}
+
+// coverTokens gives each token the span covering most of it; among spans
+// covering it equally the longest (outermost) wins, then the first. A span
+// wholly inside one token still claims it, so it is not lost. It returns
+// how many tokens a span boundary cuts. Spans are swept in start order,
+// so a document with many spans costs tokens times overlapping spans.
+func coverTokens(toks []conllToken, spans []ExportSpan) (cut int) {
+	order := make([]int, len(spans))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(spans[a].Start, spans[b].Start), cmp.Compare(spans[b].End, spans[a].End))
+	})
+	var active []int // spans that may overlap this token and later ones
+	next := 0
+	for i, t := range toks {
+		for ; next < len(order) && spans[order[next]].Start < t.end; next++ {
+			active = append(active, order[next])
+		}
+		active = slices.DeleteFunc(active, func(s int) bool { return spans[s].End <= t.start })
+		bestOver, bestLen, isCut := 0, 0, false
+		for _, s := range active {
+			sp := spans[s]
+			over := min(t.end, sp.End) - max(t.start, sp.Start)
+			if over > bestOver || (over == bestOver && over > 0 && sp.End-sp.Start > bestLen) {
+				toks[i].span, bestOver, bestLen = s, over, sp.End-sp.Start
+			}
+			if over > 0 && (t.start < sp.Start && sp.Start < t.end || t.start < sp.End && sp.End < t.end) {
+				isCut = true
+			}
+		}
+		if isCut {
+			cut++
+		}
+	}
+	return cut
+}
+
+// writeTokens writes "TOKEN TAG" lines, a blank line after each sentence,
+// and returns how many spans no token carries. A sentence ends at a line
+// break of the text, after a terminal run, and at the end; a full stop
+// inside an entity (سي.أن.أن) ends none, or the span would come back in
+// pieces.
+func writeTokens(buf *bytes.Buffer, runes []rune, toks []conllToken, spans []ExportSpan) (unwritten int) {
+	tagged := make([]bool, len(spans))
+	prev := -1
+	for i, t := range toks {
+		buf.WriteString(string(runes[t.start:t.end]))
+		switch {
+		case t.span < 0:
+			buf.WriteString(" O\n")
+		case t.span == prev:
+			fmt.Fprintf(buf, " I-%s\n", spans[t.span].Label)
+		default:
+			fmt.Fprintf(buf, " B-%s\n", spans[t.span].Label)
+		}
+		if t.span >= 0 {
+			tagged[t.span] = true
+		}
+		prev = t.span
+		last := i+1 == len(toks)
+		if last || t.lineBreak || (t.terminal && (t.span < 0 || toks[i+1].span != t.span)) {
+			buf.WriteByte('\n')
+			prev = -1
+		}
+	}
+	for _, ok := range tagged {
+		if !ok {
+			unwritten++
+		}
+	}
+	return unwritten
+}

@@ -21,8 +21,9 @@ const minSQLite = "3.51.3"
 // Store holds the writer connection (all writes, one at a time) and the
 // read-only pool.
 type Store struct {
-	w *sql.DB
-	r *sql.DB
+	w    *sql.DB
+	r    *sql.DB
+	path string
 }
 
 // uriPath escapes the characters that end or escape a path in an SQLite URI.
@@ -72,7 +73,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	readers := 2 * runtime.NumCPU()
 	r.SetMaxOpenConns(readers)
 	r.SetMaxIdleConns(readers)
-	s := &Store{w: w, r: r}
+	s := &Store{w: w, r: r, path: path}
 	if err := s.selfCheck(ctx); err != nil {
 		s.Close()
 		return nil, err

@@ -44,6 +44,7 @@ func commands() map[string]command {
 		"serve":   {"serve [--addr 127.0.0.1:8080] [--demo=true]", "Serve the web app. On an empty database, create an admin user (its password printed once) and, unless --demo=false, a demo project holding the seed article.", runServe},
 		"user":    {"user add NAME [--admin] [--password-stdin]", "Add a user. Without --password-stdin a random password is printed once.", runUser},
 		"project": {projectUsage, projectHelp, runProject},
+		"backup":  {"backup DEST.db", "Write a consistent copy of the database to DEST.db (which must not exist) while the server keeps running.", runBackup},
 		"token":   {"token create USER [--name NAME]", "Create an API token for USER and print it, alone on the last line, once. Send it as 'Authorization: Bearer TOKEN'.", runToken},
 		"import":  {"import --project NAME [--format auto|text|jsonl|doccano|doccano-rel|conll] [--layer gold|USER] [--add-labels] FILE...", "Import documents. Each file goes in whole or not at all; every bad line is printed as FILE:LINE: reason. A CoNLL file (TOKEN TAG lines, BIO tags) is one document unless '# id = ID' lines start documents; its text is the tokens joined by spaces, sentences by line breaks.", runImport},
 		"export":  {"export --project NAME [--format jsonl|doccano|doccano-rel|quotes|conll] [--layer gold|USER|all] [--out FILE]", "Export a project as JSONL or CoNLL, streaming, to stdout unless --out. Every span is checked against the text first. CoNLL keeps the outermost of nested spans; what it cannot say is printed as a warning.", runExport},
@@ -80,7 +81,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 
 func printUsage(w io.Writer, cmds map[string]command) {
 	fmt.Fprintln(w, "usage: hashiya COMMAND [--db PATH] ...   (database: --db, else $HASHIYA_DB, else hashiya.db)")
-	for _, name := range []string{"serve", "user", "project", "import", "export", "token"} {
+	for _, name := range []string{"serve", "user", "project", "import", "export", "token", "backup"} {
 		fmt.Fprintf(w, "  hashiya %s\n", cmds[name].usage)
 	}
 	fmt.Fprintln(w, "Run 'hashiya help COMMAND' for details.")

@@ -313,3 +313,19 @@ func TestCoNLLImportExport(t *testing.T) {
 		t.Errorf("ANERCorp exported as conll and imported again: %q", out)
 	}
 }
+
+func TestBackupCommand(t *testing.T) {
+	c := newCLI(t)
+	c.ok("project", "create", "p")
+	dest := filepath.Join(t.TempDir(), "copy.db")
+	if out := c.ok("backup", dest); !strings.Contains(out, dest) {
+		t.Errorf("backup says %q", out)
+	}
+	copyCLI := &cli{t: t, db: dest}
+	if out := copyCLI.ok("export", "--project", "p"); out != "" {
+		t.Errorf("export of the empty project from the copy: %q", out)
+	}
+	if _, _, err := c.run("", "backup", dest); err == nil {
+		t.Error("a backup over an existing file succeeded")
+	}
+}

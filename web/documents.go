@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"path/filepath"
 
 	"github.com/labstack/echo/v4"
 
@@ -51,8 +52,10 @@ func (h *handler) listDocuments(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"documents": out})
 }
 
-// importDocuments takes a JSONL body, as `hashiya import` does: all of it
-// goes in, or nothing and a 400 listing every bad line.
+// importDocuments takes a file as the body, as `hashiya import` does: all
+// of it goes in, or nothing and a 400 listing every bad line. ?format=
+// (default jsonl; auto decides by ?name=), ?name= (the file name, used in
+// line errors and as a text or CoNLL file's document id), ?add_labels=1.
 func (h *handler) importDocuments(c echo.Context) error {
 	p, err := h.managedProject(c)
 	if err != nil {
@@ -62,11 +65,23 @@ func (h *handler) importDocuments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	docs, report, err := codec.ParseFile(c.Request().Body, "body", "jsonl")
+	format, name := c.QueryParam("format"), filepath.Base(c.QueryParam("name"))
+	switch format {
+	case "":
+		format = "jsonl"
+	case "auto", "text", "jsonl", "doccano", "doccano-rel", "conll":
+	default:
+		return badRequest("format: %q is not auto, text, jsonl, doccano, doccano-rel or conll", format)
+	}
+	if name == "." || name == "/" {
+		name = "body"
+	}
+	docs, report, err := codec.ParseFile(c.Request().Body, name, format)
 	if err != nil {
 		return err
 	}
-	res, err := h.store.Import(c.Request().Context(), db.ImportOptions{ProjectID: p.ID, File: "body", Owner: owner, By: currentUser(c).ID}, docs)
+	opts := db.ImportOptions{ProjectID: p.ID, File: name, Owner: owner, By: currentUser(c).ID, AddLabels: c.QueryParam("add_labels") == "1"}
+	res, err := h.store.Import(c.Request().Context(), opts, docs)
 	if err != nil {
 		return err
 	}
@@ -74,7 +89,8 @@ func (h *handler) importDocuments(c echo.Context) error {
 	for i, w := range report.Warnings {
 		warnings[i] = w.Error()
 	}
-	return c.JSON(http.StatusCreated, map[string]any{"documents": res.Documents, "spans": res.Spans, "relations": res.Relations, "warnings": warnings})
+	return c.JSON(http.StatusCreated, map[string]any{"documents": res.Documents, "spans": res.Spans, "relations": res.Relations,
+		"added_labels": res.AddedLabels, "warnings": warnings})
 }
 
 func (h *handler) getDocument(c echo.Context) error {

@@ -1,0 +1,53 @@
+package web_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserImport uploads a corpus from the project page: a good file
+// imports and says how much; a file with bad lines imports nothing and
+// lists every bad line.
+func TestBrowserImport(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	b := newBrowser(t, s)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "news.jsonl")
+	bad := filepath.Join(dir, "broken.jsonl")
+	os.WriteFile(good, []byte(`{"id":"n1","text":"قال الرئيس","label":[[4,10,"PER"]]}`+"\n"+`{"id":"n2","text":"وصل الوفد إلى بغداد","label":[[14,19,"LOC"]]}`+"\n"), 0o644)
+	os.WriteFile(bad, []byte(`{"id":"b1","text":"نص"}`+"\n"+`{"id":"b2","text":"abc","label":[[0,9,"PER"]]}`+"\n"+"not json\n"), 0o644)
+
+	upload := func(path string) string {
+		b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)), chromedp.WaitVisible(chromedp.ID("import-form")),
+			chromedp.SetUploadFiles(chromedp.ID("import-file"), []string{path}),
+			chromedp.Click(chromedp.CSS(`#import-form button[type="submit"]`)))
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			st := eval[string](b, `document.getElementById('import-status').textContent`)
+			if strings.HasPrefix(st, "Imported") || strings.HasPrefix(st, "Nothing") {
+				return st + "\n" + eval[string](b, `document.getElementById('import-errors').textContent`)
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("import of %s shows %q", path, st)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	if got := upload(good); !strings.Contains(got, "Imported 2 documents, 2 spans") {
+		t.Errorf("good file: %q", got)
+	}
+	got := upload(bad)
+	if !strings.Contains(got, "Nothing was imported") || !strings.Contains(got, "broken.jsonl:2:") || !strings.Contains(got, "broken.jsonl:3:") {
+		t.Errorf("bad file: %q", got)
+	}
+	docs, err := s.store.Documents(t.Context(), s.proj.ID, s.user)
+	if err != nil || len(docs) != 3 {
+		t.Errorf("after one good and one refused import: %d documents (%v), want 3", len(docs), err)
+	}
+}

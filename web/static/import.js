@@ -1,0 +1,75 @@
+// A manager's corpus upload on the project page: the file goes to the
+// import API as the request body, with a progress bar while it uploads;
+// the answer (counts, or every bad line) is shown, never swallowed.
+
+const form = document.getElementById('import-form');
+if (form) init(form);
+
+function init(f) {
+  const el = (id) => document.getElementById(id);
+  const progress = el('import-progress');
+  const status = el('import-status');
+  const errors = el('import-errors');
+
+  function send(file) {
+    const q = new URLSearchParams({ format: el('import-format').value, name: file.name });
+    if (el('import-add-labels').checked) q.set('add_labels', '1');
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1/projects/${f.dataset.project}/documents?${q}`);
+    const meta = document.querySelector('meta[name="csrf-token"]');
+    xhr.setRequestHeader('X-CSRF-Token', meta ? meta.content : '');
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.addEventListener('progress', (e) => {
+      if (e.lengthComputable) progress.value = Math.round((100 * e.loaded) / e.total);
+    });
+    xhr.addEventListener('load', () => done(xhr));
+    xhr.addEventListener('error', () => fail('the server could not be reached'));
+    progress.hidden = false;
+    progress.value = 0;
+    status.textContent = `Uploading ${file.name}…`;
+    errors.hidden = true;
+    xhr.send(file);
+  }
+
+  function done(xhr) {
+    progress.hidden = true;
+    let data = {};
+    try {
+      data = JSON.parse(xhr.responseText);
+    } catch (_) {
+      // Not JSON: the status line below says what happened.
+    }
+    if (xhr.status !== 201) {
+      fail(data.error || `${xhr.status} ${xhr.statusText}`);
+      return;
+    }
+    const added = data.added_labels && data.added_labels.length ? `; labels added: ${data.added_labels.join(', ')}` : '';
+    status.textContent = `Imported ${data.documents} documents, ${data.spans} spans, ${data.relations} relations${added}. Reload the page to see them.`;
+    if (data.warnings && data.warnings.length) showLines('Warnings (imported anyway):', data.warnings);
+  }
+
+  function fail(message) {
+    progress.hidden = true;
+    status.textContent = 'Nothing was imported.';
+    showLines('The import was refused:', message.split('\n'));
+  }
+
+  function showLines(title, lines) {
+    const list = document.createElement('ul');
+    for (const line of lines) {
+      const li = document.createElement('li');
+      li.textContent = line;
+      list.append(li);
+    }
+    const head = document.createElement('p');
+    head.textContent = title;
+    errors.replaceChildren(head, list);
+    errors.hidden = false;
+  }
+
+  f.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const file = el('import-file').files[0];
+    if (file) send(file);
+  });
+}

@@ -158,6 +158,8 @@ func notice(done, count string) string {
 		return fmt.Sprintf("Automatic assignment added %d assignments.", n)
 	case "reopen":
 		return "Layer reopened."
+	case "labels":
+		return "Label set saved."
 	}
 	return ""
 }

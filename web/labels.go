@@ -1,0 +1,39 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"hashiya/db"
+)
+
+// setLabels saves a manager's label set form: one row per label (name,
+// colour, hotkey), in order; a row whose name is cleared removes that
+// label, which the store refuses while spans use it.
+func (h *handler) setLabels(c echo.Context) error {
+	p, err := h.managedProject(c)
+	if err != nil {
+		return err
+	}
+	form, err := c.FormParams()
+	if err != nil {
+		return badRequest("form: %v", err)
+	}
+	names, colors, keys := form["name"], form["color"], form["hotkey"]
+	if len(colors) != len(names) || len(keys) != len(names) {
+		return badRequest("form: every label row needs a name, a colour and a hotkey field")
+	}
+	var labels []db.Label
+	for i, name := range names {
+		if name = strings.TrimSpace(name); name != "" {
+			labels = append(labels, db.Label{Name: name, Color: strings.TrimSpace(colors[i]), Hotkey: strings.TrimSpace(keys[i])})
+		}
+	}
+	if err := h.store.SetLabels(c.Request().Context(), p.ID, currentUser(c), labels); err != nil {
+		return h.formError(c, p, err)
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=labels#labels", p.ID))
+}

@@ -42,6 +42,7 @@ func TestBrowserImport(t *testing.T) {
 	if got := upload(good); !strings.Contains(got, "Imported 2 documents, 2 spans") {
 		t.Errorf("good file: %q", got)
 	}
+	b.screenshot("project-manager")
 	got := upload(bad)
 	if !strings.Contains(got, "Nothing was imported") || !strings.Contains(got, "broken.jsonl:2:") || !strings.Contains(got, "broken.jsonl:3:") {
 		t.Errorf("bad file: %q", got)

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 
-	"hashiya/db/codec"
 	"hashiya/offsets"
 )
 
@@ -241,39 +240,6 @@ func (s *Store) UpdateSpan(ctx context.Context, doc Document, owner, by, spanID 
 	return sp, err
 }
 
-// quoteTypes are the values of a QUOTE's "type" attribute.
-var quoteTypes = map[string]bool{"direct": true, "indirect": true, "mixed": true}
-
-// mergeAttributes applies patch to the stored attributes and checks the
-// ones Hashiya gives meaning to: a QUOTE's "type" and "speaker_in_text".
-func mergeAttributes(stored json.RawMessage, patch map[string]any, label string) (string, error) {
-	attrs := map[string]any{}
-	if len(stored) > 0 {
-		if err := json.Unmarshal(stored, &attrs); err != nil {
-			return "", fmt.Errorf("db: stored attributes: %w", err)
-		}
-	}
-	for k, v := range patch {
-		if v == nil {
-			delete(attrs, k)
-		} else {
-			attrs[k] = v
-		}
-	}
-	if t, ok := attrs["type"]; ok {
-		if s, isStr := t.(string); label != "QUOTE" || !isStr || !quoteTypes[s] {
-			return "", invalid("attributes.type", "type is a QUOTE's direct, indirect or mixed, not %v on %s", t, label)
-		}
-	}
-	if v, ok := attrs["speaker_in_text"]; ok {
-		if _, isBool := v.(bool); label != "QUOTE" || !isBool {
-			return "", invalid("attributes.speaker_in_text", "speaker_in_text is a QUOTE's true or false, not %v on %s", v, label)
-		}
-	}
-	out, err := json.Marshal(attrs)
-	return string(out), err
-}
-
 // DeleteSpan removes a span and, in the same transaction, its relations.
 func (s *Store) DeleteSpan(ctx context.Context, doc Document, owner, by, spanID int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
@@ -324,17 +290,4 @@ func spanByID(ctx context.Context, q querier, doc Document, id int64) (Span, err
 	sp.Attributes = json.RawMessage(attrs)
 	sp.Text, err = offsets.NewIndex(doc.Text).Slice(sp.Start, sp.End)
 	return sp, err
-}
-
-// Quotations groups a layer's QUOTE spans into quotations (see
-// codec.Quotations); span indexes point into l.Spans.
-func Quotations(l Layer) []codec.Quotation {
-	d := codec.ExportDoc{}
-	for _, s := range l.Spans {
-		d.Spans = append(d.Spans, codec.ExportSpan{ID: s.ID, Start: s.Start, End: s.End, Label: s.Label, Attributes: s.Attributes})
-	}
-	for _, r := range l.Relations {
-		d.Relations = append(d.Relations, codec.ExportRelation{ID: r.ID, Type: r.Type, From: r.From, To: r.To})
-	}
-	return codec.Quotations(d)
 }

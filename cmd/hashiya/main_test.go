@@ -204,6 +204,9 @@ func TestNativeExportHoldsForPython(t *testing.T) {
 	c.ok("import", "--project", "p", file)
 	dest := filepath.Join(t.TempDir(), "native.jsonl")
 	c.ok("export", "--project", "p", "--out", dest, "--layer", "all")
+	if st, err := os.Stat(dest); err != nil || st.Mode().Perm() != 0o644 {
+		t.Errorf("export file mode %v (%v), want 0644", st.Mode().Perm(), err)
+	}
 	body, _ := os.ReadFile(dest)
 	if !strings.Contains(string(body), `"offset_unit":"codepoint"`) || !strings.Contains(string(body), `"text":"الرئيس"`) {
 		t.Errorf("native export: %s", body)

@@ -123,6 +123,11 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 		tmp.Close()
 		return err
 	}
+	// CreateTemp makes the file private; an export is a dataset to share.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("export: %w", err)
+	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}

@@ -195,7 +195,10 @@ func (b *browser) login(base, name, password string) {
 		chromedp.SendKeys(chromedp.ID("password"), password),
 		chromedp.Click(chromedp.CSS(`button[type="submit"]`)))
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if eval[string](b, `document.readyState + location.pathname`) == "complete/" {
+		// The page may be navigating away under the evaluation: that is
+		// an error to wait out, not a failure.
+		state, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.readyState + location.pathname`))
+		if err == nil && state == "complete/" {
 			return
 		}
 		if time.Now().After(deadline) {

@@ -59,6 +59,12 @@ func TestBrowserQuoteWithSpeakerAndCue(t *testing.T) {
 	b.run(chromedp.Focus(chromedp.CSS(`#quote-tools details:nth-of-type(2) summary`)), chromedp.KeyEvent(kb.Enter))
 	b.run(chromedp.Focus(chromedp.CSS(`#q-cue-choices button`)), chromedp.KeyEvent(kb.Enter))
 	waitText(t, b, "q-cue", "وقال")
+	// The link is drawn in the text: the speaker and the cue are marked.
+	for _, at := range []int{ss, cs} {
+		if !eval[bool](b, fmt.Sprintf(`[...document.querySelectorAll('#doc .seg.linked')].some((r) => Number(r.dataset.start) <= %d && %d < Number(r.dataset.start) + [...r.textContent].length)`, at, at)) {
+			t.Errorf("the run at %d is not marked as linked to the open quotation", at)
+		}
+	}
 	b.screenshot("quote-speaker-cue")
 
 	// The side panel pairs the quotation with its speaker.

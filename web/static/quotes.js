@@ -133,7 +133,26 @@ export function createQuoteTools(ctx) {
     if (!box.children.length) box.textContent = `No ${labels.join(' or ')} spans in this layer yet.`;
   }
 
+  // markLinked draws the open quotation's links in the text: its other
+  // segments, its speaker and its cue get a dotted underline, so the pair
+  // shows wherever the speaker is, earlier paragraphs included.
+  function markLinked() {
+    const linked = new Set();
+    if (current && current.label === 'QUOTE') {
+      for (const seg of segmentsOf(current.id)) linked.add(seg.id);
+      for (const type of ['speaker', 'cue']) {
+        const r = linkOf(current.id, type);
+        if (r) linked.add(r.to);
+      }
+    }
+    for (const run of ctx.docEl.querySelectorAll('.seg')) {
+      const ids = run.dataset.spans.split(' ').map(Number);
+      run.classList.toggle('linked', ids.some((id) => linked.has(id)));
+    }
+  }
+
   function render() {
+    markLinked();
     tools.hidden = !current || current.label !== 'QUOTE';
     referTools.hidden = !current || !SPEAKER_LABELS.includes(current.label);
     if (!current) return;

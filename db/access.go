@@ -142,6 +142,25 @@ func (s *Store) SetMember(ctx context.Context, projectID int64, by, user User, r
 	})
 }
 
+// RemoveMember takes user out of a project, with their assignments in it;
+// their layers stay (the work is kept, and shows again if they return).
+func (s *Store) RemoveMember(ctx context.Context, projectID int64, by, user User) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM memberships WHERE project_id = ? AND user_id = ?", projectID, user.ID)
+		if err != nil {
+			return fmt.Errorf("db: remove member %s: %w", user.Name, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return invalid("user", "%s is not a member of this project", user.Name)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM assignments WHERE user_id = ?
+			AND document_id IN (SELECT id FROM documents WHERE project_id = ?)`, user.ID, projectID); err != nil {
+			return fmt.Errorf("db: remove assignments of %s: %w", user.Name, err)
+		}
+		return logEvent(ctx, tx, Event{UserID: by.ID, ProjectID: projectID, Action: "member.remove", Detail: map[string]any{"user": user.Name}})
+	})
+}
+
 // Members lists a project's members by name.
 func (s *Store) Members(ctx context.Context, projectID int64) ([]Member, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT u.id, u.name, u.is_admin, m.role FROM memberships m JOIN users u ON u.id = m.user_id

@@ -352,3 +352,33 @@ func (f teamFixture) layerStatus(t *testing.T, doc Document, u User) string {
 	}
 	return l.Status
 }
+
+func TestRemoveMember(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	if err := f.s.SetMember(ctx, f.proj.ID, f.user, f.other, RoleAnnotator); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Assign(ctx, f.proj.ID, f.user, AssignRequest{User: f.other.Name, All: true}); err != nil {
+		t.Fatal(err)
+	}
+	s, e := span(t, fixtureText, "أحمد")
+	if _, err := f.s.CreateSpan(ctx, f.doc, f.other.ID, f.other.ID, SpanInput{Start: s, End: e, Label: "PER"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.RemoveMember(ctx, f.proj.ID, f.user, f.other); err != nil {
+		t.Fatal(err)
+	}
+	if docs, _ := f.s.Documents(ctx, f.proj.ID, f.other); len(docs) != 0 {
+		t.Errorf("a removed member still lists %d documents", len(docs))
+	}
+	if n := count(t, f.s, "SELECT count(*) FROM assignments WHERE user_id = ?", f.other.ID); n != 0 {
+		t.Errorf("%d assignments kept for a removed member", n)
+	}
+	if n := count(t, f.s, "SELECT count(*) FROM spans WHERE created_by = ?", f.other.ID); n != 1 {
+		t.Errorf("removing a member removed their work: %d spans left", n)
+	}
+	if field := validationField(t, f.s.RemoveMember(ctx, f.proj.ID, f.user, f.other)); field != "user" {
+		t.Errorf("removing a non-member: error on %q, want user", field)
+	}
+}

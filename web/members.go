@@ -39,6 +39,27 @@ func (h *handler) addMember(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=member#members", p.ID))
 }
 
+// removeMember takes a user out of the project (their layers stay).
+func (h *handler) removeMember(c echo.Context) error {
+	p, err := h.managedProject(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	name := strings.TrimSpace(c.FormValue("user"))
+	u, err := h.store.UserByName(ctx, name)
+	if errors.Is(err, db.ErrNotFound) {
+		return h.formError(c, p, &db.ValidationError{Field: "user", Reason: fmt.Sprintf("there is no user %q", name)})
+	}
+	if err != nil {
+		return err
+	}
+	if err := h.store.RemoveMember(ctx, p.ID, currentUser(c), u); err != nil {
+		return h.formError(c, p, err)
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=member-removed#members", p.ID))
+}
+
 // assign gives the documents a form names to a member; unassign (the same
 // form's other button, or an assignee's own button) takes them back.
 func (h *handler) assign(c echo.Context) error {
@@ -150,6 +171,8 @@ func notice(done, count string) string {
 	switch done {
 	case "member":
 		return "Member saved."
+	case "member-removed":
+		return "Member removed; their layers are kept."
 	case "assign":
 		return fmt.Sprintf("%d new assignments.", n)
 	case "unassign":

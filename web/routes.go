@@ -29,6 +29,7 @@ func routes(e *echo.Echo, h *handler) {
 	app.POST("/documents/:d/done", h.markDone)
 	app.POST("/documents/:d/reopen", h.reopen)
 	app.POST("/projects/:p/members", h.addMember)
+	app.POST("/projects/:p/members/remove", h.removeMember)
 	app.POST("/projects/:p/labels", h.setLabels)
 	app.POST("/projects/:p/assignments", h.assign)
 	app.POST("/projects/:p/assignments/auto", h.autoAssign)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -46,6 +47,20 @@ func clientIP(r *http.Request) string {
 		return realIPHeader(r)
 	}
 	return xffHeader(r)
+}
+
+// secure reports whether the browser reached the server over TLS:
+// directly, or through a proxy that clientIP would trust (loopback or a
+// private network) saying so in X-Forwarded-Proto. Cookies are then
+// marked Secure.
+func secure(c echo.Context) bool {
+	if c.IsTLS() {
+		return true
+	}
+	host, _, err := net.SplitHostPort(c.Request().RemoteAddr)
+	ip := net.ParseIP(host)
+	return err == nil && ip != nil && (ip.IsLoopback() || ip.IsPrivate()) &&
+		strings.EqualFold(c.Request().Header.Get(echo.HeaderXForwardedProto), "https")
 }
 
 // currentUser is the authenticated caller (zero when anonymous).
@@ -161,7 +176,7 @@ func (h *handler) login(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: c.IsTLS(),
+	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: secure(c),
 		SameSite: http.SameSiteLaxMode, MaxAge: int(h.sessions.Absolute.Seconds())})
 	return c.Redirect(http.StatusSeeOther, form.Next)
 }
@@ -177,7 +192,7 @@ func (h *handler) logout(c echo.Context) error {
 }
 
 func (h *handler) clearSessionCookie(c echo.Context) {
-	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: c.IsTLS(), SameSite: http.SameSiteLaxMode, MaxAge: -1, Expires: time.Unix(0, 0)})
+	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: secure(c), SameSite: http.SameSiteLaxMode, MaxAge: -1, Expires: time.Unix(0, 0)})
 }
 
 // safeNext keeps a post-login redirect on this site: a local path only,

@@ -183,3 +183,35 @@ func TestAuthSessionExpiry(t *testing.T) {
 		})
 	}
 }
+
+// TestCookiesSecureBehindTrustedProxy: behind a TLS-terminating proxy on
+// a private network the cookies are Secure; a public client saying
+// X-Forwarded-Proto: https is not believed.
+func TestCookiesSecureBehindTrustedProxy(t *testing.T) {
+	for _, tt := range []struct {
+		name, remote string
+		secure       bool
+	}{
+		{"private proxy", "10.1.2.3:4444", true},
+		{"loopback proxy", "127.0.0.1:4444", true},
+		{"public client", "203.0.113.9:4444", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			env := newAPIEnv(t)
+			req := httptest.NewRequest(http.MethodGet, "/login", nil)
+			req.RemoteAddr = tt.remote
+			req.Header.Set("X-Forwarded-Proto", "https")
+			rec := httptest.NewRecorder()
+			env.srv.ServeHTTP(rec, req)
+			var csrf *http.Cookie
+			for _, c := range rec.Result().Cookies() {
+				if c.Name == "hashiya_csrf" {
+					csrf = c
+				}
+			}
+			if csrf == nil || csrf.Secure != tt.secure {
+				t.Errorf("CSRF cookie %+v, want Secure=%v", csrf, tt.secure)
+			}
+		})
+	}
+}

@@ -37,21 +37,36 @@ var bodyLimit = middleware.BodyLimit(fmt.Sprintf("%dMiB", maxBody>>20))
 // sibling subdomain ("same-site") could plant the CSRF cookie itself, so
 // the double-submitted token proves nothing there.
 func csrf() echo.MiddlewareFunc {
-	return middleware.CSRFWithConfig(middleware.CSRFConfig{
-		Skipper: func(c echo.Context) bool {
-			_, bearer := bearerToken(c.Request())
-			return bearer
-		},
-		AllowSecFetchSiteFunc: func(c echo.Context) (bool, error) {
-			return false, echo.NewHTTPError(http.StatusForbidden, "cross-site request blocked")
-		},
-		TokenLookup:    "header:X-CSRF-Token,form:_csrf",
-		ContextKey:     csrfContextKey,
-		CookieName:     "hashiya_csrf",
-		CookiePath:     "/",
-		CookieHTTPOnly: true,
-		CookieSameSite: http.SameSiteLaxMode,
-	})
+	config := func(secureCookie bool) middleware.CSRFConfig {
+		return middleware.CSRFConfig{
+			Skipper: func(c echo.Context) bool {
+				_, bearer := bearerToken(c.Request())
+				return bearer
+			},
+			AllowSecFetchSiteFunc: func(c echo.Context) (bool, error) {
+				return false, echo.NewHTTPError(http.StatusForbidden, "cross-site request blocked")
+			},
+			TokenLookup:    "header:X-CSRF-Token,form:_csrf",
+			ContextKey:     csrfContextKey,
+			CookieName:     "hashiya_csrf",
+			CookiePath:     "/",
+			CookieHTTPOnly: true,
+			CookieSecure:   secureCookie,
+			CookieSameSite: http.SameSiteLaxMode,
+		}
+	}
+	// The two differ only in the cookie's Secure flag, chosen per request
+	// as the session cookie's is; the token and its checks are the same.
+	plain, overTLS := middleware.CSRFWithConfig(config(false)), middleware.CSRFWithConfig(config(true))
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		viaPlain, viaTLS := plain(next), overTLS(next)
+		return func(c echo.Context) error {
+			if secure(c) {
+				return viaTLS(c)
+			}
+			return viaPlain(c)
+		}
+	}
 }
 
 // recoverPanics turns a panic into a 500 handled like any other error.

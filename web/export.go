@@ -32,10 +32,7 @@ func (h *handler) export(c echo.Context) error {
 	// The status goes out with the first line, not before: an error found
 	// before any row (an unknown layer) must still become a 400.
 	start := func() {
-		ctype, ext := "application/x-ndjson; charset=utf-8", "jsonl"
-		if format == "conll" {
-			ctype, ext = "text/plain; charset=utf-8", "conll"
-		}
+		ctype, ext := codec.MediaType(format)
 		res.Header().Set(echo.HeaderContentType, ctype)
 		res.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", fmt.Sprintf("project-%d-%s-%s.%s", p.ID, layer, format, ext)))
 		res.WriteHeader(http.StatusOK)

@@ -25,18 +25,25 @@ func (h *handler) addMember(c echo.Context) error {
 	if err != nil {
 		return h.formError(c, p, err)
 	}
-	name := strings.TrimSpace(c.FormValue("user"))
-	u, err := h.store.UserByName(ctx, name)
-	if errors.Is(err, db.ErrNotFound) {
-		return h.formError(c, p, &db.ValidationError{Field: "user", Reason: fmt.Sprintf("there is no user %q", name)})
-	}
+	u, err := h.formUser(c)
 	if err != nil {
-		return err
+		return h.formError(c, p, err)
 	}
 	if err := h.store.SetMember(ctx, p.ID, currentUser(c), u, role); err != nil {
 		return h.formError(c, p, err)
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=member#members", p.ID))
+}
+
+// formUser is the user a manager's form names in its "user" field; an
+// unknown name is a validation error the form shows.
+func (h *handler) formUser(c echo.Context) (db.User, error) {
+	name := strings.TrimSpace(c.FormValue("user"))
+	u, err := h.store.UserByName(c.Request().Context(), name)
+	if errors.Is(err, db.ErrNotFound) {
+		return u, &db.ValidationError{Field: "user", Reason: fmt.Sprintf("there is no user %q", name)}
+	}
+	return u, err
 }
 
 // removeMember takes a user out of the project (their layers stay).
@@ -46,13 +53,9 @@ func (h *handler) removeMember(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	name := strings.TrimSpace(c.FormValue("user"))
-	u, err := h.store.UserByName(ctx, name)
-	if errors.Is(err, db.ErrNotFound) {
-		return h.formError(c, p, &db.ValidationError{Field: "user", Reason: fmt.Sprintf("there is no user %q", name)})
-	}
+	u, err := h.formUser(c)
 	if err != nil {
-		return err
+		return h.formError(c, p, err)
 	}
 	if err := h.store.RemoveMember(ctx, p.ID, currentUser(c), u); err != nil {
 		return h.formError(c, p, err)

@@ -226,3 +226,12 @@ func doccanoRelLine(d ExportDoc) relDoc {
 	}
 	return out
 }
+
+// MediaType is the content type and file extension an export in format is
+// served under: CoNLL is plain text, every other format JSON lines.
+func MediaType(format string) (contentType, ext string) {
+	if format == "conll" {
+		return "text/plain; charset=utf-8", "conll"
+	}
+	return "application/x-ndjson; charset=utf-8", "jsonl"
+}

@@ -305,7 +305,12 @@ func (b *browser) dragSelect(start, end int) {
 // mouse, as a person clicks a highlight.
 func (b *browser) clickChar(cp int) {
 	b.t.Helper()
-	p := eval[*point](b, fmt.Sprintf(`((cp) => {
+	// The point is checked with elementFromPoint before the click, and
+	// looked up again while something (a panel opening, a redraw) is still
+	// moving the text, so the click lands on the character asked for.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		p := eval[*hit](b, fmt.Sprintf(`((cp) => {
 	  for (const run of document.querySelectorAll('#doc span[data-start]')) {
 	    const s = Number(run.dataset.start), chars = [...run.textContent];
 	    if (cp < s || cp >= s + chars.length) continue;
@@ -318,14 +323,30 @@ func (b *browser) clickChar(cp int) {
 	      window.scrollBy(0, rect.top - innerHeight / 2);
 	      rect = r.getClientRects()[0];
 	    }
-	    return {x: rect.left + rect.width / 2, y: rect.top + rect.height / 2};
+	    const x = rect.left + rect.width / 2, y = rect.top + rect.height / 2;
+	    const at = document.elementFromPoint(x, y);
+	    return {x, y, ok: at === run || run.contains(at), at: at ? at.outerHTML.slice(0, 120) : ''};
 	  }
 	  return null;
 	})(%d)`, cp))
-	if p == nil {
-		b.t.Fatalf("no character at code point %d in #doc", cp)
+		if p == nil {
+			b.t.Fatalf("no character at code point %d in #doc", cp)
+		}
+		if p.OK {
+			b.run(chromedp.MouseClickXY(p.X, p.Y))
+			return
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("code point %d is covered by %s", cp, p.At)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
-	b.run(chromedp.MouseClickXY(p.X, p.Y))
+}
+
+type hit struct {
+	X, Y float64
+	OK   bool
+	At   string
 }
 
 // waitSpans waits until the caller's layer holds n spans and returns them.

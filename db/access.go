@@ -146,11 +146,11 @@ func (s *Store) SetMember(ctx context.Context, projectID int64, by, user User, r
 // their layers stay (the work is kept, and shows again if they return).
 func (s *Store) RemoveMember(ctx context.Context, projectID int64, by, user User) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM memberships WHERE project_id = ? AND user_id = ?", projectID, user.ID)
+		n, err := execCount(ctx, tx, "remove member "+user.Name, "DELETE FROM memberships WHERE project_id = ? AND user_id = ?", projectID, user.ID)
 		if err != nil {
-			return fmt.Errorf("db: remove member %s: %w", user.Name, err)
+			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
+		if n == 0 {
 			return invalid("user", "%s is not a member of this project", user.Name)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM assignments WHERE user_id = ?

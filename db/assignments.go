@@ -38,12 +38,13 @@ func (s *Store) Assign(ctx context.Context, projectID int64, by User, req Assign
 		}
 		var names []string
 		for _, d := range docs {
-			res, err := tx.ExecContext(ctx, `INSERT INTO assignments (document_id, user_id, assigned_by) VALUES (?, ?, ?)
+			n, err := execCount(ctx, tx, fmt.Sprintf("assign document %d to %s", d.ID, u.Name),
+				`INSERT INTO assignments (document_id, user_id, assigned_by) VALUES (?, ?, ?)
 				ON CONFLICT (document_id, user_id) DO NOTHING`, d.ID, u.ID, nullID(by.ID))
 			if err != nil {
-				return fmt.Errorf("db: assign document %d to %s: %w", d.ID, u.Name, err)
+				return err
 			}
-			if n, _ := res.RowsAffected(); n > 0 {
+			if n > 0 {
 				names = append(names, d.ExternalID)
 			}
 		}
@@ -69,11 +70,12 @@ func (s *Store) Unassign(ctx context.Context, projectID int64, by User, req Assi
 		}
 		var names []string
 		for _, d := range docs {
-			res, err := tx.ExecContext(ctx, "DELETE FROM assignments WHERE document_id = ? AND user_id = ?", d.ID, u.ID)
+			n, err := execCount(ctx, tx, fmt.Sprintf("unassign document %d from %s", d.ID, u.Name),
+				"DELETE FROM assignments WHERE document_id = ? AND user_id = ?", d.ID, u.ID)
 			if err != nil {
-				return fmt.Errorf("db: unassign document %d from %s: %w", d.ID, u.Name, err)
+				return err
 			}
-			if n, _ := res.RowsAffected(); n > 0 {
+			if n > 0 {
 				names = append(names, d.ExternalID)
 			}
 		}

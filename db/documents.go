@@ -102,8 +102,41 @@ func layerID(ctx context.Context, tx *sql.Tx, docID, owner int64, create bool) (
 	return res.LastInsertId()
 }
 
-// touchLayer marks a layer as worked on.
+// Finished reports whether a layer status closes the layer to edits.
+func Finished(status string) bool { return status == "done" || status == "reviewed" }
+
+// refuseFinished is ErrConflict when owner's layer of doc is finished, so
+// a write to it is refused for that reason before its input is checked.
+func refuseFinished(ctx context.Context, tx *sql.Tx, docID, owner int64) error {
+	var status string
+	err := tx.QueryRowContext(ctx, "SELECT status FROM layers WHERE document_id = ? AND owner_id IS ?", docID, nullID(owner)).Scan(&status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("db: load layer of document %d: %w", docID, err)
+	}
+	return finishedConflict(status)
+}
+
+func finishedConflict(status string) error {
+	if Finished(status) {
+		return fmt.Errorf("this layer is marked %s; a manager must reopen it before it changes: %w", status, ErrConflict)
+	}
+	return nil
+}
+
+// touchLayer marks a layer as worked on. Every write to a layer's spans or
+// relations passes here inside its transaction, so a finished layer
+// refuses them all (ErrConflict) until a manager reopens it.
 func touchLayer(ctx context.Context, tx *sql.Tx, layer int64) error {
+	var status string
+	if err := tx.QueryRowContext(ctx, "SELECT status FROM layers WHERE id = ?", layer).Scan(&status); err != nil {
+		return fmt.Errorf("db: load layer %d: %w", layer, err)
+	}
+	if err := finishedConflict(status); err != nil {
+		return err
+	}
 	_, err := tx.ExecContext(ctx, `UPDATE layers SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
 		status = CASE status WHEN 'new' THEN 'in_progress' ELSE status END WHERE id = ?`, layer)
 	if err != nil {

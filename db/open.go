@@ -161,3 +161,17 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	return nil
 }
+
+// execCount runs a write and returns how many rows it changed; what names
+// the write in errors.
+func execCount(ctx context.Context, tx *sql.Tx, what, query string, args ...any) (int64, error) {
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return 0, fmt.Errorf("db: %s: %w", what, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("db: %s: %w", what, err)
+	}
+	return n, nil
+}

@@ -74,15 +74,16 @@ func (s *Store) MarkDone(ctx context.Context, doc Document, user User) (string, 
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE layers SET status = 'done', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+		n, err := execCount(ctx, tx, fmt.Sprintf("mark layer %d done", layer),
+			`UPDATE layers SET status = 'done', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
 			WHERE id = ? AND status IN ('new', 'in_progress')`, layer)
 		if err != nil {
-			return fmt.Errorf("db: mark layer %d done: %w", layer, err)
+			return err
 		}
 		if err := tx.QueryRowContext(ctx, "SELECT status FROM layers WHERE id = ?", layer).Scan(&status); err != nil {
 			return fmt.Errorf("db: load layer %d: %w", layer, err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
+		if n == 0 {
 			return nil
 		}
 		return logEvent(ctx, tx, Event{UserID: user.ID, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "layer.done",
@@ -112,12 +113,13 @@ func (s *Store) Reopen(ctx context.Context, doc Document, by User, owner string)
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE layers SET status = 'in_progress', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+		n, err := execCount(ctx, tx, fmt.Sprintf("reopen layer %d", layer),
+			`UPDATE layers SET status = 'in_progress', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
 			WHERE id = ? AND status IN ('done', 'reviewed')`, layer)
 		if err != nil {
-			return fmt.Errorf("db: reopen layer %d: %w", layer, err)
+			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
+		if n == 0 {
 			return fmt.Errorf("the layer of %s on document %s is not finished: %w", owner, doc.ExternalID, ErrConflict)
 		}
 		return logEvent(ctx, tx, Event{UserID: by.ID, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "layer.reopen",

@@ -150,6 +150,9 @@ func (s *Store) CreateSpan(ctx context.Context, doc Document, owner, by int64, i
 // createSpanTx validates and inserts one span inside the caller's
 // transaction, and logs it.
 func createSpanTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by int64, in SpanInput) (Span, error) {
+	if err := refuseFinished(ctx, tx, doc.ID, owner); err != nil {
+		return Span{}, err
+	}
 	if err := checkSpan(ctx, tx, doc, in); err != nil {
 		return Span{}, err
 	}

@@ -97,11 +97,12 @@ func (s *Store) Tokens(ctx context.Context, user User) ([]Token, error) {
 // ErrNotFound, whoever asks.
 func (s *Store) RevokeToken(ctx context.Context, user User, id int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND user_id = ? AND revoked_at IS NULL", id, user.ID)
+		n, err := execCount(ctx, tx, fmt.Sprintf("revoke token %d", id),
+			"UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND user_id = ? AND revoked_at IS NULL", id, user.ID)
 		if err != nil {
-			return fmt.Errorf("db: revoke token %d: %w", id, err)
+			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
+		if n == 0 {
 			return fmt.Errorf("token %d: %w", id, ErrNotFound)
 		}
 		return logEvent(ctx, tx, Event{UserID: user.ID, Action: "token.revoke", Detail: map[string]any{"id": id}})

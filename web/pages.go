@@ -89,6 +89,9 @@ func (h *handler) annotation(c echo.Context) (components.Annotation, error) {
 		a.LayerParam = owner.Name
 		a.ReadOnly = true // nobody writes in another user's layer
 	}
+	if db.Finished(a.Layer.Status) {
+		a.ReadOnly = true // the store refuses edits until a manager reopens it
+	}
 	a.CanReview = t.role.AtLeast(db.RoleReviewer)
 	return a, nil
 }

@@ -348,6 +348,22 @@ func TestAPIMarkDone(t *testing.T) {
 	rec = te.do(http.MethodPost, "/api/v1/documents/999/done", nil)
 	expect(t, rec, http.StatusNotFound)
 	errorOf(t, rec)
+
+	// A done layer takes no more edits until a manager reopens it, and its
+	// page says so, with the label buttons off.
+	spans := fmt.Sprintf("/api/v1/documents/%d/spans", te.docs[0].ID)
+	rec = te.do(http.MethodPost, spans, `{"start":0,"end":1,"label":"PER"}`)
+	expect(t, rec, http.StatusConflict)
+	if msg := errorOf(t, rec); !strings.Contains(msg, "reopen") {
+		t.Errorf("409 says %q, want it to say a manager must reopen the layer", msg)
+	}
+	page := htmlPage(t, te.amina.get(docPath(te.docs[0])), http.StatusOK)
+	if page.Find(`#doc[data-readonly="true"]`).Length() != 1 || page.Find("button.label-btn:not([disabled])").Length() != 0 ||
+		!strings.Contains(page.Find(".layer-info").Text(), "until a manager reopens it") {
+		t.Errorf("a done layer's page is not read only: %q", page.Find(".layer-info").Text())
+	}
+	redirectsTo(t, te.amina.post(docPath(te.docs[0])+"/reopen", url.Values{"user": {"amina"}}), fmt.Sprintf("/projects/%d?done=reopen#doc-%d", te.proj.ID, te.docs[0].ID))
+	expect(t, te.do(http.MethodPost, spans, `{"start":0,"end":1,"label":"PER"}`), http.StatusCreated)
 }
 
 // TestReopenThroughForm: a manager reopens a finished layer from the

@@ -108,9 +108,15 @@ type SpanInput struct {
 }
 
 // checkSpan validates a span against the document's text and its
-// project's label set before anything is written.
-func checkSpan(ctx context.Context, tx *sql.Tx, doc Document, in SpanInput) error {
-	if err := offsets.NewIndex(doc.Text).Check(in.Start, in.End); err != nil {
+// project's label set before anything is written. Offsets an annotator
+// sets (newOffsets) must also keep whole grapheme clusters; offsets a span
+// was imported with are kept as they are.
+func checkSpan(ctx context.Context, tx *sql.Tx, doc Document, in SpanInput, newOffsets bool) error {
+	check := offsets.NewIndex(doc.Text).Check
+	if newOffsets {
+		check = func(start, end int) error { return offsets.CheckGraphemes(doc.Text, start, end) }
+	}
+	if err := check(in.Start, in.End); err != nil {
 		return invalid("start/end", "%v", err)
 	}
 	p, err := loadProject(ctx, tx, "id = ?", doc.ProjectID)
@@ -153,7 +159,7 @@ func createSpanTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by int64
 	if err := refuseFinished(ctx, tx, doc.ID, owner); err != nil {
 		return Span{}, err
 	}
-	if err := checkSpan(ctx, tx, doc, in); err != nil {
+	if err := checkSpan(ctx, tx, doc, in, true); err != nil {
 		return Span{}, err
 	}
 	attrs, err := mergeAttributes(nil, in.Attributes, in.Label)
@@ -216,7 +222,7 @@ func (s *Store) UpdateSpan(ctx context.Context, doc Document, owner, by, spanID 
 		if err != nil {
 			return err
 		}
-		if err := checkSpan(ctx, tx, doc, in); err != nil {
+		if err := checkSpan(ctx, tx, doc, in, p.Start != nil); err != nil {
 			return err
 		}
 		if err := refuseDuplicateSpan(ctx, tx, layer, spanID, in); err != nil {

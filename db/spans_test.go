@@ -29,6 +29,8 @@ func TestCreateSpanCodePoints(t *testing.T) {
 		{"reversed", 5, 3, "PER", "", "start/end"},
 		{"end past the text", n - 2, n + 1, "PER", "", "start/end"},
 		{"end past the text in code points, not bytes", 0, len(fixtureText), "PER", "", "start/end"},
+		{"thumb without its skin tone", ahmadEnd + 1, ahmadEnd + 2, "CUE", "", "start/end"},
+		{"skin tone without its thumb", ahmadEnd + 2, ahmadEnd + 3, "CUE", "", "start/end"},
 		{"unknown label", ahmadStart, ahmadEnd, "PERSON", "", "label"},
 		{"empty label", ahmadStart, ahmadEnd, "", "", "label"},
 	}
@@ -257,4 +259,31 @@ func TestDeleteSpan(t *testing.T) {
 // whole is a patch that sets every field of in.
 func whole(in SpanInput) SpanPatch {
 	return SpanPatch{Start: &in.Start, End: &in.End, Label: &in.Label}
+}
+
+// A span imported across a grapheme cluster keeps its offsets through a
+// relabel; only offsets an annotator sets must keep whole clusters.
+func TestImportedSplitClusterCanBeRelabelled(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	_, ahmadEnd := span(t, fixtureText, "أحمد")
+	thumb := SpanInput{Start: ahmadEnd + 1, End: ahmadEnd + 3, Label: "CUE"}
+	sp, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, thumb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.w.Exec(`UPDATE spans SET "end" = ? WHERE id = ?`, ahmadEnd+2, sp.ID); err != nil {
+		t.Fatal(err)
+	}
+	label := "PER"
+	if got, err := f.s.UpdateSpan(ctx, f.doc, f.user.ID, f.user.ID, sp.ID, SpanPatch{Label: &label}); err != nil || got.End != ahmadEnd+2 {
+		t.Errorf("relabel of an imported split span: %+v, %v", got, err)
+	}
+	start, end := ahmadEnd+1, ahmadEnd+2
+	if field := validationField(t, func() error {
+		_, err := f.s.UpdateSpan(ctx, f.doc, f.user.ID, f.user.ID, sp.ID, SpanPatch{Start: &start, End: &end})
+		return err
+	}()); field != "start/end" {
+		t.Errorf("moving a span's end inside a cluster: error on %q, want start/end", field)
+	}
 }

@@ -154,6 +154,29 @@ func SnapGraphemes(s string, start, end int) (int, int) {
 	return outStart, outEnd
 }
 
+// CheckGraphemes is an error when start or end falls inside a grapheme
+// cluster (between a letter and its diacritics, inside an emoji sequence or
+// a flag), naming the nearest span of whole clusters. Only the lines around
+// the span are segmented: a cluster never continues past a line feed.
+func CheckGraphemes(s string, start, end int) error {
+	rs := []rune(s)
+	if start < 0 || end > len(rs) || start >= end {
+		return fmt.Errorf("offsets %d..%d do not fit 0 <= start < end <= %d (code points)", start, end, len(rs))
+	}
+	lo, hi := start, end
+	for lo > 0 && rs[lo-1] != '\n' {
+		lo--
+	}
+	for hi < len(rs) && rs[hi-1] != '\n' {
+		hi++
+	}
+	a, b := SnapGraphemes(string(rs[lo:hi]), start-lo, end-lo)
+	if a+lo != start || b+lo != end {
+		return fmt.Errorf("%d..%d splits a grapheme cluster (a letter from its marks, or an emoji sequence); whole clusters would be %d..%d", start, end, a+lo, b+lo)
+	}
+	return nil
+}
+
 // isWordRune is true for letters, marks, digits, tatweel and the joiners
 // that sit inside Arabic words.
 func isWordRune(r rune) bool {

@@ -338,6 +338,33 @@ func TestSnapGraphemesProperties(t *testing.T) {
 	}
 }
 
+// TestCheckGraphemes: a span is accepted exactly when snapping would leave
+// it as it is, for every span of every torture case.
+func TestCheckGraphemes(t *testing.T) {
+	for _, c := range loadCases(t) {
+		t.Run(c.Name, func(t *testing.T) {
+			n := offsets.Len(c.Text)
+			for start := 0; start < n; start++ {
+				for end := start + 1; end <= n; end++ {
+					a, b := offsets.SnapGraphemes(c.Text, start, end)
+					err := offsets.CheckGraphemes(c.Text, start, end)
+					if whole := a == start && b == end; whole != (err == nil) {
+						t.Fatalf("CheckGraphemes(%d, %d) = %v, but snapping gives %d..%d", start, end, err, a, b)
+					}
+				}
+			}
+		})
+	}
+	if err := offsets.CheckGraphemes("مُحَمَّدٌ", 0, 1); err == nil || !strings.Contains(err.Error(), "whole clusters would be 0..2") {
+		t.Errorf("meem without its damma: %v", err)
+	}
+	for _, span := range [][2]int{{-1, 1}, {2, 2}, {0, 99}} {
+		if err := offsets.CheckGraphemes("abc", span[0], span[1]); err == nil {
+			t.Errorf("CheckGraphemes(%d, %d) accepted", span[0], span[1])
+		}
+	}
+}
+
 func TestSnapWords(t *testing.T) {
 	const (
 		phrase  = "مُحَمَّدٌ رَسُولُ"

@@ -51,6 +51,20 @@ func TestBrowserMouseAnnotation(t *testing.T) {
 		t.Error("at 683px wide the page scrolls sideways")
 	}
 	b.screenshot("mouse-annotation-narrow")
+	// There the span editor opens over the bottom of the screen, not below
+	// the whole document where nobody would see it.
+	qs, _ := spanAt(t, doc.Text, "الجهاز مستمر", 0)
+	eval[bool](b, fmt.Sprintf(`(() => { const r = document.querySelector('#doc span[data-start="%d"]').getBoundingClientRect(); window.scrollBy(0, r.top - innerHeight * 0.85); return true; })()`, qs))
+	b.clickChar(qs + 2)
+	b.run(chromedp.WaitVisible(chromedp.ID("span-editor")))
+	if !eval[bool](b, `(() => { const r = document.getElementById('span-editor').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight && r.height > 0; })()`) {
+		t.Error("at 683px wide the span editor opens outside the screen")
+	}
+	if !eval[bool](b, `(() => { const s = document.querySelector('#doc .seg.selected').getBoundingClientRect(); return s.top >= 0 && s.bottom <= document.getElementById('span-editor').getBoundingClientRect().top; })()`) {
+		t.Error("at 683px wide the span being edited is hidden under the editor")
+	}
+	b.screenshot("span-editor-narrow")
+	b.run(chromedp.KeyEvent(kb.Escape))
 	b.run(chromedp.EmulateViewport(1366, 900))
 
 	// Both the QUOTE and the nested ORG are drawn on the nested run.

@@ -45,11 +45,19 @@ function init(docEl) {
       } catch (err) {
         status.textContent = '';
         showError(`Could not ${what}: ${err.message}. Nothing was changed; try again.`);
+        err.shown = true;
         throw err;
       }
     });
-    queue = job.catch(() => {});
+    queue = job.catch(() => {}); // the caller of save() receives the error; the queue goes on
     return job;
+  }
+
+  // Every action started from a click or a key ends here: a failed save
+  // has already been shown by save(); anything else is shown now, never
+  // dropped.
+  function reported(err) {
+    if (!err || !err.shown) showError(`Something went wrong: ${err && err.message ? err.message : err}`);
   }
 
   async function redraw() {
@@ -169,7 +177,7 @@ function init(docEl) {
   const apply = (entry, direction) => save(direction, () => run(entry, direction));
 
   const ctx = {
-    docId, layerQuery, docEl, save, showError,
+    docId, layerQuery, docEl, save, showError, reported,
     record: (entry) => history.push(entry),
     showStatus: (text) => { status.textContent = text; },
   };
@@ -186,10 +194,22 @@ function init(docEl) {
     for (const seg of docEl.querySelectorAll('.seg')) {
       seg.classList.toggle('selected', seg.dataset.spans.split(' ').includes(String(span.id)));
     }
+    keepInView();
+  }
+
+  // On a narrow screen the editor is a sheet over the bottom of the
+  // screen (app.css); scroll so the span being edited stays above it.
+  function keepInView() {
+    if (getComputedStyle(editor).position !== 'fixed') return;
+    const seg = docEl.querySelector('.seg.selected');
+    if (!seg) return;
+    const r = seg.getBoundingClientRect();
+    const sheetTop = editor.getBoundingClientRect().top;
+    if (r.top < 0 || r.bottom > sheetTop - 8) window.scrollBy(0, r.top - sheetTop / 3);
   }
 
   function closeEditor() {
-    quotes.show(null).catch(() => {});
+    quotes.show(null).catch(reported);
     selected = null;
     editor.hidden = true;
     for (const seg of docEl.querySelectorAll('.seg.selected')) seg.classList.remove('selected');
@@ -220,18 +240,18 @@ function init(docEl) {
 
   document.querySelector('.toolbar[aria-label="Labels"]').addEventListener('click', (e) => {
     const b = e.target.closest('.label-btn');
-    if (b) createFromSelection(b.dataset.label).catch(() => {});
+    if (b) createFromSelection(b.dataset.label).catch(reported);
   });
 
   editor.addEventListener('click', (e) => {
     const b = e.target.closest('.relabel');
-    if (b && selected) relabel(selected, b.dataset.label).catch(() => {});
+    if (b && selected) relabel(selected, b.dataset.label).catch(reported);
   });
   el('delete-span').addEventListener('click', () => {
-    if (selected) removeSpan(selected).catch(() => {});
+    if (selected) removeSpan(selected).catch(reported);
   });
-  el('undo').addEventListener('click', () => history.step('undo', apply).catch(() => {}));
-  el('redo').addEventListener('click', () => history.step('redo', apply).catch(() => {}));
+  el('undo').addEventListener('click', () => history.step('undo', apply).catch(reported));
+  el('redo').addEventListener('click', () => history.step('redo', apply).catch(reported));
 
   // Keyboard selection: the text is not editable, so arrows move a caret
   // we place ourselves; Shift extends, Ctrl moves by words.
@@ -259,7 +279,7 @@ function init(docEl) {
     const key = e.key.toLowerCase();
     if ((e.ctrlKey || e.metaKey) && (key === 'z' || key === 'y')) {
       const direction = key === 'y' || e.shiftKey ? 'redo' : 'undo';
-      history.step(direction, apply).catch(() => {});
+      history.step(direction, apply).catch(reported);
       e.preventDefault();
       return;
     }
@@ -272,11 +292,11 @@ function init(docEl) {
     }
     if (label) {
       const hasSelection = selectionOffsets(docEl) !== null;
-      if (!hasSelection && selected) relabel(selected, label).catch(() => {});
-      else createFromSelection(label).catch(() => {});
+      if (!hasSelection && selected) relabel(selected, label).catch(reported);
+      else createFromSelection(label).catch(reported);
       e.preventDefault();
     } else if ((e.key === 'Delete' || e.key === 'Backspace') && selected) {
-      removeSpan(selected).catch(() => {});
+      removeSpan(selected).catch(reported);
       e.preventDefault();
     } else if (e.key === 'Escape') {
       window.getSelection().removeAllRanges();

@@ -32,6 +32,7 @@ export class History {
    * undo is still saving finds the entry on the redo stack.
    */
   step(direction, apply) {
+    // A step waits for the one before it; that one's failure went to its own caller.
     const run = (this.running || Promise.resolve()).catch(() => {}).then(() => this.idle()).then(() => this.stepNow(direction, apply));
     this.running = run;
     return run;

@@ -127,7 +127,7 @@ export function createQuoteTools(ctx) {
       const b = document.createElement('button');
       b.type = 'button';
       b.append(describe(s));
-      b.addEventListener('click', () => link(type, s).catch(() => {}));
+      b.addEventListener('click', () => link(type, s).catch(ctx.reported));
       return b;
     }));
     if (!box.children.length) box.textContent = `No ${labels.join(' or ')} spans in this layer yet.`;
@@ -194,17 +194,17 @@ export function createQuoteTools(ctx) {
   el('q-pick-speaker').addEventListener('click', () => startPicking('speaker'));
   el('q-pick-cue').addEventListener('click', () => startPicking('cue'));
   el('r-pick').addEventListener('click', () => startPicking('refers_to'));
-  el('q-speaker-remove').addEventListener('click', () => unlink('speaker').catch(() => {}));
-  el('q-cue-remove').addEventListener('click', () => unlink('cue').catch(() => {}));
-  el('r-remove').addEventListener('click', () => unlink('refers_to').catch(() => {}));
+  el('q-speaker-remove').addEventListener('click', () => unlink('speaker').catch(ctx.reported));
+  el('q-cue-remove').addEventListener('click', () => unlink('cue').catch(ctx.reported));
+  el('r-remove').addEventListener('click', () => unlink('refers_to').catch(ctx.reported));
   el('q-join').addEventListener('click', () => {
     const prev = previousQuote();
-    if (prev) join(prev).catch(() => {});
+    if (prev) join(prev).catch(ctx.reported);
   });
   for (const r of tools.querySelectorAll('input[name="q-type"]')) {
-    r.addEventListener('change', () => setAttribute('type', r.value).catch(() => {}));
+    r.addEventListener('change', () => setAttribute('type', r.value).catch(ctx.reported));
   }
-  el('q-not-in-text').addEventListener('change', (e) => setAttribute('speaker_in_text', e.target.checked ? false : null).catch(() => {}));
+  el('q-not-in-text').addEventListener('change', (e) => setAttribute('speaker_in_text', e.target.checked ? false : null).catch(ctx.reported));
 
   return {
     /** Shows the tools for span (or hides them for null). */
@@ -232,7 +232,7 @@ export function createQuoteTools(ctx) {
       }
       const type = picking;
       picking = null;
-      link(type, target).catch(() => {});
+      link(type, target).catch(ctx.reported);
       return true;
     },
     /** Keys S, C, R start picking; Escape stops. True when consumed. */

@@ -87,7 +87,7 @@ export function createSuggestions(ctx) {
       const accept = document.createElement('button');
       accept.type = 'button';
       accept.textContent = 'Accept';
-      accept.addEventListener('click', () => acceptIDs(idsOf(g), 'accept the suggestion').catch(() => {}));
+      accept.addEventListener('click', () => acceptIDs(idsOf(g), 'accept the suggestion').catch(ctx.reported));
       const reject = document.createElement('button');
       reject.type = 'button';
       reject.textContent = 'Reject';
@@ -120,7 +120,7 @@ export function createSuggestions(ctx) {
   }
 
   el('sug-load').addEventListener('click', () => load().catch((err) => ctx.showError(`Could not load suggestions: ${err.message}`)));
-  el('sug-accept-all').addEventListener('click', () => acceptIDs(groups.flatMap(idsOf), 'accept the suggestions').catch(() => {}));
+  el('sug-accept-all').addEventListener('click', () => acceptIDs(groups.flatMap(idsOf), 'accept the suggestions').catch(ctx.reported));
 
   return {
     /** After a redraw: proposals are recomputed against the new layer. */

@@ -314,7 +314,7 @@ func Suggestions(a Annotation) templ.Component {
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
 		if !a.ReadOnly {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 24, "<section class=\"suggestions\" aria-labelledby=\"sug-title\"><h2 id=\"sug-title\">Suggestions</h2><button type=\"button\" id=\"sug-load\">Suggest quotations</button> <button type=\"button\" id=\"sug-accept-all\" hidden>Accept all</button><p id=\"sug-empty\" class=\"empty\" hidden>No suggestions: every quotation the suggester finds is already annotated.</p><ol id=\"sug-list\" class=\"suggestion-list\"></ol></section>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 24, "<section class=\"suggestions\" aria-labelledby=\"sug-title\"><h2 id=\"sug-title\">Suggestions</h2><button type=\"button\" id=\"sug-load\">Suggest quotations</button> <button type=\"button\" id=\"sug-accept-all\" hidden>Accept all</button><p id=\"sug-empty\" class=\"empty\" hidden>No suggestions: every quotation the suggester finds is already annotated or was rejected.</p><ol id=\"sug-list\" class=\"suggestion-list\"></ol><button type=\"button\" id=\"sug-restore\" hidden>Show rejected suggestions again</button></section>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -29,6 +29,9 @@ type BatchRelation struct {
 func (s *Store) ApplyBatch(ctx context.Context, doc Document, owner, by int64, spans []BatchSpan, rels []BatchRelation) (map[string]int64, error) {
 	ids := map[string]int64{}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if err := refuseFinished(ctx, tx, doc.ID, owner); err != nil {
+			return err // before the loop below takes a conflict for a relation already there
+		}
 		for i, bs := range spans {
 			id, err := existingSpan(ctx, tx, doc, owner, bs.SpanInput)
 			if err != nil {
@@ -44,14 +47,15 @@ func (s *Store) ApplyBatch(ctx context.Context, doc Document, owner, by int64, s
 			ids[bs.Ref] = id
 		}
 		for i, br := range rels {
-			from, to := ids[br.From], ids[br.To]
-			if from == 0 {
-				from, _ = strconv.ParseInt(br.From, 10, 64)
+			from, err := batchRef(ids, br.From)
+			if err != nil {
+				return fmt.Errorf("relations[%d]: %w", i, err)
 			}
-			if to == 0 {
-				to, _ = strconv.ParseInt(br.To, 10, 64)
+			to, err := batchRef(ids, br.To)
+			if err != nil {
+				return fmt.Errorf("relations[%d]: %w", i, err)
 			}
-			_, err := createRelationTx(ctx, tx, doc, owner, by, RelationInput{Type: br.Type, From: from, To: to})
+			_, err = createRelationTx(ctx, tx, doc, owner, by, RelationInput{Type: br.Type, From: from, To: to})
 			if errors.Is(err, ErrConflict) {
 				continue // the relation is there already
 			}
@@ -65,6 +69,19 @@ func (s *Store) ApplyBatch(ctx context.Context, doc Document, owner, by int64, s
 		return nil, err
 	}
 	return ids, nil
+}
+
+// batchRef resolves a relation end: a span of the batch by its reference,
+// or a span already in the layer by its decimal id.
+func batchRef(ids map[string]int64, ref string) (int64, error) {
+	if id, ok := ids[ref]; ok {
+		return id, nil
+	}
+	id, err := strconv.ParseInt(ref, 10, 64)
+	if err != nil {
+		return 0, invalid("relations", "%q is neither a span of the batch nor a span id", ref)
+	}
+	return id, nil
 }
 
 // existingSpan is the id of an identical span in owner's layer, or 0.

@@ -107,6 +107,11 @@ var authzMatrix = []authzRow{
 	{"GET", "/api/v1/documents/:d/suggestions", "/api/v1/documents/{d}/suggestions?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 401, 403}},
 	{"POST", "/api/v1/documents/:d/suggestions/accept", "/api/v1/documents/{d}/suggestions/accept", `{"all":true}`, authzJSON, roleStatuses{201, 201, 201, 201, 404, 404, 401, 201}},
 	{"POST", "/api/v1/documents/:d/suggestions/accept", "/api/v1/documents/{d}/suggestions/accept?layer=gold", `{"all":true}`, authzJSON, roleStatuses{201, 201, 201, 403, 404, 404, 401, 403}},
+	// An id that is no suggestion: whoever may write the layer gets as far as the 400.
+	{"POST", "/api/v1/documents/:d/suggestions/reject", "/api/v1/documents/{d}/suggestions/reject", `{"ids":["s999"]}`, authzJSON, roleStatuses{400, 400, 400, 400, 404, 404, 401, 400}},
+	{"POST", "/api/v1/documents/:d/suggestions/reject", "/api/v1/documents/{d}/suggestions/reject?layer=gold", `{"ids":["s999"]}`, authzJSON, roleStatuses{400, 400, 400, 403, 404, 404, 401, 403}},
+	{"DELETE", "/api/v1/documents/:d/suggestions/rejections", "/api/v1/documents/{d}/suggestions/rejections", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
+	{"DELETE", "/api/v1/documents/:d/suggestions/rejections", "/api/v1/documents/{d}/suggestions/rejections?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 401, 403}},
 	{"POST", "/api/v1/documents/:d/done", "/api/v1/documents/{d}/done", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
 
 	// Echo adds catch-all routes to each group with middleware, so that an

@@ -202,12 +202,24 @@ func TestBrowserSuggestions(t *testing.T) {
 	}
 	b.screenshot("suggestions")
 
-	// Reject the first; it stays rejected after a reload.
+	// Reject the first; it is stored and stays rejected after a reload.
 	first := eval[string](b, `document.querySelector('#sug-list li').textContent`)
 	b.run(chromedp.Click(chromedp.CSS(`#sug-list li:first-child .sug-actions button:last-child`)))
+	for deadline := time.Now().Add(10 * time.Second); eval[int](b, `document.querySelectorAll('#sug-list li').length`) != n-1; {
+		if time.Now().After(deadline) {
+			t.Fatalf("rejecting one left %d suggestions, want %d", eval[int](b, `document.querySelectorAll('#sug-list li').length`), n-1)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if r, err := s.store.Rejections(context.Background(), doc, s.user.ID); err != nil || len(r) == 0 {
+		t.Errorf("the rejection is not stored in the layer: %v, %v", r, err)
+	}
 	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
 	if again := load(); again != n-1 || strings.Contains(eval[string](b, `document.getElementById('sug-list').textContent`), first) {
 		t.Errorf("after rejecting one and reloading: %d suggestions (want %d)", again, n-1)
+	}
+	if restore := eval[string](b, `(() => { const r = document.getElementById('sug-restore'); return r.hidden ? '' : r.textContent; })()`); !strings.Contains(restore, "rejected suggestion") {
+		t.Errorf("no button to show the rejected suggestions again (%q)", restore)
 	}
 	// Accept one quotation with its speaker and cue.
 	b.run(chromedp.Click(chromedp.CSS(`#sug-list li:first-child .sug-actions button:first-child`)))

@@ -49,5 +49,7 @@ func routes(e *echo.Echo, h *handler) {
 	api.DELETE("/documents/:d/relations/:r", h.deleteRelation)
 	api.GET("/documents/:d/suggestions", h.listSuggestions)
 	api.POST("/documents/:d/suggestions/accept", h.acceptSuggestions)
+	api.POST("/documents/:d/suggestions/reject", h.rejectSuggestions)
+	api.DELETE("/documents/:d/suggestions/rejections", h.restoreSuggestions)
 	api.POST("/documents/:d/done", h.apiMarkDone)
 }

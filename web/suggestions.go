@@ -24,18 +24,52 @@ type suggestedSpan struct {
 	Existing   bool           `json:"existing"`
 }
 
-// suggestions runs the quote suggester over a layer. Nothing it proposes
-// enters the layer until accepted.
-func (h *handler) suggestions(c echo.Context, t target) (suggest.Result, error) {
-	l, err := h.store.LayerOf(c.Request().Context(), t.doc, t.owner)
+// suggestions runs the quote suggester over a layer and leaves out what
+// was rejected there; it also says how many rejections the layer holds.
+// Nothing it proposes enters the layer until accepted.
+func (h *handler) suggestions(c echo.Context, t target) (suggest.Result, int, error) {
+	ctx := c.Request().Context()
+	l, err := h.store.LayerOf(ctx, t.doc, t.owner)
 	if err != nil {
-		return suggest.Result{}, err
+		return suggest.Result{}, 0, err
+	}
+	rejected, err := h.store.Rejections(ctx, t.doc, t.owner)
+	if err != nil {
+		return suggest.Result{}, 0, err
 	}
 	existing := make([]suggest.Span, len(l.Spans))
 	for i, s := range l.Spans {
 		existing[i] = suggest.Span{ID: strconv.FormatInt(s.ID, 10), Start: s.Start, End: s.End, Label: s.Label, Existing: true}
 	}
-	return suggest.Suggest(t.doc.Text, existing, suggest.Options{}), nil
+	return withoutRejected(suggest.Suggest(t.doc.Text, existing, suggest.Options{}), rejected), len(rejected), nil
+}
+
+// withoutRejected drops the suggested spans rejected before, the
+// suggested relations that needed one of them, and the suggested spans
+// that were there only for those relations (a rejected quotation's cue),
+// while a speaker another quotation still uses stays.
+func withoutRejected(res suggest.Result, rejected map[db.SpanKey]bool) suggest.Result {
+	if len(rejected) == 0 {
+		return res
+	}
+	dropped, linked, stillLinked := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, s := range res.Spans {
+		dropped[s.ID] = !s.Existing && rejected[db.SpanKey{Label: s.Label, Start: s.Start, End: s.End}]
+	}
+	var out suggest.Result
+	for _, r := range res.Relations {
+		linked[r.From], linked[r.To] = true, true
+		if !dropped[r.From] && !dropped[r.To] {
+			out.Relations = append(out.Relations, r)
+			stillLinked[r.From], stillLinked[r.To] = true, true
+		}
+	}
+	for _, s := range res.Spans {
+		if s.Existing || !dropped[s.ID] && (!linked[s.ID] || stillLinked[s.ID]) {
+			out.Spans = append(out.Spans, s)
+		}
+	}
+	return out
 }
 
 func (h *handler) listSuggestions(c echo.Context) error {
@@ -43,7 +77,7 @@ func (h *handler) listSuggestions(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := h.suggestions(c, t)
+	res, rejected, err := h.suggestions(c, t)
 	if err != nil {
 		return err
 	}
@@ -64,7 +98,7 @@ func (h *handler) listSuggestions(c echo.Context) error {
 	if rels == nil {
 		rels = []suggest.Relation{}
 	}
-	return c.JSON(http.StatusOK, map[string]any{"spans": spans, "relations": rels})
+	return c.JSON(http.StatusOK, map[string]any{"spans": spans, "relations": rels, "rejected": rejected})
 }
 
 // acceptSuggestions stores the suggested spans named in the body (or all
@@ -85,7 +119,7 @@ func (h *handler) acceptSuggestions(c echo.Context) error {
 	if !in.All && len(in.IDs) == 0 {
 		return badRequest("body: give ids of suggested spans, or all: true")
 	}
-	res, err := h.suggestions(c, t)
+	res, _, err := h.suggestions(c, t)
 	if err != nil {
 		return err
 	}
@@ -134,4 +168,56 @@ func chosenSuggestions(res suggest.Result, ids []string, all bool) ([]db.BatchSp
 		}
 	}
 	return spans, rels, nil
+}
+
+// rejectSuggestions records the suggested spans named in the body as
+// rejected in the layer, so they are not proposed again anywhere.
+func (h *handler) rejectSuggestions(c echo.Context) error {
+	t, err := h.writeTarget(c)
+	if err != nil {
+		return err
+	}
+	var in struct {
+		IDs []string `json:"ids"`
+	}
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if len(in.IDs) == 0 {
+		return badRequest("ids: give the ids of the suggested spans to reject")
+	}
+	res, _, err := h.suggestions(c, t)
+	if err != nil {
+		return err
+	}
+	byID := map[string]suggest.Span{}
+	for _, s := range res.Spans {
+		byID[s.ID] = s
+	}
+	keys := make([]db.SpanKey, 0, len(in.IDs))
+	for _, id := range in.IDs {
+		s, ok := byID[id]
+		if !ok || s.Existing {
+			return badRequest("ids: %q is not a current suggestion (the layer may have changed; reload the suggestions)", id)
+		}
+		keys = append(keys, db.SpanKey{Label: s.Label, Start: s.Start, End: s.End})
+	}
+	if err := h.store.RejectSuggestions(c.Request().Context(), t.doc, t.owner, t.user.ID, keys); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, map[string]any{"rejected": len(keys)})
+}
+
+// restoreSuggestions forgets the layer's rejections, so everything is
+// proposed again.
+func (h *handler) restoreSuggestions(c echo.Context) error {
+	t, err := h.writeTarget(c)
+	if err != nil {
+		return err
+	}
+	n, err := h.store.RestoreSuggestions(c.Request().Context(), t.doc, t.owner, t.user.ID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"restored": n})
 }

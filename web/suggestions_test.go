@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,6 +22,7 @@ type suggestionsJSON struct {
 		Existing   bool
 	}
 	Relations []struct{ Type, From, To string }
+	Rejected  int
 }
 
 func (s suggestionsJSON) find(label, text string) string {
@@ -90,6 +92,80 @@ func TestSuggestionsAcceptOneThenAll(t *testing.T) {
 	if msg := errorOf(t, rec); !strings.Contains(msg, "s99") {
 		t.Errorf("error %q does not name the id", msg)
 	}
+}
+
+// TestSuggestionsReject: a rejected suggestion is stored in the layer and
+// not proposed again, nor taken by "accept all", until restored; a
+// rejected quotation takes its own cue with it, not a shared speaker.
+func TestSuggestionsReject(t *testing.T) {
+	env := newAPIEnv(t)
+	doc := env.importDoc("quotes", quoteText)
+	url := fmt.Sprintf("/api/v1/documents/%d/suggestions", doc.ID)
+	get := func() suggestionsJSON {
+		t.Helper()
+		var sug suggestionsJSON
+		rec := env.do(http.MethodGet, url, nil)
+		expect(t, rec, http.StatusOK)
+		decodeJSON(t, rec, &sug)
+		return sug
+	}
+	proposed := func(sug suggestionsJSON, label, text string) bool { return sug.find(label, text) != "" }
+	sug := get()
+	all := len(sug.Spans)
+	q1, q2, cue2 := sug.find("QUOTE", "الاقتصاد ينمو"), sug.find("QUOTE", "الأسعار مستقرة"), sug.find("CUE", "وأضاف")
+	if q1 == "" || q2 == "" || cue2 == "" || sug.Rejected != 0 {
+		t.Fatalf("suggestions before rejecting: %+v", sug)
+	}
+	expect(t, env.do(http.MethodPost, url+"/reject", fmt.Sprintf(`{"ids":[%q,%q]}`, q2, cue2)), http.StatusCreated)
+	sug = get()
+	if proposed(sug, "QUOTE", "الأسعار مستقرة") || proposed(sug, "CUE", "وأضاف") || len(sug.Spans) != all-2 || sug.Rejected != 2 {
+		t.Errorf("after rejecting the second quotation and its cue: %d spans (want %d), %d rejected: %+v", len(sug.Spans), all-2, sug.Rejected, sug.Spans)
+	}
+	for _, r := range sug.Relations {
+		if r.From == q2 || r.To == cue2 {
+			t.Errorf("a relation of a rejected suggestion is still proposed: %+v", r)
+		}
+	}
+	if n := len(env.layer(doc, env.user.ID).Spans); n != 0 {
+		t.Errorf("rejecting put %d spans in the layer", n)
+	}
+	// Refused: an id that is no current suggestion, an empty list.
+	for _, body := range []string{`{"ids":["s99"]}`, `{"ids":[]}`, `{}`} {
+		rec := env.do(http.MethodPost, url+"/reject", body)
+		expect(t, rec, http.StatusBadRequest)
+		if msg := errorOf(t, rec); !strings.Contains(msg, "ids") {
+			t.Errorf("%s: error %q does not name ids", body, msg)
+		}
+	}
+	if got, err := env.store.EventCount(context.Background(), "suggestion.reject"); err != nil || got != 1 {
+		t.Errorf("%d suggestion.reject events (%v), want 1", got, err)
+	}
+	// Restored, they are proposed again.
+	rec := env.do(http.MethodDelete, url+"/rejections", nil)
+	expect(t, rec, http.StatusOK)
+	var restored struct{ Restored int }
+	decodeJSON(t, rec, &restored)
+	if sug = get(); restored.Restored != 2 || sug.Rejected != 0 || len(sug.Spans) != all {
+		t.Errorf("after restoring (%d): %+v", restored.Restored, sug)
+	}
+	// The first quotation alone: its cue goes with it, the speaker the
+	// second quotation shares stays; accept all takes the rest.
+	expect(t, env.do(http.MethodPost, url+"/reject", fmt.Sprintf(`{"ids":[%q]}`, sug.find("QUOTE", "الاقتصاد ينمو"))), http.StatusCreated)
+	sug = get()
+	if proposed(sug, "QUOTE", "الاقتصاد ينمو") || proposed(sug, "CUE", "وقال") || !proposed(sug, "PER", "الوزير أحمد") {
+		t.Errorf("after rejecting the first quotation: %+v", sug.Spans)
+	}
+	expect(t, env.do(http.MethodPost, url+"/accept", `{"all":true}`), http.StatusCreated)
+	var texts []string
+	for _, sp := range env.layer(doc, env.user.ID).Spans {
+		texts = append(texts, sp.Text)
+	}
+	if !slices.Equal(texts, []string{"الوزير أحمد", "وأضاف", "الأسعار مستقرة"}) {
+		t.Errorf("accept all stored %q, want the second quotation, its cue and the speaker", texts)
+	}
+	// A done layer takes no rejection.
+	expect(t, env.do(http.MethodPost, fmt.Sprintf("/api/v1/documents/%d/done?force=1", doc.ID), nil), http.StatusOK)
+	expect(t, env.do(http.MethodDelete, url+"/rejections", nil), http.StatusConflict)
 }
 
 // TestMarkDoneWarnsAboutQuotesWithoutSpeaker: the API refuses with 409

@@ -2,7 +2,8 @@
 // text with the CSS Custom Highlight API (no change to the DOM, so the
 // offsets anchors stay intact) and in a list, accepted or rejected one
 // quotation at a time or all at once. Nothing enters the layer until
-// accepted. Rejections are remembered in this browser for the layer.
+// accepted. Rejections are stored in the layer on the server, so a
+// rejected suggestion is not proposed again, in any browser.
 
 import { request } from './api.js';
 import { codePointToBoundary } from './offsets.js';
@@ -11,12 +12,9 @@ export function createSuggestions(ctx) {
   const el = (id) => document.getElementById(id);
   const list = el('sug-list');
   if (!list) return { refresh() {} };
-  const rejectedKey = `hashiya:rejected:${ctx.docId}:${ctx.layerQuery}`;
-  const rejected = new Set(JSON.parse(localStorage.getItem(rejectedKey) || '[]'));
   let groups = [];
+  let rejected = 0;
   let shown = false;
-
-  const keyOf = (s) => `${s.label}:${s.start}:${s.end}`;
 
   // Each proposed quotation with its speaker and cue is one group; a
   // proposal no quotation uses is a group of its own.
@@ -36,11 +34,20 @@ export function createSuggestions(ctx) {
     for (const s of res.spans) {
       if (!s.existing && !used.has(s.id)) out.push({ quote: null, speaker: null, cue: null, single: s });
     }
-    return out.filter((g) => !rejected.has(keyOf(g.quote || g.single)));
+    return out;
   }
 
   function idsOf(g) {
     return [g.quote, g.speaker, g.cue, g.single].filter(Boolean).map((s) => s.id);
+  }
+
+  // What a rejection names: the proposed quotation (the server then drops
+  // its cue and any speaker no other quotation uses), or, for a quotation
+  // already marked, the speaker and cue proposed for it.
+  function rejectIDsOf(g) {
+    const head = g.single || g.quote;
+    if (!head.existing) return [head.id];
+    return [g.speaker, g.cue].filter((s) => s && !s.existing).map((s) => s.id);
   }
 
   function highlight() {
@@ -91,12 +98,7 @@ export function createSuggestions(ctx) {
       const reject = document.createElement('button');
       reject.type = 'button';
       reject.textContent = 'Reject';
-      reject.addEventListener('click', () => {
-        rejected.add(keyOf(g.quote || g.single));
-        localStorage.setItem(rejectedKey, JSON.stringify([...rejected]));
-        groups = groups.filter((x) => x !== g);
-        render();
-      });
+      reject.addEventListener('click', () => post('reject', { ids: rejectIDsOf(g) }, 'reject the suggestion').catch(ctx.reported));
       const actions = document.createElement('span');
       actions.className = 'sug-actions';
       actions.append(accept, reject);
@@ -105,21 +107,32 @@ export function createSuggestions(ctx) {
     }));
     el('sug-accept-all').hidden = groups.length === 0;
     el('sug-empty').hidden = groups.length > 0;
+    el('sug-restore').hidden = rejected === 0;
+    el('sug-restore').textContent = `Show ${rejected} rejected suggestion${rejected === 1 ? '' : 's'} again`;
     highlight();
   }
 
   async function load() {
     const res = await request('GET', `/api/v1/documents/${ctx.docId}/suggestions${ctx.layerQuery}`);
     groups = group(res);
+    rejected = res.rejected || 0;
     shown = true;
     render();
   }
 
   async function acceptIDs(ids, what) {
-    await ctx.save(what, () => request('POST', `/api/v1/documents/${ctx.docId}/suggestions/accept${ctx.layerQuery}`, { ids }));
+    await post('accept', { ids }, what);
+  }
+
+  // Accepting or rejecting goes through save(), which redraws the page
+  // and so reloads the suggestions.
+  async function post(action, body, what) {
+    await ctx.save(what, () => request('POST', `/api/v1/documents/${ctx.docId}/suggestions/${action}${ctx.layerQuery}`, body));
   }
 
   el('sug-load').addEventListener('click', () => load().catch((err) => ctx.showError(`Could not load suggestions: ${err.message}`)));
+  el('sug-restore').addEventListener('click', () => ctx.save('show the rejected suggestions again',
+    () => request('DELETE', `/api/v1/documents/${ctx.docId}/suggestions/rejections${ctx.layerQuery}`)).catch(ctx.reported));
   el('sug-accept-all').addEventListener('click', () => acceptIDs(groups.flatMap(idsOf), 'accept the suggestions').catch(ctx.reported));
 
   return {

@@ -1,0 +1,91 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"hashiya/offsets"
+)
+
+// SpanKey names a suggested span by its label and offsets: suggestions
+// have no ids of their own that outlive a request.
+type SpanKey struct {
+	Label string `json:"label"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Rejections lists the suggestions rejected in owner's layer of doc.
+func (s *Store) Rejections(ctx context.Context, doc Document, owner int64) (map[SpanKey]bool, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT r.label, r.start, r."end" FROM suggestion_rejections r
+		JOIN layers l ON l.id = r.layer_id WHERE l.document_id = ? AND l.owner_id IS ?`, doc.ID, nullID(owner))
+	if err != nil {
+		return nil, fmt.Errorf("db: load rejections of document %d: %w", doc.ID, err)
+	}
+	defer rows.Close()
+	out := map[SpanKey]bool{}
+	for rows.Next() {
+		var k SpanKey
+		if err := rows.Scan(&k.Label, &k.Start, &k.End); err != nil {
+			return nil, fmt.Errorf("db: scan rejection: %w", err)
+		}
+		out[k] = true
+	}
+	return out, rows.Err()
+}
+
+// RejectSuggestions records suggested spans as rejected in owner's layer
+// of doc, so they are not proposed again; rejecting one twice is harmless.
+// A finished layer refuses (ErrConflict) like any other write.
+func (s *Store) RejectSuggestions(ctx context.Context, doc Document, owner, by int64, keys []SpanKey) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := refuseFinished(ctx, tx, doc.ID, owner); err != nil {
+			return err
+		}
+		idx := offsets.NewIndex(doc.Text)
+		for i, k := range keys {
+			if err := idx.Check(k.Start, k.End); err != nil {
+				return invalid(fmt.Sprintf("ids[%d]", i), "%v", err)
+			}
+		}
+		layer, err := layerID(ctx, tx, doc.ID, owner, true)
+		if err != nil {
+			return err
+		}
+		for _, k := range keys {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO suggestion_rejections (layer_id, label, start, "end", created_by)
+				VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, layer, k.Label, k.Start, k.End, by); err != nil {
+				return fmt.Errorf("db: reject suggestion: %w", err)
+			}
+		}
+		if err := touchLayer(ctx, tx, layer); err != nil {
+			return err
+		}
+		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "suggestion.reject", Detail: keys})
+	})
+}
+
+// RestoreSuggestions forgets every rejection in owner's layer of doc and
+// says how many there were.
+func (s *Store) RestoreSuggestions(ctx context.Context, doc Document, owner, by int64) (int64, error) {
+	var n int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		layer, err := layerID(ctx, tx, doc.ID, owner, false)
+		if errors.Is(err, ErrNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := touchLayer(ctx, tx, layer); err != nil {
+			return err
+		}
+		if n, err = execCount(ctx, tx, "restore suggestions", "DELETE FROM suggestion_rejections WHERE layer_id = ?", layer); err != nil || n == 0 {
+			return err
+		}
+		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "suggestion.restore", Detail: map[string]any{"count": n}})
+	})
+	return n, err
+}

@@ -212,3 +212,31 @@ func TestBrowserFailedSaveIsShown(t *testing.T) {
 	s.waitSpans(t, doc, s.user.ID, 1)
 	b.run(chromedp.WaitNotVisible(chromedp.ID("save-error")))
 }
+
+// TestBrowserStalePageRedraws: a span deleted behind the page's back (in
+// another tab) cannot be relabelled; the page says so and shows what is
+// stored instead of a stale highlight.
+func TestBrowserStalePageRedraws(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	b.dragSelect(start, end)
+	b.run(chromedp.KeyEvent("1"))
+	sp := s.waitSpans(t, doc, s.user.ID, 1)[0]
+	b.waitPage(1)
+	if err := s.store.DeleteSpan(context.Background(), doc, s.user.ID, s.user.ID, sp.ID); err != nil {
+		t.Fatal(err)
+	}
+	b.clickChar(start + 2)
+	b.run(chromedp.WaitVisible(chromedp.ID("span-editor")), chromedp.KeyEvent("2"))
+	b.run(chromedp.WaitVisible(chromedp.ID("save-error")))
+	if msg := eval[string](b, `document.getElementById('save-error').textContent`); !strings.Contains(msg, "404") || !strings.Contains(msg, "shows what is stored") {
+		t.Errorf("error shown: %q", msg)
+	}
+	b.waitPage(0)
+	if eval[bool](b, `!document.getElementById('span-editor').hidden`) {
+		t.Error("the editor of a span that is gone stays open")
+	}
+}

@@ -44,8 +44,19 @@ function init(docEl) {
         return result;
       } catch (err) {
         status.textContent = '';
-        showError(`Could not ${what}: ${err.message}. Nothing was changed; try again.`);
         err.shown = true;
+        if (err.status !== 404 && err.status !== 409) {
+          showError(`Could not ${what}: ${err.message}. Nothing was changed; try again.`);
+          throw err;
+        }
+        // The layer changed elsewhere (another tab, a teammate on gold, a
+        // manager): show what is stored now rather than a stale page.
+        try {
+          await redraw();
+          showError(`Could not ${what}: ${err.message}. The layer had changed; the page now shows what is stored.`);
+        } catch (again) {
+          showError(`Could not ${what}: ${err.message}, and the page could not be redrawn (${again.message}); reload it.`);
+        }
         throw err;
       }
     });

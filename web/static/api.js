@@ -27,7 +27,9 @@ export async function request(method, url, body) {
     } catch (_) {
       // The body was not JSON; the status text stands.
     }
-    throw new Error(`${res.status} ${reason}`);
+    const err = new Error(`${res.status} ${reason}`);
+    err.status = res.status;
+    throw err;
   }
   if (res.status === 204) return null;
   const type = res.headers.get('Content-Type') || '';

@@ -53,3 +53,39 @@ func (s *Store) EventCount(ctx context.Context, action string) (int, error) {
 	}
 	return n, nil
 }
+
+// LoggedEvent is an entry of the change log as the activity page shows
+// it: who, when, on which document, what.
+type LoggedEvent struct {
+	ID         int64
+	At         string
+	User       string
+	DocumentID int64
+	Document   string // the document's external id
+	Action     string
+	Detail     json.RawMessage
+}
+
+// ProjectEvents lists a project's log newest first: at most limit entries
+// older than the entry before (0 for the newest).
+func (s *Store) ProjectEvents(ctx context.Context, projectID, before int64, limit int) ([]LoggedEvent, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.at, coalesce(u.name, ''), coalesce(e.document_id, 0),
+		coalesce(d.external_id, ''), e.action, e.detail
+		FROM events e LEFT JOIN users u ON u.id = e.user_id LEFT JOIN documents d ON d.id = e.document_id
+		WHERE e.project_id = ? AND (? = 0 OR e.id < ?) ORDER BY e.id DESC LIMIT ?`, projectID, before, before, limit)
+	if err != nil {
+		return nil, fmt.Errorf("db: list events of project %d: %w", projectID, err)
+	}
+	defer rows.Close()
+	out := []LoggedEvent{}
+	for rows.Next() {
+		var e LoggedEvent
+		var detail string
+		if err := rows.Scan(&e.ID, &e.At, &e.User, &e.DocumentID, &e.Document, &e.Action, &detail); err != nil {
+			return nil, fmt.Errorf("db: scan event: %w", err)
+		}
+		e.Detail = json.RawMessage(detail)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

@@ -23,6 +23,7 @@ func routes(e *echo.Echo, h *handler) {
 	app.POST("/admin/users", h.addUser)
 	app.GET("/", h.homePage)
 	app.GET("/projects/:p", h.projectPage)
+	app.GET("/projects/:p/activity", h.activityPage)
 	app.GET("/documents/:d", h.annotatePage)
 	app.GET("/documents/:d/view", h.docView)
 	app.GET("/next", h.next)

@@ -1,0 +1,113 @@
+package components
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"hashiya/db"
+)
+
+// ActivityView is a project's change log, newest first, a page at a time.
+type ActivityView struct {
+	Project db.Project
+	Events  []db.LoggedEvent
+	Older   int64 // the before= of the next page; 0 on the last
+}
+
+// eventDetail is the union of the fields the store puts in an event's
+// detail; each action uses a few of them.
+type eventDetail struct {
+	Label, Text, Type, User, Role, Layer, File, Name string
+	Start, End, From, To, Count, Added               int
+	PerDocument                                      int `json:"per_document"`
+	Documents, Spans, Relations, Before, After       json.RawMessage
+}
+
+// actionNames say in words what each logged action did.
+var actionNames = map[string]string{
+	"span.create": "added a span", "span.update": "changed a span", "span.delete": "deleted a span",
+	"relation.create": "linked", "relation.delete": "unlinked",
+	"layer.done": "marked done", "layer.reopen": "reopened",
+	"suggestion.reject": "rejected suggestions", "suggestion.restore": "restored rejected suggestions",
+	"import": "imported", "labels.set": "changed the label set", "project.create": "created the project",
+	"member.set": "set a member", "member.remove": "removed a member",
+	"assignment.set": "assigned", "assignment.remove": "took back", "assignment.auto": "assigned automatically",
+}
+
+func actionName(action string) string {
+	if n, ok := actionNames[action]; ok {
+		return n
+	}
+	return action
+}
+
+// eventSummary is one line saying what an event changed; an unreadable
+// detail is shown as it is stored rather than hidden.
+func eventSummary(e db.LoggedEvent) string {
+	if e.Action == "suggestion.reject" {
+		var keys []db.SpanKey
+		if err := json.Unmarshal(e.Detail, &keys); err != nil {
+			return string(e.Detail)
+		}
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = fmt.Sprintf("%s %d–%d", k.Label, k.Start, k.End)
+		}
+		return strings.Join(parts, ", ")
+	}
+	var d eventDetail
+	if err := json.Unmarshal(e.Detail, &d); err != nil {
+		return string(e.Detail)
+	}
+	switch e.Action {
+	case "span.create", "span.delete":
+		return spanSummary(d.Label, d.Start, d.End, d.Text)
+	case "span.update":
+		var before, after eventDetail
+		if json.Unmarshal(d.Before, &before) != nil || json.Unmarshal(d.After, &after) != nil {
+			return string(e.Detail)
+		}
+		return spanSummary(before.Label, before.Start, before.End, before.Text) + " → " + spanSummary(after.Label, after.Start, after.End, after.Text)
+	case "relation.create", "relation.delete":
+		return fmt.Sprintf("%s: span %d → span %d", d.Type, d.From, d.To)
+	case "layer.done", "layer.reopen":
+		return "layer of " + d.Layer
+	case "import":
+		return fmt.Sprintf("%s: %s documents, %s spans, %s relations", d.File, d.Documents, d.Spans, d.Relations)
+	case "member.set":
+		return d.User + " as " + d.Role
+	case "member.remove":
+		return d.User
+	case "assignment.set", "assignment.remove":
+		return fmt.Sprintf("%s: %s", d.User, listOf(d.Documents))
+	case "assignment.auto":
+		return fmt.Sprintf("%d per document, %d assignments added", d.PerDocument, d.Added)
+	case "suggestion.restore":
+		return fmt.Sprintf("%d", d.Count)
+	case "project.create":
+		return d.Name
+	}
+	return string(e.Detail)
+}
+
+func spanSummary(label string, start, end int, text string) string {
+	return fmt.Sprintf("%s %d–%d “%s”", label, start, end, text)
+}
+
+// listOf shows a JSON array of names as "a, b, c".
+func listOf(raw json.RawMessage) string {
+	var names []string
+	if json.Unmarshal(raw, &names) != nil {
+		return string(raw)
+	}
+	return strings.Join(names, ", ")
+}
+
+// shortTime shows a stored UTC time to the second: 2026-11-29 01:24:35.
+func shortTime(at string) string {
+	if len(at) < 19 {
+		return at
+	}
+	return at[:10] + " " + at[11:19]
+}

@@ -1,0 +1,32 @@
+package components
+
+import (
+	"encoding/json"
+	"testing"
+
+	"hashiya/db"
+)
+
+func TestEventSummary(t *testing.T) {
+	tests := []struct {
+		action, detail, want string
+	}{
+		{"span.create", `{"id":4,"start":13,"end":17,"label":"PER","text":"أحمد","attributes":{}}`, "PER 13–17 “أحمد”"},
+		{"span.update", `{"before":{"start":1,"end":2,"label":"PER","text":"a"},"after":{"start":1,"end":3,"label":"ORG","text":"ab"}}`, "PER 1–2 “a” → ORG 1–3 “ab”"},
+		{"relation.create", `{"id":1,"type":"speaker","from":4,"to":5}`, "speaker: span 4 → span 5"},
+		{"layer.reopen", `{"layer":"layla"}`, "layer of layla"},
+		{"assignment.set", `{"user":"layla","documents":["d1","d2"]}`, "layla: d1, d2"},
+		{"assignment.auto", `{"per_document":2,"added":6,"by_user":{}}`, "2 per document, 6 assignments added"},
+		{"member.set", `{"user":"rana","role":"reviewer"}`, "rana as reviewer"},
+		{"suggestion.reject", `[{"label":"QUOTE","start":3,"end":9}]`, "QUOTE 3–9"},
+		{"import", `{"file":"a.jsonl","documents":2,"spans":5,"relations":0}`, "a.jsonl: 2 documents, 5 spans, 0 relations"},
+		{"span.update", `{"before":1}`, `{"before":1}`}, // unreadable: shown as stored
+		{"future.action", `{"x":1}`, `{"x":1}`},
+	}
+	for _, tt := range tests {
+		got := eventSummary(db.LoggedEvent{Action: tt.action, Detail: json.RawMessage(tt.detail)})
+		if got != tt.want {
+			t.Errorf("%s %s: %q, want %q", tt.action, tt.detail, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,38 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"hashiya/components"
+)
+
+// activityPageSize is how many changes the activity page shows at once.
+const activityPageSize = 50
+
+// activityPage shows a project's change log to its managers, a page at a
+// time: ?before= is the id the previous page ended at.
+func (h *handler) activityPage(c echo.Context) error {
+	p, err := h.managedProject(c)
+	if err != nil {
+		return err
+	}
+	var before int64
+	if s := c.QueryParam("before"); s != "" {
+		if before, err = strconv.ParseInt(s, 10, 64); err != nil || before <= 0 {
+			return badRequest("before: %q is not an event id", s)
+		}
+	}
+	events, err := h.store.ProjectEvents(c.Request().Context(), p.ID, before, activityPageSize+1)
+	if err != nil {
+		return err
+	}
+	v := components.ActivityView{Project: p, Events: events}
+	if len(events) > activityPageSize {
+		v.Events = events[:activityPageSize]
+		v.Older = v.Events[activityPageSize-1].ID
+	}
+	return render(c, http.StatusOK, components.ActivityPage(h.page(c, p.Name+" activity"), v))
+}

@@ -13,14 +13,15 @@ func DefaultCueVerbs() []string {
 		"مبينا", "مبيناً", "مشيرا", "مشيراً", "مؤكدا", "مؤكداً", "موضحا", "موضحاً",
 		"مضيفا", "مضيفاً", "قائلا", "قائلاً", "لافتا", "لافتاً", "معتبرا", "معتبراً",
 		"مشددا", "مشدداً", "منوها", "منوهاً",
+		"نفى", "ينفي", "نافيا", "نافياً", "نقل", "معلنا", "معلناً", "كاشفا", "كاشفاً", "محذرا", "محذراً",
 	}
 }
 
 // ambiguousCues are cue words that are more often something else: بين is
 // also "between", تابع "follower", ذكر "mention", لفت "drawing", رأى
-// "saw". They count as cues only when reported speech follows (see
-// hasComplement).
-var ambiguousCues = normSet("بين", "تابع", "ذكر", "لفت", "رأى")
+// "saw", نقل "transport". They count as cues only when reported speech
+// follows (see hasComplement).
+var ambiguousCues = normSet("بين", "تابع", "ذكر", "لفت", "رأى", "نقل")
 
 // lexicon maps every accepted written form of a cue, normalized, to its
 // base form. Entries are single words: the text is matched word by word.
@@ -45,15 +46,19 @@ func newLexicon(verbs []string) lexicon {
 
 // inflections are the forms a reporter uses besides the base: a past verb
 // takes the feminine ت (قالت، أضافت) and the plural وا (قالوا); an
-// accusative participle (مبيناً) has its feminine in ة (مبينةً). A verb
-// ending in a weak letter changes its stem (رأى → رأت) and needs its own
-// list entry. Object pronouns are not accepted: تابعته is "followed it".
+// accusative participle (مبيناً) has its feminine in ة (مبينةً). A past
+// verb ending in ى drops it (نفى → نفت، نفوا; رأى → رأت); other weak
+// endings (ينفي) are present forms and need their own entries. Object
+// pronouns are not accepted: تابعته is "followed it".
 func inflections(base string) []string {
 	rs := []rune(base)
 	last := rs[len(rs)-1]
 	switch {
 	case rs[0] == 'م' && last == 'ا' && len(rs) > 3:
 		return []string{string(rs[:len(rs)-1]) + "ة"}
+	case last == 'ى' && len(rs) > 2:
+		stem := string(rs[:len(rs)-1])
+		return []string{stem + "ت", stem + "وا"}
 	case strings.ContainsRune("اىيو", last):
 		return nil
 	}
@@ -82,7 +87,8 @@ func (lx lexicon) match(norm string) (string, bool) {
 // hand annotations of the same cue agree.
 type cue struct {
 	Start, End int
-	span       *Span // set once the cue is registered with the builder
+	base       string // the lexicon's base form; "" for an existing CUE or a connective
+	span       *Span  // set once the cue is registered with the builder
 }
 
 // findCues lists the cue words outside quotations, whole words only.
@@ -90,21 +96,22 @@ func (d *doc) findCues(lx lexicon, blocked mask) []cue {
 	var out []cue
 	for i, w := range d.words {
 		base, ok := lx.match(w.Norm)
-		if !ok || blocked.any(w.Start, w.End) {
+		if !ok || blocked.any(w.Start, w.End) || (i > 0 && d.words[i-1].Norm == "قيل") {
+			continue // قيل وقال is "hearsay", not an attribution
+		}
+		if ambiguousCues[base] && !d.hasComplement(lx, base, i) {
 			continue
 		}
-		if ambiguousCues[base] && !d.hasComplement(lx, i) {
-			continue
-		}
-		out = append(out, cue{Start: w.Start, End: w.End})
+		out = append(out, cue{Start: w.Start, End: w.End, base: base})
 	}
 	return out
 }
 
-// hasComplement reports whether reported speech follows word i within
-// eight words of the same clause: a complementizer (وبين أن), a colon or
-// a quotation mark.
-func (d *doc) hasComplement(lx lexicon, i int) bool {
+// hasComplement reports whether reported speech follows word i, a cue
+// with base form base, within eight words of the same clause: a
+// complementizer (وبين أن), the cue's own preposition (لفت إلى), a noun
+// naming the speech (نقلت عنه قوله), a colon or a quotation mark.
+func (d *doc) hasComplement(lx lexicon, base string, i int) bool {
 	for k := i + 1; k < len(d.words) && k <= i+8; k++ {
 		gapStart, w := d.words[k-1].End, d.words[k]
 		if d.hasAny(gapStart, w.Start, ":“”„‟«»\"") {
@@ -113,7 +120,7 @@ func (d *doc) hasComplement(lx lexicon, i int) bool {
 		if d.hasSentenceEnd(gapStart, w.Start) || clauseWords[w.Norm] {
 			return false
 		}
-		if complementizers[w.Norm] {
+		if complementizers[w.Norm] || sayingNouns[w.Norm] || d.isContentPrep(base, k) {
 			return true
 		}
 		if _, ok := lx.match(w.Norm); ok {

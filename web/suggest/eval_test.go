@@ -148,12 +148,12 @@ func TestEvalDemoArticle(t *testing.T) {
 		m          prf
 		minP, minR float64
 	}{
-		{"QUOTE exact, all quotes", all, 0.9, 0.7},
+		{"QUOTE exact, all quotes", all, 0.9, 0.9},
 		{"QUOTE exact, direct only", direct, 0.9, 0.9},
-		{"speaker exact", exact, 0.85, 0.7},
-		{"speaker overlap", overlap, 0.85, 0.7},
+		{"speaker exact", exact, 0.85, 0.9},
+		{"speaker overlap", overlap, 0.85, 0.9},
 		{"CUE span exact", cueSpans, 0.9, 0.9},
-		{"quote -> cue link", cueLinks, 0.9, 0.7},
+		{"quote -> cue link", cueLinks, 0.9, 0.9},
 	}
 	for _, f := range floors {
 		t.Logf("%-26s P %.3f (%d/%d)  R %.3f (%d/%d)", f.name, f.m.p(), f.m.tp, f.m.pred, f.m.r(), f.m.tp, f.m.gold)

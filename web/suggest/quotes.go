@@ -2,10 +2,11 @@ package suggest
 
 // quote is a quotation found in the text or an existing QUOTE span.
 type quote struct {
-	Start, End  int    // the content, code points
-	Open, Close int    // the extent with its marks (Close exclusive); the content for unmarked ones
-	Type        string // "direct", "indirect" or "mixed"; "" for an existing span
-	span        *Span  // set once registered with the builder
+	Start, End  int          // the content, code points
+	Open, Close int          // the extent with its marks (Close exclusive); the content for unmarked ones
+	Type        string       // "direct", "indirect" or "mixed"; "" for an existing span
+	att         *attribution // the cue and source found with it, if any
+	span        *Span        // set once registered with the builder
 }
 
 const clausePunct = ".!?؟؛;،,:…\n"
@@ -108,39 +109,19 @@ func stripArticle(norm string) string {
 	return norm
 }
 
-// indirectAfter finds reported speech without marks after cue c: within
-// fourteen words of the same clause a complementizer (قال الوزير إن، أشار
-// إلى أن) not part of a conjunction (بعد أن، إلا أن), followed by words
-// rather than a quotation mark. The content runs from the word after the
-// complementizer to the end of the clause (clauseEnd). It is "mixed" when
-// it holds a marked quotation, which it then replaces. The cue's own
-// object without a complementizer (أكد وجود خلية) is not proposed: it
-// cannot be told from the verb's subject without a parser.
+// indirectAfter finds reported speech without marks after cue c: the
+// content starts where complementStart says (after إن/أن/بأن, after the
+// cue's own preposition, or at its verbal-noun object) and runs to the end
+// of the clause (clauseEnd). It is "mixed" when it holds a marked
+// quotation, which it then replaces. Any other object of the cue (أكد
+// الخبر) is not proposed: it cannot be told from the verb's subject
+// without a parser.
 func (d *doc) indirectAfter(c cue, lx lexicon, direct []quote) (quote, bool) {
-	first := d.wordAt(c.End)
-	for k := first; k < len(d.words) && k < first+14; k++ {
-		gapStart := c.End
-		if k > first {
-			gapStart = d.words[k-1].End
-		}
-		w := d.words[k]
-		if d.hasSentenceEnd(gapStart, w.Start) || d.hasAny(gapStart, w.Start, "“”„‟«»\"") || clauseWords[w.Norm] {
-			return quote{}, false
-		}
-		if _, isCue := lx.match(w.Norm); isCue {
-			return quote{}, false
-		}
-		if !complementizers[w.Norm] || (k > first && notComplementizer[d.words[k-1].Norm]) {
-			continue
-		}
-		if k+1 >= len(d.words) || d.hasAny(w.End, d.words[k+1].Start, "“”„‟«»\":") ||
-			d.hasSentenceEnd(w.End, d.words[k+1].Start) {
-			return quote{}, false // a direct quotation follows, or nothing does
-		}
-		start := d.words[k+1].Start
-		return d.clause(start, lx, direct)
+	start, ok := d.complementStart(c, lx)
+	if !ok {
+		return quote{}, false
 	}
-	return quote{}, false
+	return d.clause(start, lx, direct)
 }
 
 // clause builds the indirect quotation that starts at start.
@@ -159,8 +140,8 @@ func (d *doc) clause(start int, lx lexicon, direct []quote) (quote, bool) {
 }
 
 // clauseEnd is where reported speech starting at start ends: at the
-// sentence's end, or at a comma that opens a new attribution or clause
-// (، فيما أكد، ، مشيراً).
+// sentence's end (a line break included, so never across a paragraph), or
+// before a new attribution (startsAttribution).
 func (d *doc) clauseEnd(start int, lx lexicon) int {
 	for k := d.wordAt(start); k < len(d.words); k++ {
 		gapStart := d.words[k].End
@@ -169,12 +150,28 @@ func (d *doc) clauseEnd(start int, lx lexicon) int {
 				return i
 			}
 		}
-		if k+1 < len(d.words) && d.hasAny(gapStart, d.words[k+1].Start, "،,") {
-			next := d.words[k+1].Norm
-			if _, isCue := lx.match(next); isCue || clauseWords[next] {
-				return gapStart
-			}
+		if k+1 < len(d.words) && d.startsAttribution(k+1, lx) {
+			return gapStart
 		}
 	}
 	return len(d.rs)
+}
+
+// startsAttribution reports whether word k opens a new attribution or
+// clause inside running text: a cue or clause word after a comma (،
+// فيما أكد، ، مشيراً); a clause word before a cue (فيما ذكر); or a cue
+// with its conjunction, or a participle, followed by its own complement
+// (وقال إنها، محذرا من أن), as unpunctuated text joins clauses that way.
+func (d *doc) startsAttribution(k int, lx lexicon) bool {
+	w := d.words[k]
+	base, isCue := lx.match(w.Norm)
+	if d.hasAny(d.words[k-1].End, w.Start, "،,") && (isCue || clauseWords[w.Norm]) {
+		return true
+	}
+	if clauseWords[w.Norm] && k+1 < len(d.words) {
+		_, next := lx.match(d.words[k+1].Norm)
+		return next
+	}
+	_, bare := lx[w.Norm]
+	return isCue && (!bare || isParticiple(base)) && !ambiguousCues[base] && d.hasComplement(lx, base, k)
 }

@@ -1,6 +1,9 @@
 package suggest
 
-import "cmp"
+import (
+	"cmp"
+	"slices"
+)
 
 // subject is the noun phrase right after a cue verb: Arabic news reports
 // speech verb-first (وقال الناطق باسم الجهاز صباح النعمان، للقناة ... إن).
@@ -29,7 +32,11 @@ func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
 			s.Closed = n > 0
 			return s
 		}
-		if d.hasAny(prevEnd, w.Start, ":()[]-–—ـ“”„‟«»\"") || endsSubject(d, w) {
+		if n == 0 && pronounPreps[w.Norm] {
+			prevEnd = w.End // كشفت عنه القناة: the subject follows the pronoun
+			continue
+		}
+		if d.hasAny(prevEnd, w.Start, ":()[]-–—ـ“”„‟«»\"") || endsSubject(d, w, n) || d.prepOfComplement(k) {
 			return s
 		}
 		if n == 0 {
@@ -43,8 +50,20 @@ func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
 	return s
 }
 
-func endsSubject(d *doc, w word) bool {
-	return complementizers[w.Norm] || adjunctWords[w.Norm] || clauseWords[w.Norm] || startsAdjunct(d, w)
+// endsSubject reports whether word w, the nth of a subject phrase, ends
+// it: a complementizer, an adjunct, a new clause, a verbal noun without
+// the article that starts the object (نفى الوزير صحة الأنباء), or a
+// phrase-initial من or مع, which start an adjunct, never a name.
+func endsSubject(d *doc, w word, n int) bool {
+	return complementizers[w.Norm] || adjunctWords[w.Norm] || clauseWords[w.Norm] || startsAdjunct(d, w) ||
+		sayingNouns[w.Norm] || connectives[w.Norm] || becauseWords[w.Norm] ||
+		isBareContentNoun(w.Norm) || (n == 0 && (w.Norm == "من" || w.Norm == "مع"))
+}
+
+// prepOfComplement reports whether word k is من before a complementizer
+// (حذر الدول من أن), which belongs to the verb, not to the subject.
+func (d *doc) prepOfComplement(k int) bool {
+	return d.words[k].Norm == "من" && k+1 < len(d.words) && complementizers[d.words[k+1].Norm]
 }
 
 // speakerLabel is ORG for a phrase headed by an institution word (جهاز
@@ -67,6 +86,9 @@ func (d *doc) speakerLabel(s subject) string {
 //   - a cue right after the quotation, past a comma (“...”، قال الوزير).
 func (b *builder) governing(qi int, quotes []quote, cues []cue) (c int, continues bool) {
 	q := quotes[qi]
+	if q.att != nil {
+		return slices.IndexFunc(cues, func(c cue) bool { return c.Start == q.att.cue.Start }), false
+	}
 	prevEnd := 0
 	for _, p := range quotes[:qi] {
 		if p.Close <= q.Open {
@@ -149,13 +171,25 @@ func (b *builder) attribute(quotes []quote, cues []cue) {
 }
 
 // speakerOf is the speaker of quotation q introduced by cue c:
+//   - the source found with the quotation (بحسب المصادر);
+//   - the relayed source of نقل (نقلت الوكالة عن الوزير قوله);
 //   - the explicit subject after the cue (speakerFor); one too long to
 //     delimit gives no speaker rather than a wrong one;
 //   - else an existing PER/ORG span right before the cue, in the same
 //     clause (ومضى [الاعرجي] يقول “...”);
+//   - else a subject before the cue (الوزير قد أكد أن), subjectBefore;
 //   - else the current speaker: the last one named (وأضاف، أن “...”).
 func (b *builder) speakerOf(c cue, q quote, current *Span) *Span {
 	limit := b.limit(q, c)
+	if q.att != nil {
+		return b.speakerFor(q.att.src, c.End, limit)
+	}
+	if s, ok := b.d.relayedSource(c, limit, b.lx); ok {
+		if s.Start == s.End {
+			return current
+		}
+		return b.speakerFor(s, c.End, limit)
+	}
 	if s := b.d.subjectAfter(c.End, limit, b.lx); s.Start < s.End || s.TooLong {
 		return b.speakerFor(s, c.End, limit)
 	}
@@ -163,6 +197,9 @@ func (b *builder) speakerOf(c cue, q quote, current *Span) *Span {
 		if (e.Label == "PER" || e.Label == "ORG") && e.End <= c.Start && b.onlySpaces(e.End, c.Start) {
 			return e
 		}
+	}
+	if s := b.subjectBefore(c); s.Start < s.End {
+		return b.speakerFor(s, s.Start, s.End)
 	}
 	return current
 }

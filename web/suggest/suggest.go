@@ -10,10 +10,12 @@
 // The rules, each explained where it is implemented:
 //   - quotations from paired marks (“ ” « » "), in logical order and either
 //     orientation, quoted names inside them left alone (marks.go, quotes.go);
-//   - reported speech without marks after a cue and a complementizer
-//     (indirectAfter in quotes.go);
+//   - reported speech without marks after a cue and a complementizer, the
+//     cue's preposition or its verbal-noun object (reported.go), or around
+//     a connective such as بحسب (according.go);
 //   - cue words from a list, with clitics and inflections (cues.go);
-//   - the speaker: the cue's subject, or the last speaker named (speakers.go).
+//   - the speaker: the cue's subject after or before it, the relayed
+//     source of نقل عن, or the last speaker named (speakers.go, sources.go).
 package suggest
 
 import (
@@ -80,7 +82,13 @@ func Suggest(text string, existing []Span, opt Options) Result {
 		}
 	}
 	cues := b.registerCues(d.findCues(b.lx, blocked))
-	quotes := b.registerQuotes(b.withIndirect(direct, cues))
+	quotes := b.withIndirect(direct, cues)
+	attributed := b.accordingTo(blocked, quotes)
+	for _, q := range attributed {
+		cues = append(cues, b.registerCue(q.att.cue))
+	}
+	sortCues(cues)
+	quotes = b.registerQuotes(append(quotes, attributed...))
 	b.attribute(quotes, cues)
 	return b.result()
 }
@@ -147,20 +155,34 @@ func (b *builder) registerQuotes(quotes []quote) []quote {
 func (b *builder) registerCues(cues []cue) []cue {
 	matched := map[*Span]bool{}
 	for i, c := range cues {
-		if ex := b.bestOverlap(c.Start, c.End, "CUE"); ex != nil {
-			cues[i].span, matched[ex] = ex, true
-			continue
+		cues[i] = b.registerCue(c)
+		if cues[i].span.Existing {
+			matched[cues[i].span] = true
 		}
-		cues[i].span = b.plan(c.Start, c.End, "CUE", nil)
-		b.used[cues[i].span] = true
 	}
 	for _, e := range b.existing {
 		if e.Label == "CUE" && !matched[e] {
 			cues = append(cues, cue{Start: e.Start, End: e.End, span: e})
 		}
 	}
-	sort.SliceStable(cues, func(i, j int) bool { return cues[i].Start < cues[j].Start })
+	sortCues(cues)
 	return cues
+}
+
+// registerCue gives one cue its span: an overlapping existing CUE, else a
+// proposal.
+func (b *builder) registerCue(c cue) cue {
+	if ex := b.bestOverlap(c.Start, c.End, "CUE"); ex != nil {
+		c.span = ex
+		return c
+	}
+	c.span = b.plan(c.Start, c.End, "CUE", nil)
+	b.used[c.span] = true
+	return c
+}
+
+func sortCues(cues []cue) {
+	sort.SliceStable(cues, func(i, j int) bool { return cues[i].Start < cues[j].Start })
 }
 
 // result numbers the proposals in order of start offset and lists the

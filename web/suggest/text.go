@@ -75,7 +75,24 @@ func normSet(words ...string) map[string]bool {
 }
 
 // complementizers introduce reported speech: قال إن، أضاف أنه، أكد بأن.
-var complementizers = normSet("أن", "إن", "ان", "أنه", "إنه", "أنها", "إنها", "أنهم", "بأن", "بأنه", "بأنها")
+// Each takes the attached pronouns (أنه، إننا، بأنهم). لأن ("because") is
+// not one: it gives a reason, not what was said.
+var complementizers = withPronouns("أن", "إن", "بأن")
+
+// becauseWords (لأن، لأنه) start a reason, never a subject or content.
+var becauseWords = withPronouns("لأن")
+
+// withPronouns is the set of words plus each with an attached pronoun.
+func withPronouns(words ...string) map[string]bool {
+	var all []string
+	for _, w := range words {
+		all = append(all, w)
+		for _, p := range []string{"ه", "ها", "هم", "هما", "هن", "نا", "ني", "ك", "كم"} {
+			all = append(all, w+p)
+		}
+	}
+	return normSet(all...)
+}
 
 // notComplementizer lists words after which أن is not the "that" of
 // reported speech but part of a conjunction: بعد أن (after), إلا أن
@@ -84,16 +101,24 @@ var notComplementizer = normSet("بعد", "قبل", "منذ", "يجب", "يمك�
 	"إلا", "غير", "كما", "رغم", "برغم", "بالرغم", "لابد", "من", "بد")
 
 // clauseWords start a new clause: an attribution never runs across them.
-var clauseWords = normSet("فيما", "بينما", "وفيما", "وبينما", "حيث")
+var clauseWords = normSet("فيما", "بينما", "وفيما", "وبينما", "حيث", "كما", "وكما", "أما", "وأما")
 
-// adjunctWords end a speaker noun phrase: a preposition or time adverb
-// starts an adjunct (قال الوزير في بيان، قال الوزير اليوم); إلي is إلى as
+// adjunctWords end a speaker noun phrase: a preposition (alone or with a
+// pronoun: كشفت عنه) or time adverb starts an adjunct (قال الوزير في
+// بيان، قال الوزير اليوم); إلي is إلى as
 // some outlets spell it (the ي-for-ى spelling of على is left out: it is
 // also the name علي). Prepositions
 // written joined to the next word (للقناة، لـ) are caught by
 // startsAdjunct.
 var adjunctWords = normSet("في", "عن", "على", "إلى", "الى", "إلي", "خلال", "لدى", "أمام", "عبر", "حول",
-	"أثناء", "عند", "بعد", "قبل", "منذ", "اليوم", "أمس", "امس", "الليلة", "فيما", "بينما", "حيث")
+	"أثناء", "عند", "بعد", "قبل", "منذ", "اليوم", "أمس", "امس", "الليلة", "فيما", "بينما", "حيث", "يوم", "أيضا", "أيضاً", "كذلك",
+	"فيه", "فيها", "عنه", "عنها", "عنهم", "له", "لها", "لهم", "منه", "منها", "إليه", "إليها",
+	"عليه", "عليها", "به", "بها")
+
+// pronounPreps are prepositions with a pronoun (أكد فيه، كشفت عنه القناة):
+// right after a verb they refer back and the subject follows them.
+var pronounPreps = normSet("فيه", "فيها", "عنه", "عنها", "عنهم", "له", "لها", "لهم", "منه", "منها",
+	"إليه", "إليها", "عليه", "عليها", "به", "بها")
 
 // institutionWords head a noun phrase that names an organisation, not a
 // person: جهاز مكافحة الإرهاب, وزارة الداخلية, المجلس; a statement
@@ -127,7 +152,7 @@ func startsAdjunct(d *doc, w word) bool {
 // full stop between digits (6.3) does not.
 func (d *doc) isSentenceEnd(i int) bool {
 	switch d.rs[i] {
-	case '!', '?', '؟', '؛', ';', '…', '\n':
+	case '!', '?', '؟', '؛', ';', '…', '\n', '·': // some sites print the full stop as ·
 		return true
 	case '.':
 		digit := func(j int) bool { return j >= 0 && j < len(d.rs) && unicode.IsDigit(d.rs[j]) }

@@ -1,0 +1,183 @@
+package suggest
+
+import (
+	"slices"
+	"strings"
+)
+
+// connectives attribute a clause to a source without a speech verb: the
+// clause before them (انهار المبنى، بحسب شهود عيان) or, when they open the
+// sentence, the one after (وبحسب المصادر، فإن ...). They are also used as
+// "according to a rule" (حسب القانون), hence the checks in sourceAt.
+var connectives = normSet("بحسب", "حسب", "حسبما", "وفقا", "وفق", "طبقا", "نقلا",
+	"وبحسب", "وحسب", "وحسبما", "ووفقا", "ووفق", "وطبقا")
+
+// lConnectives take their source with a joined ل (وفقا لمصادر، طبقا لما).
+var lConnectives = normSet("وفقا", "وفق", "طبقا", "ووفقا", "ووفق", "وطبقا")
+
+// sourceHeads are nouns that head a source phrase (مصادر أمنية، شهود
+// عيان، المتحدث باسم ...); with institutionWords they tell a source from
+// a rule or a figure (حسب القانون، وفقا للإحصاءات).
+var sourceHeads = normSet("مصدر", "مصادر", "متحدث", "ناطق", "مسؤول", "مسؤولون", "مسؤولين", "شهود",
+	"شاهد", "وزير", "رئيس", "مدير", "قائد", "سفير", "مراسل", "محافظ", "نائب", "عضو", "خبير", "خبراء",
+	"محلل", "محللون", "مستشار", "سكان", "مراقبون", "مراقبين", "أطباء", "طبيب", "ناشطون", "ناشطين")
+
+// accordingTo finds the clauses attributed by a connective outside
+// quotations. A clause that overlaps a quotation already found is left
+// out: a speech verb's attribution is the more precise one.
+func (b *builder) accordingTo(blocked mask, taken []quote) []quote {
+	var out []quote
+	for k, w := range b.d.words {
+		if !connectives[w.Norm] || blocked.any(w.Start, w.End) || len(b.existingIn(w.Start, w.End)) > 0 {
+			continue // بهاء حسب الله is a name
+		}
+		q, ok := b.attributed(k)
+		overlaps := func(t quote) bool { return t.Open < q.Close && q.Open < t.Close }
+		if ok && !slices.ContainsFunc(taken, overlaps) && !slices.ContainsFunc(out, overlaps) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// attributed builds the quotation that connective k attributes, with the
+// connective as its cue and the source phrase as its speaker.
+func (b *builder) attributed(k int) (quote, bool) {
+	d := b.d
+	src, last, ok := b.sourceAt(k)
+	if !ok {
+		return quote{}, false
+	}
+	var start, end int
+	if k == 0 || d.hasSentenceEnd(d.words[k-1].End, d.words[k].Start) {
+		start, ok = d.contentAfterSource(last)
+		if !ok {
+			return quote{}, false
+		}
+		start, end = d.trim(start, d.clauseEnd(start, b.lx))
+	} else {
+		start, end = d.sentenceStart(d.words[k].Start), d.words[k-1].End
+	}
+	if !d.plainClause(start, end, b.lx) {
+		return quote{}, false
+	}
+	c := cue{Start: d.words[k].Start, End: d.words[k].End}
+	return quote{Start: start, End: end, Open: start, Close: end, Type: "indirect",
+		att: &attribution{cue: c, src: src}}, true
+}
+
+// sourceAt reads the source after connective k and returns it with the
+// index of its last word. It is accepted when it is the subject of a
+// relative clause (حسبما ذكرت الوكالة، وفقا لما قاله متحدث), is headed by
+// a source or institution noun, or starts with an existing PER/ORG span.
+func (b *builder) sourceAt(k int) (subject, int, bool) {
+	d := b.d
+	j := k + 1
+	if d.words[k].Norm == "نقلا" {
+		if j >= len(d.words) || d.words[j].Norm != "عن" {
+			return subject{}, 0, false
+		}
+		j++
+	}
+	if j >= len(d.words) || !d.onlySpace(d.words[j-1].End, d.words[j].Start) {
+		return subject{}, 0, false
+	}
+	head := d.words[j].Norm
+	if lConnectives[d.words[k].Norm] {
+		var hasL bool
+		if head, hasL = withoutL(head); !hasL {
+			return subject{}, 0, false
+		}
+	}
+	if head == "ما" || d.words[k].Norm == "حسبما" || d.words[k].Norm == "وحسبما" {
+		return b.relativeSource(j, head == "ما")
+	}
+	s := d.sourcePhrase(j, b.lx)
+	if !sourceHeads[stripArticle(head)] && !institutionWords[stripArticle(head)] && len(b.existingIn(s.Start, d.words[j].End)) == 0 {
+		return subject{}, 0, false // حسب القانون، وفقا لآليات المنظمة
+	}
+	return s, d.wordAt(s.End) - 1, true
+}
+
+// relativeSource reads the subject of the verb in حسبما ذكرت الوكالة or
+// بحسب ما قال الوزير; j is ما (skipped when skipMa) or, after حسبما, the
+// verb itself.
+func (b *builder) relativeSource(j int, skipMa bool) (subject, int, bool) {
+	d := b.d
+	if skipMa {
+		j++
+	}
+	if j >= len(d.words) {
+		return subject{}, 0, false
+	}
+	s := d.subjectAfter(d.words[j].End, len(d.rs), b.lx)
+	if s.Start == s.End || s.TooLong {
+		return subject{}, 0, false
+	}
+	return s, d.wordAt(s.End) - 1, true
+}
+
+// sourcePhrase is the phrase from word j, read as a subject would be but
+// keeping a first word with a joined ل (لمصادر، للمتحدث), as the annotation
+// view selects whole words.
+func (d *doc) sourcePhrase(j int, lx lexicon) subject {
+	s := subject{Start: d.words[j].Start, End: d.words[j].End}
+	rest := d.subjectAfter(s.End, len(d.rs), lx)
+	if rest.Start < rest.End && d.onlySpace(s.End, rest.Start) && !rest.TooLong {
+		s.End = rest.End
+	}
+	return s
+}
+
+// contentAfterSource is where the content starts when the connective opens
+// the sentence: after the comma that closes the source, past a فإن.
+func (d *doc) contentAfterSource(last int) (int, bool) {
+	k := last + 1
+	if k >= len(d.words) || !d.hasAny(d.words[last].End, d.words[k].Start, "،,") ||
+		d.hasSentenceEnd(d.words[last].End, d.words[k].Start) {
+		return 0, false
+	}
+	if faInna[d.words[k].Norm] {
+		return d.contentAfter(k)
+	}
+	return d.words[k].Start, true
+}
+
+var faInna = normSet("فإن", "فان", "إن", "ان", "فإنه", "فإنها")
+
+// sentenceStart is the start of the first word of the sentence holding pos.
+func (d *doc) sentenceStart(pos int) int {
+	i := pos
+	for i > 0 && !d.isSentenceEnd(i-1) {
+		i--
+	}
+	return d.words[d.wordAt(i)].Start
+}
+
+// plainClause reports whether start..end can be attributed content: three
+// words or more, with no quotation mark or cue word, which would make it
+// another attribution.
+func (d *doc) plainClause(start, end int, lx lexicon) bool {
+	first, stop := d.wordAt(start), d.wordAt(end)
+	if stop-first < 3 || d.hasAny(start, end, quoteMarks) {
+		return false
+	}
+	for _, w := range d.words[first:stop] {
+		if _, ok := lx.match(w.Norm); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// withoutL strips the joined preposition ل from a normalized word
+// (لمصادر → مصادر، للمتحدث → متحدث، لما → ما).
+func withoutL(norm string) (string, bool) {
+	if rest, ok := strings.CutPrefix(norm, "لل"); ok && len([]rune(rest)) > 1 {
+		return rest, true
+	}
+	if rest, ok := strings.CutPrefix(norm, "ل"); ok && len([]rune(rest)) > 1 {
+		return stripArticle(rest), true
+	}
+	return norm, false
+}

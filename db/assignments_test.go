@@ -215,11 +215,11 @@ func TestVisibilityFollowsAssignments(t *testing.T) {
 	ctx := context.Background()
 	visible := func(u User) int {
 		t.Helper()
-		docs, err := f.s.Documents(ctx, f.proj.ID, u)
+		list, err := f.s.Documents(ctx, f.proj.ID, u, DocumentPage{Limit: MaxPageLimit})
 		if err != nil {
 			t.Fatal(err)
 		}
-		return len(docs)
+		return len(list.Docs)
 	}
 	if visible(f.hala) != 5 || visible(f.zaid) != 5 {
 		t.Fatal("before any assignment every annotator should see every document")
@@ -335,7 +335,7 @@ func TestMarkDoneAndReopen(t *testing.T) {
 	if got, err := f.s.MarkDone(ctx, doc, f.hala); err != nil || got != "reviewed" {
 		t.Errorf("MarkDone on a reviewed layer = %q, %v", got, err)
 	}
-	as, err := f.s.Assignees(ctx, f.proj.ID)
+	as, err := f.s.Assignees(ctx, f.proj.ID, docIDs(f.docs))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -369,8 +369,8 @@ func TestRemoveMember(t *testing.T) {
 	if err := f.s.RemoveMember(ctx, f.proj.ID, f.user, f.other); err != nil {
 		t.Fatal(err)
 	}
-	if docs, _ := f.s.Documents(ctx, f.proj.ID, f.other); len(docs) != 0 {
-		t.Errorf("a removed member still lists %d documents", len(docs))
+	if list, _ := f.s.Documents(ctx, f.proj.ID, f.other, DocumentPage{Limit: MaxPageLimit}); len(list.Docs) != 0 {
+		t.Errorf("a removed member still lists %d documents", len(list.Docs))
 	}
 	if n := count(t, f.s, "SELECT count(*) FROM assignments WHERE user_id = ?", f.other.ID); n != 0 {
 		t.Errorf("%d assignments kept for a removed member", n)

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -131,4 +132,69 @@ func benchDoc(b *testing.B, s *Store, p Project, u User) Document {
 		b.Fatal(err)
 	}
 	return doc
+}
+
+// BenchmarkDocumentPage lists pages of 50 documents of a project of 5,000,
+// beside another project of 5,000 whose documents were imported in
+// between: for the admin (who sees everything), and for an annotator
+// assigned every tenth document, first page and a page deep in the list,
+// plain and filtered by status.
+func BenchmarkDocumentPage(b *testing.B) {
+	s, p, admin := benchStore(b)
+	ctx := context.Background()
+	other, err := s.CreateProject(ctx, "other", nil, admin.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for batch := range 10 {
+		for _, pr := range []Project{p, other} {
+			var docs []codec.Doc
+			for i := range 500 {
+				docs = append(docs, codec.Doc{Line: i + 1, ExternalID: fmt.Sprintf("%s-%d-%d", pr.Name, batch, i), Text: "نص قصير للتجربة"})
+			}
+			if _, err := s.Import(ctx, ImportOptions{ProjectID: pr.ID, File: "bench", By: admin.ID}, docs); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	annotator, err := s.CreateUser(ctx, "annotator", "", false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := s.SetMember(ctx, p.ID, admin, annotator, RoleAnnotator); err != nil {
+		b.Fatal(err)
+	}
+	var tenth []string
+	for batch := range 10 {
+		for i := 0; i < 500; i += 10 {
+			tenth = append(tenth, fmt.Sprintf("bench-%d-%d", batch, i))
+		}
+	}
+	if _, err := s.Assign(ctx, p.ID, admin, AssignRequest{User: "annotator", ExternalIDs: tenth}); err != nil {
+		b.Fatal(err)
+	}
+	deep, err := s.Documents(ctx, p.ID, admin, DocumentPage{Limit: 1, After: 7000})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		user User
+		page DocumentPage
+	}{
+		{"admin/first", admin, DocumentPage{Limit: 50}},
+		{"admin/deep", admin, DocumentPage{Limit: 50, After: deep.Docs[0].ID}},
+		{"admin/status", admin, DocumentPage{Limit: 50, Status: "done"}},
+		{"admin/search", admin, DocumentPage{Limit: 50, Query: "-7-"}},
+		{"annotator/first", annotator, DocumentPage{Limit: 50}},
+		{"annotator/deep", annotator, DocumentPage{Limit: 50, After: deep.Docs[0].ID}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Documents(ctx, p.ID, c.user, c.page); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

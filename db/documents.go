@@ -35,32 +35,6 @@ func textHash(text string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// Documents lists the documents of a project that user may see, in import
-// order, with the span count and status of the user's own layer.
-func (s *Store) Documents(ctx context.Context, projectID int64, user User) ([]DocumentSummary, error) {
-	rows, err := s.r.QueryContext(ctx, `
-		SELECT d.id, d.external_id, substr(d.text, 1, 120), length(d.text),
-		       coalesce(l.status, 'new'),
-		       (SELECT count(*) FROM spans s WHERE s.layer_id = l.id)
-		FROM documents d
-		LEFT JOIN layers l ON l.document_id = d.id AND l.owner_id = :uid
-		WHERE d.project_id = :pid AND `+visibleDocument+`
-		ORDER BY d.id`, sql.Named("uid", user.ID), sql.Named("pid", projectID))
-	if err != nil {
-		return nil, fmt.Errorf("db: list documents of project %d: %w", projectID, err)
-	}
-	defer rows.Close()
-	var out []DocumentSummary
-	for rows.Next() {
-		var d DocumentSummary
-		if err := rows.Scan(&d.ID, &d.ExternalID, &d.Preview, &d.Length, &d.Status, &d.Spans); err != nil {
-			return nil, fmt.Errorf("db: scan document: %w", err)
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
-}
-
 // Document loads one document.
 func (s *Store) Document(ctx context.Context, id int64) (Document, error) {
 	return loadDocument(ctx, s.r, id)

@@ -36,16 +36,17 @@ func TestImport(t *testing.T) {
 		t.Errorf("result %+v, want 2 documents, 4 spans, 2 relations", res)
 	}
 	// omar sees nothing until he is a member, then every document.
-	if docs, err := f.s.Documents(ctx, f.proj.ID, f.other); err != nil || len(docs) != 0 {
-		t.Fatalf("a non-member lists %+v (%v)", docs, err)
+	if list, err := f.s.Documents(ctx, f.proj.ID, f.other, DocumentPage{Limit: MaxPageLimit}); err != nil || len(list.Docs) != 0 {
+		t.Fatalf("a non-member lists %+v (%v)", list.Docs, err)
 	}
 	if err := f.s.SetMember(ctx, f.proj.ID, f.user, f.other, RoleAnnotator); err != nil {
 		t.Fatal(err)
 	}
-	docs, err := f.s.Documents(ctx, f.proj.ID, f.other)
+	list, err := f.s.Documents(ctx, f.proj.ID, f.other, DocumentPage{Limit: MaxPageLimit})
 	if err != nil {
 		t.Fatal(err)
 	}
+	docs := list.Docs
 	if len(docs) != 3 || docs[1].ExternalID != "a" || docs[2].ExternalID != "b" {
 		t.Fatalf("documents %+v, want doc-1, a, b in import order", docs)
 	}

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 )
@@ -137,23 +138,34 @@ type Assignee struct {
 	Assigned bool
 }
 
-// Assignees lists, per document of a project, who works on it, by name.
-// It is for the project's managers; the caller has checked the role.
-func (s *Store) Assignees(ctx context.Context, projectID int64) (map[int64][]Assignee, error) {
+// Assignees lists who works on each of the given documents of a project
+// (the page a manager is shown), by name; documents of other projects
+// are left out. It is for the project's managers; the caller has checked
+// the role.
+func (s *Store) Assignees(ctx context.Context, projectID int64, docIDs []int64) (map[int64][]Assignee, error) {
+	out := map[int64][]Assignee{}
+	if len(docIDs) == 0 {
+		return out, nil
+	}
+	ids, err := json.Marshal(docIDs)
+	if err != nil {
+		return nil, fmt.Errorf("db: assignees of project %d: %w", projectID, err)
+	}
 	rows, err := s.r.QueryContext(ctx, `
+		WITH page AS (SELECT d.id FROM documents d
+		              WHERE d.project_id = :pid AND d.id IN (SELECT value FROM json_each(:ids)))
 		SELECT w.document_id, u.id, u.name, coalesce(l.status, 'new'),
 		       EXISTS (SELECT 1 FROM assignments a WHERE a.document_id = w.document_id AND a.user_id = u.id)
-		FROM (SELECT a.document_id, a.user_id FROM assignments a JOIN documents d ON d.id = a.document_id WHERE d.project_id = :pid
-		      UNION SELECT l.document_id, l.owner_id FROM layers l JOIN documents d ON d.id = l.document_id
-		      WHERE d.project_id = :pid AND l.owner_id IS NOT NULL) w
+		FROM (SELECT a.document_id, a.user_id FROM assignments a WHERE a.document_id IN page
+		      UNION SELECT l.document_id, l.owner_id FROM layers l
+		      WHERE l.document_id IN page AND l.owner_id IS NOT NULL) w
 		JOIN users u ON u.id = w.user_id
 		LEFT JOIN layers l ON l.document_id = w.document_id AND l.owner_id = u.id
-		ORDER BY w.document_id, u.name`, sql.Named("pid", projectID))
+		ORDER BY w.document_id, u.name`, sql.Named("pid", projectID), sql.Named("ids", string(ids)))
 	if err != nil {
 		return nil, fmt.Errorf("db: assignees of project %d: %w", projectID, err)
 	}
 	defer rows.Close()
-	out := map[int64][]Assignee{}
 	for rows.Next() {
 		var doc int64
 		var a Assignee

@@ -408,10 +408,11 @@ func TestAPIImport(t *testing.T) {
 			url := fmt.Sprintf("/api/v1/projects/%d/documents%s", env.proj.ID, tt.query)
 			rec := env.do(http.MethodPost, url, strings.NewReader(tt.body))
 			expect(t, rec, tt.status)
-			docs, err := env.store.Documents(t.Context(), env.proj.ID, env.user)
+			list, err := env.store.Documents(t.Context(), env.proj.ID, env.user, db.DocumentPage{Limit: db.MaxPageLimit})
 			if err != nil {
 				t.Fatal(err)
 			}
+			docs := list.Docs
 			if tt.status != 201 {
 				msg := errorOf(t, rec)
 				for _, s := range tt.errSays {
@@ -635,8 +636,8 @@ func TestAPIRequestTooLarge(t *testing.T) {
 			errorOf(t, rec)
 		})
 	}
-	docs, err := env.store.Documents(t.Context(), env.proj.ID, env.user)
-	if err != nil || len(docs) != 1 || docs[0].Spans != 0 {
+	list, err := env.store.Documents(t.Context(), env.proj.ID, env.user, db.DocumentPage{Limit: db.MaxPageLimit})
+	if docs := list.Docs; err != nil || len(docs) != 1 || docs[0].Spans != 0 {
 		t.Errorf("after refused bodies: documents %+v, %v; want the one document, untouched", docs, err)
 	}
 }

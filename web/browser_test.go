@@ -85,11 +85,11 @@ func newSite(t *testing.T, docs ...codec.Doc) *site {
 	if _, err := store.Import(ctx, db.ImportOptions{ProjectID: s.proj.ID, File: "test", By: s.user.ID}, docs); err != nil {
 		t.Fatal(err)
 	}
-	list, err := store.Documents(ctx, s.proj.ID, s.user)
+	list, err := store.Documents(ctx, s.proj.ID, s.user, db.DocumentPage{Limit: db.MaxPageLimit})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range list {
+	for _, d := range list.Docs {
 		if s.docs[d.ExternalID], err = store.Document(ctx, d.ID); err != nil {
 			t.Fatal(err)
 		}

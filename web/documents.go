@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"path/filepath"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -29,12 +30,25 @@ func (h *handler) listProjects(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"projects": out})
 }
 
+// listDocuments answers one page of the documents the caller sees:
+// ?limit= (default 100, at most 1000), ?after= (the next cursor of the
+// page before), ?status= (of the caller's layer) and ?q= (part of the
+// external id). "next" is absent on the last page; "total" counts every
+// page of the filtered list.
 func (h *handler) listDocuments(c echo.Context) error {
 	p, _, err := h.project(c)
 	if err != nil {
 		return err
 	}
-	docs, err := h.store.Documents(c.Request().Context(), p.ID, currentUser(c))
+	limit, err := apiLimit(c)
+	if err != nil {
+		return err
+	}
+	page, err := documentPage(c, limit)
+	if err != nil {
+		return err
+	}
+	list, err := h.store.Documents(c.Request().Context(), p.ID, currentUser(c), page)
 	if err != nil {
 		return err
 	}
@@ -45,11 +59,15 @@ func (h *handler) listDocuments(c echo.Context) error {
 		Spans      int    `json:"spans"`
 		Status     string `json:"status"`
 	}
-	out := make([]docJSON, len(docs))
-	for i, d := range docs {
+	out := make([]docJSON, len(list.Docs))
+	for i, d := range list.Docs {
 		out[i] = docJSON{d.ID, d.ExternalID, d.Length, d.Spans, d.Status}
 	}
-	return c.JSON(http.StatusOK, map[string]any{"documents": out})
+	body := map[string]any{"documents": out, "total": list.Total}
+	if list.More {
+		body["next"] = strconv.FormatInt(list.Docs[len(list.Docs)-1].ID, 10)
+	}
+	return c.JSON(http.StatusOK, body)
 }
 
 // importDocuments takes a file as the body, as `hashiya import` does: all

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"hashiya/db"
 )
 
 // TestBrowserImport uploads a corpus from the project page: a good file
@@ -47,8 +49,8 @@ func TestBrowserImport(t *testing.T) {
 	if !strings.Contains(got, "Nothing was imported") || !strings.Contains(got, "broken.jsonl:2:") || !strings.Contains(got, "broken.jsonl:3:") {
 		t.Errorf("bad file: %q", got)
 	}
-	docs, err := s.store.Documents(t.Context(), s.proj.ID, s.user)
-	if err != nil || len(docs) != 3 {
-		t.Errorf("after one good and one refused import: %d documents (%v), want 3", len(docs), err)
+	list, err := s.store.Documents(t.Context(), s.proj.ID, s.user, db.DocumentPage{Limit: db.MaxPageLimit})
+	if err != nil || len(list.Docs) != 3 {
+		t.Errorf("after one good and one refused import: %d documents (%v), want 3", len(list.Docs), err)
 	}
 }

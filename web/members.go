@@ -32,7 +32,7 @@ func (h *handler) addMember(c echo.Context) error {
 	if err := h.store.SetMember(ctx, p.ID, currentUser(c), u, role); err != nil {
 		return h.formError(c, p, err)
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=member#members", p.ID))
+	return c.Redirect(http.StatusSeeOther, backToProject(c, p.ID, "done=member", "members"))
 }
 
 // formUser is the user a manager's form names in its "user" field; an
@@ -60,7 +60,7 @@ func (h *handler) removeMember(c echo.Context) error {
 	if err := h.store.RemoveMember(ctx, p.ID, currentUser(c), u); err != nil {
 		return h.formError(c, p, err)
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=member-removed#members", p.ID))
+	return c.Redirect(http.StatusSeeOther, backToProject(c, p.ID, "done=member-removed", "members"))
 }
 
 // assign gives the documents a form names to a member; unassign (the same
@@ -88,7 +88,7 @@ func (h *handler) changeAssignments(c echo.Context, done string, change assignFu
 	if err != nil {
 		return h.formError(c, p, err)
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=%s&n=%d#assignments", p.ID, done, n))
+	return c.Redirect(http.StatusSeeOther, backToProject(c, p.ID, fmt.Sprintf("done=%s&n=%d", done, n), "assignments"))
 }
 
 // autoAssign gives every document of the project N annotators.
@@ -105,7 +105,7 @@ func (h *handler) autoAssign(c echo.Context) error {
 	if err != nil {
 		return h.formError(c, p, err)
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=auto&n=%d#assignments", p.ID, n))
+	return c.Redirect(http.StatusSeeOther, backToProject(c, p.ID, fmt.Sprintf("done=auto&n=%d", n), "assignments"))
 }
 
 // assignRequest reads the assignment form: a user name, ticked document
@@ -125,26 +125,6 @@ func assignRequest(c echo.Context) (db.AssignRequest, error) {
 	}
 	req.ExternalIDs = strings.FieldsFunc(form.Get("external_ids"), func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == '\r' || r == '\t' })
 	return req, nil
-}
-
-// projectView loads what a project's page shows the caller; managers also
-// get the members and who works on each document.
-func (h *handler) projectView(c echo.Context, p db.Project, role db.Role) (components.ProjectView, error) {
-	ctx := c.Request().Context()
-	v := components.ProjectView{Project: p, Role: role}
-	var err error
-	if v.Docs, err = h.store.Documents(ctx, p.ID, currentUser(c)); err != nil || !role.AtLeast(db.RoleManager) {
-		return v, err
-	}
-	m := &components.Manage{Notice: notice(c.QueryParam("done"), c.QueryParam("n"))}
-	if m.Members, err = h.store.Members(ctx, p.ID); err != nil {
-		return v, err
-	}
-	if m.Assignees, err = h.store.Assignees(ctx, p.ID); err != nil {
-		return v, err
-	}
-	v.Manage = m
-	return v, nil
 }
 
 // formError shows a refused manager's form on the project page, saying

@@ -34,6 +34,35 @@ func (h *handler) projectPage(c echo.Context) error {
 	return render(c, http.StatusOK, components.ProjectPage(h.page(c, p.Name), v))
 }
 
+// projectView loads what a project's page shows the caller: one page of
+// the documents they see (?after=, ?status=, ?q=); managers also get the
+// members and who works on each document shown.
+func (h *handler) projectView(c echo.Context, p db.Project, role db.Role) (components.ProjectView, error) {
+	ctx := c.Request().Context()
+	v := components.ProjectView{Project: p, Role: role}
+	page, err := documentPage(c, projectPageLimit)
+	if err != nil {
+		return v, err
+	}
+	v.List = components.DocList{After: page.After, Status: page.Status, Query: page.Query}
+	if v.List.DocumentList, err = h.store.Documents(ctx, p.ID, currentUser(c), page); err != nil || !role.AtLeast(db.RoleManager) {
+		return v, err
+	}
+	m := &components.Manage{Notice: notice(c.QueryParam("done"), c.QueryParam("n")), Return: v.List.Return()}
+	if m.Members, err = h.store.Members(ctx, p.ID); err != nil {
+		return v, err
+	}
+	ids := make([]int64, len(v.List.Docs))
+	for i, d := range v.List.Docs {
+		ids[i] = d.ID
+	}
+	if m.Assignees, err = h.store.Assignees(ctx, p.ID, ids); err != nil {
+		return v, err
+	}
+	v.Manage = m
+	return v, nil
+}
+
 func (h *handler) annotatePage(c echo.Context) error {
 	a, err := h.annotation(c)
 	if err != nil {

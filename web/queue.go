@@ -115,7 +115,7 @@ func (h *handler) reopen(c echo.Context) error {
 		}
 		return h.formError(c, p, err)
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=reopen#doc-%d", t.doc.ProjectID, t.doc.ID))
+	return c.Redirect(http.StatusSeeOther, backToProject(c, t.doc.ProjectID, "done=reopen", fmt.Sprintf("doc-%d", t.doc.ID)))
 }
 
 // unattributed counts the quotations of the caller's layer that have no

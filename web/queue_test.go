@@ -129,6 +129,15 @@ func (te *teamEnv) events(action string) int {
 	return n
 }
 
+// docIDs are the ids of the team's documents.
+func (te *teamEnv) docIDs() []int64 {
+	ids := make([]int64, len(te.docs))
+	for i, d := range te.docs {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
 func docPath(d db.Document) string { return fmt.Sprintf("/documents/%d", d.ID) }
 
 func TestManageSectionsOnlyForManagers(t *testing.T) {
@@ -201,7 +210,7 @@ func TestManageRoutesRefuseOthers(t *testing.T) {
 		}
 	}
 	members, _ := te.store.Members(context.Background(), te.proj.ID)
-	as, _ := te.store.Assignees(context.Background(), te.proj.ID)
+	as, _ := te.store.Assignees(context.Background(), te.proj.ID, te.docIDs())
 	if len(members) != 4 || len(as) != 1 || as[te.docs[0].ID][0].Status != "done" {
 		t.Errorf("refused forms changed something: members %+v, assignees %+v", members, as)
 	}
@@ -252,8 +261,8 @@ func TestAssignThroughForms(t *testing.T) {
 			t.Errorf("POST %s %v: error shown %q, want it to say %q", r.path, r.form, got, r.says)
 		}
 	}
-	if docs, _ := te.store.Documents(context.Background(), te.proj.ID, te.karim.user); len(docs) != 0 {
-		t.Errorf("refused forms gave karim %d documents", len(docs))
+	if list, _ := te.store.Documents(context.Background(), te.proj.ID, te.karim.user, db.DocumentPage{Limit: db.MaxPageLimit}); len(list.Docs) != 0 {
+		t.Errorf("refused forms gave karim %d documents", len(list.Docs))
 	}
 	// layla sees her two documents only, and not doc-2.
 	d = htmlPage(t, te.layla.get(p), http.StatusOK)
@@ -264,7 +273,7 @@ func TestAssignThroughForms(t *testing.T) {
 	// Two annotators per document, among layla, karim and newbie: doc-1 and
 	// doc-3 get one more each, doc-2 two, 4 in all.
 	redirectsTo(t, te.samir.post(p+"/assignments/auto", url.Values{"per_document": {"2"}}), p+"?done=auto&n=4#assignments")
-	as, _ := te.store.Assignees(context.Background(), te.proj.ID)
+	as, _ := te.store.Assignees(context.Background(), te.proj.ID, te.docIDs())
 	for _, doc := range []db.Document{d1, d2, d3} {
 		if len(as[doc.ID]) != 2 {
 			t.Errorf("%s has assignees %+v, want 2", doc.ExternalID, as[doc.ID])

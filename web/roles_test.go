@@ -170,9 +170,9 @@ func roleImport(t *testing.T, store *db.Store, p db.Project, by db.User, externa
 	_, err := store.Import(ctx, db.ImportOptions{ProjectID: p.ID, File: "fixture", By: by.ID},
 		[]codec.Doc{{Line: 1, ExternalID: externalID, Text: apiText, Meta: json.RawMessage(`{}`)}})
 	roleMust(t, err)
-	docs, err := store.Documents(ctx, p.ID, by)
+	list, err := store.Documents(ctx, p.ID, by, db.DocumentPage{Limit: db.MaxPageLimit})
 	roleMust(t, err)
-	for _, d := range docs {
+	for _, d := range list.Docs {
 		if d.ExternalID == externalID {
 			doc, err := store.Document(ctx, d.ID)
 			roleMust(t, err)

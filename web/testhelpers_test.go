@@ -107,11 +107,11 @@ func (env *apiEnv) importDoc(externalID, text string) db.Document {
 	if err != nil {
 		env.t.Fatal(err)
 	}
-	list, err := env.store.Documents(ctx, env.proj.ID, env.user)
+	list, err := env.store.Documents(ctx, env.proj.ID, env.user, db.DocumentPage{Limit: db.MaxPageLimit})
 	if err != nil {
 		env.t.Fatal(err)
 	}
-	for _, d := range list {
+	for _, d := range list.Docs {
 		if d.ExternalID == externalID {
 			doc, err := env.store.Document(ctx, d.ID)
 			if err != nil {

@@ -156,8 +156,9 @@ func newXSSSite(t *testing.T) *site {
 	if res.StatusCode != http.StatusCreated {
 		t.Fatalf("import: %d %s", res.StatusCode, body)
 	}
-	docs, err := store.Documents(ctx, s.proj.ID, s.user)
+	list, err := store.Documents(ctx, s.proj.ID, s.user, db.DocumentPage{Limit: db.MaxPageLimit})
 	roleMust(t, err)
+	docs := list.Docs
 	if len(docs) != 1 || docs[0].ExternalID != xssExternalID {
 		t.Fatalf("documents after import: %+v", docs)
 	}

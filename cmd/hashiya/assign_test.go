@@ -65,9 +65,9 @@ func TestProjectAssign(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		docs, err := s.Documents(context.Background(), p.ID, u)
-		if err != nil || len(docs) != want {
-			t.Errorf("%s sees %d documents (%v), want %d", name, len(docs), err, want)
+		list, err := s.Documents(context.Background(), p.ID, u, db.DocumentPage{Limit: db.MaxPageLimit})
+		if err != nil || len(list.Docs) != want {
+			t.Errorf("%s sees %d documents (%v), want %d", name, len(list.Docs), err, want)
 		}
 	}
 	if out := c.ok("help", "project"); !strings.Contains(out, "--auto N") || !strings.Contains(out, "--docs EXTERNAL_ID") {

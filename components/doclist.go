@@ -1,0 +1,92 @@
+package components
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+
+	"hashiya/db"
+)
+
+// DocList is the page of a project's document list that the project page
+// shows, with the filter it was cut with, so that every link and form on
+// the page keeps that filter.
+type DocList struct {
+	db.DocumentList
+	After  int64  // the cursor the page starts after
+	Status string // filter: the viewer's layer status, "" for any
+	Query  string // filter: part of the external id, "" for any
+}
+
+// Filtered reports whether a filter narrows the list.
+func (l DocList) Filtered() bool { return l.Status != "" || l.Query != "" }
+
+// filter is the list's filter as query parameters, empty ones left out.
+func (l DocList) filter() url.Values {
+	q := url.Values{}
+	if l.Status != "" {
+		q.Set("status", l.Status)
+	}
+	if l.Query != "" {
+		q.Set("q", l.Query)
+	}
+	return q
+}
+
+// Return is the query a manager's form carries in its action so the
+// server sends them back to this page of the list, with its filter.
+func (l DocList) Return() string {
+	q := l.filter()
+	if l.After > 0 {
+		q.Set("after", strconv.FormatInt(l.After, 10))
+	}
+	return q.Encode()
+}
+
+// pageURL links to the page of the list that starts after the cursor,
+// keeping the filter (0 is the first page).
+func (l DocList) pageURL(projectID, after int64) string {
+	q := l.filter()
+	if after > 0 {
+		q.Set("after", strconv.FormatInt(after, 10))
+	}
+	u := fmt.Sprintf("/projects/%d", projectID)
+	if len(q) > 0 {
+		u += "?" + q.Encode()
+	}
+	return u + "#documents-title"
+}
+
+// nextAfter is the cursor of the page after this one.
+func (l DocList) nextAfter() int64 {
+	if len(l.Docs) == 0 {
+		return l.After
+	}
+	return l.Docs[len(l.Docs)-1].ID
+}
+
+// Showing says which documents of the list the page holds, as
+// "Showing 51–100 of 5,000".
+func (l DocList) Showing() string {
+	first, last := l.Before+1, l.Before+len(l.Docs)
+	if first == last {
+		return fmt.Sprintf("Showing %s of %s", thousands(first), thousands(l.Total))
+	}
+	return fmt.Sprintf("Showing %s–%s of %s", thousands(first), thousands(last), thousands(l.Total))
+}
+
+// thousands writes n with a comma between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}

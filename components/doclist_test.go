@@ -1,0 +1,73 @@
+package components
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"hashiya/db"
+)
+
+func TestShowing(t *testing.T) {
+	docs := func(n int) []db.DocumentSummary { return make([]db.DocumentSummary, n) }
+	for _, c := range []struct {
+		list db.DocumentList
+		want string
+	}{
+		{db.DocumentList{Docs: docs(50), Total: 5000, Before: 50}, "Showing 51–100 of 5,000"},
+		{db.DocumentList{Docs: docs(50), Total: 123}, "Showing 1–50 of 123"},
+		{db.DocumentList{Docs: docs(1), Total: 1}, "Showing 1 of 1"},
+		{db.DocumentList{Docs: docs(7), Total: 1234567, Before: 1234560}, "Showing 1,234,561–1,234,567 of 1,234,567"},
+	} {
+		if got := (DocList{DocumentList: c.list}).Showing(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.list, got, c.want)
+		}
+	}
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 100000: "100,000", -4500: "-4,500"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestDocumentListLinksKeepTheFilter: paging links and a manager's forms
+// carry the filter, escaped, and never the notice of the last form.
+func TestDocumentListLinksKeepTheFilter(t *testing.T) {
+	v := ProjectView{
+		Project: db.Project{ID: 3, Name: "p"},
+		Role:    db.RoleManager,
+		List: DocList{
+			DocumentList: db.DocumentList{Docs: []db.DocumentSummary{{ID: 60, ExternalID: "a&b"}, {ID: 70, ExternalID: "c"}}, More: true, Total: 9, Before: 2, Prev: 0},
+			After:        55, Status: "in_progress", Query: `خبر & "x"`,
+		},
+	}
+	v.Manage = &Manage{Notice: "Member saved.", Return: v.List.Return()}
+	var buf bytes.Buffer
+	if err := ProjectPage(Page{Title: "p", CSRF: "tok"}, v).Render(context.Background(), &buf); err != nil {
+		t.Fatal(err)
+	}
+	d, err := goquery.NewDocumentFromReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filter := "q=%D8%AE%D8%A8%D8%B1+%26+%22x%22&status=in_progress"
+	for sel, want := range map[string]string{
+		`nav.pager a[rel="prev"]`: "/projects/3?" + filter + "#documents-title",
+		`nav.pager a[rel="next"]`: "/projects/3?after=70&" + filter + "#documents-title",
+	} {
+		if got := d.Find(sel).AttrOr("href", ""); got != want {
+			t.Errorf("%s goes to %q, want %q", sel, got, want)
+		}
+	}
+	if got := d.Find("#assign-form").AttrOr("action", ""); got != "/projects/3/assignments?after=55&"+filter {
+		t.Errorf("assign form posts to %q", got)
+	}
+	if got := d.Find("#filter-q").AttrOr("value", ""); got != v.List.Query {
+		t.Errorf("search box holds %q", got)
+	}
+	if d.Find("#docs-showing").Text() != "Showing 3–4 of 9" || d.Find(`#filter-status option[selected]`).AttrOr("value", "") != "in_progress" {
+		t.Errorf("caption %q, status %q", d.Find("#docs-showing").Text(), d.Find(`#filter-status option[selected]`).AttrOr("value", ""))
+	}
+}

@@ -1,0 +1,128 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// MaxPageLimit is the most documents one page of a list may hold.
+const MaxPageLimit = 1000
+
+// LayerStatuses are the statuses of a layer, in the order work goes.
+var LayerStatuses = []string{"new", "in_progress", "done", "reviewed"}
+
+// DocumentPage asks for one page of a project's document list: the
+// documents after a cursor, in import (id) order, optionally filtered.
+type DocumentPage struct {
+	After  int64  // list documents with a greater id; 0 starts at the first
+	Limit  int    // 1 to MaxPageLimit
+	Status string // the status of the caller's own layer ("new" when none); "" for any
+	Query  string // part of the external id, ignoring ASCII case; "" for any
+}
+
+// DocumentList is one page of a project's documents as a user sees them.
+type DocumentList struct {
+	Docs   []DocumentSummary
+	More   bool  // documents follow the last one listed
+	Total  int   // documents of the whole list, every page
+	Before int   // documents of the list before this page
+	Prev   int64 // the After of the page before this one (0: the first page)
+}
+
+// Validate checks a page request, naming the parameter that is wrong.
+func (p DocumentPage) Validate() error {
+	switch {
+	case p.Limit < 1 || p.Limit > MaxPageLimit:
+		return invalid("limit", "%d is not from 1 to %d", p.Limit, MaxPageLimit)
+	case p.After < 0:
+		return invalid("after", "%d is not a document id", p.After)
+	case p.Status != "" && !validStatus(p.Status):
+		return invalid("status", "%q is not new, in_progress, done or reviewed", p.Status)
+	}
+	return nil
+}
+
+func validStatus(s string) bool {
+	for _, v := range LayerStatuses {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// docListFrom is the list a page is cut from: the project's documents the
+// user may see (visibleDocument), with the user's own layer, filtered.
+// Filters are always bound, empty when unused, so the SQL never changes.
+const docListFrom = `FROM documents d
+		LEFT JOIN layers l ON l.document_id = d.id AND l.owner_id = :uid
+		WHERE d.project_id = :pid AND ` + visibleDocument + `
+		AND (:status = '' OR coalesce(l.status, 'new') = :status)
+		AND (:q = '' OR d.external_id LIKE :like ESCAPE '\')`
+
+// Documents lists one page of the documents of a project that user may
+// see, in import order, with the span count and status of the user's own
+// layer; the total and the position of the page come from the same read
+// transaction, so they agree with the page.
+func (s *Store) Documents(ctx context.Context, projectID int64, user User, page DocumentPage) (DocumentList, error) {
+	if err := page.Validate(); err != nil {
+		return DocumentList{}, err
+	}
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return DocumentList{}, fmt.Errorf("db: begin document list: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only: nothing to undo
+	args := []any{sql.Named("uid", user.ID), sql.Named("pid", projectID), sql.Named("after", page.After),
+		sql.Named("limit", page.Limit), sql.Named("status", page.Status), sql.Named("q", page.Query),
+		sql.Named("like", "%"+likeEscaper.Replace(page.Query)+"%")}
+	var list DocumentList
+	if list.Docs, err = documentRows(ctx, tx, args); err != nil {
+		return DocumentList{}, fmt.Errorf("db: list documents of project %d: %w", projectID, err)
+	}
+	if len(list.Docs) > page.Limit {
+		list.Docs, list.More = list.Docs[:page.Limit], true
+	}
+	err = tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(d.id <= :after), 0) `+docListFrom, args...).Scan(&list.Total, &list.Before)
+	if err != nil {
+		return DocumentList{}, fmt.Errorf("db: count documents of project %d: %w", projectID, err)
+	}
+	if list.Before > page.Limit {
+		// The page before starts after the (limit+1)th document back.
+		err = tx.QueryRowContext(ctx, `SELECT d.id `+docListFrom+` AND d.id <= :after ORDER BY d.id DESC LIMIT 1 OFFSET :limit`, args...).Scan(&list.Prev)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return DocumentList{}, fmt.Errorf("db: find the page before document %d: %w", page.After, err)
+		}
+	}
+	return list, nil
+}
+
+// likeEscaper makes a search string match itself in LIKE ... ESCAPE '\'.
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// documentRows reads up to limit+1 summaries, the extra one telling
+// whether more follow.
+func documentRows(ctx context.Context, tx *sql.Tx, args []any) ([]DocumentSummary, error) {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT d.id, d.external_id, substr(d.text, 1, 120), length(d.text),
+		       coalesce(l.status, 'new'),
+		       (SELECT count(*) FROM spans s WHERE s.layer_id = l.id)
+		`+docListFrom+` AND d.id > :after
+		ORDER BY d.id LIMIT :limit + 1`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []DocumentSummary
+	for rows.Next() {
+		var d DocumentSummary
+		if err := rows.Scan(&d.ID, &d.ExternalID, &d.Preview, &d.Length, &d.Status, &d.Spans); err != nil {
+			return nil, fmt.Errorf("scan document: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}

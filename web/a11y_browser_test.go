@@ -1,0 +1,108 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/chromedp"
+
+	"hashiya/db"
+)
+
+// TestBrowserPagesAccessible opens every page a signed-in person reaches,
+// on a laptop screen and at 200% zoom (half the CSS width and height),
+// and checks that nothing scrolls sideways and that every control has an
+// accessible name, as Chromium's accessibility tree computes it.
+func TestBrowserPagesAccessible(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	qs, qe := spanAt(t, doc.Text, "الجهاز مستمر", 0)
+	if _, err := s.store.CreateSpan(context.Background(), doc, s.user.ID, s.user.ID, db.SpanInput{Start: qs, End: qe, Label: "QUOTE"}); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	pages := []string{
+		"/", fmt.Sprintf("/projects/%d", s.proj.ID), fmt.Sprintf("/projects/%d/activity", s.proj.ID),
+		fmt.Sprintf("/documents/%d", doc.ID), "/settings", "/admin/users",
+	}
+	for _, path := range pages {
+		b.run(chromedp.Navigate(s.url + path))
+		b.waitLoaded()
+		if path == fmt.Sprintf("/documents/%d", doc.ID) {
+			b.clickChar(qs + 2) // the span editor and the quotation tools, open
+			b.run(chromedp.WaitVisible(chromedp.ID("quote-tools")))
+		}
+		b.checkAccessible(path)
+	}
+	b.run(chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)))
+	b.waitLoaded()
+	b.checkAccessible("/login")
+}
+
+func (b *browser) waitLoaded() {
+	b.t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		state, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.readyState`))
+		if err == nil && state == "complete" {
+			return
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("page did not load: %v", err)
+		}
+	}
+}
+
+// controlRoles are the roles a person operates; each needs a name.
+var controlRoles = map[string]bool{
+	"button": true, "link": true, "textbox": true, "searchbox": true, "checkbox": true, "radio": true,
+	"combobox": true, "listbox": true, "spinbutton": true, "slider": true, "switch": true, "menuitem": true, "tab": true,
+}
+
+func (b *browser) checkAccessible(page string) {
+	b.t.Helper()
+	for _, vp := range []struct{ w, h int64 }{{1366, 768}, {683, 384}} {
+		b.run(chromedp.EmulateViewport(vp.w, vp.h))
+		if eval[bool](b, `document.documentElement.scrollWidth > innerWidth + 1`) {
+			b.t.Errorf("%s at %dx%d scrolls sideways (%d > %d)", page, vp.w, vp.h,
+				eval[int](b, `document.documentElement.scrollWidth`), eval[int](b, `innerWidth`))
+		}
+	}
+	b.run(chromedp.EmulateViewport(1366, 900))
+	tree, err := chromedp.Run(b.ctx, func(ctx context.Context, t *chromedp.Target) (accessibility.GetFullAXTreeResult, error) {
+		return cdp.Call(ctx, t, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	})
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	controls := 0
+	for _, n := range tree.Nodes {
+		role, name := axString(n.Role), axString(n.Name)
+		if n.Ignored || !controlRoles[role] {
+			continue
+		}
+		controls++
+		if strings.TrimSpace(name) == "" {
+			b.t.Errorf("%s: a %s has no accessible name (DOM node %d)", page, role, n.BackendDOMNodeID)
+		}
+	}
+	if controls == 0 {
+		b.t.Errorf("%s: no controls found in the accessibility tree", page)
+	}
+}
+
+func axString(v *accessibility.Value) string {
+	if v == nil {
+		return ""
+	}
+	var s string
+	if err := json.Unmarshal([]byte(v.Value), &s); err != nil {
+		return ""
+	}
+	return s
+}

@@ -1,0 +1,61 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"hashiya/db"
+)
+
+const (
+	apiPageLimit     = 100 // documents per API page unless ?limit= says
+	projectPageLimit = 50  // documents per page of the project page
+)
+
+// documentPage reads the document list's ?after= (the cursor: the id of
+// the last document of the page before), ?status= and ?q=; the store
+// checks the values and names the one that is wrong.
+func documentPage(c echo.Context, limit int) (db.DocumentPage, error) {
+	page := db.DocumentPage{Limit: limit, Status: c.QueryParam("status"), Query: strings.TrimSpace(c.QueryParam("q"))}
+	if s := c.QueryParam("after"); s != "" {
+		after, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || after < 0 {
+			return page, badRequest("after: %q is not a document id (send the next cursor of the page before)", s)
+		}
+		page.After = after
+	}
+	return page, page.Validate()
+}
+
+// apiLimit reads ?limit=, apiPageLimit when absent.
+func apiLimit(c echo.Context) (int, error) {
+	s := c.QueryParam("limit")
+	if s == "" {
+		return apiPageLimit, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > db.MaxPageLimit {
+		return 0, badRequest("limit: %q is not a whole number from 1 to %d", s, db.MaxPageLimit)
+	}
+	return n, nil
+}
+
+// backToProject is where a manager's form sends them: the project page
+// saying what was done (query), on the list page the form came from (its
+// action carries the list's after, status and q), at anchor.
+func backToProject(c echo.Context, projectID int64, query, anchor string) string {
+	list := url.Values{}
+	for _, k := range []string{"after", "status", "q"} {
+		if v := c.QueryParam(k); v != "" {
+			list.Set(k, v)
+		}
+	}
+	if len(list) > 0 {
+		query += "&" + list.Encode()
+	}
+	return fmt.Sprintf("/projects/%d?%s#%s", projectID, query, anchor)
+}

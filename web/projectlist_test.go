@@ -1,0 +1,232 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// visit is the request a browser sends for a link: without its fragment.
+func visit(who *queueActor, href string) *httptest.ResponseRecorder {
+	href, _, _ = strings.Cut(href, "#")
+	return who.get(href)
+}
+
+// listedIDs are the external ids of the rows of a project page.
+func listedIDs(d *goquery.Document) []string {
+	return d.Find("table.docs tbody tr td a").Map(func(_ int, s *goquery.Selection) string { return s.Text() })
+}
+
+// TestProjectPagePaging follows the Next and Previous links of the
+// project page: 50 documents a page, each once, in import order, with
+// the place of the page and a manager's controls on every row shown.
+func TestProjectPagePaging(t *testing.T) {
+	te := newTeamEnv(t)
+	te.importMany("bulk", 120)
+	first := fmt.Sprintf("/projects/%d", te.proj.ID)
+	pages := []struct {
+		showing    string
+		rows       int
+		prev, next bool
+	}{
+		{"Showing 1–50 of 123", 50, false, true},
+		{"Showing 51–100 of 123", 50, true, true},
+		{"Showing 101–123 of 123", 23, true, false},
+	}
+	for _, who := range []*queueActor{te.samir, te.layla} {
+		var got, prevs []string
+		path := first
+		for i, want := range pages {
+			d := htmlPage(t, visit(who, path), http.StatusOK)
+			if s := d.Find("#docs-showing").Text(); s != want.showing {
+				t.Errorf("%s page %d: %q, want %q", who.user.Name, i+1, s, want.showing)
+			}
+			rows := listedIDs(d)
+			if len(rows) != want.rows {
+				t.Errorf("%s page %d: %d rows, want %d", who.user.Name, i+1, len(rows), want.rows)
+			}
+			got = append(got, rows...)
+			manager := who == te.samir
+			if n := d.Find(`input[type="checkbox"][name="doc"][form="assign-form"]`).Length(); (n == want.rows) != manager || (n == 0) == manager {
+				t.Errorf("%s page %d: %d ticking boxes for %d rows", who.user.Name, i+1, n, want.rows)
+			}
+			prev, hasPrev := d.Find(`nav.pager a[rel="prev"]`).Attr("href")
+			next, hasNext := d.Find(`nav.pager a[rel="next"]`).Attr("href")
+			if hasPrev != want.prev || hasNext != want.next {
+				t.Fatalf("%s page %d: previous %v, next %v; want %v, %v", who.user.Name, i+1, hasPrev, hasNext, want.prev, want.next)
+			}
+			prevs = append(prevs, prev)
+			path = next
+		}
+		want := append([]string{"doc-1", "doc-2", "doc-3"}, bulkNames(1, 120)...)
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%s: the pages listed %d documents, not each of the 123 once in order", who.user.Name, len(got))
+		}
+		// Previous from page 3 is page 2; from page 2 the first page.
+		if d := htmlPage(t, visit(who, prevs[2]), http.StatusOK); d.Find("#docs-showing").Text() != pages[1].showing {
+			t.Errorf("Previous from the last page shows %q", d.Find("#docs-showing").Text())
+		}
+		if prevs[1] != first+"#documents-title" {
+			t.Errorf("Previous from page 2 is %q, want the first page", prevs[1])
+		}
+	}
+}
+
+// TestProjectPageShowsThousands: the place of a page in a long list is
+// written with thousands separators.
+func TestProjectPageShowsThousands(t *testing.T) {
+	te := newTeamEnv(t)
+	te.importMany("bulk", 4997)
+	d := htmlPage(t, te.samir.get(fmt.Sprintf("/projects/%d?after=%d", te.proj.ID, te.documentByName("bulk-0047").ID)), http.StatusOK)
+	if got := d.Find("#docs-showing").Text(); got != "Showing 51–100 of 5,000" {
+		t.Errorf("caption %q", got)
+	}
+}
+
+// TestProjectPageFilters: the filter form is a labelled GET form; a
+// filter narrows the list and every link and manager's form keeps it.
+func TestProjectPageFilters(t *testing.T) {
+	te := newTeamEnv(t)
+	te.importMany("bulk", 120)
+	if _, err := te.store.MarkDone(context.Background(), te.docs[1], te.samir.user); err != nil {
+		t.Fatal(err)
+	}
+	p := fmt.Sprintf("/projects/%d", te.proj.ID)
+	d := htmlPage(t, te.samir.get(p), http.StatusOK)
+	form := d.Find("form#doc-filter")
+	if form.AttrOr("method", "") != "get" || form.Find(`select[name="status"]`).Length() != 1 || form.Find(`input[name="q"]`).Length() != 1 {
+		t.Fatalf("filter form: %v", form.Nodes)
+	}
+	for id, label := range map[string]string{"filter-status": "Status", "filter-q": "External id"} {
+		if got := form.Find(`label[for="` + id + `"]`).Text(); got != label || form.Find("#"+id).Length() != 1 {
+			t.Errorf("control %s labelled %q, want %q", id, got, label)
+		}
+	}
+	for _, c := range []struct {
+		query   string
+		rows    []string
+		showing string
+	}{
+		{"status=done", []string{"doc-2"}, "Showing 1 of 1"},
+		{"q=doc", []string{"doc-1", "doc-2", "doc-3"}, "Showing 1–3 of 3"},
+		{"status=new&q=doc", []string{"doc-1", "doc-3"}, "Showing 1–2 of 2"},
+		{"q=bulk-011", bulkNames(110, 119), "Showing 1–10 of 10"},
+	} {
+		d := htmlPage(t, te.samir.get(p+"?"+c.query), http.StatusOK)
+		if got := listedIDs(d); strings.Join(got, " ") != strings.Join(c.rows, " ") || d.Find("#docs-showing").Text() != c.showing {
+			t.Errorf("?%s: rows %v, %q; want %v, %q", c.query, got, d.Find("#docs-showing").Text(), c.rows, c.showing)
+		}
+		q, _ := url.ParseQuery(c.query)
+		if got := d.Find("#filter-status option[selected]").AttrOr("value", ""); got != q.Get("status") {
+			t.Errorf("?%s: status shown %q", c.query, got)
+		}
+		if got := d.Find("#filter-q").AttrOr("value", ""); got != q.Get("q") {
+			t.Errorf("?%s: search box holds %q", c.query, got)
+		}
+	}
+	// Page 2 of "bulk": its links and the manager's forms keep the filter.
+	d = htmlPage(t, te.samir.get(p+"?q=bulk"), http.StatusOK)
+	next := d.Find(`nav.pager a[rel="next"]`).AttrOr("href", "")
+	after := te.documentByName("bulk-0050").ID
+	if want := fmt.Sprintf("%s?after=%d&q=bulk#documents-title", p, after); next != want {
+		t.Fatalf("Next of the filtered list is %q, want %q", next, want)
+	}
+	d = htmlPage(t, visit(te.samir, next), http.StatusOK)
+	if got := d.Find(`nav.pager a[rel="prev"]`).AttrOr("href", ""); got != p+"?q=bulk#documents-title" {
+		t.Errorf("Previous of the filtered list is %q", got)
+	}
+	ret := fmt.Sprintf("?after=%d&q=bulk", after)
+	for _, sel := range []string{"#assign-form", "#auto-form", "#member-form"} {
+		if got := d.Find(sel).AttrOr("action", ""); !strings.HasSuffix(got, ret) {
+			t.Errorf("%s posts to %q, which does not come back to this page (%s)", sel, got, ret)
+		}
+	}
+}
+
+// TestProjectPageEmptyStates: an empty list says why.
+func TestProjectPageEmptyStates(t *testing.T) {
+	te := newTeamEnv(t)
+	empty, err := te.store.CreateProject(context.Background(), "فارغ", nil, te.user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	te.assign("layla", te.docs[0])
+	p := fmt.Sprintf("/projects/%d", te.proj.ID)
+	for _, c := range []struct {
+		who  *queueActor
+		path string
+		says string
+		link string
+	}{
+		{te.amina, fmt.Sprintf("/projects/%d", empty.ID), "No documents yet.", ""},
+		{te.samir, p + "?q=nothing-like-this", "No documents match this filter.", p + "#documents-title"},
+		{te.samir, p + "?status=reviewed", "No documents match this filter.", p + "#documents-title"},
+		{te.karim, p, "No documents for you yet", ""},
+		{te.karim, p + "?q=doc", "No documents match this filter.", p + "#documents-title"},
+		{te.samir, p + "?after=999999", "No more documents after this point.", p + "#documents-title"},
+	} {
+		d := htmlPage(t, c.who.get(c.path), http.StatusOK)
+		msg := d.Find("#docs-empty")
+		if !strings.Contains(msg.Text(), c.says) || d.Find("table.docs").Length() != 0 || d.Find("nav.pager").Length() != 0 {
+			t.Errorf("%s %s: says %q, want %q and no table", c.who.user.Name, c.path, msg.Text(), c.says)
+		}
+		if got := msg.Find("a").AttrOr("href", ""); got != c.link {
+			t.Errorf("%s %s: link %q, want %q", c.who.user.Name, c.path, got, c.link)
+		}
+	}
+	for _, q := range []string{"after=abc", "after=-1", "status=finished"} {
+		expect(t, te.samir.get(p+"?"+q), http.StatusBadRequest)
+	}
+}
+
+// TestAssignOnAPage ticks documents on page 2 of a filtered list, then
+// reopens one: each form comes back to the same page, which shows it.
+func TestAssignOnAPage(t *testing.T) {
+	te := newTeamEnv(t)
+	te.importMany("bulk", 120)
+	p := fmt.Sprintf("/projects/%d", te.proj.ID)
+	after := te.documentByName("bulk-0050").ID
+	page2 := fmt.Sprintf("%s?after=%d&q=bulk", p, after)
+	d := htmlPage(t, te.samir.get(page2), http.StatusOK)
+	boxes := d.Find(`input[name="doc"]`)
+	ticked := url.Values{"user": {"layla"}, "doc": {boxes.Eq(0).AttrOr("value", ""), boxes.Eq(49).AttrOr("value", "")}}
+	action := d.Find("#assign-form").AttrOr("action", "")
+	back := fmt.Sprintf("%s?done=assign&n=2&after=%d&q=bulk#assignments", p, after)
+	redirectsTo(t, te.samir.post(action, ticked), back)
+	d = htmlPage(t, visit(te.samir, back), http.StatusOK)
+	if d.Find("#form-notice").Text() != "2 new assignments." || d.Find("#docs-showing").Text() != "Showing 51–100 of 120" {
+		t.Errorf("back on %q: notice %q", d.Find("#docs-showing").Text(), d.Find("#form-notice").Text())
+	}
+	for _, name := range []string{"bulk-0051", "bulk-0100"} {
+		if got := d.Find(fmt.Sprintf("#doc-%d .assignees", te.documentByName(name).ID)).Text(); !strings.Contains(got, "layla") {
+			t.Errorf("%s assignees %q, want layla", name, got)
+		}
+	}
+	if got := walkAPI(t, te.layla, te.proj.ID, "limit=1"); strings.Join(got, " ") != "bulk-0051 bulk-0100" {
+		t.Errorf("layla lists %v", got)
+	}
+	// layla finishes bulk-0100; the manager reopens it from the same page.
+	doc := te.documentByName("bulk-0100")
+	redirectsTo(t, te.layla.post(docPath(doc)+"/done", nil), docPath(te.documentByName("bulk-0051")))
+	d = htmlPage(t, te.samir.get(page2), http.StatusOK)
+	reopen := d.Find(fmt.Sprintf(`#doc-%d button.reopen`, doc.ID)).Closest("form")
+	if reopen.Length() != 1 {
+		t.Fatalf("no Reopen button on page 2: %q", d.Find(fmt.Sprintf("#doc-%d", doc.ID)).Text())
+	}
+	redirectsTo(t, te.samir.post(reopen.AttrOr("action", ""), url.Values{"user": {"layla"}}),
+		fmt.Sprintf("%s?done=reopen&after=%d&q=bulk#doc-%d", p, after, doc.ID))
+	if l := te.layer(doc, te.layla.user.ID); l.Status != "in_progress" {
+		t.Errorf("after reopen the layer is %q", l.Status)
+	}
+	// A refused form shows the error on the same page of the list.
+	d = htmlPage(t, te.samir.post(action, url.Values{"user": {"ghost"}, "doc": {fmt.Sprint(doc.ID)}}), http.StatusBadRequest)
+	if !strings.Contains(d.Find("#form-error").Text(), "ghost") || d.Find("#docs-showing").Text() != "Showing 51–100 of 120" {
+		t.Errorf("refused form: %q on %q", d.Find("#form-error").Text(), d.Find("#docs-showing").Text())
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -228,5 +229,37 @@ func TestAssignOnAPage(t *testing.T) {
 	d = htmlPage(t, te.samir.post(action, url.Values{"user": {"ghost"}, "doc": {fmt.Sprint(doc.ID)}}), http.StatusBadRequest)
 	if !strings.Contains(d.Find("#form-error").Text(), "ghost") || d.Find("#docs-showing").Text() != "Showing 51–100 of 120" {
 		t.Errorf("refused form: %q on %q", d.Find("#form-error").Text(), d.Find("#docs-showing").Text())
+	}
+}
+
+// TestProjectPageExportForm: a manager downloads any layer in any format
+// from the project page, through a plain GET form; others see no form.
+func TestProjectPageExportForm(t *testing.T) {
+	te := newTeamEnv(t)
+	p := fmt.Sprintf("/projects/%d", te.proj.ID)
+	d := htmlPage(t, te.samir.get(p), http.StatusOK)
+	form := d.Find(`form.export`)
+	action, _ := form.Attr("action")
+	formats := form.Find(`select[name="format"] option`).Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("value", "") })
+	layers := form.Find(`select[name="layer"] option`).Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("value", "") })
+	if action != fmt.Sprintf("/api/v1/projects/%d/export", te.proj.ID) || strings.Join(formats, " ") != "jsonl doccano doccano-rel quotes conll" ||
+		!strings.Contains(strings.Join(layers, " "), "gold all") || !slices.Contains(layers, "layla") {
+		t.Fatalf("export form: action %q, formats %v, layers %v", action, formats, layers)
+	}
+	if href, _ := form.Find("a").Attr("href"); href != p+"/activity" {
+		t.Errorf("activity link %q", href)
+	}
+	for _, f := range formats {
+		for _, l := range []string{"gold", "all", "layla"} {
+			rec := te.samir.get(action + "?" + url.Values{"format": {f}, "layer": {l}}.Encode())
+			if rec.Code != http.StatusOK || !strings.HasPrefix(rec.Header().Get("Content-Disposition"), "attachment") {
+				t.Errorf("export %s of %s: %d %q", f, l, rec.Code, rec.Header().Get("Content-Disposition"))
+			}
+		}
+	}
+	for _, who := range []*queueActor{te.rana, te.layla} {
+		if htmlPage(t, who.get(p), http.StatusOK).Find("form.export").Length() != 0 {
+			t.Errorf("%s, not a manager, is offered the export form", who.user.Name)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -45,14 +46,7 @@ func (p DocumentPage) Validate() error {
 	return nil
 }
 
-func validStatus(s string) bool {
-	for _, v := range LayerStatuses {
-		if s == v {
-			return true
-		}
-	}
-	return false
-}
+func validStatus(s string) bool { return slices.Contains(LayerStatuses, s) }
 
 // docListFrom is the list a page is cut from: the project's documents the
 // user may see (visibleDocument), with the user's own layer, filtered.

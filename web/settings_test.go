@@ -120,6 +120,9 @@ func TestSettingsTokens(t *testing.T) {
 	if !strings.Contains(page, "pipeline") || strings.Contains(page, m[1]) {
 		t.Error("the settings page should list the token by name and never show its secret again")
 	}
+	if !strings.Contains(page, `class="inline confirm" data-confirm="Revoke token pipeline?`) {
+		t.Error("revoking a token does not ask first")
+	}
 	tokens, err := env.store.Tokens(t.Context(), f.user)
 	if err != nil || len(tokens) != 1 {
 		t.Fatalf("tokens %+v (%v)", tokens, err)

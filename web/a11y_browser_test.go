@@ -40,7 +40,9 @@ func TestBrowserPagesAccessible(t *testing.T) {
 		}
 		b.checkAccessible(path)
 	}
-	b.run(chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)))
+	// The old page stays "complete" until the new one replaces it: wait
+	// for the login form itself.
+	b.run(chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)), chromedp.WaitVisible(chromedp.CSS(`form[action="/login"]`)))
 	b.waitLoaded()
 	b.checkAccessible("/login")
 }
@@ -48,7 +50,7 @@ func TestBrowserPagesAccessible(t *testing.T) {
 func (b *browser) waitLoaded() {
 	b.t.Helper()
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		state, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.readyState`))
+		state, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.documentElement ? document.readyState : "loading"`))
 		if err == nil && state == "complete" {
 			return
 		}

@@ -11,7 +11,7 @@ import (
 	"hashiya/db"
 )
 
-const quoteText = "وقال الوزير أحمد إن «الاقتصاد ينمو» في الرياض. وأضاف أن «الأسعار مستقرة»."
+const quoteText = "وقال الوزير أحمد إن «الاقتصاد ينمو». وأضاف أن «الأسعار مستقرة»."
 
 type suggestionsJSON struct {
 	Spans []struct {

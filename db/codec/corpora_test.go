@@ -18,7 +18,7 @@ func corpusFile(t *testing.T, parts ...string) string {
 	t.Helper()
 	path := filepath.Join(append([]string{"..", "..", "..", "shared", "corpora"}, parts...)...)
 	if _, err := os.Stat(path); err != nil {
-		t.Skipf("shared corpus file %s is absent (%v); these tests need /work/shared/corpora beside the repository", path, err)
+		t.Skipf("shared corpus file %s is absent (%v); these tests need ../shared/corpora beside the repository", path, err)
 	}
 	return path
 }

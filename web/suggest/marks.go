@@ -18,8 +18,31 @@ func markFamily(r rune) int {
 		return 2
 	case '"':
 		return 3
+	case '\'', '’', '‘':
+		return 4 // only doubled, see markAt
 	}
 	return 0
+}
+
+// markAt returns the family of the quotation mark at i and the index of
+// its last code point, or family 0. Tokenised text writes a double quote
+// as two apostrophes (' ' نيوز أوف ذا وورلد ' '، ’ ’ جوهرة برلين ’ ’),
+// with or without a space between them: that pair is one mark, and a
+// single apostrophe is none.
+func (d *doc) markAt(i int) (fam, last int) {
+	fam = markFamily(d.rs[i])
+	if fam != 4 {
+		return fam, i
+	}
+	for j := i + 1; j < len(d.rs) && j <= i+2; j++ {
+		if markFamily(d.rs[j]) == 4 {
+			return 4, j
+		}
+		if d.rs[j] != ' ' {
+			break
+		}
+	}
+	return 0, i
 }
 
 // markPair is a paired opening and closing mark (code point indexes of the
@@ -27,6 +50,9 @@ func markFamily(r rune) int {
 type markPair struct {
 	Open, Close int
 	Nested      bool
+	// unclosedFrom is 1 + the first code point of an unclosed mark, whose
+	// pair runs to the sentence end (withUnclosed); 0 for a real pair.
+	unclosedFrom int
 }
 
 // A mark's flanking says which way it faces, whatever its glyph: one with
@@ -41,13 +67,13 @@ const (
 	closes
 )
 
-func (d *doc) flanking(i int) int {
+func (d *doc) flanking(i, last int) int {
 	var prev, next rune = ' ', ' '
 	if i > 0 {
 		prev = d.rs[i-1]
 	}
-	if i+1 < len(d.rs) {
-		next = d.rs[i+1]
+	if last+1 < len(d.rs) {
+		next = d.rs[last+1]
 	}
 	nextWord := isWordRune(next) || next == '('
 	switch {
@@ -56,7 +82,7 @@ func (d *doc) flanking(i int) int {
 	case !nextWord && (isWordRune(prev) || isRune(prev, ".!?؟…)]")):
 		return closes
 	}
-	return d.spacedFlanking(i)
+	return d.spacedFlanking(last)
 }
 
 // spacedFlanking decides a mark with space on both sides, as in tokenised
@@ -93,14 +119,14 @@ func isRune(r rune, set string) bool {
 //     it open would put every later pair out of step);
 //   - an ambiguous mark is settled by settle.
 //
-// Marks left open at the end pair with nothing. Nesting is decided after
+// Marks left open at the end, and stale ones, pair with nothing: they are
+// returned as unclosed (see withUnclosed). Nesting is decided after
 // pairing, from the intervals, so a pair inside an unclosed mark counts as
 // top level.
-func (d *doc) pairMarks() []markPair {
+func (d *doc) pairMarks() (pairs []markPair, unclosed []openMark) {
 	var stack []openMark
-	var pairs []markPair
-	for i, r := range d.rs {
-		fam := markFamily(r)
+	for i := 0; i < len(d.rs); i++ {
+		fam, last := d.markAt(i)
 		if fam == 0 {
 			continue
 		}
@@ -111,11 +137,12 @@ func (d *doc) pairMarks() []markPair {
 				break
 			}
 		}
-		f, name := d.flanking(i), false
+		f, name := d.flanking(i, last), false
 		if f == ambiguous && top >= 0 {
 			var stale bool
-			f, name, stale = d.settle(i, stack[top])
+			f, name, stale = d.settle(i, last, stack[top])
 			if stale {
+				unclosed = append(unclosed, stack[top])
 				stack = slices.Delete(stack, top, top+1)
 				top = -1
 			}
@@ -125,18 +152,20 @@ func (d *doc) pairMarks() []markPair {
 				pairs = append(pairs, markPair{Open: stack[top].pos, Close: i})
 				stack = stack[:top]
 			}
-			continue
+		} else {
+			stack = append(stack, openMark{last, fam, name, i})
 		}
-		stack = append(stack, openMark{i, fam, name})
+		i = last
 	}
 	markNested(pairs)
-	return pairs
+	return pairs, append(unclosed, stack...)
 }
 
 // openMark is a mark waiting for its closing partner.
 type openMark struct {
-	pos, family int
+	pos, family int  // pos: the mark's last code point, before its content
 	name        bool // opened as a tight quoted name
+	first       int  // the mark's first code point
 }
 
 // settle decides an ambiguous mark at i while top, of the same family, is
@@ -150,11 +179,11 @@ type openMark struct {
 //     and the mark opens afresh, rather than swallowing the paragraphs in
 //     between;
 //   - otherwise it closes top.
-func (d *doc) settle(i int, top openMark) (f int, name, stale bool) {
+func (d *doc) settle(i, last int, top openMark) (f int, name, stale bool) {
 	switch {
 	case top.name:
 		return closes, false, false
-	case d.tightName(i, markFamily(d.rs[i])):
+	case d.tightName(last, top.family):
 		return opens, true, false
 	}
 	p := i - 1

@@ -22,8 +22,12 @@ func (d *doc) directQuotes(pairs []markPair, lx lexicon) []quote {
 			continue
 		}
 		start, end := d.trim(p.Open+1, p.Close)
+		close := p.Close + 1
+		if p.unclosedFrom != 0 {
+			close = p.Close // the sentence end, not a mark
+		}
 		if start < end {
-			out = append(out, quote{Start: start, End: end, Open: p.Open, Close: p.Close + 1, Type: "direct"})
+			out = append(out, quote{Start: start, End: end, Open: p.Open, Close: close, Type: "direct"})
 		}
 	}
 	return out
@@ -37,19 +41,38 @@ func (d *doc) directQuotes(pairs []markPair, lx lexicon) []quote {
 // noun (عملية “ثأر الشهداء”). A short quotation after أن or a colon (قال
 // إن “لا”) stays a quotation.
 func (d *doc) isName(p markPair, lx lexicon) bool {
-	if d.hasAny(p.Open+1, p.Close, clausePunct) {
-		return false
+	for i := p.Open + 1; i < p.Close; i++ {
+		if isRune(d.rs[i], clausePunct) && !d.innerDot(i) {
+			return false // إتش.إس.بي.سي is still a name
+		}
 	}
 	n := d.wordAt(p.Close) - d.wordAt(p.Open+1)
 	if n == 0 {
 		return true // nothing but marks or spaces
 	}
-	if n <= 3 && !d.introduced(p.Open, lx) && !d.followedByCue(p.Close+1, lx) {
+	if n <= 3 && !d.introduced(d.markStart(p.Open), lx) && !d.followedByCue(p.Close+1, lx) {
 		return true
 	}
-	before := d.wordBefore(p.Open)
-	return n <= 6 && before >= 0 && namingNouns[stripArticle(d.words[before].Norm)] &&
-		d.onlySpace(d.words[before].End, p.Open)
+	before, open := d.wordBefore(p.Open), d.markStart(p.Open)
+	if before < 0 || n > 6 || !d.onlySpace(d.words[before].End, open) {
+		return false
+	}
+	noun, _ := withoutL(d.words[before].Norm) // لصحيفة ' ' نيوز أوف ذا وورلد ' '
+	return namingNouns[stripArticle(noun)]
+}
+
+// markStart is the first code point of the opening mark whose last code
+// point is at pos: pos itself, or the first apostrophe of a doubled one.
+func (d *doc) markStart(pos int) int {
+	if markFamily(d.rs[pos]) != 4 {
+		return pos
+	}
+	for i := pos - 1; i >= 0 && i >= pos-2; i-- {
+		if markFamily(d.rs[i]) == 4 {
+			return i
+		}
+	}
+	return pos
 }
 
 // introduced reports whether the text right before pos introduces speech:
@@ -81,7 +104,7 @@ func (d *doc) introduced(pos int, lx lexicon) bool {
 // followedByCue reports whether a cue word follows pos past spaces and
 // commas (“...”، قال الوزير).
 func (d *doc) followedByCue(pos int, lx lexicon) bool {
-	for pos < len(d.rs) && isRune(d.rs[pos], " \t،,") {
+	for pos < len(d.rs) && isRune(d.rs[pos], " \t،,'’‘") {
 		pos++
 	}
 	k := d.wordAt(pos)
@@ -124,33 +147,55 @@ func (d *doc) indirectAfter(c cue, lx lexicon, direct []quote) (quote, bool) {
 	return d.clause(start, lx, direct)
 }
 
-// clause builds the indirect quotation that starts at start.
+// clause builds the indirect quotation that starts at start. A marked
+// quotation inside it makes it mixed; one whose closing mark is all that
+// follows the clause's last word ends it after that mark (أن أي هجوم
+// سيمثل “تصعيدا خطيرا”، وحذر). A clause that is nothing but one marked
+// quotation (أن “...”.) is that direct quotation, not reported speech.
 func (d *doc) clause(start int, lx lexicon, direct []quote) (quote, bool) {
 	start, end := d.trim(start, d.clauseEnd(start, lx))
 	q := quote{Start: start, End: end, Open: start, Close: end, Type: "indirect"}
 	for _, dq := range direct {
 		switch {
-		case dq.Open >= start && dq.Close <= end:
+		case dq.Open >= start && dq.Close <= q.End:
 			q.Type = "mixed"
-		case dq.Open < end && start < dq.Close:
+		case dq.Open >= start && dq.Open < q.End && d.onlyMarks(q.End, dq.Close):
+			q.End, q.Close, q.Type = dq.Close, dq.Close, "mixed"
+		case dq.Open < q.End && start < dq.Close:
 			return quote{}, false // a quotation straddles the clause end
 		}
+		if dq.Open == q.Start && dq.Close == q.End {
+			return quote{}, false
+		}
 	}
-	return q, start < end
+	return q, start < q.End
+}
+
+// onlyMarks reports whether start..end holds only spaces and quotation
+// marks.
+func (d *doc) onlyMarks(start, end int) bool {
+	for i := start; i < end; i++ {
+		if !isRune(d.rs[i], " \t") && markFamily(d.rs[i]) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseEnd is where reported speech starting at start ends: at the
-// sentence's end (a line break included, so never across a paragraph), or
-// before a new attribution (startsAttribution).
+// sentence's end (a line break included, so never across a paragraph)
+// unless the next sentence goes on with وأن (continuesSpeech), or before
+// a new attribution (startsAttribution) or the writer's clause
+// (opensClause).
 func (d *doc) clauseEnd(start int, lx lexicon) int {
 	for k := d.wordAt(start); k < len(d.words); k++ {
 		gapStart := d.words[k].End
 		for i := gapStart; i < len(d.rs) && !isWordRune(d.rs[i]); i++ {
-			if d.isSentenceEnd(i) {
+			if d.isSentenceEnd(i) && !d.continuesSpeech(k+1) {
 				return i
 			}
 		}
-		if k+1 < len(d.words) && d.startsAttribution(k+1, lx) {
+		if k+1 < len(d.words) && (d.startsAttribution(k+1, lx) || d.opensClause(k+1, lx)) {
 			return gapStart
 		}
 	}

@@ -46,7 +46,8 @@ var contentNouns = normSet("وجود", "عدم", "ضرورة", "أهمية", "ا
 	"إطلاق", "اعتقال", "مقتل", "مصرع", "إصابة", "فشل", "تورط", "انتهاء", "توقيع", "تأجيل",
 	"إلغاء", "تشكيل", "إغلاق", "ارتفاع", "انخفاض", "تراجع", "وقوع", "سقوط", "إحباط",
 	"تفكيك", "انسحاب", "موافقة", "استعادة", "تعليق", "إرسال", "وصول", "قيام", "تنفيذ", "صحة",
-	"إصرار", "عثور", "خطورة", "تمديد")
+	"إصرار", "عثور", "خطورة", "تمديد", "شجب", "إدانة", "دخول", "حاجة", "رغبة", "تأييد", "دعم",
+	"ترحيب", "فوز", "نجاح", "عودة", "حدوث")
 
 // phraseNouns follow إلى or عن in fixed phrases (إلى جانب "besides", إلى
 // حد "to an extent", عن طريق "by way of", عن كثب "closely"): there the
@@ -58,7 +59,7 @@ var phraseNouns = normSet("جانب", "حد", "طريق", "كثب")
 // like a complementizer they show that reported speech follows.
 var sayingNouns = normSet("قوله", "قولها", "قولهم", "قولهما")
 
-const quoteMarks = "“”„‟«»\""
+const quoteMarks = "“”„‟«»\"'’‘" // with the apostrophes of a doubled mark (' ')
 
 // complementStart finds where the reported speech of cue c begins, looking
 // at most fourteen words ahead within the clause: after a complementizer
@@ -80,10 +81,10 @@ func (d *doc) complementStart(c cue, lx lexicon) (int, bool) {
 		w := d.words[k]
 		if complementizers[w.Norm] && (k == first || !notComplementizer[d.words[k-1].Norm] &&
 			!isBareContentNoun(d.words[k-1].Norm)) {
-			return d.contentAfter(k)
+			return d.contentOrMark(k)
 		}
 		if d.isContentPrep(c.base, k) && k+1 < len(d.words) && complementizers[d.words[k+1].Norm] {
-			return d.contentAfter(k + 1) // أشار إلى أن، حذر الدول من أن
+			return d.contentOrMark(k + 1) // أشار إلى أن، حذر الدول من أن
 		}
 		if found || (k != first && k != slot && !d.hasAny(d.words[k-1].End, w.Start, "،,")) {
 			continue
@@ -127,7 +128,11 @@ func (d *doc) objectSlot(c cue, lx lexicon) int {
 	if s.Start == s.End || s.TooLong || d.wordAt(s.End)-d.wordAt(s.Start) > 6 {
 		return -1
 	}
-	return d.wordAt(s.End)
+	slot := d.wordAt(s.End)
+	for slot < len(d.words) && adverbs[d.words[slot].Norm] {
+		slot++ // أكد جلالته مجددا شجبه
+	}
+	return slot
 }
 
 // contentAfter is the start of the word after word k, when words follow in
@@ -138,6 +143,26 @@ func (d *doc) contentAfter(k int) (int, bool) {
 		return 0, false
 	}
 	return d.words[k+1].Start, true
+}
+
+// contentOrMark is where the content after complementizer k starts: the
+// next word, or the quotation mark before it (أن “العراق يتطلع” لحل ...),
+// so that a clause holding marked words is mixed (clause drops one that
+// is only the marked quotation).
+func (d *doc) contentOrMark(k int) (int, bool) {
+	if k+1 >= len(d.words) {
+		return 0, false
+	}
+	gap, next := d.words[k].End, d.words[k+1].Start
+	if d.hasSentenceEnd(gap, next) || d.hasAny(gap, next, ":") {
+		return 0, false
+	}
+	for i := gap; i < next; i++ {
+		if markFamily(d.rs[i]) != 0 {
+			return i, true
+		}
+	}
+	return next, true
 }
 
 // isContentPrep reports whether word k is the preposition of cue base

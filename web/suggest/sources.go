@@ -65,13 +65,13 @@ func (b *builder) subjectBefore(c cue) subject {
 		end, k = d.words[k].Start, k-1
 	}
 	start, n := end, 0
-	for ; k >= 0 && d.onlySpace(d.words[k].End, start) && !kana[d.words[k].Norm]; k-- {
+	for ; k >= 0 && d.onlySpace(d.words[k].End, start) && !opensSubject(d.words[k].Norm); k-- {
 		if n++; n > 6 || !b.nominal(d.words[k]) {
 			return subject{}
 		}
 		start = d.words[k].Start
 	}
-	opened := k < 0 || kana[d.words[k].Norm] || d.hasAny(d.words[k].End, start, clausePunct+"()-–—"+quoteMarks)
+	opened := k < 0 || opensSubject(d.words[k].Norm) || d.hasAny(d.words[k].End, start, clausePunct+"()-–—"+quoteMarks)
 	if n == 0 || !opened || !b.headsSubject(d.words[d.wordAt(start)]) {
 		return subject{}
 	}
@@ -79,6 +79,16 @@ func (b *builder) subjectBefore(c cue) subject {
 }
 
 var kana = normSet("كان", "وكان", "كانت", "وكانت")
+
+// topicWords set a subject before its verb (أما الوزير فوصف ...).
+var topicWords = normSet("أما", "وأما")
+
+// opensSubject reports whether a word may stand right before a subject
+// that precedes its verb: كان, أما, or a complementizer (غير أن المقداد
+// أضاف، قال إن الوزير أكد).
+func opensSubject(norm string) bool {
+	return kana[norm] || topicWords[norm] || complementizers[norm]
+}
 
 // nominal reports whether w may be part of a pre-verbal subject: not a
 // particle, complementizer, connective or cue. A preposition may be (the

@@ -21,7 +21,7 @@ type subject struct {
 // those is empty.
 func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
 	s := subject{Start: pos, End: pos}
-	prevEnd, n := pos, 0
+	prevEnd, n, maxWords := pos, 0, 8
 	for k := d.wordAt(pos); k < len(d.words) && d.words[k].End <= limit; k++ {
 		w := d.words[k]
 		if d.hasSentenceEnd(prevEnd, w.Start) {
@@ -36,14 +36,20 @@ func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
 			prevEnd = w.End // كشفت عنه القناة: the subject follows the pronoun
 			continue
 		}
-		if d.hasAny(prevEnd, w.Start, ":()[]-–—ـ“”„‟«»\"") || endsSubject(d, w, n) || d.prepOfComplement(k) {
+		if d.hasAny(prevEnd, w.Start, ":()[]-–—ـ"+quoteMarks) || d.prepOfComplement(k) || d.adjunctAfter(k, n) {
 			return s
+		}
+		if endsSubject(d, w, n) {
+			if !d.titleGoesOn(k, n, s.Start) {
+				return s
+			}
+			maxWords += 2 // a title's prepositional phrase: للأمم المتحدة
 		}
 		if n == 0 {
 			s.Start = w.Start
 		}
 		s.End, prevEnd = w.End, w.End
-		if n++; n > 8 {
+		if n++; n > maxWords {
 			return subject{Start: pos, End: pos, TooLong: true}
 		}
 	}
@@ -159,6 +165,9 @@ func (b *builder) attribute(quotes []quote, cues []cue) {
 			if c >= 0 {
 				speaker = b.speakerOf(cues[c], q, current)
 				current = cmp.Or(speaker, current)
+				if speaker == nil && b.namesText(cues[c], q) {
+					current = nil // وأضاف التقرير ...: a later وأشار is the text's too
+				}
 			}
 		}
 		if speaker != nil {
@@ -190,8 +199,11 @@ func (b *builder) speakerOf(c cue, q quote, current *Span) *Span {
 		}
 		return b.speakerFor(s, c.End, limit)
 	}
-	if s := b.d.subjectAfter(c.End, limit, b.lx); s.Start < s.End || s.TooLong {
-		return b.speakerFor(s, c.End, limit)
+	if s := b.d.subjectAfter(c.End, limit, b.lx); !isParticiple(c.base) && (s.Start < s.End || s.TooLong) {
+		return b.speakerFor(s, c.End, limit) // a participle's subject is its verb's: مشيرا كيف
+	}
+	if b.d.impersonal(c) {
+		return nil // قيل إن، يعتقد أن: no one is named
 	}
 	for _, e := range b.existing {
 		if (e.Label == "PER" || e.Label == "ORG") && e.End <= c.Start && b.onlySpaces(e.End, c.Start) {
@@ -231,6 +243,9 @@ func (b *builder) nextOpen(quotes []quote, pos int) int {
 // proposal. A phrase too long to trust falls back to the first existing
 // PER/ORG span between the cue and the quotation, if any.
 func (b *builder) speakerFor(s subject, from, to int) *Span {
+	if !s.TooLong && b.d.textHead(s) {
+		return nil // كشف تقرير، أظهر استطلاع: a text is no speaker
+	}
 	if s.TooLong {
 		if ex := b.existingIn(from, to); len(ex) > 0 {
 			return ex[0]

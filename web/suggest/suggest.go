@@ -68,7 +68,8 @@ func Suggest(text string, existing []Span, opt Options) Result {
 	}
 	d := newDoc(text)
 	b := newBuilder(d, newLexicon(verbs), existing)
-	pairs := d.pairMarks()
+	pairs := d.withUnclosed(d.pairMarks())
+	pairs = d.introducedOnly(pairs, b.lx)
 	direct := d.directQuotes(pairs, b.lx)
 	blocked := make(mask, len(d.rs))
 	for _, p := range pairs {

@@ -27,8 +27,8 @@ func newDoc(text string) *doc {
 			continue
 		}
 		j := i
-		for j < len(d.rs) && isWordRune(d.rs[j]) {
-			j++
+		for j < len(d.rs) && (isWordRune(d.rs[j]) || d.innerDot(j)) {
+			j++ // سي.أن.أن is one word, not the complementizer أن
 		}
 		if norm := normalize(d.rs[i:j]); norm != "" { // a lone tatweel is a dash: الملك ـ في بيان ـ
 			d.words = append(d.words, word{Start: i, End: j, Norm: norm})
@@ -149,16 +149,36 @@ func startsAdjunct(d *doc, w word) bool {
 }
 
 // isSentenceEnd reports whether the code point at i ends a sentence. A
-// full stop between digits (6.3) does not.
+// full stop between digits (6.3) or letters (سي.أن.أن، إتش.إس.بي.سي, an
+// abbreviation) does not: a sentence's full stop is followed by a space.
 func (d *doc) isSentenceEnd(i int) bool {
 	switch d.rs[i] {
 	case '!', '?', '؟', '؛', ';', '…', '\n', '·': // some sites print the full stop as ·
 		return true
 	case '.':
-		digit := func(j int) bool { return j >= 0 && j < len(d.rs) && unicode.IsDigit(d.rs[j]) }
-		return !(digit(i-1) && digit(i+1))
+		return !d.innerDot(i)
 	}
 	return false
+}
+
+// innerDot reports whether the full stop at i lies inside a number (6.3)
+// or an abbreviation (سي.أن.أن): digits on both sides, or letters in
+// runs of at most three on both sides. Web text also glues sentences
+// (الإرهاب.وقال), so longer runs keep their full stop.
+func (d *doc) innerDot(i int) bool {
+	digit := func(j int) bool { return j >= 0 && j < len(d.rs) && unicode.IsDigit(d.rs[j]) }
+	if d.rs[i] != '.' || digit(i-1) && digit(i+1) {
+		return d.rs[i] == '.'
+	}
+	run := func(j, step int) int {
+		n := 0
+		for ; j >= 0 && j < len(d.rs) && isWordRune(d.rs[j]); j += step {
+			n++
+		}
+		return n
+	}
+	l, r := run(i-1, -1), run(i+1, 1)
+	return l > 0 && r > 0 && l <= 3 && r <= 3
 }
 
 // hasSentenceEnd reports whether start..end holds a sentence end.
@@ -205,12 +225,15 @@ func (d *doc) wordBefore(pos int) int {
 	return i
 }
 
-// trim narrows start..end past white space at both ends.
+// trim narrows start..end past white space and invisible format marks
+// (U+200F RLM, U+200E LRM, which ANERCorp keeps on some tokens) at both
+// ends.
 func (d *doc) trim(start, end int) (int, int) {
-	for start < end && unicode.IsSpace(d.rs[start]) {
+	blank := func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }
+	for start < end && blank(d.rs[start]) {
 		start++
 	}
-	for end > start && unicode.IsSpace(d.rs[end-1]) {
+	for end > start && blank(d.rs[end-1]) {
 		end--
 	}
 	return start, end

@@ -1,0 +1,116 @@
+package suggest
+
+import "strings"
+
+// Rules that shape a speaker phrase: where a title's prepositional phrase
+// goes on (الأمين العام للأمم المتحدة), where an adjunct ends it (لمحطة
+// ...، من جهته، مجددا), and when an attribution has no speaker at all (a
+// text, an impersonal passive).
+
+// mediaNouns head the outlet a speaker talks to (قال لصحيفة ...، لمحطة
+// ...): after a cue's subject, ل with one of them starts an adjunct.
+var mediaNouns = normSet("صحيفة", "قناة", "وكالة", "محطة", "تلفزيون", "إذاعة", "شبكة", "موقع",
+	"مجلة", "جريدة", "راديو", "فضائية")
+
+// textNouns head a text or a piece of evidence (تقرير، بيان، استطلاع،
+// المعلومات): such a source is not a person or an organisation, so its
+// attribution has no speaker.
+var textNouns = normSet("تقرير", "تقارير", "بيان", "بلاغ", "دراسة", "استطلاع", "وثيقة", "رسالة",
+	"معلومات", "إحصائيات", "إحصاءات", "احصائيات", "تحقيق", "نتائج", "أرقام", "مصادر تاريخية")
+
+// adverbs stand between a cue's subject and its object (أكد جلالته مجددا
+// شجبه): they end the subject.
+var adverbs = normSet("مجددا", "مجدداً", "مرارا", "مراراً", "سابقا", "سابقاً", "مؤخرا", "مؤخراً",
+	"بدوره", "بدورها", "بدورهم", "آنذاك", "حينها", "حينذاك", "يومها", "وقتها")
+
+// sideWords after من end a subject (قال الوزير من جهته إن).
+var sideWords = normSet("جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم", "ناحيته", "ناحيتها")
+
+// impersonalCues are passive or impersonal forms: with no subject after
+// them (قيل إن، يعتقد أن، ومن المنتظر أن) the attribution has no speaker.
+var impersonalCues = normSet("قيل", "يعتقد", "يتوقع", "ينتظر", "يرتقب", "يشاع", "أشيع", "يرجح",
+	"المنتظر", "المرتقب", "المتوقع")
+
+// impersonalNouns are the cue words of من المنتظر أن، من المرتقب أن.
+var impersonalNouns = normSet("المنتظر", "المرتقب", "المتوقع")
+
+// adjunctAfter reports whether word k ends a subject of n words that
+// endsSubject would let go on: an adverb, من جهته, or ل joined to an
+// outlet (لمحطة، لصحيفة).
+func (d *doc) adjunctAfter(k, n int) bool {
+	w := d.words[k].Norm
+	if adverbs[w] || w == "من" && k+1 < len(d.words) && sideWords[d.words[k+1].Norm] {
+		return true
+	}
+	rest, ok := withoutL(w)
+	return n > 0 && ok && mediaNouns[stripArticle(rest)]
+}
+
+// titleGoesOn reports whether word k, a preposition that endsSubject stops
+// at, continues the title of a subject starting at start instead: ل
+// joined to an institution (الأمين العام للأمم المتحدة، المتحدث باسم
+// الجهاز لوزارة)، or في before one after an indefinite head or a name
+// (مصدر آخر في حكومة كوريا، جعفر الموسوي رئيس الادعاء العام في
+// المحكمة). After a definite head, في is an adjunct (قال الوزير في
+// البرلمان).
+func (d *doc) titleGoesOn(k, n, start int) bool {
+	if n == 0 {
+		return false
+	}
+	w := d.words[k].Norm
+	if rest, ok := withoutL(w); ok && strings.HasPrefix(w, "ل") {
+		return titleInstitution(rest)
+	}
+	if w != "في" || k+1 >= len(d.words) {
+		return false
+	}
+	head := d.words[d.wordAt(start)].Norm
+	return !strings.HasPrefix(head, "ال") && titleInstitution(d.words[k+1].Norm)
+}
+
+// titleInstitution reports whether a normalized word, article or not,
+// names an institution a title belongs to, not an outlet or a text.
+func titleInstitution(norm string) bool {
+	n := stripArticle(norm)
+	return institutionWords[n] && !mediaNouns[n] && !textNouns[n]
+}
+
+// textHead reports whether subject s is headed by a text noun.
+func (d *doc) textHead(s subject) bool {
+	if s.Start >= s.End {
+		return false
+	}
+	head := d.words[d.wordAt(s.Start)].Norm
+	if rest, ok := cutConj(head); ok {
+		head = rest
+	}
+	return textNouns[stripArticle(head)]
+}
+
+// namesText reports whether cue c names a text as the subject of
+// quotation q (وأظهر التقرير أن ...).
+func (b *builder) namesText(c cue, q quote) bool {
+	return b.d.textHead(b.d.subjectAfter(c.End, b.limit(q, c), b.lx))
+}
+
+// impersonal reports whether cue c is an impersonal form (قيل، يعتقد،
+// المنتظر), with or without و.
+func (d *doc) impersonal(c cue) bool {
+	k := d.wordAt(c.Start)
+	if k >= len(d.words) || d.words[k].Start != c.Start {
+		return false
+	}
+	w := d.words[k].Norm
+	rest, _ := strings.CutPrefix(w, "و")
+	return impersonalCues[w] || impersonalCues[rest]
+}
+
+// impersonalNounCue reports whether word i, an impersonal noun, stands in
+// من المنتظر أن: after من and before a complementizer.
+func (d *doc) impersonalNounCue(i int) bool {
+	if i == 0 || i+1 >= len(d.words) {
+		return false
+	}
+	prev := d.words[i-1].Norm
+	return (prev == "من" || prev == "ومن") && complementizers[d.words[i+1].Norm]
+}

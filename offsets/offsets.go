@@ -156,18 +156,19 @@ func SnapGraphemes(s string, start, end int) (int, int) {
 
 // CheckGraphemes is an error when start or end falls inside a grapheme
 // cluster (between a letter and its diacritics, inside an emoji sequence or
-// a flag), naming the nearest span of whole clusters. Only the lines around
-// the span are segmented: a cluster never continues past a line feed.
+// a flag), naming the nearest span of whole clusters. Only the text between
+// the nearest certain boundaries around the span (clusterBreak) is
+// segmented, so a check costs the same in a long document as in a short one.
 func CheckGraphemes(s string, start, end int) error {
 	rs := []rune(s)
 	if start < 0 || end > len(rs) || start >= end {
 		return fmt.Errorf("offsets %d..%d do not fit 0 <= start < end <= %d (code points)", start, end, len(rs))
 	}
 	lo, hi := start, end
-	for lo > 0 && rs[lo-1] != '\n' {
+	for !clusterBreak(rs, lo) {
 		lo--
 	}
-	for hi < len(rs) && rs[hi-1] != '\n' {
+	for !clusterBreak(rs, hi) {
 		hi++
 	}
 	a, b := SnapGraphemes(string(rs[lo:hi]), start-lo, end-lo)
@@ -175,6 +176,21 @@ func CheckGraphemes(s string, start, end int) error {
 		return fmt.Errorf("%d..%d splits a grapheme cluster (a letter from its marks, or an emoji sequence); whole clusters would be %d..%d", start, end, a+lo, b+lo)
 	}
 	return nil
+}
+
+// clusterBreak reports whether a grapheme cluster certainly begins at
+// code point i whatever comes before: at either end of the text, after a
+// line feed (UAX #29, GB4), and between a space and an Arabic or ASCII
+// letter or digit, which no rule joins (neither is Extend, SpacingMark,
+// ZWJ, Prepend, a regional indicator, Hangul or an emoji).
+func clusterBreak(rs []rune, i int) bool {
+	if i == 0 || i == len(rs) || rs[i-1] == '\n' {
+		return true
+	}
+	r := rs[i]
+	letter := r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) ||
+		unicode.Is(unicode.Arabic, r) && (unicode.IsLetter(r) || unicode.IsDigit(r))
+	return rs[i-1] == ' ' && letter
 }
 
 // isWordRune is true for letters, marks, digits, tatweel and the joiners

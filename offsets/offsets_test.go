@@ -365,6 +365,37 @@ func TestCheckGraphemes(t *testing.T) {
 	}
 }
 
+// TestCheckGraphemesMixedLines checks CheckGraphemes, which segments only
+// between the nearest certain boundaries, against segmenting the whole
+// text, on random lines mixing spaces with the code points that join
+// clusters: marks, ZWJ, emoji modifiers, flags, Hangul jamo, Devanagari
+// virama, Thai sara am, Arabic prepended number signs.
+func TestCheckGraphemesMixedLines(t *testing.T) {
+	pieces := []string{" ", " ", "م", "a", "7", "\u064f", "\u0651", "\u200d", "\u200c", "👍", "\U0001F3FD",
+		"🇸", "🇦", "ᄀ", "ᅡ", "ᆨ", "क", "\u094d", "ष", "ำ", "ก", "\u0600", "\r", "\n", "ـ", "\u200f"}
+	rng := uint64(1)
+	next := func(n int) int {
+		rng = rng*6364136223846793005 + 1442695040888963407
+		return int(rng>>33) % n
+	}
+	for range 300 {
+		var b strings.Builder
+		for range 6 + next(30) {
+			b.WriteString(pieces[next(len(pieces))])
+		}
+		text := b.String()
+		n := offsets.Len(text)
+		for start := 0; start < n; start++ {
+			for end := start + 1; end <= n; end++ {
+				a, z := offsets.SnapGraphemes(text, start, end)
+				if whole, err := a == start && z == end, offsets.CheckGraphemes(text, start, end); whole != (err == nil) {
+					t.Fatalf("%q: CheckGraphemes(%d, %d) = %v, but snapping the whole text gives %d..%d", text, start, end, err, a, z)
+				}
+			}
+		}
+	}
+}
+
 func TestSnapWords(t *testing.T) {
 	const (
 		phrase  = "مُحَمَّدٌ رَسُولُ"

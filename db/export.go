@@ -9,6 +9,9 @@ import (
 	"hashiya/db/codec"
 )
 
+// AllLayers is the export layer that selects every layer of each document.
+const AllLayers = "all"
+
 // ExportLayers streams a project's documents with the chosen layer ("gold",
 // a user name, or "all" for every layer that exists) to fn, one document
 // and layer at a time, from one read transaction: a consistent snapshot
@@ -24,7 +27,7 @@ func (s *Store) ExportLayers(ctx context.Context, projectID int64, layer string,
 		FROM documents d `
 	var args []any
 	switch layer {
-	case "all":
+	case AllLayers:
 		q += "JOIN layers l ON l.document_id = d.id LEFT JOIN users u ON u.id = l.owner_id WHERE d.project_id = ? ORDER BY d.id, l.owner_id IS NOT NULL, u.name"
 		args = []any{projectID}
 	case "gold":

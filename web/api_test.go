@@ -331,7 +331,8 @@ func TestAPIExport(t *testing.T) {
 		{"defaults to jsonl gold", "", 200, "jsonl", []string{"doc-1 gold", "doc-2 gold"}, [][]string{{entry(loc)}, nil}, []int{0, 0}},
 		{"jsonl of a user", "?format=jsonl&layer=amina", 200, "jsonl", []string{"doc-1 amina", "doc-2 amina"}, [][]string{mine, nil}, []int{1, 0}},
 		{"jsonl all layers", "?format=jsonl&layer=all", 200, "jsonl", []string{"doc-1 gold", "doc-1 amina"}, [][]string{{entry(loc)}, mine}, []int{0, 1}},
-		{"doccano", "?format=doccano&layer=amina", 200, "doccano", nil, [][]string{mine, nil}, []int{0, 0}},
+		{"doccano", "?format=doccano&layer=amina", 200, "doccano", []string{"doc-1 ", "doc-2 "}, [][]string{mine, nil}, []int{0, 0}},
+		{"doccano all layers", "?format=doccano&layer=all", 200, "doccano", []string{"doc-1 gold", "doc-1 amina"}, [][]string{{entry(loc)}, mine}, []int{0, 0}},
 		{"doccano-rel", "?format=doccano-rel&layer=amina", 200, "doccano-rel", nil, [][]string{mine, nil}, []int{1, 0}},
 		{"unknown format", "?format=xml", 400, "", nil, nil, nil},
 		{"unknown layer", "?format=jsonl&layer=nobody", 400, "", nil, nil, nil},
@@ -356,8 +357,11 @@ func TestAPIExport(t *testing.T) {
 				if err := json.Unmarshal([]byte(text), &l); err != nil {
 					t.Fatalf("line %d is not JSON: %v\n%s", i+1, err, text)
 				}
-				if tt.format == "jsonl" && (l.ID+" "+l.Layer != tt.lines[i] || l.OffsetUnit != "codepoint") {
-					t.Errorf("line %d is %s %s (%s), want %s in code points", i+1, l.ID, l.Layer, l.OffsetUnit, tt.lines[i])
+				if tt.lines != nil && l.ID+" "+l.Layer != tt.lines[i] {
+					t.Errorf("line %d is %q %q, want %q", i+1, l.ID, l.Layer, tt.lines[i])
+				}
+				if tt.format == "jsonl" && l.OffsetUnit != "codepoint" {
+					t.Errorf("line %d offsets in %q, want codepoint", i+1, l.OffsetUnit)
 				}
 				if got := l.spansOf(t, tt.format); !slices.Equal(got, tt.spans[i]) {
 					t.Errorf("line %d spans %v, want %v", i+1, got, tt.spans[i])

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"hashiya/db"
 	"hashiya/db/codec"
 )
 
@@ -29,6 +30,7 @@ func (h *handler) export(c echo.Context) error {
 	if err != nil {
 		return badRequest("format: %v", err)
 	}
+	w.Layers = layer == db.AllLayers
 	// The status goes out with the first line, not before: an error found
 	// before any row (an unknown layer) must still become a 400.
 	start := func() {

@@ -141,6 +141,7 @@ func exportTo(ctx context.Context, s *db.Store, projectID int64, format, layer s
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
+	cw.Layers = layer == db.AllLayers
 	err = s.ExportLayers(ctx, projectID, layer, cw.Write)
 	for _, msg := range cw.Warnings() {
 		fmt.Fprintf(warn, "export: %s (warning)\n", msg)

@@ -19,9 +19,14 @@ import (
 // and sentences with "\n", and export loses the text's own spacing, nested
 // spans (the outermost one wins) and span ends inside a token.
 
-// idPrefix starts a document's comment line. Only this comment is special:
+// idPrefix starts a document's comment line, and layerPrefix the line
+// after it naming the layer in an export of several layers, which import
+// skips (the layer is import's choice). Only these comments are special:
 // "# O" is the token "#" and must stay one.
-const idPrefix = "# id ="
+const (
+	idPrefix    = "# id ="
+	layerPrefix = "# layer ="
+)
 
 // parseCoNLL reads a CoNLL file. Tokens before any "# id = " line form a
 // document named after the file (stem), so a plain CoNLL corpus is one
@@ -88,6 +93,7 @@ func (p *conllParser) line(n int, raw []byte) {
 		}
 	case strings.HasPrefix(s, idPrefix):
 		p.startDoc(n, strings.TrimSpace(s[len(idPrefix):]))
+	case strings.HasPrefix(s, layerPrefix):
 	default:
 		p.token(n, s)
 	}

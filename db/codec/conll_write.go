@@ -22,6 +22,9 @@ func (w *Writer) writeCoNLL(d ExportDoc) error {
 	cut := coverTokens(toks, d.Spans)
 	w.buf.Reset()
 	fmt.Fprintf(&w.buf, "%s %s\n", idPrefix, d.ExternalID)
+	if w.Layers {
+		fmt.Fprintf(&w.buf, "%s %s\n", layerPrefix, d.Layer)
+	}
 	unwritten := writeTokens(&w.buf, runes, toks, d.Spans)
 	if len(toks) == 0 {
 		w.buf.WriteByte('\n') // the blank line before the next document

@@ -125,6 +125,7 @@ func quoteAttributes(attrs json.RawMessage) (*string, bool) {
 
 type quoteLine struct {
 	DocID         string     `json:"doc_id"`
+	Layer         string     `json:"layer,omitempty"`
 	Quote         quoteBody  `json:"quote"`
 	Speaker       *quotePart `json:"speaker"`
 	SpeakerInText bool       `json:"speaker_in_text"`
@@ -151,7 +152,7 @@ type quotePart struct {
 	RefersTo *quotePart `json:"refers_to,omitempty"`
 }
 
-func quoteLines(d ExportDoc, texts []string) []any {
+func quoteLines(d ExportDoc, texts []string, layer string) []any {
 	part := func(i int) *quotePart {
 		if i < 0 {
 			return nil
@@ -162,7 +163,7 @@ func quoteLines(d ExportDoc, texts []string) []any {
 	qs := Quotations(d)
 	out := make([]any, 0, len(qs))
 	for _, q := range qs {
-		line := quoteLine{DocID: d.ExternalID, Quote: quoteBody{Type: q.Type}, Speaker: part(q.Speaker), SpeakerInText: q.Speaker >= 0, Cue: part(q.Cue)}
+		line := quoteLine{DocID: d.ExternalID, Layer: layer, Quote: quoteBody{Type: q.Type}, Speaker: part(q.Speaker), SpeakerInText: q.Speaker >= 0, Cue: part(q.Cue)}
 		for _, i := range q.Segments {
 			line.Quote.Segments = append(line.Quote.Segments, quoteSegment{Start: d.Spans[i].Start, End: d.Spans[i].End, Text: texts[i]})
 		}

@@ -49,6 +49,12 @@ type Writer struct {
 	format string
 	buf    bytes.Buffer
 	enc    *json.Encoder
+	// Layers, set before the first Write when an export holds several
+	// layers of a document, names each line's layer, so those lines stay
+	// apart: a "layer" key after the id in doccano, doccano-rel and quotes
+	// lines (native lines always carry it), a "# layer = NAME" line after
+	// the id line in CoNLL.
+	Layers bool
 	// warnings are what a lossy format (conll) could not write; see Warnings.
 	warnings []string
 }
@@ -83,11 +89,11 @@ func (w *Writer) Write(d ExportDoc) error {
 	case "jsonl":
 		lines = []any{nativeLine(d, texts)}
 	case "doccano":
-		lines = []any{doccanoLine(d)}
+		lines = []any{doccanoLine(d, w.layer(d))}
 	case "doccano-rel":
-		lines = []any{doccanoRelLine(d)}
+		lines = []any{doccanoRelLine(d, w.layer(d))}
 	default:
-		lines = quoteLines(d, texts)
+		lines = quoteLines(d, texts, w.layer(d))
 	}
 	w.buf.Reset()
 	for _, line := range lines {
@@ -99,6 +105,15 @@ func (w *Writer) Write(d ExportDoc) error {
 		return fmt.Errorf("codec: write document %q: %w", d.ExternalID, err)
 	}
 	return nil
+}
+
+// layer is the layer name a line of d carries: d's with Layers set, none
+// otherwise (the key is left out).
+func (w *Writer) layer(d ExportDoc) string {
+	if w.Layers {
+		return d.Layer
+	}
+	return ""
 }
 
 // checkExport verifies d before anything of it is written and returns
@@ -182,12 +197,13 @@ func nativeLine(d ExportDoc, texts []string) nativeDoc {
 
 type doccanoDoc struct {
 	ID    string   `json:"id"`
+	Layer string   `json:"layer,omitempty"`
 	Text  string   `json:"text"`
 	Label [][3]any `json:"label"`
 }
 
-func doccanoLine(d ExportDoc) doccanoDoc {
-	out := doccanoDoc{ID: d.ExternalID, Text: d.Text, Label: make([][3]any, 0, len(d.Spans))}
+func doccanoLine(d ExportDoc, layer string) doccanoDoc {
+	out := doccanoDoc{ID: d.ExternalID, Layer: layer, Text: d.Text, Label: make([][3]any, 0, len(d.Spans))}
 	for _, sp := range d.Spans {
 		out.Label = append(out.Label, [3]any{sp.Start, sp.End, sp.Label})
 	}
@@ -196,6 +212,7 @@ func doccanoLine(d ExportDoc) doccanoDoc {
 
 type relDoc struct {
 	ID        string        `json:"id"`
+	Layer     string        `json:"layer,omitempty"`
 	Text      string        `json:"text"`
 	Entities  []relEntity   `json:"entities"`
 	Relations []relRelation `json:"relations"`
@@ -215,8 +232,8 @@ type relRelation struct {
 	Type   string `json:"type"`
 }
 
-func doccanoRelLine(d ExportDoc) relDoc {
-	out := relDoc{ID: d.ExternalID, Text: d.Text, Entities: make([]relEntity, 0, len(d.Spans)),
+func doccanoRelLine(d ExportDoc, layer string) relDoc {
+	out := relDoc{ID: d.ExternalID, Layer: layer, Text: d.Text, Entities: make([]relEntity, 0, len(d.Spans)),
 		Relations: make([]relRelation, 0, len(d.Relations))}
 	for _, sp := range d.Spans {
 		out.Entities = append(out.Entities, relEntity{ID: sp.ID, StartOffset: sp.Start, EndOffset: sp.End, Label: sp.Label})

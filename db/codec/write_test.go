@@ -62,6 +62,46 @@ func TestWriterExactOutput(t *testing.T) {
 	}
 }
 
+// TestWriterLayers: with Layers set, each line names its layer, so the
+// lines of one document's layers stay apart in every format; CoNLL import
+// skips the layer line.
+func TestWriterLayers(t *testing.T) {
+	doc := func(layer string) ExportDoc {
+		return ExportDoc{ExternalID: "d1", Text: "قال زيد", Layer: layer, Status: "done",
+			Spans: []ExportSpan{{ID: 1, Start: 0, End: 3, Label: "CUE"}, {ID: 2, Start: 4, End: 7, Label: "QUOTE"}},
+			Relations: []ExportRelation{{ID: 5, Type: "cue", From: 2, To: 1}}}
+	}
+	want := map[string]string{
+		"doccano":     `{"id":"d1","layer":"gold","text":"قال زيد","label":[[0,3,"CUE"],[4,7,"QUOTE"]]}` + "\n" + `{"id":"d1","layer":"layla","text":"قال زيد","label":[[0,3,"CUE"],[4,7,"QUOTE"]]}` + "\n",
+		"doccano-rel": `{"id":"d1","layer":"gold","text":"قال زيد","entities":[{"id":1,"start_offset":0,"end_offset":3,"label":"CUE"},{"id":2,"start_offset":4,"end_offset":7,"label":"QUOTE"}],"relations":[{"id":5,"from_id":2,"to_id":1,"type":"cue"}]}` + "\n" + `{"id":"d1","layer":"layla","text":"قال زيد","entities":[{"id":1,"start_offset":0,"end_offset":3,"label":"CUE"},{"id":2,"start_offset":4,"end_offset":7,"label":"QUOTE"}],"relations":[{"id":5,"from_id":2,"to_id":1,"type":"cue"}]}` + "\n",
+		"quotes":      `{"doc_id":"d1","layer":"gold","quote":{"segments":[{"start":4,"end":7,"text":"زيد"}],"type":null},"speaker":null,"speaker_in_text":false,"cue":{"id":1,"start":0,"end":3,"text":"قال","label":"CUE"}}` + "\n" + `{"doc_id":"d1","layer":"layla","quote":{"segments":[{"start":4,"end":7,"text":"زيد"}],"type":null},"speaker":null,"speaker_in_text":false,"cue":{"id":1,"start":0,"end":3,"text":"قال","label":"CUE"}}` + "\n",
+		"conll":       "# id = d1\n# layer = gold\nقال B-CUE\nزيد B-QUOTE\n\n# id = d1\n# layer = layla\nقال B-CUE\nزيد B-QUOTE\n\n",
+	}
+	for format, want := range want {
+		var buf bytes.Buffer
+		w, err := NewWriter(&buf, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Layers = true
+		for _, layer := range []string{"gold", "layla"} {
+			if err := w.Write(doc(layer)); err != nil {
+				t.Fatalf("%s: %v", format, err)
+			}
+		}
+		if got := buf.String(); got != want {
+			t.Errorf("%s with layers:\n got  %s want %s", format, got, want)
+		}
+		if !strings.Contains(writeOne(t, format, doc("gold")), "gold") == (format == "jsonl") {
+			t.Errorf("%s without Layers names the layer", format)
+		}
+	}
+	docs, _, err := parseCoNLL(strings.NewReader("# id = d1\n# layer = gold\nقال B-CUE\nزيد O\n"), "x.conll", 1<<20)
+	if err != nil || len(docs) != 1 || docs[0].Text != "قال زيد" {
+		t.Errorf("conll import of a layer line: %+v, %v", docs, err)
+	}
+}
+
 func TestWriterNativeSpanText(t *testing.T) {
 	d := sampleDoc()
 	var line struct {

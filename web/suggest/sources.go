@@ -72,7 +72,8 @@ func (b *builder) subjectBefore(c cue) subject {
 		start = d.words[k].Start
 	}
 	opened := k < 0 || opensSubject(d.words[k].Norm) || d.hasAny(d.words[k].End, start, clausePunct+"()-–—"+quoteMarks)
-	if n == 0 || !opened || !b.headsSubject(d.words[d.wordAt(start)]) {
+	topic := k >= 0 && topicWords[d.words[k].Norm]
+	if n == 0 || !opened || !topic && !b.headsSubject(d.words[d.wordAt(start)]) {
 		return subject{}
 	}
 	return subject{Start: start, End: d.words[d.wordBefore(end)].End}

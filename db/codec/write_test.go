@@ -68,7 +68,7 @@ func TestWriterExactOutput(t *testing.T) {
 func TestWriterLayers(t *testing.T) {
 	doc := func(layer string) ExportDoc {
 		return ExportDoc{ExternalID: "d1", Text: "قال زيد", Layer: layer, Status: "done",
-			Spans: []ExportSpan{{ID: 1, Start: 0, End: 3, Label: "CUE"}, {ID: 2, Start: 4, End: 7, Label: "QUOTE"}},
+			Spans:     []ExportSpan{{ID: 1, Start: 0, End: 3, Label: "CUE"}, {ID: 2, Start: 4, End: 7, Label: "QUOTE"}},
 			Relations: []ExportRelation{{ID: 5, Type: "cue", From: 2, To: 1}}}
 	}
 	want := map[string]string{

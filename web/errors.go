@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"hashiya/components"
 	"hashiya/db"
 	"hashiya/db/codec"
 )
@@ -49,7 +50,11 @@ func (h *handler) handleError(err error, c echo.Context) {
 	} else if strings.HasPrefix(c.Request().URL.Path, "/api/") || !strings.Contains(c.Request().Header.Get("Accept"), "text/html") {
 		err = c.JSON(status, map[string]string{"error": msg})
 	} else {
-		err = c.String(status, fmt.Sprintf("%d %s\n%s", status, http.StatusText(status), msg))
+		title := fmt.Sprintf("%d %s", status, http.StatusText(status))
+		if err = render(c, status, components.ErrorPage(h.page(c, title), status, msg)); err != nil {
+			h.log.Error("render error page", "err", err)
+			err = c.String(status, title+"\n"+msg)
+		}
 	}
 	if err != nil {
 		h.log.Error("write error response", "err", err)

@@ -181,8 +181,27 @@ func TestProjectPageEmptyStates(t *testing.T) {
 			t.Errorf("%s %s: link %q, want %q", c.who.user.Name, c.path, got, c.link)
 		}
 	}
+	// A bad filter in the address gets a page saying what is wrong, inside
+	// the app's frame, with a way back.
 	for _, q := range []string{"after=abc", "after=-1", "status=finished"} {
-		expect(t, te.samir.get(p+"?"+q), http.StatusBadRequest)
+		d := htmlPage(t, te.samir.get(p+"?"+q), http.StatusBadRequest)
+		name, _, _ := strings.Cut(q, "=")
+		if h1, alert := d.Find("h1").Text(), d.Find("[role=alert]").Text(); h1 != "400 Bad Request" || !strings.Contains(alert, name) {
+			t.Errorf("?%s: page says %q, %q; want 400 Bad Request naming %s", q, h1, alert, name)
+		}
+		if d.Find(`a[href="/"]`).Length() == 0 || !strings.Contains(d.Find(".who").Text(), "samir") {
+			t.Errorf("?%s: the error page lacks the app's frame or a way back", q)
+		}
+	}
+}
+
+// TestErrorPageForOutsiders: a project page a non-member asks for is a 404
+// page that says no more than that.
+func TestErrorPageForOutsiders(t *testing.T) {
+	te := newTeamEnv(t)
+	d := htmlPage(t, te.omar.get(fmt.Sprintf("/projects/%d", te.proj.ID)), http.StatusNotFound)
+	if h1 := d.Find("h1").Text(); h1 != "404 Not Found" || strings.Contains(d.Text(), te.proj.Name) {
+		t.Errorf("outsider sees %q: %s", h1, d.Find("main").Text())
 	}
 }
 

@@ -90,25 +90,35 @@ func TestXSSLabelNamesRefused(t *testing.T) {
 	}
 }
 
-// TestXSSErrorsAreNotHTML: an error message that repeats what the request
-// said is never served as HTML, so the browser cannot run it.
-func TestXSSErrorsAreNotHTML(t *testing.T) {
-	env := newAPIEnv(t)
-	for _, target := range []string{
+// xssErrorTargets are requests whose error message repeats what the
+// request said.
+func xssErrorTargets(docID int64) []string {
+	return []string{
 		"/documents/" + url.PathEscape(xssScript),
-		fmt.Sprintf("/documents/%d?layer=%s", env.doc.ID, url.QueryEscape(xssScript)),
-		fmt.Sprintf("/api/v1/documents/%d?layer=%s", env.doc.ID, url.QueryEscape(xssScript)),
+		fmt.Sprintf("/documents/%d?layer=%s", docID, url.QueryEscape(xssScript)),
+		fmt.Sprintf("/api/v1/documents/%d?layer=%s", docID, url.QueryEscape(xssScript)),
 		"/projects/" + url.PathEscape(xssAttr),
-	} {
+	}
+}
+
+// TestXSSErrorPagesEscape: an error that repeats what the request said is
+// JSON for the API and an HTML page for a browser, where the payload is
+// escaped text; TestBrowserXSS opens the pages in Chromium.
+func TestXSSErrorPagesEscape(t *testing.T) {
+	env := newAPIEnv(t)
+	for _, target := range xssErrorTargets(env.doc.ID) {
 		req := httptest.NewRequest(http.MethodGet, target, nil)
 		req.Header.Set("Accept", "text/html,application/xhtml+xml")
 		rec := env.serve(req)
-		ct := rec.Header().Get("Content-Type")
-		if rec.Code < 400 || strings.Contains(ct, "html") || rec.Header().Get("X-Content-Type-Options") != "nosniff" {
-			t.Errorf("%s: status %d, Content-Type %q: want an error that is not HTML, with nosniff", target, rec.Code, ct)
+		ct, body := rec.Header().Get("Content-Type"), rec.Body.String()
+		if rec.Code != http.StatusBadRequest || rec.Header().Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: status %d, nosniff %q: want 400 with nosniff", target, rec.Code, rec.Header().Get("X-Content-Type-Options"))
 		}
-		if strings.Contains(ct, "json") && strings.Contains(rec.Body.String(), "<script>") {
-			t.Errorf("%s: JSON error repeats <script> unescaped: %s", target, rec.Body)
+		if api := strings.HasPrefix(target, "/api/"); api != strings.Contains(ct, "json") || !api && !strings.Contains(ct, "html") {
+			t.Errorf("%s: Content-Type %q: want JSON for the API, HTML for pages", target, ct)
+		}
+		if strings.Contains(body, "<script>window") || strings.Contains(body, "<img src=x") {
+			t.Errorf("%s: the error repeats the payload unescaped: %s", target, body)
 		}
 	}
 }
@@ -260,6 +270,16 @@ func TestBrowserXSS(t *testing.T) {
 		t.Helper()
 		b.run(chromedp.Navigate(s.url + path))
 		clean(path)
+	}
+
+	// Error pages that repeat the request show the payload as text.
+	for _, target := range xssErrorTargets(doc.ID) {
+		if !strings.HasPrefix(target, "/api/") {
+			visit(target)
+			if got := text(`document.querySelector('[role=alert]').textContent`); !strings.Contains(got, "script") && !strings.Contains(got, "img") {
+				t.Errorf("%s: the error page says %q, want the request's text shown literally", target, got)
+			}
+		}
 	}
 
 	visit("/")

@@ -20,7 +20,8 @@ var lConnectives = normSet("وفقا", "وفق", "طبقا", "ووفقا", "وو
 // a rule or a figure (حسب القانون، وفقا للإحصاءات).
 var sourceHeads = normSet("مصدر", "مصادر", "متحدث", "ناطق", "مسؤول", "مسؤولون", "مسؤولين", "شهود",
 	"شاهد", "وزير", "رئيس", "مدير", "قائد", "سفير", "مراسل", "محافظ", "نائب", "عضو", "خبير", "خبراء",
-	"محلل", "محللون", "مستشار", "سكان", "مراقبون", "مراقبين", "أطباء", "طبيب", "ناشطون", "ناشطين")
+	"محلل", "محللون", "مستشار", "سكان", "مراقبون", "مراقبين", "أطباء", "طبيب", "ناشطون", "ناشطين",
+	"دبلوماسي", "دبلوماسيون", "دبلوماسيين")
 
 // accordingTo finds the clauses attributed by a connective outside
 // quotations. A clause that overlaps a quotation already found is left
@@ -32,6 +33,10 @@ func (b *builder) accordingTo(blocked mask, taken []quote) []quote {
 			continue // بهاء حسب الله is a name
 		}
 		q, ok := b.attributed(k)
+		if !ok {
+			b.attributeMarked(k, taken)
+			continue
+		}
 		overlaps := func(t quote) bool { return t.Open < q.Close && q.Open < t.Close }
 		if ok && !slices.ContainsFunc(taken, overlaps) && !slices.ContainsFunc(out, overlaps) {
 			out = append(out, q)
@@ -64,6 +69,34 @@ func (b *builder) attributed(k int) (quote, bool) {
 	c := cue{Start: d.words[k].Start, End: d.words[k].End}
 	return quote{Start: start, End: end, Open: start, Close: end, Type: "indirect",
 		att: &attribution{cue: c, src: src}}, true
+}
+
+// attributeMarked gives the marked quotation that follows a sentence-
+// opening connective, its source and فإن (وبحسب الدبلوماسي فإن " ... ")
+// that connective as its cue and that source as its speaker, when the
+// quotation has none yet.
+func (b *builder) attributeMarked(k int, taken []quote) {
+	d := b.d
+	if k > 0 && !d.hasSentenceEnd(d.words[k-1].End, d.words[k].Start) {
+		return
+	}
+	src, last, ok := b.sourceAt(k)
+	if !ok {
+		return
+	}
+	fa := slices.IndexFunc(d.words[k+2:min(last+2, len(d.words))], func(w word) bool { return faInna[w.Norm] })
+	if fa < 0 {
+		return
+	}
+	fa += k + 2 // the source reading runs over فان, also a name (فان دام)
+	src.End = d.words[fa-1].End
+	open, ok := d.contentOrMark(fa)
+	for i, q := range taken {
+		if ok && q.Type == "direct" && q.Open == open && q.att == nil {
+			c := cue{Start: d.words[k].Start, End: d.words[k].End}
+			taken[i].att = &attribution{cue: c, src: src}
+		}
+	}
 }
 
 // sourceAt reads the source after connective k and returns it with the

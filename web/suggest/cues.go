@@ -155,14 +155,17 @@ func (d *doc) findCues(lx lexicon, blocked mask) []cue {
 // with base form base, within eight words of the same clause: a
 // complementizer (وبين أن), the cue's own preposition (لفت إلى), a noun
 // naming the speech (نقلت عنه قوله), a colon or a quotation mark; for a
-// marksOnlyCue, a colon or a quotation mark only.
+// marksOnlyCue, a colon or a quotation mark only, past its subject.
 func (d *doc) hasComplement(lx lexicon, base string, i int) bool {
+	if marksOnlyCues[base] {
+		return d.marksAfterSubject(lx, i)
+	}
 	for k := i + 1; k < len(d.words) && k <= i+8; k++ {
 		gapStart, w := d.words[k-1].End, d.words[k]
 		if d.markBeforeEnd(gapStart, w.Start) {
 			return true
 		}
-		if d.hasSentenceEnd(gapStart, w.Start) || clauseWords[w.Norm] || marksOnlyCues[base] {
+		if d.hasSentenceEnd(gapStart, w.Start) || clauseWords[w.Norm] {
 			return false
 		}
 		if base == "بين" && d.between(i, k) {
@@ -170,6 +173,29 @@ func (d *doc) hasComplement(lx lexicon, base string, i int) bool {
 		}
 		if complementizers[w.Norm] && !notComplementizer[d.words[k-1].Norm] || sayingNouns[w.Norm] || d.isContentPrep(base, k) {
 			return true // not يجب أن
+		}
+		if _, ok := lx.match(w.Norm); ok {
+			return false
+		}
+	}
+	return false
+}
+
+// marksAfterSubject reports whether a quotation mark or a colon follows
+// word i, a marksOnlyCue, within eight words of the same clause and past
+// its subject: the marked words are then the call or nominal complement
+// quoted (اتهمت الصحيفة الحكومة " بالتقصير "، أعرب الوزير عن الأمل في أن
+// " ... "). The marks of a quoted name in the subject (اتهمت صحيفة " بابل
+// ") do not count.
+func (d *doc) marksAfterSubject(lx lexicon, i int) bool {
+	named := d.subjectAfter(d.words[i].End, len(d.rs), lx).End
+	for k := i + 1; k < len(d.words) && k <= i+8; k++ {
+		gapStart, w := d.words[k-1].End, d.words[k]
+		if d.markBeforeEnd(gapStart, w.Start) && w.Start >= named {
+			return true
+		}
+		if d.hasSentenceEnd(gapStart, w.Start) || clauseWords[w.Norm] {
+			return false
 		}
 		if _, ok := lx.match(w.Norm); ok {
 			return false

@@ -140,6 +140,9 @@ func stripArticle(norm string) string {
 // الخبر) is not proposed: it cannot be told from the verb's subject
 // without a parser.
 func (d *doc) indirectAfter(c cue, lx lexicon, direct []quote) (quote, bool) {
+	if marksOnlyCues[c.base] {
+		return quote{}, false // أعرب عن الأمل في أن " ... ": only the marked words
+	}
 	start, ok := d.complementStart(c, lx)
 	if !ok {
 		return quote{}, false

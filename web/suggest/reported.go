@@ -73,9 +73,10 @@ const quoteMarks = "“”„‟«»\"'’‘" // with the apostrophes of a doub
 func (d *doc) complementStart(c cue, lx lexicon) (int, bool) {
 	first := d.wordAt(c.End)
 	slot := d.objectSlot(c, lx)
+	named := d.subjectAfter(c.End, len(d.rs), lx).End
 	fallback, found := 0, false
 	for k := first; k < len(d.words) && k < first+14; k++ {
-		if d.endsWindow(c, k, lx) {
+		if d.endsWindow(c, k, named, lx) {
 			break
 		}
 		w := d.words[k]
@@ -106,13 +107,16 @@ func (d *doc) complementStart(c cue, lx lexicon) (int, bool) {
 
 // endsWindow reports whether the search for cue c's content stops before
 // word k: at a sentence end, a quotation mark, a new clause or another cue.
-func (d *doc) endsWindow(c cue, k int, lx lexicon) bool {
+// The marks of a quoted name inside the subject, which ends at named, do
+// not stop it (أوردت وكالة " يونهاب " أن).
+func (d *doc) endsWindow(c cue, k, named int, lx lexicon) bool {
 	gapStart := c.End
 	if k > 0 && d.words[k-1].End > c.End {
 		gapStart = d.words[k-1].End
 	}
 	w := d.words[k]
-	if d.hasSentenceEnd(gapStart, w.Start) || d.hasAny(gapStart, w.Start, quoteMarks) || clauseWords[w.Norm] {
+	marked := d.hasAny(gapStart, w.Start, quoteMarks) && w.Start >= named
+	if d.hasSentenceEnd(gapStart, w.Start) || marked || clauseWords[w.Norm] {
 		return true
 	}
 	_, isCue := lx.match(w.Norm)

@@ -53,8 +53,10 @@ var preverbal = normSet("قد", "لقد", "الذي", "التي", "الذين", 
 // قال إن، وكان الوزير قد أكد أن): the words from the start of the clause
 // (after punctuation, the text start or كان) to the cue, past قد or a
 // relative. It must be one to six nominal words headed by the article,
-// an institution or title noun, or an existing PER/ORG; a participle's
-// subject is its main verb's, so participles get none.
+// an institution or title noun, or an existing PER/ORG, unless أما sets
+// it off as the topic, which any noun phrase may be (أما وزير الدولة
+// فوصف); a participle's subject is its main verb's, so participles get
+// none.
 func (b *builder) subjectBefore(c cue) subject {
 	d := b.d
 	if c.base == "" || isParticiple(c.base) {
@@ -76,7 +78,7 @@ func (b *builder) subjectBefore(c cue) subject {
 	if n == 0 || !opened || !topic && !b.headsSubject(d.words[d.wordAt(start)]) {
 		return subject{}
 	}
-	return subject{Start: start, End: d.words[d.wordBefore(end)].End}
+	return subject{Start: start, End: d.words[d.wordBefore(end)].End, Topic: topic}
 }
 
 var kana = normSet("كان", "وكان", "كانت", "وكانت")

@@ -77,18 +77,18 @@ func (d *doc) titleGoesOn(k, n, start int) bool {
 // to an adjunct of the verb (وأفاد مصدر مطلع على الملف أن، وأكد رئيس
 // فريق الدفاع عن المتهم أن).
 var governors = map[string]map[string]bool{
-	"مطلع":   normSet("على"),
-	"مسؤول":  normSet("عن"),
-	"دفاع":   normSet("عن"),
-	"نائب":   normSet("عن"),
-	"معتمد":  normSet("في", "لدى"),
-	"مختص":   normSet("في"),
-	"متخصص":  normSet("في"),
-	"خبير":   normSet("في"),
-	"باحث":   normSet("في"),
-	"مشارك":  normSet("في"),
-	"ممثل":   normSet("عن"),
-	"متحدث":  normSet("عن"),
+	"مطلع":  normSet("على"),
+	"مسؤول": normSet("عن"),
+	"دفاع":  normSet("عن"),
+	"نائب":  normSet("عن"),
+	"معتمد": normSet("في", "لدى"),
+	"مختص":  normSet("في"),
+	"متخصص": normSet("في"),
+	"خبير":  normSet("في"),
+	"باحث":  normSet("في"),
+	"مشارك": normSet("في"),
+	"ممثل":  normSet("عن"),
+	"متحدث": normSet("عن"),
 }
 
 // governedPrep reports whether word k is the preposition that the word
@@ -153,4 +153,76 @@ func (d *doc) impersonalNounCue(i int) bool {
 	}
 	prev := d.words[i-1].Norm
 	return (prev == "من" || prev == "ومن") && complementizers[d.words[i+1].Norm]
+}
+
+// quotedNameAfter reads the name in quotation marks that follows a naming
+// noun ending a subject of n words, before word k: an outlet or a company
+// is written with its name quoted (اتهمت صحيفة " بابل " الإدارة، ذكرت شركة
+// « أمريكان أكسبريس » السعودية أن). The subject then runs to the closing
+// mark and over the relative adjectives after it (nisbaAfter), and ends
+// there: what follows is the verb's object or complement.
+func (d *doc) quotedNameAfter(k, n, limit int) (end int, ok bool) {
+	if n == 0 || k == 0 || !namingNouns[stripArticle(d.words[k-1].Norm)] || !d.onlyMark(d.words[k-1].End, d.words[k].Start) {
+		return 0, false
+	}
+	for j := k; j < len(d.words) && j < k+4 && d.words[j].End <= limit; j++ {
+		gapEnd := len(d.rs)
+		if j+1 < len(d.words) {
+			gapEnd = d.words[j+1].Start
+		}
+		if d.onlySpace(d.words[j].End, gapEnd) {
+			continue
+		}
+		close := d.words[j].End
+		for close < gapEnd && !isRune(d.rs[close], quoteMarks) {
+			close++
+		}
+		if close == gapEnd || !d.onlySpace(d.words[j].End, close) || close+1 > limit {
+			return 0, false
+		}
+		return d.nisbaAfter(j+1, close+1, limit), true
+	}
+	return 0, false
+}
+
+// onlyMark reports whether the gap start..end holds one quotation mark
+// and spaces.
+func (d *doc) onlyMark(start, end int) bool {
+	marks := 0
+	for i := start; i < end; i++ {
+		switch {
+		case isRune(d.rs[i], quoteMarks):
+			marks++
+		case !isRune(d.rs[i], " \t"):
+			return false
+		}
+	}
+	return marks == 1
+}
+
+// nisbaAfter extends end, the end of a name, over the relative adjectives
+// in ي or ية with the article that follow it from word k (الكورية
+// الجنوبية، السعودية), and returns the new end.
+func (d *doc) nisbaAfter(k, end, limit int) int {
+	for ; k < len(d.words) && d.words[k].End <= limit && d.onlySpace(end, d.words[k].Start); k++ {
+		w := d.words[k].Norm
+		if !strings.HasPrefix(w, "ال") || !strings.HasSuffix(w, "ي") && !strings.HasSuffix(w, "ية") {
+			break
+		}
+		end = d.words[k].End
+	}
+	return end
+}
+
+// cuePrep reports whether word k is the preposition through which the cue
+// ending at pos takes its content (contentPreps): حذر governs من, so in
+// حذرت الوزيرة من غزو البلد the subject ends before من, which a name may
+// otherwise hold (عبد الله بن محمد من الرياض).
+func (d *doc) cuePrep(pos, k int, lx lexicon) bool {
+	i := d.wordBefore(pos)
+	if i < 0 || d.words[i].End != pos {
+		return false
+	}
+	base, ok := lx.match(d.words[i].Norm)
+	return ok && contentPreps[base][d.words[k].Norm]
 }

@@ -11,6 +11,7 @@ type subject struct {
 	Start, End int  // Start == End: the cue has no explicit subject (وأضاف، أن)
 	Closed     bool // a comma or another cue ended the phrase (وأضاف الوزير قائلاً)
 	TooLong    bool // no adjunct or punctuation ended it within eight words
+	Topic      bool // a subject before its verb, set off by أما (أما الوزير فقال)
 }
 
 // subjectAfter reads the subject after a cue ending at pos, stopping
@@ -36,7 +37,12 @@ func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
 			prevEnd = w.End // كشفت عنه القناة: the subject follows the pronoun
 			continue
 		}
-		if d.hasAny(prevEnd, w.Start, ":()[]-–—ـ"+quoteMarks) || d.prepOfComplement(k) || d.adjunctAfter(k, n) {
+		if end, ok := d.quotedNameAfter(k, n, limit); ok {
+			s.End = end // أوردت وكالة " يونهاب " الكورية أن
+			return s
+		}
+		if d.hasAny(prevEnd, w.Start, ":()[]-–—ـ"+quoteMarks) || d.prepOfComplement(k) || d.adjunctAfter(k, n) ||
+			d.cuePrep(pos, k, lx) {
 			return s
 		}
 		if endsSubject(d, w, n) {
@@ -182,6 +188,7 @@ func (b *builder) attribute(quotes []quote, cues []cue) {
 // speakerOf is the speaker of quotation q introduced by cue c:
 //   - the source found with the quotation (بحسب المصادر);
 //   - the relayed source of نقل (نقلت الوكالة عن الوزير قوله);
+//   - a topic set off by أما before the cue (أما الوزير فوصف ...);
 //   - the explicit subject after the cue (speakerFor); one too long to
 //     delimit gives no speaker rather than a wrong one;
 //   - else an existing PER/ORG span right before the cue, in the same
@@ -198,6 +205,9 @@ func (b *builder) speakerOf(c cue, q quote, current *Span) *Span {
 			return current
 		}
 		return b.speakerFor(s, c.End, limit)
+	}
+	if s := b.subjectBefore(c); s.Topic {
+		return b.speakerFor(s, s.Start, s.End) // أما الوزير فوصف الاتفاق بأنه
 	}
 	if s := b.d.subjectAfter(c.End, limit, b.lx); !isParticiple(c.base) && (s.Start < s.End || s.TooLong) {
 		return b.speakerFor(s, c.End, limit) // a participle's subject is its verb's: مشيرا كيف

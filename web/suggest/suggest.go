@@ -84,12 +84,14 @@ func Suggest(text string, existing []Span, opt Options) Result {
 	}
 	cues := b.registerCues(d.findCues(b.lx, blocked))
 	quotes := b.withIndirect(direct, cues)
-	attributed := b.accordingTo(blocked, quotes)
-	for _, q := range attributed {
-		cues = append(cues, b.registerCue(q.att.cue))
+	quotes = append(quotes, b.accordingTo(blocked, quotes)...)
+	for _, q := range quotes {
+		if q.att != nil {
+			cues = append(cues, b.registerCue(q.att.cue))
+		}
 	}
 	sortCues(cues)
-	quotes = b.registerQuotes(append(quotes, attributed...))
+	quotes = b.registerQuotes(quotes)
 	b.attribute(quotes, cues)
 	return b.result()
 }

@@ -1,0 +1,47 @@
+package suggest
+
+import "testing"
+
+// TestSuggestSpeakerPhrases covers the rules that shape a speaker phrase
+// (speakerrules.go) and the attributions they make possible.
+func TestSuggestSpeakerPhrases(t *testing.T) {
+	cases := []reportedCase{
+		{name: "a participle's governed preposition stays in the subject", text: "وأفاد مصدر مطلع على الملف أن المفاوضات متعثرة.",
+			quotes:  []string{"المفاوضات متعثرة"},
+			speaker: map[string]string{"المفاوضات متعثرة": "PER مصدر مطلع على الملف"}},
+		{name: "a verbal noun's governed preposition stays in the subject", text: "وأكد رئيس فريق الدفاع عن المتهم أن الجلسة أجلت.",
+			quotes:  []string{"الجلسة أجلت"},
+			speaker: map[string]string{"الجلسة أجلت": "PER رئيس فريق الدفاع عن المتهم"}},
+		{name: "a feminine governor", text: "وقالت المؤسسة المسؤولة عن السياحة إن الأسعار ارتفعت.",
+			quotes:  []string{"الأسعار ارتفعت"},
+			speaker: map[string]string{"الأسعار ارتفعت": "ORG المؤسسة المسؤولة عن السياحة"}},
+		{name: "في after a definite head is still an adjunct", text: "وقال الوزير في البرلمان إن الميزانية جاهزة.",
+			quotes: []string{"الميزانية جاهزة"}, speaker: map[string]string{"الميزانية جاهزة": "PER الوزير"}},
+		{name: "a topic set off by أما", text: "أما وزير الدولة فوصف الاتفاق بأنه تاريخي.",
+			quotes: []string{"تاريخي"}, speaker: map[string]string{"تاريخي": "PER وزير الدولة"}},
+		{name: "a quoted name and its adjectives in the subject", text: "وذكرت وكالة \" الأنباء \" الكويتية أن الحكومة استقالت.",
+			quotes:  []string{"الحكومة استقالت"},
+			speaker: map[string]string{"الحكومة استقالت": "ORG وكالة \" الأنباء \" الكويتية"}},
+		{name: "a quoted name before the verb's object", text: "واتهمت صحيفة « الوطن » الحكومة « بالتقصير في واجبها تجاه المواطنين » .",
+			quotes:  []string{"بالتقصير في واجبها تجاه المواطنين"},
+			speaker: map[string]string{"بالتقصير في واجبها تجاه المواطنين": "ORG صحيفة « الوطن »"},
+			cue:     map[string]string{"بالتقصير في واجبها تجاه المواطنين": "واتهمت"}},
+		{name: "the cue's own preposition ends the subject", text: "وحذرت وزيرة الخارجية من غزو البلد وأبدت ثقتها من أن الحل قريب.",
+			quotes: []string{"الحل قريب"}, speaker: map[string]string{"الحل قريب": "PER وزيرة الخارجية"}},
+		{name: "a marks-only cue with its subject before the marks", text: "وأعرب الوزير عن الأمل في أن \" تنجح المفاوضات \" .",
+			quotes:  []string{"تنجح المفاوضات"},
+			speaker: map[string]string{"تنجح المفاوضات": "PER الوزير"}, cue: map[string]string{"تنجح المفاوضات": "وأعرب"}},
+		{name: "a connective, its source and فإن before marked words", text: "وبحسب الدبلوماسي فإن \" الجولة المقبلة ستكون حاسمة \" .",
+			quotes:  []string{"الجولة المقبلة ستكون حاسمة"},
+			speaker: map[string]string{"الجولة المقبلة ستكون حاسمة": "PER الدبلوماسي"}, cue: map[string]string{"الجولة المقبلة ستكون حاسمة": "وبحسب"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { checkReported(t, c, nil) })
+	}
+}
+
+// TestSuggestMarksOnlyCueWithoutMarks checks that a call or a nominal
+// complement without marked words is still not proposed.
+func TestSuggestMarksOnlyCueWithoutMarks(t *testing.T) {
+	checkReported(t, reportedCase{name: "أعرب عن الأمل في أن", text: "وأعرب الوزير عن الأمل في أن تنجح المفاوضات."}, nil)
+}

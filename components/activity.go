@@ -30,7 +30,7 @@ var actionNames = map[string]string{
 	"relation.create": "linked", "relation.delete": "unlinked",
 	"layer.done": "marked done", "layer.reopen": "reopened",
 	"suggestion.reject": "rejected suggestions", "suggestion.restore": "restored rejected suggestions",
-	"import": "imported", "labels.set": "changed the label set", "project.create": "created the project",
+	"import": "imported", "labels.set": "changed the label set", "guidelines.set": "changed the guidelines", "project.create": "created the project",
 	"member.set": "set a member", "member.remove": "removed a member",
 	"assignment.set": "assigned", "assignment.remove": "took back", "assignment.auto": "assigned automatically",
 }

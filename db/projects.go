@@ -29,6 +29,7 @@ type RelationType struct {
 type Project struct {
 	ID            int64
 	Name          string
+	Guidelines    string // the annotation guidelines, plain text, shown to every member
 	Labels        []Label
 	RelationTypes []RelationType
 }
@@ -203,7 +204,7 @@ type querier interface {
 
 func loadProject(ctx context.Context, q querier, where string, arg any) (Project, error) {
 	var p Project
-	err := q.QueryRowContext(ctx, "SELECT id, name FROM projects WHERE "+where, arg).Scan(&p.ID, &p.Name)
+	err := q.QueryRowContext(ctx, "SELECT id, name, guidelines FROM projects WHERE "+where, arg).Scan(&p.ID, &p.Name, &p.Guidelines)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Project{}, fmt.Errorf("project %v: %w", arg, ErrNotFound)
 	}

@@ -26,6 +26,11 @@ func TestBrowserPagesAccessible(t *testing.T) {
 	if _, err := s.store.CreateSpan(context.Background(), doc, s.user.ID, s.user.ID, db.SpanInput{Start: qs, End: qe, Label: "QUOTE"}); err != nil {
 		t.Fatal(err)
 	}
+	// Guidelines with a long unbroken line, which must wrap, not widen the page.
+	guide := "علّم كل اقتباس بـ QUOTE واربطه بقائله.\nSee https://example.org/" + strings.Repeat("a-very-long-path/", 12)
+	if err := s.store.SetGuidelines(context.Background(), s.proj.ID, s.user, guide); err != nil {
+		t.Fatal(err)
+	}
 	b := newBrowser(t, s)
 	pages := []string{
 		"/", fmt.Sprintf("/projects/%d", s.proj.ID), fmt.Sprintf("/projects/%d/activity", s.proj.ID),
@@ -35,6 +40,10 @@ func TestBrowserPagesAccessible(t *testing.T) {
 		b.run(chromedp.Navigate(s.url + path))
 		b.waitLoaded()
 		if path == fmt.Sprintf("/documents/%d", doc.ID) {
+			b.run(chromedp.Click(chromedp.CSS("#guidelines summary")), chromedp.WaitVisible(chromedp.CSS("#guidelines .guidelines-text")))
+			if got := eval[string](b, `document.querySelector('#guidelines .guidelines-text').innerText`); got != guide {
+				b.t.Errorf("the open guidelines read %q, want %q", got, guide)
+			}
 			b.clickChar(qs + 2) // the span editor and the quotation tools, open
 			b.run(chromedp.WaitVisible(chromedp.ID("quote-tools")))
 		}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"hashiya/components"
 	"net/http"
 	"strings"
 
@@ -36,4 +37,18 @@ func (h *handler) setLabels(c echo.Context) error {
 		return h.formError(c, p, err)
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=labels#labels", p.ID))
+}
+
+// setGuidelines saves a manager's guidelines form.
+func (h *handler) setGuidelines(c echo.Context) error {
+	p, err := h.managedProject(c)
+	if err != nil {
+		return err
+	}
+	text := c.FormValue("guidelines")
+	if err := h.store.SetGuidelines(c.Request().Context(), p.ID, currentUser(c), text); err != nil {
+		// The refused text stays in the form, to be fixed rather than retyped.
+		return h.formError(c, p, err, func(m *components.Manage) { m.GuidelinesDraft = &text })
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=guidelines#guidelines", p.ID))
 }

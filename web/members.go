@@ -129,7 +129,7 @@ func assignRequest(c echo.Context) (db.AssignRequest, error) {
 
 // formError shows a refused manager's form on the project page, saying
 // why, instead of a bare error page; other errors go to the error handler.
-func (h *handler) formError(c echo.Context, p db.Project, err error) error {
+func (h *handler) formError(c echo.Context, p db.Project, err error, keep ...func(*components.Manage)) error {
 	var ve *db.ValidationError
 	status := http.StatusBadRequest
 	switch {
@@ -144,6 +144,9 @@ func (h *handler) formError(c echo.Context, p db.Project, err error) error {
 		return verr
 	}
 	v.Manage.Error = err.Error()
+	for _, k := range keep {
+		k(v.Manage)
+	}
 	return render(c, status, components.ProjectPage(h.page(c, p.Name), v))
 }
 
@@ -166,6 +169,8 @@ func notice(done, count string) string {
 		return "Layer reopened."
 	case "labels":
 		return "Label set saved."
+	case "guidelines":
+		return "Guidelines saved."
 	}
 	return ""
 }

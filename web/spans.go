@@ -36,15 +36,19 @@ func (h *handler) listSpans(c echo.Context) error {
 		"spans": a.Layer.Spans, "relations": a.Layer.Relations})
 }
 
-// snapSpan checks offsets against the text, widens them to whole words
-// when asked, and always to whole grapheme clusters, so a span never
-// splits a letter from its diacritics or an emoji from its modifiers.
+// snapSpan checks offsets against the text and widens them when asked:
+// "word" to whole words, "grapheme" (and "word") to whole grapheme
+// clusters. Without snap the offsets are taken as given, and the store
+// refuses those that split a letter from its diacritics or an emoji from
+// its modifiers: a script is told, never silently corrected.
 func snapSpan(doc db.Document, start, end int, snap string) (int, int, error) {
 	if err := offsets.NewIndex(doc.Text).Check(start, end); err != nil {
 		return 0, 0, badRequest("start/end: %v", err)
 	}
 	switch snap {
-	case "", "grapheme":
+	case "":
+		return start, end, nil
+	case "grapheme":
 	case "word":
 		start, end = offsets.SnapWords(doc.Text, start, end)
 	default:

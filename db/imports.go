@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -67,6 +68,36 @@ func (s *Store) Import(ctx context.Context, opts ImportOptions, docs []codec.Doc
 	return res, nil
 }
 
+// ImportParsed is Import for what codec.ParseFile returned. When the file
+// had bad lines, the documents of its good lines are checked against the
+// project too (an id it already has, a label or relation type it lacks),
+// so one refusal lists every bad line, in line order; nothing is stored.
+func (s *Store) ImportParsed(ctx context.Context, opts ImportOptions, docs []codec.Doc, parseErr error) (ImportResult, error) {
+	var bad codec.Errors
+	if !errors.As(parseErr, &bad) {
+		if parseErr != nil {
+			return ImportResult{}, parseErr
+		}
+		return s.Import(ctx, opts, docs)
+	}
+	tx, err := s.r.BeginTx(ctx, nil)
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("db: begin import check: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only: nothing to undo
+	p, err := loadProject(ctx, tx, "id = ?", opts.ProjectID)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	var more codec.Errors
+	if err := checkImport(ctx, tx, p, opts, docs); err != nil && !errors.As(err, &more) {
+		return ImportResult{}, err
+	}
+	all := append(slices.Clone(bad), more...)
+	slices.SortStableFunc(all, func(a, b codec.LineError) int { return a.Line - b.Line })
+	return ImportResult{}, all
+}
+
 // checkImport finds every line that cannot go in: an id the project
 // already has, or a label or relation type it lacks.
 func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions, docs []codec.Doc) error {
@@ -84,13 +115,13 @@ func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions,
 		}
 		for _, sp := range d.Spans {
 			if !p.HasLabel(sp.Label) {
-				bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: fmt.Sprintf("label %q is not in project %s's label set (use --add-labels to add it)", sp.Label, p.Name)})
+				bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: fmt.Sprintf("label %q is not in project %s's label set (add it to the label set, or import with --add-labels, add_labels=1 in the API)", sp.Label, p.Name)})
 				break
 			}
 		}
 		for _, r := range d.Relations {
 			if !slices.ContainsFunc(p.RelationTypes, func(rt RelationType) bool { return rt.Name == r.Type }) {
-				bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: fmt.Sprintf("relation type %q is not defined in project %s (use --add-labels to add it)", r.Type, p.Name)})
+				bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: fmt.Sprintf("relation type %q is not defined in project %s (import with --add-labels, add_labels=1 in the API, to add it)", r.Type, p.Name)})
 				break
 			}
 		}

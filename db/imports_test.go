@@ -158,3 +158,43 @@ func TestImportAddLabels(t *testing.T) {
 		t.Errorf("second import: %+v, %v", res, err)
 	}
 }
+
+// TestImportParsedListsEveryBadLine: a file with a broken line and a line
+// whose label the project lacks is refused naming both, in line order, and
+// nothing is stored.
+func TestImportParsedListsEveryBadLine(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	file := `{"id":"o4","text":"مرحبا","label":[[0,2,"NOPE"]]}
+{"id":"o5","text":"مرحبا","label":[[0,9,"PER"]]}
+{"id":"doc-1","text":"نص","label":[]}
+{"id":"o6","text":"مرحبا","label":[[0,2,"PER"]]}
+`
+	docs, _, perr := codec.ParseFile(strings.NewReader(file), "mix.jsonl", "auto")
+	before := count(t, f.s, "SELECT count(*) FROM documents")
+	_, err := f.s.ImportParsed(ctx, ImportOptions{ProjectID: f.proj.ID, File: "mix.jsonl", By: f.user.ID}, docs, perr)
+	var lines codec.Errors
+	if !errors.As(err, &lines) {
+		t.Fatalf("ImportParsed = %v, want codec.Errors", err)
+	}
+	want := []struct {
+		line int
+		says string
+	}{{1, `label "NOPE" is not in project`}, {2, "offsets 0..9"}, {3, `already has a document with id "doc-1"`}}
+	if len(lines) != len(want) {
+		t.Fatalf("errors:\n%v\nwant one for each of lines 1, 2 and 3", lines)
+	}
+	for i, w := range want {
+		if lines[i].Line != w.line || !strings.Contains(lines[i].Reason, w.says) {
+			t.Errorf("error %d = %v, want mix.jsonl:%d saying %s", i, lines[i], w.line, w.says)
+		}
+	}
+	if n := count(t, f.s, "SELECT count(*) FROM documents"); n != before {
+		t.Errorf("the refused file changed documents: %d -> %d", before, n)
+	}
+	// A file without bad lines goes in as with Import.
+	docs, _, perr = codec.ParseFile(strings.NewReader(`{"id":"o7","text":"مرحبا","label":[[0,2,"PER"]]}`), "ok.jsonl", "auto")
+	if res, err := f.s.ImportParsed(ctx, ImportOptions{ProjectID: f.proj.ID, File: "ok.jsonl", By: f.user.ID}, docs, perr); err != nil || res.Documents != 1 {
+		t.Errorf("a good file: %+v, %v", res, err)
+	}
+}

@@ -95,11 +95,8 @@ func (h *handler) importDocuments(c echo.Context) error {
 		name = "body"
 	}
 	docs, report, err := codec.ParseFile(c.Request().Body, name, format)
-	if err != nil {
-		return err
-	}
 	opts := db.ImportOptions{ProjectID: p.ID, File: name, Owner: owner, By: currentUser(c).ID, AddLabels: c.QueryParam("add_labels") == "1"}
-	res, err := h.store.Import(c.Request().Context(), opts, docs)
+	res, err := h.store.ImportParsed(c.Request().Context(), opts, docs, err)
 	if err != nil {
 		return err
 	}

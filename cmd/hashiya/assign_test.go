@@ -40,12 +40,19 @@ func TestProjectAssign(t *testing.T) {
 		{[]string{"news", "zaid", "--all", "--docs", "a"}, "want"},   // both
 		{[]string{"news", "zaid", "--auto", "2"}, "project only"},    // --auto takes no user
 		{[]string{"news", "--auto", "3"}, "annotators per document"}, // only two annotators
+		{[]string{"news", "--auto", "0"}, "must be 1 to 2"},
+		{[]string{"news", "--auto", "-1"}, "must be 1 to 2"},
 	}
 	for _, r := range refused {
 		_, _, err := c.run("", append([]string{"project", "assign"}, r.args...)...)
 		if err == nil || !strings.Contains(err.Error(), r.says) {
 			t.Errorf("project assign %s: err %v, want one saying %q", strings.Join(r.args, " "), err, r.says)
 		}
+	}
+	// --auto 0 is refused like --auto -1, in one line, not with the usage.
+	want := "hashiya: --auto: annotators per document must be 1 to 2 (the annotators of project news), not 0\n"
+	if got := c.fail("", "project", "assign", "news", "--auto", "0"); got != want {
+		t.Errorf("assign --auto 0:\n got %q\nwant %q", got, want)
 	}
 	if out := c.ok("project", "assign", "news", "--auto", "2"); !strings.Contains(out, "4 new assignments") {
 		t.Errorf("assign --auto 2 (a and c lack zaid, b lacks both): %q", out)

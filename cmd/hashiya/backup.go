@@ -15,7 +15,7 @@ func runBackup(ctx context.Context, e env, args []string) (err error) {
 	}
 	if len(pos) != 1 {
 		f.Usage()
-		return errors.New("backup: want 'backup DEST.db'")
+		return errors.New("want 'backup DEST.db'")
 	}
 	s, err := f.open(ctx)
 	if err != nil {

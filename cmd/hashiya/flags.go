@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"os"
 
 	"hashiya/db"
 )
@@ -12,30 +15,50 @@ import (
 // as the CLI contract writes them (`hashiya user add NAME --admin`).
 type flags struct {
 	*flag.FlagSet
-	dbPath *string
+	dbPath      *string
+	usage, help string
+	e           env
 }
 
 func newFlags(e env, name, usage, help string) *flags {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "usage: hashiya %s [--db PATH]\n\n%s\n\n", usage, help)
-		fs.PrintDefaults()
-	}
+	// parse reports errors itself, in one line, and prints help on
+	// --help to stdout; the flag package would print both to stderr.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	def := e.getenv("HASHIYA_DB")
 	if def == "" {
 		def = "hashiya.db"
 	}
-	return &flags{FlagSet: fs, dbPath: fs.String("db", def, "SQLite database file (env HASHIYA_DB)")}
+	return &flags{
+		FlagSet: fs,
+		dbPath:  fs.String("db", def, "SQLite database file (env HASHIYA_DB)"),
+		usage:   usage, help: help, e: e,
+	}
+}
+
+// Usage prints the command's usage, help and flags to stderr, for a
+// command line of the wrong shape.
+func (f *flags) Usage() { f.printUsage(f.e.stderr) }
+
+func (f *flags) printUsage(w io.Writer) {
+	fmt.Fprintf(w, "usage: hashiya %s [--db PATH]\n\n%s\n\nflags:\n", f.usage, f.help)
+	f.SetOutput(w)
+	f.PrintDefaults()
+	f.SetOutput(io.Discard)
 }
 
 // parse reads flags wherever they stand and returns the positional
-// arguments in order.
+// arguments in order. On --help it prints the help to stdout and returns
+// errHelp.
 func (f *flags) parse(args []string) ([]string, error) {
 	var pos []string
 	for {
-		if err := f.Parse(args); err != nil {
-			return nil, errUsage
+		if err := f.Parse(args); errors.Is(err, flag.ErrHelp) {
+			f.printUsage(f.e.stdout)
+			return nil, errHelp
+		} else if err != nil {
+			return nil, fmt.Errorf("%v (run 'hashiya help %s')", err, f.Name())
 		}
 		args = f.Args()
 		if len(args) == 0 {
@@ -47,6 +70,14 @@ func (f *flags) parse(args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// isSet reports whether the command line gave the flag, so a flag whose
+// zero value is wrong (--auto 0) is told apart from one left out.
+func (f *flags) isSet(name string) bool {
+	set := false
+	f.Visit(func(fl *flag.Flag) { set = set || fl.Name == name })
+	return set
 }
 
 // open opens the database the flags name.
@@ -70,7 +101,37 @@ func (f *flags) openProject(ctx context.Context, name string) (*db.Store, db.Pro
 	p, err := s.ProjectByName(ctx, name)
 	if err != nil {
 		s.Close()
-		return nil, db.Project{}, fmt.Errorf("%s: project %q: %w", f.Name(), name, err)
+		return nil, db.Project{}, notFound("project", name, err)
 	}
 	return s, p, nil
+}
+
+// userByName loads the user named by name.
+func userByName(ctx context.Context, s *db.Store, name string) (db.User, error) {
+	u, err := s.UserByName(ctx, name)
+	return u, notFound("user", name, err)
+}
+
+// notFound says which project or user a lookup missed, once: the store's
+// own message ("project Nope: not found") does not quote the name.
+func notFound(kind, name string, err error) error {
+	if errors.Is(err, db.ErrNotFound) {
+		return fmt.Errorf("%s %q %w", kind, name, db.ErrNotFound)
+	}
+	return err
+}
+
+// fileReason is the reason a file operation failed, without the
+// operation and path that os puts in front of it, for messages that name
+// the file themselves.
+func fileReason(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }

@@ -9,7 +9,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
+
+	"hashiya/db"
 )
 
 func main() {
@@ -17,11 +20,30 @@ func main() {
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
-		if !errors.Is(err, errUsage) {
-			fmt.Fprintln(os.Stderr, "hashiya:", err)
-		}
+		report(os.Stderr, err)
 		os.Exit(1)
 	}
+}
+
+// report prints a failed command's reason once, as main does.
+func report(w io.Writer, err error) {
+	fmt.Fprintln(w, "hashiya:", describe(err))
+}
+
+// describe words an error for the terminal. The store's errors are shaped
+// for the HTTP API: a validation error leads with the JSON field it is
+// about and a conflict ends in the sentinel's word, neither of which
+// helps someone at a shell.
+func describe(err error) string {
+	var ve *db.ValidationError
+	if errors.As(err, &ve) && err == error(ve) {
+		return ve.Reason
+	}
+	msg := err.Error()
+	if errors.Is(err, db.ErrConflict) {
+		msg = strings.TrimSuffix(msg, ": "+db.ErrConflict.Error())
+	}
+	return msg
 }
 
 // env is what a command reads from outside its arguments.
@@ -39,10 +61,12 @@ type command struct {
 	run   func(ctx context.Context, e env, args []string) error
 }
 
+const userHelp = "Add a user. Without --password-stdin a random password is printed once; with it, the first line of stdin is the password, which must be 8 to 72 bytes long."
+
 func commands() map[string]command {
 	return map[string]command{
 		"serve":   {"serve [--addr 127.0.0.1:8080] [--demo=true]", "Serve the web app. On an empty database, create an admin user (its password printed once) and, unless --demo=false, a demo project holding the seed article.", runServe},
-		"user":    {"user add NAME [--admin] [--password-stdin]", "Add a user. Without --password-stdin a random password is printed once.", runUser},
+		"user":    {"user add NAME [--admin] [--password-stdin]", userHelp, runUser},
 		"project": {projectUsage, projectHelp, runProject},
 		"backup":  {"backup DEST.db", "Write a consistent copy of the database to DEST.db (which must not exist) while the server keeps running.", runBackup},
 		"token":   {"token create USER [--name NAME]", "Create an API token for USER and print it, alone on the last line, once. Send it as 'Authorization: Bearer TOKEN'.", runToken},
@@ -51,38 +75,69 @@ func commands() map[string]command {
 	}
 }
 
-var errUsage = errors.New("usage")
+// errHelp ends a command that printed its help because --help asked for
+// it: not a failure.
+var errHelp = errors.New("help requested")
 
 // run is the whole program; tests call it as main does.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	e := env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
 	cmds := commands()
+	global, args, err := globalFlags(args)
+	if err != nil {
+		return err
+	}
 	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" {
 		printUsage(stdout, cmds)
 		return nil
 	}
-	if args[0] == "help" {
-		if len(args) > 1 {
-			if c, ok := cmds[args[1]]; ok {
-				fmt.Fprintf(stdout, "usage: hashiya %s [--db PATH]\n\n%s\n", c.usage, c.help)
-				return nil
-			}
+	name, rest := args[0], args[1:]
+	if name == "help" {
+		if len(rest) == 0 {
+			printUsage(stdout, cmds)
+			return nil
 		}
-		printUsage(stdout, cmds)
-		return nil
+		// Each command prints its own help, flags included, for --help.
+		name, rest = rest[0], []string{"--help"}
 	}
-	c, ok := cmds[args[0]]
+	c, ok := cmds[name]
 	if !ok {
 		printUsage(stderr, cmds)
-		return fmt.Errorf("unknown command %q", args[0])
+		return fmt.Errorf("unknown command %q", name)
 	}
-	return c.run(ctx, e, args[1:])
+	// The global flags go first, so the command's own --db, if any, wins.
+	err = c.run(ctx, e, append(global, rest...))
+	if errors.Is(err, errHelp) {
+		return nil
+	}
+	return err
+}
+
+// globalFlags takes the flags that may come before the command, which is
+// only --db PATH (or --db=PATH): the others mean something only to their
+// command. It returns them as arguments for the command's flag set.
+func globalFlags(args []string) (global, rest []string, err error) {
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+		if name != "db" {
+			return nil, nil, fmt.Errorf("unknown flag %s before the command: only --db PATH may come first (run 'hashiya help')", args[0])
+		}
+		if !hasValue {
+			if len(args) < 2 {
+				return nil, nil, errors.New("--db needs a database file: --db PATH")
+			}
+			value, args = args[1], args[1:]
+		}
+		global = append(global, "--db="+value)
+		args = args[1:]
+	}
+	return global, args, nil
 }
 
 func printUsage(w io.Writer, cmds map[string]command) {
-	fmt.Fprintln(w, "usage: hashiya COMMAND [--db PATH] ...   (database: --db, else $HASHIYA_DB, else hashiya.db)")
+	fmt.Fprintln(w, "usage: hashiya [--db PATH] COMMAND ...   (database: --db before or after the command, else $HASHIYA_DB, else hashiya.db)")
 	for _, name := range []string{"serve", "user", "project", "import", "export", "token", "backup"} {
 		fmt.Fprintf(w, "  hashiya %s\n", cmds[name].usage)
 	}
-	fmt.Fprintln(w, "Run 'hashiya help COMMAND' for details.")
+	fmt.Fprintln(w, "Run 'hashiya help COMMAND' or 'hashiya COMMAND --help' for details.")
 }

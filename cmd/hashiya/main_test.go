@@ -49,6 +49,20 @@ func (c *cli) ok(args ...string) string {
 	return out
 }
 
+// fail runs a command that must fail and returns its stderr as a user
+// sees it: what the command wrote, then the line main prints.
+func (c *cli) fail(stdin string, args ...string) string {
+	c.t.Helper()
+	out, errOut, err := c.run(stdin, args...)
+	if err == nil {
+		c.t.Fatalf("hashiya %s succeeded, want a failure; stdout %q", strings.Join(args, " "), out)
+	}
+	var b strings.Builder
+	b.WriteString(errOut)
+	report(&b, err)
+	return b.String()
+}
+
 func corpus(t *testing.T, rel string) string {
 	t.Helper()
 	p := filepath.Join("..", "..", "..", "shared", "corpora", rel)

@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"hashiya/db"
@@ -13,7 +11,7 @@ import (
 
 const (
 	projectUsage = "project create NAME [--labels FILE.json] | add-member PROJECT USER --role annotator|reviewer|manager | assign PROJECT USER --all | --docs EXTERNAL_ID,... | assign PROJECT --auto N"
-	projectHelp  = "Create a project (--labels is a JSON array of {\"name\",\"color\",\"hotkey\"}; default PER ORG LOC GPE DATE QUOTE CUE), or add a member with a role (or change their role).\n\n" +
+	projectHelp  = "Create a project (--labels is a JSON array of {\"name\", \"color\", \"hotkey\"} objects, no other keys: a name of 1-40 letters, digits or _-.:, a colour #rrggbb, a hotkey of one character or none; default PER ORG LOC GPE DATE QUOTE CUE), or add a member with a role (or change their role).\n\n" +
 		"assign gives a member documents to annotate: all of the project's (--all) or those whose external ids are listed (--docs); all or nothing, so an unknown id assigns none. " +
 		"With --auto N every document gets N annotators (members with the role annotator), the least loaded first and never one twice; documents short of N are topped up. " +
 		"Once a project assigns any document, an annotator sees only the documents assigned to them."
@@ -32,6 +30,7 @@ func runProject(ctx context.Context, e env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
+	a.autoSet = f.isSet("auto")
 	switch {
 	case len(pos) == 3 && pos[0] == "add-member":
 		return addMember(ctx, e, f, pos[1], pos[2], *role)
@@ -39,19 +38,12 @@ func runProject(ctx context.Context, e env, args []string) (err error) {
 		return assign(ctx, e, f, pos[1:], a)
 	case len(pos) != 2 || pos[0] != "create":
 		f.Usage()
-		return errors.New("project: want 'project create NAME', 'project add-member PROJECT USER --role ROLE' or 'project assign PROJECT USER --all|--docs IDS' or 'project assign PROJECT --auto N'")
+		return errors.New("want 'project create NAME', 'project add-member PROJECT USER --role ROLE', 'project assign PROJECT USER --all|--docs IDS' or 'project assign PROJECT --auto N'")
 	}
 	var labels []db.Label
 	if *labelsFile != "" {
-		body, err := os.ReadFile(*labelsFile)
-		if err != nil {
-			return fmt.Errorf("project: %w", err)
-		}
-		if err := json.Unmarshal(body, &labels); err != nil {
-			return fmt.Errorf("project: %s: not a JSON array of labels: %w", *labelsFile, err)
-		}
-		if len(labels) == 0 {
-			return fmt.Errorf("project: %s holds no labels", *labelsFile)
+		if labels, err = readLabels(*labelsFile); err != nil {
+			return err
 		}
 	}
 	s, err := f.open(ctx)
@@ -72,18 +64,21 @@ func runProject(ctx context.Context, e env, args []string) (err error) {
 }
 
 func addMember(ctx context.Context, e env, f *flags, project, user, role string) (err error) {
+	if role == "" {
+		return errors.New("project add-member: --role is required: annotator, reviewer or manager")
+	}
 	r, err := db.ParseRole(role)
 	if err != nil {
-		return fmt.Errorf("project add-member: --role: %w", err)
+		return err
 	}
 	s, p, err := f.openProject(ctx, project)
 	if err != nil {
 		return err
 	}
 	defer closeStore(s, &err)
-	u, err := s.UserByName(ctx, user)
+	u, err := userByName(ctx, s, user)
 	if err != nil {
-		return fmt.Errorf("project add-member: user %q: %w", user, err)
+		return err
 	}
 	by, err := s.FirstAdmin(ctx)
 	if err != nil && !errors.Is(err, db.ErrNotFound) {
@@ -98,9 +93,10 @@ func addMember(ctx context.Context, e env, f *flags, project, user, role string)
 
 // assignFlags are the flags of 'project assign'.
 type assignFlags struct {
-	all  bool
-	docs string
-	auto int
+	all     bool
+	docs    string
+	auto    int
+	autoSet bool // --auto 0 is a mistake to report, not a missing flag
 }
 
 // assign gives documents to one member (--all or --docs), or every
@@ -114,11 +110,11 @@ func assign(ctx context.Context, e env, f *flags, pos []string, a assignFlags) (
 	}
 	byHand := a.all || a.docs != ""
 	switch {
-	case a.auto != 0 && (byHand || len(pos) != 1):
+	case a.autoSet && (byHand || len(pos) != 1):
 		return errors.New("project assign: --auto N takes a project only, without a user, --all or --docs")
-	case a.auto == 0 && (len(pos) != 2 || a.all == (a.docs != "")):
+	case !a.autoSet && (len(pos) != 2 || a.all == (a.docs != "")):
 		f.Usage()
-		return errors.New("project assign: want 'project assign PROJECT USER --all | --docs ID,...' or 'project assign PROJECT --auto N'")
+		return errors.New("want 'project assign PROJECT USER --all | --docs ID,...' or 'project assign PROJECT --auto N'")
 	}
 	s, p, err := f.openProject(ctx, pos[0])
 	if err != nil {
@@ -129,10 +125,10 @@ func assign(ctx context.Context, e env, f *flags, pos []string, a assignFlags) (
 	if err != nil && !errors.Is(err, db.ErrNotFound) {
 		return err
 	}
-	if a.auto != 0 {
+	if a.autoSet {
 		n, err := s.AutoAssign(ctx, p.ID, by, a.auto)
 		if err != nil {
-			return fmt.Errorf("project assign: %w", err)
+			return fmt.Errorf("--auto: %s", describe(err))
 		}
 		fmt.Fprintf(e.stdout, "%d new assignments in %s: every document has %d annotators\n", n, p.Name, a.auto)
 		return nil
@@ -140,7 +136,7 @@ func assign(ctx context.Context, e env, f *flags, pos []string, a assignFlags) (
 	req.User = pos[1]
 	n, err := s.Assign(ctx, p.ID, by, req)
 	if err != nil {
-		return fmt.Errorf("project assign: %w", err)
+		return err
 	}
 	fmt.Fprintf(e.stdout, "%d documents of %s newly assigned to %s\n", n, p.Name, req.User)
 	return nil

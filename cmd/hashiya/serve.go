@@ -31,7 +31,7 @@ func runServe(ctx context.Context, e env, args []string) (err error) {
 		return err
 	}
 	if len(pos) > 0 {
-		return fmt.Errorf("serve: unexpected argument %q", pos[0])
+		return fmt.Errorf("serve takes no arguments, not %q (run 'hashiya help serve')", pos[0])
 	}
 	s, err := f.open(ctx)
 	if err != nil {

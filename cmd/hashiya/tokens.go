@@ -16,16 +16,16 @@ func runToken(ctx context.Context, e env, args []string) (err error) {
 	}
 	if len(pos) != 2 || pos[0] != "create" {
 		f.Usage()
-		return errors.New("token: want 'token create USER'")
+		return errors.New("want 'token create USER'")
 	}
 	s, err := f.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer closeStore(s, &err)
-	u, err := s.UserByName(ctx, pos[1])
+	u, err := userByName(ctx, s, pos[1])
 	if err != nil {
-		return fmt.Errorf("token: user %q: %w", pos[1], err)
+		return err
 	}
 	secret, t, err := s.CreateToken(ctx, u, *name)
 	if err != nil {

@@ -26,18 +26,18 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	}
 	if *project == "" || len(files) == 0 {
 		f.Usage()
-		return errors.New("import: --project and at least one FILE are required")
+		return errors.New("import needs --project NAME and at least one FILE")
 	}
 	s, p, err := f.openProject(ctx, *project)
 	if err != nil {
 		return err
 	}
 	defer closeStore(s, &err)
-	by, err := ensureAdmin(ctx, s, e.stdout)
+	owner, err := layerOwner(ctx, s, *layer)
 	if err != nil {
 		return err
 	}
-	owner, err := layerOwner(ctx, s, *layer)
+	by, err := ensureAdmin(ctx, s, e.stdout)
 	if err != nil {
 		return err
 	}
@@ -47,7 +47,7 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 		res, err := importFile(ctx, s, db.ImportOptions{ProjectID: p.ID, File: file, Owner: owner, By: by.ID, AddLabels: *addLabels}, *format, e.stderr)
 		if err != nil {
 			failed++
-			fmt.Fprintf(e.stderr, "%v\n%s: nothing imported\n", err, file)
+			fmt.Fprintf(e.stderr, "%s\n%s: nothing imported\n", describe(err), file)
 			continue
 		}
 		fmt.Fprintf(e.stdout, "%s: %d documents, %d spans, %d relations imported in %s\n", file, res.Documents, res.Spans, res.Relations, time.Since(start).Round(time.Millisecond))
@@ -56,7 +56,7 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 		}
 	}
 	if failed > 0 {
-		return fmt.Errorf("import: %d of %d files had errors and were not imported", failed, len(files))
+		return fmt.Errorf("%d of %d files had errors and were not imported", failed, len(files))
 	}
 	return nil
 }
@@ -64,17 +64,14 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 func importFile(ctx context.Context, s *db.Store, opts db.ImportOptions, format string, warn io.Writer) (db.ImportResult, error) {
 	fh, err := os.Open(opts.File)
 	if err != nil {
-		return db.ImportResult{}, err
+		return db.ImportResult{}, fmt.Errorf("%s: %w", opts.File, fileReason(err))
 	}
 	defer fh.Close()
 	docs, report, err := codec.ParseFile(fh, opts.File, format)
-	if err != nil {
-		return db.ImportResult{}, err
-	}
 	for _, w := range report.Warnings {
 		fmt.Fprintf(warn, "%s (warning)\n", w.Error())
 	}
-	return s.Import(ctx, opts, docs)
+	return s.ImportParsed(ctx, opts, docs, err)
 }
 
 // layerOwner resolves a layer name to its owner id; gold is 0.
@@ -83,8 +80,11 @@ func layerOwner(ctx context.Context, s *db.Store, layer string) (int64, error) {
 		return 0, nil
 	}
 	u, err := s.UserByName(ctx, layer)
+	if errors.Is(err, db.ErrNotFound) {
+		return 0, fmt.Errorf("--layer %q is neither gold nor a user", layer)
+	}
 	if err != nil {
-		return 0, fmt.Errorf("layer %q is neither gold nor a user: %w", layer, err)
+		return 0, err
 	}
 	return u.ID, nil
 }
@@ -102,7 +102,11 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 	}
 	if *project == "" || len(pos) > 0 {
 		f.Usage()
-		return errors.New("export: --project is required and takes no positional arguments")
+		return errors.New("export needs --project NAME and takes no other arguments")
+	}
+	// Check the format before anything is opened or created.
+	if _, err := codec.NewWriter(io.Discard, *format); err != nil {
+		return err
 	}
 	s, p, err := f.openProject(ctx, *project)
 	if err != nil {
@@ -116,7 +120,7 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 	// a half-written file under the name a pipeline reads.
 	tmp, err := os.CreateTemp(filepath.Dir(*out), ".hashiya-export-*")
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return fmt.Errorf("--out %s: %w", *out, fileReason(err))
 	}
 	defer os.Remove(tmp.Name())
 	if err := exportTo(ctx, s, p.ID, *format, *layer, tmp, e.stderr); err != nil {
@@ -126,12 +130,15 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 	// CreateTemp makes the file private; an export is a dataset to share.
 	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
-		return fmt.Errorf("export: %w", err)
+		return fmt.Errorf("--out %s: %w", *out, fileReason(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return fmt.Errorf("--out %s: %w", *out, fileReason(err))
 	}
-	return os.Rename(tmp.Name(), *out)
+	if err := os.Rename(tmp.Name(), *out); err != nil {
+		return fmt.Errorf("--out %s: %w", *out, fileReason(err))
+	}
+	return nil
 }
 
 // exportTo writes the export to w and what a lossy format (conll) could
@@ -139,7 +146,7 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 func exportTo(ctx context.Context, s *db.Store, projectID int64, format, layer string, w, warn io.Writer) error {
 	cw, err := codec.NewWriter(w, format)
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return err
 	}
 	cw.Layers = layer == db.AllLayers
 	err = s.ExportLayers(ctx, projectID, layer, cw.Write)

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"golang.org/x/crypto/bcrypt"
@@ -18,23 +19,30 @@ func runUser(ctx context.Context, e env, args []string) (err error) {
 	c := commands()["user"]
 	f := newFlags(e, "user", c.usage, c.help)
 	admin := f.Bool("admin", false, "make the user a global admin")
-	fromStdin := f.Bool("password-stdin", false, "read the password from the first line of stdin")
+	fromStdin := f.Bool("password-stdin", false, "read the password (8 to 72 bytes) from the first line of stdin")
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 2 || pos[0] != "add" {
 		f.Usage()
-		return errors.New("user: want 'user add NAME'")
+		return errors.New("want 'user add NAME'")
 	}
 	password := ""
 	if *fromStdin {
 		line, rerr := bufio.NewReader(e.stdin).ReadString('\n')
 		password = strings.TrimRight(line, "\r\n")
+		if password == "" && rerr != nil && !errors.Is(rerr, io.EOF) {
+			return fmt.Errorf("read the password from stdin: %w", rerr)
+		}
 		if password == "" {
-			return fmt.Errorf("user: no password on stdin: %v", rerr)
+			return errors.New("--password-stdin: no password on the first line of stdin")
 		}
 	} else if password, err = randomPassword(); err != nil {
+		return err
+	}
+	// Check before opening the database, so a bad password changes nothing.
+	if err := checkPassword(password); err != nil {
 		return err
 	}
 	s, err := f.open(ctx)
@@ -53,14 +61,23 @@ func runUser(ctx context.Context, e env, args []string) (err error) {
 	return nil
 }
 
+// checkPassword holds a password to what bcrypt can hash (72 bytes; it
+// refuses more) and to the web admin page's minimum, in the same words.
+func checkPassword(password string) error {
+	if len(password) < 8 || len(password) > 72 {
+		return errors.New("the password must be 8 to 72 bytes long")
+	}
+	return nil
+}
+
 // addUser hashes the password with bcrypt (cost 12) and stores the user.
 func addUser(ctx context.Context, s *db.Store, name, password string, admin bool) (db.User, error) {
-	if len(password) < 8 {
-		return db.User{}, errors.New("user: password must be at least 8 characters")
+	if err := checkPassword(password); err != nil {
+		return db.User{}, err
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), 12)
 	if err != nil {
-		return db.User{}, fmt.Errorf("user: hash password: %w", err)
+		return db.User{}, fmt.Errorf("hash the password: %w", err)
 	}
 	return s.CreateUser(ctx, name, string(hash), admin)
 }
@@ -68,7 +85,7 @@ func addUser(ctx context.Context, s *db.Store, name, password string, admin bool
 func randomPassword() (string, error) {
 	b := make([]byte, 18)
 	if _, err := rand.Read(b); err != nil {
-		return "", fmt.Errorf("user: random password: %w", err)
+		return "", fmt.Errorf("make a random password: %w", err)
 	}
 	return base64.RawURLEncoding.EncodeToString(b), nil
 }

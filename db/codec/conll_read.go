@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -57,9 +58,28 @@ func parseCoNLL(r io.Reader, name string, limit int) ([]Doc, Report, error) {
 		p.fail(1, "file holds no documents")
 	}
 	if len(p.bad) > 0 {
-		return nil, p.rep, p.bad
+		return p.goodDocs(), p.rep, p.bad
 	}
 	return p.docs, p.rep, nil
+}
+
+// goodDocs are the documents none of whose lines (from its id line, or
+// the file's start for the first, to the next document's) is bad.
+func (p *conllParser) goodDocs() []Doc {
+	var out []Doc
+	for i, d := range p.docs {
+		start, end := d.Line, int(^uint(0)>>1)
+		if i == 0 {
+			start = 1
+		}
+		if i+1 < len(p.docs) {
+			end = p.docs[i+1].Line
+		}
+		if !slices.ContainsFunc(p.bad, func(e LineError) bool { return e.Line >= start && e.Line < end }) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // conllParser collects every bad line before deciding, as JSON import does.

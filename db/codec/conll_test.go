@@ -108,14 +108,9 @@ func TestCoNLLImportErrors(t *testing.T) {
 		{"\n\n", []int{1}, "file holds no documents"},
 	}
 	for _, tc := range tests {
-		docs, _, err := ParseFile(strings.NewReader(tc.in), "f.conll", "conll")
-		var errs Errors
-		if docs != nil || !errors.As(err, &errs) {
-			t.Errorf("%q: got %d docs, err %v; want bad lines", tc.in, len(docs), err)
-			continue
-		}
+		errs := parseErrors(t, tc.in, "f.conll", "conll")
 		if !slices.Equal(lineNumbers(errs), tc.lines) || !strings.Contains(errs[0].Reason, tc.has) {
-			t.Errorf("%q: got %v; want lines %v, the first saying %q", tc.in, err, tc.lines, tc.has)
+			t.Errorf("%q: got %v; want lines %v, the first saying %q", tc.in, errs, tc.lines, tc.has)
 		}
 	}
 }

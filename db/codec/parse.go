@@ -25,9 +25,12 @@ var importFormats = []string{"auto", "text", "jsonl", "doccano", "doccano-rel", 
 // its keys ("spans": native, "entities": doccano-rel, else doccano);
 // "jsonl" accepts all three JSON shapes too.
 //
-// It is all-or-nothing: if any line is bad it returns nil docs and an
-// Errors holding every bad line. Blank lines are skipped; a file with no
-// documents is an error. Other errors (reading r) are returned as they are.
+// It is all-or-nothing: if any line is bad it returns an Errors holding
+// every bad line, with the documents of the good lines, which must not be
+// stored but can be checked further (db's ImportParsed reports their
+// unknown labels too, so one pass lists every bad line). Blank lines are
+// skipped; a file with no documents is an error. Other errors (reading r)
+// are returned as they are.
 func ParseFile(r io.Reader, name, format string) ([]Doc, Report, error) {
 	return parseFile(r, name, format, maxLine)
 }
@@ -180,7 +183,7 @@ func parseJSONLines(r io.Reader, name, format string, limit int) ([]Doc, Report,
 		bad = append(bad, LineError{name, 1, "file holds no documents"})
 	}
 	if len(bad) > 0 {
-		return nil, rep, bad
+		return docs, rep, bad
 	}
 	return docs, rep, nil
 }

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestGlobalDBFlag: --db PATH and --db=PATH may come before the command
+// as well as after it, and win over $HASHIYA_DB.
+func TestGlobalDBFlag(t *testing.T) {
+	c := newCLI(t) // $HASHIYA_DB is c.db
+	dir := t.TempDir()
+	before, beforeEq, after := filepath.Join(dir, "before.db"), filepath.Join(dir, "eq.db"), filepath.Join(dir, "after.db")
+	c.ok("--db", before, "user", "add", "layla")
+	c.ok("--db="+beforeEq, "project", "create", "news")
+	c.ok("user", "add", "omar", "--db", after)
+	for _, file := range []string{before, beforeEq, after} {
+		if _, err := os.Stat(file); err != nil {
+			t.Errorf("%s was not created: %v", file, err)
+		}
+	}
+	if _, err := os.Stat(c.db); err == nil {
+		t.Errorf("$HASHIYA_DB %s was used although --db was given", c.db)
+	}
+	// The database before the command is the one the command uses.
+	if out := c.ok("--db", beforeEq, "export", "--project", "news"); out != "" {
+		t.Errorf("export of an empty project: %q", out)
+	}
+	if got := c.fail("", "--db", before, "export", "--project", "news"); got != "hashiya: project \"news\" not found\n" {
+		t.Errorf("news is in %s only, yet: %q", beforeEq, got)
+	}
+	// The command's own --db comes later and wins.
+	c.ok("--db", before, "project", "create", "late", "--db", after)
+	c.ok("--db", after, "export", "--project", "late")
+	if out := c.ok("--db", before, "help", "user"); !strings.Contains(out, "user add NAME") {
+		t.Errorf("help after --db: %q", out)
+	}
+	for _, r := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--db"}, "hashiya: --db needs a database file: --db PATH\n"},
+		{[]string{"--addr", "x", "serve"}, "hashiya: unknown flag --addr before the command: only --db PATH may come first (run 'hashiya help')\n"},
+	} {
+		if got := c.fail("", r.args...); got != r.want {
+			t.Errorf("hashiya %s:\n got %q\nwant %q", strings.Join(r.args, " "), got, r.want)
+		}
+	}
+}
+
+// TestHelpFlag: 'COMMAND --help' prints the same help as 'help COMMAND',
+// flags included, to stdout, and succeeds.
+func TestHelpFlag(t *testing.T) {
+	c := newCLI(t)
+	for _, name := range []string{"serve", "user", "project", "import", "export", "token", "backup"} {
+		viaFlag, viaHelp := c.ok(name, "--help"), c.ok("help", name)
+		if viaFlag != viaHelp || !strings.HasPrefix(viaFlag, "usage: hashiya "+name) || !strings.Contains(viaFlag, "-db") {
+			t.Errorf("%s --help:\n%s\nhelp %s:\n%s", name, viaFlag, name, viaHelp)
+		}
+	}
+	if got := c.fail("", "help", "nope"); !strings.HasSuffix(got, "hashiya: unknown command \"nope\"\n") {
+		t.Errorf("help of an unknown command: %q", got)
+	}
+	// A flag error is one line naming the flag, not the whole usage.
+	if got := c.fail("", "project", "assign", "news", "--auto", "two"); got != "hashiya: invalid value \"two\" for flag -auto: parse error (run 'hashiya help project')\n" {
+		t.Errorf("--auto two: %q", got)
+	}
+}
+
+// TestPasswordLength: bcrypt takes at most 72 bytes; the CLI says so up
+// front, in the web admin page's words, and its help says it too.
+func TestPasswordLength(t *testing.T) {
+	c := newCLI(t)
+	const want = "hashiya: the password must be 8 to 72 bytes long\n"
+	for _, pw := range []string{"short", strings.Repeat("x", 73), strings.Repeat("ق", 37)} { // 37 Arabic letters are 74 bytes
+		if got := c.fail(pw+"\n", "user", "add", "layla", "--password-stdin"); got != want {
+			t.Errorf("a %d-byte password: %q, want %q", len(pw), got, want)
+		}
+	}
+	if got := c.fail("", "user", "add", "layla", "--password-stdin"); got != "hashiya: --password-stdin: no password on the first line of stdin\n" {
+		t.Errorf("empty stdin: %q", got)
+	}
+	if _, _, err := c.run(strings.Repeat("x", 72)+"\n", "user", "add", "layla", "--password-stdin"); err != nil {
+		t.Errorf("a 72-byte password: %v", err)
+	}
+	if out := c.ok("help", "user"); !strings.Contains(out, "8 to 72 bytes") {
+		t.Errorf("help user does not give the password length: %q", out)
+	}
+}
+
+// TestLabelsFileErrors: every message about a --labels file names the
+// file, and the file is decoded strictly.
+func TestLabelsFileErrors(t *testing.T) {
+	c := newCLI(t)
+	dir := t.TempDir()
+	cases := []struct{ body, want string }{
+		{`[{"name":"X","colour":"#112233"}]`, `label 1: unknown key "colour" (want name, color, hotkey)`},
+		{`[{"name":"A","color":"#112233"},{"Name":"B","color":"#445566"}]`, `label 2: unknown key "Name" (want name, color, hotkey)`},
+		{`[{"name":"X","color":"red"}]`, `labels[0].color: colour "red" of label X must look like #1a2b3c`},
+		{`[{"name":"X","color":"#112233","hotkey":"x"},{"name":"Y","color":"#112233","hotkey":"X"}]`, `labels[1].hotkey: hotkey "X" is used by two labels`},
+		{`[{"name":5}]`, `label 1: name must be a string, not 5`},
+		{`["PER"]`, `label 1: want an object with the keys name, color, hotkey`},
+		{`{"name":"X"}`, `want a JSON array of labels such as [{"name": "PER", "color": "#e5484d", "hotkey": "1"}]`},
+		{`[]`, `no labels: want at least one`},
+	}
+	for i, tc := range cases {
+		file := filepath.Join(dir, strings.Repeat("l", i+1)+".json")
+		os.WriteFile(file, []byte(tc.body), 0o644)
+		want := "hashiya: " + file + ": " + tc.want + "\n"
+		if got := c.fail("", "project", "create", "news", "--labels", file); got != want {
+			t.Errorf("labels %s:\n got %q\nwant %q", tc.body, got, want)
+		}
+	}
+	broken := filepath.Join(dir, "broken.json")
+	os.WriteFile(broken, []byte("[\n{\"name\": \"X\",\n\"color\": \"#112233\"}}\n]\n"), 0o644)
+	if got := c.fail("", "project", "create", "news", "--labels", broken); !strings.HasPrefix(got, "hashiya: "+broken+":3: not valid JSON: ") {
+		t.Errorf("a syntax error on line 3: %q", got)
+	}
+	missing := filepath.Join(dir, "missing.json")
+	if got := c.fail("", "project", "create", "news", "--labels", missing); got != "hashiya: "+missing+": no such file or directory\n" {
+		t.Errorf("a missing labels file: %q", got)
+	}
+	if _, _, err := c.run("", "export", "--project", "news"); err == nil {
+		t.Error("a project was created from a bad labels file")
+	}
+}
+
+// TestErrorsReadOnce: each failure is one line on stderr that names its
+// project, user, file or flag once, without the store's field names or
+// sentinel words.
+func TestErrorsReadOnce(t *testing.T) {
+	c := newCLI(t)
+	c.ok("project", "create", "news")
+	c.ok("user", "add", "omar")
+	out := filepath.Join(t.TempDir(), "no-such-dir", "x.jsonl")
+	missing := filepath.Join(t.TempDir(), "missing.jsonl")
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"project", "assign", "Nope", "omar", "--all"}, `project "Nope" not found`},
+		{[]string{"project", "add-member", "Nope", "omar", "--role", "annotator"}, `project "Nope" not found`},
+		{[]string{"project", "add-member", "news", "nobody", "--role", "annotator"}, `user "nobody" not found`},
+		{[]string{"project", "add-member", "news", "omar", "--role", "boss"}, `role "boss" is not annotator, reviewer or manager`},
+		{[]string{"project", "add-member", "news", "omar"}, `project add-member: --role is required: annotator, reviewer or manager`},
+		{[]string{"project", "assign", "news", "omar", "--all"}, `omar is not a member of project news: add them first`},
+		{[]string{"project", "assign", "news", "--auto", "1"}, `--auto: project news has no annotators: add members with the role annotator first`},
+		{[]string{"project", "create", "news"}, `project "news" already exists`},
+		{[]string{"project", "create", " news"}, `project name " news" must be 1-100 characters without leading or trailing space`},
+		{[]string{"user", "add", "omar"}, `user "omar" already exists`},
+		{[]string{"user", "add", "a/b"}, `user name "a/b" must be 1-64 characters without spaces or slashes`},
+		{[]string{"token", "create", "nobody"}, `user "nobody" not found`},
+		{[]string{"export", "--project", "Nope"}, `project "Nope" not found`},
+		{[]string{"export", "--project", "news", "--format", "bogus"}, `unknown export format "bogus"; want one of jsonl, doccano, doccano-rel, quotes, conll`},
+		{[]string{"export", "--project", "news", "--layer", "nobody"}, `no user "nobody": a layer is gold, all, or a user name`},
+		{[]string{"export", "--project", "news", "--out", out}, "--out " + out + ": no such file or directory"},
+		{[]string{"import", "--project", "Nope", missing}, `project "Nope" not found`},
+		{[]string{"import", "--project", "news", "--layer", "nobody", missing}, `--layer "nobody" is neither gold nor a user`},
+		{[]string{"serve", "extra"}, `serve takes no arguments, not "extra" (run 'hashiya help serve')`},
+	}
+	for _, tc := range cases {
+		if got, want := c.fail("", tc.args...), "hashiya: "+tc.want+"\n"; got != want {
+			t.Errorf("hashiya %s:\n got %q\nwant %q", strings.Join(tc.args, " "), got, want)
+		}
+	}
+	// import reports each file, then how many failed.
+	want := missing + ": no such file or directory\n" + missing + ": nothing imported\nhashiya: 1 of 1 files had errors and were not imported\n"
+	if got := c.fail("", "import", "--project", "news", missing); !strings.HasSuffix(got, want) {
+		t.Errorf("import of a missing file:\n got %q\nwant it to end %q", got, want)
+	}
+}

@@ -51,8 +51,9 @@ func (d *doc) adjunctAfter(k, n int) bool {
 // joined to an institution (الأمين العام للأمم المتحدة، المتحدث باسم
 // الجهاز لوزارة)، or في before one after an indefinite head or a name
 // (مصدر آخر في حكومة كوريا، جعفر الموسوي رئيس الادعاء العام في
-// المحكمة). After a definite head, في is an adjunct (قال الوزير في
-// البرلمان).
+// المحكمة), or a preposition the word before it governs (مصدر مطلع على
+// الملف: governedPrep). After a definite head, في is otherwise an adjunct
+// (قال الوزير في البرلمان).
 func (d *doc) titleGoesOn(k, n, start int) bool {
 	if n == 0 {
 		return false
@@ -88,7 +89,6 @@ var governors = map[string]map[string]bool{
 	"باحث":  normSet("في"),
 	"مشارك": normSet("في"),
 	"ممثل":  normSet("عن"),
-	"متحدث": normSet("عن"),
 }
 
 // governedPrep reports whether word k is the preposition that the word

@@ -133,6 +133,11 @@ func (s *Store) SetMember(ctx context.Context, projectID int64, by, user User, r
 		if _, err := loadProject(ctx, tx, "id = ?", projectID); err != nil {
 			return err
 		}
+		if role != RoleManager {
+			if err := keepAManager(ctx, tx, projectID, by, user); err != nil {
+				return err
+			}
+		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO memberships (project_id, user_id, role) VALUES (?, ?, ?)
 			ON CONFLICT (project_id, user_id) DO UPDATE SET role = excluded.role`, projectID, user.ID, string(role))
 		if err != nil {
@@ -146,6 +151,9 @@ func (s *Store) SetMember(ctx context.Context, projectID int64, by, user User, r
 // their layers stay (the work is kept, and shows again if they return).
 func (s *Store) RemoveMember(ctx context.Context, projectID int64, by, user User) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := keepAManager(ctx, tx, projectID, by, user); err != nil {
+			return err
+		}
 		n, err := execCount(ctx, tx, "remove member "+user.Name, "DELETE FROM memberships WHERE project_id = ? AND user_id = ?", projectID, user.ID)
 		if err != nil {
 			return err
@@ -159,6 +167,29 @@ func (s *Store) RemoveMember(ctx context.Context, projectID int64, by, user User
 		}
 		return logEvent(ctx, tx, Event{UserID: by.ID, ProjectID: projectID, Action: "member.remove", Detail: map[string]any{"user": user.Name}})
 	})
+}
+
+// keepAManager refuses to let the project's last manager remove
+// themselves or give up the role, which would lock them out of managing
+// it with no one left to let them back; an admin may still do it.
+func keepAManager(ctx context.Context, tx *sql.Tx, projectID int64, by, user User) error {
+	if by.IsAdmin || by.ID != user.ID {
+		return nil
+	}
+	var others int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM memberships WHERE project_id = ? AND role = ? AND user_id != ?",
+		projectID, string(RoleManager), user.ID).Scan(&others); err != nil {
+		return fmt.Errorf("db: count managers of project %d: %w", projectID, err)
+	}
+	var mine string
+	err := tx.QueryRowContext(ctx, "SELECT role FROM memberships WHERE project_id = ? AND user_id = ?", projectID, user.ID).Scan(&mine)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("db: role of %s: %w", user.Name, err)
+	}
+	if mine == string(RoleManager) && others == 0 {
+		return fmt.Errorf("you are the last manager of this project: make another member manager first: %w", ErrConflict)
+	}
+	return nil
 }
 
 // Members lists a project's members by name.

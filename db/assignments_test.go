@@ -382,3 +382,40 @@ func TestRemoveMember(t *testing.T) {
 		t.Errorf("removing a non-member: error on %q, want user", field)
 	}
 }
+
+// TestLastManagerStays: a project's only manager may not remove themselves
+// or step down, which would leave nobody to manage it; with a second
+// manager they may, and an admin always may.
+func TestLastManagerStays(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	mk := func(name string) User {
+		u, err := f.s.CreateUser(ctx, name, "", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.s.SetMember(ctx, f.proj.ID, f.user, u, RoleManager); err != nil {
+			t.Fatal(err)
+		}
+		return u
+	}
+	samir := mk("samir")
+	for what, err := range map[string]error{
+		"removing themselves": f.s.RemoveMember(ctx, f.proj.ID, samir, samir),
+		"stepping down":       f.s.SetMember(ctx, f.proj.ID, samir, samir, RoleReviewer),
+	} {
+		if !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "last manager") {
+			t.Errorf("the last manager %s: %v, want a conflict naming the last manager", what, err)
+		}
+	}
+	if _, role, err := f.s.ProjectFor(ctx, f.proj.ID, samir); err != nil || role != RoleManager {
+		t.Errorf("after the refusals samir is %q (%v), want still manager", role, err)
+	}
+	hind := mk("hind")
+	if err := f.s.SetMember(ctx, f.proj.ID, samir, samir, RoleReviewer); err != nil {
+		t.Errorf("stepping down beside another manager: %v", err)
+	}
+	if err := f.s.RemoveMember(ctx, f.proj.ID, f.user, hind); err != nil {
+		t.Errorf("an admin removing the last manager: %v", err)
+	}
+}

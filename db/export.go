@@ -16,7 +16,8 @@ const AllLayers = "all"
 // a user name, or "all" for every layer that exists) to fn, one document
 // and layer at a time, from one read transaction: a consistent snapshot
 // that never holds the write lock. With a single layer, documents without
-// it are exported with no spans and status "new".
+// it are exported with no spans and status "new"; with all, a document
+// without any layer is exported once, so, as gold.
 func (s *Store) ExportLayers(ctx context.Context, projectID int64, layer string, fn func(codec.ExportDoc) error) error {
 	tx, err := s.r.BeginTx(ctx, nil)
 	if err != nil {
@@ -28,7 +29,8 @@ func (s *Store) ExportLayers(ctx context.Context, projectID int64, layer string,
 	var args []any
 	switch layer {
 	case AllLayers:
-		q += "JOIN layers l ON l.document_id = d.id LEFT JOIN users u ON u.id = l.owner_id WHERE d.project_id = ? ORDER BY d.id, l.owner_id IS NOT NULL, u.name"
+		// A document nobody has touched still gets its line, as gold.
+		q += "LEFT JOIN layers l ON l.document_id = d.id LEFT JOIN users u ON u.id = l.owner_id WHERE d.project_id = ? ORDER BY d.id, l.owner_id IS NOT NULL, u.name"
 		args = []any{projectID}
 	case "gold":
 		q += "LEFT JOIN layers l ON l.document_id = d.id AND l.owner_id IS NULL LEFT JOIN users u ON u.id = l.owner_id WHERE d.project_id = ? ORDER BY d.id"
@@ -54,7 +56,7 @@ func (s *Store) ExportLayers(ctx context.Context, projectID int64, layer string,
 		if err := rows.Scan(&docID, &d.ExternalID, &d.Text, &meta, &layerID, &d.Status, &d.Layer); err != nil {
 			return fmt.Errorf("db: scan export row: %w", err)
 		}
-		if !layerID.Valid && layer != "gold" {
+		if !layerID.Valid && layer != "gold" && layer != AllLayers {
 			d.Layer = layer
 		}
 		d.Meta = json.RawMessage(meta)

@@ -54,6 +54,7 @@ func TestExportLayers(t *testing.T) {
 			{"doc-1", "gold", "in_progress", "PER"},
 			{"doc-1", "amina", "in_progress", "PER LOC"},
 			{"doc-1", "omar", "in_progress", "GPE"},
+			{"doc-2", "gold", "new", ""}, // nobody has touched it: still listed
 		}},
 	}
 	for _, tt := range tests {
@@ -141,7 +142,8 @@ func TestExportWhileWriteTransactionOpen(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("export waited for the open write transaction")
 	}
-	if len(docs) != 0 {
+	// The document is listed, untouched: no layer, as the snapshot has it.
+	if len(docs) != 1 || docs[0].Status != "new" || docs[0].Layer != "gold" {
 		t.Errorf("export saw the uncommitted layer: %+v", docs)
 	}
 }

@@ -43,7 +43,7 @@ func TestFinishedLayerRefusesEdits(t *testing.T) {
 		},
 		"delete span": func() error { return f.s.DeleteSpan(ctx, f.doc, me, me, per.ID) },
 		"create relation": func() error {
-			_, err := f.s.CreateRelation(ctx, f.doc, me, me, RelationInput{Type: "speaker", From: quote.ID, To: quote.ID})
+			_, err := f.s.CreateRelation(ctx, f.doc, me, me, RelationInput{Type: "cue", From: quote.ID, To: per.ID})
 			return err
 		},
 		"delete relation": func() error { return f.s.DeleteRelation(ctx, f.doc, me, me, rel.ID) },

@@ -29,6 +29,9 @@ func (s *Store) CreateRelation(ctx context.Context, doc Document, owner, by int6
 // transaction, and logs it.
 func createRelationTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by int64, in RelationInput) (Relation, error) {
 	r := Relation{Type: in.Type, From: in.From, To: in.To}
+	if in.From == in.To {
+		return r, invalid("to", "a relation joins two different spans; from and to are both span %d", in.From)
+	}
 	if err := refuseFinished(ctx, tx, doc.ID, owner); err != nil {
 		return r, err
 	}

@@ -92,6 +92,11 @@ func (h *handler) importDocuments(c echo.Context) error {
 		return badRequest("format: %q is not auto, text, jsonl, doccano, doccano-rel or conll", format)
 	}
 	if name == "." || name == "/" {
+		// A plain text's id is its file name: without one, every text
+		// would be "body", and the second refused as a duplicate.
+		if format == "text" {
+			return badRequest("name: a plain-text import needs ?name=, the file name that becomes the document's id")
+		}
 		name = "body"
 	}
 	docs, report, err := codec.ParseFile(c.Request().Body, name, format)

@@ -40,7 +40,7 @@ func (h *handler) handleError(err error, c echo.Context) {
 	case errors.Is(err, db.ErrNotFound):
 		status, msg = http.StatusNotFound, "not found"
 	case errors.Is(err, db.ErrConflict):
-		status, msg = http.StatusConflict, err.Error()
+		status, msg = http.StatusConflict, strings.TrimSuffix(err.Error(), ": "+db.ErrConflict.Error())
 	}
 	if status >= 500 {
 		h.log.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)

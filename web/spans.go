@@ -4,7 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"net/http"
+	"reflect"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -12,19 +16,67 @@ import (
 	"hashiya/offsets"
 )
 
-// decodeJSON reads a request body strictly: unknown fields and wrong types
-// are errors naming the field.
+// decodeJSON reads a request body strictly: one JSON object, whose unknown
+// fields and wrong types are errors naming the field in JSON's words.
 func decodeJSON(c echo.Context, v any) error {
 	dec := json.NewDecoder(c.Request().Body)
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		var he *echo.HTTPError
-		if errors.As(err, &he) { // the body limit's 413, from reading the body
-			return err
+	err := dec.Decode(v)
+	if err == nil {
+		if extra := dec.Decode(&json.RawMessage{}); extra != io.EOF {
+			err = errors.New("holds more than one JSON value")
 		}
-		return badRequest("body: %v", err)
 	}
-	return nil
+	if err == nil {
+		return nil
+	}
+	var he *echo.HTTPError
+	if errors.As(err, &he) { // the body limit's 413, from reading the body
+		return err
+	}
+	return badRequest("body: %s", jsonProblem(err))
+}
+
+// jsonProblem says what is wrong with a request body without Go's names.
+func jsonProblem(err error) string {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te) && te.Field == "":
+		return fmt.Sprintf("want a JSON object, not %s", te.Value)
+	case errors.As(err, &te):
+		return fmt.Sprintf("field %q must be %s, not %s", te.Field, jsonKind(te.Type), te.Value)
+	case errors.As(err, &se):
+		return fmt.Sprintf("not valid JSON at byte %d: %s", se.Offset, strings.TrimPrefix(se.Error(), "json: "))
+	case errors.Is(err, io.EOF):
+		return "empty; want a JSON object"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "JSON ends too soon"
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// jsonKind names a Go type as the JSON value that decodes into it.
+func jsonKind(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "an integer"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	}
+	return "a JSON value"
 }
 
 func (h *handler) listSpans(c echo.Context) error {

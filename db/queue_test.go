@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -41,6 +42,11 @@ func TestFinishedLayerRefusesEdits(t *testing.T) {
 			_, err := f.s.UpdateSpan(ctx, f.doc, me, me, per.ID, SpanPatch{Label: &label})
 			return err
 		},
+		"update span into a duplicate": func() error {
+			q := "QUOTE"
+			_, err := f.s.UpdateSpan(ctx, f.doc, me, me, per.ID, SpanPatch{Start: &quote.Start, End: &quote.End, Label: &q})
+			return err
+		},
 		"delete span": func() error { return f.s.DeleteSpan(ctx, f.doc, me, me, per.ID) },
 		"create relation": func() error {
 			_, err := f.s.CreateRelation(ctx, f.doc, me, me, RelationInput{Type: "cue", From: quote.ID, To: per.ID})
@@ -53,8 +59,8 @@ func TestFinishedLayerRefusesEdits(t *testing.T) {
 		},
 	}
 	for name, write := range writes {
-		if err := write(); !errors.Is(err, ErrConflict) {
-			t.Errorf("%s in a done layer: %v, want ErrConflict", name, err)
+		if err := write(); !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "marked") {
+			t.Errorf("%s in a done layer: %v, want the done layer's conflict", name, err)
 		}
 	}
 	l, err := f.s.LayerOf(ctx, f.doc, me)

@@ -211,6 +211,10 @@ func (s *Store) UpdateSpan(ctx context.Context, doc Document, owner, by, spanID 
 		if err != nil {
 			return err
 		}
+		// A done layer says so first, whatever else is wrong with the edit.
+		if err := refuseFinished(ctx, tx, doc.ID, owner); err != nil {
+			return err
+		}
 		in := SpanInput{Start: before.Start, End: before.End, Label: before.Label}
 		if p.Start != nil && p.End != nil {
 			in.Start, in.End = *p.Start, *p.End

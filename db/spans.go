@@ -112,7 +112,7 @@ type SpanInput struct {
 // sets (newOffsets) must also keep whole grapheme clusters; offsets a span
 // was imported with are kept as they are.
 func checkSpan(ctx context.Context, tx *sql.Tx, doc Document, in SpanInput, newOffsets bool) error {
-	check := offsets.NewIndex(doc.Text).Check
+	check := func(start, end int) error { return offsets.Check(doc.Text, start, end) }
 	if newOffsets {
 		check = func(start, end int) error { return offsets.CheckGraphemes(doc.Text, start, end) }
 	}
@@ -301,6 +301,6 @@ func spanByID(ctx context.Context, q querier, doc Document, id int64) (Span, err
 		return Span{}, fmt.Errorf("db: load span %d: %w", id, err)
 	}
 	sp.Attributes = json.RawMessage(attrs)
-	sp.Text, err = offsets.NewIndex(doc.Text).Slice(sp.Start, sp.End)
+	sp.Text, err = offsets.Slice(doc.Text, sp.Start, sp.End)
 	return sp, err
 }

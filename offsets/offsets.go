@@ -16,6 +16,37 @@ import (
 // Len is the length of s in code points.
 func Len(s string) int { return utf8.RuneCountInString(s) }
 
+// Check reports whether start..end is a non-empty span inside s, without
+// building an Index: for one span of a long text.
+func Check(s string, start, end int) error {
+	if n := Len(s); start < 0 || end <= start || end > n {
+		return fmt.Errorf("offsets %d..%d do not fit 0 <= start < end <= %d (code points)", start, end, n)
+	}
+	return nil
+}
+
+// Slice is s[start:end] in code points, for one span of a text: one pass
+// over the bytes before end, no Index.
+func Slice(s string, start, end int) (string, error) {
+	if err := Check(s, start, end); err != nil {
+		return "", err
+	}
+	b := byteOffset(s, start)
+	return s[b : b+byteOffset(s[b:], end-start)], nil
+}
+
+// byteOffset is the byte offset of code point cp of s (0 <= cp <= Len(s)).
+func byteOffset(s string, cp int) int {
+	i := 0
+	for b := range s {
+		if i == cp {
+			return b
+		}
+		i++
+	}
+	return len(s)
+}
+
 // Index maps code point positions of one text to byte offsets, so slicing
 // many spans of the same document costs one pass over it.
 type Index struct {
@@ -156,26 +187,61 @@ func SnapGraphemes(s string, start, end int) (int, int) {
 
 // CheckGraphemes is an error when start or end falls inside a grapheme
 // cluster (between a letter and its diacritics, inside an emoji sequence or
-// a flag), naming the nearest span of whole clusters. Only the text between
-// the nearest certain boundaries around the span (clusterBreak) is
-// segmented, so a check costs the same in a long document as in a short one.
+// a flag), naming the nearest span of whole clusters. Only the text around
+// each end, between the nearest certain boundaries (clusterBreak), is
+// decoded and segmented, so a check costs the same in a book as in a
+// tweet.
 func CheckGraphemes(s string, start, end int) error {
-	rs := []rune(s)
-	if start < 0 || end > len(rs) || start >= end {
-		return fmt.Errorf("offsets %d..%d do not fit 0 <= start < end <= %d (code points)", start, end, len(rs))
+	if err := Check(s, start, end); err != nil {
+		return err
 	}
-	lo, hi := start, end
-	for !clusterBreak(rs, lo) {
-		lo--
-	}
-	for !clusterBreak(rs, hi) {
-		hi++
-	}
-	a, b := SnapGraphemes(string(rs[lo:hi]), start-lo, end-lo)
-	if a+lo != start || b+lo != end {
-		return fmt.Errorf("%d..%d splits a grapheme cluster (a letter from its marks, or an emoji sequence); whole clusters would be %d..%d", start, end, a+lo, b+lo)
+	n := Len(s)
+	a, _ := clusterAround(s, n, start)
+	_, b := clusterAround(s, n, end)
+	if a != start || b != end {
+		return fmt.Errorf("%d..%d splits a grapheme cluster (a letter from its marks, or an emoji sequence); whole clusters would be %d..%d", start, end, a, b)
 	}
 	return nil
+}
+
+// clusterAround returns the boundaries of grapheme clusters nearest to
+// code point pos of s (n code points long): the last at or before it and
+// the first at or after it, equal when pos is a boundary. It decodes a
+// window around pos, widened until certain boundaries enclose pos.
+func clusterAround(s string, n, pos int) (int, int) {
+	for margin := 64; ; margin *= 4 {
+		base := max(0, pos-margin)
+		b := byteOffset(s, base)
+		rs := []rune(s[b : b+byteOffset(s[b:], min(n, pos+margin)-base)])
+		// Inside the window only its ends that are the text's are certain.
+		certain := func(i int) bool {
+			if i == 0 || i == len(rs) {
+				return base+i == 0 || base+i == n
+			}
+			return clusterBreak(rs, i)
+		}
+		lo, hi := pos-base, pos-base
+		for lo > 0 && !certain(lo) {
+			lo--
+		}
+		for hi < len(rs) && !certain(hi) {
+			hi++
+		}
+		if !certain(lo) || !certain(hi) {
+			continue // the window was too narrow
+		}
+		before, after := lo, hi
+		for _, g := range graphemeBounds(string(rs[lo:hi])) {
+			if g+lo <= pos-base {
+				before = g + lo
+			}
+			if g+lo >= pos-base {
+				after = g + lo
+				break
+			}
+		}
+		return base + before, base + after
+	}
 }
 
 // clusterBreak reports whether a grapheme cluster certainly begins at

@@ -2,6 +2,7 @@ package offsets_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -394,6 +395,40 @@ func TestCheckGraphemesMixedLines(t *testing.T) {
 			}
 		}
 	}
+	// A run of flags longer than any first window: which half of a flag a
+	// position falls in depends on every indicator before it.
+	flags := strings.Repeat("🇸🇦", 150) + " م"
+	for start := 0; start < 300; start += 7 {
+		for end := start + 1; end <= offsets.Len(flags); end += 5 {
+			err := offsets.CheckGraphemes(flags, start, end)
+			if whole := start%2 == 0 && (end%2 == 0 || end > 300); whole != (err == nil) {
+				t.Fatalf("flags: CheckGraphemes(%d, %d) = %v", start, end, err)
+			}
+		}
+	}
+	// Long lines, where the window around an end must widen: runs of
+	// marks and flags longer than it, few spaces.
+	joiners := []string{"م", "a", "\u064f", "\u0651", "\u200d", "👍", "\U0001F3FD", "🇸", "🇦", "🇸", "🇦", "ᄀ", "ᅡ", "ᆨ", "क", "\u094d", "ष", "ำ", "\u0600"}
+	for range 40 {
+		var b strings.Builder
+		for range 300 + next(900) {
+			if next(300) == 0 {
+				b.WriteString(" م")
+			}
+			b.WriteString(joiners[next(len(joiners))])
+		}
+		text := b.String()
+		n := offsets.Len(text)
+		for range 200 {
+			start := next(n)
+			end := start + 1 + next(n-start)
+			a, z := offsets.SnapGraphemes(text, start, end)
+			err := offsets.CheckGraphemes(text, start, end)
+			if whole := a == start && z == end; whole != (err == nil) || !whole && !strings.Contains(err.Error(), fmt.Sprintf("would be %d..%d", a, z)) {
+				t.Fatalf("CheckGraphemes(%d, %d) = %v, but snapping the whole text gives %d..%d", start, end, err, a, z)
+			}
+		}
+	}
 }
 
 func TestSnapWords(t *testing.T) {
@@ -455,5 +490,22 @@ func TestSnapWords(t *testing.T) {
 				t.Errorf("SnapWords(%d, %d) = %d..%d, want it unchanged", c.start, c.end, a, b)
 			}
 		})
+	}
+}
+
+// TestSliceWithoutIndex: Check and Slice, for one span of a long text,
+// agree with the Index on every span of every torture case.
+func TestSliceWithoutIndex(t *testing.T) {
+	for _, c := range loadCases(t) {
+		x := offsets.NewIndex(c.Text)
+		for start := -1; start <= x.Len(); start++ {
+			for end := start; end <= x.Len()+1; end++ {
+				want, werr := x.Slice(start, end)
+				got, err := offsets.Slice(c.Text, start, end)
+				if got != want || (err == nil) != (werr == nil) || (offsets.Check(c.Text, start, end) == nil) != (werr == nil) {
+					t.Fatalf("%s: Slice(%d, %d) = %q, %v; the Index says %q, %v", c.Name, start, end, got, err, want, werr)
+				}
+			}
+		}
 	}
 }

@@ -94,7 +94,7 @@ func (h *handler) listSpans(c echo.Context) error {
 // refuses those that split a letter from its diacritics or an emoji from
 // its modifiers: a script is told, never silently corrected.
 func snapSpan(doc db.Document, start, end int, snap string) (int, int, error) {
-	if err := offsets.NewIndex(doc.Text).Check(start, end); err != nil {
+	if err := offsets.Check(doc.Text, start, end); err != nil {
 		return 0, 0, badRequest("start/end: %v", err)
 	}
 	switch snap {

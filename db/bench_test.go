@@ -85,8 +85,19 @@ func BenchmarkExportANERCorp(b *testing.B) {
 // event, commit with synchronous=FULL. Its baseline, BenchmarkBareInsert,
 // is a single INSERT committed on the same connection.
 func BenchmarkCreateSpan(b *testing.B) {
+	for _, size := range []struct {
+		name      string
+		doublings int
+	}{{"article", 5}, {"book", 14}} {
+		b.Run(size.name, func(b *testing.B) { benchCreateSpan(b, size.doublings) })
+	}
+}
+
+// benchCreateSpan creates spans one by one, as annotators do, in a
+// document of the given size (benchDoc).
+func benchCreateSpan(b *testing.B, doublings int) {
 	s, p, u := benchStore(b)
-	doc := benchDoc(b, s, p, u)
+	doc := benchDoc(b, s, p, u, doublings)
 	i, room := 0, len([]rune(doc.Text))-50
 	for b.Loop() {
 		// Every (start, length) pair is new, so no insert is a duplicate.
@@ -100,7 +111,7 @@ func BenchmarkCreateSpan(b *testing.B) {
 
 func BenchmarkBareInsert(b *testing.B) {
 	s, p, u := benchStore(b)
-	benchDoc(b, s, p, u)
+	benchDoc(b, s, p, u, 5)
 	ctx := context.Background()
 	for b.Loop() {
 		err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -113,10 +124,13 @@ func BenchmarkBareInsert(b *testing.B) {
 	}
 }
 
-func benchDoc(b *testing.B, s *Store, p Project, u User) Document {
+// benchDoc imports a document of an 80-code-point sentence doubled
+// doublings times (5: 2,600 code points, a news article; 14: 1.3 million,
+// a book).
+func benchDoc(b *testing.B, s *Store, p Project, u User, doublings int) Document {
 	b.Helper()
 	text := "وقال الناطق باسم الجهاز صباح النعمان للقناة الرسمية إن الجهاز مستمر في عملياته"
-	for range 5 {
+	for range doublings {
 		text += " " + text
 	}
 	ctx := context.Background()

@@ -153,7 +153,7 @@ func TestExportWhileWriteTransactionOpen(t *testing.T) {
 func TestConcurrentSpanWrites(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	doc := f.addDoc(t, "long", strings.Repeat("كلمة ", 100))
+	doc := f.addDoc(t, "long", strings.Repeat("كلمة", 100))
 	const writers, each = 8, 25
 	var wg sync.WaitGroup
 	errs := make(chan error, writers*each+1)

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
+	"unicode"
 
 	"hashiya/offsets"
 )
@@ -114,7 +116,15 @@ type SpanInput struct {
 func checkSpan(ctx context.Context, tx *sql.Tx, doc Document, in SpanInput, newOffsets bool) error {
 	check := func(start, end int) error { return offsets.Check(doc.Text, start, end) }
 	if newOffsets {
-		check = func(start, end int) error { return offsets.CheckGraphemes(doc.Text, start, end) }
+		check = func(start, end int) error {
+			if err := offsets.CheckGraphemes(doc.Text, start, end); err != nil {
+				return err
+			}
+			if text, _ := offsets.Slice(doc.Text, start, end); strings.TrimFunc(text, isBlank) == "" {
+				return fmt.Errorf("%d..%d holds only white space or invisible marks", start, end)
+			}
+			return nil
+		}
 	}
 	if err := check(in.Start, in.End); err != nil {
 		return invalid("start/end", "%v", err)
@@ -128,6 +138,10 @@ func checkSpan(ctx context.Context, tx *sql.Tx, doc Document, in SpanInput, newO
 	}
 	return nil
 }
+
+// isBlank is true for what no one annotates on its own: white space and
+// the invisible format marks (RLM, LRM, ALM, ZWJ, ZWNJ).
+func isBlank(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }
 
 // refuseDuplicateSpan is ErrConflict when the layer already holds a span
 // other than except with the same offsets and label.

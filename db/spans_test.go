@@ -31,6 +31,7 @@ func TestCreateSpanCodePoints(t *testing.T) {
 		{"end past the text in code points, not bytes", 0, len(fixtureText), "PER", "", "start/end"},
 		{"thumb without its skin tone", ahmadEnd + 1, ahmadEnd + 2, "CUE", "", "start/end"},
 		{"skin tone without its thumb", ahmadEnd + 2, ahmadEnd + 3, "CUE", "", "start/end"},
+		{"only the space between two words", ahmadEnd, ahmadEnd + 1, "PER", "", "start/end"},
 		{"unknown label", ahmadStart, ahmadEnd, "PERSON", "", "label"},
 		{"empty label", ahmadStart, ahmadEnd, "", "", "label"},
 	}

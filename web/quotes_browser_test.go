@@ -224,7 +224,10 @@ func TestBrowserSuggestions(t *testing.T) {
 	// Accept one quotation with its speaker and cue.
 	b.run(chromedp.Click(chromedp.CSS(`#sug-list li:first-child .sug-actions button:first-child`)))
 	deadline := time.Now().Add(10 * time.Second)
-	for eval[int](b, `document.querySelectorAll('#quote-list .quote-item').length`) != 1 {
+	// The quotation shows before the suggestions are reloaded: wait for
+	// "Saved", which comes after both, or the list read below is stale.
+	for eval[int](b, `document.querySelectorAll('#quote-list .quote-item').length`) != 1 ||
+		eval[string](b, `document.getElementById('save-status').textContent`) != "Saved" {
 		if time.Now().After(deadline) {
 			t.Fatal("accepting a suggestion did not add a quotation")
 		}

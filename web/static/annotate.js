@@ -7,6 +7,7 @@ import { request } from './api.js';
 import { History } from './history.js';
 import { createQuoteTools } from './quotes.js';
 import { createSuggestions } from './suggest.js';
+import { fitChips } from './chips.js';
 
 const root = document.getElementById('doc');
 if (root) init(root);
@@ -82,6 +83,7 @@ function init(docEl) {
     const layerStatus = parsed.querySelector('[data-part="status"]');
     el('layer-status').textContent = layerStatus.textContent;
     el('layer-status').dataset.status = layerStatus.dataset.status;
+    fitChips(docEl);
     if (kept) selectOffsets(docEl, kept.start, kept.end);
     await Promise.all([quotes.refresh(), suggestions.refresh()]);
     if (selected) {
@@ -160,8 +162,12 @@ function init(docEl) {
     history.remap(span.id, fresh.id);
   }
 
+  // relate re-creates a relation; it comes back under a new id, which
+  // every history entry naming the old one must follow.
   async function relate(r) {
+    const oldId = r.id;
     r.id = (await api.relate(r)).id;
+    if (oldId !== undefined) history.remapRelation(oldId, r.id);
   }
 
   // run redoes (or undoes) one history entry against the server.
@@ -194,6 +200,11 @@ function init(docEl) {
   };
   const quotes = createQuoteTools(ctx);
   const suggestions = createSuggestions(ctx);
+
+  // Label chips are fitted to the text as laid out: once the font is in,
+  // after every redraw, and whenever the text's width changes.
+  new ResizeObserver(() => fitChips(docEl)).observe(docEl);
+  document.fonts.ready.then(() => fitChips(docEl)).catch(reported);
 
   function openEditor(span) {
     quotes.show(span).catch((err) => showError(`Could not load the quotation's links: ${err.message}`));

@@ -1,8 +1,8 @@
 // Undo and redo of span and relation edits. Each entry is plain data: what
 // was done to which span or relation (kinds: create, delete, relabel,
 // attributes, relate, unrelate, and batch for one action made of several).
-// Re-creating a deleted span gives it a new server id, so entries are
-// re-pointed at the new id.
+// Re-creating a deleted span or relation gives it a new server id, so
+// entries are re-pointed at the new id.
 
 export class History {
   /**
@@ -59,15 +59,41 @@ export class History {
 
   /** Points every entry that names span oldId (as a span, or as an end of a relation) at newId. */
   remap(oldId, newId) {
-    const fix = (e) => {
+    this.each((e) => {
       if (e.span && e.span.id === oldId) e.span = { ...e.span, id: newId };
-      for (const r of [e.relation, ...(e.relations || [])]) {
-        if (!r) continue;
+      for (const r of relationsOf(e)) {
         if (r.from === oldId) r.from = newId;
         if (r.to === oldId) r.to = newId;
       }
-      (e.entries || []).forEach(fix);
-    };
-    [...this.undoStack, ...this.redoStack, this.current].filter(Boolean).forEach(fix);
+    });
   }
+
+  /**
+   * Points every entry that names relation oldId at newId: a relation
+   * re-created (undoing its deletion, redoing its creation) gets a new
+   * server id, and an older entry still naming the old one would fail.
+   */
+  remapRelation(oldId, newId) {
+    this.each((e) => {
+      for (const r of relationsOf(e)) {
+        if (r.id === oldId) r.id = newId;
+      }
+    });
+  }
+
+  // each calls fix on every entry of both stacks, the one being replayed
+  // and the parts of batches.
+  each(fix) {
+    const visit = (e) => {
+      fix(e);
+      (e.entries || []).forEach(visit);
+    };
+    [...this.undoStack, ...this.redoStack, this.current].filter(Boolean).forEach(visit);
+  }
+}
+
+// relationsOf lists the relations an entry names: its own, or those a
+// deleted span took with it.
+function relationsOf(e) {
+  return [e.relation, ...(e.relations || [])].filter(Boolean);
 }

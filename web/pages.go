@@ -90,6 +90,12 @@ func (h *handler) docView(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// ?only= asks for a partial redraw: what the changes there touch.
+	if only, ok := c.QueryParams()["only"]; ok {
+		if a.Only, err = components.ParseRanges(only[0]); err != nil {
+			return badRequest("only: %v", err)
+		}
+	}
 	c.Response().Header().Set("Cache-Control", "no-store")
 	return render(c, http.StatusOK, components.DocView(a))
 }

@@ -3,9 +3,12 @@
 // a chip on the same line, so a long label over a short word is cut only
 // when a neighbour's chip needs the room, and no two chips ever overlap.
 
-/** fitChips gives every chip its room, as --chip-room on its run. */
-export function fitChips(docEl) {
-  for (const p of docEl.querySelectorAll('p')) {
+/**
+ * fitChips gives every chip its room, as --chip-room on its run: in the
+ * paragraphs given (those a redraw replaced), or all of them.
+ */
+export function fitChips(docEl, paragraphs = null) {
+  for (const p of paragraphs || docEl.querySelectorAll('p')) {
     const rtl = getComputedStyle(p).direction === 'rtl';
     const line = p.getBoundingClientRect();
     const runs = [...p.querySelectorAll('.seg[data-chip]')].map((seg) => ({ seg, rects: seg.getClientRects() }));

@@ -214,10 +214,10 @@ export function createQuoteTools(ctx) {
       if (span && (span.label === 'QUOTE' || SPEAKER_LABELS.includes(span.label))) await load();
       render();
     },
-    /** Re-reads relations after a redraw. */
-    async refresh() {
+    /** Re-reads relations after a redraw, from the layer it read. */
+    async refresh(layer) {
       if (!current) return;
-      await load();
+      if (layer) model = layer; else await load();
       current = spanOf(current.id) || null;
       render();
     },

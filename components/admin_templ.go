@@ -118,7 +118,7 @@ func UsersPage(p Page, v UsersView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "\" autocomplete=\"off\"> <label for=\"new-user-password\">Password (at least 8 characters; tell it to the user)</label> <input id=\"new-user-password\" name=\"password\" type=\"password\" minlength=\"8\" required autocomplete=\"new-password\"> <label><input type=\"checkbox\" name=\"admin\" value=\"1\"> Global admin</label> <button type=\"submit\">Add user</button></form><table class=\"docs\"><caption>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "\" autocomplete=\"off\"> <label for=\"new-user-password\">Password (8 to 72 bytes; tell it to the user)</label> <input id=\"new-user-password\" name=\"password\" type=\"password\" minlength=\"8\" required autocomplete=\"new-password\"> <label><input type=\"checkbox\" name=\"admin\" value=\"1\"> Global admin</label> <button type=\"submit\">Add user</button></form><table class=\"docs\"><caption>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -46,10 +46,8 @@ func (h *handler) changePassword(c echo.Context) error {
 		return h.renderSettings(c, http.StatusBadRequest, components.Settings{Error: msg})
 	}
 	switch {
-	case len(next) < 8:
-		return refuse("The new password must be at least 8 characters.")
-	case len(next) > 72:
-		return refuse("The new password must be at most 72 bytes.")
+	case len(next) < 8 || len(next) > 72:
+		return refuse("The new password must be 8 to 72 bytes long.")
 	case next != c.FormValue("confirm"):
 		return refuse("The two new passwords differ.")
 	}

@@ -69,7 +69,7 @@ func TestSettingsChangePassword(t *testing.T) {
 		says             string
 	}{
 		{"wrong current", "guess", "new password", "new password", "current password is wrong"},
-		{"too short", "old password", "short", "short", "at least 8"},
+		{"too short", "old password", "short", "short", "8 to 72 bytes"},
 		{"mismatch", "old password", "new password", "new passw0rd", "differ"},
 	}
 	for _, tt := range refused {

@@ -135,20 +135,7 @@ type browser struct {
 // newBrowser starts Chromium and logs in to s through its login page.
 func newBrowser(t *testing.T, s *site) *browser {
 	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath(t)),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1366, 900),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
+	ctx, stop := startChromium(t)
 	b := &browser{t: t, ctx: ctx}
 	t.Cleanup(func() {
 		b.mu.Lock()
@@ -156,13 +143,8 @@ func newBrowser(t *testing.T, s *site) *browser {
 		for _, msg := range b.js {
 			t.Errorf("JavaScript exception: %s", msg)
 		}
-		cancelTime()
-		cancelTab()
-		cancelAlloc()
+		stop()
 	})
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
 	err := chromedp.Listen(ctx, func(ev any) {
 		var msg string
 		switch e := ev.(type) {
@@ -184,6 +166,43 @@ func newBrowser(t *testing.T, s *site) *browser {
 	}
 	b.login(s.url, "annotator", sitePassword)
 	return b
+}
+
+// startChromium starts a headless Chromium tab. A start is tried three
+// times: on a busy machine Chromium now and then crashes while starting
+// (crashpad's "no stack mapping"), before any test code has run.
+func startChromium(t *testing.T) (context.Context, func()) {
+	t.Helper()
+	for attempt := 1; ; attempt++ {
+		opts := []chromedp.ExecAllocatorOption{
+			chromedp.ExecPath(chromiumPath(t)),
+			chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("disable-extensions", true),
+			chromedp.UserDataDir(t.TempDir()),
+			chromedp.WindowSize(1366, 900),
+		}
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancelTab := chromedp.NewContext(actx)
+		ctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
+		stop := func() {
+			cancelTime()
+			cancelTab()
+			cancelAlloc()
+		}
+		err := chromedp.Do(ctx)
+		if err == nil {
+			return ctx, stop
+		}
+		stop()
+		if attempt == 3 {
+			t.Fatalf("start chromium: %v", err)
+		}
+		t.Logf("start chromium, attempt %d: %v", attempt, err)
+	}
 }
 
 // login fills in and submits the login form as a person would.

@@ -72,12 +72,25 @@ func TestSuggestionsAcceptOneThenAll(t *testing.T) {
 	if len(l.Spans) != 3 || len(l.Relations) != 2 {
 		t.Fatalf("after accepting one quotation: %d spans, %d relations, want 3 and 2", len(l.Spans), len(l.Relations))
 	}
+	// The answer lists what was created, as stored, to undo it.
+	var got acceptJSON
+	decodeJSON(t, rec, &got)
+	if got.Spans != 3 || got.Relations != 2 || !sameLayer(got.Created.Spans, got.Created.Relations, l.Spans, l.Relations) {
+		t.Errorf("accepting one quotation answered %+v, the layer holds %+v %+v", got, l.Spans, l.Relations)
+	}
 	// The rest: the second quote now points at the stored speaker.
 	rec = env.do(http.MethodPost, accept, `{"all":true}`)
 	expect(t, rec, http.StatusCreated)
+	before := l
 	l = env.layer(doc, env.user.ID)
 	if len(l.Spans) != 5 || len(l.Relations) != 4 {
 		t.Fatalf("after accepting all: %d spans, %d relations, want 5 and 4", len(l.Spans), len(l.Relations))
+	}
+	got = acceptJSON{}
+	decodeJSON(t, rec, &got)
+	newSpans, newRels := added(before, l)
+	if len(newSpans) != 2 || len(newRels) != 2 || !sameLayer(got.Created.Spans, got.Created.Relations, newSpans, newRels) {
+		t.Errorf("accepting all answered %+v, created %+v %+v", got.Created, newSpans, newRels)
 	}
 	rec = env.do(http.MethodGet, url, nil)
 	decodeJSON(t, rec, &sug)
@@ -91,6 +104,75 @@ func TestSuggestionsAcceptOneThenAll(t *testing.T) {
 	expect(t, rec, http.StatusBadRequest)
 	if msg := errorOf(t, rec); !strings.Contains(msg, "s99") {
 		t.Errorf("error %q does not name the id", msg)
+	}
+}
+
+// acceptJSON is the answer to an accept: counts, and what it created.
+type acceptJSON struct {
+	IDs       map[string]int64
+	Spans     int
+	Relations int
+	Created   struct {
+		Spans     []db.Span
+		Relations []db.Relation
+	}
+}
+
+// sameLayer says whether two lists of spans and of relations hold the
+// same ids, offsets, labels, attributes and ends, in the same order.
+func sameLayer(spans []db.Span, rels []db.Relation, wantSpans []db.Span, wantRels []db.Relation) bool {
+	keys := func(spans []db.Span) []string {
+		var out []string
+		for _, s := range spans {
+			out = append(out, fmt.Sprintf("%d %d-%d %s %s", s.ID, s.Start, s.End, s.Label, strings.ReplaceAll(string(s.Attributes), " ", "")))
+		}
+		return out
+	}
+	return slices.Equal(keys(spans), keys(wantSpans)) && slices.Equal(rels, wantRels)
+}
+
+// added lists the spans and relations of after that before lacks.
+func added(before, after db.Layer) ([]db.Span, []db.Relation) {
+	var spans []db.Span
+	for _, s := range after.Spans {
+		if !slices.ContainsFunc(before.Spans, func(b db.Span) bool { return b.ID == s.ID }) {
+			spans = append(spans, s)
+		}
+	}
+	var rels []db.Relation
+	for _, r := range after.Relations {
+		if !slices.Contains(before.Relations, r) {
+			rels = append(rels, r)
+		}
+	}
+	return spans, rels
+}
+
+// TestSuggestionsAcceptAnswersWhatItCreated: the answer to an accept lists
+// only what it added, never a relation the layer had, so undoing it takes
+// away nothing the annotator made.
+func TestSuggestionsAcceptAnswersWhatItCreated(t *testing.T) {
+	env := newAPIEnv(t)
+	doc := env.importDoc("quotes", quoteText)
+	quote := env.addSpanIn(doc, "الاقتصاد ينمو", "QUOTE")
+	per := env.addSpanIn(doc, "الوزير أحمد", "PER")
+	env.addSpanIn(doc, "وقال", "CUE")
+	if _, err := env.store.CreateRelation(context.Background(), doc, env.user.ID, env.user.ID, db.RelationInput{Type: "speaker", From: quote.ID, To: per.ID}); err != nil {
+		t.Fatal(err)
+	}
+	before := env.layer(doc, env.user.ID)
+	rec := env.do(http.MethodPost, fmt.Sprintf("/api/v1/documents/%d/suggestions/accept", doc.ID), `{"all":true}`)
+	expect(t, rec, http.StatusCreated)
+	var got acceptJSON
+	decodeJSON(t, rec, &got)
+	newSpans, newRels := added(before, env.layer(doc, env.user.ID))
+	// The second quotation, its cue; its speaker, its cue and the first
+	// quotation's cue (its speaker link was there).
+	if len(newSpans) != 2 || len(newRels) != 3 {
+		t.Fatalf("accept all added %+v and %+v", newSpans, newRels)
+	}
+	if !sameLayer(got.Created.Spans, got.Created.Relations, newSpans, newRels) {
+		t.Errorf("accept all answered %+v, created %+v %+v", got.Created, newSpans, newRels)
 	}
 }
 

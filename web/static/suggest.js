@@ -13,6 +13,8 @@ export function createSuggestions(ctx) {
   const list = el('sug-list');
   if (!list) return { refresh() {} };
   let groups = [];
+  let proposed = new Map(); // the id of each span of the list, by keyOf
+  let loaded = false; // the last load succeeded: groups and proposed are the server's
   let rejected = 0;
   let shown = false;
 
@@ -37,17 +39,48 @@ export function createSuggestions(ctx) {
     return out;
   }
 
-  function idsOf(g) {
-    return [g.quote, g.speaker, g.cue, g.single].filter(Boolean).map((s) => s.id);
+  function partsOf(g) {
+    return [g.quote, g.speaker, g.cue, g.single].filter(Boolean);
   }
 
   // What a rejection names: the proposed quotation (the server then drops
   // its cue and any speaker no other quotation uses), or, for a quotation
   // already marked, the speaker and cue proposed for it.
-  function rejectIDsOf(g) {
+  function rejectPartsOf(g) {
     const head = g.single || g.quote;
-    if (!head.existing) return [head.id];
-    return [g.speaker, g.cue].filter((s) => s && !s.existing).map((s) => s.id);
+    if (!head.existing) return [head];
+    return [g.speaker, g.cue].filter((s) => s && !s.existing);
+  }
+
+  const keyOf = (s) => `${s.label} ${s.start}-${s.end}`;
+
+  // A list's ids hold only for the layer it was loaded against: proposals
+  // are numbered s1, s2, ... in order, so once the layer has changed "s3"
+  // may name another proposal, or none, and a click between a redraw and
+  // the list's reload would accept the wrong thing. So a click is turned
+  // into ids only when its save runs, after every earlier save has
+  // redrawn the page and reloaded the list, by looking its spans up in
+  // the list as it then is.
+  function idsNow(spans) {
+    if (!loaded) throw new Error('the suggestions could not be reloaded; press “Suggest quotations” again');
+    return spans.map((s) => {
+      const id = proposed.get(keyOf(s));
+      if (id === undefined) throw new Error(`${s.label} “${s.text}” is no longer proposed`);
+      return id;
+    });
+  }
+
+  // acceptedEntry makes one undo step of what an accept created: undoing
+  // a batch runs its parts backwards, so the links go before the spans
+  // they join; redoing re-creates the spans first and re-points the links
+  // at their new ids.
+  function acceptedEntry(created) {
+    const entries = [
+      ...created.spans.map((s) => ({ kind: 'create',
+        span: { id: s.id, start: s.start, end: s.end, label: s.label, text: s.text, attributes: s.attributes } })),
+      ...created.relations.map((r) => ({ kind: 'relate', relation: { id: r.id, type: r.type, from: r.from, to: r.to } })),
+    ];
+    return entries.length > 0 ? { kind: 'batch', entries } : null;
   }
 
   function highlight() {
@@ -94,11 +127,11 @@ export function createSuggestions(ctx) {
       const accept = document.createElement('button');
       accept.type = 'button';
       accept.textContent = 'Accept';
-      accept.addEventListener('click', () => acceptIDs(idsOf(g), 'accept the suggestion').catch(ctx.reported));
+      accept.addEventListener('click', () => acceptSuggestions(() => idsNow(partsOf(g)), 'accept the suggestion').catch(ctx.reported));
       const reject = document.createElement('button');
       reject.type = 'button';
       reject.textContent = 'Reject';
-      reject.addEventListener('click', () => post('reject', { ids: rejectIDsOf(g) }, 'reject the suggestion').catch(ctx.reported));
+      reject.addEventListener('click', () => post('reject', () => idsNow(rejectPartsOf(g)), 'reject the suggestion').catch(ctx.reported));
       const actions = document.createElement('span');
       actions.className = 'sug-actions';
       actions.append(accept, reject);
@@ -113,27 +146,52 @@ export function createSuggestions(ctx) {
   }
 
   async function load() {
+    loaded = false;
     const res = await request('GET', `/api/v1/documents/${ctx.docId}/suggestions${ctx.layerQuery}`);
     groups = group(res);
+    proposed = new Map(res.spans.map((s) => [keyOf(s), s.id]));
+    loaded = true;
     rejected = res.rejected || 0;
     shown = true;
     render();
   }
 
-  async function acceptIDs(ids, what) {
-    await post('accept', { ids }, what);
+  // acceptSuggestions stores suggestions and records what it created as
+  // one step for undo.
+  async function acceptSuggestions(ids, what) {
+    const res = await post('accept', ids, what);
+    const entry = res && acceptedEntry(res.created);
+    if (entry) ctx.record(entry);
   }
 
   // Accepting or rejecting goes through save(), which redraws the page
-  // and so reloads the suggestions.
-  async function post(action, body, what) {
-    await ctx.save(what, () => request('POST', `/api/v1/documents/${ctx.docId}/suggestions/${action}${ctx.layerQuery}`, body));
+  // and so reloads the suggestions. ids() runs when the save does (see
+  // idsNow); with none left to send, nothing is. Not async, so that
+  // acceptSuggestions() records its step as soon as the save ends,
+  // before an undo pressed meanwhile (which waits for the save) looks.
+  function post(action, ids, what) {
+    return ctx.save(what, () => {
+      const body = { ids: ids() };
+      if (body.ids.length === 0) return null;
+      return request('POST', `/api/v1/documents/${ctx.docId}/suggestions/${action}${ctx.layerQuery}`, body);
+    });
   }
 
   el('sug-load').addEventListener('click', () => load().catch((err) => ctx.showError(`Could not load suggestions: ${err.message}`)));
   el('sug-restore').addEventListener('click', () => ctx.save('show the rejected suggestions again',
     () => request('DELETE', `/api/v1/documents/${ctx.docId}/suggestions/rejections${ctx.layerQuery}`)).catch(ctx.reported));
-  el('sug-accept-all').addEventListener('click', () => acceptIDs(groups.flatMap(idsOf), 'accept the suggestions').catch(ctx.reported));
+  // Accept all sends the ids of every group of the list as it is when the
+  // save runs (see idsNow), so a click between a redraw and the list's
+  // reload takes what is proposed then, never old ids. It does not send
+  // {"all": true}, though the server recomputes that itself: the server's
+  // "all" also links spans that were both marked already (a quotation
+  // and a person inside its speaker phrase), a link the list never shows
+  // and no one can reject, which could add a second speaker beside the
+  // one the annotator chose.
+  el('sug-accept-all').addEventListener('click', () => acceptSuggestions(() => {
+    if (!loaded) throw new Error('the suggestions could not be reloaded; press “Suggest quotations” again');
+    return groups.flatMap((g) => partsOf(g).map((s) => s.id));
+  }, 'accept the suggestions').catch(ctx.reported));
 
   return {
     /** After a redraw: proposals are recomputed against the new layer. */

@@ -19,32 +19,39 @@ func Len(s string) int { return utf8.RuneCountInString(s) }
 // Check reports whether start..end is a non-empty span inside s, without
 // building an Index: for one span of a long text.
 func Check(s string, start, end int) error {
-	if n := Len(s); start < 0 || end <= start || end > n {
-		return fmt.Errorf("offsets %d..%d do not fit 0 <= start < end <= %d (code points)", start, end, n)
-	}
-	return nil
+	_, _, err := Locate(s, start, end)
+	return err
 }
 
-// Slice is s[start:end] in code points, for one span of a text: one pass
-// over the bytes before end, no Index.
+// Slice is s[start:end] in code points, for one span of a text.
 func Slice(s string, start, end int) (string, error) {
-	if err := Check(s, start, end); err != nil {
+	b0, b1, err := Locate(s, start, end)
+	if err != nil {
 		return "", err
 	}
-	b := byteOffset(s, start)
-	return s[b : b+byteOffset(s[b:], end-start)], nil
+	return s[b0:b1], nil
 }
 
-// byteOffset is the byte offset of code point cp of s (0 <= cp <= Len(s)).
-func byteOffset(s string, cp int) int {
-	i := 0
-	for b := range s {
-		if i == cp {
-			return b
+// Locate is the byte offsets of code points start and end of s, found in
+// one pass that stops at end (no Index, no count of the whole text), or an
+// error when start..end is not a non-empty span inside s.
+func Locate(s string, start, end int) (int, int, error) {
+	if start >= 0 && end > start {
+		b0, cp := 0, 0
+		for b := range s {
+			if cp == start {
+				b0 = b
+			}
+			if cp == end {
+				return b0, b, nil
+			}
+			cp++
 		}
-		i++
+		if cp == end {
+			return b0, len(s), nil
+		}
 	}
-	return len(s)
+	return 0, 0, fmt.Errorf("offsets %d..%d do not fit 0 <= start < end <= %d (code points)", start, end, Len(s))
 }
 
 // Index maps code point positions of one text to byte offsets, so slicing
@@ -190,14 +197,14 @@ func SnapGraphemes(s string, start, end int) (int, int) {
 // a flag), naming the nearest span of whole clusters. Only the text around
 // each end, between the nearest certain boundaries (clusterBreak), is
 // decoded and segmented, so a check costs the same in a book as in a
-// tweet.
+// tweet, besides one pass to find the ends.
 func CheckGraphemes(s string, start, end int) error {
-	if err := Check(s, start, end); err != nil {
+	b0, b1, err := Locate(s, start, end)
+	if err != nil {
 		return err
 	}
-	n := Len(s)
-	a, _ := clusterAround(s, n, start)
-	_, b := clusterAround(s, n, end)
+	a, _ := clusterAround(s, b0, start)
+	_, b := clusterAround(s, b1, end)
 	if a != start || b != end {
 		return fmt.Errorf("%d..%d splits a grapheme cluster (a letter from its marks, or an emoji sequence); whole clusters would be %d..%d", start, end, a, b)
 	}
@@ -205,42 +212,54 @@ func CheckGraphemes(s string, start, end int) error {
 }
 
 // clusterAround returns the boundaries of grapheme clusters nearest to
-// code point pos of s (n code points long): the last at or before it and
-// the first at or after it, equal when pos is a boundary. It decodes a
-// window around pos, widened until certain boundaries enclose pos.
-func clusterAround(s string, n, pos int) (int, int) {
+// code point pos of s, at byte offset at: the last at or before it and the
+// first at or after it, equal when pos is a boundary. It decodes a window
+// around pos, widened until certain boundaries enclose pos.
+func clusterAround(s string, at, pos int) (int, int) {
 	for margin := 64; ; margin *= 4 {
-		base := max(0, pos-margin)
-		b := byteOffset(s, base)
-		rs := []rune(s[b : b+byteOffset(s[b:], min(n, pos+margin)-base)])
+		lo, back := at, 0
+		for back < margin && lo > 0 {
+			_, size := utf8.DecodeLastRuneInString(s[:lo])
+			lo -= size
+			back++
+		}
+		hi := at
+		for fwd := 0; fwd < margin && hi < len(s); fwd++ {
+			_, size := utf8.DecodeRuneInString(s[hi:])
+			hi += size
+		}
+		rs := []rune(s[lo:hi])
 		// Inside the window only its ends that are the text's are certain.
 		certain := func(i int) bool {
-			if i == 0 || i == len(rs) {
-				return base+i == 0 || base+i == n
+			switch i {
+			case 0:
+				return lo == 0
+			case len(rs):
+				return hi == len(s)
 			}
 			return clusterBreak(rs, i)
 		}
-		lo, hi := pos-base, pos-base
-		for lo > 0 && !certain(lo) {
-			lo--
+		from, to := back, back
+		for from > 0 && !certain(from) {
+			from--
 		}
-		for hi < len(rs) && !certain(hi) {
-			hi++
+		for to < len(rs) && !certain(to) {
+			to++
 		}
-		if !certain(lo) || !certain(hi) {
+		if !certain(from) || !certain(to) {
 			continue // the window was too narrow
 		}
-		before, after := lo, hi
-		for _, g := range graphemeBounds(string(rs[lo:hi])) {
-			if g+lo <= pos-base {
-				before = g + lo
+		before, after := from, to
+		for _, g := range graphemeBounds(string(rs[from:to])) {
+			if g+from <= back {
+				before = g + from
 			}
-			if g+lo >= pos-base {
-				after = g + lo
+			if g+from >= back {
+				after = g + from
 				break
 			}
 		}
-		return base + before, base + after
+		return pos - back + before, pos - back + after
 	}
 }
 

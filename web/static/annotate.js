@@ -8,6 +8,7 @@ import { History } from './history.js';
 import { createQuoteTools } from './quotes.js';
 import { createSuggestions } from './suggest.js';
 import { fitChips } from './chips.js';
+import { createPatcher } from './redraw.js';
 
 // MAX_RANGES is how many changed places one redraw fetches on their own
 // (the server's limit); past it, as after accepting many suggestions, the
@@ -77,29 +78,13 @@ function init(docEl) {
     if (!err || !err.shown) showError(`Something went wrong: ${err && err.message ? err.message : err}`);
   }
 
-  // drawn is what the page shows of each span, by id, so a redraw can ask
-  // the server for only the paragraphs and list entries a change touched:
-  // a save in a long document then redraws a line, not the book.
-  let drawn = drawnSpans([...document.querySelectorAll('.span-item')].map((b) =>
-    ({ id: Number(b.dataset.span), start: Number(b.dataset.start), end: Number(b.dataset.end), label: b.dataset.label })));
-
-  function drawnSpans(spans) {
-    return new Map(spans.map((s) => [s.id, `${s.start}-${s.end}-${s.label}`]));
-  }
-
-  // changedRanges lists where spans differ between drawn and spans: the
-  // old and the new place of each span added, removed or changed.
-  function changedRanges(spans) {
-    const now = drawnSpans(spans);
-    const ranges = [];
-    for (const [id, key] of drawn) if (now.get(id) !== key) ranges.push(key);
-    for (const [id, key] of now) if (drawn.get(id) !== key) ranges.push(key);
-    return ranges.map((key) => key.split('-').slice(0, 2).join('-'));
-  }
+  // patcher knows what the page shows of each span, so a redraw asks the
+  // server only for what a change touched (redraw.js).
+  const patcher = createPatcher(docEl, el('span-list'));
 
   async function redraw() {
     const layer = await api.layer();
-    const ranges = changedRanges(layer.spans);
+    const ranges = patcher.changedRanges(layer.spans);
     const partial = ranges.length <= MAX_RANGES;
     const only = partial ? `only=${ranges.join(',')}` : '';
     const query = [layerQuery.slice(1), only].filter(Boolean).join('&');
@@ -108,15 +93,8 @@ function init(docEl) {
     // Keep a selection the annotator made while the save was under way.
     const kept = selectionOffsets(docEl);
     const part = (name) => parsed.querySelector(`[data-part="${name}"]`);
-    let fitted = null; // every paragraph
-    if (partial) {
-      fitted = replaceParagraphs(part('doc'));
-      patchSpanList(part('spans'), layer.spans);
-    } else {
-      docEl.replaceChildren(...part('doc').childNodes);
-      el('span-list').replaceChildren(...part('spans').childNodes);
-    }
-    drawn = drawnSpans(layer.spans);
+    const fitted = partial ? patcher.patch(part('doc'), part('spans'), layer.spans)
+      : patcher.replace(part('doc'), part('spans'), layer.spans);
     el('quote-list').replaceChildren(...part('quotes').childNodes);
     const layerStatus = part('status');
     el('layer-status').textContent = layerStatus.textContent;
@@ -127,51 +105,6 @@ function init(docEl) {
     if (selected) {
       const still = spanByID(selected.id);
       if (still) openEditor(still); else closeEditor();
-    }
-  }
-
-  // replaceParagraphs puts each paragraph of a partial view in place of
-  // the one starting at the same code point (the text never changes, so
-  // neither do its paragraphs) and returns the new ones.
-  function replaceParagraphs(fresh) {
-    const out = [];
-    for (const p of [...fresh.children]) {
-      const old = docEl.querySelector(`:scope > p[data-start="${p.dataset.start}"]`);
-      if (!old) throw new Error(`the redrawn paragraph at ${p.dataset.start} is not on the page; reload it`);
-      old.replaceWith(p);
-      out.push(p);
-    }
-    return out;
-  }
-
-  // patchSpanList takes out the entries of every span that changed or is
-  // gone and puts in those of the partial view, in the store's order
-  // (start, longest first, then id).
-  function patchSpanList(fresh, spans) {
-    const list = el('span-list');
-    const ol = list.querySelector('ol.spans');
-    const freshOl = fresh.querySelector('ol.spans');
-    if (!ol || !freshOl) { // to or from the empty state: every span changed
-      list.replaceChildren(...fresh.childNodes);
-      return;
-    }
-    const now = drawnSpans(spans);
-    const incoming = [...freshOl.querySelectorAll('.span-item')];
-    const replaced = new Set(incoming.map((b) => b.dataset.span));
-    for (const b of [...ol.querySelectorAll('.span-item')]) {
-      const id = Number(b.dataset.span);
-      if (!now.has(id) || now.get(id) !== drawn.get(id) || replaced.has(b.dataset.span)) b.closest('li').remove();
-    }
-    const order = (b) => [Number(b.dataset.start), -Number(b.dataset.end), Number(b.dataset.span)];
-    const before = (a, b) => {
-      const x = order(a); const y = order(b);
-      for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i];
-      return false;
-    };
-    for (const b of incoming) {
-      const li = b.closest('li');
-      const next = [...ol.querySelectorAll('.span-item')].find((o) => before(b, o));
-      ol.insertBefore(li, next ? next.closest('li') : null);
     }
   }
 

@@ -60,7 +60,8 @@ function init(docEl) {
         // manager): show what is stored now rather than a stale page.
         try {
           await redraw();
-          showError(`Could not ${what}: ${err.message}. The layer had changed; the page now shows what is stored.`);
+          const dropped = err.status === 404 && (what === 'undo' || what === 'redo') ? ' That step is gone from the history.' : '';
+          showError(`Could not ${what}: ${err.message}. The layer had changed; the page now shows what is stored.${dropped}`);
         } catch (again) {
           showError(`Could not ${what}: ${err.message}, and the page could not be redrawn (${again.message}); reload it.`);
         }
@@ -265,15 +266,21 @@ function init(docEl) {
     if (span) openEditor(span);
   });
 
+  // A span opened from a list drops any text selection, so its label keys
+  // relabel it rather than make a new span of the selected text.
   el('span-list').addEventListener('click', (e) => {
     const b = e.target.closest('.span-item');
-    if (b) openEditor(spanByID(Number(b.dataset.span)));
+    if (!b) return;
+    window.getSelection().removeAllRanges();
+    openEditor(spanByID(Number(b.dataset.span)));
   });
   // A quotation in the side panel or the done warning opens its first segment.
   document.addEventListener('click', (e) => {
     const b = e.target.closest('.quote-item');
     const span = b && spanByID(Number(b.dataset.span));
-    if (span) openEditor(span);
+    if (!span) return;
+    window.getSelection().removeAllRanges();
+    openEditor(span);
   });
 
   document.querySelector('.toolbar[aria-label="Labels"]').addEventListener('click', (e) => {

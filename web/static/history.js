@@ -47,7 +47,9 @@ export class History {
     try {
       await apply(entry, direction);
     } catch (err) {
-      from.push(entry);
+      // A step whose span or relation is gone (404: deleted elsewhere) can
+      // never be replayed; kept, it would block every step behind it.
+      if (err.status !== 404) from.push(entry);
       this.onChange();
       throw err;
     } finally {

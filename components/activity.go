@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"hashiya/db"
 )
@@ -87,8 +88,46 @@ func eventSummary(e db.LoggedEvent) string {
 		return fmt.Sprintf("%d", d.Count)
 	case "project.create":
 		return d.Name
+	case "guidelines.set":
+		var before, after string
+		if json.Unmarshal(d.Before, &before) != nil || json.Unmarshal(d.After, &after) != nil {
+			return clip(string(e.Detail))
+		}
+		return fmt.Sprintf("“%s” (%d → %d characters)", clip(firstLine(after)), utf8.RuneCountInString(before), utf8.RuneCountInString(after))
+	case "labels.set":
+		return labelNames(d.After) + " (was " + labelNames(d.Before) + ")"
 	}
-	return string(e.Detail)
+	return clip(string(e.Detail))
+}
+
+// clipAt is the most of a text a summary quotes.
+const clipAt = 80
+
+// clip shortens s to clipAt code points, so one change cannot make a row
+// of the log a page long.
+func clip(s string) string {
+	if rs := []rune(s); len(rs) > clipAt {
+		return string(rs[:clipAt]) + "…"
+	}
+	return s
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// labelNames shows a logged label set as its names in order.
+func labelNames(raw json.RawMessage) string {
+	var labels []struct{ Name string }
+	if json.Unmarshal(raw, &labels) != nil {
+		return clip(string(raw))
+	}
+	names := make([]string, len(labels))
+	for i, l := range labels {
+		names[i] = l.Name
+	}
+	return strings.Join(names, ", ")
 }
 
 func spanSummary(label string, start, end int, text string) string {

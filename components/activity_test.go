@@ -2,6 +2,7 @@ package components
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"hashiya/db"
@@ -22,6 +23,9 @@ func TestEventSummary(t *testing.T) {
 		{"import", `{"file":"a.jsonl","documents":2,"spans":5,"relations":0}`, "a.jsonl: 2 documents, 5 spans, 0 relations"},
 		{"span.update", `{"before":1}`, `{"before":1}`}, // unreadable: shown as stored
 		{"future.action", `{"x":1}`, `{"x":1}`},
+		{"guidelines.set", `{"before":"old","after":"علّم كل اقتباس\nsecond line"}`, "“علّم كل اقتباس” (3 → 26 characters)"},
+		{"labels.set", `{"before":[{"Name":"PER","Color":"#111111"}],"after":[{"Name":"PER"},{"Name":"EVENT"}]}`, "PER, EVENT (was PER)"},
+		{"future.action", `{"x":"` + strings.Repeat("a", 200) + `"}`, `{"x":"` + strings.Repeat("a", 74) + "…"},
 	}
 	for _, tt := range tests {
 		got := eventSummary(db.LoggedEvent{Action: tt.action, Detail: json.RawMessage(tt.detail)})

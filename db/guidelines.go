@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -16,18 +17,20 @@ const MaxGuidelines = 20000
 // SetGuidelines replaces a project's annotation guidelines, plain text
 // shown to every member beside the documents. Line ends become "\n"; text
 // that is not UTF-8, holds control characters other than tab and line
-// feed, or runs past MaxGuidelines is refused, changing nothing.
+// feed or bidi embedding, override and isolate controls (which would
+// reorder the text around them wherever it is shown), or runs past
+// MaxGuidelines is refused, changing nothing.
 func (s *Store) SetGuidelines(ctx context.Context, projectID int64, by User, text string) error {
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	if !utf8.ValidString(text) {
 		return invalid("guidelines", "the text is not valid UTF-8")
 	}
 	if n := utf8.RuneCountInString(text); n > MaxGuidelines {
-		return invalid("guidelines", "%d characters; at most %d are kept", n, MaxGuidelines)
+		return invalid("guidelines", "%d characters; at most %d are allowed", n, MaxGuidelines)
 	}
 	for i, r := range []rune(text) {
-		if r < 0x20 && r != '\t' && r != '\n' || r == 0x7f {
-			return invalid("guidelines", "control character U+%04X at character %d", r, i)
+		if unicode.IsControl(r) && r != '\t' && r != '\n' || bidiControl(r) {
+			return invalid("guidelines", "control character U+%04X at character %d", r, i+1)
 		}
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
@@ -44,4 +47,10 @@ func (s *Store) SetGuidelines(ctx context.Context, projectID int64, by User, tex
 		return logEvent(ctx, tx, Event{UserID: by.ID, ProjectID: projectID, Action: "guidelines.set",
 			Detail: map[string]any{"before": before, "after": text}})
 	})
+}
+
+// bidiControl is true for the embedding, override and isolate controls
+// (U+202A-202E, U+2066-2069), as plain-text import removes them.
+func bidiControl(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 }

@@ -22,8 +22,11 @@ func TestSetGuidelines(t *testing.T) {
 		name, text, says string
 	}{
 		{"invalid UTF-8", "ok \xff", "not valid UTF-8"},
-		{"a control character", "bell \a here", "U+0007 at character 5"},
-		{"too long", strings.Repeat("ن", MaxGuidelines+1), "20001 characters"},
+		{"a control character", "bell \a here", "U+0007 at character 6"},
+		{"a C1 control character", "next\u0085line", "U+0085 at character 5"},
+		{"a bidi override", "rlo\u202eX", "U+202E at character 4"},
+		{"a bidi isolate", "\u2067x\u2069", "U+2067 at character 1"},
+		{"too long", strings.Repeat("ن", MaxGuidelines+1), "20001 characters; at most 20000 are allowed"},
 	}
 	for _, tt := range refused {
 		err := f.s.SetGuidelines(ctx, f.proj.ID, f.user, tt.text)

@@ -1,11 +1,15 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
+	"strconv"
+	"strings"
 
 	"hashiya/db/codec"
 )
@@ -113,12 +117,7 @@ func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions,
 		if opts.AddLabels {
 			continue
 		}
-		for _, sp := range d.Spans {
-			if !p.HasLabel(sp.Label) {
-				bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: fmt.Sprintf("label %q is not in project %s's label set (add it to the label set, or import with --add-labels, add_labels=1 in the API)", sp.Label, p.Name)})
-				break
-			}
-		}
+		bad = append(bad, unknownLabels(p, opts.File, d)...)
 		for _, r := range d.Relations {
 			if !slices.ContainsFunc(p.RelationTypes, func(rt RelationType) bool { return rt.Name == r.Type }) {
 				bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: fmt.Sprintf("relation type %q is not defined in project %s (import with --add-labels, add_labels=1 in the API, to add it)", r.Type, p.Name)})
@@ -130,6 +129,32 @@ func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions,
 		return bad
 	}
 	return nil
+}
+
+// unknownLabels names, line by line, every label of d the project lacks:
+// a span's own line when the format gives one (CoNLL), else d's.
+func unknownLabels(p Project, file string, d codec.Doc) codec.Errors {
+	byLine := map[int][]string{}
+	for _, sp := range d.Spans {
+		line := cmp.Or(sp.Line, d.Line)
+		if !p.HasLabel(sp.Label) && !slices.Contains(byLine[line], sp.Label) {
+			byLine[line] = append(byLine[line], sp.Label)
+		}
+	}
+	var bad codec.Errors
+	for _, line := range slices.Sorted(maps.Keys(byLine)) {
+		names := byLine[line]
+		quoted := make([]string, len(names))
+		for i, n := range names {
+			quoted[i] = strconv.Quote(n)
+		}
+		what := "label " + quoted[0] + " is"
+		if len(names) > 1 {
+			what = "labels " + strings.Join(quoted, ", ") + " are"
+		}
+		bad = append(bad, codec.LineError{File: file, Line: line, Reason: fmt.Sprintf("%s not in project %s's label set (add it to the label set, or import with --add-labels, add_labels=1 in the API)", what, p.Name)})
+	}
+	return bad
 }
 
 // importLabels lists the labels a file uses, in first-use order.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -196,5 +197,25 @@ func TestImportParsedListsEveryBadLine(t *testing.T) {
 	docs, _, perr = codec.ParseFile(strings.NewReader(`{"id":"o7","text":"مرحبا","label":[[0,2,"PER"]]}`), "ok.jsonl", "auto")
 	if res, err := f.s.ImportParsed(ctx, ImportOptions{ProjectID: f.proj.ID, File: "ok.jsonl", By: f.user.ID}, docs, perr); err != nil || res.Documents != 1 {
 		t.Errorf("a good file: %+v, %v", res, err)
+	}
+}
+
+// TestImportParsedCoNLLLines: in CoNLL each unknown label is named on the
+// line of its token, beside the broken lines, in one refusal.
+func TestImportParsedCoNLLLines(t *testing.T) {
+	f := newFixture(t)
+	file := "# id = c2\nقال O\nمحمد B-PER\nفي O\nبغداد B-GPX\nbroken\nو O\nعمان B-XYZ\nثم O\nدمشق B-GPX\n"
+	docs, _, perr := codec.ParseFile(strings.NewReader(file), "lab.conll", "conll")
+	_, err := f.s.ImportParsed(context.Background(), ImportOptions{ProjectID: f.proj.ID, File: "lab.conll", By: f.user.ID}, docs, perr)
+	var lines codec.Errors
+	if !errors.As(err, &lines) {
+		t.Fatalf("ImportParsed = %v, want codec.Errors", err)
+	}
+	var got []string
+	for _, l := range lines {
+		got = append(got, fmt.Sprintf("%d %s", l.Line, strings.SplitN(l.Reason, " ", 3)[1]))
+	}
+	if want := []string{`5 "GPX"`, `6 "TOKEN`, `8 "XYZ"`, `10 "GPX"`}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("lines %v, want %v:\n%v", got, want, lines)
 	}
 }

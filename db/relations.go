@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // RelationInput is a relation to create.
@@ -57,7 +58,7 @@ func createRelationTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by i
 		return r, err
 	}
 	if len(rule.From) > 0 && !slices.Contains(rule.From, from.Label) || len(rule.To) > 0 && !slices.Contains(rule.To, to.Label) {
-		return r, invalid("type", "a %s relation joins %v -> %v, not %s -> %s", rule.Name, rule.From, rule.To, from.Label, to.Label)
+		return r, invalid("type", "a %s relation joins %s -> %s, not %s -> %s", rule.Name, labelsOrAny(rule.From), labelsOrAny(rule.To), from.Label, to.Label)
 	}
 	var dup int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM relations WHERE layer_id = ? AND type = ? AND from_span = ? AND to_span = ?",
@@ -146,4 +147,13 @@ func checkRelabel(ctx context.Context, tx *sql.Tx, doc Document, spanID int64, l
 		}
 	}
 	return nil
+}
+
+// labelsOrAny shows a relation type's end labels as the README writes
+// them, PER/ORG; no labels is any label.
+func labelsOrAny(labels []string) string {
+	if len(labels) == 0 {
+		return "any label"
+	}
+	return strings.Join(labels, "/")
 }

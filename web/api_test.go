@@ -53,7 +53,7 @@ func TestAPIReads(t *testing.T) {
 		{name: "spans", path: "/api/v1/documents/" + d + "/spans?layer=gold", status: 200, check: onlySpan("gold", gold)},
 		{name: "unknown layer", path: "/api/v1/documents/" + d + "?layer=nobody", status: 400, errSays: "layer"},
 		{name: "unknown document", path: "/api/v1/documents/99999", status: 404, errSays: "not found"},
-		{name: "document id not a number", path: "/api/v1/documents/abc", status: 400, errSays: "d:"},
+		{name: "document id not a number", path: "/api/v1/documents/abc", status: 400, errSays: "document id"},
 		{name: "unknown project", path: "/api/v1/projects/99999/documents", status: 404, errSays: "not found"},
 		{name: "unknown route", path: "/api/v1/nothing", status: 404, errSays: "Not Found"},
 		{name: "export of unknown project", path: "/api/v1/projects/99999/export", status: 404, errSays: "not found"},
@@ -266,7 +266,7 @@ func TestAPIRelations(t *testing.T) {
 	}{
 		{"speaker QUOTE -> PER", rel("speaker", quote, per), 201, ""},
 		{"same again", rel("speaker", quote, per), 409, "already"},
-		{"speaker QUOTE -> LOC", rel("speaker", quote, loc), 400, "speaker"},
+		{"speaker QUOTE -> LOC", rel("speaker", quote, loc), 400, "a speaker relation joins QUOTE -> PER/ORG, not QUOTE -> LOC"},
 		{"unknown type", rel("likes", quote, per), 400, "likes"},
 		{"to a gold span", rel("speaker", quote, goldPer), 400, "to"},
 		{"missing to", `{"type":"speaker","from":1}`, 400, "to"},

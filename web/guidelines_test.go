@@ -48,3 +48,15 @@ func TestGuidelines(t *testing.T) {
 		t.Error("a refused text changed the guidelines")
 	}
 }
+
+// TestLastManagerForm: the project's only manager removing themselves is
+// refused on the page, in words, and stays a manager.
+func TestLastManagerForm(t *testing.T) {
+	te := newTeamEnv(t)
+	p := fmt.Sprintf("/projects/%d", te.proj.ID)
+	d := htmlPage(t, te.samir.post(p+"/members/remove", url.Values{"user": {"samir"}}), http.StatusConflict)
+	if msg := d.Find("#form-error").Text(); !strings.Contains(msg, "last manager") || strings.HasSuffix(msg, "conflict") {
+		t.Errorf("refusal reads %q", msg)
+	}
+	htmlPage(t, te.samir.get(p), http.StatusOK)
+}

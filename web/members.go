@@ -143,7 +143,7 @@ func (h *handler) formError(c echo.Context, p db.Project, err error, keep ...fun
 	if verr != nil {
 		return verr
 	}
-	v.Manage.Error = err.Error()
+	v.Manage.Error = conflictText(err)
 	for _, k := range keep {
 		k(v.Manage)
 	}

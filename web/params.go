@@ -13,10 +13,13 @@ import (
 func idParam(c echo.Context, name string) (int64, error) {
 	id, err := strconv.ParseInt(c.Param(name), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, badRequest("%s: %q is not an id", name, c.Param(name))
+		return 0, badRequest("%s %q in the address is not a number", paramNames[name], c.Param(name))
 	}
 	return id, nil
 }
+
+// paramNames say in words what each route's id parameter names.
+var paramNames = map[string]string{"p": "project id", "d": "document id", "s": "span id", "r": "relation id", "id": "token id"}
 
 // target is a document the caller may see and the layer a request acts on.
 type target struct {

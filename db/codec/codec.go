@@ -29,6 +29,7 @@ type Doc struct {
 type Span struct {
 	Ref        string // the span's id in the file, decimal if an integer; "" when the format has none
 	Start, End int    // code points
+	Line       int    // the file line it comes from when that is not its document's (CoNLL: its first token's); else 0
 	Label      string
 	Attributes json.RawMessage // JSON object, "{}" when absent
 }

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -58,28 +57,11 @@ func parseCoNLL(r io.Reader, name string, limit int) ([]Doc, Report, error) {
 		p.fail(1, "file holds no documents")
 	}
 	if len(p.bad) > 0 {
-		return p.goodDocs(), p.rep, p.bad
+		// Every document read, its bad lines left out, so its labels can
+		// still be checked against the project (each span names its line).
+		return p.docs, p.rep, p.bad
 	}
 	return p.docs, p.rep, nil
-}
-
-// goodDocs are the documents none of whose lines (from its id line, or
-// the file's start for the first, to the next document's) is bad.
-func (p *conllParser) goodDocs() []Doc {
-	var out []Doc
-	for i, d := range p.docs {
-		start, end := d.Line, int(^uint(0)>>1)
-		if i == 0 {
-			start = 1
-		}
-		if i+1 < len(p.docs) {
-			end = p.docs[i+1].Line
-		}
-		if !slices.ContainsFunc(p.bad, func(e LineError) bool { return e.Line >= start && e.Line < end }) {
-			out = append(out, d)
-		}
-	}
-	return out
 }
 
 // conllParser collects every bad line before deciding, as JSON import does.
@@ -148,7 +130,7 @@ func (p *conllParser) token(n int, s string) {
 		if strings.ContainsFunc(token, isBlank) {
 			p.warn(n, "token %q holds a space or TAB; kept whole", token)
 		}
-		p.cur.add(token, tag)
+		p.cur.add(n, token, tag)
 	}
 }
 
@@ -199,7 +181,8 @@ type conllDoc struct {
 	open        int // index in Spans of the span the last token is in, or -1
 }
 
-func (c *conllDoc) add(token, tag string) {
+// add appends a token read on line n with its tag.
+func (c *conllDoc) add(n int, token, tag string) {
 	if c.n > 0 { // tokens are never empty: the text is empty only before the first
 		sep := byte(' ')
 		if c.newSentence {
@@ -221,7 +204,7 @@ func (c *conllDoc) add(token, tag string) {
 		c.Spans[c.open].End = c.n
 		return
 	}
-	c.Spans = append(c.Spans, Span{Start: start, End: c.n, Label: label, Attributes: emptyObject()})
+	c.Spans = append(c.Spans, Span{Start: start, End: c.n, Label: label, Attributes: emptyObject(), Line: n})
 	c.open = len(c.Spans) - 1
 }
 

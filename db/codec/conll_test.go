@@ -34,15 +34,16 @@ func lineNumbers(errs []LineError) []int {
 func TestCoNLLDoccanoFixtures(t *testing.T) {
 	docs, rep, err := parseCorpus(t, corpusFile(t, "doccano", "example.conll"), "auto")
 	want := []Doc{{Line: 1, ExternalID: "example", Text: "JAPAN GET\nNadim Ladki", Meta: emptyObject(),
-		Spans: []Span{{Start: 0, End: 5, Label: "LOC", Attributes: emptyObject()}, {Start: 10, End: 21, Label: "PER", Attributes: emptyObject()}}}}
+		Spans: []Span{{Start: 0, End: 5, Label: "LOC", Attributes: emptyObject(), Line: 1}, {Start: 10, End: 21, Label: "PER", Attributes: emptyObject(), Line: 4}}}}
 	if err != nil || len(rep.Warnings) > 0 || !reflect.DeepEqual(docs, want) {
 		t.Errorf("example.conll: got %+v, %v, %v; want %+v", docs, rep.Warnings, err, want)
 	}
-	// Only the first line of invalid.conll is bad; the other 23 are fine.
+	// Only the first line of invalid.conll is bad; the other 23 are fine
+	// and make the document returned beside the error, to check its labels.
 	docs, _, err = parseCorpus(t, corpusFile(t, "doccano", "invalid.conll"), "auto")
 	var errs Errors
-	if docs != nil || !errors.As(err, &errs) || len(errs) != 1 {
-		t.Fatalf("invalid.conll: got %d docs, err %v; want one bad line", len(docs), err)
+	if len(docs) != 1 || !errors.As(err, &errs) || len(errs) != 1 {
+		t.Fatalf("invalid.conll: got %d docs, err %v; want one bad line and the document without it", len(docs), err)
 	}
 	if errs[0].Error() != `invalid.conll:1: want "TOKEN TAG": tag "SOCCERO" is not O, B-LABEL or I-LABEL (the line has 3 fields)` {
 		t.Errorf("invalid.conll: %v", errs[0])
@@ -157,6 +158,9 @@ func TestANERCorpCoNLL(t *testing.T) {
 	if strings.Join(texts, " ") != d.Text {
 		t.Error("the text differs from anercorp.jsonl's texts joined by a space")
 	}
+	for i := range d.Spans {
+		d.Spans[i].Line = 0 // the JSON lines have no token lines to compare
+	}
 	if !reflect.DeepEqual(spans, d.Spans) {
 		t.Errorf("%d spans differ from anercorp.jsonl's %d", len(d.Spans), len(spans))
 	}
@@ -198,8 +202,9 @@ func TestCoNLLExportExact(t *testing.T) {
 		t.Fatalf("re-import: %v", err)
 	}
 	got := [][]Span{docs[0].Spans, docs[1].Spans}
-	want2 := [][]Span{{{Start: 4, End: 12, Label: "PER", Attributes: emptyObject()}, {Start: 18, End: 25, Label: "LOC", Attributes: emptyObject()}},
-		{{Start: 4, End: 9, Label: "PER", Attributes: emptyObject()}}}
+	// Each span names the line of its first token.
+	want2 := [][]Span{{{Start: 4, End: 12, Label: "PER", Attributes: emptyObject(), Line: 3}, {Start: 18, End: 25, Label: "LOC", Attributes: emptyObject(), Line: 7}},
+		{{Start: 4, End: 9, Label: "PER", Attributes: emptyObject(), Line: 12}}}
 	if docs[0].Text != "قال محمد علي ، في القاهرة ." || docs[1].Text != "جاء وزيد😀 أمس .\nثم" || !reflect.DeepEqual(got, want2) {
 		t.Errorf("re-import: %q %q %+v", docs[0].Text, docs[1].Text, got)
 	}

@@ -26,9 +26,10 @@ var importFormats = []string{"auto", "text", "jsonl", "doccano", "doccano-rel", 
 // "jsonl" accepts all three JSON shapes too.
 //
 // It is all-or-nothing: if any line is bad it returns an Errors holding
-// every bad line, with the documents of the good lines, which must not be
-// stored but can be checked further (db's ImportParsed reports their
-// unknown labels too, so one pass lists every bad line). Blank lines are
+// every bad line, with the documents it could read (JSON: those of the
+// good lines; CoNLL: every document, its bad lines left out), which must
+// not be stored but can be checked further (db's ImportParsed reports
+// their unknown labels too, so one pass lists every bad line). Blank lines are
 // skipped; a file with no documents is an error. Other errors (reading r)
 // are returned as they are.
 func ParseFile(r io.Reader, name, format string) ([]Doc, Report, error) {

@@ -17,7 +17,7 @@ func parseErrors(t *testing.T, input, name, format string) Errors {
 	}
 	for _, d := range docs {
 		for _, e := range errs {
-			if e.Line == d.Line {
+			if e.Line == d.Line && format != "conll" { // a CoNLL document keeps its good lines
 				t.Errorf("ParseFile returned the document of bad line %d", d.Line)
 			}
 		}

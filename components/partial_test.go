@@ -76,3 +76,42 @@ func TestPartialDocView(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDocView renders the view a save fetches in a document of 250
+// paragraphs (about 100,000 code points) holding 1,500 spans: whole, and
+// as the partial redraw asks for it after one change.
+func BenchmarkDocView(b *testing.B) {
+	para := strings.Repeat("وقال الناطق باسم الجهاز صباح النعمان للقناة الرسمية إن الجهاز مستمر في عملياته ", 5)
+	n := len([]rune(para)) + 1
+	var text strings.Builder
+	var spans []db.Span
+	for i := range 250 {
+		text.WriteString(para + "\n")
+		for j := range 6 {
+			start := i*n + j*65 + 24
+			spans = append(spans, db.Span{ID: int64(len(spans) + 1), Start: start, End: start + 12, Label: "PER", Text: "صباح النعمان"})
+		}
+	}
+	a := Annotation{
+		Project: db.Project{ID: 1, Labels: []db.Label{{Name: "PER", Color: "#e5484d"}}},
+		Doc:     db.Document{ID: 7, ProjectID: 1, Text: text.String()},
+		Layer:   db.Layer{Status: "in_progress", Spans: spans},
+	}
+	for _, v := range []struct {
+		name string
+		only []Range
+	}{{"whole", nil}, {"one change", []Range{{spans[700].Start, spans[700].End}}}} {
+		b.Run(v.name, func(b *testing.B) {
+			a.Only = v.only
+			var size int
+			for b.Loop() {
+				var buf bytes.Buffer
+				if err := DocView(a).Render(context.Background(), &buf); err != nil {
+					b.Fatal(err)
+				}
+				size = buf.Len()
+			}
+			b.ReportMetric(float64(size), "bytes/view")
+		})
+	}
+}

@@ -21,13 +21,22 @@ type BatchRelation struct {
 	Type, From, To string
 }
 
+// BatchResult is what ApplyBatch did: the id given to each reference, and
+// the spans and relations it created (not those the layer already had),
+// which is what undoing the batch must delete.
+type BatchResult struct {
+	IDs       map[string]int64
+	Spans     []Span
+	Relations []Relation
+}
+
 // ApplyBatch creates spans and relations in owner's layer in one
 // transaction (accepting suggestions): all of them, or, on any invalid
-// one, none. It returns the id given to each reference. A span that
-// already exists (same offsets and label) is reused rather than refused,
-// so accepting twice is harmless.
-func (s *Store) ApplyBatch(ctx context.Context, doc Document, owner, by int64, spans []BatchSpan, rels []BatchRelation) (map[string]int64, error) {
-	ids := map[string]int64{}
+// one, none. A span that already exists (same offsets and label) is
+// reused rather than refused, and a relation already there is skipped, so
+// accepting twice is harmless.
+func (s *Store) ApplyBatch(ctx context.Context, doc Document, owner, by int64, spans []BatchSpan, rels []BatchRelation) (BatchResult, error) {
+	res := BatchResult{IDs: map[string]int64{}, Spans: []Span{}, Relations: []Relation{}}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		if err := refuseFinished(ctx, tx, doc.ID, owner); err != nil {
 			return err // before the loop below takes a conflict for a relation already there
@@ -43,32 +52,34 @@ func (s *Store) ApplyBatch(ctx context.Context, doc Document, owner, by int64, s
 					return fmt.Errorf("spans[%d] (%s): %w", i, bs.Ref, err)
 				}
 				id = sp.ID
+				res.Spans = append(res.Spans, sp)
 			}
-			ids[bs.Ref] = id
+			res.IDs[bs.Ref] = id
 		}
 		for i, br := range rels {
-			from, err := batchRef(ids, br.From)
+			from, err := batchRef(res.IDs, br.From)
 			if err != nil {
 				return fmt.Errorf("relations[%d]: %w", i, err)
 			}
-			to, err := batchRef(ids, br.To)
+			to, err := batchRef(res.IDs, br.To)
 			if err != nil {
 				return fmt.Errorf("relations[%d]: %w", i, err)
 			}
-			_, err = createRelationTx(ctx, tx, doc, owner, by, RelationInput{Type: br.Type, From: from, To: to})
+			r, err := createRelationTx(ctx, tx, doc, owner, by, RelationInput{Type: br.Type, From: from, To: to})
 			if errors.Is(err, ErrConflict) {
 				continue // the relation is there already
 			}
 			if err != nil {
 				return fmt.Errorf("relations[%d] (%s %s -> %s): %w", i, br.Type, br.From, br.To, err)
 			}
+			res.Relations = append(res.Relations, r)
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return BatchResult{}, err
 	}
-	return ids, nil
+	return res, nil
 }
 
 // batchRef resolves a relation end: a span of the batch by its reference,

@@ -21,7 +21,8 @@ func TestApplyBatch(t *testing.T) {
 		{Ref: "s2", SpanInput: SpanInput{Start: qs, End: qe, Label: "QUOTE", Attributes: map[string]any{"type": "direct"}}},
 	}
 	rels := []BatchRelation{{"speaker", "s2", "s1"}, {"cue", "s2", itoa(existing.ID)}}
-	ids, err := f.s.ApplyBatch(ctx, f.doc, f.user.ID, f.user.ID, spans, rels)
+	done, err := f.s.ApplyBatch(ctx, f.doc, f.user.ID, f.user.ID, spans, rels)
+	ids := done.IDs
 	if err != nil {
 		t.Fatal(err)
 	}

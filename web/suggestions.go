@@ -129,75 +129,12 @@ func (h *handler) acceptSuggestions(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	before, err := h.store.LayerOf(ctx, t.doc, t.owner)
+	done, err := h.store.ApplyBatch(c.Request().Context(), t.doc, t.owner, t.user.ID, spans, rels)
 	if err != nil {
 		return err
 	}
-	ids, err := h.store.ApplyBatch(ctx, t.doc, t.owner, t.user.ID, spans, rels)
-	if err != nil {
-		return err
-	}
-	after, err := h.store.LayerOf(ctx, t.doc, t.owner)
-	if err != nil {
-		return err
-	}
-	created := acceptedChanges(before, after, ids, rels)
-	return c.JSON(http.StatusCreated, map[string]any{"ids": ids, "spans": len(spans), "relations": len(rels), "created": created})
-}
-
-// acceptedLayer is what one accept added to the layer.
-type acceptedLayer struct {
-	Spans     []db.Span     `json:"spans"`
-	Relations []db.Relation `json:"relations"`
-}
-
-// acceptedChanges lists the spans and relations of the batch that are in
-// the layer after it and were not before: ApplyBatch reuses a span the
-// layer already has and skips a relation already there, and undoing the
-// accept must delete neither. The layer is read outside the batch's
-// transaction, so a write from elsewhere in between could be listed only
-// if it made a span or link the batch itself was making.
-func acceptedChanges(before, after db.Layer, ids map[string]int64, rels []db.BatchRelation) acceptedLayer {
-	had := map[int64]bool{}
-	for _, s := range before.Spans {
-		had[s.ID] = true
-	}
-	hadRel := map[int64]bool{}
-	for _, r := range before.Relations {
-		hadRel[r.ID] = true
-	}
-	inBatch := map[int64]bool{}
-	for _, id := range ids {
-		inBatch[id] = true
-	}
-	ref := func(s string) int64 {
-		if id, ok := ids[s]; ok {
-			return id
-		}
-		id, _ := strconv.ParseInt(s, 10, 64) // ApplyBatch has resolved every end
-		return id
-	}
-	type key struct {
-		typ      string
-		from, to int64
-	}
-	relInBatch := map[key]bool{}
-	for _, r := range rels {
-		relInBatch[key{r.Type, ref(r.From), ref(r.To)}] = true
-	}
-	out := acceptedLayer{Spans: []db.Span{}, Relations: []db.Relation{}}
-	for _, s := range after.Spans {
-		if inBatch[s.ID] && !had[s.ID] {
-			out.Spans = append(out.Spans, s)
-		}
-	}
-	for _, r := range after.Relations {
-		if relInBatch[key{r.Type, r.From, r.To}] && !hadRel[r.ID] {
-			out.Relations = append(out.Relations, r)
-		}
-	}
-	return out
+	return c.JSON(http.StatusCreated, map[string]any{"ids": done.IDs, "spans": len(spans), "relations": len(rels),
+		"created": map[string]any{"spans": done.Spans, "relations": done.Relations}})
 }
 
 // chosenSuggestions picks the accepted spans, and the relations whose

@@ -120,7 +120,7 @@ func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions,
 		bad = append(bad, unknownLabels(p, opts.File, d)...)
 		for _, r := range d.Relations {
 			if !slices.ContainsFunc(p.RelationTypes, func(rt RelationType) bool { return rt.Name == r.Type }) {
-				bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: fmt.Sprintf("relation type %q is not defined in project %s (import with --add-labels, add_labels=1 in the API, to add it)", r.Type, p.Name)})
+				bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: fmt.Sprintf("relation type %q is not defined in project %s (%s, to add it)", r.Type, p.Name, addLabelsHint)})
 				break
 			}
 		}
@@ -130,6 +130,10 @@ func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions,
 	}
 	return nil
 }
+
+// addLabelsHint says how an import adds what the project lacks, from the
+// command line and from the API alike.
+const addLabelsHint = "import with --add-labels, or add_labels=1 in the API"
 
 // unknownLabels names, line by line, every label of d the project lacks:
 // a span's own line when the format gives one (CoNLL), else d's.
@@ -152,7 +156,7 @@ func unknownLabels(p Project, file string, d codec.Doc) codec.Errors {
 		if len(names) > 1 {
 			what = "labels " + strings.Join(quoted, ", ") + " are"
 		}
-		bad = append(bad, codec.LineError{File: file, Line: line, Reason: fmt.Sprintf("%s not in project %s's label set (add it to the label set, or import with --add-labels, add_labels=1 in the API)", what, p.Name)})
+		bad = append(bad, codec.LineError{File: file, Line: line, Reason: fmt.Sprintf("%s not in project %s's label set (add it to the label set, or %s)", what, p.Name, addLabelsHint)})
 	}
 	return bad
 }

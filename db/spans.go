@@ -117,13 +117,11 @@ func checkSpan(ctx context.Context, tx *sql.Tx, doc Document, in SpanInput, newO
 	check := func(start, end int) error { return offsets.Check(doc.Text, start, end) }
 	if newOffsets {
 		check = func(start, end int) error {
-			if err := offsets.CheckGraphemes(doc.Text, start, end); err != nil {
-				return err
+			text, err := offsets.CheckGraphemes(doc.Text, start, end)
+			if err == nil && strings.TrimFunc(text, isBlank) == "" {
+				err = fmt.Errorf("%d..%d holds only white space or invisible marks", start, end)
 			}
-			if text, _ := offsets.Slice(doc.Text, start, end); strings.TrimFunc(text, isBlank) == "" {
-				return fmt.Errorf("%d..%d holds only white space or invisible marks", start, end)
-			}
-			return nil
+			return err
 		}
 	}
 	if err := check(in.Start, in.End); err != nil {

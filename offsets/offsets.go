@@ -197,18 +197,19 @@ func SnapGraphemes(s string, start, end int) (int, int) {
 // a flag), naming the nearest span of whole clusters. Only the text around
 // each end, between the nearest certain boundaries (clusterBreak), is
 // decoded and segmented, so a check costs the same in a book as in a
-// tweet, besides one pass to find the ends.
-func CheckGraphemes(s string, start, end int) error {
+// tweet, besides one pass to find the ends. It returns s[start:end] in
+// code points, found on the way, when the span holds.
+func CheckGraphemes(s string, start, end int) (string, error) {
 	b0, b1, err := Locate(s, start, end)
 	if err != nil {
-		return err
+		return "", err
 	}
 	a, _ := clusterAround(s, b0, start)
 	_, b := clusterAround(s, b1, end)
 	if a != start || b != end {
-		return fmt.Errorf("%d..%d splits a grapheme cluster (a letter from its marks, or an emoji sequence); whole clusters would be %d..%d", start, end, a, b)
+		return "", fmt.Errorf("%d..%d splits a grapheme cluster (a letter from its marks, or an emoji sequence); whole clusters would be %d..%d", start, end, a, b)
 	}
-	return nil
+	return s[b0:b1], nil
 }
 
 // clusterAround returns the boundaries of grapheme clusters nearest to

@@ -23,12 +23,12 @@ func decodeJSON(c echo.Context, v any) error {
 	dec.DisallowUnknownFields()
 	err := dec.Decode(v)
 	if err == nil {
-		if extra := dec.Decode(&json.RawMessage{}); extra != io.EOF {
+		// The one value must also be the last.
+		if err = dec.Decode(&json.RawMessage{}); errors.Is(err, io.EOF) {
+			return nil
+		} else if err == nil {
 			err = errors.New("holds more than one JSON value")
 		}
-	}
-	if err == nil {
-		return nil
 	}
 	var he *echo.HTTPError
 	if errors.As(err, &he) { // the body limit's 413, from reading the body

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"hashiya/components/segment"
 	"hashiya/db"
@@ -58,7 +59,7 @@ func (a Annotation) shownParagraphs() []segment.Paragraph {
 	if a.Only == nil {
 		return paras
 	}
-	n := len([]rune(a.Doc.Text))
+	n := utf8.RuneCountInString(a.Doc.Text)
 	var out []segment.Paragraph
 	for i, p := range paras {
 		end := n

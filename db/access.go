@@ -176,17 +176,12 @@ func keepAManager(ctx context.Context, tx *sql.Tx, projectID int64, by, user Use
 	if by.IsAdmin || by.ID != user.ID {
 		return nil
 	}
-	var others int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM memberships WHERE project_id = ? AND role = ? AND user_id != ?",
-		projectID, string(RoleManager), user.ID).Scan(&others); err != nil {
+	var mine, others int // managers: user, and everyone else
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(user_id = ?), 0), coalesce(sum(user_id != ?), 0)
+		FROM memberships WHERE project_id = ? AND role = ?`, user.ID, user.ID, projectID, string(RoleManager)).Scan(&mine, &others); err != nil {
 		return fmt.Errorf("db: count managers of project %d: %w", projectID, err)
 	}
-	var mine string
-	err := tx.QueryRowContext(ctx, "SELECT role FROM memberships WHERE project_id = ? AND user_id = ?", projectID, user.ID).Scan(&mine)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("db: role of %s: %w", user.Name, err)
-	}
-	if mine == string(RoleManager) && others == 0 {
+	if mine > 0 && others == 0 {
 		return fmt.Errorf("you are the last manager of this project: make another member manager first: %w", ErrConflict)
 	}
 	return nil

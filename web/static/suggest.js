@@ -188,10 +188,8 @@ export function createSuggestions(ctx) {
   // and a person inside its speaker phrase), a link the list never shows
   // and no one can reject, which could add a second speaker beside the
   // one the annotator chose.
-  el('sug-accept-all').addEventListener('click', () => acceptSuggestions(() => {
-    if (!loaded) throw new Error('the suggestions could not be reloaded; press “Suggest quotations” again');
-    return groups.flatMap((g) => partsOf(g).map((s) => s.id));
-  }, 'accept the suggestions').catch(ctx.reported));
+  el('sug-accept-all').addEventListener('click', () => acceptSuggestions(() => idsNow(groups.flatMap(partsOf)),
+    'accept the suggestions').catch(ctx.reported));
 
   return {
     /** After a redraw: proposals are recomputed against the new layer. */

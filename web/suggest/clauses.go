@@ -1,6 +1,9 @@
 package suggest
 
-import "strings"
+import (
+	"maps"
+	"strings"
+)
 
 // Reported speech runs to the end of its clause. Besides punctuation and
 // a new attribution (startsAttribution), these words open a clause that
@@ -26,8 +29,13 @@ var contrastWords = normSet("غير", "إلا", "الا")
 // silence (، لكنه لم يوضح، لكنه أشار إلى), is the writer's.
 var butWords = normSet("لكن", "ولكن", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم")
 
-// negations before a verb (لم يوضح، لن يعلن، لا يزال).
-var negations = normSet("لم", "لن", "لا", "ما", "ولم", "ولن", "ولا")
+// negations before a verb (لم يوضح، لن يعلن، لا يزال): those that deny a
+// cue (verbNegations), and ما.
+var negations = func() map[string]bool {
+	m := maps.Clone(verbNegations)
+	maps.Copy(m, normSet("ما"))
+	return m
+}()
 
 // stanceParticiples are circumstantial participles of stance that are not
 // cues of content (رافضا توقع أي نتيجة، مبديا استعداده): like a cue

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"hashiya/db/codec"
 )
 
 // MaxGuidelines is the longest guidelines text a project keeps, in code
@@ -29,7 +31,7 @@ func (s *Store) SetGuidelines(ctx context.Context, projectID int64, by User, tex
 		return invalid("guidelines", "%d characters; at most %d are allowed", n, MaxGuidelines)
 	}
 	for i, r := range []rune(text) {
-		if unicode.IsControl(r) && r != '\t' && r != '\n' || bidiControl(r) {
+		if unicode.IsControl(r) && r != '\t' && r != '\n' || codec.IsBidiControl(r) {
 			return invalid("guidelines", "control character U+%04X at character %d", r, i+1)
 		}
 	}
@@ -47,10 +49,4 @@ func (s *Store) SetGuidelines(ctx context.Context, projectID int64, by User, tex
 		return logEvent(ctx, tx, Event{UserID: by.ID, ProjectID: projectID, Action: "guidelines.set",
 			Detail: map[string]any{"before": before, "after": text}})
 	})
-}
-
-// bidiControl is true for the embedding, override and isolate controls
-// (U+202A-202E, U+2066-2069), as plain-text import removes them.
-func bidiControl(r rune) bool {
-	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 }

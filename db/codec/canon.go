@@ -38,7 +38,7 @@ func Canonicalize(s string) (text string, flags []string) {
 	b.Grow(len(s))
 	for _, r := range s {
 		switch {
-		case isBidiControl(r):
+		case IsBidiControl(r):
 		case isPresentationForm(r):
 			b.WriteString(norm.NFKC.String(string(r)))
 		default:
@@ -56,7 +56,7 @@ func textFlags(s string) []string {
 	var bidi, forms, fffd bool
 	for _, r := range s {
 		switch {
-		case isBidiControl(r):
+		case IsBidiControl(r):
 			bidi = true
 		case isPresentationForm(r):
 			forms = true
@@ -77,9 +77,9 @@ func textFlags(s string) []string {
 	return flags
 }
 
-// isBidiControl is true for the embedding, override and isolate controls
+// IsBidiControl is true for the embedding, override and isolate controls
 // (LRE RLE PDF LRO RLO, LRI RLI FSI PDI), not for the implicit marks.
-func isBidiControl(r rune) bool {
+func IsBidiControl(r rune) bool {
 	return (r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069')
 }
 

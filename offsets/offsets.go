@@ -51,7 +51,12 @@ func Locate(s string, start, end int) (int, int, error) {
 			return b0, len(s), nil
 		}
 	}
-	return 0, 0, fmt.Errorf("offsets %d..%d do not fit 0 <= start < end <= %d (code points)", start, end, Len(s))
+	return 0, 0, rangeError(start, end, Len(s))
+}
+
+// rangeError names offsets that do not fit a text of n code points.
+func rangeError(start, end, n int) error {
+	return fmt.Errorf("offsets %d..%d do not fit 0 <= start < end <= %d (code points)", start, end, n)
 }
 
 // Index maps code point positions of one text to byte offsets, so slicing
@@ -86,7 +91,7 @@ func (x *Index) Slice(start, end int) (string, error) {
 // Check reports whether start..end is a non-empty span inside the text.
 func (x *Index) Check(start, end int) error {
 	if start < 0 || end <= start || end > x.Len() {
-		return fmt.Errorf("offsets %d..%d do not fit 0 <= start < end <= %d (code points)", start, end, x.Len())
+		return rangeError(start, end, x.Len())
 	}
 	return nil
 }

@@ -182,7 +182,7 @@ func keepAManager(ctx context.Context, tx *sql.Tx, projectID int64, by, user Use
 		return fmt.Errorf("db: count managers of project %d: %w", projectID, err)
 	}
 	if mine > 0 && others == 0 {
-		return fmt.Errorf("you are the last manager of this project: make another member manager first: %w", ErrConflict)
+		return conflict("you are the last manager of this project: make another member manager first")
 	}
 	return nil
 }

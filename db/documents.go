@@ -95,7 +95,7 @@ func refuseFinished(ctx context.Context, tx *sql.Tx, docID, owner int64) error {
 
 func finishedConflict(status string) error {
 	if Finished(status) {
-		return fmt.Errorf("this layer is marked %s; a manager must reopen it before it changes: %w", status, ErrConflict)
+		return conflict("this layer is marked %s; a manager must reopen it before it changes", status)
 	}
 	return nil
 }

@@ -30,3 +30,15 @@ func (e *ValidationError) Error() string {
 func invalid(field, format string, args ...any) error {
 	return &ValidationError{Field: field, Reason: fmt.Sprintf(format, args...)}
 }
+
+// conflictError is a write refused because of what the store holds. Its
+// text is the reason alone; errors.Is(err, ErrConflict) holds, so the web
+// layer answers 409 and no caller has to cut the sentinel's word off.
+type conflictError struct{ reason string }
+
+func (e *conflictError) Error() string        { return e.reason }
+func (e *conflictError) Is(target error) bool { return target == ErrConflict }
+
+func conflict(format string, args ...any) error {
+	return &conflictError{reason: fmt.Sprintf(format, args...)}
+}

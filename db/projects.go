@@ -116,7 +116,7 @@ func (s *Store) CreateProject(ctx context.Context, name string, labels []Label, 
 			return fmt.Errorf("db: check project %q: %w", name, err)
 		}
 		if n > 0 {
-			return fmt.Errorf("project %q already exists: %w", name, ErrConflict)
+			return conflict("project %q already exists", name)
 		}
 		res, err := tx.ExecContext(ctx, "INSERT INTO projects (name) VALUES (?)", name)
 		if err != nil {

@@ -121,7 +121,7 @@ func (s *Store) Reopen(ctx context.Context, doc Document, by User, owner string)
 			return err
 		}
 		if n == 0 {
-			return fmt.Errorf("the layer of %s on document %s is not finished: %w", owner, doc.ExternalID, ErrConflict)
+			return conflict("the layer of %s on document %s is not finished", owner, doc.ExternalID)
 		}
 		return logEvent(ctx, tx, Event{UserID: by.ID, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "layer.reopen",
 			Detail: map[string]any{"layer": owner}})

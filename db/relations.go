@@ -66,7 +66,7 @@ func createRelationTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by i
 		return r, fmt.Errorf("db: check duplicate relation: %w", err)
 	}
 	if dup > 0 {
-		return r, fmt.Errorf("a %s relation from span %d to span %d already exists in this layer: %w", in.Type, in.From, in.To, ErrConflict)
+		return r, conflict("a %s relation from span %d to span %d already exists in this layer", in.Type, in.From, in.To)
 	}
 	res, err := tx.ExecContext(ctx, "INSERT INTO relations (layer_id, type, from_span, to_span, created_by) VALUES (?, ?, ?, ?, ?)",
 		layer, in.Type, in.From, in.To, by)

@@ -150,7 +150,7 @@ func refuseDuplicateSpan(ctx context.Context, tx *sql.Tx, layer, except int64, i
 		return fmt.Errorf("db: check duplicate span: %w", err)
 	}
 	if dup > 0 {
-		return fmt.Errorf("a %s span at %d..%d already exists in this layer: %w", in.Label, in.Start, in.End, ErrConflict)
+		return conflict("a %s span at %d..%d already exists in this layer", in.Label, in.Start, in.End)
 	}
 	return nil
 }

@@ -37,7 +37,7 @@ func (s *Store) CreateUser(ctx context.Context, name, passwordHash string, admin
 			return fmt.Errorf("db: check user %q: %w", name, err)
 		}
 		if n > 0 {
-			return fmt.Errorf("user %q already exists: %w", name, ErrConflict)
+			return conflict("user %q already exists", name)
 		}
 		res, err := tx.ExecContext(ctx, "INSERT INTO users (name, password_hash, is_admin) VALUES (?, ?, ?)", name, passwordHash, admin)
 		if err != nil {

@@ -40,7 +40,7 @@ func (h *handler) handleError(err error, c echo.Context) {
 	case errors.Is(err, db.ErrNotFound):
 		status, msg = http.StatusNotFound, "not found"
 	case errors.Is(err, db.ErrConflict):
-		status, msg = http.StatusConflict, conflictText(err)
+		status, msg = http.StatusConflict, err.Error()
 	}
 	if status >= 500 {
 		h.log.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
@@ -59,10 +59,4 @@ func (h *handler) handleError(err error, c echo.Context) {
 	if err != nil {
 		h.log.Error("write error response", "err", err)
 	}
-}
-
-// conflictText is a conflict's reason without the sentinel's own word, which
-// tells a reader nothing the status does not.
-func conflictText(err error) string {
-	return strings.TrimSuffix(err.Error(), ": "+db.ErrConflict.Error())
 }

@@ -143,7 +143,7 @@ func (h *handler) formError(c echo.Context, p db.Project, err error, keep ...fun
 	if verr != nil {
 		return verr
 	}
-	v.Manage.Error = conflictText(err)
+	v.Manage.Error = err.Error()
 	for _, k := range keep {
 		k(v.Manage)
 	}

@@ -30,20 +30,15 @@ func report(w io.Writer, err error) {
 	fmt.Fprintln(w, "hashiya:", describe(err))
 }
 
-// describe words an error for the terminal. The store's errors are shaped
-// for the HTTP API: a validation error leads with the JSON field it is
-// about and a conflict ends in the sentinel's word, neither of which
-// helps someone at a shell.
+// describe words an error for the terminal. The store's validation errors
+// are shaped for the HTTP API: they lead with the JSON field they are
+// about, which does not help someone at a shell.
 func describe(err error) string {
 	var ve *db.ValidationError
 	if errors.As(err, &ve) && err == error(ve) {
 		return ve.Reason
 	}
-	msg := err.Error()
-	if errors.Is(err, db.ErrConflict) {
-		msg = strings.TrimSuffix(msg, ": "+db.ErrConflict.Error())
-	}
-	return msg
+	return err.Error()
 }
 
 // env is what a command reads from outside its arguments.

@@ -1,13 +1,18 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image/png"
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"hashiya/db"
@@ -35,11 +40,20 @@ type chipBox struct {
 // TestBrowserChipsDoNotOverlap draws labels on neighbouring short words,
 // some with a nested span starting on the same word (a longer chip): no
 // two chips overlap, each is as wide as its run at most, and a chip cut
-// short keeps its full label in the run's title.
+// short keeps its full label in the run's title. It does so for a short
+// text, and for the same line far down a long one, whose paragraphs are
+// laid out (and their chips fitted) only as they come into view.
 func TestBrowserChipsDoNotOverlap(t *testing.T) {
-	text := "قال علي وعمر وزيد إن في يوم 5 من أيار لقاء مع سعد في بغداد."
-	s := newSite(t, codec.Doc{Line: 1, ExternalID: "chips", Text: text, Meta: []byte("{}")})
-	doc := s.docs["chips"]
+	line := "قال علي وعمر وزيد إن في يوم 5 من أيار لقاء مع سعد في بغداد."
+	long := strings.Repeat("سطر تمهيدي بلا وسوم، يملأ الصفحة قبل السطر الموسوم.\n", 300) + line
+	for _, c := range []struct{ name, text string }{{"chips", line}, {"chips-far", long}} {
+		t.Run(c.name, func(t *testing.T) { checkChipsOn(t, c.name, c.text) })
+	}
+}
+
+func checkChipsOn(t *testing.T, name, text string) {
+	s := newSite(t, codec.Doc{Line: 1, ExternalID: name, Text: text, Meta: []byte("{}")})
+	doc := s.docs[name]
 	for _, sp := range []struct {
 		word  string
 		label string
@@ -58,13 +72,19 @@ func TestBrowserChipsDoNotOverlap(t *testing.T) {
 	}
 	b := newBrowser(t, s)
 	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
-	b.screenshot("chips")
-	zoomed, err := chromedp.Run(b.ctx, chromedp.ScreenshotScale(chromedp.ID("doc"), 3))
-	if err != nil {
-		t.Fatal(err)
+	if name != "chips" {
+		b.run(chromedp.ScrollIntoView(chromedp.CSS(`#doc .seg[data-chip]`)))
 	}
-	if err := os.WriteFile(filepath.Join("..", "testdata", "screenshots", "chips-zoomed.png"), zoomed, 0o644); err != nil {
-		t.Fatal(err)
+	b.settle()
+	if name == "chips" {
+		b.screenshot("chips")
+		zoomed, err := chromedp.Run(b.ctx, chromedp.ScreenshotScale(chromedp.ID("doc"), 3))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join("..", "testdata", "screenshots", "chips-zoomed.png"), zoomed, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	chips := eval[[]chipBox](b, chipBoxesJS)
@@ -83,12 +103,43 @@ func TestBrowserChipsDoNotOverlap(t *testing.T) {
 	if len(dates) != 2 || math.Abs((dates[0].Right-dates[0].Left)-(dates[1].Right-dates[1].Left)) > 0.5 {
 		t.Errorf("the DATE chip on a short word with room beside it is cut: %+v", dates)
 	}
+	// The chips over the line are drawn, not clipped by the paragraph:
+	// there is ink in each chip's box.
+	for _, c := range chips {
+		if ink := b.inkIn(c.Left, c.Top, c.Right, c.Bottom); ink < 5 {
+			t.Errorf("the %q chip at (%.0f, %.0f) is not drawn: %d dark pixels in its box", c.Label, c.Left, c.Top, ink)
+		}
+	}
 
 	// On a narrow screen the lines break elsewhere; chips are fitted again.
 	b.run(chromedp.EmulateViewport(500, 900))
-	eval[bool](b, `new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))`)
+	if name != "chips" {
+		b.run(chromedp.ScrollIntoView(chromedp.CSS(`#doc .seg[data-chip]`)))
+	}
+	b.settle()
 	checkChips(t, "at 500px", eval[[]chipBox](b, chipBoxesJS))
-	b.screenshot("chips-narrow")
+	if name == "chips" {
+		b.screenshot("chips-narrow")
+	}
+}
+
+// settle waits until the browser has drawn the page twice over with the
+// first chip in the same place: paragraphs coming into view are laid out
+// (their estimated heights replaced, the page scrolled to keep its place)
+// and their chips fitted.
+func (b *browser) settle() {
+	b.t.Helper()
+	eval[bool](b, `new Promise((done) => {
+	  const seg = document.querySelector('#doc .seg[data-chip]');
+	  let last = null, still = 0;
+	  const look = () => {
+	    const r = JSON.stringify(seg.getBoundingClientRect());
+	    still = r === last ? still + 1 : 0;
+	    last = r;
+	    if (still >= 2) done(true); else requestAnimationFrame(look);
+	  };
+	  requestAnimationFrame(look);
+	})`)
 }
 
 // checkChips fails when two chips overlap, a chip is empty, or a chip's
@@ -109,4 +160,32 @@ func checkChips(t *testing.T, when string, chips []chipBox) {
 			}
 		}
 	}
+}
+
+// inkIn counts the dark pixels the browser paints in a box of the
+// viewport: text drawn there, not the white page.
+func (b *browser) inkIn(left, top, right, bottom float64) int {
+	b.t.Helper()
+	scroll := eval[[]float64](b, `[scrollX, scrollY]`)
+	shot, err := chromedp.Run(b.ctx, func(ctx context.Context, t *chromedp.Target) (page.CaptureScreenshotResult, error) {
+		return cdp.Call(ctx, t, page.CaptureScreenshot, page.CaptureScreenshotParams{
+			Clip: &page.Viewport{X: left + scroll[0], Y: top + scroll[1], Width: right - left, Height: bottom - top, Scale: 1},
+		})
+	})
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(shot.Data))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	dark := 0
+	for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
+		for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
+			if r, g, bl, _ := img.At(x, y).RGBA(); (r+g+bl)/3 < 0x9000 {
+				dark++
+			}
+		}
+	}
+	return dark
 }

@@ -7,7 +7,7 @@ import { request } from './api.js';
 import { History } from './history.js';
 import { createQuoteTools } from './quotes.js';
 import { createSuggestions } from './suggest.js';
-import { fitChips } from './chips.js';
+import { watchChips } from './chips.js';
 import { createPatcher } from './redraw.js';
 
 // MAX_RANGES is how many changed places one redraw fetches on their own
@@ -82,6 +82,10 @@ function init(docEl) {
   // patcher knows what the page shows of each span, so a redraw asks the
   // server only for what a change touched (redraw.js).
   const patcher = createPatcher(docEl, el('span-list'));
+  // Label chips are fitted to the text as laid out: as each paragraph
+  // comes into view, after every redraw, when the font is in and whenever
+  // the text's width changes (chips.js).
+  const chips = watchChips(docEl, reported);
 
   async function redraw() {
     const layer = await api.layer();
@@ -100,7 +104,8 @@ function init(docEl) {
     const layerStatus = part('status');
     el('layer-status').textContent = layerStatus.textContent;
     el('layer-status').dataset.status = layerStatus.dataset.status;
-    fitChips(docEl, fitted);
+    // A whole new text is fitted as its paragraphs come into view.
+    if (fitted) chips.fit(fitted);
     if (kept) selectOffsets(docEl, kept.start, kept.end);
     await Promise.all([quotes.refresh(layer), suggestions.refresh()]);
     if (selected) {
@@ -218,10 +223,6 @@ function init(docEl) {
   const quotes = createQuoteTools(ctx);
   const suggestions = createSuggestions(ctx);
 
-  // Label chips are fitted to the text as laid out: once the font is in,
-  // after every redraw, and whenever the text's width changes.
-  new ResizeObserver(() => fitChips(docEl)).observe(docEl);
-  document.fonts.ready.then(() => fitChips(docEl)).catch(reported);
 
   function openEditor(span) {
     quotes.show(span).catch((err) => showError(`Could not load the quotation's links: ${err.message}`));

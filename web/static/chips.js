@@ -2,20 +2,58 @@
 // Each may use the room from its run's start edge up to the next run with
 // a chip on the same line, so a long label over a short word is cut only
 // when a neighbour's chip needs the room, and no two chips ever overlap.
+//
+// Measuring needs the text laid out. A long document's paragraphs are
+// laid out only near the screen (content-visibility: auto in app.css), so
+// chips are fitted paragraph by paragraph as each comes into view, never
+// the whole book at once.
 
 /**
- * fitChips gives every chip its room, as --chip-room on its run: in the
- * paragraphs given (those a redraw replaced), or all of them.
+ * watchChips keeps the chips of docEl's paragraphs fitted: each paragraph
+ * as the browser starts drawing it, and the drawn ones again when the
+ * text's width changes or the font arrives; reported receives what goes
+ * wrong on the way. It returns fit(paragraphs), for paragraphs a redraw
+ * has just put in place.
  */
-export function fitChips(docEl, paragraphs = null) {
-  for (const p of paragraphs || docEl.querySelectorAll('p')) {
+export function watchChips(docEl, reported) {
+  const lazy = 'ContentVisibilityAutoStateChangeEvent' in window;
+  const drawn = new Set();
+  const drawnNow = () => {
+    if (!lazy) return [...docEl.querySelectorAll(':scope > p')];
+    for (const p of drawn) if (!p.isConnected) drawn.delete(p);
+    return [...drawn];
+  };
+  // The event does not bubble: listen while it goes down to the paragraph.
+  docEl.addEventListener('contentvisibilityautostatechange', (e) => {
+    if (e.target.parentElement !== docEl) return;
+    if (e.skipped) {
+      drawn.delete(e.target);
+    } else {
+      drawn.add(e.target);
+      fitChips([e.target]);
+    }
+  }, true);
+  const refit = () => fitChips(drawnNow());
+  new ResizeObserver(refit).observe(docEl);
+  document.fonts.ready.then(refit).catch(reported);
+  return { fit: fitChips };
+}
+
+/**
+ * fitChips gives every chip in the paragraphs its room, as --chip-room on
+ * its run. It measures every paragraph first and writes after, so the
+ * browser lays the text out once, not once a paragraph.
+ */
+export function fitChips(paragraphs) {
+  const rooms = [];
+  for (const p of paragraphs) {
     const rtl = getComputedStyle(p).direction === 'rtl';
     const line = p.getBoundingClientRect();
     const runs = [...p.querySelectorAll('.seg[data-chip]')].map((seg) => ({ seg, rects: seg.getClientRects() }));
     for (const { seg, rects } of runs) {
       // A run broken over lines keeps the CSS default: its own width.
       if (rects.length !== 1) {
-        seg.style.removeProperty('--chip-room');
+        rooms.push([seg, null]);
         continue;
       }
       const r = rects[0];
@@ -30,8 +68,12 @@ export function fitChips(docEl, paragraphs = null) {
       }
       // Never less than the run itself (nothing else is drawn over it),
       // less a hair, so chips of touching runs do not touch.
-      seg.style.setProperty('--chip-room', `${Math.max(room, r.width) - 3}px`);
+      rooms.push([seg, `${Math.max(room, r.width) - 3}px`]);
     }
+  }
+  for (const [seg, room] of rooms) {
+    if (room === null) seg.style.removeProperty('--chip-room');
+    else seg.style.setProperty('--chip-room', room);
   }
 }
 

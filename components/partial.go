@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"hashiya/components/segment"
 	"hashiya/db"
@@ -54,23 +53,12 @@ func touches(rs []Range, start, end int) bool {
 
 // shownParagraphs are the paragraphs a view draws: all of them, or with
 // Only set, those a change touches (their runs depend on no other span).
+// Only those are cut, so redrawing a line of a book costs about a line.
 func (a Annotation) shownParagraphs() []segment.Paragraph {
-	paras := a.paragraphs()
 	if a.Only == nil {
-		return paras
+		return a.paragraphs(nil)
 	}
-	n := utf8.RuneCountInString(a.Doc.Text)
-	var out []segment.Paragraph
-	for i, p := range paras {
-		end := n
-		if i+1 < len(paras) {
-			end = paras[i+1].Start - 1 // before the line break
-		}
-		if touches(a.Only, p.Start, end) {
-			out = append(out, p)
-		}
-	}
-	return out
+	return a.paragraphs(func(start, end int) bool { return touches(a.Only, start, end) })
 }
 
 // listedSpans are the spans the side list shows: all, or with Only set,

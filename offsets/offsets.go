@@ -181,20 +181,17 @@ func graphemeBounds(s string) []int {
 }
 
 // SnapGraphemes widens start..end to whole grapheme clusters: an emoji with
-// its modifiers, a letter with its diacritics, a flag's two halves.
+// its modifiers, a letter with its diacritics, a flag's two halves. Like
+// CheckGraphemes it segments only the text around each end. Offsets out of
+// range (which Check refuses first) come back as they are.
 func SnapGraphemes(s string, start, end int) (int, int) {
-	bounds := graphemeBounds(s)
-	outStart, outEnd := 0, bounds[len(bounds)-1]
-	for _, b := range bounds {
-		if b <= start {
-			outStart = b
-		}
-		if b >= end {
-			outEnd = b
-			break
-		}
+	b0, b1, err := Locate(s, start, end)
+	if err != nil {
+		return start, end
 	}
-	return outStart, outEnd
+	a, _ := clusterAround(s, b0, start)
+	_, b := clusterAround(s, b1, end)
+	return a, b
 }
 
 // CheckGraphemes is an error when start or end falls inside a grapheme
@@ -292,27 +289,44 @@ func isWordRune(r rune) bool {
 
 // SnapWords widens start..end to whole words, then trims surrounding space
 // and punctuation the selection caught, so a sloppy mouse drag still yields
-// exactly the words it touched. A span with no word character is left as is.
+// exactly the words it touched. A span with no word character, or out of
+// range, is left as is. It reads only the text around the span.
 func SnapWords(s string, start, end int) (int, int) {
-	rs := []rune(s)
-	if start < 0 || end > len(rs) || start >= end {
+	a, b, err := Locate(s, start, end)
+	if err != nil || start >= end {
 		return start, end
 	}
-	a, b := start, end
-	for a < b && !isWordRune(rs[a]) {
-		a++
+	ca, cb := start, end // a and b in code points
+	for a < b {
+		r, n := utf8.DecodeRuneInString(s[a:])
+		if isWordRune(r) {
+			break
+		}
+		a, ca = a+n, ca+1
 	}
-	for b > a && !isWordRune(rs[b-1]) {
-		b--
+	for b > a {
+		r, n := utf8.DecodeLastRuneInString(s[:b])
+		if isWordRune(r) {
+			break
+		}
+		b, cb = b-n, cb-1
 	}
 	if a == b {
 		return start, end
 	}
-	for a > 0 && isWordRune(rs[a-1]) {
-		a--
+	for a > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:a])
+		if !isWordRune(r) {
+			break
+		}
+		a, ca = a-n, ca-1
 	}
-	for b < len(rs) && isWordRune(rs[b]) {
-		b++
+	for b < len(s) {
+		r, n := utf8.DecodeRuneInString(s[b:])
+		if !isWordRune(r) {
+			break
+		}
+		b, cb = b+n, cb+1
 	}
-	return a, b
+	return ca, cb
 }

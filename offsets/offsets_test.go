@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -303,6 +304,30 @@ func TestSnapGraphemes(t *testing.T) {
 	}
 }
 
+// wholeSnap snaps start..end to grapheme clusters found by segmenting the
+// whole text, the reference the windowed functions are held to.
+func wholeSnap(text string, start, end int) (int, int) {
+	bounds := []int{0}
+	cp, state, rest := 0, -1, text
+	for rest != "" {
+		var cluster string
+		cluster, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		cp += utf8.RuneCountInString(cluster)
+		bounds = append(bounds, cp)
+	}
+	a, b := 0, cp
+	for _, x := range bounds {
+		if x <= start {
+			a = x
+		}
+		if x >= end {
+			b = x
+			break
+		}
+	}
+	return a, b
+}
+
 // TestSnapGraphemesProperties checks every span of every case: the result
 // is the smallest span of whole clusters holding the input.
 func TestSnapGraphemesProperties(t *testing.T) {
@@ -388,9 +413,12 @@ func TestCheckGraphemesMixedLines(t *testing.T) {
 		n := offsets.Len(text)
 		for start := 0; start < n; start++ {
 			for end := start + 1; end <= n; end++ {
-				a, z := offsets.SnapGraphemes(text, start, end)
+				a, z := wholeSnap(text, start, end)
 				if _, err := offsets.CheckGraphemes(text, start, end); (a == start && z == end) != (err == nil) {
 					t.Fatalf("%q: CheckGraphemes(%d, %d) = %v, but snapping the whole text gives %d..%d", text, start, end, err, a, z)
+				}
+				if sa, sz := offsets.SnapGraphemes(text, start, end); sa != a || sz != z {
+					t.Fatalf("%q: SnapGraphemes(%d, %d) = %d..%d, but snapping the whole text gives %d..%d", text, start, end, sa, sz, a, z)
 				}
 			}
 		}
@@ -422,10 +450,13 @@ func TestCheckGraphemesMixedLines(t *testing.T) {
 		for range 200 {
 			start := next(n)
 			end := start + 1 + next(n-start)
-			a, z := offsets.SnapGraphemes(text, start, end)
+			a, z := wholeSnap(text, start, end)
 			_, err := offsets.CheckGraphemes(text, start, end)
 			if whole := a == start && z == end; whole != (err == nil) || !whole && !strings.Contains(err.Error(), fmt.Sprintf("would be %d..%d", a, z)) {
 				t.Fatalf("CheckGraphemes(%d, %d) = %v, but snapping the whole text gives %d..%d", start, end, err, a, z)
+			}
+			if sa, sz := offsets.SnapGraphemes(text, start, end); sa != a || sz != z {
+				t.Fatalf("SnapGraphemes(%d, %d) = %d..%d, but snapping the whole text gives %d..%d", start, end, sa, sz, a, z)
 			}
 		}
 	}
@@ -490,6 +521,56 @@ func TestSnapWords(t *testing.T) {
 				t.Errorf("SnapWords(%d, %d) = %d..%d, want it unchanged", c.start, c.end, a, b)
 			}
 		})
+	}
+}
+
+// TestSnapWordsMixedLines holds SnapWords, which reads only around the
+// span, to the plain definition over the whole text's code points, on
+// random lines of letters, marks, digits, joiners, emoji and punctuation.
+func TestSnapWordsMixedLines(t *testing.T) {
+	pieces := []string{" ", " ", "م", "a", "7", "٣", "\u064f", "ـ", "\u200c", "\u200d", "😀", "\U0001F3FD", "،", ".", "\u200f", "\n"}
+	isWord := func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == 'ـ' || r == '\u200c' || r == '\u200d'
+	}
+	reference := func(rs []rune, start, end int) (int, int) {
+		a, b := start, end
+		for a < b && !isWord(rs[a]) {
+			a++
+		}
+		for b > a && !isWord(rs[b-1]) {
+			b--
+		}
+		if a == b {
+			return start, end
+		}
+		for a > 0 && isWord(rs[a-1]) {
+			a--
+		}
+		for b < len(rs) && isWord(rs[b]) {
+			b++
+		}
+		return a, b
+	}
+	rng := uint64(7)
+	next := func(n int) int {
+		rng = rng*6364136223846793005 + 1442695040888963407
+		return int(rng>>33) % n
+	}
+	for range 200 {
+		var b strings.Builder
+		for range 4 + next(24) {
+			b.WriteString(pieces[next(len(pieces))])
+		}
+		text := b.String()
+		rs := []rune(text)
+		for start := 0; start < len(rs); start++ {
+			for end := start + 1; end <= len(rs); end++ {
+				wa, wz := reference(rs, start, end)
+				if a, z := offsets.SnapWords(text, start, end); a != wa || z != wz {
+					t.Fatalf("%q: SnapWords(%d, %d) = %d..%d, want %d..%d", text, start, end, a, z, wa, wz)
+				}
+			}
+		}
 	}
 }
 

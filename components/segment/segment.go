@@ -35,6 +35,14 @@ type Paragraph struct {
 // Cut splits text at line breaks (LF, CR LF, CR) and at every span
 // boundary. Spans may overlap, nest or cross paragraphs.
 func Cut(text string, spans []Span) []Paragraph {
+	return CutOnly(text, spans, nil)
+}
+
+// CutOnly is Cut for the paragraphs keep accepts, given each paragraph's
+// first code point and the last of its line break (the text's length for
+// the last paragraph); the others are skipped, not cut. A nil keep keeps
+// every paragraph.
+func CutOnly(text string, spans []Span, keep func(start, end int) bool) []Paragraph {
 	rs := []rune(text)
 	sorted := append([]Span(nil), spans...)
 	sort.SliceStable(sorted, func(i, j int) bool {
@@ -47,22 +55,36 @@ func Cut(text string, spans []Span) []Paragraph {
 	for _, s := range sorted {
 		cuts[s.Start], cuts[s.End] = true, true
 	}
+	c := &cover{rs: rs, spans: sorted}
 	var paras []Paragraph
 	start := 0
 	for i := 0; i <= len(rs); i++ {
 		if i < len(rs) && rs[i] != '\n' && rs[i] != '\r' {
 			continue
 		}
-		paras = append(paras, paragraph(rs, start, i, cuts, sorted))
+		end := i
 		if i+1 < len(rs) && rs[i] == '\r' && rs[i+1] == '\n' {
 			i++
+		}
+		if keep == nil || keep(start, i) {
+			paras = append(paras, c.paragraph(start, end, cuts))
 		}
 		start = i + 1
 	}
 	return paras
 }
 
-func paragraph(rs []rune, start, end int, cuts map[int]bool, spans []Span) Paragraph {
+// cover walks the runs of a text in order, keeping the spans that have
+// begun and not ended, so each run looks at the spans around it rather
+// than at every span before it.
+type cover struct {
+	rs    []rune
+	spans []Span // by start, longest first
+	next  int    // the first span not yet begun
+	open  []Span // begun and not ended, in the order of spans
+}
+
+func (c *cover) paragraph(start, end int, cuts map[int]bool) Paragraph {
 	p := Paragraph{Start: start}
 	runStart := start
 	for i := start + 1; i <= end; i++ {
@@ -70,22 +92,32 @@ func paragraph(rs []rune, start, end int, cuts map[int]bool, spans []Span) Parag
 			continue
 		}
 		if i > runStart {
-			p.Runs = append(p.Runs, run(rs, runStart, i, spans))
+			p.Runs = append(p.Runs, c.run(runStart, i))
 		}
 		runStart = i
 	}
 	return p
 }
 
-func run(rs []rune, start, end int, spans []Span) Run {
-	r := Run{Start: start, Text: string(rs[start:end])}
-	for _, s := range spans {
-		if s.Start > start {
-			break
+// run is the stretch start..end, which no span boundary cuts; runs come
+// in the order of the text.
+func (c *cover) run(start, end int) Run {
+	for c.next < len(c.spans) && c.spans[c.next].Start <= start {
+		c.open = append(c.open, c.spans[c.next])
+		c.next++
+	}
+	open := c.open[:0]
+	for _, s := range c.open {
+		if s.End > start {
+			open = append(open, s)
 		}
+	}
+	c.open = open
+	r := Run{Start: start, Text: string(c.rs[start:end])}
+	for _, s := range c.open {
 		if s.End >= end {
 			r.Spans = append(r.Spans, s)
-			if s.Start == start || s.Start >= 0 && onlyBreaks(rs[s.Start:start]) {
+			if s.Start == start || s.Start >= 0 && onlyBreaks(c.rs[s.Start:start]) {
 				r.Starts = append(r.Starts, s)
 			}
 		}

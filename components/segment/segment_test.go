@@ -204,8 +204,37 @@ func TestCutCoverage(t *testing.T) {
 				paras := segment.Cut(c.Text, spans)
 				checkReassembles(t, c.Text, paras)
 				checkCoverage(t, rs, spans, paras)
+				checkCutOnly(t, c.Text, spans, paras, trial)
 			})
 		}
+	}
+}
+
+// checkCutOnly cuts the text again keeping some paragraphs (every one
+// whose index has the trial's bit set): exactly those of the whole cut
+// come back, the same to the rune.
+func checkCutOnly(t *testing.T, text string, spans []segment.Span, all []segment.Paragraph, trial int) {
+	t.Helper()
+	var want []segment.Paragraph
+	index := map[int]int{} // paragraph start → its index
+	for i, p := range all {
+		index[p.Start] = i
+		if trial>>(i%6)&1 == 1 {
+			want = append(want, p)
+		}
+	}
+	got := segment.CutOnly(text, spans, func(start, end int) bool {
+		i, ok := index[start]
+		if !ok {
+			t.Fatalf("CutOnly asked about a paragraph at %d, which Cut does not have", start)
+		}
+		if next := len([]rune(text)); i+1 < len(all) && end != all[i+1].Start-1 || i+1 == len(all) && end != next {
+			t.Fatalf("CutOnly gave paragraph %d the end %d", i, end)
+		}
+		return trial>>(i%6)&1 == 1
+	})
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("CutOnly kept\n%+v\nwant\n%+v", got, want)
 	}
 }
 

@@ -1,0 +1,40 @@
+package offsets_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"hashiya/offsets"
+)
+
+// BenchmarkSnapBook snaps a selection near the end of a book-length text
+// (the seed article over and over, about 1.3 million code points) to
+// words and grapheme clusters, as every span the annotation view saves
+// is. Locate, the one pass to the span that any offset check needs, is
+// the baseline: snapping should cost little more.
+func BenchmarkSnapBook(b *testing.B) {
+	article, err := os.ReadFile("../testdata/ctsi-intelligence-cell.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	book := strings.Repeat(string(article)+"\n", 1_300_000/offsets.Len(string(article))+1)
+	n := offsets.Len(book)
+	start, end := n-200, n-190
+	b.Run("locate", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := offsets.Locate(book, start, end); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("snap", func(b *testing.B) {
+		for b.Loop() {
+			a, z := offsets.SnapWords(book, start, end)
+			a, z = offsets.SnapGraphemes(book, a, z)
+			if _, err := offsets.CheckGraphemes(book, a, z); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

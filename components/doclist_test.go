@@ -3,6 +3,7 @@ package components
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
@@ -63,6 +64,11 @@ func TestDocumentListLinksKeepTheFilter(t *testing.T) {
 	}
 	if got := d.Find("#assign-form").AttrOr("action", ""); got != "/projects/3/assignments?after=55&"+filter {
 		t.Errorf("assign form posts to %q", got)
+	}
+	// No members yet: the assignment forms say so and cannot be sent.
+	if d.Find("#assign-empty").Length() != 1 || d.Find("#assign-user[disabled]").Length() != 1 ||
+		!strings.Contains(d.Find("#auto-hint").Text(), "it has none yet") || d.Find("#auto-form button[disabled]").Length() != 1 {
+		t.Errorf("with no members the assignment section reads %q", d.Find("#assignments").Text())
 	}
 	if got := d.Find("#filter-q").AttrOr("value", ""); got != v.List.Query {
 		t.Errorf("search box holds %q", got)

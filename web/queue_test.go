@@ -169,6 +169,9 @@ func TestManageSectionsOnlyForManagers(t *testing.T) {
 	if got := d.Find(`#assign-user option`).Length(); got != 4 {
 		t.Errorf("%d members to assign to, want 4", got)
 	}
+	if d.Find("#assign-empty").Length() != 0 || d.Find("#assignments [disabled]").Length() != 0 {
+		t.Errorf("with members the assignment section still reads as empty: %q", d.Find("#assignments").Text())
+	}
 }
 
 // TestManageRoutesRefuseOthers sends every manager form as an annotator

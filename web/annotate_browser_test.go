@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -239,4 +241,55 @@ func TestBrowserStalePageRedraws(t *testing.T) {
 	if eval[bool](b, `!document.getElementById('span-editor').hidden`) {
 		t.Error("the editor of a span that is gone stays open")
 	}
+}
+
+// TestBrowserSaveSaysHowToRecover: a save refused because the session
+// ended says what will cure it (log in again, keeping this page), not
+// merely "try again"; once logged in, the page saves again.
+func TestBrowserSaveSaysHowToRecover(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	cookies, err := chromedp.Run(b.ctx, func(ctx context.Context, t *chromedp.Target) (network.GetCookiesResult, error) {
+		return cdp.Call(ctx, t, network.GetCookies, network.GetCookiesParams{})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	session := ""
+	for _, c := range cookies.Cookies {
+		if c.Name == "hashiya_session" {
+			session = c.Value
+		}
+	}
+	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	// The session ends (expired, or logged out in another tab).
+	if _, err := chromedp.Run(b.ctx, func(ctx context.Context, t *chromedp.Target) (cdp.Empty, error) {
+		return cdp.Call(ctx, t, network.DeleteCookies, network.DeleteCookiesParams{Name: "hashiya_session", URL: s.url})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	b.dragSelect(start, end)
+	b.run(chromedp.KeyEvent("1"))
+	b.run(chromedp.WaitVisible(chromedp.ID("save-error")))
+	const want = "you are logged out (the session ended): log in again in another tab, then try again here"
+	if msg := eval[string](b, `document.getElementById('save-error').textContent`); !strings.Contains(msg, "Could not save the span: 401") || !strings.Contains(msg, want) {
+		t.Errorf("error shown: %q, want it to say %q", msg, want)
+	}
+
+	yes := true
+	if _, err := chromedp.Run(b.ctx, func(ctx context.Context, t *chromedp.Target) (cdp.Empty, error) {
+		return cdp.Call(ctx, t, network.SetCookie, network.SetCookieParams{Name: "hashiya_session", Value: session, URL: s.url, HTTPOnly: &yes})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(s.waitSpans(t, doc, s.user.ID, 0)); n != 0 {
+		t.Fatalf("%d spans saved by a refused request", n)
+	}
+	// Logged in again (the same session, here), the same action works.
+	b.dragSelect(start, end)
+	b.run(chromedp.KeyEvent("1"))
+	s.waitSpans(t, doc, s.user.ID, 1)
+	b.run(chromedp.WaitNotVisible(chromedp.ID("save-error")))
 }

@@ -53,7 +53,7 @@ function init(docEl) {
         status.textContent = '';
         err.shown = true;
         if (err.status !== 404 && err.status !== 409) {
-          showError(`Could not ${what}: ${err.message}. Nothing was changed; try again.`);
+          showError(`Could not ${what}: ${err.message}. Nothing was changed; ${err.fix || 'try again'}.`);
           throw err;
         }
         // The layer changed elsewhere (another tab, a teammate on gold, a

@@ -29,9 +29,17 @@ export async function request(method, url, body) {
     }
     const err = new Error(`${res.status} ${reason}`);
     err.status = res.status;
+    err.fix = fixFor(res.status);
     throw err;
   }
   if (res.status === 204) return null;
   const type = res.headers.get('Content-Type') || '';
   return type.includes('json') ? res.json() : res.text();
+}
+
+// fixFor says what to do about a refusal that trying again alone will not
+// cure; undefined when trying again is the thing to do.
+function fixFor(status) {
+  if (status === 401) return 'you are logged out (the session ended): log in again in another tab, then try again here';
+  return undefined;
 }

@@ -168,10 +168,16 @@ func (s *Store) CreateSpan(ctx context.Context, doc Document, owner, by int64, i
 // createSpanTx validates and inserts one span inside the caller's
 // transaction, and logs it.
 func createSpanTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by int64, in SpanInput) (Span, error) {
+	return insertSpanTx(ctx, tx, doc, owner, by, in, true)
+}
+
+// insertSpanTx is createSpanTx for offsets that are new (an annotator's:
+// whole grapheme clusters only) or kept from another span (a copy).
+func insertSpanTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by int64, in SpanInput, newOffsets bool) (Span, error) {
 	if err := refuseFinished(ctx, tx, doc.ID, owner); err != nil {
 		return Span{}, err
 	}
-	if err := checkSpan(ctx, tx, doc, in, true); err != nil {
+	if err := checkSpan(ctx, tx, doc, in, newOffsets); err != nil {
 		return Span{}, err
 	}
 	attrs, err := mergeAttributes(nil, in.Attributes, in.Label)

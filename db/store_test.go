@@ -68,11 +68,17 @@ func (f fixture) addDoc(t *testing.T, externalID, text string) Document {
 	if _, err := f.s.Import(ctx, ImportOptions{ProjectID: f.proj.ID, File: "fixture", By: f.user.ID}, docs); err != nil {
 		t.Fatal(err)
 	}
+	return f.loadDoc(t, externalID)
+}
+
+// loadDoc loads the document imported under externalID.
+func (f fixture) loadDoc(t *testing.T, externalID string) Document {
+	t.Helper()
 	var id int64
-	if err := f.s.r.QueryRowContext(ctx, "SELECT id FROM documents WHERE external_id = ?", externalID).Scan(&id); err != nil {
+	if err := f.s.r.QueryRowContext(context.Background(), "SELECT id FROM documents WHERE external_id = ?", externalID).Scan(&id); err != nil {
 		t.Fatal(err)
 	}
-	d, err := f.s.Document(ctx, id)
+	d, err := f.s.Document(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}

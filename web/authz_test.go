@@ -37,8 +37,13 @@ type authzRow struct {
 
 // authzNoop are rows whose accepted request changes nothing by design:
 // taking back an assignment nobody has (the project of the first four
-// columns must assign nothing).
-var authzNoop = map[string]bool{"/projects/{p}/assignments/remove": true}
+// columns must assign nothing), accepting into gold what it holds.
+var authzNoop = map[string]bool{
+	"/projects/{p}/assignments/remove": true,
+	// Accepting into gold a span gold already holds: the annotator's
+	// layer and gold hold the same spans in this world.
+	"/documents/{d}/review/accept": true,
+}
 
 const (
 	authzForm  = "application/x-www-form-urlencoded"
@@ -74,6 +79,9 @@ var authzMatrix = []authzRow{
 	{"GET", "/documents/:d", "/documents/{d}?layer=manager", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},
 	{"GET", "/documents/:d/view", "/documents/{d}/view", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 303, 401}},
 	{"GET", "/documents/:d/view", "/documents/{d}/view?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},
+	{"GET", "/documents/:d/review", "/documents/{d}/review", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},
+	{"POST", "/documents/:d/review/accept", "/documents/{d}/review/accept", "layer=annotator&span={as}", authzForm, roleStatuses{303, 303, 303, 403, 404, 404, 401, 401}},
+	{"POST", "/documents/:d/review/remove", "/documents/{d}/review/remove", "span={gs}", authzForm, roleStatuses{303, 303, 303, 403, 404, 404, 401, 401}},
 	{"GET", "/next", "/next", "", "", rolesPage(303)},
 	{"POST", "/documents/:d/done", "/documents/{d}/done", "", authzForm, roleStatuses{303, 303, 303, 303, 404, 404, 401, 401}},
 	{"POST", "/documents/:d/reopen", "/documents/{dd}/reopen", "user={ddowner}", authzForm, roleStatuses{303, 303, 403, 403, 404, 404, 401, 401}},

@@ -289,7 +289,7 @@ func (w *roleWorld) fill(a roleActor, s string) string {
 	return strings.NewReplacer(
 		"{p}", id(p.ID), "{d2}", id(w.doc2.ID), "{dd}", id(done.ID), "{ddowner}", doneBy, "{d}", id(d.ID), "{me}", a.userName(),
 		"{s}", id(own.per.ID), "{o}", id(own.org.ID), "{q}", id(own.quote.ID), "{r}", id(own.rel.ID),
-		"{gs}", id(g.per.ID), "{go}", id(g.org.ID), "{gq}", id(g.quote.ID), "{gr}", id(g.rel.ID),
+		"{as}", id(w.layers["annotator@doc-1"].per.ID), "{gs}", id(g.per.ID), "{go}", id(g.org.ID), "{gq}", id(g.quote.ID), "{gr}", id(g.rel.ID),
 		"{tok}", id(w.tokens[a.userName()].id),
 		"{LOC}", fmt.Sprintf(`"start":%d,"end":%d`, start, end),
 	).Replace(s)

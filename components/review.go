@@ -1,0 +1,121 @@
+package components
+
+import (
+	"fmt"
+	"net/url"
+
+	"hashiya/components/agreement"
+	"hashiya/db"
+)
+
+// Review is a document's users' layers beside its gold layer, for a
+// reviewer to compare them and accept spans into gold.
+type Review struct {
+	Project db.Project
+	Doc     db.Document
+	Layers  []db.OwnedLayer // users' layers, by name
+	Gold    db.Layer
+	Notice  string
+	Error   string
+}
+
+// ReviewRow is one distinct span of the layers, or of gold alone.
+type ReviewRow struct {
+	agreement.Span
+	Text     string
+	Holders  []string // users whose layers hold it
+	From     string   // a layer holding it, and its span there: what Accept copies
+	FromSpan int64
+	GoldSpan int64 // gold's span, 0 when gold lacks it
+	Disputed bool  // not every user's layer holds it
+}
+
+// Anchor is the row's id in the page, where the page returns after a
+// change to it.
+func (r ReviewRow) Anchor() string {
+	return fmt.Sprintf("c-%d-%d-%s", r.Start, r.End, url.PathEscape(r.Label))
+}
+
+func toAgreement(spans []db.Span) []agreement.Span {
+	out := make([]agreement.Span, len(spans))
+	for i, s := range spans {
+		out[i] = agreement.Span{Start: s.Start, End: s.End, Label: s.Label}
+	}
+	return out
+}
+
+func (r Review) userLayers() []agreement.Layer {
+	out := make([]agreement.Layer, len(r.Layers))
+	for i, l := range r.Layers {
+		out[i] = agreement.Layer{Name: l.Name, Spans: toAgreement(l.Spans)}
+	}
+	return out
+}
+
+// Rows lists every distinct span of the users' layers and of gold, in
+// the order of the text.
+func (r Review) Rows() []ReviewRow {
+	type source struct {
+		layer string
+		span  db.Span
+	}
+	first := map[agreement.Span]source{}
+	for _, l := range r.Layers {
+		for _, s := range l.Spans {
+			k := agreement.Span{Start: s.Start, End: s.End, Label: s.Label}
+			if _, ok := first[k]; !ok {
+				first[k] = source{l.Name, s}
+			}
+		}
+	}
+	gold := map[agreement.Span]db.Span{}
+	for _, s := range r.Gold.Spans {
+		gold[agreement.Span{Start: s.Start, End: s.End, Label: s.Label}] = s
+	}
+	// Gold joins the comparison as a nameless layer, so spans only gold
+	// holds are listed too; it is never a holder.
+	layers := append(r.userLayers(), agreement.Layer{Name: "", Spans: toAgreement(r.Gold.Spans)})
+	var rows []ReviewRow
+	for _, c := range agreement.Candidates(layers) {
+		row := ReviewRow{Span: c.Span}
+		for _, h := range c.Holders {
+			if h != "" {
+				row.Holders = append(row.Holders, h)
+			}
+		}
+		row.Disputed = len(row.Holders) < len(r.Layers)
+		if src, ok := first[c.Span]; ok {
+			row.From, row.FromSpan, row.Text = src.layer, src.span.ID, src.span.Text
+		}
+		if g, ok := gold[c.Span]; ok {
+			row.GoldSpan, row.Text = g.ID, g.Text
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// Pairs is the agreement of every two users' layers.
+func (r Review) Pairs() []agreement.Pair { return agreement.Pairs(r.userLayers()) }
+
+// GoldFinished reports whether gold is marked done or reviewed: the store
+// refuses changes to it until a manager reopens it.
+func (r Review) GoldFinished() bool { return db.Finished(r.Gold.Status) }
+
+func f1Text(p agreement.Pair) string {
+	if f, ok := p.F1(); ok {
+		return fmt.Sprintf("%.2f", f)
+	}
+	return "—"
+}
+
+func meanText(pairs []agreement.Pair) string {
+	mean, n := agreement.Mean(pairs)
+	if n == 0 {
+		return "no pair has any span yet"
+	}
+	if n == 1 {
+		return fmt.Sprintf("%.2f over 1 pair", mean)
+	}
+	return fmt.Sprintf("%.2f over %d pairs", mean, n)
+}

@@ -1,0 +1,86 @@
+package db
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"hashiya/db/codec"
+)
+
+// TestCopyToGold copies spans of users' layers into gold: offsets, label
+// and attributes; a span gold holds already is not copied twice; a span
+// named with the wrong layer is not found; offsets an import kept inside
+// a grapheme cluster stay as they are.
+func TestCopyToGold(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	qs, qe := span(t, fixtureText, "«الاقتصاد ينمو»")
+	quote, err := f.s.CreateSpan(ctx, f.doc, f.other.ID, f.other.ID, SpanInput{Start: qs, End: qe, Label: "QUOTE", Attributes: map[string]any{"type": "direct"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, pe := span(t, fixtureText, "أحمد")
+	per, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{Start: ps, End: pe, Label: "PER"})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	layers, err := f.s.UserLayers(ctx, f.doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(layers) != 2 || layers[0].Name != "amina" || layers[1].Name != "omar" || len(layers[0].Spans) != 1 || layers[1].Spans[0].ID != quote.ID {
+		t.Fatalf("user layers: %+v", layers)
+	}
+
+	got, copied, err := f.s.CopyToGold(ctx, f.doc, f.other.ID, quote.ID, f.user.ID)
+	if err != nil || !copied {
+		t.Fatalf("copy: %v, copied %v", err, copied)
+	}
+	var attrs map[string]any
+	if err := json.Unmarshal(got.Attributes, &attrs); err != nil {
+		t.Fatal(err)
+	}
+	if got.ID == quote.ID || got.Start != qs || got.End != qe || got.Label != "QUOTE" || attrs["type"] != "direct" || got.CreatedBy != f.user.ID {
+		t.Errorf("gold's copy: %+v", got)
+	}
+	events := count(t, f.s, "SELECT count(*) FROM events")
+	again, copied, err := f.s.CopyToGold(ctx, f.doc, f.other.ID, quote.ID, f.user.ID)
+	if err != nil || copied || again.ID != got.ID {
+		t.Errorf("second copy: %+v, copied %v, %v; want gold's span %d, not copied", again, copied, err, got.ID)
+	}
+	if n := count(t, f.s, "SELECT count(*) FROM events"); n != events {
+		t.Errorf("a copy that changed nothing logged %d events", n-events)
+	}
+	// amina's PER named as omar's: not in that layer.
+	if _, _, err := f.s.CopyToGold(ctx, f.doc, f.other.ID, per.ID, f.user.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a span of another layer: %v, want ErrNotFound", err)
+	}
+	gold, err := f.s.LayerOf(ctx, f.doc, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gold.Spans) != 1 {
+		t.Errorf("gold holds %d spans, want the one copy", len(gold.Spans))
+	}
+
+	// An imported span that splits a letter from its mark keeps its
+	// offsets in the copy, as the import kept them.
+	text := "مُحَمَّد قال"
+	if _, err := f.s.Import(ctx, ImportOptions{ProjectID: f.proj.ID, File: "split", By: f.user.ID, Owner: f.other.ID},
+		[]codec.Doc{{Line: 1, ExternalID: "split", Text: text, Meta: json.RawMessage(`{}`),
+			Spans: []codec.Span{{Ref: "1", Start: 0, End: 1, Label: "PER", Attributes: json.RawMessage(`{}`)}}}}); err != nil {
+		t.Fatal(err)
+	}
+	doc := f.loadDoc(t, "split")
+	l, err := f.s.LayerOf(ctx, doc, f.other.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp, copied, err := f.s.CopyToGold(ctx, doc, f.other.ID, l.Spans[0].ID, f.user.ID)
+	if err != nil || !copied || cp.Start != 0 || cp.End != 1 {
+		t.Errorf("copy of an imported split span: %+v, %v, %v", cp, copied, err)
+	}
+}

@@ -1,0 +1,168 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"hashiya/components"
+	"hashiya/db"
+)
+
+// reviewTarget is the document of a review request, for reviewers and
+// managers; an annotator of the project gets 403, anyone else 404.
+func (h *handler) reviewTarget(c echo.Context) (target, error) {
+	t, err := h.document(c)
+	if err != nil {
+		return t, err
+	}
+	if !t.role.AtLeast(db.RoleReviewer) {
+		return t, echo.NewHTTPError(http.StatusForbidden, "only reviewers and managers review a document's layers")
+	}
+	return t, nil
+}
+
+// review loads what the review page shows.
+func (h *handler) review(c echo.Context, t target) (components.Review, error) {
+	ctx := c.Request().Context()
+	r := components.Review{Doc: t.doc}
+	var err error
+	if r.Project, err = h.store.Project(ctx, t.doc.ProjectID); err != nil {
+		return r, err
+	}
+	if r.Layers, err = h.store.UserLayers(ctx, t.doc); err != nil {
+		return r, err
+	}
+	r.Gold, err = h.store.LayerOf(ctx, t.doc, 0)
+	return r, err
+}
+
+// reviewPage compares the users' layers of a document with each other
+// and with gold.
+func (h *handler) reviewPage(c echo.Context) error {
+	t, err := h.reviewTarget(c)
+	if err != nil {
+		return err
+	}
+	r, err := h.review(c, t)
+	if err != nil {
+		return err
+	}
+	r.Notice = reviewNotice(c.QueryParam("done"))
+	return render(c, http.StatusOK, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
+}
+
+// reviewNotice says what the last review form did. Its words are fixed
+// here, never taken from the URL.
+func reviewNotice(done string) string {
+	switch done {
+	case "accepted":
+		return "Accepted into gold."
+	case "already":
+		return "Gold already holds that span; nothing was copied."
+	case "removed":
+		return "Removed from gold."
+	}
+	return ""
+}
+
+// acceptSpan copies a span of a user's layer into gold.
+func (h *handler) acceptSpan(c echo.Context) error {
+	t, err := h.reviewTarget(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	name := strings.TrimSpace(c.FormValue("layer"))
+	from, err := h.store.UserByName(ctx, name)
+	if errors.Is(err, db.ErrNotFound) {
+		err = &db.ValidationError{Field: "layer", Reason: fmt.Sprintf("there is no user %q", name)}
+	}
+	if err != nil {
+		return h.reviewError(c, t, err)
+	}
+	spanID, err := formID(c, "span")
+	if err != nil {
+		return h.reviewError(c, t, err)
+	}
+	sp, copied, err := h.store.CopyToGold(ctx, t.doc, from.ID, spanID, t.user.ID)
+	if err != nil {
+		return h.reviewError(c, t, err)
+	}
+	done := "accepted"
+	if !copied {
+		done = "already"
+	}
+	return h.backToReview(c, t, done, sp)
+}
+
+// removeFromGold deletes a span of gold, with its relations.
+func (h *handler) removeFromGold(c echo.Context) error {
+	t, err := h.reviewTarget(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	spanID, err := formID(c, "span")
+	if err != nil {
+		return h.reviewError(c, t, err)
+	}
+	gold, err := h.store.LayerOf(ctx, t.doc, 0)
+	if err != nil {
+		return err
+	}
+	var gone db.Span
+	for _, s := range gold.Spans {
+		if s.ID == spanID {
+			gone = s
+		}
+	}
+	if err := h.store.DeleteSpan(ctx, t.doc, 0, t.user.ID, spanID); err != nil {
+		return h.reviewError(c, t, err)
+	}
+	return h.backToReview(c, t, "removed", gone)
+}
+
+// formID reads a positive id from a form field.
+func formID(c echo.Context, field string) (int64, error) {
+	id, err := strconv.ParseInt(c.FormValue(field), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, &db.ValidationError{Field: field, Reason: fmt.Sprintf("%q is not a span id", c.FormValue(field))}
+	}
+	return id, nil
+}
+
+// backToReview sends the browser back to the review page, at the row of
+// the span the form changed.
+func (h *handler) backToReview(c echo.Context, t target, done string, sp db.Span) error {
+	row := components.ReviewRow{}
+	row.Start, row.End, row.Label = sp.Start, sp.End, sp.Label
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=%s#%s", t.doc.ID, url.QueryEscape(done), row.Anchor()))
+}
+
+// reviewError shows a refused review form on the review page: what was
+// wrong (400), gone (404) or in the way (409), with nothing changed.
+func (h *handler) reviewError(c echo.Context, t target, err error) error {
+	var ve *db.ValidationError
+	status := http.StatusBadRequest
+	switch {
+	case errors.As(err, &ve):
+	case errors.Is(err, db.ErrNotFound):
+		status = http.StatusNotFound
+	case errors.Is(err, db.ErrConflict):
+		status = http.StatusConflict
+	default:
+		return err
+	}
+	r, rerr := h.review(c, t)
+	if rerr != nil {
+		return rerr
+	}
+	r.Error = err.Error()
+	return render(c, status, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
+}

@@ -1,0 +1,127 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// TestReviewAcceptsIntoGold: a reviewer compares two annotators' layers
+// (agreement and every distinct span, the disputed ones flagged), accepts
+// one annotator's span into gold, is told so when accepting it again,
+// removes it; bad forms are refused on the page, changing nothing; an
+// annotator may not review and a non-member does not see the page.
+func TestReviewAcceptsIntoGold(t *testing.T) {
+	te := newTeamEnv(t)
+	doc := te.doc
+	review := fmt.Sprintf("/documents/%d/review", doc.ID)
+	per := te.addSpan(te.layla.user.ID, "أحمد", "PER")
+	loc := te.addSpan(te.layla.user.ID, "الرياض", "LOC")
+	te.addSpan(te.karim.user.ID, "أحمد", "PER")
+	gpe := te.addSpan(te.karim.user.ID, "الرياض", "GPE")
+
+	d := htmlPage(t, te.rana.get(review), http.StatusOK)
+	if got := cells(d.Find("#agreement tbody tr")); got != "karim · layla 1 1 1 0.50" {
+		t.Errorf("agreement row: %q", got)
+	}
+	if got := d.Find("#agreement-mean").Text(); got != "0.50 over 1 pair" {
+		t.Errorf("mean agreement: %q", got)
+	}
+	var rows []string
+	d.Find("#candidates tbody tr").Each(func(_ int, r *goquery.Selection) {
+		rows = append(rows, cells(r)+" | "+r.AttrOr("class", "")+" | "+r.Find("button").AttrOr("aria-label", ""))
+	})
+	want := []string{
+		fmt.Sprintf("أحمد PER %d–%d karim, layla Accept |  | Accept PER “أحمد” into gold", per.Start, per.End),
+		fmt.Sprintf("الرياض GPE %d–%d karim disputed Accept | disputed | Accept GPE “الرياض” into gold", gpe.Start, gpe.End),
+		fmt.Sprintf("الرياض LOC %d–%d layla disputed Accept | disputed | Accept LOC “الرياض” into gold", loc.Start, loc.End),
+	}
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+
+	accept := url.Values{"layer": {"layla"}, "span": {fmt.Sprint(loc.ID)}}
+	anchor := fmt.Sprintf("#c-%d-%d-LOC", loc.Start, loc.End)
+	redirectsTo(t, te.rana.post(review+"/accept", accept), review+"?done=accepted"+anchor)
+	gold := te.layer(doc, 0)
+	if len(gold.Spans) != 1 || gold.Spans[0].Label != "LOC" || gold.Spans[0].Start != loc.Start || gold.Spans[0].CreatedBy != te.rana.user.ID {
+		t.Fatalf("gold after accepting: %+v", gold.Spans)
+	}
+	redirectsTo(t, te.rana.post(review+"/accept", accept), review+"?done=already"+anchor)
+	if n := len(te.layer(doc, 0).Spans); n != 1 {
+		t.Errorf("accepting twice left %d spans in gold", n)
+	}
+	d = htmlPage(t, te.rana.get(review+"?done=accepted"), http.StatusOK)
+	if d.Find("#form-notice").Text() != "Accepted into gold." {
+		t.Errorf("notice: %q", d.Find("#form-notice").Text())
+	}
+	row := d.Find("#" + strings.TrimPrefix(anchor, "#"))
+	if row.Find(".in-gold").Length() != 1 || row.Find(`form.confirm button`).AttrOr("aria-label", "") != "Remove LOC “الرياض” from gold" {
+		t.Errorf("the accepted row reads %q", strings.Join(strings.Fields(row.Text()), " "))
+	}
+
+	// Refused forms: the page says what was wrong; gold is unchanged.
+	for _, c := range []struct {
+		path   string
+		form   url.Values
+		status int
+		says   string
+	}{
+		{"/accept", url.Values{"layer": {"nobody"}, "span": {fmt.Sprint(loc.ID)}}, http.StatusBadRequest, `layer: there is no user "nobody"`},
+		{"/accept", url.Values{"layer": {"layla"}, "span": {"abc"}}, http.StatusBadRequest, `span: "abc" is not a span id`},
+		{"/accept", url.Values{"layer": {"layla"}, "span": {fmt.Sprint(gpe.ID)}}, http.StatusNotFound, "is not in that layer"},
+		{"/remove", url.Values{"span": {fmt.Sprint(gpe.ID)}}, http.StatusNotFound, "not found"},
+	} {
+		d := htmlPage(t, te.rana.post(review+c.path, c.form), c.status)
+		if got := d.Find("#form-error").Text(); !strings.Contains(got, c.says) {
+			t.Errorf("%s %v: error %q, want it to say %q", c.path, c.form, got, c.says)
+		}
+		if n := len(te.layer(doc, 0).Spans); n != 1 {
+			t.Fatalf("a refused form left %d spans in gold", n)
+		}
+	}
+
+	redirectsTo(t, te.rana.post(review+"/remove", url.Values{"span": {fmt.Sprint(gold.Spans[0].ID)}}), review+"?done=removed"+anchor)
+	if n := len(te.layer(doc, 0).Spans); n != 0 {
+		t.Errorf("gold holds %d spans after removing its one", n)
+	}
+
+	// Who may review: reviewers and managers; annotators 403; others 404.
+	if !strings.Contains(te.rana.get(docPath(doc)+"?layer=gold").Body.String(), `id="review-link"`) {
+		t.Error("a reviewer's annotation page does not link to the review")
+	}
+	expect(t, te.samir.get(review), http.StatusOK)
+	expect(t, te.layla.get(review), http.StatusForbidden)
+	expect(t, te.layla.post(review+"/accept", accept), http.StatusForbidden)
+	expect(t, te.omar.get(review), http.StatusNotFound)
+	if strings.Contains(te.layla.get(docPath(doc)).Body.String(), `id="review-link"`) {
+		t.Error("an annotator is offered the review")
+	}
+	if n := len(te.layer(doc, 0).Spans); n != 0 {
+		t.Errorf("an annotator's accept put %d spans in gold", n)
+	}
+}
+
+// cells is a table row's cells, each with its words joined by single spaces.
+func cells(row *goquery.Selection) string {
+	var out []string
+	row.Children().Each(func(_ int, c *goquery.Selection) {
+		out = append(out, strings.Join(strings.Fields(c.Text()), " "))
+	})
+	return strings.Join(out, " ")
+}
+
+// TestReviewEmptyStates: with one annotator there is no agreement to
+// show, and with nobody's spans nothing to list; the page says both.
+func TestReviewEmptyStates(t *testing.T) {
+	te := newTeamEnv(t)
+	review := fmt.Sprintf("/documents/%d/review", te.docs[1].ID)
+	d := htmlPage(t, te.rana.get(review), http.StatusOK)
+	if !strings.Contains(d.Find("#agreement-empty").Text(), "this document has 0") || d.Find("#candidates-empty").Length() != 1 {
+		t.Errorf("empty review page: %q", strings.Join(strings.Fields(d.Find("main").Text()), " "))
+	}
+}

@@ -22,12 +22,13 @@ type Review struct {
 // ReviewRow is one distinct span of the layers, or of gold alone.
 type ReviewRow struct {
 	agreement.Span
-	Text     string
-	Holders  []string // users whose layers hold it
-	From     string   // a layer holding it, and its span there: what Accept copies
-	FromSpan int64
-	GoldSpan int64 // gold's span, 0 when gold lacks it
-	Disputed bool  // not every user's layer holds it
+	Text      string
+	Holders   []string // users whose layers hold it
+	From      string   // a layer holding it, its owner, and its span there: what Accept copies
+	FromOwner int64
+	FromSpan  int64
+	GoldSpan  int64 // gold's span, 0 when gold lacks it
+	Disputed  bool  // not every user's layer holds it
 }
 
 // Anchor is the row's id in the page, where the page returns after a
@@ -57,6 +58,7 @@ func (r Review) userLayers() []agreement.Layer {
 func (r Review) Rows() []ReviewRow {
 	type source struct {
 		layer string
+		owner int64
 		span  db.Span
 	}
 	first := map[agreement.Span]source{}
@@ -64,7 +66,7 @@ func (r Review) Rows() []ReviewRow {
 		for _, s := range l.Spans {
 			k := agreement.Span{Start: s.Start, End: s.End, Label: s.Label}
 			if _, ok := first[k]; !ok {
-				first[k] = source{l.Name, s}
+				first[k] = source{l.Name, l.Owner, s}
 			}
 		}
 	}
@@ -85,7 +87,7 @@ func (r Review) Rows() []ReviewRow {
 		}
 		row.Disputed = len(row.Holders) < len(r.Layers)
 		if src, ok := first[c.Span]; ok {
-			row.From, row.FromSpan, row.Text = src.layer, src.span.ID, src.span.Text
+			row.From, row.FromOwner, row.FromSpan, row.Text = src.layer, src.owner, src.span.ID, src.span.Text
 		}
 		if g, ok := gold[c.Span]; ok {
 			row.GoldSpan, row.Text = g.ID, g.Text
@@ -93,6 +95,30 @@ func (r Review) Rows() []ReviewRow {
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// Agreed are the rows every user's layer holds and gold lacks: what
+// "accept all agreed" copies.
+func (r Review) Agreed() []ReviewRow {
+	var out []ReviewRow
+	for _, row := range r.Rows() {
+		if !row.Disputed && len(row.Holders) > 0 && row.GoldSpan == 0 {
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+// agreedLabel names the bulk accept of n spans.
+func (r Review) agreedLabel(n int) string {
+	spans := fmt.Sprintf("the %d spans", n)
+	if n == 1 {
+		spans = "the 1 span"
+	}
+	if len(r.Layers) == 1 {
+		return fmt.Sprintf("Accept %s of %s's layer", spans, r.Layers[0].Name)
+	}
+	return fmt.Sprintf("Accept %s all %d annotators marked", spans, len(r.Layers))
 }
 
 // Pairs is the agreement of every two users' layers.

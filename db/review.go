@@ -52,42 +52,72 @@ func (s *Store) UserLayers(ctx context.Context, doc Document) ([]OwnedLayer, err
 	return out, nil
 }
 
+// SpanRef names a span of a user's layer.
+type SpanRef struct {
+	Owner, Span int64
+}
+
 // CopyToGold puts into the gold layer a copy of span spanID of user
 // from's layer, made by by: its offsets (as they are), label and
 // attributes. A span gold already holds (the same offsets and label) is
 // not copied again: CopyToGold returns gold's own, and copied is false.
 func (s *Store) CopyToGold(ctx context.Context, doc Document, from, spanID, by int64) (sp Span, copied bool, err error) {
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		var id int64
-		err := tx.QueryRowContext(ctx, `SELECT s.id FROM spans s JOIN layers l ON l.id = s.layer_id
-			WHERE s.id = ? AND l.document_id = ? AND l.owner_id = ?`, spanID, doc.ID, from).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("span %d is not in that layer of document %d: %w", spanID, doc.ID, ErrNotFound)
-		}
-		if err != nil {
-			return fmt.Errorf("db: find span %d: %w", spanID, err)
-		}
-		src, err := spanByID(ctx, tx, doc, id)
-		if err != nil {
-			return err
-		}
-		err = tx.QueryRowContext(ctx, `SELECT s.id FROM spans s JOIN layers l ON l.id = s.layer_id
-			WHERE l.document_id = ? AND l.owner_id IS NULL AND s.start = ? AND s."end" = ? AND s.label = ?`,
-			doc.ID, src.Start, src.End, src.Label).Scan(&id)
-		switch {
-		case err == nil:
-			sp, err = spanByID(ctx, tx, doc, id)
-			return err
-		case !errors.Is(err, sql.ErrNoRows):
-			return fmt.Errorf("db: find span in gold: %w", err)
-		}
-		var attrs map[string]any
-		if err := json.Unmarshal(src.Attributes, &attrs); err != nil {
-			return fmt.Errorf("db: attributes of span %d: %w", spanID, err)
-		}
-		sp, err = insertSpanTx(ctx, tx, doc, 0, by, SpanInput{Start: src.Start, End: src.End, Label: src.Label, Attributes: attrs}, false)
-		copied = err == nil
+		sp, copied, err = copyToGoldTx(ctx, tx, doc, SpanRef{Owner: from, Span: spanID}, by)
 		return err
 	})
 	return sp, copied, err
+}
+
+// CopyAllToGold is CopyToGold for many spans in one transaction: all are
+// in gold afterwards, or (on any error) none is added. It returns how
+// many were copied, not counting those gold held already.
+func (s *Store) CopyAllToGold(ctx context.Context, doc Document, refs []SpanRef, by int64) (int, error) {
+	n := 0
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		n = 0
+		for _, ref := range refs {
+			_, copied, err := copyToGoldTx(ctx, tx, doc, ref, by)
+			if err != nil {
+				return err
+			}
+			if copied {
+				n++
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+func copyToGoldTx(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, by int64) (Span, bool, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT s.id FROM spans s JOIN layers l ON l.id = s.layer_id
+		WHERE s.id = ? AND l.document_id = ? AND l.owner_id = ?`, ref.Span, doc.ID, ref.Owner).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Span{}, false, fmt.Errorf("span %d is not in that layer of document %d: %w", ref.Span, doc.ID, ErrNotFound)
+	}
+	if err != nil {
+		return Span{}, false, fmt.Errorf("db: find span %d: %w", ref.Span, err)
+	}
+	src, err := spanByID(ctx, tx, doc, id)
+	if err != nil {
+		return Span{}, false, err
+	}
+	err = tx.QueryRowContext(ctx, `SELECT s.id FROM spans s JOIN layers l ON l.id = s.layer_id
+		WHERE l.document_id = ? AND l.owner_id IS NULL AND s.start = ? AND s."end" = ? AND s.label = ?`,
+		doc.ID, src.Start, src.End, src.Label).Scan(&id)
+	switch {
+	case err == nil:
+		sp, err := spanByID(ctx, tx, doc, id)
+		return sp, false, err
+	case !errors.Is(err, sql.ErrNoRows):
+		return Span{}, false, fmt.Errorf("db: find span in gold: %w", err)
+	}
+	var attrs map[string]any
+	if err := json.Unmarshal(src.Attributes, &attrs); err != nil {
+		return Span{}, false, fmt.Errorf("db: attributes of span %d: %w", ref.Span, err)
+	}
+	sp, err := insertSpanTx(ctx, tx, doc, 0, by, SpanInput{Start: src.Start, End: src.End, Label: src.Label, Attributes: attrs}, false)
+	return sp, err == nil, err
 }

@@ -84,3 +84,37 @@ func TestCopyToGold(t *testing.T) {
 		t.Errorf("copy of an imported split span: %+v, %v, %v", cp, copied, err)
 	}
 }
+
+// TestCopyAllToGold copies many spans in one transaction: with one bad
+// reference nothing is added; otherwise all are, those gold held already
+// not counted.
+func TestCopyAllToGold(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	var refs []SpanRef
+	for _, w := range []struct{ word, label string }{{"أحمد", "PER"}, {"الرياض", "LOC"}, {"الوزير", "PER"}} {
+		s, e := span(t, fixtureText, w.word)
+		sp, err := f.s.CreateSpan(ctx, f.doc, f.other.ID, f.other.ID, SpanInput{Start: s, End: e, Label: w.label})
+		if err != nil {
+			t.Fatal(err)
+		}
+		refs = append(refs, SpanRef{Owner: f.other.ID, Span: sp.ID})
+	}
+	if _, _, err := f.s.CopyToGold(ctx, f.doc, f.other.ID, refs[2].Span, f.user.ID); err != nil {
+		t.Fatal(err)
+	}
+	bad := append(append([]SpanRef(nil), refs[:2]...), SpanRef{Owner: f.user.ID, Span: refs[0].Span})
+	if _, err := f.s.CopyAllToGold(ctx, f.doc, bad, f.user.ID); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("a span named with the wrong layer: %v", err)
+	}
+	if n := count(t, f.s, `SELECT count(*) FROM spans s JOIN layers l ON l.id = s.layer_id WHERE l.owner_id IS NULL`); n != 1 {
+		t.Fatalf("a refused batch left gold with %d spans, want the 1 it had", n)
+	}
+	n, err := f.s.CopyAllToGold(ctx, f.doc, refs, f.user.ID)
+	if err != nil || n != 2 {
+		t.Fatalf("copied %d, %v; want 2 (the third was in gold)", n, err)
+	}
+	if n := count(t, f.s, `SELECT count(*) FROM spans s JOIN layers l ON l.id = s.layer_id WHERE l.owner_id IS NULL`); n != 3 {
+		t.Errorf("gold holds %d spans, want 3", n)
+	}
+}

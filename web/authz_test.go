@@ -40,9 +40,10 @@ type authzRow struct {
 // columns must assign nothing), accepting into gold what it holds.
 var authzNoop = map[string]bool{
 	"/projects/{p}/assignments/remove": true,
-	// Accepting into gold a span gold already holds: the annotator's
-	// layer and gold hold the same spans in this world.
-	"/documents/{d}/review/accept": true,
+	// Accepting into gold spans gold already holds: every layer and gold
+	// hold the same spans in this world.
+	"/documents/{d}/review/accept":        true,
+	"/documents/{d}/review/accept-agreed": true,
 }
 
 const (
@@ -81,6 +82,7 @@ var authzMatrix = []authzRow{
 	{"GET", "/documents/:d/view", "/documents/{d}/view?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},
 	{"GET", "/documents/:d/review", "/documents/{d}/review", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},
 	{"POST", "/documents/:d/review/accept", "/documents/{d}/review/accept", "layer=annotator&span={as}", authzForm, roleStatuses{303, 303, 303, 403, 404, 404, 401, 401}},
+	{"POST", "/documents/:d/review/accept-agreed", "/documents/{d}/review/accept-agreed", "", authzForm, roleStatuses{303, 303, 303, 403, 404, 404, 401, 401}},
 	{"POST", "/documents/:d/review/remove", "/documents/{d}/review/remove", "span={gs}", authzForm, roleStatuses{303, 303, 303, 403, 404, 404, 401, 401}},
 	{"GET", "/next", "/next", "", "", rolesPage(303)},
 	{"POST", "/documents/:d/done", "/documents/{d}/done", "", authzForm, roleStatuses{303, 303, 303, 303, 404, 404, 401, 401}},

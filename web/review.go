@@ -53,14 +53,20 @@ func (h *handler) reviewPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r.Notice = reviewNotice(c.QueryParam("done"))
+	r.Notice = reviewNotice(c.QueryParam("done"), c.QueryParam("n"))
 	return render(c, http.StatusOK, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
 }
 
 // reviewNotice says what the last review form did. Its words are fixed
-// here, never taken from the URL.
-func reviewNotice(done string) string {
+// here, never taken from the URL; n is read as a number only.
+func reviewNotice(done, n string) string {
 	switch done {
+	case "accepted-agreed":
+		count, _ := strconv.Atoi(n)
+		if count == 1 {
+			return "Accepted 1 span into gold."
+		}
+		return fmt.Sprintf("Accepted %d spans into gold.", count)
 	case "accepted":
 		return "Accepted into gold."
 	case "already":
@@ -99,6 +105,28 @@ func (h *handler) acceptSpan(c echo.Context) error {
 		done = "already"
 	}
 	return h.backToReview(c, t, done, sp)
+}
+
+// acceptAgreed copies into gold, in one transaction, every span all
+// users' layers hold and gold lacks.
+func (h *handler) acceptAgreed(c echo.Context) error {
+	t, err := h.reviewTarget(c)
+	if err != nil {
+		return err
+	}
+	r, err := h.review(c, t)
+	if err != nil {
+		return err
+	}
+	var refs []db.SpanRef
+	for _, row := range r.Agreed() {
+		refs = append(refs, db.SpanRef{Owner: row.FromOwner, Span: row.FromSpan})
+	}
+	n, err := h.store.CopyAllToGold(c.Request().Context(), t.doc, refs, t.user.ID)
+	if err != nil {
+		return h.reviewError(c, t, err)
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=accepted-agreed&n=%d", t.doc.ID, n))
 }
 
 // removeFromGold deletes a span of gold, with its relations.

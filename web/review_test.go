@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"hashiya/db"
 )
 
 // TestReviewAcceptsIntoGold: a reviewer compares two annotators' layers
@@ -90,6 +92,22 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 		t.Errorf("gold holds %d spans after removing its one", n)
 	}
 
+	// The span both annotators marked, in one click; then none is left.
+	d = htmlPage(t, te.rana.get(review), http.StatusOK)
+	if got := d.Find("#accept-agreed button").Text(); got != "Accept the 1 span all 2 annotators marked" {
+		t.Errorf("bulk accept reads %q", got)
+	}
+	redirectsTo(t, te.rana.post(review+"/accept-agreed", nil), review+"?done=accepted-agreed&n=1")
+	if g := te.layer(doc, 0).Spans; len(g) != 1 || g[0].Label != "PER" || g[0].Start != per.Start {
+		t.Errorf("gold after accepting the agreed spans: %+v", g)
+	}
+	d = htmlPage(t, te.rana.get(review+"?done=accepted-agreed&n=1"), http.StatusOK)
+	if d.Find("#form-notice").Text() != "Accepted 1 span into gold." || d.Find("#accept-agreed button[disabled]").Text() != "Accept the 0 spans all 2 annotators marked" {
+		t.Errorf("after the bulk accept: notice %q, button %q", d.Find("#form-notice").Text(), d.Find("#accept-agreed button").Text())
+	}
+	redirectsTo(t, te.rana.post(review+"/remove", url.Values{"span": {fmt.Sprint(te.layer(doc, 0).Spans[0].ID)}}),
+		fmt.Sprintf("%s?done=removed#c-%d-%d-PER", review, per.Start, per.End))
+
 	// Who may review: reviewers and managers; annotators 403; others 404.
 	if !strings.Contains(te.rana.get(docPath(doc)+"?layer=gold").Body.String(), `id="review-link"`) {
 		t.Error("a reviewer's annotation page does not link to the review")
@@ -115,13 +133,23 @@ func cells(row *goquery.Selection) string {
 	return strings.Join(out, " ")
 }
 
-// TestReviewEmptyStates: with one annotator there is no agreement to
-// show, and with nobody's spans nothing to list; the page says both.
+// TestReviewEmptyStates: with nobody's spans there is nothing to list
+// or accept, and with one annotator no agreement to show; the page says
+// so, and offers to accept that one layer whole.
 func TestReviewEmptyStates(t *testing.T) {
 	te := newTeamEnv(t)
-	review := fmt.Sprintf("/documents/%d/review", te.docs[1].ID)
+	doc := te.docs[1]
+	review := fmt.Sprintf("/documents/%d/review", doc.ID)
 	d := htmlPage(t, te.rana.get(review), http.StatusOK)
-	if !strings.Contains(d.Find("#agreement-empty").Text(), "this document has 0") || d.Find("#candidates-empty").Length() != 1 {
+	if !strings.Contains(d.Find("#agreement-empty").Text(), "this document has 0") || d.Find("#candidates-empty").Length() != 1 || d.Find("#accept-agreed").Length() != 0 {
 		t.Errorf("empty review page: %q", strings.Join(strings.Fields(d.Find("main").Text()), " "))
+	}
+	start, end := cpSpan(t, doc.Text, "نص")
+	if _, err := te.store.CreateSpan(t.Context(), doc, te.layla.user.ID, te.layla.user.ID, db.SpanInput{Start: start, End: end, Label: "LOC"}); err != nil {
+		t.Fatal(err)
+	}
+	d = htmlPage(t, te.rana.get(review), http.StatusOK)
+	if !strings.Contains(d.Find("#agreement-empty").Text(), "this document has 1") || d.Find("#accept-agreed button").Text() != "Accept the 1 span of layla's layer" {
+		t.Errorf("review of one layer: %q", strings.Join(strings.Fields(d.Find("main").Text()), " "))
 	}
 }

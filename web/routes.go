@@ -28,6 +28,7 @@ func routes(e *echo.Echo, h *handler) {
 	app.GET("/documents/:d/view", h.docView)
 	app.GET("/documents/:d/review", h.reviewPage)
 	app.POST("/documents/:d/review/accept", h.acceptSpan)
+	app.POST("/documents/:d/review/accept-agreed", h.acceptAgreed)
 	app.POST("/documents/:d/review/remove", h.removeFromGold)
 	app.GET("/next", h.next)
 	app.POST("/documents/:d/done", h.markDone)

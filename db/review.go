@@ -121,3 +121,71 @@ func copyToGoldTx(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, by
 	sp, err := insertSpanTx(ctx, tx, doc, 0, by, SpanInput{Start: src.Start, End: src.End, Label: src.Label, Attributes: attrs}, false)
 	return sp, err == nil, err
 }
+
+// LayerSpans is one user's spans of a document, as agreement compares
+// them (label and offsets).
+type LayerSpans struct {
+	Name  string
+	Spans []SpanKey
+}
+
+// EachDocumentLayers calls fn, in document order, for every document of
+// the project that has a user's layer, with its users' layers by name
+// (gold is not one). It reads one snapshot and holds one document at a
+// time.
+func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func(docID int64, externalID string, layers []LayerSpans) error) error {
+	tx, err := s.r.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("db: begin agreement read: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only: nothing to undo
+	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.external_id, u.name, s.start, s."end", s.label
+		FROM layers l JOIN documents d ON d.id = l.document_id JOIN users u ON u.id = l.owner_id
+		LEFT JOIN spans s ON s.layer_id = l.id
+		WHERE d.project_id = ? ORDER BY d.id, u.name, s.start, s."end", s.label`, projectID)
+	if err != nil {
+		return fmt.Errorf("db: layers of project %d: %w", projectID, err)
+	}
+	defer rows.Close()
+	var (
+		doc      int64
+		external string
+		layers   []LayerSpans
+	)
+	flush := func() error {
+		if layers == nil {
+			return nil
+		}
+		err := fn(doc, external, layers)
+		layers = nil
+		return err
+	}
+	for rows.Next() {
+		var (
+			id         int64
+			ext, name  string
+			start, end sql.NullInt64
+			label      sql.NullString
+		)
+		if err := rows.Scan(&id, &ext, &name, &start, &end, &label); err != nil {
+			return fmt.Errorf("db: scan layer span: %w", err)
+		}
+		if id != doc {
+			if err := flush(); err != nil {
+				return err
+			}
+			doc, external = id, ext
+		}
+		if len(layers) == 0 || layers[len(layers)-1].Name != name {
+			layers = append(layers, LayerSpans{Name: name, Spans: []SpanKey{}})
+		}
+		if start.Valid {
+			l := &layers[len(layers)-1]
+			l.Spans = append(l.Spans, SpanKey{Start: int(start.Int64), End: int(end.Int64), Label: label.String})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("db: layers of project %d: %w", projectID, err)
+	}
+	return flush()
+}

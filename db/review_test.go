@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"hashiya/db/codec"
@@ -116,5 +118,53 @@ func TestCopyAllToGold(t *testing.T) {
 	}
 	if n := count(t, f.s, `SELECT count(*) FROM spans s JOIN layers l ON l.id = s.layer_id WHERE l.owner_id IS NULL`); n != 3 {
 		t.Errorf("gold holds %d spans, want 3", n)
+	}
+}
+
+// TestEachDocumentLayers: documents in order, each with its users'
+// layers by name, an emptied layer included, gold and untouched documents
+// left out.
+func TestEachDocumentLayers(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	doc2 := f.addDoc(t, "doc-2", "نص ثان عن الرياض")
+	f.addDoc(t, "doc-3", "لم يمسه أحد")
+	add := func(doc Document, owner int64, word, label string) Span {
+		t.Helper()
+		s, e := span(t, doc.Text, word)
+		sp, err := f.s.CreateSpan(ctx, doc, owner, f.user.ID, SpanInput{Start: s, End: e, Label: label})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sp
+	}
+	add(f.doc, f.other.ID, "الرياض", "LOC")
+	add(f.doc, f.other.ID, "أحمد", "PER")
+	add(f.doc, f.user.ID, "أحمد", "PER")
+	add(f.doc, 0, "أحمد", "PER") // gold
+	gone := add(doc2, f.user.ID, "الرياض", "LOC")
+	if err := f.s.DeleteSpan(ctx, doc2, f.user.ID, f.user.ID, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	err := f.s.EachDocumentLayers(ctx, f.proj.ID, func(id int64, ext string, layers []LayerSpans) error {
+		line := ext + ":"
+		for _, l := range layers {
+			line += fmt.Sprintf(" %s%v", l.Name, l.Spans)
+		}
+		got = append(got, line)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, pe := span(t, fixtureText, "أحمد")
+	ls, le := span(t, fixtureText, "الرياض")
+	want := []string{
+		fmt.Sprintf("doc-1: amina[{PER %d %d}] omar[{PER %d %d} {LOC %d %d}]", ps, pe, ps, pe, ls, le),
+		"doc-2: amina[]",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -75,6 +75,7 @@ var authzMatrix = []authzRow{
 	{"GET", "/", "/", "", "", rolesPage(200)},
 	{"GET", "/projects/:p", "/projects/{p}", "", "", roleStatuses{200, 200, 200, 200, 200, 404, 303, 401}},
 	{"GET", "/projects/:p/activity", "/projects/{p}/activity", "", "", roleStatuses{200, 200, 403, 403, 403, 404, 303, 401}},
+	{"GET", "/projects/:p/agreement", "/projects/{p}/agreement", "", "", roleStatuses{200, 200, 200, 403, 403, 404, 303, 401}},
 	{"GET", "/documents/:d", "/documents/{d}", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 303, 401}},
 	{"GET", "/documents/:d", "/documents/{d}?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},
 	{"GET", "/documents/:d", "/documents/{d}?layer=manager", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},

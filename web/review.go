@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"hashiya/components"
+	"hashiya/components/agreement"
 	"hashiya/db"
 )
 
@@ -193,4 +194,32 @@ func (h *handler) reviewError(c echo.Context, t target, err error) error {
 	}
 	r.Error = err.Error()
 	return render(c, status, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
+}
+
+// agreementPage sums how far the project's users agree, document by
+// document, for reviewers and managers.
+func (h *handler) agreementPage(c echo.Context) error {
+	p, role, err := h.project(c)
+	if err != nil {
+		return err
+	}
+	if !role.AtLeast(db.RoleReviewer) {
+		return echo.NewHTTPError(http.StatusForbidden, "only reviewers and managers see the project's agreement")
+	}
+	tally := &agreement.Tally{}
+	err = h.store.EachDocumentLayers(c.Request().Context(), p.ID, func(docID int64, externalID string, layers []db.LayerSpans) error {
+		in := make([]agreement.Layer, len(layers))
+		for i, l := range layers {
+			in[i].Name = l.Name
+			for _, s := range l.Spans {
+				in[i].Spans = append(in[i].Spans, agreement.Span{Start: s.Start, End: s.End, Label: s.Label})
+			}
+		}
+		tally.Add(docID, externalID, in)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, components.AgreementPage(h.page(c, p.Name+" agreement"), components.AgreementView{Project: p, Tally: tally}))
 }

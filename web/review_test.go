@@ -153,3 +153,59 @@ func TestReviewEmptyStates(t *testing.T) {
 		t.Errorf("review of one layer: %q", strings.Join(strings.Fields(d.Find("main").Text()), " "))
 	}
 }
+
+// TestProjectAgreement sums two annotators' agreement over two
+// documents: overall, by pair, by label, and the documents least agreed
+// on first, each linked to its review. Annotators may not see it.
+func TestProjectAgreement(t *testing.T) {
+	te := newTeamEnv(t)
+	page := fmt.Sprintf("/projects/%d/agreement", te.proj.ID)
+	d := htmlPage(t, te.rana.get(page), http.StatusOK)
+	if d.Find("#agreement-empty").Length() != 1 {
+		t.Errorf("no layers yet, but the page reads %q", strings.Join(strings.Fields(d.Find("main").Text()), " "))
+	}
+	te.addSpan(te.layla.user.ID, "أحمد", "PER")
+	te.addSpan(te.layla.user.ID, "الرياض", "LOC")
+	te.addSpan(te.karim.user.ID, "أحمد", "PER")
+	te.addSpan(te.karim.user.ID, "الرياض", "GPE")
+	doc2 := te.docs[1]
+	for _, who := range []*queueActor{te.layla, te.karim} {
+		s, e := cpSpan(t, doc2.Text, "نص")
+		if _, err := te.store.CreateSpan(t.Context(), doc2, who.user.ID, who.user.ID, db.SpanInput{Start: s, End: e, Label: "LOC"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d = htmlPage(t, te.rana.get(page), http.StatusOK)
+	text := func(sel string) []string {
+		var out []string
+		d.Find(sel).Each(func(_ int, r *goquery.Selection) { out = append(out, cells(r)) })
+		return out
+	}
+	if got := strings.Join(strings.Fields(d.Find("#agreement-overall").Text()), " "); got != "Over 2 documents: F1 0.67 (2 spans both sides marked, 2 only one side did)." {
+		t.Errorf("overall: %q", got)
+	}
+	checks := []struct {
+		sel  string
+		want []string
+	}{
+		{"#agreement-pairs tbody tr", []string{"karim · layla 2 1 1 0.67"}},
+		{"#agreement-labels tbody tr", []string{"GPE 0 1 0.00", "LOC 1 1 0.67", "PER 1 0 1.00"}},
+		{"#agreement-docs tbody tr", []string{"doc-1 0.50 1", "doc-2 1.00 1"}},
+	}
+	for _, c := range checks {
+		if got := text(c.sel); strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s:\n%s\nwant\n%s", c.sel, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+		}
+	}
+	if href := d.Find(`a[aria-label="Review doc-1"]`).AttrOr("href", ""); href != fmt.Sprintf("/documents/%d/review", te.doc.ID) {
+		t.Errorf("doc-1 links to %q", href)
+	}
+	if htmlPage(t, te.rana.get(fmt.Sprintf("/projects/%d", te.proj.ID)), http.StatusOK).Find("#agreement-link").Length() != 1 {
+		t.Error("the reviewer's project page does not link to the agreement")
+	}
+	if htmlPage(t, te.layla.get(fmt.Sprintf("/projects/%d", te.proj.ID)), http.StatusOK).Find("#agreement-link").Length() != 0 {
+		t.Error("an annotator's project page links to the agreement")
+	}
+	expect(t, te.layla.get(page), http.StatusForbidden)
+	expect(t, te.omar.get(page), http.StatusNotFound)
+}

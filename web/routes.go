@@ -24,6 +24,7 @@ func routes(e *echo.Echo, h *handler) {
 	app.GET("/", h.homePage)
 	app.GET("/projects/:p", h.projectPage)
 	app.GET("/projects/:p/activity", h.activityPage)
+	app.GET("/projects/:p/agreement", h.agreementPage)
 	app.GET("/documents/:d", h.annotatePage)
 	app.GET("/documents/:d/view", h.docView)
 	app.GET("/documents/:d/review", h.reviewPage)

@@ -116,3 +116,148 @@ func Mean(pairs []Pair) (mean float64, n int) {
 	}
 	return sum / float64(n), n
 }
+
+// Tally sums agreement over many documents: per pair of layer owners, per
+// label, and per document. Documents with fewer than two layers add
+// nothing.
+type Tally struct {
+	pairs  map[[2]string]*Pair
+	labels map[string]*Pair
+	Docs   []DocScore
+}
+
+// DocScore is one document's mean pairwise F1.
+type DocScore struct {
+	ID    int64
+	Name  string
+	Mean  float64
+	Pairs int // pairs with an F1
+}
+
+// LabelScore is the agreement on one label, summed over every pair.
+type LabelScore struct {
+	Label string
+	Pair  // A and B unused
+}
+
+// Add counts one document's layers.
+func (t *Tally) Add(id int64, name string, layers []Layer) {
+	if len(layers) < 2 {
+		return
+	}
+	if t.pairs == nil {
+		t.pairs, t.labels = map[[2]string]*Pair{}, map[string]*Pair{}
+	}
+	pairs := Pairs(layers)
+	for _, p := range pairs {
+		a, b, onlyA, onlyB := p.A, p.B, p.OnlyA, p.OnlyB
+		if b < a {
+			a, b, onlyA, onlyB = b, a, onlyB, onlyA
+		}
+		sum := t.pairs[[2]string{a, b}]
+		if sum == nil {
+			sum = &Pair{A: a, B: b}
+			t.pairs[[2]string{a, b}] = sum
+		}
+		sum.Both, sum.OnlyA, sum.OnlyB = sum.Both+p.Both, sum.OnlyA+onlyA, sum.OnlyB+onlyB
+	}
+	byName := map[string]Layer{}
+	for _, l := range layers {
+		byName[l.Name] = l
+	}
+	for _, p := range pairs {
+		for label, lp := range byLabel(byName[p.A].Spans, byName[p.B].Spans) {
+			sum := t.labels[label]
+			if sum == nil {
+				sum = &Pair{}
+				t.labels[label] = sum
+			}
+			sum.Both, sum.OnlyA, sum.OnlyB = sum.Both+lp.Both, sum.OnlyA+lp.OnlyA, sum.OnlyB+lp.OnlyB
+		}
+	}
+	mean, n := Mean(pairs)
+	t.Docs = append(t.Docs, DocScore{ID: id, Name: name, Mean: mean, Pairs: n})
+}
+
+// byLabel counts two layers' spans label by label.
+func byLabel(a, b []Span) map[string]Pair {
+	inA, inB := map[Span]bool{}, map[Span]bool{}
+	for _, s := range a {
+		inA[s] = true
+	}
+	for _, s := range b {
+		inB[s] = true
+	}
+	out := map[string]Pair{}
+	for s := range inA {
+		p := out[s.Label]
+		if inB[s] {
+			p.Both++
+		} else {
+			p.OnlyA++
+		}
+		out[s.Label] = p
+	}
+	for s := range inB {
+		if !inA[s] {
+			p := out[s.Label]
+			p.OnlyB++
+			out[s.Label] = p
+		}
+	}
+	return out
+}
+
+// Pairs is the sum for each pair of owners, by name.
+func (t *Tally) Pairs() []Pair {
+	out := make([]Pair, 0, len(t.pairs))
+	for _, p := range t.pairs {
+		out = append(out, *p)
+	}
+	slices.SortFunc(out, func(x, y Pair) int {
+		if c := strings.Compare(x.A, y.A); c != 0 {
+			return c
+		}
+		return strings.Compare(x.B, y.B)
+	})
+	return out
+}
+
+// Labels is the sum over every pair for each label, by label.
+func (t *Tally) Labels() []LabelScore {
+	out := make([]LabelScore, 0, len(t.labels))
+	for label, p := range t.labels {
+		out = append(out, LabelScore{Label: label, Pair: *p})
+	}
+	slices.SortFunc(out, func(x, y LabelScore) int { return strings.Compare(x.Label, y.Label) })
+	return out
+}
+
+// Overall is the F1 of every pair's counts summed (micro average).
+func (t *Tally) Overall() Pair {
+	var sum Pair
+	for _, p := range t.pairs {
+		sum.Both, sum.OnlyA, sum.OnlyB = sum.Both+p.Both, sum.OnlyA+p.OnlyA, sum.OnlyB+p.OnlyB
+	}
+	return sum
+}
+
+// Worst is up to n documents with a score, least agreement first.
+func (t *Tally) Worst(n int) []DocScore {
+	var out []DocScore
+	for _, d := range t.Docs {
+		if d.Pairs > 0 {
+			out = append(out, d)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y DocScore) int {
+		switch {
+		case x.Mean < y.Mean:
+			return -1
+		case x.Mean > y.Mean:
+			return 1
+		}
+		return 0
+	})
+	return out[:min(n, len(out))]
+}

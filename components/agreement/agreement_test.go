@@ -58,3 +58,37 @@ func TestCandidatesAndPairs(t *testing.T) {
 		t.Errorf("mean = %v over %d pairs", mean, n)
 	}
 }
+
+// TestTally sums three documents: two annotators disagreeing on a label,
+// three where one marked nothing, and one with a single layer (no pair).
+func TestTally(t *testing.T) {
+	a := agreement.Span{Start: 0, End: 4, Label: "PER"}
+	b := agreement.Span{Start: 6, End: 9, Label: "LOC"}
+	bOrg := agreement.Span{Start: 6, End: 9, Label: "ORG"}
+	var tally agreement.Tally
+	tally.Add(1, "doc-1", []agreement.Layer{{Name: "layla", Spans: []agreement.Span{a, b}}, {Name: "karim", Spans: []agreement.Span{a, bOrg}}})
+	tally.Add(2, "doc-2", []agreement.Layer{{Name: "karim", Spans: []agreement.Span{a}}, {Name: "layla", Spans: []agreement.Span{a}}, {Name: "rana"}})
+	tally.Add(3, "doc-3", []agreement.Layer{{Name: "layla", Spans: []agreement.Span{a}}})
+
+	wantPairs := []agreement.Pair{{"karim", "layla", 2, 1, 1}, {"karim", "rana", 0, 1, 0}, {"layla", "rana", 0, 1, 0}}
+	if got := tally.Pairs(); !reflect.DeepEqual(got, wantPairs) {
+		t.Errorf("pairs %+v, want %+v", got, wantPairs)
+	}
+	labels := map[string]float64{}
+	for _, l := range tally.Labels() {
+		labels[l.Label], _ = l.F1()
+	}
+	if len(labels) != 3 || math.Abs(labels["PER"]-4.0/6) > 1e-9 || labels["LOC"] != 0 || labels["ORG"] != 0 {
+		t.Errorf("per label F1: %v", labels)
+	}
+	if f, _ := tally.Overall().F1(); math.Abs(f-0.5) > 1e-9 {
+		t.Errorf("overall F1 %v, want 4/8", f)
+	}
+	worst := tally.Worst(5)
+	if len(worst) != 2 || worst[0].Name != "doc-2" || math.Abs(worst[0].Mean-1.0/3) > 1e-9 || worst[1].Name != "doc-1" || worst[1].Mean != 0.5 {
+		t.Errorf("worst documents: %+v", worst)
+	}
+	if got := tally.Worst(1); len(got) != 1 || got[0].Name != "doc-2" {
+		t.Errorf("Worst(1) = %+v", got)
+	}
+}

@@ -81,6 +81,53 @@ func BenchmarkExportANERCorp(b *testing.B) {
 	}
 }
 
+// BenchmarkAgreementANERCorp reads what the project agreement page
+// compares: ANERCorp's 200 documents in two users' layers (22,374 spans),
+// a document at a time. Its baseline is BenchmarkExportANERCorp, which
+// streams the same documents' gold once, text included.
+func BenchmarkAgreementANERCorp(b *testing.B) {
+	docs := anercorpDocs(b)
+	s, p, u := benchStore(b)
+	ctx := context.Background()
+	layla, err := s.CreateUser(ctx, "layla", "", false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	karim, err := s.CreateUser(ctx, "karim", "", false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.Import(ctx, ImportOptions{ProjectID: p.ID, File: "aner", By: u.ID, Owner: layla.ID}, docs); err != nil {
+		b.Fatal(err)
+	}
+	// karim's layers: a copy of layla's (an import makes documents anew).
+	for _, q := range []string{
+		`INSERT INTO layers (document_id, owner_id) SELECT document_id, :karim FROM layers WHERE owner_id = :layla`,
+		`INSERT INTO spans (layer_id, start, "end", label, created_by)
+			SELECT k.id, s.start, s."end", s.label, :karim FROM spans s JOIN layers l ON l.id = s.layer_id
+			JOIN layers k ON k.document_id = l.document_id AND k.owner_id = :karim WHERE l.owner_id = :layla`,
+	} {
+		if _, err := s.w.ExecContext(ctx, q, sql.Named("karim", karim.ID), sql.Named("layla", layla.ID)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		spans := 0
+		err := s.EachDocumentLayers(ctx, p.ID, func(_ int64, _ string, layers []LayerSpans) error {
+			for _, l := range layers {
+				spans += len(l.Spans)
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if spans != 2*11187 {
+			b.Fatalf("read %d spans, want %d", spans, 2*11187)
+		}
+	}
+}
+
 // BenchmarkCreateSpan is one annotator save: validate, insert, log the
 // event, commit with synchronous=FULL. Its baseline, BenchmarkBareInsert,
 // is a single INSERT committed on the same connection.

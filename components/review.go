@@ -29,6 +29,20 @@ type ReviewRow struct {
 	FromSpan  int64
 	GoldSpan  int64 // gold's span, 0 when gold lacks it
 	Disputed  bool  // not every user's layer holds it
+	Links     []HolderLinks
+}
+
+// HolderLinks are the relations from a row's span in one layer: what
+// "accept with links" brings into gold with it.
+type HolderLinks struct {
+	Layer string
+	Span  int64
+	Links []Link
+}
+
+// Link is one relation from a span: its type and the span it reaches.
+type Link struct {
+	Type, Label, Text string
 }
 
 // Anchor is the row's id in the page, where the page returns after a
@@ -70,6 +84,30 @@ func (r Review) Rows() []ReviewRow {
 			}
 		}
 	}
+	// Each layer's spans by key, and their relations by source span.
+	type linked struct {
+		layer string
+		span  db.Span
+		links []Link
+	}
+	byKey := map[agreement.Span][]linked{}
+	for _, l := range r.Layers {
+		spans := map[int64]db.Span{}
+		for _, s := range l.Spans {
+			spans[s.ID] = s
+		}
+		from := map[int64][]Link{}
+		for _, rel := range l.Relations {
+			to := spans[rel.To]
+			from[rel.From] = append(from[rel.From], Link{Type: rel.Type, Label: to.Label, Text: to.Text})
+		}
+		for _, s := range l.Spans {
+			if len(from[s.ID]) > 0 {
+				k := agreement.Span{Start: s.Start, End: s.End, Label: s.Label}
+				byKey[k] = append(byKey[k], linked{l.Name, s, from[s.ID]})
+			}
+		}
+	}
 	gold := map[agreement.Span]db.Span{}
 	for _, s := range r.Gold.Spans {
 		gold[agreement.Span{Start: s.Start, End: s.End, Label: s.Label}] = s
@@ -91,6 +129,9 @@ func (r Review) Rows() []ReviewRow {
 		}
 		if g, ok := gold[c.Span]; ok {
 			row.GoldSpan, row.Text = g.ID, g.Text
+		}
+		for _, l := range byKey[c.Span] {
+			row.Links = append(row.Links, HolderLinks{Layer: l.layer, Span: l.span.ID, Links: l.links})
 		}
 		rows = append(rows, row)
 	}

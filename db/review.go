@@ -189,3 +189,87 @@ func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func
 	}
 	return flush()
 }
+
+// LinkCopy counts what CopyWithLinksToGold added to gold.
+type LinkCopy struct {
+	Spans, Relations int
+}
+
+// CopyWithLinksToGold is CopyToGold for a span and for what its relations
+// reach in its layer, link after link (a quotation's speaker and cue, the
+// entity a pronoun speaker refers to, the quotation's other segments):
+// each span is put into gold once, and each relation joins the gold
+// copies, in one transaction. Spans and relations gold holds already are
+// used, not copied.
+func (s *Store) CopyWithLinksToGold(ctx context.Context, doc Document, ref SpanRef, by int64) (Span, LinkCopy, error) {
+	var (
+		sp    Span
+		added LinkCopy
+	)
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		added = LinkCopy{}
+		gold := map[int64]Span{} // source span id -> its span in gold
+		var visit func(id int64) (Span, error)
+		visit = func(id int64) (Span, error) {
+			if g, ok := gold[id]; ok {
+				return g, nil
+			}
+			g, copied, err := copyToGoldTx(ctx, tx, doc, SpanRef{Owner: ref.Owner, Span: id}, by)
+			if err != nil {
+				return g, err
+			}
+			gold[id] = g
+			if copied {
+				added.Spans++
+			}
+			links, err := linksFrom(ctx, tx, doc, ref.Owner, id)
+			if err != nil {
+				return g, err
+			}
+			for _, l := range links {
+				to, err := visit(l.To)
+				if err != nil {
+					return g, err
+				}
+				var n int
+				if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM relations r JOIN layers l ON l.id = r.layer_id
+					WHERE l.document_id = ? AND l.owner_id IS NULL AND r.type = ? AND r.from_span = ? AND r.to_span = ?`,
+					doc.ID, l.Type, g.ID, to.ID).Scan(&n); err != nil {
+					return g, fmt.Errorf("db: find relation in gold: %w", err)
+				}
+				if n > 0 {
+					continue
+				}
+				if _, err := createRelationTx(ctx, tx, doc, 0, by, RelationInput{Type: l.Type, From: g.ID, To: to.ID}); err != nil {
+					return g, err
+				}
+				added.Relations++
+			}
+			return g, nil
+		}
+		var err error
+		sp, err = visit(ref.Span)
+		return err
+	})
+	return sp, added, err
+}
+
+// linksFrom lists the relations of owner's layer of doc that start at
+// span id.
+func linksFrom(ctx context.Context, tx *sql.Tx, doc Document, owner, id int64) ([]RelationInput, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT r.type, r.to_span FROM relations r JOIN layers l ON l.id = r.layer_id
+		WHERE l.document_id = ? AND l.owner_id = ? AND r.from_span = ? ORDER BY r.id`, doc.ID, owner, id)
+	if err != nil {
+		return nil, fmt.Errorf("db: relations from span %d: %w", id, err)
+	}
+	defer rows.Close()
+	var out []RelationInput
+	for rows.Next() {
+		r := RelationInput{From: id}
+		if err := rows.Scan(&r.Type, &r.To); err != nil {
+			return nil, fmt.Errorf("db: scan relation: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

@@ -168,3 +168,69 @@ func TestEachDocumentLayers(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestCopyWithLinksToGold accepts a quotation with its links: its speaker
+// (a noun phrase that refers to a named person), the person, and its cue
+// come into gold too, joined as in the annotator's layer; accepting again
+// adds nothing; a speaker gold already holds is used, not copied.
+func TestCopyWithLinksToGold(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	add := func(owner int64, word, label string) Span {
+		t.Helper()
+		s, e := span(t, fixtureText, word)
+		sp, err := f.s.CreateSpan(ctx, f.doc, owner, f.user.ID, SpanInput{Start: s, End: e, Label: label})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sp
+	}
+	relate := func(typ string, from, to Span) {
+		t.Helper()
+		if _, err := f.s.CreateRelation(ctx, f.doc, f.other.ID, f.user.ID, RelationInput{Type: typ, From: from.ID, To: to.ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	quote := add(f.other.ID, "الاقتصاد ينمو", "QUOTE")
+	minister := add(f.other.ID, "الوزير", "PER")
+	ahmad := add(f.other.ID, "أحمد", "PER")
+	cue := add(f.other.ID, "قال", "CUE")
+	relate("speaker", quote, minister)
+	relate("refers_to", minister, ahmad)
+	relate("cue", quote, cue)
+	inGold := add(0, "أحمد", "PER") // the reviewer marked him already
+
+	sp, added, err := f.s.CopyWithLinksToGold(ctx, f.doc, SpanRef{Owner: f.other.ID, Span: quote.ID}, f.user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if added != (LinkCopy{Spans: 3, Relations: 3}) || sp.Label != "QUOTE" {
+		t.Fatalf("added %+v, quote %+v; want 3 spans (quote, minister, cue) and 3 relations", added, sp)
+	}
+	gold, err := f.s.LayerOf(ctx, f.doc, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[int64]Span{}
+	for _, s := range gold.Spans {
+		byID[s.ID] = s
+	}
+	var got []string
+	for _, r := range gold.Relations {
+		got = append(got, fmt.Sprintf("%s %s->%s", r.Type, byID[r.From].Text, byID[r.To].Text))
+		if r.Type == "refers_to" && r.To != inGold.ID {
+			t.Errorf("refers_to points at span %d, not at gold's own أحمد (%d)", r.To, inGold.ID)
+		}
+	}
+	// Depth first: the speaker's own link is made before the quote's to it.
+	want := "refers_to الوزير->أحمد\nspeaker الاقتصاد ينمو->الوزير\ncue الاقتصاد ينمو->قال"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("gold relations:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	if len(gold.Spans) != 4 {
+		t.Errorf("gold holds %d spans, want 4", len(gold.Spans))
+	}
+	if _, again, err := f.s.CopyWithLinksToGold(ctx, f.doc, SpanRef{Owner: f.other.ID, Span: quote.ID}, f.user.ID); err != nil || again != (LinkCopy{}) {
+		t.Errorf("accepting again added %+v, %v", again, err)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -54,20 +53,20 @@ func (h *handler) reviewPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r.Notice = reviewNotice(c.QueryParam("done"), c.QueryParam("n"))
+	r.Notice = reviewNotice(c.QueryParam("done"), c.QueryParam("spans"), c.QueryParam("n"))
 	return render(c, http.StatusOK, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
 }
 
 // reviewNotice says what the last review form did. Its words are fixed
-// here, never taken from the URL; n is read as a number only.
-func reviewNotice(done, n string) string {
+// here, never taken from the URL; spans and n are read as numbers only.
+func reviewNotice(done, spans, n string) string {
+	count, _ := strconv.Atoi(n)
 	switch done {
 	case "accepted-agreed":
-		count, _ := strconv.Atoi(n)
-		if count == 1 {
-			return "Accepted 1 span into gold."
-		}
-		return fmt.Sprintf("Accepted %d spans into gold.", count)
+		return fmt.Sprintf("Accepted %s into gold.", plural(count, "span"))
+	case "linked":
+		copied, _ := strconv.Atoi(spans)
+		return fmt.Sprintf("Gold gained %s and %s.", plural(copied, "span"), plural(count, "link"))
 	case "accepted":
 		return "Accepted into gold."
 	case "already":
@@ -78,7 +77,16 @@ func reviewNotice(done, n string) string {
 	return ""
 }
 
-// acceptSpan copies a span of a user's layer into gold.
+// plural is n things, in words: "1 span", "3 spans".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
+}
+
+// acceptSpan copies a span of a user's layer into gold, with its links
+// and what they reach when the form asks (links=1).
 func (h *handler) acceptSpan(c echo.Context) error {
 	t, err := h.reviewTarget(c)
 	if err != nil {
@@ -96,6 +104,14 @@ func (h *handler) acceptSpan(c echo.Context) error {
 	spanID, err := formID(c, "span")
 	if err != nil {
 		return h.reviewError(c, t, err)
+	}
+	if c.FormValue("links") == "1" {
+		sp, added, err := h.store.CopyWithLinksToGold(ctx, t.doc, db.SpanRef{Owner: from.ID, Span: spanID}, t.user.ID)
+		if err != nil {
+			return h.reviewError(c, t, err)
+		}
+		done := fmt.Sprintf("linked&spans=%d&n=%d", added.Spans, added.Relations)
+		return h.backToReview(c, t, done, sp)
 	}
 	sp, copied, err := h.store.CopyToGold(ctx, t.doc, from.ID, spanID, t.user.ID)
 	if err != nil {
@@ -167,11 +183,12 @@ func formID(c echo.Context, field string) (int64, error) {
 }
 
 // backToReview sends the browser back to the review page, at the row of
-// the span the form changed.
+// the span the form changed; done is the query's value for done, and any
+// counts after it (words and numbers of this file's own, never the user's).
 func (h *handler) backToReview(c echo.Context, t target, done string, sp db.Span) error {
 	row := components.ReviewRow{}
 	row.Start, row.End, row.Label = sp.Start, sp.End, sp.Label
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=%s#%s", t.doc.ID, url.QueryEscape(done), row.Anchor()))
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=%s#%s", t.doc.ID, done, row.Anchor()))
 }
 
 // reviewError shows a refused review form on the review page: what was

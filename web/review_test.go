@@ -209,3 +209,63 @@ func TestProjectAgreement(t *testing.T) {
 	expect(t, te.layla.get(page), http.StatusForbidden)
 	expect(t, te.omar.get(page), http.StatusNotFound)
 }
+
+// TestReviewAcceptsQuoteWithLinks: two annotators gave one quotation
+// different speakers. The review shows each layer's links; accepting the
+// quotation with layla's brings her speaker and cue into gold, linked;
+// adding karim's then brings his speaker too.
+func TestReviewAcceptsQuoteWithLinks(t *testing.T) {
+	te := newTeamEnv(t)
+	doc := te.doc
+	review := fmt.Sprintf("/documents/%d/review", doc.ID)
+	link := func(owner int64, typ string, from, to db.Span) {
+		t.Helper()
+		if _, err := te.store.CreateRelation(t.Context(), doc, owner, owner, db.RelationInput{Type: typ, From: from.ID, To: to.ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lq := te.addSpan(te.layla.user.ID, "الاقتصاد ينمو", "QUOTE")
+	link(te.layla.user.ID, "speaker", lq, te.addSpan(te.layla.user.ID, "أحمد", "PER"))
+	link(te.layla.user.ID, "cue", lq, te.addSpan(te.layla.user.ID, "قال", "CUE"))
+	kq := te.addSpan(te.karim.user.ID, "الاقتصاد ينمو", "QUOTE")
+	link(te.karim.user.ID, "speaker", kq, te.addSpan(te.karim.user.ID, "الوزير", "PER"))
+	anchor := fmt.Sprintf("#c-%d-%d-QUOTE", lq.Start, lq.End)
+
+	d := htmlPage(t, te.rana.get(review), http.StatusOK)
+	row := d.Find(anchor)
+	if got := cells(row.Find("ul.links")); got != "karim: speaker الوزير layla: speaker أحمد · cue قال" {
+		t.Errorf("the quotation's links read %q", got)
+	}
+	if row.Find(`button[aria-label="Accept QUOTE “الاقتصاد ينمو” into gold with layla's links"]`).Length() != 1 {
+		t.Errorf("no button accepts the quotation with layla's links: %q", cells(row))
+	}
+
+	redirectsTo(t, te.rana.post(review+"/accept", url.Values{"layer": {"layla"}, "span": {fmt.Sprint(lq.ID)}, "links": {"1"}}),
+		review+"?done=linked&spans=3&n=2"+anchor)
+	gold := te.layer(doc, 0)
+	text := map[int64]string{}
+	for _, s := range gold.Spans {
+		text[s.ID] = s.Text
+	}
+	var rels []string
+	for _, r := range gold.Relations {
+		rels = append(rels, r.Type+" "+text[r.From]+" -> "+text[r.To])
+	}
+	if strings.Join(rels, "; ") != "speaker الاقتصاد ينمو -> أحمد; cue الاقتصاد ينمو -> قال" {
+		t.Errorf("gold's relations: %q", strings.Join(rels, "; "))
+	}
+	if got := htmlPage(t, te.rana.get(review+"?done=linked&spans=3&n=2"), http.StatusOK).Find("#form-notice").Text(); got != "Gold gained 3 spans and 2 links." {
+		t.Errorf("notice %q", got)
+	}
+
+	// The quotation is in gold now: karim's speaker can still be added.
+	d = htmlPage(t, te.rana.get(review), http.StatusOK)
+	if d.Find(anchor).Find(`button[aria-label="Add karim's links of QUOTE “الاقتصاد ينمو” to gold"]`).Length() != 1 {
+		t.Fatalf("no button adds karim's links: %q", cells(d.Find(anchor)))
+	}
+	redirectsTo(t, te.rana.post(review+"/accept", url.Values{"layer": {"karim"}, "span": {fmt.Sprint(kq.ID)}, "links": {"1"}}),
+		review+"?done=linked&spans=1&n=1"+anchor)
+	if g := te.layer(doc, 0); len(g.Spans) != 4 || len(g.Relations) != 3 {
+		t.Errorf("gold after karim's links: %d spans, %d relations; want 4 and 3", len(g.Spans), len(g.Relations))
+	}
+}

@@ -9,17 +9,26 @@ import (
 	"unicode/utf8"
 )
 
-// User is an account. Until logins exist every request acts as the local
-// admin, but spans still record who made them.
+// User is an account: a person who logs in, or a script with a token.
 type User struct {
 	ID      int64
 	Name    string
 	IsAdmin bool
 }
 
+// reservedNames are the words that name layers where a user name could
+// stand (?layer=gold, ?layer=mine, export --layer all): no user may take
+// one, or their layer could not be named.
+var reservedNames = []string{"gold", "mine", "all"}
+
 func validUserName(name string) error {
 	if name == "" || strings.TrimSpace(name) != name || utf8.RuneCountInString(name) > 64 || strings.ContainsAny(name, " \t\r\n/") {
 		return invalid("name", "user name %q must be 1-64 characters without spaces or slashes", name)
+	}
+	for _, r := range reservedNames {
+		if strings.EqualFold(name, r) {
+			return invalid("name", "user name %q is reserved: gold, mine and all name layers", name)
+		}
 	}
 	return nil
 }

@@ -151,6 +151,8 @@ func TestErrorsReadOnce(t *testing.T) {
 		{[]string{"project", "create", " news"}, `project name " news" must be 1-100 characters without leading or trailing space`},
 		{[]string{"user", "add", "omar"}, `user "omar" already exists`},
 		{[]string{"user", "add", "a/b"}, `user name "a/b" must be 1-64 characters without spaces or slashes`},
+		{[]string{"user", "add", "gold"}, `user name "gold" is reserved: gold, mine and all name layers`},
+		{[]string{"user", "add", "All"}, `user name "All" is reserved: gold, mine and all name layers`},
 		{[]string{"token", "create", "nobody"}, `user "nobody" not found`},
 		{[]string{"export", "--project", "Nope"}, `project "Nope" not found`},
 		{[]string{"export", "--project", "news", "--format", "bogus"}, `unknown export format "bogus"; want one of jsonl, doccano, doccano-rel, quotes, conll`},

@@ -29,7 +29,7 @@ type eventDetail struct {
 var actionNames = map[string]string{
 	"span.create": "added a span", "span.update": "changed a span", "span.delete": "deleted a span",
 	"relation.create": "linked", "relation.delete": "unlinked",
-	"layer.done": "marked done", "layer.reopen": "reopened",
+	"layer.done": "marked done", "layer.reopen": "reopened", "layer.reviewed": "marked reviewed",
 	"suggestion.reject": "rejected suggestions", "suggestion.restore": "restored rejected suggestions",
 	"import": "imported", "labels.set": "changed the label set", "guidelines.set": "changed the guidelines", "project.create": "created the project",
 	"member.set": "set a member", "member.remove": "removed a member",
@@ -72,7 +72,7 @@ func eventSummary(e db.LoggedEvent) string {
 		return spanSummary(before.Label, before.Start, before.End, before.Text) + " → " + spanSummary(after.Label, after.Start, after.End, after.Text)
 	case "relation.create", "relation.delete":
 		return fmt.Sprintf("%s: span %d → span %d", d.Type, d.From, d.To)
-	case "layer.done", "layer.reopen":
+	case "layer.done", "layer.reopen", "layer.reviewed":
 		return "layer of " + d.Layer
 	case "import":
 		return fmt.Sprintf("%s: %s documents, %s spans, %s relations", d.File, d.Documents, d.Spans, d.Relations)

@@ -16,6 +16,7 @@ func TestEventSummary(t *testing.T) {
 		{"span.update", `{"before":{"start":1,"end":2,"label":"PER","text":"a"},"after":{"start":1,"end":3,"label":"ORG","text":"ab"}}`, "PER 1–2 “a” → ORG 1–3 “ab”"},
 		{"relation.create", `{"id":1,"type":"speaker","from":4,"to":5}`, "speaker: span 4 → span 5"},
 		{"layer.reopen", `{"layer":"layla"}`, "layer of layla"},
+		{"layer.reviewed", `{"layer":"gold"}`, "layer of gold"},
 		{"assignment.set", `{"user":"layla","documents":["d1","d2"]}`, "layla: d1, d2"},
 		{"assignment.auto", `{"per_document":2,"added":6,"by_user":{}}`, "2 per document, 6 assignments added"},
 		{"member.set", `{"user":"rana","role":"reviewer"}`, "rana as reviewer"},

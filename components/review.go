@@ -17,6 +17,9 @@ type Review struct {
 	Gold    db.Layer
 	Notice  string
 	Error   string
+	// CanReopen: the viewer manages the project, and may reopen a
+	// reviewed gold layer.
+	CanReopen bool
 }
 
 // ReviewRow is one distinct span of the layers, or of gold alone.

@@ -93,18 +93,47 @@ func (s *Store) MarkDone(ctx context.Context, doc Document, user User) (string, 
 	return status, err
 }
 
-// Reopen sets the layer of the user named owner on doc back to in
-// progress, so its annotator works on it again. Only a finished layer can
-// be reopened (ErrConflict otherwise). The caller has checked that by
-// manages doc's project.
+// MarkReviewed finishes the review of doc: its gold layer (made now if
+// nobody wrote to it) becomes reviewed, read only until a manager reopens
+// it, and the status is returned. A reviewed gold layer is left as it is.
+// The caller has checked by reviews doc's project.
+func (s *Store) MarkReviewed(ctx context.Context, doc Document, by User) (string, error) {
+	var status string
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		layer, err := layerID(ctx, tx, doc.ID, 0, true)
+		if err != nil {
+			return err
+		}
+		n, err := execCount(ctx, tx, fmt.Sprintf("mark layer %d reviewed", layer),
+			`UPDATE layers SET status = 'reviewed', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+			WHERE id = ? AND status != 'reviewed'`, layer)
+		if err != nil {
+			return err
+		}
+		status = "reviewed"
+		if n == 0 {
+			return nil
+		}
+		return logEvent(ctx, tx, Event{UserID: by.ID, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "layer.reviewed",
+			Detail: map[string]any{"layer": "gold"}})
+	})
+	return status, err
+}
+
+// Reopen sets the layer of the user named owner on doc ("gold" for the
+// gold layer) back to in progress, so its annotator, or its reviewers,
+// work on it again. Only a finished layer can be reopened (ErrConflict
+// otherwise). The caller has checked that by manages doc's project.
 func (s *Store) Reopen(ctx context.Context, doc Document, by User, owner string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var ownerID int64
 		err := tx.QueryRowContext(ctx, "SELECT id FROM users WHERE name = ?", owner).Scan(&ownerID)
-		if errors.Is(err, sql.ErrNoRows) {
+		switch {
+		case owner == "gold":
+			ownerID = 0
+		case errors.Is(err, sql.ErrNoRows):
 			return invalid("user", "there is no user %q", owner)
-		}
-		if err != nil {
+		case err != nil:
 			return fmt.Errorf("db: find user %q: %w", owner, err)
 		}
 		layer, err := layerID(ctx, tx, doc.ID, ownerID, false)

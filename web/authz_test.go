@@ -85,6 +85,10 @@ var authzMatrix = []authzRow{
 	{"POST", "/documents/:d/review/accept", "/documents/{d}/review/accept", "layer=annotator&span={as}", authzForm, roleStatuses{303, 303, 303, 403, 404, 404, 401, 401}},
 	{"POST", "/documents/:d/review/accept-agreed", "/documents/{d}/review/accept-agreed", "", authzForm, roleStatuses{303, 303, 303, 403, 404, 404, 401, 401}},
 	{"POST", "/documents/:d/review/remove", "/documents/{d}/review/remove", "span={gs}", authzForm, roleStatuses{303, 303, 303, 403, 404, 404, 401, 401}},
+	{"POST", "/documents/:d/review/done", "/documents/{d}/review/done", "", authzForm, roleStatuses{303, 303, 303, 403, 404, 404, 401, 401}},
+	// Gold of the first document is open: reopening it is a conflict for
+	// whoever may try.
+	{"POST", "/documents/:d/review/reopen", "/documents/{d}/review/reopen", "", authzForm, roleStatuses{409, 409, 403, 403, 404, 404, 401, 401}},
 	{"GET", "/next", "/next", "", "", rolesPage(303)},
 	{"POST", "/documents/:d/done", "/documents/{d}/done", "", authzForm, roleStatuses{303, 303, 303, 303, 404, 404, 401, 401}},
 	{"POST", "/documents/:d/reopen", "/documents/{dd}/reopen", "user={ddowner}", authzForm, roleStatuses{303, 303, 403, 403, 404, 404, 401, 401}},

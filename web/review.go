@@ -30,7 +30,7 @@ func (h *handler) reviewTarget(c echo.Context) (target, error) {
 // review loads what the review page shows.
 func (h *handler) review(c echo.Context, t target) (components.Review, error) {
 	ctx := c.Request().Context()
-	r := components.Review{Doc: t.doc}
+	r := components.Review{Doc: t.doc, CanReopen: t.role.AtLeast(db.RoleManager)}
 	var err error
 	if r.Project, err = h.store.Project(ctx, t.doc.ProjectID); err != nil {
 		return r, err
@@ -73,6 +73,10 @@ func reviewNotice(done, spans, n string) string {
 		return "Gold already holds that span; nothing was copied."
 	case "removed":
 		return "Removed from gold."
+	case "reviewed":
+		return "Gold is marked reviewed."
+	case "reopened":
+		return "Gold is open for changes again."
 	}
 	return ""
 }
@@ -144,6 +148,34 @@ func (h *handler) acceptAgreed(c echo.Context) error {
 		return h.reviewError(c, t, err)
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=accepted-agreed&n=%d", t.doc.ID, n))
+}
+
+// markReviewed finishes the document's review: gold becomes read only.
+func (h *handler) markReviewed(c echo.Context) error {
+	t, err := h.reviewTarget(c)
+	if err != nil {
+		return err
+	}
+	if _, err := h.store.MarkReviewed(c.Request().Context(), t.doc, t.user); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=reviewed", t.doc.ID))
+}
+
+// reopenGold lets reviewers change a reviewed gold layer again; only a
+// manager may.
+func (h *handler) reopenGold(c echo.Context) error {
+	t, err := h.document(c)
+	if err != nil {
+		return err
+	}
+	if !t.role.AtLeast(db.RoleManager) {
+		return echo.NewHTTPError(http.StatusForbidden, "only a project manager may reopen gold")
+	}
+	if err := h.store.Reopen(c.Request().Context(), t.doc, t.user, "gold"); err != nil {
+		return h.reviewError(c, t, err)
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=reopened", t.doc.ID))
 }
 
 // removeFromGold deletes a span of gold, with its relations.

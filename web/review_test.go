@@ -269,3 +269,44 @@ func TestReviewAcceptsQuoteWithLinks(t *testing.T) {
 		t.Errorf("gold after karim's links: %d spans, %d relations; want 4 and 3", len(g.Spans), len(g.Relations))
 	}
 }
+
+// TestReviewMarkReviewedAndReopen: a reviewer finishes the review; gold is
+// then read only (its buttons disabled, a form sent anyway refused with
+// 409) until a manager, and only a manager, reopens it.
+func TestReviewMarkReviewedAndReopen(t *testing.T) {
+	te := newTeamEnv(t)
+	doc := te.doc
+	review := fmt.Sprintf("/documents/%d/review", doc.ID)
+	loc := te.addSpan(te.layla.user.ID, "الرياض", "LOC")
+	accept := url.Values{"layer": {"layla"}, "span": {fmt.Sprint(loc.ID)}}
+
+	redirectsTo(t, te.rana.post(review+"/done", nil), review+"?done=reviewed")
+	if st := te.layer(doc, 0).Status; st != "reviewed" {
+		t.Fatalf("gold is %q after Mark gold reviewed", st)
+	}
+	d := htmlPage(t, te.rana.get(review+"?done=reviewed"), http.StatusOK)
+	if d.Find("#form-notice").Text() != "Gold is marked reviewed." || d.Find("#gold-finished").Length() != 1 ||
+		d.Find("#mark-reviewed").Length() != 0 || d.Find(`#gold-finished button`).Length() != 0 {
+		t.Errorf("a reviewer's page of reviewed gold: %q", strings.Join(strings.Fields(d.Find("main").Text()), " "))
+	}
+	if d.Find(`#candidates button:not([disabled])`).Length() != 0 || d.Find(`#accept-agreed button:not([disabled])`).Length() != 0 {
+		t.Error("reviewed gold still offers enabled buttons")
+	}
+	d = htmlPage(t, te.rana.post(review+"/accept", accept), http.StatusConflict)
+	if d.Find("#form-error").Text() == "" || len(te.layer(doc, 0).Spans) != 0 {
+		t.Errorf("accepting into reviewed gold: error %q, gold %d spans", d.Find("#form-error").Text(), len(te.layer(doc, 0).Spans))
+	}
+
+	expect(t, te.rana.post(review+"/reopen", nil), http.StatusForbidden)
+	if htmlPage(t, te.samir.get(review), http.StatusOK).Find(`#gold-finished button`).Text() != "Reopen gold" {
+		t.Error("the manager is not offered to reopen gold")
+	}
+	redirectsTo(t, te.samir.post(review+"/reopen", nil), review+"?done=reopened")
+	if st := te.layer(doc, 0).Status; st != "in_progress" {
+		t.Fatalf("gold is %q after Reopen", st)
+	}
+	redirectsTo(t, te.rana.post(review+"/accept", accept), fmt.Sprintf("%s?done=accepted#c-%d-%d-LOC", review, loc.Start, loc.End))
+	if te.events("layer.reviewed") != 1 || te.events("layer.reopen") != 1 {
+		t.Errorf("events: %d reviewed, %d reopen; want 1 and 1", te.events("layer.reviewed"), te.events("layer.reopen"))
+	}
+}

@@ -203,8 +203,11 @@ func TestProjectAgreement(t *testing.T) {
 	if htmlPage(t, te.rana.get(fmt.Sprintf("/projects/%d", te.proj.ID)), http.StatusOK).Find("#agreement-link").Length() != 1 {
 		t.Error("the reviewer's project page does not link to the agreement")
 	}
-	if htmlPage(t, te.layla.get(fmt.Sprintf("/projects/%d", te.proj.ID)), http.StatusOK).Find("#agreement-link").Length() != 0 {
-		t.Error("an annotator's project page links to the agreement")
+	if htmlPage(t, te.layla.get(fmt.Sprintf("/projects/%d", te.proj.ID)), http.StatusOK).Find("#agreement-link, a.review-link").Length() != 0 {
+		t.Error("an annotator's project page links to the agreement or a review")
+	}
+	if href := htmlPage(t, te.rana.get(fmt.Sprintf("/projects/%d", te.proj.ID)), http.StatusOK).Find(`a.review-link[aria-label="Review doc-2"]`).AttrOr("href", ""); href != fmt.Sprintf("/documents/%d/review", doc2.ID) {
+		t.Errorf("the reviewer's document list links doc-2's review to %q", href)
 	}
 	expect(t, te.layla.get(page), http.StatusForbidden)
 	expect(t, te.omar.get(page), http.StatusNotFound)

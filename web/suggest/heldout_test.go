@@ -217,6 +217,14 @@ func logHeldoutErrors(t *testing.T, id string, rs []rune, g gold, p predicted) {
 	for _, q := range g.Quotes {
 		inGold[q.Quote] = true
 		if _, ok := p.quotes[q.Quote]; ok {
+			// Found: log a speaker the suggester got wrong or missed.
+			want := "-"
+			if q.Speaker != nil {
+				want = show(*q.Speaker)
+			}
+			if got := rel(p.speakers, q.Quote); got != want {
+				t.Logf("%s SPKR %v [%s] speaker [%s], suggested [%s]", id, q.Quote, show(q.Quote), want, got)
+			}
 			continue
 		}
 		cue, spk := "-", "-"

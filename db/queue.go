@@ -205,3 +205,54 @@ func (s *Store) Assignees(ctx context.Context, projectID int64, docIDs []int64) 
 	}
 	return out, rows.Err()
 }
+
+// ReviewItem is a reviewer's work in one project: of the documents
+// someone annotated (a user's layer exists), those ready for review
+// (every user's layer finished, gold not reviewed yet) and those whose
+// gold is reviewed, with the first ready one in import order (0: none).
+type ReviewItem struct {
+	ProjectID   int64
+	ProjectName string
+	Annotated   int
+	Ready       int
+	Reviewed    int
+	Next        int64
+}
+
+// ReviewQueue lists, per project user reviews or manages (every project
+// for an admin), what is ready for review, in project order.
+func (s *Store) ReviewQueue(ctx context.Context, user User) ([]ReviewItem, error) {
+	rows, err := s.r.QueryContext(ctx, `
+		WITH mine AS (
+		  SELECT p.id, p.name FROM projects p
+		  WHERE (SELECT is_admin FROM users WHERE id = :uid) = 1
+		     OR EXISTS (SELECT 1 FROM memberships m WHERE m.project_id = p.id AND m.user_id = :uid AND m.role IN ('reviewer', 'manager'))
+		), docs AS (
+		  SELECT d.id, d.project_id,
+		         sum(l.owner_id IS NOT NULL) AS layers,
+		         sum(l.owner_id IS NOT NULL AND l.status NOT IN ('done', 'reviewed')) AS open,
+		         coalesce(max(CASE WHEN l.owner_id IS NULL THEN l.status END), 'new') AS gold
+		  FROM documents d JOIN layers l ON l.document_id = d.id
+		  WHERE d.project_id IN (SELECT id FROM mine)
+		  GROUP BY d.id
+		), ready AS (
+		  SELECT id, project_id, layers > 0 AS annotated, layers > 0 AND open = 0 AND gold != 'reviewed' AS ready, gold = 'reviewed' AS reviewed FROM docs
+		)
+		SELECT m.id, m.name, coalesce(sum(r.annotated), 0), coalesce(sum(r.ready), 0), coalesce(sum(r.reviewed), 0),
+		       coalesce(min(CASE WHEN r.ready THEN r.id END), 0)
+		FROM mine m LEFT JOIN ready r ON r.project_id = m.id
+		GROUP BY m.id ORDER BY m.id`, sql.Named("uid", user.ID))
+	if err != nil {
+		return nil, fmt.Errorf("db: review queue of %s: %w", user.Name, err)
+	}
+	defer rows.Close()
+	var out []ReviewItem
+	for rows.Next() {
+		var r ReviewItem
+		if err := rows.Scan(&r.ProjectID, &r.ProjectName, &r.Annotated, &r.Ready, &r.Reviewed, &r.Next); err != nil {
+			return nil, fmt.Errorf("db: scan review queue: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

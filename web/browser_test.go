@@ -258,7 +258,7 @@ func awaitPromise(p *runtime.EvaluateParams) { yes := true; p.AwaitPromise = &ye
 // an exact hit on the boundary wins; at a bidi boundary (Latin inside
 // Arabic) the edge is ambiguous, so a point inside the word is taken and
 // word snapping completes the span, as it does for a person.
-const pointsJS = `(start, end) => {
+const pointsJS = `async (start, end) => {
   const runs = [...document.querySelectorAll('#doc span[data-start]')];
   const find = (cp) => {
     for (const run of runs) {
@@ -272,15 +272,20 @@ const pointsJS = `(start, end) => {
     if (!run) return -1;
     return Number(run.dataset.start) + [...pos.offsetNode.data.slice(0, pos.offset)].length;
   };
-  const pick = (cp, atEnd) => {
+  const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const pick = async (cp, atEnd) => {
     const c = find(atEnd ? cp - 1 : cp);
     if (!c) return null;
     const r = document.createRange();
     r.setStart(c.run.firstChild, c.u16);
     r.setEnd(c.run.firstChild, c.u16 + c.len);
     let rect = r.getClientRects()[0];
-    if (rect.top < 0 || rect.bottom > innerHeight) {
+    // Scrolled to, a paragraph is laid out only as the browser next draws
+    // (content-visibility), and those above it take their real heights:
+    // wait for that, and scroll again while the character is off screen.
+    for (let tries = 0; tries < 5 && (rect.top < 0 || rect.bottom > innerHeight); tries++) {
       window.scrollBy(0, rect.top - innerHeight / 2);
+      await frames();
       rect = r.getClientRects()[0];
     }
     const y = rect.top + rect.height / 2, w = rect.width;
@@ -294,8 +299,11 @@ const pointsJS = `(start, end) => {
     }
     return inside;
   };
-  const from = pick(start, false);
-  const to = pick(end, true);
+  // Paragraphs coming into view are laid out at the next frame: hit
+  // testing them before that finds no text.
+  await frames();
+  const from = await pick(start, false);
+  const to = await pick(end, true);
   return from && to ? {from, to} : null;
 }`
 

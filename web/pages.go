@@ -19,6 +19,9 @@ func (h *handler) homePage(c echo.Context) error {
 	if v.Queue, err = h.store.Queue(ctx, currentUser(c)); err != nil {
 		return err
 	}
+	if v.Review, err = h.store.ReviewQueue(ctx, currentUser(c)); err != nil {
+		return err
+	}
 	return render(c, http.StatusOK, components.Home(h.page(c, "Projects"), v))
 }
 

@@ -334,9 +334,20 @@ func TestQueueMarkDoneAndNext(t *testing.T) {
 	if got := te.events("layer.done"); got != 2 {
 		t.Errorf("%d layer.done events, want 2", got)
 	}
-	// Empty state: rana (reviewer) is assigned nothing.
-	if d := home(te.rana); d.Find("#queue-empty").Length() != 1 || d.Find(".queue-item").Length() != 0 {
+	// Empty state: rana (reviewer) is assigned nothing. Her review queue
+	// holds the two documents layla finished, ready since nobody else
+	// annotates them.
+	d = home(te.rana)
+	if d.Find("#queue-empty").Length() != 1 || d.Find(`section[aria-labelledby="queue-title"] .queue-item`).Length() != 0 {
 		t.Errorf("rana's queue: %q", d.Find(".queue").Text())
+	}
+	review := d.Find(".review-item")
+	if got := strings.Join(strings.Fields(review.Find(".progress-text").Text()), " "); got != "0 / 2 reviewed, 2 ready" ||
+		review.Find("a.next-review").AttrOr("href", "") != docPath(d1)+"/review" {
+		t.Errorf("rana's review queue: %q, next %q", got, review.Find("a.next-review").AttrOr("href", ""))
+	}
+	if home(te.layla).Find(".review-item").Length() != 0 {
+		t.Error("an annotator has a review queue")
 	}
 }
 

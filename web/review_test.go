@@ -313,3 +313,38 @@ func TestReviewMarkReviewedAndReopen(t *testing.T) {
 		t.Errorf("events: %d reviewed, %d reopen; want 1 and 1", te.events("layer.reviewed"), te.events("layer.reopen"))
 	}
 }
+
+// TestReviewQueue: a document is ready for review once every user's layer
+// on it is finished, and leaves the queue when its gold is reviewed.
+func TestReviewQueue(t *testing.T) {
+	te := newTeamEnv(t)
+	doc := te.doc
+	item := func() (string, string) {
+		t.Helper()
+		r := htmlPage(t, te.rana.get("/"), http.StatusOK).Find(".review-item")
+		text := r.Find(".progress-text, .all-done").Map(func(_ int, s *goquery.Selection) string { return strings.Join(strings.Fields(s.Text()), " ") })
+		return strings.Join(text, " "), r.Find("a.next-review").AttrOr("href", "")
+	}
+	if got, _ := item(); got != "0 / 0 reviewed, 0 ready Nothing annotated yet" {
+		t.Errorf("before anyone annotates: %q", got)
+	}
+	te.addSpan(te.layla.user.ID, "أحمد", "PER")
+	te.addSpan(te.karim.user.ID, "أحمد", "PER")
+	for _, who := range []*queueActor{te.layla, te.karim} {
+		if got, next := item(); got != "0 / 1 reviewed, 0 ready Nothing ready: annotators are still at work" || next != "" {
+			t.Errorf("before %s is done: %q, next %q", who.user.Name, got, next)
+		}
+		if _, err := te.store.MarkDone(t.Context(), doc, who.user); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, next := item(); got != "0 / 1 reviewed, 1 ready" || next != docPath(doc)+"/review" {
+		t.Errorf("both done: %q, next %q", got, next)
+	}
+	if _, err := te.store.MarkReviewed(t.Context(), doc, te.rana.user); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := item(); got != "1 / 1 reviewed, 0 ready All reviewed" {
+		t.Errorf("reviewed: %q", got)
+	}
+}

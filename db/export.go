@@ -99,3 +99,22 @@ func exportLayer(ctx context.Context, tx *sql.Tx, layer int64, d *codec.ExportDo
 	}
 	return nil
 }
+
+// WithStatus passes on to fn only the exported layers whose status is
+// status (reviewed, to export only what review finished); "" passes them
+// all. An unknown status is a validation error, found before anything is
+// read.
+func WithStatus(status string, fn func(codec.ExportDoc) error) (func(codec.ExportDoc) error, error) {
+	if status == "" {
+		return fn, nil
+	}
+	if !validStatus(status) {
+		return nil, invalid("status", "%q is not new, in_progress, done or reviewed", status)
+	}
+	return func(d codec.ExportDoc) error {
+		if d.Status != status {
+			return nil
+		}
+		return fn(d)
+	}, nil
+}

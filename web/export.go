@@ -31,6 +31,10 @@ func (h *handler) export(c echo.Context) error {
 		return badRequest("format: %v", err)
 	}
 	w.Layers = layer == db.AllLayers
+	write, err := db.WithStatus(c.QueryParam("status"), w.Write)
+	if err != nil {
+		return err
+	}
 	// The status goes out with the first line, not before: an error found
 	// before any row (an unknown layer) must still become a 400.
 	start := func() {
@@ -44,7 +48,7 @@ func (h *handler) export(c echo.Context) error {
 		if n == 0 {
 			start()
 		}
-		if err := w.Write(d); err != nil {
+		if err := write(d); err != nil {
 			return err
 		}
 		if n++; n%64 == 0 {

@@ -268,6 +268,22 @@ func TestProjectPageExportForm(t *testing.T) {
 	if href, _ := form.Find("a").Attr("href"); href != p+"/activity" {
 		t.Errorf("activity link %q", href)
 	}
+	statuses := form.Find(`select[name="status"] option`).Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("value", "") })
+	if strings.Join(statuses, " ") != " new in_progress done reviewed" {
+		t.Errorf("export statuses %q", statuses)
+	}
+	// Only the reviewed: doc-1's gold; a status the store does not know is a 400 naming it.
+	if _, err := te.store.MarkReviewed(t.Context(), te.doc, te.samir.user); err != nil {
+		t.Fatal(err)
+	}
+	rec := te.samir.get(action + "?" + url.Values{"format": {"jsonl"}, "status": {"reviewed"}}.Encode())
+	if lines := strings.Split(strings.TrimSpace(rec.Body.String()), "\n"); rec.Code != http.StatusOK || len(lines) != 1 || !strings.Contains(lines[0], `"id":"doc-1"`) {
+		t.Errorf("export of the reviewed: %d\n%s", rec.Code, rec.Body)
+	}
+	rec = te.samir.get(action + "?status=finished")
+	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), `status: \"finished\" is not new, in_progress, done or reviewed`) {
+		t.Errorf("export ?status=finished: %d %s", rec.Code, rec.Body)
+	}
 	for _, f := range formats {
 		for _, l := range []string{"gold", "all", "layla"} {
 			rec := te.samir.get(action + "?" + url.Values{"format": {f}, "layer": {l}}.Encode())

@@ -66,7 +66,7 @@ func commands() map[string]command {
 		"backup":  {"backup DEST.db", "Write a consistent copy of the database to DEST.db (which must not exist) while the server keeps running.", runBackup},
 		"token":   {"token create USER [--name NAME]", "Create an API token for USER and print it, alone on the last line, once. Send it as 'Authorization: Bearer TOKEN'.", runToken},
 		"import":  {"import --project NAME [--format auto|text|jsonl|doccano|doccano-rel|conll] [--layer gold|USER] [--add-labels] FILE...", "Import documents. Each file goes in whole or not at all; every bad line is printed as FILE:LINE: reason. A CoNLL file (TOKEN TAG lines, BIO tags) is one document unless '# id = ID' lines start documents; its text is the tokens joined by spaces, sentences by line breaks.", runImport},
-		"export":  {"export --project NAME [--format jsonl|doccano|doccano-rel|quotes|conll] [--layer gold|USER|all] [--out FILE]", "Export a project as JSONL or CoNLL, streaming, to stdout unless --out. Every span is checked against the text first. CoNLL keeps the outermost of nested spans; what it cannot say is printed as a warning.", runExport},
+		"export":  {"export --project NAME [--format jsonl|doccano|doccano-rel|quotes|conll] [--layer gold|USER|all] [--status STATUS] [--out FILE]", "Export a project as JSONL or CoNLL, streaming, to stdout unless --out. Every span is checked against the text first. CoNLL keeps the outermost of nested spans; what it cannot say is printed as a warning.", runExport},
 	}
 }
 

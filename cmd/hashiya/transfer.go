@@ -95,6 +95,7 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 	project := f.String("project", "", "project name (required)")
 	format := f.String("format", "jsonl", "jsonl, doccano, doccano-rel, quotes or conll")
 	layer := f.String("layer", "gold", "gold, a user name, or all")
+	status := f.String("status", "", "only layers with this status: new, in_progress, done or reviewed")
 	out := f.String("out", "", "write to this file instead of stdout")
 	pos, err := f.parse(args)
 	if err != nil {
@@ -104,9 +105,12 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 		f.Usage()
 		return errors.New("export needs --project NAME and takes no other arguments")
 	}
-	// Check the format before anything is opened or created.
+	// Check the format and status before anything is opened or created.
 	if _, err := codec.NewWriter(io.Discard, *format); err != nil {
 		return err
+	}
+	if _, err := db.WithStatus(*status, nil); err != nil {
+		return fmt.Errorf("--%w", err)
 	}
 	s, p, err := f.openProject(ctx, *project)
 	if err != nil {
@@ -114,7 +118,7 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 	}
 	defer closeStore(s, &err)
 	if *out == "" {
-		return exportTo(ctx, s, p.ID, *format, *layer, e.stdout, e.stderr)
+		return exportTo(ctx, s, p.ID, *format, *layer, *status, e.stdout, e.stderr)
 	}
 	// Write beside the target and rename, so a failed export never leaves
 	// a half-written file under the name a pipeline reads.
@@ -123,7 +127,7 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 		return fmt.Errorf("--out %s: %w", *out, fileReason(err))
 	}
 	defer os.Remove(tmp.Name())
-	if err := exportTo(ctx, s, p.ID, *format, *layer, tmp, e.stderr); err != nil {
+	if err := exportTo(ctx, s, p.ID, *format, *layer, *status, tmp, e.stderr); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -143,13 +147,17 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 
 // exportTo writes the export to w and what a lossy format (conll) could
 // not say to warn, so the user learns of it without reading the file.
-func exportTo(ctx context.Context, s *db.Store, projectID int64, format, layer string, w, warn io.Writer) error {
+func exportTo(ctx context.Context, s *db.Store, projectID int64, format, layer, status string, w, warn io.Writer) error {
 	cw, err := codec.NewWriter(w, format)
 	if err != nil {
 		return err
 	}
 	cw.Layers = layer == db.AllLayers
-	err = s.ExportLayers(ctx, projectID, layer, cw.Write)
+	write, err := db.WithStatus(status, cw.Write)
+	if err != nil {
+		return fmt.Errorf("--%w", err)
+	}
+	err = s.ExportLayers(ctx, projectID, layer, write)
 	for _, msg := range cw.Warnings() {
 		fmt.Fprintf(warn, "export: %s (warning)\n", msg)
 	}

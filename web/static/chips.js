@@ -33,7 +33,16 @@ export function watchChips(docEl, reported) {
       fitChips([e.target]);
     }
   }, true);
+  // The browser may draw the first screen before this module runs, its
+  // events unheard: fit what is on or near the screen now.
+  if (lazy) {
+    for (const p of docEl.querySelectorAll(':scope > p')) {
+      const r = p.getBoundingClientRect();
+      if (r.bottom >= -innerHeight && r.top <= 2 * innerHeight) drawn.add(p);
+    }
+  }
   const refit = () => fitChips(drawnNow());
+  refit();
   new ResizeObserver(refit).observe(docEl);
   document.fonts.ready.then(refit).catch(reported);
   return { fit: fitChips };

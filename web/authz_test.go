@@ -103,6 +103,7 @@ var authzMatrix = []authzRow{
 	{"GET", "/api/v1/projects", "/api/v1/projects", "", "", roleStatuses{200, 200, 200, 200, 200, 200, 401, 200}},
 	{"GET", "/api/v1/projects/:p/documents", "/api/v1/projects/{p}/documents", "", "", roleStatuses{200, 200, 200, 200, 200, 404, 401, 200}},
 	{"POST", "/api/v1/projects/:p/documents", "/api/v1/projects/{p}/documents", `{"id":"new-doc","text":"نص جديد"}`, authzJSONL, roleStatuses{201, 201, 403, 403, 403, 404, 401, 403}},
+	{"GET", "/api/v1/projects/:p/agreement", "/api/v1/projects/{p}/agreement", "", "", roleStatuses{200, 200, 200, 403, 403, 404, 401, 403}},
 	{"GET", "/api/v1/projects/:p/export", "/api/v1/projects/{p}/export", "", "", roleStatuses{200, 200, 403, 403, 403, 404, 401, 403}},
 	{"GET", "/api/v1/documents/:d", "/api/v1/documents/{d}", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
 	{"GET", "/api/v1/documents/:d", "/api/v1/documents/{d}?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 401, 403}},

@@ -211,6 +211,34 @@ func TestProjectAgreement(t *testing.T) {
 	}
 	expect(t, te.layla.get(page), http.StatusForbidden)
 	expect(t, te.omar.get(page), http.StatusNotFound)
+
+	// The same figures as JSON, for scripts.
+	rec := te.rana.get(fmt.Sprintf("/api/v1/projects/%d/agreement", te.proj.ID))
+	var got struct {
+		Documents int `json:"documents"`
+		Overall   struct {
+			Both, OnlyA, OnlyB int
+			F1                 *float64
+		} `json:"overall"`
+		Pairs []struct {
+			A, B string
+			F1   *float64
+		} `json:"pairs"`
+		Labels []struct {
+			Label string
+			F1    *float64
+		} `json:"labels"`
+		Least []struct {
+			ExternalID string  `json:"external_id"`
+			MeanF1     float64 `json:"mean_f1"`
+		} `json:"least_agreed"`
+	}
+	decodeJSON(t, rec, &got)
+	if got.Documents != 2 || got.Overall.Both != 2 || got.Overall.F1 == nil || fmt.Sprintf("%.2f", *got.Overall.F1) != "0.67" ||
+		len(got.Pairs) != 1 || got.Pairs[0].A != "karim" || len(got.Labels) != 3 || got.Labels[2].Label != "PER" ||
+		len(got.Least) != 2 || got.Least[0].ExternalID != "doc-1" || got.Least[0].MeanF1 != 0.5 {
+		t.Errorf("agreement JSON: %s", rec.Body)
+	}
 }
 
 // TestReviewAcceptsQuoteWithLinks: two annotators gave one quotation

@@ -49,6 +49,7 @@ func routes(e *echo.Echo, h *handler) {
 	api.GET("/projects/:p/documents", h.listDocuments)
 	api.POST("/projects/:p/documents", h.importDocuments)
 	api.GET("/projects/:p/export", h.export)
+	api.GET("/projects/:p/agreement", h.apiAgreement)
 	api.GET("/documents/:d", h.getDocument)
 	api.GET("/documents/:d/spans", h.listSpans)
 	api.POST("/documents/:d/spans", h.createSpan)

@@ -20,6 +20,21 @@ type Review struct {
 	// CanReopen: the viewer manages the project, and may reopen a
 	// reviewed gold layer.
 	CanReopen bool
+	// OnlyDisputed lists only the spans some annotator left out.
+	OnlyDisputed bool
+}
+
+// shown are the rows the page lists, and how many are disputed.
+func (r Review) shown() (rows []ReviewRow, disputed int) {
+	for _, row := range r.Rows() {
+		if row.Disputed {
+			disputed++
+		}
+		if !r.OnlyDisputed || row.Disputed {
+			rows = append(rows, row)
+		}
+	}
+	return rows, disputed
 }
 
 // ReviewRow is one distinct span of the layers, or of gold alone.
@@ -33,6 +48,9 @@ type ReviewRow struct {
 	GoldSpan  int64 // gold's span, 0 when gold lacks it
 	Disputed  bool  // not every user's layer holds it
 	Links     []HolderLinks
+	// Before and After are a few words of the text around the span, so a
+	// reviewer judges it without opening the document.
+	Before, After string
 }
 
 // HolderLinks are the relations from a row's span in one layer: what
@@ -119,8 +137,9 @@ func (r Review) Rows() []ReviewRow {
 	// holds are listed too; it is never a holder.
 	layers := append(r.userLayers(), agreement.Layer{Name: "", Spans: toAgreement(r.Gold.Spans)})
 	var rows []ReviewRow
+	text := []rune(r.Doc.Text)
 	for _, c := range agreement.Candidates(layers) {
-		row := ReviewRow{Span: c.Span}
+		row := ReviewRow{Span: c.Span, Before: contextBefore(text, c.Start), After: contextAfter(text, c.End)}
 		for _, h := range c.Holders {
 			if h != "" {
 				row.Holders = append(row.Holders, h)
@@ -163,6 +182,45 @@ func (r Review) agreedLabel(n int) string {
 		return fmt.Sprintf("Accept %s of %s's layer", spans, r.Layers[0].Name)
 	}
 	return fmt.Sprintf("Accept %s all %d annotators marked", spans, len(r.Layers))
+}
+
+// contextRunes is about how much text the review shows on each side of
+// a span.
+const contextRunes = 30
+
+// contextBefore is up to contextRunes code points of text before start,
+// from a word's beginning and within its line, "…" first when cut.
+func contextBefore(text []rune, start int) string {
+	from := max(0, start-contextRunes)
+	for i := start - 1; i >= from; i-- {
+		if text[i] == '\n' {
+			return string(text[i+1 : start])
+		}
+	}
+	if from == 0 {
+		return string(text[:start])
+	}
+	for from < start && text[from-1] != ' ' {
+		from++
+	}
+	return "…" + string(text[from:start])
+}
+
+// contextAfter is contextBefore's mirror after end.
+func contextAfter(text []rune, end int) string {
+	to := min(len(text), end+contextRunes)
+	for i := end; i < to; i++ {
+		if text[i] == '\n' {
+			return string(text[end:i])
+		}
+	}
+	if to == len(text) {
+		return string(text[end:])
+	}
+	for to > end && text[to] != ' ' {
+		to--
+	}
+	return string(text[end:to]) + "…"
 }
 
 // Pairs is the agreement of every two users' layers.

@@ -54,6 +54,13 @@ func (h *handler) reviewPage(c echo.Context) error {
 		return err
 	}
 	r.Notice = reviewNotice(c.QueryParam("done"), c.QueryParam("spans"), c.QueryParam("n"))
+	switch show := c.QueryParam("show"); show {
+	case "", "all":
+	case "disputed":
+		r.OnlyDisputed = true
+	default:
+		return badRequest("show: %q is not all or disputed", show)
+	}
 	return render(c, http.StatusOK, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
 }
 

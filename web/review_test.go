@@ -38,12 +38,16 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 		rows = append(rows, cells(r)+" | "+r.AttrOr("class", "")+" | "+r.Find("button").AttrOr("aria-label", ""))
 	})
 	want := []string{
-		fmt.Sprintf("أحمد PER %d–%d karim, layla Accept |  | Accept PER “أحمد” into gold", per.Start, per.End),
-		fmt.Sprintf("الرياض GPE %d–%d karim disputed Accept | disputed | Accept GPE “الرياض” into gold", gpe.Start, gpe.End),
-		fmt.Sprintf("الرياض LOC %d–%d layla disputed Accept | disputed | Accept LOC “الرياض” into gold", loc.Start, loc.End),
+		// The text cell: the span (marked) in a few words of its context.
+		fmt.Sprintf("قال 😀 الوزير أحمد 👍🏽 إن «الاقتصاد ينمو» في… PER %d–%d karim, layla Accept |  | Accept PER “أحمد” into gold", per.Start, per.End),
+		fmt.Sprintf("…أحمد 👍🏽 إن «الاقتصاد ينمو» في الرياض. GPE %d–%d karim disputed Accept | disputed | Accept GPE “الرياض” into gold", gpe.Start, gpe.End),
+		fmt.Sprintf("…أحمد 👍🏽 إن «الاقتصاد ينمو» في الرياض. LOC %d–%d layla disputed Accept | disputed | Accept LOC “الرياض” into gold", loc.Start, loc.End),
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+	if got := d.Find("#candidates tbody tr mark").First().Text(); got != "أحمد" {
+		t.Errorf("the first row marks %q", got)
 	}
 
 	accept := url.Values{"layer": {"layla"}, "span": {fmt.Sprint(loc.ID)}}
@@ -375,4 +379,23 @@ func TestReviewQueue(t *testing.T) {
 	if got, _ := item(); got != "1 / 1 reviewed, 0 ready All reviewed" {
 		t.Errorf("reviewed: %q", got)
 	}
+}
+
+// TestReviewShowsOnlyDisputed: the review lists only the disputed spans
+// on asking, says how many there are, and links back to every span.
+func TestReviewShowsOnlyDisputed(t *testing.T) {
+	te := newTeamEnv(t)
+	review := fmt.Sprintf("/documents/%d/review", te.doc.ID)
+	te.addSpan(te.layla.user.ID, "أحمد", "PER")
+	te.addSpan(te.karim.user.ID, "أحمد", "PER")
+	te.addSpan(te.layla.user.ID, "الرياض", "LOC")
+	d := htmlPage(t, te.rana.get(review), http.StatusOK)
+	if d.Find("#candidates tbody tr").Length() != 2 || d.Find("#show-filter a").Text() != "Show only disputed spans (1)" {
+		t.Errorf("all spans: %d rows, filter %q", d.Find("#candidates tbody tr").Length(), d.Find("#show-filter").Text())
+	}
+	d = htmlPage(t, te.rana.get(review+"?show=disputed"), http.StatusOK)
+	if d.Find("#candidates tbody tr").Length() != 1 || d.Find("#candidates tbody tr mark").Text() != "الرياض" || d.Find("#show-filter a").AttrOr("href", "") != review {
+		t.Errorf("disputed only: %d rows, filter %q", d.Find("#candidates tbody tr").Length(), d.Find("#show-filter").Text())
+	}
+	expect(t, te.rana.get(review+"?show=some"), http.StatusBadRequest)
 }

@@ -103,7 +103,8 @@ func documentRows(ctx context.Context, tx *sql.Tx, args []any) ([]DocumentSummar
 	rows, err := tx.QueryContext(ctx, `
 		SELECT d.id, d.external_id, substr(d.text, 1, 120), length(d.text),
 		       coalesce(l.status, 'new'),
-		       (SELECT count(*) FROM spans s WHERE s.layer_id = l.id)
+		       (SELECT count(*) FROM spans s WHERE s.layer_id = l.id),
+		       coalesce((SELECT g.status FROM layers g WHERE g.document_id = d.id AND g.owner_id IS NULL), 'new')
 		`+docListFrom+` AND d.id > :after
 		ORDER BY d.id LIMIT :limit + 1`, args...)
 	if err != nil {
@@ -113,7 +114,7 @@ func documentRows(ctx context.Context, tx *sql.Tx, args []any) ([]DocumentSummar
 	var out []DocumentSummary
 	for rows.Next() {
 		var d DocumentSummary
-		if err := rows.Scan(&d.ID, &d.ExternalID, &d.Preview, &d.Length, &d.Status, &d.Spans); err != nil {
+		if err := rows.Scan(&d.ID, &d.ExternalID, &d.Preview, &d.Length, &d.Status, &d.Spans, &d.GoldStatus); err != nil {
 			return nil, fmt.Errorf("scan document: %w", err)
 		}
 		out = append(out, d)

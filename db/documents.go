@@ -28,6 +28,7 @@ type DocumentSummary struct {
 	Length     int // code points
 	Spans      int // in the viewer's layer
 	Status     string
+	GoldStatus string // the gold layer's: reviewed once its review is finished
 }
 
 func textHash(text string) string {

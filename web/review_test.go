@@ -319,6 +319,13 @@ func TestReviewMarkReviewedAndReopen(t *testing.T) {
 	if st := te.layer(doc, 0).Status; st != "reviewed" {
 		t.Fatalf("gold is %q after Mark gold reviewed", st)
 	}
+	project := fmt.Sprintf("/projects/%d", te.proj.ID)
+	if got := htmlPage(t, te.rana.get(project), http.StatusOK).Find(fmt.Sprintf("#doc-%d .gold-status", doc.ID)).Text(); got != "reviewed" {
+		t.Errorf("the document list gives gold's status as %q", got)
+	}
+	if htmlPage(t, te.layla.get(project), http.StatusOK).Find(".gold-status").Length() != 0 {
+		t.Error("an annotator's document list shows gold's status")
+	}
 	d := htmlPage(t, te.rana.get(review+"?done=reviewed"), http.StatusOK)
 	if d.Find("#form-notice").Text() != "Gold is marked reviewed." || d.Find("#gold-finished").Length() != 1 ||
 		d.Find("#mark-reviewed").Length() != 0 || d.Find(`#gold-finished button`).Length() != 0 {

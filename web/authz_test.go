@@ -44,6 +44,7 @@ var authzNoop = map[string]bool{
 	// hold the same spans in this world.
 	"/documents/{d}/review/accept":        true,
 	"/documents/{d}/review/accept-agreed": true,
+	"/projects/{p}/review/accept-agreed":  true,
 }
 
 const (
@@ -76,6 +77,7 @@ var authzMatrix = []authzRow{
 	{"GET", "/projects/:p", "/projects/{p}", "", "", roleStatuses{200, 200, 200, 200, 200, 404, 303, 401}},
 	{"GET", "/projects/:p/activity", "/projects/{p}/activity", "", "", roleStatuses{200, 200, 403, 403, 403, 404, 303, 401}},
 	{"GET", "/projects/:p/agreement", "/projects/{p}/agreement", "", "", roleStatuses{200, 200, 200, 403, 403, 404, 303, 401}},
+	{"POST", "/projects/:p/review/accept-agreed", "/projects/{p}/review/accept-agreed", "", authzForm, roleStatuses{303, 303, 303, 403, 403, 404, 401, 401}},
 	{"GET", "/documents/:d", "/documents/{d}", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 303, 401}},
 	{"GET", "/documents/:d", "/documents/{d}?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},
 	{"GET", "/documents/:d", "/documents/{d}?layer=manager", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},

@@ -157,6 +157,57 @@ func (h *handler) acceptAgreed(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=accepted-agreed&n=%d", t.doc.ID, n))
 }
 
+// acceptAgreedEverywhere copies into gold, document by document (one
+// transaction each), every span all the users' layers of a document
+// hold, in the documents two users or more worked on whose gold is not
+// reviewed yet.
+func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
+	p, role, err := h.project(c)
+	if err != nil {
+		return err
+	}
+	if !role.AtLeast(db.RoleReviewer) {
+		return echo.NewHTTPError(http.StatusForbidden, "only reviewers and managers accept spans into gold")
+	}
+	ctx := c.Request().Context()
+	var docs []int64
+	err = h.store.EachDocumentLayers(ctx, p.ID, func(docID int64, _ string, layers []db.LayerSpans) error {
+		if len(layers) >= 2 {
+			docs = append(docs, docID)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	spans, touched := 0, 0
+	for _, id := range docs {
+		doc, err := h.store.Document(ctx, id)
+		if err != nil {
+			return err
+		}
+		r, err := h.review(c, target{doc: doc, role: role, user: currentUser(c)})
+		if err != nil {
+			return err
+		}
+		if r.GoldFinished() {
+			continue
+		}
+		var refs []db.SpanRef
+		for _, row := range r.Agreed() {
+			refs = append(refs, db.SpanRef{Owner: row.FromOwner, Span: row.FromSpan})
+		}
+		n, err := h.store.CopyAllToGold(ctx, doc, refs, currentUser(c).ID)
+		if err != nil {
+			return fmt.Errorf("document %s: %w", doc.ExternalID, err)
+		}
+		if n > 0 {
+			spans, touched = spans+n, touched+1
+		}
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d/agreement?done=accepted&n=%d&docs=%d", p.ID, spans, touched))
+}
+
 // markReviewed finishes the document's review: gold becomes read only.
 func (h *handler) markReviewed(c echo.Context) error {
 	t, err := h.reviewTarget(c)
@@ -259,7 +310,14 @@ func (h *handler) agreementPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, components.AgreementPage(h.page(c, p.Name+" agreement"), components.AgreementView{Project: p, Tally: tally}))
+	v := components.AgreementView{Project: p, Tally: tally}
+	if c.QueryParam("done") == "accepted" {
+		// Numbers only are read from the address; the words are fixed here.
+		n, _ := strconv.Atoi(c.QueryParam("n"))
+		docs, _ := strconv.Atoi(c.QueryParam("docs"))
+		v.Notice = fmt.Sprintf("Accepted %s into gold, in %s.", plural(n, "span"), plural(docs, "document"))
+	}
+	return render(c, http.StatusOK, components.AgreementPage(h.page(c, p.Name+" agreement"), v))
 }
 
 // pairJSON is one pair's (or label's, or the total's) agreement in the

@@ -243,6 +243,29 @@ func TestProjectAgreement(t *testing.T) {
 		len(got.Least) != 2 || got.Least[0].ExternalID != "doc-1" || got.Least[0].MeanF1 != 0.5 {
 		t.Errorf("agreement JSON: %s", rec.Body)
 	}
+
+	// Accept what both agreed on, everywhere: أحمد in doc-1; نص in doc-2
+	// only once its reviewed gold is reopened.
+	if _, err := te.store.MarkReviewed(t.Context(), doc2, te.rana.user); err != nil {
+		t.Fatal(err)
+	}
+	everywhere := fmt.Sprintf("/projects/%d/review/accept-agreed", te.proj.ID)
+	redirectsTo(t, te.rana.post(everywhere, nil), page+"?done=accepted&n=1&docs=1")
+	if g1, g2 := te.layer(te.doc, 0).Spans, te.layer(doc2, 0).Spans; len(g1) != 1 || g1[0].Text != "أحمد" || len(g2) != 0 {
+		t.Errorf("gold after accepting everywhere: %+v, %+v", g1, g2)
+	}
+	if err := te.store.Reopen(t.Context(), doc2, te.samir.user, "gold"); err != nil {
+		t.Fatal(err)
+	}
+	redirectsTo(t, te.rana.post(everywhere, nil), page+"?done=accepted&n=1&docs=1")
+	if g2 := te.layer(doc2, 0).Spans; len(g2) != 1 || g2[0].Text != "نص" {
+		t.Errorf("doc-2's gold after reopening and accepting: %+v", g2)
+	}
+	redirectsTo(t, te.rana.post(everywhere, nil), page+"?done=accepted&n=0&docs=0")
+	if got := htmlPage(t, te.rana.get(page+"?done=accepted&n=2&docs=2"), http.StatusOK).Find("#form-notice").Text(); got != "Accepted 2 spans into gold, in 2 documents." {
+		t.Errorf("notice %q", got)
+	}
+	expect(t, te.layla.post(everywhere, nil), http.StatusForbidden)
 }
 
 // TestReviewAcceptsQuoteWithLinks: two annotators gave one quotation

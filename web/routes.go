@@ -25,6 +25,7 @@ func routes(e *echo.Echo, h *handler) {
 	app.GET("/projects/:p", h.projectPage)
 	app.GET("/projects/:p/activity", h.activityPage)
 	app.GET("/projects/:p/agreement", h.agreementPage)
+	app.POST("/projects/:p/review/accept-agreed", h.acceptAgreedEverywhere)
 	app.GET("/documents/:d", h.annotatePage)
 	app.GET("/documents/:d/view", h.docView)
 	app.GET("/documents/:d/review", h.reviewPage)

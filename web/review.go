@@ -135,6 +135,16 @@ func (h *handler) acceptSpan(c echo.Context) error {
 	return h.backToReview(c, t, done, sp)
 }
 
+// agreedRefs names, in a layer holding each, the spans every user's layer
+// of the review holds and gold lacks.
+func agreedRefs(r components.Review) []db.SpanRef {
+	var refs []db.SpanRef
+	for _, row := range r.Agreed() {
+		refs = append(refs, db.SpanRef{Owner: row.FromOwner, Span: row.FromSpan})
+	}
+	return refs
+}
+
 // acceptAgreed copies into gold, in one transaction, every span all
 // users' layers hold and gold lacks.
 func (h *handler) acceptAgreed(c echo.Context) error {
@@ -146,11 +156,7 @@ func (h *handler) acceptAgreed(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var refs []db.SpanRef
-	for _, row := range r.Agreed() {
-		refs = append(refs, db.SpanRef{Owner: row.FromOwner, Span: row.FromSpan})
-	}
-	n, err := h.store.CopyAllToGold(c.Request().Context(), t.doc, refs, t.user.ID)
+	n, err := h.store.CopyAllToGold(c.Request().Context(), t.doc, agreedRefs(r), t.user.ID)
 	if err != nil {
 		return h.reviewError(c, t, err)
 	}
@@ -193,11 +199,7 @@ func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 		if r.GoldFinished() {
 			continue
 		}
-		var refs []db.SpanRef
-		for _, row := range r.Agreed() {
-			refs = append(refs, db.SpanRef{Owner: row.FromOwner, Span: row.FromSpan})
-		}
-		n, err := h.store.CopyAllToGold(ctx, doc, refs, currentUser(c).ID)
+		n, err := h.store.CopyAllToGold(ctx, doc, agreedRefs(r), currentUser(c).ID)
 		if err != nil {
 			return fmt.Errorf("document %s: %w", doc.ExternalID, err)
 		}

@@ -82,6 +82,8 @@ func reviewNotice(done, spans, n string) string {
 		return "Removed from gold."
 	case "reviewed":
 		return "Gold is marked reviewed."
+	case "reviewed-next":
+		return "The last document's gold is marked reviewed; this is the next one ready for review."
 	case "reopened":
 		return "Gold is open for changes again."
 	}
@@ -216,8 +218,20 @@ func (h *handler) markReviewed(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := h.store.MarkReviewed(c.Request().Context(), t.doc, t.user); err != nil {
+	ctx := c.Request().Context()
+	if _, err := h.store.MarkReviewed(ctx, t.doc, t.user); err != nil {
 		return err
+	}
+	// On to the project's next document ready for review, as an
+	// annotator's Mark done opens their next document.
+	queue, err := h.store.ReviewQueue(ctx, t.user)
+	if err != nil {
+		return err
+	}
+	for _, q := range queue {
+		if q.ProjectID == t.doc.ProjectID && q.Next != 0 {
+			return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=reviewed-next", q.Next))
+		}
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=reviewed", t.doc.ID))
 }

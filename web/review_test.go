@@ -403,10 +403,21 @@ func TestReviewQueue(t *testing.T) {
 	if got, next := item(); got != "0 / 1 reviewed, 1 ready" || next != docPath(doc)+"/review" {
 		t.Errorf("both done: %q, next %q", got, next)
 	}
-	if _, err := te.store.MarkReviewed(t.Context(), doc, te.rana.user); err != nil {
+	// A second document ready: marking the first reviewed opens the second.
+	doc2 := te.docs[1]
+	s, e := cpSpan(t, doc2.Text, "نص")
+	if _, err := te.store.CreateSpan(t.Context(), doc2, te.layla.user.ID, te.layla.user.ID, db.SpanInput{Start: s, End: e, Label: "LOC"}); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := item(); got != "1 / 1 reviewed, 0 ready All reviewed" {
+	if _, err := te.store.MarkDone(t.Context(), doc2, te.layla.user); err != nil {
+		t.Fatal(err)
+	}
+	redirectsTo(t, te.rana.post(docPath(doc)+"/review/done", nil), docPath(doc2)+"/review?done=reviewed-next")
+	if got, next := item(); got != "1 / 2 reviewed, 1 ready" || next != docPath(doc2)+"/review" {
+		t.Errorf("one reviewed: %q, next %q", got, next)
+	}
+	redirectsTo(t, te.rana.post(docPath(doc2)+"/review/done", nil), docPath(doc2)+"/review?done=reviewed")
+	if got, _ := item(); got != "2 / 2 reviewed, 0 ready All reviewed" {
 		t.Errorf("reviewed: %q", got)
 	}
 }

@@ -302,3 +302,29 @@ func authzSpan(spans []db.Span, id int64) (db.Span, bool) {
 	}
 	return db.Span{}, false
 }
+
+// TestOtherMethodsRevealNothing sends every row's URL with the methods no
+// route names (HEAD, OPTIONS, PUT, TRACE) as an anonymous caller and as
+// a non-member: none is answered 2xx, except HEAD and OPTIONS (which
+// answers only the allowed methods) of the public pages: static files,
+// the health check, the login page.
+func TestOtherMethodsRevealNothing(t *testing.T) {
+	w := newRoleWorld(t)
+	s := w.server(t)
+	public := []string{"/static/", "/healthz", "/login"}
+	sent := 0
+	for _, row := range authzMatrix {
+		for _, method := range []string{http.MethodHead, http.MethodOptions, http.MethodPut, "TRACE"} {
+			for _, a := range []roleActor{asAnonymous, asOutsider} {
+				target := w.fill(a, row.url)
+				rec := s.send(a, method, target, "", "")
+				sent++
+				isPublic := slices.ContainsFunc(public, func(p string) bool { return strings.HasPrefix(target, p) })
+				if rec.Code < 300 && !((method == http.MethodHead || method == http.MethodOptions) && isPublic) {
+					t.Errorf("%s %s as %s: %d %.80s", method, target, a, rec.Code, rec.Body)
+				}
+			}
+		}
+	}
+	t.Logf("%d requests with other methods, none let through", sent)
+}

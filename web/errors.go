@@ -18,6 +18,23 @@ func badRequest(format string, args ...any) error {
 	return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf(format, args...))
 }
 
+// refusal is the status of an error that says the request was refused
+// for what it sent: wrong (400), naming something gone (404) or in the
+// way of the stored state (409). refused is false for other errors, the
+// server's own failures.
+func refusal(err error) (status int, refused bool) {
+	var ve *db.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		return http.StatusBadRequest, true
+	case errors.Is(err, db.ErrNotFound):
+		return http.StatusNotFound, true
+	case errors.Is(err, db.ErrConflict):
+		return http.StatusConflict, true
+	}
+	return 0, false
+}
+
 // handleError is the one place errors become statuses: not found -> 404,
 // conflicts -> 409, validation -> 400; anything else is a 5xx, logged once.
 func (h *handler) handleError(err error, c echo.Context) {

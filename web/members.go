@@ -35,13 +35,18 @@ func (h *handler) addMember(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, backToProject(c, p.ID, "done=member", "members"))
 }
 
-// formUser is the user a manager's form names in its "user" field; an
-// unknown name is a validation error the form shows.
+// formUser is the user a manager's form names in its "user" field.
 func (h *handler) formUser(c echo.Context) (db.User, error) {
-	name := strings.TrimSpace(c.FormValue("user"))
+	return h.formUserIn(c, "user")
+}
+
+// formUserIn is the user a form names in field; an unknown name is a
+// validation error the form shows.
+func (h *handler) formUserIn(c echo.Context, field string) (db.User, error) {
+	name := strings.TrimSpace(c.FormValue(field))
 	u, err := h.store.UserByName(c.Request().Context(), name)
 	if errors.Is(err, db.ErrNotFound) {
-		return u, &db.ValidationError{Field: "user", Reason: fmt.Sprintf("there is no user %q", name)}
+		return u, &db.ValidationError{Field: field, Reason: fmt.Sprintf("there is no user %q", name)}
 	}
 	return u, err
 }
@@ -130,13 +135,9 @@ func assignRequest(c echo.Context) (db.AssignRequest, error) {
 // formError shows a refused manager's form on the project page, saying
 // why, instead of a bare error page; other errors go to the error handler.
 func (h *handler) formError(c echo.Context, p db.Project, err error, keep ...func(*components.Manage)) error {
-	var ve *db.ValidationError
-	status := http.StatusBadRequest
-	switch {
-	case errors.As(err, &ve):
-	case errors.Is(err, db.ErrConflict):
-		status = http.StatusConflict
-	default:
+	// Something a manager's form names that is gone gets the error page.
+	status, refused := refusal(err)
+	if !refused || status == http.StatusNotFound {
 		return err
 	}
 	v, verr := h.projectView(c, p, db.RoleManager)

@@ -1,11 +1,9 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -106,11 +104,7 @@ func (h *handler) acceptSpan(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	name := strings.TrimSpace(c.FormValue("layer"))
-	from, err := h.store.UserByName(ctx, name)
-	if errors.Is(err, db.ErrNotFound) {
-		err = &db.ValidationError{Field: "layer", Reason: fmt.Sprintf("there is no user %q", name)}
-	}
+	from, err := h.formUserIn(c, "layer")
 	if err != nil {
 		return h.reviewError(c, t, err)
 	}
@@ -300,15 +294,8 @@ func (h *handler) backToReview(c echo.Context, t target, done string, sp db.Span
 // reviewError shows a refused review form on the review page: what was
 // wrong (400), gone (404) or in the way (409), with nothing changed.
 func (h *handler) reviewError(c echo.Context, t target, err error) error {
-	var ve *db.ValidationError
-	status := http.StatusBadRequest
-	switch {
-	case errors.As(err, &ve):
-	case errors.Is(err, db.ErrNotFound):
-		status = http.StatusNotFound
-	case errors.Is(err, db.ErrConflict):
-		status = http.StatusConflict
-	default:
+	status, refused := refusal(err)
+	if !refused {
 		return err
 	}
 	r, rerr := h.review(c, t)

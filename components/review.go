@@ -24,17 +24,17 @@ type Review struct {
 	OnlyDisputed bool
 }
 
-// shown are the rows the page lists, and how many are disputed.
-func (r Review) shown() (rows []ReviewRow, disputed int) {
-	for _, row := range r.Rows() {
+// shown are the rows the page lists, of rows, and how many are disputed.
+func (r Review) shown(rows []ReviewRow) (listed []ReviewRow, disputed int) {
+	for _, row := range rows {
 		if row.Disputed {
 			disputed++
 		}
 		if !r.OnlyDisputed || row.Disputed {
-			rows = append(rows, row)
+			listed = append(listed, row)
 		}
 	}
-	return rows, disputed
+	return listed, disputed
 }
 
 // ReviewRow is one distinct span of the layers, or of gold alone.
@@ -75,7 +75,7 @@ func (r ReviewRow) Anchor() string {
 func toAgreement(spans []db.Span) []agreement.Span {
 	out := make([]agreement.Span, len(spans))
 	for i, s := range spans {
-		out[i] = agreement.Span{Start: s.Start, End: s.End, Label: s.Label}
+		out[i] = keyOf(s)
 	}
 	return out
 }
@@ -96,26 +96,15 @@ func (r Review) Rows() []ReviewRow {
 		owner int64
 		span  db.Span
 	}
-	first := map[agreement.Span]source{}
-	for _, l := range r.Layers {
-		for _, s := range l.Spans {
-			k := agreement.Span{Start: s.Start, End: s.End, Label: s.Label}
-			if _, ok := first[k]; !ok {
-				first[k] = source{l.Name, l.Owner, s}
-			}
-		}
-	}
-	// Each layer's spans by key, and their relations by source span.
-	type linked struct {
-		layer string
-		span  db.Span
-		links []Link
-	}
-	byKey := map[agreement.Span][]linked{}
+	first := map[agreement.Span]source{}        // the first layer holding each span
+	links := map[agreement.Span][]HolderLinks{} // each layer's relations from it
 	for _, l := range r.Layers {
 		spans := map[int64]db.Span{}
 		for _, s := range l.Spans {
 			spans[s.ID] = s
+			if k := keyOf(s); first[k].layer == "" {
+				first[k] = source{l.Name, l.Owner, s}
+			}
 		}
 		from := map[int64][]Link{}
 		for _, rel := range l.Relations {
@@ -124,14 +113,13 @@ func (r Review) Rows() []ReviewRow {
 		}
 		for _, s := range l.Spans {
 			if len(from[s.ID]) > 0 {
-				k := agreement.Span{Start: s.Start, End: s.End, Label: s.Label}
-				byKey[k] = append(byKey[k], linked{l.Name, s, from[s.ID]})
+				links[keyOf(s)] = append(links[keyOf(s)], HolderLinks{Layer: l.Name, Span: s.ID, Links: from[s.ID]})
 			}
 		}
 	}
 	gold := map[agreement.Span]db.Span{}
 	for _, s := range r.Gold.Spans {
-		gold[agreement.Span{Start: s.Start, End: s.End, Label: s.Label}] = s
+		gold[keyOf(s)] = s
 	}
 	// Gold joins the comparison as a nameless layer, so spans only gold
 	// holds are listed too; it is never a holder.
@@ -139,7 +127,7 @@ func (r Review) Rows() []ReviewRow {
 	var rows []ReviewRow
 	text := []rune(r.Doc.Text)
 	for _, c := range agreement.Candidates(layers) {
-		row := ReviewRow{Span: c.Span, Before: contextBefore(text, c.Start), After: contextAfter(text, c.End)}
+		row := ReviewRow{Span: c.Span, Before: contextBefore(text, c.Start), After: contextAfter(text, c.End), Links: links[c.Span]}
 		for _, h := range c.Holders {
 			if h != "" {
 				row.Holders = append(row.Holders, h)
@@ -152,19 +140,22 @@ func (r Review) Rows() []ReviewRow {
 		if g, ok := gold[c.Span]; ok {
 			row.GoldSpan, row.Text = g.ID, g.Text
 		}
-		for _, l := range byKey[c.Span] {
-			row.Links = append(row.Links, HolderLinks{Layer: l.layer, Span: l.span.ID, Links: l.links})
-		}
 		rows = append(rows, row)
 	}
 	return rows
 }
 
+func keyOf(s db.Span) agreement.Span {
+	return agreement.Span{Start: s.Start, End: s.End, Label: s.Label}
+}
+
 // Agreed are the rows every user's layer holds and gold lacks: what
 // "accept all agreed" copies.
-func (r Review) Agreed() []ReviewRow {
+func (r Review) Agreed() []ReviewRow { return agreed(r.Rows()) }
+
+func agreed(rows []ReviewRow) []ReviewRow {
 	var out []ReviewRow
-	for _, row := range r.Rows() {
+	for _, row := range rows {
 		if !row.Disputed && len(row.Holders) > 0 && row.GoldSpan == 0 {
 			out = append(out, row)
 		}

@@ -77,6 +77,18 @@ func (p Pair) F1() (f1 float64, ok bool) {
 
 // Pairs compares every two layers, in the order given.
 func Pairs(layers []Layer) []Pair {
+	sets := spanSets(layers)
+	var out []Pair
+	for i := range layers {
+		for j := i + 1; j < len(layers); j++ {
+			out = append(out, compare(layers[i].Name, layers[j].Name, sets[i], sets[j], nil))
+		}
+	}
+	return out
+}
+
+// spanSets is each layer's spans as a set: a span held twice counts once.
+func spanSets(layers []Layer) []map[Span]bool {
 	sets := make([]map[Span]bool, len(layers))
 	for i, l := range layers {
 		sets[i] = map[Span]bool{}
@@ -84,22 +96,38 @@ func Pairs(layers []Layer) []Pair {
 			sets[i][s] = true
 		}
 	}
-	var out []Pair
-	for i := range layers {
-		for j := i + 1; j < len(layers); j++ {
-			p := Pair{A: layers[i].Name, B: layers[j].Name}
-			for s := range sets[i] {
-				if sets[j][s] {
-					p.Both++
-				} else {
-					p.OnlyA++
-				}
-			}
-			p.OnlyB = len(sets[j]) - p.Both
-			out = append(out, p)
+	return sets
+}
+
+// compare counts how layers a and b agree, and adds the counts label by
+// label to labels when it is not nil.
+func compare(a, b string, inA, inB map[Span]bool, labels map[string]*Pair) Pair {
+	p := Pair{A: a, B: b}
+	count := func(label string, both, onlyA, onlyB int) {
+		p.Both, p.OnlyA, p.OnlyB = p.Both+both, p.OnlyA+onlyA, p.OnlyB+onlyB
+		if labels == nil {
+			return
+		}
+		l := labels[label]
+		if l == nil {
+			l = &Pair{}
+			labels[label] = l
+		}
+		l.Both, l.OnlyA, l.OnlyB = l.Both+both, l.OnlyA+onlyA, l.OnlyB+onlyB
+	}
+	for s := range inA {
+		if inB[s] {
+			count(s.Label, 1, 0, 0)
+		} else {
+			count(s.Label, 0, 1, 0)
 		}
 	}
-	return out
+	for s := range inB {
+		if !inA[s] {
+			count(s.Label, 0, 0, 1)
+		}
+	}
+	return p
 }
 
 // Mean is the average F1 of the pairs that have one, and how many do.
@@ -148,64 +176,28 @@ func (t *Tally) Add(id int64, name string, layers []Layer) {
 	if t.pairs == nil {
 		t.pairs, t.labels = map[[2]string]*Pair{}, map[string]*Pair{}
 	}
-	pairs := Pairs(layers)
-	for _, p := range pairs {
-		a, b, onlyA, onlyB := p.A, p.B, p.OnlyA, p.OnlyB
-		if b < a {
-			a, b, onlyA, onlyB = b, a, onlyB, onlyA
-		}
-		sum := t.pairs[[2]string{a, b}]
-		if sum == nil {
-			sum = &Pair{A: a, B: b}
-			t.pairs[[2]string{a, b}] = sum
-		}
-		sum.Both, sum.OnlyA, sum.OnlyB = sum.Both+p.Both, sum.OnlyA+onlyA, sum.OnlyB+onlyB
-	}
-	byName := map[string]Layer{}
-	for _, l := range layers {
-		byName[l.Name] = l
-	}
-	for _, p := range pairs {
-		for label, lp := range byLabel(byName[p.A].Spans, byName[p.B].Spans) {
-			sum := t.labels[label]
-			if sum == nil {
-				sum = &Pair{}
-				t.labels[label] = sum
+	sets := spanSets(layers)
+	var pairs []Pair
+	for i := range layers {
+		for j := i + 1; j < len(layers); j++ {
+			p := compare(layers[i].Name, layers[j].Name, sets[i], sets[j], t.labels)
+			pairs = append(pairs, p)
+			// The sum is kept under the two names in order, whichever
+			// order a document lists them in.
+			a, b, onlyA, onlyB := p.A, p.B, p.OnlyA, p.OnlyB
+			if b < a {
+				a, b, onlyA, onlyB = b, a, onlyB, onlyA
 			}
-			sum.Both, sum.OnlyA, sum.OnlyB = sum.Both+lp.Both, sum.OnlyA+lp.OnlyA, sum.OnlyB+lp.OnlyB
+			sum := t.pairs[[2]string{a, b}]
+			if sum == nil {
+				sum = &Pair{A: a, B: b}
+				t.pairs[[2]string{a, b}] = sum
+			}
+			sum.Both, sum.OnlyA, sum.OnlyB = sum.Both+p.Both, sum.OnlyA+onlyA, sum.OnlyB+onlyB
 		}
 	}
 	mean, n := Mean(pairs)
 	t.Docs = append(t.Docs, DocScore{ID: id, Name: name, Mean: mean, Pairs: n})
-}
-
-// byLabel counts two layers' spans label by label.
-func byLabel(a, b []Span) map[string]Pair {
-	inA, inB := map[Span]bool{}, map[Span]bool{}
-	for _, s := range a {
-		inA[s] = true
-	}
-	for _, s := range b {
-		inB[s] = true
-	}
-	out := map[string]Pair{}
-	for s := range inA {
-		p := out[s.Label]
-		if inB[s] {
-			p.Both++
-		} else {
-			p.OnlyA++
-		}
-		out[s.Label] = p
-	}
-	for s := range inB {
-		if !inA[s] {
-			p := out[s.Label]
-			p.OnlyB++
-			out[s.Label] = p
-		}
-	}
-	return out
 }
 
 // Pairs is the sum for each pair of owners, by name.

@@ -57,6 +57,26 @@ type SpanRef struct {
 	Owner, Span int64
 }
 
+// DocumentsAnnotatedBy lists, in import order, the documents of the
+// project that at least n users hold a layer of.
+func (s *Store) DocumentsAnnotatedBy(ctx context.Context, projectID int64, n int) ([]int64, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT d.id FROM documents d JOIN layers l ON l.document_id = d.id
+		WHERE d.project_id = ? AND l.owner_id IS NOT NULL GROUP BY d.id HAVING count(*) >= ? ORDER BY d.id`, projectID, n)
+	if err != nil {
+		return nil, fmt.Errorf("db: documents of project %d with %d layers: %w", projectID, n, err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("db: scan document id: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
 // CopyToGold puts into the gold layer a copy of span spanID of user
 // from's layer, made by by: its offsets (as they are), label and
 // attributes. A span gold already holds (the same offsets and label) is

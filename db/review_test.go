@@ -167,6 +167,12 @@ func TestEachDocumentLayers(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	for n, want := range map[int]string{1: fmt.Sprint([]int64{f.doc.ID, doc2.ID}), 2: fmt.Sprint([]int64{f.doc.ID}), 3: "[]"} {
+		ids, err := f.s.DocumentsAnnotatedBy(ctx, f.proj.ID, n)
+		if err != nil || fmt.Sprint(ids) != want {
+			t.Errorf("documents with %d users' layers: %v, %v; want %s", n, ids, err, want)
+		}
+	}
 }
 
 // TestCopyWithLinksToGold accepts a quotation with its links: its speaker

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -27,16 +28,24 @@ func (h *handler) reviewTarget(c echo.Context) (target, error) {
 
 // review loads what the review page shows.
 func (h *handler) review(c echo.Context, t target) (components.Review, error) {
-	ctx := c.Request().Context()
-	r := components.Review{Doc: t.doc, CanReopen: t.role.AtLeast(db.RoleManager)}
+	r, err := h.reviewLayers(c.Request().Context(), t.doc)
+	if err != nil {
+		return r, err
+	}
+	r.CanReopen = t.role.AtLeast(db.RoleManager)
+	r.Project, err = h.store.Project(c.Request().Context(), t.doc.ProjectID)
+	return r, err
+}
+
+// reviewLayers loads a document's users' layers and its gold layer: what
+// a review compares.
+func (h *handler) reviewLayers(ctx context.Context, doc db.Document) (components.Review, error) {
+	r := components.Review{Doc: doc}
 	var err error
-	if r.Project, err = h.store.Project(ctx, t.doc.ProjectID); err != nil {
+	if r.Layers, err = h.store.UserLayers(ctx, doc); err != nil {
 		return r, err
 	}
-	if r.Layers, err = h.store.UserLayers(ctx, t.doc); err != nil {
-		return r, err
-	}
-	r.Gold, err = h.store.LayerOf(ctx, t.doc, 0)
+	r.Gold, err = h.store.LayerOf(ctx, doc, 0)
 	return r, err
 }
 
@@ -172,13 +181,7 @@ func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusForbidden, "only reviewers and managers accept spans into gold")
 	}
 	ctx := c.Request().Context()
-	var docs []int64
-	err = h.store.EachDocumentLayers(ctx, p.ID, func(docID int64, _ string, layers []db.LayerSpans) error {
-		if len(layers) >= 2 {
-			docs = append(docs, docID)
-		}
-		return nil
-	})
+	docs, err := h.store.DocumentsAnnotatedBy(ctx, p.ID, 2)
 	if err != nil {
 		return err
 	}
@@ -188,7 +191,7 @@ func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		r, err := h.review(c, target{doc: doc, role: role, user: currentUser(c)})
+		r, err := h.reviewLayers(ctx, doc)
 		if err != nil {
 			return err
 		}

@@ -222,11 +222,27 @@ type ReviewItem struct {
 // ReviewQueue lists, per project user reviews or manages (every project
 // for an admin), what is ready for review, in project order.
 func (s *Store) ReviewQueue(ctx context.Context, user User) ([]ReviewItem, error) {
+	return s.reviewQueue(ctx, user, 0)
+}
+
+// NextToReview is the first document of the project ready for user's
+// review (ReviewQueue), 0 when there is none.
+func (s *Store) NextToReview(ctx context.Context, user User, projectID int64) (int64, error) {
+	items, err := s.reviewQueue(ctx, user, projectID)
+	if err != nil || len(items) == 0 {
+		return 0, err
+	}
+	return items[0].Next, nil
+}
+
+// reviewQueue is ReviewQueue for one project, or every one (projectID 0).
+func (s *Store) reviewQueue(ctx context.Context, user User, projectID int64) ([]ReviewItem, error) {
 	rows, err := s.r.QueryContext(ctx, `
 		WITH mine AS (
 		  SELECT p.id, p.name FROM projects p
-		  WHERE (SELECT is_admin FROM users WHERE id = :uid) = 1
-		     OR EXISTS (SELECT 1 FROM memberships m WHERE m.project_id = p.id AND m.user_id = :uid AND m.role IN ('reviewer', 'manager'))
+		  WHERE (:pid = 0 OR p.id = :pid)
+		    AND ((SELECT is_admin FROM users WHERE id = :uid) = 1
+		         OR EXISTS (SELECT 1 FROM memberships m WHERE m.project_id = p.id AND m.user_id = :uid AND m.role IN ('reviewer', 'manager')))
 		), docs AS (
 		  SELECT d.id, d.project_id,
 		         sum(l.owner_id IS NOT NULL) AS layers,
@@ -241,7 +257,7 @@ func (s *Store) ReviewQueue(ctx context.Context, user User) ([]ReviewItem, error
 		SELECT m.id, m.name, coalesce(sum(r.annotated), 0), coalesce(sum(r.ready), 0), coalesce(sum(r.reviewed), 0),
 		       coalesce(min(CASE WHEN r.ready THEN r.id END), 0)
 		FROM mine m LEFT JOIN ready r ON r.project_id = m.id
-		GROUP BY m.id ORDER BY m.id`, sql.Named("uid", user.ID))
+		GROUP BY m.id ORDER BY m.id`, sql.Named("uid", user.ID), sql.Named("pid", projectID))
 	if err != nil {
 		return nil, fmt.Errorf("db: review queue of %s: %w", user.Name, err)
 	}

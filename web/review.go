@@ -221,14 +221,12 @@ func (h *handler) markReviewed(c echo.Context) error {
 	}
 	// On to the project's next document ready for review, as an
 	// annotator's Mark done opens their next document.
-	queue, err := h.store.ReviewQueue(ctx, t.user)
+	next, err := h.store.NextToReview(ctx, t.user, t.doc.ProjectID)
 	if err != nil {
 		return err
 	}
-	for _, q := range queue {
-		if q.ProjectID == t.doc.ProjectID && q.Next != 0 {
-			return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=reviewed-next", q.Next))
-		}
+	if next != 0 {
+		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=reviewed-next", next))
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=reviewed", t.doc.ID))
 }

@@ -185,13 +185,28 @@ func graphemeBounds(s string) []int {
 // CheckGraphemes it segments only the text around each end. Offsets out of
 // range (which Check refuses first) come back as they are.
 func SnapGraphemes(s string, start, end int) (int, int) {
-	b0, b1, err := Locate(s, start, end)
+	a, b, err := Snap(s, start, end, false)
 	if err != nil {
 		return start, end
 	}
-	a, _ := clusterAround(s, b0, start)
-	_, b := clusterAround(s, b1, end)
 	return a, b
+}
+
+// Snap widens start..end as a selection is saved: to whole words first
+// when words is set (SnapWords), then to whole grapheme clusters
+// (SnapGraphemes), reading the text up to the span once. Offsets out of
+// range are Check's error.
+func Snap(s string, start, end int, words bool) (int, int, error) {
+	a, b, err := Locate(s, start, end)
+	if err != nil {
+		return 0, 0, err
+	}
+	if words {
+		a, b, start, end = wordsAround(s, a, b, start, end)
+	}
+	start, _ = clusterAround(s, a, start)
+	_, end = clusterAround(s, b, end)
+	return start, end, nil
 }
 
 // CheckGraphemes is an error when start or end falls inside a grapheme
@@ -293,10 +308,17 @@ func isWordRune(r rune) bool {
 // range, is left as is. It reads only the text around the span.
 func SnapWords(s string, start, end int) (int, int) {
 	a, b, err := Locate(s, start, end)
-	if err != nil || start >= end {
+	if err != nil {
 		return start, end
 	}
-	ca, cb := start, end // a and b in code points
+	_, _, start, end = wordsAround(s, a, b, start, end)
+	return start, end
+}
+
+// wordsAround is SnapWords for the span at bytes a..b of s, code points
+// ca..cb: the snapped span in bytes and in code points.
+func wordsAround(s string, a, b, ca, cb int) (int, int, int, int) {
+	a0, b0, ca0, cb0 := a, b, ca, cb
 	for a < b {
 		r, n := utf8.DecodeRuneInString(s[a:])
 		if isWordRune(r) {
@@ -312,7 +334,7 @@ func SnapWords(s string, start, end int) (int, int) {
 		b, cb = b-n, cb-1
 	}
 	if a == b {
-		return start, end
+		return a0, b0, ca0, cb0
 	}
 	for a > 0 {
 		r, n := utf8.DecodeLastRuneInString(s[:a])
@@ -328,5 +350,5 @@ func SnapWords(s string, start, end int) (int, int) {
 		}
 		b, cb = b+n, cb+1
 	}
-	return ca, cb
+	return a, b, ca, cb
 }

@@ -569,6 +569,11 @@ func TestSnapWordsMixedLines(t *testing.T) {
 				if a, z := offsets.SnapWords(text, start, end); a != wa || z != wz {
 					t.Fatalf("%q: SnapWords(%d, %d) = %d..%d, want %d..%d", text, start, end, a, z, wa, wz)
 				}
+				// Snap with words is SnapWords, then SnapGraphemes.
+				ga, gz := offsets.SnapGraphemes(text, wa, wz)
+				if a, z, err := offsets.Snap(text, start, end, true); err != nil || a != ga || z != gz {
+					t.Fatalf("%q: Snap(%d, %d, words) = %d..%d, %v; want %d..%d", text, start, end, a, z, err, ga, gz)
+				}
 			}
 		}
 	}

@@ -94,19 +94,20 @@ func (h *handler) listSpans(c echo.Context) error {
 // refuses those that split a letter from its diacritics or an emoji from
 // its modifiers: a script is told, never silently corrected.
 func snapSpan(doc db.Document, start, end int, snap string) (int, int, error) {
-	if err := offsets.Check(doc.Text, start, end); err != nil {
-		return 0, 0, badRequest("start/end: %v", err)
-	}
+	var err error
 	switch snap {
 	case "":
-		return start, end, nil
-	case "grapheme":
-	case "word":
-		start, end = offsets.SnapWords(doc.Text, start, end)
+		err = offsets.Check(doc.Text, start, end)
+	case "grapheme", "word":
+		start, end, err = offsets.Snap(doc.Text, start, end, snap == "word")
 	default:
-		return 0, 0, badRequest("snap: %q is not word or grapheme", snap)
+		if err = offsets.Check(doc.Text, start, end); err == nil {
+			return 0, 0, badRequest("snap: %q is not word or grapheme", snap)
+		}
 	}
-	start, end = offsets.SnapGraphemes(doc.Text, start, end)
+	if err != nil {
+		return 0, 0, badRequest("start/end: %v", err)
+	}
 	return start, end, nil
 }
 

@@ -41,8 +41,8 @@ export function watchChips(docEl, reported) {
       if (r.bottom >= -innerHeight && r.top <= 2 * innerHeight) drawn.add(p);
     }
   }
+  // A ResizeObserver also reports once as it starts: the first fit.
   const refit = () => fitChips(drawnNow());
-  refit();
   new ResizeObserver(refit).observe(docEl);
   document.fonts.ready.then(refit).catch(reported);
   return { fit: fitChips };

@@ -19,22 +19,20 @@ import (
 	"hashiya/db/codec"
 )
 
-// chipBoxesJS returns the box of every label chip in the text, in
-// viewport pixels. A chip is the ::before of its run, absolutely placed
-// against the run (a one-line run's box is its containing block), so its
-// box is the run's box moved by the chip's used offsets and sized by its
-// used width and height.
-const chipBoxesJS = `[...document.querySelectorAll('#doc .seg[data-chip]')].map((seg) => {
-  const cs = getComputedStyle(seg, '::before');
-  const r = seg.getBoundingClientRect();
-  const left = r.left + parseFloat(cs.left), top = r.top + parseFloat(cs.top);
-  return {label: seg.dataset.chip, title: seg.title, left, right: left + parseFloat(cs.width), top, bottom: top + parseFloat(cs.height), lines: seg.getClientRects().length};
+// chipBoxesJS returns the box of every label chip in the text and of the
+// start of the run it labels, in viewport pixels.
+const chipBoxesJS = `[...document.querySelectorAll('#doc .chip')].map((chip) => {
+  const seg = chip.closest('p').querySelector('.seg[data-start="' + chip.dataset.run + '"]');
+  const c = chip.getBoundingClientRect(), rects = seg.getClientRects(), r = rects[0];
+  return {label: chip.dataset.label, title: seg.title, left: c.left, right: c.right, top: c.top, bottom: c.bottom,
+    lines: rects.length, runLeft: r.left, runRight: r.right, runTop: r.top};
 })`
 
 type chipBox struct {
-	Label, Title             string
-	Left, Right, Top, Bottom float64
-	Lines                    int
+	Label, Title              string
+	Left, Right, Top, Bottom  float64
+	Lines                     int
+	RunLeft, RunRight, RunTop float64
 }
 
 // TestBrowserChipsDoNotOverlap draws labels on neighbouring short words,
@@ -142,8 +140,9 @@ func (b *browser) settle() {
 	})`)
 }
 
-// checkChips fails when two chips overlap, a chip is empty, or a chip's
-// run does not carry its full label as a title.
+// checkChips fails when two chips overlap, a chip is empty or not over
+// the start of its run, or a chip's run does not carry its full label as
+// a title.
 func checkChips(t *testing.T, when string, chips []chipBox) {
 	t.Helper()
 	for i, a := range chips {
@@ -152,6 +151,11 @@ func checkChips(t *testing.T, when string, chips []chipBox) {
 		}
 		if a.Title != a.Label {
 			t.Errorf("%s: the run of the %q chip has title %q", when, a.Label, a.Title)
+		}
+		// Right to left, a chip starts at its run's right edge, above it.
+		if math.Abs(a.Right-a.RunRight) > 1 || a.Bottom > a.RunTop+1 || a.Bottom < a.RunTop-20 {
+			t.Errorf("%s: the %q chip (%.1f..%.1f, bottom %.1f) is not over the start of its run (%.1f..%.1f, top %.1f)",
+				when, a.Label, a.Left, a.Right, a.Bottom, a.RunLeft, a.RunRight, a.RunTop)
 		}
 		for _, b := range chips[i+1:] {
 			// A hair of tolerance for sub-pixel rounding.

@@ -104,8 +104,9 @@ function init(docEl) {
     const layerStatus = part('status');
     el('layer-status').textContent = layerStatus.textContent;
     el('layer-status').dataset.status = layerStatus.dataset.status;
-    // A whole new text is fitted as its paragraphs come into view.
-    if (fitted) chips.fit(fitted);
+    // A whole new text: its chips are drawn on the paragraphs on screen now,
+    // the others' as they come into view.
+    chips.fit(fitted);
     if (kept) selectOffsets(docEl, kept.start, kept.end);
     await Promise.all([quotes.refresh(layer), suggestions.refresh()]);
     if (selected) {

@@ -79,7 +79,7 @@ func TestIDsNeverReused(t *testing.T) {
 		t.Errorf("foreign key check: %d problems (%v)", problems, err)
 	}
 	// Deleting the newest span, then creating one, gives a new id.
-	if err := s.DeleteSpan(ctx, doc, 1, 1, 8); err != nil {
+	if _, err := s.DeleteSpan(ctx, doc, 1, 1, 8); err != nil {
 		t.Fatal(err)
 	}
 	sp, err := s.CreateSpan(ctx, doc, 1, 1, SpanInput{Start: 11, End: 20, Label: "QUOTE"})

@@ -47,7 +47,7 @@ func TestFinishedLayerRefusesEdits(t *testing.T) {
 			_, err := f.s.UpdateSpan(ctx, f.doc, me, me, per.ID, SpanPatch{Start: &quote.Start, End: &quote.End, Label: &q})
 			return err
 		},
-		"delete span": func() error { return f.s.DeleteSpan(ctx, f.doc, me, me, per.ID) },
+		"delete span": func() error { _, err := f.s.DeleteSpan(ctx, f.doc, me, me, per.ID); return err },
 		"create relation": func() error {
 			_, err := f.s.CreateRelation(ctx, f.doc, me, me, RelationInput{Type: "cue", From: quote.ID, To: per.ID})
 			return err

@@ -14,42 +14,49 @@ type OwnedLayer struct {
 	Layer
 }
 
-// UserLayers loads every user's layer of doc (gold is not one: LayerOf
-// with owner 0), by owner name. Callers show them to reviewers only.
-func (s *Store) UserLayers(ctx context.Context, doc Document) ([]OwnedLayer, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT l.owner_id, u.name FROM layers l JOIN users u ON u.id = l.owner_id
+// ReviewLayers loads what a review compares: every user's layer of doc,
+// by owner name, and its gold layer, from one snapshot. Callers show them
+// to reviewers only.
+func (s *Store) ReviewLayers(ctx context.Context, doc Document) (users []OwnedLayer, gold Layer, err error) {
+	err = s.snapshot(ctx, func(tx *sql.Tx) error {
+		owners, err := layerOwners(ctx, tx, doc)
+		if err != nil {
+			return err
+		}
+		users = make([]OwnedLayer, 0, len(owners))
+		for _, o := range owners {
+			l, err := layerOf(ctx, tx, doc, o.ID)
+			if err != nil {
+				return err
+			}
+			users = append(users, OwnedLayer{Name: o.Name, Layer: l})
+		}
+		gold, err = layerOf(ctx, tx, doc, 0)
+		return err
+	})
+	return users, gold, err
+}
+
+// layerOwners lists the users who have a layer of doc, by name.
+func layerOwners(ctx context.Context, q querier, doc Document) ([]User, error) {
+	rows, err := q.QueryContext(ctx, `SELECT l.owner_id, u.name FROM layers l JOIN users u ON u.id = l.owner_id
 		WHERE l.document_id = ? ORDER BY u.name`, doc.ID)
 	if err != nil {
 		return nil, fmt.Errorf("db: layers of document %d: %w", doc.ID, err)
 	}
-	type owner struct {
-		id   int64
-		name string
-	}
-	var owners []owner
+	defer rows.Close()
+	var owners []User
 	for rows.Next() {
-		var o owner
-		if err := rows.Scan(&o.id, &o.name); err != nil {
-			rows.Close()
+		var o User
+		if err := rows.Scan(&o.ID, &o.Name); err != nil {
 			return nil, fmt.Errorf("db: scan layer owner: %w", err)
 		}
 		owners = append(owners, o)
 	}
-	if err := rows.Close(); err != nil {
-		return nil, fmt.Errorf("db: layers of document %d: %w", doc.ID, err)
-	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("db: layers of document %d: %w", doc.ID, err)
 	}
-	out := make([]OwnedLayer, 0, len(owners))
-	for _, o := range owners {
-		l, err := s.LayerOf(ctx, doc, o.id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, OwnedLayer{Name: o.name, Layer: l})
-	}
-	return out, nil
+	return owners, nil
 }
 
 // SpanRef names a span of a user's layer.

@@ -29,12 +29,15 @@ func TestCopyToGold(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	layers, err := f.s.UserLayers(ctx, f.doc)
+	layers, gold, err := f.s.ReviewLayers(ctx, f.doc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(layers) != 2 || layers[0].Name != "amina" || layers[1].Name != "omar" || len(layers[0].Spans) != 1 || layers[1].Spans[0].ID != quote.ID {
 		t.Fatalf("user layers: %+v", layers)
+	}
+	if gold.Status != "new" || len(gold.Spans) != 0 {
+		t.Fatalf("gold before any review: %+v", gold)
 	}
 
 	got, copied, err := f.s.CopyToGold(ctx, f.doc, f.other.ID, quote.ID, f.user.ID)
@@ -60,7 +63,7 @@ func TestCopyToGold(t *testing.T) {
 	if _, _, err := f.s.CopyToGold(ctx, f.doc, f.other.ID, per.ID, f.user.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("a span of another layer: %v, want ErrNotFound", err)
 	}
-	gold, err := f.s.LayerOf(ctx, f.doc, 0)
+	gold, err = f.s.LayerOf(ctx, f.doc, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +146,7 @@ func TestEachDocumentLayers(t *testing.T) {
 	add(f.doc, f.user.ID, "أحمد", "PER")
 	add(f.doc, 0, "أحمد", "PER") // gold
 	gone := add(doc2, f.user.ID, "الرياض", "LOC")
-	if err := f.s.DeleteSpan(ctx, doc2, f.user.ID, f.user.ID, gone.ID); err != nil {
+	if _, err := f.s.DeleteSpan(ctx, doc2, f.user.ID, f.user.ID, gone.ID); err != nil {
 		t.Fatal(err)
 	}
 	var got []string

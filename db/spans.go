@@ -40,25 +40,47 @@ type Layer struct {
 	Relations []Relation
 }
 
-// LayerOf loads the spans and relations of owner's layer on a document. A
-// layer nobody has written to yet is empty, with status "new".
+// LayerOf loads the spans and relations of owner's layer on a document,
+// from one snapshot, so no relation names a span the list lacks. A layer
+// nobody has written to yet is empty, with status "new".
 func (s *Store) LayerOf(ctx context.Context, doc Document, owner int64) (Layer, error) {
+	var l Layer
+	err := s.snapshot(ctx, func(tx *sql.Tx) error {
+		var err error
+		l, err = layerOf(ctx, tx, doc, owner)
+		return err
+	})
+	return l, err
+}
+
+func layerOf(ctx context.Context, q querier, doc Document, owner int64) (Layer, error) {
 	l := Layer{Owner: owner, Status: "new", Spans: []Span{}, Relations: []Relation{}}
 	var id int64
-	err := s.r.QueryRowContext(ctx, "SELECT id, status FROM layers WHERE document_id = ? AND owner_id IS ?", doc.ID, nullID(owner)).Scan(&id, &l.Status)
+	err := q.QueryRowContext(ctx, "SELECT id, status FROM layers WHERE document_id = ? AND owner_id IS ?", doc.ID, nullID(owner)).Scan(&id, &l.Status)
 	if errors.Is(err, sql.ErrNoRows) {
 		return l, nil
 	}
 	if err != nil {
 		return Layer{}, fmt.Errorf("db: load layer of document %d: %w", doc.ID, err)
 	}
-	if l.Spans, err = layerSpans(ctx, s.r, doc.Text, id); err != nil {
+	if l.Spans, err = layerSpans(ctx, q, doc.Text, id); err != nil {
 		return Layer{}, err
 	}
-	if l.Relations, err = layerRelations(ctx, s.r, id); err != nil {
+	if l.Relations, err = layerRelations(ctx, q, id); err != nil {
 		return Layer{}, err
 	}
 	return l, nil
+}
+
+// snapshot runs fn in a read transaction: every query it makes sees the
+// database as it was at the first one.
+func (s *Store) snapshot(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("db: begin read: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only: nothing to undo
+	return fn(tx)
 }
 
 func layerSpans(ctx context.Context, q querier, text string, layer int64) ([]Span, error) {
@@ -271,11 +293,14 @@ func (s *Store) UpdateSpan(ctx context.Context, doc Document, owner, by, spanID 
 	return sp, err
 }
 
-// DeleteSpan removes a span and, in the same transaction, its relations.
-func (s *Store) DeleteSpan(ctx context.Context, doc Document, owner, by, spanID int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		before, layer, err := ownedSpan(ctx, tx, doc, owner, spanID)
-		if err != nil {
+// DeleteSpan removes a span and, in the same transaction, its relations,
+// and returns the span as it was.
+func (s *Store) DeleteSpan(ctx context.Context, doc Document, owner, by, spanID int64) (Span, error) {
+	var before Span
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var layer int64
+		var err error
+		if before, layer, err = ownedSpan(ctx, tx, doc, owner, spanID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM relations WHERE from_span = ? OR to_span = ?", spanID, spanID); err != nil {
@@ -289,6 +314,7 @@ func (s *Store) DeleteSpan(ctx context.Context, doc Document, owner, by, spanID 
 		}
 		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "span.delete", Detail: before})
 	})
+	return before, err
 }
 
 // ownedSpan loads a span only if it lies in owner's layer of doc: the

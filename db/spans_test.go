@@ -229,14 +229,14 @@ func TestDeleteSpan(t *testing.T) {
 		{"gold layer", f.doc, 0},
 		{"another document", doc2, f.user.ID},
 	} {
-		if err := f.s.DeleteSpan(ctx, tt.doc, tt.owner, tt.owner, per.ID); !errors.Is(err, ErrNotFound) {
+		if _, err := f.s.DeleteSpan(ctx, tt.doc, tt.owner, tt.owner, per.ID); !errors.Is(err, ErrNotFound) {
 			t.Errorf("%s: DeleteSpan = %v, want ErrNotFound", tt.desc, err)
 		}
 	}
 	if n := count(t, f.s, "SELECT count(*) FROM spans") + count(t, f.s, "SELECT count(*) FROM relations"); n != 3 {
 		t.Fatalf("refused deletes removed rows: %d spans and relations left, want 3", n)
 	}
-	if err := f.s.DeleteSpan(ctx, f.doc, f.user.ID, f.user.ID, per.ID); err != nil {
+	if _, err := f.s.DeleteSpan(ctx, f.doc, f.user.ID, f.user.ID, per.ID); err != nil {
 		t.Fatal(err)
 	}
 	l, err := f.s.LayerOf(ctx, f.doc, f.user.ID)
@@ -252,7 +252,7 @@ func TestDeleteSpan(t *testing.T) {
 	if n, _ := f.s.EventCount(ctx, "span.delete"); n != 1 {
 		t.Errorf("%d span.delete events, want 1", n)
 	}
-	if err := f.s.DeleteSpan(ctx, f.doc, f.user.ID, f.user.ID, per.ID); !errors.Is(err, ErrNotFound) {
+	if _, err := f.s.DeleteSpan(ctx, f.doc, f.user.ID, f.user.ID, per.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("deleting twice: %v, want ErrNotFound", err)
 	}
 }

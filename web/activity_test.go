@@ -60,7 +60,7 @@ func TestActivityPage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := env.store.DeleteSpan(ctx, env.doc, env.user.ID, env.user.ID, made.ID); err != nil {
+		if _, err := env.store.DeleteSpan(ctx, env.doc, env.user.ID, env.user.ID, made.ID); err != nil {
 			t.Fatal(err)
 		}
 	}

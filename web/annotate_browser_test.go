@@ -228,7 +228,7 @@ func TestBrowserStalePageRedraws(t *testing.T) {
 	b.run(chromedp.KeyEvent("1"))
 	sp := s.waitSpans(t, doc, s.user.ID, 1)[0]
 	b.waitPage(1)
-	if err := s.store.DeleteSpan(context.Background(), doc, s.user.ID, s.user.ID, sp.ID); err != nil {
+	if _, err := s.store.DeleteSpan(context.Background(), doc, s.user.ID, s.user.ID, sp.ID); err != nil {
 		t.Fatal(err)
 	}
 	b.clickChar(start + 2)

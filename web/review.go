@@ -9,7 +9,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"hashiya/components"
-	"hashiya/components/agreement"
 	"hashiya/db"
 )
 
@@ -42,10 +41,7 @@ func (h *handler) review(c echo.Context, t target) (components.Review, error) {
 func (h *handler) reviewLayers(ctx context.Context, doc db.Document) (components.Review, error) {
 	r := components.Review{Doc: doc}
 	var err error
-	if r.Layers, err = h.store.UserLayers(ctx, doc); err != nil {
-		return r, err
-	}
-	r.Gold, err = h.store.LayerOf(ctx, doc, 0)
+	r.Layers, r.Gold, err = h.store.ReviewLayers(ctx, doc)
 	return r, err
 }
 
@@ -258,17 +254,8 @@ func (h *handler) removeFromGold(c echo.Context) error {
 	if err != nil {
 		return h.reviewError(c, t, err)
 	}
-	gold, err := h.store.LayerOf(ctx, t.doc, 0)
+	gone, err := h.store.DeleteSpan(ctx, t.doc, 0, t.user.ID, spanID)
 	if err != nil {
-		return err
-	}
-	var gone db.Span
-	for _, s := range gold.Spans {
-		if s.ID == spanID {
-			gone = s
-		}
-	}
-	if err := h.store.DeleteSpan(ctx, t.doc, 0, t.user.ID, spanID); err != nil {
 		return h.reviewError(c, t, err)
 	}
 	return h.backToReview(c, t, "removed", gone)
@@ -305,100 +292,4 @@ func (h *handler) reviewError(c echo.Context, t target, err error) error {
 	}
 	r.Error = err.Error()
 	return render(c, status, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
-}
-
-// agreementPage sums how far the project's users agree, document by
-// document, for reviewers and managers.
-func (h *handler) agreementPage(c echo.Context) error {
-	p, tally, err := h.agreement(c)
-	if err != nil {
-		return err
-	}
-	v := components.AgreementView{Project: p, Tally: tally}
-	if c.QueryParam("done") == "accepted" {
-		// Numbers only are read from the address; the words are fixed here.
-		n, _ := strconv.Atoi(c.QueryParam("n"))
-		docs, _ := strconv.Atoi(c.QueryParam("docs"))
-		v.Notice = fmt.Sprintf("Accepted %s into gold, in %s.", plural(n, "span"), plural(docs, "document"))
-	}
-	return render(c, http.StatusOK, components.AgreementPage(h.page(c, p.Name+" agreement"), v))
-}
-
-// pairJSON is one pair's (or label's, or the total's) agreement in the
-// API; F1 is null when neither side has a span.
-type pairJSON struct {
-	A     string   `json:"a,omitempty"`
-	B     string   `json:"b,omitempty"`
-	Label string   `json:"label,omitempty"`
-	Both  int      `json:"both"`
-	OnlyA int      `json:"only_a"`
-	OnlyB int      `json:"only_b"`
-	F1    *float64 `json:"f1"`
-}
-
-func toPairJSON(p agreement.Pair, label string) pairJSON {
-	out := pairJSON{A: p.A, B: p.B, Label: label, Both: p.Both, OnlyA: p.OnlyA, OnlyB: p.OnlyB}
-	if f, ok := p.F1(); ok {
-		out.F1 = &f
-	}
-	return out
-}
-
-// apiAgreement is the agreement page's figures as JSON, for scripts that
-// watch a project: the total, each pair, each label, and every document
-// two users or more worked on, least agreed first.
-func (h *handler) apiAgreement(c echo.Context) error {
-	p, tally, err := h.agreement(c)
-	if err != nil {
-		return err
-	}
-	type docJSON struct {
-		ID         int64   `json:"id"`
-		ExternalID string  `json:"external_id"`
-		MeanF1     float64 `json:"mean_f1"`
-		Pairs      int     `json:"pairs"`
-	}
-	out := struct {
-		Project   int64      `json:"project"`
-		Documents int        `json:"documents"`
-		Overall   pairJSON   `json:"overall"`
-		Pairs     []pairJSON `json:"pairs"`
-		Labels    []pairJSON `json:"labels"`
-		Least     []docJSON  `json:"least_agreed"`
-	}{Project: p.ID, Documents: len(tally.Docs), Overall: toPairJSON(tally.Overall(), ""), Pairs: []pairJSON{}, Labels: []pairJSON{}, Least: []docJSON{}}
-	for _, pr := range tally.Pairs() {
-		out.Pairs = append(out.Pairs, toPairJSON(pr, ""))
-	}
-	for _, l := range tally.Labels() {
-		out.Labels = append(out.Labels, toPairJSON(l.Pair, l.Label))
-	}
-	for _, d := range tally.Worst(len(tally.Docs)) {
-		out.Least = append(out.Least, docJSON{d.ID, d.Name, d.Mean, d.Pairs})
-	}
-	return c.JSON(http.StatusOK, out)
-}
-
-// agreement sums the agreement of a project's users, for reviewers and
-// managers.
-func (h *handler) agreement(c echo.Context) (db.Project, *agreement.Tally, error) {
-	p, role, err := h.project(c)
-	if err != nil {
-		return p, nil, err
-	}
-	if !role.AtLeast(db.RoleReviewer) {
-		return p, nil, echo.NewHTTPError(http.StatusForbidden, "only reviewers and managers see the project's agreement")
-	}
-	tally := &agreement.Tally{}
-	err = h.store.EachDocumentLayers(c.Request().Context(), p.ID, func(docID int64, externalID string, layers []db.LayerSpans) error {
-		in := make([]agreement.Layer, len(layers))
-		for i, l := range layers {
-			in[i].Name = l.Name
-			for _, s := range l.Spans {
-				in[i].Spans = append(in[i].Spans, agreement.Span{Start: s.Start, End: s.End, Label: s.Label})
-			}
-		}
-		tally.Add(docID, externalID, in)
-		return nil
-	})
-	return p, tally, err
 }

@@ -177,7 +177,10 @@ func (h *handler) updateSpan(c echo.Context) error {
 }
 
 func (h *handler) deleteSpan(c echo.Context) error {
-	return h.deleteOwned(c, "s", h.store.DeleteSpan)
+	return h.deleteOwned(c, "s", func(ctx context.Context, doc db.Document, owner, by, id int64) error {
+		_, err := h.store.DeleteSpan(ctx, doc, owner, by, id)
+		return err
+	})
 }
 
 func (h *handler) deleteRelation(c echo.Context) error {

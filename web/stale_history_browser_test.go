@@ -27,7 +27,7 @@ func TestBrowserUndoSkipsAGoneSpan(t *testing.T) {
 	if gone.Label != "ORG" {
 		gone = spans[1]
 	}
-	if err := s.store.DeleteSpan(context.Background(), doc, s.user.ID, s.user.ID, gone.ID); err != nil {
+	if _, err := s.store.DeleteSpan(context.Background(), doc, s.user.ID, s.user.ID, gone.ID); err != nil {
 		t.Fatal(err)
 	}
 	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(ctrl)))

@@ -45,6 +45,9 @@ var authzNoop = map[string]bool{
 	"/documents/{d}/review/accept":        true,
 	"/documents/{d}/review/accept-agreed": true,
 	"/projects/{p}/review/accept-agreed":  true,
+	// The PER's name stands once in the text: no other occurrence to label.
+	"/api/v1/documents/{d}/spans/{s}/occurrences":             true,
+	"/api/v1/documents/{d}/spans/{gs}/occurrences?layer=gold": true,
 }
 
 const (
@@ -117,6 +120,8 @@ var authzMatrix = []authzRow{
 	{"POST", "/api/v1/documents/:d/spans", "/api/v1/documents/{d}/spans?layer=manager", `{{LOC},"label":"LOC"}`, authzJSON, roleStatuses{403, 201, 403, 403, 404, 404, 401, 403}},
 	{"PATCH", "/api/v1/documents/:d/spans/:s", "/api/v1/documents/{d}/spans/{s}", `{"label":"ORG"}`, authzJSON, roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
 	{"PATCH", "/api/v1/documents/:d/spans/:s", "/api/v1/documents/{d}/spans/{gs}?layer=gold", `{"label":"ORG"}`, authzJSON, roleStatuses{200, 200, 200, 403, 404, 404, 401, 403}},
+	{"POST", "/api/v1/documents/:d/spans/:s/occurrences", "/api/v1/documents/{d}/spans/{s}/occurrences", "", "", roleStatuses{201, 201, 201, 201, 404, 404, 401, 201}},
+	{"POST", "/api/v1/documents/:d/spans/:s/occurrences", "/api/v1/documents/{d}/spans/{gs}/occurrences?layer=gold", "", "", roleStatuses{201, 201, 201, 403, 404, 404, 401, 403}},
 	{"DELETE", "/api/v1/documents/:d/spans/:s", "/api/v1/documents/{d}/spans/{s}", "", "", roleStatuses{204, 204, 204, 204, 404, 404, 401, 204}},
 	{"DELETE", "/api/v1/documents/:d/spans/:s", "/api/v1/documents/{d}/spans/{gs}?layer=gold", "", "", roleStatuses{204, 204, 204, 403, 404, 404, 401, 403}},
 	{"POST", "/api/v1/documents/:d/relations", "/api/v1/documents/{d}/relations", `{"type":"speaker","from":{q},"to":{o}}`, authzJSON, roleStatuses{201, 201, 201, 201, 404, 404, 401, 201}},

@@ -430,9 +430,17 @@ func spanAt(t *testing.T, text, word string, nth int) (int, int) {
 	}
 }
 
-// screenshot writes a PNG under testdata/screenshots for a person to look at.
+// screenshot writes a PNG under testdata/screenshots for a person to look
+// at. A full-page capture draws parts of the page that are off the screen
+// as it stands, which content-visibility (app.css) leaves unpainted until
+// they come near it: lay everything out first.
 func (b *browser) screenshot(name string) {
 	b.t.Helper()
+	eval[bool](b, `new Promise((done) => {
+	  const sheet = document.styleSheets[0];
+	  sheet.insertRule('.doc p, ol.spans > li { content-visibility: visible !important; }', sheet.cssRules.length);
+	  requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+	})`)
 	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		b.t.Fatal(err)

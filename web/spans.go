@@ -140,6 +140,25 @@ func (h *handler) createSpan(c echo.Context) error {
 	return c.JSON(http.StatusCreated, sp)
 }
 
+// labelOccurrences gives every other whole-word occurrence of a span's
+// text the span's label, in the layer the caller may write, and answers
+// with the spans made (201; an empty list when there were none to make).
+func (h *handler) labelOccurrences(c echo.Context) error {
+	t, err := h.writeTarget(c)
+	if err != nil {
+		return err
+	}
+	spanID, err := idParam(c, "s")
+	if err != nil {
+		return err
+	}
+	made, err := h.store.LabelOccurrences(c.Request().Context(), t.doc, t.owner, t.user.ID, spanID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, map[string][]db.Span{"spans": made})
+}
+
 func (h *handler) updateSpan(c echo.Context) error {
 	t, err := h.writeTarget(c)
 	if err != nil {

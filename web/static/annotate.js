@@ -9,6 +9,7 @@ import { createQuoteTools } from './quotes.js';
 import { createSuggestions } from './suggest.js';
 import { watchChips } from './chips.js';
 import { createPatcher } from './redraw.js';
+import { createOccurrences } from './occurrences.js';
 
 // MAX_RANGES is how many changed places one redraw fetches on their own
 // (the server's limit); past it, as after accepting many suggestions, the
@@ -217,12 +218,14 @@ function init(docEl) {
   const apply = (entry, direction) => save(direction, () => run(entry, direction));
 
   const ctx = {
-    docId, layerQuery, docEl, save, showError, reported,
+    docId, layerQuery, docEl, save, showError, reported, readOnly,
     record: (entry) => history.push(entry),
     showStatus: (text) => { status.textContent = text; },
+    selected: () => selected,
   };
   const quotes = createQuoteTools(ctx);
   const suggestions = createSuggestions(ctx);
+  const occurrences = createOccurrences(ctx);
 
 
   function openEditor(span) {
@@ -333,7 +336,7 @@ function init(docEl) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const digit = /^Digit(\d)$/.exec(e.code);
     const label = labelKeys.get(key) || (digit && labelKeys.get(digit[1]));
-    if (!label && quotes.key(e)) {
+    if (!label && (quotes.key(e) || occurrences.key(e))) {
       e.preventDefault();
       return;
     }

@@ -267,3 +267,39 @@ func BenchmarkDocumentPage(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLabelOccurrences labels every "صباح النعمان" of a document
+// alike from one span: 32 in an article-sized text (5 doublings of
+// benchDoc), 1,024 in one of 82,000 code points (10). Each round labels
+// a fresh copy of the document.
+func BenchmarkLabelOccurrences(b *testing.B) {
+	for _, size := range []struct {
+		name      string
+		doublings int
+	}{{"article", 5}, {"long", 10}} {
+		b.Run(size.name, func(b *testing.B) {
+			s, p, u := benchStore(b)
+			ctx := context.Background()
+			doc := benchDoc(b, s, p, u, size.doublings)
+			start, end := span(b, doc.Text, "صباح النعمان")
+			want := 1 << size.doublings
+			for b.Loop() {
+				b.StopTimer()
+				sp, err := s.CreateSpan(ctx, doc, u.ID, u.ID, SpanInput{Start: start, End: end, Label: "PER"})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				made, err := s.LabelOccurrences(ctx, doc, u.ID, u.ID, sp.ID)
+				if err != nil || len(made) != want-1 {
+					b.Fatalf("made %d spans (%v), want %d", len(made), err, want-1)
+				}
+				b.StopTimer()
+				if _, err := s.w.ExecContext(ctx, "DELETE FROM spans"); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+			}
+		})
+	}
+}

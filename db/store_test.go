@@ -86,7 +86,7 @@ func (f fixture) loadDoc(t *testing.T, externalID string) Document {
 }
 
 // span finds word in text and returns its code point offsets.
-func span(t *testing.T, text, word string) (int, int) {
+func span(t testing.TB, text, word string) (int, int) {
 	t.Helper()
 	i := strings.Index(text, word)
 	if i < 0 {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 
+	"golang.org/x/text/unicode/bidi"
+
 	"hashiya/components/agreement"
 	"hashiya/db"
 )
@@ -51,6 +53,11 @@ type ReviewRow struct {
 	// Before and After are a few words of the text around the span, so a
 	// reviewer judges it without opening the document.
 	Before, After string
+	// Dir is the direction of the span's line as the document shows it
+	// ("rtl", "ltr", or "auto" for a line with no letter): taken from the
+	// excerpt, a context that begins with a Latin word would turn an
+	// Arabic line around.
+	Dir string
 }
 
 // HolderLinks are the relations from a row's span in one layer: what
@@ -127,7 +134,7 @@ func (r Review) Rows() []ReviewRow {
 	var rows []ReviewRow
 	text := []rune(r.Doc.Text)
 	for _, c := range agreement.Candidates(layers) {
-		row := ReviewRow{Span: c.Span, Before: contextBefore(text, c.Start), After: contextAfter(text, c.End), Links: links[c.Span]}
+		row := ReviewRow{Span: c.Span, Before: contextBefore(text, c.Start), After: contextAfter(text, c.End), Dir: lineDir(text, c.Start), Links: links[c.Span]}
 		for _, h := range c.Holders {
 			if h != "" {
 				row.Holders = append(row.Holders, h)
@@ -195,6 +202,29 @@ func contextBefore(text []rune, start int) string {
 		from++
 	}
 	return "…" + string(text[from:start])
+}
+
+// lineDir is the direction the document view gives the line holding
+// code point at: that of the line's first strong letter, as dir="auto"
+// decides it.
+func lineDir(text []rune, at int) string {
+	start := at
+	for start > 0 && text[start-1] != '\n' {
+		start--
+	}
+	for _, r := range text[start:] {
+		if r == '\n' {
+			break
+		}
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.L:
+			return "ltr"
+		case bidi.R, bidi.AL:
+			return "rtl"
+		}
+	}
+	return "auto"
 }
 
 // contextAfter is contextBefore's mirror after end.

@@ -28,3 +28,27 @@ func TestReviewContext(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewLineDir: a review row takes its direction from the span's
+// line, as the document view does, not from the excerpt, which may begin
+// with a Latin word inside an Arabic line.
+func TestReviewLineDir(t *testing.T) {
+	cases := []struct {
+		text string
+		at   int
+		want string
+	}{
+		{"قالت شركة Microsoft Corporation في بيان", 32, "rtl"}, // في: its context begins "Microsoft …"
+		{"قالت شركة Microsoft Corporation في بيان", 10, "rtl"},
+		{"The word كتاب means book", 9, "ltr"},
+		{"سطر عربي\nThe second line, كتاب\nسطر ثالث", 26, "ltr"},
+		{"سطر عربي\nThe second line, كتاب\nسطر ثالث", 35, "rtl"},
+		{"2014 - 2015\nنص", 5, "auto"},
+		{"«١٢٣» قال", 1, "rtl"},
+	}
+	for _, c := range cases {
+		if got := lineDir([]rune(c.text), c.at); got != c.want {
+			t.Errorf("%q at %d: %s, want %s", c.text, c.at, got, c.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -46,6 +47,7 @@ func TestBrowserPagesAccessible(t *testing.T) {
 			}
 			b.clickChar(qs + 2) // the span editor and the quotation tools, open
 			b.run(chromedp.WaitVisible(chromedp.ID("quote-tools")))
+			b.checkSpansNamed("QUOTE")
 		}
 		b.checkAccessible(path)
 	}
@@ -104,6 +106,28 @@ func (b *browser) checkAccessible(page string) {
 	}
 	if controls == 0 {
 		b.t.Errorf("%s: no controls found in the accessibility tree", page)
+	}
+}
+
+// checkSpansNamed checks that assistive technology hears each span's
+// label: the label chips are drawn out of the text and hidden from it, so
+// the highlighted run a span starts on is a mark described by its label.
+func (b *browser) checkSpansNamed(labels ...string) {
+	b.t.Helper()
+	tree, err := chromedp.Run(b.ctx, func(ctx context.Context, t *chromedp.Target) (accessibility.GetFullAXTreeResult, error) {
+		return cdp.Call(ctx, t, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	})
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	var got []string
+	for _, n := range tree.Nodes {
+		if !n.Ignored && axString(n.Role) == "mark" && axString(n.Description) != "" {
+			got = append(got, axString(n.Description))
+		}
+	}
+	if !slices.Equal(got, labels) {
+		b.t.Errorf("the marks in the accessibility tree are described %q, want %q", got, labels)
 	}
 }
 

@@ -20,7 +20,7 @@ type ActivityView struct {
 // detail; each action uses a few of them.
 type eventDetail struct {
 	Label, Text, Type, User, Role, Layer, File, Name string
-	Start, End, From, To, Count, Added               int
+	Start, End, From, To, Count, Added, Layers       int
 	PerDocument                                      int `json:"per_document"`
 	Documents, Spans, Relations, Before, After       json.RawMessage
 }
@@ -34,6 +34,7 @@ var actionNames = map[string]string{
 	"import": "imported", "labels.set": "changed the label set", "guidelines.set": "changed the guidelines", "project.create": "created the project",
 	"member.set": "set a member", "member.remove": "removed a member",
 	"assignment.set": "assigned", "assignment.remove": "took back", "assignment.auto": "assigned automatically",
+	"document.delete": "deleted a document",
 }
 
 func actionName(action string) string {
@@ -76,6 +77,8 @@ func eventSummary(e db.LoggedEvent) string {
 		return "layer of " + d.Layer
 	case "import":
 		return fmt.Sprintf("%s: %s documents, %s spans, %s relations", d.File, d.Documents, d.Spans, d.Relations)
+	case "document.delete":
+		return fmt.Sprintf("%s, with %s and %s in %s", d.Name, Plural(rawInt(d.Spans), "span"), Plural(rawInt(d.Relations), "link"), Plural(d.Layers, "layer"))
 	case "member.set":
 		return d.User + " as " + d.Role
 	case "member.remove":
@@ -98,6 +101,15 @@ func eventSummary(e db.LoggedEvent) string {
 		return labelNames(d.After) + " (was " + labelNames(d.Before) + ")"
 	}
 	return clip(string(e.Detail))
+}
+
+// rawInt reads a logged count; -1 when it is not a whole number.
+func rawInt(raw json.RawMessage) int {
+	var n int
+	if json.Unmarshal(raw, &n) != nil {
+		return -1
+	}
+	return n
 }
 
 // clipAt is the most of a text a summary quotes.

@@ -152,3 +152,98 @@ func (s *Store) LayerOwners(ctx context.Context, doc Document) ([]string, error)
 	}
 	return out, rows.Err()
 }
+
+// DocumentLoss is what deleting a document takes with it.
+type DocumentLoss struct {
+	ID         int64
+	ExternalID string
+	Hash       string
+	Layers     int // every layer, gold included
+	Finished   int // layers marked done or reviewed
+	Spans      int
+	Relations  int
+}
+
+// DocumentLosses says, for each of ids (documents of project projectID),
+// what deleting it would take; an id that is not one of the project's
+// documents is ErrNotFound.
+func (s *Store) DocumentLosses(ctx context.Context, projectID int64, ids []int64) ([]DocumentLoss, error) {
+	var out []DocumentLoss
+	err := s.snapshot(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = documentLosses(ctx, tx, projectID, ids)
+		return err
+	})
+	return out, err
+}
+
+func documentLosses(ctx context.Context, q querier, projectID int64, ids []int64) ([]DocumentLoss, error) {
+	out := make([]DocumentLoss, 0, len(ids))
+	seen := map[int64]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		var l DocumentLoss
+		err := q.QueryRowContext(ctx, `SELECT d.id, d.external_id, d.hash,
+			(SELECT count(*) FROM layers l WHERE l.document_id = d.id),
+			(SELECT count(*) FROM layers l WHERE l.document_id = d.id AND l.status IN ('done', 'reviewed')),
+			(SELECT count(*) FROM spans s JOIN layers l ON l.id = s.layer_id WHERE l.document_id = d.id),
+			(SELECT count(*) FROM relations r JOIN layers l ON l.id = r.layer_id WHERE l.document_id = d.id)
+			FROM documents d WHERE d.id = ? AND d.project_id = ?`, id, projectID).
+			Scan(&l.ID, &l.ExternalID, &l.Hash, &l.Layers, &l.Finished, &l.Spans, &l.Relations)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("document %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("db: what document %d holds: %w", id, err)
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+// DeleteDocuments deletes documents of a project with every layer, span,
+// relation and assignment on them, in one transaction: all of them, or
+// none when any id is not one of the project's documents. The event log
+// keeps a line for each (its external id, text hash and what it held),
+// and no id is ever given to another document: Import numbers documents
+// past every id the log names.
+func (s *Store) DeleteDocuments(ctx context.Context, projectID int64, ids []int64, by int64) ([]DocumentLoss, error) {
+	var gone []DocumentLoss
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if gone, err = documentLosses(ctx, tx, projectID, ids); err != nil {
+			return err
+		}
+		for _, l := range gone {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM documents WHERE id = ?", l.ID); err != nil {
+				return fmt.Errorf("db: delete document %d: %w", l.ID, err)
+			}
+			if err := logEvent(ctx, tx, Event{UserID: by, ProjectID: projectID, DocumentID: l.ID, Action: "document.delete",
+				Detail: map[string]any{"name": l.ExternalID, "hash": l.Hash, "layers": l.Layers, "finished": l.Finished,
+					"spans": l.Spans, "relations": l.Relations}}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return gone, nil
+}
+
+// nextDocumentID is the id the next imported document gets: past every
+// document there is and every one the log names, deleted ones included,
+// so a link, a bookmark or an event never comes to mean another document.
+func nextDocumentID(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var last int64
+	err := tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT max(id) FROM documents), 0),
+		coalesce((SELECT max(document_id) FROM events), 0))`).Scan(&last)
+	if err != nil {
+		return 0, fmt.Errorf("db: next document id: %w", err)
+	}
+	return last + 1, nil
+}

@@ -200,6 +200,7 @@ func addMissingRelationTypes(ctx context.Context, tx *sql.Tx, p Project, docs []
 // importStmts are the inserts an import repeats thousands of times.
 type importStmts struct {
 	doc, layer, span, relation *sql.Stmt
+	nextDoc                    int64 // the id the next document gets (nextDocumentID)
 }
 
 func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
@@ -213,13 +214,17 @@ func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
 		s, err = tx.PrepareContext(ctx, q)
 		return s
 	}
-	st.doc = prep("INSERT INTO documents (project_id, external_id, text, meta, hash) VALUES (?, ?, ?, ?, ?)")
+	st.doc = prep("INSERT INTO documents (id, project_id, external_id, text, meta, hash) VALUES (?, ?, ?, ?, ?, ?)")
 	st.layer = prep("INSERT INTO layers (document_id, owner_id, status) VALUES (?, ?, 'in_progress')")
 	st.span = prep(`INSERT INTO spans (layer_id, start, "end", label, attributes, created_by) VALUES (?, ?, ?, ?, ?, ?)`)
 	st.relation = prep("INSERT INTO relations (layer_id, type, from_span, to_span, created_by) VALUES (?, ?, ?, ?, ?)")
 	if err != nil {
 		st.close()
 		return nil, fmt.Errorf("db: prepare import: %w", err)
+	}
+	if st.nextDoc, err = nextDocumentID(ctx, tx); err != nil {
+		st.close()
+		return nil, err
 	}
 	return &st, nil
 }
@@ -237,16 +242,16 @@ func (st *importStmts) insertDoc(ctx context.Context, opts ImportOptions, d code
 	if meta == "" {
 		meta = "{}"
 	}
-	r, err := st.doc.ExecContext(ctx, opts.ProjectID, d.ExternalID, d.Text, meta, textHash(d.Text))
-	if err != nil {
+	docID := st.nextDoc
+	if _, err := st.doc.ExecContext(ctx, docID, opts.ProjectID, d.ExternalID, d.Text, meta, textHash(d.Text)); err != nil {
 		return fmt.Errorf("db: insert document %q: %w", d.ExternalID, err)
 	}
-	docID, _ := r.LastInsertId()
+	st.nextDoc++
 	res.Documents++
 	if len(d.Spans) == 0 {
 		return nil
 	}
-	r, err = st.layer.ExecContext(ctx, docID, nullID(opts.Owner))
+	r, err := st.layer.ExecContext(ctx, docID, nullID(opts.Owner))
 	if err != nil {
 		return fmt.Errorf("db: insert layer of %q: %w", d.ExternalID, err)
 	}

@@ -24,7 +24,7 @@ func (h *handler) agreementPage(c echo.Context) error {
 		// Numbers only are read from the address; the words are fixed here.
 		n, _ := strconv.Atoi(c.QueryParam("n"))
 		docs, _ := strconv.Atoi(c.QueryParam("docs"))
-		v.Notice = fmt.Sprintf("Accepted %s into gold, in %s.", plural(n, "span"), plural(docs, "document"))
+		v.Notice = fmt.Sprintf("Accepted %s into gold, in %s.", components.Plural(n, "span"), components.Plural(docs, "document"))
 	}
 	return render(c, http.StatusOK, components.AgreementPage(h.page(c, p.Name+" agreement"), v))
 }

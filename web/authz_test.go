@@ -45,6 +45,8 @@ var authzNoop = map[string]bool{
 	"/documents/{d}/review/accept":        true,
 	"/documents/{d}/review/accept-agreed": true,
 	"/projects/{p}/review/accept-agreed":  true,
+	// The first post of a deletion only asks for confirmation.
+	"/projects/{p}/documents/delete?status=new": true,
 	// The PER's name stands once in the text: no other occurrence to label.
 	"/api/v1/documents/{d}/spans/{s}/occurrences":             true,
 	"/api/v1/documents/{d}/spans/{gs}/occurrences?layer=gold": true,
@@ -104,6 +106,8 @@ var authzMatrix = []authzRow{
 	{"POST", "/projects/:p/assignments", "/projects/{p}/assignments", "user={me}&doc={d}", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
 	{"POST", "/projects/:p/assignments/auto", "/projects/{p}/assignments/auto", "per_document=1", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
 	{"POST", "/projects/:p/assignments/remove", "/projects/{p}/assignments/remove", "user=assignee&doc={d}", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
+	{"POST", "/projects/:p/documents/delete", "/projects/{p}/documents/delete?status=new", "doc={d}", authzForm, roleStatuses{200, 200, 403, 403, 403, 404, 401, 401}},
+	{"POST", "/projects/:p/documents/delete", "/projects/{p}/documents/delete", "doc={d}&confirm=yes", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
 
 	{"GET", "/api/v1/projects", "/api/v1/projects", "", "", roleStatuses{200, 200, 200, 200, 200, 200, 401, 200}},
 	{"GET", "/api/v1/projects/:p/documents", "/api/v1/projects/{p}/documents", "", "", roleStatuses{200, 200, 200, 200, 200, 404, 401, 200}},
@@ -111,6 +115,7 @@ var authzMatrix = []authzRow{
 	{"GET", "/api/v1/projects/:p/agreement", "/api/v1/projects/{p}/agreement", "", "", roleStatuses{200, 200, 200, 403, 403, 404, 401, 403}},
 	{"GET", "/api/v1/projects/:p/export", "/api/v1/projects/{p}/export", "", "", roleStatuses{200, 200, 403, 403, 403, 404, 401, 403}},
 	{"GET", "/api/v1/documents/:d", "/api/v1/documents/{d}", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
+	{"DELETE", "/api/v1/documents/:d", "/api/v1/documents/{d}", "", "", roleStatuses{204, 204, 403, 403, 404, 404, 401, 403}},
 	{"GET", "/api/v1/documents/:d", "/api/v1/documents/{d}?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 401, 403}},
 	{"GET", "/api/v1/documents/:d", "/api/v1/documents/{d}?layer=reviewer", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 401, 403}},
 	{"GET", "/api/v1/documents/:d/spans", "/api/v1/documents/{d}/spans", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},

@@ -1,12 +1,14 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"path/filepath"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
+	"hashiya/components"
 	"hashiya/db"
 	"hashiya/db/codec"
 )
@@ -141,4 +143,55 @@ func (h *handler) importLayer(c echo.Context) (int64, error) {
 		return 0, badRequest("layer: no user %q", name)
 	}
 	return u.ID, nil
+}
+
+// deleteDocuments deletes the documents ticked on the project page. The
+// first post only shows what goes with them; the page it shows posts
+// again with confirm=yes, and that deletes them, all or none.
+func (h *handler) deleteDocuments(c echo.Context) error {
+	p, err := h.managedProject(c)
+	if err != nil {
+		return err
+	}
+	form, err := c.FormParams()
+	if err != nil {
+		return badRequest("form: %v", err)
+	}
+	ids, err := formDocIDs(form)
+	if err != nil {
+		return h.formError(c, p, err)
+	}
+	if len(ids) == 0 {
+		return h.formError(c, p, &db.ValidationError{Field: "doc", Reason: "tick the documents to delete in the list first"})
+	}
+	ctx := c.Request().Context()
+	if form.Get("confirm") != "yes" {
+		docs, err := h.store.DocumentLosses(ctx, p.ID, ids)
+		if err != nil {
+			return h.formError(c, p, err)
+		}
+		return render(c, http.StatusOK, components.DeleteDocumentsPage(h.page(c, "Delete documents"), components.DeleteDocumentsView{
+			Project: p, Docs: docs, Action: c.Request().URL.RequestURI(), Back: backToProject(c, p.ID, "", "documents-title")}))
+	}
+	gone, err := h.store.DeleteDocuments(ctx, p.ID, ids, currentUser(c).ID)
+	if err != nil {
+		return h.formError(c, p, err)
+	}
+	return c.Redirect(http.StatusSeeOther, backToProject(c, p.ID, fmt.Sprintf("done=deleted&n=%d", len(gone)), "documents-title"))
+}
+
+// apiDeleteDocument deletes one document with everything annotated on
+// it; managers of its project only.
+func (h *handler) apiDeleteDocument(c echo.Context) error {
+	t, err := h.document(c)
+	if err != nil {
+		return err
+	}
+	if !t.role.AtLeast(db.RoleManager) {
+		return echo.NewHTTPError(http.StatusForbidden, "only a project manager may delete documents")
+	}
+	if _, err := h.store.DeleteDocuments(c.Request().Context(), t.doc.ProjectID, []int64{t.doc.ID}, t.user.ID); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
 }

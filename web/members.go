@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -121,15 +122,25 @@ func assignRequest(c echo.Context) (db.AssignRequest, error) {
 		return db.AssignRequest{}, badRequest("form: %v", err)
 	}
 	req := db.AssignRequest{User: strings.TrimSpace(form.Get("user")), All: form.Get("all") != ""}
-	for _, v := range form["doc"] {
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || id <= 0 {
-			return req, &db.ValidationError{Field: "doc", Reason: fmt.Sprintf("%q is not a document id", v)}
-		}
-		req.DocumentIDs = append(req.DocumentIDs, id)
+	if req.DocumentIDs, err = formDocIDs(form); err != nil {
+		return req, err
 	}
 	req.ExternalIDs = strings.FieldsFunc(form.Get("external_ids"), func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == '\r' || r == '\t' })
 	return req, nil
+}
+
+// formDocIDs reads the documents ticked in the project page's list (doc,
+// repeated).
+func formDocIDs(form url.Values) ([]int64, error) {
+	var ids []int64
+	for _, v := range form["doc"] {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			return nil, &db.ValidationError{Field: "doc", Reason: fmt.Sprintf("%q is not a document id", v)}
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
 }
 
 // formError shows a refused manager's form on the project page, saying
@@ -168,6 +179,8 @@ func notice(done, count string) string {
 		return fmt.Sprintf("Automatic assignment added %d assignments.", n)
 	case "reopen":
 		return "Layer reopened."
+	case "deleted":
+		return components.Plural(n, "document") + " deleted."
 	case "labels":
 		return "Label set saved."
 	case "guidelines":

@@ -73,10 +73,10 @@ func reviewNotice(done, spans, n string) string {
 	count, _ := strconv.Atoi(n)
 	switch done {
 	case "accepted-agreed":
-		return fmt.Sprintf("Accepted %s into gold.", plural(count, "span"))
+		return fmt.Sprintf("Accepted %s into gold.", components.Plural(count, "span"))
 	case "linked":
 		copied, _ := strconv.Atoi(spans)
-		return fmt.Sprintf("Gold gained %s and %s.", plural(copied, "span"), plural(count, "link"))
+		return fmt.Sprintf("Gold gained %s and %s.", components.Plural(copied, "span"), components.Plural(count, "link"))
 	case "accepted":
 		return "Accepted into gold."
 	case "already":
@@ -91,14 +91,6 @@ func reviewNotice(done, spans, n string) string {
 		return "Gold is open for changes again."
 	}
 	return ""
-}
-
-// plural is n things, in words: "1 span", "3 spans".
-func plural(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // acceptSpan copies a span of a user's layer into gold, with its links

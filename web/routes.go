@@ -44,6 +44,7 @@ func routes(e *echo.Echo, h *handler) {
 	app.POST("/projects/:p/assignments", h.assign)
 	app.POST("/projects/:p/assignments/auto", h.autoAssign)
 	app.POST("/projects/:p/assignments/remove", h.unassign)
+	app.POST("/projects/:p/documents/delete", h.deleteDocuments)
 
 	api := e.Group("/api/v1", requireUser)
 	api.GET("/projects", h.listProjects)
@@ -52,6 +53,7 @@ func routes(e *echo.Echo, h *handler) {
 	api.GET("/projects/:p/export", h.export)
 	api.GET("/projects/:p/agreement", h.apiAgreement)
 	api.GET("/documents/:d", h.getDocument)
+	api.DELETE("/documents/:d", h.apiDeleteDocument)
 	api.GET("/documents/:d/spans", h.listSpans)
 	api.POST("/documents/:d/spans", h.createSpan)
 	api.PATCH("/documents/:d/spans/:s", h.updateSpan)

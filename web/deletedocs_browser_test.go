@@ -1,0 +1,89 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"hashiya/db"
+	"hashiya/db/codec"
+)
+
+// TestBrowserDeleteDocumentsSaysWhatGoes: a manager ticks two of three
+// documents and asks to delete them; a page says what goes with them
+// (the spans of the one annotated) before anything is deleted; Cancel
+// keeps them, confirming deletes exactly those two, and the activity
+// log names them. Asking with nothing ticked says what to do.
+func TestBrowserDeleteDocumentsSaysWhatGoes(t *testing.T) {
+	var docs []codec.Doc
+	for i, text := range []string{"قال أحمد إن الاقتصاد ينمو.", "نص ثان بلا وسوم.", "نص ثالث يبقى."} {
+		docs = append(docs, codec.Doc{Line: i + 1, ExternalID: fmt.Sprintf("doc-%d", i+1), Text: text, Meta: []byte("{}")})
+	}
+	s := newSite(t, docs...)
+	ctx := context.Background()
+	start, end := spanAt(t, docs[0].Text, "أحمد", 0)
+	if _, err := s.store.CreateSpan(ctx, s.docs["doc-1"], s.user.ID, s.user.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	project := fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)
+	text := func(sel string) string {
+		return eval[string](b, fmt.Sprintf(`document.querySelector(%q).innerText.replace(/\s+/g, ' ').trim()`, sel))
+	}
+	left := func() []string {
+		list, err := s.store.Documents(ctx, s.proj.ID, s.user, db.DocumentPage{Limit: db.MaxPageLimit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, d := range list.Docs {
+			ids = append(ids, d.ExternalID)
+		}
+		return ids
+	}
+
+	// Nothing ticked: the project page says so.
+	b.run(chromedp.Navigate(project), chromedp.Click(chromedp.ID("delete-docs")), chromedp.WaitVisible(chromedp.CSS(".error, [role=alert]")))
+	if got := text(".error, [role=alert]"); !strings.Contains(got, "tick the documents to delete") {
+		t.Errorf("deleting with nothing ticked says %q", got)
+	}
+
+	tick := func() {
+		b.run(chromedp.Navigate(project))
+		for _, id := range []string{"doc-1", "doc-2"} {
+			b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[aria-label="Select %s"]`, id))))
+		}
+		b.run(chromedp.Click(chromedp.ID("delete-docs")), chromedp.WaitVisible(chromedp.ID("delete-confirm")))
+	}
+	tick()
+	if got := text("#delete-summary"); !strings.Contains(got, "2 documents, with 1 span and 0 links in 1 layer") {
+		t.Errorf("the confirmation says %q", got)
+	}
+	if got := text("#delete-docs tbody"); !strings.Contains(got, "doc-1 1 0 1 0") || !strings.Contains(got, "doc-2 0 0 0 0") {
+		t.Errorf("the confirmation's table reads %q", got)
+	}
+	b.screenshot("delete-documents")
+	b.run(chromedp.Click(chromedp.ID("delete-cancel")), chromedp.WaitVisible(chromedp.ID("documents-title")))
+	if got := strings.Join(left(), " "); got != "doc-1 doc-2 doc-3" {
+		t.Fatalf("after Cancel the project holds %q", got)
+	}
+
+	tick()
+	b.run(chromedp.Click(chromedp.ID("delete-confirm")), chromedp.WaitVisible(chromedp.ID("form-notice")))
+	if got := text("#form-notice"); got != "2 documents deleted." {
+		t.Errorf("notice %q", got)
+	}
+	if got := strings.Join(left(), " "); got != "doc-3" {
+		t.Errorf("after deleting the project holds %q, want doc-3", got)
+	}
+	b.run(chromedp.Navigate(project+"/activity"), chromedp.WaitVisible(chromedp.CSS("table")))
+	log := text("table tbody")
+	for _, want := range []string{"deleted deleted a document doc-1, with 1 span and 0 links in 1 layer", "deleted deleted a document doc-2, with 0 spans and 0 links in 0 layers"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("the activity log lacks %q: %s", want, log)
+		}
+	}
+}

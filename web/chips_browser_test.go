@@ -25,7 +25,7 @@ const chipBoxesJS = `[...document.querySelectorAll('#doc .chip')].map((chip) => 
   const seg = chip.closest('p').querySelector('.seg[data-start="' + chip.dataset.run + '"]');
   const c = chip.getBoundingClientRect(), rects = seg.getClientRects(), r = rects[0];
   return {label: chip.dataset.label, title: seg.title, left: c.left, right: c.right, top: c.top, bottom: c.bottom,
-    lines: rects.length, runLeft: r.left, runRight: r.right, runTop: r.top};
+    lines: rects.length, runLeft: r.left, runRight: r.right, runTop: r.top, rtl: getComputedStyle(seg).direction === 'rtl'};
 })`
 
 type chipBox struct {
@@ -33,6 +33,7 @@ type chipBox struct {
 	Left, Right, Top, Bottom  float64
 	Lines                     int
 	RunLeft, RunRight, RunTop float64
+	RTL                       bool // the paragraph's direction
 }
 
 // TestBrowserChipsDoNotOverlap draws labels on neighbouring short words,
@@ -121,6 +122,37 @@ func checkChipsOn(t *testing.T, name, text string) {
 	}
 }
 
+// TestBrowserChipsLeftToRight: in a paragraph whose first letter is
+// Latin the chips start at their runs' left edges, Arabic words inside
+// it included, and still never overlap.
+func TestBrowserChipsLeftToRight(t *testing.T) {
+	text := "The spokesman Sabah al-Numan of كتيبة القعقاع said on 3 May that Ali left Mosul."
+	s := newSite(t, codec.Doc{Line: 1, ExternalID: "ltr", Text: text, Meta: []byte("{}")})
+	doc := s.docs["ltr"]
+	for _, sp := range []struct{ word, label string }{
+		{"Sabah al-Numan", "PER"}, {"كتيبة القعقاع", "ORG"}, {"3 May", "DATE"}, {"Ali", "PER"}, {"Mosul", "LOC"}, {"said", "CUE"},
+	} {
+		start, end := spanAt(t, text, sp.word, 0)
+		if _, err := s.store.CreateSpan(context.Background(), doc, s.user.ID, s.user.ID, db.SpanInput{Start: start, End: end, Label: sp.label}); err != nil {
+			t.Fatalf("%s %q: %v", sp.label, sp.word, err)
+		}
+	}
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	b.settle()
+	chips := eval[[]chipBox](b, chipBoxesJS)
+	if len(chips) != 6 {
+		t.Fatalf("%d chips drawn, want 6: %+v", len(chips), chips)
+	}
+	for _, c := range chips {
+		if c.RTL {
+			t.Fatalf("the %q chip's paragraph is right to left", c.Label)
+		}
+	}
+	checkChips(t, "left to right", chips)
+	b.screenshot("chips-ltr")
+}
+
 // settle waits until the browser has drawn the page twice over with the
 // first chip in the same place: paragraphs coming into view are laid out
 // (their estimated heights replaced, the page scrolled to keep its place)
@@ -152,8 +184,13 @@ func checkChips(t *testing.T, when string, chips []chipBox) {
 		if a.Title != a.Label {
 			t.Errorf("%s: the run of the %q chip has title %q", when, a.Label, a.Title)
 		}
-		// Right to left, a chip starts at its run's right edge, above it.
-		if math.Abs(a.Right-a.RunRight) > 1 || a.Bottom > a.RunTop+1 || a.Bottom < a.RunTop-20 {
+		// A chip starts at its run's start edge (right, in a right-to-left
+		// paragraph), above it.
+		start, runStart := a.Left, a.RunLeft
+		if a.RTL {
+			start, runStart = a.Right, a.RunRight
+		}
+		if math.Abs(start-runStart) > 1 || a.Bottom > a.RunTop+1 || a.Bottom < a.RunTop-20 {
 			t.Errorf("%s: the %q chip (%.1f..%.1f, bottom %.1f) is not over the start of its run (%.1f..%.1f, top %.1f)",
 				when, a.Label, a.Left, a.Right, a.Bottom, a.RunLeft, a.RunRight, a.RunTop)
 		}

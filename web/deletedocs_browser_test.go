@@ -66,6 +66,7 @@ func TestBrowserDeleteDocumentsSaysWhatGoes(t *testing.T) {
 		t.Errorf("the confirmation's table reads %q", got)
 	}
 	b.screenshot("delete-documents")
+	b.checkAccessible("the confirmation of a deletion")
 	b.run(chromedp.Click(chromedp.ID("delete-cancel")), chromedp.WaitVisible(chromedp.ID("documents-title")))
 	if got := strings.Join(left(), " "); got != "doc-1 doc-2 doc-3" {
 		t.Fatalf("after Cancel the project holds %q", got)

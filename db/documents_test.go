@@ -90,4 +90,9 @@ func TestDeleteDocuments(t *testing.T) {
 	if third.ID <= second.ID {
 		t.Errorf("a new document got id %d; %d was a deleted document's", third.ID, second.ID)
 	}
+	// A deleted document's external id may come back, corrected, as a new document.
+	again := f.addDoc(t, "doc-1", "نص مصحح")
+	if again.ID <= third.ID || again.Text != "نص مصحح" {
+		t.Errorf("doc-1 imported again: %+v", again)
+	}
 }

@@ -296,8 +296,11 @@ func clusterBreak(rs []rune, i int) bool {
 	return rs[i-1] == ' ' && letter
 }
 
-// isWordRune is true for letters, marks, digits, tatweel and the joiners
-// that sit inside Arabic words.
+// IsWordRune is true for letters, marks, digits, tatweel and the joiners
+// that sit inside Arabic words: the characters whole-word snapping keeps
+// together.
+func IsWordRune(r rune) bool { return isWordRune(r) }
+
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == 'ـ' || r == '\u200c' || r == '\u200d'
 }

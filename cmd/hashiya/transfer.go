@@ -20,6 +20,7 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	format := f.String("format", "auto", "auto, text, jsonl, doccano, doccano-rel or conll (auto: by extension, .txt text, .conll conll, else JSON lines)")
 	layer := f.String("layer", "gold", "layer the file's spans go to: gold or a user name")
 	addLabels := f.Bool("add-labels", false, "add labels and relation types the project lacks instead of refusing the line")
+	unit := f.String("offsets", codec.UnitCodePoint, "what doccano lines' offsets count: codepoint (Python str indexes) or utf16 (doccano's own, JavaScript string indexes)")
 	files, err := f.parse(args)
 	if err != nil {
 		return err
@@ -27,6 +28,9 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	if *project == "" || len(files) == 0 {
 		f.Usage()
 		return errors.New("import needs --project NAME and at least one FILE")
+	}
+	if err := codec.CheckUnit(*unit); err != nil {
+		return fmt.Errorf("--offsets: %w", err)
 	}
 	s, p, err := f.openProject(ctx, *project)
 	if err != nil {
@@ -44,7 +48,7 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	failed := 0
 	for _, file := range files {
 		start := time.Now()
-		res, err := importFile(ctx, s, db.ImportOptions{ProjectID: p.ID, File: file, Owner: owner, By: by.ID, AddLabels: *addLabels}, *format, e.stderr)
+		res, err := importFile(ctx, s, db.ImportOptions{ProjectID: p.ID, File: file, Owner: owner, By: by.ID, AddLabels: *addLabels}, *format, *unit, e.stderr)
 		if err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "%s\n%s: nothing imported\n", describe(err), file)
@@ -61,13 +65,13 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	return nil
 }
 
-func importFile(ctx context.Context, s *db.Store, opts db.ImportOptions, format string, warn io.Writer) (db.ImportResult, error) {
+func importFile(ctx context.Context, s *db.Store, opts db.ImportOptions, format, unit string, warn io.Writer) (db.ImportResult, error) {
 	fh, err := os.Open(opts.File)
 	if err != nil {
 		return db.ImportResult{}, fmt.Errorf("%s: %w", opts.File, fileReason(err))
 	}
 	defer fh.Close()
-	docs, report, err := codec.ParseFile(fh, opts.File, format)
+	docs, report, err := codec.ParseFileIn(fh, opts.File, format, unit)
 	for _, w := range report.Warnings {
 		fmt.Fprintf(warn, "%s (warning)\n", w.Error())
 	}
@@ -96,6 +100,7 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 	format := f.String("format", "jsonl", "jsonl, doccano, doccano-rel, quotes or conll")
 	layer := f.String("layer", "gold", "gold, a user name, or all")
 	status := f.String("status", "", "only layers with this status: new, in_progress, done or reviewed")
+	unit := f.String("offsets", codec.UnitCodePoint, "what the doccano formats' offsets count: codepoint (Python str indexes) or utf16 (doccano's own)")
 	out := f.String("out", "", "write to this file instead of stdout")
 	pos, err := f.parse(args)
 	if err != nil {
@@ -105,8 +110,9 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 		f.Usage()
 		return errors.New("export needs --project NAME and takes no other arguments")
 	}
-	// Check the format and status before anything is opened or created.
-	if _, err := codec.NewWriter(io.Discard, *format); err != nil {
+	// Check the format, unit and status before anything is opened or created.
+	spec := exportSpec{format: *format, layer: *layer, status: *status, unit: *unit}
+	if _, err := spec.writer(io.Discard); err != nil {
 		return err
 	}
 	if _, err := db.WithStatus(*status, nil); err != nil {
@@ -118,7 +124,7 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 	}
 	defer closeStore(s, &err)
 	if *out == "" {
-		return exportTo(ctx, s, p.ID, *format, *layer, *status, e.stdout, e.stderr)
+		return exportTo(ctx, s, p.ID, spec, e.stdout, e.stderr)
 	}
 	// Write beside the target and rename, so a failed export never leaves
 	// a half-written file under the name a pipeline reads.
@@ -127,7 +133,7 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 		return fmt.Errorf("--out %s: %w", *out, fileReason(err))
 	}
 	defer os.Remove(tmp.Name())
-	if err := exportTo(ctx, s, p.ID, *format, *layer, *status, tmp, e.stderr); err != nil {
+	if err := exportTo(ctx, s, p.ID, spec, tmp, e.stderr); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -145,19 +151,35 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 	return nil
 }
 
+// exportSpec is what an export writes: its format, layer (or all), the
+// status its layers must have ("" any) and the doccano offset unit.
+type exportSpec struct{ format, layer, status, unit string }
+
+// writer is the codec.Writer of the spec to w.
+func (spec exportSpec) writer(w io.Writer) (*codec.Writer, error) {
+	cw, err := codec.NewWriter(w, spec.format)
+	if err != nil {
+		return nil, err
+	}
+	if err := cw.CountIn(spec.unit); err != nil {
+		return nil, fmt.Errorf("--offsets: %w", err)
+	}
+	cw.Layers = spec.layer == db.AllLayers
+	return cw, nil
+}
+
 // exportTo writes the export to w and what a lossy format (conll) could
 // not say to warn, so the user learns of it without reading the file.
-func exportTo(ctx context.Context, s *db.Store, projectID int64, format, layer, status string, w, warn io.Writer) error {
-	cw, err := codec.NewWriter(w, format)
+func exportTo(ctx context.Context, s *db.Store, projectID int64, spec exportSpec, w, warn io.Writer) error {
+	cw, err := spec.writer(w)
 	if err != nil {
 		return err
 	}
-	cw.Layers = layer == db.AllLayers
-	write, err := db.WithStatus(status, cw.Write)
+	write, err := db.WithStatus(spec.status, cw.Write)
 	if err != nil {
 		return fmt.Errorf("--%w", err)
 	}
-	err = s.ExportLayers(ctx, projectID, layer, write)
+	err = s.ExportLayers(ctx, projectID, spec.layer, write)
 	for _, msg := range cw.Warnings() {
 		fmt.Fprintf(warn, "export: %s (warning)\n", msg)
 	}

@@ -31,6 +31,11 @@ type lineParser struct {
 	byKey    map[spanKey]int // start, end, label -> index in doc.Spans
 	byRef    map[string]int  // span id in the file -> index in doc.Spans
 	rels     map[Relation]bool
+	// utf16 maps the line's UTF-16 offsets to code points (utf16Table)
+	// when its spans count UTF-16 units; nil when they count code points.
+	utf16 []int
+	// doccanoShape is set for the doccano shapes, which name no offset unit.
+	doccanoShape bool
 }
 
 type spanKey struct {
@@ -58,7 +63,7 @@ func (p *lineParser) reason() string {
 // parseLine reads one non-blank JSON line in the given format ("jsonl",
 // "doccano" or "doccano-rel"). It returns the document, the warnings, and
 // a non-empty reason if the line is bad.
-func parseLine(line []byte, format string) (Doc, []string, string) {
+func parseLine(line []byte, format, unit string) (Doc, []string, string) {
 	// Checked on the raw bytes: encoding/json would silently turn invalid
 	// UTF-8 into U+FFFD and the text would no longer be what the user gave.
 	if bad := firstInvalidByte(line); bad >= 0 {
@@ -83,7 +88,12 @@ func parseLine(line []byte, format string) (Doc, []string, string) {
 	if !p.header(fields) {
 		return Doc{}, nil, p.reason()
 	}
-	switch p.shape(fields, format) {
+	shape := p.shape(fields, format)
+	p.doccanoShape = shape == "doccano" || shape == "doccano-rel"
+	if p.doccanoShape && unit == UnitUTF16 {
+		p.utf16 = utf16Table(p.doc.Text)
+	}
+	switch shape {
 	case "native":
 		p.native(fields)
 	case "doccano":
@@ -94,6 +104,7 @@ func parseLine(line []byte, format string) (Doc, []string, string) {
 	if len(p.problems) > 0 {
 		return Doc{}, nil, p.reason()
 	}
+	p.warnIfUTF16()
 	for _, f := range textFlags(p.doc.Text) {
 		p.warn("%s", textFlagReason(f, false))
 	}

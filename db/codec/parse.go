@@ -33,15 +33,29 @@ var importFormats = []string{"auto", "text", "jsonl", "doccano", "doccano-rel", 
 // skipped; a file with no documents is an error. Other errors (reading r)
 // are returned as they are.
 func ParseFile(r io.Reader, name, format string) ([]Doc, Report, error) {
-	return parseFile(r, name, format, maxLine)
+	return parseFile(r, name, format, UnitCodePoint, maxLine)
 }
 
-// parseFile is ParseFile with the line limit as a parameter, so tests can
-// exercise it without 64 MiB inputs.
-func parseFile(r io.Reader, name, format string, limit int) ([]Doc, Report, error) {
+// ParseFileIn is ParseFile for a file whose doccano-shaped lines count
+// offsets in unit (UnitCodePoint or UnitUTF16, doccano's own count); the
+// spans it returns count code points. Native lines say their unit
+// themselves, and only code points are accepted there.
+func ParseFileIn(r io.Reader, name, format, unit string) ([]Doc, Report, error) {
+	if err := CheckUnit(unit); err != nil {
+		return nil, Report{}, err
+	}
+	return parseFile(r, name, format, unit, maxLine)
+}
+
+// parseFile is ParseFileIn with the line limit as a parameter, so tests
+// can exercise it without 64 MiB inputs.
+func parseFile(r io.Reader, name, format, unit string, limit int) ([]Doc, Report, error) {
 	format, err := resolveFormat(name, format)
 	if err != nil {
 		return nil, Report{}, err
+	}
+	if unit == UnitUTF16 && (format == "text" || format == "conll") {
+		return nil, Report{}, fmt.Errorf("%s: offsets in %s units are for doccano lines; %s files have no offsets", name, UnitUTF16, format)
 	}
 	switch format {
 	case "text":
@@ -49,7 +63,7 @@ func parseFile(r io.Reader, name, format string, limit int) ([]Doc, Report, erro
 	case "conll":
 		return parseCoNLL(r, name, limit)
 	}
-	return parseJSONLines(r, name, format, limit)
+	return parseJSONLines(r, name, format, unit, limit)
 }
 
 func resolveFormat(name, format string) (string, error) {
@@ -141,7 +155,7 @@ func firstInvalidByte(b []byte) int {
 
 // parseJSONLines reads one JSON document per line and collects every bad
 // line before deciding, so the user sees all problems at once.
-func parseJSONLines(r io.Reader, name, format string, limit int) ([]Doc, Report, error) {
+func parseJSONLines(r io.Reader, name, format, unit string, limit int) ([]Doc, Report, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var (
 		docs    []Doc
@@ -163,7 +177,7 @@ func parseJSONLines(r io.Reader, name, format string, limit int) ([]Doc, Report,
 		case tooLong:
 			bad = append(bad, LineError{name, n, fmt.Sprintf("line is longer than %d MiB", limit>>20)})
 		case len(bytes.TrimSpace(line)) > 0:
-			doc, warns, reason := parseLine(line, format)
+			doc, warns, reason := parseLine(line, format, unit)
 			if reason == "" {
 				reason = claimID(&doc, prefix, n, firstOn)
 			}

@@ -109,9 +109,17 @@ func (p *lineParser) addSpan(n int, rs rawSpan) {
 		p.fail("%s %q %v", name, rs.endKey, err)
 		return
 	}
+	if p.utf16 != nil {
+		s, e, err := fromUTF16(p.utf16, start, end)
+		if err != nil {
+			p.fail("%s has offsets %d..%d: %v", name, start, end, err)
+			return
+		}
+		start, end = s, e
+	}
 	got, err := p.idx.Slice(start, end)
 	if err != nil {
-		p.fail("%s has offsets %d..%d, want 0 <= start < end <= %d", name, start, end, p.idx.Len())
+		p.fail("%s has offsets %d..%d, want 0 <= start < end <= %d%s", name, start, end, p.idx.Len(), p.utf16Hint(start, end))
 		return
 	}
 	if !isNull(rs.text) {
@@ -199,4 +207,29 @@ func (p *lineParser) relationEnd(n int, typ, key string, raw json.RawMessage) (i
 		return 0, false
 	}
 	return i, true
+}
+
+// utf16Hint, for a doccano span whose code point offsets do not fit the
+// text, says when they would fit as UTF-16 units, doccano's own count.
+func (p *lineParser) utf16Hint(start, end int) string {
+	if !p.doccanoShape || p.utf16 != nil || !hasAstral(p.doc.Text) {
+		return ""
+	}
+	if _, _, err := fromUTF16(utf16Table(p.doc.Text), start, end); err != nil {
+		return ""
+	}
+	return "; counted in UTF-16 units, as doccano counts, they fit: import the file with --offsets utf16"
+}
+
+// warnIfUTF16 warns when a doccano line read as code points looks like
+// doccano's own UTF-16 offsets (looksUTF16): the spans fit either way,
+// but only one reading puts them on the right letters.
+func (p *lineParser) warnIfUTF16() {
+	if !p.doccanoShape || p.utf16 != nil || len(p.doc.Spans) == 0 || !hasAstral(p.doc.Text) {
+		return
+	}
+	if asUTF16, asCodePoints, yes := looksUTF16(p.doc.Text, p.doc.Spans); yes {
+		p.warn("%d of %d spans start and end on word edges when their offsets are read as UTF-16 units, %d as code points: "+
+			"if the file comes from doccano, which counts UTF-16 units, import it with --offsets utf16", asUTF16, len(p.doc.Spans), asCodePoints)
+	}
 }

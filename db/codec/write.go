@@ -55,6 +55,9 @@ type Writer struct {
 	// lines (native lines always carry it), a "# layer = NAME" line after
 	// the id line in CoNLL.
 	Layers bool
+	// utf16 makes doccano and doccano-rel lines count offsets in UTF-16
+	// units (see CountIn).
+	utf16 bool
 	// warnings are what a lossy format (conll) could not write; see Warnings.
 	warnings []string
 }
@@ -89,9 +92,9 @@ func (w *Writer) Write(d ExportDoc) error {
 	case "jsonl":
 		lines = []any{nativeLine(d, texts)}
 	case "doccano":
-		lines = []any{doccanoLine(d, w.layer(d))}
+		lines = []any{doccanoLine(w.counted(d), w.layer(d))}
 	case "doccano-rel":
-		lines = []any{doccanoRelLine(d, w.layer(d))}
+		lines = []any{doccanoRelLine(w.counted(d), w.layer(d))}
 	default:
 		lines = quoteLines(d, texts, w.layer(d))
 	}
@@ -105,6 +108,37 @@ func (w *Writer) Write(d ExportDoc) error {
 		return fmt.Errorf("codec: write document %q: %w", d.ExternalID, err)
 	}
 	return nil
+}
+
+// CountIn sets, before the first Write, the unit the doccano formats
+// count offsets in: UnitCodePoint (the default, Python's str indexes) or
+// UnitUTF16, as doccano itself reads them. The other formats count code
+// points only and refuse UnitUTF16.
+func (w *Writer) CountIn(unit string) error {
+	if err := CheckUnit(unit); err != nil {
+		return err
+	}
+	if unit == UnitUTF16 && w.format != "doccano" && w.format != "doccano-rel" {
+		return fmt.Errorf("offsets in %s units are for the doccano formats; %s counts code points", UnitUTF16, w.format)
+	}
+	w.utf16 = unit == UnitUTF16
+	return nil
+}
+
+// counted is d with its spans' offsets in the unit the doccano lines
+// count: d itself, or a copy in UTF-16 units.
+func (w *Writer) counted(d ExportDoc) ExportDoc {
+	if !w.utf16 || !hasAstral(d.Text) {
+		return d
+	}
+	table := codePointTable(d.Text)
+	spans := make([]ExportSpan, len(d.Spans))
+	for i, sp := range d.Spans {
+		sp.Start, sp.End = table[sp.Start], table[sp.End]
+		spans[i] = sp
+	}
+	d.Spans = spans
+	return d
 }
 
 // layer is the layer name a line of d carries: d's with Layers set, none

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestDoccanoUTF16RoundTrip: a doccano file counted in UTF-16 units, as
+// doccano writes one for text with emoji, goes in with --offsets utf16 and
+// comes out byte for byte with --offsets utf16, while the native export
+// says code points and the text of each span; read as code points the same
+// file is refused with a line that says how to read it, and a file whose
+// spans fit either way is imported with a warning.
+func TestDoccanoUTF16RoundTrip(t *testing.T) {
+	c := newCLI(t)
+	c.ok("project", "create", "p")
+	// UTF-16 offsets: 😀 is 2 units, 👍🏽 4, so أحمد is at 7..11 and الرياض at 32..38
+	// (code points 6..10 and 29..35 of 36).
+	line := `{"id":"t1","text":"😀 قال أحمد 👍🏽 إن الاقتصاد في الرياض.","label":[[7,11,"PER"],[32,38,"LOC"]]}` + "\n"
+	file := filepath.Join(t.TempDir(), "from-doccano.jsonl")
+	if err := os.WriteFile(file, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.fail("", "import", "--project", "p", file); !strings.Contains(got, file+":1: span 1 (LOC) has offsets 32..38, want 0 <= start < end <= 36; counted in UTF-16 units, as doccano counts, they fit: import the file with --offsets utf16") {
+		t.Errorf("read as code points:\n%s", got)
+	}
+	c.ok("import", "--project", "p", "--offsets", "utf16", file)
+	if out := c.ok("export", "--project", "p", "--format", "doccano", "--offsets", "utf16"); out != line {
+		t.Errorf("doccano export in UTF-16 units:\n got %s\nwant %s", out, line)
+	}
+	native := c.ok("export", "--project", "p")
+	for _, want := range []string{`"offset_unit":"codepoint"`, `"start":6,"end":10,"label":"PER","text":"أحمد"`, `"start":29,"end":35,"label":"LOC","text":"الرياض"`} {
+		if !strings.Contains(native, want) {
+			t.Errorf("native export lacks %s:\n%s", want, native)
+		}
+	}
+	if got := c.fail("", "export", "--project", "p", "--format", "conll", "--offsets", "utf16"); !strings.Contains(got, "--offsets: offsets in utf16 units are for the doccano formats; conll counts code points") {
+		t.Errorf("conll in UTF-16 units:\n%s", got)
+	}
+
+	// Spans that fit either way: imported as code points, with a warning.
+	short := `{"id":"t2","text":"😀 قال أحمد 👍🏽 إن الاقتصاد ينمو.","label":[[7,11,"PER"]]}` + "\n"
+	if err := os.WriteFile(file, []byte(short), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, err := c.run("", "import", "--project", "p", file)
+	if err != nil || !strings.Contains(errOut, file+":1: 1 of 1 spans start and end on word edges when their offsets are read as UTF-16 units, 0 as code points") {
+		t.Errorf("import of a file that looks counted in UTF-16: %v\n%s", err, errOut)
+	}
+}

@@ -411,6 +411,9 @@ func TestAPIImport(t *testing.T) {
 		{"empty", "", "", 400, []string{"no documents"}, ""},
 		{"a broken line and an unknown label", "", good("a", "PERSON") + "\n{oops\n", 400, []string{"body:1:", "PERSON", "add_labels=1", "body:2:"}, ""},
 		{"plain text without a name", "?format=text", "نص عادي", 400, []string{"name"}, ""},
+		{"doccano's own offsets read as code points", "?format=doccano", utf16Line, 400, []string{"body:1:", "offsets=utf16 in the API"}, ""},
+		{"an unknown offset unit", "?offsets=bytes", good("a", "PER"), 400, []string{"offsets", `"bytes"`}, ""},
+		{"a text file has no offsets to count", "?format=text&name=a.txt&offsets=utf16", "نص", 400, []string{"offsets", "text files"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -668,6 +671,38 @@ func TestAPIExportCoNLL(t *testing.T) {
 	for _, want := range []string{"# id = doc-1\n", "الوزير B-PER\n", "أحمد I-PER\n", "قال O\n"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("conll export lacks %q:\n%s", want, body)
+		}
+	}
+}
+
+// utf16Line is a doccano line as doccano itself writes it for a text with
+// emoji: offsets in UTF-16 units (أحمد at 7..11, الرياض at 32..38; in code
+// points 6..10 and 29..35 of 36).
+const utf16Line = `{"id":"e1","text":"😀 قال أحمد 👍🏽 إن الاقتصاد في الرياض.","label":[[7,11,"PER"],[32,38,"LOC"]]}`
+
+// TestExportOffsetsParam: a doccano file counted in UTF-16 units goes in
+// with ?offsets=utf16; ?offsets=utf16 writes the doccano formats in
+// doccano's own UTF-16 units again, and is refused for the other formats or an
+// unknown unit.
+func TestExportOffsetsParam(t *testing.T) {
+	env := newAPIEnv(t)
+	imp := fmt.Sprintf("/api/v1/projects/%d/documents?format=doccano&offsets=utf16", env.proj.ID)
+	expect(t, env.do(http.MethodPost, imp, strings.NewReader(utf16Line+"\n")), http.StatusCreated)
+	export := fmt.Sprintf("/api/v1/projects/%d/export", env.proj.ID)
+	rec := env.do(http.MethodGet, export+"?format=doccano&offsets=utf16", nil)
+	expect(t, rec, http.StatusOK)
+	if !strings.Contains(rec.Body.String(), utf16Line+"\n") {
+		t.Errorf("doccano export in UTF-16 units:\n%s\nwant the line imported:\n%s", rec.Body, utf16Line)
+	}
+	rec = env.do(http.MethodGet, export+"?format=doccano", nil)
+	if !strings.Contains(rec.Body.String(), `"label":[[6,10,"PER"],[29,35,"LOC"]]`) {
+		t.Errorf("doccano export in code points:\n%s", rec.Body)
+	}
+	for _, q := range []string{"?format=jsonl&offsets=utf16", "?format=doccano&offsets=bytes"} {
+		rec := env.do(http.MethodGet, export+q, nil)
+		expect(t, rec, http.StatusBadRequest)
+		if msg := errorOf(t, rec); !strings.HasPrefix(msg, "offsets: ") {
+			t.Errorf("%s: error %q does not name offsets", q, msg)
 		}
 	}
 }

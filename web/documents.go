@@ -101,7 +101,11 @@ func (h *handler) importDocuments(c echo.Context) error {
 		}
 		name = "body"
 	}
-	docs, report, err := codec.ParseFile(c.Request().Body, name, format)
+	unit, err := offsetUnit(c, name, format)
+	if err != nil {
+		return err
+	}
+	docs, report, err := codec.ParseFileIn(c.Request().Body, name, format, unit)
 	opts := db.ImportOptions{ProjectID: p.ID, File: name, Owner: owner, By: currentUser(c).ID, AddLabels: c.QueryParam("add_labels") == "1"}
 	res, err := h.store.ImportParsed(c.Request().Context(), opts, docs, err)
 	if err != nil {
@@ -129,6 +133,23 @@ func (h *handler) getDocument(c echo.Context) error {
 		"offset_unit": "codepoint", "layer": a.LayerName, "status": a.Layer.Status,
 		"spans": a.Layer.Spans, "relations": a.Layer.Relations,
 	})
+}
+
+// offsetUnit reads ?offsets=, what a doccano file's offsets count:
+// codepoint (the default) or utf16 (doccano's own); a file of a format
+// with no offsets (text, CoNLL) may not ask for utf16.
+func offsetUnit(c echo.Context, name, format string) (string, error) {
+	unit := c.QueryParam("offsets")
+	if unit == "" {
+		return codec.UnitCodePoint, nil
+	}
+	if err := codec.CheckUnit(unit); err != nil {
+		return "", badRequest("offsets: %v", err)
+	}
+	if resolved, err := codec.ResolveFormat(name, format); err == nil && unit == codec.UnitUTF16 && (resolved == "text" || resolved == "conll") {
+		return "", badRequest("offsets: %s files have no offsets to count in %s units", resolved, unit)
+	}
+	return unit, nil
 }
 
 // importLayer is where an import's spans go: gold unless ?layer= names a

@@ -30,6 +30,11 @@ func (h *handler) export(c echo.Context) error {
 	if err != nil {
 		return badRequest("format: %v", err)
 	}
+	if unit := c.QueryParam("offsets"); unit != "" {
+		if err := w.CountIn(unit); err != nil {
+			return badRequest("offsets: %v", err)
+		}
+	}
 	w.Layers = layer == db.AllLayers
 	write, err := db.WithStatus(c.QueryParam("status"), w.Write)
 	if err != nil {

@@ -25,10 +25,13 @@ func TestBrowserImport(t *testing.T) {
 	os.WriteFile(good, []byte(`{"id":"n1","text":"قال الرئيس","label":[[4,10,"PER"]]}`+"\n"+`{"id":"n2","text":"وصل الوفد إلى بغداد","label":[[14,19,"LOC"]]}`+"\n"), 0o644)
 	os.WriteFile(bad, []byte(`{"id":"b1","text":"نص"}`+"\n"+`{"id":"b2","text":"abc","label":[[0,9,"PER"]]}`+"\n"+"not json\n"), 0o644)
 
-	upload := func(path string) string {
+	upload := func(path string, unit ...string) string {
 		b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)), chromedp.WaitVisible(chromedp.ID("import-form")),
-			chromedp.SetUploadFiles(chromedp.ID("import-file"), []string{path}),
-			chromedp.Click(chromedp.CSS(`#import-form button[type="submit"]`)))
+			chromedp.SetUploadFiles(chromedp.ID("import-file"), []string{path}))
+		if len(unit) > 0 {
+			b.run(chromedp.SetValue(chromedp.ID("import-offsets"), unit[0]))
+		}
+		b.run(chromedp.Click(chromedp.CSS(`#import-form button[type="submit"]`)))
 		deadline := time.Now().Add(10 * time.Second)
 		for {
 			st := eval[string](b, `document.getElementById('import-status').textContent`)
@@ -52,5 +55,28 @@ func TestBrowserImport(t *testing.T) {
 	list, err := s.store.Documents(t.Context(), s.proj.ID, s.user, db.DocumentPage{Limit: db.MaxPageLimit})
 	if err != nil || len(list.Docs) != 3 {
 		t.Errorf("after one good and one refused import: %d documents (%v), want 3", len(list.Docs), err)
+	}
+
+	// A file from doccano itself counts UTF-16 units: after the emoji the
+	// spans fall two units later than in code points.
+	fromDoccano := filepath.Join(dir, "from-doccano.jsonl")
+	os.WriteFile(fromDoccano, []byte(`{"id":"e1","text":"😀 قال أحمد 👍🏽 إن الاقتصاد في الرياض.","label":[[7,11,"PER"],[32,38,"LOC"]]}`+"\n"), 0o644)
+	if got := upload(fromDoccano); !strings.Contains(got, "Nothing was imported") || !strings.Contains(got, "“UTF-16 units” on the import form") {
+		t.Errorf("doccano's own offsets read as code points: %q", got)
+	}
+	if got := upload(fromDoccano, "utf16"); !strings.Contains(got, "Imported 1 documents, 2 spans") {
+		t.Errorf("doccano's own offsets read as UTF-16 units: %q", got)
+	}
+	list, err = s.store.Documents(t.Context(), s.proj.ID, s.user, db.DocumentPage{Limit: db.MaxPageLimit, Query: "e1"})
+	if err != nil || len(list.Docs) != 1 {
+		t.Fatalf("e1 not listed: %v", err)
+	}
+	doc, err := s.store.Document(t.Context(), list.Docs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold, err := s.store.LayerOf(t.Context(), doc, 0)
+	if err != nil || len(gold.Spans) != 2 || gold.Spans[0].Text != "أحمد" || gold.Spans[1].Text != "الرياض" {
+		t.Errorf("the spans of e1 in gold: %+v (%v), want أحمد and الرياض", gold.Spans, err)
 	}
 }

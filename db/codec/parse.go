@@ -50,7 +50,7 @@ func ParseFileIn(r io.Reader, name, format, unit string) ([]Doc, Report, error) 
 // parseFile is ParseFileIn with the line limit as a parameter, so tests
 // can exercise it without 64 MiB inputs.
 func parseFile(r io.Reader, name, format, unit string, limit int) ([]Doc, Report, error) {
-	format, err := resolveFormat(name, format)
+	format, err := ResolveFormat(name, format)
 	if err != nil {
 		return nil, Report{}, err
 	}
@@ -66,7 +66,9 @@ func parseFile(r io.Reader, name, format, unit string, limit int) ([]Doc, Report
 	return parseJSONLines(r, name, format, unit, limit)
 }
 
-func resolveFormat(name, format string) (string, error) {
+// ResolveFormat is the format a file of this name is read as: format
+// itself, or for "auto" the one its name says (see ParseFile).
+func ResolveFormat(name, format string) (string, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case format == "auto" && ext == ".txt":

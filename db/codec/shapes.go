@@ -209,6 +209,9 @@ func (p *lineParser) relationEnd(n int, typ, key string, raw json.RawMessage) (i
 	return i, true
 }
 
+// howUTF16 says where to ask for UTF-16 units, wherever the import ran.
+const howUTF16 = "(--offsets utf16 on the command line, offsets=utf16 in the API, “UTF-16 units” on the import form)"
+
 // utf16Hint, for a doccano span whose code point offsets do not fit the
 // text, says when they would fit as UTF-16 units, doccano's own count.
 func (p *lineParser) utf16Hint(start, end int) string {
@@ -218,7 +221,7 @@ func (p *lineParser) utf16Hint(start, end int) string {
 	if _, _, err := fromUTF16(utf16Table(p.doc.Text), start, end); err != nil {
 		return ""
 	}
-	return "; counted in UTF-16 units, as doccano counts, they fit: import the file with --offsets utf16"
+	return "; counted in UTF-16 units, as doccano counts, they fit: import the file counting UTF-16 units " + howUTF16
 }
 
 // warnIfUTF16 warns when a doccano line read as code points looks like
@@ -230,6 +233,6 @@ func (p *lineParser) warnIfUTF16() {
 	}
 	if asUTF16, asCodePoints, yes := looksUTF16(p.doc.Text, p.doc.Spans); yes {
 		p.warn("%d of %d spans start and end on word edges when their offsets are read as UTF-16 units, %d as code points: "+
-			"if the file comes from doccano, which counts UTF-16 units, import it with --offsets utf16", asUTF16, len(p.doc.Spans), asCodePoints)
+			"if the file comes from doccano, which counts UTF-16 units, import it counting UTF-16 units "+howUTF16, asUTF16, len(p.doc.Spans), asCodePoints)
 	}
 }

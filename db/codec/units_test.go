@@ -114,7 +114,7 @@ func TestDoccanoUnitMistakes(t *testing.T) {
 		name, line, unit, want string
 	}{
 		{"past the end as code points", `{"text":"` + unitsText + `","label":[[0,` + itoa(end+2) + `,"QUOTE"]]}`, UnitCodePoint,
-			"want 0 <= start < end <= " + itoa(end) + "; counted in UTF-16 units, as doccano counts, they fit: import the file with --offsets utf16"},
+			"want 0 <= start < end <= " + itoa(end) + "; counted in UTF-16 units, as doccano counts, they fit: import the file counting UTF-16 units (--offsets utf16"},
 		{"inside a surrogate pair", `{"text":"` + unitsText + `","label":[[1,5,"PER"]]}`, UnitUTF16,
 			"span 0 (PER) has offsets 1..5: UTF-16 offset 1 falls between the two halves of a surrogate pair"},
 		{"past the end in UTF-16 units", `{"text":"` + unitsText + `","label":[[0,` + itoa(u16(unitsText, end)+1) + `,"PER"]]}`, UnitUTF16,

@@ -14,6 +14,7 @@ function init(f) {
   function send(file) {
     const q = new URLSearchParams({ format: el('import-format').value, name: file.name });
     if (el('import-add-labels').checked) q.set('add_labels', '1');
+    if (el('import-offsets').value !== 'codepoint') q.set('offsets', el('import-offsets').value);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1/projects/${f.dataset.project}/documents?${q}`);
     const meta = document.querySelector('meta[name="csrf-token"]');

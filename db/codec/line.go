@@ -34,8 +34,10 @@ type lineParser struct {
 	// utf16 maps the line's UTF-16 offsets to code points (utf16Table)
 	// when its spans count UTF-16 units; nil when they count code points.
 	utf16 []int
-	// doccanoShape is set for the doccano shapes, which name no offset unit.
+	// doccanoShape is set for the doccano shapes, which name no offset
+	// unit; declared is the unit a line names itself ("" when none).
 	doccanoShape bool
+	declared     string
 }
 
 type spanKey struct {
@@ -90,7 +92,9 @@ func parseLine(line []byte, format, unit string) (Doc, []string, string) {
 	}
 	shape := p.shape(fields, format)
 	p.doccanoShape = shape == "doccano" || shape == "doccano-rel"
-	if p.doccanoShape && unit == UnitUTF16 {
+	// The unit a line names wins; a doccano line that names none counts
+	// in the unit the import asked for.
+	if p.declared == UnitUTF16 || p.declared == "" && p.doccanoShape && unit == UnitUTF16 {
 		p.utf16 = utf16Table(p.doc.Text)
 	}
 	switch shape {
@@ -138,12 +142,15 @@ func (p *lineParser) header(f map[string]json.RawMessage) bool {
 		p.fail(`"meta" must be a JSON object, got %s`, short(f["meta"]))
 	}
 	p.doc.Meta = meta
-	// A file counted in UTF-16 units or bytes would put every span on the
-	// wrong letters of Arabic or emoji text, so other units are refused.
+	// A line may name the unit its offsets count: code points, or UTF-16
+	// units as JavaScript tools count. Bytes, or anything else, would put
+	// spans on the wrong letters of Arabic or emoji text, so are refused.
 	if raw, ok := f["offset_unit"]; ok {
-		if unit, _ := stringValue(raw); unit != "codepoint" {
-			p.fail(`offset_unit %s is not supported; want "codepoint" (Unicode code points, as Python str indexes)`, short(raw))
+		unit, _ := stringValue(raw)
+		if CheckUnit(unit) != nil {
+			p.fail(`offset_unit %s is not supported; want "codepoint" (Unicode code points, as Python str indexes) or "utf16" (UTF-16 units, as JavaScript string indexes)`, short(raw))
 		}
+		p.declared = unit
 	}
 	return true
 }

@@ -105,12 +105,12 @@ not json at all
 			},
 		},
 		{
-			name: "offset_unit other than codepoint",
-			input: `{"text": "abc", "offset_unit": "utf16", "spans": []}
+			name: "offset_unit other than codepoint or utf16",
+			input: `{"text": "abc", "offset_unit": "bytes", "spans": []}
 {"text": "abc", "offset_unit": 7, "spans": []}`,
 			format: "auto",
 			want: map[int]string{
-				1: `offset_unit "utf16" is not supported; want "codepoint"`,
+				1: `offset_unit "bytes" is not supported; want "codepoint"`,
 				2: `offset_unit 7 is not supported`,
 			},
 		},

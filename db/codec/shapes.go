@@ -215,7 +215,7 @@ const howUTF16 = "(--offsets utf16 on the command line, offsets=utf16 in the API
 // utf16Hint, for a doccano span whose code point offsets do not fit the
 // text, says when they would fit as UTF-16 units, doccano's own count.
 func (p *lineParser) utf16Hint(start, end int) string {
-	if !p.doccanoShape || p.utf16 != nil || !hasAstral(p.doc.Text) {
+	if !p.doccanoShape || p.declared != "" || p.utf16 != nil || !hasAstral(p.doc.Text) {
 		return ""
 	}
 	if _, _, err := fromUTF16(utf16Table(p.doc.Text), start, end); err != nil {
@@ -228,7 +228,7 @@ func (p *lineParser) utf16Hint(start, end int) string {
 // doccano's own UTF-16 offsets (looksUTF16): the spans fit either way,
 // but only one reading puts them on the right letters.
 func (p *lineParser) warnIfUTF16() {
-	if !p.doccanoShape || p.utf16 != nil || len(p.doc.Spans) == 0 || !hasAstral(p.doc.Text) {
+	if !p.doccanoShape || p.declared != "" || p.utf16 != nil || len(p.doc.Spans) == 0 || !hasAstral(p.doc.Text) {
 		return
 	}
 	if asUTF16, asCodePoints, yes := looksUTF16(p.doc.Text, p.doc.Spans); yes {

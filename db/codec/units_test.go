@@ -127,7 +127,15 @@ func TestDoccanoUnitMistakes(t *testing.T) {
 			t.Errorf("%s: %v, want a bad line saying %q", c.name, err, c.want)
 		}
 	}
-	// A native line counts code points whatever the doccano unit.
+	// A line that names its unit is read in it, whatever the import asks.
+	for _, unit := range []string{UnitCodePoint, UnitUTF16} {
+		line := `{"text":"` + unitsText + `","offset_unit":"utf16","spans":[{"start":` + itoa(u16(unitsText, 6)) + `,"end":` + itoa(u16(unitsText, 10)) + `,"label":"PER","text":"أحمد"}]}`
+		docs, _, err := ParseFileIn(strings.NewReader(line), "n.jsonl", "auto", unit)
+		if err != nil || docs[0].Spans[0].Start != 6 || docs[0].Spans[0].End != 10 {
+			t.Errorf("native line in UTF-16 units, import in %s: %v %+v", unit, err, docs)
+		}
+	}
+	// A native line in code points stays so whatever the doccano unit.
 	start := len([]rune("😀 قال "))
 	native := `{"text":"` + unitsText + `","offset_unit":"codepoint","spans":[{"start":` + itoa(start) + `,"end":` + itoa(start+4) + `,"label":"PER","text":"أحمد"}]}`
 	if docs, _, err := ParseFileIn(strings.NewReader(native), "n.jsonl", "auto", UnitUTF16); err != nil || docs[0].Spans[0].Start != start {

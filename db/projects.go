@@ -118,11 +118,11 @@ func (s *Store) CreateProject(ctx context.Context, name string, labels []Label, 
 		if n > 0 {
 			return conflict("project %q already exists", name)
 		}
-		res, err := tx.ExecContext(ctx, "INSERT INTO projects (name) VALUES (?)", name)
-		if err != nil {
-			return fmt.Errorf("db: insert project %q: %w", name, err)
+		var err error
+		if p.ID, err = nextProjectID(ctx, tx); err != nil {
+			return err
 		}
-		if p.ID, err = res.LastInsertId(); err != nil {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO projects (id, name) VALUES (?, ?)", p.ID, name); err != nil {
 			return fmt.Errorf("db: insert project %q: %w", name, err)
 		}
 		if err := insertLabels(ctx, tx, p.ID, 0, labels); err != nil {
@@ -243,4 +243,90 @@ func loadProject(ctx context.Context, q querier, where string, arg any) (Project
 		p.RelationTypes = append(p.RelationTypes, r)
 	}
 	return p, rt.Err()
+}
+
+// ProjectLoss is what deleting a project takes with it.
+type ProjectLoss struct {
+	Documents []DocumentLoss
+	Members   int
+}
+
+// ProjectLosses says what deleting a project would take.
+func (s *Store) ProjectLosses(ctx context.Context, projectID int64) (ProjectLoss, error) {
+	var l ProjectLoss
+	err := s.snapshot(ctx, func(tx *sql.Tx) error {
+		var err error
+		l, err = projectLosses(ctx, tx, projectID)
+		return err
+	})
+	return l, err
+}
+
+func projectLosses(ctx context.Context, q querier, projectID int64) (ProjectLoss, error) {
+	var l ProjectLoss
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM memberships WHERE project_id = ?", projectID).Scan(&l.Members); err != nil {
+		return l, fmt.Errorf("db: members of project %d: %w", projectID, err)
+	}
+	rows, err := q.QueryContext(ctx, "SELECT id FROM documents WHERE project_id = ? ORDER BY id", projectID)
+	if err != nil {
+		return l, fmt.Errorf("db: documents of project %d: %w", projectID, err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return l, fmt.Errorf("db: scan document id: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Close(); err != nil {
+		return l, fmt.Errorf("db: documents of project %d: %w", projectID, err)
+	}
+	l.Documents, err = documentLosses(ctx, q, projectID, ids)
+	return l, err
+}
+
+// DeleteProject deletes a project with its label set, members,
+// documents and everything annotated on them, in one transaction. The
+// log keeps a line for the project and one for each of its documents,
+// and neither id is given out again (nextProjectID, nextDocumentID).
+func (s *Store) DeleteProject(ctx context.Context, projectID, by int64) (ProjectLoss, error) {
+	var l ProjectLoss
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		p, err := loadProject(ctx, tx, "id = ?", projectID)
+		if err != nil {
+			return err
+		}
+		if l, err = projectLosses(ctx, tx, projectID); err != nil {
+			return err
+		}
+		spans := 0
+		for _, d := range l.Documents {
+			spans += d.Spans
+			if err := logEvent(ctx, tx, Event{UserID: by, ProjectID: projectID, DocumentID: d.ID, Action: "document.delete",
+				Detail: map[string]any{"name": d.ExternalID, "hash": d.Hash, "layers": d.Layers, "finished": d.Finished,
+					"spans": d.Spans, "relations": d.Relations}}); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM projects WHERE id = ?", projectID); err != nil {
+			return fmt.Errorf("db: delete project %d: %w", projectID, err)
+		}
+		return logEvent(ctx, tx, Event{UserID: by, ProjectID: projectID, Action: "project.delete",
+			Detail: map[string]any{"name": p.Name, "documents": len(l.Documents), "spans": spans, "members": l.Members}})
+	})
+	return l, err
+}
+
+// nextProjectID is the id the next project gets: past every project
+// there is and every one the log names, so no id comes to mean another.
+func nextProjectID(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var last int64
+	err := tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT max(id) FROM projects), 0),
+		coalesce((SELECT max(project_id) FROM events), 0))`).Scan(&last)
+	if err != nil {
+		return 0, fmt.Errorf("db: next project id: %w", err)
+	}
+	return last + 1, nil
 }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -86,5 +87,46 @@ func TestBrowserDeleteDocumentsSaysWhatGoes(t *testing.T) {
 		if !strings.Contains(log, want) {
 			t.Errorf("the activity log lacks %q: %s", want, log)
 		}
+	}
+}
+
+// TestBrowserDeleteProjectAsksForItsName: deleting a project goes
+// through a page that says what it holds and wants the project's name
+// typed; a wrong name deletes nothing, the right one deletes it and the
+// home page says so.
+func TestBrowserDeleteProjectAsksForItsName(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	ctx := context.Background()
+	doc := s.docs["seed"]
+	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	if _, err := s.store.CreateSpan(ctx, doc, s.user.ID, s.user.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	text := func(sel string) string {
+		return eval[string](b, fmt.Sprintf(`document.querySelector(%q).innerText.replace(/\s+/g, ' ').trim()`, sel))
+	}
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)), chromedp.Click(chromedp.ID("delete-project-link")),
+		chromedp.WaitVisible(chromedp.ID("delete-confirm")))
+	if got := text("#delete-summary"); !strings.Contains(got, "its label set, 0 members and 1 document, with 1 span and 0 links in 1 layer") {
+		t.Errorf("the confirmation says %q", got)
+	}
+	b.checkAccessible("the confirmation of a project's deletion")
+	b.run(chromedp.SendKeys(chromedp.ID("delete-name"), "demo"), chromedp.Click(chromedp.ID("delete-confirm")), chromedp.WaitVisible(chromedp.ID("delete-error")))
+	if got := text("#delete-error"); !strings.Contains(got, `"demo" is not the project's name; type Demo exactly`) {
+		t.Errorf("a wrong name says %q", got)
+	}
+	if _, err := s.store.Project(ctx, s.proj.ID); err != nil {
+		t.Fatalf("a wrong name deleted the project: %v", err)
+	}
+	b.run(chromedp.SendKeys(chromedp.ID("delete-name"), "Demo"), chromedp.Click(chromedp.ID("delete-confirm")), chromedp.WaitVisible(chromedp.ID("form-notice")))
+	if got := text("#form-notice"); got != "Project deleted." {
+		t.Errorf("notice %q", got)
+	}
+	if _, err := s.store.Project(ctx, s.proj.ID); !errors.Is(err, db.ErrNotFound) {
+		t.Errorf("after deleting, loading the project gives %v", err)
+	}
+	if strings.Contains(text("main"), "Demo") {
+		t.Errorf("the home page still lists Demo: %s", text("main"))
 	}
 }

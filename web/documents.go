@@ -216,3 +216,47 @@ func (h *handler) apiDeleteDocument(c echo.Context) error {
 	}
 	return c.NoContent(http.StatusNoContent)
 }
+
+// deleteProjectPage says what deleting the project takes and asks for
+// its name; deleteProject deletes it when the name typed matches.
+func (h *handler) deleteProjectPage(c echo.Context) error {
+	p, err := h.managedProject(c)
+	if err != nil {
+		return err
+	}
+	return h.renderDeleteProject(c, p, http.StatusOK, "")
+}
+
+func (h *handler) deleteProject(c echo.Context) error {
+	p, err := h.managedProject(c)
+	if err != nil {
+		return err
+	}
+	if typed := c.FormValue("name"); typed != p.Name {
+		return h.renderDeleteProject(c, p, http.StatusBadRequest, fmt.Sprintf("name: %q is not the project's name; type %s exactly to delete it", typed, p.Name))
+	}
+	if _, err := h.store.DeleteProject(c.Request().Context(), p.ID, currentUser(c).ID); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, "/?done=project-deleted")
+}
+
+func (h *handler) renderDeleteProject(c echo.Context, p db.Project, status int, refusal string) error {
+	loss, err := h.store.ProjectLosses(c.Request().Context(), p.ID)
+	if err != nil {
+		return err
+	}
+	return render(c, status, components.DeleteProjectPage(h.page(c, "Delete "+p.Name), components.DeleteProjectView{Project: p, Loss: loss, Error: refusal}))
+}
+
+// apiDeleteProject deletes a project with everything in it; its managers only.
+func (h *handler) apiDeleteProject(c echo.Context) error {
+	p, err := h.managedProject(c)
+	if err != nil {
+		return err
+	}
+	if _, err := h.store.DeleteProject(c.Request().Context(), p.ID, currentUser(c).ID); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}

@@ -22,6 +22,9 @@ func (h *handler) homePage(c echo.Context) error {
 	if v.Review, err = h.store.ReviewQueue(ctx, currentUser(c)); err != nil {
 		return err
 	}
+	if c.QueryParam("done") == "project-deleted" {
+		v.Notice = "Project deleted."
+	}
 	return render(c, http.StatusOK, components.Home(h.page(c, "Projects"), v))
 }
 

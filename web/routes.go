@@ -45,6 +45,8 @@ func routes(e *echo.Echo, h *handler) {
 	app.POST("/projects/:p/assignments/auto", h.autoAssign)
 	app.POST("/projects/:p/assignments/remove", h.unassign)
 	app.POST("/projects/:p/documents/delete", h.deleteDocuments)
+	app.GET("/projects/:p/delete", h.deleteProjectPage)
+	app.POST("/projects/:p/delete", h.deleteProject)
 
 	api := e.Group("/api/v1", requireUser)
 	api.GET("/projects", h.listProjects)
@@ -52,6 +54,7 @@ func routes(e *echo.Echo, h *handler) {
 	api.POST("/projects/:p/documents", h.importDocuments)
 	api.GET("/projects/:p/export", h.export)
 	api.GET("/projects/:p/agreement", h.apiAgreement)
+	api.DELETE("/projects/:p", h.apiDeleteProject)
 	api.GET("/documents/:d", h.getDocument)
 	api.DELETE("/documents/:d", h.apiDeleteDocument)
 	api.GET("/documents/:d/spans", h.listSpans)

@@ -221,9 +221,7 @@ func (s *Store) DeleteDocuments(ctx context.Context, projectID int64, ids []int6
 			if _, err := tx.ExecContext(ctx, "DELETE FROM documents WHERE id = ?", l.ID); err != nil {
 				return fmt.Errorf("db: delete document %d: %w", l.ID, err)
 			}
-			if err := logEvent(ctx, tx, Event{UserID: by, ProjectID: projectID, DocumentID: l.ID, Action: "document.delete",
-				Detail: map[string]any{"name": l.ExternalID, "hash": l.Hash, "layers": l.Layers, "finished": l.Finished,
-					"spans": l.Spans, "relations": l.Relations}}); err != nil {
+			if err := logDocumentDelete(ctx, tx, by, projectID, l); err != nil {
 				return err
 			}
 		}
@@ -233,6 +231,14 @@ func (s *Store) DeleteDocuments(ctx context.Context, projectID int64, ids []int6
 		return nil, err
 	}
 	return gone, nil
+}
+
+// logDocumentDelete writes the log's line for a deleted document: what it
+// was (external id, text hash) and what it held.
+func logDocumentDelete(ctx context.Context, tx *sql.Tx, by, projectID int64, l DocumentLoss) error {
+	return logEvent(ctx, tx, Event{UserID: by, ProjectID: projectID, DocumentID: l.ID, Action: "document.delete",
+		Detail: map[string]any{"name": l.ExternalID, "hash": l.Hash, "layers": l.Layers, "finished": l.Finished,
+			"spans": l.Spans, "relations": l.Relations}})
 }
 
 // nextDocumentID is the id the next imported document gets: past every

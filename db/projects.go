@@ -304,9 +304,7 @@ func (s *Store) DeleteProject(ctx context.Context, projectID, by int64) (Project
 		spans := 0
 		for _, d := range l.Documents {
 			spans += d.Spans
-			if err := logEvent(ctx, tx, Event{UserID: by, ProjectID: projectID, DocumentID: d.ID, Action: "document.delete",
-				Detail: map[string]any{"name": d.ExternalID, "hash": d.Hash, "layers": d.Layers, "finished": d.Finished,
-					"spans": d.Spans, "relations": d.Relations}}); err != nil {
+			if err := logDocumentDelete(ctx, tx, by, projectID, d); err != nil {
 				return err
 			}
 		}

@@ -501,8 +501,9 @@ func TestAPICSRF(t *testing.T) {
 		})
 	}
 
-	// The browser's flow: the page hands out the token in a cookie and a
-	// meta tag; sending it back is enough to write.
+	// The browser's flow: the page hands out the token in a cookie and,
+	// masked afresh on every page (so a compressed page says nothing of
+	// it), in a meta tag; sending the masked token back is enough to write.
 	env := newAPIEnv(t)
 	sp := env.addSpan(env.user.ID, "أحمد", "PER")
 	page := env.do(http.MethodGet, "/", nil)
@@ -516,23 +517,42 @@ func TestAPICSRF(t *testing.T) {
 	if cookie == nil || !cookie.HttpOnly || cookie.SameSite != http.SameSiteLaxMode || cookie.Path != "/" {
 		t.Fatalf("page set CSRF cookie %+v, want an HttpOnly SameSite=Lax cookie on /", cookie)
 	}
-	html, err := goquery.NewDocumentFromReader(page.Body)
-	if err != nil {
-		t.Fatal(err)
+	metaToken := func(rec *httptest.ResponseRecorder) string {
+		html, err := goquery.NewDocumentFromReader(rec.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		token, _ := html.Find(`meta[name="csrf-token"]`).Attr("content")
+		return token
 	}
-	token, _ := html.Find(`meta[name="csrf-token"]`).Attr("content")
-	if token != cookie.Value {
-		t.Fatalf("meta csrf-token %q differs from the cookie %q", token, cookie.Value)
+	token := metaToken(page)
+	again := httptest.NewRequest(http.MethodGet, "/", nil)
+	again.AddCookie(cookie)
+	token2 := metaToken(env.serve(again))
+	if token == "" || token == cookie.Value || token2 == token || strings.Contains(token, cookie.Value) {
+		t.Fatalf("meta csrf-tokens %q and %q for cookie %q: want the token masked afresh on each page", token, token2, cookie.Value)
 	}
 	del := fmt.Sprintf("/api/v1/documents/%d/spans/%d", env.doc.ID, sp.ID)
 	expect(t, env.serve(httptest.NewRequest(http.MethodDelete, del, nil)), 400)
 	if n := len(env.layer(env.doc, env.user.ID).Spans); n != 1 {
 		t.Fatalf("a DELETE without token removed the span")
 	}
+	// Another cookie's token, masked, is refused.
 	req := httptest.NewRequest(http.MethodDelete, del, nil)
-	req.AddCookie(cookie)
+	req.AddCookie(&http.Cookie{Name: "hashiya_csrf", Value: apiCSRF})
 	req.Header.Set("X-CSRF-Token", token)
-	expect(t, env.serve(req), 204)
+	expect(t, env.serve(req), 403)
+	if n := len(env.layer(env.doc, env.user.ID).Spans); n != 1 {
+		t.Fatalf("a DELETE with another cookie's masked token removed the span")
+	}
+	// Either page's masked token goes with the cookie.
+	for _, tok := range []string{token2, token} {
+		sp := env.addSpan(env.user.ID, "الرياض", "LOC")
+		req := httptest.NewRequest(http.MethodDelete, fmt.Sprintf("/api/v1/documents/%d/spans/%d", env.doc.ID, sp.ID), nil)
+		req.AddCookie(cookie)
+		req.Header.Set("X-CSRF-Token", tok)
+		expect(t, env.serve(req), 204)
+	}
 }
 
 func TestAPISecurityHeaders(t *testing.T) {

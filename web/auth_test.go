@@ -6,6 +6,7 @@ package web_test
 
 import (
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"fmt"
 	"net/http"
@@ -140,6 +141,9 @@ func TestAuthCSRF(t *testing.T) {
 		{"control: span with cookie and header", "POST", spans, span, authzJSON, apiCSRF, apiCSRF, "", "", false, 201},
 		{"control: span from the same origin", "POST", spans, span, authzJSON, "", "", "", "same-origin", false, 201},
 		{"control: form with its _csrf field", "POST", "/settings/tokens", "name=mine", authzForm, apiCSRF, "", apiCSRF, "", false, 201},
+		{"control: form with its _csrf masked, as pages show it", "POST", "/settings/tokens", "name=mine", authzForm, apiCSRF, "", maskedCSRF(apiCSRF), "", false, 201},
+		{"control: span with the header masked", "POST", spans, span, authzJSON, apiCSRF, maskedCSRF(apiCSRF), "", "", false, 201},
+		{"span with another token masked", "POST", spans, span, authzJSON, apiCSRF, maskedCSRF("guessed-token-000000000000000000"), "", "", false, 403},
 		{"control: bearer token needs no CSRF token", "POST", spans, span, authzJSON, "", "", "", "", true, 201},
 	}
 	for _, tt := range tests {
@@ -399,4 +403,10 @@ func TestAuthOpenRedirect(t *testing.T) {
 			}
 		})
 	}
+}
+
+// maskedCSRF masks a CSRF token as pages do, with a pad of zeros:
+// base64url(pad ‖ pad⊕token).
+func maskedCSRF(token string) string {
+	return base64.RawURLEncoding.EncodeToString(append(make([]byte, len(token)), token...))
 }

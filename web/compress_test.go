@@ -16,9 +16,10 @@ import (
 	"hashiya/db"
 )
 
-// TestCompression: the API, a document's redraw and the script files come
-// gzipped to a client that asks, and unzip to what was asked for; pages,
-// which hold the CSRF token, and fonts never do.
+// TestCompression: pages, the API, a document's redraw and the script
+// files come gzipped to a client that asks, and unzip to what was asked
+// for; the pages that show a new API token or password, and fonts, never
+// do.
 func TestCompression(t *testing.T) {
 	env := newAPIEnv(t)
 	text := strings.Repeat("قال الوزير أحمد إن الاقتصاد ينمو في الرياض. ", 60)
@@ -50,10 +51,11 @@ func TestCompression(t *testing.T) {
 	}
 	page := get(fmt.Sprintf("/documents/%d", doc.ID))
 	expect(t, page, http.StatusOK)
-	if enc := page.Header().Get("Content-Encoding"); enc != "" || !strings.Contains(page.Body.String(), `name="csrf-token"`) {
-		t.Errorf("the annotation page (with its CSRF token) is sent with Content-Encoding %q", enc)
+	html := body(page)
+	if enc := page.Header().Get("Content-Encoding"); enc != "gzip" || !strings.Contains(html, `name="csrf-token"`) {
+		t.Errorf("the annotation page is sent with Content-Encoding %q", enc)
 	}
-	script := regexp.MustCompile(`src="(/static/[^"]+/annotate\.js)"`).FindStringSubmatch(page.Body.String())
+	script := regexp.MustCompile(`src="(/static/[^"]+/annotate\.js)"`).FindStringSubmatch(html)
 	if script == nil {
 		t.Fatal("no annotate.js on the page")
 	}
@@ -67,6 +69,7 @@ func TestCompression(t *testing.T) {
 		{fmt.Sprintf("/documents/%d/view", doc.ID), `data-part="doc"`, true},
 		{fmt.Sprintf("/api/v1/projects/%d/export?layer=amina", env.proj.ID), `"offset_unit":"codepoint"`, true},
 		{script[1], "import", true},
+		{"/settings", `name="csrf-token"`, false},
 		{font, "", false},
 	} {
 		rec := get(c.target)

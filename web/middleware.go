@@ -1,6 +1,9 @@
 package web
 
 import (
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -70,6 +73,70 @@ func csrf() echo.MiddlewareFunc {
 	}
 }
 
+// maskCSRF is the CSRF token as a page shows it: under a fresh one-time
+// pad, base64url(pad ‖ pad⊕token), so no two responses carry the same
+// bytes for it and a compressed page gives nothing away about it (the
+// BREACH attack guesses a secret from how well it compresses beside text
+// the attacker chose).
+func maskCSRF(token string) string {
+	if token == "" {
+		return ""
+	}
+	b := make([]byte, 2*len(token))
+	rand.Read(b[:len(token)])
+	for i := range len(token) {
+		b[len(token)+i] = b[i] ^ token[i]
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// unmaskCSRF undoes maskCSRF; "" when s is not a masked token.
+func unmaskCSRF(s string) string {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil || len(b) == 0 || len(b)%2 != 0 {
+		return ""
+	}
+	n := len(b) / 2
+	out := make([]byte, n)
+	for i := range n {
+		out[i] = b[i] ^ b[n+i]
+	}
+	return string(out)
+}
+
+// acceptMaskedCSRF lets a request bring the CSRF token as the page showed
+// it, masked, in the X-CSRF-Token header or a form's _csrf field: a value
+// that unmasks to the cookie's token is replaced by the token, for the
+// CSRF check to compare as before. Any other value is left for the check
+// to refuse.
+func acceptMaskedCSRF(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		cookie, err := c.Cookie("hashiya_csrf")
+		if err != nil || cookie.Value == "" {
+			return next(c)
+		}
+		r := c.Request()
+		if v := r.Header.Get("X-CSRF-Token"); v != "" && unmaskCSRF(v) == cookie.Value {
+			r.Header.Set("X-CSRF-Token", cookie.Value)
+		}
+		if r.Method != http.MethodPost || !strings.HasPrefix(r.Header.Get(echo.HeaderContentType), echo.MIMEApplicationForm) {
+			return next(c)
+		}
+		if err := r.ParseForm(); err != nil {
+			var tooBig *echo.HTTPError
+			if errors.As(err, &tooBig) {
+				return tooBig
+			}
+			return badRequest("form: %v", err)
+		}
+		if v := r.PostForm.Get("_csrf"); v != "" && unmaskCSRF(v) == cookie.Value {
+			r.PostForm.Set("_csrf", cookie.Value)
+			r.Form.Set("_csrf", cookie.Value)
+		}
+		return next(c)
+	}
+}
+
 // recoverPanics turns a panic into a 500 handled like any other error.
 func (h *handler) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) (err error) {
@@ -82,25 +149,26 @@ func (h *handler) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// compress gzips the responses that carry no secret: the JSON API (a long
-// document's layer is half a megabyte), a document's redraw (its text as
-// runs, megabytes for a book) and the script and style files; Arabic text
-// and its markup shrink six to nine times, which a team working over the
-// internet feels on every save. Pages are sent as they are: each holds the
-// CSRF token, and compressing a secret beside text a request can make the
-// page repeat is the BREACH attack. Fonts are compressed already.
+// compress gzips responses for a client that asks: a long document's
+// page, layer and redraws are megabytes of Arabic text and markup that
+// shrink six to nine times, which a team working over the internet feels
+// on every page and save. Pages carry the CSRF token masked afresh each
+// time (maskCSRF), so compressing them leaks nothing of it (BREACH). The
+// settings, user admin and login pages are left as they are: they show a
+// new API token or password once, which nothing masks. Fonts are
+// compressed already.
 func compress() echo.MiddlewareFunc {
 	return middleware.GzipWithConfig(middleware.GzipConfig{
 		Level:     5,
 		MinLength: 1024,
 		Skipper: func(c echo.Context) bool {
 			switch route := c.Path(); {
-			case strings.HasPrefix(route, "/api/v1/"), route == "/documents/:d/view":
-				return false
+			case strings.HasPrefix(route, "/settings"), strings.HasPrefix(route, "/admin"), route == "/login":
+				return true
 			case route == "/static/:hash/*":
 				return strings.HasSuffix(c.Request().URL.Path, ".woff2")
 			}
-			return true
+			return false
 		},
 	})
 }

@@ -88,7 +88,7 @@ func Serve(ctx context.Context, e *echo.Echo, addr string, log *slog.Logger) err
 // page fills the frame every page shares.
 func (h *handler) page(c echo.Context, title string) components.Page {
 	token, _ := c.Get(csrfContextKey).(string)
-	return components.Page{Title: title, Static: h.assets.prefix, CSRF: token, User: currentUser(c).Name, Admin: currentUser(c).IsAdmin}
+	return components.Page{Title: title, Static: h.assets.prefix, CSRF: maskCSRF(token), User: currentUser(c).Name, Admin: currentUser(c).IsAdmin}
 }
 
 // render writes a component into a buffer first, so a failed render never

@@ -151,7 +151,7 @@ func (h *handler) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 
 // compress gzips responses for a client that asks: a long document's
 // page, layer and redraws are megabytes of Arabic text and markup that
-// shrink six to nine times, which a team working over the internet feels
+// shrink seven to nine times, which a team working over the internet feels
 // on every page and save. Pages carry the CSRF token masked afresh each
 // time (maskCSRF), so compressing them leaks nothing of it (BREACH). The
 // settings, user admin and login pages are left as they are: they show a

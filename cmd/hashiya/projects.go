@@ -10,11 +10,12 @@ import (
 )
 
 const (
-	projectUsage = "project create NAME [--labels FILE.json] | add-member PROJECT USER --role annotator|reviewer|manager | assign PROJECT USER --all | --docs EXTERNAL_ID,... | assign PROJECT --auto N"
+	projectUsage = "project create NAME [--labels FILE.json] | add-member PROJECT USER --role annotator|reviewer|manager | assign PROJECT USER --all | --docs EXTERNAL_ID,... | assign PROJECT --auto N | delete PROJECT [--yes]"
 	projectHelp  = "Create a project (--labels is a JSON array of {\"name\", \"color\", \"hotkey\"} objects, no other keys: a name of 1-40 letters, digits or _-.:, a colour #rrggbb, a hotkey of one character or none; default PER ORG LOC GPE DATE QUOTE CUE), or add a member with a role (or change their role).\n\n" +
 		"assign gives a member documents to annotate: all of the project's (--all) or those whose external ids are listed (--docs); all or nothing, so an unknown id assigns none. " +
 		"With --auto N every document gets N annotators (members with the role annotator), the least loaded first and never one twice; documents short of N are topped up. " +
-		"Once a project assigns any document, an annotator sees only the documents assigned to them."
+		"Once a project assigns any document, an annotator sees only the documents assigned to them.\n\n" +
+		"delete says what deleting the project would take (documents, spans, links, layers, members) and deletes it, all of it, only with --yes; the event log keeps a line for the project and each document."
 )
 
 func runProject(ctx context.Context, e env, args []string) (err error) {
@@ -26,6 +27,7 @@ func runProject(ctx context.Context, e env, args []string) (err error) {
 	f.BoolVar(&a.all, "all", false, "assign every document of the project (assign)")
 	f.StringVar(&a.docs, "docs", "", "comma-separated external ids of documents to assign (assign)")
 	f.IntVar(&a.auto, "auto", 0, "give every document N annotators, balancing their load (assign)")
+	yes := f.Bool("yes", false, "really delete (delete)")
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -36,9 +38,11 @@ func runProject(ctx context.Context, e env, args []string) (err error) {
 		return addMember(ctx, e, f, pos[1], pos[2], *role)
 	case len(pos) >= 2 && pos[0] == "assign":
 		return assign(ctx, e, f, pos[1:], a)
+	case len(pos) == 2 && pos[0] == "delete":
+		return deleteProject(ctx, e, f, pos[1], *yes)
 	case len(pos) != 2 || pos[0] != "create":
 		f.Usage()
-		return errors.New("want 'project create NAME', 'project add-member PROJECT USER --role ROLE', 'project assign PROJECT USER --all|--docs IDS' or 'project assign PROJECT --auto N'")
+		return errors.New("want 'project create NAME', 'project add-member PROJECT USER --role ROLE', 'project assign PROJECT USER --all|--docs IDS', 'project assign PROJECT --auto N' or 'project delete PROJECT [--yes]'")
 	}
 	var labels []db.Label
 	if *labelsFile != "" {
@@ -139,5 +143,37 @@ func assign(ctx context.Context, e env, f *flags, pos []string, a assignFlags) (
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%d documents of %s newly assigned to %s\n", n, p.Name, req.User)
+	return nil
+}
+
+// deleteProject says what deleting a project takes and, with --yes,
+// deletes it.
+func deleteProject(ctx context.Context, e env, f *flags, name string, yes bool) (err error) {
+	s, p, err := f.openProject(ctx, name)
+	if err != nil {
+		return err
+	}
+	defer closeStore(s, &err)
+	loss, err := s.ProjectLosses(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	spans, relations, layers := 0, 0, 0
+	for _, d := range loss.Documents {
+		spans, relations, layers = spans+d.Spans, relations+d.Relations, layers+d.Layers
+	}
+	what := fmt.Sprintf("project %s: %d documents, %d spans, %d links in %d layers, %d members", p.Name, len(loss.Documents), spans, relations, layers, loss.Members)
+	if !yes {
+		fmt.Fprintln(e.stdout, what)
+		return errors.New("nothing deleted: run again with --yes to delete the project and all of the above")
+	}
+	by, err := s.FirstAdmin(ctx)
+	if err != nil && !errors.Is(err, db.ErrNotFound) {
+		return err
+	}
+	if _, err := s.DeleteProject(ctx, p.ID, by.ID); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "deleted %s\n", what)
 	return nil
 }

@@ -50,3 +50,31 @@ func TestDoccanoUTF16RoundTrip(t *testing.T) {
 		t.Errorf("import of a file that looks counted in UTF-16: %v\n%s", err, errOut)
 	}
 }
+
+// TestProjectDelete: without --yes, project delete says what it would
+// take and deletes nothing; with it, the project is gone.
+func TestProjectDelete(t *testing.T) {
+	c := newCLI(t)
+	c.ok("project", "create", "p")
+	file := filepath.Join(t.TempDir(), "d.jsonl")
+	if err := os.WriteFile(file, []byte(`{"id":"a","text":"قال أحمد","label":[[4,8,"PER"]]}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.ok("import", "--project", "p", file)
+	got := c.fail("", "project", "delete", "p")
+	if !strings.Contains(got, "nothing deleted: run again with --yes") {
+		t.Errorf("without --yes:\n%s", got)
+	}
+	if out, _, _ := c.run("", "project", "delete", "p"); out != "project p: 1 documents, 1 spans, 0 links in 1 layers, 0 members\n" {
+		t.Errorf("without --yes it says %q", out)
+	}
+	if out := c.ok("export", "--project", "p", "--format", "doccano"); !strings.Contains(out, `[4,8,"PER"]`) {
+		t.Fatalf("the project lost its span without --yes: %q", out)
+	}
+	if out := c.ok("project", "delete", "p", "--yes"); !strings.HasPrefix(out, "deleted project p: 1 documents") {
+		t.Errorf("with --yes: %q", out)
+	}
+	if got := c.fail("", "export", "--project", "p"); !strings.Contains(got, "p") {
+		t.Errorf("export of the deleted project: %s", got)
+	}
+}

@@ -1,0 +1,172 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// Deleting documents and projects: all or nothing, what goes said first
+// (DocumentLosses, ProjectLosses), a line in the log for each document,
+// and no id handed out again (nextDocumentID, nextProjectID).
+
+// DocumentLoss is what deleting a document takes with it.
+type DocumentLoss struct {
+	ID         int64
+	ExternalID string
+	Hash       string
+	Layers     int // every layer, gold included
+	Finished   int // layers marked done or reviewed
+	Spans      int
+	Relations  int
+}
+
+// DocumentLosses says, for each of ids (documents of project projectID),
+// what deleting it would take; an id that is not one of the project's
+// documents is ErrNotFound.
+func (s *Store) DocumentLosses(ctx context.Context, projectID int64, ids []int64) ([]DocumentLoss, error) {
+	var out []DocumentLoss
+	err := s.snapshot(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = documentLosses(ctx, tx, projectID, ids)
+		return err
+	})
+	return out, err
+}
+
+func documentLosses(ctx context.Context, q querier, projectID int64, ids []int64) ([]DocumentLoss, error) {
+	out := make([]DocumentLoss, 0, len(ids))
+	seen := map[int64]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		var l DocumentLoss
+		err := q.QueryRowContext(ctx, `SELECT d.id, d.external_id, d.hash,
+			(SELECT count(*) FROM layers l WHERE l.document_id = d.id),
+			(SELECT count(*) FROM layers l WHERE l.document_id = d.id AND l.status IN ('done', 'reviewed')),
+			(SELECT count(*) FROM spans s JOIN layers l ON l.id = s.layer_id WHERE l.document_id = d.id),
+			(SELECT count(*) FROM relations r JOIN layers l ON l.id = r.layer_id WHERE l.document_id = d.id)
+			FROM documents d WHERE d.id = ? AND d.project_id = ?`, id, projectID).
+			Scan(&l.ID, &l.ExternalID, &l.Hash, &l.Layers, &l.Finished, &l.Spans, &l.Relations)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("document %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("db: what document %d holds: %w", id, err)
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+// DeleteDocuments deletes documents of a project with every layer, span,
+// relation and assignment on them, in one transaction: all of them, or
+// none when any id is not one of the project's documents. The event log
+// keeps a line for each (its external id, text hash and what it held),
+// and no id is ever given to another document: Import numbers documents
+// past every id the log names.
+func (s *Store) DeleteDocuments(ctx context.Context, projectID int64, ids []int64, by int64) ([]DocumentLoss, error) {
+	var gone []DocumentLoss
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if gone, err = documentLosses(ctx, tx, projectID, ids); err != nil {
+			return err
+		}
+		for _, l := range gone {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM documents WHERE id = ?", l.ID); err != nil {
+				return fmt.Errorf("db: delete document %d: %w", l.ID, err)
+			}
+			if err := logDocumentDelete(ctx, tx, by, projectID, l); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return gone, nil
+}
+
+// logDocumentDelete writes the log's line for a deleted document: what it
+// was (external id, text hash) and what it held.
+func logDocumentDelete(ctx context.Context, tx *sql.Tx, by, projectID int64, l DocumentLoss) error {
+	return logEvent(ctx, tx, Event{UserID: by, ProjectID: projectID, DocumentID: l.ID, Action: "document.delete",
+		Detail: map[string]any{"name": l.ExternalID, "hash": l.Hash, "layers": l.Layers, "finished": l.Finished,
+			"spans": l.Spans, "relations": l.Relations}})
+}
+
+// ProjectLoss is what deleting a project takes with it.
+type ProjectLoss struct {
+	Documents []DocumentLoss
+	Members   int
+}
+
+// ProjectLosses says what deleting a project would take.
+func (s *Store) ProjectLosses(ctx context.Context, projectID int64) (ProjectLoss, error) {
+	var l ProjectLoss
+	err := s.snapshot(ctx, func(tx *sql.Tx) error {
+		var err error
+		l, err = projectLosses(ctx, tx, projectID)
+		return err
+	})
+	return l, err
+}
+
+func projectLosses(ctx context.Context, q querier, projectID int64) (ProjectLoss, error) {
+	var l ProjectLoss
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM memberships WHERE project_id = ?", projectID).Scan(&l.Members); err != nil {
+		return l, fmt.Errorf("db: members of project %d: %w", projectID, err)
+	}
+	rows, err := q.QueryContext(ctx, "SELECT id FROM documents WHERE project_id = ? ORDER BY id", projectID)
+	if err != nil {
+		return l, fmt.Errorf("db: documents of project %d: %w", projectID, err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return l, fmt.Errorf("db: scan document id: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Close(); err != nil {
+		return l, fmt.Errorf("db: documents of project %d: %w", projectID, err)
+	}
+	l.Documents, err = documentLosses(ctx, q, projectID, ids)
+	return l, err
+}
+
+// DeleteProject deletes a project with its label set, members,
+// documents and everything annotated on them, in one transaction. The
+// log keeps a line for the project and one for each of its documents,
+// and neither id is given out again (nextProjectID, nextDocumentID).
+func (s *Store) DeleteProject(ctx context.Context, projectID, by int64) (ProjectLoss, error) {
+	var l ProjectLoss
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		p, err := loadProject(ctx, tx, "id = ?", projectID)
+		if err != nil {
+			return err
+		}
+		if l, err = projectLosses(ctx, tx, projectID); err != nil {
+			return err
+		}
+		spans := 0
+		for _, d := range l.Documents {
+			spans += d.Spans
+			if err := logDocumentDelete(ctx, tx, by, projectID, d); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM projects WHERE id = ?", projectID); err != nil {
+			return fmt.Errorf("db: delete project %d: %w", projectID, err)
+		}
+		return logEvent(ctx, tx, Event{UserID: by, ProjectID: projectID, Action: "project.delete",
+			Detail: map[string]any{"name": p.Name, "documents": len(l.Documents), "spans": spans, "members": l.Members}})
+	})
+	return l, err
+}

@@ -21,7 +21,7 @@ type DocumentPage struct {
 	After  int64  // list documents with a greater id; 0 starts at the first
 	Limit  int    // 1 to MaxPageLimit
 	Status string // the status of the caller's own layer ("new" when none); "" for any
-	Query  string // part of the external id, ignoring ASCII case; "" for any
+	Query  string // part of the external id (ignoring ASCII case) or of the text (exactly); "" for any
 }
 
 // DocumentList is one page of a project's documents as a user sees them.
@@ -55,7 +55,7 @@ const docListFrom = `FROM documents d
 		LEFT JOIN layers l ON l.document_id = d.id AND l.owner_id = :uid
 		WHERE d.project_id = :pid AND ` + visibleDocument + `
 		AND (:status = '' OR coalesce(l.status, 'new') = :status)
-		AND (:q = '' OR d.external_id LIKE :like ESCAPE '\')`
+		AND (:q = '' OR d.external_id LIKE :like ESCAPE '\' OR instr(d.text, :q) > 0)`
 
 // Documents lists one page of the documents of a project that user may
 // see, in import order, with the span count and status of the user's own

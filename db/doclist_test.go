@@ -110,8 +110,9 @@ func TestDocumentPages(t *testing.T) {
 	}
 }
 
-// TestDocumentPageFilters filters by the caller's layer status and the
-// external id, with the caller's visibility still applied.
+// TestDocumentPageFilters filters by the caller's layer status and part
+// of the external id or the text, with the caller's visibility still
+// applied.
 func TestDocumentPageFilters(t *testing.T) {
 	f := newPagingFixture(t)
 	ctx := context.Background()
@@ -135,6 +136,9 @@ func TestDocumentPageFilters(t *testing.T) {
 		{"external id part", f.user, "", "news-1", []string{"news-10", "news-11", "news-12"}},
 		{"ASCII case ignored", f.user, "", "NEWS-1", []string{"news-10", "news-11", "news-12"}},
 		{"status and id", f.user, "done", "news", []string{"news-7"}},
+		{"words of the text", f.user, "", "خبر 1", []string{"news-10", "news-11", "news-12"}},
+		{"text as written", f.user, "", "خبر 6", []string{"news-6"}},
+		{"assigned annotator, by text", f.hala, "", "خبر", []string{"news-8", "news-11"}},
 		{"percent is literal", f.user, "", "%", nil},
 		{"underscore is literal", f.user, "", "_", nil},
 		{"assigned annotator", f.hala, "", "", []string{"doc-3", "news-8", "news-11"}},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"hashiya/db"
 )
@@ -15,7 +16,7 @@ type DocList struct {
 	db.DocumentList
 	After  int64  // the cursor the page starts after
 	Status string // filter: the viewer's layer status, "" for any
-	Query  string // filter: part of the external id, "" for any
+	Query  string // filter: part of the external id or of the text, "" for any
 }
 
 // Filtered reports whether a filter narrows the list.
@@ -89,4 +90,18 @@ func thousands(n int) string {
 		s = "-" + s
 	}
 	return s
+}
+
+// previewParts cuts a document's preview around the filter's words, so
+// the list shows where a text search found them: before, the words, after
+// ("" and "" when the preview does not hold them).
+func (l DocList) previewParts(preview string) (before, match, after string) {
+	if l.Query == "" {
+		return preview, "", ""
+	}
+	i := strings.Index(preview, l.Query)
+	if i < 0 {
+		return preview, "", ""
+	}
+	return preview[:i], l.Query, preview[i+len(l.Query):]
 }

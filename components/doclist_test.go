@@ -77,3 +77,34 @@ func TestDocumentListLinksKeepTheFilter(t *testing.T) {
 		t.Errorf("caption %q, status %q", d.Find("#docs-showing").Text(), d.Find(`#filter-status option[selected]`).AttrOr("value", ""))
 	}
 }
+
+// TestDocumentListMarksTheWordsFound: with a text search, each row's text
+// is shown around the words found, marked, escaped as any text.
+func TestDocumentListMarksTheWordsFound(t *testing.T) {
+	v := ProjectView{
+		Project: db.Project{ID: 3, Name: "p"},
+		Role:    db.RoleAnnotator,
+		List: DocList{
+			DocumentList: db.DocumentList{Docs: []db.DocumentSummary{
+				{ID: 1, ExternalID: "a", Preview: "…قال <b>الناطق</b> باسم الجهاز صباح النعمان إن"},
+				{ID: 2, ExternalID: "صباح-2", Preview: "نص لا يذكره"},
+			}, Total: 2},
+			Query: "صباح النعمان",
+		},
+	}
+	var buf bytes.Buffer
+	if err := ProjectPage(Page{Title: "p"}, v).Render(context.Background(), &buf); err != nil {
+		t.Fatal(err)
+	}
+	d, err := goquery.NewDocumentFromReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := d.Find("#doc-1 td.preview"), d.Find("#doc-2 td.preview")
+	if got := first.Find("mark").Text(); got != "صباح النعمان" || first.Text() != v.List.Docs[0].Preview || first.Find("b").Length() != 0 {
+		t.Errorf("the first row shows %q with %q marked", first.Text(), got)
+	}
+	if second.Find("mark").Text() != "" || second.Text() != "نص لا يذكره" {
+		t.Errorf("a row found by its id shows %q", second.Text())
+	}
+}

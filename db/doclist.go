@@ -101,7 +101,10 @@ var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 // whether more follow.
 func documentRows(ctx context.Context, tx *sql.Tx, args []any) ([]DocumentSummary, error) {
 	rows, err := tx.QueryContext(ctx, `
-		SELECT d.id, d.external_id, substr(d.text, 1, 120), length(d.text),
+		SELECT d.id, d.external_id,
+		       CASE WHEN :q != '' AND instr(d.text, :q) > 40 THEN '…' || substr(d.text, instr(d.text, :q) - 40, 120)
+		            ELSE substr(d.text, 1, 120) END,
+		       length(d.text),
 		       coalesce(l.status, 'new'),
 		       (SELECT count(*) FROM spans s WHERE s.layer_id = l.id),
 		       coalesce((SELECT g.status FROM layers g WHERE g.document_id = d.id AND g.owner_id IS NULL), 'new')

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"hashiya/db/codec"
@@ -244,5 +245,27 @@ func TestAssigneesOfAPage(t *testing.T) {
 				t.Errorf("assignees %v, want %v", got, c.want)
 			}
 		})
+	}
+}
+
+// TestDocumentPreviewAroundTheWords: a text search shows each document's
+// text from a little before the words found, "…" first when cut.
+func TestDocumentPreviewAroundTheWords(t *testing.T) {
+	f := newFixture(t)
+	long := strings.Repeat("كلام تمهيدي ", 20) + "وقال صباح النعمان إن الجهاز مستمر"
+	f.addDoc(t, "long", long)
+	list, err := f.s.Documents(context.Background(), f.proj.ID, f.user, DocumentPage{Limit: 10, Query: "صباح النعمان"})
+	if err != nil || len(list.Docs) != 1 {
+		t.Fatalf("search: %+v, %v", list, err)
+	}
+	got := list.Docs[0].Preview
+	rs := []rune(long)
+	at := strings.Index(long, "صباح النعمان")
+	cp := len([]rune(long[:at]))
+	if want := "…" + string(rs[cp-40:min(len(rs), cp-40+120)]); got != want {
+		t.Errorf("preview %q, want %q", got, want)
+	}
+	if list, _ = f.s.Documents(context.Background(), f.proj.ID, f.user, DocumentPage{Limit: 10}); list.Docs[1].Preview != string(rs[:120]) {
+		t.Errorf("unfiltered preview %q, want the text's first 120 code points", list.Docs[1].Preview)
 	}
 }

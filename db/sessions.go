@@ -67,7 +67,7 @@ func (s *Store) SessionUser(ctx context.Context, token string, now time.Time, p 
 	var u User
 	var lastSeen, expires string
 	err := s.r.QueryRowContext(ctx, `SELECT u.id, u.name, u.is_admin, se.last_seen_at, se.expires_at
-		FROM sessions se JOIN users u ON u.id = se.user_id WHERE se.token_hash = ?`, secretHash(token)).
+		FROM sessions se JOIN users u ON u.id = se.user_id WHERE se.token_hash = ? AND u.disabled_at IS NULL`, secretHash(token)).
 		Scan(&u.ID, &u.Name, &u.IsAdmin, &lastSeen, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return User{}, fmt.Errorf("session: %w", ErrNotFound)

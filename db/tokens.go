@@ -59,7 +59,7 @@ func (s *Store) TokenUser(ctx context.Context, secret string, now time.Time) (Us
 	var id int64
 	var lastUsed sql.NullString
 	err := s.r.QueryRowContext(ctx, `SELECT t.id, t.last_used_at, u.id, u.name, u.is_admin FROM api_tokens t JOIN users u ON u.id = t.user_id
-		WHERE t.token_hash = ? AND t.revoked_at IS NULL`, secretHash(secret)).Scan(&id, &lastUsed, &u.ID, &u.Name, &u.IsAdmin)
+		WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled_at IS NULL`, secretHash(secret)).Scan(&id, &lastUsed, &u.ID, &u.Name, &u.IsAdmin)
 	if errors.Is(err, sql.ErrNoRows) {
 		return User{}, fmt.Errorf("token: %w", ErrNotFound)
 	}

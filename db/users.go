@@ -6,14 +6,16 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
 // User is an account: a person who logs in, or a script with a token.
 type User struct {
-	ID      int64
-	Name    string
-	IsAdmin bool
+	ID       int64
+	Name     string
+	IsAdmin  bool
+	Disabled bool // an admin disabled the account: no login, no session, no token
 }
 
 // reservedNames are the words that name layers where a user name could
@@ -78,7 +80,7 @@ func (s *Store) FirstAdmin(ctx context.Context) (User, error) {
 
 func (s *Store) userWhere(ctx context.Context, where string, args ...any) (User, error) {
 	var u User
-	err := s.r.QueryRowContext(ctx, "SELECT id, name, is_admin FROM users WHERE "+where, args...).Scan(&u.ID, &u.Name, &u.IsAdmin)
+	err := s.r.QueryRowContext(ctx, "SELECT id, name, is_admin, disabled_at IS NOT NULL FROM users WHERE "+where, args...).Scan(&u.ID, &u.Name, &u.IsAdmin, &u.Disabled)
 	if errors.Is(err, sql.ErrNoRows) {
 		return User{}, fmt.Errorf("user: %w", ErrNotFound)
 	}
@@ -92,7 +94,7 @@ func (s *Store) userWhere(ctx context.Context, where string, args ...any) (User,
 func (s *Store) Credentials(ctx context.Context, name string) (User, string, error) {
 	var u User
 	var hash string
-	err := s.r.QueryRowContext(ctx, "SELECT id, name, is_admin, password_hash FROM users WHERE name = ?", name).Scan(&u.ID, &u.Name, &u.IsAdmin, &hash)
+	err := s.r.QueryRowContext(ctx, "SELECT id, name, is_admin, disabled_at IS NOT NULL, password_hash FROM users WHERE name = ?", name).Scan(&u.ID, &u.Name, &u.IsAdmin, &u.Disabled, &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return User{}, "", fmt.Errorf("user %q: %w", name, ErrNotFound)
 	}
@@ -118,7 +120,7 @@ func (s *Store) SetPassword(ctx context.Context, user User, hash, keepSession st
 
 // Users lists every account by name.
 func (s *Store) Users(ctx context.Context) ([]User, error) {
-	rows, err := s.r.QueryContext(ctx, "SELECT id, name, is_admin FROM users ORDER BY name")
+	rows, err := s.r.QueryContext(ctx, "SELECT id, name, is_admin, disabled_at IS NOT NULL FROM users ORDER BY name")
 	if err != nil {
 		return nil, fmt.Errorf("db: list users: %w", err)
 	}
@@ -126,10 +128,70 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 	var out []User
 	for rows.Next() {
 		var u User
-		if err := rows.Scan(&u.ID, &u.Name, &u.IsAdmin); err != nil {
+		if err := rows.Scan(&u.ID, &u.Name, &u.IsAdmin, &u.Disabled); err != nil {
 			return nil, fmt.Errorf("db: scan user: %w", err)
 		}
 		out = append(out, u)
 	}
 	return out, rows.Err()
+}
+
+// SetDisabled disables or enables the account named name. Disabling ends
+// the user's sessions and revokes their API tokens in the same
+// transaction; enabling brings back only the login. Their layers and
+// annotations stay either way. by (an admin; 0 for the command line) may
+// not disable their own account, and the last active admin may not be
+// disabled, so the server always keeps someone who can undo it.
+func (s *Store) SetDisabled(ctx context.Context, by User, name string, disabled bool) (User, error) {
+	var u User
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, "SELECT id, name, is_admin FROM users WHERE name = ?", name).Scan(&u.ID, &u.Name, &u.IsAdmin)
+		if errors.Is(err, sql.ErrNoRows) {
+			return invalid("user", "there is no user %q", name)
+		}
+		if err != nil {
+			return fmt.Errorf("db: load user %q: %w", name, err)
+		}
+		if disabled && u.ID == by.ID {
+			return invalid("user", "you cannot disable your own account")
+		}
+		if disabled && u.IsAdmin {
+			var others int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM users WHERE is_admin = 1 AND disabled_at IS NULL AND id != ?", u.ID).Scan(&others); err != nil {
+				return fmt.Errorf("db: count admins: %w", err)
+			}
+			if others == 0 {
+				return invalid("user", "%s is the last active admin; make another admin first", name)
+			}
+		}
+		if err := disableUser(ctx, tx, u.ID, disabled); err != nil {
+			return err
+		}
+		u.Disabled = disabled
+		action := map[bool]string{true: "user.disable", false: "user.enable"}[disabled]
+		return logEvent(ctx, tx, Event{UserID: by.ID, Action: action, Detail: map[string]any{"user": name}})
+	})
+	return u, err
+}
+
+// disableUser marks the account and, when disabling, ends what it is
+// logged in with.
+func disableUser(ctx context.Context, tx *sql.Tx, id int64, disabled bool) error {
+	at := sql.NullString{}
+	if disabled {
+		at = sql.NullString{String: time.Now().UTC().Format(timeLayout), Valid: true}
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE users SET disabled_at = ? WHERE id = ?", at, id); err != nil {
+		return fmt.Errorf("db: disable user %d: %w", id, err)
+	}
+	if !disabled {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE user_id = ?", id); err != nil {
+		return fmt.Errorf("db: end the sessions of user %d: %w", id, err)
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", at, id); err != nil {
+		return fmt.Errorf("db: revoke the tokens of user %d: %w", id, err)
+	}
+	return nil
 }

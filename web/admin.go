@@ -22,6 +22,12 @@ func (h *handler) usersPage(c echo.Context) error {
 	if name := c.QueryParam("added"); name != "" {
 		msg = "User " + name + " added. Tell them their password; they can change it in Settings."
 	}
+	if name := c.QueryParam("disabled"); name != "" {
+		msg = "User " + name + " disabled: logged out everywhere, API tokens revoked, annotations kept."
+	}
+	if name := c.QueryParam("enabled"); name != "" {
+		msg = "User " + name + " enabled: they can log in again (their old API tokens stay revoked)."
+	}
 	return h.renderUsers(c, http.StatusOK, components.UsersView{Message: msg})
 }
 
@@ -61,4 +67,27 @@ func (h *handler) addUser(c echo.Context) error {
 		return err
 	}
 	return c.Redirect(http.StatusSeeOther, "/admin/users?added="+url.QueryEscape(name))
+}
+
+// disableUser and enableUser are an admin's switch on an account (form
+// field user): a disabled account cannot log in, and its sessions and API
+// tokens end at once; its annotations stay.
+func (h *handler) disableUser(c echo.Context) error { return h.setDisabled(c, true) }
+
+func (h *handler) enableUser(c echo.Context) error { return h.setDisabled(c, false) }
+
+func (h *handler) setDisabled(c echo.Context, disabled bool) error {
+	if !currentUser(c).IsAdmin {
+		return errAdminOnly
+	}
+	u, err := h.store.SetDisabled(c.Request().Context(), currentUser(c), c.FormValue("user"), disabled)
+	var ve *db.ValidationError
+	if errors.As(err, &ve) {
+		return h.renderUsers(c, http.StatusBadRequest, components.UsersView{Error: ve.Error()})
+	}
+	if err != nil {
+		return err
+	}
+	done := map[bool]string{true: "disabled", false: "enabled"}[disabled]
+	return c.Redirect(http.StatusSeeOther, "/admin/users?"+done+"="+url.QueryEscape(u.Name))
 }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -53,5 +54,67 @@ func TestAdminAddsUsers(t *testing.T) {
 	}
 	if _, err := env.store.UserByName(t.Context(), "mallory"); err == nil {
 		t.Error("a non-admin created a user")
+	}
+}
+
+// TestAdminDisablesUsers: a disabled account's session and API token stop
+// at once, and its password, though right, logs in no more (said only to
+// whoever knows it); enabled, it logs in again. An admin cannot disable
+// their own account.
+func TestAdminDisablesUsers(t *testing.T) {
+	env := newAPIEnv(t)
+	admin := &formUser{env: env, user: env.user, session: env.session}
+	layla := newFormUser(t, env, "layla", "a long password")
+	secret, _, err := env.store.CreateToken(t.Context(), layla.user, "script")
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := func(auth func(*http.Request)) int {
+		req := httptest.NewRequest(http.MethodGet, "/api/v1/projects", nil)
+		auth(req)
+		return env.serve(req).Code
+	}
+	bySession := func(r *http.Request) { r.AddCookie(&http.Cookie{Name: "hashiya_session", Value: layla.session}) }
+	byToken := func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+secret) }
+	login := func(password string) *httptest.ResponseRecorder {
+		form := url.Values{"username": {"layla"}, "password": {password}, "_csrf": {apiCSRF}}
+		req := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.AddCookie(&http.Cookie{Name: "hashiya_csrf", Value: apiCSRF})
+		rec := httptest.NewRecorder()
+		env.srv.ServeHTTP(rec, req)
+		return rec
+	}
+	if api(bySession) != http.StatusOK || api(byToken) != http.StatusOK {
+		t.Fatal("layla's session and token do not work to begin with")
+	}
+
+	if rec := admin.post("/admin/users/disable", url.Values{"user": {"layla"}}); rec.Code != http.StatusSeeOther {
+		t.Fatalf("disable layla: status %d: %s", rec.Code, rec.Body)
+	}
+	if s, k := api(bySession), api(byToken); s != http.StatusUnauthorized || k != http.StatusUnauthorized {
+		t.Errorf("after disabling: session %d, token %d; want 401 and 401", s, k)
+	}
+	if rec := login("a long password"); rec.Code != http.StatusForbidden || !strings.Contains(rec.Body.String(), "This account is disabled") {
+		t.Errorf("login with the right password: status %d", rec.Code)
+	}
+	if rec := login("a wrong password"); rec.Code != http.StatusUnauthorized || strings.Contains(rec.Body.String(), "disabled") {
+		t.Errorf("login with a wrong password: status %d, or it tells the account is disabled", rec.Code)
+	}
+	if page := admin.get("/admin/users", env.session).Body.String(); !strings.Contains(page, `aria-label="Enable layla"`) {
+		t.Error("the users page does not offer to enable layla")
+	}
+	if rec := admin.post("/admin/users/disable", url.Values{"user": {"amina"}}); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "you cannot disable your own account") {
+		t.Errorf("an admin disabling herself: status %d", rec.Code)
+	}
+
+	if rec := admin.post("/admin/users/enable", url.Values{"user": {"layla"}}); rec.Code != http.StatusSeeOther {
+		t.Fatalf("enable layla: status %d: %s", rec.Code, rec.Body)
+	}
+	if rec := login("a long password"); rec.Code != http.StatusSeeOther {
+		t.Errorf("login after enabling: status %d", rec.Code)
+	}
+	if api(byToken) != http.StatusUnauthorized {
+		t.Error("a token revoked by disabling works again after enabling")
 	}
 }

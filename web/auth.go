@@ -167,6 +167,12 @@ func (h *handler) login(c echo.Context) error {
 		return render(c, http.StatusUnauthorized, components.LoginPage(h.page(c, "Log in"), form))
 	}
 	h.userThrottle.reset(userKey)
+	// Said only to whoever knows the password: it tells no one else that
+	// the name exists.
+	if u.Disabled {
+		form.Error = "This account is disabled. Ask an admin to enable it."
+		return render(c, http.StatusForbidden, components.LoginPage(h.page(c, "Log in"), form))
+	}
 	if ck, err := c.Cookie(sessionCookie); err == nil {
 		if err := h.store.DeleteSession(c.Request().Context(), ck.Value); err != nil {
 			return err

@@ -77,6 +77,8 @@ var authzMatrix = []authzRow{
 	{"POST", "/settings/tokens/:id/revoke", "/settings/tokens/{tok}/revoke", "", authzForm, rolesForm(303)},
 	{"GET", "/admin/users", "/admin/users", "", "", roleStatuses{200, 403, 403, 403, 403, 403, 303, 401}},
 	{"POST", "/admin/users", "/admin/users", "name=newbie&password=long+enough+pw", authzForm, roleStatuses{303, 403, 403, 403, 403, 403, 401, 401}},
+	{"POST", "/admin/users/disable", "/admin/users/disable", "user=annotator", authzForm, roleStatuses{303, 403, 403, 403, 403, 403, 401, 401}},
+	{"POST", "/admin/users/enable", "/admin/users/enable", "user=annotator", authzForm, roleStatuses{303, 403, 403, 403, 403, 403, 401, 401}},
 
 	{"GET", "/", "/", "", "", rolesPage(200)},
 	{"GET", "/projects/:p", "/projects/{p}", "", "", roleStatuses{200, 200, 200, 200, 200, 404, 303, 401}},

@@ -21,6 +21,8 @@ func routes(e *echo.Echo, h *handler) {
 	app.POST("/settings/tokens/:id/revoke", h.revokeToken)
 	app.GET("/admin/users", h.usersPage)
 	app.POST("/admin/users", h.addUser)
+	app.POST("/admin/users/disable", h.disableUser)
+	app.POST("/admin/users/enable", h.enableUser)
 	app.GET("/", h.homePage)
 	app.GET("/projects/:p", h.projectPage)
 	app.GET("/projects/:p/activity", h.activityPage)

@@ -56,12 +56,13 @@ type command struct {
 	run   func(ctx context.Context, e env, args []string) error
 }
 
-const userHelp = "Add a user. Without --password-stdin a random password is printed once; with it, the first line of stdin is the password, which must be 8 to 72 bytes long."
+const userHelp = "Add a user. Without --password-stdin a random password is printed once; with it, the first line of stdin is the password, which must be 8 to 72 bytes long.\n\n" +
+	"disable ends a user's sessions and revokes their API tokens, and refuses their logins, until enable; their annotations stay. The last active admin cannot be disabled."
 
 func commands() map[string]command {
 	return map[string]command{
 		"serve":   {"serve [--addr 127.0.0.1:8080] [--demo=true]", "Serve the web app. On an empty database, create an admin user (its password printed once) and, unless --demo=false, a demo project holding the seed article.", runServe},
-		"user":    {"user add NAME [--admin] [--password-stdin]", userHelp, runUser},
+		"user":    {"user add NAME [--admin] [--password-stdin] | disable NAME | enable NAME", userHelp, runUser},
 		"project": {projectUsage, projectHelp, runProject},
 		"backup":  {"backup DEST.db", "Write a consistent copy of the database to DEST.db (which must not exist) while the server keeps running.", runBackup},
 		"token":   {"token create USER [--name NAME]", "Create an API token for USER and print it, alone on the last line, once. Send it as 'Authorization: Bearer TOKEN'.", runToken},

@@ -78,3 +78,23 @@ func TestProjectDelete(t *testing.T) {
 		t.Errorf("export of the deleted project: %s", got)
 	}
 }
+
+// TestUserDisable: user disable and enable switch an account, and the
+// last active admin cannot be disabled.
+func TestUserDisable(t *testing.T) {
+	c := newCLI(t)
+	c.run("secret pw 1234\n", "user", "add", "boss", "--admin", "--password-stdin")
+	c.run("secret pw 1234\n", "user", "add", "layla", "--password-stdin")
+	if out := c.ok("user", "disable", "layla"); !strings.HasPrefix(out, "layla disabled") {
+		t.Errorf("disable: %q", out)
+	}
+	if out := c.ok("user", "enable", "layla"); !strings.HasPrefix(out, "layla enabled") {
+		t.Errorf("enable: %q", out)
+	}
+	if got := c.fail("", "user", "disable", "boss"); !strings.Contains(got, "boss is the last active admin") {
+		t.Errorf("disable the last admin:\n%s", got)
+	}
+	if got := c.fail("", "user", "disable", "nobody"); !strings.Contains(got, `there is no user "nobody"`) {
+		t.Errorf("disable an unknown user:\n%s", got)
+	}
+}

@@ -24,9 +24,12 @@ func runUser(ctx context.Context, e env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
+	if len(pos) == 2 && (pos[0] == "disable" || pos[0] == "enable") {
+		return setDisabled(ctx, e, f, pos[1], pos[0] == "disable")
+	}
 	if len(pos) != 2 || pos[0] != "add" {
 		f.Usage()
-		return errors.New("want 'user add NAME'")
+		return errors.New("want 'user add NAME', 'user disable NAME' or 'user enable NAME'")
 	}
 	password := ""
 	if *fromStdin {
@@ -88,4 +91,22 @@ func randomPassword() (string, error) {
 		return "", fmt.Errorf("make a random password: %w", err)
 	}
 	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+// setDisabled is `user disable NAME` and `user enable NAME`.
+func setDisabled(ctx context.Context, e env, f *flags, name string, disabled bool) (err error) {
+	s, err := f.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeStore(s, &err)
+	if _, err := s.SetDisabled(ctx, db.User{}, name, disabled); err != nil {
+		return err
+	}
+	if disabled {
+		fmt.Fprintf(e.stdout, "%s disabled: logged out everywhere, API tokens revoked, annotations kept\n", name)
+	} else {
+		fmt.Fprintf(e.stdout, "%s enabled: they can log in again\n", name)
+	}
+	return nil
 }

@@ -143,11 +143,8 @@ func offsetUnit(c echo.Context, name, format string) (string, error) {
 	if unit == "" {
 		return codec.UnitCodePoint, nil
 	}
-	if err := codec.CheckUnit(unit); err != nil {
+	if err := codec.CheckFileUnit(name, format, unit); err != nil {
 		return "", badRequest("offsets: %v", err)
-	}
-	if resolved, err := codec.ResolveFormat(name, format); err == nil && unit == codec.UnitUTF16 && (resolved == "text" || resolved == "conll") {
-		return "", badRequest("offsets: %s files have no offsets to count in %s units", resolved, unit)
 	}
 	return unit, nil
 }

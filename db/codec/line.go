@@ -31,9 +31,11 @@ type lineParser struct {
 	byKey    map[spanKey]int // start, end, label -> index in doc.Spans
 	byRef    map[string]int  // span id in the file -> index in doc.Spans
 	rels     map[Relation]bool
-	// utf16 maps the line's UTF-16 offsets to code points (utf16Table)
-	// when its spans count UTF-16 units; nil when they count code points.
-	utf16 []int
+	// countsUTF16 is set when the line's spans count UTF-16 units; utf16
+	// is the text's table between the two units, built when first needed
+	// (see utf16Table).
+	countsUTF16 bool
+	utf16       *offsets.UTF16Table
 	// doccanoShape is set for the doccano shapes, which name no offset
 	// unit; declared is the unit a line names itself ("" when none).
 	doccanoShape bool
@@ -94,9 +96,7 @@ func parseLine(line []byte, format, unit string) (Doc, []string, string) {
 	p.doccanoShape = shape == "doccano" || shape == "doccano-rel"
 	// The unit a line names wins; a doccano line that names none counts
 	// in the unit the import asked for.
-	if p.declared == UnitUTF16 || p.declared == "" && p.doccanoShape && unit == UnitUTF16 {
-		p.utf16 = utf16Table(p.doc.Text)
-	}
+	p.countsUTF16 = p.declared == UnitUTF16 || p.declared == "" && p.doccanoShape && unit == UnitUTF16
 	switch shape {
 	case "native":
 		p.native(fields)

@@ -41,8 +41,8 @@ func ParseFile(r io.Reader, name, format string) ([]Doc, Report, error) {
 // spans it returns count code points. Native lines say their unit
 // themselves, and only code points are accepted there.
 func ParseFileIn(r io.Reader, name, format, unit string) ([]Doc, Report, error) {
-	if err := CheckUnit(unit); err != nil {
-		return nil, Report{}, err
+	if err := CheckFileUnit(name, format, unit); err != nil {
+		return nil, Report{}, fmt.Errorf("%s: %w", name, err)
 	}
 	return parseFile(r, name, format, unit, maxLine)
 }
@@ -50,12 +50,9 @@ func ParseFileIn(r io.Reader, name, format, unit string) ([]Doc, Report, error) 
 // parseFile is ParseFileIn with the line limit as a parameter, so tests
 // can exercise it without 64 MiB inputs.
 func parseFile(r io.Reader, name, format, unit string, limit int) ([]Doc, Report, error) {
-	format, err := ResolveFormat(name, format)
+	format, err := resolveFormat(name, format)
 	if err != nil {
 		return nil, Report{}, err
-	}
-	if unit == UnitUTF16 && (format == "text" || format == "conll") {
-		return nil, Report{}, fmt.Errorf("%s: offsets in %s units are for doccano lines; %s files have no offsets", name, UnitUTF16, format)
 	}
 	switch format {
 	case "text":
@@ -66,9 +63,9 @@ func parseFile(r io.Reader, name, format, unit string, limit int) ([]Doc, Report
 	return parseJSONLines(r, name, format, unit, limit)
 }
 
-// ResolveFormat is the format a file of this name is read as: format
+// resolveFormat is the format a file of this name is read as: format
 // itself, or for "auto" the one its name says (see ParseFile).
-func ResolveFormat(name, format string) (string, error) {
+func resolveFormat(name, format string) (string, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case format == "auto" && ext == ".txt":

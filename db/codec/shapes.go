@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"hashiya/offsets"
 )
 
 // rawSpan is one span as a file wrote it, before any check, with the key
@@ -109,8 +111,8 @@ func (p *lineParser) addSpan(n int, rs rawSpan) {
 		p.fail("%s %q %v", name, rs.endKey, err)
 		return
 	}
-	if p.utf16 != nil {
-		s, e, err := fromUTF16(p.utf16, start, end)
+	if p.countsUTF16 {
+		s, e, err := fromUTF16(p.utf16Table(), start, end)
 		if err != nil {
 			p.fail("%s has offsets %d..%d: %v", name, start, end, err)
 			return
@@ -212,13 +214,30 @@ func (p *lineParser) relationEnd(n int, typ, key string, raw json.RawMessage) (i
 // howUTF16 says where to ask for UTF-16 units, wherever the import ran.
 const howUTF16 = "(--offsets utf16 on the command line, offsets=utf16 in the API, “UTF-16 units” on the import form)"
 
+// utf16Table is the table between the line's code points and UTF-16
+// units, built once.
+func (p *lineParser) utf16Table() *offsets.UTF16Table {
+	if p.utf16 == nil {
+		p.utf16 = offsets.NewUTF16Table(p.doc.Text)
+	}
+	return p.utf16
+}
+
+// guessesUnit reports whether the line is one whose unit Hashiya checks
+// rather than knows: a doccano line read as code points (it names no unit)
+// in a text where UTF-16 units count otherwise (one with characters
+// outside the BMP).
+func (p *lineParser) guessesUnit() bool {
+	return p.doccanoShape && p.declared == "" && !p.countsUTF16 && p.utf16Table().Len() != p.idx.Len()
+}
+
 // utf16Hint, for a doccano span whose code point offsets do not fit the
 // text, says when they would fit as UTF-16 units, doccano's own count.
 func (p *lineParser) utf16Hint(start, end int) string {
-	if !p.doccanoShape || p.declared != "" || p.utf16 != nil || !hasAstral(p.doc.Text) {
+	if !p.guessesUnit() {
 		return ""
 	}
-	if _, _, err := fromUTF16(utf16Table(p.doc.Text), start, end); err != nil {
+	if _, _, err := fromUTF16(p.utf16Table(), start, end); err != nil {
 		return ""
 	}
 	return "; counted in UTF-16 units, as doccano counts, they fit: import the file counting UTF-16 units " + howUTF16
@@ -228,10 +247,10 @@ func (p *lineParser) utf16Hint(start, end int) string {
 // doccano's own UTF-16 offsets (looksUTF16): the spans fit either way,
 // but only one reading puts them on the right letters.
 func (p *lineParser) warnIfUTF16() {
-	if !p.doccanoShape || p.declared != "" || p.utf16 != nil || len(p.doc.Spans) == 0 || !hasAstral(p.doc.Text) {
+	if len(p.doc.Spans) == 0 || !p.guessesUnit() {
 		return
 	}
-	if asUTF16, asCodePoints, yes := looksUTF16(p.doc.Text, p.doc.Spans); yes {
+	if asUTF16, asCodePoints, yes := looksUTF16(p.doc.Text, p.utf16Table(), p.doc.Spans); yes {
 		p.warn("%d of %d spans start and end on word edges when their offsets are read as UTF-16 units, %d as code points: "+
 			"if the file comes from doccano, which counts UTF-16 units, import it counting UTF-16 units "+howUTF16, asUTF16, len(p.doc.Spans), asCodePoints)
 	}

@@ -128,13 +128,13 @@ func (w *Writer) CountIn(unit string) error {
 // counted is d with its spans' offsets in the unit the doccano lines
 // count: d itself, or a copy in UTF-16 units.
 func (w *Writer) counted(d ExportDoc) ExportDoc {
-	if !w.utf16 || !hasAstral(d.Text) {
+	if !w.utf16 {
 		return d
 	}
-	table := codePointTable(d.Text)
+	table := offsets.NewUTF16Table(d.Text)
 	spans := make([]ExportSpan, len(d.Spans))
 	for i, sp := range d.Spans {
-		sp.Start, sp.End = table[sp.Start], table[sp.End]
+		sp.Start, sp.End = table.Units(sp.Start), table.Units(sp.End)
 		spans[i] = sp
 	}
 	d.Spans = spans

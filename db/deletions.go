@@ -3,8 +3,10 @@ package db
 import (
 	"context"
 	"database/sql"
-	"errors"
+	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 )
 
 // Deleting documents and projects: all or nothing, what goes said first
@@ -29,35 +31,48 @@ func (s *Store) DocumentLosses(ctx context.Context, projectID int64, ids []int64
 	var out []DocumentLoss
 	err := s.snapshot(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = documentLosses(ctx, tx, projectID, ids)
+		out, err = documentLosses(ctx, tx, projectID, ids, false)
 		return err
 	})
 	return out, err
 }
 
-func documentLosses(ctx context.Context, q querier, projectID int64, ids []int64) ([]DocumentLoss, error) {
-	out := make([]DocumentLoss, 0, len(ids))
-	seen := map[int64]bool{}
+// documentLosses reads what each of ids holds in one query, in id order;
+// all instead reads every document of the project.
+func documentLosses(ctx context.Context, q querier, projectID int64, ids []int64, all bool) ([]DocumentLoss, error) {
+	wanted := map[int64]bool{}
 	for _, id := range ids {
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
+		wanted[id] = true
+	}
+	list, err := json.Marshal(slices.Sorted(maps.Keys(wanted)))
+	if err != nil {
+		return nil, fmt.Errorf("db: encode document ids: %w", err)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT d.id, d.external_id, d.hash, count(l.id),
+		count(CASE WHEN l.status IN ('done', 'reviewed') THEN 1 END),
+		coalesce(sum((SELECT count(*) FROM spans s WHERE s.layer_id = l.id)), 0),
+		coalesce(sum((SELECT count(*) FROM relations r WHERE r.layer_id = l.id)), 0)
+		FROM documents d LEFT JOIN layers l ON l.document_id = d.id
+		WHERE d.project_id = ? AND (? OR d.id IN (SELECT value FROM json_each(?)))
+		GROUP BY d.id ORDER BY d.id`, projectID, all, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("db: what the documents of project %d hold: %w", projectID, err)
+	}
+	defer rows.Close()
+	out := []DocumentLoss{}
+	for rows.Next() {
 		var l DocumentLoss
-		err := q.QueryRowContext(ctx, `SELECT d.id, d.external_id, d.hash,
-			(SELECT count(*) FROM layers l WHERE l.document_id = d.id),
-			(SELECT count(*) FROM layers l WHERE l.document_id = d.id AND l.status IN ('done', 'reviewed')),
-			(SELECT count(*) FROM spans s JOIN layers l ON l.id = s.layer_id WHERE l.document_id = d.id),
-			(SELECT count(*) FROM relations r JOIN layers l ON l.id = r.layer_id WHERE l.document_id = d.id)
-			FROM documents d WHERE d.id = ? AND d.project_id = ?`, id, projectID).
-			Scan(&l.ID, &l.ExternalID, &l.Hash, &l.Layers, &l.Finished, &l.Spans, &l.Relations)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, fmt.Errorf("document %d: %w", id, ErrNotFound)
+		if err := rows.Scan(&l.ID, &l.ExternalID, &l.Hash, &l.Layers, &l.Finished, &l.Spans, &l.Relations); err != nil {
+			return nil, fmt.Errorf("db: scan what a document holds: %w", err)
 		}
-		if err != nil {
-			return nil, fmt.Errorf("db: what document %d holds: %w", id, err)
-		}
+		delete(wanted, l.ID)
 		out = append(out, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("db: what the documents of project %d hold: %w", projectID, err)
+	}
+	if len(wanted) > 0 && !all {
+		return nil, fmt.Errorf("document %d: %w", slices.Min(slices.Collect(maps.Keys(wanted))), ErrNotFound)
 	}
 	return out, nil
 }
@@ -72,7 +87,7 @@ func (s *Store) DeleteDocuments(ctx context.Context, projectID int64, ids []int6
 	var gone []DocumentLoss
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if gone, err = documentLosses(ctx, tx, projectID, ids); err != nil {
+		if gone, err = documentLosses(ctx, tx, projectID, ids, false); err != nil {
 			return err
 		}
 		for _, l := range gone {
@@ -121,23 +136,8 @@ func projectLosses(ctx context.Context, q querier, projectID int64) (ProjectLoss
 	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM memberships WHERE project_id = ?", projectID).Scan(&l.Members); err != nil {
 		return l, fmt.Errorf("db: members of project %d: %w", projectID, err)
 	}
-	rows, err := q.QueryContext(ctx, "SELECT id FROM documents WHERE project_id = ? ORDER BY id", projectID)
-	if err != nil {
-		return l, fmt.Errorf("db: documents of project %d: %w", projectID, err)
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return l, fmt.Errorf("db: scan document id: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Close(); err != nil {
-		return l, fmt.Errorf("db: documents of project %d: %w", projectID, err)
-	}
-	l.Documents, err = documentLosses(ctx, q, projectID, ids)
+	var err error
+	l.Documents, err = documentLosses(ctx, q, projectID, nil, true)
 	return l, err
 }
 

@@ -145,7 +145,7 @@ func (h *handler) acceptAgreed(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r, err := h.review(c, t)
+	r, err := h.reviewLayers(c.Request().Context(), t.doc)
 	if err != nil {
 		return err
 	}

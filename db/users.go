@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 	"unicode/utf8"
 )
 
@@ -177,11 +176,8 @@ func (s *Store) SetDisabled(ctx context.Context, by User, name string, disabled 
 // disableUser marks the account and, when disabling, ends what it is
 // logged in with.
 func disableUser(ctx context.Context, tx *sql.Tx, id int64, disabled bool) error {
-	at := sql.NullString{}
-	if disabled {
-		at = sql.NullString{String: time.Now().UTC().Format(timeLayout), Valid: true}
-	}
-	if _, err := tx.ExecContext(ctx, "UPDATE users SET disabled_at = ? WHERE id = ?", at, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE users SET disabled_at = CASE WHEN ? THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END
+		WHERE id = ?`, disabled, id); err != nil {
 		return fmt.Errorf("db: disable user %d: %w", id, err)
 	}
 	if !disabled {
@@ -190,7 +186,8 @@ func disableUser(ctx context.Context, tx *sql.Tx, id int64, disabled bool) error
 	if _, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE user_id = ?", id); err != nil {
 		return fmt.Errorf("db: end the sessions of user %d: %w", id, err)
 	}
-	if _, err := tx.ExecContext(ctx, "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", at, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+		WHERE user_id = ? AND revoked_at IS NULL`, id); err != nil {
 		return fmt.Errorf("db: revoke the tokens of user %d: %w", id, err)
 	}
 	return nil

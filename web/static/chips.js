@@ -83,8 +83,11 @@ export function fitChips(paragraphs) {
       chip.style.maxWidth = `${c.room}px`;
       layer.append(chip);
     }
+    // A paragraph with no labelled run gets no layer at all.
     const old = p.querySelector(':scope > .chips');
-    if (old) old.replaceWith(layer); else p.prepend(layer);
+    if (chips.length === 0) old?.remove();
+    else if (old) old.replaceWith(layer);
+    else p.prepend(layer);
   }
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"strconv"
 	"strings"
 	"testing"
@@ -35,17 +36,7 @@ func unitsDoc(t *testing.T) ExportDoc {
 func TestDoccanoInUTF16(t *testing.T) {
 	d := unitsDoc(t)
 	for _, format := range []string{"doccano", "doccano-rel"} {
-		var buf bytes.Buffer
-		w, err := NewWriter(&buf, format)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := w.CountIn(UnitUTF16); err != nil {
-			t.Fatal(err)
-		}
-		if err := w.Write(d); err != nil {
-			t.Fatal(err)
-		}
+		buf := bytes.NewBuffer(written(t, d, format, UnitUTF16))
 		var line struct {
 			Label    [][3]any
 			Entities []struct{ StartOffset, EndOffset float64 }
@@ -84,28 +75,12 @@ func TestDoccanoInUTF16(t *testing.T) {
 func TestDoccanoUnitMistakes(t *testing.T) {
 	d := unitsDoc(t)
 	d.Spans = d.Spans[:2] // the last, read as code points, runs past the text: a case below
-	var buf bytes.Buffer
-	w, err := NewWriter(&buf, "doccano")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.CountIn(UnitUTF16); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Write(d); err != nil {
-		t.Fatal(err)
-	}
-	_, rep, err := ParseFile(bytes.NewReader(buf.Bytes()), "d.jsonl", "doccano")
+	_, rep, err := ParseFile(bytes.NewReader(written(t, d, "doccano", UnitUTF16)), "d.jsonl", "doccano")
 	if err != nil || len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0].Reason, "2 of 2 spans start and end on word edges when their offsets are read as UTF-16 units, 0 as code points") {
 		t.Errorf("UTF-16 file read as code points: %v, warnings %v", err, rep.Warnings)
 	}
 	// The same file written in code points reads without a warning.
-	buf.Reset()
-	w, _ = NewWriter(&buf, "doccano")
-	if err := w.Write(d); err != nil {
-		t.Fatal(err)
-	}
-	if _, rep, err := ParseFile(bytes.NewReader(buf.Bytes()), "d.jsonl", "doccano"); err != nil || len(rep.Warnings) > 0 {
+	if _, rep, err := ParseFile(bytes.NewReader(written(t, d, "doccano", UnitCodePoint)), "d.jsonl", "doccano"); err != nil || len(rep.Warnings) > 0 {
 		t.Errorf("code point file: %v, warnings %v", err, rep.Warnings)
 	}
 
@@ -148,7 +123,7 @@ func TestDoccanoUnitMistakes(t *testing.T) {
 		t.Errorf("a text file in UTF-16 units: %v", err)
 	}
 	for format, ok := range map[string]bool{"doccano": true, "doccano-rel": true, "jsonl": false, "quotes": false, "conll": false} {
-		w, err := NewWriter(&buf, format)
+		w, err := NewWriter(io.Discard, format)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -159,3 +134,20 @@ func TestDoccanoUnitMistakes(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// written is d as a Writer of format writes it, offsets counted in unit.
+func written(t *testing.T, d ExportDoc, format, unit string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w, err := NewWriter(&buf, format)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.CountIn(unit); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(d); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}

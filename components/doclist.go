@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
-	"strings"
 
 	"hashiya/db"
+	"hashiya/db/textsearch"
 )
 
 // DocList is the page of a project's document list that the project page
@@ -93,15 +93,13 @@ func thousands(n int) string {
 }
 
 // previewParts cuts a document's preview around the filter's words, so
-// the list shows where a text search found them: before, the words, after
-// ("" and "" when the preview does not hold them).
+// the list shows where a text search found them: before, the words as the
+// text writes them (أحمد for a search for احمد), after ("" and "" when the
+// preview does not hold them).
 func (l DocList) previewParts(preview string) (before, match, after string) {
-	if l.Query == "" {
+	start, end := textsearch.Index(preview, l.Query)
+	if start < 0 {
 		return preview, "", ""
 	}
-	i := strings.Index(preview, l.Query)
-	if i < 0 {
-		return preview, "", ""
-	}
-	return preview[:i], l.Query, preview[i+len(l.Query):]
+	return preview[:start], preview[start:end], preview[end:]
 }

@@ -88,7 +88,8 @@ func TestDocumentListMarksTheWordsFound(t *testing.T) {
 			DocumentList: db.DocumentList{Docs: []db.DocumentSummary{
 				{ID: 1, ExternalID: "a", Preview: "…قال <b>الناطق</b> باسم الجهاز صباح النعمان إن"},
 				{ID: 2, ExternalID: "صباح-2", Preview: "نص لا يذكره"},
-			}, Total: 2},
+				{ID: 3, ExternalID: "c", Preview: "…وقال صَباح النّعمان للقناة"},
+			}, Total: 3},
 			Query: "صباح النعمان",
 		},
 	}
@@ -106,5 +107,9 @@ func TestDocumentListMarksTheWordsFound(t *testing.T) {
 	}
 	if second.Find("mark").Text() != "" || second.Text() != "نص لا يذكره" {
 		t.Errorf("a row found by its id shows %q", second.Text())
+	}
+	third := d.Find("#doc-3 td.preview")
+	if got := third.Find("mark").Text(); got != "صَباح النّعمان" || third.Text() != v.List.Docs[2].Preview {
+		t.Errorf("a row spelt with harakat shows %q with %q marked", third.Text(), got)
 	}
 }

@@ -20,7 +20,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	// VACUUM INTO writes a new file, which query_only forbids on the read
 	// pool, and the writer must stay free for saves: so it gets a
 	// connection of its own. It only reads the source.
-	conn, err := sql.Open("sqlite3", dsn(s.path, false))
+	conn, err := sql.Open(driverName, dsn(s.path, false))
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}

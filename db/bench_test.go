@@ -207,7 +207,9 @@ func benchDoc(b *testing.B, s *Store, p Project, u User, doublings int) Document
 // beside another project of 5,000 whose documents were imported in
 // between: for the admin (who sees everything), and for an annotator
 // assigned every tenth document, first page and a page deep in the list,
-// plain and filtered by status.
+// plain and filtered by status; and searched by id, by words every text
+// holds (spelt differently: للتجربه for للتجربة) and by words none holds,
+// which reads all 5,000 texts.
 func BenchmarkDocumentPage(b *testing.B) {
 	s, p, admin := benchStore(b)
 	ctx := context.Background()
@@ -255,6 +257,8 @@ func BenchmarkDocumentPage(b *testing.B) {
 		{"admin/deep", admin, DocumentPage{Limit: 50, After: deep.Docs[0].ID}},
 		{"admin/status", admin, DocumentPage{Limit: 50, Status: "done"}},
 		{"admin/search", admin, DocumentPage{Limit: 50, Query: "-7-"}},
+		{"admin/search-text", admin, DocumentPage{Limit: 50, Query: "للتجربه"}},
+		{"admin/search-absent", admin, DocumentPage{Limit: 50, Query: "غائب"}},
 		{"annotator/first", annotator, DocumentPage{Limit: 50}},
 		{"annotator/deep", annotator, DocumentPage{Limit: 50, After: deep.Docs[0].ID}},
 	} {

@@ -6,7 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
+
+	"hashiya/db/textsearch"
 )
 
 // MaxPageLimit is the most documents one page of a list may hold.
@@ -21,7 +22,7 @@ type DocumentPage struct {
 	After  int64  // list documents with a greater id; 0 starts at the first
 	Limit  int    // 1 to MaxPageLimit
 	Status string // the status of the caller's own layer ("new" when none); "" for any
-	Query  string // part of the external id (ignoring ASCII case) or of the text (exactly); "" for any
+	Query  string // part of the external id or of the text, as textsearch matches it; "" for any
 }
 
 // DocumentList is one page of a project's documents as a user sees them.
@@ -51,11 +52,17 @@ func validStatus(s string) bool { return slices.Contains(LayerStatuses, s) }
 // docListFrom is the list a page is cut from: the project's documents the
 // user may see (visibleDocument), with the user's own layer, filtered.
 // Filters are always bound, empty when unused, so the SQL never changes.
+// A search (:q) compares its folded form (:fq) with the folded id and text
+// of document_search; a query that folds to nothing (harakat alone) is
+// looked for in the text as typed, as textsearch.Index does.
 const docListFrom = `FROM documents d
 		LEFT JOIN layers l ON l.document_id = d.id AND l.owner_id = :uid
 		WHERE d.project_id = :pid AND ` + visibleDocument + `
 		AND (:status = '' OR coalesce(l.status, 'new') = :status)
-		AND (:q = '' OR d.external_id LIKE :like ESCAPE '\' OR instr(d.text, :q) > 0)`
+		AND (:q = ''
+		     OR :fq = '' AND instr(d.text, :q) > 0
+		     OR :fq != '' AND EXISTS (SELECT 1 FROM document_search f WHERE f.document_id = d.id
+		                              AND (instr(f.external_id, :fq) > 0 OR instr(f.text, :fq) > 0)))`
 
 // Documents lists one page of the documents of a project that user may
 // see, in import order, with the span count and status of the user's own
@@ -72,7 +79,7 @@ func (s *Store) Documents(ctx context.Context, projectID int64, user User, page 
 	defer tx.Rollback() //nolint:errcheck // read-only: nothing to undo
 	args := []any{sql.Named("uid", user.ID), sql.Named("pid", projectID), sql.Named("after", page.After),
 		sql.Named("limit", page.Limit), sql.Named("status", page.Status), sql.Named("q", page.Query),
-		sql.Named("like", "%"+likeEscaper.Replace(page.Query)+"%")}
+		sql.Named("fq", textsearch.Fold(page.Query))}
 	var list DocumentList
 	if list.Docs, err = documentRows(ctx, tx, args); err != nil {
 		return DocumentList{}, fmt.Errorf("db: list documents of project %d: %w", projectID, err)
@@ -94,16 +101,12 @@ func (s *Store) Documents(ctx context.Context, projectID int64, user User, page 
 	return list, nil
 }
 
-// likeEscaper makes a search string match itself in LIKE ... ESCAPE '\'.
-var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-
 // documentRows reads up to limit+1 summaries, the extra one telling
 // whether more follow.
 func documentRows(ctx context.Context, tx *sql.Tx, args []any) ([]DocumentSummary, error) {
 	rows, err := tx.QueryContext(ctx, `
 		SELECT d.id, d.external_id,
-		       CASE WHEN :q != '' AND instr(d.text, :q) > 40 THEN '…' || substr(d.text, instr(d.text, :q) - 40, 120)
-		            ELSE substr(d.text, 1, 120) END,
+		       CASE WHEN :q = '' THEN substr(d.text, 1, 120) ELSE text_preview(d.text, :q) END,
 		       length(d.text),
 		       coalesce(l.status, 'new'),
 		       (SELECT count(*) FROM spans s WHERE s.layer_id = l.id),

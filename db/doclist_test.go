@@ -248,6 +248,49 @@ func TestAssigneesOfAPage(t *testing.T) {
 	}
 }
 
+// TestDocumentSearchFoldsSpelling: a text search finds a word however
+// the text spells it (hamza, harakat, tatweel, taa marbuta, digits), and
+// the preview shows the text's own spelling.
+func TestDocumentSearchFoldsSpelling(t *testing.T) {
+	f := newFixture(t)
+	for _, d := range [][2]string{
+		{"osama", "قال أسامة إن الاجتماع انتهى"},
+		{"official", "وأكد المسئول أن المدرسه مغلقة"},
+		{"harakat", "قالَ مُحَمَّدٌ ذلك"},
+		{"tatweel", "الملك محـــمد السادس"},
+		{"year", "في عام ٢٠٢٣ تغير كل شيء"},
+		{"Latin", "according to the BBC"},
+	} {
+		f.addDoc(t, d[0], d[1])
+	}
+	for _, c := range []struct {
+		query, want, preview string
+	}{
+		{"اسامه", "osama", "قال أسامة إن الاجتماع انتهى"},
+		{"مسؤول", "official", "وأكد المسئول أن المدرسه مغلقة"},
+		{"المدرسة", "official", "وأكد المسئول أن المدرسه مغلقة"},
+		{"محمد", "harakat,tatweel", "قالَ مُحَمَّدٌ ذلك"},
+		{"2023", "year", "في عام ٢٠٢٣ تغير كل شيء"},
+		{"bbc", "Latin", "according to the BBC"},
+		{"LATIN", "Latin", "according to the BBC"},
+		{"محمود", "", ""},
+	} {
+		list, err := f.s.Documents(context.Background(), f.proj.ID, f.user, DocumentPage{Limit: 10, Query: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, d := range list.Docs {
+			ids = append(ids, d.ExternalID)
+		}
+		if got := strings.Join(ids, ","); got != c.want || list.Total != len(ids) {
+			t.Errorf("search %q found %q (total %d), want %q", c.query, got, list.Total, c.want)
+		} else if len(ids) > 0 && list.Docs[0].Preview != c.preview {
+			t.Errorf("search %q previews %q, want %q", c.query, list.Docs[0].Preview, c.preview)
+		}
+	}
+}
+
 // TestDocumentPreviewAroundTheWords: a text search shows each document's
 // text from a little before the words found, "…" first when cut.
 func TestDocumentPreviewAroundTheWords(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"hashiya/db/codec"
+	"hashiya/db/textsearch"
 )
 
 // ImportOptions says where imported documents and their spans go.
@@ -199,8 +200,8 @@ func addMissingRelationTypes(ctx context.Context, tx *sql.Tx, p Project, docs []
 
 // importStmts are the inserts an import repeats thousands of times.
 type importStmts struct {
-	doc, layer, span, relation *sql.Stmt
-	nextDoc                    int64 // the id the next document gets (nextDocumentID)
+	doc, search, layer, span, relation *sql.Stmt
+	nextDoc                            int64 // the id the next document gets (nextDocumentID)
 }
 
 func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
@@ -215,6 +216,7 @@ func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
 		return s
 	}
 	st.doc = prep("INSERT INTO documents (id, project_id, external_id, text, meta, hash) VALUES (?, ?, ?, ?, ?, ?)")
+	st.search = prep("INSERT INTO document_search (document_id, external_id, text) VALUES (?, ?, ?)")
 	st.layer = prep("INSERT INTO layers (document_id, owner_id, status) VALUES (?, ?, 'in_progress')")
 	st.span = prep(`INSERT INTO spans (layer_id, start, "end", label, attributes, created_by) VALUES (?, ?, ?, ?, ?, ?)`)
 	st.relation = prep("INSERT INTO relations (layer_id, type, from_span, to_span, created_by) VALUES (?, ?, ?, ?, ?)")
@@ -230,7 +232,7 @@ func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
 }
 
 func (st *importStmts) close() {
-	for _, s := range []*sql.Stmt{st.doc, st.layer, st.span, st.relation} {
+	for _, s := range []*sql.Stmt{st.doc, st.search, st.layer, st.span, st.relation} {
 		if s != nil {
 			s.Close()
 		}
@@ -245,6 +247,9 @@ func (st *importStmts) insertDoc(ctx context.Context, opts ImportOptions, d code
 	docID := st.nextDoc
 	if _, err := st.doc.ExecContext(ctx, docID, opts.ProjectID, d.ExternalID, d.Text, meta, textHash(d.Text)); err != nil {
 		return fmt.Errorf("db: insert document %q: %w", d.ExternalID, err)
+	}
+	if _, err := st.search.ExecContext(ctx, docID, textsearch.Fold(d.ExternalID), textsearch.Fold(d.Text)); err != nil {
+		return fmt.Errorf("db: insert search text of %q: %w", d.ExternalID, err)
 	}
 	st.nextDoc++
 	res.Documents++

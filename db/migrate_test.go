@@ -9,7 +9,8 @@ import (
 
 // TestIDsNeverReused opens a database made before migration 007, with
 // spans and relations whose newest span was deleted: the migration keeps
-// every id and link, and no id is handed out twice afterwards.
+// every id and link, and no id is handed out twice afterwards. Migration
+// 009 then folds its document for the text search.
 func TestIDsNeverReused(t *testing.T) {
 	ctx := context.Background()
 	file := filepath.Join(t.TempDir(), "old.db")
@@ -40,7 +41,7 @@ func TestIDsNeverReused(t *testing.T) {
 	mustExec("INSERT INTO projects (id, name) VALUES (1, 'p')")
 	mustExec("INSERT INTO labels (project_id, name, color, position) VALUES (1, 'CUE', '#111111', 0), (1, 'PER', '#222222', 1), (1, 'QUOTE', '#333333', 2), (1, 'ORG', '#444444', 3)")
 	mustExec(`INSERT INTO relation_types (project_id, name, from_labels, to_labels) VALUES (1, 'cue', '["QUOTE"]', '["CUE"]'), (1, 'speaker', '["QUOTE"]', '["PER","ORG"]')`)
-	mustExec("INSERT INTO documents (id, project_id, external_id, text, hash) VALUES (1, 1, 'd', 'قال زيد إن الجو جميل', 'h')")
+	mustExec("INSERT INTO documents (id, project_id, external_id, text, hash) VALUES (1, 1, 'D-1', 'قالَ زيد إن الجو جميل', 'h')")
 	mustExec("INSERT INTO layers (id, document_id, owner_id) VALUES (1, 1, 1)")
 	mustExec(`INSERT INTO spans (id, layer_id, start, "end", label, created_by) VALUES (3, 1, 0, 3, 'CUE', 1), (5, 1, 4, 7, 'PER', 1), (8, 1, 11, 20, 'QUOTE', 1), (9, 1, 0, 7, 'ORG', 1)`)
 	mustExec("INSERT INTO relations (id, layer_id, type, from_span, to_span, created_by) VALUES (2, 1, 'speaker', 8, 5, 1), (4, 1, 'cue', 8, 3, 1), (6, 1, 'refers_to', 5, 9, 1)")
@@ -95,5 +96,13 @@ func TestIDsNeverReused(t *testing.T) {
 	}
 	if r.ID <= 6 {
 		t.Errorf("a new relation got id %d; relations 2, 4 and 6 were used before", r.ID)
+	}
+	// Migration 009 folded the document made before it for the search.
+	var foldedID, folded string
+	if err := s.r.QueryRowContext(ctx, "SELECT external_id, text FROM document_search WHERE document_id = 1").Scan(&foldedID, &folded); err != nil {
+		t.Fatal(err)
+	}
+	if foldedID != "d-1" || folded != "قال زيد ان الجو جميل" {
+		t.Errorf("document_search after migration 009 holds %q, %q", foldedID, folded)
 	}
 }

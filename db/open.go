@@ -12,8 +12,29 @@ import (
 	"strconv"
 	"strings"
 
-	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+	"github.com/mattn/go-sqlite3"
+
+	"hashiya/db/textsearch"
 )
+
+// driverName is SQLite with Hashiya's SQL functions on every connection,
+// the document search of package textsearch: text_fold(s) (for migrations
+// that fold stored text) and text_preview(text, query) (the list's
+// preview around what a search found).
+const driverName = "sqlite3_hashiya"
+
+func init() {
+	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		if err := c.RegisterFunc("text_fold", textsearch.Fold, true); err != nil {
+			return fmt.Errorf("register text_fold: %w", err)
+		}
+		preview := func(text, query string) string { return textsearch.Preview(text, query, 40, 120) }
+		if err := c.RegisterFunc("text_preview", preview, true); err != nil {
+			return fmt.Errorf("register text_preview: %w", err)
+		}
+		return nil
+	}})
+}
 
 // minSQLite is the oldest SQLite with the WAL-reset fix DESIGN.md requires.
 const minSQLite = "3.51.3"
@@ -54,7 +75,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if strings.TrimSpace(path) == "" {
 		return nil, errors.New("db: empty database path")
 	}
-	w, err := sql.Open("sqlite3", dsn(path, false))
+	w, err := sql.Open(driverName, dsn(path, false))
 	if err != nil {
 		return nil, fmt.Errorf("db: open writer: %w", err)
 	}
@@ -65,7 +86,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("db: open %s: %w", path, err)
 	}
-	r, err := sql.Open("sqlite3", dsn(path, true))
+	r, err := sql.Open(driverName, dsn(path, true))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("db: open readers: %w", err)

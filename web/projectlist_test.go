@@ -118,6 +118,8 @@ func TestProjectPageFilters(t *testing.T) {
 		{"q=doc", []string{"doc-1", "doc-2", "doc-3"}, "Showing 1–3 of 3"},
 		{"status=new&q=doc", []string{"doc-1", "doc-3"}, "Showing 1–2 of 2"},
 		{"q=bulk-011", bulkNames(110, 119), "Showing 1–10 of 10"},
+		{"q=BULK-011", bulkNames(110, 119), "Showing 1–10 of 10"},
+		{"q=" + url.QueryEscape("الوزير احمد"), []string{"doc-1"}, "Showing 1 of 1"},
 	} {
 		d := htmlPage(t, te.samir.get(p+"?"+c.query), http.StatusOK)
 		if got := listedIDs(d); strings.Join(got, " ") != strings.Join(c.rows, " ") || d.Find("#docs-showing").Text() != c.showing {
@@ -130,6 +132,11 @@ func TestProjectPageFilters(t *testing.T) {
 		if got := d.Find("#filter-q").AttrOr("value", ""); got != q.Get("q") {
 			t.Errorf("?%s: search box holds %q", c.query, got)
 		}
+	}
+	// The search folds spelling; the row marks the words as the text has them.
+	d = htmlPage(t, te.samir.get(p+"?q="+url.QueryEscape("الوزير احمد")), http.StatusOK)
+	if got := d.Find("td.preview mark").Text(); got != "الوزير أحمد" {
+		t.Errorf("a search for الوزير احمد marks %q, want the text's الوزير أحمد", got)
 	}
 	// Page 2 of "bulk": its links and the manager's forms keep the filter.
 	d = htmlPage(t, te.samir.get(p+"?q=bulk"), http.StatusOK)

@@ -95,3 +95,34 @@ func TestEmptyStates(t *testing.T) {
 		t.Error("a document without spans does not say so")
 	}
 }
+
+// TestQuotePanelDirection: each quotation in the panel reads in the
+// direction of the line it stands in, not of its own first letter: a
+// quotation that opens with a Latin name inside an Arabic line is still
+// right-to-left, and one in an English line left-to-right.
+func TestQuotePanelDirection(t *testing.T) {
+	text := "وقال الوزير إن «CNN كاذبة» اليوم\nThe minister said “كلام” today"
+	rs := []rune(text)
+	at := func(s string) (int, int) {
+		i := strings.Index(text, s)
+		start := len([]rune(text[:i]))
+		return start, start + len([]rune(s))
+	}
+	s1, e1 := at("CNN كاذبة")
+	s2, e2 := at("كلام")
+	a := Annotation{
+		Project: db.Project{ID: 1, Name: "p", Labels: []db.Label{{Name: "QUOTE", Color: "#000000", Hotkey: "6"}}},
+		Doc:     db.Document{ID: 7, ProjectID: 1, ExternalID: "d", Text: text},
+		Layer: db.Layer{Spans: []db.Span{
+			{ID: 1, Start: s1, End: e1, Label: "QUOTE", Text: string(rs[s1:e1])},
+			{ID: 2, Start: s2, End: e2, Label: "QUOTE", Text: string(rs[s2:e2])},
+		}},
+	}
+	var got []string
+	renderDoc(t, a).Find(".quotes .q-text").Each(func(_ int, s *goquery.Selection) {
+		got = append(got, s.AttrOr("dir", "")+" "+s.Text())
+	})
+	if want := []string{"rtl “CNN كاذبة”", "ltr “كلام”"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("quotations shown as %q, want %q", got, want)
+	}
+}

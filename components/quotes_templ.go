@@ -19,6 +19,7 @@ import (
 type quotation struct {
 	Head          int64
 	Text          string
+	Dir           string // the direction of the line the quotation starts in
 	Speaker       string // "" when none
 	Cue           string
 	NotInText     bool // the annotator confirmed the speaker is not in the text
@@ -28,13 +29,17 @@ type quotation struct {
 // quotations groups the layer's QUOTE spans as the quotes export does.
 func (a Annotation) quotations() []quotation {
 	var out []quotation
+	var text []rune // the document, read once when it holds quotations
 	for _, q := range db.Quotations(a.Layer) {
 		head := a.Layer.Spans[q.Segments[0]]
+		if text == nil {
+			text = []rune(a.Doc.Text)
+		}
 		var texts []string
 		for _, i := range q.Segments {
 			texts = append(texts, a.Layer.Spans[i].Text)
 		}
-		v := quotation{Head: head.ID, Text: strings.Join(texts, " … "), SegmentsCount: len(q.Segments), NotInText: q.NotInText}
+		v := quotation{Head: head.ID, Text: strings.Join(texts, " … "), Dir: lineDir(text, head.Start), SegmentsCount: len(q.Segments), NotInText: q.NotInText}
 		if q.Speaker >= 0 {
 			v.Speaker = a.Layer.Spans[q.Speaker].Text
 			if q.Referent >= 0 {
@@ -86,92 +91,105 @@ func QuotePanel(a Annotation) templ.Component {
 				var templ_7745c5c3_Var2 string
 				templ_7745c5c3_Var2, templ_7745c5c3_Err = templruntime.NewAttributeExpression(fmt.Sprint(q.Head)).Resolve(ctx)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 52, Col: 76}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 57, Col: 76}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var2)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "\"><span class=\"q-text\" dir=\"auto\" lang=\"ar\">“")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "\"><span class=\"q-text\" dir=\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var3 string
-				templ_7745c5c3_Var3, templ_7745c5c3_Err = templ.JoinStringErrs(q.Text)
+				templ_7745c5c3_Var3, templ_7745c5c3_Err = templruntime.NewAttributeExpression(q.Dir).Resolve(ctx)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 53, Col: 59}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 58, Col: 38}
 				}
-				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var3))
+				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var3)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "”</span> <span class=\"q-speaker\">Speaker: ")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "\" lang=\"ar\">“")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				var templ_7745c5c3_Var4 string
+				templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinStringErrs(q.Text)
+				if templ_7745c5c3_Err != nil {
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 58, Col: 62}
+				}
+				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var4))
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "”</span> <span class=\"q-speaker\">Speaker: ")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 				if q.Speaker != "" {
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "<span dir=\"auto\" lang=\"ar\">")
-					if templ_7745c5c3_Err != nil {
-						return templ_7745c5c3_Err
-					}
-					var templ_7745c5c3_Var4 string
-					templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinStringErrs(q.Speaker)
-					if templ_7745c5c3_Err != nil {
-						return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 57, Col: 46}
-					}
-					_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var4))
-					if templ_7745c5c3_Err != nil {
-						return templ_7745c5c3_Err
-					}
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, "</span>")
-					if templ_7745c5c3_Err != nil {
-						return templ_7745c5c3_Err
-					}
-				} else if q.NotInText {
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 8, "<em>not in the text</em>")
-					if templ_7745c5c3_Err != nil {
-						return templ_7745c5c3_Err
-					}
-				} else {
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "<em class=\"missing\">none yet</em>")
-					if templ_7745c5c3_Err != nil {
-						return templ_7745c5c3_Err
-					}
-				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "</span> <span class=\"q-cue\">Cue: ")
-				if templ_7745c5c3_Err != nil {
-					return templ_7745c5c3_Err
-				}
-				if q.Cue != "" {
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<span dir=\"auto\" lang=\"ar\">")
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, "<span dir=\"auto\" lang=\"ar\">")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
 					var templ_7745c5c3_Var5 string
-					templ_7745c5c3_Var5, templ_7745c5c3_Err = templ.JoinStringErrs(q.Cue)
+					templ_7745c5c3_Var5, templ_7745c5c3_Err = templ.JoinStringErrs(q.Speaker)
 					if templ_7745c5c3_Err != nil {
-						return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 67, Col: 42}
+						return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 62, Col: 46}
 					}
 					_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var5))
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "</span>")
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 8, "</span>")
+					if templ_7745c5c3_Err != nil {
+						return templ_7745c5c3_Err
+					}
+				} else if q.NotInText {
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "<em>not in the text</em>")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
 				} else {
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "—")
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<em class=\"missing\">none yet</em>")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "</span></button></li>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "</span> <span class=\"q-cue\">Cue: ")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				if q.Cue != "" {
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "<span dir=\"auto\" lang=\"ar\">")
+					if templ_7745c5c3_Err != nil {
+						return templ_7745c5c3_Err
+					}
+					var templ_7745c5c3_Var6 string
+					templ_7745c5c3_Var6, templ_7745c5c3_Err = templ.JoinStringErrs(q.Cue)
+					if templ_7745c5c3_Err != nil {
+						return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 72, Col: 42}
+					}
+					_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var6))
+					if templ_7745c5c3_Err != nil {
+						return templ_7745c5c3_Err
+					}
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "</span>")
+					if templ_7745c5c3_Err != nil {
+						return templ_7745c5c3_Err
+					}
+				} else {
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "—")
+					if templ_7745c5c3_Err != nil {
+						return templ_7745c5c3_Err
+					}
+				}
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "</span></button></li>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "</ol>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "</ol>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -200,7 +218,7 @@ func QuoteTools() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "<div id=\"quote-tools\" class=\"quote-tools\" hidden><p>Speaker: <span id=\"q-speaker\">none</span> <button type=\"button\" id=\"q-speaker-remove\" hidden>Remove speaker</button></p><p>Cue: <span id=\"q-cue\">none</span> <button type=\"button\" id=\"q-cue-remove\" hidden>Remove cue</button></p><div class=\"q-actions\"><button type=\"button\" id=\"q-pick-speaker\" aria-keyshortcuts=\"S\">Pick speaker in the text (S)</button> <button type=\"button\" id=\"q-pick-cue\" aria-keyshortcuts=\"C\">Pick cue in the text (C)</button> <button type=\"button\" id=\"q-join\">Join with the previous quotation</button></div><details><summary>Choose the speaker from a list</summary><div id=\"q-speaker-choices\" class=\"choices\" role=\"group\" aria-label=\"Speaker candidates\"></div></details> <details><summary>Choose the cue from a list</summary><div id=\"q-cue-choices\" class=\"choices\" role=\"group\" aria-label=\"Cue candidates\"></div></details><fieldset class=\"q-type\"><legend>Type</legend> <label><input type=\"radio\" name=\"q-type\" value=\"direct\"> direct</label> <label><input type=\"radio\" name=\"q-type\" value=\"indirect\"> indirect</label> <label><input type=\"radio\" name=\"q-type\" value=\"mixed\"> mixed</label></fieldset><label><input type=\"checkbox\" id=\"q-not-in-text\"> Speaker not in the text</label></div><div id=\"refer-tools\" class=\"quote-tools\" hidden><p>Refers to: <span id=\"r-target\">nothing</span> <button type=\"button\" id=\"r-remove\" hidden>Remove</button></p><button type=\"button\" id=\"r-pick\" aria-keyshortcuts=\"R\">Pick the entity it refers to (R)</button></div>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "<div id=\"quote-tools\" class=\"quote-tools\" hidden><p>Speaker: <span id=\"q-speaker\">none</span> <button type=\"button\" id=\"q-speaker-remove\" hidden>Remove speaker</button></p><p>Cue: <span id=\"q-cue\">none</span> <button type=\"button\" id=\"q-cue-remove\" hidden>Remove cue</button></p><div class=\"q-actions\"><button type=\"button\" id=\"q-pick-speaker\" aria-keyshortcuts=\"S\">Pick speaker in the text (S)</button> <button type=\"button\" id=\"q-pick-cue\" aria-keyshortcuts=\"C\">Pick cue in the text (C)</button> <button type=\"button\" id=\"q-join\">Join with the previous quotation</button></div><details><summary>Choose the speaker from a list</summary><div id=\"q-speaker-choices\" class=\"choices\" role=\"group\" aria-label=\"Speaker candidates\"></div></details> <details><summary>Choose the cue from a list</summary><div id=\"q-cue-choices\" class=\"choices\" role=\"group\" aria-label=\"Cue candidates\"></div></details><fieldset class=\"q-type\"><legend>Type</legend> <label><input type=\"radio\" name=\"q-type\" value=\"direct\"> direct</label> <label><input type=\"radio\" name=\"q-type\" value=\"indirect\"> indirect</label> <label><input type=\"radio\" name=\"q-type\" value=\"mixed\"> mixed</label></fieldset><label><input type=\"checkbox\" id=\"q-not-in-text\"> Speaker not in the text</label></div><div id=\"refer-tools\" class=\"quote-tools\" hidden><p>Refers to: <span id=\"r-target\">nothing</span> <button type=\"button\" id=\"r-remove\" hidden>Remove</button></p><button type=\"button\" id=\"r-pick\" aria-keyshortcuts=\"R\">Pick the entity it refers to (R)</button></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -227,58 +245,71 @@ func unattributedWarning(p Page, a Annotation) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "<section id=\"quote-warning\" class=\"warning\" role=\"alert\" aria-labelledby=\"warn-title\"><h2 id=\"warn-title\">Quotations without a speaker</h2><p>Link each to its speaker, or open it and tick \"Speaker not in the text\". Then mark the document done again.</p><ul>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "<section id=\"quote-warning\" class=\"warning\" role=\"alert\" aria-labelledby=\"warn-title\"><h2 id=\"warn-title\">Quotations without a speaker</h2><p>Link each to its speaker, or open it and tick \"Speaker not in the text\". Then mark the document done again.</p><ul>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		for _, q := range a.quotations() {
 			if q.Speaker == "" && !q.NotInText {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "<li><button type=\"button\" class=\"quote-item\" data-span=\"")
-				if templ_7745c5c3_Err != nil {
-					return templ_7745c5c3_Err
-				}
-				var templ_7745c5c3_Var8 string
-				templ_7745c5c3_Var8, templ_7745c5c3_Err = templruntime.NewAttributeExpression(fmt.Sprint(q.Head)).Resolve(ctx)
-				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 122, Col: 80}
-				}
-				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var8)
-				if templ_7745c5c3_Err != nil {
-					return templ_7745c5c3_Err
-				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "\"><span dir=\"auto\" lang=\"ar\">“")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "<li><button type=\"button\" class=\"quote-item\" data-span=\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var9 string
-				templ_7745c5c3_Var9, templ_7745c5c3_Err = templ.JoinStringErrs(q.Text)
+				templ_7745c5c3_Var9, templ_7745c5c3_Err = templruntime.NewAttributeExpression(fmt.Sprint(q.Head)).Resolve(ctx)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 122, Col: 121}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 127, Col: 80}
 				}
-				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var9))
+				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var9)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "”</span></button></li>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "\"><span dir=\"")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				var templ_7745c5c3_Var10 string
+				templ_7745c5c3_Var10, templ_7745c5c3_Err = templruntime.NewAttributeExpression(q.Dir).Resolve(ctx)
+				if templ_7745c5c3_Err != nil {
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 127, Col: 100}
+				}
+				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var10)
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "\" lang=\"ar\">“")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				var templ_7745c5c3_Var11 string
+				templ_7745c5c3_Var11, templ_7745c5c3_Err = templ.JoinStringErrs(q.Text)
+				if templ_7745c5c3_Err != nil {
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 127, Col: 124}
+				}
+				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var11))
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 22, "”</span></button></li>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "</ul><form method=\"post\" action=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "</ul><form method=\"post\" action=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		var templ_7745c5c3_Var10 string
-		templ_7745c5c3_Var10, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.SafeURL(fmt.Sprintf("/documents/%d/done", a.Doc.ID))).ResolveURL(ctx)
+		var templ_7745c5c3_Var12 string
+		templ_7745c5c3_Var12, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.SafeURL(fmt.Sprintf("/documents/%d/done", a.Doc.ID))).ResolveURL(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 126, Col: 89}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/quotes.templ`, Line: 131, Col: 89}
 		}
-		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var10)
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var12)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 22, "\" class=\"inline\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 24, "\" class=\"inline\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -286,7 +317,7 @@ func unattributedWarning(p Page, a Annotation) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<input type=\"hidden\" name=\"force\" value=\"1\"> <button type=\"submit\" id=\"mark-done-anyway\">Mark done anyway</button></form></section>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 25, "<input type=\"hidden\" name=\"force\" value=\"1\"> <button type=\"submit\" id=\"mark-done-anyway\">Mark done anyway</button></form></section>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -314,7 +345,7 @@ func Suggestions(a Annotation) templ.Component {
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
 		if !a.ReadOnly {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 24, "<section class=\"suggestions\" aria-labelledby=\"sug-title\"><h2 id=\"sug-title\">Suggestions</h2><button type=\"button\" id=\"sug-load\">Suggest quotations</button> <button type=\"button\" id=\"sug-accept-all\" hidden>Accept all</button><p id=\"sug-empty\" class=\"empty\" hidden>No suggestions: every quotation the suggester finds is already annotated or was rejected.</p><ol id=\"sug-list\" class=\"suggestion-list\"></ol><button type=\"button\" id=\"sug-restore\" hidden>Show rejected suggestions again</button></section>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 26, "<section class=\"suggestions\" aria-labelledby=\"sug-title\"><h2 id=\"sug-title\">Suggestions</h2><button type=\"button\" id=\"sug-load\">Suggest quotations</button> <button type=\"button\" id=\"sug-accept-all\" hidden>Accept all</button><p id=\"sug-empty\" class=\"empty\" hidden>No suggestions: every quotation the suggester finds is already annotated or was rejected.</p><ol id=\"sug-list\" class=\"suggestion-list\"></ol><button type=\"button\" id=\"sug-restore\" hidden>Show rejected suggestions again</button></section>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -155,6 +155,18 @@ func listOf(raw json.RawMessage) string {
 	return strings.Join(names, ", ")
 }
 
+// dayOf and clockOf are shortTime's two halves, so a narrow column may
+// break between the day and the time but never inside either.
+func dayOf(at string) string {
+	day, _, _ := strings.Cut(shortTime(at), " ")
+	return day
+}
+
+func clockOf(at string) string {
+	_, clock, _ := strings.Cut(shortTime(at), " ")
+	return clock
+}
+
 // shortTime shows a stored UTC time to the second: 2026-11-29 01:24:35.
 func shortTime(at string) string {
 	if len(at) < 19 {

@@ -34,7 +34,7 @@ func TestBrowserPagesAccessible(t *testing.T) {
 	}
 	b := newBrowser(t, s)
 	pages := []string{
-		"/", fmt.Sprintf("/projects/%d", s.proj.ID), fmt.Sprintf("/projects/%d/activity", s.proj.ID), fmt.Sprintf("/projects/%d/agreement", s.proj.ID),
+		"/", fmt.Sprintf("/projects/%d", s.proj.ID), fmt.Sprintf("/projects/%d/activity", s.proj.ID), fmt.Sprintf("/projects/%d/agreement", s.proj.ID), fmt.Sprintf("/projects/%d/progress", s.proj.ID),
 		fmt.Sprintf("/documents/%d", doc.ID), fmt.Sprintf("/documents/%d/review", doc.ID), "/settings", "/admin/users", "/projects/999999",
 	}
 	for _, path := range pages {

@@ -86,12 +86,9 @@ func (h *handler) apiAgreement(c echo.Context) error {
 // agreement sums the agreement of a project's users, for reviewers and
 // managers.
 func (h *handler) agreement(c echo.Context) (db.Project, *agreement.Tally, error) {
-	p, role, err := h.project(c)
+	p, err := h.reviewedProject(c)
 	if err != nil {
 		return p, nil, err
-	}
-	if !role.AtLeast(db.RoleReviewer) {
-		return p, nil, echo.NewHTTPError(http.StatusForbidden, "only reviewers and managers see the project's agreement")
 	}
 	tally := &agreement.Tally{}
 	err = h.store.EachDocumentLayers(c.Request().Context(), p.ID, func(docID int64, externalID string, layers []db.LayerSpans) error {

@@ -115,6 +115,18 @@ func (h *handler) project(c echo.Context) (db.Project, db.Role, error) {
 	return h.store.ProjectFor(c.Request().Context(), id, currentUser(c))
 }
 
+// reviewedProject is project for what only reviewers and managers see.
+func (h *handler) reviewedProject(c echo.Context) (db.Project, error) {
+	p, role, err := h.project(c)
+	if err != nil {
+		return p, err
+	}
+	if !role.AtLeast(db.RoleReviewer) {
+		return p, echo.NewHTTPError(http.StatusForbidden, "only reviewers and managers see this")
+	}
+	return p, nil
+}
+
 // managedProject is project for actions only a manager may take.
 func (h *handler) managedProject(c echo.Context) (db.Project, error) {
 	p, role, err := h.project(c)

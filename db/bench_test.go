@@ -81,11 +81,10 @@ func BenchmarkExportANERCorp(b *testing.B) {
 	}
 }
 
-// BenchmarkAgreementANERCorp reads what the project agreement page
-// compares: ANERCorp's 200 documents in two users' layers (22,374 spans),
-// a document at a time. Its baseline is BenchmarkExportANERCorp, which
-// streams the same documents' gold once, text included.
-func BenchmarkAgreementANERCorp(b *testing.B) {
+// anercorpTwoLayers is a store holding ANERCorp's 200 documents in two
+// users' layers (22,374 spans): layla's, imported, and karim's, a copy.
+func anercorpTwoLayers(b *testing.B) (*Store, Project) {
+	b.Helper()
 	docs := anercorpDocs(b)
 	s, p, u := benchStore(b)
 	ctx := context.Background()
@@ -111,6 +110,16 @@ func BenchmarkAgreementANERCorp(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	return s, p
+}
+
+// BenchmarkAgreementANERCorp reads what the project agreement page
+// compares: ANERCorp's 200 documents in two users' layers (22,374 spans),
+// a document at a time. Its baseline is BenchmarkExportANERCorp, which
+// streams the same documents' gold once, text included.
+func BenchmarkAgreementANERCorp(b *testing.B) {
+	s, p := anercorpTwoLayers(b)
+	ctx := context.Background()
 	for b.Loop() {
 		spans := 0
 		err := s.EachDocumentLayers(ctx, p.ID, func(_ int64, _ string, layers []LayerSpans) error {
@@ -124,6 +133,26 @@ func BenchmarkAgreementANERCorp(b *testing.B) {
 		}
 		if spans != 2*11187 {
 			b.Fatalf("read %d spans, want %d", spans, 2*11187)
+		}
+	}
+}
+
+// BenchmarkProgressANERCorp reads the progress page's figures over the
+// same two layers: counts only, no text.
+func BenchmarkProgressANERCorp(b *testing.B) {
+	s, p := anercorpTwoLayers(b)
+	ctx := context.Background()
+	for b.Loop() {
+		pr, err := s.Progress(ctx, p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		spans := 0
+		for _, pp := range pr.People {
+			spans += pp.Spans
+		}
+		if pr.Documents != 200 || spans != 2*11187 {
+			b.Fatalf("%d documents, %d spans", pr.Documents, spans)
 		}
 	}
 }

@@ -123,6 +123,7 @@ var authzMatrix = []authzRow{
 	{"DELETE", "/api/v1/projects/:p", "/api/v1/projects/{p}", "", "", roleStatuses{204, 204, 403, 403, 403, 404, 401, 403}},
 	{"GET", "/api/v1/projects/:p/export", "/api/v1/projects/{p}/export", "", "", roleStatuses{200, 200, 403, 403, 403, 404, 401, 403}},
 	{"GET", "/api/v1/documents/:d", "/api/v1/documents/{d}", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
+	{"GET", "/api/v1/documents/:d/find", "/api/v1/documents/{d}/find?q=x", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
 	{"DELETE", "/api/v1/documents/:d", "/api/v1/documents/{d}", "", "", roleStatuses{204, 204, 403, 403, 404, 404, 401, 403}},
 	{"GET", "/api/v1/documents/:d", "/api/v1/documents/{d}?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 401, 403}},
 	{"GET", "/api/v1/documents/:d", "/api/v1/documents/{d}?layer=reviewer", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 401, 403}},

@@ -61,6 +61,7 @@ func routes(e *echo.Echo, h *handler) {
 	api.DELETE("/projects/:p", h.apiDeleteProject)
 	api.GET("/documents/:d", h.getDocument)
 	api.DELETE("/documents/:d", h.apiDeleteDocument)
+	api.GET("/documents/:d/find", h.findInDocument)
 	api.GET("/documents/:d/spans", h.listSpans)
 	api.POST("/documents/:d/spans", h.createSpan)
 	api.PATCH("/documents/:d/spans/:s", h.updateSpan)

@@ -121,6 +121,27 @@ func endOfMatch(s string, i int) int {
 	return end
 }
 
+// All finds the places query stands in s, as Index finds the first, left
+// to right and not overlapping, as code point offsets (start inclusive,
+// end exclusive). It stops after limit matches and then reports more.
+func All(s, query string, limit int) (matches [][2]int, more bool) {
+	from, fromCP := 0, 0 // where the search goes on, in bytes and code points
+	for from < len(s) {
+		start, end := Index(s[from:], query)
+		if start < 0 {
+			break
+		}
+		if len(matches) == limit {
+			return matches, true
+		}
+		startCP := fromCP + utf8.RuneCountInString(s[from:from+start])
+		endCP := startCP + utf8.RuneCountInString(s[from+start:from+end])
+		matches = append(matches, [2]int{startCP, endCP})
+		from, fromCP = from+end, endCP
+	}
+	return matches, false
+}
+
 // Preview is the part of text a list shows for a search: up to before
 // code points ahead of the match and width code points in all, with "…"
 // where text was cut off ahead. Without a match it is text's first width

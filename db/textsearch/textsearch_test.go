@@ -85,3 +85,25 @@ func TestFold(t *testing.T) {
 		t.Errorf("Fold = %q, want %q", got, want)
 	}
 }
+
+func TestAll(t *testing.T) {
+	text := "قال أحمد 😀 ثم قال احمد: «أَحمد»، ثم أحمدي"
+	rs := []rune(text)
+	got, more := All(text, "احمد", 10)
+	var words []string
+	for _, m := range got {
+		words = append(words, string(rs[m[0]:m[1]]))
+	}
+	if want := []string{"أحمد", "احمد", "أَحمد", "أحمد"}; strings.Join(words, "|") != strings.Join(want, "|") || more {
+		t.Errorf("All found %q (more %v), want %q: every spelling, as code points past the emoji, a part of a word too", words, more, want)
+	}
+	if got, more := All(text, "احمد", 2); len(got) != 2 || !more {
+		t.Errorf("All with limit 2: %v, more %v", got, more)
+	}
+	if got, more := All("ababab", "aba", 10); len(got) != 1 || got[0] != [2]int{0, 3} || more {
+		t.Errorf("matches overlap: %v", got)
+	}
+	if got, _ := All(text, "محمود", 10); got != nil {
+		t.Errorf("All found %v for a word not there", got)
+	}
+}

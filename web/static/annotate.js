@@ -10,6 +10,7 @@ import { createSuggestions } from './suggest.js';
 import { watchChips } from './chips.js';
 import { createPatcher } from './redraw.js';
 import { createOccurrences } from './occurrences.js';
+import { createFind } from './find.js';
 
 // MAX_RANGES is how many changed places one redraw fetches on their own
 // (the server's limit); past it, as after accepting many suggestions, the
@@ -226,6 +227,7 @@ function init(docEl) {
   const quotes = createQuoteTools(ctx);
   const suggestions = createSuggestions(ctx);
   const occurrences = createOccurrences(ctx);
+  const find = createFind(ctx);
 
 
   function openEditor(span) {
@@ -336,7 +338,7 @@ function init(docEl) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const digit = /^Digit(\d)$/.exec(e.code);
     const label = labelKeys.get(key) || (digit && labelKeys.get(digit[1]));
-    if (!label && (quotes.key(e) || occurrences.key(e))) {
+    if (!label && (quotes.key(e) || occurrences.key(e) || find.key(e))) {
       e.preventDefault();
       return;
     }

@@ -1,0 +1,89 @@
+// "Find in the text": type a word, press Enter, and it is selected in the
+// document, ready for a label's key. The server finds it (spelling folded
+// as the document list's search folds it: احمد finds أحمد); Enter goes to
+// the next place, Shift+Enter to the one before, "/" comes back to the box.
+
+import { request } from './api.js';
+import { selectOffsets, selectionOffsets } from './offsets.js';
+
+/**
+ * createFind wires the find form to the document ctx.docEl shows. It
+ * returns key(e), which consumes "/" (focus the box), as the other tools'
+ * key handlers do.
+ */
+export function createFind(ctx) {
+  const form = document.getElementById('find');
+  const input = document.getElementById('find-q');
+  const count = document.getElementById('find-count');
+  let found = null; // {query, matches, more} of the last find
+  let at = -1; // the match selected last
+
+  async function matchesOf(query) {
+    if (found && found.query === query) return found;
+    const res = await request('GET', `/api/v1/documents/${ctx.docId}/find?q=${encodeURIComponent(query)}`);
+    found = { query, matches: res.matches, more: res.more };
+    at = -1;
+    return found;
+  }
+
+  // step selects the match after (or before) the place the annotator is
+  // at: the match selected last, else the selection in the text.
+  async function step(backwards) {
+    const query = input.value.trim();
+    if (query === '') {
+      count.textContent = 'Type what to find.';
+      return;
+    }
+    const { matches, more } = await matchesOf(query);
+    if (matches.length === 0) {
+      count.textContent = `No “${query}” in the text.`;
+      return;
+    }
+    if (at < 0) {
+      const sel = selectionOffsets(ctx.docEl);
+      const from = sel ? sel.start : -1;
+      const after = matches.findIndex((m) => m.start > from);
+      at = backwards ? (after <= 0 ? matches.length : after) : (after < 0 ? 0 : after) - 1;
+    }
+    at = (at + (backwards ? matches.length - 1 : 1)) % matches.length;
+    const m = matches[at];
+    if (!selectOffsets(ctx.docEl, m.start, m.end)) throw new Error(`the text at ${m.start}–${m.end} is not on the page`);
+    const range = window.getSelection().getRangeAt(0);
+    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    ctx.docEl.focus({ preventScroll: true });
+    const total = more ? `${matches.length}+` : String(matches.length);
+    count.textContent = `${at + 1} of ${total}: “${m.text}”. Press a label's key to label it, / to find again.`;
+  }
+
+  const go = (backwards) => step(backwards).catch((err) => ctx.showError(`Could not find “${input.value.trim()}”: ${err.message}`));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    go(false);
+  });
+  document.getElementById('find-prev').addEventListener('click', () => go(true));
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.shiftKey) {
+      e.preventDefault();
+      go(true);
+    } else if (e.key === 'Escape') {
+      count.textContent = '';
+      ctx.docEl.focus();
+    }
+  });
+  input.addEventListener('input', () => { count.textContent = ''; });
+
+  return {
+    /**
+     * "/" focuses the find box. True when consumed. The focus moves when
+     * the key comes up, so the "/" itself is never typed into the box.
+     */
+    key(e) {
+      if (e.key !== '/') return false;
+      document.addEventListener('keyup', () => {
+        input.focus();
+        input.select();
+      }, { once: true });
+      return true;
+    },
+  };
+}

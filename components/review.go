@@ -258,6 +258,22 @@ func f1Text(p agreement.Pair) string {
 	return "—"
 }
 
+func f1OverlapText(p agreement.Pair) string {
+	if f, ok := p.F1Overlap(); ok {
+		return fmt.Sprintf("%.2f", f)
+	}
+	return "—"
+}
+
+// nearText says how the spans only one side marked differ.
+func nearText(p agreement.Pair) string {
+	if p.OnlyA+p.OnlyB == 0 {
+		return "Every span was marked by both sides."
+	}
+	return fmt.Sprintf("Of the spans only one side marked, extent alone differs in %s and label alone in %s; %s had nothing like them on the other side. Forgiving extent, F1 is %s.",
+		Plural(p.Boundary, "pair"), Plural(p.Relabel, "pair"), Plural(p.Missed(), "span"), f1OverlapText(p))
+}
+
 func meanText(pairs []agreement.Pair) string {
 	mean, n := agreement.Mean(pairs)
 	if n == 0 {

@@ -39,12 +39,20 @@ type pairJSON struct {
 	OnlyA int      `json:"only_a"`
 	OnlyB int      `json:"only_b"`
 	F1    *float64 `json:"f1"`
+	// Of the spans only one side holds: pairs differing in extent only,
+	// pairs differing in label only, and F1 counting the first as agreeing.
+	Boundary  int      `json:"extent_differs"`
+	Relabel   int      `json:"label_differs"`
+	F1Overlap *float64 `json:"f1_forgiving_extent"`
 }
 
 func toPairJSON(p agreement.Pair, label string) pairJSON {
-	out := pairJSON{A: p.A, B: p.B, Label: label, Both: p.Both, OnlyA: p.OnlyA, OnlyB: p.OnlyB}
+	out := pairJSON{A: p.A, B: p.B, Label: label, Both: p.Both, OnlyA: p.OnlyA, OnlyB: p.OnlyB, Boundary: p.Boundary, Relabel: p.Relabel}
 	if f, ok := p.F1(); ok {
 		out.F1 = &f
+	}
+	if f, ok := p.F1Overlap(); ok {
+		out.F1Overlap = &f
 	}
 	return out
 }

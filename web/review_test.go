@@ -27,7 +27,7 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 	gpe := te.addSpan(te.karim.user.ID, "الرياض", "GPE")
 
 	d := htmlPage(t, te.rana.get(review), http.StatusOK)
-	if got := cells(d.Find("#agreement tbody tr")); got != "karim · layla 1 1 1 0.50" {
+	if got := cells(d.Find("#agreement tbody tr")); got != "karim · layla 1 1 1 0.50 0 1 0.50" {
 		t.Errorf("agreement row: %q", got)
 	}
 	if got := d.Find("#agreement-mean").Text(); got != "0.50 over 1 pair" {
@@ -172,6 +172,8 @@ func TestProjectAgreement(t *testing.T) {
 	te.addSpan(te.layla.user.ID, "الرياض", "LOC")
 	te.addSpan(te.karim.user.ID, "أحمد", "PER")
 	te.addSpan(te.karim.user.ID, "الرياض", "GPE")
+	te.addSpan(te.layla.user.ID, "الاقتصاد ينمو", "QUOTE") // karim's is shorter: extent alone differs
+	te.addSpan(te.karim.user.ID, "الاقتصاد", "QUOTE")
 	doc2 := te.docs[1]
 	for _, who := range []*queueActor{te.layla, te.karim} {
 		s, e := cpSpan(t, doc2.Text, "نص")
@@ -185,16 +187,19 @@ func TestProjectAgreement(t *testing.T) {
 		d.Find(sel).Each(func(_ int, r *goquery.Selection) { out = append(out, cells(r)) })
 		return out
 	}
-	if got := strings.Join(strings.Fields(d.Find("#agreement-overall").Text()), " "); got != "Over 2 documents: F1 0.67 (2 spans both sides marked, 2 only one side did)." {
+	if got := strings.Join(strings.Fields(d.Find("#agreement-overall").Text()), " "); got != "Over 2 documents: F1 0.50 (2 spans both sides marked, 4 only one side did)." {
 		t.Errorf("overall: %q", got)
+	}
+	if got, want := strings.Join(strings.Fields(d.Find("#agreement-near").Text()), " "), "Of the spans only one side marked, extent alone differs in 1 pair and label alone in 1 pair; 0 spans had nothing like them on the other side. Forgiving extent, F1 is 0.75."; got != want {
+		t.Errorf("near misses: %q, want %q", got, want)
 	}
 	checks := []struct {
 		sel  string
 		want []string
 	}{
-		{"#agreement-pairs tbody tr", []string{"karim · layla 2 1 1 0.67"}},
-		{"#agreement-labels tbody tr", []string{"GPE 0 1 0.00", "LOC 1 1 0.67", "PER 1 0 1.00"}},
-		{"#agreement-docs tbody tr", []string{"doc-1 0.50 1", "doc-2 1.00 1"}},
+		{"#agreement-pairs tbody tr", []string{"karim · layla 2 2 2 0.50 1 1 0.75"}},
+		{"#agreement-labels tbody tr", []string{"GPE 0 1 0.00 0 1 0.00", "LOC 1 1 0.67 0 1 0.67", "PER 1 0 1.00 0 0 1.00", "QUOTE 0 2 0.00 1 0 1.00"}},
+		{"#agreement-docs tbody tr", []string{"doc-1 0.33 1", "doc-2 1.00 1"}},
 	}
 	for _, c := range checks {
 		if got := text(c.sel); strings.Join(got, "\n") != strings.Join(c.want, "\n") {
@@ -223,6 +228,9 @@ func TestProjectAgreement(t *testing.T) {
 		Overall   struct {
 			Both, OnlyA, OnlyB int
 			F1                 *float64
+			Extent             int      `json:"extent_differs"`
+			Label              int      `json:"label_differs"`
+			F1Forgiving        *float64 `json:"f1_forgiving_extent"`
 		} `json:"overall"`
 		Pairs []struct {
 			A, B string
@@ -238,9 +246,10 @@ func TestProjectAgreement(t *testing.T) {
 		} `json:"least_agreed"`
 	}
 	decodeJSON(t, rec, &got)
-	if got.Documents != 2 || got.Overall.Both != 2 || got.Overall.F1 == nil || fmt.Sprintf("%.2f", *got.Overall.F1) != "0.67" ||
-		len(got.Pairs) != 1 || got.Pairs[0].A != "karim" || len(got.Labels) != 3 || got.Labels[2].Label != "PER" ||
-		len(got.Least) != 2 || got.Least[0].ExternalID != "doc-1" || got.Least[0].MeanF1 != 0.5 {
+	if got.Documents != 2 || got.Overall.Both != 2 || got.Overall.F1 == nil || fmt.Sprintf("%.2f", *got.Overall.F1) != "0.50" ||
+		got.Overall.Extent != 1 || got.Overall.Label != 1 || got.Overall.F1Forgiving == nil || *got.Overall.F1Forgiving != 0.75 ||
+		len(got.Pairs) != 1 || got.Pairs[0].A != "karim" || len(got.Labels) != 4 || got.Labels[2].Label != "PER" ||
+		len(got.Least) != 2 || got.Least[0].ExternalID != "doc-1" || fmt.Sprintf("%.2f", got.Least[0].MeanF1) != "0.33" {
 		t.Errorf("agreement JSON: %s", rec.Body)
 	}
 

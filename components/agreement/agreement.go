@@ -58,10 +58,20 @@ func Candidates(layers []Layer) []Candidate {
 }
 
 // Pair is how two layers agree: the spans both hold, and those only one
-// of them holds.
+// of them holds. Of the spans only one side holds, Boundary counts the
+// pairs of them that differ in extent only (same label, overlapping: one
+// side took in a clitic or a title the other left out) and Relabel the
+// pairs that differ in label only (same start and end); each span is in
+// one such pair at most. The rest one side marked and the other did not.
 type Pair struct {
 	A, B               string
 	Both, OnlyA, OnlyB int
+	Boundary, Relabel  int
+}
+
+func (p *Pair) add(q Pair) {
+	p.Both, p.OnlyA, p.OnlyB = p.Both+q.Both, p.OnlyA+q.OnlyA, p.OnlyB+q.OnlyB
+	p.Boundary, p.Relabel = p.Boundary+q.Boundary, p.Relabel+q.Relabel
 }
 
 // F1 is the pair's agreement as the F1 score of one layer against the
@@ -74,6 +84,22 @@ func (p Pair) F1() (f1 float64, ok bool) {
 	}
 	return float64(2*p.Both) / float64(total), true
 }
+
+// F1Overlap is F1 with the spans that differ in extent only counted as
+// agreeing: 2·(both + boundary) over the two layers' sizes. The gap
+// between it and F1 is what the annotators' boundaries cost.
+func (p Pair) F1Overlap() (f1 float64, ok bool) {
+	total := 2*p.Both + p.OnlyA + p.OnlyB
+	if total == 0 {
+		return 0, false
+	}
+	return float64(2*(p.Both+p.Boundary)) / float64(total), true
+}
+
+// Missed is how many spans one side marked where the other marked
+// nothing like them: neither the same span, nor one differing in extent
+// or label only.
+func (p Pair) Missed() int { return p.OnlyA + p.OnlyB - 2*(p.Boundary+p.Relabel) }
 
 // Pairs compares every two layers, in the order given.
 func Pairs(layers []Layer) []Pair {
@@ -100,11 +126,11 @@ func spanSets(layers []Layer) []map[Span]bool {
 }
 
 // compare counts how layers a and b agree, and adds the counts label by
-// label to labels when it is not nil.
+// label to labels when it is not nil (a pair differing in label only
+// counts under both its labels there).
 func compare(a, b string, inA, inB map[Span]bool, labels map[string]*Pair) Pair {
 	p := Pair{A: a, B: b}
-	count := func(label string, both, onlyA, onlyB int) {
-		p.Both, p.OnlyA, p.OnlyB = p.Both+both, p.OnlyA+onlyA, p.OnlyB+onlyB
+	count := func(label string, q Pair) {
 		if labels == nil {
 			return
 		}
@@ -113,21 +139,84 @@ func compare(a, b string, inA, inB map[Span]bool, labels map[string]*Pair) Pair 
 			l = &Pair{}
 			labels[label] = l
 		}
-		l.Both, l.OnlyA, l.OnlyB = l.Both+both, l.OnlyA+onlyA, l.OnlyB+onlyB
+		l.add(q)
 	}
+	var onlyA, onlyB []Span
 	for s := range inA {
 		if inB[s] {
-			count(s.Label, 1, 0, 0)
+			p.Both++
+			count(s.Label, Pair{Both: 1})
 		} else {
-			count(s.Label, 0, 1, 0)
+			onlyA = append(onlyA, s)
+			count(s.Label, Pair{OnlyA: 1})
 		}
 	}
 	for s := range inB {
 		if !inA[s] {
-			count(s.Label, 0, 0, 1)
+			onlyB = append(onlyB, s)
+			count(s.Label, Pair{OnlyB: 1})
 		}
 	}
+	p.OnlyA, p.OnlyB = len(onlyA), len(onlyB)
+	boundary, relabel := near(onlyA, onlyB)
+	p.Boundary, p.Relabel = len(boundary), len(relabel)
+	for _, s := range boundary {
+		count(s.Label, Pair{Boundary: 1})
+	}
+	for _, pr := range relabel {
+		count(pr[0].Label, Pair{Relabel: 1})
+		count(pr[1].Label, Pair{Relabel: 1})
+	}
 	return p
+}
+
+// near pairs the spans only one side holds with their near misses on the
+// other, each span in one pair at most, in text order: first spans of the
+// same label that overlap (boundary: a's spans returned), then spans of
+// the same extent with another label (relabel: a's and b's).
+func near(onlyA, onlyB []Span) (boundary []Span, relabel [][2]Span) {
+	if len(onlyA) == 0 || len(onlyB) == 0 {
+		return nil, nil
+	}
+	byPlace := func(x, y Span) int {
+		if x.Start != y.Start {
+			return x.Start - y.Start
+		}
+		if x.End != y.End {
+			return x.End - y.End
+		}
+		return strings.Compare(x.Label, y.Label)
+	}
+	slices.SortFunc(onlyA, byPlace)
+	slices.SortFunc(onlyB, byPlace)
+	longestB := 0
+	for _, s := range onlyB {
+		longestB = max(longestB, s.End-s.Start)
+	}
+	usedA, usedB := make([]bool, len(onlyA)), make([]bool, len(onlyB))
+	// match pairs each unused span of a with the first unused span of b
+	// that ok accepts among those that overlap it: b's spans that start
+	// before a's start minus b's longest span cannot reach it.
+	match := func(ok func(x, y Span) bool, pair func(i, j int)) {
+		for i, x := range onlyA {
+			if usedA[i] {
+				continue
+			}
+			from, _ := slices.BinarySearchFunc(onlyB, x.Start-longestB, func(s Span, start int) int { return s.Start - start })
+			for j := from; j < len(onlyB) && onlyB[j].Start < x.End; j++ {
+				if y := onlyB[j]; !usedB[j] && y.End > x.Start && ok(x, y) {
+					usedA[i], usedB[j] = true, true
+					pair(i, j)
+					break
+				}
+			}
+		}
+	}
+	match(func(x, y Span) bool { return x.Label == y.Label },
+		func(i, _ int) { boundary = append(boundary, onlyA[i]) })
+	match(func(x, y Span) bool { return x.Start == y.Start && x.End == y.End },
+		func(i, j int) { relabel = append(relabel, [2]Span{onlyA[i], onlyB[j]}) })
+	return boundary, relabel
 }
 
 // Mean is the average F1 of the pairs that have one, and how many do.
@@ -184,16 +273,16 @@ func (t *Tally) Add(id int64, name string, layers []Layer) {
 			pairs = append(pairs, p)
 			// The sum is kept under the two names in order, whichever
 			// order a document lists them in.
-			a, b, onlyA, onlyB := p.A, p.B, p.OnlyA, p.OnlyB
-			if b < a {
-				a, b, onlyA, onlyB = b, a, onlyB, onlyA
+			q := p
+			if q.B < q.A {
+				q.A, q.B, q.OnlyA, q.OnlyB = q.B, q.A, q.OnlyB, q.OnlyA
 			}
-			sum := t.pairs[[2]string{a, b}]
+			sum := t.pairs[[2]string{q.A, q.B}]
 			if sum == nil {
-				sum = &Pair{A: a, B: b}
-				t.pairs[[2]string{a, b}] = sum
+				sum = &Pair{A: q.A, B: q.B}
+				t.pairs[[2]string{q.A, q.B}] = sum
 			}
-			sum.Both, sum.OnlyA, sum.OnlyB = sum.Both+p.Both, sum.OnlyA+onlyA, sum.OnlyB+onlyB
+			sum.add(q)
 		}
 	}
 	mean, n := Mean(pairs)
@@ -229,7 +318,7 @@ func (t *Tally) Labels() []LabelScore {
 func (t *Tally) Overall() Pair {
 	var sum Pair
 	for _, p := range t.pairs {
-		sum.Both, sum.OnlyA, sum.OnlyB = sum.Both+p.Both, sum.OnlyA+p.OnlyA, sum.OnlyB+p.OnlyB
+		sum.add(*p)
 	}
 	return sum
 }

@@ -34,12 +34,12 @@ func TestCandidatesAndPairs(t *testing.T) {
 
 	pairs := agreement.Pairs(layers)
 	wantPairs := []agreement.Pair{
-		{"layla", "karim", 2, 1, 1},
-		{"layla", "rana", 1, 2, 1},
-		{"layla", "samir", 0, 3, 0},
-		{"karim", "rana", 1, 2, 1},
-		{"karim", "samir", 0, 3, 0},
-		{"rana", "samir", 0, 2, 0},
+		{A: "layla", B: "karim", Both: 2, OnlyA: 1, OnlyB: 1, Relabel: 1}, // PER and ORG on the same words
+		{A: "layla", B: "rana", Both: 1, OnlyA: 2, OnlyB: 1, Boundary: 1}, // PER one code point wider
+		{A: "layla", B: "samir", OnlyA: 3},
+		{A: "karim", B: "rana", Both: 1, OnlyA: 2, OnlyB: 1}, // ORG and a wider PER: neither
+		{A: "karim", B: "samir", OnlyA: 3},
+		{A: "rana", B: "samir", OnlyA: 2},
 	}
 	if !reflect.DeepEqual(pairs, wantPairs) {
 		t.Fatalf("pairs:\n%+v\nwant\n%+v", pairs, wantPairs)
@@ -70,7 +70,7 @@ func TestTally(t *testing.T) {
 	tally.Add(2, "doc-2", []agreement.Layer{{Name: "karim", Spans: []agreement.Span{a}}, {Name: "layla", Spans: []agreement.Span{a}}, {Name: "rana"}})
 	tally.Add(3, "doc-3", []agreement.Layer{{Name: "layla", Spans: []agreement.Span{a}}})
 
-	wantPairs := []agreement.Pair{{"karim", "layla", 2, 1, 1}, {"karim", "rana", 0, 1, 0}, {"layla", "rana", 0, 1, 0}}
+	wantPairs := []agreement.Pair{{A: "karim", B: "layla", Both: 2, OnlyA: 1, OnlyB: 1, Relabel: 1}, {A: "karim", B: "rana", OnlyA: 1}, {A: "layla", B: "rana", OnlyA: 1}}
 	if got := tally.Pairs(); !reflect.DeepEqual(got, wantPairs) {
 		t.Errorf("pairs %+v, want %+v", got, wantPairs)
 	}
@@ -90,5 +90,54 @@ func TestTally(t *testing.T) {
 	}
 	if got := tally.Worst(1); len(got) != 1 || got[0].Name != "doc-2" {
 		t.Errorf("Worst(1) = %+v", got)
+	}
+}
+
+// TestNearMisses: spans only one side holds are paired with their near
+// misses, each span once, boundaries first: the F1 that forgives
+// boundaries rises by them, and what is left is counted as missed.
+func TestNearMisses(t *testing.T) {
+	span := func(start, end int, label string) agreement.Span { return agreement.Span{Start: start, End: end, Label: label} }
+	layla := []agreement.Span{
+		span(0, 5, "PER"),    // وأحمد: karim left the و out
+		span(10, 20, "ORG"),  // karim: the same words as GPE
+		span(30, 40, "LOC"),  // karim: two LOC spans inside it; one pairs with it
+		span(50, 55, "DATE"), // karim: nothing
+		span(60, 70, "PER"),  // both
+	}
+	karim := []agreement.Span{
+		span(1, 5, "PER"),
+		span(10, 20, "GPE"),
+		span(30, 34, "LOC"), span(35, 40, "LOC"),
+		span(60, 70, "PER"),
+		span(80, 90, "ORG"), // layla: nothing
+	}
+	p := agreement.Pairs([]agreement.Layer{{Name: "layla", Spans: layla}, {Name: "karim", Spans: karim}})[0]
+	want := agreement.Pair{A: "layla", B: "karim", Both: 1, OnlyA: 4, OnlyB: 5, Boundary: 2, Relabel: 1}
+	if p != want {
+		t.Fatalf("pair %+v, want %+v", p, want)
+	}
+	if p.Missed() != 3 { // layla's DATE, karim's second LOC and his ORG
+		t.Errorf("missed %d, want 3", p.Missed())
+	}
+	exact, _ := p.F1()
+	overlap, _ := p.F1Overlap()
+	if math.Abs(exact-2.0/11) > 1e-9 || math.Abs(overlap-6.0/11) > 1e-9 {
+		t.Errorf("F1 %v and %v forgiving boundaries, want 2/11 and 6/11", exact, overlap)
+	}
+	var tally agreement.Tally
+	tally.Add(1, "d", []agreement.Layer{{Name: "layla", Spans: layla}, {Name: "karim", Spans: karim}})
+	byLabel := map[string]agreement.Pair{}
+	for _, l := range tally.Labels() {
+		byLabel[l.Label] = l.Pair
+	}
+	if l := byLabel["LOC"]; l.OnlyA != 1 || l.OnlyB != 2 || l.Boundary != 1 {
+		t.Errorf("LOC: %+v", l)
+	}
+	if byLabel["ORG"].Relabel != 1 || byLabel["GPE"].Relabel != 1 {
+		t.Errorf("a span relabelled counts under both its labels: ORG %+v, GPE %+v", byLabel["ORG"], byLabel["GPE"])
+	}
+	if o := tally.Overall(); o.Boundary != 2 || o.Relabel != 1 {
+		t.Errorf("overall %+v", o)
 	}
 }

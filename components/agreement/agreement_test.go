@@ -97,7 +97,9 @@ func TestTally(t *testing.T) {
 // misses, each span once, boundaries first: the F1 that forgives
 // boundaries rises by them, and what is left is counted as missed.
 func TestNearMisses(t *testing.T) {
-	span := func(start, end int, label string) agreement.Span { return agreement.Span{Start: start, End: end, Label: label} }
+	span := func(start, end int, label string) agreement.Span {
+		return agreement.Span{Start: start, End: end, Label: label}
+	}
 	layla := []agreement.Span{
 		span(0, 5, "PER"),    // وأحمد: karim left the و out
 		span(10, 20, "ORG"),  // karim: the same words as GPE

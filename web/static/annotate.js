@@ -137,6 +137,19 @@ function init(docEl) {
 
   const readOnly = docEl.dataset.readonly === 'true';
 
+  // "Snap to whole words" is the annotator's choice, kept in this browser
+  // from one document to the next.
+  const snapBox = el('snap-words');
+  const snapKey = 'hashiya.snap-words';
+  try {
+    const kept = window.localStorage.getItem(snapKey);
+    if (kept !== null) snapBox.checked = kept === 'true';
+    snapBox.addEventListener('change', () => window.localStorage.setItem(snapKey, String(snapBox.checked)));
+  } catch (err) {
+    // Storage refused (a private window, a policy): the box works for this page only.
+    status.textContent = `Snap setting not kept: ${err.message}`;
+  }
+
   async function createFromSelection(label) {
     if (readOnly) {
       showError('This is another annotator’s layer: it is read only.');
@@ -147,7 +160,7 @@ function init(docEl) {
       showError('Select some text in the document first, then choose a label.');
       return;
     }
-    const snap = el('snap-words').checked ? 'word' : 'grapheme';
+    const snap = snapBox.checked ? 'word' : 'grapheme';
     window.getSelection().removeAllRanges();
     let span;
     try {

@@ -346,3 +346,46 @@ func TestBackupCommand(t *testing.T) {
 		t.Error("a backup over an existing file succeeded")
 	}
 }
+
+// TestLabelStudioImport moves a Label Studio project over: a .json export
+// is read by its name, its ground-truth annotation becomes the layer with
+// its relation, and offsets Label Studio wrote in UTF-16 units come out as
+// code points, with a warning; the native export says the same.
+func TestLabelStudioImport(t *testing.T) {
+	c := newCLI(t)
+	c.ok("project", "create", "p")
+	file := filepath.Join(t.TempDir(), "export.json")
+	// أحمد is 13..17 in code points, 14..18 in UTF-16 units (after 😀).
+	body := `[{"id": 41, "data": {"text": "قال 😀 الوزير أحمد إن «الاقتصاد ينمو»"}, "annotations": [
+	  {"id": 1, "result": [{"id": "w", "type": "labels", "value": {"start": 7, "end": 13, "text": "الوزير", "labels": ["PER"]}}]},
+	  {"id": 2, "ground_truth": true, "result": [
+	    {"id": "p", "type": "labels", "value": {"start": 14, "end": 18, "text": "أحمد", "labels": ["PER"]}},
+	    {"id": "q", "type": "labels", "value": {"start": 23, "end": 36, "text": "الاقتصاد ينمو", "labels": ["QUOTE"]}},
+	    {"from_id": "q", "to_id": "p", "type": "relation", "direction": "right", "labels": ["speaker"]}]}]}]`
+	os.WriteFile(file, []byte(body), 0o644)
+	out, errOut, err := c.run("", "import", "--project", "p", file)
+	if err != nil || !strings.Contains(out, "1 documents, 2 spans") || !strings.Contains(errOut, "offsets count UTF-16 units") ||
+		!strings.Contains(errOut, "has 2 annotations; imported annotation 2") {
+		t.Fatalf("import: %v\nstdout %q\nstderr %q", err, out, errOut)
+	}
+	var line struct {
+		ID         string `json:"id"`
+		OffsetUnit string `json:"offset_unit"`
+		Spans      []struct {
+			ID          int64 `json:"id"`
+			Start, End  int
+			Label, Text string
+		} `json:"spans"`
+		Relations []struct {
+			Type     string `json:"type"`
+			From, To int64
+		} `json:"relations"`
+	}
+	if err := json.Unmarshal([]byte(c.ok("export", "--project", "p")), &line); err != nil {
+		t.Fatal(err)
+	}
+	if line.ID != "41" || line.OffsetUnit != "codepoint" || len(line.Spans) != 2 || line.Spans[0].Start != 13 || line.Spans[0].Text != "أحمد" ||
+		line.Spans[1].Text != "الاقتصاد ينمو" || len(line.Relations) != 1 || line.Relations[0].From != line.Spans[1].ID || line.Relations[0].To != line.Spans[0].ID {
+		t.Errorf("exported %+v", line)
+	}
+}

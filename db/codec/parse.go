@@ -16,12 +16,13 @@ import (
 const maxLine = 64 << 20
 
 // importFormats are the format names ParseFile accepts.
-var importFormats = []string{"auto", "text", "jsonl", "doccano", "doccano-rel", "conll"}
+var importFormats = []string{"auto", "text", "jsonl", "doccano", "doccano-rel", "label-studio", "conll"}
 
 // ParseFile reads one import file. format is "auto", "text", "jsonl",
-// "doccano", "doccano-rel" or "conll". With "auto", a name ending in ".txt"
-// is plain text, one ending in ".conll" is CoNLL (see parseCoNLL), and
-// anything else is JSON lines whose shape is detected line by line from
+// "doccano", "doccano-rel", "label-studio" or "conll". With "auto", a name
+// ending in ".txt" is plain text, one ending in ".conll" is CoNLL (see
+// parseCoNLL), one ending in ".json" a Label Studio export (see
+// parseLabelStudio), and anything else is JSON lines whose shape is detected line by line from
 // its keys ("spans": native, "entities": doccano-rel, else doccano);
 // "jsonl" accepts all three JSON shapes too.
 //
@@ -59,6 +60,8 @@ func parseFile(r io.Reader, name, format, unit string, limit int) ([]Doc, Report
 		return parseText(r, name, limit)
 	case "conll":
 		return parseCoNLL(r, name, limit)
+	case "label-studio":
+		return parseLabelStudio(r, name, unit, labelStudioLimit*limit)
 	}
 	return parseJSONLines(r, name, format, unit, limit)
 }
@@ -72,6 +75,8 @@ func resolveFormat(name, format string) (string, error) {
 		return "text", nil
 	case format == "auto" && ext == ".conll":
 		return "conll", nil
+	case format == "auto" && ext == ".json":
+		return "label-studio", nil
 	case format == "auto":
 		return "jsonl", nil
 	}

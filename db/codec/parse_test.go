@@ -201,7 +201,7 @@ func TestParseFileFormats(t *testing.T) {
 	}{
 		{"x.txt", "conll", `x.txt:1: want "TOKEN TAG": tag "b" is not O, B-LABEL or I-LABEL (the line has 2 fields)`},
 		{"x.conll", "auto", `x.conll:1: want "TOKEN TAG": tag "b" is not O, B-LABEL or I-LABEL (the line has 2 fields)`},
-		{"x.jsonl", "csv", `unknown import format "csv"; want one of auto, text, jsonl, doccano, doccano-rel, conll`},
+		{"x.jsonl", "csv", `unknown import format "csv"; want one of auto, text, jsonl, doccano, doccano-rel, label-studio, conll`},
 	}
 	for _, tc := range tests {
 		_, _, err := ParseFile(strings.NewReader("a b\n"), tc.name, tc.format)

@@ -1,0 +1,322 @@
+package codec
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// labelStudioLimit is how many times a JSON line's size limit a Label
+// Studio export may have (256 MiB): it is one JSON array, read whole.
+const labelStudioLimit = 4
+
+// parseLabelStudio reads a Label Studio JSON export: one JSON array of
+// tasks, each with its text in "data" and its annotators' work in
+// "annotations". Each task is one document, named by the line it starts
+// on in messages, with the spans and relations of one annotation:
+// the one marked ground truth, else the first not cancelled.
+//
+// Label Studio has written span offsets in UTF-16 units (JavaScript
+// string indexes) in some versions and in code points in others, and
+// every span carries its text. So a task whose spans do not all match
+// their text as code points, but all do as UTF-16 units, is read in
+// UTF-16 units, with a warning; one that matches neither way is refused.
+func parseLabelStudio(r io.Reader, name, unit string, limit int) ([]Doc, Report, error) {
+	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	if err != nil {
+		return nil, Report{}, fmt.Errorf("codec: read %s: %w", name, err)
+	}
+	fail := func(at int, format string, args ...any) ([]Doc, Report, error) {
+		return nil, Report{}, Errors{{File: name, Line: 1 + bytes.Count(data[:at], []byte("\n")), Reason: fmt.Sprintf(format, args...)}}
+	}
+	if len(data) > limit {
+		return fail(0, "file is larger than %d MiB; export the project in parts", limit>>20)
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if bad := firstInvalidByte(data); bad >= 0 {
+		return fail(bad, "file is not valid UTF-8: byte 0x%02x", data[bad])
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+		return fail(0, "a Label Studio export is one JSON array of tasks, [{\"data\": {\"text\": ...}, \"annotations\": [...]}, ...]; this file is not (export the project as JSON, not JSON-MIN or CSV)")
+	}
+	var (
+		docs    []Doc
+		rep     Report
+		bad     Errors
+		firstOn = map[string]int{}
+		line    = 1 // the line of byte offset counted
+		counted = 0
+	)
+	prefix := stem(name)
+	for n := 0; dec.More(); n++ {
+		from := int(dec.InputOffset())
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return fail(from, "task %d is not JSON: %v", n, err)
+		}
+		// The task starts after the comma and white space before it.
+		at := from + len(data[from:]) - len(bytes.TrimLeft(data[from:], ", \t\r\n"))
+		line += bytes.Count(data[counted:at], []byte("\n"))
+		counted = at
+		doc, warns, reason := parseTask(raw, unit)
+		if reason == "" {
+			reason = claimID(&doc, prefix, line, firstOn)
+		}
+		if reason != "" {
+			bad = append(bad, LineError{name, line, fmt.Sprintf("task %d: %s", n, reason)})
+			continue
+		}
+		docs = append(docs, doc)
+		for _, w := range warns {
+			rep.Warnings = append(rep.Warnings, LineError{name, line, fmt.Sprintf("task %d: %s", n, w)})
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return fail(int(dec.InputOffset()), "the array of tasks does not end properly: %v", err)
+	}
+	if len(bad) == 0 && len(docs) == 0 {
+		bad = append(bad, LineError{name, 1, "file holds no tasks"})
+	}
+	if len(bad) > 0 {
+		return docs, rep, bad
+	}
+	return docs, rep, nil
+}
+
+// lsResult is one item of an annotation's "result", as Label Studio writes it.
+type lsResult struct {
+	n      int
+	id     json.RawMessage
+	typ    string
+	fields map[string]json.RawMessage
+}
+
+// parseTask reads one task into a document, as parseLine reads a line.
+func parseTask(raw json.RawMessage, unit string) (Doc, []string, string) {
+	f, ok := fieldsValue(raw)
+	if !ok {
+		return Doc{}, nil, "is not a JSON object"
+	}
+	if esc := loneSurrogate(raw); esc != "" {
+		return Doc{}, nil, fmt.Sprintf("holds the unpaired surrogate escape %s, which is not a Unicode character", esc)
+	}
+	header, reason := taskHeader(f)
+	if reason != "" {
+		return Doc{}, nil, reason
+	}
+	p := &lineParser{byKey: map[spanKey]int{}, byRef: map[string]int{}, rels: map[Relation]bool{}}
+	if !p.header(header) {
+		return Doc{}, nil, p.reason()
+	}
+	results := p.chosenResults(f)
+	if len(p.problems) == 0 {
+		p.labelStudio(results, unit)
+	}
+	if len(p.problems) > 0 {
+		return Doc{}, nil, p.reason()
+	}
+	for _, fl := range textFlags(p.doc.Text) {
+		p.warn("%s", textFlagReason(fl, false))
+	}
+	return p.doc, p.warnings, ""
+}
+
+// taskHeader finds a task's text, id and meta, in the shape the line
+// parser's header reads. The text is "data.text", or data's only string
+// field (a labelling config may name it otherwise); data's other fields go
+// into meta under "data", beside the task's own "meta".
+func taskHeader(f map[string]json.RawMessage) (map[string]json.RawMessage, string) {
+	data, ok := fieldsValue(f["data"])
+	if !ok {
+		return nil, `has no "data" object holding its text`
+	}
+	key := "text"
+	if _, ok := stringValue(data[key]); !ok {
+		var texts []string
+		for k, v := range data {
+			if _, ok := stringValue(v); ok {
+				texts = append(texts, k)
+			}
+		}
+		if len(texts) != 1 {
+			slices.Sort(texts)
+			return nil, fmt.Sprintf(`"data" has no string "text" and %d other string fields (%s); Hashiya reads data.text, or data's only string field`, len(texts), strings.Join(texts, ", "))
+		}
+		key = texts[0]
+	}
+	meta := map[string]json.RawMessage{}
+	if m, ok := fieldsValue(f["meta"]); ok {
+		meta = m
+	} else if !isNull(f["meta"]) {
+		return nil, fmt.Sprintf(`"meta" must be a JSON object, got %s`, short(f["meta"]))
+	}
+	rest := map[string]json.RawMessage{}
+	for k, v := range data {
+		if k != key {
+			rest[k] = v
+		}
+	}
+	if len(rest) > 0 {
+		b, err := json.Marshal(rest)
+		if err != nil {
+			return nil, fmt.Sprintf(`"data" cannot be kept in meta: %v`, err)
+		}
+		meta["data"] = b
+	}
+	b, err := json.Marshal(meta)
+	if err != nil {
+		return nil, fmt.Sprintf(`"meta" cannot be kept: %v`, err)
+	}
+	return map[string]json.RawMessage{"text": data[key], "id": f["id"], "meta": b}, ""
+}
+
+// chosenResults picks the annotation a task's document takes its spans
+// from: the one marked ground truth, else the first not cancelled, and
+// says so when there was a choice. None is a document without spans.
+func (p *lineParser) chosenResults(f map[string]json.RawMessage) []lsResult {
+	var kept []map[string]json.RawMessage
+	p.eachObject(f, "annotations", "annotation", func(_ int, a map[string]json.RawMessage) {
+		if string(bytes.TrimSpace(a["was_cancelled"])) != "true" {
+			kept = append(kept, a)
+		}
+	})
+	if preds, _ := arrayValue(f["predictions"]); len(preds) > 0 && len(kept) == 0 {
+		p.warn("has %d predictions and no annotation: predictions are not imported", len(preds))
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	chosen := kept[0]
+	for _, a := range kept {
+		if string(bytes.TrimSpace(a["ground_truth"])) == "true" {
+			chosen = a
+			break
+		}
+	}
+	if len(kept) > 1 {
+		id, _, _ := refValue(chosen["id"])
+		p.warn("has %d annotations; imported annotation %s (the ground truth, else the first): import each annotator's work into their own layer from a per-annotator export", len(kept), id)
+	}
+	var out []lsResult
+	p.eachObject(chosen, "result", "result", func(n int, m map[string]json.RawMessage) {
+		typ, _ := stringValue(m["type"])
+		out = append(out, lsResult{n: n, id: m["id"], typ: typ, fields: m})
+	})
+	return out
+}
+
+// labelStudio adds a task's labelled regions as spans, then its
+// relations; other results (choices, text areas, ...) are left out, with
+// a warning.
+func (p *lineParser) labelStudio(results []lsResult, unit string) {
+	var spans []rawSpan
+	var ignored []string
+	for _, r := range results {
+		switch r.typ {
+		case "labels":
+			spans = append(spans, p.regionSpans(r)...)
+		case "relation":
+		default:
+			ignored = append(ignored, fmt.Sprintf("%q", r.typ))
+		}
+	}
+	p.countsUTF16 = unit == UnitUTF16 || p.spansFitUTF16Only(spans)
+	if p.countsUTF16 && unit != UnitUTF16 {
+		p.warn("its %d spans' offsets count UTF-16 units (JavaScript string indexes, as some Label Studio versions wrote them): each span's text is the text there only when read so, and so they were read", len(spans))
+	}
+	for n, rs := range spans {
+		p.addSpan(n, rs)
+	}
+	for _, r := range results {
+		if r.typ == "relation" {
+			p.lsRelation(r)
+		}
+	}
+	if len(ignored) > 0 {
+		slices.Sort(ignored)
+		p.warn("left out %d results of types %s: Hashiya imports labelled spans and their relations", len(ignored), strings.Join(slices.Compact(ignored), ", "))
+	}
+}
+
+// regionSpans is a labelled region as spans, one per label; the first
+// keeps the region's id, for relations.
+func (p *lineParser) regionSpans(r lsResult) []rawSpan {
+	v, ok := fieldsValue(r.fields["value"])
+	if !ok {
+		p.fail(`result %d has no "value" object`, r.n)
+		return nil
+	}
+	if _, xpath := stringValue(v["start"]); xpath {
+		p.fail("result %d is a region of HTML (its start is an XPath); Hashiya reads plain-text tasks", r.n)
+		return nil
+	}
+	labels, ok := arrayValue(v["labels"])
+	if !ok || len(labels) == 0 {
+		p.fail(`result %d has no "labels"`, r.n)
+		return nil
+	}
+	if len(labels) > 1 {
+		p.warn("result %d has %d labels: one span each; relations join the first", r.n, len(labels))
+	}
+	var out []rawSpan
+	for i, label := range labels {
+		rs := rawSpan{start: v["start"], end: v["end"], label: label, text: v["text"], startKey: "value.start", endKey: "value.end"}
+		if i == 0 {
+			rs.ref = r.id
+		}
+		out = append(out, rs)
+	}
+	return out
+}
+
+// spansFitUTF16Only reports whether spans whose text does not match as
+// code points all match as UTF-16 units: then that is the unit they count.
+func (p *lineParser) spansFitUTF16Only(spans []rawSpan) bool {
+	if len(spans) == 0 || p.utf16Table().Len() == p.idx.Len() {
+		return false // without characters outside the BMP the two units agree
+	}
+	matches := func(rs rawSpan, utf16 bool) bool {
+		start, errS := intValue(rs.start)
+		end, errE := intValue(rs.end)
+		text, ok := stringValue(rs.text)
+		if errS != nil || errE != nil || !ok {
+			return false
+		}
+		if utf16 {
+			var err error
+			if start, end, err = fromUTF16(p.utf16Table(), start, end); err != nil {
+				return false
+			}
+		}
+		got, err := p.idx.Slice(start, end)
+		return err == nil && got == text
+	}
+	allCodePoints, allUTF16 := true, true
+	for _, rs := range spans {
+		allCodePoints = allCodePoints && matches(rs, false)
+		allUTF16 = allUTF16 && matches(rs, true)
+	}
+	return !allCodePoints && allUTF16
+}
+
+// lsRelation adds a relation result: one relation per label, its type,
+// from_id to to_id (the other way when its direction is "left").
+func (p *lineParser) lsRelation(r lsResult) {
+	labels, ok := arrayValue(r.fields["labels"])
+	if !ok || len(labels) == 0 {
+		p.fail("relation result %d (%s -> %s) has no label; a relation in Hashiya has a type (speaker, cue, ...): give it one in Label Studio",
+			r.n, short(r.fields["from_id"]), short(r.fields["to_id"]))
+		return
+	}
+	from, to, fromKey, toKey := r.fields["from_id"], r.fields["to_id"], "from_id", "to_id"
+	if dir, _ := stringValue(r.fields["direction"]); dir == "left" {
+		from, to, fromKey, toKey = to, from, toKey, fromKey
+	}
+	for _, label := range labels {
+		p.addRelation(r.n, rawRelation{typ: label, from: from, to: to, fromKey: fromKey, toKey: toKey})
+	}
+}

@@ -1,0 +1,150 @@
+package codec
+
+import (
+	"encoding/json"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// lsText has an emoji before its names, so code points and UTF-16 units
+// differ: أحمد is 13..17 in code points, 14..18 in UTF-16 units.
+const lsText = "قال 😀 الوزير أحمد إن «الاقتصاد ينمو»"
+
+// lsExport is a Label Studio JSON export, pretty-printed as Label Studio
+// writes it; each task's first line is noted for the messages.
+const lsExport = `[
+  {
+    "id": 7,
+    "data": {"text": "قال 😀 الوزير أحمد إن «الاقتصاد ينمو»", "source": "wire"},
+    "meta": {"batch": 2},
+    "annotations": [
+      {"id": 1, "was_cancelled": true, "result": [
+        {"id": "x", "type": "labels", "value": {"start": 0, "end": 3, "text": "قال", "labels": ["CUE"]}}
+      ]},
+      {"id": 2, "was_cancelled": false, "ground_truth": false, "result": [
+        {"id": "per", "type": "labels", "from_name": "label", "to_name": "text",
+         "value": {"start": 13, "end": 17, "text": "أحمد", "labels": ["PER"]}},
+        {"id": "q", "type": "labels", "value": {"start": 22, "end": 35, "text": "الاقتصاد ينمو", "labels": ["QUOTE"]}},
+        {"id": "q", "type": "choices", "value": {"choices": ["direct"]}},
+        {"from_id": "q", "to_id": "per", "type": "relation", "direction": "right", "labels": ["speaker"]}
+      ]}
+    ],
+    "predictions": []
+  },
+  {
+    "id": 8,
+    "data": {"text": "قال 😀 الوزير أحمد إن «الاقتصاد ينمو»"},
+    "annotations": [{"id": 3, "result": [
+      {"id": "a", "type": "labels", "value": {"start": 14, "end": 18, "text": "أحمد", "labels": ["PER"]}}
+    ]}]
+  },
+  {"id": 9, "data": {"body": "نص بلا تعليق"}, "predictions": [{"result": []}]},
+  {
+    "id": 10,
+    "data": {"text": "قال 😀 الوزير أحمد إن «الاقتصاد ينمو»"},
+    "annotations": [
+      {"id": 4, "result": [{"id": "a", "type": "labels", "value": {"start": 6, "end": 12, "text": "الوزير", "labels": ["PER"]}}]},
+      {"id": 5, "ground_truth": true, "result": [
+        {"id": "b", "type": "labels", "value": {"start": 13, "end": 17, "text": "أحمد", "labels": ["PER"]}},
+        {"id": "c", "type": "labels", "value": {"start": 22, "end": 35, "text": "الاقتصاد ينمو", "labels": ["QUOTE"]}},
+        {"from_id": "b", "to_id": "c", "type": "relation", "direction": "left", "labels": ["speaker"]}
+      ]}
+    ]
+  }
+]
+`
+
+func TestLabelStudioImport(t *testing.T) {
+	docs, rep, err := ParseFile(strings.NewReader(lsExport), "project-3.json", "auto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	per := Span{Ref: "per", Start: 13, End: 17, Label: "PER", Attributes: json.RawMessage("{}")}
+	quote := Span{Ref: "q", Start: 22, End: 35, Label: "QUOTE", Attributes: json.RawMessage("{}")}
+	want := []Doc{
+		{Line: 2, ExternalID: "7", Text: lsText, Meta: json.RawMessage(`{"batch":2,"data":{"source":"wire"}}`),
+			Spans: []Span{per, quote}, Relations: []Relation{{Type: "speaker", From: "q", To: "per"}}},
+		{Line: 20, ExternalID: "8", Text: lsText, Meta: json.RawMessage(`{}`),
+			Spans: []Span{{Ref: "a", Start: 13, End: 17, Label: "PER", Attributes: json.RawMessage("{}")}}},
+		{Line: 27, ExternalID: "9", Text: "نص بلا تعليق", Meta: json.RawMessage(`{}`)},
+		{Line: 28, ExternalID: "10", Text: lsText, Meta: json.RawMessage(`{}`),
+			Spans: []Span{{Ref: "b", Start: 13, End: 17, Label: "PER", Attributes: json.RawMessage("{}")},
+				{Ref: "c", Start: 22, End: 35, Label: "QUOTE", Attributes: json.RawMessage("{}")}},
+			Relations: []Relation{{Type: "speaker", From: "c", To: "b"}}},
+	}
+	if len(docs) != len(want) {
+		t.Fatalf("%d documents, want %d: %+v", len(docs), len(want), docs)
+	}
+	for i := range want {
+		got := docs[i]
+		if string(got.Meta) != string(want[i].Meta) {
+			t.Errorf("task %d meta %s, want %s", i, got.Meta, want[i].Meta)
+		}
+		got.Meta, want[i].Meta = nil, nil
+		if !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("task %d:\n%+v\nwant\n%+v", i, got, want[i])
+		}
+	}
+	var warnings []string
+	for _, w := range rep.Warnings {
+		warnings = append(warnings, w.Error())
+	}
+	for _, w := range []string{
+		`project-3.json:2: task 0: left out 1 results of types "choices"`,
+		"project-3.json:20: task 1: its 1 spans' offsets count UTF-16 units",
+		"project-3.json:27: task 2: has 1 predictions and no annotation: predictions are not imported",
+		"project-3.json:28: task 3: has 2 annotations; imported annotation 5 (the ground truth, else the first)",
+	} {
+		if !strings.Contains(strings.Join(warnings, "\n"), w) {
+			t.Errorf("no warning %q among\n%s", w, strings.Join(warnings, "\n"))
+		}
+	}
+}
+
+// TestLabelStudioRefusals: every bad task is named with its line and
+// index, and nothing is read from a file holding one.
+func TestLabelStudioRefusals(t *testing.T) {
+	task := func(text, results string) string {
+		return `{"id": 1, "data": {"text": ` + text + `}, "annotations": [{"result": [` + results + `]}]}`
+	}
+	for _, c := range []struct {
+		name, file, want string
+	}{
+		{"not an array", `{"data": {}}`, "x.json:1: a Label Studio export is one JSON array of tasks"},
+		{"a span whose text is elsewhere either way", "[\n" + task(`"`+lsText+`"`,
+			`{"id": "a", "type": "labels", "value": {"start": 6, "end": 10, "text": "أحمد", "labels": ["PER"]}}`) + "\n]",
+			`x.json:2: task 0: span 0 (PER) says text "أحمد" but text[6:10] is "الوز"`},
+		{"a relation without a label", "[\n" + task(`"`+lsText+`"`,
+			`{"id": "a", "type": "labels", "value": {"start": 13, "end": 17, "text": "أحمد", "labels": ["PER"]}},
+			 {"id": "b", "type": "labels", "value": {"start": 22, "end": 35, "text": "الاقتصاد ينمو", "labels": ["QUOTE"]}},
+			 {"from_id": "b", "to_id": "a", "type": "relation", "labels": []}`) + "\n]",
+			`x.json:2: task 0: relation result 2 ("b" -> "a") has no label`},
+		{"a relation to an unknown region", "[\n" + task(`"`+lsText+`"`,
+			`{"id": "a", "type": "labels", "value": {"start": 13, "end": 17, "text": "أحمد", "labels": ["PER"]}},
+			 {"from_id": "zz", "to_id": "a", "type": "relation", "labels": ["speaker"]}`) + "\n]",
+			`x.json:2: task 0: relation 1 (speaker) refers to unknown span "zz"`},
+		{"no text", "[\n" + `{"data": {"a": "x", "b": "y"}}` + "\n]",
+			`x.json:2: task 0: "data" has no string "text" and 2 other string fields (a, b)`},
+		{"HTML regions", "[\n" + task(`"`+lsText+`"`,
+			`{"id": "a", "type": "labels", "value": {"start": "/p[1]/text()[1]", "end": "/p[1]/text()[1]", "startOffset": 0, "endOffset": 3, "labels": ["PER"]}}`) + "\n]",
+			"x.json:2: task 0: result 0 is a region of HTML"},
+		{"invalid UTF-8 on line 3", "[\n" + task(`"ok"`, "") + ",\n" + task("\"bad \xff\"", "") + "\n]",
+			"x.json:3: file is not valid UTF-8: byte 0xff"},
+		{"an empty array", "[]", "x.json:1: file holds no tasks"},
+		{"two tasks with one id", "[\n" + task(`"a"`, "") + ",\n" + task(`"b"`, "") + "\n]",
+			`x.json:3: task 1: duplicate document id "1" (first on line 2)`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			docs, _, err := ParseFile(strings.NewReader(c.file), "x.json", "label-studio")
+			var bad Errors
+			if !errors.As(err, &bad) || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("error %v, want one with %q", err, c.want)
+			}
+			if c.name == "two tasks with one id" && len(docs) != 1 {
+				t.Errorf("kept %d documents to check further, want the good one", len(docs))
+			}
+		})
+	}
+}

@@ -389,6 +389,10 @@ func TestAPIImport(t *testing.T) {
 	good := func(id, label string) string {
 		return fmt.Sprintf(`{"id":%q,"text":%q,"spans":[{"id":1,"start":%d,"end":%d,"label":%q}]}`, id, apiText, as, ae, label)
 	}
+	labelStudio := func(id, label string) string {
+		return fmt.Sprintf(`[{"id":%q,"data":{"text":%q},"annotations":[{"result":[{"id":"r","type":"labels","value":{"start":%d,"end":%d,"text":"أحمد","labels":[%q]}}]}]}]`,
+			id, apiText, as, ae, label)
+	}
 	tests := []struct {
 		name    string
 		query   string
@@ -397,6 +401,9 @@ func TestAPIImport(t *testing.T) {
 		errSays []string // each must appear in the error
 		layer   string   // "mine" or "gold": where a 201 puts spans
 	}{
+		{"a Label Studio export", "?format=auto&name=ls.json", labelStudio("a", "PER"), 201, nil, "gold"},
+		{"a Label Studio export with a label the project lacks", "?format=label-studio&name=ls.json", labelStudio("a", "PERSON"), 400,
+			[]string{"ls.json:1:", "PERSON"}, ""},
 		{"two documents", "", good("a", "PER") + "\n" + good("b", "ORG") + "\n", 201, nil, "gold"},
 		{"into gold", "?layer=gold", good("a", "PER"), 201, nil, "gold"},
 		{"into amina's layer", "?layer=amina", good("a", "PER"), 201, nil, "mine"},

@@ -86,12 +86,11 @@ func (h *handler) importDocuments(c echo.Context) error {
 		return err
 	}
 	format, name := c.QueryParam("format"), filepath.Base(c.QueryParam("name"))
-	switch format {
-	case "":
+	if format == "" {
 		format = "jsonl"
-	case "auto", "text", "jsonl", "doccano", "doccano-rel", "conll":
-	default:
-		return badRequest("format: %q is not auto, text, jsonl, doccano, doccano-rel or conll", format)
+	}
+	if err := codec.CheckImportFormat(format); err != nil {
+		return badRequest("format: %v", err)
 	}
 	if name == "." || name == "/" {
 		// A plain text's id is its file name: without one, every text

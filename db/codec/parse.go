@@ -18,6 +18,12 @@ const maxLine = 64 << 20
 // importFormats are the format names ParseFile accepts.
 var importFormats = []string{"auto", "text", "jsonl", "doccano", "doccano-rel", "label-studio", "conll"}
 
+// CheckImportFormat says why format is not one ParseFile reads, nil when it is.
+func CheckImportFormat(format string) error {
+	_, err := resolveFormat("", format)
+	return err
+}
+
 // ParseFile reads one import file. format is "auto", "text", "jsonl",
 // "doccano", "doccano-rel", "label-studio" or "conll". With "auto", a name
 // ending in ".txt" is plain text, one ending in ".conll" is CoNLL (see

@@ -251,18 +251,16 @@ func (r Review) Pairs() []agreement.Pair { return agreement.Pairs(r.userLayers()
 // refuses changes to it until a manager reopens it.
 func (r Review) GoldFinished() bool { return db.Finished(r.Gold.Status) }
 
-func f1Text(p agreement.Pair) string {
-	if f, ok := p.F1(); ok {
-		return fmt.Sprintf("%.2f", f)
-	}
-	return "—"
-}
+func f1Text(p agreement.Pair) string { return ratioText(p.F1()) }
 
-func f1OverlapText(p agreement.Pair) string {
-	if f, ok := p.F1Overlap(); ok {
-		return fmt.Sprintf("%.2f", f)
+func f1OverlapText(p agreement.Pair) string { return ratioText(p.F1Overlap()) }
+
+// ratioText shows a score to two places, a dash when it is undefined.
+func ratioText(v float64, ok bool) string {
+	if !ok {
+		return "—"
 	}
-	return "—"
+	return fmt.Sprintf("%.2f", v)
 }
 
 // nearText says how the spans only one side marked differ.

@@ -122,7 +122,7 @@ func BenchmarkAgreementANERCorp(b *testing.B) {
 	ctx := context.Background()
 	for b.Loop() {
 		spans := 0
-		err := s.EachDocumentLayers(ctx, p.ID, func(_ int64, _ string, layers []LayerSpans) error {
+		err := s.EachDocumentLayers(ctx, p.ID, func(_ int64, _ string, _ *LayerSpans, layers []LayerSpans) error {
 			for _, l := range layers {
 				spans += len(l.Spans)
 			}

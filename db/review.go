@@ -157,19 +157,22 @@ type LayerSpans struct {
 }
 
 // EachDocumentLayers calls fn, in document order, for every document of
-// the project that has a user's layer, with its users' layers by name
-// (gold is not one). It reads one snapshot and holds one document at a
-// time.
-func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func(docID int64, externalID string, layers []LayerSpans) error) error {
+// the project that has a user's layer or a reviewed gold: gold when it is
+// reviewed (nil otherwise: an unfinished gold is no reference yet), and
+// its users' layers by name. It reads one snapshot and holds one document
+// at a time.
+func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func(docID int64, externalID string, gold *LayerSpans, layers []LayerSpans) error) error {
 	tx, err := s.r.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("db: begin agreement read: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only: nothing to undo
-	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.external_id, u.name, s.start, s."end", s.label
-		FROM layers l JOIN documents d ON d.id = l.document_id JOIN users u ON u.id = l.owner_id
+	// Gold (no owner) sorts before every user: names are never empty.
+	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.external_id, coalesce(u.name, ''), s.start, s."end", s.label
+		FROM layers l JOIN documents d ON d.id = l.document_id LEFT JOIN users u ON u.id = l.owner_id
 		LEFT JOIN spans s ON s.layer_id = l.id
-		WHERE d.project_id = ? ORDER BY d.id, u.name, s.start, s."end", s.label`, projectID)
+		WHERE d.project_id = ? AND (l.owner_id IS NOT NULL OR l.status = 'reviewed')
+		ORDER BY d.id, coalesce(u.name, ''), s.start, s."end", s.label`, projectID)
 	if err != nil {
 		return fmt.Errorf("db: layers of project %d: %w", projectID, err)
 	}
@@ -183,7 +186,11 @@ func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func
 		if layers == nil {
 			return nil
 		}
-		err := fn(doc, external, layers)
+		var gold *LayerSpans
+		if layers[0].Name == "" {
+			gold, layers = &layers[0], layers[1:]
+		}
+		err := fn(doc, external, gold, layers)
 		layers = nil
 		return err
 	}

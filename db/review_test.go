@@ -125,8 +125,8 @@ func TestCopyAllToGold(t *testing.T) {
 }
 
 // TestEachDocumentLayers: documents in order, each with its users'
-// layers by name, an emptied layer included, gold and untouched documents
-// left out.
+// layers by name, an emptied layer included, gold only once reviewed, and
+// untouched documents left out.
 func TestEachDocumentLayers(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
@@ -149,26 +149,41 @@ func TestEachDocumentLayers(t *testing.T) {
 	if _, err := f.s.DeleteSpan(ctx, doc2, f.user.ID, f.user.ID, gone.ID); err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	err := f.s.EachDocumentLayers(ctx, f.proj.ID, func(id int64, ext string, layers []LayerSpans) error {
-		line := ext + ":"
-		for _, l := range layers {
-			line += fmt.Sprintf(" %s%v", l.Name, l.Spans)
+	each := func() []string {
+		t.Helper()
+		var got []string
+		err := f.s.EachDocumentLayers(ctx, f.proj.ID, func(id int64, ext string, gold *LayerSpans, layers []LayerSpans) error {
+			line := ext + ":"
+			if gold != nil {
+				line += fmt.Sprintf(" gold%v", gold.Spans)
+			}
+			for _, l := range layers {
+				line += fmt.Sprintf(" %s%v", l.Name, l.Spans)
+			}
+			got = append(got, line)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		got = append(got, line)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+		return got
 	}
 	ps, pe := span(t, fixtureText, "أحمد")
 	ls, le := span(t, fixtureText, "الرياض")
-	want := []string{
-		fmt.Sprintf("doc-1: amina[{PER %d %d}] omar[{PER %d %d} {LOC %d %d}]", ps, pe, ps, pe, ls, le),
-		"doc-2: amina[]",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	users := fmt.Sprintf("amina[{PER %d %d}] omar[{PER %d %d} {LOC %d %d}]", ps, pe, ps, pe, ls, le)
+	for _, c := range []struct {
+		when string
+		want []string
+	}{
+		{"gold in progress", []string{"doc-1: " + users, "doc-2: amina[]"}},
+		{"gold reviewed", []string{fmt.Sprintf("doc-1: gold[{PER %d %d}] ", ps, pe) + users, "doc-2: amina[]"}},
+	} {
+		if got := each(); strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s: got\n%s\nwant\n%s", c.when, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+		}
+		if _, err := f.s.MarkReviewed(ctx, f.doc, f.user); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for n, want := range map[int]string{1: fmt.Sprint([]int64{f.doc.ID, doc2.ID}), 2: fmt.Sprint([]int64{f.doc.ID}), 3: "[]"} {
 		ids, err := f.s.DocumentsAnnotatedBy(ctx, f.proj.ID, n)

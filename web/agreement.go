@@ -57,6 +57,26 @@ func toPairJSON(p agreement.Pair, label string) pairJSON {
 	return out
 }
 
+// goldJSON is one user's layers against reviewed gold: precision over
+// their spans, recall over gold's, null when there are none.
+type goldJSON struct {
+	pairJSON
+	Documents int      `json:"documents"`
+	Precision *float64 `json:"precision"`
+	Recall    *float64 `json:"recall"`
+}
+
+func toGoldJSON(g agreement.GoldScore) goldJSON {
+	out := goldJSON{pairJSON: toPairJSON(g.Pair, ""), Documents: g.Docs}
+	if v, ok := g.Precision(); ok {
+		out.Precision = &v
+	}
+	if v, ok := g.Recall(); ok {
+		out.Recall = &v
+	}
+	return out
+}
+
 // apiAgreement is the agreement page's figures as JSON, for scripts that
 // watch a project: the total, each pair, each label, and every document
 // two users or more worked on, least agreed first.
@@ -78,7 +98,13 @@ func (h *handler) apiAgreement(c echo.Context) error {
 		Pairs     []pairJSON `json:"pairs"`
 		Labels    []pairJSON `json:"labels"`
 		Least     []docJSON  `json:"least_agreed"`
-	}{Project: p.ID, Documents: len(tally.Docs), Overall: toPairJSON(tally.Overall(), ""), Pairs: []pairJSON{}, Labels: []pairJSON{}, Least: []docJSON{}}
+		GoldDocs  int        `json:"gold_documents"`
+		Gold      []goldJSON `json:"against_gold"`
+	}{Project: p.ID, Documents: len(tally.Docs), Overall: toPairJSON(tally.Overall(), ""), Pairs: []pairJSON{}, Labels: []pairJSON{}, Least: []docJSON{},
+		GoldDocs: tally.GoldDocs(), Gold: []goldJSON{}}
+	for _, g := range tally.AgainstGold() {
+		out.Gold = append(out.Gold, toGoldJSON(g))
+	}
 	for _, pr := range tally.Pairs() {
 		out.Pairs = append(out.Pairs, toPairJSON(pr, ""))
 	}
@@ -99,16 +125,24 @@ func (h *handler) agreement(c echo.Context) (db.Project, *agreement.Tally, error
 		return p, nil, err
 	}
 	tally := &agreement.Tally{}
-	err = h.store.EachDocumentLayers(c.Request().Context(), p.ID, func(docID int64, externalID string, layers []db.LayerSpans) error {
+	err = h.store.EachDocumentLayers(c.Request().Context(), p.ID, func(docID int64, externalID string, gold *db.LayerSpans, layers []db.LayerSpans) error {
 		in := make([]agreement.Layer, len(layers))
 		for i, l := range layers {
-			in[i].Name = l.Name
-			for _, s := range l.Spans {
-				in[i].Spans = append(in[i].Spans, agreement.Span{Start: s.Start, End: s.End, Label: s.Label})
-			}
+			in[i] = toAgreementLayer(l)
 		}
 		tally.Add(docID, externalID, in)
+		if gold != nil {
+			tally.AddGold(toAgreementLayer(*gold), in)
+		}
 		return nil
 	})
 	return p, tally, err
+}
+
+func toAgreementLayer(l db.LayerSpans) agreement.Layer {
+	out := agreement.Layer{Name: l.Name, Spans: make([]agreement.Span, len(l.Spans))}
+	for i, s := range l.Spans {
+		out.Spans[i] = agreement.Span{Start: s.Start, End: s.End, Label: s.Label}
+	}
+	return out
 }

@@ -449,3 +449,48 @@ func TestReviewShowsOnlyDisputed(t *testing.T) {
 	}
 	expect(t, te.rana.get(review+"?show=some"), http.StatusBadRequest)
 }
+
+// TestAgreementAgainstGold: once a document's gold is reviewed, each
+// annotator's layer of it is scored against that gold on the agreement
+// page and in its API, precision over their spans and recall over gold's.
+func TestAgreementAgainstGold(t *testing.T) {
+	te := newTeamEnv(t)
+	page := fmt.Sprintf("/projects/%d/agreement", te.proj.ID)
+	te.addSpan(te.layla.user.ID, "أحمد", "PER")
+	te.addSpan(te.layla.user.ID, "الرياض", "LOC")
+	te.addSpan(te.karim.user.ID, "أحمد", "PER")
+	te.addSpan(0, "أحمد", "PER")
+	te.addSpan(0, "الرياض", "LOC")
+	d := htmlPage(t, te.rana.get(page), http.StatusOK)
+	if d.Find("#gold-empty").Length() != 1 || d.Find("#agreement-gold").Length() != 0 {
+		t.Errorf("gold not yet reviewed, but the page reads %q", strings.Join(strings.Fields(d.Find("main").Text()), " "))
+	}
+	if _, err := te.store.MarkReviewed(t.Context(), te.doc, te.rana.user); err != nil {
+		t.Fatal(err)
+	}
+	d = htmlPage(t, te.rana.get(page), http.StatusOK)
+	var rows []string
+	d.Find("#agreement-gold tbody tr").Each(func(_ int, r *goquery.Selection) { rows = append(rows, cells(r)) })
+	want := []string{"karim 1 1 0 1 1.00 0.50 0.67 0 0 0.67", "layla 1 2 0 0 1.00 1.00 1.00 0 0 1.00"}
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Errorf("against gold:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+	if got := strings.Join(strings.Fields(d.Find("#gold-hint").Text()), " "); !strings.Contains(got, "reviewed gold of 1 document,") {
+		t.Errorf("hint %q", got)
+	}
+
+	var api struct {
+		GoldDocs int `json:"gold_documents"`
+		Gold     []struct {
+			A         string   `json:"a"`
+			Documents int      `json:"documents"`
+			Precision *float64 `json:"precision"`
+			Recall    *float64 `json:"recall"`
+			F1        *float64 `json:"f1"`
+		} `json:"against_gold"`
+	}
+	decodeJSON(t, te.rana.get(fmt.Sprintf("/api/v1/projects/%d/agreement", te.proj.ID)), &api)
+	if api.GoldDocs != 1 || len(api.Gold) != 2 || api.Gold[0].A != "karim" || *api.Gold[0].Precision != 1 || *api.Gold[0].Recall != 0.5 || api.Gold[1].Documents != 1 {
+		t.Errorf("against gold in the API: %+v", api)
+	}
+}

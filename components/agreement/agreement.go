@@ -96,6 +96,21 @@ func (p Pair) F1Overlap() (f1 float64, ok bool) {
 	return float64(2*(p.Both+p.Boundary)) / float64(total), true
 }
 
+// Precision is how much of A is in B, B taken as the reference:
+// both over A's spans. Undefined (ok false) when A is empty.
+func (p Pair) Precision() (float64, bool) { return ratio(p.Both, p.Both+p.OnlyA) }
+
+// Recall is how much of B is in A, B taken as the reference: both over
+// B's spans. Undefined (ok false) when B is empty.
+func (p Pair) Recall() (float64, bool) { return ratio(p.Both, p.Both+p.OnlyB) }
+
+func ratio(n, d int) (float64, bool) {
+	if d == 0 {
+		return 0, false
+	}
+	return float64(n) / float64(d), true
+}
+
 // Missed is how many spans one side marked where the other marked
 // nothing like them: neither the same span, nor one differing in extent
 // or label only.
@@ -236,12 +251,56 @@ func Mean(pairs []Pair) (mean float64, n int) {
 
 // Tally sums agreement over many documents: per pair of layer owners, per
 // label, and per document. Documents with fewer than two layers add
-// nothing.
+// nothing. Apart, AddGold sums each owner's layers against reviewed gold.
 type Tally struct {
-	pairs  map[[2]string]*Pair
-	labels map[string]*Pair
-	Docs   []DocScore
+	pairs    map[[2]string]*Pair
+	labels   map[string]*Pair
+	Docs     []DocScore
+	gold     map[string]*GoldScore
+	goldDocs int
 }
+
+// GoldScore is one owner's layers against gold (A the owner, B "gold"),
+// summed over the documents whose reviewed gold they annotated.
+type GoldScore struct {
+	Pair
+	Docs int
+}
+
+// AddGold counts each layer of one document against its reviewed gold.
+func (t *Tally) AddGold(gold Layer, layers []Layer) {
+	if len(layers) == 0 {
+		return
+	}
+	if t.gold == nil {
+		t.gold = map[string]*GoldScore{}
+	}
+	t.goldDocs++
+	ref := spanSets([]Layer{gold})[0]
+	for i, set := range spanSets(layers) {
+		name := layers[i].Name
+		sum := t.gold[name]
+		if sum == nil {
+			sum = &GoldScore{Pair: Pair{A: name, B: "gold"}}
+			t.gold[name] = sum
+		}
+		sum.add(compare(name, "gold", set, ref, nil))
+		sum.Docs++
+	}
+}
+
+// AgainstGold is each owner's score against gold, by name.
+func (t *Tally) AgainstGold() []GoldScore {
+	out := make([]GoldScore, 0, len(t.gold))
+	for _, g := range t.gold {
+		out = append(out, *g)
+	}
+	slices.SortFunc(out, func(x, y GoldScore) int { return strings.Compare(x.A, y.A) })
+	return out
+}
+
+// GoldDocs is how many documents AddGold counted: those with a layer.
+func (t *Tally) GoldDocs() int { return t.goldDocs }
 
 // DocScore is one document's mean pairwise F1.
 type DocScore struct {

@@ -143,3 +143,39 @@ func TestNearMisses(t *testing.T) {
 		t.Errorf("overall %+v", o)
 	}
 }
+
+// TestAgainstGold scores each annotator against reviewed gold, summed
+// over the documents: precision over their spans, recall over gold's.
+func TestAgainstGold(t *testing.T) {
+	span := func(start, end int, label string) agreement.Span { return agreement.Span{Start: start, End: end, Label: label} }
+	var tally agreement.Tally
+	gold1 := agreement.Layer{Spans: []agreement.Span{span(0, 4, "PER"), span(6, 9, "LOC"), span(12, 20, "QUOTE")}}
+	tally.AddGold(gold1, []agreement.Layer{
+		{Name: "layla", Spans: []agreement.Span{span(0, 4, "PER"), span(6, 9, "LOC"), span(12, 20, "QUOTE")}},
+		{Name: "karim", Spans: []agreement.Span{span(0, 4, "PER"), span(6, 9, "ORG"), span(13, 20, "QUOTE"), span(30, 33, "DATE")}},
+	})
+	tally.AddGold(agreement.Layer{Spans: []agreement.Span{span(0, 2, "PER")}}, []agreement.Layer{
+		{Name: "karim", Spans: []agreement.Span{span(0, 2, "PER")}},
+	})
+	tally.AddGold(agreement.Layer{Spans: []agreement.Span{span(0, 2, "PER")}}, nil) // nobody annotated it
+	got := tally.AgainstGold()
+	if tally.GoldDocs() != 2 || len(got) != 2 || got[0].A != "karim" || got[1].A != "layla" {
+		t.Fatalf("against gold over %d documents: %+v", tally.GoldDocs(), got)
+	}
+	karim, layla := got[0], got[1]
+	want := agreement.GoldScore{Pair: agreement.Pair{A: "karim", B: "gold", Both: 2, OnlyA: 3, OnlyB: 2, Boundary: 1, Relabel: 1}, Docs: 2}
+	if karim != want {
+		t.Errorf("karim %+v, want %+v", karim, want)
+	}
+	p, _ := karim.Precision()
+	r, _ := karim.Recall()
+	if math.Abs(p-2.0/5) > 1e-9 || math.Abs(r-2.0/4) > 1e-9 {
+		t.Errorf("karim precision %v recall %v, want 2/5 and 2/4", p, r)
+	}
+	if f, _ := layla.F1(); f != 1 || layla.Docs != 1 {
+		t.Errorf("layla %+v", layla)
+	}
+	if _, ok := (agreement.Pair{}).Precision(); ok {
+		t.Error("precision of no spans is defined")
+	}
+}

@@ -147,7 +147,9 @@ func TestNearMisses(t *testing.T) {
 // TestAgainstGold scores each annotator against reviewed gold, summed
 // over the documents: precision over their spans, recall over gold's.
 func TestAgainstGold(t *testing.T) {
-	span := func(start, end int, label string) agreement.Span { return agreement.Span{Start: start, End: end, Label: label} }
+	span := func(start, end int, label string) agreement.Span {
+		return agreement.Span{Start: start, End: end, Label: label}
+	}
 	var tally agreement.Tally
 	gold1 := agreement.Layer{Spans: []agreement.Span{span(0, 4, "PER"), span(6, 9, "LOC"), span(12, 20, "QUOTE")}}
 	tally.AddGold(gold1, []agreement.Layer{

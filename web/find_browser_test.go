@@ -85,27 +85,3 @@ func TestBrowserFindThenLabel(t *testing.T) {
 	b.run(chromedp.KeyEvent("/"), chromedp.KeyEvent(kb.Delete), chromedp.SendKeys(chromedp.ID("find-q"), "محمود"), chromedp.KeyEvent(kb.Enter))
 	waitFor("a word not in the text", func() bool { return count() == "No “محمود” in the text." })
 }
-
-// TestBrowserSnapSettingKept: "Snap to whole words" stays as the annotator
-// left it, on a reload and on the next document.
-func TestBrowserSnapSettingKept(t *testing.T) {
-	s := newSite(t, seedDoc(t))
-	doc := s.docs["seed"]
-	b := newBrowser(t, s)
-	page := fmt.Sprintf("%s/documents/%d", s.url, doc.ID)
-	b.open(page)
-	checked := func() bool { return eval[bool](b, `document.getElementById('snap-words').checked`) }
-	if !checked() {
-		t.Fatal("snapping is off on a first visit")
-	}
-	b.run(chromedp.Click(chromedp.ID("snap-words")))
-	b.open(page)
-	if checked() {
-		t.Error("snapping came back on after a reload")
-	}
-	b.run(chromedp.Click(chromedp.ID("snap-words")))
-	b.open(page)
-	if !checked() {
-		t.Error("snapping, turned back on, is off after a reload")
-	}
-}

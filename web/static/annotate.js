@@ -40,9 +40,14 @@ function init(docEl) {
     errorBox.hidden = false;
   }
 
+  // unsaved counts the changes asked for and not yet answered: while any
+  // is under way, leaving the page asks first (beforeunload below).
+  let unsaved = 0;
+
   // save runs one change against the server, then redraws from the
   // server's answer, so the page always shows what is stored.
   function save(what, fn) {
+    unsaved++;
     const job = queue.then(async () => {
       status.textContent = 'Saving…';
       try {
@@ -71,8 +76,17 @@ function init(docEl) {
       }
     });
     queue = job.catch(() => {}); // the caller of save() receives the error; the queue goes on
+    queue.then(() => { unsaved--; });
     return job;
   }
+
+  // Closing or leaving the page while a change is still being saved would
+  // drop it unseen: the browser asks first.
+  window.addEventListener('beforeunload', (e) => {
+    if (unsaved === 0) return;
+    e.preventDefault();
+    e.returnValue = ''; // older browsers show the question only with this set
+  });
 
   // Every action started from a click or a key ends here: a failed save
   // has already been shown by save(); anything else is shown now, never

@@ -1,0 +1,75 @@
+package web_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserSnapSettingKept: "Snap to whole words" stays as the annotator
+// left it, on a reload and on the next document.
+func TestBrowserSnapSettingKept(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	b := newBrowser(t, s)
+	page := fmt.Sprintf("%s/documents/%d", s.url, doc.ID)
+	b.open(page)
+	checked := func() bool { return eval[bool](b, `document.getElementById('snap-words').checked`) }
+	if !checked() {
+		t.Fatal("snapping is off on a first visit")
+	}
+	b.run(chromedp.Click(chromedp.ID("snap-words")))
+	b.open(page)
+	if checked() {
+		t.Error("snapping came back on after a reload")
+	}
+	b.run(chromedp.Click(chromedp.ID("snap-words")))
+	b.open(page)
+	if !checked() {
+		t.Error("snapping, turned back on, is off after a reload")
+	}
+}
+
+// TestBrowserLeavingWhileSaving: while a change is still on its way to
+// the server, leaving the page asks first; once it is saved, it does not.
+func TestBrowserLeavingWhileSaving(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	// Hold every POST until released, as a slow network would.
+	eval[bool](b, `(() => {
+	  const send = window.fetch;
+	  window.heldPosts = [];
+	  window.releasePosts = () => { window.fetch = send; window.heldPosts.forEach((go) => go()); };
+	  window.fetch = (url, init) => init && init.method === 'POST'
+	    ? new Promise((resolve, reject) => window.heldPosts.push(() => send(url, init).then(resolve, reject)))
+	    : send(url, init);
+	  return true;
+	})()`)
+	asks := func() bool {
+		return eval[bool](b, `(() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; })()`)
+	}
+	if asks() {
+		t.Fatal("leaving asks with nothing to save")
+	}
+	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	b.dragSelect(start, end)
+	b.run(chromedp.KeyEvent("1"))
+	for range 100 {
+		if eval[int](b, `window.heldPosts.length`) == 1 {
+			break
+		}
+		eval[bool](b, `new Promise((done) => setTimeout(() => done(true), 20))`)
+	}
+	if !asks() {
+		t.Error("leaving does not ask while the span is being saved")
+	}
+	eval[bool](b, `(window.releasePosts(), true)`)
+	b.waitPage(1)
+	s.waitSpans(t, doc, s.user.ID, 1)
+	if asks() {
+		t.Error("leaving still asks after the span was saved")
+	}
+}

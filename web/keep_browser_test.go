@@ -73,3 +73,17 @@ func TestBrowserLeavingWhileSaving(t *testing.T) {
 		t.Error("leaving still asks after the span was saved")
 	}
 }
+
+// TestBrowserKeyboardHelp: "?" opens the list of keys.
+func TestBrowserKeyboardHelp(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, s.docs["seed"].ID))
+	if eval[bool](b, `document.querySelector('details.help').open`) {
+		t.Fatal("the keyboard help is open before asking")
+	}
+	b.run(chromedp.KeyEvent("?"))
+	if !eval[bool](b, `document.querySelector('details.help').open && document.activeElement === document.querySelector('details.help summary')`) {
+		t.Error(`"?" did not open the keyboard help and focus it`)
+	}
+}

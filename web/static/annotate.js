@@ -380,6 +380,13 @@ function init(docEl) {
     } else if (e.key === 'Escape') {
       window.getSelection().removeAllRanges();
       closeEditor();
+    } else if (e.key === '?') {
+      // The keyboard help, opened and brought into view.
+      const help = document.querySelector('details.help');
+      help.open = true;
+      help.querySelector('summary').focus({ preventScroll: true });
+      help.scrollIntoView({ block: 'nearest' });
+      e.preventDefault();
     }
   });
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"reflect"
 )
 
 // SetLabels replaces a project's label set with labels, in their order:
@@ -31,6 +32,7 @@ func (s *Store) SetLabels(ctx context.Context, projectID int64, by User, labels 
 			if keep[old.Name] {
 				continue
 			}
+
 			var used int
 			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM spans s JOIN layers l ON l.id = s.layer_id
 				JOIN documents d ON d.id = l.document_id WHERE d.project_id = ? AND s.label = ?`, projectID, old.Name).Scan(&used); err != nil {
@@ -46,6 +48,18 @@ func (s *Store) SetLabels(ctx context.Context, projectID int64, by User, labels 
 		if err := insertLabels(ctx, tx, projectID, 0, labels); err != nil {
 			return err
 		}
-		return logEvent(ctx, tx, Event{UserID: by.ID, ProjectID: projectID, Action: "labels.set", Detail: map[string]any{"before": p.Labels, "after": labels}})
+		// A removed label leaves the relation rules that named it: no span
+		// has it, so no stored relation can need it.
+		detail := map[string]any{"before": p.Labels, "after": labels}
+		if rules := cutRelationTypes(p.RelationTypes, labels); !reflect.DeepEqual(rules, p.RelationTypes) {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM relation_types WHERE project_id = ?", projectID); err != nil {
+				return fmt.Errorf("db: clear relation types: %w", err)
+			}
+			if err := insertRelationTypes(ctx, tx, projectID, rules); err != nil {
+				return err
+			}
+			detail["relation_types_before"], detail["relation_types_after"] = p.RelationTypes, rules
+		}
+		return logEvent(ctx, tx, Event{UserID: by.ID, ProjectID: projectID, Action: "labels.set", Detail: detail})
 	})
 }

@@ -98,7 +98,8 @@ func ValidateLabels(labels []Label) error {
 }
 
 // CreateProject adds a project with the given label set (DefaultLabels
-// when nil) and the default relation types.
+// when nil) and the default relation types, cut to that label set
+// (cutRelationTypes).
 func (s *Store) CreateProject(ctx context.Context, name string, labels []Label, by int64) (Project, error) {
 	if strings.TrimSpace(name) == "" || strings.TrimSpace(name) != name || utf8.RuneCountInString(name) > 100 {
 		return Project{}, invalid("name", "project name %q must be 1-100 characters without leading or trailing space", name)
@@ -109,7 +110,7 @@ func (s *Store) CreateProject(ctx context.Context, name string, labels []Label, 
 	if err := ValidateLabels(labels); err != nil {
 		return Project{}, err
 	}
-	p := Project{Name: name, Labels: labels, RelationTypes: DefaultRelationTypes()}
+	p := Project{Name: name, Labels: labels, RelationTypes: cutRelationTypes(DefaultRelationTypes(), labels)}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM projects WHERE name = ?", name).Scan(&n); err != nil {
@@ -128,13 +129,8 @@ func (s *Store) CreateProject(ctx context.Context, name string, labels []Label, 
 		if err := insertLabels(ctx, tx, p.ID, 0, labels); err != nil {
 			return err
 		}
-		for _, rt := range p.RelationTypes {
-			from, _ := json.Marshal(rt.From)
-			to, _ := json.Marshal(rt.To)
-			if _, err := tx.ExecContext(ctx, "INSERT INTO relation_types (project_id, name, from_labels, to_labels) VALUES (?, ?, ?, ?)",
-				p.ID, rt.Name, string(from), string(to)); err != nil {
-				return fmt.Errorf("db: insert relation type %s: %w", rt.Name, err)
-			}
+		if err := insertRelationTypes(ctx, tx, p.ID, p.RelationTypes); err != nil {
+			return err
 		}
 		return logEvent(ctx, tx, Event{UserID: by, ProjectID: p.ID, Action: "project.create", Detail: map[string]any{"name": name}})
 	})

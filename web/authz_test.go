@@ -105,6 +105,7 @@ var authzMatrix = []authzRow{
 	{"GET", "/next", "/next", "", "", rolesPage(303)},
 	{"POST", "/documents/:d/done", "/documents/{d}/done", "", authzForm, roleStatuses{303, 303, 303, 303, 404, 404, 401, 401}},
 	{"POST", "/documents/:d/reopen", "/documents/{dd}/reopen", "user={ddowner}", authzForm, roleStatuses{303, 303, 403, 403, 404, 404, 401, 401}},
+	{"POST", "/projects/:p/relation-types", "/projects/{p}/relation-types", "rel_name=speaker&rel_from=QUOTE&rel_to=PER+ORG&rel_name=cue&rel_from=QUOTE&rel_to=CUE&rel_name=segment&rel_from=QUOTE&rel_to=QUOTE&rel_name=refers_to&rel_from=PER+ORG&rel_to=PER+ORG&rel_name=located_in&rel_from=ORG&rel_to=LOC", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
 	{"POST", "/projects/:p/labels", "/projects/{p}/labels", "name=PER&color=%23e5484d&hotkey=1&name=ORG&color=%230090ff&hotkey=2&name=LOC&color=%2330a46c&hotkey=3&name=GPE&color=%238e4ec6&hotkey=4&name=DATE&color=%23f76b15&hotkey=5&name=QUOTE&color=%23ffc53d&hotkey=6&name=CUE&color=%2312a594&hotkey=7&name=EVENT&color=%23123456&hotkey=8", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
 	{"POST", "/projects/:p/guidelines", "/projects/{p}/guidelines", "guidelines=Mark+each+quotation.", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
 	{"POST", "/projects/:p/members/remove", "/projects/{p}/members/remove", "user=reviewer", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},

@@ -5,6 +5,7 @@ import (
 	"hashiya/components"
 	"net/http"
 	"strings"
+	"unicode"
 
 	"github.com/labstack/echo/v4"
 
@@ -37,6 +38,40 @@ func (h *handler) setLabels(c echo.Context) error {
 		return h.formError(c, p, err)
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=labels#labels", p.ID))
+}
+
+// setRelationTypes saves a manager's relation rules form: one row per
+// type (name, the labels it joins from and to, separated by spaces or
+// commas); a row whose name is cleared removes that type, which the store
+// refuses while relations use it.
+func (h *handler) setRelationTypes(c echo.Context) error {
+	p, err := h.managedProject(c)
+	if err != nil {
+		return err
+	}
+	form, err := c.FormParams()
+	if err != nil {
+		return badRequest("form: %v", err)
+	}
+	names, froms, tos := form["rel_name"], form["rel_from"], form["rel_to"]
+	if len(froms) != len(names) || len(tos) != len(names) {
+		return badRequest("form: every relation row needs a name, a from and a to field")
+	}
+	types := []db.RelationType{}
+	for i, name := range names {
+		if name = strings.TrimSpace(name); name != "" {
+			types = append(types, db.RelationType{Name: name, From: labelList(froms[i]), To: labelList(tos[i])})
+		}
+	}
+	if err := h.store.SetRelationTypes(c.Request().Context(), p.ID, currentUser(c), types); err != nil {
+		return h.formError(c, p, err)
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=relation-types#relation-types", p.ID))
+}
+
+// labelList splits a form field of label names on spaces and commas.
+func labelList(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '،' || unicode.IsSpace(r) })
 }
 
 // setGuidelines saves a manager's guidelines form.

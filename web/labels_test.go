@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"hashiya/db"
 )
 
 func TestManagerEditsLabels(t *testing.T) {
@@ -38,5 +40,53 @@ func TestManagerEditsLabels(t *testing.T) {
 	page := env.do(http.MethodGet, fmt.Sprintf("/documents/%d", env.doc.ID), nil).Body.String()
 	if !strings.Contains(page, `aria-label="EVENT"`) || strings.Contains(page, `aria-label="ORG"`) {
 		t.Error("the annotation page does not show the new label set")
+	}
+}
+
+// TestManagerEditsRelationRules: the relation rules form saves a rule
+// widened to a new label and a new type, refuses a label the project
+// lacks and removing a type in use, saying why, and the annotation page
+// gives the script the rules the store now holds.
+func TestManagerEditsRelationRules(t *testing.T) {
+	env := newAPIEnv(t)
+	admin := &formUser{env: env, user: env.user, session: env.session}
+	path := fmt.Sprintf("/projects/%d/relation-types", env.proj.ID)
+	form := func(rows ...[3]string) url.Values {
+		v := url.Values{}
+		for _, r := range rows {
+			v.Add("rel_name", r[0])
+			v.Add("rel_from", r[1])
+			v.Add("rel_to", r[2])
+		}
+		return v
+	}
+	quote := env.addSpan(env.user.ID, "الاقتصاد ينمو", "QUOTE")
+	per := env.addSpan(env.user.ID, "أحمد", "PER")
+	if _, err := env.store.CreateRelation(t.Context(), env.doc, env.user.ID, env.user.ID, db.RelationInput{Type: "speaker", From: quote.ID, To: per.ID}); err != nil {
+		t.Fatal(err)
+	}
+	rec := admin.post(path, form([3]string{"speaker", "QUOTE", "PER, ORG GPE"}, [3]string{"located_in", "ORG", ""}, [3]string{"", "", ""}))
+	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != fmt.Sprintf("/projects/%d?done=relation-types#relation-types", env.proj.ID) {
+		t.Fatalf("saving rules: %d %s", rec.Code, rec.Body)
+	}
+	p, err := env.store.Project(t.Context(), env.proj.ID)
+	if err != nil || len(p.RelationTypes) != 2 || strings.Join(p.RelationTypes[0].To, " ") != "PER ORG GPE" || p.RelationTypes[1].Name != "located_in" || len(p.RelationTypes[1].To) != 0 {
+		t.Fatalf("rules %+v (%v)", p.RelationTypes, err)
+	}
+	for _, c := range []struct {
+		rows [][3]string
+		says string
+	}{
+		{[][3]string{{"speaker", "QUOTE", "PER"}, {"x", "EVENT", ""}}, "relation type x names label EVENT"},
+		{[][3]string{{"located_in", "ORG", ""}}, "relation type speaker is used by 1 relations"},
+	} {
+		rec := admin.post(path, form(c.rows...))
+		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), c.says) {
+			t.Errorf("refused rules: %d, want 400 saying %q", rec.Code, c.says)
+		}
+	}
+	page := env.do(http.MethodGet, fmt.Sprintf("/documents/%d", env.doc.ID), nil).Body.String()
+	if !strings.Contains(page, `data-relations="{&#34;located_in&#34;:{&#34;from&#34;:[&#34;ORG&#34;],&#34;to&#34;:[]},&#34;speaker&#34;:{&#34;from&#34;:[&#34;QUOTE&#34;],&#34;to&#34;:[&#34;PER&#34;,&#34;ORG&#34;,&#34;GPE&#34;]}}"`) {
+		t.Error("the annotation page does not carry the saved rules for its script")
 	}
 }

@@ -183,6 +183,8 @@ func notice(done, count string) string {
 		return components.Plural(n, "document") + " deleted."
 	case "labels":
 		return "Label set saved."
+	case "relation-types":
+		return "Relation rules saved."
 	case "guidelines":
 		return "Guidelines saved."
 	}

@@ -252,3 +252,47 @@ func TestBrowserSuggestions(t *testing.T) {
 	}
 	b.screenshot("suggestions-accepted")
 }
+
+// TestBrowserSpeakerByProjectRule: in a project whose people are PERS
+// (as ANERCorp's are), a manager's rule lets speaker join QUOTE to PERS,
+// and the quotation tools offer and accept a PERS speaker.
+func TestBrowserSpeakerByProjectRule(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	ctx := t.Context()
+	labels := append(s.proj.Labels, db.Label{Name: "PERS", Color: "#6e56cf", Hotkey: "8"})
+	if err := s.store.SetLabels(ctx, s.proj.ID, s.user, labels); err != nil {
+		t.Fatal(err)
+	}
+	rules := []db.RelationType{{Name: "speaker", From: []string{"QUOTE"}, To: []string{"PERS"}}, {Name: "cue", From: []string{"QUOTE"}, To: []string{"CUE"}}}
+	if err := s.store.SetRelationTypes(ctx, s.proj.ID, s.user, rules); err != nil {
+		t.Fatal(err)
+	}
+	qs, qe := spanAt(t, doc.Text, "الجهاز مستمر", 0)
+	ps, pe := spanAt(t, doc.Text, "صباح النعمان", 0)
+	for _, sp := range []db.SpanInput{{Start: qs, End: qe, Label: "QUOTE"}, {Start: ps, End: pe, Label: "PERS"}} {
+		if _, err := s.store.CreateSpan(ctx, doc, s.user.ID, s.user.ID, sp); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	b.clickChar(qs + 2)
+	b.run(chromedp.WaitVisible(chromedp.ID("quote-tools")))
+	if got := eval[string](b, `document.getElementById('q-speaker-choices').textContent`); !strings.Contains(got, "PERS") || !strings.Contains(got, "صباح النعمان") {
+		t.Errorf("speaker choices %q, want the PERS span", got)
+	}
+	b.run(chromedp.KeyEvent("s"))
+	if got := eval[string](b, `document.getElementById('save-status').textContent`); !strings.Contains(got, "a PERS span") {
+		t.Errorf("status while picking %q, want it to ask for a PERS span", got)
+	}
+	b.clickChar(ps + 2)
+	waitText(t, b, "q-speaker", "صباح النعمان")
+	layer, err := s.store.LayerOf(ctx, doc, s.user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(layer.Relations) != 1 || layer.Relations[0].Type != "speaker" {
+		t.Errorf("relations %+v, want one speaker", layer.Relations)
+	}
+}

@@ -43,6 +43,7 @@ func routes(e *echo.Echo, h *handler) {
 	app.POST("/projects/:p/members", h.addMember)
 	app.POST("/projects/:p/members/remove", h.removeMember)
 	app.POST("/projects/:p/labels", h.setLabels)
+	app.POST("/projects/:p/relation-types", h.setRelationTypes)
 	app.POST("/projects/:p/guidelines", h.setGuidelines)
 	app.POST("/projects/:p/assignments", h.assign)
 	app.POST("/projects/:p/assignments/auto", h.autoAssign)

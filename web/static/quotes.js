@@ -3,11 +3,10 @@
 // a quotation interrupted by its cue, set its type, confirm a speaker is
 // not in the text; link a speaking pronoun or unnamed source (PER/ORG) to
 // the entity it refers to. Relations are read from the API after every
-// redraw, so the editor always shows what is stored.
+// redraw, so the editor always shows what is stored. Which labels each
+// link may reach are the project's relation rules, given by the page.
 
 import { request } from './api.js';
-
-const SPEAKER_LABELS = ['PER', 'ORG'];
 
 /**
  * createQuoteTools wires the quote part of the editor. ctx gives what the
@@ -21,6 +20,15 @@ export function createQuoteTools(ctx) {
   let model = { spans: [], relations: [] };
   let current = null; // the span open in the editor
   let picking = null; // 'speaker' | 'cue' | 'refers_to' while waiting for a click
+  // The project's rules, {type: {from: [labels], to: [labels]}}: an empty
+  // side joins any label; a type the project lacks has no tool.
+  const rules = JSON.parse(ctx.docEl.dataset.relations || '{}');
+  const joins = (side, label) => side.length === 0 || side.includes(label);
+  const reaches = (type, label) => Boolean(rules[type]) && joins(rules[type].to, label);
+  const refers = (label) => Boolean(rules.refers_to) && joins(rules.refers_to.from, label);
+  const targetsText = (type) => (rules[type] && rules[type].to.length ? rules[type].to.join(' or ') : 'labelled');
+  el('q-pick-speaker').disabled = !rules.speaker;
+  el('q-pick-cue').disabled = !rules.cue;
 
   const spanOf = (id) => model.spans.find((s) => s.id === id);
   const relationsFrom = (id, type) => model.relations.filter((r) => r.from === id && r.type === type);
@@ -114,23 +122,23 @@ export function createQuoteTools(ctx) {
 
   // Candidates: the nearest spans before the quotation first (a speaker is
   // usually named before), then those after.
-  function candidates(labels) {
+  function candidates(type) {
     const q = segmentsOf(current.id)[0] || current;
-    const pool = model.spans.filter((s) => labels.includes(s.label) && s.id !== current.id);
+    const pool = model.spans.filter((s) => reaches(type, s.label) && s.id !== current.id);
     const before = pool.filter((s) => s.start < q.start).sort((a, b) => b.start - a.start);
     const after = pool.filter((s) => s.start >= q.start).sort((a, b) => a.start - b.start);
     return [...before, ...after];
   }
 
-  function fillChoices(box, labels, type) {
-    box.replaceChildren(...candidates(labels).map((s) => {
+  function fillChoices(box, type) {
+    box.replaceChildren(...candidates(type).map((s) => {
       const b = document.createElement('button');
       b.type = 'button';
       b.append(describe(s));
       b.addEventListener('click', () => link(type, s).catch(ctx.reported));
       return b;
     }));
-    if (!box.children.length) box.textContent = `No ${labels.join(' or ')} spans in this layer yet.`;
+    if (!box.children.length) box.textContent = `No ${targetsText(type)} spans in this layer yet.`;
   }
 
   // markLinked draws the open quotation's links in the text: its other
@@ -154,7 +162,7 @@ export function createQuoteTools(ctx) {
   function render() {
     markLinked();
     tools.hidden = !current || current.label !== 'QUOTE';
-    referTools.hidden = !current || !SPEAKER_LABELS.includes(current.label);
+    referTools.hidden = !current || current.label === 'QUOTE' || !refers(current.label);
     if (!current) return;
     if (current.label === 'QUOTE') {
       const speaker = linkOf(current.id, 'speaker');
@@ -168,9 +176,9 @@ export function createQuoteTools(ctx) {
       for (const r of tools.querySelectorAll('input[name="q-type"]')) r.checked = attrs.type === r.value;
       el('q-not-in-text').checked = attrs.speaker_in_text === false;
       el('q-join').disabled = !previousQuote();
-      fillChoices(el('q-speaker-choices'), SPEAKER_LABELS, 'speaker');
-      fillChoices(el('q-cue-choices'), ['CUE'], 'cue');
-    } else if (SPEAKER_LABELS.includes(current.label)) {
+      fillChoices(el('q-speaker-choices'), 'speaker');
+      fillChoices(el('q-cue-choices'), 'cue');
+    } else if (refers(current.label)) {
       const r = relationsFrom(current.id, 'refers_to')[0];
       el('r-target').replaceChildren(r ? describe(spanOf(r.to)) : 'nothing');
       el('r-remove').hidden = !r;
@@ -187,8 +195,8 @@ export function createQuoteTools(ctx) {
 
   function startPicking(type) {
     picking = type;
-    const what = { speaker: 'speaker (a PER or ORG span)', cue: 'cue (a CUE span)', refers_to: 'entity it refers to (a PER or ORG span)' }[type];
-    ctx.showStatus(`Click the ${what} in the text, or press Escape.`);
+    const what = { speaker: 'speaker', cue: 'cue', refers_to: 'entity it refers to' }[type];
+    ctx.showStatus(`Click the ${what} (a ${targetsText(type)} span) in the text, or press Escape.`);
   }
 
   el('q-pick-speaker').addEventListener('click', () => startPicking('speaker'));
@@ -211,7 +219,7 @@ export function createQuoteTools(ctx) {
     async show(span) {
       current = span;
       picking = null;
-      if (span && (span.label === 'QUOTE' || SPEAKER_LABELS.includes(span.label))) await load();
+      if (span && (span.label === 'QUOTE' || refers(span.label))) await load();
       render();
     },
     /** Re-reads relations after a redraw, from the layer it read. */
@@ -224,10 +232,9 @@ export function createQuoteTools(ctx) {
     /** A click on a highlight while picking: true when it was consumed. */
     pick(ids) {
       if (!picking || !current) return false;
-      const want = picking === 'cue' ? ['CUE'] : SPEAKER_LABELS;
-      const target = ids.map(spanOf).filter((s) => s && want.includes(s.label) && s.id !== current.id).pop();
+      const target = ids.map(spanOf).filter((s) => s && reaches(picking, s.label) && s.id !== current.id).pop();
       if (!target) {
-        ctx.showStatus(`That is not a ${want.join(' or ')} span; click one, or press Escape.`);
+        ctx.showStatus(`That is not a ${targetsText(picking)} span; click one, or press Escape.`);
         return true;
       }
       const type = picking;
@@ -243,7 +250,8 @@ export function createQuoteTools(ctx) {
         return true;
       }
       if (!current) return false;
-      const type = { s: current.label === 'QUOTE' && 'speaker', c: current.label === 'QUOTE' && 'cue', r: SPEAKER_LABELS.includes(current.label) && 'refers_to' }[e.key.toLowerCase()];
+      const quote = current.label === 'QUOTE';
+      const type = { s: quote && rules.speaker && 'speaker', c: quote && rules.cue && 'cue', r: !quote && refers(current.label) && 'refers_to' }[e.key.toLowerCase()];
       if (!type) return false;
       startPicking(type);
       return true;

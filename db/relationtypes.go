@@ -1,0 +1,144 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+)
+
+// ValidateRelationTypes checks names (as label names), that they are
+// unique, and that no side names a label twice.
+func ValidateRelationTypes(types []RelationType) error {
+	names := map[string]bool{}
+	for i, rt := range types {
+		field := fmt.Sprintf("relation_types[%d]", i)
+		if !labelName.MatchString(rt.Name) {
+			return invalid(field+".name", "relation type name %q must be 1-40 letters, digits or _-.:", rt.Name)
+		}
+		if names[rt.Name] {
+			return invalid(field+".name", "relation type %s appears twice", rt.Name)
+		}
+		names[rt.Name] = true
+		for side, labels := range map[string][]string{"from": rt.From, "to": rt.To} {
+			for j, l := range labels {
+				if slices.Contains(labels[:j], l) {
+					return invalid(field+"."+side, "relation type %s names label %s twice on its %s side", rt.Name, l, side)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// SetRelationTypes replaces a project's relation types, each with the
+// labels its relations may join (an empty side: any label). It refuses a
+// label the project lacks, and a change that would leave a stored
+// relation outside every rule: a type still in use cannot go, nor a rule
+// narrow past the labels its relations join.
+func (s *Store) SetRelationTypes(ctx context.Context, projectID int64, by User, types []RelationType) error {
+	if err := ValidateRelationTypes(types); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		p, err := loadProject(ctx, tx, "id = ?", projectID)
+		if err != nil {
+			return err
+		}
+		for i, rt := range types {
+			for _, l := range append(slices.Clone(rt.From), rt.To...) {
+				if !p.HasLabel(l) {
+					return invalid(fmt.Sprintf("relation_types[%d]", i), "relation type %s names label %s, which project %s does not have", rt.Name, l, p.Name)
+				}
+			}
+		}
+		if err := relationsStillFit(ctx, tx, projectID, types); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM relation_types WHERE project_id = ?", projectID); err != nil {
+			return fmt.Errorf("db: clear relation types: %w", err)
+		}
+		if err := insertRelationTypes(ctx, tx, projectID, types); err != nil {
+			return err
+		}
+		return logEvent(ctx, tx, Event{UserID: by.ID, ProjectID: projectID, Action: "relation_types.set",
+			Detail: map[string]any{"before": p.RelationTypes, "after": types}})
+	})
+}
+
+// relationsStillFit checks every kind of stored relation of the project
+// (type, from label, to label) against the new rules.
+func relationsStillFit(ctx context.Context, tx *sql.Tx, projectID int64, types []RelationType) error {
+	rows, err := tx.QueryContext(ctx, `SELECT r.type, f.label, t.label, count(*) FROM relations r
+		JOIN layers l ON l.id = r.layer_id JOIN documents d ON d.id = l.document_id
+		JOIN spans f ON f.id = r.from_span JOIN spans t ON t.id = r.to_span
+		WHERE d.project_id = ? GROUP BY r.type, f.label, t.label ORDER BY r.type, f.label, t.label`, projectID)
+	if err != nil {
+		return fmt.Errorf("db: relations of project %d: %w", projectID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var typ, from, to string
+		var n int
+		if err := rows.Scan(&typ, &from, &to, &n); err != nil {
+			return fmt.Errorf("db: scan relation kind: %w", err)
+		}
+		i := slices.IndexFunc(types, func(rt RelationType) bool { return rt.Name == typ })
+		if i < 0 {
+			return invalid("relation_types", "relation type %s is used by %d relations (%s -> %s); it cannot be removed", typ, n, from, to)
+		}
+		if rt := types[i]; !allows(rt.From, from) || !allows(rt.To, to) {
+			return invalid("relation_types", "%d %s relations join %s -> %s, which the rule %s -> %s would leave out", n, typ, from, to, labelsOrAny(rt.From), labelsOrAny(rt.To))
+		}
+	}
+	return rows.Err()
+}
+
+// allows reports whether a rule's side lets label in: an empty side
+// allows any label.
+func allows(side []string, label string) bool { return len(side) == 0 || slices.Contains(side, label) }
+
+func insertRelationTypes(ctx context.Context, tx *sql.Tx, projectID int64, types []RelationType) error {
+	for _, rt := range types {
+		from, err := json.Marshal(nonNil(rt.From))
+		if err != nil {
+			return fmt.Errorf("db: encode relation type %s: %w", rt.Name, err)
+		}
+		to, err := json.Marshal(nonNil(rt.To))
+		if err != nil {
+			return fmt.Errorf("db: encode relation type %s: %w", rt.Name, err)
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO relation_types (project_id, name, from_labels, to_labels) VALUES (?, ?, ?, ?)",
+			projectID, rt.Name, string(from), string(to)); err != nil {
+			return fmt.Errorf("db: insert relation type %s: %w", rt.Name, err)
+		}
+	}
+	return nil
+}
+
+// nonNil is s, or an empty slice for nil, so it is stored as [] not null.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// cutRelationTypes cuts rules to a label set: a side loses the labels the
+// set lacks, and a rule left with a side that named labels but holds none
+// goes (an empty side would mean any label).
+func cutRelationTypes(rules []RelationType, labels []Label) []RelationType {
+	has := func(name string) bool {
+		return slices.ContainsFunc(labels, func(l Label) bool { return l.Name == name })
+	}
+	out := []RelationType{}
+	for _, rt := range rules {
+		from := slices.DeleteFunc(slices.Clone(rt.From), func(l string) bool { return !has(l) })
+		to := slices.DeleteFunc(slices.Clone(rt.To), func(l string) bool { return !has(l) })
+		if (len(rt.From) == 0 || len(from) > 0) && (len(rt.To) == 0 || len(to) > 0) {
+			out = append(out, RelationType{Name: rt.Name, From: from, To: to})
+		}
+	}
+	return out
+}

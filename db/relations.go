@@ -57,7 +57,7 @@ func createRelationTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by i
 	} else if err != nil {
 		return r, err
 	}
-	if len(rule.From) > 0 && !slices.Contains(rule.From, from.Label) || len(rule.To) > 0 && !slices.Contains(rule.To, to.Label) {
+	if !rule.Joins(from.Label, to.Label) {
 		return r, invalid("type", "a %s relation joins %s -> %s, not %s -> %s", rule.Name, labelsOrAny(rule.From), labelsOrAny(rule.To), from.Label, to.Label)
 	}
 	var dup int

@@ -88,15 +88,17 @@ func relationsStillFit(ctx context.Context, tx *sql.Tx, projectID int64, types [
 		if i < 0 {
 			return invalid("relation_types", "relation type %s is used by %d relations (%s -> %s); it cannot be removed", typ, n, from, to)
 		}
-		if rt := types[i]; !allows(rt.From, from) || !allows(rt.To, to) {
+		if rt := types[i]; !rt.Joins(from, to) {
 			return invalid("relation_types", "%d %s relations join %s -> %s, which the rule %s -> %s would leave out", n, typ, from, to, labelsOrAny(rt.From), labelsOrAny(rt.To))
 		}
 	}
 	return rows.Err()
 }
 
-// allows reports whether a rule's side lets label in: an empty side
-// allows any label.
+// Joins reports whether the rule lets a relation join a span labelled
+// from to one labelled to: an empty side allows any label.
+func (rt RelationType) Joins(from, to string) bool { return allows(rt.From, from) && allows(rt.To, to) }
+
 func allows(side []string, label string) bool { return len(side) == 0 || slices.Contains(side, label) }
 
 func insertRelationTypes(ctx context.Context, tx *sql.Tx, projectID int64, types []RelationType) error {

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -26,9 +27,15 @@ type suggestedSpan struct {
 
 // suggestions runs the quote suggester over a layer and leaves out what
 // was rejected there; it also says how many rejections the layer holds.
-// Nothing it proposes enters the layer until accepted.
+// Nothing it proposes enters the layer until accepted. The suggester
+// speaks QUOTE, CUE, PER and ORG; the project's own labels stand in for
+// them (vocabulary), and what the project could not store is left out.
 func (h *handler) suggestions(c echo.Context, t target) (suggest.Result, int, error) {
 	ctx := c.Request().Context()
+	p, err := h.store.Project(ctx, t.doc.ProjectID)
+	if err != nil {
+		return suggest.Result{}, 0, err
+	}
 	l, err := h.store.LayerOf(ctx, t.doc, t.owner)
 	if err != nil {
 		return suggest.Result{}, 0, err
@@ -37,39 +44,53 @@ func (h *handler) suggestions(c echo.Context, t target) (suggest.Result, int, er
 	if err != nil {
 		return suggest.Result{}, 0, err
 	}
+	v := vocabularyOf(p)
 	existing := make([]suggest.Span, len(l.Spans))
 	for i, s := range l.Spans {
-		existing[i] = suggest.Span{ID: strconv.FormatInt(s.ID, 10), Start: s.Start, End: s.End, Label: s.Label, Existing: true}
+		existing[i] = suggest.Span{ID: strconv.FormatInt(s.ID, 10), Start: s.Start, End: s.End, Label: v.toSuggester(s.Label), Existing: true}
 	}
-	return withoutRejected(suggest.Suggest(t.doc.Text, existing, suggest.Options{}), rejected), len(rejected), nil
+	res := v.fit(suggest.Suggest(t.doc.Text, existing, suggest.Options{}))
+	return withoutRejected(res, rejected), len(rejected), nil
 }
 
-// withoutRejected drops the suggested spans rejected before, the
-// suggested relations that needed one of them, and the suggested spans
-// that were there only for those relations (a rejected quotation's cue),
-// while a speaker another quotation still uses stays.
+// withoutRejected drops the suggested spans rejected before and what
+// only they needed (see prune).
 func withoutRejected(res suggest.Result, rejected map[db.SpanKey]bool) suggest.Result {
 	if len(rejected) == 0 {
 		return res
 	}
-	dropped, linked, stillLinked := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	return prune(res, func(s suggest.Span) bool { return rejected[db.SpanKey{Label: s.Label, Start: s.Start, End: s.End}] }, nil)
+}
+
+// prune drops the proposed spans drop says to, the relations that needed
+// one of them or that keep refuses (nil keeps all), and then the proposed
+// spans that were there only as the target of dropped relations (a
+// rejected quotation's cue), while a speaker another quotation still uses,
+// and a quotation that lost its speaker, stay. Existing spans always stay.
+func prune(res suggest.Result, drop func(suggest.Span) bool, keep func(suggest.Relation) bool) suggest.Result {
+	dropped, target, stillTarget := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, s := range res.Spans {
-		dropped[s.ID] = !s.Existing && rejected[db.SpanKey{Label: s.Label, Start: s.Start, End: s.End}]
+		dropped[s.ID] = !s.Existing && drop(s)
 	}
 	var out suggest.Result
 	for _, r := range res.Relations {
-		linked[r.From], linked[r.To] = true, true
-		if !dropped[r.From] && !dropped[r.To] {
+		target[r.To] = true
+		if !dropped[r.From] && !dropped[r.To] && (keep == nil || keep(r)) {
 			out.Relations = append(out.Relations, r)
-			stillLinked[r.From], stillLinked[r.To] = true, true
+			stillTarget[r.To] = true
 		}
 	}
 	for _, s := range res.Spans {
-		if s.Existing || !dropped[s.ID] && (!linked[s.ID] || stillLinked[s.ID]) {
+		if s.Existing || !dropped[s.ID] && (!target[s.ID] || stillTarget[s.ID] || leaves(out.Relations, s.ID)) {
 			out.Spans = append(out.Spans, s)
 		}
 	}
 	return out
+}
+
+// leaves reports whether a relation leaves from span id.
+func leaves(rels []suggest.Relation, id string) bool {
+	return slices.ContainsFunc(rels, func(r suggest.Relation) bool { return r.From == id })
 }
 
 func (h *handler) listSuggestions(c echo.Context) error {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"hashiya/db"
+	"hashiya/db/codec"
 )
 
 const quoteText = "وقال الوزير أحمد إن «الاقتصاد ينمو». وأضاف أن «الأسعار مستقرة»."
@@ -293,4 +294,86 @@ func (env *apiEnv) addSpanIn(doc db.Document, word, label string) db.Span {
 		env.t.Fatal(err)
 	}
 	return sp
+}
+
+// TestSuggestionsRejectingASpeakerKeepsTheQuotation: rejecting only the
+// speaker leaves the quotation and its cue proposed.
+func TestSuggestionsRejectingASpeakerKeepsTheQuotation(t *testing.T) {
+	env := newAPIEnv(t)
+	doc := env.importDoc("quotes", quoteText)
+	url := fmt.Sprintf("/api/v1/documents/%d/suggestions", doc.ID)
+	var sug suggestionsJSON
+	decodeJSON(t, env.do(http.MethodGet, url, nil), &sug)
+	speaker := sug.find("PER", "الوزير أحمد")
+	if speaker == "" {
+		t.Fatalf("no speaker proposed: %+v", sug)
+	}
+	expect(t, env.do(http.MethodPost, url+"/reject", fmt.Sprintf(`{"ids":[%q]}`, speaker)), http.StatusCreated)
+	sug = suggestionsJSON{}
+	decodeJSON(t, env.do(http.MethodGet, url, nil), &sug)
+	q1, cue := sug.find("QUOTE", "الاقتصاد ينمو"), sug.find("CUE", "وقال")
+	if q1 == "" || cue == "" || !sug.has("cue", q1, cue) || sug.find("PER", "الوزير أحمد") != "" {
+		t.Errorf("after rejecting the speaker: %+v", sug)
+	}
+}
+
+// TestSuggestionsSpeakTheProjectsLabels: in a project whose people are
+// PERS and which has no CUE label, the suggester's PER is PERS, an
+// existing PERS span is used as a speaker, nothing needing CUE is
+// proposed, and accepting everything is never refused.
+func TestSuggestionsSpeakTheProjectsLabels(t *testing.T) {
+	env := newAPIEnv(t)
+	ctx := t.Context()
+	p, err := env.store.CreateProject(ctx, "aner", []db.Label{{Name: "PERS", Color: "#111111", Hotkey: "1"}, {Name: "QUOTE", Color: "#222222", Hotkey: "2"}}, env.user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := env.store.SetRelationTypes(ctx, p.ID, env.user, []db.RelationType{{Name: "speaker", From: []string{"QUOTE"}, To: []string{"PERS"}}}); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := env.store.Import(ctx, db.ImportOptions{ProjectID: p.ID, File: "t", By: env.user.ID}, []codec.Doc{{Line: 1, ExternalID: "q", Text: quoteText}})
+	if err != nil || docs.Documents != 1 {
+		t.Fatal(err)
+	}
+	list, err := env.store.Documents(ctx, p.ID, env.user, db.DocumentPage{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := env.store.Document(ctx, list.Docs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := fmt.Sprintf("/api/v1/documents/%d/suggestions", doc.ID)
+	var sug suggestionsJSON
+	decodeJSON(t, env.do(http.MethodGet, url, nil), &sug)
+	q1, speaker := sug.find("QUOTE", "الاقتصاد ينمو"), sug.find("PERS", "الوزير أحمد")
+	if q1 == "" || speaker == "" || !sug.has("speaker", q1, speaker) {
+		t.Errorf("suggestions in a PERS project: %+v", sug)
+	}
+	for _, s := range sug.Spans {
+		if s.Label != "PERS" && s.Label != "QUOTE" {
+			t.Errorf("proposed a %s span, a label the project lacks: %+v", s.Label, s)
+		}
+	}
+	for _, r := range sug.Relations {
+		if r.Type != "speaker" {
+			t.Errorf("proposed a %s relation, a type the project lacks", r.Type)
+		}
+	}
+	// An existing PERS span is the speaker the suggester uses.
+	s, e := cpSpan(t, quoteText, "الوزير أحمد")
+	per, err := env.store.CreateSpan(ctx, doc, env.user.ID, env.user.ID, db.SpanInput{Start: s, End: e, Label: "PERS"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sug = suggestionsJSON{}
+	decodeJSON(t, env.do(http.MethodGet, url, nil), &sug)
+	if q1 = sug.find("QUOTE", "الاقتصاد ينمو"); !sug.has("speaker", q1, fmt.Sprint(per.ID)) {
+		t.Errorf("the existing PERS span is not the proposed speaker: %+v", sug)
+	}
+	expect(t, env.do(http.MethodPost, url+"/accept", `{"all":true}`), http.StatusCreated)
+	layer := env.layer(doc, env.user.ID)
+	if len(layer.Spans) < 2 || len(layer.Relations) == 0 {
+		t.Errorf("accept all stored %d spans and %d relations", len(layer.Spans), len(layer.Relations))
+	}
 }

@@ -305,6 +305,9 @@ func TestBrowserXSS(t *testing.T) {
 			t.Errorf("#doc does not show %q as text; it reads %q", p, docText)
 		}
 	}
+	if got := text(`document.querySelector('#doc-meta dd').textContent`); got != xssScript {
+		t.Errorf("the document's details show its note as %q, want %q as text", got, xssScript)
+	}
 	if got := text(`document.title`); !strings.HasPrefix(got, xssExternalID) {
 		t.Errorf("page title %q, want it to start with %q", got, xssExternalID)
 	}

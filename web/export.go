@@ -40,12 +40,20 @@ func (h *handler) export(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	part := c.QueryParam("part")
+	if write, err = codec.PartFilter(c.QueryParam("split"), part, c.QueryParam("seed"), write); err != nil {
+		return badRequest("%v", err)
+	}
+	name := fmt.Sprintf("project-%d-%s-%s", p.ID, layer, format)
+	if part != "" {
+		name += "-" + part
+	}
 	// The status goes out with the first line, not before: an error found
 	// before any row (an unknown layer) must still become a 400.
 	start := func() {
 		ctype, ext := codec.MediaType(format)
 		res.Header().Set(echo.HeaderContentType, ctype)
-		res.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", fmt.Sprintf("project-%d-%s-%s.%s", p.ID, layer, format, ext)))
+		res.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name+"."+ext))
 		res.WriteHeader(http.StatusOK)
 	}
 	n := 0

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -302,6 +303,69 @@ func TestProjectPageExportForm(t *testing.T) {
 	for _, who := range []*queueActor{te.rana, te.layla} {
 		if htmlPage(t, who.get(p), http.StatusOK).Find("form.export").Length() != 0 {
 			t.Errorf("%s, not a manager, is offered the export form", who.user.Name)
+		}
+	}
+}
+
+// TestExportParts: the export form offers train, dev and test; the parts
+// of a project's export are disjoint and make up the whole, each layer of
+// a document in its document's part; a bad split is a 400 naming it.
+func TestExportParts(t *testing.T) {
+	te := newTeamEnv(t)
+	te.importMany("bulk", 60)
+	d := htmlPage(t, te.samir.get(fmt.Sprintf("/projects/%d", te.proj.ID)), http.StatusOK)
+	parts := d.Find(`form.export select[name="part"] option`).Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("value", "") })
+	if strings.Join(parts, " ") != " train dev test" {
+		t.Fatalf("export parts offered: %q", parts)
+	}
+	action := fmt.Sprintf("/api/v1/projects/%d/export", te.proj.ID)
+	ids := func(query url.Values) []string {
+		t.Helper()
+		rec := te.samir.get(action + "?" + query.Encode())
+		if rec.Code != http.StatusOK {
+			t.Fatalf("export ?%s: %d %s", query.Encode(), rec.Code, rec.Body)
+		}
+		var out []string
+		for _, line := range strings.Split(strings.TrimSpace(rec.Body.String()), "\n") {
+			var doc struct{ ID string }
+			if err := json.Unmarshal([]byte(line), &doc); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, doc.ID)
+		}
+		return out
+	}
+	all := ids(url.Values{"format": {"doccano"}})
+	seen := map[string]string{}
+	for _, part := range []string{"train", "dev", "test"} {
+		got := ids(url.Values{"format": {"doccano"}, "part": {part}})
+		if part == "train" && len(got) < len(all)/2 {
+			t.Errorf("train holds %d of %d documents", len(got), len(all))
+		}
+		for _, id := range got {
+			if seen[id] != "" {
+				t.Errorf("%s is in %s and %s", id, seen[id], part)
+			}
+			seen[id] = part
+		}
+		// Every layer of a document goes where the document goes.
+		for _, id := range ids(url.Values{"format": {"jsonl"}, "layer": {"all"}, "part": {part}}) {
+			if seen[id] != part {
+				t.Errorf("a layer of %s is in %s, the document in %q", id, part, seen[id])
+			}
+		}
+	}
+	if len(seen) != len(all) {
+		t.Errorf("the parts hold %d documents, the project %d", len(seen), len(all))
+	}
+	for query, says := range map[string]string{
+		"part=validation":       `part \"validation\": want one of train, dev, test`,
+		"split=80/10&part=test": "add up to 90",
+		"split=80/10/10":        "a split needs the part to write",
+	} {
+		rec := te.samir.get(action + "?" + query)
+		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), says) {
+			t.Errorf("export ?%s: %d %s, want 400 saying %q", query, rec.Code, rec.Body, says)
 		}
 	}
 }

@@ -389,3 +389,61 @@ func TestLabelStudioImport(t *testing.T) {
 		t.Errorf("exported %+v", line)
 	}
 }
+
+// TestExportParts: --part writes one part of a train/dev/test split; the
+// parts make up the export, and a document stays in its part when others
+// are added.
+func TestExportParts(t *testing.T) {
+	c := newCLI(t)
+	c.ok("project", "create", "p")
+	dir := t.TempDir()
+	write := func(name string, from, to int) string {
+		var b strings.Builder
+		for i := from; i < to; i++ {
+			fmt.Fprintf(&b, `{"id": "d%d", "text": "نص رقم %d", "label": []}`+"\n", i, i)
+		}
+		file := filepath.Join(dir, name)
+		os.WriteFile(file, []byte(b.String()), 0o644)
+		return file
+	}
+	c.ok("import", "--project", "p", write("a.jsonl", 0, 40))
+	parts := func() map[string]string {
+		got := map[string]string{}
+		for _, part := range []string{"train", "dev", "test"} {
+			for _, line := range strings.Split(strings.TrimSpace(c.ok("export", "--project", "p", "--format", "doccano", "--part", part)), "\n") {
+				var d struct{ ID string }
+				if line == "" {
+					continue
+				}
+				if err := json.Unmarshal([]byte(line), &d); err != nil {
+					t.Fatal(err)
+				}
+				got[d.ID] = part
+			}
+		}
+		return got
+	}
+	before := parts()
+	if len(before) != 40 {
+		t.Fatalf("the parts hold %d documents, want 40", len(before))
+	}
+	c.ok("import", "--project", "p", write("b.jsonl", 40, 80))
+	after := parts()
+	for id, part := range before {
+		if after[id] != part {
+			t.Errorf("%s moved from %s to %s when documents were added", id, part, after[id])
+		}
+	}
+	if len(after) != 80 {
+		t.Errorf("the parts hold %d documents, want 80", len(after))
+	}
+	for _, args := range [][]string{
+		{"--split", "80/10/10"},
+		{"--part", "valid"},
+		{"--part", "dev", "--split", "90/10"},
+	} {
+		if msg := c.fail("", append([]string{"export", "--project", "p"}, args...)...); !strings.Contains(msg, "--") {
+			t.Errorf("export %v: %q does not name the flag", args, msg)
+		}
+	}
+}

@@ -102,6 +102,9 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 	status := f.String("status", "", "only layers with this status: new, in_progress, done or reviewed")
 	unit := f.String("offsets", codec.UnitCodePoint, "what the doccano formats' offsets count: codepoint (Python str indexes) or utf16 (doccano's own)")
 	out := f.String("out", "", "write to this file instead of stdout")
+	split := f.String("split", "", "train/dev/test (or train/test) percentages for --part (default 80/10/10)")
+	part := f.String("part", "", "the part of --split to write: train, dev or test")
+	seed := f.String("seed", "", "with --split: another seed deals the documents out differently")
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -110,13 +113,13 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 		f.Usage()
 		return errors.New("export needs --project NAME and takes no other arguments")
 	}
-	// Check the format, unit and status before anything is opened or created.
-	spec := exportSpec{format: *format, layer: *layer, status: *status, unit: *unit}
+	// Check the format, unit, status and split before anything is opened or created.
+	spec := exportSpec{format: *format, layer: *layer, status: *status, unit: *unit, split: *split, part: *part, seed: *seed}
 	if _, err := spec.writer(io.Discard); err != nil {
 		return err
 	}
-	if _, err := db.WithStatus(*status, nil); err != nil {
-		return fmt.Errorf("--%w", err)
+	if _, err := spec.filter(nil); err != nil {
+		return err
 	}
 	s, p, err := f.openProject(ctx, *project)
 	if err != nil {
@@ -152,8 +155,22 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 }
 
 // exportSpec is what an export writes: its format, layer (or all), the
-// status its layers must have ("" any) and the doccano offset unit.
-type exportSpec struct{ format, layer, status, unit string }
+// status its layers must have ("" any), the doccano offset unit, and the
+// part of a split ("" the whole project).
+type exportSpec struct{ format, layer, status, unit, split, part, seed string }
+
+// filter wraps write with the spec's status and split, or says which
+// flag is wrong.
+func (spec exportSpec) filter(write func(codec.ExportDoc) error) (func(codec.ExportDoc) error, error) {
+	write, err := db.WithStatus(spec.status, write)
+	if err != nil {
+		return nil, fmt.Errorf("--%w", err)
+	}
+	if write, err = codec.PartFilter(spec.split, spec.part, spec.seed, write); err != nil {
+		return nil, fmt.Errorf("--%w", err)
+	}
+	return write, nil
+}
 
 // writer is the codec.Writer of the spec to w.
 func (spec exportSpec) writer(w io.Writer) (*codec.Writer, error) {
@@ -175,9 +192,9 @@ func exportTo(ctx context.Context, s *db.Store, projectID int64, spec exportSpec
 	if err != nil {
 		return err
 	}
-	write, err := db.WithStatus(spec.status, cw.Write)
+	write, err := spec.filter(cw.Write)
 	if err != nil {
-		return fmt.Errorf("--%w", err)
+		return err
 	}
 	err = s.ExportLayers(ctx, projectID, spec.layer, write)
 	for _, msg := range cw.Warnings() {

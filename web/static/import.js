@@ -23,6 +23,12 @@ function init(f) {
     xhr.upload.addEventListener('progress', (e) => {
       if (e.lengthComputable) progress.value = Math.round((100 * e.loaded) / e.total);
     });
+    // Once the file is up the server reads every line before storing any:
+    // the bar turns indeterminate and says so, rather than sit at 100%.
+    xhr.upload.addEventListener('load', () => {
+      progress.removeAttribute('value');
+      status.textContent = `Checking ${file.name}: every line is read before anything is stored…`;
+    });
     xhr.addEventListener('load', () => done(xhr));
     xhr.addEventListener('error', () => fail('the server could not be reached'));
     progress.hidden = false;

@@ -69,7 +69,7 @@ func TestDeleteDocuments(t *testing.T) {
 	if err != nil || len(gone) != 1 || gone[0] != want {
 		t.Fatalf("deleted %+v, %v", gone, err)
 	}
-	for table, n := range map[string]int{"documents": 1, "layers": 0, "spans": 0, "relations": 0, "assignments": 0} {
+	for table, n := range map[string]int{"documents": 1, "document_search": 1, "layers": 0, "spans": 0, "relations": 0, "assignments": 0} {
 		if got := count(t, f.s, "SELECT count(*) FROM "+table); got != n {
 			t.Errorf("%s: %d rows left, want %d", table, got, n)
 		}
@@ -131,7 +131,7 @@ func TestDeleteProject(t *testing.T) {
 	if _, err := f.s.DeleteProject(ctx, f.proj.ID, f.user.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("deleting it again: %v, want ErrNotFound", err)
 	}
-	for table, n := range map[string]int{"projects": 1, "documents": 0, "layers": 0, "spans": 0, "memberships": 0} {
+	for table, n := range map[string]int{"projects": 1, "documents": 0, "document_search": 0, "layers": 0, "spans": 0, "memberships": 0} {
 		if got := count(t, f.s, "SELECT count(*) FROM "+table); got != n {
 			t.Errorf("%s: %d rows left, want %d", table, got, n)
 		}

@@ -36,6 +36,7 @@ type BatchResult struct {
 // reused rather than refused, and a relation already there is skipped, so
 // accepting twice is harmless.
 func (s *Store) ApplyBatch(ctx context.Context, doc Document, owner, by int64, spans []BatchSpan, rels []BatchRelation) (BatchResult, error) {
+	doc = doc.withIndex() // every span of the batch is checked against the text
 	res := BatchResult{IDs: map[string]int64{}, Spans: []Span{}, Relations: []Relation{}}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		if err := refuseFinished(ctx, tx, doc.ID, owner); err != nil {

@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+
+	"hashiya/offsets"
 )
 
 // Document is one text of a project. Its text never changes once stored.
@@ -18,6 +20,43 @@ type Document struct {
 	Text       string
 	Meta       json.RawMessage
 	Hash       string
+	// idx maps the text's code points to bytes, built by withIndex for
+	// work that checks many spans of one document (a batch, every
+	// occurrence of a name): each check then costs nothing per letter of
+	// the text before the span. Nil otherwise.
+	idx *offsets.Index
+}
+
+// withIndex is doc with its code point index built.
+func (d Document) withIndex() Document {
+	if d.idx == nil {
+		d.idx = offsets.NewIndex(d.Text)
+	}
+	return d
+}
+
+// slice is the text of start..end, or why the offsets do not fit.
+func (d Document) slice(start, end int) (string, error) {
+	if d.idx != nil {
+		return d.idx.Slice(start, end)
+	}
+	return offsets.Slice(d.Text, start, end)
+}
+
+// checkOffsets says why start..end does not fit the text, nil when it does.
+func (d Document) checkOffsets(start, end int) error {
+	if d.idx != nil {
+		return d.idx.Check(start, end)
+	}
+	return offsets.Check(d.Text, start, end)
+}
+
+// checkGraphemes is offsets.CheckGraphemes on the document's text.
+func (d Document) checkGraphemes(start, end int) (string, error) {
+	if d.idx != nil {
+		return d.idx.CheckGraphemes(start, end)
+	}
+	return offsets.CheckGraphemes(d.Text, start, end)
 }
 
 // DocumentSummary is a row of a project's document list.

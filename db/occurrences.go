@@ -17,6 +17,7 @@ import (
 // copied; they describe the one span.
 func (s *Store) LabelOccurrences(ctx context.Context, doc Document, owner, by, spanID int64) ([]Span, error) {
 	made := []Span{}
+	doc = doc.withIndex() // each occurrence is checked against the text
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		sp, layer, err := ownedSpan(ctx, tx, doc, owner, spanID)
 		if err != nil {

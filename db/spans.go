@@ -136,10 +136,10 @@ type SpanInput struct {
 // sets (newOffsets) must also keep whole grapheme clusters; offsets a span
 // was imported with are kept as they are.
 func checkSpan(ctx context.Context, tx *sql.Tx, doc Document, in SpanInput, newOffsets bool) error {
-	check := func(start, end int) error { return offsets.Check(doc.Text, start, end) }
+	check := doc.checkOffsets
 	if newOffsets {
 		check = func(start, end int) error {
-			text, err := offsets.CheckGraphemes(doc.Text, start, end)
+			text, err := doc.checkGraphemes(start, end)
 			if err == nil && strings.TrimFunc(text, isBlank) == "" {
 				err = fmt.Errorf("%d..%d holds only white space or invisible marks", start, end)
 			}
@@ -345,6 +345,6 @@ func spanByID(ctx context.Context, q querier, doc Document, id int64) (Span, err
 		return Span{}, fmt.Errorf("db: load span %d: %w", id, err)
 	}
 	sp.Attributes = json.RawMessage(attrs)
-	sp.Text, err = offsets.Slice(doc.Text, sp.Start, sp.End)
+	sp.Text, err = doc.slice(sp.Start, sp.End)
 	return sp, err
 }

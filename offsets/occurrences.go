@@ -23,18 +23,19 @@ import (
 // stop) needs no boundary there. Occurrences may overlap.
 func Occurrences(s, phrase string) [][2]int {
 	want := lettersOf([]rune(phrase))
-	if len(want) == 0 {
+	m := len(want.ls)
+	if m == 0 {
 		return nil
 	}
 	rs := []rune(s)
 	have := lettersOf(rs)
-	first, last := want[0].r, want[len(want)-1].r
+	first, last := want.ls[0].r, want.ls[m-1].r
 	var out [][2]int
-	for i := 0; i+len(want) <= len(have); i++ {
-		if !matchesAt(have[i:i+len(want)], want) {
+	for i := 0; i+m <= len(have.ls); i++ {
+		if have.ls[i].r != first || !matchesAt(have, i, want) {
 			continue
 		}
-		start, end := have[i].start, have[i+len(want)-1].end
+		start, end := have.ls[i].start, have.ls[i+m-1].end
 		if (start == 0 || !isWordRune(rs[start-1]) || !isWordRune(first)) && (end == len(rs) || !isWordRune(rs[end]) || !isWordRune(last)) {
 			out = append(out, [2]int{start, end})
 		}
@@ -42,41 +43,53 @@ func Occurrences(s, phrase string) [][2]int {
 	return out
 }
 
-// letter is one character that counts in a match, with the combining
-// marks written on it and the code points it spans with them.
+// letter is one character that counts in a match, the code points it
+// spans with the combining marks written on it, and where those marks
+// are (sorted) in its letters' marks buffer. It holds no pointer, so a
+// book's worth of letters costs the garbage collector nothing to scan.
 type letter struct {
-	r          rune
-	marks      []rune // sorted
-	start, end int
+	r                  rune
+	start, end         int
+	marksFrom, marksTo int32
 }
+
+// letters is a text (or phrase) as letters, with their marks.
+type letters struct {
+	ls    []letter
+	marks []rune
+}
+
+func (l letters) marksOf(i int) []rune { return l.marks[l.ls[i].marksFrom:l.ls[i].marksTo] }
 
 // lettersOf is rs as letters: marks join the letter before them, tatweel
 // and format characters are left out.
-func lettersOf(rs []rune) []letter {
-	var out []letter
+func lettersOf(rs []rune) letters {
+	out := letters{ls: make([]letter, 0, len(rs))}
 	for i, r := range rs {
 		switch {
 		case unicode.Is(unicode.Mn, r):
-			if n := len(out); n > 0 && out[n-1].end == i {
-				out[n-1].marks = append(out[n-1].marks, r)
-				out[n-1].end = i + 1
+			if n := len(out.ls); n > 0 && out.ls[n-1].end == i {
+				out.marks = append(out.marks, r)
+				out.ls[n-1].marksTo = int32(len(out.marks))
+				out.ls[n-1].end = i + 1
 			}
 		case r == 'ـ' || unicode.Is(unicode.Cf, r):
 		default:
-			out = append(out, letter{r: r, start: i, end: i + 1})
+			at := int32(len(out.marks))
+			out.ls = append(out.ls, letter{r: r, start: i, end: i + 1, marksFrom: at, marksTo: at})
 		}
 	}
-	for i := range out {
-		slices.Sort(out[i].marks)
+	for i := range out.ls {
+		slices.Sort(out.marksOf(i))
 	}
 	return out
 }
 
-// matchesAt reports whether the text's letters have the phrase's: the
-// same letters, with harakat that agree (marksAgree).
-func matchesAt(have, want []letter) bool {
-	for j := range want {
-		if have[j].r != want[j].r || !marksAgree(have[j].marks, want[j].marks) {
+// matchesAt reports whether the text's letters from i on have the
+// phrase's: the same letters, with harakat that agree (marksAgree).
+func matchesAt(have letters, i int, want letters) bool {
+	for j := range want.ls {
+		if have.ls[i+j].r != want.ls[j].r || !marksAgree(have.marksOf(i+j), want.marksOf(j)) {
 			return false
 		}
 	}

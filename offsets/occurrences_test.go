@@ -44,7 +44,7 @@ func TestOccurrences(t *testing.T) {
 // lettersText is a string's letters without marks or skipped characters.
 func lettersText(s string) string {
 	var out []rune
-	for _, l := range lettersOf([]rune(s)) {
+	for _, l := range lettersOf([]rune(s)).ls {
 		out = append(out, l.r)
 	}
 	return string(out)

@@ -221,6 +221,20 @@ func CheckGraphemes(s string, start, end int) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return checkGraphemes(s, b0, b1, start, end)
+}
+
+// CheckGraphemes is offsets.CheckGraphemes for the index's text, without
+// a pass over the text before the span.
+func (x *Index) CheckGraphemes(start, end int) (string, error) {
+	if err := x.Check(start, end); err != nil {
+		return "", err
+	}
+	return checkGraphemes(x.text, x.byteOff[start], x.byteOff[end], start, end)
+}
+
+// checkGraphemes is CheckGraphemes once the span's bytes b0..b1 are known.
+func checkGraphemes(s string, b0, b1, start, end int) (string, error) {
 	a, _ := clusterAround(s, b0, start)
 	_, b := clusterAround(s, b1, end)
 	if a != start || b != end {

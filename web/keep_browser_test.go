@@ -2,9 +2,13 @@ package web_test
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"hashiya/db"
 )
 
 // TestBrowserSnapSettingKept: "Snap to whole words" stays as the annotator
@@ -85,5 +89,31 @@ func TestBrowserKeyboardHelp(t *testing.T) {
 	b.run(chromedp.KeyEvent("?"))
 	if !eval[bool](b, `document.querySelector('details.help').open && document.activeElement === document.querySelector('details.help summary')`) {
 		t.Error(`"?" did not open the keyboard help and focus it`)
+	}
+}
+
+// TestBrowserWalkSpans: ] and [ open the next and previous span in text
+// order, wrapping round.
+func TestBrowserWalkSpans(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	words := []string{"جهاز مكافحة الارهاب", "صباح النعمان", "كردستان"}
+	slices.SortFunc(words, func(a, b string) int { return strings.Index(doc.Text, a) - strings.Index(doc.Text, b) }) // text order
+	for _, w := range words {
+		start, end := spanAt(t, doc.Text, w, 0)
+		if _, err := s.store.CreateSpan(t.Context(), doc, s.user.ID, s.user.ID, db.SpanInput{Start: start, End: end, Label: "ORG"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	open := func() string { return eval[string](b, `document.getElementById('span-editor').hidden ? '' : document.getElementById('editor-text').textContent`) }
+	for i, step := range []struct{ key, want string }{
+		{"]", words[0]}, {"]", words[1]}, {"]", words[2]}, {"]", words[0]}, {"[", words[2]}, {"[", words[1]},
+	} {
+		b.run(chromedp.KeyEvent(step.key))
+		if got := open(); got != step.want {
+			t.Fatalf("step %d (%s): the editor shows %q, want %q", i, step.key, got, step.want)
+		}
 	}
 }

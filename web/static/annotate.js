@@ -288,6 +288,25 @@ function init(docEl) {
     for (const seg of docEl.querySelectorAll('.seg.selected')) seg.classList.remove('selected');
   }
 
+  // ] and [ open the span after or before the open one, in text order,
+  // wrapping round, so a layer can be walked through by keyboard.
+  function stepSpan(forward) {
+    const spans = [...document.querySelectorAll('#span-list .span-item')]
+      .map((b) => ({ id: Number(b.dataset.span), start: Number(b.dataset.start), end: Number(b.dataset.end) }))
+      .sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
+    if (spans.length === 0) {
+      status.textContent = 'No spans in this layer yet.';
+      return;
+    }
+    const at = selected ? spans.findIndex((sp) => sp.id === selected.id) : -1;
+    const to = at < 0 ? (forward ? 0 : spans.length - 1) : (at + (forward ? 1 : spans.length - 1)) % spans.length;
+    window.getSelection().removeAllRanges();
+    openEditor(spanByID(spans[to].id));
+    const seg = docEl.querySelector('.seg.selected');
+    if (seg) seg.scrollIntoView({ block: 'center' });
+    status.textContent = `Span ${to + 1} of ${spans.length}`;
+  }
+
   // A click on a highlight opens its innermost span; clicking again on the
   // same place steps outwards to the enclosing spans.
   docEl.addEventListener('click', (e) => {
@@ -380,6 +399,9 @@ function init(docEl) {
     } else if (e.key === 'Escape') {
       window.getSelection().removeAllRanges();
       closeEditor();
+    } else if (e.key === ']' || e.key === '[') {
+      stepSpan(e.key === ']');
+      e.preventDefault();
     } else if (e.key === '?') {
       // The keyboard help, opened and brought into view.
       const help = document.querySelector('details.help');

@@ -107,7 +107,9 @@ func TestBrowserWalkSpans(t *testing.T) {
 	}
 	b := newBrowser(t, s)
 	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
-	open := func() string { return eval[string](b, `document.getElementById('span-editor').hidden ? '' : document.getElementById('editor-text').textContent`) }
+	open := func() string {
+		return eval[string](b, `document.getElementById('span-editor').hidden ? '' : document.getElementById('editor-text').textContent`)
+	}
 	for i, step := range []struct{ key, want string }{
 		{"]", words[0]}, {"]", words[1]}, {"]", words[2]}, {"]", words[0]}, {"[", words[2]}, {"[", words[1]},
 	} {

@@ -35,7 +35,11 @@ func (h *handler) export(c echo.Context) error {
 			return badRequest("offsets: %v", err)
 		}
 	}
-	w.Layers = layer == db.AllLayers
+	if layer == db.AllLayers {
+		if err := w.AllLayers(); err != nil {
+			return badRequest("layer: %v", err)
+		}
+	}
 	write, err := db.WithStatus(c.QueryParam("status"), w.Write)
 	if err != nil {
 		return err
@@ -69,8 +73,11 @@ func (h *handler) export(c echo.Context) error {
 		}
 		return nil
 	})
-	if err == nil && n == 0 {
+	if err != nil {
+		return err
+	}
+	if n == 0 {
 		start()
 	}
-	return err
+	return w.Close()
 }

@@ -269,7 +269,7 @@ func TestProjectPageExportForm(t *testing.T) {
 	action, _ := form.Attr("action")
 	formats := form.Find(`select[name="format"] option`).Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("value", "") })
 	layers := form.Find(`select[name="layer"] option`).Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("value", "") })
-	if action != fmt.Sprintf("/api/v1/projects/%d/export", te.proj.ID) || strings.Join(formats, " ") != "jsonl doccano doccano-rel quotes conll" ||
+	if action != fmt.Sprintf("/api/v1/projects/%d/export", te.proj.ID) || strings.Join(formats, " ") != "jsonl doccano doccano-rel quotes conll label-studio" ||
 		!strings.Contains(strings.Join(layers, " "), "gold all") || !slices.Contains(layers, "layla") {
 		t.Fatalf("export form: action %q, formats %v, layers %v", action, formats, layers)
 	}
@@ -295,6 +295,12 @@ func TestProjectPageExportForm(t *testing.T) {
 	for _, f := range formats {
 		for _, l := range []string{"gold", "all", "layla"} {
 			rec := te.samir.get(action + "?" + url.Values{"format": {f}, "layer": {l}}.Encode())
+			if f == "label-studio" && l == "all" {
+				if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "takes one layer") {
+					t.Errorf("a Label Studio export of every layer: %d %s, want 400", rec.Code, rec.Body)
+				}
+				continue
+			}
 			if rec.Code != http.StatusOK || !strings.HasPrefix(rec.Header().Get("Content-Disposition"), "attachment") {
 				t.Errorf("export %s of %s: %d %q", f, l, rec.Code, rec.Header().Get("Content-Disposition"))
 			}

@@ -155,7 +155,7 @@ func TestErrorsReadOnce(t *testing.T) {
 		{[]string{"user", "add", "All"}, `user name "All" is reserved: gold, mine and all name layers`},
 		{[]string{"token", "create", "nobody"}, `user "nobody" not found`},
 		{[]string{"export", "--project", "Nope"}, `project "Nope" not found`},
-		{[]string{"export", "--project", "news", "--format", "bogus"}, `unknown export format "bogus"; want one of jsonl, doccano, doccano-rel, quotes, conll`},
+		{[]string{"export", "--project", "news", "--format", "bogus"}, `unknown export format "bogus"; want one of jsonl, doccano, doccano-rel, quotes, conll, label-studio`},
 		{[]string{"export", "--project", "news", "--layer", "nobody"}, `no user "nobody": a layer is gold, all, or a user name`},
 		{[]string{"export", "--project", "news", "--out", out}, "--out " + out + ": no such file or directory"},
 		{[]string{"import", "--project", "Nope", missing}, `project "Nope" not found`},

@@ -97,7 +97,7 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 	c := commands()["export"]
 	f := newFlags(e, "export", c.usage, c.help)
 	project := f.String("project", "", "project name (required)")
-	format := f.String("format", "jsonl", "jsonl, doccano, doccano-rel, quotes or conll")
+	format := f.String("format", "jsonl", "jsonl, doccano, doccano-rel, quotes, conll or label-studio")
 	layer := f.String("layer", "gold", "gold, a user name, or all")
 	status := f.String("status", "", "only layers with this status: new, in_progress, done or reviewed")
 	unit := f.String("offsets", codec.UnitCodePoint, "what the doccano formats' offsets count: codepoint (Python str indexes) or utf16 (doccano's own)")
@@ -181,7 +181,11 @@ func (spec exportSpec) writer(w io.Writer) (*codec.Writer, error) {
 	if err := cw.CountIn(spec.unit); err != nil {
 		return nil, fmt.Errorf("--offsets: %w", err)
 	}
-	cw.Layers = spec.layer == db.AllLayers
+	if spec.layer == db.AllLayers {
+		if err := cw.AllLayers(); err != nil {
+			return nil, fmt.Errorf("--layer: %w", err)
+		}
+	}
 	return cw, nil
 }
 
@@ -196,7 +200,9 @@ func exportTo(ctx context.Context, s *db.Store, projectID int64, spec exportSpec
 	if err != nil {
 		return err
 	}
-	err = s.ExportLayers(ctx, projectID, spec.layer, write)
+	if err = s.ExportLayers(ctx, projectID, spec.layer, write); err == nil {
+		err = cw.Close()
+	}
 	for _, msg := range cw.Warnings() {
 		fmt.Fprintf(warn, "export: %s (warning)\n", msg)
 	}

@@ -128,7 +128,9 @@ func parseTask(raw json.RawMessage, unit string) (Doc, []string, string) {
 // taskHeader finds a task's text, id and meta, in the shape the line
 // parser's header reads. The text is "data.text", or data's only string
 // field (a labelling config may name it otherwise); data's other fields go
-// into meta under "data", beside the task's own "meta".
+// into meta under "data", beside the task's own "meta". A task Hashiya
+// exported gives its document's id and meta back (data.external_id,
+// data.meta).
 func taskHeader(f map[string]json.RawMessage) (map[string]json.RawMessage, string) {
 	data, ok := fieldsValue(f["data"])
 	if !ok {
@@ -154,9 +156,21 @@ func taskHeader(f map[string]json.RawMessage) (map[string]json.RawMessage, strin
 	} else if !isNull(f["meta"]) {
 		return nil, fmt.Sprintf(`"meta" must be a JSON object, got %s`, short(f["meta"]))
 	}
+	// A task Hashiya exported carries the document's id and meta in data
+	// (and its layer and status, which the import decides anew).
+	id := f["id"]
+	if _, ok := stringValue(data["external_id"]); ok {
+		id = data["external_id"]
+	}
+	if m, ok := fieldsValue(data["meta"]); ok {
+		for k, v := range m {
+			meta[k] = v
+		}
+	}
+	ours := map[string]bool{key: true, "external_id": true, "meta": true, "layer": true, "status": true}
 	rest := map[string]json.RawMessage{}
 	for k, v := range data {
-		if k != key {
+		if !ours[k] {
 			rest[k] = v
 		}
 	}
@@ -171,7 +185,7 @@ func taskHeader(f map[string]json.RawMessage) (map[string]json.RawMessage, strin
 	if err != nil {
 		return nil, fmt.Sprintf(`"meta" cannot be kept: %v`, err)
 	}
-	return map[string]json.RawMessage{"text": data[key], "id": f["id"], "meta": b}, ""
+	return map[string]json.RawMessage{"text": data[key], "id": id, "meta": b}, ""
 }
 
 // chosenResults picks the annotation a task's document takes its spans

@@ -148,3 +148,47 @@ func TestLabelStudioRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelStudioRoundTrip: a layer exported for Label Studio imports
+// back as it was: id, text, meta, spans in code points (after an emoji)
+// and relations.
+func TestLabelStudioRoundTrip(t *testing.T) {
+	doc := ExportDoc{ExternalID: "n-1", Text: lsText, Meta: json.RawMessage(`{"source":"wire"}`), Layer: "gold", Status: "reviewed",
+		Spans: []ExportSpan{{ID: 5, Start: 13, End: 17, Label: "PER"}, {ID: 9, Start: 22, End: 35, Label: "QUOTE"}},
+		Relations: []ExportRelation{{ID: 2, Type: "speaker", From: 9, To: 5}}}
+	var out strings.Builder
+	w, err := NewWriter(&out, "label-studio")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []ExportDoc{doc, {ExternalID: "n-2", Text: "نص", Layer: "gold"}} {
+		if err := w.Write(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var tasks []map[string]any
+	if err := json.Unmarshal([]byte(out.String()), &tasks); err != nil || len(tasks) != 2 {
+		t.Fatalf("the export is not a JSON array of 2 tasks (%v):\n%s", err, out.String())
+	}
+	docs, rep, err := ParseFile(strings.NewReader(out.String()), "back.json", "auto")
+	if err != nil || len(rep.Warnings) != 0 {
+		t.Fatalf("import of the export: %v, warnings %v", err, rep.Warnings)
+	}
+	got := docs[0]
+	if got.ExternalID != "n-1" || got.Text != lsText || string(got.Meta) != `{"source":"wire"}` || len(got.Spans) != 2 ||
+		got.Spans[0].Start != 13 || got.Spans[0].End != 17 || got.Spans[1].Label != "QUOTE" ||
+		!reflect.DeepEqual(got.Relations, []Relation{{Type: "speaker", From: "s9", To: "s5"}}) || docs[1].ExternalID != "n-2" {
+		t.Errorf("imported back: %+v", docs)
+	}
+	var empty strings.Builder
+	w, _ = NewWriter(&empty, "label-studio")
+	if err := w.Close(); err != nil || empty.String() != "[]\n" {
+		t.Errorf("an empty export is %q (%v), want []", empty.String(), err)
+	}
+	if err := w.AllLayers(); err == nil {
+		t.Error("a Label Studio export took every layer")
+	}
+}

@@ -13,7 +13,7 @@ import (
 )
 
 // exportFormats are the format names NewWriter accepts.
-var exportFormats = []string{"jsonl", "doccano", "doccano-rel", "quotes", "conll"}
+var exportFormats = []string{"jsonl", "doccano", "doccano-rel", "quotes", "conll", "label-studio"}
 
 // ExportDoc is one document and layer as export writes it.
 type ExportDoc struct {
@@ -60,6 +60,9 @@ type Writer struct {
 	utf16 bool
 	// warnings are what a lossy format (conll) could not write; see Warnings.
 	warnings []string
+	// written counts the documents written, for the Label Studio array's
+	// commas and brackets.
+	written int
 }
 
 // NewWriter returns a Writer of format to w.
@@ -95,10 +98,20 @@ func (w *Writer) Write(d ExportDoc) error {
 		lines = []any{doccanoLine(w.counted(d), w.layer(d))}
 	case "doccano-rel":
 		lines = []any{doccanoRelLine(w.counted(d), w.layer(d))}
+	case "label-studio":
+		if w.Layers {
+			return errLabelStudioLayers
+		}
+		lines = []any{labelStudioTask(d, texts)}
 	default:
 		lines = quoteLines(d, texts, w.layer(d))
 	}
 	w.buf.Reset()
+	if w.format == "label-studio" && w.written == 0 {
+		w.buf.WriteString("[\n")
+	} else if w.format == "label-studio" {
+		w.buf.WriteString(",")
+	}
 	for _, line := range lines {
 		if err := w.enc.Encode(line); err != nil {
 			return fmt.Errorf("codec: encode document %q: %w", d.ExternalID, err)
@@ -107,6 +120,7 @@ func (w *Writer) Write(d ExportDoc) error {
 	if _, err := w.w.Write(w.buf.Bytes()); err != nil {
 		return fmt.Errorf("codec: write document %q: %w", d.ExternalID, err)
 	}
+	w.written++
 	return nil
 }
 
@@ -281,8 +295,11 @@ func doccanoRelLine(d ExportDoc, layer string) relDoc {
 // MediaType is the content type and file extension an export in format is
 // served under: CoNLL is plain text, every other format JSON lines.
 func MediaType(format string) (contentType, ext string) {
-	if format == "conll" {
+	switch format {
+	case "conll":
 		return "text/plain; charset=utf-8", "conll"
+	case "label-studio":
+		return "application/json; charset=utf-8", "json"
 	}
 	return "application/x-ndjson; charset=utf-8", "jsonl"
 }

@@ -154,7 +154,7 @@ func TestLabelStudioRefusals(t *testing.T) {
 // and relations.
 func TestLabelStudioRoundTrip(t *testing.T) {
 	doc := ExportDoc{ExternalID: "n-1", Text: lsText, Meta: json.RawMessage(`{"source":"wire"}`), Layer: "gold", Status: "reviewed",
-		Spans: []ExportSpan{{ID: 5, Start: 13, End: 17, Label: "PER"}, {ID: 9, Start: 22, End: 35, Label: "QUOTE"}},
+		Spans:     []ExportSpan{{ID: 5, Start: 13, End: 17, Label: "PER"}, {ID: 9, Start: 22, End: 35, Label: "QUOTE"}},
 		Relations: []ExportRelation{{ID: 2, Type: "speaker", From: 9, To: 5}}}
 	var out strings.Builder
 	w, err := NewWriter(&out, "label-studio")

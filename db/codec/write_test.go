@@ -185,7 +185,11 @@ func TestWriterRefusesBadDocs(t *testing.T) {
 			if buf.String() != before {
 				t.Errorf("%s/%s: wrote part of the bad doc: %q", format, tc.name, strings.TrimPrefix(buf.String(), before))
 			}
-			if err := w.Write(good); err != nil || buf.String() != before+before {
+			again := before // what writing the good doc again adds
+			if format == "label-studio" {
+				again = "," + strings.TrimPrefix(before, "[\n") // the array's next element
+			}
+			if err := w.Write(good); err != nil || buf.String() != before+again {
 				t.Errorf("%s/%s: writer unusable after a refused doc: %v", format, tc.name, err)
 			}
 		}

@@ -68,3 +68,55 @@ func TestBrowserReviewIntoGold(t *testing.T) {
 		t.Errorf("Remove asked %d times, want once", asked.Load())
 	}
 }
+
+// TestBrowserReviewByKeyboard: j and k move between the review's rows, a
+// accepts the row's span into gold, and the page comes back with the
+// focus on the same row, so j goes on to the next one.
+func TestBrowserReviewByKeyboard(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	ctx := t.Context()
+	doc := s.docs["seed"]
+	layla, err := s.store.CreateUser(ctx, "layla", "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"صباح النعمان", "كردستان"}
+	for _, w := range words {
+		start, end := spanAt(t, doc.Text, w, 0)
+		if _, err := s.store.CreateSpan(ctx, doc, layla.ID, layla.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := newBrowser(t, s)
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)), chromedp.WaitVisible(chromedp.ID("candidates")))
+	focused := func() string {
+		return eval[string](b, `(() => { const r = document.activeElement.closest('#candidates tbody tr'); return r ? r.querySelector('mark').textContent : ''; })()`)
+	}
+	b.run(chromedp.KeyEvent("j"))
+	if got := focused(); got != words[0] {
+		t.Fatalf("j focused %q, want the first row, %q", got, words[0])
+	}
+	b.run(chromedp.KeyEvent("j"), chromedp.KeyEvent("k"))
+	if got := focused(); got != words[0] {
+		t.Fatalf("j then k focused %q, want %q", got, words[0])
+	}
+	b.run(chromedp.KeyEvent("a"), chromedp.WaitVisible(chromedp.ID("form-notice"))) // the page after the accept
+	b.waitLoaded()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if l, err := s.store.LayerOf(ctx, doc, 0); err == nil && len(l.Spans) == 1 && l.Spans[0].Text == words[0] {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("a did not accept the focused span into gold")
+		}
+	}
+	for deadline := time.Now().Add(10 * time.Second); focused() != words[0]; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("after the accept the focus is on %q, want the row accepted", focused())
+		}
+	}
+	b.run(chromedp.KeyEvent("j"))
+	if got := focused(); got != words[1] {
+		t.Errorf("j after the accept focused %q, want %q", got, words[1])
+	}
+}

@@ -1,0 +1,59 @@
+// Keyboard review: j and k move between the spans of the review table,
+// a accepts the span into gold and x removes it from gold (after the
+// question), so a reviewer works through a document without the mouse.
+// An accept or a removal comes back to the same row (the address names
+// it), which takes the focus again.
+
+const table = document.getElementById('candidates');
+if (table) init(table);
+
+function init(candidates) {
+  const rows = () => [...candidates.querySelectorAll('tbody tr')];
+  for (const row of rows()) row.tabIndex = -1;
+  let current = null;
+
+  function focusRow(row) {
+    if (!row) return;
+    current = row;
+    row.focus({ preventScroll: true });
+    row.scrollIntoView({ block: 'nearest' });
+  }
+
+  const back = location.hash.slice(1);
+  const named = back && (document.getElementById(back) || document.getElementById(decodeURIComponent(back)));
+  if (named && candidates.contains(named)) focusRow(named);
+  candidates.addEventListener('focusin', (e) => {
+    const row = e.target.closest('tbody tr');
+    if (row) current = row;
+  });
+
+  // press clicks a row's button for an action, when it has one that works.
+  function press(action) {
+    const button = current && current.querySelector(`form[action$="/review/${action}"] button:not([disabled])`);
+    if (button) button.click();
+    return Boolean(button);
+  }
+
+  document.addEventListener('keydown', (e) => {
+    if (e.target.closest('input, textarea, select, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey) return;
+    const all = rows();
+    const at = all.indexOf(current);
+    switch (e.key) {
+      case 'j':
+        focusRow(all[at < 0 ? 0 : Math.min(at + 1, all.length - 1)]);
+        break;
+      case 'k':
+        focusRow(all[at < 0 ? all.length - 1 : Math.max(at - 1, 0)]);
+        break;
+      case 'a':
+        if (!press('accept')) return;
+        break;
+      case 'x':
+        if (!press('remove')) return;
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  });
+}

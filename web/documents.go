@@ -95,8 +95,8 @@ func (h *handler) importDocuments(c echo.Context) error {
 	if name == "." || name == "/" {
 		// A plain text's id is its file name: without one, every text
 		// would be "body", and the second refused as a duplicate.
-		if format == "text" {
-			return badRequest("name: a plain-text import needs ?name=, the file name that becomes the document's id")
+		if format == "text" || format == "text-lines" {
+			return badRequest("name: a plain-text import needs ?name=, the file name the documents' ids come from")
 		}
 		name = "body"
 	}

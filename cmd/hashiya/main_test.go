@@ -447,3 +447,19 @@ func TestExportParts(t *testing.T) {
 		}
 	}
 }
+
+// TestTextLinesImport: a file of posts, one per line, is one document per
+// line, named after the file and the line.
+func TestTextLinesImport(t *testing.T) {
+	c := newCLI(t)
+	c.ok("project", "create", "p")
+	file := filepath.Join(t.TempDir(), "posts.txt")
+	os.WriteFile(file, []byte("أول منشور\n\nثاني منشور\n"), 0o644)
+	if out := c.ok("import", "--project", "p", "--format", "text-lines", file); !strings.Contains(out, "2 documents") {
+		t.Fatalf("import said %q", out)
+	}
+	out := c.ok("export", "--project", "p", "--format", "doccano")
+	if !strings.Contains(out, `{"id":"posts-1","text":"أول منشور","label":[]}`) || !strings.Contains(out, `{"id":"posts-3","text":"ثاني منشور","label":[]}`) {
+		t.Errorf("export:\n%s", out)
+	}
+}

@@ -17,7 +17,7 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	c := commands()["import"]
 	f := newFlags(e, "import", c.usage, c.help)
 	project := f.String("project", "", "project name (required)")
-	format := f.String("format", "auto", "auto, text, jsonl, doccano, doccano-rel, label-studio or conll (auto: by extension, .txt text, .conll conll, .json a Label Studio export, else JSON lines)")
+	format := f.String("format", "auto", "auto, text, text-lines, jsonl, doccano, doccano-rel, label-studio or conll (auto: by extension, .txt text, .conll conll, .json a Label Studio export, else JSON lines; text-lines: one document per line)")
 	layer := f.String("layer", "gold", "layer the file's spans go to: gold or a user name")
 	addLabels := f.Bool("add-labels", false, "add labels and relation types the project lacks instead of refusing the line")
 	unit := f.String("offsets", codec.UnitCodePoint, "what doccano lines' offsets count: codepoint (Python str indexes) or utf16 (doccano's own, JavaScript string indexes)")

@@ -16,7 +16,7 @@ import (
 const maxLine = 64 << 20
 
 // importFormats are the format names ParseFile accepts.
-var importFormats = []string{"auto", "text", "jsonl", "doccano", "doccano-rel", "label-studio", "conll"}
+var importFormats = []string{"auto", "text", "text-lines", "jsonl", "doccano", "doccano-rel", "label-studio", "conll"}
 
 // CheckImportFormat says why format is not one ParseFile reads, nil when it is.
 func CheckImportFormat(format string) error {
@@ -24,8 +24,8 @@ func CheckImportFormat(format string) error {
 	return err
 }
 
-// ParseFile reads one import file. format is "auto", "text", "jsonl",
-// "doccano", "doccano-rel", "label-studio" or "conll". With "auto", a name
+// ParseFile reads one import file. format is "auto", "text", "text-lines",
+// "jsonl", "doccano", "doccano-rel", "label-studio" or "conll". With "auto", a name
 // ending in ".txt" is plain text, one ending in ".conll" is CoNLL (see
 // parseCoNLL), one ending in ".json" a Label Studio export (see
 // parseLabelStudio), and anything else is JSON lines whose shape is detected line by line from
@@ -64,6 +64,8 @@ func parseFile(r io.Reader, name, format, unit string, limit int) ([]Doc, Report
 	switch format {
 	case "text":
 		return parseText(r, name, limit)
+	case "text-lines":
+		return parseTextLines(r, name, limit)
 	case "conll":
 		return parseCoNLL(r, name, limit)
 	case "label-studio":
@@ -131,6 +133,47 @@ func parseText(r io.Reader, name string, limit int) ([]Doc, Report, error) {
 	}
 	doc := Doc{Line: 1, ExternalID: stem(name), Text: text, Meta: emptyObject()}
 	return []Doc{doc}, rep, nil
+}
+
+// parseTextLines reads a plain-text file with one document on each line
+// (sentences, posts), each made canonical as a plain-text document is and
+// named FILE-LINE after its line; blank lines are skipped. The whole file
+// is read first: invalid UTF-8 anywhere refuses it, naming the line.
+func parseTextLines(r io.Reader, name string, limit int) ([]Doc, Report, error) {
+	raw, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	if err != nil {
+		return nil, Report{}, fmt.Errorf("codec: read %s: %w", name, err)
+	}
+	fail := func(line int, format string, args ...any) ([]Doc, Report, error) {
+		return nil, Report{}, Errors{{File: name, Line: line, Reason: fmt.Sprintf(format, args...)}}
+	}
+	if len(raw) > limit {
+		return fail(1, "file is larger than %d MiB", limit>>20)
+	}
+	if bad := firstInvalidByte(raw); bad >= 0 {
+		line := 1 + bytes.Count(raw[:bad], []byte("\n"))
+		return fail(line, "text is not valid UTF-8: byte 0x%02x at byte offset %d", raw[bad], bad)
+	}
+	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
+	var (
+		docs []Doc
+		rep  Report
+	)
+	prefix := stem(name)
+	for i, line := range strings.Split(string(raw), "\n") {
+		text, flags := Canonicalize(strings.TrimSuffix(line, "\r"))
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		for _, f := range flags {
+			rep.Warnings = append(rep.Warnings, LineError{File: name, Line: i + 1, Reason: textFlagReason(f, true)})
+		}
+		docs = append(docs, Doc{Line: i + 1, ExternalID: fmt.Sprintf("%s-%d", prefix, i+1), Text: text, Meta: emptyObject()})
+	}
+	if len(docs) == 0 {
+		return fail(1, "file holds no text")
+	}
+	return docs, rep, nil
 }
 
 // textFlagReason words a flag for the report; canonical says whether the

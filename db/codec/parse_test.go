@@ -2,6 +2,7 @@ package codec
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -201,7 +202,7 @@ func TestParseFileFormats(t *testing.T) {
 	}{
 		{"x.txt", "conll", `x.txt:1: want "TOKEN TAG": tag "b" is not O, B-LABEL or I-LABEL (the line has 2 fields)`},
 		{"x.conll", "auto", `x.conll:1: want "TOKEN TAG": tag "b" is not O, B-LABEL or I-LABEL (the line has 2 fields)`},
-		{"x.jsonl", "csv", `unknown import format "csv"; want one of auto, text, jsonl, doccano, doccano-rel, label-studio, conll`},
+		{"x.jsonl", "csv", `unknown import format "csv"; want one of auto, text, text-lines, jsonl, doccano, doccano-rel, label-studio, conll`},
 	}
 	for _, tc := range tests {
 		_, _, err := ParseFile(strings.NewReader("a b\n"), tc.name, tc.format)
@@ -215,5 +216,33 @@ func TestLineErrorFormat(t *testing.T) {
 	errs := Errors{{File: "a.jsonl", Line: 2, Reason: "bad"}, {File: "a.jsonl", Line: 7, Reason: "worse"}}
 	if got, want := errs.Error(), "a.jsonl:2: bad\na.jsonl:7: worse"; got != want {
 		t.Errorf("Errors.Error() = %q, want %q", got, want)
+	}
+}
+
+// TestTextLines: one document per line, each canonical and named after
+// its line; blank lines skipped; a bad byte names its line.
+func TestTextLines(t *testing.T) {
+	input := "\uFEFFأول تغريدة 😀\r\n\n  \nثانية \u202eمقلوبة\u202c\nﻻ\n"
+	docs, rep, err := ParseFile(strings.NewReader(input), "tweets.txt", "text-lines")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range docs {
+		got = append(got, fmt.Sprintf("%d %s %q", d.Line, d.ExternalID, d.Text))
+	}
+	want := []string{`1 tweets-1 "أول تغريدة 😀"`, `4 tweets-4 "ثانية مقلوبة"`, `5 tweets-5 "لا"`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("documents:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(rep.Warnings) != 2 || rep.Warnings[0].Line != 4 || rep.Warnings[1].Line != 5 {
+		t.Errorf("warnings %v, want line 4 (bidi controls) and 5 (presentation form)", rep.Warnings)
+	}
+	_, _, err = ParseFile(strings.NewReader("سطر\nسطر \xff\n"), "t.txt", "text-lines")
+	if err == nil || !strings.Contains(err.Error(), "t.txt:2: text is not valid UTF-8") {
+		t.Errorf("bad byte: %v", err)
+	}
+	if _, _, err := ParseFile(strings.NewReader("\n \n"), "t.txt", "text-lines"); err == nil || !strings.Contains(err.Error(), "holds no text") {
+		t.Errorf("blank file: %v", err)
 	}
 }

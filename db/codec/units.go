@@ -31,7 +31,7 @@ func CheckFileUnit(name, format, unit string) error {
 	if err := CheckUnit(unit); err != nil {
 		return err
 	}
-	if resolved, err := resolveFormat(name, format); err == nil && unit == UnitUTF16 && (resolved == "text" || resolved == "conll") {
+	if resolved, err := resolveFormat(name, format); err == nil && unit == UnitUTF16 && (resolved == "text" || resolved == "text-lines" || resolved == "conll") {
 		return fmt.Errorf("%s files have no offsets to count in %s units", resolved, unit)
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 )
 
 // Progress is how far a project's work has gone, for its reviewers and
@@ -31,7 +32,15 @@ type PersonProgress struct {
 	Spans     int // in all their layers of the project
 	Relations int
 	LastAt    string // when they last changed anything in the project, "" never
+	// ActiveSeconds estimates their working time in the project: the time
+	// between each two of their changes, when under ActiveGap (a longer
+	// gap is a break, and counts nothing).
+	ActiveSeconds int
 }
+
+// ActiveGap is the longest pause between two changes that still counts
+// as working time.
+const ActiveGap = 5 * 60 // seconds
 
 // LabelCount is how often one label is used: in gold and in each person's
 // layers (by name; absent is none).
@@ -193,15 +202,19 @@ func progressQueries(assigns bool) []progressQuery {
 				person(id, name).Relations = n
 				return nil
 			}},
-		{"last changes", `SELECT u.id, u.name, max(e.at) FROM events e JOIN users u ON u.id = e.user_id
-			WHERE e.project_id = :pid GROUP BY u.id`,
+		{"last changes", `SELECT u.id, u.name, max(g.at), coalesce(sum(CASE WHEN g.gap <= ` + strconv.Itoa(ActiveGap) + ` THEN g.gap END), 0)
+			FROM (SELECT e.user_id, e.at, (julianday(e.at) - julianday(lag(e.at) OVER (PARTITION BY e.user_id ORDER BY e.id))) * 86400 AS gap
+			      FROM events e WHERE e.project_id = :pid AND e.user_id IS NOT NULL) g
+			JOIN users u ON u.id = g.user_id GROUP BY u.id`,
 			func(rows *sql.Rows, person func(int64, string) *PersonProgress, _ *Progress, _ map[string]*LabelCount) error {
 				var id int64
 				var name, at string
-				if err := rows.Scan(&id, &name, &at); err != nil {
+				var active float64
+				if err := rows.Scan(&id, &name, &at, &active); err != nil {
 					return err
 				}
-				person(id, name).LastAt = at
+				pp := person(id, name)
+				pp.LastAt, pp.ActiveSeconds = at, int(active+0.5)
 				return nil
 			}},
 	}

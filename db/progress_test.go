@@ -135,3 +135,37 @@ func TestProgress(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressActiveTime sums the pauses between one person's changes
+// that are under ActiveGap: a longer pause is a break.
+func TestProgressActiveTime(t *testing.T) {
+	f := newTeamFixture(t)
+	ctx := context.Background()
+	for _, e := range []struct {
+		user User
+		at   string
+	}{
+		{f.zaid, "2026-12-01T10:00:00.000Z"},
+		{f.hala, "2026-12-01T10:00:30.000Z"}, // hala's changes do not cut zaid's time
+		{f.zaid, "2026-12-01T10:01:00.000Z"},
+		{f.zaid, "2026-12-01T10:02:00.500Z"},
+		{f.hala, "2026-12-01T10:20:00.000Z"},
+		{f.zaid, "2026-12-01T10:30:00.000Z"}, // after a break
+		{f.zaid, "2026-12-01T10:30:29.500Z"},
+	} {
+		if _, err := f.s.w.ExecContext(ctx, `INSERT INTO events (at, user_id, project_id, action) VALUES (?, ?, ?, 'span.create')`, e.at, e.user.ID, f.proj.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := f.s.Progress(ctx, f.proj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, pp := range p.People {
+		got[pp.Name] = pp.ActiveSeconds
+	}
+	if got["zaid"] != 60+60+30 || got["hala"] != 0 || got["badr"] != 0 {
+		t.Errorf("active seconds %v, want zaid 150 (60 + 60.5 + 29.5, the 28-minute break left out), hala 0", got)
+	}
+}

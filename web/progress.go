@@ -36,6 +36,7 @@ func (h *handler) apiProgress(c echo.Context) error {
 		Spans     int     `json:"spans"`
 		Relations int     `json:"relations"`
 		LastAt    *string `json:"last_change"` // null: never
+		Active    int     `json:"active_seconds"`
 	}
 	type labelJSON struct {
 		Label    string         `json:"label"`
@@ -52,7 +53,7 @@ func (h *handler) apiProgress(c echo.Context) error {
 		Labels    []labelJSON    `json:"labels"`
 	}{Project: p.ID, Documents: pr.Documents, Assigns: pr.Assigns, Gold: pr.Gold, GoldSpans: pr.GoldSpans, People: []personJSON{}, Labels: []labelJSON{}}
 	for _, pp := range pr.People {
-		j := personJSON{pp.Name, pp.Role, pp.Admin, pp.ToDo, pp.Done, pp.Started, pp.Spans, pp.Relations, nil}
+		j := personJSON{pp.Name, pp.Role, pp.Admin, pp.ToDo, pp.Done, pp.Started, pp.Spans, pp.Relations, nil, pp.ActiveSeconds}
 		if pp.LastAt != "" {
 			j.LastAt = &pp.LastAt
 		}

@@ -31,11 +31,12 @@ func TestProgressPage(t *testing.T) {
 
 	for _, who := range []*queueActor{te.samir, te.rana, te.amina} {
 		d := htmlPage(t, who.get(path), http.StatusOK)
-		rows := map[string]string{}
+		rows, active := map[string]string{}, map[string]string{}
 		d.Find("#progress-people tbody tr").Each(func(_ int, tr *goquery.Selection) {
 			var cells []string
 			tr.Find("th, td").Each(func(_ int, c *goquery.Selection) { cells = append(cells, strings.Join(strings.Fields(c.Text()), " ")) })
 			rows[cells[0]] = strings.Join(cells[1:6], " | ")
+			active[cells[0]] = cells[6]
 		})
 		for name, want := range map[string]string{
 			"layla": "annotator | 1 / 2 | 0 | 1 | 0",
@@ -46,6 +47,10 @@ func TestProgressPage(t *testing.T) {
 			if rows[name] != want {
 				t.Errorf("%s sees %s's row as %q, want %q", who.user.Name, name, rows[name], want)
 			}
+		}
+		// layla's two changes came within seconds of each other; karim made none.
+		if active["layla"] != "under a minute" || active["karim"] != "—" {
+			t.Errorf("active time: layla %q, karim %q", active["layla"], active["karim"])
 		}
 		if got := d.Find(`progress[aria-label="layla: 1 of 2 documents done"]`).AttrOr("value", ""); got != "1" {
 			t.Errorf("layla's progress bar: value %q", got)

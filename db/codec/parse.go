@@ -109,23 +109,13 @@ func stem(name string) string {
 
 // parseText reads a whole plain-text file as one document, canonical.
 func parseText(r io.Reader, name string, limit int) ([]Doc, Report, error) {
-	raw, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	raw, err := readPlainText(r, name, limit)
 	if err != nil {
-		return nil, Report{}, fmt.Errorf("codec: read %s: %w", name, err)
-	}
-	fail := func(line int, format string, args ...any) ([]Doc, Report, error) {
-		return nil, Report{}, Errors{{File: name, Line: line, Reason: fmt.Sprintf(format, args...)}}
-	}
-	if len(raw) > limit {
-		return fail(1, "file is larger than %d MiB", limit>>20)
-	}
-	if bad := firstInvalidByte(raw); bad >= 0 {
-		line := 1 + bytes.Count(raw[:bad], []byte("\n"))
-		return fail(line, "text is not valid UTF-8: byte 0x%02x at byte offset %d", raw[bad], bad)
+		return nil, Report{}, err
 	}
 	text, flags := Canonicalize(string(raw))
 	if strings.TrimSpace(text) == "" {
-		return fail(1, "file holds no text")
+		return nil, Report{}, Errors{{File: name, Line: 1, Reason: "file holds no text"}}
 	}
 	var rep Report
 	for _, f := range flags {
@@ -140,19 +130,9 @@ func parseText(r io.Reader, name string, limit int) ([]Doc, Report, error) {
 // named FILE-LINE after its line; blank lines are skipped. The whole file
 // is read first: invalid UTF-8 anywhere refuses it, naming the line.
 func parseTextLines(r io.Reader, name string, limit int) ([]Doc, Report, error) {
-	raw, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	raw, err := readPlainText(r, name, limit)
 	if err != nil {
-		return nil, Report{}, fmt.Errorf("codec: read %s: %w", name, err)
-	}
-	fail := func(line int, format string, args ...any) ([]Doc, Report, error) {
-		return nil, Report{}, Errors{{File: name, Line: line, Reason: fmt.Sprintf(format, args...)}}
-	}
-	if len(raw) > limit {
-		return fail(1, "file is larger than %d MiB", limit>>20)
-	}
-	if bad := firstInvalidByte(raw); bad >= 0 {
-		line := 1 + bytes.Count(raw[:bad], []byte("\n"))
-		return fail(line, "text is not valid UTF-8: byte 0x%02x at byte offset %d", raw[bad], bad)
+		return nil, Report{}, err
 	}
 	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
 	var (
@@ -171,9 +151,26 @@ func parseTextLines(r io.Reader, name string, limit int) ([]Doc, Report, error) 
 		docs = append(docs, Doc{Line: i + 1, ExternalID: fmt.Sprintf("%s-%d", prefix, i+1), Text: text, Meta: emptyObject()})
 	}
 	if len(docs) == 0 {
-		return fail(1, "file holds no text")
+		return nil, Report{}, Errors{{File: name, Line: 1, Reason: "file holds no text"}}
 	}
 	return docs, rep, nil
+}
+
+// readPlainText reads a whole plain-text file, refusing one over limit or
+// holding invalid UTF-8 (naming the line of the first bad byte).
+func readPlainText(r io.Reader, name string, limit int) ([]byte, error) {
+	raw, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	if err != nil {
+		return nil, fmt.Errorf("codec: read %s: %w", name, err)
+	}
+	if len(raw) > limit {
+		return nil, Errors{{File: name, Line: 1, Reason: fmt.Sprintf("file is larger than %d MiB", limit>>20)}}
+	}
+	if bad := firstInvalidByte(raw); bad >= 0 {
+		line := 1 + bytes.Count(raw[:bad], []byte("\n"))
+		return nil, Errors{{File: name, Line: line, Reason: fmt.Sprintf("text is not valid UTF-8: byte 0x%02x at byte offset %d", raw[bad], bad)}}
+	}
+	return raw, nil
 }
 
 // textFlagReason words a flag for the report; canonical says whether the

@@ -65,7 +65,7 @@ func activeText(pp db.PersonProgress) string {
 	case pp.LastAt == "":
 		return "—"
 	case m == 0:
-		return "under a minute"
+		return "< 1 min"
 	case m < 60:
 		return fmt.Sprintf("%d min", m)
 	default:

@@ -49,7 +49,7 @@ func TestProgressPage(t *testing.T) {
 			}
 		}
 		// layla's two changes came within seconds of each other; karim made none.
-		if active["layla"] != "under a minute" || active["karim"] != "—" {
+		if active["layla"] != "< 1 min" || active["karim"] != "—" {
 			t.Errorf("active time: layla %q, karim %q", active["layla"], active["karim"])
 		}
 		if got := d.Find(`progress[aria-label="layla: 1 of 2 documents done"]`).AttrOr("value", ""); got != "1" {

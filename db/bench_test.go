@@ -41,7 +41,7 @@ func benchStore(b *testing.B) (*Store, Project, User) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	labels := append(DefaultLabels(), Label{"PERS", "#112233", ""}, Label{"MISC", "#445566", ""})
+	labels := append(DefaultLabels(), Label{Name: "PERS", Color: "#112233", Hotkey: ""}, Label{Name: "MISC", Color: "#445566", Hotkey: ""})
 	p, err := s.CreateProject(ctx, "bench", labels, u.ID)
 	if err != nil {
 		b.Fatal(err)

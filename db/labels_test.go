@@ -14,7 +14,7 @@ func TestSetLabels(t *testing.T) {
 	if _, err := f.s.CreateSpan(ctx, f.doc, f.user.ID, f.user.ID, SpanInput{Start: s, End: e, Label: "PER"}); err != nil {
 		t.Fatal(err)
 	}
-	next := []Label{{"PER", "#111111", "p"}, {"ORG", "#222222", "o"}, {"EVENT", "#333333", "e"}}
+	next := []Label{{Name: "PER", Color: "#111111", Hotkey: "p", Description: "أسماء الأشخاص، without titles"}, {Name: "ORG", Color: "#222222", Hotkey: "o"}, {Name: "EVENT", Color: "#333333", Hotkey: "e"}}
 	if err := f.s.SetLabels(ctx, f.proj.ID, f.user, next); err != nil {
 		t.Fatal(err)
 	}
@@ -27,10 +27,12 @@ func TestSetLabels(t *testing.T) {
 		labels []Label
 		says   string
 	}{
-		{"removing a used label", []Label{{"ORG", "#222222", "o"}}, "PER is used by 1 spans"},
+		{"removing a used label", []Label{{Name: "ORG", Color: "#222222", Hotkey: "o"}}, "PER is used by 1 spans"},
 		{"no labels", nil, "at least one label"},
-		{"bad colour", []Label{{"PER", "red", ""}}, "colour"},
-		{"two labels, one hotkey", []Label{{"PER", "#111111", "x"}, {"ORG", "#222222", "X"}}, "hotkey"},
+		{"bad colour", []Label{{Name: "PER", Color: "red", Hotkey: ""}}, "colour"},
+		{"a long description", []Label{{Name: "PER", Color: "#111111", Description: strings.Repeat("و", 201)}}, "201 characters, more than 200"},
+		{"a description of two lines", []Label{{Name: "PER", Color: "#111111", Description: "a\nb"}}, "must be one line"},
+		{"two labels, one hotkey", []Label{{Name: "PER", Color: "#111111", Hotkey: "x"}, {Name: "ORG", Color: "#222222", Hotkey: "X"}}, "hotkey"},
 	}
 	for _, tt := range refused {
 		err := f.s.SetLabels(ctx, f.proj.ID, f.user, tt.labels)

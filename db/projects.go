@@ -16,6 +16,9 @@ type Label struct {
 	Name   string `json:"name"`
 	Color  string `json:"color"`
 	Hotkey string `json:"hotkey"`
+	// Description says what the label covers, in a line: annotators see
+	// it on the label's button. Empty when the manager gave none.
+	Description string `json:"description,omitempty"`
 }
 
 // RelationType says which labels a relation may join.
@@ -47,9 +50,9 @@ func (p Project) HasLabel(name string) bool {
 // DefaultLabels is the label set of a new project (DESIGN.md).
 func DefaultLabels() []Label {
 	return []Label{
-		{"PER", "#e5484d", "1"}, {"ORG", "#0090ff", "2"}, {"LOC", "#30a46c", "3"},
-		{"GPE", "#8e4ec6", "4"}, {"DATE", "#f76b15", "5"}, {"QUOTE", "#ffc53d", "6"},
-		{"CUE", "#12a594", "7"},
+		{Name: "PER", Color: "#e5484d", Hotkey: "1"}, {Name: "ORG", Color: "#0090ff", Hotkey: "2"}, {Name: "LOC", Color: "#30a46c", Hotkey: "3"},
+		{Name: "GPE", Color: "#8e4ec6", Hotkey: "4"}, {Name: "DATE", Color: "#f76b15", Hotkey: "5"}, {Name: "QUOTE", Color: "#ffc53d", Hotkey: "6"},
+		{Name: "CUE", Color: "#12a594", Hotkey: "7"},
 	}
 }
 
@@ -70,8 +73,12 @@ var (
 	extraColors = []string{"#d6409f", "#3e63dd", "#ad7f58", "#46a758", "#e54666", "#00a2c7", "#978365", "#6e56cf"}
 )
 
-// ValidateLabels checks names, colours and hotkeys, and that names and
-// hotkeys are unique.
+// MaxLabelDescription is the longest description a label may have, in
+// code points: a line on a button, not guidelines.
+const MaxLabelDescription = 200
+
+// ValidateLabels checks names, colours, hotkeys and descriptions, and
+// that names and hotkeys are unique.
 func ValidateLabels(labels []Label) error {
 	names, keys := map[string]bool{}, map[string]bool{}
 	for i, l := range labels {
@@ -87,6 +94,12 @@ func ValidateLabels(labels []Label) error {
 		}
 		if names[l.Name] {
 			return invalid(field+".name", "label %s appears twice", l.Name)
+		}
+		if n := utf8.RuneCountInString(l.Description); n > MaxLabelDescription {
+			return invalid(field+".description", "description of label %s has %d characters, more than %d", l.Name, n, MaxLabelDescription)
+		}
+		if strings.ContainsAny(l.Description, "\r\n") {
+			return invalid(field+".description", "description of label %s must be one line", l.Name)
 		}
 		if l.Hotkey != "" && keys[strings.ToLower(l.Hotkey)] {
 			return invalid(field+".hotkey", "hotkey %q is used by two labels", l.Hotkey)
@@ -139,8 +152,8 @@ func (s *Store) CreateProject(ctx context.Context, name string, labels []Label, 
 
 func insertLabels(ctx context.Context, tx *sql.Tx, projectID int64, firstPosition int, labels []Label) error {
 	for i, l := range labels {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO labels (project_id, name, color, hotkey, position) VALUES (?, ?, ?, ?, ?)",
-			projectID, l.Name, l.Color, l.Hotkey, firstPosition+i); err != nil {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO labels (project_id, name, color, hotkey, description, position) VALUES (?, ?, ?, ?, ?, ?)",
+			projectID, l.Name, l.Color, l.Hotkey, l.Description, firstPosition+i); err != nil {
 			return fmt.Errorf("db: insert label %s: %w", l.Name, err)
 		}
 	}
@@ -207,14 +220,14 @@ func loadProject(ctx context.Context, q querier, where string, arg any) (Project
 	if err != nil {
 		return Project{}, fmt.Errorf("db: load project %v: %w", arg, err)
 	}
-	rows, err := q.QueryContext(ctx, "SELECT name, color, hotkey FROM labels WHERE project_id = ? ORDER BY position, id", p.ID)
+	rows, err := q.QueryContext(ctx, "SELECT name, color, hotkey, description FROM labels WHERE project_id = ? ORDER BY position, id", p.ID)
 	if err != nil {
 		return Project{}, fmt.Errorf("db: load labels of project %d: %w", p.ID, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var l Label
-		if err := rows.Scan(&l.Name, &l.Color, &l.Hotkey); err != nil {
+		if err := rows.Scan(&l.Name, &l.Color, &l.Hotkey, &l.Description); err != nil {
 			return Project{}, fmt.Errorf("db: scan label: %w", err)
 		}
 		p.Labels = append(p.Labels, l)

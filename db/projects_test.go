@@ -101,7 +101,7 @@ func TestCreateProjectDefaults(t *testing.T) {
 		t.Errorf("%d project.create events, want 1", n)
 	}
 
-	custom := []Label{{"شخص", "#112233", "ش"}, {"B", "#aabbcc", ""}, {"C", "#AABBCC", ""}}
+	custom := []Label{{Name: "شخص", Color: "#112233", Hotkey: "ش"}, {Name: "B", Color: "#aabbcc", Hotkey: ""}, {Name: "C", Color: "#AABBCC", Hotkey: ""}}
 	if _, err := s.CreateProject(ctx, "custom", custom, u.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestCreateProjectRefuses(t *testing.T) {
 	if _, err := s.CreateProject(ctx, "taken", nil, u.ID); err != nil {
 		t.Fatal(err)
 	}
-	ok := Label{"PER", "#e5484d", "1"}
+	ok := Label{Name: "PER", Color: "#e5484d", Hotkey: "1"}
 	tests := []struct {
 		desc      string
 		name      string
@@ -136,14 +136,14 @@ func TestCreateProjectRefuses(t *testing.T) {
 		{"leading space", " x", nil, "name"},
 		{"name too long", strings.Repeat("x", 101), nil, "name"},
 		{"taken name", "taken", nil, ""},
-		{"label with space", "p", []Label{ok, {"NO GOOD", "#000000", ""}}, "labels[1].name"},
-		{"empty label", "p", []Label{{"", "#000000", ""}}, "labels[0].name"},
-		{"label colour", "p", []Label{{"X", "red", ""}}, "labels[0].color"},
-		{"short colour", "p", []Label{{"X", "#fff", ""}}, "labels[0].color"},
-		{"two-letter hotkey", "p", []Label{{"X", "#000000", "ab"}}, "labels[0].hotkey"},
-		{"space hotkey", "p", []Label{{"X", "#000000", " "}}, "labels[0].hotkey"},
+		{"label with space", "p", []Label{ok, {Name: "NO GOOD", Color: "#000000", Hotkey: ""}}, "labels[1].name"},
+		{"empty label", "p", []Label{{Name: "", Color: "#000000", Hotkey: ""}}, "labels[0].name"},
+		{"label colour", "p", []Label{{Name: "X", Color: "red", Hotkey: ""}}, "labels[0].color"},
+		{"short colour", "p", []Label{{Name: "X", Color: "#fff", Hotkey: ""}}, "labels[0].color"},
+		{"two-letter hotkey", "p", []Label{{Name: "X", Color: "#000000", Hotkey: "ab"}}, "labels[0].hotkey"},
+		{"space hotkey", "p", []Label{{Name: "X", Color: "#000000", Hotkey: " "}}, "labels[0].hotkey"},
 		{"label twice", "p", []Label{ok, ok}, "labels[1].name"},
-		{"hotkey twice, any case", "p", []Label{{"X", "#000000", "a"}, {"Y", "#000000", "A"}}, "labels[1].hotkey"},
+		{"hotkey twice, any case", "p", []Label{{Name: "X", Color: "#000000", Hotkey: "a"}, {Name: "Y", Color: "#000000", Hotkey: "A"}}, "labels[1].hotkey"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {

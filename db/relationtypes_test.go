@@ -13,7 +13,7 @@ import (
 func TestSetRelationTypes(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
-	labels := append(DefaultLabels(), Label{"PERS", "#123456", "8"})
+	labels := append(DefaultLabels(), Label{Name: "PERS", Color: "#123456", Hotkey: "8"})
 	if err := f.s.SetLabels(ctx, f.proj.ID, f.user, labels); err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestSetRelationTypes(t *testing.T) {
 	}
 	// Removing a label cuts it from the rules; a rule left with nothing on
 	// a side that named labels goes.
-	if err := f.s.SetLabels(ctx, f.proj.ID, f.user, []Label{{"PERS", "#123456", "8"}, {"QUOTE", "#222222", "6"}, {"ORG", "#333333", "2"}}); err != nil {
+	if err := f.s.SetLabels(ctx, f.proj.ID, f.user, []Label{{Name: "PERS", Color: "#123456", Hotkey: "8"}, {Name: "QUOTE", Color: "#222222", Hotkey: "6"}, {Name: "ORG", Color: "#333333", Hotkey: "2"}}); err != nil {
 		t.Fatal(err)
 	}
 	p, _ = f.s.Project(ctx, f.proj.ID)
@@ -86,7 +86,7 @@ func TestSetRelationTypes(t *testing.T) {
 // gets the default rules cut to it.
 func TestNewProjectRulesFitItsLabels(t *testing.T) {
 	f := newFixture(t)
-	p, err := f.s.CreateProject(context.Background(), "aner", []Label{{"PERS", "#111111", "1"}, {"ORG", "#222222", "2"}, {"QUOTE", "#333333", "3"}}, f.user.ID)
+	p, err := f.s.CreateProject(context.Background(), "aner", []Label{{Name: "PERS", Color: "#111111", Hotkey: "1"}, {Name: "ORG", Color: "#222222", Hotkey: "2"}, {Name: "QUOTE", Color: "#333333", Hotkey: "3"}}, f.user.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,14 +24,18 @@ func (h *handler) setLabels(c echo.Context) error {
 	if err != nil {
 		return badRequest("form: %v", err)
 	}
-	names, colors, keys := form["name"], form["color"], form["hotkey"]
-	if len(colors) != len(names) || len(keys) != len(names) {
-		return badRequest("form: every label row needs a name, a colour and a hotkey field")
+	names, colors, keys, descs := form["name"], form["color"], form["hotkey"], form["description"]
+	if len(colors) != len(names) || len(keys) != len(names) || len(descs) != 0 && len(descs) != len(names) {
+		return badRequest("form: every label row needs a name, a colour and a hotkey field (and a description field, if any row has one)")
 	}
 	var labels []db.Label
 	for i, name := range names {
 		if name = strings.TrimSpace(name); name != "" {
-			labels = append(labels, db.Label{Name: name, Color: strings.TrimSpace(colors[i]), Hotkey: strings.TrimSpace(keys[i])})
+			l := db.Label{Name: name, Color: strings.TrimSpace(colors[i]), Hotkey: strings.TrimSpace(keys[i])}
+			if len(descs) > 0 {
+				l.Description = strings.TrimSpace(descs[i])
+			}
+			labels = append(labels, l)
 		}
 	}
 	if err := h.store.SetLabels(c.Request().Context(), p.ID, currentUser(c), labels); err != nil {

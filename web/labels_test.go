@@ -41,6 +41,26 @@ func TestManagerEditsLabels(t *testing.T) {
 	if !strings.Contains(page, `aria-label="EVENT"`) || strings.Contains(page, `aria-label="ORG"`) {
 		t.Error("the annotation page does not show the new label set")
 	}
+	// A description, saved with the rows, is what the label's button says it covers.
+	with := form([3]string{"PER", "#e5484d", "p"}, [3]string{"EVENT", "#123456", "e"})
+	with.Add("description", "أسماء الأشخاص")
+	with.Add("description", "")
+	if rec := admin.post(path, with); rec.Code != http.StatusSeeOther {
+		t.Fatalf("saving labels with a description: %d: %s", rec.Code, rec.Body)
+	}
+	d := htmlPage(t, env.do(http.MethodGet, fmt.Sprintf("/documents/%d", env.doc.ID), nil), http.StatusOK)
+	if b := d.Find(`button.label-btn[aria-label="PER"]`); b.AttrOr("aria-description", "") != "أسماء الأشخاص" || b.AttrOr("title", "") != "PER: أسماء الأشخاص" {
+		t.Errorf("PER's button: title %q, aria-description %q", b.AttrOr("title", ""), b.AttrOr("aria-description", ""))
+	}
+	if d.Find(`button.label-btn[aria-label="EVENT"]`).AttrOr("title", "none") != "none" {
+		t.Error("a label without a description has a title")
+	}
+	bad := form([3]string{"PER", "#e5484d", "p"})
+	bad.Add("description", "a")
+	bad.Add("description", "b")
+	if rec := admin.post(path, bad); rec.Code != http.StatusBadRequest {
+		t.Errorf("more descriptions than rows: %d", rec.Code)
+	}
 }
 
 // TestManagerEditsRelationRules: the relation rules form saves a rule

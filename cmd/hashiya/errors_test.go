@@ -96,12 +96,12 @@ func TestLabelsFileErrors(t *testing.T) {
 	c := newCLI(t)
 	dir := t.TempDir()
 	cases := []struct{ body, want string }{
-		{`[{"name":"X","colour":"#112233"}]`, `label 1: unknown key "colour" (want name, color, hotkey)`},
-		{`[{"name":"A","color":"#112233"},{"Name":"B","color":"#445566"}]`, `label 2: unknown key "Name" (want name, color, hotkey)`},
+		{`[{"name":"X","colour":"#112233"}]`, `label 1: unknown key "colour" (want name, color, hotkey, description)`},
+		{`[{"name":"A","color":"#112233"},{"Name":"B","color":"#445566"}]`, `label 2: unknown key "Name" (want name, color, hotkey, description)`},
 		{`[{"name":"X","color":"red"}]`, `labels[0].color: colour "red" of label X must look like #1a2b3c`},
 		{`[{"name":"X","color":"#112233","hotkey":"x"},{"name":"Y","color":"#112233","hotkey":"X"}]`, `labels[1].hotkey: hotkey "X" is used by two labels`},
 		{`[{"name":5}]`, `label 1: name must be a string, not 5`},
-		{`["PER"]`, `label 1: want an object with the keys name, color, hotkey`},
+		{`["PER"]`, `label 1: want an object with the keys name, color, hotkey, description`},
 		{`{"name":"X"}`, `want a JSON array of labels such as [{"name": "PER", "color": "#e5484d", "hotkey": "1"}]`},
 		{`[]`, `no labels: want at least one`},
 	}

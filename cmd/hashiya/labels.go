@@ -13,7 +13,7 @@ import (
 
 // labelKeys are the keys of one label in a --labels file, in the order
 // messages list them.
-var labelKeys = []string{"name", "color", "hotkey"}
+var labelKeys = []string{"name", "color", "hotkey", "description"}
 
 // readLabels reads and checks a --labels file. It decodes strictly, key
 // by key, because encoding/json would quietly drop a misspelt key
@@ -54,15 +54,15 @@ func decodeLabels(items []json.RawMessage) ([]db.Label, error) {
 	for i, raw := range items {
 		var fields map[string]json.RawMessage
 		if err := json.Unmarshal(raw, &fields); err != nil || fields == nil {
-			return nil, fmt.Errorf("label %d: want an object with the keys name, color, hotkey", i+1)
+			return nil, fmt.Errorf("label %d: want an object with the keys name, color, hotkey, description", i+1)
 		}
 		for _, key := range sortedKeys(fields) {
 			if !slices.Contains(labelKeys, key) {
-				return nil, fmt.Errorf("label %d: unknown key %q (want name, color, hotkey)", i+1, key)
+				return nil, fmt.Errorf("label %d: unknown key %q (want name, color, hotkey, description)", i+1, key)
 			}
 		}
 		l := &labels[i]
-		for j, dst := range []*string{&l.Name, &l.Color, &l.Hotkey} {
+		for j, dst := range []*string{&l.Name, &l.Color, &l.Hotkey, &l.Description} {
 			key := labelKeys[j]
 			if raw, ok := fields[key]; ok {
 				if err := json.Unmarshal(raw, dst); err != nil {

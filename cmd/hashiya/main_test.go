@@ -463,3 +463,20 @@ func TestTextLinesImport(t *testing.T) {
 		t.Errorf("export:\n%s", out)
 	}
 }
+
+// TestLabelsFileWithDescriptions: a labels file may say what each label
+// covers; a description of two lines is refused, naming the label.
+func TestLabelsFileWithDescriptions(t *testing.T) {
+	c := newCLI(t)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "labels.json")
+	os.WriteFile(good, []byte(`[{"name": "PERS", "color": "#112233", "hotkey": "1", "description": "أسماء الأشخاص"}]`), 0o644)
+	if out := c.ok("project", "create", "p", "--labels", good); !strings.Contains(out, "with 1 labels") {
+		t.Errorf("create said %q", out)
+	}
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(`[{"name": "PERS", "color": "#112233", "description": "a\nb"}]`), 0o644)
+	if msg := c.fail("", "project", "create", "q", "--labels", bad); !strings.Contains(msg, "description of label PERS must be one line") {
+		t.Errorf("a two-line description: %q", msg)
+	}
+}

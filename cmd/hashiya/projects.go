@@ -11,7 +11,7 @@ import (
 
 const (
 	projectUsage = "project create NAME [--labels FILE.json] | add-member PROJECT USER --role annotator|reviewer|manager | assign PROJECT USER --all | --docs EXTERNAL_ID,... | assign PROJECT --auto N | delete PROJECT [--yes]"
-	projectHelp  = "Create a project (--labels is a JSON array of {\"name\", \"color\", \"hotkey\"} objects, no other keys: a name of 1-40 letters, digits or _-.:, a colour #rrggbb, a hotkey of one character or none; default PER ORG LOC GPE DATE QUOTE CUE), or add a member with a role (or change their role).\n\n" +
+	projectHelp  = "Create a project (--labels is a JSON array of {\"name\", \"color\", \"hotkey\", \"description\"} objects, no other keys: a name of 1-40 letters, digits or _-.:, a colour #rrggbb, a hotkey of one character or none, an optional description of one line of up to 200 characters; default PER ORG LOC GPE DATE QUOTE CUE), or add a member with a role (or change their role).\n\n" +
 		"assign gives a member documents to annotate: all of the project's (--all) or those whose external ids are listed (--docs); all or nothing, so an unknown id assigns none. " +
 		"With --auto N every document gets N annotators (members with the role annotator), the least loaded first and never one twice; documents short of N are topped up. " +
 		"Once a project assigns any document, an annotator sees only the documents assigned to them.\n\n" +

@@ -34,7 +34,7 @@ var actionNames = map[string]string{
 	"import": "imported", "labels.set": "changed the label set", "guidelines.set": "changed the guidelines", "project.create": "created the project",
 	"member.set": "set a member", "member.remove": "removed a member",
 	"assignment.set": "assigned", "assignment.remove": "took back", "assignment.auto": "assigned automatically",
-	"document.delete": "deleted a document",
+	"document.delete": "deleted a document", "relation_types.set": "changed the relation rules",
 }
 
 func actionName(action string) string {
@@ -99,6 +99,8 @@ func eventSummary(e db.LoggedEvent) string {
 		return fmt.Sprintf("“%s” (%d → %d characters)", clip(firstLine(after)), utf8.RuneCountInString(before), utf8.RuneCountInString(after))
 	case "labels.set":
 		return labelNames(d.After) + " (was " + labelNames(d.Before) + ")"
+	case "relation_types.set":
+		return relationRulesText(d.After) + " (was " + relationRulesText(d.Before) + ")"
 	}
 	return clip(string(e.Detail))
 }
@@ -140,6 +142,28 @@ func labelNames(raw json.RawMessage) string {
 		names[i] = l.Name
 	}
 	return strings.Join(names, ", ")
+}
+
+// relationRulesText is logged relation types as "speaker QUOTE → PER/ORG; ...".
+func relationRulesText(raw json.RawMessage) string {
+	var rules []db.RelationType
+	if json.Unmarshal(raw, &rules) != nil {
+		return clip(string(raw))
+	}
+	side := func(labels []string) string {
+		if len(labels) == 0 {
+			return "any"
+		}
+		return strings.Join(labels, "/")
+	}
+	parts := make([]string, len(rules))
+	for i, r := range rules {
+		parts[i] = fmt.Sprintf("%s %s → %s", r.Name, side(r.From), side(r.To))
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, "; ")
 }
 
 func spanSummary(label string, start, end int, text string) string {

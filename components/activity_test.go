@@ -26,6 +26,8 @@ func TestEventSummary(t *testing.T) {
 		{"future.action", `{"x":1}`, `{"x":1}`},
 		{"guidelines.set", `{"before":"old","after":"علّم كل اقتباس\nsecond line"}`, "“علّم كل اقتباس” (3 → 26 characters)"},
 		{"labels.set", `{"before":[{"Name":"PER","Color":"#111111"}],"after":[{"Name":"PER"},{"Name":"EVENT"}]}`, "PER, EVENT (was PER)"},
+		{"relation_types.set", `{"before":[{"name":"speaker","from":["QUOTE"],"to":["PER","ORG"]}],"after":[{"name":"speaker","from":["QUOTE"],"to":["PERS"]},{"name":"near","from":[],"to":[]}]}`,
+			"speaker QUOTE → PERS; near any → any (was speaker QUOTE → PER/ORG)"},
 		{"future.action", `{"x":"` + strings.Repeat("a", 200) + `"}`, `{"x":"` + strings.Repeat("a", 74) + "…"},
 	}
 	for _, tt := range tests {

@@ -131,13 +131,12 @@ func nonNil(s []string) []string {
 // set lacks, and a rule left with a side that named labels but holds none
 // goes (an empty side would mean any label).
 func cutRelationTypes(rules []RelationType, labels []Label) []RelationType {
-	has := func(name string) bool {
-		return slices.ContainsFunc(labels, func(l Label) bool { return l.Name == name })
-	}
+	set := Project{Labels: labels}
+	lacks := func(name string) bool { return !set.HasLabel(name) }
 	out := []RelationType{}
 	for _, rt := range rules {
-		from := slices.DeleteFunc(slices.Clone(rt.From), func(l string) bool { return !has(l) })
-		to := slices.DeleteFunc(slices.Clone(rt.To), func(l string) bool { return !has(l) })
+		from := slices.DeleteFunc(slices.Clone(rt.From), lacks)
+		to := slices.DeleteFunc(slices.Clone(rt.To), lacks)
 		if (len(rt.From) == 0 || len(from) > 0) && (len(rt.To) == 0 || len(to) > 0) {
 			out = append(out, RelationType{Name: rt.Name, From: from, To: to})
 		}

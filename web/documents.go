@@ -166,13 +166,9 @@ func (h *handler) importLayer(c echo.Context) (int64, error) {
 // first post only shows what goes with them; the page it shows posts
 // again with confirm=yes, and that deletes them, all or none.
 func (h *handler) deleteDocuments(c echo.Context) error {
-	p, err := h.managedProject(c)
+	p, form, err := h.managedForm(c)
 	if err != nil {
 		return err
-	}
-	form, err := c.FormParams()
-	if err != nil {
-		return badRequest("form: %v", err)
 	}
 	ids, err := formDocIDs(form)
 	if err != nil {

@@ -16,13 +16,9 @@ import (
 // colour, hotkey), in order; a row whose name is cleared removes that
 // label, which the store refuses while spans use it.
 func (h *handler) setLabels(c echo.Context) error {
-	p, err := h.managedProject(c)
+	p, form, err := h.managedForm(c)
 	if err != nil {
 		return err
-	}
-	form, err := c.FormParams()
-	if err != nil {
-		return badRequest("form: %v", err)
 	}
 	names, colors, keys, descs := form["name"], form["color"], form["hotkey"], form["description"]
 	if len(colors) != len(names) || len(keys) != len(names) || len(descs) != 0 && len(descs) != len(names) {
@@ -49,13 +45,9 @@ func (h *handler) setLabels(c echo.Context) error {
 // commas); a row whose name is cleared removes that type, which the store
 // refuses while relations use it.
 func (h *handler) setRelationTypes(c echo.Context) error {
-	p, err := h.managedProject(c)
+	p, form, err := h.managedForm(c)
 	if err != nil {
 		return err
-	}
-	form, err := c.FormParams()
-	if err != nil {
-		return badRequest("form: %v", err)
 	}
 	names, froms, tos := form["rel_name"], form["rel_from"], form["rel_to"]
 	if len(froms) != len(names) || len(tos) != len(names) {

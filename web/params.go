@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -125,6 +126,20 @@ func (h *handler) reviewedProject(c echo.Context) (db.Project, error) {
 		return p, echo.NewHTTPError(http.StatusForbidden, "only reviewers and managers see this")
 	}
 	return p, nil
+}
+
+// managedForm is managedProject for a manager's form post, with the
+// form's fields.
+func (h *handler) managedForm(c echo.Context) (db.Project, url.Values, error) {
+	p, err := h.managedProject(c)
+	if err != nil {
+		return p, nil, err
+	}
+	form, err := c.FormParams()
+	if err != nil {
+		return p, nil, badRequest("form: %v", err)
+	}
+	return p, form, nil
 }
 
 // managedProject is project for actions only a manager may take.

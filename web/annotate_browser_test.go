@@ -215,6 +215,39 @@ func TestBrowserFailedSaveIsShown(t *testing.T) {
 	b.run(chromedp.WaitNotVisible(chromedp.ID("save-error")))
 }
 
+// TestBrowserLostAnswerRedraws: the span is stored but its answer is
+// lost on the way (a gateway's 502). The page cannot know whether the
+// save went through, so it asks the server and shows the stored span,
+// saying why, instead of claiming nothing was changed.
+func TestBrowserLostAnswerRedraws(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	s.loseAnswers.Store(true)
+	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	b.dragSelect(start, end)
+	b.run(chromedp.KeyEvent("1"))
+	b.run(chromedp.WaitVisible(chromedp.ID("save-error")))
+	msg := eval[string](b, `document.getElementById('save-error').textContent`)
+	if !strings.Contains(msg, "Could not save the span: 502") || !strings.Contains(msg, "the page now shows what is stored") ||
+		strings.Contains(msg, "Nothing was changed") {
+		t.Errorf("error shown: %q", msg)
+	}
+	stored := s.waitSpans(t, doc, s.user.ID, 1)
+	b.waitPage(1)
+	shown := eval[string](b, `document.querySelector('#span-list .span-item').dataset.start + '-' + document.querySelector('#span-list .span-item').dataset.end`)
+	if want := fmt.Sprintf("%d-%d", stored[0].Start, stored[0].End); shown != want {
+		t.Errorf("span list shows %s, the store holds %s", shown, want)
+	}
+	// Trying again is refused as a duplicate and leaves one span.
+	s.loseAnswers.Store(false)
+	b.dragSelect(start, end)
+	b.run(chromedp.KeyEvent("1"))
+	b.run(chromedp.Poll[chromedp.Void](`document.getElementById("save-error").textContent.includes("already exists")`, chromedp.WithPollingTimeout(10*time.Second)))
+	s.waitSpans(t, doc, s.user.ID, 1)
+}
+
 // TestBrowserStalePageRedraws: a span deleted behind the page's back (in
 // another tab) cannot be relabelled; the page says so and shows what is
 // stored instead of a stale highlight.

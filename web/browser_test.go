@@ -61,6 +61,9 @@ type site struct {
 	// failWrites makes the next span writes fail with 503, to test that
 	// a failed save is shown.
 	failWrites atomic.Bool
+	// loseAnswers makes the next writes go through and their answers come
+	// back as a gateway's 502, as when a proxy gives up waiting.
+	loseAnswers atomic.Bool
 }
 
 func newSite(t *testing.T, docs ...codec.Doc) *site {
@@ -101,6 +104,11 @@ func newSite(t *testing.T, docs ...codec.Doc) *site {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if s.failWrites.Load() && r.Method != http.MethodGet {
 			http.Error(w, `{"error":"database unavailable"}`, http.StatusServiceUnavailable)
+			return
+		}
+		if s.loseAnswers.Load() && r.Method != http.MethodGet {
+			e.ServeHTTP(httptest.NewRecorder(), r)
+			http.Error(w, "bad gateway", http.StatusBadGateway)
 			return
 		}
 		e.ServeHTTP(w, r)

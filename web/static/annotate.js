@@ -59,18 +59,23 @@ function init(docEl) {
       } catch (err) {
         status.textContent = '';
         err.shown = true;
-        if (err.status !== 404 && err.status !== 409) {
+        const stale = err.status === 404 || err.status === 409;
+        if (!stale && !unanswered(err)) {
           showError(`Could not ${what}: ${err.message}. Nothing was changed; ${err.fix || 'try again'}.`);
           throw err;
         }
         // The layer changed elsewhere (another tab, a teammate on gold, a
-        // manager): show what is stored now rather than a stale page.
+        // manager), or the answer was lost on the way and the change may
+        // have been stored after all: show what is stored now rather than
+        // a stale page, and say which it was.
         try {
           await redraw();
           const dropped = err.status === 404 && (what === 'undo' || what === 'redo') ? ' That step is gone from the history.' : '';
-          showError(`Could not ${what}: ${err.message}. The layer had changed; the page now shows what is stored.${dropped}`);
+          showError(stale ? `Could not ${what}: ${err.message}. The layer had changed; the page now shows what is stored.${dropped}`
+            : `Could not ${what}: ${err.message}. The change may have been stored before the answer was lost: the page now shows what is stored; if the change is not there, try again.`);
         } catch (again) {
-          showError(`Could not ${what}: ${err.message}, and the page could not be redrawn (${again.message}); reload it.`);
+          showError(stale ? `Could not ${what}: ${err.message}, and the page could not be redrawn (${again.message}); reload it.`
+            : `Could not ${what}: ${err.message}, and the server could not be asked what is stored (${again.message}). The change may or may not be saved: reload the page once the server answers.`);
         }
         throw err;
       }
@@ -78,6 +83,14 @@ function init(docEl) {
     queue = job.catch(() => {}); // the caller of save() receives the error; the queue goes on
     queue.then(() => { unsaved--; });
     return job;
+  }
+
+  // unanswered is true of a failure that leaves unknown whether the change
+  // was stored: no answer came (the network), or a gateway between the
+  // page and Hashiya gave up waiting. Hashiya's own refusals come before
+  // anything is written.
+  function unanswered(err) {
+    return err.unanswered === true || err.status === 502 || err.status === 504;
   }
 
   // Closing or leaving the page while a change is still being saved would

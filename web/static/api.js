@@ -17,7 +17,9 @@ export async function request(method, url, body) {
   try {
     res = await fetch(url, init);
   } catch (err) {
-    throw new Error(`the server could not be reached (${err.message})`);
+    const lost = new Error(`the server could not be reached (${err.message})`);
+    lost.unanswered = true; // whether a write arrived before the network failed is unknown
+    throw lost;
   }
   if (!res.ok) {
     let reason = res.statusText;

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -187,19 +188,27 @@ func TestBrowserOffsetsAfterEmoji(t *testing.T) {
 	b.screenshot("emoji-offsets")
 }
 
-// TestBrowserFailedSaveIsShown makes the server refuse writes: the
-// annotator sees the failure, and nothing pretends to be saved.
-func TestBrowserFailedSaveIsShown(t *testing.T) {
+// failFirstSave opens the demo article, turns on a failure of the
+// site's (failWrites or loseAnswers), labels صباح النعمان PER and returns
+// the error the page shows, with the site, browser and the span's offsets.
+func failFirstSave(t *testing.T, failure func(*site) *atomic.Bool) (*site, *browser, int, int, string) {
+	t.Helper()
 	s := newSite(t, seedDoc(t))
-	doc := s.docs["seed"]
 	b := newBrowser(t, s)
-	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
-	s.failWrites.Store(true)
-	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, s.docs["seed"].ID))
+	failure(s).Store(true)
+	start, end := spanAt(t, s.docs["seed"].Text, "صباح النعمان", 0)
 	b.dragSelect(start, end)
 	b.run(chromedp.KeyEvent("1"))
 	b.run(chromedp.WaitVisible(chromedp.ID("save-error")))
-	msg := eval[string](b, `document.getElementById('save-error').textContent`)
+	failure(s).Store(false)
+	return s, b, start, end, eval[string](b, `document.getElementById('save-error').textContent`)
+}
+
+// TestBrowserFailedSaveIsShown makes the server refuse writes: the
+// annotator sees the failure, and nothing pretends to be saved.
+func TestBrowserFailedSaveIsShown(t *testing.T) {
+	s, b, start, end, msg := failFirstSave(t, func(s *site) *atomic.Bool { return &s.failWrites })
 	if !strings.Contains(msg, "Could not save the span") || !strings.Contains(msg, "503") {
 		t.Errorf("error shown: %q", msg)
 	}
@@ -208,10 +217,9 @@ func TestBrowserFailedSaveIsShown(t *testing.T) {
 		t.Errorf("span list shows %d spans after a failed save", items)
 	}
 	// Once the server is back, the same action works and clears the error.
-	s.failWrites.Store(false)
 	b.dragSelect(start, end)
 	b.run(chromedp.KeyEvent("1"))
-	s.waitSpans(t, doc, s.user.ID, 1)
+	s.waitSpans(t, s.docs["seed"], s.user.ID, 1)
 	b.run(chromedp.WaitNotVisible(chromedp.ID("save-error")))
 }
 
@@ -220,32 +228,22 @@ func TestBrowserFailedSaveIsShown(t *testing.T) {
 // save went through, so it asks the server and shows the stored span,
 // saying why, instead of claiming nothing was changed.
 func TestBrowserLostAnswerRedraws(t *testing.T) {
-	s := newSite(t, seedDoc(t))
-	doc := s.docs["seed"]
-	b := newBrowser(t, s)
-	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
-	s.loseAnswers.Store(true)
-	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
-	b.dragSelect(start, end)
-	b.run(chromedp.KeyEvent("1"))
-	b.run(chromedp.WaitVisible(chromedp.ID("save-error")))
-	msg := eval[string](b, `document.getElementById('save-error').textContent`)
+	s, b, start, end, msg := failFirstSave(t, func(s *site) *atomic.Bool { return &s.loseAnswers })
 	if !strings.Contains(msg, "Could not save the span: 502") || !strings.Contains(msg, "the page now shows what is stored") ||
 		strings.Contains(msg, "Nothing was changed") {
 		t.Errorf("error shown: %q", msg)
 	}
-	stored := s.waitSpans(t, doc, s.user.ID, 1)
+	stored := s.waitSpans(t, s.docs["seed"], s.user.ID, 1)
 	b.waitPage(1)
 	shown := eval[string](b, `document.querySelector('#span-list .span-item').dataset.start + '-' + document.querySelector('#span-list .span-item').dataset.end`)
 	if want := fmt.Sprintf("%d-%d", stored[0].Start, stored[0].End); shown != want {
 		t.Errorf("span list shows %s, the store holds %s", shown, want)
 	}
 	// Trying again is refused as a duplicate and leaves one span.
-	s.loseAnswers.Store(false)
 	b.dragSelect(start, end)
 	b.run(chromedp.KeyEvent("1"))
 	b.run(chromedp.Poll[chromedp.Void](`document.getElementById("save-error").textContent.includes("already exists")`, chromedp.WithPollingTimeout(10*time.Second)))
-	s.waitSpans(t, doc, s.user.ID, 1)
+	s.waitSpans(t, s.docs["seed"], s.user.ID, 1)
 }
 
 // TestBrowserStalePageRedraws: a span deleted behind the page's back (in

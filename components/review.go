@@ -272,6 +272,24 @@ func nearText(p agreement.Pair) string {
 		Plural(p.Boundary, "pair"), Plural(p.Relabel, "pair"), Plural(p.Missed(), "span"), f1OverlapText(p))
 }
 
+// countText shows how many answers were the same, of how many compared.
+func countText(c agreement.Count) string {
+	if c.Of == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%d of %d (%s)", c.Same, c.Of, ratioText(c.Share()))
+}
+
+// attributionText sums up the agreement on quotations and speakers.
+func attributionText(a agreement.Attribution) string {
+	speaker := "neither side named a speaker"
+	if a.Speaker.Of > 0 {
+		speaker = "both named the same speaker in " + countText(a.Speaker)
+	}
+	return fmt.Sprintf("Quotation F1 %s: %s marked alike by both sides, %s differing in extent only. Over the %s paired by overlap, %s.",
+		f1Text(a.Quotes), Plural(a.Quotes.Both, "quotation"), Plural(a.Quotes.Boundary, "pair"), Plural(a.Matched, "pair"), speaker)
+}
+
 func meanText(pairs []agreement.Pair) string {
 	mean, n := agreement.Mean(pairs)
 	if n == 0 {

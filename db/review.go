@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+
+	"hashiya/db/codec"
 )
 
 // OwnedLayer is a user's layer of a document with its owner's name.
@@ -150,10 +152,21 @@ func copyToGoldTx(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, by
 }
 
 // LayerSpans is one user's spans of a document, as agreement compares
-// them (label and offsets).
+// them (label and offsets), and its quotations with who said them.
 type LayerSpans struct {
-	Name  string
-	Spans []SpanKey
+	Name   string
+	Spans  []SpanKey
+	Quotes []QuoteKey
+}
+
+// QuoteKey is one quotation of a layer as agreement compares it: its
+// segments in text order, its type, its speaker and cue (nil when none)
+// and whether the annotator confirmed the speaker is not in the text.
+type QuoteKey struct {
+	Segments     []SpanKey
+	Type         string
+	Speaker, Cue *SpanKey
+	NotInText    bool
 }
 
 // EachDocumentLayers calls fn, in document order, for every document of
@@ -168,7 +181,8 @@ func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only: nothing to undo
 	// Gold (no owner) sorts before every user: names are never empty.
-	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.external_id, coalesce(u.name, ''), s.start, s."end", s.label
+	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.external_id, coalesce(u.name, ''), s.id, s.start, s."end", s.label,
+			CASE WHEN s.label = 'QUOTE' THEN s.attributes END
 		FROM layers l JOIN documents d ON d.id = l.document_id LEFT JOIN users u ON u.id = l.owner_id
 		LEFT JOIN spans s ON s.layer_id = l.id
 		WHERE d.project_id = ? AND (l.owner_id IS NOT NULL OR l.status = 'reviewed')
@@ -181,27 +195,35 @@ func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func
 		doc      int64
 		external string
 		layers   []LayerSpans
+		full     []codec.ExportDoc // each layer's spans with their ids, for its quotations
+		quotes   bool
 	)
 	flush := func() error {
 		if layers == nil {
 			return nil
+		}
+		if quotes {
+			if err := layerQuotations(ctx, tx, doc, layers, full); err != nil {
+				return err
+			}
 		}
 		var gold *LayerSpans
 		if layers[0].Name == "" {
 			gold, layers = &layers[0], layers[1:]
 		}
 		err := fn(doc, external, gold, layers)
-		layers = nil
+		layers, full, quotes = nil, nil, false
 		return err
 	}
 	for rows.Next() {
 		var (
-			id         int64
-			ext, name  string
-			start, end sql.NullInt64
-			label      sql.NullString
+			id                 int64
+			ext, name          string
+			spanID, start, end sql.NullInt64
+			label              sql.NullString
+			attrs              []byte
 		)
-		if err := rows.Scan(&id, &ext, &name, &start, &end, &label); err != nil {
+		if err := rows.Scan(&id, &ext, &name, &spanID, &start, &end, &label, &attrs); err != nil {
 			return fmt.Errorf("db: scan layer span: %w", err)
 		}
 		if id != doc {
@@ -212,16 +234,77 @@ func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func
 		}
 		if len(layers) == 0 || layers[len(layers)-1].Name != name {
 			layers = append(layers, LayerSpans{Name: name, Spans: []SpanKey{}})
+			full = append(full, codec.ExportDoc{})
 		}
 		if start.Valid {
 			l := &layers[len(layers)-1]
-			l.Spans = append(l.Spans, SpanKey{Start: int(start.Int64), End: int(end.Int64), Label: label.String})
+			k := SpanKey{Start: int(start.Int64), End: int(end.Int64), Label: label.String}
+			l.Spans = append(l.Spans, k)
+			f := &full[len(full)-1]
+			f.Spans = append(f.Spans, codec.ExportSpan{ID: spanID.Int64, Start: k.Start, End: k.End, Label: k.Label, Attributes: attrs})
+			quotes = quotes || k.Label == "QUOTE"
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("db: layers of project %d: %w", projectID, err)
 	}
 	return flush()
+}
+
+// layerQuotations reads the relations of a document's layers and groups
+// each layer's QUOTE spans into its quotations (see Quotations).
+func layerQuotations(ctx context.Context, tx *sql.Tx, docID int64, layers []LayerSpans, full []codec.ExportDoc) error {
+	rows, err := tx.QueryContext(ctx, `SELECT coalesce(u.name, ''), r.id, r.type, r.from_span, r.to_span
+		FROM relations r JOIN layers l ON l.id = r.layer_id LEFT JOIN users u ON u.id = l.owner_id
+		WHERE l.document_id = ? AND (l.owner_id IS NOT NULL OR l.status = 'reviewed')`, docID)
+	if err != nil {
+		return fmt.Errorf("db: relations of document %d: %w", docID, err)
+	}
+	defer rows.Close()
+	byName := map[string]int{}
+	for i, l := range layers {
+		byName[l.Name] = i
+	}
+	for rows.Next() {
+		var (
+			name string
+			r    codec.ExportRelation
+		)
+		if err := rows.Scan(&name, &r.ID, &r.Type, &r.From, &r.To); err != nil {
+			return fmt.Errorf("db: scan relation: %w", err)
+		}
+		if i, ok := byName[name]; ok {
+			full[i].Relations = append(full[i].Relations, r)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("db: relations of document %d: %w", docID, err)
+	}
+	for i, f := range full {
+		for _, q := range codec.Quotations(f) {
+			layers[i].Quotes = append(layers[i].Quotes, quoteKey(f, q))
+		}
+	}
+	return nil
+}
+
+// quoteKey is a quotation of d by its spans' offsets.
+func quoteKey(d codec.ExportDoc, q codec.Quotation) QuoteKey {
+	key := func(i int) *SpanKey {
+		if i < 0 {
+			return nil
+		}
+		sp := d.Spans[i]
+		return &SpanKey{Start: sp.Start, End: sp.End, Label: sp.Label}
+	}
+	out := QuoteKey{Speaker: key(q.Speaker), Cue: key(q.Cue), NotInText: q.NotInText}
+	if q.Type != nil {
+		out.Type = *q.Type
+	}
+	for _, i := range q.Segments {
+		out.Segments = append(out.Segments, *key(i))
+	}
+	return out
 }
 
 // LinkCopy counts what CopyWithLinksToGold added to gold.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -190,6 +191,56 @@ func TestEachDocumentLayers(t *testing.T) {
 		if err != nil || fmt.Sprint(ids) != want {
 			t.Errorf("documents with %d users' layers: %v, %v; want %s", n, ids, err, want)
 		}
+	}
+}
+
+// TestEachDocumentLayersQuotations: each layer comes with its quotations,
+// their speaker, cue, type and a confirmed absent speaker, read from its
+// own relations only.
+func TestEachDocumentLayersQuotations(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	add := func(owner int64, word, label string, attrs map[string]any) Span {
+		t.Helper()
+		s, e := span(t, f.doc.Text, word)
+		sp, err := f.s.CreateSpan(ctx, f.doc, owner, f.user.ID, SpanInput{Start: s, End: e, Label: label, Attributes: attrs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sp
+	}
+	relate := func(owner int64, typ string, from, to Span) {
+		t.Helper()
+		if _, err := f.s.CreateRelation(ctx, f.doc, owner, f.user.ID, RelationInput{Type: typ, From: from.ID, To: to.ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q := add(f.user.ID, "الاقتصاد ينمو", "QUOTE", map[string]any{"type": "direct"})
+	relate(f.user.ID, "speaker", q, add(f.user.ID, "الوزير أحمد", "PER", nil))
+	relate(f.user.ID, "cue", q, add(f.user.ID, "قال", "CUE", nil))
+	add(f.other.ID, "الاقتصاد ينمو", "QUOTE", map[string]any{"speaker_in_text": false})
+	add(f.other.ID, "الرياض", "LOC", nil)
+	got := map[string][]QuoteKey{}
+	err := f.s.EachDocumentLayers(ctx, f.proj.ID, func(_ int64, _ string, _ *LayerSpans, layers []LayerSpans) error {
+		for _, l := range layers {
+			got[l.Name] = l.Quotes
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := func(word, label string) SpanKey {
+		s, e := span(t, f.doc.Text, word)
+		return SpanKey{Start: s, End: e, Label: label}
+	}
+	spk, cue := key("الوزير أحمد", "PER"), key("قال", "CUE")
+	want := map[string][]QuoteKey{
+		"amina": {{Segments: []SpanKey{key("الاقتصاد ينمو", "QUOTE")}, Type: "direct", Speaker: &spk, Cue: &cue}},
+		"omar":  {{Segments: []SpanKey{key("الاقتصاد ينمو", "QUOTE")}, NotInText: true}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }
 

@@ -100,8 +100,16 @@ func (h *handler) apiAgreement(c echo.Context) error {
 		Least     []docJSON  `json:"least_agreed"`
 		GoldDocs  int        `json:"gold_documents"`
 		Gold      []goldJSON `json:"against_gold"`
+		Quotes    struct {
+			Overall attributionJSON   `json:"overall"`
+			Pairs   []attributionJSON `json:"pairs"`
+		} `json:"quotations"`
 	}{Project: p.ID, Documents: len(tally.Docs), Overall: toPairJSON(tally.Overall(), ""), Pairs: []pairJSON{}, Labels: []pairJSON{}, Least: []docJSON{},
 		GoldDocs: tally.GoldDocs(), Gold: []goldJSON{}}
+	out.Quotes.Overall, out.Quotes.Pairs = toAttributionJSON(tally.AttributionOverall()), []attributionJSON{}
+	for _, a := range tally.Attributions() {
+		out.Quotes.Pairs = append(out.Quotes.Pairs, toAttributionJSON(a))
+	}
 	for _, g := range tally.AgainstGold() {
 		out.Gold = append(out.Gold, toGoldJSON(g))
 	}
@@ -144,5 +152,51 @@ func toAgreementLayer(l db.LayerSpans) agreement.Layer {
 	for i, s := range l.Spans {
 		out.Spans[i] = agreement.Span{Start: s.Start, End: s.End, Label: s.Label}
 	}
+	for _, q := range l.Quotes {
+		aq := agreement.Quote{Type: q.Type, Speaker: toExtent(q.Speaker), Cue: toExtent(q.Cue), NotInText: q.NotInText}
+		for _, seg := range q.Segments {
+			aq.Segments = append(aq.Segments, agreement.Extent{Start: seg.Start, End: seg.End})
+		}
+		out.Quotes = append(out.Quotes, aq)
+	}
 	return out
+}
+
+func toExtent(k *db.SpanKey) *agreement.Extent {
+	if k == nil {
+		return nil
+	}
+	return &agreement.Extent{Start: k.Start, End: k.End}
+}
+
+// attributionJSON is how two users (or all pairs summed) agree on
+// quotations: by exact extent as for spans, then, over the quotations
+// paired by overlap, how often they named the same speaker, cue and type.
+type attributionJSON struct {
+	pairJSON
+	Matched int       `json:"matched"`
+	Speaker shareJSON `json:"same_speaker"`
+	Cue     shareJSON `json:"same_cue"`
+	Type    shareJSON `json:"same_type"`
+}
+
+// shareJSON is a count of same answers out of those compared; share is
+// null when nothing was.
+type shareJSON struct {
+	Same  int      `json:"same"`
+	Of    int      `json:"of"`
+	Share *float64 `json:"share"`
+}
+
+func toAttributionJSON(a agreement.Attribution) attributionJSON {
+	share := func(c agreement.Count) shareJSON {
+		out := shareJSON{Same: c.Same, Of: c.Of}
+		if v, ok := c.Share(); ok {
+			out.Share = &v
+		}
+		return out
+	}
+	q := a.Quotes
+	q.A, q.B = a.A, a.B
+	return attributionJSON{pairJSON: toPairJSON(q, ""), Matched: a.Matched, Speaker: share(a.Speaker), Cue: share(a.Cue), Type: share(a.Type)}
 }

@@ -168,12 +168,18 @@ func TestProjectAgreement(t *testing.T) {
 	if d.Find("#agreement-empty").Length() != 1 {
 		t.Errorf("no layers yet, but the page reads %q", strings.Join(strings.Fields(d.Find("main").Text()), " "))
 	}
-	te.addSpan(te.layla.user.ID, "أحمد", "PER")
+	lp := te.addSpan(te.layla.user.ID, "أحمد", "PER")
 	te.addSpan(te.layla.user.ID, "الرياض", "LOC")
-	te.addSpan(te.karim.user.ID, "أحمد", "PER")
+	kp := te.addSpan(te.karim.user.ID, "أحمد", "PER")
 	te.addSpan(te.karim.user.ID, "الرياض", "GPE")
-	te.addSpan(te.layla.user.ID, "الاقتصاد ينمو", "QUOTE") // karim's is shorter: extent alone differs
-	te.addSpan(te.karim.user.ID, "الاقتصاد", "QUOTE")
+	lq := te.addSpan(te.layla.user.ID, "الاقتصاد ينمو", "QUOTE") // karim's is shorter: extent alone differs
+	kq := te.addSpan(te.karim.user.ID, "الاقتصاد", "QUOTE")
+	// Both say أحمد said it.
+	for _, r := range []struct{ owner, from, to int64 }{{te.layla.user.ID, lq.ID, lp.ID}, {te.karim.user.ID, kq.ID, kp.ID}} {
+		if _, err := te.store.CreateRelation(t.Context(), te.doc, r.owner, r.owner, db.RelationInput{Type: "speaker", From: r.from, To: r.to}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	doc2 := te.docs[1]
 	for _, who := range []*queueActor{te.layla, te.karim} {
 		s, e := cpSpan(t, doc2.Text, "نص")
@@ -193,6 +199,10 @@ func TestProjectAgreement(t *testing.T) {
 	if got, want := strings.Join(strings.Fields(d.Find("#agreement-near").Text()), " "), "Of the spans only one side marked, extent alone differs in 1 pair and label alone in 1 pair; 0 spans had nothing like them on the other side. Forgiving extent, F1 is 0.75."; got != want {
 		t.Errorf("near misses: %q, want %q", got, want)
 	}
+	if got, want := strings.Join(strings.Fields(d.Find("#quotes-agreement-overall").Text()), " "),
+		"Quotation F1 0.00: 0 quotations marked alike by both sides, 1 pair differing in extent only. Over the 1 pair paired by overlap, both named the same speaker in 1 of 1 (1.00)."; got != want {
+		t.Errorf("quotations: %q, want %q", got, want)
+	}
 	checks := []struct {
 		sel  string
 		want []string
@@ -200,6 +210,9 @@ func TestProjectAgreement(t *testing.T) {
 		{"#agreement-pairs tbody tr", []string{"karim · layla 2 2 2 0.50 1 1 0.75"}},
 		{"#agreement-labels tbody tr", []string{"GPE 0 1 0.00 0 1 0.00", "LOC 1 1 0.67 0 1 0.67", "PER 1 0 1.00 0 0 1.00", "QUOTE 0 2 0.00 1 0 1.00"}},
 		{"#agreement-docs tbody tr", []string{"doc-1 0.33 1", "doc-2 1.00 1"}},
+		// Quotations: not the same extent, but paired by overlap, and the
+		// same speaker; neither gave a cue or a type.
+		{"#agreement-quotes tbody tr", []string{"karim · layla 0 1 0 0.00 1 1 of 1 (1.00) — —"}},
 	}
 	for _, c := range checks {
 		if got := text(c.sel); strings.Join(got, "\n") != strings.Join(c.want, "\n") {
@@ -244,6 +257,18 @@ func TestProjectAgreement(t *testing.T) {
 			ExternalID string  `json:"external_id"`
 			MeanF1     float64 `json:"mean_f1"`
 		} `json:"least_agreed"`
+		Quotes struct {
+			Overall struct {
+				Extent  int `json:"extent_differs"`
+				Matched int
+				Speaker struct {
+					Same, Of int
+					Share    *float64
+				} `json:"same_speaker"`
+				Cue struct{ Share *float64 } `json:"same_cue"`
+			}
+			Pairs []struct{ A, B string }
+		} `json:"quotations"`
 	}
 	decodeJSON(t, rec, &got)
 	if got.Documents != 2 || got.Overall.Both != 2 || got.Overall.F1 == nil || fmt.Sprintf("%.2f", *got.Overall.F1) != "0.50" ||
@@ -251,6 +276,11 @@ func TestProjectAgreement(t *testing.T) {
 		len(got.Pairs) != 1 || got.Pairs[0].A != "karim" || len(got.Labels) != 4 || got.Labels[2].Label != "PER" ||
 		len(got.Least) != 2 || got.Least[0].ExternalID != "doc-1" || fmt.Sprintf("%.2f", got.Least[0].MeanF1) != "0.33" {
 		t.Errorf("agreement JSON: %s", rec.Body)
+	}
+	if q := got.Quotes; q.Overall.Extent != 1 || q.Overall.Matched != 1 || q.Overall.Speaker.Same != 1 || q.Overall.Speaker.Of != 1 ||
+		q.Overall.Speaker.Share == nil || *q.Overall.Speaker.Share != 1 || q.Overall.Cue.Share != nil ||
+		len(q.Pairs) != 1 || q.Pairs[0].A != "karim" || q.Pairs[0].B != "layla" {
+		t.Errorf("quotation agreement JSON: %+v", q)
 	}
 
 	// Accept what both agreed on, everywhere: أحمد in doc-1; نص in doc-2

@@ -14,10 +14,12 @@ type Span struct {
 	Label      string
 }
 
-// Layer is one annotator's spans, named for its owner.
+// Layer is one annotator's spans, and their quotations with who said
+// them, named for its owner.
 type Layer struct {
-	Name  string
-	Spans []Span
+	Name   string
+	Spans  []Span
+	Quotes []Quote
 }
 
 // Candidate is a distinct span and the layers that hold it, in the order
@@ -255,6 +257,7 @@ func Mean(pairs []Pair) (mean float64, n int) {
 type Tally struct {
 	pairs    map[[2]string]*Pair
 	labels   map[string]*Pair
+	quotes   map[[2]string]*Attribution
 	Docs     []DocScore
 	gold     map[string]*GoldScore
 	goldDocs int
@@ -322,7 +325,7 @@ func (t *Tally) Add(id int64, name string, layers []Layer) {
 		return
 	}
 	if t.pairs == nil {
-		t.pairs, t.labels = map[[2]string]*Pair{}, map[string]*Pair{}
+		t.pairs, t.labels, t.quotes = map[[2]string]*Pair{}, map[string]*Pair{}, map[[2]string]*Attribution{}
 	}
 	sets := spanSets(layers)
 	var pairs []Pair
@@ -342,6 +345,7 @@ func (t *Tally) Add(id int64, name string, layers []Layer) {
 				t.pairs[[2]string{q.A, q.B}] = sum
 			}
 			sum.add(q)
+			t.addQuotes(layers[i], layers[j])
 		}
 	}
 	mean, n := Mean(pairs)
@@ -354,13 +358,16 @@ func (t *Tally) Pairs() []Pair {
 	for _, p := range t.pairs {
 		out = append(out, *p)
 	}
-	slices.SortFunc(out, func(x, y Pair) int {
-		if c := strings.Compare(x.A, y.A); c != 0 {
-			return c
-		}
-		return strings.Compare(x.B, y.B)
-	})
+	slices.SortFunc(out, func(x, y Pair) int { return byNames(x.A, x.B, y.A, y.B) })
 	return out
+}
+
+// byNames orders two pairs of names, by the first, then the second.
+func byNames(a1, b1, a2, b2 string) int {
+	if c := strings.Compare(a1, a2); c != 0 {
+		return c
+	}
+	return strings.Compare(b1, b2)
 }
 
 // Labels is the sum over every pair for each label, by label.

@@ -27,8 +27,10 @@ func markFamily(r rune) int {
 // markAt returns the family of the quotation mark at i and the index of
 // its last code point, or family 0. Tokenised text writes a double quote
 // as two apostrophes (' ' نيوز أوف ذا وورلد ' '، ’ ’ جوهرة برلين ’ ’),
-// with or without a space between them: that pair is one mark, and a
-// single apostrophe is none.
+// with or without a space between them: that pair is one mark. Other
+// writers quote with a single apostrophe standing alone between spaces
+// (وهو يقول : ' آه من المرأة ! ... '): that is a mark too, while one
+// joined to a word (an elision, a transliteration) is none.
 func (d *doc) markAt(i int) (fam, last int) {
 	fam = markFamily(d.rs[i])
 	if fam != 4 {
@@ -42,7 +44,16 @@ func (d *doc) markAt(i int) (fam, last int) {
 			break
 		}
 	}
+	if d.standsAlone(i) {
+		return 4, i
+	}
 	return 0, i
+}
+
+// standsAlone reports whether the code point at i has a space (or the
+// text's start or end) on either side.
+func (d *doc) standsAlone(i int) bool {
+	return (i == 0 || unicode.IsSpace(d.rs[i-1])) && (i+1 == len(d.rs) || unicode.IsSpace(d.rs[i+1]))
 }
 
 // markPair is a paired opening and closing mark (code point indexes of the

@@ -115,7 +115,7 @@ func (d *doc) endsWindow(c cue, k, named int, lx lexicon) bool {
 		gapStart = d.words[k-1].End
 	}
 	w := d.words[k]
-	marked := d.hasAny(gapStart, w.Start, quoteMarks) && w.Start >= named
+	marked := d.hasAny(max(gapStart, named), w.Start, quoteMarks) // not the name's closing mark, before named
 	if d.hasSentenceEnd(gapStart, w.Start) || marked || clauseWords[w.Norm] {
 		return true
 	}

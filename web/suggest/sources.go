@@ -75,7 +75,11 @@ func (b *builder) subjectBefore(c cue) subject {
 	}
 	opened := k < 0 || opensSubject(d.words[k].Norm) || d.hasAny(d.words[k].End, start, clausePunct+"()-–—"+quoteMarks)
 	topic := k >= 0 && topicWords[d.words[k].Norm]
-	if n == 0 || !opened || !topic && !b.headsSubject(d.words[d.wordAt(start)]) {
+	// After كان the noun before the verb is its subject whatever its
+	// head, a bare name too (وكان أغاسي أعلن): كان + noun + perfect verb
+	// is the pluperfect of news prose.
+	afterKana := k >= 0 && kana[d.words[k].Norm] && d.onlySpace(d.words[k].End, start) && n <= 4
+	if n == 0 || !opened || !topic && !afterKana && !b.headsSubject(d.words[d.wordAt(start)]) {
 		return subject{}
 	}
 	return subject{Start: start, End: d.words[d.wordBefore(end)].End, Topic: topic}

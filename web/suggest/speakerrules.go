@@ -23,6 +23,14 @@ var textNouns = normSet("تقرير", "تقارير", "بيان", "بلاغ", "�
 var adverbs = normSet("مجددا", "مجدداً", "مرارا", "مراراً", "سابقا", "سابقاً", "مؤخرا", "مؤخراً",
 	"بدوره", "بدورها", "بدورهم", "آنذاك", "حينها", "حينذاك", "يومها", "وقتها")
 
+// weekdays are time adverbs on their own (ورفض بولتون الاحد، وقالت
+// الحكومة اول امس الجمعة): they end a subject.
+var weekdays = normSet("الأحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت")
+
+// timeModifiers follow a time noun to make a time adverb (الشهر الماضي،
+// العام المقبل); أول before أمس does the same (أول أمس).
+var timeModifiers = normSet("الماضي", "الماضية", "المقبل", "المقبلة", "القادم", "القادمة", "الجاري", "الحالي", "المنصرم")
+
 // sideWords after من end a subject (قال الوزير من جهته إن).
 var sideWords = normSet("جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم", "ناحيته", "ناحيتها")
 
@@ -39,12 +47,31 @@ var impersonalNouns = normSet("المنتظر", "المرتقب", "المتوق�
 // outlet (لمحطة، لصحيفة).
 func (d *doc) adjunctAfter(k, n int) bool {
 	w := d.words[k].Norm
-	if adverbs[w] || w == "من" && k+1 < len(d.words) && sideWords[d.words[k+1].Norm] {
+	if adverbs[w] || weekdays[w] || d.timeAdverb(k) || w == "من" && k+1 < len(d.words) && sideWords[d.words[k+1].Norm] {
 		return true
 	}
 	rest, ok := withoutL(w)
 	return n > 0 && ok && mediaNouns[stripArticle(rest)]
 }
+
+// timeAdverb reports whether word k opens a two-word time adverb: a time
+// noun with a modifier (أعلن الشهر الماضي) or أول أمس.
+func (d *doc) timeAdverb(k int) bool {
+	if k+1 >= len(d.words) {
+		return false
+	}
+	w, next := d.words[k].Norm, d.words[k+1].Norm
+	if w == "أول" || w == "اول" {
+		return next == "أمس" || next == "امس"
+	}
+	return strings.HasPrefix(w, "ال") && timeNouns[stripArticle(w)] && timeModifiers[next]
+}
+
+// postedRoles are titles of someone posted to a place or a body, which
+// they take through في or لدى (السفير الأميركي في الأمم المتحدة جون
+// بولتون، مندوب سوريا لدى الجامعة): after them, in a speaker phrase, the
+// preposition goes on with the title even after a definite head.
+var postedRoles = normSet("سفير", "سفيرة", "مندوب", "مندوبة", "ممثل", "ممثلة", "مبعوث", "مبعوثة", "مراسل", "مراسلة")
 
 // titleGoesOn reports whether word k, a preposition that endsSubject stops
 // at, continues the title of a subject starting at start instead: ل
@@ -65,11 +92,14 @@ func (d *doc) titleGoesOn(k, n, start int) bool {
 	if d.governedPrep(k) {
 		return true
 	}
-	if w != "في" || k+1 >= len(d.words) {
+	if w != "في" && w != "لدى" || k+1 >= len(d.words) {
 		return false
 	}
 	head := d.words[d.wordAt(start)].Norm
-	return !strings.HasPrefix(head, "ال") && titleInstitution(d.words[k+1].Norm)
+	if postedRoles[stripArticle(head)] {
+		return true
+	}
+	return w == "في" && !strings.HasPrefix(head, "ال") && titleInstitution(d.words[k+1].Norm)
 }
 
 // governors are participles and verbal nouns that take their complement

@@ -63,14 +63,21 @@ func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
 }
 
 // endsSubject reports whether word w, the nth of a subject phrase, ends
-// it: a complementizer, an adjunct, a new clause, a verbal noun without
+// it: a complementizer, an adjunct, a new clause, a relative pronoun (the
+// speaker is given without its relative clause: وقال باتشان الذي يزور
+// بريطانيا إنه), a verbal noun without
 // the article that starts the object (نفى الوزير صحة الأنباء), or a
 // phrase-initial من or مع, which start an adjunct, never a name.
 func endsSubject(d *doc, w word, n int) bool {
-	return complementizers[w.Norm] || adjunctWords[w.Norm] || clauseWords[w.Norm] || startsAdjunct(d, w) ||
+	return complementizers[w.Norm] || adjunctWords[w.Norm] || clauseWords[w.Norm] || relatives[w.Norm] || startsAdjunct(d, w) ||
 		sayingNouns[w.Norm] || connectives[w.Norm] || becauseWords[w.Norm] ||
-		isBareContentNoun(w.Norm) || (n == 0 && (w.Norm == "من" || w.Norm == "مع"))
+		isBareContentNoun(w.Norm) || propositionNouns[w.Norm] || (n == 0 && (w.Norm == "من" || w.Norm == "مع"))
 }
+
+// propositionNouns take a clause after أن as their complement (رفض
+// الممثل فكرة أن ...): without the article they are the verb's object,
+// never part of its subject.
+var propositionNouns = normSet("فكرة", "حقيقة", "احتمال", "إمكانية", "امكانية", "مقولة", "زعم", "ادعاء")
 
 // prepOfComplement reports whether word k is من before a complementizer
 // (حذر الدول من أن), which belongs to the verb, not to the subject.
@@ -193,6 +200,9 @@ func (b *builder) attribute(quotes []quote, cues []cue) {
 //     delimit gives no speaker rather than a wrong one;
 //   - else an existing PER/ORG span right before the cue, in the same
 //     clause (ومضى [الاعرجي] يقول “...”);
+//   - else the noun a relative pronoun before the cue refers to
+//     (antecedent), or for a participle the subject of the verb that
+//     opens its sentence (mainVerbSubject);
 //   - else a subject before the cue (الوزير قد أكد أن), subjectBefore;
 //   - else the current speaker: the last one named (وأضاف، أن “...”).
 func (b *builder) speakerOf(c cue, q quote, current *Span) *Span {
@@ -211,6 +221,12 @@ func (b *builder) speakerOf(c cue, q quote, current *Span) *Span {
 	}
 	if s := b.d.subjectAfter(c.End, limit, b.lx); !isParticiple(c.base) && (s.Start < s.End || s.TooLong) {
 		return b.speakerFor(s, c.End, limit) // a participle's subject is its verb's: مشيرا كيف
+	}
+	if s := b.antecedent(c); s.Start < s.End {
+		return b.speakerFor(s, s.Start, s.End) // رايس التي قالت إنه
+	}
+	if s := b.mainVerbSubject(c); s.Start < s.End {
+		return b.speakerFor(s, s.Start, s.End) // أشاد الوزير ...، معتبرا أن
 	}
 	if b.d.impersonal(c) {
 		return nil // قيل إن، يعتقد أن: no one is named

@@ -1,0 +1,105 @@
+package suggest
+
+import "strings"
+
+// Rules that find the speaker of a cue with no subject of its own from the
+// syntax of its clause, before falling back on the last speaker named: a
+// cue inside a relative clause speaks for the noun the relative pronoun
+// refers to, and a participle (مشيرا، معتبرا، قائلا) shares the subject
+// of the verb its clause hangs on, whether or not that verb is a cue.
+
+// antecedent reads the noun phrase that a relative pronoun right before
+// cue c refers to: in مع وزيرة الخارجية كوندوليزا رايس التي قالت إنه the
+// one who speaks is رايس, not whoever spoke last. The phrase runs back
+// from the pronoun over at most six words, to punctuation or to a word
+// that cannot be part of it (a preposition, a particle, a cue, a
+// complementizer); a longer run is too uncertain and gives none.
+func (b *builder) antecedent(c cue) subject {
+	d := b.d
+	k := d.wordBefore(c.Start)
+	if k < 1 || !relatives[d.words[k].Norm] || !d.onlySpace(d.words[k].End, c.Start) {
+		return subject{}
+	}
+	end := d.words[k-1].End
+	start, n := end, 0
+	for j := k - 1; j >= 0 && d.onlySpace(d.words[j].End, start); j-- {
+		if b.outsidePhrase(d.words[j]) {
+			break
+		}
+		if n++; n > 6 {
+			return subject{}
+		}
+		start = d.words[j].Start
+	}
+	if n == 0 || textNouns[stripArticle(d.words[d.wordAt(start)].Norm)] {
+		return subject{} // تصريحه الذي قال فيه: the statement is no speaker
+	}
+	return subject{Start: start, End: end}
+}
+
+// outsidePhrase reports whether w cannot belong to a noun phrase read
+// backwards from a relative pronoun: a preposition or time adverb (مع،
+// في، اليوم), a particle or complementizer, a cue, or a word with a
+// joined preposition (للقناة، بالقاهرة).
+func (b *builder) outsidePhrase(w word) bool {
+	norm := w.Norm
+	if adjunctWords[norm] || norm == "مع" || norm == "من" || !b.nominal(w) || startsAdjunct(b.d, w) {
+		return true
+	}
+	return strings.HasPrefix(norm, "بال") || strings.HasPrefix(norm, "وال") && timeNouns[stripArticle(norm[len("و"):])]
+}
+
+// mainVerbSubject is the subject of the verb that opens the sentence of
+// participle cue c, when no cue stands between them: in أشاد الوزير
+// بالدور ...، معتبرا أن and ورفض بولتون الاحد ...، معتبرا أن the
+// participle's subject is the verb's, though أشاد and رفض report no
+// speech; when the opening verb is itself a cue (ودعا الوزير ...، معتبرا)
+// its subject is the same. The opening word must look like a verb: not definite, not a
+// particle, preposition or complementizer, and followed by a subject
+// phrase that subjectAfter can delimit.
+func (b *builder) mainVerbSubject(c cue) subject {
+	d := b.d
+	if !isParticiple(c.base) {
+		return subject{}
+	}
+	i := d.wordAt(c.Start)
+	first := i
+	for first > 0 && !d.hasSentenceEnd(d.words[first-1].End, d.words[first].Start) {
+		first--
+	}
+	if first >= i || !b.opensVerbally(d.words[first]) {
+		return subject{}
+	}
+	for _, w := range d.words[first+1 : i] {
+		if _, isCue := b.lx.match(w.Norm); isCue {
+			return subject{} // the cue before names the current speaker
+		}
+	}
+	s := d.subjectAfter(d.words[first].End, c.Start, b.lx)
+	if s.TooLong || s.Start >= s.End || d.wordAt(s.Start) != first+1 {
+		return subject{}
+	}
+	return s
+}
+
+// opensVerbally reports whether w, the first word of a sentence, may be
+// its verb: Arabic news is mostly verb-first, and a word that is not
+// definite, not a number, and no particle, preposition, connective or
+// complementizer is most often the verb (أشاد، ورفض، ودعا).
+func (b *builder) opensVerbally(w word) bool {
+	norm := w.Norm
+	if rest, ok := cutConj(norm); ok {
+		norm = rest
+	}
+	if strings.HasPrefix(norm, "ال") || len([]rune(norm)) < 3 || adjunctWords[norm] || notSubjects[norm] ||
+		kana[norm] || topicWords[norm] || sideWords[norm] || timeNouns[norm] || norm == "مع" || norm == "من" {
+		return false
+	}
+	for _, r := range norm {
+		if r < 'ء' || r > 'ي' {
+			return false // a digit or a Latin word
+		}
+	}
+	_, isCue := b.lx.match(w.Norm)
+	return isCue || b.nominal(w)
+}

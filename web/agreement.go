@@ -103,12 +103,17 @@ func (h *handler) apiAgreement(c echo.Context) error {
 		Quotes    struct {
 			Overall attributionJSON   `json:"overall"`
 			Pairs   []attributionJSON `json:"pairs"`
+			Gold    []attributionJSON `json:"against_gold"`
 		} `json:"quotations"`
 	}{Project: p.ID, Documents: len(tally.Docs), Overall: toPairJSON(tally.Overall(), ""), Pairs: []pairJSON{}, Labels: []pairJSON{}, Least: []docJSON{},
 		GoldDocs: tally.GoldDocs(), Gold: []goldJSON{}}
 	out.Quotes.Overall, out.Quotes.Pairs = toAttributionJSON(tally.AttributionOverall()), []attributionJSON{}
 	for _, a := range tally.Attributions() {
 		out.Quotes.Pairs = append(out.Quotes.Pairs, toAttributionJSON(a))
+	}
+	out.Quotes.Gold = []attributionJSON{}
+	for _, a := range tally.AttributionsAgainstGold() {
+		out.Quotes.Gold = append(out.Quotes.Gold, toAttributionJSON(a))
 	}
 	for _, g := range tally.AgainstGold() {
 		out.Gold = append(out.Gold, toGoldJSON(g))
@@ -174,10 +179,14 @@ func toExtent(k *db.SpanKey) *agreement.Extent {
 // paired by overlap, how often they named the same speaker, cue and type.
 type attributionJSON struct {
 	pairJSON
-	Matched int       `json:"matched"`
-	Speaker shareJSON `json:"same_speaker"`
-	Cue     shareJSON `json:"same_cue"`
-	Type    shareJSON `json:"same_type"`
+	// Against gold: the share of their quotations gold holds, and of
+	// gold's they marked.
+	Precision *float64  `json:"precision,omitempty"`
+	Recall    *float64  `json:"recall,omitempty"`
+	Matched   int       `json:"matched"`
+	Speaker   shareJSON `json:"same_speaker"`
+	Cue       shareJSON `json:"same_cue"`
+	Type      shareJSON `json:"same_type"`
 }
 
 // shareJSON is a count of same answers out of those compared; share is
@@ -198,5 +207,14 @@ func toAttributionJSON(a agreement.Attribution) attributionJSON {
 	}
 	q := a.Quotes
 	q.A, q.B = a.A, a.B
-	return attributionJSON{pairJSON: toPairJSON(q, ""), Matched: a.Matched, Speaker: share(a.Speaker), Cue: share(a.Cue), Type: share(a.Type)}
+	out := attributionJSON{pairJSON: toPairJSON(q, ""), Matched: a.Matched, Speaker: share(a.Speaker), Cue: share(a.Cue), Type: share(a.Type)}
+	if a.B == "gold" {
+		if v, ok := q.Precision(); ok {
+			out.Precision = &v
+		}
+		if v, ok := q.Recall(); ok {
+			out.Recall = &v
+		}
+	}
+	return out
 }

@@ -524,3 +524,43 @@ func TestAgreementAgainstGold(t *testing.T) {
 		t.Errorf("against gold in the API: %+v", api)
 	}
 }
+
+// TestAgreementQuotesAgainstGold: each annotator's quotations against
+// reviewed gold, with gold's speaker compared on the paired ones.
+func TestAgreementQuotesAgainstGold(t *testing.T) {
+	te := newTeamEnv(t)
+	speaker := func(owner int64) {
+		t.Helper()
+		q := te.addSpan(owner, "الاقتصاد ينمو", "QUOTE")
+		p := te.addSpan(owner, "أحمد", "PER")
+		if _, err := te.store.CreateRelation(t.Context(), te.doc, owner, te.rana.user.ID, db.RelationInput{Type: "speaker", From: q.ID, To: p.ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	speaker(0)
+	speaker(te.layla.user.ID)
+	te.addSpan(te.karim.user.ID, "الرياض", "LOC") // no quotation
+	if _, err := te.store.MarkReviewed(t.Context(), te.doc, te.rana.user); err != nil {
+		t.Fatal(err)
+	}
+	d := htmlPage(t, te.rana.get(fmt.Sprintf("/projects/%d/agreement", te.proj.ID)), http.StatusOK)
+	var rows []string
+	d.Find("#agreement-gold-quotes tbody tr").Each(func(_ int, r *goquery.Selection) { rows = append(rows, cells(r)) })
+	want := []string{"karim 0 0 0 1 — 0.00 — — —", "layla 1 0 0 0 1.00 1.00 1 of 1 (1.00) — —"}
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Errorf("quotations against gold:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+	var api struct {
+		Quotes struct {
+			Gold []struct {
+				A       string                 `json:"a"`
+				Recall  *float64               `json:"recall"`
+				Speaker struct{ Same, Of int } `json:"same_speaker"`
+			} `json:"against_gold"`
+		} `json:"quotations"`
+	}
+	decodeJSON(t, te.rana.get(fmt.Sprintf("/api/v1/projects/%d/agreement", te.proj.ID)), &api)
+	if g := api.Quotes.Gold; len(g) != 2 || g[0].A != "karim" || g[0].Recall == nil || *g[0].Recall != 0 || g[1].Speaker.Same != 1 || g[1].Speaker.Of != 1 {
+		t.Errorf("quotations against gold in the API: %+v", api.Quotes.Gold)
+	}
+}

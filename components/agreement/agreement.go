@@ -261,6 +261,8 @@ type Tally struct {
 	Docs     []DocScore
 	gold     map[string]*GoldScore
 	goldDocs int
+	// goldQuotes is each owner's quotations against gold, by name.
+	goldQuotes map[string]*Attribution
 }
 
 // GoldScore is one owner's layers against gold (A the owner, B "gold"),
@@ -289,6 +291,7 @@ func (t *Tally) AddGold(gold Layer, layers []Layer) {
 		}
 		sum.add(compare(name, "gold", set, ref, nil))
 		sum.Docs++
+		t.addGoldQuotes(gold, layers[i])
 	}
 }
 

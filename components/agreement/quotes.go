@@ -214,3 +214,33 @@ func (t *Tally) AttributionOverall() Attribution {
 	}
 	return sum
 }
+
+// addGoldQuotes sums one layer's quotations against gold's (B "gold"),
+// when either has one.
+func (t *Tally) addGoldQuotes(gold, l Layer) {
+	if len(gold.Quotes) == 0 && len(l.Quotes) == 0 {
+		return
+	}
+	if t.goldQuotes == nil {
+		t.goldQuotes = map[string]*Attribution{}
+	}
+	sum := t.goldQuotes[l.Name]
+	if sum == nil {
+		sum = &Attribution{A: l.Name, B: "gold", Quotes: Pair{A: l.Name, B: "gold"}}
+		t.goldQuotes[l.Name] = sum
+	}
+	sum.add(CompareQuotes(l.Name, "gold", l.Quotes, gold.Quotes))
+}
+
+// AttributionsAgainstGold is each owner's attribution agreement with
+// reviewed gold, by name: precision and recall of their quotations
+// (Quotes.Precision, Quotes.Recall), and how often they named gold's
+// speaker, cue and type.
+func (t *Tally) AttributionsAgainstGold() []Attribution {
+	out := make([]Attribution, 0, len(t.goldQuotes))
+	for _, a := range t.goldQuotes {
+		out = append(out, *a)
+	}
+	slices.SortFunc(out, func(x, y Attribution) int { return strings.Compare(x.A, y.A) })
+	return out
+}

@@ -95,3 +95,29 @@ func TestTallyAttributions(t *testing.T) {
 		t.Errorf("overall %+v", all)
 	}
 }
+
+// TestAttributionsAgainstGold scores each annotator's quotations against
+// reviewed gold: exact quotations for precision and recall, and gold's
+// speaker on the quotations paired by overlap.
+func TestAttributionsAgainstGold(t *testing.T) {
+	spk := ext(0, 5)
+	gold := agreement.Layer{Quotes: []agreement.Quote{quote("direct", spk, nil, 10, 20), quote("indirect", spk, nil, 30, 40)}}
+	var tally agreement.Tally
+	tally.AddGold(gold, []agreement.Layer{
+		{Name: "layla", Quotes: []agreement.Quote{quote("direct", spk, nil, 10, 20), quote("indirect", ext(6, 8), nil, 30, 38)}},
+		{Name: "karim"}, // marked nothing
+	})
+	tally.AddGold(agreement.Layer{Name: "", Spans: []agreement.Span{{Start: 0, End: 2, Label: "PER"}}}, []agreement.Layer{{Name: "rana"}}) // no quotation on either side
+	got := tally.AttributionsAgainstGold()
+	if len(got) != 2 || got[0].A != "karim" || got[1].A != "layla" {
+		t.Fatalf("got %+v", got)
+	}
+	karim, layla := got[0], got[1]
+	if r, ok := karim.Quotes.Recall(); !ok || r != 0 || karim.Quotes.OnlyB != 2 || karim.Matched != 0 {
+		t.Errorf("karim %+v", karim)
+	}
+	if p, _ := layla.Quotes.Precision(); p != 0.5 || layla.Quotes.Boundary != 1 || layla.Matched != 2 ||
+		layla.Speaker != (agreement.Count{Same: 1, Of: 2}) || layla.Type != (agreement.Count{Same: 2, Of: 2}) || layla.B != "gold" {
+		t.Errorf("layla %+v", layla)
+	}
+}

@@ -696,7 +696,7 @@ func ReviewPage(p Page, r Review) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 70, "<button type=\"submit\" class=\"primary\">Mark gold reviewed</button> <span class=\"hint\">once every span is decided: gold becomes read only until a manager reopens it, and the next document ready for review opens.</span></form>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 70, "<button type=\"submit\" class=\"primary\" aria-describedby=\"mark-reviewed-hint\">Mark gold reviewed</button> <span class=\"hint\" id=\"mark-reviewed-hint\">Press it once every span is decided. Gold then becomes read only until a manager reopens it, and the next document ready for review opens.</span></form>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -18,8 +18,9 @@ type DocumentLoss struct {
 	ID         int64
 	ExternalID string
 	Hash       string
-	Layers     int // every layer, gold included
-	Finished   int // layers marked done or reviewed
+	Layers     int  // every layer, gold included
+	Gold       bool // one of the layers is gold
+	Finished   int  // layers marked done or reviewed
 	Spans      int
 	Relations  int
 }
@@ -50,6 +51,7 @@ func documentLosses(ctx context.Context, q querier, projectID int64, ids []int64
 	}
 	rows, err := q.QueryContext(ctx, `SELECT d.id, d.external_id, d.hash, count(l.id),
 		count(CASE WHEN l.status IN ('done', 'reviewed') THEN 1 END),
+		count(CASE WHEN l.id IS NOT NULL AND l.owner_id IS NULL THEN 1 END) > 0,
 		coalesce(sum((SELECT count(*) FROM spans s WHERE s.layer_id = l.id)), 0),
 		coalesce(sum((SELECT count(*) FROM relations r WHERE r.layer_id = l.id)), 0)
 		FROM documents d LEFT JOIN layers l ON l.document_id = d.id
@@ -62,7 +64,7 @@ func documentLosses(ctx context.Context, q querier, projectID int64, ids []int64
 	out := []DocumentLoss{}
 	for rows.Next() {
 		var l DocumentLoss
-		if err := rows.Scan(&l.ID, &l.ExternalID, &l.Hash, &l.Layers, &l.Finished, &l.Spans, &l.Relations); err != nil {
+		if err := rows.Scan(&l.ID, &l.ExternalID, &l.Hash, &l.Layers, &l.Finished, &l.Gold, &l.Spans, &l.Relations); err != nil {
 			return nil, fmt.Errorf("db: scan what a document holds: %w", err)
 		}
 		delete(wanted, l.ID)

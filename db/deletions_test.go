@@ -46,7 +46,7 @@ func TestDeleteDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := DocumentLoss{ID: f.doc.ID, ExternalID: "doc-1", Hash: f.doc.Hash, Layers: 2, Finished: 1, Spans: 4, Relations: 2}
+	want := DocumentLoss{ID: f.doc.ID, ExternalID: "doc-1", Hash: f.doc.Hash, Layers: 2, Gold: true, Finished: 1, Spans: 4, Relations: 2}
 	if len(losses) != 1 || losses[0] != want {
 		t.Fatalf("losses %+v, want one: %+v", losses, want)
 	}

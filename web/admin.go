@@ -12,7 +12,8 @@ import (
 	"hashiya/db"
 )
 
-var errAdminOnly = echo.NewHTTPError(http.StatusForbidden, "only a global admin manages users")
+var errAdminOnly = forbidden("only a global admin manages users",
+	"Only a global admin manages users. Ask an admin to add, disable or enable an account.")
 
 func (h *handler) usersPage(c echo.Context) error {
 	if !currentUser(c).IsAdmin {
@@ -46,11 +47,11 @@ func (h *handler) addUser(c echo.Context) error {
 		return errAdminOnly
 	}
 	name, password := c.FormValue("name"), c.FormValue("password")
-	refuse := func(status int, msg string) error {
-		return h.renderUsers(c, status, components.UsersView{Error: msg, Name: name})
+	refuse := func(status int, msg, field string) error {
+		return h.renderUsers(c, status, components.UsersView{Error: msg, ErrorField: field, Name: name})
 	}
 	if len(password) < 8 || len(password) > 72 {
-		return refuse(http.StatusBadRequest, "The password must be 8 to 72 bytes long.")
+		return refuse(http.StatusBadRequest, "The password must be 8 to 72 bytes long.", "new-user-password")
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), passwordCost)
 	if err != nil {
@@ -60,9 +61,9 @@ func (h *handler) addUser(c echo.Context) error {
 	var ve *db.ValidationError
 	switch {
 	case errors.As(err, &ve):
-		return refuse(http.StatusBadRequest, ve.Error())
+		return refuse(http.StatusBadRequest, plainMessage(ve), "new-user")
 	case errors.Is(err, db.ErrConflict):
-		return refuse(http.StatusConflict, "A user named "+name+" already exists.")
+		return refuse(http.StatusConflict, "A user named "+name+" already exists.", "new-user")
 	case err != nil:
 		return err
 	}
@@ -83,7 +84,7 @@ func (h *handler) setDisabled(c echo.Context, disabled bool) error {
 	u, err := h.store.SetDisabled(c.Request().Context(), currentUser(c), c.FormValue("user"), disabled)
 	var ve *db.ValidationError
 	if errors.As(err, &ve) {
-		return h.renderUsers(c, http.StatusBadRequest, components.UsersView{Error: ve.Error()})
+		return h.renderUsers(c, http.StatusBadRequest, components.UsersView{Error: plainMessage(ve)})
 	}
 	if err != nil {
 		return err

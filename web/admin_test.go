@@ -104,7 +104,7 @@ func TestAdminDisablesUsers(t *testing.T) {
 	if page := admin.get("/admin/users", env.session).Body.String(); !strings.Contains(page, `aria-label="Enable layla"`) {
 		t.Error("the users page does not offer to enable layla")
 	}
-	if rec := admin.post("/admin/users/disable", url.Values{"user": {"amina"}}); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "you cannot disable your own account") {
+	if rec := admin.post("/admin/users/disable", url.Values{"user": {"amina"}}); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "You cannot disable your own account.") {
 		t.Errorf("an admin disabling herself: status %d", rec.Code)
 	}
 

@@ -81,3 +81,11 @@ func (h *handler) health(c echo.Context) error {
 	}
 	return c.JSON(http.StatusOK, map[string]string{"status": "ok", "sqlite": v})
 }
+
+// favicon answers the browser's own request for /favicon.ico, made on
+// every page, with the app's icon: an SVG (browsers go by the type sent,
+// not the name), cached for a week since this address has no content hash.
+func (h *handler) favicon(c echo.Context) error {
+	c.Response().Header().Set("Cache-Control", "public, max-age=604800")
+	return c.Blob(http.StatusOK, "image/svg+xml", h.assets.files["favicon.svg"])
+}

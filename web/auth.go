@@ -163,7 +163,7 @@ func (h *handler) login(c echo.Context) error {
 	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) != nil || u.ID == 0 {
 		h.userThrottle.fail(userKey, now)
 		h.addrThrottle.fail(addrKey, now)
-		form.Error = "Wrong username or password."
+		form.Error, form.Invalid = "Wrong username or password.", true
 		return render(c, http.StatusUnauthorized, components.LoginPage(h.page(c, "Log in"), form))
 	}
 	h.userThrottle.reset(userKey)

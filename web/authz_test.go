@@ -47,6 +47,8 @@ var authzNoop = map[string]bool{
 	"/projects/{p}/review/accept-agreed":  true,
 	// The first post of a deletion only asks for confirmation.
 	"/projects/{p}/documents/delete?status=new": true,
+	// A wrong project name deletes nothing: back to the page, saying so.
+	"/projects/{p}/delete?wrong-name": true,
 	// The PER's name stands once in the text: no other occurrence to label.
 	"/api/v1/documents/{d}/spans/{s}/occurrences":             true,
 	"/api/v1/documents/{d}/spans/{gs}/occurrences?layer=gold": true,
@@ -68,6 +70,7 @@ const (
 var authzMatrix = []authzRow{
 	{"GET", "/static/:hash/*", "/static/0/app.css", "", "", roleStatuses{200, 200, 200, 200, 200, 200, 200, 401}},
 	{"GET", "/healthz", "/healthz", "", "", roleStatuses{200, 200, 200, 200, 200, 200, 200, 401}},
+	{"GET", "/favicon.ico", "/favicon.ico", "", "", roleStatuses{200, 200, 200, 200, 200, 200, 200, 401}},
 	{"GET", "/login", "/login", "", "", roleStatuses{303, 303, 303, 303, 303, 303, 200, 401}},
 	{"POST", "/login", "/login", "username=annotator&password=wrong", authzForm, rolesAll(401)},
 	{"POST", "/logout", "/logout", "", authzForm, rolesForm(303)},
@@ -87,7 +90,7 @@ var authzMatrix = []authzRow{
 	{"GET", "/projects/:p/progress", "/projects/{p}/progress", "", "", roleStatuses{200, 200, 200, 403, 403, 404, 303, 401}},
 	{"GET", "/projects/:p/delete", "/projects/{p}/delete", "", "", roleStatuses{200, 200, 403, 403, 403, 404, 303, 401}},
 	{"POST", "/projects/:p/delete", "/projects/{p}/delete", "name=open", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
-	{"POST", "/projects/:p/delete", "/projects/{p}/delete?wrong-name", "name=opeN", authzForm, roleStatuses{400, 400, 403, 403, 403, 404, 401, 401}},
+	{"POST", "/projects/:p/delete", "/projects/{p}/delete?wrong-name", "name=opeN", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
 	{"POST", "/projects/:p/review/accept-agreed", "/projects/{p}/review/accept-agreed", "", authzForm, roleStatuses{303, 303, 303, 403, 403, 404, 401, 401}},
 	{"GET", "/documents/:d", "/documents/{d}", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 303, 401}},
 	{"GET", "/documents/:d", "/documents/{d}?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -460,4 +461,24 @@ func (b *browser) screenshot(name string) {
 	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
 		b.t.Fatal(err)
 	}
+}
+
+// answerDialogs answers every JavaScript dialog (a confirm()) whose
+// message holds text, OK when accept() says so, else Cancel, and counts
+// them.
+func (b *browser) answerDialogs(text string, accept func() bool) *atomic.Int32 {
+	b.t.Helper()
+	var asked atomic.Int32
+	if err := chromedp.Listen(b.ctx, func(ev any) {
+		if e, ok := ev.(*page.EventJavascriptDialogOpening); ok && strings.Contains(e.Message, text) {
+			asked.Add(1)
+			ok := accept()
+			go func() {
+				_, _ = chromedp.Call(b.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: ok})
+			}()
+		}
+	}); err != nil {
+		b.t.Fatal(err)
+	}
+	return &asked
 }

@@ -46,10 +46,14 @@ func TestBrowserDeleteDocumentsSaysWhatGoes(t *testing.T) {
 		return ids
 	}
 
-	// Nothing ticked: the project page says so.
-	b.run(chromedp.Navigate(project), chromedp.Click(chromedp.ID("delete-docs")), chromedp.WaitVisible(chromedp.CSS(".error, [role=alert]")))
-	if got := text(".error, [role=alert]"); !strings.Contains(got, "tick the documents to delete") {
+	// Nothing ticked: back on the project page (an address a reload does
+	// not post again), which says so in plain words.
+	b.run(chromedp.Navigate(project), chromedp.Click(chromedp.ID("delete-docs")), chromedp.WaitVisible(chromedp.ID("form-error")))
+	if got := text("#form-error"); !strings.HasPrefix(got, "Nothing was deleted: no document was ticked. Tick the documents to delete in the list") {
 		t.Errorf("deleting with nothing ticked says %q", got)
+	}
+	if got := eval[string](b, `location.pathname + location.search`); got != fmt.Sprintf("/projects/%d?refused=none-ticked", s.proj.ID) {
+		t.Errorf("deleting with nothing ticked leaves the browser at %s", got)
 	}
 
 	tick := func() {
@@ -113,8 +117,14 @@ func TestBrowserDeleteProjectAsksForItsName(t *testing.T) {
 	}
 	b.checkAccessible("the confirmation of a project's deletion")
 	b.run(chromedp.SendKeys(chromedp.ID("delete-name"), "demo"), chromedp.Click(chromedp.ID("delete-confirm")), chromedp.WaitVisible(chromedp.ID("delete-error")))
-	if got := text("#delete-error"); !strings.Contains(got, `"demo" is not the project's name; type Demo exactly`) {
+	if got := text("#delete-error"); got != "Nothing was deleted: what you typed is not the project's name. Type Demo exactly, capitals included, to delete it." {
 		t.Errorf("a wrong name says %q", got)
+	}
+	if got := eval[string](b, `location.pathname + location.search`); got != fmt.Sprintf("/projects/%d/delete?refused=name", s.proj.ID) {
+		t.Errorf("a wrong name leaves the browser at %s", got)
+	}
+	if got := eval[string](b, `(e => e.getAttribute('aria-invalid') + ' ' + e.getAttribute('aria-describedby') + ' ' + (document.activeElement === e))(document.getElementById('delete-name'))`); got != "true delete-error true" {
+		t.Errorf("after a wrong name the field reads (aria-invalid, aria-describedby, focused) %q", got)
 	}
 	if _, err := s.store.Project(ctx, s.proj.ID); err != nil {
 		t.Fatalf("a wrong name deleted the project: %v", err)

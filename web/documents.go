@@ -175,7 +175,8 @@ func (h *handler) deleteDocuments(c echo.Context) error {
 		return h.formError(c, p, err)
 	}
 	if len(ids) == 0 {
-		return h.formError(c, p, &db.ValidationError{Field: "doc", Reason: "tick the documents to delete in the list first"})
+		// Back to the list (a GET, so reloading it posts nothing), saying why.
+		return c.Redirect(http.StatusSeeOther, backToProject(c, p.ID, "refused=none-ticked", "form-error"))
 	}
 	ctx := c.Request().Context()
 	if form.Get("confirm") != "yes" {
@@ -210,13 +211,21 @@ func (h *handler) apiDeleteDocument(c echo.Context) error {
 }
 
 // deleteProjectPage says what deleting the project takes and asks for
-// its name; deleteProject deletes it when the name typed matches.
+// its name; deleteProject deletes it when the name typed matches, and
+// otherwise sends the manager back here with ?refused=name.
 func (h *handler) deleteProjectPage(c echo.Context) error {
 	p, err := h.managedProject(c)
 	if err != nil {
 		return err
 	}
-	return h.renderDeleteProject(c, p, http.StatusOK, "")
+	v := components.DeleteProjectView{Project: p}
+	if v.Loss, err = h.store.ProjectLosses(c.Request().Context(), p.ID); err != nil {
+		return err
+	}
+	if c.QueryParam("refused") == "name" {
+		v.Error = fmt.Sprintf("Nothing was deleted: what you typed is not the project's name. Type %s exactly, capitals included, to delete it.", p.Name)
+	}
+	return render(c, http.StatusOK, components.DeleteProjectPage(h.page(c, "Delete "+p.Name), v))
 }
 
 func (h *handler) deleteProject(c echo.Context) error {
@@ -224,21 +233,14 @@ func (h *handler) deleteProject(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if typed := c.FormValue("name"); typed != p.Name {
-		return h.renderDeleteProject(c, p, http.StatusBadRequest, fmt.Sprintf("name: %q is not the project's name; type %s exactly to delete it", typed, p.Name))
+	if c.FormValue("name") != p.Name {
+		// Back to the page (a GET, so reloading it posts nothing), saying why.
+		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d/delete?refused=name#delete-name", p.ID))
 	}
 	if _, err := h.store.DeleteProject(c.Request().Context(), p.ID, currentUser(c).ID); err != nil {
 		return err
 	}
 	return c.Redirect(http.StatusSeeOther, "/?done=project-deleted")
-}
-
-func (h *handler) renderDeleteProject(c echo.Context, p db.Project, status int, refusal string) error {
-	loss, err := h.store.ProjectLosses(c.Request().Context(), p.ID)
-	if err != nil {
-		return err
-	}
-	return render(c, status, components.DeleteProjectPage(h.page(c, "Delete "+p.Name), components.DeleteProjectView{Project: p, Loss: loss, Error: refusal}))
 }
 
 // apiDeleteProject deletes a project with everything in it; its managers only.

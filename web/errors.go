@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -16,6 +18,41 @@ import (
 // badRequest is a client mistake, named in the response.
 func badRequest(format string, args ...any) error {
 	return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf(format, args...))
+}
+
+// forbiddenError refuses what the caller's role does not allow. The API
+// answers reason, the text scripts have always read; a browser's error
+// page says advice instead: sentences saying what the user can do.
+type forbiddenError struct{ reason, advice string }
+
+func (e *forbiddenError) Error() string { return e.reason }
+
+func forbidden(reason, advice string) error { return &forbiddenError{reason: reason, advice: advice} }
+
+// sentence makes a message read as a sentence on a page: a capital first
+// letter and a full stop at the end.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if !strings.ContainsAny(s[len(s)-1:], ".!?") {
+		s += "."
+	}
+	return s
+}
+
+// plainMessage is a refused form as its page says it: a validation
+// error's reason without the field's name (the API's JSON keeps the name,
+// which scripts read), as a sentence.
+func plainMessage(err error) string {
+	var ve *db.ValidationError
+	if errors.As(err, &ve) {
+		return sentence(ve.Reason)
+	}
+	return sentence(err.Error())
 }
 
 // refusal is the status of an error that says the request was refused
@@ -42,11 +79,14 @@ func (h *handler) handleError(err error, c echo.Context) {
 		h.log.Error("error after response started", "path", c.Path(), "err", err)
 		return
 	}
-	status, msg := http.StatusInternalServerError, "internal error"
+	status, msg, says := http.StatusInternalServerError, "internal error", "" // says: what an error page says, when not msg
 	var he *echo.HTTPError
+	var fe *forbiddenError
 	var ve *db.ValidationError
 	var le codec.Errors
 	switch {
+	case errors.As(err, &fe):
+		status, msg, says = http.StatusForbidden, fe.reason, fe.advice
 	case errors.As(err, &he):
 		status = he.Code
 		msg = fmt.Sprint(he.Message)
@@ -68,9 +108,14 @@ func (h *handler) handleError(err error, c echo.Context) {
 		err = c.JSON(status, map[string]string{"error": msg})
 	} else {
 		title := fmt.Sprintf("%d %s", status, http.StatusText(status))
-		if err = render(c, status, components.ErrorPage(h.page(c, title), status, msg)); err != nil {
+		if says == "" && status == http.StatusForbidden {
+			says = sentence(msg)
+		} else if says == "" {
+			says = msg
+		}
+		if err = render(c, status, components.ErrorPage(h.page(c, title), status, says)); err != nil {
 			h.log.Error("render error page", "err", err)
-			err = c.String(status, title+"\n"+msg)
+			err = c.String(status, title+"\n"+says)
 		}
 	}
 	if err != nil {

@@ -38,8 +38,16 @@ func TestGuidelines(t *testing.T) {
 
 	bad := "Quotes\aare QUOTE."
 	d = htmlPage(t, te.samir.post(p+"/guidelines", url.Values{"guidelines": {bad}}), http.StatusBadRequest)
-	if msg := d.Find("#form-error").Text(); !strings.Contains(msg, "guidelines") || !strings.Contains(msg, "U+0007") {
-		t.Errorf("refusal says %q, want it to name the field and the character", msg)
+	// The refusal says what is wrong in words, without the field's
+	// internal name, links to the form, and the form's field points back.
+	if msg := strings.Join(strings.Fields(d.Find("#form-error").Text()), " "); !strings.HasPrefix(msg, "Control character U+0007 at character 7.") || strings.Contains(msg, "guidelines:") {
+		t.Errorf("refusal says %q, want the character in plain words", msg)
+	}
+	if href := d.Find("#form-error a").AttrOr("href", ""); href != "#guidelines-title" || d.Find(href).Length() != 1 {
+		t.Errorf("the refusal links to %q, want the guidelines form's heading", href)
+	}
+	if ta := d.Find("#guidelines-text"); ta.AttrOr("aria-invalid", "") != "true" || ta.AttrOr("aria-describedby", "") != "form-error" {
+		t.Errorf("the refused field is not marked: aria-invalid %q, aria-describedby %q", ta.AttrOr("aria-invalid", ""), ta.AttrOr("aria-describedby", ""))
 	}
 	if got := d.Find("#guidelines-text").Text(); got != bad {
 		t.Errorf("after the refusal the form holds %q, want the text sent", got)

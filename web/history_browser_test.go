@@ -42,7 +42,7 @@ func stepHistory(t *testing.T, b *browser, docID int64, redo bool, want string) 
 			t.Fatalf("%s failed: %s", what, msg)
 		}
 		got := eval[string](b, fmt.Sprintf(layerJS, docID))
-		settled := eval[string](b, `document.getElementById('save-status').textContent`) == "Saved"
+		settled := eval[string](b, `document.getElementById('save-status').textContent`) == map[bool]string{false: "Undone and saved", true: "Redone and saved"}[redo]
 		if got == want && settled {
 			return
 		}

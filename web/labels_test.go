@@ -97,8 +97,8 @@ func TestManagerEditsRelationRules(t *testing.T) {
 		rows [][3]string
 		says string
 	}{
-		{[][3]string{{"speaker", "QUOTE", "PER"}, {"x", "EVENT", ""}}, "relation type x names label EVENT"},
-		{[][3]string{{"located_in", "ORG", ""}}, "relation type speaker is used by 1 relations"},
+		{[][3]string{{"speaker", "QUOTE", "PER"}, {"x", "EVENT", ""}}, "Relation type x names label EVENT"},
+		{[][3]string{{"located_in", "ORG", ""}}, "Relation type speaker is used by 1 relations"},
 	} {
 		rec := admin.post(path, form(c.rows...))
 		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), c.says) {

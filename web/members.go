@@ -155,11 +155,39 @@ func (h *handler) formError(c echo.Context, p db.Project, err error, keep ...fun
 	if verr != nil {
 		return verr
 	}
-	v.Manage.Error = err.Error()
+	v.Manage.Error = plainMessage(err)
+	v.Manage.ErrorSection = formSections[c.Path()]
 	for _, k := range keep {
 		k(v.Manage)
 	}
 	return render(c, status, components.ProjectPage(h.page(c, p.Name), v))
+}
+
+// formSections are the project page's sections (their headings' ids)
+// holding the form each route takes, so a refusal shown at the top of
+// the page links to the form it is about.
+var formSections = map[string]string{
+	"/projects/:p/labels":             "labels-title",
+	"/projects/:p/relation-types":     "relation-types-title",
+	"/projects/:p/guidelines":         "guidelines-title",
+	"/projects/:p/members":            "members-title",
+	"/projects/:p/members/remove":     "members-title",
+	"/projects/:p/assignments":        "assign-title",
+	"/projects/:p/assignments/auto":   "assign-title",
+	"/projects/:p/assignments/remove": "assign-title",
+	"/projects/:p/documents/delete":   "documents-title",
+	"/documents/:d/reopen":            "documents-title",
+}
+
+// refusedText says why the form sent before this page was refused, for
+// the refusals that send the manager back to the page (so a reload does
+// not post again); like notice's, its words are fixed here.
+func refusedText(refused string) string {
+	switch refused {
+	case "none-ticked":
+		return "Nothing was deleted: no document was ticked. Tick the documents to delete in the list, then press “Delete ticked documents…”."
+	}
+	return ""
 }
 
 // notice says what the form sent before this page did. Its words are

@@ -2,12 +2,10 @@ package web_test
 
 import (
 	"fmt"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"hashiya/db"
@@ -27,17 +25,7 @@ func TestBrowserRemoveMemberAsksFirst(t *testing.T) {
 	}
 	b := newBrowser(t, s)
 	var accept atomic.Bool
-	var asked atomic.Int32
-	if err := chromedp.Listen(b.ctx, func(ev any) {
-		if e, ok := ev.(*page.EventJavascriptDialogOpening); ok && strings.Contains(e.Message, "Remove layla") {
-			asked.Add(1)
-			go func() {
-				_, _ = chromedp.Call(b.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: accept.Load()})
-			}()
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
+	asked := b.answerDialogs("Remove layla", accept.Load)
 	project := fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)
 	members := func() int {
 		ms, err := s.store.Members(ctx, s.proj.ID)

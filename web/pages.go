@@ -54,7 +54,7 @@ func (h *handler) projectView(c echo.Context, p db.Project, role db.Role) (compo
 	if v.List.DocumentList, err = h.store.Documents(ctx, p.ID, currentUser(c), page); err != nil || !role.AtLeast(db.RoleManager) {
 		return v, err
 	}
-	m := &components.Manage{Notice: notice(c.QueryParam("done"), c.QueryParam("n")), Return: v.List.Return()}
+	m := &components.Manage{Notice: notice(c.QueryParam("done"), c.QueryParam("n")), Error: refusedText(c.QueryParam("refused")), Return: v.List.Return()}
 	if m.Members, err = h.store.Members(ctx, p.ID); err != nil {
 		return v, err
 	}
@@ -87,6 +87,14 @@ func (h *handler) annotatePage(c echo.Context) error {
 			a.WarnQuotes = a.WarnQuotes || q.Unattributed()
 		}
 	}
+	// Marking the previous document done lands here (markDone); the
+	// words are fixed here, the address only chooses them.
+	switch c.QueryParam("done") {
+	case "next":
+		a.Notice = "Marked the previous document done. This is the next unfinished document of your queue."
+	case "last":
+		a.Notice = "Marked done. Every document of your queue is done; a manager can reopen this one."
+	}
 	return render(c, http.StatusOK, components.AnnotatePage(h.page(c, a.Doc.ExternalID), a))
 }
 
@@ -102,6 +110,8 @@ func (h *handler) docView(c echo.Context) error {
 			return badRequest("only: %v", err)
 		}
 	}
+	// ?warn=quotes: the page shows the quotations still lacking a speaker.
+	a.WarnQuotes = c.QueryParam("warn") == "quotes"
 	c.Response().Header().Set("Cache-Control", "no-store")
 	return render(c, http.StatusOK, components.DocView(a))
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -54,7 +55,8 @@ func (h *handler) document(c echo.Context) (target, error) {
 	return target{doc: doc, role: role, user: u, owner: u.ID}, err
 }
 
-var errOwnLayerOnly = echo.NewHTTPError(http.StatusForbidden, "annotators work only in their own layer")
+var errOwnLayerOnly = forbidden("annotators work only in their own layer",
+	"Annotators see and change only their own layer. Open the document without choosing a layer to work in yours, or ask a manager of the project for the reviewer role.")
 
 // readTarget resolves ?layer= for reading: empty, "mine" or the caller's
 // name is their own layer; gold and other users' layers need a reviewer.
@@ -102,7 +104,8 @@ func (h *handler) writeTarget(c echo.Context) (target, error) {
 		t.owner = 0
 		return t, nil
 	default:
-		return t, echo.NewHTTPError(http.StatusForbidden, "you may write only to your own layer or, as a reviewer, to gold")
+		return t, forbidden("you may write only to your own layer or, as a reviewer, to gold",
+			"You may change only your own layer or, as a reviewer, gold. Open the document without choosing a layer to work in yours.")
 	}
 }
 
@@ -123,7 +126,8 @@ func (h *handler) reviewedProject(c echo.Context) (db.Project, error) {
 		return p, err
 	}
 	if !role.AtLeast(db.RoleReviewer) {
-		return p, echo.NewHTTPError(http.StatusForbidden, "only reviewers and managers see this")
+		return p, forbidden("only reviewers and managers see this",
+			fmt.Sprintf("Only reviewers and managers of project %s see this page. Ask a manager of the project for the reviewer role.", p.Name))
 	}
 	return p, nil
 }
@@ -149,7 +153,11 @@ func (h *handler) managedProject(c echo.Context) (db.Project, error) {
 		return p, err
 	}
 	if !role.AtLeast(db.RoleManager) {
-		return p, echo.NewHTTPError(http.StatusForbidden, "only a project manager may do this")
+		advice := "Only managers of project %s may do this. Ask a manager of the project to do it, or to make you a manager."
+		if c.Request().Method == http.MethodGet {
+			advice = "Only managers of project %s see this page. Ask a manager of the project if you need what it shows."
+		}
+		return p, forbidden("only a project manager may do this", fmt.Sprintf(advice, p.Name))
 	}
 	return p, nil
 }

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"hashiya/db"
 )
 
 // visit is the request a browser sends for a link: without its fragment.
@@ -165,6 +167,9 @@ func TestProjectPageEmptyStates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := te.store.SetMember(context.Background(), empty.ID, te.user, te.rana.user, db.RoleReviewer); err != nil {
+		t.Fatal(err)
+	}
 	te.assign("layla", te.docs[0])
 	p := fmt.Sprintf("/projects/%d", te.proj.ID)
 	for _, c := range []struct {
@@ -173,10 +178,13 @@ func TestProjectPageEmptyStates(t *testing.T) {
 		says string
 		link string
 	}{
-		{te.amina, fmt.Sprintf("/projects/%d", empty.ID), "No documents yet.", ""},
+		// The manager is sent to the import form on the page; others are
+		// told who imports, not a command they cannot run.
+		{te.amina, fmt.Sprintf("/projects/%d", empty.ID), "No documents yet. Import a corpus with the Import documents form below, or on the command line", "#import-title"},
+		{te.rana, fmt.Sprintf("/projects/%d", empty.ID), "No documents yet: a manager of this project has not imported any.", ""},
 		{te.samir, p + "?q=nothing-like-this", "No documents match this filter.", p + "#documents-title"},
 		{te.samir, p + "?status=reviewed", "No documents match this filter.", p + "#documents-title"},
-		{te.karim, p, "No documents for you yet", ""},
+		{te.karim, p, "No documents for you yet: a manager of this project imports them", ""},
 		{te.karim, p + "?q=doc", "No documents match this filter.", p + "#documents-title"},
 		{te.samir, p + "?after=999999", "No more documents after this point.", p + "#documents-title"},
 	} {
@@ -187,6 +195,12 @@ func TestProjectPageEmptyStates(t *testing.T) {
 		}
 		if got := msg.Find("a").AttrOr("href", ""); got != c.link {
 			t.Errorf("%s %s: link %q, want %q", c.who.user.Name, c.path, got, c.link)
+		}
+		if target := strings.TrimPrefix(c.link, "#"); c.link != target && d.Find("#"+target).Length() != 1 {
+			t.Errorf("%s %s: the link's target %s is not on the page", c.who.user.Name, c.path, c.link)
+		}
+		if c.who != te.amina && strings.Contains(msg.Text(), "hashiya") {
+			t.Errorf("%s %s: a member who cannot import is shown a command: %q", c.who.user.Name, c.path, msg.Text())
 		}
 	}
 	// A bad filter in the address gets a page saying what is wrong, inside
@@ -241,7 +255,7 @@ func TestAssignOnAPage(t *testing.T) {
 	}
 	// layla finishes bulk-0100; the manager reopens it from the same page.
 	doc := te.documentByName("bulk-0100")
-	redirectsTo(t, te.layla.post(docPath(doc)+"/done", nil), docPath(te.documentByName("bulk-0051")))
+	redirectsTo(t, te.layla.post(docPath(doc)+"/done", nil), docPath(te.documentByName("bulk-0051"))+"?done=next")
 	d = htmlPage(t, te.samir.get(page2), http.StatusOK)
 	reopen := d.Find(fmt.Sprintf(`#doc-%d button.reopen`, doc.ID)).Closest("form")
 	if reopen.Length() != 1 {

@@ -36,9 +36,9 @@ func (h *handler) markDone(c echo.Context) error {
 		return err
 	}
 	if next == 0 {
-		next = t.doc.ID
+		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d?done=last", t.doc.ID))
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d", next))
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d?done=next", next))
 }
 
 // apiMarkDone is markDone for scripts: the layer's status as JSON.
@@ -104,7 +104,8 @@ func (h *handler) reopen(c echo.Context) error {
 		return err
 	}
 	if !t.role.AtLeast(db.RoleManager) {
-		return echo.NewHTTPError(http.StatusForbidden, "only a project manager may reopen a layer")
+		return forbidden("only a project manager may reopen a layer",
+			"Only a manager of the project may reopen a finished layer. Ask a manager of the project to reopen it.")
 	}
 	ctx := c.Request().Context()
 	owner := c.FormValue("user")

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -89,10 +90,25 @@ func TestBrowserQueue(t *testing.T) {
 		t.Errorf("status before marking done: %q", got)
 	}
 
+	// Mark done asks first: Cancel keeps the layer open, OK finishes it
+	// and opens the next document, saying so.
+	var accept atomic.Bool
+	asked := b.answerDialogs("Mark this document done?", accept.Load)
+	b.run(chromedp.Click(chromedp.ID("mark-done")))
+	for deadline := time.Now().Add(10 * time.Second); asked.Load() == 0 && time.Now().Before(deadline); time.Sleep(30 * time.Millisecond) {
+	}
+	b.waitPath(fmt.Sprintf("/documents/%d", first.ID)) // still here
+	if l, err := s.store.LayerOf(context.Background(), first, layla.ID); err != nil || l.Status == "done" || asked.Load() != 1 {
+		t.Errorf("after Cancel layla's layer of first is %q (%v), asked %d times", l.Status, err, asked.Load())
+	}
+	accept.Store(true)
 	b.run(chromedp.Click(chromedp.ID("mark-done")))
 	b.waitPath(fmt.Sprintf("/documents/%d", second.ID))
 	if got := eval[string](b, `document.querySelector('.crumbs').textContent`); !strings.Contains(got, "second") {
 		t.Errorf("after Mark done the page shows %q, want the document second", got)
+	}
+	if got := eval[string](b, `document.getElementById('form-notice').textContent`); !strings.Contains(got, "Marked the previous document done") {
+		t.Errorf("after Mark done the notice reads %q", got)
 	}
 	if l, err := s.store.LayerOf(context.Background(), first, layla.ID); err != nil || l.Status != "done" {
 		t.Errorf("layla's layer of first is %q (%v), want done", l.Status, err)

@@ -251,17 +251,22 @@ func TestAssignThroughForms(t *testing.T) {
 		says string
 	}{
 		{"/members", url.Values{"user": {"ghost"}, "role": {"annotator"}}, `no user "ghost"`},
-		{"/members", url.Values{"user": {"newbie"}, "role": {"boss"}}, `role "boss"`},
+		{"/members", url.Values{"user": {"newbie"}, "role": {"boss"}}, `Role "boss" is not annotator`},
 		{"/assignments", url.Values{"user": {"karim"}, "external_ids": {"doc-2, nope"}}, "nope"},
 		{"/assignments", url.Values{"user": {"omar"}, "all": {"1"}}, "not a member"},
-		{"/assignments", url.Values{"user": {"karim"}}, "choose documents"},
-		{"/assignments/auto", url.Values{"per_document": {"9"}}, "annotators per document must be 1 to 3"},
+		{"/assignments", url.Values{"user": {"karim"}}, "Choose documents"},
+		{"/assignments/auto", url.Values{"per_document": {"9"}}, "Annotators per document must be 1 to 3"},
 		{"/assignments/auto", url.Values{"per_document": {"two"}}, "whole number"},
 	}
 	for _, r := range refused {
 		d := htmlPage(t, te.samir.post(p+r.path, r.form), http.StatusBadRequest)
-		if got := d.Find("#form-error").Text(); !strings.Contains(got, r.says) {
+		got := strings.TrimSpace(d.Find("#form-error").Text())
+		if !strings.Contains(got, r.says) {
 			t.Errorf("POST %s %v: error shown %q, want it to say %q", r.path, r.form, got, r.says)
+		}
+		// Plain words: no field name such as "user:" or "per_document:" before them.
+		if field, _, ok := strings.Cut(got, ": "); ok && !strings.Contains(field, " ") {
+			t.Errorf("POST %s %v: error shown %q starts with the field name %q", r.path, r.form, got, field)
 		}
 	}
 	if list, _ := te.store.Documents(context.Background(), te.proj.ID, te.karim.user, db.DocumentPage{Limit: db.MaxPageLimit}); len(list.Docs) != 0 {
@@ -300,8 +305,8 @@ func TestQueueMarkDoneAndNext(t *testing.T) {
 		next     string // href of "Next document"
 		redirect string // after marking done
 	}{
-		{d1, "0 / 2", docPath(d1), docPath(d3)},
-		{d3, "1 / 2", docPath(d3), docPath(d3)}, // nothing left: back to it
+		{d1, "0 / 2", docPath(d1), docPath(d3) + "?done=next"},
+		{d3, "1 / 2", docPath(d3), docPath(d3) + "?done=last"}, // nothing left: back to it
 	}
 	for _, st := range steps {
 		d := home(te.layla)
@@ -327,6 +332,16 @@ func TestQueueMarkDoneAndNext(t *testing.T) {
 	d = htmlPage(t, te.layla.get(docPath(d3)), http.StatusOK)
 	if d.Find("#mark-done").Length() != 0 || d.Find("#layer-status").Text() != "done" {
 		t.Errorf("a finished document still offers Mark done, or hides its status: %q", d.Find(".layer-info").Text())
+	}
+	// Trying to edit it says why it is read only; the editor's buttons are off.
+	if got := d.Find("#doc").AttrOr("data-readonly-reason", ""); !strings.Contains(got, "marked done") || !strings.Contains(got, "manager") {
+		t.Errorf("read-only reason %q", got)
+	}
+	if n := d.Find("#span-editor button:not([disabled])").Length(); n != 0 {
+		t.Errorf("%d editor buttons enabled on a finished layer", n)
+	}
+	if got := htmlPage(t, te.layla.get(docPath(d3)+"?done=last"), http.StatusOK).Find("#form-notice").Text(); !strings.Contains(got, "Every document of your queue is done") {
+		t.Errorf("notice after the last document: %q", got)
 	}
 	// Nobody marks done a document they may not see.
 	expect(t, te.karim.post(docPath(d1)+"/done", nil), http.StatusNotFound)
@@ -400,7 +415,7 @@ func TestReopenThroughForm(t *testing.T) {
 	if htmlPage(t, te.samir.get(p), http.StatusOK).Find(reopen).Length() != 0 {
 		t.Error("Reopen offered for a layer not done")
 	}
-	redirectsTo(t, te.layla.post(docPath(d1)+"/done", nil), docPath(d1))
+	redirectsTo(t, te.layla.post(docPath(d1)+"/done", nil), docPath(d1)+"?done=last")
 	d := htmlPage(t, te.samir.get(p), http.StatusOK)
 	if d.Find(reopen).Length() != 1 || !strings.Contains(d.Find(fmt.Sprintf("#doc-%d .assignees", d1.ID)).Text(), "done") {
 		t.Errorf("no Reopen button for layla's done layer: %q", d.Find(fmt.Sprintf("#doc-%d", d1.ID)).Text())

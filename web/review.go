@@ -20,7 +20,8 @@ func (h *handler) reviewTarget(c echo.Context) (target, error) {
 		return t, err
 	}
 	if !t.role.AtLeast(db.RoleReviewer) {
-		return t, echo.NewHTTPError(http.StatusForbidden, "only reviewers and managers review a document's layers")
+		return t, forbidden("only reviewers and managers review a document's layers",
+			"Only reviewers and managers of this project review a document's layers. Open the document to work in your own layer, or ask a manager of the project for the reviewer role.")
 	}
 	return t, nil
 }
@@ -166,7 +167,8 @@ func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 		return err
 	}
 	if !role.AtLeast(db.RoleReviewer) {
-		return echo.NewHTTPError(http.StatusForbidden, "only reviewers and managers accept spans into gold")
+		return forbidden("only reviewers and managers accept spans into gold",
+			fmt.Sprintf("Only reviewers and managers of project %s accept spans into gold. Ask a manager of the project for the reviewer role.", p.Name))
 	}
 	ctx := c.Request().Context()
 	docs, err := h.store.DocumentsAnnotatedBy(ctx, p.ID, 2)
@@ -227,7 +229,8 @@ func (h *handler) reopenGold(c echo.Context) error {
 		return err
 	}
 	if !t.role.AtLeast(db.RoleManager) {
-		return echo.NewHTTPError(http.StatusForbidden, "only a project manager may reopen gold")
+		return forbidden("only a project manager may reopen gold",
+			"Only a manager of the project may reopen gold. Ask a manager of the project to reopen it.")
 	}
 	if err := h.store.Reopen(c.Request().Context(), t.doc, t.user, "gold"); err != nil {
 		return h.reviewError(c, t, err)
@@ -282,6 +285,6 @@ func (h *handler) reviewError(c echo.Context, t target, err error) error {
 	if rerr != nil {
 		return rerr
 	}
-	r.Error = err.Error()
+	r.Error = plainMessage(err)
 	return render(c, status, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
 }

@@ -2,12 +2,9 @@ package web_test
 
 import (
 	"fmt"
-	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"hashiya/db"
@@ -37,17 +34,7 @@ func TestBrowserReviewIntoGold(t *testing.T) {
 		return l.Spans
 	}
 	b := newBrowser(t, s)
-	var asked atomic.Int32
-	if err := chromedp.Listen(b.ctx, func(ev any) {
-		if e, ok := ev.(*page.EventJavascriptDialogOpening); ok && strings.Contains(e.Message, "from gold?") {
-			asked.Add(1)
-			go func() {
-				_, _ = chromedp.Call(b.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
-			}()
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
+	asked := b.answerDialogs("from gold?", func() bool { return true })
 	b.open(fmt.Sprintf("%s/documents/%d?layer=layla", s.url, doc.ID))
 	b.run(chromedp.Click(chromedp.ID("review-link")), chromedp.WaitVisible(chromedp.ID("candidates")))
 	b.run(chromedp.Click(chromedp.CSS(`button[aria-label="Accept QUOTE “الجهاز مستمر في عملياته” into gold"]`)), chromedp.WaitVisible(chromedp.ID("form-notice")))

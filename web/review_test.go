@@ -77,8 +77,8 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 		status int
 		says   string
 	}{
-		{"/accept", url.Values{"layer": {"nobody"}, "span": {fmt.Sprint(loc.ID)}}, http.StatusBadRequest, `layer: there is no user "nobody"`},
-		{"/accept", url.Values{"layer": {"layla"}, "span": {"abc"}}, http.StatusBadRequest, `span: "abc" is not a span id`},
+		{"/accept", url.Values{"layer": {"nobody"}, "span": {fmt.Sprint(loc.ID)}}, http.StatusBadRequest, `There is no user "nobody".`},
+		{"/accept", url.Values{"layer": {"layla"}, "span": {"abc"}}, http.StatusBadRequest, `"abc" is not a span id.`},
 		{"/accept", url.Values{"layer": {"layla"}, "span": {fmt.Sprint(gpe.ID)}}, http.StatusNotFound, "is not in that layer"},
 		{"/remove", url.Values{"span": {fmt.Sprint(gpe.ID)}}, http.StatusNotFound, "not found"},
 	} {
@@ -423,7 +423,7 @@ func TestReviewQueue(t *testing.T) {
 	item := func() (string, string) {
 		t.Helper()
 		r := htmlPage(t, te.rana.get("/"), http.StatusOK).Find(".review-item")
-		text := r.Find(".progress-text, .all-done").Map(func(_ int, s *goquery.Selection) string { return strings.Join(strings.Fields(s.Text()), " ") })
+		text := r.Find(".progress-text, .all-done, .empty").Map(func(_ int, s *goquery.Selection) string { return strings.Join(strings.Fields(s.Text()), " ") })
 		return strings.Join(text, " "), r.Find("a.next-review").AttrOr("href", "")
 	}
 	if got, _ := item(); got != "0 / 0 reviewed, 0 ready Nothing annotated yet" {

@@ -3,13 +3,14 @@ package web
 import "github.com/labstack/echo/v4"
 
 // routes lists every URL of the server on one screen. Everything but the
-// login page, static files and the health check needs a logged-in user or
+// login page, static files, the icon and the health check needs a logged-in user or
 // an API token; what each may see is decided by the store's queries.
 func routes(e *echo.Echo, h *handler) {
 	e.Use(h.recoverPanics, securityHeaders, bodyLimit, h.authenticate, acceptMaskedCSRF, csrf(), compress())
 
 	e.GET("/static/:hash/*", h.static)
 	e.GET("/healthz", h.health)
+	e.GET("/favicon.ico", h.favicon)
 	e.GET("/login", h.loginPage)
 	e.POST("/login", h.login)
 

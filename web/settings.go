@@ -17,7 +17,20 @@ import (
 const passwordCost = 12
 
 func (h *handler) settingsPage(c echo.Context) error {
-	return h.renderSettings(c, http.StatusOK, components.Settings{Message: flash(c)})
+	s := components.Settings{Message: flash(c)}
+	if r, ok := passwordRefusals[c.QueryParam("refused")]; ok {
+		s.Error, s.ErrorField = r.says, r.field
+	}
+	return h.renderSettings(c, http.StatusOK, s)
+}
+
+// passwordRefusals are why a password change was refused, by the
+// ?refused= of the redirect back to the settings page, with the id of
+// the field each is about. The words are fixed here, never the URL's.
+var passwordRefusals = map[string]struct{ says, field string }{
+	"length":  {"The password was not changed: the new password must be 8 to 72 bytes long.", "new"},
+	"differ":  {"The password was not changed: the two new passwords differ. Type the same new password twice.", "confirm"},
+	"current": {"The password was not changed: the current password is wrong.", "current"},
 }
 
 func (h *handler) renderSettings(c echo.Context, status int, s components.Settings) error {
@@ -38,25 +51,27 @@ func flash(c echo.Context) string {
 }
 
 // changePassword checks the current password, then stores the new one and
-// ends the user's other sessions.
+// ends the user's other sessions. A refusal sends the browser back to the
+// settings page (?refused=), so reloading it posts no password again.
 func (h *handler) changePassword(c echo.Context) error {
 	u := currentUser(c)
 	current, next := c.FormValue("current"), c.FormValue("new")
-	refuse := func(msg string) error {
-		return h.renderSettings(c, http.StatusBadRequest, components.Settings{Error: msg})
+	refuse := func(why string) error {
+		return c.Redirect(http.StatusSeeOther, "/settings?refused="+why)
 	}
 	switch {
 	case len(next) < 8 || len(next) > 72:
-		return refuse("The new password must be 8 to 72 bytes long.")
+		return refuse("length")
 	case next != c.FormValue("confirm"):
-		return refuse("The two new passwords differ.")
+		return refuse("differ")
 	}
 	// Guessing the current password from a stolen session is throttled
 	// like logins are.
 	key, now := "password:"+u.Name, h.now()
 	if wait := h.userThrottle.wait(key, now); wait > 0 {
 		c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
-		return h.renderSettings(c, http.StatusTooManyRequests, components.Settings{Error: "Too many wrong passwords. Wait a few minutes and try again."})
+		// Not a redirect: the 429 and its Retry-After are for the client.
+		return h.renderSettings(c, http.StatusTooManyRequests, components.Settings{Error: "Too many wrong passwords. Wait a few minutes and try again.", ErrorField: "current"})
 	}
 	_, hash, err := h.store.Credentials(c.Request().Context(), u.Name)
 	if err != nil {
@@ -64,7 +79,7 @@ func (h *handler) changePassword(c echo.Context) error {
 	}
 	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(current)) != nil {
 		h.userThrottle.fail(key, now)
-		return refuse("The current password is wrong.")
+		return refuse("current")
 	}
 	h.userThrottle.reset(key)
 	newHash, err := bcrypt.GenerateFromPassword([]byte(next), passwordCost)
@@ -88,7 +103,7 @@ func (h *handler) createToken(c echo.Context) error {
 	secret, _, err := h.store.CreateToken(c.Request().Context(), currentUser(c), c.FormValue("name"))
 	var ve *db.ValidationError
 	if errors.As(err, &ve) {
-		return h.renderSettings(c, http.StatusBadRequest, components.Settings{Error: ve.Error()})
+		return h.renderSettings(c, http.StatusBadRequest, components.Settings{Error: plainMessage(ve), ErrorField: "token-name"})
 	}
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/crypto/bcrypt"
 
 	"hashiya/db"
@@ -63,20 +64,39 @@ func TestSettingsChangePassword(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A refusal sends the browser back to the settings page (so a reload
+	// posts nothing again), which says why next to the field to fix.
 	refused := []struct {
 		name             string
 		current, nw, cnf string
-		says             string
+		says, field      string
 	}{
-		{"wrong current", "guess", "new password", "new password", "current password is wrong"},
-		{"too short", "old password", "short", "short", "8 to 72 bytes"},
-		{"mismatch", "old password", "new password", "new passw0rd", "differ"},
+		{"wrong current", "guess", "new password", "new password", "The password was not changed: the current password is wrong.", "current"},
+		{"too short", "old password", "short", "short", "The password was not changed: the new password must be 8 to 72 bytes long.", "new"},
+		{"mismatch", "old password", "new password", "new passw0rd", "The password was not changed: the two new passwords differ.", "confirm"},
 	}
 	for _, tt := range refused {
 		rec := f.post("/settings/password", url.Values{"current": {tt.current}, "new": {tt.nw}, "confirm": {tt.cnf}})
-		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), tt.says) {
-			t.Errorf("%s: status %d, body lacks %q", tt.name, rec.Code, tt.says)
+		back := rec.Header().Get("Location")
+		if rec.Code != http.StatusSeeOther || !strings.HasPrefix(back, "/settings?refused=") {
+			t.Errorf("%s: status %d to %q, want 303 back to the settings page", tt.name, rec.Code, back)
+			continue
 		}
+		page := f.get(back, f.session)
+		d, err := goquery.NewDocumentFromReader(page.Body)
+		if err != nil || page.Code != http.StatusOK {
+			t.Fatalf("%s: the settings page: %d %v", tt.name, page.Code, err)
+		}
+		if got := d.Find("#settings-error").Text(); !strings.HasPrefix(got, tt.says) {
+			t.Errorf("%s: the page says %q, want %q", tt.name, got, tt.says)
+		}
+		in := d.Find("#" + tt.field)
+		if in.AttrOr("aria-invalid", "") != "true" || in.AttrOr("aria-describedby", "") != "settings-error" || d.Find("[aria-invalid]").Length() != 1 {
+			t.Errorf("%s: field %s is not the one marked invalid and described by the error", tt.name, tt.field)
+		}
+	}
+	if d, _ := goquery.NewDocumentFromReader(f.get("/settings?refused=anything+else", f.session).Body); d.Find("#settings-error").Length() != 0 {
+		t.Error("an unknown ?refused= puts an error on the page")
 	}
 	rec := f.post("/settings/password", url.Values{"current": {"old password"}, "new": {"new password"}, "confirm": {"new password"}})
 	if rec.Code != http.StatusSeeOther {
@@ -153,8 +173,8 @@ func TestSettingsPasswordGuessesThrottled(t *testing.T) {
 	f := newFormUser(t, env, "layla", "old password")
 	for i := range 5 {
 		rec := f.post("/settings/password", url.Values{"current": {fmt.Sprint("guess", i)}, "new": {"new password"}, "confirm": {"new password"}})
-		if rec.Code != http.StatusBadRequest {
-			t.Fatalf("guess %d: status %d", i+1, rec.Code)
+		if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/settings?refused=current" {
+			t.Fatalf("guess %d: status %d to %q", i+1, rec.Code, rec.Header().Get("Location"))
 		}
 	}
 	rec := f.post("/settings/password", url.Values{"current": {"old password"}, "new": {"new password"}, "confirm": {"new password"}})

@@ -145,7 +145,11 @@ func suggestionCount(b *browser) int {
 // saved says whether the last save has ended, its redraw and the
 // suggestions' reload included.
 func saved(b *browser) bool {
-	return eval[string](b, `document.getElementById('save-status').textContent`) == "Saved"
+	switch eval[string](b, `document.getElementById('save-status').textContent`) {
+	case "Saved", "Undone and saved", "Redone and saved":
+		return true
+	}
+	return false
 }
 
 func shownError(b *browser) string {

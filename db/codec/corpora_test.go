@@ -96,7 +96,7 @@ func TestDoccanoFixtures(t *testing.T) {
 			if docs != nil || !errors.As(err, &errs) || len(errs) != 49 {
 				t.Fatalf("got %d docs and %d bad lines (%v); want 0 and 49", len(docs), len(errs), err)
 			}
-			if errs[0].Line != 1 || !strings.HasPrefix(errs[0].Reason, "line is not JSON") {
+			if errs[0].Line != 1 || !strings.HasPrefix(errs[0].Reason, "line is not valid JSON") {
 				t.Errorf("first bad line = %v", errs[0])
 			}
 		}},

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"hashiya/offsets"
 )
@@ -73,15 +74,15 @@ func parseLine(line []byte, format, unit string) (Doc, []string, string) {
 	if bad := firstInvalidByte(line); bad >= 0 {
 		return Doc{}, nil, fmt.Sprintf("line is not valid UTF-8: byte 0x%02x at byte offset %d", line[bad], bad)
 	}
-	line = bytes.TrimSpace(line)
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(line, &fields); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) {
 			return Doc{}, nil, "line is not a JSON object"
 		}
-		return Doc{}, nil, "line is not JSON: " + err.Error()
+		return Doc{}, nil, "line is not valid JSON (" + syntaxProblem(line, err) + ")"
 	}
+	line = bytes.TrimSpace(line)
 	if fields == nil {
 		return Doc{}, nil, "line is not a JSON object"
 	}
@@ -181,4 +182,23 @@ func (p *lineParser) shape(f map[string]json.RawMessage, format string) string {
 		return ""
 	}
 	return format
+}
+
+// syntaxProblem says briefly where and why a line is not JSON: the
+// character the parser stopped at and its column (counted in characters
+// from 1), without the parser's own terms ("in literal null").
+func syntaxProblem(line []byte, err error) string {
+	var se *json.SyntaxError
+	if !errors.As(err, &se) || se.Offset <= 0 || int(se.Offset) > len(line) {
+		return err.Error()
+	}
+	col := utf8.RuneCount(line[:se.Offset])
+	if msg := se.Error(); strings.HasPrefix(msg, "invalid character ") {
+		// The message quotes the character: 'o', or '\n' for a control.
+		if what, _, ok := strings.Cut(strings.TrimPrefix(msg, "invalid character "), "' "); ok {
+			return fmt.Sprintf("invalid character %s' at column %d", what, col)
+		}
+		return fmt.Sprintf("%s at column %d", msg, col)
+	}
+	return fmt.Sprintf("it ends after column %d, before the JSON value is complete", col)
 }

@@ -45,7 +45,7 @@ not json at all
 			format: "auto",
 			want: map[int]string{
 				2: `span 0 (PER) has offsets 0..9, want 0 <= start < end <= 3`,
-				3: "line is not JSON: ",
+				3: "line is not valid JSON (invalid character 'o' at column 2)",
 				5: `missing string "text"`,
 			},
 		},
@@ -66,6 +66,15 @@ not json at all
 			input:  `{"text": "a\ud800b"}` + "\n" + `{"text": "pair \ud83d\ude00 and \\ud800 is fine"}`,
 			format: "jsonl",
 			want:   map[int]string{1: `unpaired surrogate escape \ud800`},
+		},
+		{
+			name:   "broken JSON says where, in characters, without the parser's terms",
+			input:  `{"text": "غزة" x}` + "\n" + `{"text": "abc`,
+			format: "jsonl",
+			want: map[int]string{
+				1: "line is not valid JSON (invalid character 'x' at column 16)",
+				2: "line is not valid JSON (it ends after column 13, before the JSON value is complete)",
+			},
 		},
 		{
 			name: "offsets must be JSON integers",

@@ -36,9 +36,20 @@ function init(docEl) {
   let selected = null; // the span open in the editor
 
   function showError(message) {
-    errorBox.textContent = message;
+    el('save-error-text').textContent = message;
     errorBox.hidden = false;
   }
+  el('save-error-close').addEventListener('click', () => { errorBox.hidden = true; });
+
+  // The labels, undo and the save status stay on screen while the text
+  // scrolls (app.css makes the bar sticky where the screen is tall
+  // enough); the side panel and anything scrolled into view keep clear of
+  // it through --bar-h.
+  const bar = el('annotate-bar');
+  new ResizeObserver(() => {
+    const sticky = getComputedStyle(bar).position === 'sticky';
+    document.documentElement.style.setProperty('--bar-h', `${sticky ? bar.offsetHeight : 0}px`);
+  }).observe(bar);
 
   // unsaved counts the changes asked for and not yet answered: while any
   // is under way, leaving the page asks first (beforeunload below).
@@ -121,7 +132,8 @@ function init(docEl) {
     const ranges = patcher.changedRanges(layer.spans);
     const partial = ranges.length <= MAX_RANGES;
     const only = partial ? `only=${ranges.join(',')}` : '';
-    const query = [layerQuery.slice(1), only].filter(Boolean).join('&');
+    const warn = el('quote-warning') ? 'warn=quotes' : '';
+    const query = [layerQuery.slice(1), only, warn].filter(Boolean).join('&');
     const html = await request('GET', `/documents/${docId}/view${query ? `?${query}` : ''}`);
     const parsed = new DOMParser().parseFromString(html, 'text/html');
     // Keep a selection the annotator made while the save was under way.
@@ -133,6 +145,8 @@ function init(docEl) {
     const layerStatus = part('status');
     el('layer-status').textContent = layerStatus.textContent;
     el('layer-status').dataset.status = layerStatus.dataset.status;
+    // The list of quotations still lacking a speaker, when the page shows it.
+    if (part('warning')) el('warn-list').replaceChildren(...part('warning').childNodes);
     // A whole new text: its chips are drawn on the paragraphs on screen now,
     // the others' as they come into view.
     chips.fit(fitted);
@@ -163,6 +177,12 @@ function init(docEl) {
   };
 
   const readOnly = docEl.dataset.readonly === 'true';
+  // refuseReadOnly tells an annotator trying to change a read-only layer
+  // why it is (another's layer, or one marked done), then true.
+  function refuseReadOnly() {
+    if (readOnly) showError(docEl.dataset.readonlyReason || 'This layer is read only.');
+    return readOnly;
+  }
 
   // "Snap to whole words" is the annotator's choice, kept in this browser
   // from one document to the next.
@@ -178,10 +198,7 @@ function init(docEl) {
   }
 
   async function createFromSelection(label) {
-    if (readOnly) {
-      showError('This is another annotator’s layer: it is read only.');
-      return;
-    }
+    if (refuseReadOnly()) return;
     const range = selectionOffsets(docEl);
     if (!range) {
       showError('Select some text in the document first, then choose a label.');
@@ -201,15 +218,16 @@ function init(docEl) {
   }
 
   async function relabel(span, label) {
-    if (span.label === label || readOnly) return;
+    if (span.label === label || refuseReadOnly()) return;
     const updated = await save('change the label', () => api.relabel(span, label));
     history.push({ kind: 'relabel', span: updated, from: span.label, to: label });
+    status.textContent = `Saved: ${span.label} “${span.text}” is now ${label}`;
   }
 
   // removeSpan deletes a span; the store deletes its relations with it, so
   // the history keeps them (and the span's attributes) to undo both.
   async function removeSpan(span) {
-    if (readOnly) return;
+    if (refuseReadOnly()) return;
     let entry;
     await save('delete the span', async () => {
       const layer = await api.layer();
@@ -220,6 +238,7 @@ function init(docEl) {
     });
     history.push(entry);
     closeEditor();
+    status.textContent = `Deleted ${span.label} “${span.text}”`;
   }
 
   async function recreate(span) {
@@ -256,10 +275,13 @@ function init(docEl) {
     }
   }
 
-  const apply = (entry, direction) => save(direction, () => run(entry, direction));
+  const apply = async (entry, direction) => {
+    await save(direction, () => run(entry, direction));
+    status.textContent = direction === 'undo' ? 'Undone and saved' : 'Redone and saved';
+  };
 
   const ctx = {
-    docId, layerQuery, docEl, save, showError, reported, readOnly,
+    docId, layerQuery, docEl, save, showError, reported, readOnly, refuseReadOnly,
     record: (entry) => history.push(entry),
     showStatus: (text) => { status.textContent = text; },
     selected: () => selected,
@@ -339,6 +361,8 @@ function init(docEl) {
     if (!b) return;
     window.getSelection().removeAllRanges();
     openEditor(spanByID(Number(b.dataset.span)));
+    // The editor opens above the list: keep the entry chosen in view.
+    b.scrollIntoView({ block: 'nearest' });
   });
   // A quotation in the side panel or the done warning opens its first segment.
   document.addEventListener('click', (e) => {

@@ -8,6 +8,9 @@
 // Each chip may use the room from its run's start edge up to the next
 // chip on the same line, so a long label over a short word is cut only
 // when a neighbour's chip needs the room, and no two chips ever overlap.
+// A chip naming several spans that start together ("ORG · PER · QUOTE")
+// that does not fit is cut between whole labels with a count of the rest
+// ("ORG +2"), never inside a label; the run's title names them all.
 //
 // Measuring needs the text laid out. A long document's paragraphs are
 // laid out only near the screen (content-visibility: auto in app.css), so
@@ -68,6 +71,7 @@ export function watchChips(docEl, reported) {
  * out once, not once a paragraph.
  */
 export function fitChips(paragraphs) {
+  const measure = measurer();
   const layers = paragraphs.map((p) => [p, chipsOf(p)]);
   for (const [p, chips] of layers) {
     const layer = document.createElement('span');
@@ -76,7 +80,12 @@ export function fitChips(paragraphs) {
     for (const c of chips) {
       const chip = document.createElement('span');
       chip.className = 'chip';
-      chip.dataset.label = c.label;
+      chip.dataset.label = fitLabels(c.label, c.room, measure);
+      // The text is drawn from data-label (so a copy of the text leaves
+      // chips out), which dir="auto" cannot see: its direction is set
+      // here. Latin labels read (and are cut) left to right, Arabic ones
+      // right to left.
+      chip.dir = rightToLeft(c.label) ? 'rtl' : 'ltr';
       chip.dataset.run = c.run;
       chip.style.setProperty(c.rtl ? 'right' : 'left', `${c.x}px`);
       chip.style.top = `${c.top}px`;
@@ -89,6 +98,38 @@ export function fitChips(paragraphs) {
     else if (old) old.replaceWith(layer);
     else p.prepend(layer);
   }
+}
+
+// measurer returns the width a chip's text takes, measured on a canvas in
+// the chips' font, so fitting labels costs no layout.
+function measurer() {
+  const probe = document.createElement('span');
+  probe.className = 'chip';
+  document.body.append(probe);
+  const font = getComputedStyle(probe).font;
+  probe.remove();
+  const g = document.createElement('canvas').getContext('2d');
+  g.font = font;
+  return (text) => g.measureText(text).width;
+}
+
+// rightToLeft reports whether the first letter of text is of a
+// right-to-left script.
+function rightToLeft(text) {
+  const letter = /\p{L}/u.exec(text);
+  return Boolean(letter) && /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(letter[0]);
+}
+
+// fitLabels is the chip text for labels (joined by " · ") in room pixels:
+// all of them, or as many whole labels as fit and a count of the rest.
+export function fitLabels(labels, room, measure) {
+  const names = labels.split(' · ');
+  if (names.length < 2 || measure(labels) <= room) return labels;
+  for (let k = names.length - 1; k > 1; k--) {
+    const text = `${names.slice(0, k).join(' · ')} +${names.length - k}`;
+    if (measure(text) <= room) return text;
+  }
+  return `${names[0]} +${names.length - 1}`;
 }
 
 // chipsOf measures where each chip of paragraph p goes: x from the

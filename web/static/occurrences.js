@@ -12,10 +12,7 @@ export function createOccurrences(ctx) {
   const button = document.getElementById('label-occurrences');
 
   async function labelAll(span) {
-    if (ctx.readOnly) {
-      ctx.showError('This is another annotator’s layer: it is read only.');
-      return;
-    }
+    if (ctx.refuseReadOnly()) return;
     const res = await ctx.save('label the other occurrences', () =>
       request('POST', `/api/v1/documents/${ctx.docId}/spans/${span.id}/occurrences${ctx.layerQuery}`));
     const made = res.spans;

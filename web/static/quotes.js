@@ -27,8 +27,8 @@ export function createQuoteTools(ctx) {
   const reaches = (type, label) => Boolean(rules[type]) && joins(rules[type].to, label);
   const refers = (label) => Boolean(rules.refers_to) && joins(rules.refers_to.from, label);
   const targetsText = (type) => (rules[type] && rules[type].to.length ? rules[type].to.join(' or ') : 'labelled');
-  el('q-pick-speaker').disabled = !rules.speaker;
-  el('q-pick-cue').disabled = !rules.cue;
+  el('q-pick-speaker').disabled = ctx.readOnly || !rules.speaker;
+  el('q-pick-cue').disabled = ctx.readOnly || !rules.cue;
 
   const spanOf = (id) => model.spans.find((s) => s.id === id);
   const relationsFrom = (id, type) => model.relations.filter((r) => r.from === id && r.type === type);
@@ -98,6 +98,7 @@ export function createQuoteTools(ctx) {
       entries.push({ kind: 'relate', relation: await relate({ type, from, to: target.id }) });
     });
     ctx.record({ kind: 'batch', entries });
+    ctx.showStatus(`Saved: ${type.replace('_', ' ')} ${target.label} “${target.text}”`);
   }
 
   async function unlink(type) {
@@ -120,25 +121,44 @@ export function createQuoteTools(ctx) {
     ctx.record({ kind: 'attributes', span: { id: head.id }, before: { [name]: before }, after: { [name]: value } });
   }
 
-  // Candidates: the nearest spans before the quotation first (a speaker is
-  // usually named before), then those after.
+  // Candidates, nearest the quotation first, on either side (a speaker is
+  // named just before its quotation or just after it, in either order,
+  // and a span far away is seldom meant), a span before winning a tie;
+  // spans inside the quotation come last.
   function candidates(type) {
-    const q = segmentsOf(current.id)[0] || current;
-    const pool = model.spans.filter((s) => reaches(type, s.label) && s.id !== current.id);
-    const before = pool.filter((s) => s.start < q.start).sort((a, b) => b.start - a.start);
-    const after = pool.filter((s) => s.start >= q.start).sort((a, b) => a.start - b.start);
-    return [...before, ...after];
+    const segs = segmentsOf(current.id);
+    const first = (segs[0] || current).start;
+    const last = segs.length ? segs[segs.length - 1].end : current.end;
+    const distance = (s) => {
+      if (s.end <= first) return 2 * (first - s.end);
+      if (s.start >= last) return 2 * (s.start - last) + 1;
+      return Infinity;
+    };
+    return model.spans.filter((s) => reaches(type, s.label) && s.id !== current.id)
+      .map((s) => ({ s, d: distance(s) }))
+      .sort((a, b) => a.d - b.d || a.s.start - b.s.start)
+      .map((x) => x.s);
   }
 
+  // fillChoices lists the candidates as buttons. The list is redrawn after
+  // every save, so the button that had focus (the one just chosen) gets
+  // it back, and a keyboard user stays where they were.
   function fillChoices(box, type) {
+    const had = box.contains(document.activeElement) ? document.activeElement.dataset.span : null;
     box.replaceChildren(...candidates(type).map((s) => {
       const b = document.createElement('button');
       b.type = 'button';
+      b.disabled = ctx.readOnly;
+      b.dataset.span = String(s.id);
       b.append(describe(s));
       b.addEventListener('click', () => link(type, s).catch(ctx.reported));
       return b;
     }));
     if (!box.children.length) box.textContent = `No ${targetsText(type)} spans in this layer yet.`;
+    if (had !== null) {
+      const again = box.querySelector(`button[data-span="${had}"]`);
+      (again || box.closest('details').querySelector('summary')).focus();
+    }
   }
 
   // markLinked draws the open quotation's links in the text: its other
@@ -175,7 +195,7 @@ export function createQuoteTools(ctx) {
       const attrs = head.attributes || {};
       for (const r of tools.querySelectorAll('input[name="q-type"]')) r.checked = attrs.type === r.value;
       el('q-not-in-text').checked = attrs.speaker_in_text === false;
-      el('q-join').disabled = !previousQuote();
+      el('q-join').disabled = ctx.readOnly || !previousQuote();
       fillChoices(el('q-speaker-choices'), 'speaker');
       fillChoices(el('q-cue-choices'), 'cue');
     } else if (refers(current.label)) {
@@ -193,10 +213,23 @@ export function createQuoteTools(ctx) {
       .sort((a, b) => b.start - a.start)[0];
   }
 
-  function startPicking(type) {
+  // startPicking waits for a click on the target in the text. A speaker
+  // or cue can also be chosen from its list, which opens beside; from
+  // the keyboard (byKey) focus goes to the list's nearest candidate.
+  function startPicking(type, byKey) {
+    if (ctx.refuseReadOnly()) return;
     picking = type;
     const what = { speaker: 'speaker', cue: 'cue', refers_to: 'entity it refers to' }[type];
-    ctx.showStatus(`Click the ${what} (a ${targetsText(type)} span) in the text, or press Escape.`);
+    const box = { speaker: el('q-speaker-choices'), cue: el('q-cue-choices') }[type];
+    if (!box) {
+      ctx.showStatus(`Click the ${what} (a ${targetsText(type)} span) in the text, or press Escape.`);
+      return;
+    }
+    box.closest('details').open = true;
+    const first = box.querySelector('button');
+    ctx.showStatus(first ? `Click the ${what} (a ${targetsText(type)} span) in the text, or choose it in the list of candidates, nearest first; Escape stops.`
+      : `No ${targetsText(type)} spans in this layer yet: mark the ${what} first, then link it.`);
+    if (byKey && first) first.focus();
   }
 
   el('q-pick-speaker').addEventListener('click', () => startPicking('speaker'));
@@ -253,7 +286,7 @@ export function createQuoteTools(ctx) {
       const quote = current.label === 'QUOTE';
       const type = { s: quote && rules.speaker && 'speaker', c: quote && rules.cue && 'cue', r: !quote && refers(current.label) && 'refers_to' }[e.key.toLowerCase()];
       if (!type) return false;
-      startPicking(type);
+      startPicking(type, true);
       return true;
     },
   };

@@ -119,26 +119,51 @@ export function createSuggestions(ctx) {
     return span;
   }
 
+  // nameOf names a suggestion for its buttons, so a screen reader tells
+  // one row's Accept from the next: its label and the start of its text.
+  function nameOf(g) {
+    const s = g.single || g.quote;
+    const text = [...s.text].length > 40 ? `${[...s.text].slice(0, 40).join('')}…` : s.text;
+    return g.single ? `${s.label} “${text}”` : `the quotation “${text}”`;
+  }
+
+  function button(text, name, onClick) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.setAttribute('aria-label', name);
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
   function render() {
+    // A keyboard user who accepted or rejected a row keeps their place:
+    // focus goes to the same button of the row that takes its place.
+    const focused = list.contains(document.activeElement) ? document.activeElement : null;
+    const row = focused ? [...list.children].indexOf(focused.closest('li')) : -1;
+    const action = focused ? focused.dataset.action : '';
     list.replaceChildren(...groups.map((g) => {
       const li = document.createElement('li');
       if (g.single) li.append(describe(g.single.label, g.single));
       else li.append(describe('Quote', g.quote), describe('Speaker', g.speaker), describe('Cue', g.cue));
-      const accept = document.createElement('button');
-      accept.type = 'button';
-      accept.textContent = 'Accept';
-      accept.addEventListener('click', () => acceptSuggestions(() => idsNow(partsOf(g)), 'accept the suggestion').catch(ctx.reported));
-      const reject = document.createElement('button');
-      reject.type = 'button';
-      reject.textContent = 'Reject';
-      reject.addEventListener('click', () => post('reject', () => idsNow(rejectPartsOf(g)), 'reject the suggestion').catch(ctx.reported));
+      const accept = button('Accept', `Accept ${nameOf(g)}`,
+        () => acceptSuggestions(() => idsNow(partsOf(g)), 'accept the suggestion').catch(ctx.reported));
+      accept.dataset.action = 'accept';
+      const reject = button('Reject', `Reject ${nameOf(g)}`,
+        () => post('reject', () => idsNow(rejectPartsOf(g)), 'reject the suggestion').catch(ctx.reported));
+      reject.dataset.action = 'reject';
       const actions = document.createElement('span');
       actions.className = 'sug-actions';
       actions.append(accept, reject);
       li.append(actions);
       return li;
     }));
+    if (focused && !list.contains(document.activeElement)) {
+      const li = list.children[Math.min(row, list.children.length - 1)];
+      (li ? li.querySelector(`button[data-action="${action}"]`) : el('sug-load')).focus();
+    }
     el('sug-accept-all').hidden = groups.length === 0;
+    el('sug-reject-all').hidden = groups.length === 0;
     el('sug-empty').hidden = groups.length > 0;
     el('sug-restore').hidden = rejected === 0;
     el('sug-restore').textContent = `Show ${rejected} rejected suggestion${rejected === 1 ? '' : 's'} again`;
@@ -190,6 +215,10 @@ export function createSuggestions(ctx) {
   // one the annotator chose.
   el('sug-accept-all').addEventListener('click', () => acceptSuggestions(() => idsNow(groups.flatMap(partsOf)),
     'accept the suggestions').catch(ctx.reported));
+  // Reject all takes back nothing stored: "Show rejected suggestions
+  // again" brings every one back.
+  el('sug-reject-all').addEventListener('click', () => post('reject', () => idsNow(groups.flatMap(rejectPartsOf)),
+    'reject the suggestions').catch(ctx.reported));
 
   return {
     /** After a redraw: proposals are recomputed against the new layer. */

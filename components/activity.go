@@ -35,6 +35,7 @@ var actionNames = map[string]string{
 	"member.set": "set a member", "member.remove": "removed a member",
 	"assignment.set": "assigned", "assignment.remove": "took back", "assignment.auto": "assigned automatically",
 	"document.delete": "deleted a document", "relation_types.set": "changed the relation rules",
+	"note.add": "added a note", "note.resolve": "resolved a note", "note.reopen": "reopened a note", "note.delete": "deleted a note",
 }
 
 func actionName(action string) string {
@@ -57,6 +58,9 @@ func eventSummary(e db.LoggedEvent) string {
 			parts[i] = fmt.Sprintf("%s %d–%d", k.Label, k.Start, k.End)
 		}
 		return strings.Join(parts, ", ")
+	}
+	if strings.HasPrefix(e.Action, "note.") {
+		return noteSummary(e)
 	}
 	var d eventDetail
 	if err := json.Unmarshal(e.Detail, &d); err != nil {
@@ -103,6 +107,29 @@ func eventSummary(e db.LoggedEvent) string {
 		return relationRulesText(d.After) + " (was " + relationRulesText(d.Before) + ")"
 	}
 	return clip(string(e.Detail))
+}
+
+// noteSummary is a note event as a line: the note's number (#7), whose it
+// was (for a change to someone's note), its passage, and its first line.
+func noteSummary(e db.LoggedEvent) string {
+	var d struct {
+		ID         int64
+		Author     string
+		Body       string
+		Start, End *int
+		Text       *string
+	}
+	if err := json.Unmarshal(e.Detail, &d); err != nil || d.ID == 0 {
+		return clip(string(e.Detail))
+	}
+	s := fmt.Sprintf("#%d", d.ID)
+	if e.Action != "note.add" && d.Author != "" {
+		s += " by " + d.Author
+	}
+	if d.Start != nil && d.End != nil && d.Text != nil {
+		s += fmt.Sprintf(" on %d–%d “%s”", *d.Start, *d.End, clip(*d.Text))
+	}
+	return s + ": “" + clip(firstLine(d.Body)) + "”"
 }
 
 // rawInt reads a logged count; -1 when it is not a whole number.

@@ -28,12 +28,30 @@ func TestEventSummary(t *testing.T) {
 		{"labels.set", `{"before":[{"Name":"PER","Color":"#111111"}],"after":[{"Name":"PER"},{"Name":"EVENT"}]}`, "PER, EVENT (was PER)"},
 		{"relation_types.set", `{"before":[{"name":"speaker","from":["QUOTE"],"to":["PER","ORG"]}],"after":[{"name":"speaker","from":["QUOTE"],"to":["PERS"]},{"name":"near","from":[],"to":[]}]}`,
 			"speaker QUOTE → PERS; near any → any (was speaker QUOTE → PER/ORG)"},
+		{"note.add", `{"id":7,"body":"PER or ORG?\nthe title too","start":13,"end":17,"text":"أحمد"}`, "#7 on 13–17 “أحمد”: “PER or ORG?”"},
+		{"note.add", `{"id":8,"body":"اقرأ الإرشادات","start":null,"end":null,"text":null}`, "#8: “اقرأ الإرشادات”"},
+		{"note.resolve", `{"id":7,"author":"layla","body":"PER or ORG?"}`, "#7 by layla: “PER or ORG?”"},
+		{"note.reopen", `{"id":7,"author":"layla","body":"PER or ORG?"}`, "#7 by layla: “PER or ORG?”"},
+		{"note.delete", `{"id":7,"author":"layla","body":"` + strings.Repeat("ب", 100) + `","start":13,"end":17,"text":"أحمد","created_at":"2026-01-02T03:04:05.000Z","resolved_by":null}`,
+			"#7 by layla on 13–17 “أحمد”: “" + strings.Repeat("ب", 80) + "…”"},
+		{"note.delete", `{"id":"seven"}`, `{"id":"seven"}`}, // unreadable: shown as stored
 		{"future.action", `{"x":"` + strings.Repeat("a", 200) + `"}`, `{"x":"` + strings.Repeat("a", 74) + "…"},
 	}
 	for _, tt := range tests {
 		got := eventSummary(db.LoggedEvent{Action: tt.action, Detail: json.RawMessage(tt.detail)})
 		if got != tt.want {
 			t.Errorf("%s %s: %q, want %q", tt.action, tt.detail, got, tt.want)
+		}
+	}
+}
+
+// TestNoteActionNames: the activity page says in words what each note
+// event did, never the raw action.
+func TestNoteActionNames(t *testing.T) {
+	for action, want := range map[string]string{"note.add": "added a note", "note.resolve": "resolved a note",
+		"note.reopen": "reopened a note", "note.delete": "deleted a note"} {
+		if got := actionName(action); got != want {
+			t.Errorf("%s is shown as %q, want %q", action, got, want)
 		}
 	}
 }

@@ -156,6 +156,15 @@ var authzMatrix = []authzRow{
 	{"DELETE", "/api/v1/documents/:d/suggestions/rejections", "/api/v1/documents/{d}/suggestions/rejections", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
 	{"DELETE", "/api/v1/documents/:d/suggestions/rejections", "/api/v1/documents/{d}/suggestions/rejections?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 401, 403}},
 	{"POST", "/api/v1/documents/:d/done", "/api/v1/documents/{d}/done", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
+	// Notes: whoever opens the document lists and writes them; {an} is the
+	// annotator's note, {rn} the reviewer's (authzNotes). The author,
+	// reviewers and managers resolve; the author and managers delete.
+	{"GET", "/api/v1/documents/:d/notes", "/api/v1/documents/{d}/notes", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
+	{"POST", "/api/v1/documents/:d/notes", "/api/v1/documents/{d}/notes", `{"body":"Is the title part of the name?","start":0,"end":3}`, authzJSON, roleStatuses{201, 201, 201, 201, 404, 404, 401, 201}},
+	{"PATCH", "/api/v1/documents/:d/notes/:n", "/api/v1/documents/{d}/notes/{an}", `{"resolved":true}`, authzJSON, roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
+	{"PATCH", "/api/v1/documents/:d/notes/:n", "/api/v1/documents/{d}/notes/{rn}", `{"resolved":true}`, authzJSON, roleStatuses{200, 200, 200, 403, 404, 404, 401, 403}},
+	{"DELETE", "/api/v1/documents/:d/notes/:n", "/api/v1/documents/{d}/notes/{an}", "", "", roleStatuses{204, 204, 403, 204, 404, 404, 401, 204}},
+	{"DELETE", "/api/v1/documents/:d/notes/:n", "/api/v1/documents/{d}/notes/{rn}", "", "", roleStatuses{204, 204, 204, 403, 404, 404, 401, 403}},
 
 	// Echo adds catch-all routes to each group with middleware, so that an
 	// unknown URL still meets requireUser: anonymous callers learn nothing.
@@ -171,6 +180,7 @@ var authzMatrix = []authzRow{
 // something. Every route Echo lists must have a row.
 func TestAuthorizationMatrix(t *testing.T) {
 	w := newRoleWorld(t)
+	notes := addAuthzNotes(t, w)
 	probe := w.server(t)
 	e := probe.srv.(*echo.Echo)
 	var listed []string
@@ -199,7 +209,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				s := w.server(t)
 				before := s.fingerprint()
-				rec := s.send(a, method, w.fill(a, row.url), w.fill(a, row.body), row.contentType)
+				rec := s.send(a, method, notes.fill(w.fill(a, row.url)), w.fill(a, row.body), row.contentType)
 				if rec.Code != row.want[a] {
 					t.Fatalf("status %d, want %d; body %.300s", rec.Code, row.want[a], rec.Body)
 				}
@@ -317,6 +327,31 @@ func TestAuthorizationIDOR(t *testing.T) {
 	}
 }
 
+// authzNotes are the notes of the world's doc-1 the matrix aims at: one
+// the annotator wrote and one the reviewer wrote.
+type authzNotes struct{ annotator, reviewer int64 }
+
+// addAuthzNotes writes the notes into the world's database, before any
+// server copies it.
+func addAuthzNotes(t *testing.T, w *roleWorld) authzNotes {
+	t.Helper()
+	store, err := db.Open(t.Context(), w.file)
+	roleMust(t, err)
+	add := func(name string) int64 {
+		n, err := store.AddNote(t.Context(), w.doc, w.users[name], db.NoteInput{Body: name + "'s note"})
+		roleMust(t, err)
+		return n.ID
+	}
+	notes := authzNotes{annotator: add("annotator"), reviewer: add("reviewer")}
+	roleMust(t, store.Close())
+	return notes
+}
+
+// fill replaces {an} and {rn} with the annotator's and the reviewer's note.
+func (n authzNotes) fill(s string) string {
+	return strings.NewReplacer("{an}", fmt.Sprint(n.annotator), "{rn}", fmt.Sprint(n.reviewer)).Replace(s)
+}
+
 func authzSpan(spans []db.Span, id int64) (db.Span, bool) {
 	for _, sp := range spans {
 		if sp.ID == id {
@@ -333,13 +368,14 @@ func authzSpan(spans []db.Span, id int64) (db.Span, bool) {
 // the health check, the login page.
 func TestOtherMethodsRevealNothing(t *testing.T) {
 	w := newRoleWorld(t)
+	notes := addAuthzNotes(t, w)
 	s := w.server(t)
 	public := []string{"/static/", "/healthz", "/login"}
 	sent := 0
 	for _, row := range authzMatrix {
 		for _, method := range []string{http.MethodHead, http.MethodOptions, http.MethodPut, "TRACE"} {
 			for _, a := range []roleActor{asAnonymous, asOutsider} {
-				target := w.fill(a, row.url)
+				target := notes.fill(w.fill(a, row.url))
 				rec := s.send(a, method, target, "", "")
 				sent++
 				isPublic := slices.ContainsFunc(public, func(p string) bool { return strings.HasPrefix(target, p) })

@@ -448,6 +448,7 @@ func (b *browser) screenshot(name string) {
 	eval[bool](b, `new Promise((done) => {
 	  const sheet = document.styleSheets[0];
 	  sheet.insertRule('.doc p, ol.spans > li { content-visibility: visible !important; }', sheet.cssRules.length);
+	  window.scrollTo(0, 0); // a sticky bar is drawn where the page is scrolled to
 	  requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
 	})`)
 	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))

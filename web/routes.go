@@ -76,4 +76,8 @@ func routes(e *echo.Echo, h *handler) {
 	api.POST("/documents/:d/suggestions/reject", h.rejectSuggestions)
 	api.DELETE("/documents/:d/suggestions/rejections", h.restoreSuggestions)
 	api.POST("/documents/:d/done", h.apiMarkDone)
+	api.GET("/documents/:d/notes", h.listNotes)
+	api.POST("/documents/:d/notes", h.addNote)
+	api.PATCH("/documents/:d/notes/:n", h.updateNote)
+	api.DELETE("/documents/:d/notes/:n", h.deleteNote)
 }

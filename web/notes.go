@@ -1,0 +1,125 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/labstack/echo/v4"
+
+	"hashiya/db"
+)
+
+// Notes on documents: whoever may open a document lists and writes notes
+// on it; which notes each sees, and who may resolve or delete one, the
+// store's queries decide (db/notes.go).
+
+func (h *handler) listNotes(c echo.Context) error {
+	t, err := h.document(c)
+	if err != nil {
+		return err
+	}
+	notes, err := h.store.Notes(c.Request().Context(), t.doc, t.user)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string][]db.Note{"notes": notes})
+}
+
+func (h *handler) addNote(c echo.Context) error {
+	t, err := h.document(c)
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Body  *string `json:"body"`
+		Start *int    `json:"start"`
+		End   *int    `json:"end"`
+	}
+	if err := decodeUTF8JSON(c, &in); err != nil {
+		return err
+	}
+	if in.Body == nil {
+		return badRequest("body: a note needs some text")
+	}
+	n, err := h.store.AddNote(c.Request().Context(), t.doc, t.user, db.NoteInput{Body: *in.Body, Start: in.Start, End: in.End})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, n)
+}
+
+func (h *handler) updateNote(c echo.Context) error {
+	t, id, err := h.note(c)
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Resolved *bool `json:"resolved"`
+	}
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if in.Resolved == nil {
+		return badRequest("resolved: required, true or false")
+	}
+	n, err := h.store.ResolveNote(c.Request().Context(), t.doc, t.user, id, *in.Resolved)
+	if errors.Is(err, db.ErrNoteNotAllowed) {
+		return forbidden("only the note's author, a reviewer or a manager may resolve or reopen it",
+			"Only whoever wrote this note, and the project's reviewers and managers, may resolve or reopen it.")
+	}
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, n)
+}
+
+func (h *handler) deleteNote(c echo.Context) error {
+	t, id, err := h.note(c)
+	if err != nil {
+		return err
+	}
+	err = h.store.DeleteNote(c.Request().Context(), t.doc, t.user, id)
+	if errors.Is(err, db.ErrNoteNotAllowed) {
+		return forbidden("only the note's author or a manager may delete it",
+			"Only whoever wrote this note, and the project's managers, may delete it.")
+	}
+	if err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// note is document for a note's routes, with the note id of :n.
+func (h *handler) note(c echo.Context) (target, int64, error) {
+	t, err := h.document(c)
+	if err != nil {
+		return t, 0, err
+	}
+	id, err := strconv.ParseInt(c.Param("n"), 10, 64)
+	if err != nil || id <= 0 {
+		return t, 0, badRequest("note id %q in the address is not a number", c.Param("n"))
+	}
+	return t, id, nil
+}
+
+// decodeUTF8JSON is decodeJSON for a body whose text is kept: Go's JSON
+// decoder would silently turn bytes that are not UTF-8 into U+FFFD, so
+// they are refused first.
+func decodeUTF8JSON(c echo.Context, v any) error {
+	raw, err := io.ReadAll(c.Request().Body)
+	var he *echo.HTTPError
+	if errors.As(err, &he) { // the body limit's 413
+		return err
+	} else if err != nil {
+		return badRequest("body: %v", err)
+	}
+	if !utf8.Valid(raw) {
+		return badRequest("body: the text is not valid UTF-8")
+	}
+	c.Request().Body = io.NopCloser(bytes.NewReader(raw))
+	return decodeJSON(c, v)
+}

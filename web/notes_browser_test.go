@@ -1,0 +1,72 @@
+package web_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestBrowserNotes: a note about a selected passage is written in the
+// annotation view, shown literally (markup in it is text), its passage
+// selects itself in the text when clicked, it shows on the review page,
+// is resolved from the keyboard (focus staying in the list), and deleted
+// after a question.
+func TestBrowserNotes(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	b := newBrowser(t, s)
+	asked := b.answerDialogs("This cannot be undone", func() bool { return true })
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	if n := eval[int](b, `document.querySelectorAll('#notes-list li').length`); n != 0 {
+		t.Fatalf("%d notes on a new document", n)
+	}
+	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	b.dragSelect(start, end)
+	b.waitFor(`!document.getElementById('note-anchor').disabled`)
+	body := `Is <b>الناطق</b> part of the speaker? <script>window.pwned = 1</script>`
+	b.run(chromedp.Click(chromedp.CSS(`#notes > summary`)))
+	b.run(chromedp.Click(chromedp.ID("note-anchor")), chromedp.SendKeys(chromedp.ID("note-body"), body), chromedp.Click(chromedp.ID("note-add")))
+	b.waitFor(`document.querySelectorAll('#notes-list li').length === 1`)
+	if got := eval[string](b, `document.querySelector('#notes-list .note-body').textContent`); got != body {
+		t.Errorf("note body shown as %q", got)
+	}
+	if eval[bool](b, `Boolean(window.pwned) || document.querySelector('#notes-list b, #notes-list script') !== null`) {
+		t.Error("markup in a note was run or parsed")
+	}
+	if got := eval[string](b, `document.querySelector('#notes-list .note-passage').textContent`); got != "صباح النعمان" {
+		t.Errorf("passage shown as %q", got)
+	}
+	if got := eval[string](b, `document.getElementById('notes-count').textContent`); got != "(1 open of 1)" {
+		t.Errorf("count %q", got)
+	}
+	// The passage selects itself in the text.
+	eval[bool](b, `getSelection().removeAllRanges(); true`)
+	b.run(chromedp.Click(chromedp.CSS(`#notes-list .note-passage`)))
+	b.waitFor(`getSelection().toString() === "صباح النعمان"`)
+	b.screenshot("notes")
+
+	// The reviewer's page shows it too.
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)))
+	b.waitFor(`document.querySelectorAll('#notes-list li').length === 1 && document.getElementById('notes').open`)
+	if got := eval[string](b, `document.querySelector('#notes-list .note-body').textContent`); got != body {
+		t.Errorf("review page shows %q", got)
+	}
+
+	// Resolve from the keyboard: focus stays on the note.
+	b.run(chromedp.Focus(chromedp.CSS(`#notes-list li button[aria-label^="Resolve"]`)), chromedp.KeyEvent(kb.Enter))
+	b.waitFor(`document.querySelector('#notes-list li.resolved') !== null`)
+	if got := eval[string](b, `document.activeElement.getAttribute('aria-label') || ''`); !strings.HasPrefix(got, "Reopen annotator’s note") {
+		t.Errorf("after Resolve focus is on %q", got)
+	}
+	if head := eval[string](b, `document.querySelector('#notes-list .note-head').textContent`); !strings.Contains(head, "resolved by annotator") {
+		t.Errorf("resolved note reads %q", head)
+	}
+	b.run(chromedp.Click(chromedp.CSS(`#notes-list li button[aria-label^="Delete"]`)))
+	b.waitFor(`document.querySelectorAll('#notes-list li').length === 0 && !document.getElementById('notes-empty').hidden`)
+	if asked.Load() != 1 {
+		t.Errorf("asked %d times before deleting", asked.Load())
+	}
+}

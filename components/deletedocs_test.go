@@ -20,6 +20,8 @@ func TestDeleteSummaryReads(t *testing.T) {
 		{[]db.DocumentLoss{{Layers: 2, Gold: true, Finished: 1, Spans: 3}, {Layers: 1, Spans: 1}},
 			"2 documents, with 4 spans and 0 links in 3 layers (1 of them marked done or reviewed, gold included)."},
 		{[]db.DocumentLoss{{Layers: 1, Gold: true, Spans: 1}}, "1 document, with 1 span and 0 links in 1 layer (not marked done or reviewed, gold included)."},
+		{[]db.DocumentLoss{{Notes: 1}}, "1 document, which nobody has annotated yet. The note written on them goes too."},
+		{[]db.DocumentLoss{{Notes: 2}, {Layers: 1, Notes: 1}}, "2 documents, with 0 spans and 0 links in 1 layer (not marked done or reviewed). The 3 notes written on them go too."},
 	} {
 		if got := (DeleteDocumentsView{Docs: c.docs}).summary(); got != c.want {
 			t.Errorf("%+v:\n got %q\nwant %q", c.docs, got, c.want)

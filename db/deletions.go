@@ -23,6 +23,7 @@ type DocumentLoss struct {
 	Finished   int  // layers marked done or reviewed
 	Spans      int
 	Relations  int
+	Notes      int // notes written on it
 }
 
 // DocumentLosses says, for each of ids (documents of project projectID),
@@ -53,7 +54,8 @@ func documentLosses(ctx context.Context, q querier, projectID int64, ids []int64
 		count(CASE WHEN l.status IN ('done', 'reviewed') THEN 1 END),
 		count(CASE WHEN l.id IS NOT NULL AND l.owner_id IS NULL THEN 1 END) > 0,
 		coalesce(sum((SELECT count(*) FROM spans s WHERE s.layer_id = l.id)), 0),
-		coalesce(sum((SELECT count(*) FROM relations r WHERE r.layer_id = l.id)), 0)
+		coalesce(sum((SELECT count(*) FROM relations r WHERE r.layer_id = l.id)), 0),
+		(SELECT count(*) FROM notes n WHERE n.document_id = d.id)
 		FROM documents d LEFT JOIN layers l ON l.document_id = d.id
 		WHERE d.project_id = ? AND (? OR d.id IN (SELECT value FROM json_each(?)))
 		GROUP BY d.id ORDER BY d.id`, projectID, all, string(list))
@@ -64,7 +66,7 @@ func documentLosses(ctx context.Context, q querier, projectID int64, ids []int64
 	out := []DocumentLoss{}
 	for rows.Next() {
 		var l DocumentLoss
-		if err := rows.Scan(&l.ID, &l.ExternalID, &l.Hash, &l.Layers, &l.Finished, &l.Gold, &l.Spans, &l.Relations); err != nil {
+		if err := rows.Scan(&l.ID, &l.ExternalID, &l.Hash, &l.Layers, &l.Finished, &l.Gold, &l.Spans, &l.Relations, &l.Notes); err != nil {
 			return nil, fmt.Errorf("db: scan what a document holds: %w", err)
 		}
 		delete(wanted, l.ID)
@@ -113,7 +115,7 @@ func (s *Store) DeleteDocuments(ctx context.Context, projectID int64, ids []int6
 func logDocumentDelete(ctx context.Context, tx *sql.Tx, by, projectID int64, l DocumentLoss) error {
 	return logEvent(ctx, tx, Event{UserID: by, ProjectID: projectID, DocumentID: l.ID, Action: "document.delete",
 		Detail: map[string]any{"name": l.ExternalID, "hash": l.Hash, "layers": l.Layers, "finished": l.Finished,
-			"spans": l.Spans, "relations": l.Relations}})
+			"spans": l.Spans, "relations": l.Relations, "notes": l.Notes}})
 }
 
 // ProjectLoss is what deleting a project takes with it.

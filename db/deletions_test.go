@@ -36,6 +36,9 @@ func TestDeleteDocuments(t *testing.T) {
 	if _, err := f.s.Assign(ctx, f.proj.ID, f.user, AssignRequest{User: f.other.Name, DocumentIDs: []int64{f.doc.ID}}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := f.s.AddNote(ctx, f.doc, f.other, NoteInput{Body: "PER?"}); err != nil {
+		t.Fatal(err)
+	}
 	second := f.addDoc(t, "doc-2", "نص ثان")
 	elsewhere, err := f.s.CreateProject(ctx, "أخرى", nil, f.user.ID)
 	if err != nil {
@@ -46,7 +49,7 @@ func TestDeleteDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := DocumentLoss{ID: f.doc.ID, ExternalID: "doc-1", Hash: f.doc.Hash, Layers: 2, Gold: true, Finished: 1, Spans: 4, Relations: 2}
+	want := DocumentLoss{ID: f.doc.ID, ExternalID: "doc-1", Hash: f.doc.Hash, Layers: 2, Gold: true, Finished: 1, Spans: 4, Relations: 2, Notes: 1}
 	if len(losses) != 1 || losses[0] != want {
 		t.Fatalf("losses %+v, want one: %+v", losses, want)
 	}
@@ -69,7 +72,7 @@ func TestDeleteDocuments(t *testing.T) {
 	if err != nil || len(gone) != 1 || gone[0] != want {
 		t.Fatalf("deleted %+v, %v", gone, err)
 	}
-	for table, n := range map[string]int{"documents": 1, "document_search": 1, "layers": 0, "spans": 0, "relations": 0, "assignments": 0} {
+	for table, n := range map[string]int{"documents": 1, "document_search": 1, "layers": 0, "spans": 0, "relations": 0, "assignments": 0, "notes": 0} {
 		if got := count(t, f.s, "SELECT count(*) FROM "+table); got != n {
 			t.Errorf("%s: %d rows left, want %d", table, got, n)
 		}
@@ -78,7 +81,7 @@ func TestDeleteDocuments(t *testing.T) {
 		t.Errorf("%d foreign key violations", n)
 	}
 	if n := count(t, f.s, `SELECT count(*) FROM events WHERE action = 'document.delete' AND document_id = ?
-		AND detail ->> '$.name' = 'doc-1' AND detail ->> '$.spans' = 4 AND detail ->> '$.finished' = 1`, f.doc.ID); n != 1 {
+		AND detail ->> '$.name' = 'doc-1' AND detail ->> '$.spans' = 4 AND detail ->> '$.finished' = 1 AND detail ->> '$.notes' = 1`, f.doc.ID); n != 1 {
 		t.Errorf("%d delete events naming doc-1 and what it held, want 1", n)
 	}
 

@@ -110,7 +110,8 @@ func documentRows(ctx context.Context, tx *sql.Tx, args []any) ([]DocumentSummar
 		       length(d.text),
 		       coalesce(l.status, 'new'),
 		       (SELECT count(*) FROM spans s WHERE s.layer_id = l.id),
-		       coalesce((SELECT g.status FROM layers g WHERE g.document_id = d.id AND g.owner_id IS NULL), 'new')
+		       coalesce((SELECT g.status FROM layers g WHERE g.document_id = d.id AND g.owner_id IS NULL), 'new'),
+		       (SELECT count(*) FROM notes n WHERE n.document_id = d.id AND n.resolved_by IS NULL AND `+noteVisible+`)
 		`+docListFrom+` AND d.id > :after
 		ORDER BY d.id LIMIT :limit + 1`, args...)
 	if err != nil {
@@ -120,7 +121,7 @@ func documentRows(ctx context.Context, tx *sql.Tx, args []any) ([]DocumentSummar
 	var out []DocumentSummary
 	for rows.Next() {
 		var d DocumentSummary
-		if err := rows.Scan(&d.ID, &d.ExternalID, &d.Preview, &d.Length, &d.Status, &d.Spans, &d.GoldStatus); err != nil {
+		if err := rows.Scan(&d.ID, &d.ExternalID, &d.Preview, &d.Length, &d.Status, &d.Spans, &d.GoldStatus, &d.OpenNotes); err != nil {
 			return nil, fmt.Errorf("scan document: %w", err)
 		}
 		out = append(out, d)

@@ -68,6 +68,7 @@ type DocumentSummary struct {
 	Spans      int // in the viewer's layer
 	Status     string
 	GoldStatus string // the gold layer's: reviewed once its review is finished
+	OpenNotes  int    // notes not resolved, of those the viewer may read
 }
 
 func textHash(text string) string {

@@ -47,6 +47,14 @@ type NoteInput struct {
 	Start, End *int
 }
 
+// noteVisible is the rule of who reads note n (of document d): its
+// author; reviewers, managers and admins of d's project; and everyone
+// when a reviewer, manager or admin wrote it. An annotator never reads
+// another annotator's notes. Every query of notes uses it.
+const noteVisible = `(n.author_id = :uid OR n.author_role != 'annotator'
+  OR (SELECT u.is_admin = 1 OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.project_id = d.project_id
+      AND m.role IN ('reviewer', 'manager')) FROM users u WHERE u.id = :uid))`
+
 // noteSelect reads notes of document :did as user :uid sees them. The
 // viewer's role comes from the same query (an admin is a manager), and the
 // WHERE clause is the rule: the document must be visible to the viewer
@@ -65,8 +73,7 @@ SELECT n.id, a.name, n.body, n.start, n."end", n.created_at, r.name,
   n.author_id = :uid OR v.role = 'manager'
 FROM notes n JOIN documents d ON d.id = n.document_id CROSS JOIN viewer v
 JOIN users a ON a.id = n.author_id LEFT JOIN users r ON r.id = n.resolved_by
-WHERE n.document_id = :did AND ` + visibleDocument + `
-  AND (n.author_id = :uid OR v.role IN ('reviewer', 'manager') OR n.author_role != 'annotator')`
+WHERE n.document_id = :did AND ` + visibleDocument + ` AND ` + noteVisible
 
 // Notes lists the notes of doc that viewer may see, oldest first.
 func (s *Store) Notes(ctx context.Context, doc Document, viewer User) ([]Note, error) {

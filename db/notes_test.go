@@ -410,3 +410,26 @@ func TestNoteLimit(t *testing.T) {
 	}
 	nt.add(t, nt.rev, "room again")
 }
+
+// TestDocumentListCountsOpenNotes: each listed document counts the open
+// notes its viewer may read, by the same rule as the notes themselves.
+func TestDocumentListCountsOpenNotes(t *testing.T) {
+	ctx := context.Background()
+	nt := newNoteTeam(t)
+	for _, u := range []User{nt.ann1, nt.ann2, nt.rev} {
+		nt.add(t, u, "by "+u.Name)
+	}
+	done := nt.add(t, nt.mgr, "resolved")
+	if _, err := nt.s.ResolveNote(ctx, nt.doc, nt.mgr, done.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	for viewer, want := range map[User]int{nt.ann1: 2, nt.ann2: 2, nt.rev: 3, nt.mgr: 3, nt.user: 3} {
+		list, err := nt.s.Documents(ctx, nt.proj.ID, viewer, DocumentPage{Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list.Docs) != 1 || list.Docs[0].OpenNotes != want {
+			t.Errorf("%s's list: %+v, want %d open notes", viewer.Name, list.Docs, want)
+		}
+	}
+}

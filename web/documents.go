@@ -60,10 +60,11 @@ func (h *handler) listDocuments(c echo.Context) error {
 		Length     int    `json:"length"`
 		Spans      int    `json:"spans"`
 		Status     string `json:"status"`
+		OpenNotes  int    `json:"open_notes"`
 	}
 	out := make([]docJSON, len(list.Docs))
 	for i, d := range list.Docs {
-		out[i] = docJSON{d.ID, d.ExternalID, d.Length, d.Spans, d.Status}
+		out[i] = docJSON{d.ID, d.ExternalID, d.Length, d.Spans, d.Status, d.OpenNotes}
 	}
 	body := map[string]any{"documents": out, "total": list.Total}
 	if list.More {

@@ -48,6 +48,10 @@ func TestBrowserNotes(t *testing.T) {
 	b.waitFor(`getSelection().toString() === "صباح النعمان"`)
 	b.screenshot("notes")
 
+	// The project's list says the document has an open note.
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)))
+	b.waitFor(fmt.Sprintf(`document.querySelector('#doc-%d .open-notes')?.textContent === '1 open note'`, doc.ID))
+
 	// The reviewer's page shows it too.
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)))
 	b.waitFor(`document.querySelectorAll('#notes-list li').length === 1 && document.getElementById('notes').open`)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -99,11 +98,8 @@ func (h *handler) note(c echo.Context) (target, int64, error) {
 	if err != nil {
 		return t, 0, err
 	}
-	id, err := strconv.ParseInt(c.Param("n"), 10, 64)
-	if err != nil || id <= 0 {
-		return t, 0, badRequest("note id %q in the address is not a number", c.Param("n"))
-	}
-	return t, id, nil
+	id, err := idParam(c, "n")
+	return t, id, err
 }
 
 // decodeUTF8JSON is decodeJSON for a body whose text is kept: Go's JSON

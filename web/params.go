@@ -21,7 +21,7 @@ func idParam(c echo.Context, name string) (int64, error) {
 }
 
 // paramNames say in words what each route's id parameter names.
-var paramNames = map[string]string{"p": "project id", "d": "document id", "s": "span id", "r": "relation id", "id": "token id"}
+var paramNames = map[string]string{"p": "project id", "d": "document id", "s": "span id", "r": "relation id", "n": "note id", "id": "token id"}
 
 // target is a document the caller may see and the layer a request acts on.
 type target struct {

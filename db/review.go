@@ -181,8 +181,7 @@ func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only: nothing to undo
 	// Gold (no owner) sorts before every user: names are never empty.
-	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.external_id, coalesce(u.name, ''), s.id, s.start, s."end", s.label,
-			CASE WHEN s.label = 'QUOTE' THEN s.attributes END
+	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.external_id, coalesce(u.name, ''), s.start, s."end", s.label
 		FROM layers l JOIN documents d ON d.id = l.document_id LEFT JOIN users u ON u.id = l.owner_id
 		LEFT JOIN spans s ON s.layer_id = l.id
 		WHERE d.project_id = ? AND (l.owner_id IS NOT NULL OR l.status = 'reviewed')
@@ -195,15 +194,14 @@ func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func
 		doc      int64
 		external string
 		layers   []LayerSpans
-		full     []codec.ExportDoc // each layer's spans with their ids, for its quotations
-		quotes   bool
+		quotes   bool // the document holds a quotation: its layers' quotations are read too
 	)
 	flush := func() error {
 		if layers == nil {
 			return nil
 		}
 		if quotes {
-			if err := layerQuotations(ctx, tx, doc, layers, full); err != nil {
+			if err := layerQuotations(ctx, tx, doc, layers); err != nil {
 				return err
 			}
 		}
@@ -212,18 +210,17 @@ func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func
 			gold, layers = &layers[0], layers[1:]
 		}
 		err := fn(doc, external, gold, layers)
-		layers, full, quotes = nil, nil, false
+		layers, quotes = nil, false
 		return err
 	}
 	for rows.Next() {
 		var (
-			id                 int64
-			ext, name          string
-			spanID, start, end sql.NullInt64
-			label              sql.NullString
-			attrs              []byte
+			id         int64
+			ext, name  string
+			start, end sql.NullInt64
+			label      sql.NullString
 		)
-		if err := rows.Scan(&id, &ext, &name, &spanID, &start, &end, &label, &attrs); err != nil {
+		if err := rows.Scan(&id, &ext, &name, &start, &end, &label); err != nil {
 			return fmt.Errorf("db: scan layer span: %w", err)
 		}
 		if id != doc {
@@ -234,15 +231,11 @@ func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func
 		}
 		if len(layers) == 0 || layers[len(layers)-1].Name != name {
 			layers = append(layers, LayerSpans{Name: name, Spans: []SpanKey{}})
-			full = append(full, codec.ExportDoc{})
 		}
 		if start.Valid {
 			l := &layers[len(layers)-1]
-			k := SpanKey{Start: int(start.Int64), End: int(end.Int64), Label: label.String}
-			l.Spans = append(l.Spans, k)
-			f := &full[len(full)-1]
-			f.Spans = append(f.Spans, codec.ExportSpan{ID: spanID.Int64, Start: k.Start, End: k.End, Label: k.Label, Attributes: attrs})
-			quotes = quotes || k.Label == "QUOTE"
+			l.Spans = append(l.Spans, SpanKey{Start: int(start.Int64), End: int(end.Int64), Label: label.String})
+			quotes = quotes || label.String == "QUOTE"
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -251,33 +244,60 @@ func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func
 	return flush()
 }
 
-// layerQuotations reads the relations of a document's layers and groups
-// each layer's QUOTE spans into its quotations (see Quotations).
-func layerQuotations(ctx context.Context, tx *sql.Tx, docID int64, layers []LayerSpans, full []codec.ExportDoc) error {
-	rows, err := tx.QueryContext(ctx, `SELECT coalesce(u.name, ''), r.id, r.type, r.from_span, r.to_span
-		FROM relations r JOIN layers l ON l.id = r.layer_id LEFT JOIN users u ON u.id = l.owner_id
-		WHERE l.document_id = ? AND (l.owner_id IS NOT NULL OR l.status = 'reviewed')`, docID)
-	if err != nil {
-		return fmt.Errorf("db: relations of document %d: %w", docID, err)
-	}
-	defer rows.Close()
+// layerQuotations groups each layer's QUOTE spans into its quotations
+// (see Quotations), reading the document's spans with their ids and
+// attributes, and its relations: only for a document that holds one, so
+// a project without quotations costs nothing more.
+func layerQuotations(ctx context.Context, tx *sql.Tx, docID int64, layers []LayerSpans) error {
 	byName := map[string]int{}
 	for i, l := range layers {
 		byName[l.Name] = i
 	}
-	for rows.Next() {
+	full := make([]codec.ExportDoc, len(layers))
+	const layersOf = `JOIN layers l ON l.id = %s.layer_id LEFT JOIN users u ON u.id = l.owner_id
+		WHERE l.document_id = ? AND (l.owner_id IS NOT NULL OR l.status = 'reviewed')`
+	spans, err := tx.QueryContext(ctx, `SELECT coalesce(u.name, ''), s.id, s.start, s."end", s.label, s.attributes
+		FROM spans s `+fmt.Sprintf(layersOf, "s")+` ORDER BY s.id`, docID)
+	if err != nil {
+		return fmt.Errorf("db: spans of document %d: %w", docID, err)
+	}
+	defer spans.Close()
+	for spans.Next() {
+		var (
+			name  string
+			sp    codec.ExportSpan
+			attrs string
+		)
+		if err := spans.Scan(&name, &sp.ID, &sp.Start, &sp.End, &sp.Label, &attrs); err != nil {
+			return fmt.Errorf("db: scan span: %w", err)
+		}
+		sp.Attributes = json.RawMessage(attrs)
+		if i, ok := byName[name]; ok {
+			full[i].Spans = append(full[i].Spans, sp)
+		}
+	}
+	if err := spans.Err(); err != nil {
+		return fmt.Errorf("db: spans of document %d: %w", docID, err)
+	}
+	rels, err := tx.QueryContext(ctx, `SELECT coalesce(u.name, ''), r.id, r.type, r.from_span, r.to_span
+		FROM relations r `+fmt.Sprintf(layersOf, "r"), docID)
+	if err != nil {
+		return fmt.Errorf("db: relations of document %d: %w", docID, err)
+	}
+	defer rels.Close()
+	for rels.Next() {
 		var (
 			name string
 			r    codec.ExportRelation
 		)
-		if err := rows.Scan(&name, &r.ID, &r.Type, &r.From, &r.To); err != nil {
+		if err := rels.Scan(&name, &r.ID, &r.Type, &r.From, &r.To); err != nil {
 			return fmt.Errorf("db: scan relation: %w", err)
 		}
 		if i, ok := byName[name]; ok {
 			full[i].Relations = append(full[i].Relations, r)
 		}
 	}
-	if err := rows.Err(); err != nil {
+	if err := rels.Err(); err != nil {
 		return fmt.Errorf("db: relations of document %d: %w", docID, err)
 	}
 	for i, f := range full {

@@ -127,20 +127,9 @@ func checkChipsOn(t *testing.T, name, text string) {
 // it included, and still never overlap.
 func TestBrowserChipsLeftToRight(t *testing.T) {
 	text := "The spokesman Sabah al-Numan of كتيبة القعقاع said on 3 May that Ali left Mosul."
-	s := newSite(t, codec.Doc{Line: 1, ExternalID: "ltr", Text: text, Meta: []byte("{}")})
-	doc := s.docs["ltr"]
-	for _, sp := range []struct{ word, label string }{
+	b, chips := chipsOn(t, "ltr", text, []struct{ word, label string }{
 		{"Sabah al-Numan", "PER"}, {"كتيبة القعقاع", "ORG"}, {"3 May", "DATE"}, {"Ali", "PER"}, {"Mosul", "LOC"}, {"said", "CUE"},
-	} {
-		start, end := spanAt(t, text, sp.word, 0)
-		if _, err := s.store.CreateSpan(context.Background(), doc, s.user.ID, s.user.ID, db.SpanInput{Start: start, End: end, Label: sp.label}); err != nil {
-			t.Fatalf("%s %q: %v", sp.label, sp.word, err)
-		}
-	}
-	b := newBrowser(t, s)
-	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
-	b.settle()
-	chips := eval[[]chipBox](b, chipBoxesJS)
+	})
 	if len(chips) != 6 {
 		t.Fatalf("%d chips drawn, want 6: %+v", len(chips), chips)
 	}
@@ -248,19 +237,7 @@ func cutBetweenLabels(labels, chip string) bool {
 // fit; the chip shows whole labels and a count of the rest, never a label
 // cut in the middle, and the run's title names them all.
 func TestBrowserChipsStackedOnShortWord(t *testing.T) {
-	text := "نص قصير."
-	s := newSite(t, codec.Doc{Line: 1, ExternalID: "short", Text: text, Meta: []byte("{}")})
-	doc := s.docs["short"]
-	for _, sp := range []struct{ word, label string }{{"نص", "QUOTE"}, {"قصير", "DATE"}, {"نص قصير", "PER"}, {"نص قصير", "ORG"}} {
-		start, end := spanAt(t, text, sp.word, 0)
-		if _, err := s.store.CreateSpan(context.Background(), doc, s.user.ID, s.user.ID, db.SpanInput{Start: start, End: end, Label: sp.label}); err != nil {
-			t.Fatalf("%s %q: %v", sp.label, sp.word, err)
-		}
-	}
-	b := newBrowser(t, s)
-	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
-	b.settle()
-	chips := eval[[]chipBox](b, chipBoxesJS)
+	b, chips := chipsOn(t, "short", "نص قصير.", []struct{ word, label string }{{"نص", "QUOTE"}, {"قصير", "DATE"}, {"نص قصير", "PER"}, {"نص قصير", "ORG"}})
 	if len(chips) != 2 {
 		t.Fatalf("%d chips, want 2: %+v", len(chips), chips)
 	}
@@ -280,4 +257,23 @@ func TestBrowserChipsStackedOnShortWord(t *testing.T) {
 		t.Errorf("the chip %q is laid out %s", stacked.Label, got)
 	}
 	b.screenshot("chips-stacked")
+}
+
+// chipsOn opens a document of text with the given words labelled (the
+// first place each stands) and returns the browser and its chips, once
+// they are fitted.
+func chipsOn(t *testing.T, id, text string, spans []struct{ word, label string }) (*browser, []chipBox) {
+	t.Helper()
+	s := newSite(t, codec.Doc{Line: 1, ExternalID: id, Text: text, Meta: []byte("{}")})
+	doc := s.docs[id]
+	for _, sp := range spans {
+		start, end := spanAt(t, text, sp.word, 0)
+		if _, err := s.store.CreateSpan(context.Background(), doc, s.user.ID, s.user.ID, db.SpanInput{Start: start, End: end, Label: sp.label}); err != nil {
+			t.Fatalf("%s %q: %v", sp.label, sp.word, err)
+		}
+	}
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	b.settle()
+	return b, eval[[]chipBox](b, chipBoxesJS)
 }

@@ -33,6 +33,8 @@ func noteCall(a *queueActor, method, path, body string) *httptest.ResponseRecord
 }
 
 // noteJSON is a NOTE of the API, every field checked for its JSON type.
+// It repeats db.Note's fields on purpose: it is the contract as scripts
+// read it, so renaming a JSON tag in the store fails this test.
 type noteJSON struct {
 	ID         int64   `json:"id"`
 	Author     string  `json:"author"`

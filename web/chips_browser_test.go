@@ -221,11 +221,17 @@ func (b *browser) inkIn(left, top, right, bottom float64) int {
 }
 
 // cutBetweenLabels reports whether chip is labels ("A · B · C") cut after
-// whole labels with a count of the rest ("A · B +1", "A +2").
+// whole labels with a count of the rest ("A · B +1", "A +2"), or one of
+// them with the count ("C +2").
 func cutBetweenLabels(labels, chip string) bool {
 	names := strings.Split(labels, " · ")
 	for k := 1; k < len(names); k++ {
-		if chip == strings.Join(names[:k], " · ")+fmt.Sprintf(" +%d", len(names)-k) {
+		if chip == strings.Join(names[:k], " · ")+fmt.Sprintf("\u2009+%d", len(names)-k) {
+			return true
+		}
+	}
+	for _, n := range names { // one label, the first that fits, and the count
+		if chip == n+fmt.Sprintf("\u2009+%d", len(names)-1) {
 			return true
 		}
 	}

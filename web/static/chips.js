@@ -10,7 +10,9 @@
 // when a neighbour's chip needs the room, and no two chips ever overlap.
 // A chip naming several spans that start together ("ORG · PER · QUOTE")
 // that does not fit is cut between whole labels with a count of the rest
-// ("ORG +2"), never inside a label; the run's title names them all.
+// ("ORG +2"; when even that is too wide, the first label that fits with
+// the count, "PER +1"), never inside a label; the run's title names them
+// all.
 //
 // Measuring needs the text laid out. A long document's paragraphs are
 // laid out only near the screen (content-visibility: auto in app.css), so
@@ -106,7 +108,8 @@ function measurer() {
   const probe = document.createElement('span');
   probe.className = 'chip';
   document.body.append(probe);
-  const font = getComputedStyle(probe).font;
+  const cs = getComputedStyle(probe);
+  const font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
   probe.remove();
   const g = document.createElement('canvas').getContext('2d');
   g.font = font;
@@ -123,13 +126,19 @@ function rightToLeft(text) {
 // fitLabels is the chip text for labels (joined by " · ") in room pixels:
 // all of them, or as many whole labels as fit and a count of the rest.
 export function fitLabels(labels, room, measure) {
+  // A pixel to spare: the text drawn may come out a hair wider than measured.
+  const fits = (text) => measure(text) + 1 <= room;
   const names = labels.split(' · ');
-  if (names.length < 2 || measure(labels) <= room) return labels;
+  if (names.length < 2 || fits(labels)) return labels;
+  // The count follows a thin space, to take little room.
+  const count = (k) => `\u2009+${names.length - k}`;
   for (let k = names.length - 1; k > 1; k--) {
-    const text = `${names.slice(0, k).join(' · ')} +${names.length - k}`;
-    if (measure(text) <= room) return text;
+    const text = names.slice(0, k).join(' · ') + count(k);
+    if (fits(text)) return text;
   }
-  return `${names[0]} +${names.length - 1}`;
+  // One label and the count: the first that fits, else the shortest (cut).
+  const one = names.map((n) => n + count(1));
+  return one.find(fits) || one.reduce((a, b) => (measure(b) < measure(a) ? b : a));
 }
 
 // chipsOf measures where each chip of paragraph p goes: x from the

@@ -17,10 +17,11 @@ type DocList struct {
 	After  int64  // the cursor the page starts after
 	Status string // filter: the viewer's layer status, "" for any
 	Query  string // filter: part of the external id or of the text, "" for any
+	Notes  bool   // filter: only documents with an open note
 }
 
 // Filtered reports whether a filter narrows the list.
-func (l DocList) Filtered() bool { return l.Status != "" || l.Query != "" }
+func (l DocList) Filtered() bool { return l.Status != "" || l.Query != "" || l.Notes }
 
 // filter is the list's filter as query parameters, empty ones left out.
 func (l DocList) filter() url.Values {
@@ -30,6 +31,9 @@ func (l DocList) filter() url.Values {
 	}
 	if l.Query != "" {
 		q.Set("q", l.Query)
+	}
+	if l.Notes {
+		q.Set("notes", "open")
 	}
 	return q
 }

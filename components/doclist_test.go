@@ -113,3 +113,18 @@ func TestDocumentListMarksTheWordsFound(t *testing.T) {
 		t.Errorf("a row spelt with harakat shows %q with %q marked", third.Text(), got)
 	}
 }
+
+// TestDocListKeepsNotesFilter: the pager and the managers' forms keep
+// "with open notes" with the other filters.
+func TestDocListKeepsNotesFilter(t *testing.T) {
+	l := DocList{Status: "done", Notes: true, After: 7}
+	if got := l.pageURL(3, 50); got != "/projects/3?after=50&notes=open&status=done#documents-title" {
+		t.Errorf("page link %q", got)
+	}
+	if got := l.Return(); got != "after=7&notes=open&status=done" {
+		t.Errorf("return query %q", got)
+	}
+	if !(DocList{Notes: true}).Filtered() {
+		t.Error("a list of documents with open notes is not filtered")
+	}
+}

@@ -23,6 +23,7 @@ type DocumentPage struct {
 	Limit  int    // 1 to MaxPageLimit
 	Status string // the status of the caller's own layer ("new" when none); "" for any
 	Query  string // part of the external id or of the text, as textsearch matches it; "" for any
+	Notes  bool   // only documents with an open note the user may read
 }
 
 // DocumentList is one page of a project's documents as a user sees them.
@@ -62,7 +63,8 @@ const docListFrom = `FROM documents d
 		AND (:q = ''
 		     OR :fq = '' AND instr(d.text, :q) > 0
 		     OR :fq != '' AND EXISTS (SELECT 1 FROM document_search f WHERE f.document_id = d.id
-		                              AND (instr(f.external_id, :fq) > 0 OR instr(f.text, :fq) > 0)))`
+		                              AND (instr(f.external_id, :fq) > 0 OR instr(f.text, :fq) > 0)))
+		AND (NOT :notes OR EXISTS (SELECT 1 FROM notes n WHERE n.document_id = d.id AND n.resolved_by IS NULL AND ` + noteVisible + `))`
 
 // Documents lists one page of the documents of a project that user may
 // see, in import order, with the span count and status of the user's own
@@ -79,7 +81,7 @@ func (s *Store) Documents(ctx context.Context, projectID int64, user User, page 
 	defer tx.Rollback() //nolint:errcheck // read-only: nothing to undo
 	args := []any{sql.Named("uid", user.ID), sql.Named("pid", projectID), sql.Named("after", page.After),
 		sql.Named("limit", page.Limit), sql.Named("status", page.Status), sql.Named("q", page.Query),
-		sql.Named("fq", textsearch.Fold(page.Query))}
+		sql.Named("fq", textsearch.Fold(page.Query)), sql.Named("notes", page.Notes)}
 	var list DocumentList
 	if list.Docs, err = documentRows(ctx, tx, args); err != nil {
 		return DocumentList{}, fmt.Errorf("db: list documents of project %d: %w", projectID, err)

@@ -217,6 +217,7 @@ type ReviewItem struct {
 	Ready       int
 	Reviewed    int
 	Next        int64
+	OpenNotes   int // notes not yet resolved, on any document of the project
 }
 
 // ReviewQueue lists, per project user reviews or manages (every project
@@ -255,7 +256,9 @@ func (s *Store) reviewQueue(ctx context.Context, user User, projectID int64) ([]
 		  SELECT id, project_id, layers > 0 AS annotated, layers > 0 AND open = 0 AND gold != 'reviewed' AS ready, gold = 'reviewed' AS reviewed FROM docs
 		)
 		SELECT m.id, m.name, coalesce(sum(r.annotated), 0), coalesce(sum(r.ready), 0), coalesce(sum(r.reviewed), 0),
-		       coalesce(min(CASE WHEN r.ready THEN r.id END), 0)
+		       coalesce(min(CASE WHEN r.ready THEN r.id END), 0),
+		       (SELECT count(*) FROM notes n JOIN documents nd ON nd.id = n.document_id
+		        WHERE nd.project_id = m.id AND n.resolved_by IS NULL)
 		FROM mine m LEFT JOIN ready r ON r.project_id = m.id
 		GROUP BY m.id ORDER BY m.id`, sql.Named("uid", user.ID), sql.Named("pid", projectID))
 	if err != nil {
@@ -265,7 +268,7 @@ func (s *Store) reviewQueue(ctx context.Context, user User, projectID int64) ([]
 	var out []ReviewItem
 	for rows.Next() {
 		var r ReviewItem
-		if err := rows.Scan(&r.ProjectID, &r.ProjectName, &r.Annotated, &r.Ready, &r.Reviewed, &r.Next); err != nil {
+		if err := rows.Scan(&r.ProjectID, &r.ProjectName, &r.Annotated, &r.Ready, &r.Reviewed, &r.Next, &r.OpenNotes); err != nil {
 			return nil, fmt.Errorf("db: scan review queue: %w", err)
 		}
 		out = append(out, r)

@@ -287,3 +287,55 @@ func TestNotesOnActivityPage(t *testing.T) {
 		t.Errorf("activity rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestOpenNotesFilter: the document list filters on open notes the caller
+// may read (?notes=open, on the page and in the API, kept by the pager),
+// and a reviewer's home counts a project's open notes, linking there.
+func TestOpenNotesFilter(t *testing.T) {
+	te := newTeamEnv(t)
+	doc2 := te.docs[1]
+	for _, c := range []struct {
+		who  *queueActor
+		doc  int64
+		body string
+	}{{te.layla, te.doc.ID, "layla asks"}, {te.karim, doc2.ID, "karim asks"}} {
+		expect(t, noteCall(c.who, http.MethodPost, fmt.Sprintf("/api/v1/documents/%d/notes", c.doc), fmt.Sprintf(`{"body":%q}`, c.body)), http.StatusCreated)
+	}
+	ids := func(who *queueActor, query string) []string {
+		t.Helper()
+		rec := who.get(fmt.Sprintf("/api/v1/projects/%d/documents?%s", te.proj.ID, query))
+		expect(t, rec, http.StatusOK)
+		var out struct {
+			Documents []struct {
+				ExternalID string `json:"external_id"`
+				OpenNotes  int    `json:"open_notes"`
+			} `json:"documents"`
+		}
+		decodeJSON(t, rec, &out)
+		var got []string
+		for _, d := range out.Documents {
+			got = append(got, fmt.Sprintf("%s:%d", d.ExternalID, d.OpenNotes))
+		}
+		return got
+	}
+	// layla reads only her own note; the reviewer reads both.
+	if got := strings.Join(ids(te.layla, "notes=open"), " "); got != te.doc.ExternalID+":1" {
+		t.Errorf("layla's documents with open notes: %q", got)
+	}
+	if got := strings.Join(ids(te.rana, "notes=open"), " "); got != te.doc.ExternalID+":1 "+doc2.ExternalID+":1" {
+		t.Errorf("rana's documents with open notes: %q", got)
+	}
+	expect(t, te.rana.get(fmt.Sprintf("/api/v1/projects/%d/documents?notes=some", te.proj.ID)), http.StatusBadRequest)
+
+	// The page: the box is ticked, the pager and forms keep the filter.
+	d := htmlPage(t, te.rana.get(fmt.Sprintf("/projects/%d?notes=open", te.proj.ID)), http.StatusOK)
+	if d.Find("#filter-notes[checked]").Length() != 1 || d.Find("tbody tr").Length() != 2 || d.Find("#filter-clear").Length() != 1 {
+		t.Errorf("filtered page: %q", strings.Join(strings.Fields(d.Find("#documents-title").Parent().Text()), " "))
+	}
+	// The reviewer's home counts them and links to the filtered list.
+	home := htmlPage(t, te.rana.get("/"), http.StatusOK)
+	link := home.Find(".review-item a.notes-link")
+	if link.Text() != "2 open notes" || link.AttrOr("href", "") != fmt.Sprintf("/projects/%d?notes=open#documents-title", te.proj.ID) {
+		t.Errorf("home's notes link %q -> %q", link.Text(), link.AttrOr("href", ""))
+	}
+}

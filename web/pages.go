@@ -50,7 +50,7 @@ func (h *handler) projectView(c echo.Context, p db.Project, role db.Role) (compo
 	if err != nil {
 		return v, err
 	}
-	v.List = components.DocList{After: page.After, Status: page.Status, Query: page.Query}
+	v.List = components.DocList{After: page.After, Status: page.Status, Query: page.Query, Notes: page.Notes}
 	if v.List.DocumentList, err = h.store.Documents(ctx, p.ID, currentUser(c), page); err != nil || !role.AtLeast(db.RoleManager) {
 		return v, err
 	}

@@ -21,6 +21,13 @@ const (
 // checks the values and names the one that is wrong.
 func documentPage(c echo.Context, limit int) (db.DocumentPage, error) {
 	page := db.DocumentPage{Limit: limit, Status: c.QueryParam("status"), Query: strings.TrimSpace(c.QueryParam("q"))}
+	switch n := c.QueryParam("notes"); n {
+	case "":
+	case "open":
+		page.Notes = true
+	default:
+		return page, badRequest("notes: %q is not open (documents with an open note) or empty (any)", n)
+	}
 	if s := c.QueryParam("after"); s != "" {
 		after, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || after < 0 {
@@ -49,7 +56,7 @@ func apiLimit(c echo.Context) (int, error) {
 // action carries the list's after, status and q), at anchor.
 func backToProject(c echo.Context, projectID int64, query, anchor string) string {
 	list := url.Values{}
-	for _, k := range []string{"after", "status", "q"} {
+	for _, k := range []string{"after", "status", "q", "notes"} {
 		if v := c.QueryParam(k); v != "" {
 			list.Set(k, v)
 		}

@@ -101,22 +101,68 @@ func (s *Store) CopyToGold(ctx context.Context, doc Document, from, spanID, by i
 // CopyAllToGold is CopyToGold for many spans in one transaction: all are
 // in gold afterwards, or (on any error) none is added. It returns how
 // many were copied, not counting those gold held already.
-func (s *Store) CopyAllToGold(ctx context.Context, doc Document, refs []SpanRef, by int64) (int, error) {
-	n := 0
+func (s *Store) CopyAllToGold(ctx context.Context, doc Document, refs []SpanRef, by int64) (LinkCopy, error) {
+	var n LinkCopy
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		n = 0
+		n = LinkCopy{}
 		for _, ref := range refs {
 			_, copied, err := copyToGoldTx(ctx, tx, doc, ref, by)
 			if err != nil {
 				return err
 			}
 			if copied {
-				n++
+				n.Spans++
 			}
 		}
-		return nil
+		var err error
+		n.Relations, err = copyAgreedLinksTx(ctx, tx, doc, by)
+		return err
 	})
 	return n, err
+}
+
+// copyAgreedLinksTx puts into gold every relation all the users' layers
+// of doc hold (the same type between spans of the same offsets and
+// labels), between the gold spans of those offsets and labels, when gold
+// holds both and not the relation yet: a quotation every annotator gave
+// the same speaker is accepted with its speaker. It returns how many.
+func copyAgreedLinksTx(ctx context.Context, tx *sql.Tx, doc Document, by int64) (int, error) {
+	rows, err := tx.QueryContext(ctx, `WITH users AS (SELECT id FROM layers WHERE document_id = :doc AND owner_id IS NOT NULL),
+		links AS (
+		  SELECT r.layer_id, r.type, f.start AS fs, f."end" AS fe, f.label AS fl, t.start AS ts, t."end" AS te, t.label AS tl
+		  FROM relations r JOIN spans f ON f.id = r.from_span JOIN spans t ON t.id = r.to_span
+		  WHERE r.layer_id IN (SELECT id FROM users)),
+		agreed AS (
+		  SELECT type, fs, fe, fl, ts, te, tl FROM links GROUP BY type, fs, fe, fl, ts, te, tl
+		  HAVING count(DISTINCT layer_id) = (SELECT count(*) FROM users))
+		SELECT a.type, gf.id, gt.id FROM agreed a
+		JOIN layers g ON g.document_id = :doc AND g.owner_id IS NULL
+		JOIN spans gf ON gf.layer_id = g.id AND gf.start = a.fs AND gf."end" = a.fe AND gf.label = a.fl
+		JOIN spans gt ON gt.layer_id = g.id AND gt.start = a.ts AND gt."end" = a.te AND gt.label = a.tl
+		WHERE NOT EXISTS (SELECT 1 FROM relations r WHERE r.layer_id = g.id AND r.type = a.type AND r.from_span = gf.id AND r.to_span = gt.id)
+		ORDER BY gf.start, gt.start, a.type`, sql.Named("doc", doc.ID))
+	if err != nil {
+		return 0, fmt.Errorf("db: agreed links of document %d: %w", doc.ID, err)
+	}
+	var links []RelationInput
+	for rows.Next() {
+		var in RelationInput
+		if err := rows.Scan(&in.Type, &in.From, &in.To); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("db: scan agreed link: %w", err)
+		}
+		links = append(links, in)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("db: agreed links of document %d: %w", doc.ID, err)
+	}
+	for _, in := range links {
+		if _, err := createRelationTx(ctx, tx, doc, 0, by, in); err != nil {
+			return 0, err
+		}
+	}
+	return len(links), nil
 }
 
 func copyToGoldTx(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, by int64) (Span, bool, error) {

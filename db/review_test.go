@@ -117,11 +117,72 @@ func TestCopyAllToGold(t *testing.T) {
 		t.Fatalf("a refused batch left gold with %d spans, want the 1 it had", n)
 	}
 	n, err := f.s.CopyAllToGold(ctx, f.doc, refs, f.user.ID)
-	if err != nil || n != 2 {
-		t.Fatalf("copied %d, %v; want 2 (the third was in gold)", n, err)
+	if err != nil || n != (LinkCopy{Spans: 2}) {
+		t.Fatalf("copied %+v, %v; want 2 spans (the third was in gold)", n, err)
 	}
 	if n := count(t, f.s, `SELECT count(*) FROM spans s JOIN layers l ON l.id = s.layer_id WHERE l.owner_id IS NULL`); n != 3 {
 		t.Errorf("gold holds %d spans, want 3", n)
+	}
+}
+
+// TestCopyAllToGoldAgreedLinks: with the agreed spans, gold gets the
+// links every user's layer holds (the same type between the same spans),
+// not those only one layer holds, and not twice.
+func TestCopyAllToGoldAgreedLinks(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	third, err := f.s.CreateUser(ctx, "rana", "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var refs []SpanRef
+	for _, owner := range []int64{f.user.ID, f.other.ID} {
+		made := map[string]Span{}
+		for _, w := range []struct{ word, label string }{{"«الاقتصاد ينمو»", "QUOTE"}, {"الوزير أحمد", "PER"}, {"قال", "CUE"}} {
+			s, e := span(t, fixtureText, w.word)
+			sp, err := f.s.CreateSpan(ctx, f.doc, owner, owner, SpanInput{Start: s, End: e, Label: w.label})
+			if err != nil {
+				t.Fatal(err)
+			}
+			made[w.label] = sp
+			if owner == f.user.ID {
+				refs = append(refs, SpanRef{Owner: owner, Span: sp.ID})
+			}
+		}
+		// Both give the quotation its speaker; only amina links the cue.
+		links := []RelationInput{{Type: "speaker", From: made["QUOTE"].ID, To: made["PER"].ID}}
+		if owner == f.user.ID {
+			links = append(links, RelationInput{Type: "cue", From: made["QUOTE"].ID, To: made["CUE"].ID})
+		}
+		for _, in := range links {
+			if _, err := f.s.CreateRelation(ctx, f.doc, owner, owner, in); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	n, err := f.s.CopyAllToGold(ctx, f.doc, refs, f.user.ID)
+	if err != nil || n != (LinkCopy{Spans: 3, Relations: 1}) {
+		t.Fatalf("copied %+v, %v; want 3 spans and the speaker link", n, err)
+	}
+	gold, err := f.s.LayerOf(ctx, f.doc, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gold.Relations) != 1 || gold.Relations[0].Type != "speaker" {
+		t.Fatalf("gold's links: %+v", gold.Relations)
+	}
+	if n, err := f.s.CopyAllToGold(ctx, f.doc, refs, f.user.ID); err != nil || n != (LinkCopy{}) {
+		t.Errorf("copying again: %+v, %v; want nothing", n, err)
+	}
+	// A third layer without the link: it is no longer agreed.
+	if _, err := f.s.CreateSpan(ctx, f.doc, third.ID, third.ID, SpanInput{Start: 0, End: 3, Label: "CUE"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.DeleteRelation(ctx, f.doc, 0, f.user.ID, gold.Relations[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := f.s.CopyAllToGold(ctx, f.doc, nil, f.user.ID); err != nil || n != (LinkCopy{}) {
+		t.Errorf("with a third layer lacking the link: %+v, %v; want nothing", n, err)
 	}
 }
 

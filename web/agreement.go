@@ -23,8 +23,9 @@ func (h *handler) agreementPage(c echo.Context) error {
 	if c.QueryParam("done") == "accepted" {
 		// Numbers only are read from the address; the words are fixed here.
 		n, _ := strconv.Atoi(c.QueryParam("n"))
+		links, _ := strconv.Atoi(c.QueryParam("links"))
 		docs, _ := strconv.Atoi(c.QueryParam("docs"))
-		v.Notice = fmt.Sprintf("Accepted %s into gold, in %s.", components.Plural(n, "span"), components.Plural(docs, "document"))
+		v.Notice = fmt.Sprintf("Accepted %s and %s into gold, in %s.", components.Plural(n, "span"), components.Plural(links, "link"), components.Plural(docs, "document"))
 	}
 	return render(c, http.StatusOK, components.AgreementPage(h.page(c, p.Name+" agreement"), v))
 }

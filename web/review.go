@@ -74,7 +74,8 @@ func reviewNotice(done, spans, n string) string {
 	count, _ := strconv.Atoi(n)
 	switch done {
 	case "accepted-agreed":
-		return fmt.Sprintf("Accepted %s into gold.", components.Plural(count, "span"))
+		copied, _ := strconv.Atoi(spans)
+		return fmt.Sprintf("Accepted %s and %s into gold.", components.Plural(copied, "span"), components.Plural(count, "link"))
 	case "linked":
 		copied, _ := strconv.Atoi(spans)
 		return fmt.Sprintf("Gold gained %s and %s.", components.Plural(copied, "span"), components.Plural(count, "link"))
@@ -154,7 +155,7 @@ func (h *handler) acceptAgreed(c echo.Context) error {
 	if err != nil {
 		return h.reviewError(c, t, err)
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=accepted-agreed&n=%d", t.doc.ID, n))
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=accepted-agreed&spans=%d&n=%d", t.doc.ID, n.Spans, n.Relations))
 }
 
 // acceptAgreedEverywhere copies into gold, document by document (one
@@ -175,7 +176,7 @@ func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	spans, touched := 0, 0
+	spans, links, touched := 0, 0, 0
 	for _, id := range docs {
 		doc, err := h.store.Document(ctx, id)
 		if err != nil {
@@ -192,11 +193,11 @@ func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 		if err != nil {
 			return fmt.Errorf("document %s: %w", doc.ExternalID, err)
 		}
-		if n > 0 {
-			spans, touched = spans+n, touched+1
+		if n.Spans+n.Relations > 0 {
+			spans, links, touched = spans+n.Spans, links+n.Relations, touched+1
 		}
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d/agreement?done=accepted&n=%d&docs=%d", p.ID, spans, touched))
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d/agreement?done=accepted&n=%d&links=%d&docs=%d", p.ID, spans, links, touched))
 }
 
 // markReviewed finishes the document's review: gold becomes read only.

@@ -101,12 +101,12 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 	if got := d.Find("#accept-agreed button").Text(); got != "Accept the 1 span all 2 annotators marked" {
 		t.Errorf("bulk accept reads %q", got)
 	}
-	redirectsTo(t, te.rana.post(review+"/accept-agreed", nil), review+"?done=accepted-agreed&n=1")
+	redirectsTo(t, te.rana.post(review+"/accept-agreed", nil), review+"?done=accepted-agreed&spans=1&n=0")
 	if g := te.layer(doc, 0).Spans; len(g) != 1 || g[0].Label != "PER" || g[0].Start != per.Start {
 		t.Errorf("gold after accepting the agreed spans: %+v", g)
 	}
-	d = htmlPage(t, te.rana.get(review+"?done=accepted-agreed&n=1"), http.StatusOK)
-	if d.Find("#form-notice").Text() != "Accepted 1 span into gold." || d.Find("#accept-agreed button[disabled]").Text() != "Accept the 0 spans all 2 annotators marked" {
+	d = htmlPage(t, te.rana.get(review+"?done=accepted-agreed&spans=1&n=0"), http.StatusOK)
+	if d.Find("#form-notice").Text() != "Accepted 1 span and 0 links into gold." || d.Find("#accept-agreed button[disabled]").Text() != "Accept the 0 spans all 2 annotators marked" {
 		t.Errorf("after the bulk accept: notice %q, button %q", d.Find("#form-notice").Text(), d.Find("#accept-agreed button").Text())
 	}
 	redirectsTo(t, te.rana.post(review+"/remove", url.Values{"span": {fmt.Sprint(te.layer(doc, 0).Spans[0].ID)}}),
@@ -212,7 +212,7 @@ func TestProjectAgreement(t *testing.T) {
 		{"#agreement-docs tbody tr", []string{"doc-1 0.33 1", "doc-2 1.00 1"}},
 		// Quotations: not the same extent, but paired by overlap, and the
 		// same speaker; neither gave a cue or a type.
-		{"#agreement-quotes tbody tr", []string{"karim · layla 0 1 0 0.00 1 1 of 1 (1.00) — —"}},
+		{"#agreement-quotes tbody tr", []string{"karim · layla 0 1 1 0.00 1 1 1 of 1 (1.00) — —"}},
 	}
 	for _, c := range checks {
 		if got := text(c.sel); strings.Join(got, "\n") != strings.Join(c.want, "\n") {
@@ -289,19 +289,19 @@ func TestProjectAgreement(t *testing.T) {
 		t.Fatal(err)
 	}
 	everywhere := fmt.Sprintf("/projects/%d/review/accept-agreed", te.proj.ID)
-	redirectsTo(t, te.rana.post(everywhere, nil), page+"?done=accepted&n=1&docs=1")
+	redirectsTo(t, te.rana.post(everywhere, nil), page+"?done=accepted&n=1&links=0&docs=1")
 	if g1, g2 := te.layer(te.doc, 0).Spans, te.layer(doc2, 0).Spans; len(g1) != 1 || g1[0].Text != "أحمد" || len(g2) != 0 {
 		t.Errorf("gold after accepting everywhere: %+v, %+v", g1, g2)
 	}
 	if err := te.store.Reopen(t.Context(), doc2, te.samir.user, "gold"); err != nil {
 		t.Fatal(err)
 	}
-	redirectsTo(t, te.rana.post(everywhere, nil), page+"?done=accepted&n=1&docs=1")
+	redirectsTo(t, te.rana.post(everywhere, nil), page+"?done=accepted&n=1&links=0&docs=1")
 	if g2 := te.layer(doc2, 0).Spans; len(g2) != 1 || g2[0].Text != "نص" {
 		t.Errorf("doc-2's gold after reopening and accepting: %+v", g2)
 	}
-	redirectsTo(t, te.rana.post(everywhere, nil), page+"?done=accepted&n=0&docs=0")
-	if got := htmlPage(t, te.rana.get(page+"?done=accepted&n=2&docs=2"), http.StatusOK).Find("#form-notice").Text(); got != "Accepted 2 spans into gold, in 2 documents." {
+	redirectsTo(t, te.rana.post(everywhere, nil), page+"?done=accepted&n=0&links=0&docs=0")
+	if got := htmlPage(t, te.rana.get(page+"?done=accepted&n=2&links=1&docs=2"), http.StatusOK).Find("#form-notice").Text(); got != "Accepted 2 spans and 1 link into gold, in 2 documents." {
 		t.Errorf("notice %q", got)
 	}
 	expect(t, te.layla.post(everywhere, nil), http.StatusForbidden)
@@ -546,7 +546,7 @@ func TestAgreementQuotesAgainstGold(t *testing.T) {
 	d := htmlPage(t, te.rana.get(fmt.Sprintf("/projects/%d/agreement", te.proj.ID)), http.StatusOK)
 	var rows []string
 	d.Find("#agreement-gold-quotes tbody tr").Each(func(_ int, r *goquery.Selection) { rows = append(rows, cells(r)) })
-	want := []string{"karim 0 0 0 1 — 0.00 — — —", "layla 1 0 0 0 1.00 1.00 1 of 1 (1.00) — —"}
+	want := []string{"karim 0 0 1 — 0.00 0 — — —", "layla 1 0 0 1.00 1.00 0 1 of 1 (1.00) — —"}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("quotations against gold:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
 	}

@@ -86,6 +86,19 @@ func (a *Attribution) add(b Attribution) {
 
 // CompareQuotes is the attribution agreement of two layers' quotations.
 func CompareQuotes(a, b string, qa, qb []Quote) Attribution {
+	return compareQuotes(a, b, qa, qb, false)
+}
+
+// compareQuotes is CompareQuotes; with reference, b is gold, and an
+// answer gold does not give (no speaker, cue or type on its quotation)
+// is not counted: gold that says nothing is no reference.
+func compareQuotes(a, b string, qa, qb []Quote, reference bool) Attribution {
+	answers := func(x, y string) Count {
+		if reference && y == "" {
+			return Count{}
+		}
+		return same(x, y)
+	}
 	out := Attribution{A: a, B: b, Quotes: Pair{A: a, B: b}}
 	for _, m := range matchQuotes(qa, qb) {
 		if m[0] < 0 {
@@ -105,9 +118,9 @@ func CompareQuotes(a, b string, qa, qb []Quote) Attribution {
 			out.Quotes.Boundary++
 		}
 		out.Matched++
-		out.Speaker.add(same(speakerAnswer(x), speakerAnswer(y)))
-		out.Cue.add(same(extentAnswer(x.Cue), extentAnswer(y.Cue)))
-		out.Type.add(same(x.Type, y.Type))
+		out.Speaker.add(answers(speakerAnswer(x), speakerAnswer(y)))
+		out.Cue.add(answers(extentAnswer(x.Cue), extentAnswer(y.Cue)))
+		out.Type.add(answers(x.Type, y.Type))
 	}
 	return out
 }
@@ -229,13 +242,13 @@ func (t *Tally) addGoldQuotes(gold, l Layer) {
 		sum = &Attribution{A: l.Name, B: "gold", Quotes: Pair{A: l.Name, B: "gold"}}
 		t.goldQuotes[l.Name] = sum
 	}
-	sum.add(CompareQuotes(l.Name, "gold", l.Quotes, gold.Quotes))
+	sum.add(compareQuotes(l.Name, "gold", l.Quotes, gold.Quotes, true))
 }
 
 // AttributionsAgainstGold is each owner's attribution agreement with
 // reviewed gold, by name: precision and recall of their quotations
 // (Quotes.Precision, Quotes.Recall), and how often they named gold's
-// speaker, cue and type.
+// speaker, cue and type, counted where gold names one.
 func (t *Tally) AttributionsAgainstGold() []Attribution {
 	out := make([]Attribution, 0, len(t.goldQuotes))
 	for _, a := range t.goldQuotes {

@@ -116,6 +116,13 @@ func TestAttributionsAgainstGold(t *testing.T) {
 	if r, ok := karim.Quotes.Recall(); !ok || r != 0 || karim.Quotes.OnlyB != 2 || karim.Matched != 0 {
 		t.Errorf("karim %+v", karim)
 	}
+	// Gold with no speaker on a quotation is no reference for it.
+	var bare agreement.Tally
+	bare.AddGold(agreement.Layer{Quotes: []agreement.Quote{quote("", nil, nil, 10, 20)}},
+		[]agreement.Layer{{Name: "layla", Quotes: []agreement.Quote{quote("direct", spk, nil, 10, 20)}}})
+	if g := bare.AttributionsAgainstGold(); len(g) != 1 || g[0].Matched != 1 || g[0].Speaker != (agreement.Count{}) || g[0].Type != (agreement.Count{}) {
+		t.Errorf("against gold without attribution: %+v", g)
+	}
 	if p, _ := layla.Quotes.Precision(); p != 0.5 || layla.Quotes.Boundary != 1 || layla.Matched != 2 ||
 		layla.Speaker != (agreement.Count{Same: 1, Of: 2}) || layla.Type != (agreement.Count{Same: 2, Of: 2}) || layla.B != "gold" {
 		t.Errorf("layla %+v", layla)

@@ -60,7 +60,7 @@ func NotesPanel(docID int64, anchor bool) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "\"><summary><h2 id=\"notes-title\">Notes <span id=\"notes-count\"></span></h2></summary><p class=\"hint\">For questions and remarks on this document. Annotators see their own notes and those of reviewers and managers, never each other's.</p><p id=\"notes-empty\" class=\"empty\" hidden>No notes yet.</p><ol id=\"notes-list\" class=\"notes-list\"></ol><form id=\"note-form\" class=\"note-form\"><label for=\"note-body\">Add a note</label> <textarea id=\"note-body\" rows=\"3\" maxlength=\"2000\" dir=\"auto\" required></textarea> ")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "\"><summary><h2 id=\"notes-title\">Notes <span id=\"notes-count\"></span></h2></summary><p class=\"hint\">For questions and remarks on this document. Annotators see their own notes and those of reviewers and managers, never each other's.</p><p id=\"notes-empty\" class=\"empty\" hidden>No notes yet.</p><ol id=\"notes-list\" class=\"notes-list\"></ol><form id=\"note-form\" class=\"note-form\"><label for=\"note-body\">Add a note</label> <textarea id=\"note-body\" rows=\"3\" dir=\"auto\" required aria-describedby=\"note-counter\"></textarea> <span id=\"note-counter\" class=\"hint\"></span> ")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -70,7 +70,7 @@ func NotesPanel(docID int64, anchor bool) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<button type=\"submit\" id=\"note-add\">Add note</button></form><p id=\"note-error\" class=\"error\" role=\"alert\" hidden></p></details>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<button type=\"submit\" id=\"note-add\">Add note</button></form><p id=\"note-status\" class=\"hint\" role=\"status\"></p><p id=\"note-error\" class=\"error\" role=\"alert\" hidden></p></details>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

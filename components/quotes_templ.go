@@ -367,7 +367,7 @@ func unattributedWarning(p Page, a Annotation) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "<section id=\"quote-warning\" class=\"warning\" role=\"alert\" aria-labelledby=\"warn-title\"><h2 id=\"warn-title\">Quotations without a speaker</h2><p>Link each to its speaker, or open it and tick \"Speaker not in the text\". Then mark the document done again.</p><div id=\"warn-list\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "<section id=\"quote-warning\" class=\"warning\" role=\"alert\" aria-labelledby=\"warn-title\" tabindex=\"-1\"><h2 id=\"warn-title\">Quotations without a speaker</h2><p>Link each to its speaker, or open it and tick \"Speaker not in the text\". Then mark the document done again.</p><div id=\"warn-list\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

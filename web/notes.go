@@ -37,12 +37,24 @@ func (h *handler) addNote(c echo.Context) error {
 		Body  *string `json:"body"`
 		Start *int    `json:"start"`
 		End   *int    `json:"end"`
+		Snap  string  `json:"snap"` // "grapheme": widen the passage to whole grapheme clusters
 	}
 	if err := decodeUTF8JSON(c, &in); err != nil {
 		return err
 	}
 	if in.Body == nil {
 		return badRequest("body: a note needs some text")
+	}
+	switch {
+	case in.Snap == "":
+	case in.Snap != "grapheme":
+		return badRequest("snap: %q is not grapheme", in.Snap)
+	case in.Start != nil && in.End != nil:
+		start, end, err := snapSpan(t.doc, *in.Start, *in.End, in.Snap)
+		if err != nil {
+			return err
+		}
+		in.Start, in.End = &start, &end
 	}
 	n, err := h.store.AddNote(c.Request().Context(), t.doc, t.user, db.NoteInput{Body: *in.Body, Start: in.Start, End: in.End})
 	if err != nil {

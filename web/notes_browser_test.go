@@ -36,12 +36,24 @@ func TestBrowserNotes(t *testing.T) {
 	if eval[bool](b, `Boolean(window.pwned) || document.querySelector('#notes-list b, #notes-list script') !== null`) {
 		t.Error("markup in a note was run or parsed")
 	}
-	if got := eval[string](b, `document.querySelector('#notes-list .note-passage').textContent`); got != "صباح النعمان" {
+	if got := eval[string](b, `document.querySelector('#notes-list .note-passage').textContent`); got != "About: صباح النعمان" {
 		t.Errorf("passage shown as %q", got)
 	}
 	if got := eval[string](b, `document.getElementById('notes-count').textContent`); got != "(1 open of 1)" {
 		t.Errorf("count %q", got)
 	}
+	// A note over the limit is refused before it is sent, and kept.
+	eval[bool](b, `(() => { const t = document.getElementById('note-body'); t.value = 'ب'.repeat(2001); t.dispatchEvent(new Event('input')); return true; })()`)
+	if got := eval[string](b, `document.getElementById('note-counter').textContent`); got != "2001 / 2000" {
+		t.Errorf("counter reads %q", got)
+	}
+	b.run(chromedp.Click(chromedp.ID("note-add")))
+	b.waitFor(`!document.getElementById('note-error').hidden && document.getElementById('note-error').textContent.includes('at most 2000')`)
+	if n := eval[int](b, `[...document.getElementById('note-body').value].length`); n != 2001 {
+		t.Errorf("the refused note was cut to %d characters", n)
+	}
+	eval[bool](b, `(() => { const t = document.getElementById('note-body'); t.value = ''; t.dispatchEvent(new Event('input')); return true; })()`)
+
 	// The passage selects itself in the text.
 	eval[bool](b, `getSelection().removeAllRanges(); true`)
 	b.run(chromedp.Click(chromedp.CSS(`#notes-list .note-passage`)))
@@ -51,10 +63,17 @@ func TestBrowserNotes(t *testing.T) {
 	// The project's list says the document has an open note.
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)))
 	b.waitFor(fmt.Sprintf(`document.querySelector('#doc-%d .open-notes')?.textContent === '1 open note'`, doc.ID))
+	b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`#doc-%d a.open-notes`, doc.ID))))
+	b.waitFor(`location.hash === '#notes' && document.getElementById('notes').open`)
 
 	// The reviewer's page shows it too.
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)))
-	b.waitFor(`document.querySelectorAll('#notes-list li').length === 1 && document.getElementById('notes').open`)
+	// Closed, it marks that a note is open; the link from the list opens it.
+	b.waitFor(`document.querySelectorAll('#notes-list li').length === 1 && document.getElementById('notes').classList.contains('has-open')`)
+	if eval[bool](b, `document.getElementById('notes').open`) {
+		t.Error("the notes panel opened by itself above the review")
+	}
+	b.run(chromedp.Click(chromedp.CSS(`#notes > summary`)))
 	if got := eval[string](b, `document.querySelector('#notes-list .note-body').textContent`); got != body {
 		t.Errorf("review page shows %q", got)
 	}

@@ -339,3 +339,20 @@ func TestOpenNotesFilter(t *testing.T) {
 		t.Errorf("home's notes link %q -> %q", link.Text(), link.AttrOr("href", ""))
 	}
 }
+
+// TestNotePassageSnaps: a passage ending inside a grapheme cluster (the
+// skin tone after 👍) is refused as sent, and widened to the whole
+// cluster with "snap":"grapheme", as a span is.
+func TestNotePassageSnaps(t *testing.T) {
+	te := newTeamEnv(t)
+	notes := fmt.Sprintf("/api/v1/documents/%d/notes", te.doc.ID)
+	start, end := cpSpan(t, apiText, "👍🏽")
+	split := fmt.Sprintf(`{"body":"this one","start":%d,"end":%d`, start, end-1)
+	expect(t, noteCall(te.layla, http.MethodPost, notes, split+"}"), http.StatusBadRequest)
+	expect(t, noteCall(te.layla, http.MethodPost, notes, split+`,"snap":"word"}`), http.StatusBadRequest)
+	rec := noteCall(te.layla, http.MethodPost, notes, split+`,"snap":"grapheme"}`)
+	expect(t, rec, http.StatusCreated)
+	if n := decodeNote(t, rec); *n.Start != start || *n.End != end || *n.Text != "👍🏽" {
+		t.Errorf("snapped note %s", rec.Body)
+	}
+}

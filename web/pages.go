@@ -1,7 +1,9 @@
 package web
 
 import (
+	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -91,7 +93,11 @@ func (h *handler) annotatePage(c echo.Context) error {
 	// words are fixed here, the address only chooses them.
 	switch c.QueryParam("done") {
 	case "next":
-		a.Notice = "Marked the previous document done. This is the next unfinished document of your queue."
+		name, err := h.documentName(c, c.QueryParam("prev"))
+		if err != nil {
+			return err
+		}
+		a.Notice = "Marked " + name + " done. This is the next unfinished document of your queue."
 	case "last":
 		a.Notice = "Marked done. Every document of your queue is done; a manager can reopen this one."
 	}
@@ -145,4 +151,19 @@ func (h *handler) annotation(c echo.Context) (components.Annotation, error) {
 	}
 	a.CanReview = t.role.AtLeast(db.RoleReviewer)
 	return a, nil
+}
+
+// documentName is the external id of the document id names, as the
+// caller may see it, for a notice; "the document" when it names none the
+// caller sees (the address is only a hint, never trusted).
+func (h *handler) documentName(c echo.Context, id string) (string, error) {
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil {
+		return "the document", nil
+	}
+	doc, _, err := h.store.DocumentFor(c.Request().Context(), n, currentUser(c))
+	if errors.Is(err, db.ErrNotFound) {
+		return "the document", nil
+	}
+	return doc.ExternalID, err
 }

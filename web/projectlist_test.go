@@ -255,7 +255,7 @@ func TestAssignOnAPage(t *testing.T) {
 	}
 	// layla finishes bulk-0100; the manager reopens it from the same page.
 	doc := te.documentByName("bulk-0100")
-	redirectsTo(t, te.layla.post(docPath(doc)+"/done", nil), docPath(te.documentByName("bulk-0051"))+"?done=next")
+	redirectsTo(t, te.layla.post(docPath(doc)+"/done", nil), docPath(te.documentByName("bulk-0051"))+fmt.Sprintf("?done=next&prev=%d", doc.ID))
 	d = htmlPage(t, te.samir.get(page2), http.StatusOK)
 	reopen := d.Find(fmt.Sprintf(`#doc-%d button.reopen`, doc.ID)).Closest("form")
 	if reopen.Length() != 1 {

@@ -38,7 +38,7 @@ func (h *handler) markDone(c echo.Context) error {
 	if next == 0 {
 		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d?done=last", t.doc.ID))
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d?done=next", next))
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d?done=next&prev=%d", next, t.doc.ID))
 }
 
 // apiMarkDone is markDone for scripts: the layer's status as JSON.

@@ -107,7 +107,7 @@ func TestBrowserQueue(t *testing.T) {
 	if got := eval[string](b, `document.querySelector('.crumbs').textContent`); !strings.Contains(got, "second") {
 		t.Errorf("after Mark done the page shows %q, want the document second", got)
 	}
-	if got := eval[string](b, `document.getElementById('form-notice').textContent`); !strings.Contains(got, "Marked the previous document done") {
+	if got := eval[string](b, `document.getElementById('form-notice').textContent`); !strings.Contains(got, "Marked first done") {
 		t.Errorf("after Mark done the notice reads %q", got)
 	}
 	if l, err := s.store.LayerOf(context.Background(), first, layla.ID); err != nil || l.Status != "done" {

@@ -305,7 +305,7 @@ func TestQueueMarkDoneAndNext(t *testing.T) {
 		next     string // href of "Next document"
 		redirect string // after marking done
 	}{
-		{d1, "0 / 2", docPath(d1), docPath(d3) + "?done=next"},
+		{d1, "0 / 2", docPath(d1), docPath(d3) + fmt.Sprintf("?done=next&prev=%d", d1.ID)},
 		{d3, "1 / 2", docPath(d3), docPath(d3) + "?done=last"}, // nothing left: back to it
 	}
 	for _, st := range steps {

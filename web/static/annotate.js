@@ -39,16 +39,30 @@ function init(docEl) {
     el('save-error-text').textContent = message;
     errorBox.hidden = false;
   }
-  el('save-error-close').addEventListener('click', () => { errorBox.hidden = true; });
+  el('save-error-close').addEventListener('click', () => {
+    errorBox.hidden = true;
+    docEl.focus({ preventScroll: true }); // back to the text, where the work is
+  });
 
   // The labels, undo and the save status stay on screen while the text
   // scrolls (app.css makes the bar sticky where the screen is tall
   // enough); the side panel and anything scrolled into view keep clear of
   // it through --bar-h.
   const bar = el('annotate-bar');
+  let measured = false;
   new ResizeObserver(() => {
     const sticky = getComputedStyle(bar).position === 'sticky';
     document.documentElement.style.setProperty('--bar-h', `${sticky ? bar.offsetHeight : 0}px`);
+    // The browser went to the address's #target before the bar's height
+    // was known: go there again, clear of the bar, and take focus there
+    // (the list of quotations without a speaker, after Mark done).
+    if (measured) return;
+    measured = true;
+    const target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target) {
+      target.scrollIntoView();
+      if (target.tabIndex >= 0 || target.hasAttribute('tabindex')) target.focus({ preventScroll: true });
+    }
   }).observe(bar);
 
   // unsaved counts the changes asked for and not yet answered: while any
@@ -336,9 +350,11 @@ function init(docEl) {
     const at = selected ? spans.findIndex((sp) => sp.id === selected.id) : -1;
     const to = at < 0 ? (forward ? 0 : spans.length - 1) : (at + (forward ? 1 : spans.length - 1)) % spans.length;
     window.getSelection().removeAllRanges();
+    // Into view first: on a narrow screen opening the editor then makes
+    // room for it above its sheet (keepInView), which centring would undo.
+    const first = docEl.querySelector(`.seg[data-spans~="${spans[to].id}"]`);
+    if (first) first.scrollIntoView({ block: 'center' });
     openEditor(spanByID(spans[to].id));
-    const seg = docEl.querySelector('.seg.selected');
-    if (seg) seg.scrollIntoView({ block: 'center' });
     status.textContent = `Span ${to + 1} of ${spans.length}`;
   }
 

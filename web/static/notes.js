@@ -17,11 +17,32 @@ function init(box) {
   const docEl = document.getElementById('doc');
   const anchorBox = el('note-anchor');
   let passage = null; // {start, end, text}: the text last selected in the document
+  const MAX = 2000; // code points, as the server counts them
 
   function showError(message) {
     errorBox.textContent = message;
     errorBox.hidden = false;
   }
+
+  // plain is the server's refusal as a sentence: without the status and
+  // the field's name ("400 body: ..."), which scripts read, people need not.
+  function plain(err) {
+    const reason = err.message.replace(/^\d{3} /, '').replace(/^[a-z/_]+: /, '');
+    return reason.charAt(0).toUpperCase() + reason.slice(1);
+  }
+
+  // The box counts what the server will (code points), and says so before
+  // the limit is passed rather than cutting a pasted text.
+  const body = el('note-body');
+  const counter = el('note-counter');
+  function count() {
+    const n = [...body.value].length;
+    counter.textContent = `${n} / ${MAX}`;
+    counter.classList.toggle('over', n > MAX);
+    return n;
+  }
+  body.addEventListener('input', count);
+  count();
 
   // A note about a passage: the selection the annotator made in the text
   // is remembered (writing the note moves the selection into the box).
@@ -47,7 +68,7 @@ function init(box) {
     b.type = 'button';
     b.textContent = text;
     b.setAttribute('aria-label', name);
-    b.addEventListener('click', () => onClick().catch((err) => showError(err.message)));
+    b.addEventListener('click', () => onClick().catch((err) => showError(plain(err))));
     return b;
   }
 
@@ -72,7 +93,7 @@ function init(box) {
       const text = document.createElement('bdi');
       text.lang = 'ar';
       text.textContent = clip(n.text);
-      quote.append(text);
+      quote.append('About: ', text);
       if (docEl) {
         quote.type = 'button';
         quote.setAttribute('aria-label', `Select the passage “${clip(n.text)}” in the text`);
@@ -107,19 +128,24 @@ function init(box) {
 
   async function load() {
     const { notes } = await request('GET', url);
-    const focusedNote = list.contains(document.activeElement) ? document.activeElement.closest('li').dataset.note : null;
+    // A keyboard user who resolved or deleted a note keeps their place:
+    // the same note, else the one that took its place.
+    const focusedLi = list.contains(document.activeElement) ? document.activeElement.closest('li') : null;
+    const focusedNote = focusedLi ? focusedLi.dataset.note : null;
+    const focusedAt = focusedLi ? [...list.children].indexOf(focusedLi) : -1;
     list.replaceChildren(...notes.map(item));
     const open = notes.filter((n) => !n.resolved).length;
     el('notes-count').textContent = notes.length ? `(${open} open of ${notes.length})` : '';
     el('notes-empty').hidden = notes.length > 0;
     // After resolving or deleting from the keyboard, focus stays in the list.
     if (focusedNote !== null) {
-      const again = list.querySelector(`li[data-note="${focusedNote}"] button`) || list.querySelector('button') || el('note-body');
+      const near = list.children[Math.min(focusedAt, list.children.length - 1)];
+      const again = list.querySelector(`li[data-note="${focusedNote}"] button`) || (near && near.querySelector('button')) || body;
       again.focus();
     }
-    // Unresolved notes are worth seeing: the panel opens by itself then.
-    if (open > 0 && !box.dataset.seen) box.open = true;
-    box.dataset.seen = 'true';
+    // Open notes are marked on the closed panel's summary, so it draws the
+    // eye without pushing the work below it down.
+    box.classList.toggle('has-open', open > 0);
   }
 
   async function change(method, n, body) {
@@ -130,18 +156,33 @@ function init(box) {
 
   el('note-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    const body = { body: el('note-body').value };
-    if (anchorBox && anchorBox.checked && passage) {
-      body.start = passage.start;
-      body.end = passage.end;
+    if (count() > MAX) {
+      showError(`The note is ${[...body.value].length} characters long; at most ${MAX} fit. Shorten it; it is still in the box.`);
+      return;
     }
-    request('POST', url, body).then(() => {
-      el('note-body').value = '';
-      if (anchorBox) anchorBox.checked = false;
+    const note = { body: body.value };
+    if (anchorBox && anchorBox.checked && passage) {
+      // Widened to whole letters: a selection may end between a letter
+      // and its vowel mark.
+      Object.assign(note, { start: passage.start, end: passage.end, snap: 'grapheme' });
+    }
+    request('POST', url, note).then((made) => {
+      body.value = '';
+      count();
+      if (anchorBox) {
+        anchorBox.checked = false;
+        anchorBox.disabled = true;
+        el('note-passage').textContent = '';
+        passage = null;
+      }
       errorBox.hidden = true;
+      el('note-status').textContent = made.text ? `Note added, about “${clip(made.text)}”.` : 'Note added.';
       return load();
-    }).catch((err) => showError(`Could not add the note: ${err.message}. It is still in the box; try again.`));
+    }).catch((err) => showError(`Could not add the note: ${plain(err)} It is still in the box.`));
   });
 
-  load().catch((err) => showError(`Could not load the notes: ${err.message}`));
+  // A link to the notes (#notes, from the document list) opens them.
+  if (location.hash === '#notes') box.open = true;
+
+  load().catch((err) => showError(`Could not load the notes: ${plain(err)}`));
 }

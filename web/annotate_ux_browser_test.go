@@ -77,7 +77,13 @@ func TestBrowserSpeakerFromTheKeyboard(t *testing.T) {
 	speaker := add("الناطق باسم الجهاز صباح النعمان", "PER", 0)
 	quote := add("الجهاز مستمر في عملياته", "QUOTE", 0)
 	b := newBrowser(t, s)
-	b.open(fmt.Sprintf("%s/documents/%d?warn=quotes", s.url, doc.ID))
+	// As Mark done sends the annotator: the warning is below the sticky
+	// bar, not under it, and has focus.
+	b.open(fmt.Sprintf("%s/documents/%d?warn=quotes#quote-warning", s.url, doc.ID))
+	b.waitFor(`document.activeElement.id === 'quote-warning'`)
+	if !eval[bool](b, `document.getElementById('quote-warning').getBoundingClientRect().top >= document.getElementById('annotate-bar').getBoundingClientRect().bottom - 1`) {
+		t.Error("the warning's heading is under the bar")
+	}
 	if n := eval[int](b, `document.querySelectorAll('#warn-list li').length`); n != 1 {
 		t.Fatalf("the warning lists %d quotations, want 1", n)
 	}

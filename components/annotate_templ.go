@@ -875,7 +875,7 @@ func markDone(p Page, a Annotation) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 78, "\" class=\"inline confirm\" data-confirm=\"Mark this document done? Your layer becomes read only until a manager of the project reopens it; the next document of your queue opens.\">")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 78, "\" class=\"inline confirm\" data-confirm=\"Mark this document done? Quotations without a speaker are listed first, if there are any. Once done, your layer is read only until a manager of the project reopens it, and the next document of your queue opens.\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

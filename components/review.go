@@ -24,6 +24,21 @@ type Review struct {
 	CanReopen bool
 	// OnlyDisputed lists only the spans some annotator left out.
 	OnlyDisputed bool
+	// WarnQuotes: marking gold reviewed was refused because quotations
+	// in gold lack a speaker; the page says how many.
+	WarnQuotes bool
+}
+
+// unattributedGold counts gold's quotations with no speaker and no
+// confirmation that the speaker is not in the text.
+func (r Review) unattributedGold() int {
+	n := 0
+	for _, q := range db.Quotations(r.Gold) {
+		if q.Unattributed() {
+			n++
+		}
+	}
+	return n
 }
 
 // shown are the rows the page lists, of rows, and how many are disputed.

@@ -58,6 +58,7 @@ func (h *handler) reviewPage(c echo.Context) error {
 		return err
 	}
 	r.Notice = reviewNotice(c.QueryParam("done"), c.QueryParam("spans"), c.QueryParam("n"))
+	r.WarnQuotes = c.QueryParam("warn") == "quotes"
 	switch show := c.QueryParam("show"); show {
 	case "", "all":
 	case "disputed":
@@ -207,6 +208,19 @@ func (h *handler) markReviewed(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
+	// Quotations without a speaker in gold are asked about first, as Mark
+	// done asks an annotator (force=1 marks it reviewed as it is).
+	if c.FormValue("force") != "1" {
+		gold, err := h.store.LayerOf(ctx, t.doc, 0)
+		if err != nil {
+			return err
+		}
+		for _, q := range db.Quotations(gold) {
+			if q.Unattributed() {
+				return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?warn=quotes#gold-quote-warning", t.doc.ID))
+			}
+		}
+	}
 	if _, err := h.store.MarkReviewed(ctx, t.doc, t.user); err != nil {
 		return err
 	}

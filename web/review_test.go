@@ -564,3 +564,27 @@ func TestAgreementQuotesAgainstGold(t *testing.T) {
 		t.Errorf("quotations against gold in the API: %+v", api.Quotes.Gold)
 	}
 }
+
+// TestMarkReviewedAsksAboutSpeakers: gold holding a quotation with no
+// speaker is not marked reviewed at the first press: the review page
+// says so and offers to mark it anyway, which does.
+func TestMarkReviewedAsksAboutSpeakers(t *testing.T) {
+	te := newTeamEnv(t)
+	review := fmt.Sprintf("/documents/%d/review", te.doc.ID)
+	te.addSpan(0, "الاقتصاد ينمو", "QUOTE")
+	redirectsTo(t, te.rana.post(review+"/done", nil), review+"?warn=quotes#gold-quote-warning")
+	if l := te.layer(te.doc, 0); l.Status == "reviewed" {
+		t.Fatal("gold was marked reviewed with a quotation lacking a speaker")
+	}
+	d := htmlPage(t, te.rana.get(review+"?warn=quotes"), http.StatusOK)
+	if got := strings.Join(strings.Fields(d.Find("#gold-quote-warning p").Text()), " "); !strings.Contains(got, "Gold holds 1 quotation with no speaker") {
+		t.Errorf("warning reads %q", got)
+	}
+	if d.Find(`#gold-quote-warning input[name="force"][value="1"]`).Length() != 1 {
+		t.Error("no way to mark gold reviewed anyway")
+	}
+	te.rana.post(review+"/done", url.Values{"force": {"1"}})
+	if l := te.layer(te.doc, 0); l.Status != "reviewed" {
+		t.Errorf("after Mark reviewed anyway gold is %q", l.Status)
+	}
+}

@@ -73,7 +73,7 @@ export function watchChips(docEl, reported) {
  * out once, not once a paragraph.
  */
 export function fitChips(paragraphs) {
-  const measure = measurer();
+  measure ||= measurer();
   const layers = paragraphs.map((p) => [p, chipsOf(p)]);
   for (const [p, chips] of layers) {
     const layer = document.createElement('span');
@@ -102,8 +102,10 @@ export function fitChips(paragraphs) {
   }
 }
 
-// measurer returns the width a chip's text takes, measured on a canvas in
-// the chips' font, so fitting labels costs no layout.
+// measure is the width a chip's text takes, measured on a canvas in the
+// chips' font, so fitting labels costs no layout; made once, on first use.
+let measure = null;
+
 function measurer() {
   const probe = document.createElement('span');
   probe.className = 'chip';

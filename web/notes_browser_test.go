@@ -25,7 +25,7 @@ func TestBrowserNotes(t *testing.T) {
 	}
 	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
 	b.dragSelect(start, end)
-	b.waitFor(`!document.getElementById('note-anchor').disabled`)
+	b.waitFor(`!document.getElementById('note-anchor').disabled && document.getElementById('note-passage').textContent === "صباح النعمان"`)
 	body := `Is <b>الناطق</b> part of the speaker? <script>window.pwned = 1</script>`
 	b.run(chromedp.Click(chromedp.CSS(`#notes > summary`)))
 	b.run(chromedp.Click(chromedp.ID("note-anchor")), chromedp.SendKeys(chromedp.ID("note-body"), body), chromedp.Click(chromedp.ID("note-add")))
@@ -64,7 +64,7 @@ func TestBrowserNotes(t *testing.T) {
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)))
 	b.waitFor(fmt.Sprintf(`document.querySelector('#doc-%d .open-notes')?.textContent === '1 open note'`, doc.ID))
 	b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`#doc-%d a.open-notes`, doc.ID))))
-	b.waitFor(`location.hash === '#notes' && document.getElementById('notes').open`)
+	b.waitFor(`location.hash === '#notes' && document.getElementById('notes')?.open === true`)
 
 	// The reviewer's page shows it too.
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)))

@@ -29,18 +29,6 @@ type Review struct {
 	WarnQuotes bool
 }
 
-// unattributedGold counts gold's quotations with no speaker and no
-// confirmation that the speaker is not in the text.
-func (r Review) unattributedGold() int {
-	n := 0
-	for _, q := range db.Quotations(r.Gold) {
-		if q.Unattributed() {
-			n++
-		}
-	}
-	return n
-}
-
 // shown are the rows the page lists, of rows, and how many are disputed.
 func (r Review) shown(rows []ReviewRow) (listed []ReviewRow, disputed int) {
 	for _, row := range rows {

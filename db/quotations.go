@@ -52,3 +52,16 @@ func Quotations(l Layer) []codec.Quotation {
 	}
 	return codec.Quotations(d)
 }
+
+// Unattributed counts l's quotations that have no speaker and are not
+// confirmed to have none in the text: what Mark done and Mark gold
+// reviewed ask about first.
+func Unattributed(l Layer) int {
+	n := 0
+	for _, q := range Quotations(l) {
+		if q.Unattributed() {
+			n++
+		}
+	}
+	return n
+}

@@ -84,11 +84,7 @@ func (h *handler) annotatePage(c echo.Context) error {
 			return err
 		}
 	}
-	if c.QueryParam("warn") == "quotes" {
-		for _, q := range db.Quotations(a.Layer) {
-			a.WarnQuotes = a.WarnQuotes || q.Unattributed()
-		}
-	}
+	a.WarnQuotes = c.QueryParam("warn") == "quotes" && db.Unattributed(a.Layer) > 0
 	// Marking the previous document done lands here (markDone); the
 	// words are fixed here, the address only chooses them.
 	switch c.QueryParam("done") {

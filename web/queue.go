@@ -20,7 +20,7 @@ func (h *handler) markDone(c echo.Context) error {
 	}
 	ctx := c.Request().Context()
 	if c.FormValue("force") != "1" {
-		missing, err := h.unattributed(c, t)
+		missing, err := h.unattributed(c, t.doc, t.user.ID)
 		if err != nil {
 			return err
 		}
@@ -48,7 +48,7 @@ func (h *handler) apiMarkDone(c echo.Context) error {
 		return err
 	}
 	if c.QueryParam("force") != "1" {
-		missing, err := h.unattributed(c, t)
+		missing, err := h.unattributed(c, t.doc, t.user.ID)
 		if err != nil {
 			return err
 		}
@@ -119,18 +119,9 @@ func (h *handler) reopen(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, backToProject(c, t.doc.ProjectID, "done=reopen", fmt.Sprintf("doc-%d", t.doc.ID)))
 }
 
-// unattributed counts the quotations of the caller's layer that have no
-// speaker and are not confirmed to have none in the text.
-func (h *handler) unattributed(c echo.Context, t target) (int, error) {
-	l, err := h.store.LayerOf(c.Request().Context(), t.doc, t.user.ID)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, q := range db.Quotations(l) {
-		if q.Unattributed() {
-			n++
-		}
-	}
-	return n, nil
+// unattributed counts the quotations of owner's layer of doc (0: gold)
+// that have no speaker and are not confirmed to have none in the text.
+func (h *handler) unattributed(c echo.Context, doc db.Document, owner int64) (int, error) {
+	l, err := h.store.LayerOf(c.Request().Context(), doc, owner)
+	return db.Unattributed(l), err
 }

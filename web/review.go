@@ -211,14 +211,12 @@ func (h *handler) markReviewed(c echo.Context) error {
 	// Quotations without a speaker in gold are asked about first, as Mark
 	// done asks an annotator (force=1 marks it reviewed as it is).
 	if c.FormValue("force") != "1" {
-		gold, err := h.store.LayerOf(ctx, t.doc, 0)
+		missing, err := h.unattributed(c, t.doc, 0)
 		if err != nil {
 			return err
 		}
-		for _, q := range db.Quotations(gold) {
-			if q.Unattributed() {
-				return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?warn=quotes#gold-quote-warning", t.doc.ID))
-			}
+		if missing > 0 {
+			return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?warn=quotes#gold-quote-warning", t.doc.ID))
 		}
 	}
 	if _, err := h.store.MarkReviewed(ctx, t.doc, t.user); err != nil {

@@ -297,12 +297,7 @@ func (t *Tally) AddGold(gold Layer, layers []Layer) {
 
 // AgainstGold is each owner's score against gold, by name.
 func (t *Tally) AgainstGold() []GoldScore {
-	out := make([]GoldScore, 0, len(t.gold))
-	for _, g := range t.gold {
-		out = append(out, *g)
-	}
-	slices.SortFunc(out, func(x, y GoldScore) int { return strings.Compare(x.A, y.A) })
-	return out
+	return sortedValues(t.gold, func(x, y GoldScore) int { return strings.Compare(x.A, y.A) })
 }
 
 // GoldDocs is how many documents AddGold counted: those with a layer.
@@ -357,11 +352,16 @@ func (t *Tally) Add(id int64, name string, layers []Layer) {
 
 // Pairs is the sum for each pair of owners, by name.
 func (t *Tally) Pairs() []Pair {
-	out := make([]Pair, 0, len(t.pairs))
-	for _, p := range t.pairs {
-		out = append(out, *p)
+	return sortedValues(t.pairs, func(x, y Pair) int { return byNames(x.A, x.B, y.A, y.B) })
+}
+
+// sortedValues copies the sums of a tally's map into a list, in order.
+func sortedValues[K comparable, V any](m map[K]*V, order func(x, y V) int) []V {
+	out := make([]V, 0, len(m))
+	for _, v := range m {
+		out = append(out, *v)
 	}
-	slices.SortFunc(out, func(x, y Pair) int { return byNames(x.A, x.B, y.A, y.B) })
+	slices.SortFunc(out, order)
 	return out
 }
 

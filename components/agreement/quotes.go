@@ -1,7 +1,6 @@
 package agreement
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -211,12 +210,7 @@ func (t *Tally) addQuotes(a, b Layer) {
 // Attributions is the attribution agreement of each pair of owners who
 // both worked on a document holding a quotation, by name.
 func (t *Tally) Attributions() []Attribution {
-	out := make([]Attribution, 0, len(t.quotes))
-	for _, a := range t.quotes {
-		out = append(out, *a)
-	}
-	slices.SortFunc(out, func(x, y Attribution) int { return byNames(x.A, x.B, y.A, y.B) })
-	return out
+	return sortedValues(t.quotes, func(x, y Attribution) int { return byNames(x.A, x.B, y.A, y.B) })
 }
 
 // AttributionOverall is every pair's attribution agreement summed.
@@ -250,10 +244,5 @@ func (t *Tally) addGoldQuotes(gold, l Layer) {
 // (Quotes.Precision, Quotes.Recall), and how often they named gold's
 // speaker, cue and type, counted where gold names one.
 func (t *Tally) AttributionsAgainstGold() []Attribution {
-	out := make([]Attribution, 0, len(t.goldQuotes))
-	for _, a := range t.goldQuotes {
-		out = append(out, *a)
-	}
-	slices.SortFunc(out, func(x, y Attribution) int { return strings.Compare(x.A, y.A) })
-	return out
+	return sortedValues(t.goldQuotes, func(x, y Attribution) int { return strings.Compare(x.A, y.A) })
 }

@@ -291,76 +291,71 @@ func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func
 }
 
 // layerQuotations groups each layer's QUOTE spans into its quotations
-// (see Quotations), reading the document's spans with their ids and
-// attributes, and its relations: only for a document that holds one, so
+// (see Quotations), reading its spans with their ids and attributes (not
+// their text) and its relations: only for a document that holds one, so
 // a project without quotations costs nothing more.
 func layerQuotations(ctx context.Context, tx *sql.Tx, docID int64, layers []LayerSpans) error {
-	byName := map[string]int{}
-	for i, l := range layers {
-		byName[l.Name] = i
-	}
-	full := make([]codec.ExportDoc, len(layers))
-	const layersOf = `JOIN layers l ON l.id = %s.layer_id LEFT JOIN users u ON u.id = l.owner_id
-		WHERE l.document_id = ? AND (l.owner_id IS NOT NULL OR l.status = 'reviewed')`
-	spans, err := tx.QueryContext(ctx, `SELECT coalesce(u.name, ''), s.id, s.start, s."end", s.label, s.attributes
-		FROM spans s `+fmt.Sprintf(layersOf, "s")+` ORDER BY s.id`, docID)
+	ids := map[string]int64{} // layer id by owner name, "" for gold
+	rows, err := tx.QueryContext(ctx, `SELECT l.id, coalesce(u.name, '') FROM layers l LEFT JOIN users u ON u.id = l.owner_id
+		WHERE l.document_id = ?`, docID)
 	if err != nil {
-		return fmt.Errorf("db: spans of document %d: %w", docID, err)
+		return fmt.Errorf("db: layers of document %d: %w", docID, err)
 	}
-	defer spans.Close()
-	for spans.Next() {
+	for rows.Next() {
 		var (
-			name  string
-			sp    codec.ExportSpan
-			attrs string
-		)
-		if err := spans.Scan(&name, &sp.ID, &sp.Start, &sp.End, &sp.Label, &attrs); err != nil {
-			return fmt.Errorf("db: scan span: %w", err)
-		}
-		sp.Attributes = json.RawMessage(attrs)
-		if i, ok := byName[name]; ok {
-			full[i].Spans = append(full[i].Spans, sp)
-		}
-	}
-	if err := spans.Err(); err != nil {
-		return fmt.Errorf("db: spans of document %d: %w", docID, err)
-	}
-	rels, err := tx.QueryContext(ctx, `SELECT coalesce(u.name, ''), r.id, r.type, r.from_span, r.to_span
-		FROM relations r `+fmt.Sprintf(layersOf, "r"), docID)
-	if err != nil {
-		return fmt.Errorf("db: relations of document %d: %w", docID, err)
-	}
-	defer rels.Close()
-	for rels.Next() {
-		var (
+			id   int64
 			name string
-			r    codec.ExportRelation
 		)
-		if err := rels.Scan(&name, &r.ID, &r.Type, &r.From, &r.To); err != nil {
-			return fmt.Errorf("db: scan relation: %w", err)
+		if err := rows.Scan(&id, &name); err != nil {
+			rows.Close()
+			return fmt.Errorf("db: scan layer: %w", err)
 		}
-		if i, ok := byName[name]; ok {
-			full[i].Relations = append(full[i].Relations, r)
+		ids[name] = id
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("db: layers of document %d: %w", docID, err)
+	}
+	for i := range layers {
+		var l Layer
+		layer := ids[layers[i].Name]
+		rows, err := tx.QueryContext(ctx, `SELECT id, start, "end", label, attributes FROM spans WHERE layer_id = ? ORDER BY id`, layer)
+		if err != nil {
+			return fmt.Errorf("db: spans of layer %d: %w", layer, err)
 		}
-	}
-	if err := rels.Err(); err != nil {
-		return fmt.Errorf("db: relations of document %d: %w", docID, err)
-	}
-	for i, f := range full {
-		for _, q := range codec.Quotations(f) {
-			layers[i].Quotes = append(layers[i].Quotes, quoteKey(f, q))
+		for rows.Next() {
+			var (
+				sp    Span
+				attrs string
+			)
+			if err := rows.Scan(&sp.ID, &sp.Start, &sp.End, &sp.Label, &attrs); err != nil {
+				rows.Close()
+				return fmt.Errorf("db: scan span: %w", err)
+			}
+			sp.Attributes = json.RawMessage(attrs)
+			l.Spans = append(l.Spans, sp)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("db: spans of layer %d: %w", layer, err)
+		}
+		if l.Relations, err = layerRelations(ctx, tx, layer); err != nil {
+			return err
+		}
+		for _, q := range Quotations(l) {
+			layers[i].Quotes = append(layers[i].Quotes, quoteKey(l, q))
 		}
 	}
 	return nil
 }
 
-// quoteKey is a quotation of d by its spans' offsets.
-func quoteKey(d codec.ExportDoc, q codec.Quotation) QuoteKey {
+// quoteKey is a quotation of l by its spans' offsets.
+func quoteKey(l Layer, q codec.Quotation) QuoteKey {
 	key := func(i int) *SpanKey {
 		if i < 0 {
 			return nil
 		}
-		sp := d.Spans[i]
+		sp := l.Spans[i]
 		return &SpanKey{Start: sp.Start, End: sp.End, Label: sp.Label}
 	}
 	out := QuoteKey{Speaker: key(q.Speaker), Cue: key(q.Cue), NotInText: q.NotInText}

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -77,10 +79,17 @@ func TestBrowserSpeakerFromTheKeyboard(t *testing.T) {
 	speaker := add("الناطق باسم الجهاز صباح النعمان", "PER", 0)
 	quote := add("الجهاز مستمر في عملياته", "QUOTE", 0)
 	b := newBrowser(t, s)
-	// As Mark done sends the annotator: the warning is below the sticky
-	// bar, not under it, and has focus.
-	b.open(fmt.Sprintf("%s/documents/%d?warn=quotes#quote-warning", s.url, doc.ID))
+	// Mark done, with a quotation lacking its speaker, lists it before
+	// asking anything; the warning is below the sticky bar, not under it,
+	// and has focus.
+	var accept atomic.Bool
+	asked := b.answerDialogs("Mark this document done?", accept.Load)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	b.run(chromedp.Click(chromedp.ID("mark-done")))
 	b.waitFor(`document.activeElement.id === 'quote-warning'`)
+	if asked.Load() != 0 {
+		t.Errorf("Mark done asked %d times before listing the quotation without a speaker", asked.Load())
+	}
 	if !eval[bool](b, `document.getElementById('quote-warning').getBoundingClientRect().top >= document.getElementById('annotate-bar').getBoundingClientRect().bottom - 1`) {
 		t.Error("the warning's heading is under the bar")
 	}
@@ -103,6 +112,21 @@ func TestBrowserSpeakerFromTheKeyboard(t *testing.T) {
 		t.Errorf("after linking focus is on %q, want the candidate chosen", got)
 	}
 	b.waitFor(`document.getElementById('warn-clear') !== null && document.querySelectorAll('#warn-list li').length === 0`)
+
+	// Every quotation has its speaker now: Mark done asks (Cancel keeps
+	// the layer open), as does "Mark done anyway".
+	for _, button := range []string{"mark-done", "mark-done-anyway"} {
+		before := asked.Load()
+		b.run(chromedp.Click(chromedp.ID(button)))
+		for deadline := time.Now().Add(10 * time.Second); asked.Load() == before && time.Now().Before(deadline); time.Sleep(30 * time.Millisecond) {
+		}
+		if asked.Load() != before+1 {
+			t.Errorf("%s did not ask before finishing the layer", button)
+		}
+	}
+	if l, err := s.store.LayerOf(ctx, doc, s.user.ID); err != nil || db.Finished(l.Status) {
+		t.Errorf("after Cancel the layer is %q (%v)", l.Status, err)
+	}
 }
 
 // TestBrowserSuggestionsKeepFocus: rejecting a suggestion from the

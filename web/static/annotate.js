@@ -150,6 +150,15 @@ function init(docEl) {
   // the text's width changes (chips.js).
   const chips = watchChips(docEl, reported);
 
+  // Mark done asks before finishing the layer, unless quotations lack a
+  // speaker: then it goes straight to the server, which lists them first,
+  // and "Mark done anyway" there asks.
+  const doneForm = el('mark-done') && el('mark-done').form;
+  function askBeforeDone() {
+    if (doneForm) doneForm.classList.toggle('confirm', !el('quote-list').querySelector('[data-unattributed]'));
+  }
+  askBeforeDone();
+
   async function redraw() {
     const layer = await api.layer();
     const ranges = patcher.changedRanges(layer.spans);
@@ -165,6 +174,7 @@ function init(docEl) {
     const fitted = partial ? patcher.patch(part('doc'), part('spans'), layer.spans)
       : patcher.replace(part('doc'), part('spans'), layer.spans);
     el('quote-list').replaceChildren(...part('quotes').childNodes);
+    askBeforeDone();
     const layerStatus = part('status');
     el('layer-status').textContent = layerStatus.textContent;
     el('layer-status').dataset.status = layerStatus.dataset.status;

@@ -336,3 +336,24 @@ func BenchmarkLabelOccurrences(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLabelledTextsANERCorp reads what a layer owner has labelled
+// across 200 documents (11,187 spans), as each suggestion request does
+// for the names it proposes again. Its baseline is BenchmarkExportANERCorp,
+// which reads the same spans and texts.
+func BenchmarkLabelledTextsANERCorp(b *testing.B) {
+	docs := anercorpDocs(b)
+	s, p, u := benchStore(b)
+	if _, err := s.Import(context.Background(), ImportOptions{ProjectID: p.ID, File: "aner", By: u.ID}, docs); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		got, err := s.LabelledTexts(context.Background(), p.ID, 0, 80)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(got) < 1000 {
+			b.Fatalf("%d labelled texts", len(got))
+		}
+	}
+}

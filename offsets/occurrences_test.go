@@ -5,28 +5,32 @@ import (
 	"testing"
 )
 
+// occurrenceCases are Occurrences' cases; OccurrencesOfAll answers them
+// alike.
+var occurrenceCases = []struct {
+	name, text, phrase string
+	want               [][2]int
+}{
+	{"whole words only", "قال علي إن عليه أن يزور علي، ووعلي.", "علي", [][2]int{{4, 7}, {24, 27}}},
+	{"after an emoji, in code points", "😀 داعش 👍🏽 داعش", "داعش", [][2]int{{2, 6}, {10, 14}}},
+	{"a phrase of two words", "صباح النعمان قال. ثم صباح النعمان", "صباح النعمان", [][2]int{{0, 12}, {21, 33}}},
+	{"harakat written on one side only", "محمد مُحمد محمدٌ", "محمد", [][2]int{{0, 4}, {5, 10}, {11, 16}}},
+	{"a vowelled phrase finds the bare word", "قال محمد ومُحَمَّد", "مُحَمَّد", [][2]int{{4, 8}}},
+	{"harakat that disagree", "عَلِمَ ثم عَلَم", "عَلَم", [][2]int{{10, 15}}},
+	{"fewer harakat agree, other ones do not", "مُحَمَّد مُحِمَّد", "محَمد", [][2]int{{0, 8}}},
+	{"tatweel and invisible marks skipped", "محـــمد مح\u200fمد", "محمد", [][2]int{{0, 7}, {8, 13}}},
+	{"letters as stored: على is not علي", "على علي", "علي", [][2]int{{4, 7}}},
+	{"at the very ends", "ORG and ORG", "ORG", [][2]int{{0, 3}, {8, 11}}},
+	{"punctuation at the phrase's edge needs no boundary", "x«نص»y «نص»", "«نص»", [][2]int{{1, 5}, {7, 11}}},
+	{"digits are word characters", "2014 12014 2014x 2014", "2014", [][2]int{{0, 4}, {17, 21}}},
+	{"overlapping occurrences", "a-a-a", "a-a", [][2]int{{0, 3}, {2, 5}}},
+	{"none", "نص بلا تكرار", "كلمة", nil},
+	{"empty phrase", "نص", "", nil},
+	{"an RLM ends a word", "محمد\u200fعلي", "محمد", [][2]int{{0, 4}}},
+}
+
 func TestOccurrences(t *testing.T) {
-	tests := []struct {
-		name, text, phrase string
-		want               [][2]int
-	}{
-		{"whole words only", "قال علي إن عليه أن يزور علي، ووعلي.", "علي", [][2]int{{4, 7}, {24, 27}}},
-		{"after an emoji, in code points", "😀 داعش 👍🏽 داعش", "داعش", [][2]int{{2, 6}, {10, 14}}},
-		{"a phrase of two words", "صباح النعمان قال. ثم صباح النعمان", "صباح النعمان", [][2]int{{0, 12}, {21, 33}}},
-		{"harakat written on one side only", "محمد مُحمد محمدٌ", "محمد", [][2]int{{0, 4}, {5, 10}, {11, 16}}},
-		{"a vowelled phrase finds the bare word", "قال محمد ومُحَمَّد", "مُحَمَّد", [][2]int{{4, 8}}},
-		{"harakat that disagree", "عَلِمَ ثم عَلَم", "عَلَم", [][2]int{{10, 15}}},
-		{"fewer harakat agree, other ones do not", "مُحَمَّد مُحِمَّد", "محَمد", [][2]int{{0, 8}}},
-		{"tatweel and invisible marks skipped", "محـــمد مح\u200fمد", "محمد", [][2]int{{0, 7}, {8, 13}}},
-		{"letters as stored: على is not علي", "على علي", "علي", [][2]int{{4, 7}}},
-		{"at the very ends", "ORG and ORG", "ORG", [][2]int{{0, 3}, {8, 11}}},
-		{"punctuation at the phrase's edge needs no boundary", "x«نص»y «نص»", "«نص»", [][2]int{{1, 5}, {7, 11}}},
-		{"digits are word characters", "2014 12014 2014x 2014", "2014", [][2]int{{0, 4}, {17, 21}}},
-		{"overlapping occurrences", "a-a-a", "a-a", [][2]int{{0, 3}, {2, 5}}},
-		{"none", "نص بلا تكرار", "كلمة", nil},
-		{"empty phrase", "نص", "", nil},
-	}
-	for _, tt := range tests {
+	for _, tt := range occurrenceCases {
 		t.Run(tt.name, func(t *testing.T) {
 			got := Occurrences(tt.text, tt.phrase)
 			if !slices.Equal(got, tt.want) {

@@ -13,6 +13,10 @@ import (
 	"hashiya/web/suggest"
 )
 
+// maxKnownLen is the longest span text, in code points, proposed again
+// where it stands elsewhere: names and dates, not sentences.
+const maxKnownLen = 80
+
 // suggestedSpan is a suggested span in the export's shape, plus whether
 // it is a span the layer already has (relations may point at those).
 type suggestedSpan struct {
@@ -23,6 +27,7 @@ type suggestedSpan struct {
 	Text       string         `json:"text"`
 	Attributes map[string]any `json:"attributes"`
 	Existing   bool           `json:"existing"`
+	Seen       int            `json:"seen,omitempty"` // a known name: how often its owner gave its text this label
 }
 
 // suggestions runs the quote suggester over a layer and leaves out what
@@ -50,7 +55,35 @@ func (h *handler) suggestions(c echo.Context, t target) (suggest.Result, int, er
 		existing[i] = suggest.Span{ID: strconv.FormatInt(s.ID, 10), Start: s.Start, End: s.End, Label: v.toSuggester(s.Label), Existing: true}
 	}
 	res := v.fit(suggest.Suggest(t.doc.Text, existing, suggest.Options{}))
+	decided := make([]suggest.Span, 0, len(l.Spans)+len(res.Spans))
+	for _, s := range l.Spans {
+		decided = append(decided, suggest.Span{Start: s.Start, End: s.End, Label: s.Label})
+	}
+	known, err := h.knownNames(c, t, v, append(decided, res.Spans...))
+	if err != nil {
+		return suggest.Result{}, 0, err
+	}
+	res.Spans = append(res.Spans, known...)
 	return withoutRejected(res, rejected), len(rejected), nil
+}
+
+// knownNames proposes again what the layer's owner labelled elsewhere in
+// the project (suggest.Known), from their own layers only, leaving alone
+// the places the layer or the quote suggester has decided (decided, in
+// the project's labels). Quotations and cues are not names: a cue is proposed with
+// its quotation or not at all.
+func (h *handler) knownNames(c echo.Context, t target, v vocabulary, decided []suggest.Span) ([]suggest.Span, error) {
+	labelled, err := h.store.LabelledTexts(c.Request().Context(), t.doc.ProjectID, t.owner, maxKnownLen)
+	if err != nil {
+		return nil, err
+	}
+	var names []suggest.Labelled
+	for _, l := range labelled {
+		if s := v.toSuggester(l.Label); s != "QUOTE" && s != "CUE" && v.project.HasLabel(l.Label) {
+			names = append(names, suggest.Labelled{Text: l.Text, Label: l.Label, Count: l.Count})
+		}
+	}
+	return suggest.Known(t.doc.Text, names, decided), nil
 }
 
 // withoutRejected drops the suggested spans rejected before and what
@@ -113,7 +146,7 @@ func (h *handler) listSuggestions(c echo.Context) error {
 		if attrs == nil {
 			attrs = map[string]any{}
 		}
-		spans = append(spans, suggestedSpan{ID: s.ID, Start: s.Start, End: s.End, Label: s.Label, Text: text, Attributes: attrs, Existing: s.Existing})
+		spans = append(spans, suggestedSpan{ID: s.ID, Start: s.Start, End: s.End, Label: s.Label, Text: text, Attributes: attrs, Existing: s.Existing, Seen: s.Seen})
 	}
 	rels := res.Relations
 	if rels == nil {

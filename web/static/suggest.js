@@ -1,4 +1,5 @@
-// The quote suggester's panel: proposals from the server, shown in the
+// The suggester's panel: quotations with their speakers and cues, and the
+// names the annotator labelled elsewhere, proposed by the server, shown in the
 // text with the CSS Custom Highlight API (no change to the DOM, so the
 // offsets anchors stay intact) and in a list, accepted or rejected one
 // quotation at a time or all at once. Nothing enters the layer until
@@ -62,7 +63,7 @@ export function createSuggestions(ctx) {
   // redrawn the page and reloaded the list, by looking its spans up in
   // the list as it then is.
   function idsNow(spans) {
-    if (!loaded) throw new Error('the suggestions could not be reloaded; press “Suggest quotations” again');
+    if (!loaded) throw new Error('the suggestions could not be reloaded; press “Suggest quotations and names” again');
     return spans.map((s) => {
       const id = proposed.get(keyOf(s));
       if (id === undefined) throw new Error(`${s.label} “${s.text}” is no longer proposed`);
@@ -116,6 +117,7 @@ export function createSuggestions(ctx) {
     text.textContent = s.label === 'QUOTE' ? `“${s.text}”` : s.text;
     span.append(text);
     if (s.existing) span.append(' (already marked)');
+    if (s.seen) span.append(` (labelled so ${s.seen === 1 ? 'once' : s.seen === 2 ? 'twice' : `${s.seen} times`} before)`);
     return span;
   }
 

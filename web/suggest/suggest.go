@@ -32,6 +32,7 @@ type Span struct {
 	Label      string         `json:"label"`                // "QUOTE", "CUE", "PER", "ORG", ...
 	Attributes map[string]any `json:"attributes,omitempty"` // proposed QUOTE: {"type": "direct"|"indirect"|"mixed"}
 	Existing   bool           `json:"existing"`             // true for a span that was passed in
+	Seen       int            `json:"seen,omitempty"`       // proposed by Known: how often the text was given this label
 }
 
 // Relation links a QUOTE to its speaker ("speaker") or cue ("cue") by span

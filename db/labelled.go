@@ -1,0 +1,97 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"hashiya/offsets"
+)
+
+// Labelled is a text an owner's layers gave a label, how many times, and
+// how many times a suggestion of it with that label was rejected there.
+type Labelled struct {
+	Text     string
+	Label    string
+	Count    int
+	Rejected int
+}
+
+// LabelledTexts counts, over owner's layers (0: the gold layers) of every
+// document of a project, the text of each span of at most maxLen code
+// points under each label, and the suggestions of such texts rejected
+// there: what this annotator calls things and what not, from which the
+// suggester proposes the same label where the same text stands again.
+// Only the owner's own layers are read, so an annotator is never shown
+// what another decided. Texts are cut in Go, a document at a time, with
+// its offsets index: SQLite's substr walks a text from its start for
+// every span, which on a book-length document costs seconds.
+func (s *Store) LabelledTexts(ctx context.Context, projectID, owner int64, maxLen int) ([]Labelled, error) {
+	type place struct {
+		doc, start, end int64
+		label           string
+		rejected        bool
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT l.document_id, sp.start, sp."end", sp.label, 0 FROM documents d
+		  JOIN layers l ON l.document_id = d.id JOIN spans sp ON sp.layer_id = l.id
+		  WHERE d.project_id = ?1 AND l.owner_id IS ?2 AND sp."end" - sp.start <= ?3
+		UNION ALL
+		SELECT l.document_id, r.start, r."end", r.label, 1 FROM documents d
+		  JOIN layers l ON l.document_id = d.id JOIN suggestion_rejections r ON r.layer_id = l.id
+		  WHERE d.project_id = ?1 AND l.owner_id IS ?2 AND r."end" - r.start <= ?3
+		ORDER BY 1`, projectID, nullID(owner), maxLen)
+	if err != nil {
+		return nil, fmt.Errorf("db: labelled texts of project %d: %w", projectID, err)
+	}
+	defer rows.Close()
+	var places []place
+	for rows.Next() {
+		var p place
+		if err := rows.Scan(&p.doc, &p.start, &p.end, &p.label, &p.rejected); err != nil {
+			return nil, fmt.Errorf("db: scan labelled text: %w", err)
+		}
+		places = append(places, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("db: labelled texts of project %d: %w", projectID, err)
+	}
+	rows.Close() // before the texts are read, a query at a time
+	type key struct{ text, label string }
+	counts := map[key]*Labelled{}
+	var idx *offsets.Index
+	for i, p := range places {
+		if i == 0 || places[i-1].doc != p.doc {
+			var text string
+			if err := s.r.QueryRowContext(ctx, "SELECT text FROM documents WHERE id = ?", p.doc).Scan(&text); err != nil {
+				return nil, fmt.Errorf("db: load text of document %d: %w", p.doc, err)
+			}
+			idx = offsets.NewIndex(text)
+		}
+		text, err := idx.Slice(int(p.start), int(p.end))
+		if err != nil {
+			return nil, fmt.Errorf("db: span %d..%d of document %d: %w", p.start, p.end, p.doc, err)
+		}
+		l := counts[key{text, p.label}]
+		if l == nil {
+			l = &Labelled{Text: text, Label: p.label}
+			counts[key{text, p.label}] = l
+		}
+		if p.rejected {
+			l.Rejected++
+		} else {
+			l.Count++
+		}
+	}
+	out := make([]Labelled, 0, len(counts))
+	for _, l := range counts {
+		out = append(out, *l)
+	}
+	slices.SortFunc(out, func(a, b Labelled) int {
+		if c := strings.Compare(a.Text, b.Text); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Label, b.Label)
+	})
+	return out, nil
+}

@@ -36,8 +36,59 @@ func mergeAttributes(stored json.RawMessage, patch map[string]any, label string)
 			return "", invalid("attributes.speaker_in_text", "speaker_in_text is a QUOTE's true or false, not %v on %s", v, label)
 		}
 	}
+	if d := depth(attrs); d > maxAttributeDepth {
+		return "", invalid("attributes", "attributes nest %d levels deep; at most %d", d, maxAttributeDepth)
+	}
 	out, err := json.Marshal(attrs)
-	return string(out), err
+	if err != nil {
+		return "", fmt.Errorf("db: attributes: %w", err)
+	}
+	if len(out) > MaxAttributeBytes {
+		return "", invalid("attributes", "attributes take %d bytes as JSON; at most %d", len(out), MaxAttributeBytes)
+	}
+	return string(out), nil
+}
+
+// MaxAttributeBytes and maxAttributeDepth bound a span's attributes: a
+// few facts about one span, not a store for documents. Each change is
+// kept again in the event log, so an unbounded value would grow the
+// database by its size at every save.
+const (
+	MaxAttributeBytes = 16 << 10
+	maxAttributeDepth = 8
+)
+
+// depth is how deeply a decoded JSON value nests objects and arrays.
+func depth(v any) int {
+	d := 0
+	switch v := v.(type) {
+	case map[string]any:
+		for _, x := range v {
+			d = max(d, depth(x))
+		}
+	case []any:
+		for _, x := range v {
+			d = max(d, depth(x))
+		}
+	default:
+		return 0
+	}
+	return d + 1
+}
+
+// withoutQuoteAttributes is patch, plus the removal of a quotation's own
+// attributes (type, speaker_in_text) when a QUOTE takes another label and
+// the patch does not set them itself: they describe quotations only, and
+// kept they would refuse every later change of the span.
+func withoutQuoteAttributes(patch map[string]any, from, to string) map[string]any {
+	if from != "QUOTE" || to == "QUOTE" {
+		return patch
+	}
+	out := map[string]any{"type": nil, "speaker_in_text": nil}
+	for k, v := range patch {
+		out[k] = v
+	}
+	return out
 }
 
 // Quotations groups a layer's QUOTE spans into quotations (see

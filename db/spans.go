@@ -262,7 +262,7 @@ func (s *Store) UpdateSpan(ctx context.Context, doc Document, owner, by, spanID 
 		if p.Label != nil {
 			in.Label = *p.Label
 		}
-		attrs, err := mergeAttributes(before.Attributes, p.Attributes, in.Label)
+		attrs, err := mergeAttributes(before.Attributes, withoutQuoteAttributes(p.Attributes, before.Label, in.Label), in.Label)
 		if err != nil {
 			return err
 		}

@@ -193,3 +193,39 @@ func TestBrowserBarStaysInView(t *testing.T) {
 	b.run(chromedp.KeyEvent(kb.Enter))
 	b.waitFor(`document.activeElement.id === 'doc'`)
 }
+
+// TestBrowserRelabelTypedQuotation: a quotation with a type becomes a
+// PER with the label's key (its type goes), and Ctrl+Z makes it the
+// same quotation again, type and all.
+func TestBrowserRelabelTypedQuotation(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	ctx := context.Background()
+	a, e := spanAt(t, doc.Text, "صباح النعمان", 0)
+	q, err := s.store.CreateSpan(ctx, doc, s.user.ID, s.user.ID, db.SpanInput{Start: a, End: e, Label: "QUOTE", Attributes: map[string]any{"type": "direct"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	b.clickChar(a + 2)
+	b.run(chromedp.WaitVisible(chromedp.ID("span-editor")))
+	b.run(chromedp.KeyEvent("1"))
+	b.waitFor(`document.getElementById('save-status').textContent.includes('is now PER')`)
+	stored := func() (string, string) {
+		t.Helper()
+		l, err := s.store.LayerOf(ctx, doc, s.user.ID)
+		if err != nil || len(l.Spans) != 1 || l.Spans[0].ID != q.ID {
+			t.Fatalf("layer %+v, %v", l.Spans, err)
+		}
+		return l.Spans[0].Label, string(l.Spans[0].Attributes)
+	}
+	if label, attrs := stored(); label != "PER" || attrs != "{}" {
+		t.Errorf("after relabelling: %s %s, want PER {}", label, attrs)
+	}
+	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	b.waitFor(`document.getElementById('save-status').textContent === 'Undone and saved'`)
+	if label, attrs := stored(); label != "QUOTE" || attrs != `{"type":"direct"}` {
+		t.Errorf("after undo: %s %s, want QUOTE {\"type\":\"direct\"}", label, attrs)
+	}
+}

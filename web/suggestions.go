@@ -64,7 +64,31 @@ func (h *handler) suggestions(c echo.Context, t target) (suggest.Result, int, er
 		return suggest.Result{}, 0, err
 	}
 	res.Spans = append(res.Spans, known...)
-	return withoutRejected(res, rejected), len(rejected), nil
+	return withoutRejected(stableIDs(res), rejected), len(rejected), nil
+}
+
+// stableIDs names each proposed span by its label and offsets
+// ("QUOTE@247-301"; no label holds an @) instead of its place in the list
+// ("s2"), which changes as soon as anything is accepted: an id from a
+// list loaded before an accept then names the same proposal, or none
+// (refused), never another one. Existing spans keep their own ids.
+func stableIDs(res suggest.Result) suggest.Result {
+	renamed := map[string]string{}
+	for i, s := range res.Spans {
+		if !s.Existing {
+			id := fmt.Sprintf("%s@%d-%d", s.Label, s.Start, s.End)
+			renamed[s.ID], res.Spans[i].ID = id, id
+		}
+	}
+	for i, r := range res.Relations {
+		if id, ok := renamed[r.From]; ok {
+			res.Relations[i].From = id
+		}
+		if id, ok := renamed[r.To]; ok {
+			res.Relations[i].To = id
+		}
+	}
+	return res
 }
 
 // knownNames proposes again what the layer's owner labelled elsewhere in

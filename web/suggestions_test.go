@@ -377,3 +377,31 @@ func TestSuggestionsSpeakTheProjectsLabels(t *testing.T) {
 		t.Errorf("accept all stored %d spans and %d relations", len(layer.Spans), len(layer.Relations))
 	}
 }
+
+// TestSuggestionIDsOutliveAnAccept: ids from a list loaded before an
+// accept still name the same proposals (a second tab, a script working
+// through one list): the quotation accepted second is the one the list
+// named, never the span that took its place in the numbering; an id
+// already accepted is refused.
+func TestSuggestionIDsOutliveAnAccept(t *testing.T) {
+	env := newAPIEnv(t)
+	doc := env.importDoc("quotes", quoteText)
+	url := fmt.Sprintf("/api/v1/documents/%d/suggestions", doc.ID)
+	var sug suggestionsJSON
+	rec := env.do(http.MethodGet, url, nil)
+	expect(t, rec, http.StatusOK)
+	decodeJSON(t, rec, &sug)
+	cue1, q2 := sug.find("CUE", "وقال"), sug.find("QUOTE", "الأسعار مستقرة")
+	expect(t, env.do(http.MethodPost, url+"/accept", fmt.Sprintf(`{"ids":[%q]}`, cue1)), http.StatusCreated)
+	expect(t, env.do(http.MethodPost, url+"/accept", fmt.Sprintf(`{"ids":[%q]}`, q2)), http.StatusCreated)
+	var texts []string
+	for _, s := range env.layer(doc, env.user.ID).Spans {
+		texts = append(texts, s.Label+" "+s.Text)
+	}
+	slices.Sort(texts)
+	if want := []string{"CUE وقال", "QUOTE الأسعار مستقرة"}; !slices.Equal(texts, want) {
+		t.Errorf("accepting two ids of one list stored %q, want %q", texts, want)
+	}
+	rec = env.do(http.MethodPost, url+"/accept", fmt.Sprintf(`{"ids":[%q]}`, cue1))
+	expect(t, rec, http.StatusBadRequest)
+}

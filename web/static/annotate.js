@@ -17,6 +17,10 @@ import { createFind } from './find.js';
 // whole document is redrawn.
 const MAX_RANGES = 200;
 
+// QUOTE_ATTRIBUTES are the attributes only a quotation has; the server
+// drops them when a QUOTE is given another label.
+const QUOTE_ATTRIBUTES = ['type', 'speaker_in_text'];
+
 const root = document.getElementById('doc');
 if (root) init(root);
 
@@ -202,7 +206,7 @@ function init(docEl) {
   const api = {
     create: (s, snap) => request('POST', spansURL + layerQuery, { start: s.start, end: s.end, label: s.label, snap, attributes: s.attributes }),
     remove: (s) => request('DELETE', `${spansURL}/${s.id}${layerQuery}`),
-    relabel: (s, label) => request('PATCH', `${spansURL}/${s.id}${layerQuery}`, { label }),
+    relabel: (s, label, attributes) => request('PATCH', `${spansURL}/${s.id}${layerQuery}`, attributes ? { label, attributes } : { label }),
     attributes: (s, attributes) => request('PATCH', `${spansURL}/${s.id}${layerQuery}`, { attributes }),
     relate: (r) => request('POST', relationsURL + layerQuery, { type: r.type, from: r.from, to: r.to }),
     unrelate: (r) => request('DELETE', `${relationsURL}/${r.id}${layerQuery}`),
@@ -250,10 +254,21 @@ function init(docEl) {
     status.textContent = `Saved ${label} “${span.text}”`;
   }
 
+  // relabel changes a span's label. A quotation's own attributes (its
+  // type, "speaker not in the text") go when it stops being a QUOTE, as
+  // the server drops them; the history keeps them, so undo brings them
+  // back with the label.
   async function relabel(span, label) {
     if (span.label === label || refuseReadOnly()) return;
-    const updated = await save('change the label', () => api.relabel(span, label));
-    history.push({ kind: 'relabel', span: updated, from: span.label, to: label });
+    let restore = null;
+    const updated = await save('change the label', async () => {
+      const stored = (await api.layer()).spans.find((s) => s.id === span.id);
+      const attrs = (stored && stored.attributes) || {};
+      const kept = QUOTE_ATTRIBUTES.filter((k) => k in attrs);
+      if (kept.length > 0) restore = Object.fromEntries(kept.map((k) => [k, attrs[k]]));
+      return api.relabel(span, label);
+    });
+    history.push({ kind: 'relabel', span: updated, from: span.label, to: label, restore });
     status.textContent = `Saved: ${span.label} “${span.text}” is now ${label}`;
   }
 
@@ -297,7 +312,7 @@ function init(docEl) {
         await recreate(entry.span);
         for (const r of entry.relations) await relate(r);
         return undefined;
-      case 'relabel': return api.relabel(entry.span, undo ? entry.from : entry.to);
+      case 'relabel': return undo ? api.relabel(entry.span, entry.from, entry.restore) : api.relabel(entry.span, entry.to);
       case 'attributes': return api.attributes(entry.span, undo ? entry.before : entry.after);
       case 'relate': return undo ? api.unrelate(entry.relation) : relate(entry.relation);
       case 'unrelate': return undo ? relate(entry.relation) : api.unrelate(entry.relation);

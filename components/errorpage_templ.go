@@ -58,7 +58,7 @@ func ErrorPage(p Page, status int, reason string) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			if status == 404 {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<p role=\"alert\">The page does not exist, or belongs to a project you are not a member of.</p>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<p role=\"alert\">The page does not exist, or is not open to you: a project you are not a member of, or a document not assigned to you.</p>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

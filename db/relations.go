@@ -96,14 +96,19 @@ func (s *Store) DeleteRelation(ctx context.Context, doc Document, owner, by, rel
 		if err != nil {
 			return fmt.Errorf("db: find relation %d: %w", relationID, err)
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM relations WHERE id = ?", relationID); err != nil {
-			return fmt.Errorf("db: delete relation %d: %w", relationID, err)
-		}
-		if err := touchLayer(ctx, tx, layer); err != nil {
-			return err
-		}
-		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "relation.delete", Detail: r})
+		return deleteRelationTx(ctx, tx, doc, by, layer, r)
 	})
+}
+
+// deleteRelationTx removes relation r of layer and logs it.
+func deleteRelationTx(ctx context.Context, tx *sql.Tx, doc Document, by, layer int64, r Relation) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM relations WHERE id = ?", r.ID); err != nil {
+		return fmt.Errorf("db: delete relation %d: %w", r.ID, err)
+	}
+	if err := touchLayer(ctx, tx, layer); err != nil {
+		return err
+	}
+	return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "relation.delete", Detail: r})
 }
 
 // checkRelabel refuses a new label for a span when a relation it belongs

@@ -368,9 +368,51 @@ func quoteKey(l Layer, q codec.Quotation) QuoteKey {
 	return out
 }
 
-// LinkCopy counts what CopyWithLinksToGold added to gold.
+// LinkCopy counts what CopyWithLinksToGold added to gold, and the links
+// of gold it replaced.
 type LinkCopy struct {
-	Spans, Relations int
+	Spans, Relations, Replaced int
+}
+
+// singleLinks are the relation types a span has at most one of: a
+// quotation's speaker and cue, the entity a pronoun refers to. Copying
+// one into gold replaces gold's own, so a quotation never has two
+// speakers. Segments join a quotation's parts, any number of them.
+var singleLinks = map[string]bool{"speaker": true, "cue": true, "refers_to": true}
+
+// replaceGoldLink deletes gold's links of typ from span from to any span
+// but to, when typ is one a span has once, and says how many went.
+func replaceGoldLink(ctx context.Context, tx *sql.Tx, doc Document, by int64, typ string, from, to int64) (int, error) {
+	if !singleLinks[typ] {
+		return 0, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.type, r.from_span, r.to_span, l.id FROM relations r JOIN layers l ON l.id = r.layer_id
+		WHERE l.document_id = ? AND l.owner_id IS NULL AND r.type = ? AND r.from_span = ? AND r.to_span <> ?`, doc.ID, typ, from, to)
+	if err != nil {
+		return 0, fmt.Errorf("db: gold's %s links: %w", typ, err)
+	}
+	type old struct {
+		r     Relation
+		layer int64
+	}
+	var olds []old
+	for rows.Next() {
+		var o old
+		if err := rows.Scan(&o.r.ID, &o.r.Type, &o.r.From, &o.r.To, &o.layer); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("db: scan relation: %w", err)
+		}
+		olds = append(olds, o)
+	}
+	if err := rows.Close(); err != nil {
+		return 0, fmt.Errorf("db: gold's %s links: %w", typ, err)
+	}
+	for _, o := range olds {
+		if err := deleteRelationTx(ctx, tx, doc, by, o.layer, o.r); err != nil {
+			return 0, err
+		}
+	}
+	return len(olds), nil
 }
 
 // CopyWithLinksToGold is CopyToGold for a span and for what its relations
@@ -378,7 +420,8 @@ type LinkCopy struct {
 // entity a pronoun speaker refers to, the quotation's other segments):
 // each span is put into gold once, and each relation joins the gold
 // copies, in one transaction. Spans and relations gold holds already are
-// used, not copied.
+// used, not copied; a speaker, cue or referent replaces gold's own
+// (singleLinks).
 func (s *Store) CopyWithLinksToGold(ctx context.Context, doc Document, ref SpanRef, by int64) (Span, LinkCopy, error) {
 	var (
 		sp    Span
@@ -418,6 +461,11 @@ func (s *Store) CopyWithLinksToGold(ctx context.Context, doc Document, ref SpanR
 				if n > 0 {
 					continue
 				}
+				replaced, err := replaceGoldLink(ctx, tx, doc, by, l.Type, g.ID, to.ID)
+				if err != nil {
+					return g, err
+				}
+				added.Replaced += replaced
 				if _, err := createRelationTx(ctx, tx, doc, 0, by, RelationInput{Type: l.Type, From: g.ID, To: to.ID}); err != nil {
 					return g, err
 				}

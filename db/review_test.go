@@ -370,3 +370,50 @@ func TestCopyWithLinksToGold(t *testing.T) {
 		t.Errorf("accepting again added %+v, %v", again, err)
 	}
 }
+
+// TestCopyLinksReplacesGoldSpeaker: adding a second annotator's links to
+// a quotation gold holds puts their speaker in place of gold's, never
+// beside it: a quotation has one speaker.
+func TestCopyLinksReplacesGoldSpeaker(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	add := func(owner int64, word, label string) Span {
+		t.Helper()
+		s, e := span(t, fixtureText, word)
+		sp, err := f.s.CreateSpan(ctx, f.doc, owner, f.user.ID, SpanInput{Start: s, End: e, Label: label})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sp
+	}
+	relate := func(owner int64, typ string, from, to Span) {
+		t.Helper()
+		if _, err := f.s.CreateRelation(ctx, f.doc, owner, f.user.ID, RelationInput{Type: typ, From: from.ID, To: to.ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	goldQuote := add(0, "الاقتصاد ينمو", "QUOTE")
+	relate(0, "speaker", goldQuote, add(0, "الوزير", "PER"))
+	quote := add(f.other.ID, "الاقتصاد ينمو", "QUOTE")
+	relate(f.other.ID, "speaker", quote, add(f.other.ID, "أحمد", "PER"))
+
+	_, added, err := f.s.CopyWithLinksToGold(ctx, f.doc, SpanRef{Owner: f.other.ID, Span: quote.ID}, f.user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if added != (LinkCopy{Spans: 1, Relations: 1, Replaced: 1}) {
+		t.Errorf("added %+v, want the person and their link, in place of gold's", added)
+	}
+	gold, err := f.s.LayerOf(ctx, f.doc, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gold.Relations) != 1 {
+		t.Fatalf("gold's quotation has %d links: %+v", len(gold.Relations), gold.Relations)
+	}
+	for _, s := range gold.Spans {
+		if s.ID == gold.Relations[0].To && s.Text != "أحمد" {
+			t.Errorf("gold's speaker is %q, want أحمد", s.Text)
+		}
+	}
+}

@@ -57,7 +57,7 @@ func (h *handler) reviewPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r.Notice = reviewNotice(c.QueryParam("done"), c.QueryParam("spans"), c.QueryParam("n"))
+	r.Notice = reviewNotice(c.QueryParam("done"), c.QueryParam("spans"), c.QueryParam("n"), c.QueryParam("replaced"))
 	r.WarnQuotes = c.QueryParam("warn") == "quotes"
 	switch show := c.QueryParam("show"); show {
 	case "", "all":
@@ -70,8 +70,9 @@ func (h *handler) reviewPage(c echo.Context) error {
 }
 
 // reviewNotice says what the last review form did. Its words are fixed
-// here, never taken from the URL; spans and n are read as numbers only.
-func reviewNotice(done, spans, n string) string {
+// here, never taken from the URL; spans, n and replaced are read as
+// numbers only.
+func reviewNotice(done, spans, n, replaced string) string {
 	count, _ := strconv.Atoi(n)
 	switch done {
 	case "accepted-agreed":
@@ -79,7 +80,11 @@ func reviewNotice(done, spans, n string) string {
 		return fmt.Sprintf("Accepted %s and %s into gold.", components.Plural(copied, "span"), components.Plural(count, "link"))
 	case "linked":
 		copied, _ := strconv.Atoi(spans)
-		return fmt.Sprintf("Gold gained %s and %s.", components.Plural(copied, "span"), components.Plural(count, "link"))
+		msg := fmt.Sprintf("Gold gained %s and %s", components.Plural(copied, "span"), components.Plural(count, "link"))
+		if r, _ := strconv.Atoi(replaced); r > 0 {
+			msg += fmt.Sprintf(", in place of %s of its own", components.Plural(r, "link"))
+		}
+		return msg + "."
 	case "accepted":
 		return "Accepted into gold."
 	case "already":
@@ -118,6 +123,9 @@ func (h *handler) acceptSpan(c echo.Context) error {
 			return h.reviewError(c, t, err)
 		}
 		done := fmt.Sprintf("linked&spans=%d&n=%d", added.Spans, added.Relations)
+		if added.Replaced > 0 {
+			done += fmt.Sprintf("&replaced=%d", added.Replaced)
+		}
 		return h.backToReview(c, t, done, sp)
 	}
 	sp, copied, err := h.store.CopyToGold(ctx, t.doc, from.ID, spanID, t.user.ID)

@@ -355,15 +355,19 @@ func TestReviewAcceptsQuoteWithLinks(t *testing.T) {
 		t.Errorf("notice %q", got)
 	}
 
-	// The quotation is in gold now: karim's speaker can still be added.
+	// The quotation is in gold now: karim's speaker can still be taken,
+	// in place of layla's (a quotation has one speaker).
 	d = htmlPage(t, te.rana.get(review), http.StatusOK)
 	if d.Find(anchor).Find(`button[aria-label="Add karim's links of QUOTE “الاقتصاد ينمو” to gold"]`).Length() != 1 {
 		t.Fatalf("no button adds karim's links: %q", cells(d.Find(anchor)))
 	}
 	redirectsTo(t, te.rana.post(review+"/accept", url.Values{"layer": {"karim"}, "span": {fmt.Sprint(kq.ID)}, "links": {"1"}}),
-		review+"?done=linked&spans=1&n=1"+anchor)
-	if g := te.layer(doc, 0); len(g.Spans) != 4 || len(g.Relations) != 3 {
-		t.Errorf("gold after karim's links: %d spans, %d relations; want 4 and 3", len(g.Spans), len(g.Relations))
+		review+"?done=linked&spans=1&n=1&replaced=1"+anchor)
+	if g := te.layer(doc, 0); len(g.Spans) != 4 || len(g.Relations) != 2 {
+		t.Errorf("gold after karim's links: %d spans, %d relations; want 4 and 2", len(g.Spans), len(g.Relations))
+	}
+	if got := htmlPage(t, te.rana.get(review+"?done=linked&spans=1&n=1&replaced=1"), http.StatusOK).Find("#form-notice").Text(); got != "Gold gained 1 span and 1 link, in place of 1 link of its own." {
+		t.Errorf("notice %q", got)
 	}
 }
 
@@ -567,7 +571,8 @@ func TestAgreementQuotesAgainstGold(t *testing.T) {
 
 // TestMarkReviewedAsksAboutSpeakers: gold holding a quotation with no
 // speaker is not marked reviewed at the first press: the review page
-// says so and offers to mark it anyway, which does.
+// says so and offers to mark it anyway, which does; so does the gold
+// layer's page.
 func TestMarkReviewedAsksAboutSpeakers(t *testing.T) {
 	te := newTeamEnv(t)
 	review := fmt.Sprintf("/documents/%d/review", te.doc.ID)
@@ -582,6 +587,15 @@ func TestMarkReviewedAsksAboutSpeakers(t *testing.T) {
 	}
 	if d.Find(`#gold-quote-warning input[name="force"][value="1"]`).Length() != 1 {
 		t.Error("no way to mark gold reviewed anyway")
+	}
+	// The gold layer's own warning, where the review page's link leads,
+	// finishes gold too, never the reviewer's own layer.
+	g := htmlPage(t, te.rana.get(fmt.Sprintf("/documents/%d?layer=gold&warn=quotes", te.doc.ID)), http.StatusOK)
+	if n := g.Find("#mark-done-anyway").Length(); n != 0 {
+		t.Error("the gold layer's warning offers Mark done, which would finish the reviewer's own layer")
+	}
+	if action, _ := g.Find("#mark-reviewed-anyway").Closest("form").Attr("action"); action != review+"/done" {
+		t.Errorf("the gold layer's warning posts to %q, want %s/done", action, review)
 	}
 	te.rana.post(review+"/done", url.Values{"force": {"1"}})
 	if l := te.layer(te.doc, 0); l.Status != "reviewed" {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 
 	"github.com/labstack/echo/v4"
 	"golang.org/x/crypto/bcrypt"
@@ -19,17 +20,37 @@ func (h *handler) usersPage(c echo.Context) error {
 	if !currentUser(c).IsAdmin {
 		return errAdminOnly
 	}
-	msg := ""
-	if name := c.QueryParam("added"); name != "" {
-		msg = "User " + name + " added. Tell them their password; they can change it in Settings."
+	users, err := h.store.Users(c.Request().Context())
+	if err != nil {
+		return err
 	}
-	if name := c.QueryParam("disabled"); name != "" {
-		msg = "User " + name + " disabled: logged out everywhere, API tokens revoked, annotations kept."
+	v := components.UsersView{Users: users, Message: usersNotice(c.QueryParams(), users)}
+	return render(c, http.StatusOK, components.UsersPage(h.page(c, "Users"), v))
+}
+
+// usersNotice says what the change just made was, in words fixed here,
+// never the URL's: a name from ?added=, ?disabled= or ?enabled= is shown
+// only as the stored name of a user it names, in the state it claims, so
+// a crafted link cannot make the page say anything else.
+func usersNotice(q url.Values, users []db.User) string {
+	find := func(param string) (db.User, bool) {
+		name := q.Get(param)
+		i := slices.IndexFunc(users, func(u db.User) bool { return name != "" && u.Name == name })
+		if i < 0 {
+			return db.User{}, false
+		}
+		return users[i], true
 	}
-	if name := c.QueryParam("enabled"); name != "" {
-		msg = "User " + name + " enabled: they can log in again (their old API tokens stay revoked)."
+	if u, ok := find("enabled"); ok && !u.Disabled {
+		return "User " + u.Name + " enabled: they can log in again (their old API tokens stay revoked)."
 	}
-	return h.renderUsers(c, http.StatusOK, components.UsersView{Message: msg})
+	if u, ok := find("disabled"); ok && u.Disabled {
+		return "User " + u.Name + " disabled: logged out everywhere, API tokens revoked, annotations kept."
+	}
+	if u, ok := find("added"); ok {
+		return "User " + u.Name + " added. Tell them their password; they can change it in Settings."
+	}
+	return ""
 }
 
 func (h *handler) renderUsers(c echo.Context, status int, v components.UsersView) error {

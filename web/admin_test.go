@@ -118,3 +118,38 @@ func TestAdminDisablesUsers(t *testing.T) {
 		t.Error("a token revoked by disabling works again after enabling")
 	}
 }
+
+// TestAdminUsersNoticeNamesOnlyUsers: the notice after adding, disabling
+// or enabling an account names a user that exists, in the state it
+// claims; a crafted link cannot make the admin's page say its own words.
+func TestAdminUsersNoticeNamesOnlyUsers(t *testing.T) {
+	env := newAPIEnv(t)
+	admin := &formUser{env: env, user: env.user, session: env.session}
+	newFormUser(t, env, "layla", "a long password")
+	const crafted = "User mallory. Their temporary password is hunter2, and they are"
+	tests := []struct {
+		query, says string // says "": no notice at all
+	}{
+		{"added=layla", "User layla added."},
+		{"enabled=layla", "User layla enabled"},
+		{"disabled=layla", ""}, // layla is not disabled
+		{"added=" + url.QueryEscape(crafted), ""},
+		{"disabled=" + url.QueryEscape(crafted), ""},
+		{"enabled=" + url.QueryEscape(crafted), ""},
+		{"added=nobody", ""},
+	}
+	for _, tt := range tests {
+		rec := admin.get("/admin/users?"+tt.query, env.session)
+		page := rec.Body.String()
+		if rec.Code != http.StatusOK {
+			t.Errorf("?%s: status %d", tt.query, rec.Code)
+			continue
+		}
+		if strings.Contains(page, "hunter2") {
+			t.Errorf("?%s: the page shows the link's own words", tt.query)
+		}
+		if notice := strings.Contains(page, `class="notice"`); notice != (tt.says != "") || !strings.Contains(page, tt.says) {
+			t.Errorf("?%s: notice shown %v, want one saying %q", tt.query, notice, tt.says)
+		}
+	}
+}

@@ -34,19 +34,62 @@ var dummyHash = sync.OnceValue(func() []byte {
 	return h
 })
 
-// Login throttling keys on the client's address. X-Real-IP or
-// X-Forwarded-For is believed only from a proxy on this machine or a
-// private network; from anyone else it is a header the attacker chose.
-var (
-	realIPHeader = echo.ExtractIPFromRealIPHeader()
-	xffHeader    = echo.ExtractIPFromXFFHeader()
-)
-
+// Login throttling keys on the client's address: the connection's, unless
+// it comes from a proxy we trust (trustedProxy). Then it is the rightmost
+// X-Forwarded-For entry that is not itself such a proxy: entries to its
+// left are whatever the client sent, and proxies append the address they
+// saw. X-Real-IP is never believed: Go's ReverseProxy, Caddy and a bare
+// nginx proxy_pass pass on the client's own, so rotating it would buy
+// fresh allowances.
 func clientIP(r *http.Request) string {
-	if r.Header.Get(echo.HeaderXRealIP) != "" {
-		return realIPHeader(r)
+	peer := peerIP(r)
+	if peer == nil || !trustedProxy(peer) {
+		return remoteHost(r)
 	}
-	return xffHeader(r)
+	hops := strings.Split(strings.Join(r.Header.Values(echo.HeaderXForwardedFor), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		ip := parseHop(hops[i])
+		if ip == nil {
+			break // a mangled entry: nothing left of it can be vouched for
+		}
+		if !trustedProxy(ip) {
+			return ip.String()
+		}
+	}
+	// Every address is on the private network: only the last, which our
+	// proxy wrote, is not the client's to choose.
+	if ip := parseHop(hops[len(hops)-1]); ip != nil {
+		return ip.String()
+	}
+	return peer.String()
+}
+
+// trustedProxy says whether an address is one whose forwarding headers we
+// believe: loopback or a private network, where only the operator's own
+// proxy should be.
+func trustedProxy(ip net.IP) bool { return ip.IsLoopback() || ip.IsPrivate() }
+
+// remoteHost is the connection's address without its port.
+func remoteHost(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// peerIP is the connection's address, nil when it is not an IP address.
+func peerIP(r *http.Request) net.IP { return net.ParseIP(remoteHost(r)) }
+
+// parseHop reads one X-Forwarded-For entry, which some proxies write with
+// a port ("203.0.113.7:4711", "[2001:db8::1]:4711"); nil if it is not an
+// address.
+func parseHop(s string) net.IP {
+	s = strings.TrimSpace(s)
+	if host, _, err := net.SplitHostPort(s); err == nil {
+		s = host
+	}
+	return net.ParseIP(strings.Trim(s, "[]"))
 }
 
 // secure reports whether the browser reached the server over TLS:
@@ -57,9 +100,8 @@ func secure(c echo.Context) bool {
 	if c.IsTLS() {
 		return true
 	}
-	host, _, err := net.SplitHostPort(c.Request().RemoteAddr)
-	ip := net.ParseIP(host)
-	return err == nil && ip != nil && (ip.IsLoopback() || ip.IsPrivate()) &&
+	ip := peerIP(c.Request())
+	return ip != nil && trustedProxy(ip) &&
 		strings.EqualFold(c.Request().Header.Get(echo.HeaderXForwardedProto), "https")
 }
 
@@ -140,15 +182,15 @@ func (h *handler) loginPage(c echo.Context) error {
 	return render(c, http.StatusOK, components.LoginPage(h.page(c, "Log in"), components.LoginForm{Next: safeNext(c.QueryParam("next"))}))
 }
 
-// login checks a password, throttled per user name and per address, and
-// starts a new session: the id is always fresh, never one the browser
-// brought, and any session it brought is ended.
+// login checks a password, throttled (loginThrottle), and starts a new
+// session: the id is always fresh, never one the browser brought, and any
+// session it brought is ended.
 func (h *handler) login(c echo.Context) error {
 	name, password := c.FormValue("username"), c.FormValue("password")
 	form := components.LoginForm{Next: safeNext(c.FormValue("next")), Username: name}
 	now := h.now()
-	userKey, addrKey := "user:"+strings.ToLower(name), "addr:"+clientIP(c.Request())
-	if wait := max(h.userThrottle.wait(userKey, now), h.addrThrottle.wait(addrKey, now)); wait > 0 {
+	lt := h.loginThrottle(name, clientIP(c.Request()))
+	if wait := lt.wait(now); wait > 0 {
 		c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
 		form.Error = "Too many failed logins. Wait a few minutes and try again."
 		return render(c, http.StatusTooManyRequests, components.LoginPage(h.page(c, "Log in"), form))
@@ -161,12 +203,11 @@ func (h *handler) login(c echo.Context) error {
 		hash = string(dummyHash())
 	}
 	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) != nil || u.ID == 0 {
-		h.userThrottle.fail(userKey, now)
-		h.addrThrottle.fail(addrKey, now)
+		lt.fail(now)
 		form.Error, form.Invalid = "Wrong username or password.", true
 		return render(c, http.StatusUnauthorized, components.LoginPage(h.page(c, "Log in"), form))
 	}
-	h.userThrottle.reset(userKey)
+	lt.succeed()
 	// Said only to whoever knows the password: it tells no one else that
 	// the name exists.
 	if u.Disabled {
@@ -186,6 +227,35 @@ func (h *handler) login(c echo.Context) error {
 		SameSite: http.SameSiteLaxMode, MaxAge: int(h.sessions.Absolute.Seconds())})
 	return c.Redirect(http.StatusSeeOther, form.Next)
 }
+
+// loginKeys are the throttle keys of one login attempt. Failures count
+// per name from one address, so a guesser elsewhere cannot lock a user
+// out; per name from anywhere, at a higher ceiling, against guessing
+// spread over many addresses; and per address, whatever the names.
+type loginKeys struct {
+	h                   *handler
+	pair, name, address string
+}
+
+func (h *handler) loginThrottle(name, addr string) loginKeys {
+	user := strings.ToLower(name)
+	return loginKeys{h: h, pair: "pair:" + addr + "\x00" + user, name: "user:" + user, address: "addr:" + addr}
+}
+
+// wait is how long the attempt must wait: the longest of its three.
+func (k loginKeys) wait(now time.Time) time.Duration {
+	return max(k.h.pairThrottle.wait(k.pair, now), k.h.nameThrottle.wait(k.name, now), k.h.addrThrottle.wait(k.address, now))
+}
+
+func (k loginKeys) fail(now time.Time) {
+	k.h.pairThrottle.fail(k.pair, now)
+	k.h.nameThrottle.fail(k.name, now)
+	k.h.addrThrottle.fail(k.address, now)
+}
+
+// succeed forgets the pair's failures only: the right password does not
+// buy a guessing address, or guessers elsewhere, a new allowance.
+func (k loginKeys) succeed() { k.h.pairThrottle.reset(k.pair) }
 
 func (h *handler) logout(c echo.Context) error {
 	if ck, err := c.Cookie(sessionCookie); err == nil {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"testing"
 
 	"golang.org/x/crypto/bcrypt"
@@ -16,5 +18,48 @@ func TestDummyHashCostsLikeAPassword(t *testing.T) {
 	}
 	if cost != passwordCost {
 		t.Errorf("dummy hash cost %d, stored passwords cost %d: a login's time tells whether the name exists", cost, passwordCost)
+	}
+}
+
+// TestClientIP: behind a proxy on loopback or a private network, the
+// address is the rightmost X-Forwarded-For entry not on such a network,
+// the one the proxy appended; entries to its left and X-Real-IP are the
+// client's to choose, so they are never believed. From anyone else, the
+// connection's address.
+func TestClientIP(t *testing.T) {
+	tests := []struct {
+		name, peer string
+		xff        []string
+		realIP     string
+		want       string
+	}{
+		{"direct", "203.0.113.7:4000", []string{"198.51.100.1"}, "198.51.100.2", "203.0.113.7"},
+		{"local, no headers", "127.0.0.1:5000", nil, "", "127.0.0.1"},
+		{"local proxy", "127.0.0.1:5000", []string{"203.0.113.50"}, "", "203.0.113.50"},
+		{"client's own entry", "127.0.0.1:5000", []string{"198.51.100.9, 203.0.113.50"}, "", "203.0.113.50"},
+		{"client's X-Real-IP", "127.0.0.1:5000", []string{"203.0.113.50"}, "198.51.100.9", "203.0.113.50"},
+		{"X-Real-IP alone", "127.0.0.1:5000", nil, "198.51.100.9", "127.0.0.1"},
+		{"two proxies", "10.0.0.2:5000", []string{"203.0.113.50, 10.0.0.3"}, "", "203.0.113.50"},
+		{"two header lines", "127.0.0.1:5000", []string{"198.51.100.9", "203.0.113.50"}, "", "203.0.113.50"},
+		{"client on the private network", "127.0.0.1:5000", []string{"10.0.0.5, 10.0.0.9"}, "", "10.0.0.9"},
+		{"entry with a port", "127.0.0.1:5000", []string{"203.0.113.50:4711"}, "", "203.0.113.50"},
+		{"IPv6 entry with a port", "127.0.0.1:5000", []string{"[2001:db8::1]:4711"}, "", "2001:db8::1"},
+		{"IPv6 loopback proxy", "[::1]:5000", []string{"2001:db8::7"}, "", "2001:db8::7"},
+		{"mangled last entry", "127.0.0.1:5000", []string{"203.0.113.50, junk"}, "", "127.0.0.1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest(http.MethodPost, "/login", nil)
+			r.RemoteAddr = tt.peer
+			for _, v := range tt.xff {
+				r.Header.Add("X-Forwarded-For", v)
+			}
+			if tt.realIP != "" {
+				r.Header.Set("X-Real-IP", tt.realIP)
+			}
+			if got := clientIP(r); got != tt.want {
+				t.Errorf("clientIP = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

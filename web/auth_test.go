@@ -266,10 +266,13 @@ func TestAuthTokens(t *testing.T) {
 }
 
 // TestAuthLoginThrottle: after LoginFailures failed logins for a name
-// within the window, that name is refused with 429 and Retry-After, even
-// with the right password, until the window has passed; four times as
-// many failures from one address lock the address, and an address is
-// what the connection says unless it comes through a local proxy.
+// from one address within the window, that name is refused to that
+// address with 429 and Retry-After, even with the right password, until
+// the window has passed, while its owner elsewhere still logs in; ten
+// times as many for one name from anywhere lock the name; four times as
+// many from one address lock the address. An address is what the
+// connection says unless it comes through a local proxy, and then what
+// the proxy appended to X-Forwarded-For, never what the client wrote.
 func TestAuthLoginThrottle(t *testing.T) {
 	w := newRoleWorld(t)
 	throttled := func(t *testing.T, clock *authClock) *roleServer {
@@ -299,15 +302,19 @@ func TestAuthLoginThrottle(t *testing.T) {
 		}
 		return n
 	}
+	fail := func(t *testing.T, s *roleServer, name string, edit func(*http.Request), i int) {
+		t.Helper()
+		if rec := s.loginForm(name, "wrong password", "", edit); rec.Code != http.StatusUnauthorized {
+			t.Fatalf("failure %d: status %d", i+1, rec.Code)
+		}
+	}
 
-	t.Run("per user name", func(t *testing.T) {
+	t.Run("per user name and address", func(t *testing.T) {
 		clock := newAuthClock()
 		s := throttled(t, clock)
 		sessions := s.count("SELECT count(*) FROM sessions")
 		for i := range 3 {
-			if rec := s.loginForm("annotator", "wrong password", "", nil); rec.Code != http.StatusUnauthorized {
-				t.Fatalf("failure %d: status %d", i+1, rec.Code)
-			}
+			fail(t, s, "annotator", nil, i)
 			clock.Add(10 * time.Second)
 		}
 		if n := s.count("SELECT count(*) FROM sessions"); n != sessions {
@@ -322,10 +329,24 @@ func TestAuthLoginThrottle(t *testing.T) {
 		if n := s.count("SELECT count(*) FROM sessions"); n != sessions {
 			t.Errorf("refused logins changed the session table: %d rows, had %d", n, sessions)
 		}
-		// Someone else from the same address is not locked out.
+		// Someone else from the same address is not locked out, nor is the
+		// name's owner at another address: a guesser cannot lock them out.
 		s.loggedIn("reviewer", nil)
+		s.loggedIn("annotator", from("198.51.100.2:40000"))
 		clock.Add(time.Minute)
 		s.loggedIn("annotator", nil)
+	})
+
+	t.Run("per user name from anywhere", func(t *testing.T) {
+		clock := newAuthClock()
+		s := throttled(t, clock)
+		for i := range 30 { // 10 x 3, from ten addresses: none reaches its own limit
+			fail(t, s, "admin", from(fmt.Sprintf("203.0.113.%d:40000", 10+i/3)), i)
+		}
+		retryAfter(t, s.loginForm("admin", rolePassword, "", from("198.51.100.2:40000")))
+		s.loggedIn("reviewer", from("198.51.100.2:40000"))
+		clock.Add(time.Minute)
+		s.loggedIn("admin", from("198.51.100.2:40000"))
 	})
 
 	t.Run("per address", func(t *testing.T) {
@@ -334,9 +355,7 @@ func TestAuthLoginThrottle(t *testing.T) {
 		names := []string{"manager", "reviewer", "annotator", "unassigned", "assignee", "outsider"}
 		const attacker = "203.0.113.7:40000"
 		for i := range 12 { // 4 x 3, two per name: no name reaches its own limit
-			if rec := s.loginForm(names[i%len(names)], "wrong password", "", from(attacker)); rec.Code != http.StatusUnauthorized {
-				t.Fatalf("failure %d: status %d", i+1, rec.Code)
-			}
+			fail(t, s, names[i%len(names)], from(attacker), i)
 			if i == 10 {
 				// Logging in to an account of one's own does not buy the
 				// address a new allowance.
@@ -357,14 +376,19 @@ func TestAuthLoginThrottle(t *testing.T) {
 		clock := newAuthClock()
 		s := throttled(t, clock)
 		const proxy = "127.0.0.1:50000"
+		// The client rotates X-Real-IP and its own X-Forwarded-For entry,
+		// which proxies such as Go's ReverseProxy and Caddy pass on; the
+		// proxy appends the address it saw.
 		for i := range 12 {
-			rec := s.loginForm([]string{"manager", "reviewer", "annotator", "outsider"}[i%4], "wrong", "", from(proxy, "X-Real-IP", "203.0.113.50"))
-			if rec.Code != http.StatusUnauthorized {
-				t.Fatalf("failure %d: status %d", i+1, rec.Code)
-			}
+			spoofed := fmt.Sprintf("198.51.100.%d", 10+i)
+			fail(t, s, []string{"manager", "reviewer", "annotator", "outsider"}[i%4],
+				from(proxy, "X-Real-IP", spoofed, "X-Forwarded-For", spoofed+", 203.0.113.50"), i)
 		}
-		retryAfter(t, s.loginForm("admin", rolePassword, "", from(proxy, "X-Real-IP", "203.0.113.50")))
-		s.loggedIn("admin", from(proxy, "X-Real-IP", "203.0.113.51"))
+		retryAfter(t, s.loginForm("admin", rolePassword, "", from(proxy, "X-Forwarded-For", "203.0.113.50")))
+		retryAfter(t, s.loginForm("admin", rolePassword, "", from(proxy, "X-Real-IP", "198.51.100.99", "X-Forwarded-For", "198.51.100.99, 203.0.113.50")))
+		// Through a second proxy on the private network, still the client.
+		retryAfter(t, s.loginForm("admin", rolePassword, "", from(proxy, "X-Forwarded-For", "203.0.113.50, 10.0.0.3")))
+		s.loggedIn("admin", from(proxy, "X-Forwarded-For", "203.0.113.51"))
 	})
 }
 

@@ -20,9 +20,16 @@ const maxBody = 64 << 20
 // securityHeaders sets a strict policy: scripts only from this origin (no
 // inline script, no eval); style attributes are allowed because highlight
 // colours are set per run, but style elements must come from this origin.
+// No response is stored by a browser or a shared cache, since pages and
+// API answers are one user's (static files say otherwise for themselves),
+// and one that came over TLS tells the browser to use nothing else.
 func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		hd := c.Response().Header()
+		hd.Set("Cache-Control", "no-store")
+		if secure(c) {
+			hd.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		hd.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 		hd.Set("X-Content-Type-Options", "nosniff")
 		hd.Set("Referrer-Policy", "same-origin")

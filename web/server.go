@@ -23,8 +23,10 @@ type Config struct {
 	Logger   *slog.Logger
 	Now      func() time.Time // the clock, for tests of expiry and throttling
 	Sessions db.SessionPolicy
-	// LoginFailures failed logins within LoginWindow, per user name, lock
-	// that name out until the window passes; four times as many per address.
+	// LoginFailures failed logins within LoginWindow for one user name
+	// from one address lock that pair out until the window passes; four
+	// times as many from one address lock the address, and ten times as
+	// many for one name from anywhere lock the name (distributed guessing).
 	LoginFailures int
 	LoginWindow   time.Duration
 }
@@ -35,8 +37,9 @@ type handler struct {
 	log          *slog.Logger
 	now          func() time.Time
 	sessions     db.SessionPolicy
-	userThrottle *throttle
-	addrThrottle *throttle
+	pairThrottle *throttle // a user name from one address; also password changes
+	nameThrottle *throttle // a user name from anywhere
+	addrThrottle *throttle // an address, whatever the names
 	assets       *assets
 }
 
@@ -59,7 +62,8 @@ func New(cfg Config) (*echo.Echo, error) {
 		return nil, err
 	}
 	h := &handler{store: cfg.Store, log: cfg.Logger, now: cfg.Now, sessions: cfg.Sessions, assets: a,
-		userThrottle: newThrottle(cfg.LoginFailures, cfg.LoginWindow),
+		pairThrottle: newThrottle(cfg.LoginFailures, cfg.LoginWindow),
+		nameThrottle: newThrottle(10*cfg.LoginFailures, cfg.LoginWindow),
 		addrThrottle: newThrottle(4*cfg.LoginFailures, cfg.LoginWindow)}
 	e := echo.New()
 	e.HideBanner = true
@@ -71,7 +75,7 @@ func New(cfg Config) (*echo.Echo, error) {
 
 // Serve runs e on addr until ctx ends, then shuts down gracefully.
 func Serve(ctx context.Context, e *echo.Echo, addr string, log *slog.Logger) error {
-	srv := &http.Server{Addr: addr, Handler: e, ReadHeaderTimeout: 10 * time.Second}
+	srv := newHTTPServer(addr, e)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	select {
@@ -83,6 +87,24 @@ func Serve(ctx context.Context, e *echo.Echo, addr string, log *slog.Logger) err
 	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	return srv.Shutdown(shutCtx)
+}
+
+// Timeouts of the server's connections, so a client that sends slowly
+// (slowloris) or idles cannot hold one for ever. A request has 10 seconds
+// for its headers and 10 minutes in all: a 64 MiB import (maxBody) then
+// needs about 0.9 Mbit/s. Go lifts the read deadline once the body is
+// read, so it never cuts the work or the response. There is no write
+// timeout: it would cut a long streamed export mid-file.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 10 * time.Minute
+	idleTimeout       = 2 * time.Minute
+)
+
+// newHTTPServer is the server Serve runs, with the timeouts above.
+func newHTTPServer(addr string, h http.Handler) *http.Server {
+	return &http.Server{Addr: addr, Handler: h,
+		ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout, IdleTimeout: idleTimeout}
 }
 
 // page fills the frame every page shares.

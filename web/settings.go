@@ -68,7 +68,7 @@ func (h *handler) changePassword(c echo.Context) error {
 	// Guessing the current password from a stolen session is throttled
 	// like logins are.
 	key, now := "password:"+u.Name, h.now()
-	if wait := h.userThrottle.wait(key, now); wait > 0 {
+	if wait := h.pairThrottle.wait(key, now); wait > 0 {
 		c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
 		// Not a redirect: the 429 and its Retry-After are for the client.
 		return h.renderSettings(c, http.StatusTooManyRequests, components.Settings{Error: "Too many wrong passwords. Wait a few minutes and try again.", ErrorField: "current"})
@@ -78,10 +78,10 @@ func (h *handler) changePassword(c echo.Context) error {
 		return err
 	}
 	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(current)) != nil {
-		h.userThrottle.fail(key, now)
+		h.pairThrottle.fail(key, now)
 		return refuse("current")
 	}
-	h.userThrottle.reset(key)
+	h.pairThrottle.reset(key)
 	newHash, err := bcrypt.GenerateFromPassword([]byte(next), passwordCost)
 	if err != nil {
 		return err

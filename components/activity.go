@@ -100,7 +100,7 @@ func eventSummary(e db.LoggedEvent) string {
 		if json.Unmarshal(d.Before, &before) != nil || json.Unmarshal(d.After, &after) != nil {
 			return clip(string(e.Detail))
 		}
-		return fmt.Sprintf("“%s” (%d → %d characters)", clip(firstLine(after)), utf8.RuneCountInString(before), utf8.RuneCountInString(after))
+		return fmt.Sprintf("%s (%d → %d characters)", quoted(clip(firstLine(after))), utf8.RuneCountInString(before), utf8.RuneCountInString(after))
 	case "labels.set":
 		return labelNames(d.After) + " (was " + labelNames(d.Before) + ")"
 	case "relation_types.set":
@@ -127,9 +127,9 @@ func noteSummary(e db.LoggedEvent) string {
 		s += " by " + d.Author
 	}
 	if d.Start != nil && d.End != nil && d.Text != nil {
-		s += fmt.Sprintf(" on %d–%d “%s”", *d.Start, *d.End, clip(*d.Text))
+		s += fmt.Sprintf(" on %d–%d %s", *d.Start, *d.End, quoted(clip(*d.Text)))
 	}
-	return s + ": “" + clip(firstLine(d.Body)) + "”"
+	return s + ": " + quoted(clip(firstLine(d.Body)))
 }
 
 // rawInt reads a logged count; -1 when it is not a whole number.
@@ -194,7 +194,15 @@ func relationRulesText(raw json.RawMessage) string {
 }
 
 func spanSummary(label string, start, end int, text string) string {
-	return fmt.Sprintf("%s %d–%d “%s”", label, start, end, text)
+	return fmt.Sprintf("%s %d–%d %s", label, start, end, quoted(text))
+}
+
+// quoted puts a text from the document or a user in quotation marks,
+// isolated (FSI … PDI) so its direction stays its own: Arabic followed by
+// "(3 → 26 characters)" would otherwise pull the numbers into its
+// right-to-left run and show "(characters 26 ← 3)".
+func quoted(text string) string {
+	return "“\u2068" + text + "\u2069”"
 }
 
 // listOf shows a JSON array of names as "a, b, c".

@@ -39,11 +39,19 @@ func TestEventSummary(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := eventSummary(db.LoggedEvent{Action: tt.action, Detail: json.RawMessage(tt.detail)})
-		if got != tt.want {
+		if isolates.Replace(got) != tt.want {
 			t.Errorf("%s %s: %q, want %q", tt.action, tt.detail, got, tt.want)
 		}
 	}
+	// Quoted texts are isolated, so Arabic keeps the counts after it in
+	// their place.
+	if got := eventSummary(db.LoggedEvent{Action: "guidelines.set", Detail: json.RawMessage(`{"before":"","after":"علّم"}`)}); got != "“\u2068علّم\u2069” (0 → 4 characters)" {
+		t.Errorf("guidelines summary %q, want the text isolated", got)
+	}
 }
+
+// isolates drops the bidi isolates quoted() puts around texts.
+var isolates = strings.NewReplacer("\u2068", "", "\u2069", "")
 
 // TestNoteActionNames: the activity page says in words what each note
 // event did, never the raw action.

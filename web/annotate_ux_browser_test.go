@@ -229,3 +229,32 @@ func TestBrowserRelabelTypedQuotation(t *testing.T) {
 		t.Errorf("after undo: %s %s, want QUOTE {\"type\":\"direct\"}", label, attrs)
 	}
 }
+
+// TestBrowserFocusStaysInTheText: closing the span editor (Escape, or
+// deleting the span with its button) leaves focus on the text, not on
+// the page, so the next key or Tab goes on from where the work is.
+func TestBrowserFocusStaysInTheText(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	ctx := context.Background()
+	a, e := spanAt(t, doc.Text, "صباح النعمان", 0)
+	if _, err := s.store.CreateSpan(ctx, doc, s.user.ID, s.user.ID, db.SpanInput{Start: a, End: e, Label: "PER"}); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	b.clickChar(a + 2)
+	b.run(chromedp.WaitVisible(chromedp.ID("span-editor")))
+	b.run(chromedp.Focus(chromedp.ID("label-occurrences")), chromedp.KeyEvent(kb.Escape))
+	b.waitFor(`document.getElementById('span-editor').hidden`)
+	if got := eval[string](b, activeJS); !strings.HasPrefix(got, "doc|") {
+		t.Errorf("after Escape focus is on %q, want the text", got)
+	}
+	b.clickChar(a + 2)
+	b.run(chromedp.WaitVisible(chromedp.ID("span-editor")))
+	b.run(chromedp.Focus(chromedp.ID("delete-span")), chromedp.KeyEvent(kb.Enter))
+	b.waitFor(`document.getElementById('span-editor').hidden && document.getElementById('save-status').textContent.startsWith('Deleted')`)
+	if got := eval[string](b, activeJS); !strings.HasPrefix(got, "doc|") {
+		t.Errorf("after Delete span focus is on %q, want the text", got)
+	}
+}

@@ -9,8 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/PuerkitoBio/goquery"
 )
 
 // noteCall sends a JSON API request as a, with the CSRF cookie and header
@@ -271,11 +269,7 @@ func TestNotesOnActivityPage(t *testing.T) {
 	expect(t, noteCall(te.samir, http.MethodDelete, fmt.Sprintf("%s/%d", notes, n.ID), ""), http.StatusNoContent)
 
 	page := htmlPage(t, te.samir.get(fmt.Sprintf("/projects/%d/activity", te.proj.ID)), http.StatusOK)
-	var got []string
-	page.Find("table.activity tbody tr").Slice(0, 4).Each(func(_ int, r *goquery.Selection) {
-		cells := r.Find("td").Map(func(_ int, c *goquery.Selection) string { return strings.Join(strings.Fields(c.Text()), " ") })
-		got = append(got, strings.Join(cells[1:], " | "))
-	})
+	got := activityRows(page.Find("table.activity tbody tr").Slice(0, 4))
 	id := n.ID
 	want := []string{
 		fmt.Sprintf("samir | doc-1 | deleted a note #%d by layla on 13–17 “أحمد”: “PER?”", id),

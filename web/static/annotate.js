@@ -365,10 +365,14 @@ function init(docEl) {
   }
 
   function closeEditor() {
+    // Focus in the editor would fall to the page as it hides, and the next
+    // Tab would start from the top: it goes back to the text instead.
+    const lost = editor.contains(document.activeElement) || document.activeElement === document.body;
     quotes.show(null).catch(reported);
     selected = null;
     editor.hidden = true;
     for (const seg of docEl.querySelectorAll('.seg.selected')) seg.classList.remove('selected');
+    if (lost) docEl.focus({ preventScroll: true });
   }
 
   // ] and [ open the span after or before the open one, in text order,

@@ -33,8 +33,10 @@ func (r Role) AtLeast(o Role) bool { return roleRank[r] >= roleRank[o] }
 
 // visibleDocument is the SQL condition under which user ?1 sees document
 // d: an admin, any non-annotator member, or an annotator when the project
-// assigns nothing yet, assigns d to them, or d holds a layer of theirs
-// (work done before the project assigned anything stays theirs to open). Every document query a user
+// assigns nothing yet or assigns d to them. Work done before the project
+// assigned anything is not theirs to open once d is assigned to others:
+// an annotator sees only what is assigned to them (the authorization
+// matrix holds this). Every document query a user
 // makes goes through it, so authorization lives in the query itself. The
 // "assigns nothing yet" test is a NOT IN over a subquery SQLite runs once,
 // not a correlated NOT EXISTS that would rescan the project per document.
@@ -43,7 +45,6 @@ const visibleDocument = `(
   OR EXISTS (SELECT 1 FROM memberships m WHERE m.project_id = d.project_id AND m.user_id = :uid AND (
     m.role != 'annotator'
     OR EXISTS (SELECT 1 FROM assignments a WHERE a.document_id = d.id AND a.user_id = :uid)
-    OR EXISTS (SELECT 1 FROM layers l WHERE l.document_id = d.id AND l.owner_id = :uid)
     OR d.project_id NOT IN (SELECT d2.project_id FROM assignments a JOIN documents d2 ON d2.id = a.document_id))))`
 
 // ProjectFor loads a project for user with their role in it (an admin is

@@ -35,7 +35,7 @@ func (h *handler) setLabels(c echo.Context) error {
 		}
 	}
 	if err := h.store.SetLabels(c.Request().Context(), p.ID, currentUser(c), labels); err != nil {
-		return h.formError(c, p, err)
+		return h.formError(c, p, err, func(m *components.Manage) { m.LabelsDraft = append([]db.Label{}, labels...) })
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=labels#labels", p.ID))
 }
@@ -60,7 +60,7 @@ func (h *handler) setRelationTypes(c echo.Context) error {
 		}
 	}
 	if err := h.store.SetRelationTypes(c.Request().Context(), p.ID, currentUser(c), types); err != nil {
-		return h.formError(c, p, err)
+		return h.formError(c, p, err, func(m *components.Manage) { m.RelationTypesDraft = types })
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=relation-types#relation-types", p.ID))
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"hashiya/db"
 )
 
@@ -29,6 +31,15 @@ func TestManagerEditsLabels(t *testing.T) {
 	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "PER is used by 1 spans") {
 		t.Fatalf("removing a used label: %d", rec.Code)
 	}
+	// A refused form comes back as it was typed, to be mended.
+	rec = admin.post(path, form([3]string{"PER", "#e5484d", "1"}, [3]string{"ORG", "#0090ff", "1"}, [3]string{"NEWONE", "#112233", "x"}))
+	d := htmlPage(t, rec, http.StatusBadRequest)
+	if got := d.Find(`#labels-form input[name="hotkey"]`).Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("value", "") }); strings.Join(got, ",") != "1,1,x," {
+		t.Errorf("the refused form's hotkeys read %q, want what was typed", got)
+	}
+	if d.Find(`#labels-form input[name="name"][value="NEWONE"]`).Length() != 1 {
+		t.Error("the refused form lost the new label typed in it")
+	}
 	rec = admin.post(path, form([3]string{"PER", "#e5484d", "p"}, [3]string{"EVENT", "#123456", "e"}, [3]string{"", "#888888", ""}))
 	if rec.Code != http.StatusSeeOther {
 		t.Fatalf("saving labels: %d: %s", rec.Code, rec.Body)
@@ -48,7 +59,7 @@ func TestManagerEditsLabels(t *testing.T) {
 	if rec := admin.post(path, with); rec.Code != http.StatusSeeOther {
 		t.Fatalf("saving labels with a description: %d: %s", rec.Code, rec.Body)
 	}
-	d := htmlPage(t, env.do(http.MethodGet, fmt.Sprintf("/documents/%d", env.doc.ID), nil), http.StatusOK)
+	d = htmlPage(t, env.do(http.MethodGet, fmt.Sprintf("/documents/%d", env.doc.ID), nil), http.StatusOK)
 	if b := d.Find(`button.label-btn[aria-label="PER"]`); b.AttrOr("aria-description", "") != "أسماء الأشخاص" || b.AttrOr("title", "") != "PER: أسماء الأشخاص" {
 		t.Errorf("PER's button: title %q, aria-description %q", b.AttrOr("title", ""), b.AttrOr("aria-description", ""))
 	}

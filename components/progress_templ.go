@@ -342,7 +342,7 @@ func peopleProgress(v ProgressView) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "<div class=\"table-wrap\"><table class=\"docs\" id=\"progress-people\"><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Done</th><th scope=\"col\" class=\"num\">Started</th><th scope=\"col\" class=\"num\">Spans</th><th scope=\"col\" class=\"num\">Relations</th><th scope=\"col\" class=\"num\">Active time</th><th scope=\"col\">Last change</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "<div class=\"table-wrap\"><table class=\"docs\" id=\"progress-people\"><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Done</th><th scope=\"col\" class=\"num\">In progress</th><th scope=\"col\" class=\"num\">Spans</th><th scope=\"col\" class=\"num\">Relations</th><th scope=\"col\" class=\"num\">Active time</th><th scope=\"col\">Last change</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

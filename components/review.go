@@ -176,11 +176,20 @@ func agreed(rows []ReviewRow) []ReviewRow {
 // agreedLabel names the bulk accept of n spans.
 func (r Review) agreedLabel(n int) string {
 	spans := fmt.Sprintf("the %d spans", n)
-	if n == 1 {
+	switch n {
+	case 0:
+		if len(r.Layers) == 1 {
+			return fmt.Sprintf("No span of %s's layer left to accept", r.Layers[0].Name)
+		}
+		return "No span every annotator marked is left to accept"
+	case 1:
 		spans = "the 1 span"
 	}
-	if len(r.Layers) == 1 {
+	switch len(r.Layers) {
+	case 1:
 		return fmt.Sprintf("Accept %s of %s's layer", spans, r.Layers[0].Name)
+	case 2:
+		return fmt.Sprintf("Accept %s both annotators marked", spans)
 	}
 	return fmt.Sprintf("Accept %s all %d annotators marked", spans, len(r.Layers))
 }

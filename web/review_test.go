@@ -98,7 +98,7 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 
 	// The span both annotators marked, in one click; then none is left.
 	d = htmlPage(t, te.rana.get(review), http.StatusOK)
-	if got := d.Find("#accept-agreed button").Text(); got != "Accept the 1 span all 2 annotators marked" {
+	if got := d.Find("#accept-agreed button").Text(); got != "Accept the 1 span both annotators marked" {
 		t.Errorf("bulk accept reads %q", got)
 	}
 	redirectsTo(t, te.rana.post(review+"/accept-agreed", nil), review+"?done=accepted-agreed&spans=1&n=0")
@@ -106,7 +106,7 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 		t.Errorf("gold after accepting the agreed spans: %+v", g)
 	}
 	d = htmlPage(t, te.rana.get(review+"?done=accepted-agreed&spans=1&n=0"), http.StatusOK)
-	if d.Find("#form-notice").Text() != "Accepted 1 span and 0 links into gold." || d.Find("#accept-agreed button[disabled]").Text() != "Accept the 0 spans all 2 annotators marked" {
+	if d.Find("#form-notice").Text() != "Accepted 1 span and 0 links into gold." || d.Find("#accept-agreed button[disabled]").Text() != "No span every annotator marked is left to accept" {
 		t.Errorf("after the bulk accept: notice %q, button %q", d.Find("#form-notice").Text(), d.Find("#accept-agreed button").Text())
 	}
 	redirectsTo(t, te.rana.post(review+"/remove", url.Values{"span": {fmt.Sprint(te.layer(doc, 0).Spans[0].ID)}}),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"hashiya/db/codec"
@@ -36,9 +37,9 @@ func (s *Store) ExportLayers(ctx context.Context, projectID int64, layer string,
 		q += "LEFT JOIN layers l ON l.document_id = d.id AND l.owner_id IS NULL LEFT JOIN users u ON u.id = l.owner_id WHERE d.project_id = ? ORDER BY d.id"
 		args = []any{projectID}
 	default:
-		var owner int64
-		if err := tx.QueryRowContext(ctx, "SELECT id FROM users WHERE name = ?", layer).Scan(&owner); err != nil {
-			return invalid("layer", "no user %q: a layer is gold, all, or a user name", layer)
+		owner, err := exportedUser(ctx, tx, projectID, layer)
+		if err != nil {
+			return err
 		}
 		q += "LEFT JOIN layers l ON l.document_id = d.id AND l.owner_id = ? LEFT JOIN users u ON u.id = l.owner_id WHERE d.project_id = ? ORDER BY d.id"
 		args = []any{owner, projectID}
@@ -70,6 +71,31 @@ func (s *Store) ExportLayers(ctx context.Context, projectID int64, layer string,
 		}
 	}
 	return rows.Err()
+}
+
+// exportedUser is the id of the user whose layer an export names: one
+// with work in the project (a member, an admin, or someone who left
+// their layers behind). Anyone else's layer would be an export of empty
+// layers that looks like a finished one, so is refused, as an unknown
+// name is.
+func exportedUser(ctx context.Context, tx *sql.Tx, projectID int64, name string) (int64, error) {
+	var owner int64
+	var belongs bool
+	var project string
+	err := tx.QueryRowContext(ctx, `SELECT u.id, u.is_admin = 1
+		OR EXISTS (SELECT 1 FROM memberships m WHERE m.project_id = p.id AND m.user_id = u.id)
+		OR EXISTS (SELECT 1 FROM layers l JOIN documents d ON d.id = l.document_id WHERE d.project_id = p.id AND l.owner_id = u.id), p.name
+		FROM users u JOIN projects p ON p.id = ? WHERE u.name = ?`, projectID, name).Scan(&owner, &belongs, &project)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, invalid("layer", "no user %q: a layer is gold, all, or a user name", name)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("db: find layer %q: %w", name, err)
+	}
+	if !belongs {
+		return 0, invalid("layer", "user %s is not a member of project %s and has no layer in it", name, project)
+	}
+	return owner, nil
 }
 
 func exportLayer(ctx context.Context, tx *sql.Tx, layer int64, d *codec.ExportDoc) error {

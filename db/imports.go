@@ -1,15 +1,11 @@
 package db
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
-	"strconv"
-	"strings"
 
 	"hashiya/db/codec"
 	"hashiya/db/textsearch"
@@ -22,6 +18,30 @@ type ImportOptions struct {
 	Owner     int64  // layer the file's spans go to; 0 is gold
 	By        int64
 	AddLabels bool // add unknown labels and relation types instead of refusing the line
+}
+
+// ImportLayer is the owner of the layer named name (gold or a user name)
+// that an import into project p goes to: 0 for gold. A user who is neither
+// a member of p nor an admin has no work in it, so is refused (a
+// ValidationError naming the layer); a name no user has is ErrNotFound.
+func (s *Store) ImportLayer(ctx context.Context, p Project, name string) (int64, error) {
+	if name == "" || name == codec.GoldLayer {
+		return 0, nil
+	}
+	var owner int64
+	var member bool
+	err := s.r.QueryRowContext(ctx, `SELECT u.id, u.is_admin = 1 OR EXISTS (SELECT 1 FROM memberships m WHERE m.project_id = ? AND m.user_id = u.id)
+		FROM users u WHERE u.name = ?`, p.ID, name).Scan(&owner, &member)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("user %q: %w", name, ErrNotFound)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("db: find layer %q: %w", name, err)
+	}
+	if !member {
+		return 0, invalid("layer", "user %s is not a member of project %s: add them to it first, or import into gold or a member's layer", name, p.Name)
+	}
+	return owner, nil
 }
 
 // ImportResult counts what one file added.
@@ -104,7 +124,10 @@ func (s *Store) ImportParsed(ctx context.Context, opts ImportOptions, docs []cod
 }
 
 // checkImport finds every line that cannot go in: an id the project
-// already has, or a label or relation type it lacks.
+// already has, a label or relation type it lacks (or, with AddLabels, one
+// whose name it could not take), a relation its rules refuse, or span
+// attributes the API would refuse. The rules are the project's as they
+// stand: an import may add labels and relation types, never change a rule.
 func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions, docs []codec.Doc) error {
 	var bad codec.Errors
 	for _, d := range docs {
@@ -116,50 +139,17 @@ func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions,
 			bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: fmt.Sprintf("project %s already has a document with id %q", p.Name, d.ExternalID)})
 		}
 		if opts.AddLabels {
-			continue
+			bad = append(bad, unfitLabelNames(p, opts.File, d)...)
+		} else {
+			bad = append(bad, unknownLabels(p, opts.File, d)...)
 		}
-		bad = append(bad, unknownLabels(p, opts.File, d)...)
-		for _, r := range d.Relations {
-			if !slices.ContainsFunc(p.RelationTypes, func(rt RelationType) bool { return rt.Name == r.Type }) {
-				bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: fmt.Sprintf("relation type %q is not defined in project %s (%s, to add it)", r.Type, p.Name, addLabelsHint)})
-				break
-			}
-		}
+		bad = append(bad, badAnnotations(p, opts, d)...)
 	}
 	if len(bad) > 0 {
+		slices.SortStableFunc(bad, func(a, b codec.LineError) int { return a.Line - b.Line })
 		return bad
 	}
 	return nil
-}
-
-// addLabelsHint says how an import adds what the project lacks, from the
-// command line and from the API alike.
-const addLabelsHint = "import with --add-labels, or add_labels=1 in the API"
-
-// unknownLabels names, line by line, every label of d the project lacks:
-// a span's own line when the format gives one (CoNLL), else d's.
-func unknownLabels(p Project, file string, d codec.Doc) codec.Errors {
-	byLine := map[int][]string{}
-	for _, sp := range d.Spans {
-		line := cmp.Or(sp.Line, d.Line)
-		if !p.HasLabel(sp.Label) && !slices.Contains(byLine[line], sp.Label) {
-			byLine[line] = append(byLine[line], sp.Label)
-		}
-	}
-	var bad codec.Errors
-	for _, line := range slices.Sorted(maps.Keys(byLine)) {
-		names := byLine[line]
-		quoted := make([]string, len(names))
-		for i, n := range names {
-			quoted[i] = strconv.Quote(n)
-		}
-		what := "label " + quoted[0] + " is"
-		if len(names) > 1 {
-			what = "labels " + strings.Join(quoted, ", ") + " are"
-		}
-		bad = append(bad, codec.LineError{File: file, Line: line, Reason: fmt.Sprintf("%s not in project %s's label set (add it to the label set, or %s)", what, p.Name, addLabelsHint)})
-	}
-	return bad
 }
 
 // importLabels lists the labels a file uses, in first-use order.

@@ -107,9 +107,9 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	want := []struct {
 		line int
 		says string
-	}{{2, `label "PERSON"`}, {3, `relation type "mentions"`}, {4, `"doc-1"`}}
+	}{{2, `label "PERSON"`}, {2, `a speaker relation joins QUOTE -> PER/ORG, not QUOTE -> PERSON`}, {3, `relation type "mentions"`}, {4, `"doc-1"`}}
 	if len(lines) != len(want) {
-		t.Fatalf("errors %v, want one for each of lines 2, 3 and 4", lines)
+		t.Fatalf("errors %v, want two for line 2 and one for each of lines 3 and 4", lines)
 	}
 	for i, w := range want {
 		if lines[i].Line != w.line || lines[i].File != "batch.jsonl" || !strings.Contains(lines[i].Reason, w.says) {
@@ -153,8 +153,9 @@ func TestImportAddLabels(t *testing.T) {
 		t.Errorf("gold layer holds %d spans, want the 2 imported", n)
 	}
 	// The same label again is no longer missing.
-	res, err = f.s.Import(ctx, ImportOptions{ProjectID: f.proj.ID, File: "y.jsonl", By: f.user.ID},
-		[]codec.Doc{importDoc(t, 1, "again", "PERSON")})
+	again := importDoc(t, 1, "again", "PERSON")
+	again.Relations = doc.Relations
+	res, err = f.s.Import(ctx, ImportOptions{ProjectID: f.proj.ID, File: "y.jsonl", By: f.user.ID}, []codec.Doc{again})
 	if err != nil || len(res.AddedLabels) != 0 {
 		t.Errorf("second import: %+v, %v", res, err)
 	}

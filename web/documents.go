@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"path/filepath"
@@ -82,7 +83,7 @@ func (h *handler) importDocuments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	owner, err := h.importLayer(c)
+	layer, owner, err := h.importLayer(c, p)
 	if err != nil {
 		return err
 	}
@@ -105,7 +106,7 @@ func (h *handler) importDocuments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	docs, report, err := codec.ParseFileIn(c.Request().Body, name, format, unit)
+	docs, report, err := codec.ParseFileInto(c.Request().Body, name, format, unit, layer)
 	opts := db.ImportOptions{ProjectID: p.ID, File: name, Owner: owner, By: currentUser(c).ID, AddLabels: c.QueryParam("add_labels") == "1"}
 	res, err := h.store.ImportParsed(c.Request().Context(), opts, docs, err)
 	if err != nil {
@@ -149,18 +150,19 @@ func offsetUnit(c echo.Context, name, format string) (string, error) {
 	return unit, nil
 }
 
-// importLayer is where an import's spans go: gold unless ?layer= names a
-// user (the manager importing pre-annotations for an annotator).
-func (h *handler) importLayer(c echo.Context) (int64, error) {
+// importLayer is where an import's spans go, by name and owner: gold
+// unless ?layer= names a user of the project (the manager importing
+// pre-annotations for an annotator).
+func (h *handler) importLayer(c echo.Context, p db.Project) (string, int64, error) {
 	name := c.QueryParam("layer")
-	if name == "" || name == "gold" {
-		return 0, nil
+	if name == "" {
+		name = codec.GoldLayer
 	}
-	u, err := h.store.UserByName(c.Request().Context(), name)
-	if err != nil {
-		return 0, badRequest("layer: no user %q", name)
+	owner, err := h.store.ImportLayer(c.Request().Context(), p, name)
+	if errors.Is(err, db.ErrNotFound) {
+		return "", 0, badRequest("layer: no user %q", name)
 	}
-	return u.ID, nil
+	return name, owner, err
 }
 
 // deleteDocuments deletes the documents ticked on the project page. The

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -72,11 +73,24 @@ func refusal(err error) (status int, refused bool) {
 	return 0, false
 }
 
+// abortResponse breaks off a response that has already started (a
+// streamed export that failed midway): its status and part of its body
+// are out, and ending it normally would hand the client a clean, complete
+// looking file. A write deadline in the past makes every later write to
+// the connection fail, so the end of the body (HTTP/1.1's last chunk) is
+// never sent and the connection is closed; HTTP/2 resets the stream. The
+// client sees a broken transfer. A writer with no deadline (a test's
+// recorder) is left as it is.
+func abortResponse(c echo.Context) {
+	_ = http.NewResponseController(c.Response()).SetWriteDeadline(time.Unix(1, 0))
+}
+
 // handleError is the one place errors become statuses: not found -> 404,
 // conflicts -> 409, validation -> 400; anything else is a 5xx, logged once.
 func (h *handler) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		h.log.Error("error after response started", "path", c.Path(), "err", err)
+		abortResponse(c)
 		return
 	}
 	status, msg, says := http.StatusInternalServerError, "internal error", "" // says: what an error page says, when not msg

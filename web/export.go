@@ -11,7 +11,10 @@ import (
 )
 
 // export streams a project's layer as JSONL; rows are written as they are
-// read, so a large project never has to fit in memory or time out.
+// read, so a large project never has to fit in memory or time out. An
+// error once the first row is out cannot become a status any more:
+// handleError breaks the connection off (abortResponse), so the client
+// never takes a truncated export for a whole one.
 func (h *handler) export(c echo.Context) error {
 	p, err := h.managedProject(c)
 	if err != nil {

@@ -81,9 +81,9 @@ func TestXSSLabelNamesRefused(t *testing.T) {
 	_, err = store.Import(ctx, db.ImportOptions{ProjectID: p.ID, File: "x", By: u.ID, AddLabels: true},
 		[]codec.Doc{{Line: 1, ExternalID: "a", Text: "abc", Meta: json.RawMessage(`{}`),
 			Spans: []codec.Span{{Ref: "1", Start: 0, End: 3, Label: "<img>", Attributes: json.RawMessage(`{}`)}}}})
-	var ve *db.ValidationError
-	if !errors.As(err, &ve) || !strings.Contains(ve.Field, "name") {
-		t.Errorf("an import adding the label <img>: %v, want a validation error on the label's name", err)
+	var lines codec.Errors
+	if !errors.As(err, &lines) || len(lines) != 1 || lines[0].Line != 1 || !strings.Contains(lines[0].Reason, `label "<img>"`) {
+		t.Errorf("an import adding the label <img>: %v, want x:1 naming the label", err)
 	}
 	if p, err = store.Project(ctx, p.ID); err != nil || len(p.Labels) != len(db.DefaultLabels()) {
 		t.Errorf("labels after the refused import: %+v (%v)", p.Labels, err)

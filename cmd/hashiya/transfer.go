@@ -18,7 +18,7 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	f := newFlags(e, "import", c.usage, c.help)
 	project := f.String("project", "", "project name (required)")
 	format := f.String("format", "auto", "auto, text, text-lines, jsonl, doccano, doccano-rel, label-studio or conll (auto: by extension, .txt text, .conll conll, .json a Label Studio export, else JSON lines; text-lines: one document per line)")
-	layer := f.String("layer", "gold", "layer the file's spans go to: gold or a user name")
+	layer := f.String("layer", "gold", "layer the file's spans go to: gold or the name of a member of the project; lines naming another layer are refused")
 	addLabels := f.Bool("add-labels", false, "add labels and relation types the project lacks instead of refusing the line")
 	unit := f.String("offsets", codec.UnitCodePoint, "what doccano lines' offsets count: codepoint (Python str indexes) or utf16 (doccano's own, JavaScript string indexes)")
 	files, err := f.parse(args)
@@ -37,7 +37,7 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 		return err
 	}
 	defer closeStore(s, &err)
-	owner, err := layerOwner(ctx, s, *layer)
+	owner, err := layerOwner(ctx, s, p, *layer)
 	if err != nil {
 		return err
 	}
@@ -48,7 +48,7 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	failed := 0
 	for _, file := range files {
 		start := time.Now()
-		res, err := importFile(ctx, s, db.ImportOptions{ProjectID: p.ID, File: file, Owner: owner, By: by.ID, AddLabels: *addLabels}, *format, *unit, e.stderr)
+		res, err := importFile(ctx, s, db.ImportOptions{ProjectID: p.ID, File: file, Owner: owner, By: by.ID, AddLabels: *addLabels}, *format, *unit, *layer, e.stderr)
 		if err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "%s\n%s: nothing imported\n", describe(err), file)
@@ -65,32 +65,33 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	return nil
 }
 
-func importFile(ctx context.Context, s *db.Store, opts db.ImportOptions, format, unit string, warn io.Writer) (db.ImportResult, error) {
+// importFile imports one file into the layer named layer (whose owner is
+// opts.Owner): a line naming another layer is a bad line.
+func importFile(ctx context.Context, s *db.Store, opts db.ImportOptions, format, unit, layer string, warn io.Writer) (db.ImportResult, error) {
 	fh, err := os.Open(opts.File)
 	if err != nil {
 		return db.ImportResult{}, fmt.Errorf("%s: %w", opts.File, fileReason(err))
 	}
 	defer fh.Close()
-	docs, report, err := codec.ParseFileIn(fh, opts.File, format, unit)
+	docs, report, err := codec.ParseFileInto(fh, opts.File, format, unit, layer)
 	for _, w := range report.Warnings {
 		fmt.Fprintf(warn, "%s (warning)\n", w.Error())
 	}
 	return s.ImportParsed(ctx, opts, docs, err)
 }
 
-// layerOwner resolves a layer name to its owner id; gold is 0.
-func layerOwner(ctx context.Context, s *db.Store, layer string) (int64, error) {
-	if layer == "gold" {
-		return 0, nil
-	}
-	u, err := s.UserByName(ctx, layer)
-	if errors.Is(err, db.ErrNotFound) {
+// layerOwner resolves a layer name to its owner id, gold 0: a user of
+// the project (a member or an admin).
+func layerOwner(ctx context.Context, s *db.Store, p db.Project, layer string) (int64, error) {
+	owner, err := s.ImportLayer(ctx, p, layer)
+	var ve *db.ValidationError
+	switch {
+	case errors.Is(err, db.ErrNotFound):
 		return 0, fmt.Errorf("--layer %q is neither gold nor a user", layer)
+	case errors.As(err, &ve):
+		return 0, fmt.Errorf("--layer %s: %s", layer, ve.Reason)
 	}
-	if err != nil {
-		return 0, err
-	}
-	return u.ID, nil
+	return owner, err
 }
 
 func runExport(ctx context.Context, e env, args []string) (err error) {

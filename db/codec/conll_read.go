@@ -20,9 +20,9 @@ import (
 // spans (the outermost one wins) and span ends inside a token.
 
 // idPrefix starts a document's comment line, and layerPrefix the line
-// after it naming the layer in an export of several layers, which import
-// skips (the layer is import's choice). Only these comments are special:
-// "# O" is the token "#" and must stay one.
+// after it naming the layer in an export of several layers, which must be
+// the layer imported into. Only these comments are special: "# O" is the
+// token "#" and must stay one.
 const (
 	idPrefix    = "# id ="
 	layerPrefix = "# layer ="
@@ -32,9 +32,9 @@ const (
 // document named after the file (stem), so a plain CoNLL corpus is one
 // document. A tag I-X that does not continue an X span starts one, as
 // seqeval's lenient mode reads it.
-func parseCoNLL(r io.Reader, name string, limit int) ([]Doc, Report, error) {
+func parseCoNLL(r io.Reader, name, layer string, limit int) ([]Doc, Report, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
-	p := &conllParser{name: name, firstOn: map[string]int{}}
+	p := &conllParser{name: name, claims: newClaims(layer)}
 	for n := 1; ; n++ {
 		line, tooLong, err := readLine(br, limit)
 		if err != nil && err != io.EOF {
@@ -53,25 +53,19 @@ func parseCoNLL(r io.Reader, name string, limit int) ([]Doc, Report, error) {
 		}
 	}
 	p.finishDoc()
-	if len(p.bad) == 0 && len(p.docs) == 0 {
-		p.fail(1, "file holds no documents")
-	}
-	if len(p.bad) > 0 {
-		// Every document read, its bad lines left out, so its labels can
-		// still be checked against the project (each span names its line).
-		return p.docs, p.rep, p.bad
-	}
-	return p.docs, p.rep, nil
+	// Every document read, its bad lines left out, so its labels can
+	// still be checked against the project (each span names its line).
+	return finish(name, p.docs, p.rep, p.bad, p.claims)
 }
 
 // conllParser collects every bad line before deciding, as JSON import does.
 type conllParser struct {
-	name    string
-	docs    []Doc
-	cur     *conllDoc
-	firstOn map[string]int // document id -> line it was declared on
-	rep     Report
-	bad     Errors
+	name   string
+	docs   []Doc
+	cur    *conllDoc
+	claims *claims
+	rep    Report
+	bad    Errors
 }
 
 func (p *conllParser) fail(n int, format string, args ...any) {
@@ -96,6 +90,9 @@ func (p *conllParser) line(n int, raw []byte) {
 	case strings.HasPrefix(s, idPrefix):
 		p.startDoc(n, strings.TrimSpace(s[len(idPrefix):]))
 	case strings.HasPrefix(s, layerPrefix):
+		if p.cur != nil {
+			p.cur.Layer, p.cur.layerLine = strings.TrimSpace(s[len(layerPrefix):]), n
+		}
 	default:
 		p.token(n, s)
 	}
@@ -142,14 +139,6 @@ func isBIOTag(tag string) bool {
 
 func (p *conllParser) startDoc(n int, id string) {
 	p.finishDoc()
-	switch first, taken := p.firstOn[id]; {
-	case id == "":
-		p.fail(n, "document id is empty")
-	case taken:
-		p.fail(n, "duplicate document id %q (first on line %d)", id, first)
-	default:
-		p.firstOn[id] = n
-	}
 	p.cur = &conllDoc{Doc: Doc{Line: n, ExternalID: id, Meta: emptyObject()}, open: -1}
 }
 
@@ -163,6 +152,14 @@ func (p *conllParser) finishDoc() {
 		p.fail(c.Line, "document %q holds no tokens", c.ExternalID)
 		return
 	}
+	// Its id is taken once its layer is known: the lines of another
+	// layer's copy of a document are refused for that, not as a duplicate.
+	if p.claims.foreign(c.Layer, c.layerLine, "", `drop its "# layer =" line`) {
+		return
+	}
+	if reason := p.claims.claim(c.ExternalID, c.Line); reason != "" {
+		p.fail(c.Line, "%s", reason)
+	}
 	c.Text = c.text.String()
 	// Tokens are stored as given, like JSON text: they carry tags, and
 	// the user may compare them with the source file.
@@ -175,6 +172,7 @@ func (p *conllParser) finishDoc() {
 // conllDoc is a document being rebuilt from its tokens.
 type conllDoc struct {
 	Doc
+	layerLine   int // the line of "# layer =", if any
 	text        strings.Builder
 	n           int // code points in text
 	newSentence bool

@@ -104,7 +104,7 @@ func TestCoNLLImportErrors(t *testing.T) {
 		{"a O\n I-X\n", []int{2}, "empty token tagged I-X"},
 		{"# id = a\nx O\n# id = a\ny O\n", []int{3}, `duplicate document id "a" (first on line 1)`},
 		{"# id = a\n# id = b\nx O\n", []int{1}, `document "a" holds no tokens`},
-		{"# id =\nx O\n", []int{1}, "document id is empty"},
+		{"# id =\nx O\n", []int{1}, `document id "" is empty`},
 		{"a O\n\xff O\n", []int{2}, "not valid UTF-8"},
 		{"\n\n", []int{1}, "file holds no documents"},
 	}

@@ -24,7 +24,7 @@ const labelStudioLimit = 4
 // every span carries its text. So a task whose spans do not all match
 // their text as code points, but all do as UTF-16 units, is read in
 // UTF-16 units, with a warning; one that matches neither way is refused.
-func parseLabelStudio(r io.Reader, name, unit string, limit int) ([]Doc, Report, error) {
+func parseLabelStudio(r io.Reader, name, unit, layer string, limit int) ([]Doc, Report, error) {
 	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
 	if err != nil {
 		return nil, Report{}, fmt.Errorf("codec: read %s: %w", name, err)
@@ -47,7 +47,7 @@ func parseLabelStudio(r io.Reader, name, unit string, limit int) ([]Doc, Report,
 		docs    []Doc
 		rep     Report
 		bad     Errors
-		firstOn = map[string]int{}
+		claims  = newClaims(layer)
 		line    = 1 // the line of byte offset counted
 		counted = 0
 	)
@@ -63,8 +63,11 @@ func parseLabelStudio(r io.Reader, name, unit string, limit int) ([]Doc, Report,
 		line += bytes.Count(data[counted:at], []byte("\n"))
 		counted = at
 		doc, warns, reason := parseTask(raw, unit)
+		if reason == "" && claims.foreign(doc.Layer, line, fmt.Sprintf("task %d: ", n), "drop its data.layer") {
+			continue
+		}
 		if reason == "" {
-			reason = claimID(&doc, prefix, line, firstOn)
+			reason = claims.claimID(&doc, prefix, line)
 		}
 		if reason != "" {
 			bad = append(bad, LineError{name, line, fmt.Sprintf("task %d: %s", n, reason)})
@@ -78,13 +81,10 @@ func parseLabelStudio(r io.Reader, name, unit string, limit int) ([]Doc, Report,
 	if _, err := dec.Token(); err != nil {
 		return fail(int(dec.InputOffset()), "the array of tasks does not end properly: %v", err)
 	}
-	if len(bad) == 0 && len(docs) == 0 {
+	if len(bad) == 0 && len(docs) == 0 && len(claims.others) == 0 {
 		bad = append(bad, LineError{name, 1, "file holds no tasks"})
 	}
-	if len(bad) > 0 {
-		return docs, rep, bad
-	}
-	return docs, rep, nil
+	return finish(name, docs, rep, bad, claims)
 }
 
 // lsResult is one item of an annotation's "result", as Label Studio writes it.
@@ -130,7 +130,8 @@ func parseTask(raw json.RawMessage, unit string) (Doc, []string, string) {
 // field (a labelling config may name it otherwise); data's other fields go
 // into meta under "data", beside the task's own "meta". A task Hashiya
 // exported gives its document's id and meta back (data.external_id,
-// data.meta).
+// data.meta), and says its layer (data.layer), which must be the one
+// imported into.
 func taskHeader(f map[string]json.RawMessage) (map[string]json.RawMessage, string) {
 	data, ok := fieldsValue(f["data"])
 	if !ok {
@@ -156,8 +157,8 @@ func taskHeader(f map[string]json.RawMessage) (map[string]json.RawMessage, strin
 	} else if !isNull(f["meta"]) {
 		return nil, fmt.Sprintf(`"meta" must be a JSON object, got %s`, short(f["meta"]))
 	}
-	// A task Hashiya exported carries the document's id and meta in data
-	// (and its layer and status, which the import decides anew).
+	// A task Hashiya exported carries the document's id, meta and layer in
+	// data (and its status, which the import decides anew).
 	id := f["id"]
 	if _, ok := stringValue(data["external_id"]); ok {
 		id = data["external_id"]
@@ -185,7 +186,11 @@ func taskHeader(f map[string]json.RawMessage) (map[string]json.RawMessage, strin
 	if err != nil {
 		return nil, fmt.Sprintf(`"meta" cannot be kept: %v`, err)
 	}
-	return map[string]json.RawMessage{"text": data[key], "id": id, "meta": b}, ""
+	header := map[string]json.RawMessage{"text": data[key], "id": id, "meta": b}
+	if _, ok := stringValue(data["layer"]); ok {
+		header["layer"] = data["layer"]
+	}
+	return header, ""
 }
 
 // chosenResults picks the annotation a task's document takes its spans

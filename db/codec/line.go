@@ -116,7 +116,7 @@ func parseLine(line []byte, format, unit string) (Doc, []string, string) {
 	return p.doc, p.warnings, ""
 }
 
-// header reads the fields every shape shares: text, id, meta and
+// header reads the fields every shape shares: text, id, layer, meta and
 // offset_unit. It returns false when there is no text to check spans on.
 func (p *lineParser) header(f map[string]json.RawMessage) bool {
 	text, ok := stringValue(f["text"])
@@ -138,6 +138,15 @@ func (p *lineParser) header(f map[string]json.RawMessage) bool {
 		p.fail(`"id" is empty`)
 	}
 	p.doc.ExternalID = id
+	// The layer a line says it is, as exports write it: the import
+	// refuses it unless it is the layer imported into (see claims).
+	if raw := f["layer"]; !isNull(raw) {
+		layer, ok := stringValue(raw)
+		if !ok {
+			p.fail(`"layer" must be a string naming a layer (gold or a user name), got %s`, short(raw))
+		}
+		p.doc.Layer = layer
+	}
 	meta, ok := objectValue(f["meta"])
 	if !ok {
 		p.fail(`"meta" must be a JSON object, got %s`, short(f["meta"]))

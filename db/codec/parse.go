@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -40,7 +41,7 @@ func CheckImportFormat(format string) error {
 // skipped; a file with no documents is an error. Other errors (reading r)
 // are returned as they are.
 func ParseFile(r io.Reader, name, format string) ([]Doc, Report, error) {
-	return parseFile(r, name, format, UnitCodePoint, maxLine)
+	return parseFile(r, name, format, UnitCodePoint, GoldLayer, maxLine)
 }
 
 // ParseFileIn is ParseFile for a file whose doccano-shaped lines count
@@ -48,15 +49,23 @@ func ParseFile(r io.Reader, name, format string) ([]Doc, Report, error) {
 // spans it returns count code points. Native lines say their unit
 // themselves, and only code points are accepted there.
 func ParseFileIn(r io.Reader, name, format, unit string) ([]Doc, Report, error) {
+	return ParseFileInto(r, name, format, unit, GoldLayer)
+}
+
+// ParseFileInto is ParseFileIn for an import into layer (GoldLayer or a
+// user name). A document whose line names another layer (the native
+// format's "layer", as an export writes it) is a bad line: an annotator's
+// work must not pass for gold, nor gold for an annotator's.
+func ParseFileInto(r io.Reader, name, format, unit, layer string) ([]Doc, Report, error) {
 	if err := CheckFileUnit(name, format, unit); err != nil {
 		return nil, Report{}, fmt.Errorf("%s: %w", name, err)
 	}
-	return parseFile(r, name, format, unit, maxLine)
+	return parseFile(r, name, format, unit, layer, maxLine)
 }
 
-// parseFile is ParseFileIn with the line limit as a parameter, so tests
+// parseFile is ParseFileInto with the line limit as a parameter, so tests
 // can exercise it without 64 MiB inputs.
-func parseFile(r io.Reader, name, format, unit string, limit int) ([]Doc, Report, error) {
+func parseFile(r io.Reader, name, format, unit, layer string, limit int) ([]Doc, Report, error) {
 	format, err := resolveFormat(name, format)
 	if err != nil {
 		return nil, Report{}, err
@@ -67,11 +76,11 @@ func parseFile(r io.Reader, name, format, unit string, limit int) ([]Doc, Report
 	case "text-lines":
 		return parseTextLines(r, name, limit)
 	case "conll":
-		return parseCoNLL(r, name, limit)
+		return parseCoNLL(r, name, layer, limit)
 	case "label-studio":
-		return parseLabelStudio(r, name, unit, labelStudioLimit*limit)
+		return parseLabelStudio(r, name, unit, layer, labelStudioLimit*limit)
 	}
-	return parseJSONLines(r, name, format, unit, limit)
+	return parseJSONLines(r, name, format, unit, layer, limit)
 }
 
 // resolveFormat is the format a file of this name is read as: format
@@ -117,6 +126,9 @@ func parseText(r io.Reader, name string, limit int) ([]Doc, Report, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, Report{}, Errors{{File: name, Line: 1, Reason: "file holds no text"}}
 	}
+	if err := fileNameID(name, stem(name)); err != nil {
+		return nil, Report{}, err
+	}
 	var rep Report
 	for _, f := range flags {
 		rep.Warnings = append(rep.Warnings, LineError{File: name, Line: 1, Reason: textFlagReason(f, true)})
@@ -140,6 +152,9 @@ func parseTextLines(r io.Reader, name string, limit int) ([]Doc, Report, error) 
 		rep  Report
 	)
 	prefix := stem(name)
+	if err := fileNameID(name, prefix+"-1"); err != nil {
+		return nil, Report{}, err
+	}
 	for i, line := range strings.Split(string(raw), "\n") {
 		text, flags := Canonicalize(strings.TrimSuffix(line, "\r"))
 		if strings.TrimSpace(text) == "" {
@@ -154,6 +169,16 @@ func parseTextLines(r io.Reader, name string, limit int) ([]Doc, Report, error) 
 		return nil, Report{}, Errors{{File: name, Line: 1, Reason: "file holds no text"}}
 	}
 	return docs, rep, nil
+}
+
+// fileNameID refuses a file whose name makes document ids the exports
+// could not write back (a line break or white space at an end): plain
+// text names its documents after the file.
+func fileNameID(name, id string) error {
+	if problem := idProblem(id); problem != "" {
+		return Errors{{File: name, Line: 1, Reason: fmt.Sprintf("document id %q, made from the file name, %s: rename the file", id, problem)}}
+	}
+	return nil
 }
 
 // readPlainText reads a whole plain-text file, refusing one over limit or
@@ -205,13 +230,13 @@ func firstInvalidByte(b []byte) int {
 
 // parseJSONLines reads one JSON document per line and collects every bad
 // line before deciding, so the user sees all problems at once.
-func parseJSONLines(r io.Reader, name, format, unit string, limit int) ([]Doc, Report, error) {
+func parseJSONLines(r io.Reader, name, format, unit, layer string, limit int) ([]Doc, Report, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var (
-		docs    []Doc
-		rep     Report
-		bad     Errors
-		firstOn = map[string]int{} // document id -> line it first appeared on
+		docs   []Doc
+		rep    Report
+		bad    Errors
+		claims = newClaims(layer)
 	)
 	prefix := stem(name)
 	for n := 1; ; n++ {
@@ -228,8 +253,11 @@ func parseJSONLines(r io.Reader, name, format, unit string, limit int) ([]Doc, R
 			bad = append(bad, LineError{name, n, fmt.Sprintf("line is longer than %d MiB", limit>>20)})
 		case len(bytes.TrimSpace(line)) > 0:
 			doc, warns, reason := parseLine(line, format, unit)
+			if reason == "" && claims.foreign(doc.Layer, n, "", `drop its "layer"`) {
+				break
+			}
 			if reason == "" {
-				reason = claimID(&doc, prefix, n, firstOn)
+				reason = claims.claimID(&doc, prefix, n)
 			}
 			if reason != "" {
 				bad = append(bad, LineError{name, n, reason})
@@ -244,6 +272,14 @@ func parseJSONLines(r io.Reader, name, format, unit string, limit int) ([]Doc, R
 			break
 		}
 	}
+	return finish(name, docs, rep, bad, claims)
+}
+
+// finish ends the reading of a file of several documents: every bad line
+// in line order, those of another layer included, and the documents read.
+func finish(name string, docs []Doc, rep Report, bad Errors, claims *claims) ([]Doc, Report, error) {
+	bad = append(bad, claims.layerErrors(name)...)
+	slices.SortStableFunc(bad, func(a, b LineError) int { return a.Line - b.Line })
 	if len(bad) == 0 && len(docs) == 0 {
 		bad = append(bad, LineError{name, 1, "file holds no documents"})
 	}
@@ -251,20 +287,6 @@ func parseJSONLines(r io.Reader, name, format, unit string, limit int) ([]Doc, R
 		return docs, rep, bad
 	}
 	return docs, rep, nil
-}
-
-// claimID gives doc its line and id (the default one if the line has
-// none) and refuses an id an earlier line already took.
-func claimID(doc *Doc, prefix string, line int, firstOn map[string]int) string {
-	doc.Line = line
-	if doc.ExternalID == "" {
-		doc.ExternalID = fmt.Sprintf("%s-%d", prefix, line)
-	}
-	if first, ok := firstOn[doc.ExternalID]; ok {
-		return fmt.Sprintf("duplicate document id %q (first on line %d)", doc.ExternalID, first)
-	}
-	firstOn[doc.ExternalID] = line
-	return ""
 }
 
 // readLine returns the next line without its newline. A line longer than

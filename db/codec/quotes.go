@@ -163,7 +163,10 @@ func quoteLines(d ExportDoc, texts []string, layer string) []any {
 	qs := Quotations(d)
 	out := make([]any, 0, len(qs))
 	for _, q := range qs {
-		line := quoteLine{DocID: d.ExternalID, Layer: layer, Quote: quoteBody{Type: q.Type}, Speaker: part(q.Speaker), SpeakerInText: q.Speaker >= 0, Cue: part(q.Cue)}
+		// The speaker is in the text unless someone confirmed it is not: a
+		// quotation nobody has attributed yet still has its speaker there.
+		line := quoteLine{DocID: d.ExternalID, Layer: layer, Quote: quoteBody{Type: q.Type}, Speaker: part(q.Speaker),
+			SpeakerInText: q.Speaker >= 0 || !q.NotInText, Cue: part(q.Cue)}
 		for _, i := range q.Segments {
 			line.Quote.Segments = append(line.Quote.Segments, quoteSegment{Start: d.Spans[i].Start, End: d.Spans[i].End, Text: texts[i]})
 		}

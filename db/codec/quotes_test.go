@@ -9,9 +9,11 @@ import (
 
 // TestQuotesFormat writes a document with a quotation interrupted by its
 // cue (two segments), a speaker that is a pronoun-like source referring to
-// a named person, and a quotation with no speaker.
+// a named person, a quotation whose speaker is confirmed not in the text
+// (speaker_in_text false), and one nobody has attributed yet (its speaker
+// is in the text, not linked: speaker_in_text true).
 func TestQuotesFormat(t *testing.T) {
-	text := "قال مصدر إن “الوضع مستقر”، وأضاف “لا خطر”. وكان صباح يتحدث. وقيل “شيء آخر”."
+	text := "قال مصدر إن “الوضع مستقر”، وأضاف “لا خطر”. وكان صباح يتحدث. وقيل “شيء آخر”. ثم “سؤال”."
 	at := func(word string) (int, int) {
 		i := strings.Index(text, word)
 		s := len([]rune(text[:i]))
@@ -28,6 +30,7 @@ func TestQuotesFormat(t *testing.T) {
 		span(4, "لا خطر", "QUOTE", "{}"),
 		span(5, "صباح", "PER", "{}"),
 		span(6, "شيء آخر", "QUOTE", `{"speaker_in_text":false}`),
+		span(7, "سؤال", "QUOTE", `{"type":"direct"}`),
 	}, Relations: []ExportRelation{
 		{ID: 1, Type: "segment", From: 4, To: 3}, // either direction joins them
 		{ID: 2, Type: "speaker", From: 4, To: 2}, // a relation on any segment counts
@@ -43,14 +46,15 @@ func TestQuotesFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
-	if len(lines) != 2 {
-		t.Fatalf("want one line per quotation (2), got %d:\n%s", len(lines), buf.String())
+	if len(lines) != 3 {
+		t.Fatalf("want one line per quotation (3), got %d:\n%s", len(lines), buf.String())
 	}
 	want := []string{
 		`{"doc_id":"q1","quote":{"segments":[{"start":13,"end":24,"text":"الوضع مستقر"},{"start":34,"end":40,"text":"لا خطر"}],"type":"direct"},` +
 			`"speaker":{"id":2,"start":4,"end":8,"text":"مصدر","label":"PER","refers_to":{"id":5,"start":48,"end":52,"text":"صباح","label":"PER"}},` +
 			`"speaker_in_text":true,"cue":{"id":1,"start":0,"end":3,"text":"قال","label":"CUE"}}`,
 		`{"doc_id":"q1","quote":{"segments":[{"start":66,"end":73,"text":"شيء آخر"}],"type":null},"speaker":null,"speaker_in_text":false,"cue":null}`,
+		`{"doc_id":"q1","quote":{"segments":[{"start":80,"end":84,"text":"سؤال"}],"type":"direct"},"speaker":null,"speaker_in_text":true,"cue":null}`,
 	}
 	for i := range want {
 		if lines[i] != want[i] {

@@ -74,7 +74,7 @@ func TestWriterLayers(t *testing.T) {
 	want := map[string]string{
 		"doccano":     `{"id":"d1","layer":"gold","text":"قال زيد","label":[[0,3,"CUE"],[4,7,"QUOTE"]]}` + "\n" + `{"id":"d1","layer":"layla","text":"قال زيد","label":[[0,3,"CUE"],[4,7,"QUOTE"]]}` + "\n",
 		"doccano-rel": `{"id":"d1","layer":"gold","text":"قال زيد","entities":[{"id":1,"start_offset":0,"end_offset":3,"label":"CUE"},{"id":2,"start_offset":4,"end_offset":7,"label":"QUOTE"}],"relations":[{"id":5,"from_id":2,"to_id":1,"type":"cue"}]}` + "\n" + `{"id":"d1","layer":"layla","text":"قال زيد","entities":[{"id":1,"start_offset":0,"end_offset":3,"label":"CUE"},{"id":2,"start_offset":4,"end_offset":7,"label":"QUOTE"}],"relations":[{"id":5,"from_id":2,"to_id":1,"type":"cue"}]}` + "\n",
-		"quotes":      `{"doc_id":"d1","layer":"gold","quote":{"segments":[{"start":4,"end":7,"text":"زيد"}],"type":null},"speaker":null,"speaker_in_text":false,"cue":{"id":1,"start":0,"end":3,"text":"قال","label":"CUE"}}` + "\n" + `{"doc_id":"d1","layer":"layla","quote":{"segments":[{"start":4,"end":7,"text":"زيد"}],"type":null},"speaker":null,"speaker_in_text":false,"cue":{"id":1,"start":0,"end":3,"text":"قال","label":"CUE"}}` + "\n",
+		"quotes":      `{"doc_id":"d1","layer":"gold","quote":{"segments":[{"start":4,"end":7,"text":"زيد"}],"type":null},"speaker":null,"speaker_in_text":true,"cue":{"id":1,"start":0,"end":3,"text":"قال","label":"CUE"}}` + "\n" + `{"doc_id":"d1","layer":"layla","quote":{"segments":[{"start":4,"end":7,"text":"زيد"}],"type":null},"speaker":null,"speaker_in_text":true,"cue":{"id":1,"start":0,"end":3,"text":"قال","label":"CUE"}}` + "\n",
 		"conll":       "# id = d1\n# layer = gold\nقال B-CUE\nزيد B-QUOTE\n\n# id = d1\n# layer = layla\nقال B-CUE\nزيد B-QUOTE\n\n",
 	}
 	for format, want := range want {
@@ -96,7 +96,7 @@ func TestWriterLayers(t *testing.T) {
 			t.Errorf("%s without Layers names the layer", format)
 		}
 	}
-	docs, _, err := parseCoNLL(strings.NewReader("# id = d1\n# layer = gold\nقال B-CUE\nزيد O\n"), "x.conll", 1<<20)
+	docs, _, err := parseCoNLL(strings.NewReader("# id = d1\n# layer = gold\nقال B-CUE\nزيد O\n"), "x.conll", GoldLayer, 1<<20)
 	if err != nil || len(docs) != 1 || docs[0].Text != "قال زيد" {
 		t.Errorf("conll import of a layer line: %+v, %v", docs, err)
 	}

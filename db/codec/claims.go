@@ -1,0 +1,136 @@
+package codec
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// GoldLayer is the layer an import goes to unless it names a user.
+const GoldLayer = "gold"
+
+// claims decides, document by document, whether a file's documents may
+// go where the import puts them: each id one the export can write back
+// and used once in the file, each document of the layer imported into.
+type claims struct {
+	into    string         // the layer the import goes to: gold or a user name
+	firstOn map[string]int // document id -> line it first appeared on
+	named   map[string]bool
+	others  []foreignLine
+}
+
+// foreignLine is a document of another layer than the one imported into;
+// its reason is worded once the whole file is read (see layerErrors).
+type foreignLine struct {
+	line            int
+	at, layer, drop string // at: what in the line it is ("task 3: "); drop: what to remove to import it here
+}
+
+func newClaims(into string) *claims {
+	if into == "" {
+		into = GoldLayer
+	}
+	return &claims{into: into, firstOn: map[string]int{}, named: map[string]bool{}}
+}
+
+// foreign records the layer a document names (none: "") and reports
+// whether it is another than the one imported into, so the document must
+// be left out. An annotator's layer silently landing in gold, or gold in
+// an annotator's layer, would change what the data means.
+func (c *claims) foreign(layer string, line int, at, drop string) bool {
+	if layer == "" {
+		return false
+	}
+	c.named[layer] = true
+	if layer == c.into {
+		return false
+	}
+	c.others = append(c.others, foreignLine{line: line, at: at, layer: layer, drop: drop})
+	return true
+}
+
+// claimID gives doc its line and id (FILE_STEM-LINE if the line has
+// none), and says why the id cannot be taken: one the export could not
+// write back as given, or one an earlier line took.
+func (c *claims) claimID(doc *Doc, prefix string, line int) string {
+	doc.Line = line
+	if doc.ExternalID == "" {
+		doc.ExternalID = fmt.Sprintf("%s-%d", prefix, line)
+	}
+	return c.claim(doc.ExternalID, line)
+}
+
+// claim takes id for the document starting on line, or says why not.
+func (c *claims) claim(id string, line int) string {
+	if problem := idProblem(id); problem != "" {
+		return fmt.Sprintf("document id %q %s", id, problem)
+	}
+	if first, ok := c.firstOn[id]; ok {
+		return fmt.Sprintf("duplicate document id %q (first on line %d)", id, first)
+	}
+	c.firstOn[id] = line
+	return ""
+}
+
+// layerErrors words the refusal of every document of another layer. A
+// file naming several layers is an export of --layer all, one line per
+// document and layer: it does not import back in one go, since an import
+// fills one layer.
+func (c *claims) layerErrors(file string) Errors {
+	layers := make([]string, 0, len(c.named))
+	for l := range c.named {
+		layers = append(layers, l)
+	}
+	slices.Sort(layers)
+	var bad Errors
+	for _, f := range c.others {
+		reason := fmt.Sprintf("%sthis line is layer %q's, and this import goes to %s", f.at, f.layer, c.into)
+		if len(layers) > 1 {
+			reason += fmt.Sprintf(": the file holds the lines of %d layers (%s), one line per document and layer as an export of --layer all writes them, "+
+				"and an import fills one layer: import each layer's lines on their own, with --layer NAME (layer=NAME in the API)", len(layers), strings.Join(layers, ", "))
+		} else {
+			reason += fmt.Sprintf(": import it with --layer %s (layer=%s in the API), or %s to import it into %s", f.layer, f.layer, f.drop, c.into)
+		}
+		bad = append(bad, LineError{File: file, Line: f.line, Reason: reason})
+	}
+	return bad
+}
+
+// idProblem says why a document id cannot be kept, "" when it can. An
+// id must come back out of every export as it went in: a line break
+// breaks CoNLL's "# id =" line (and so the whole export), white space at
+// an end is lost there, and a blank id names nothing.
+func idProblem(id string) string {
+	first, _ := utf8.DecodeRuneInString(id)
+	last, _ := utf8.DecodeLastRuneInString(id)
+	switch {
+	case id == "":
+		return "is empty"
+	case strings.TrimFunc(id, isInvisible) == "":
+		return "is blank: it holds only white space or invisible marks"
+	case strings.ContainsFunc(id, endsLine):
+		return "holds a line break"
+	case strings.ContainsFunc(id, unicode.IsControl):
+		r := id[strings.IndexFunc(id, unicode.IsControl):]
+		c, _ := utf8.DecodeRuneInString(r)
+		return fmt.Sprintf("holds the control character U+%04X", c)
+	case unicode.IsSpace(first) || unicode.IsSpace(last):
+		return "has white space at its start or end"
+	}
+	return ""
+}
+
+// isInvisible is white space or an invisible format mark (RLM, ZWJ, ...).
+func isInvisible(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }
+
+// endsLine is true for any character that ends a line: LF, CR, VT, FF,
+// NEL and the Unicode line and paragraph separators.
+func endsLine(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,170 @@
+package db
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"hashiya/db/codec"
+)
+
+// maxLineProblems caps the relation and attribute problems given for one
+// line, as the codec caps a line's own: enough to fix several per run.
+const maxLineProblems = 5
+
+// badAnnotations checks what an import line annotates as the API checks
+// what an annotator does, so nothing gets in by import that the editor
+// would refuse (and then refuse every later change of): span attributes
+// by the API's validator, relations by the project's relation types and
+// their rules, and never from a span to itself. Both ends of a relation
+// are spans of the same line, and so of the same document and layer (the
+// codec refuses a relation naming any other).
+func badAnnotations(p Project, opts ImportOptions, d codec.Doc) codec.Errors {
+	problems := spanAttributeProblems(d)
+	problems = append(problems, relationProblems(p, opts.AddLabels, d)...)
+	if len(problems) == 0 {
+		return nil
+	}
+	reason := strings.Join(problems, "; ")
+	if len(problems) > maxLineProblems {
+		reason = fmt.Sprintf("%s; and %d more problems", strings.Join(problems[:maxLineProblems], "; "), len(problems)-maxLineProblems)
+	}
+	return codec.Errors{{File: opts.File, Line: d.Line, Reason: reason}}
+}
+
+// spanAttributeProblems checks each span's attributes with
+// mergeAttributes, the validator of the API's span edits: each attribute
+// on its own first, so a span with two wrong ones gets both named, then
+// all of them together (their size and depth).
+func spanAttributeProblems(d codec.Doc) []string {
+	var problems []string
+	for _, sp := range d.Spans {
+		var attrs map[string]json.RawMessage
+		if json.Unmarshal(sp.Attributes, &attrs) != nil {
+			continue // the codec passes only JSON objects
+		}
+		n := len(problems)
+		for _, key := range slices.Sorted(maps.Keys(attrs)) {
+			one, err := json.Marshal(map[string]json.RawMessage{key: attrs[key]})
+			if err == nil {
+				_, err = mergeAttributes(one, nil, sp.Label)
+			}
+			if err != nil {
+				problems = append(problems, attributeProblem(sp, err))
+			}
+		}
+		if len(problems) == n {
+			if _, err := mergeAttributes(sp.Attributes, nil, sp.Label); err != nil {
+				problems = append(problems, attributeProblem(sp, err))
+			}
+		}
+	}
+	return problems
+}
+
+// attributeProblem words what mergeAttributes refused in sp's attributes.
+func attributeProblem(sp codec.Span, err error) string {
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		err = errors.New(ve.Reason)
+	}
+	return fmt.Sprintf("%s: %v", spanName(sp), err)
+}
+
+// relationProblems checks d's relations against the project's relation
+// types as they stand: a type it lacks is refused (with addLabels it is
+// added, with no rule, so its name must be one a type may have), and a
+// type it has joins only the labels its rule names.
+func relationProblems(p Project, addLabels bool, d codec.Doc) []string {
+	labels := map[string]string{}
+	for _, sp := range d.Spans {
+		if sp.Ref != "" {
+			labels[sp.Ref] = sp.Label
+		}
+	}
+	var problems []string
+	said := map[string]bool{} // relation types already named as missing
+	for _, r := range d.Relations {
+		i := slices.IndexFunc(p.RelationTypes, func(rt RelationType) bool { return rt.Name == r.Type })
+		switch {
+		case r.From == r.To:
+			problems = append(problems, fmt.Sprintf("relation %s joins span %q to itself: a relation joins two different spans", r.Type, r.From))
+		case i >= 0 && !p.RelationTypes[i].Joins(labels[r.From], labels[r.To]):
+			rule := p.RelationTypes[i]
+			problems = append(problems, fmt.Sprintf("relation %s from span %q to span %q: a %s relation joins %s -> %s, not %s -> %s",
+				r.Type, r.From, r.To, rule.Name, labelsOrAny(rule.From), labelsOrAny(rule.To), labels[r.From], labels[r.To]))
+		case i < 0 && said[r.Type]:
+		case i < 0 && !addLabels:
+			said[r.Type] = true
+			problems = append(problems, fmt.Sprintf("relation type %q is not defined in project %s (%s, to add it)", r.Type, p.Name, addLabelsHint))
+		case i < 0 && !labelName.MatchString(r.Type):
+			said[r.Type] = true
+			problems = append(problems, fmt.Sprintf("relation type %q is not defined in project %s and cannot be added: %s", r.Type, p.Name, labelNameRule))
+		}
+	}
+	return problems
+}
+
+// spanName names an imported span in a message: its id in the file when
+// it has one, its label and offsets.
+func spanName(sp codec.Span) string {
+	if sp.Ref != "" {
+		return fmt.Sprintf("span %q (%s at %d..%d)", sp.Ref, sp.Label, sp.Start, sp.End)
+	}
+	return fmt.Sprintf("span %s at %d..%d", sp.Label, sp.Start, sp.End)
+}
+
+// addLabelsHint says how an import adds what the project lacks, from the
+// command line and from the API alike.
+const addLabelsHint = "import with --add-labels, or add_labels=1 in the API"
+
+// labelNameRule says what a label (or relation type) name may be.
+const labelNameRule = "a name is 1-40 letters, digits or _-.: (no spaces)"
+
+// unknownLabels names, line by line, every label of d the project lacks:
+// a span's own line when the format gives one (CoNLL), else d's.
+func unknownLabels(p Project, file string, d codec.Doc) codec.Errors {
+	return labelsByLine(file, d, func(name string) bool { return !p.HasLabel(name) }, func(what string) string {
+		return fmt.Sprintf("%s not in project %s's label set (add it to the label set, or %s)", what, p.Name, addLabelsHint)
+	})
+}
+
+// unfitLabelNames names, line by line, every label of d that the project
+// lacks and could not take as it is, when the import adds labels.
+func unfitLabelNames(p Project, file string, d codec.Doc) codec.Errors {
+	return labelsByLine(file, d, func(name string) bool { return !p.HasLabel(name) && !labelName.MatchString(name) }, func(what string) string {
+		return fmt.Sprintf("%s not in project %s's label set and cannot be added: %s", what, p.Name, labelNameRule)
+	})
+}
+
+// labelsByLine gives one error per line holding labels of d that refused
+// says are wrong, each named once; reason words it from `label "X" is`
+// or `labels "X", "Y" are`.
+func labelsByLine(file string, d codec.Doc, refused func(string) bool, reason func(what string) string) codec.Errors {
+	byLine := map[int][]string{}
+	for _, sp := range d.Spans {
+		line := cmp.Or(sp.Line, d.Line)
+		if refused(sp.Label) && !slices.Contains(byLine[line], sp.Label) {
+			byLine[line] = append(byLine[line], sp.Label)
+		}
+	}
+	var bad codec.Errors
+	for _, line := range slices.Sorted(maps.Keys(byLine)) {
+		names := byLine[line]
+		quoted := make([]string, len(names))
+		for i, n := range names {
+			quoted[i] = strconv.Quote(n)
+		}
+		what := "label " + quoted[0] + " is"
+		if len(names) > 1 {
+			what = "labels " + strings.Join(quoted, ", ") + " are"
+		}
+		bad = append(bad, codec.LineError{File: file, Line: line, Reason: reason(what)})
+	}
+	return bad
+}

@@ -287,7 +287,7 @@ func TestProjectPageExportForm(t *testing.T) {
 		!strings.Contains(strings.Join(layers, " "), "gold all") || !slices.Contains(layers, "layla") {
 		t.Fatalf("export form: action %q, formats %v, layers %v", action, formats, layers)
 	}
-	if href, _ := form.Find("a").Attr("href"); href != p+"/activity" {
+	if href, _ := d.Find("#activity-link").Attr("href"); href != p+"/activity" {
 		t.Errorf("activity link %q", href)
 	}
 	statuses := form.Find(`select[name="status"] option`).Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("value", "") })

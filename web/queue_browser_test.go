@@ -138,3 +138,23 @@ func TestBrowserQueue(t *testing.T) {
 		t.Errorf("after Reopen layla's layer is %q (%v)", l.Status, err)
 	}
 }
+
+// TestBrowserLongExternalID: a document id of 88 characters without a
+// break wraps in its column instead of squeezing the text preview and the
+// assignees to a word a line.
+func TestBrowserLongExternalID(t *testing.T) {
+	long := "long-id-" + strings.Repeat("x", 80)
+	s := newSite(t, codec.Doc{Line: 1, ExternalID: long, Text: "قال الوزير إن الاقتصاد ينمو بسرعة في هذا العام.", Meta: json.RawMessage(`{}`)})
+	addSiteMember(t, s, "layla", db.RoleAnnotator)
+	if _, err := s.store.Assign(context.Background(), s.proj.ID, s.user, db.AssignRequest{User: "layla", ExternalIDs: []string{long}}); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.run(chromedp.EmulateViewport(1366, 900), chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)))
+	b.waitFor(`document.readyState === 'complete' && document.querySelector('table.docs td.assignees') !== null`)
+	widths := eval[map[string]float64](b, `Object.fromEntries(['doc-id', 'preview', 'assignees'].map((c) => [c, document.querySelector('table.docs td.' + c).getBoundingClientRect().width]))`)
+	if widths["doc-id"] > 300 || widths["preview"] < 190 || widths["assignees"] < 170 {
+		t.Errorf("column widths %v: the id should wrap within about 16rem, leaving the preview and assignees room", widths)
+	}
+	b.screenshot("long-external-id")
+}

@@ -144,11 +144,17 @@ func acceptMaskedCSRF(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// recoverPanics turns a panic into a 500 handled like any other error.
+// recoverPanics turns a panic into a 500 handled like any other error,
+// except http.ErrAbortHandler, which asks net/http to break the
+// connection off (a response that cannot be finished honestly) and is
+// passed on for it to do so.
 func (h *handler) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) (err error) {
 		defer func() {
 			if r := recover(); r != nil {
+				if r == http.ErrAbortHandler {
+					panic(r)
+				}
 				err = fmt.Errorf("panic: %v", r)
 			}
 		}()

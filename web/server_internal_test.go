@@ -2,8 +2,12 @@ package web
 
 import (
 	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/labstack/echo/v4"
 )
 
 // TestHTTPServerTimeouts: a slow or idle client cannot hold a connection
@@ -27,4 +31,22 @@ func TestHTTPServerTimeouts(t *testing.T) {
 	if srv.WriteTimeout != 0 {
 		t.Errorf("WriteTimeout %s would cut a long streamed export", srv.WriteTimeout)
 	}
+}
+
+// TestRecoverPanicsPassesAbortOn: a handler's http.ErrAbortHandler goes
+// on to net/http, which breaks the connection off; any other panic
+// becomes an error.
+func TestRecoverPanicsPassesAbortOn(t *testing.T) {
+	h := &handler{}
+	c := echo.New().NewContext(httptest.NewRequest(http.MethodGet, "/", nil), httptest.NewRecorder())
+	if err := h.recoverPanics(func(echo.Context) error { panic("boom") })(c); err == nil || !strings.Contains(err.Error(), "boom") {
+		t.Errorf("a panic came back as %v", err)
+	}
+	defer func() {
+		if r := recover(); r != http.ErrAbortHandler {
+			t.Errorf("ErrAbortHandler came out as %v", r)
+		}
+	}()
+	_ = h.recoverPanics(func(echo.Context) error { panic(http.ErrAbortHandler) })(c)
+	t.Error("ErrAbortHandler was swallowed")
 }

@@ -121,7 +121,7 @@ func spanName(sp codec.Span) string {
 
 // addLabelsHint says how an import adds what the project lacks, from the
 // command line and from the API alike.
-const addLabelsHint = "import with --add-labels, or add_labels=1 in the API"
+const addLabelsHint = `import with "Add labels the project lacks" ticked (--add-labels on the command line, add_labels=1 in the API)`
 
 // labelNameRule says what a label (or relation type) name may be.
 const labelNameRule = "a name is 1-40 letters, digits or _-.: (no spaces)"

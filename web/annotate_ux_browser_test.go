@@ -86,7 +86,7 @@ func TestBrowserSpeakerFromTheKeyboard(t *testing.T) {
 	asked := b.answerDialogs("Mark this document done?", accept.Load)
 	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
 	b.run(chromedp.Click(chromedp.ID("mark-done")))
-	b.waitFor(`document.activeElement.id === 'quote-warning'`)
+	b.waitFor(`document.activeElement?.id === 'quote-warning'`)
 	if asked.Load() != 0 {
 		t.Errorf("Mark done asked %d times before listing the quotation without a speaker", asked.Load())
 	}

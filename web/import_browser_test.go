@@ -44,10 +44,16 @@ func TestBrowserImport(t *testing.T) {
 			time.Sleep(50 * time.Millisecond)
 		}
 	}
-	if got := upload(good); !strings.Contains(got, "Imported 2 documents, 2 spans") {
+	if got := upload(good); !strings.Contains(got, "Imported 2 documents, 2 spans (into the gold layer)") {
 		t.Errorf("good file: %q", got)
 	}
 	b.screenshot("project-manager")
+	// The list drawn before the import shows the new documents once asked.
+	b.run(chromedp.Click(chromedp.CSS(`#import-status a`)))
+	b.waitFor(`document.readyState === 'complete' && [...document.querySelectorAll('table.docs td.doc-id a')].some((a) => a.textContent === 'n2')`)
+	if got := eval[string](b, `document.getElementById('form-notice').textContent`); got != "2 documents imported; they come last in the list, in import order." {
+		t.Errorf("notice after the import: %q", got)
+	}
 	got := upload(bad)
 	if !strings.Contains(got, "Nothing was imported") || !strings.Contains(got, "broken.jsonl:2:") || !strings.Contains(got, "broken.jsonl:3:") {
 		t.Errorf("bad file: %q", got)

@@ -215,6 +215,8 @@ func notice(done, count string) string {
 		return "Relation rules saved."
 	case "guidelines":
 		return "Guidelines saved."
+	case "imported":
+		return components.Plural(n, "document") + " imported; they come last in the list, in import order."
 	}
 	return ""
 }

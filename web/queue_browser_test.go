@@ -51,9 +51,17 @@ func (b *browser) waitPath(path string) {
 // waitFor waits until a JavaScript condition holds in the tab.
 func (b *browser) waitFor(cond string) {
 	b.t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); !eval[bool](b, cond); time.Sleep(30 * time.Millisecond) {
+	// While a page is being left the condition cannot be evaluated (no
+	// document yet, a context gone): that counts as not yet, not as a
+	// failure, until the deadline.
+	var err error
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(30 * time.Millisecond) {
+		var ok bool
+		if ok, err = chromedp.Run(b.ctx, chromedp.Evaluate[bool](cond, awaitPromise)); err == nil && ok {
+			return
+		}
 		if time.Now().After(deadline) {
-			b.t.Fatalf("waited in vain for %s at %s", cond, eval[string](b, `location.href`))
+			b.t.Fatalf("waited in vain for %s at %s (last error: %v)", cond, eval[string](b, `location.href`), err)
 		}
 	}
 }

@@ -51,7 +51,12 @@ function init(f) {
       return;
     }
     const added = data.added_labels && data.added_labels.length ? `; labels added: ${data.added_labels.join(', ')}` : '';
-    status.textContent = `Imported ${data.documents} documents, ${data.spans} spans, ${data.relations} relations${added}. Reload the page to see them.`;
+    // The list above was drawn before the import: a link draws it again,
+    // the new documents at its end (import order).
+    const show = document.createElement('a');
+    show.href = `/projects/${f.dataset.project}?done=imported&n=${data.documents}#documents-title`;
+    show.textContent = 'Show the document list again';
+    status.replaceChildren(`Imported ${data.documents} documents, ${data.spans} spans (into the gold layer), ${data.relations} relations${added}. `, show);
     if (data.warnings && data.warnings.length) showLines('Warnings (imported anyway):', data.warnings);
   }
 

@@ -38,7 +38,7 @@ func TestImportChecksAnnotations(t *testing.T) {
 		{"a speaker the wrong way round", []string{rel("a", per+","+quote, `{"id":1,"from_id":1,"to_id":2,"type":"speaker"}`)}, false,
 			[]string{`1: relation speaker from span "1" to span "2": a speaker relation joins QUOTE -> PER/ORG, not PER -> QUOTE`}},
 		{"a relation type the project lacks", []string{rel("a", per+","+quote, `{"id":1,"from_id":2,"to_id":1,"type":"said_by"}`)}, false,
-			[]string{`1: relation type "said_by" is not defined in project أخبار (import with \"Add labels the project lacks\" ticked (--add-labels on the command line, add_labels=1 in the API), to add it)`}},
+			[]string{`1: relation type "said_by" is not defined in project أخبار (import with "Add labels the project lacks" ticked (--add-labels on the command line, add_labels=1 in the API), to add it)`}},
 		{"adding labels changes no rule", []string{rel("a", `{"id":1,"start_offset":14,"end_offset":18,"label":"PERS"}`+","+quote, `{"id":1,"from_id":2,"to_id":1,"type":"speaker"}`)}, true,
 			[]string{`1: relation speaker from span "2" to span "1": a speaker relation joins QUOTE -> PER/ORG, not QUOTE -> PERS`}},
 		{"a new relation type joins any labels, never a span to itself", []string{

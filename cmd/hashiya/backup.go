@@ -17,7 +17,7 @@ func runBackup(ctx context.Context, e env, args []string) (err error) {
 		f.Usage()
 		return errors.New("want 'backup DEST.db'")
 	}
-	s, err := f.open(ctx)
+	s, err := f.openExisting(ctx)
 	if err != nil {
 		return err
 	}

@@ -37,6 +37,18 @@ func TestGlobalDBFlag(t *testing.T) {
 	if out := c.ok("--db", before, "help", "user"); !strings.Contains(out, "user add NAME") {
 		t.Errorf("help after --db: %q", out)
 	}
+	// A mistyped --db is refused by the commands that read a database, and
+	// no empty one is left behind.
+	typo := filepath.Join(dir, "typo.db")
+	for _, args := range [][]string{{"export", "--project", "news"}, {"token", "create", "layla"}, {"backup", filepath.Join(dir, "b.db")}, {"user", "disable", "layla"}} {
+		got := c.fail("", append([]string{"--db", typo}, args...)...)
+		if !strings.Contains(got, "no database at "+typo) {
+			t.Errorf("%s with a mistyped --db: %q", args[0], got)
+		}
+		if _, err := os.Stat(typo); err == nil {
+			t.Fatalf("%s made %s", args[0], typo)
+		}
+	}
 	for _, r := range []struct {
 		args []string
 		want string

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"hashiya/db"
@@ -80,8 +81,22 @@ func (f *flags) isSet(name string) bool {
 	return set
 }
 
-// open opens the database the flags name.
+// open opens the database the flags name, making it when it is missing:
+// for the commands that start a database (serve, user add, project
+// create).
 func (f *flags) open(ctx context.Context) (*db.Store, error) {
+	return db.Open(ctx, *f.dbPath)
+}
+
+// openExisting opens the database the flags name, which must exist: a
+// mistyped --db given to export or token create would otherwise make an
+// empty database there and then find nothing in it.
+func (f *flags) openExisting(ctx context.Context) (*db.Store, error) {
+	if _, err := os.Stat(*f.dbPath); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("no database at %s: check --db (or HASHIYA_DB); 'hashiya serve' makes one", *f.dbPath)
+	} else if err != nil {
+		return nil, fmt.Errorf("database %s: %w", *f.dbPath, err)
+	}
 	return db.Open(ctx, *f.dbPath)
 }
 
@@ -94,7 +109,7 @@ func closeStore(s *db.Store, err *error) {
 
 // openProject opens the database and loads the project named by name.
 func (f *flags) openProject(ctx context.Context, name string) (*db.Store, db.Project, error) {
-	s, err := f.open(ctx)
+	s, err := f.openExisting(ctx)
 	if err != nil {
 		return nil, db.Project{}, err
 	}

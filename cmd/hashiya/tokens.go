@@ -18,7 +18,7 @@ func runToken(ctx context.Context, e env, args []string) (err error) {
 		f.Usage()
 		return errors.New("want 'token create USER'")
 	}
-	s, err := f.open(ctx)
+	s, err := f.openExisting(ctx)
 	if err != nil {
 		return err
 	}

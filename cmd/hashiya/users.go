@@ -95,7 +95,7 @@ func randomPassword() (string, error) {
 
 // setDisabled is `user disable NAME` and `user enable NAME`.
 func setDisabled(ctx context.Context, e env, f *flags, name string, disabled bool) (err error) {
-	s, err := f.open(ctx)
+	s, err := f.openExisting(ctx)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -79,9 +80,20 @@ func TestBrowserReviewByKeyboard(t *testing.T) {
 	focused := func() string {
 		return eval[string](b, `(() => { const r = document.activeElement.closest('#candidates tbody tr'); return r ? r.querySelector('mark').textContent : ''; })()`)
 	}
+	// A key with no row chosen, or one that does not apply, says why
+	// nothing happens.
+	keyStatus := func() string { return eval[string](b, `document.getElementById('review-key-status').textContent`) }
+	b.run(chromedp.KeyEvent("a"))
+	if got := keyStatus(); !strings.Contains(got, "Choose a span first") {
+		t.Errorf("a with no row chosen says %q", got)
+	}
 	b.run(chromedp.KeyEvent("j"))
 	if got := focused(); got != words[0] {
 		t.Fatalf("j focused %q, want the first row, %q", got, words[0])
+	}
+	b.run(chromedp.KeyEvent("x"))
+	if got := keyStatus(); got != "Gold does not hold this span: a accepts it." {
+		t.Errorf("x on a span gold lacks says %q", got)
 	}
 	b.run(chromedp.KeyEvent("j"), chromedp.KeyEvent("k"))
 	if got := focused(); got != words[0] {

@@ -27,11 +27,24 @@ function init(candidates) {
     if (row) current = row;
   });
 
-  // press clicks a row's button for an action, when it has one that works.
+  // press clicks a row's button for an action, when it has one that
+  // works; otherwise it says why nothing happens, rather than nothing.
+  const status = document.getElementById('review-key-status');
   function press(action) {
-    const button = current && current.querySelector(`form[action$="/review/${action}"] button:not([disabled])`);
-    if (button) button.click();
-    return Boolean(button);
+    if (!current) {
+      status.textContent = 'Choose a span first: j goes to the first one.';
+      return;
+    }
+    const form = current.querySelector(`form[action$="/review/${action}"]`);
+    const button = form && form.querySelector('button');
+    if (button && !button.disabled) {
+      status.textContent = '';
+      button.click();
+    } else if (button) {
+      status.textContent = 'Gold is marked reviewed and read only; a manager can reopen it.';
+    } else {
+      status.textContent = action === 'accept' ? 'Gold holds this span already: x removes it.' : 'Gold does not hold this span: a accepts it.';
+    }
   }
 
   document.addEventListener('keydown', (e) => {
@@ -46,10 +59,10 @@ function init(candidates) {
         focusRow(all[at < 0 ? all.length - 1 : Math.max(at - 1, 0)]);
         break;
       case 'a':
-        if (!press('accept')) return;
+        press('accept');
         break;
       case 'x':
-        if (!press('remove')) return;
+        press('remove');
         break;
       default:
         return;

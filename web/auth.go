@@ -64,6 +64,18 @@ func clientIP(r *http.Request) string {
 	return peer.String()
 }
 
+// addressBlock is what login throttling counts as one address: an IPv4
+// address, or the /64 an IPv6 address belongs to, since a single
+// subscriber is commonly given a whole /64 and could try from each of its
+// addresses in turn.
+func addressBlock(addr string) string {
+	ip := net.ParseIP(addr)
+	if ip == nil || ip.To4() != nil {
+		return addr
+	}
+	return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
+}
+
 // trustedProxy says whether an address is one whose forwarding headers we
 // believe: loopback or a private network, where only the operator's own
 // proxy should be.
@@ -239,6 +251,7 @@ type loginKeys struct {
 
 func (h *handler) loginThrottle(name, addr string) loginKeys {
 	user := strings.ToLower(name)
+	addr = addressBlock(addr)
 	return loginKeys{h: h, pair: "pair:" + addr + "\x00" + user, name: "user:" + user, address: "addr:" + addr}
 }
 

@@ -63,3 +63,19 @@ func TestClientIP(t *testing.T) {
 		})
 	}
 }
+
+// TestAddressBlock: IPv6 addresses of one /64 count as one address for
+// login throttling; IPv4 addresses each count on their own.
+func TestAddressBlock(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"203.0.113.7", "203.0.113.7"},
+		{"2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"},
+		{"2001:db8:1:2:bbbb:cccc:dddd:eeee", "2001:db8:1:2::/64"},
+		{"2001:db8:1:3::1", "2001:db8:1:3::/64"},
+		{"not an address", "not an address"},
+	} {
+		if got := addressBlock(c.in); got != c.want {
+			t.Errorf("addressBlock(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -106,8 +106,16 @@ func (h *handler) importDocuments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	var addLabels bool
+	switch v := c.QueryParam("add_labels"); v {
+	case "", "0", "false":
+	case "1", "true":
+		addLabels = true
+	default:
+		return badRequest("add_labels: %q is not 1 or 0", v)
+	}
 	docs, report, err := codec.ParseFileInto(c.Request().Body, name, format, unit, layer)
-	opts := db.ImportOptions{ProjectID: p.ID, File: name, Owner: owner, By: currentUser(c).ID, AddLabels: c.QueryParam("add_labels") == "1"}
+	opts := db.ImportOptions{ProjectID: p.ID, File: name, Owner: owner, By: currentUser(c).ID, AddLabels: addLabels}
 	res, err := h.store.ImportParsed(c.Request().Context(), opts, docs, err)
 	if err != nil {
 		return err

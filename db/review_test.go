@@ -312,21 +312,8 @@ func TestEachDocumentLayersQuotations(t *testing.T) {
 func TestCopyWithLinksToGold(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
-	add := func(owner int64, word, label string) Span {
-		t.Helper()
-		s, e := span(t, fixtureText, word)
-		sp, err := f.s.CreateSpan(ctx, f.doc, owner, f.user.ID, SpanInput{Start: s, End: e, Label: label})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return sp
-	}
-	relate := func(typ string, from, to Span) {
-		t.Helper()
-		if _, err := f.s.CreateRelation(ctx, f.doc, f.other.ID, f.user.ID, RelationInput{Type: typ, From: from.ID, To: to.ID}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	add := func(owner int64, word, label string) Span { return f.mark(t, owner, word, label) }
+	relate := func(typ string, from, to Span) { f.link(t, f.other.ID, typ, from, to) }
 	quote := add(f.other.ID, "الاقتصاد ينمو", "QUOTE")
 	minister := add(f.other.ID, "الوزير", "PER")
 	ahmad := add(f.other.ID, "أحمد", "PER")
@@ -377,21 +364,8 @@ func TestCopyWithLinksToGold(t *testing.T) {
 func TestCopyLinksReplacesGoldSpeaker(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
-	add := func(owner int64, word, label string) Span {
-		t.Helper()
-		s, e := span(t, fixtureText, word)
-		sp, err := f.s.CreateSpan(ctx, f.doc, owner, f.user.ID, SpanInput{Start: s, End: e, Label: label})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return sp
-	}
-	relate := func(owner int64, typ string, from, to Span) {
-		t.Helper()
-		if _, err := f.s.CreateRelation(ctx, f.doc, owner, f.user.ID, RelationInput{Type: typ, From: from.ID, To: to.ID}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	add := func(owner int64, word, label string) Span { return f.mark(t, owner, word, label) }
+	relate := func(owner int64, typ string, from, to Span) { f.link(t, owner, typ, from, to) }
 	goldQuote := add(0, "الاقتصاد ينمو", "QUOTE")
 	relate(0, "speaker", goldQuote, add(0, "الوزير", "PER"))
 	quote := add(f.other.ID, "الاقتصاد ينمو", "QUOTE")
@@ -415,5 +389,25 @@ func TestCopyLinksReplacesGoldSpeaker(t *testing.T) {
 		if s.ID == gold.Relations[0].To && s.Text != "أحمد" {
 			t.Errorf("gold's speaker is %q, want أحمد", s.Text)
 		}
+	}
+}
+
+// mark makes a span of word (its first place in the fixture's text) in
+// owner's layer (0: gold), written by the fixture's user.
+func (f fixture) mark(t *testing.T, owner int64, word, label string) Span {
+	t.Helper()
+	s, e := span(t, fixtureText, word)
+	sp, err := f.s.CreateSpan(context.Background(), f.doc, owner, f.user.ID, SpanInput{Start: s, End: e, Label: label})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sp
+}
+
+// link relates two spans of owner's layer.
+func (f fixture) link(t *testing.T, owner int64, typ string, from, to Span) {
+	t.Helper()
+	if _, err := f.s.CreateRelation(context.Background(), f.doc, owner, f.user.ID, RelationInput{Type: typ, From: from.ID, To: to.ID}); err != nil {
+		t.Fatal(err)
 	}
 }

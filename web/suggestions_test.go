@@ -26,6 +26,16 @@ type suggestionsJSON struct {
 	Rejected  int
 }
 
+// suggestions loads the suggestions at url (a document's).
+func (env *apiEnv) suggestions(t *testing.T, url string) suggestionsJSON {
+	t.Helper()
+	var sug suggestionsJSON
+	rec := env.do(http.MethodGet, url, nil)
+	expect(t, rec, http.StatusOK)
+	decodeJSON(t, rec, &sug)
+	return sug
+}
+
 func (s suggestionsJSON) find(label, text string) string {
 	for _, sp := range s.Spans {
 		if sp.Label == label && sp.Text == text {
@@ -48,10 +58,7 @@ func TestSuggestionsAcceptOneThenAll(t *testing.T) {
 	env := newAPIEnv(t)
 	doc := env.importDoc("quotes", quoteText)
 	url := fmt.Sprintf("/api/v1/documents/%d/suggestions", doc.ID)
-	var sug suggestionsJSON
-	rec := env.do(http.MethodGet, url, nil)
-	expect(t, rec, http.StatusOK)
-	decodeJSON(t, rec, &sug)
+	sug := env.suggestions(t, url)
 	q1, q2 := sug.find("QUOTE", "الاقتصاد ينمو"), sug.find("QUOTE", "الأسعار مستقرة")
 	speaker, cue1, cue2 := sug.find("PER", "الوزير أحمد"), sug.find("CUE", "وقال"), sug.find("CUE", "وأضاف")
 	if q1 == "" || q2 == "" || speaker == "" || cue1 == "" || cue2 == "" {
@@ -67,7 +74,7 @@ func TestSuggestionsAcceptOneThenAll(t *testing.T) {
 
 	// Accept the first quotation with its speaker and cue.
 	accept := url + "/accept"
-	rec = env.do(http.MethodPost, accept, fmt.Sprintf(`{"ids":[%q,%q,%q]}`, q1, speaker, cue1))
+	rec := env.do(http.MethodPost, accept, fmt.Sprintf(`{"ids":[%q,%q,%q]}`, q1, speaker, cue1))
 	expect(t, rec, http.StatusCreated)
 	l := env.layer(doc, env.user.ID)
 	if len(l.Spans) != 3 || len(l.Relations) != 2 {
@@ -184,14 +191,7 @@ func TestSuggestionsReject(t *testing.T) {
 	env := newAPIEnv(t)
 	doc := env.importDoc("quotes", quoteText)
 	url := fmt.Sprintf("/api/v1/documents/%d/suggestions", doc.ID)
-	get := func() suggestionsJSON {
-		t.Helper()
-		var sug suggestionsJSON
-		rec := env.do(http.MethodGet, url, nil)
-		expect(t, rec, http.StatusOK)
-		decodeJSON(t, rec, &sug)
-		return sug
-	}
+	get := func() suggestionsJSON { return env.suggestions(t, url) }
 	proposed := func(sug suggestionsJSON, label, text string) bool { return sug.find(label, text) != "" }
 	sug := get()
 	all := len(sug.Spans)
@@ -387,10 +387,7 @@ func TestSuggestionIDsOutliveAnAccept(t *testing.T) {
 	env := newAPIEnv(t)
 	doc := env.importDoc("quotes", quoteText)
 	url := fmt.Sprintf("/api/v1/documents/%d/suggestions", doc.ID)
-	var sug suggestionsJSON
-	rec := env.do(http.MethodGet, url, nil)
-	expect(t, rec, http.StatusOK)
-	decodeJSON(t, rec, &sug)
+	sug := env.suggestions(t, url)
 	cue1, q2 := sug.find("CUE", "وقال"), sug.find("QUOTE", "الأسعار مستقرة")
 	expect(t, env.do(http.MethodPost, url+"/accept", fmt.Sprintf(`{"ids":[%q]}`, cue1)), http.StatusCreated)
 	expect(t, env.do(http.MethodPost, url+"/accept", fmt.Sprintf(`{"ids":[%q]}`, q2)), http.StatusCreated)
@@ -402,6 +399,6 @@ func TestSuggestionIDsOutliveAnAccept(t *testing.T) {
 	if want := []string{"CUE وقال", "QUOTE الأسعار مستقرة"}; !slices.Equal(texts, want) {
 		t.Errorf("accepting two ids of one list stored %q, want %q", texts, want)
 	}
-	rec = env.do(http.MethodPost, url+"/accept", fmt.Sprintf(`{"ids":[%q]}`, cue1))
+	rec := env.do(http.MethodPost, url+"/accept", fmt.Sprintf(`{"ids":[%q]}`, cue1))
 	expect(t, rec, http.StatusBadRequest)
 }

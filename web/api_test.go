@@ -735,3 +735,17 @@ func TestExportOffsetsParam(t *testing.T) {
 		}
 	}
 }
+
+// TestExportMine: ?layer=mine exports the caller's own layer, as the span
+// routes read it.
+func TestExportMine(t *testing.T) {
+	env := newAPIEnv(t)
+	env.addSpan(env.user.ID, "أحمد", "PER")
+	export := fmt.Sprintf("/api/v1/projects/%d/export?format=jsonl", env.proj.ID)
+	mine := env.do(http.MethodGet, export+"&layer=mine", nil)
+	expect(t, mine, http.StatusOK)
+	named := env.do(http.MethodGet, export+"&layer="+env.user.Name, nil)
+	if mine.Body.String() != named.Body.String() || !strings.Contains(mine.Body.String(), `"layer":"`+env.user.Name+`"`) || !strings.Contains(mine.Body.String(), "أحمد") {
+		t.Errorf("layer=mine exported\n%s\nlayer=%s exported\n%s", mine.Body, env.user.Name, named.Body)
+	}
+}

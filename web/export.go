@@ -25,8 +25,11 @@ func (h *handler) export(c echo.Context) error {
 		format = "jsonl"
 	}
 	layer := c.QueryParam("layer")
-	if layer == "" {
+	switch layer {
+	case "":
 		layer = "gold"
+	case "mine": // as the span routes read it: the caller's own layer
+		layer = currentUser(c).Name
 	}
 	res := c.Response()
 	w, err := codec.NewWriter(res, format)

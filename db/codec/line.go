@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -110,10 +112,31 @@ func parseLine(line []byte, format, unit string) (Doc, []string, string) {
 		return Doc{}, nil, p.reason()
 	}
 	p.warnIfUTF16()
+	p.warnMisnamed(fields)
 	for _, f := range textFlags(p.doc.Text) {
 		p.warn("%s", textFlagReason(f, false))
 	}
 	return p.doc, p.warnings, ""
+}
+
+// lineKeys are the keys a JSON line is read by, in any of its shapes.
+var lineKeys = []string{"id", "text", "meta", "layer", "status", "offset_unit", "spans", "relations", "label", "entities"}
+
+// warnMisnamed warns of a key that is one of lineKeys but for its case,
+// or "labels": such a line imports, but without what the key holds (its
+// spans, as often as not), which the importer would otherwise never see.
+func (p *lineParser) warnMisnamed(f map[string]json.RawMessage) {
+	for _, key := range slices.Sorted(maps.Keys(f)) {
+		if slices.Contains(lineKeys, key) {
+			continue
+		}
+		for _, known := range lineKeys {
+			if strings.EqualFold(key, known) || key == known+"s" {
+				p.warn("key %q is not read (did you mean %q?); the line is imported without it", key, known)
+				break
+			}
+		}
+	}
 }
 
 // header reads the fields every shape shares: text, id, layer, meta and

@@ -255,3 +255,28 @@ func TestTextLines(t *testing.T) {
 		t.Errorf("blank file: %v", err)
 	}
 }
+
+// TestMisnamedKeyWarned: a line whose spans sit under "Label" or
+// "labels" imports (as doccano's extra keys do) but with a warning naming
+// the key, not silently without its spans.
+func TestMisnamedKeyWarned(t *testing.T) {
+	input := `{"text":"قال أحمد","Label":[[4,8,"PER"]]}` + "\n" + `{"text":"قال علي","labels":[[4,7,"PER"]],"Comments":[]}` + "\n" + `{"text":"نص","label":[]}` + "\n"
+	docs, rep, err := ParseFile(strings.NewReader(input), "d.jsonl", "doccano")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 3 {
+		t.Fatalf("%d documents", len(docs))
+	}
+	var got []string
+	for _, w := range rep.Warnings {
+		got = append(got, fmt.Sprintf("%d: %s", w.Line, w.Reason))
+	}
+	want := []string{
+		`1: key "Label" is not read (did you mean "label"?); the line is imported without it`,
+		`2: key "labels" is not read (did you mean "label"?); the line is imported without it`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

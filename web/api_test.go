@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -747,5 +748,17 @@ func TestExportMine(t *testing.T) {
 	named := env.do(http.MethodGet, export+"&layer="+env.user.Name, nil)
 	if mine.Body.String() != named.Body.String() || !strings.Contains(mine.Body.String(), `"layer":"`+env.user.Name+`"`) || !strings.Contains(mine.Body.String(), "أحمد") {
 		t.Errorf("layer=mine exported\n%s\nlayer=%s exported\n%s", mine.Body, env.user.Name, named.Body)
+	}
+}
+
+// TestExportFileName: the download is named after the project, an Arabic
+// name too (RFC 2231), with the layer and format.
+func TestExportFileName(t *testing.T) {
+	env := newAPIEnv(t)
+	rec := env.do(http.MethodGet, fmt.Sprintf("/api/v1/projects/%d/export?format=doccano", env.proj.ID), nil)
+	expect(t, rec, http.StatusOK)
+	_, params, err := mime.ParseMediaType(rec.Header().Get("Content-Disposition"))
+	if err != nil || params["filename"] != env.proj.Name+"-gold-doccano.jsonl" {
+		t.Errorf("Content-Disposition %q: filename %q (%v), want %q", rec.Header().Get("Content-Disposition"), params["filename"], err, env.proj.Name+"-gold-doccano.jsonl")
 	}
 }

@@ -2,7 +2,10 @@ package web
 
 import (
 	"fmt"
+	"mime"
 	"net/http"
+	"strings"
+	"unicode"
 
 	"github.com/labstack/echo/v4"
 
@@ -54,7 +57,7 @@ func (h *handler) export(c echo.Context) error {
 	if write, err = codec.PartFilter(c.QueryParam("split"), part, c.QueryParam("seed"), write); err != nil {
 		return badRequest("%v", err)
 	}
-	name := fmt.Sprintf("project-%d-%s-%s", p.ID, layer, format)
+	name := fmt.Sprintf("%s-%s-%s", p.Name, layer, format)
 	if part != "" {
 		name += "-" + part
 	}
@@ -63,7 +66,7 @@ func (h *handler) export(c echo.Context) error {
 	start := func() {
 		ctype, ext := codec.MediaType(format)
 		res.Header().Set(echo.HeaderContentType, ctype)
-		res.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name+"."+ext))
+		res.Header().Set("Content-Disposition", attachment(name+"."+ext, fmt.Sprintf("project-%d.%s", p.ID, ext)))
 		res.WriteHeader(http.StatusOK)
 	}
 	n := 0
@@ -86,4 +89,20 @@ func (h *handler) export(c echo.Context) error {
 		start()
 	}
 	return w.Close()
+}
+
+// attachment is a Content-Disposition naming the download after the
+// project (an Arabic name included, RFC 2231 encoded where it is not
+// ASCII), or fallback when the name cannot be sent as a file name.
+func attachment(name, fallback string) string {
+	name = strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || unicode.IsControl(r) {
+			return '_'
+		}
+		return r
+	}, name)
+	if v := mime.FormatMediaType("attachment", map[string]string{"filename": name}); v != "" {
+		return v
+	}
+	return mime.FormatMediaType("attachment", map[string]string{"filename": fallback})
 }

@@ -44,17 +44,25 @@ const MaxKnownWords = 8
 // how often the text was given its label.
 func Known(text string, labelled []Labelled, existing []Span) []Span {
 	texts, labels, seen := bestLabels(labelled)
+	d := newDecisions(existing)
 	var found []offsets.Found
 	for _, f := range offsets.OccurrencesOfAll(text, texts) {
-		if !decided(existing, f.Start, f.End, labels[f.Phrase]) {
+		if !d.decided(f.Start, f.End, labels[f.Phrase]) {
 			found = append(found, f)
 		}
 	}
 	slices.SortStableFunc(found, func(a, b offsets.Found) int { return (b.End - b.Start) - (a.End - a.Start) })
 	var out []Span
+	var taken []bool // code points a proposal covers, as they are chosen
 	for _, f := range found {
-		if !slices.ContainsFunc(out, func(s Span) bool { return s.Start < f.End && f.Start < s.End }) {
+		if taken == nil {
+			taken = make([]bool, len([]rune(text)))
+		}
+		if !slices.Contains(taken[f.Start:f.End], true) {
 			out = append(out, Span{Start: f.Start, End: f.End, Label: labels[f.Phrase], Seen: seen[f.Phrase]})
+			for i := f.Start; i < f.End; i++ {
+				taken[i] = true
+			}
 		}
 	}
 	slices.SortFunc(out, func(a, b Span) int { return a.Start - b.Start })
@@ -99,10 +107,53 @@ func bestLabels(labelled []Labelled) (texts, labels []string, seen []int) {
 	return texts, labels, seen
 }
 
+// decisions are the layer's spans, looked up by extent and, per label,
+// by start, so a book with thousands of spans answers decided at once.
+type decisions struct {
+	extents map[[2]int]bool
+	byLabel map[string]*labelSpans
+}
+
+// labelSpans are one label's spans sorted by start, and the longest.
+type labelSpans struct {
+	spans   []Span
+	longest int
+}
+
+func newDecisions(spans []Span) decisions {
+	d := decisions{extents: map[[2]int]bool{}, byLabel: map[string]*labelSpans{}}
+	for _, s := range spans {
+		d.extents[[2]int{s.Start, s.End}] = true
+		l := d.byLabel[s.Label]
+		if l == nil {
+			l = &labelSpans{}
+			d.byLabel[s.Label] = l
+		}
+		l.spans = append(l.spans, s)
+		l.longest = max(l.longest, s.End-s.Start)
+	}
+	for _, l := range d.byLabel {
+		slices.SortFunc(l.spans, func(a, b Span) int { return a.Start - b.Start })
+	}
+	return d
+}
+
 // decided is true when start..end already has a span of its own extent,
-// or lies across or inside one labelled label.
-func decided(spans []Span, start, end int, label string) bool {
-	return slices.ContainsFunc(spans, func(s Span) bool {
-		return s.Start == start && s.End == end || s.Label == label && s.Start < end && start < s.End
-	})
+// or lies across or inside one labelled label: only spans starting less
+// than the label's longest span before end can reach it.
+func (d decisions) decided(start, end int, label string) bool {
+	if d.extents[[2]int{start, end}] {
+		return true
+	}
+	l := d.byLabel[label]
+	if l == nil {
+		return false
+	}
+	i, _ := slices.BinarySearchFunc(l.spans, start-l.longest, func(s Span, at int) int { return s.Start - at })
+	for ; i < len(l.spans) && l.spans[i].Start < end; i++ {
+		if start < l.spans[i].End {
+			return true
+		}
+	}
+	return false
 }

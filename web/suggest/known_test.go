@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -153,6 +154,32 @@ func BenchmarkKnownANERCorp(b *testing.B) {
 	for b.Loop() {
 		for _, d := range docs {
 			Known(d.Text, labelled, nil)
+		}
+	}
+}
+
+// TestDecisionsMatchAScan: the indexed lookup answers as a scan of every
+// span would, on random layers with long and short spans.
+func TestDecisionsMatchAScan(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	labels := []string{"PER", "ORG", "QUOTE"}
+	for range 300 {
+		var spans []Span
+		for range r.IntN(30) {
+			s := r.IntN(200)
+			spans = append(spans, Span{Start: s, End: s + 1 + r.IntN(1+r.IntN(80)), Label: labels[r.IntN(3)]})
+		}
+		d := newDecisions(spans)
+		for range 50 {
+			start := r.IntN(220)
+			end := start + 1 + r.IntN(10)
+			label := labels[r.IntN(3)]
+			want := slices.ContainsFunc(spans, func(s Span) bool {
+				return s.Start == start && s.End == end || s.Label == label && s.Start < end && start < s.End
+			})
+			if got := d.decided(start, end, label); got != want {
+				t.Fatalf("decided(%d, %d, %s) = %v, a scan says %v; spans %v", start, end, label, got, want, spans)
+			}
 		}
 	}
 }

@@ -265,6 +265,16 @@ func (r Review) GoldFinished() bool { return db.Finished(r.Gold.Status) }
 
 func f1Text(p agreement.Pair) string { return ratioText(p.F1()) }
 
+// kappaText is the κ of pair a, b in a tally of words, "—" when there is
+// none to take.
+func kappaText(t *agreement.Tally, a, b string) string {
+	k, ok := t.KappaOf(a, b)
+	if !ok {
+		return "—"
+	}
+	return ratioText(k.Value())
+}
+
 func f1OverlapText(p agreement.Pair) string { return ratioText(p.F1Overlap()) }
 
 // ratioText shows a score to two places, a dash when it is undefined.

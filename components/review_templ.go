@@ -274,7 +274,7 @@ func ReviewPage(p Page, r Review) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = pairsTable("agreement", "Layers", pairs).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = pairsTable("agreement", "Layers", pairs, nil).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

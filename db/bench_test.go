@@ -122,8 +122,8 @@ func BenchmarkAgreementANERCorp(b *testing.B) {
 	ctx := context.Background()
 	for b.Loop() {
 		spans := 0
-		err := s.EachDocumentLayers(ctx, p.ID, func(_ int64, _ string, _ *LayerSpans, layers []LayerSpans) error {
-			for _, l := range layers {
+		err := s.EachDocumentLayers(ctx, p.ID, func(d DocumentLayers) error {
+			for _, l := range d.Layers {
 				spans += len(l.Spans)
 			}
 			return nil

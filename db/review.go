@@ -215,12 +215,23 @@ type QuoteKey struct {
 	NotInText    bool
 }
 
+// DocumentLayers is one document's layers as agreement reads them.
+type DocumentLayers struct {
+	ID         int64
+	ExternalID string
+	// Text is read only when two users or more have a layer: their pairs
+	// are compared word by word too.
+	Text   string
+	Gold   *LayerSpans // nil unless reviewed
+	Layers []LayerSpans
+}
+
 // EachDocumentLayers calls fn, in document order, for every document of
 // the project that has a user's layer or a reviewed gold: gold when it is
 // reviewed (nil otherwise: an unfinished gold is no reference yet), and
 // its users' layers by name. It reads one snapshot and holds one document
 // at a time.
-func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func(docID int64, externalID string, gold *LayerSpans, layers []LayerSpans) error) error {
+func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func(DocumentLayers) error) error {
 	tx, err := s.r.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("db: begin agreement read: %w", err)
@@ -251,11 +262,16 @@ func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func
 				return err
 			}
 		}
-		var gold *LayerSpans
+		d := DocumentLayers{ID: doc, ExternalID: external, Layers: layers}
 		if layers[0].Name == "" {
-			gold, layers = &layers[0], layers[1:]
+			d.Gold, d.Layers = &layers[0], layers[1:]
 		}
-		err := fn(doc, external, gold, layers)
+		if len(d.Layers) >= 2 {
+			if err := tx.QueryRowContext(ctx, "SELECT text FROM documents WHERE id = ?", doc).Scan(&d.Text); err != nil {
+				return fmt.Errorf("db: text of document %d: %w", doc, err)
+			}
+		}
+		err := fn(d)
 		layers, quotes = nil, false
 		return err
 	}

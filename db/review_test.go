@@ -214,13 +214,17 @@ func TestEachDocumentLayers(t *testing.T) {
 	each := func() []string {
 		t.Helper()
 		var got []string
-		err := f.s.EachDocumentLayers(ctx, f.proj.ID, func(id int64, ext string, gold *LayerSpans, layers []LayerSpans) error {
-			line := ext + ":"
-			if gold != nil {
-				line += fmt.Sprintf(" gold%v", gold.Spans)
+		err := f.s.EachDocumentLayers(ctx, f.proj.ID, func(d DocumentLayers) error {
+			line := d.ExternalID + ":"
+			if d.Gold != nil {
+				line += fmt.Sprintf(" gold%v", d.Gold.Spans)
 			}
-			for _, l := range layers {
+			for _, l := range d.Layers {
 				line += fmt.Sprintf(" %s%v", l.Name, l.Spans)
+			}
+			// The text comes with two users' layers, for their words.
+			if (len(d.Layers) >= 2) != (d.Text != "") {
+				t.Errorf("%s: %d users' layers, text %q", d.ExternalID, len(d.Layers), d.Text)
 			}
 			got = append(got, line)
 			return nil
@@ -282,8 +286,8 @@ func TestEachDocumentLayersQuotations(t *testing.T) {
 	add(f.other.ID, "الاقتصاد ينمو", "QUOTE", map[string]any{"speaker_in_text": false})
 	add(f.other.ID, "الرياض", "LOC", nil)
 	got := map[string][]QuoteKey{}
-	err := f.s.EachDocumentLayers(ctx, f.proj.ID, func(_ int64, _ string, _ *LayerSpans, layers []LayerSpans) error {
-		for _, l := range layers {
+	err := f.s.EachDocumentLayers(ctx, f.proj.ID, func(d DocumentLayers) error {
+		for _, l := range d.Layers {
 			got[l.Name] = l.Quotes
 		}
 		return nil

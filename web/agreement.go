@@ -45,6 +45,8 @@ type pairJSON struct {
 	Boundary  int      `json:"extent_differs"`
 	Relabel   int      `json:"label_differs"`
 	F1Overlap *float64 `json:"f1_forgiving_extent"`
+	// Kappa is a pair's Cohen's κ over words (pairs only; null when none).
+	Kappa *float64 `json:"kappa,omitempty"`
 }
 
 func toPairJSON(p agreement.Pair, label string) pairJSON {
@@ -96,6 +98,7 @@ func (h *handler) apiAgreement(c echo.Context) error {
 		Project   int64      `json:"project"`
 		Documents int        `json:"documents"`
 		Overall   pairJSON   `json:"overall"`
+		KappaMean *float64   `json:"kappa"` // mean of the pairs' κ over words, null when none has one
 		Pairs     []pairJSON `json:"pairs"`
 		Labels    []pairJSON `json:"labels"`
 		Least     []docJSON  `json:"least_agreed"`
@@ -120,7 +123,16 @@ func (h *handler) apiAgreement(c echo.Context) error {
 		out.Gold = append(out.Gold, toGoldJSON(g))
 	}
 	for _, pr := range tally.Pairs() {
-		out.Pairs = append(out.Pairs, toPairJSON(pr, ""))
+		pj := toPairJSON(pr, "")
+		if k, ok := tally.KappaOf(pr.A, pr.B); ok {
+			if v, ok := k.Value(); ok {
+				pj.Kappa = &v
+			}
+		}
+		out.Pairs = append(out.Pairs, pj)
+	}
+	if mean, n := tally.MeanKappa(); n > 0 {
+		out.KappaMean = &mean
 	}
 	for _, l := range tally.Labels() {
 		out.Labels = append(out.Labels, toPairJSON(l.Pair, l.Label))
@@ -139,14 +151,15 @@ func (h *handler) agreement(c echo.Context) (db.Project, *agreement.Tally, error
 		return p, nil, err
 	}
 	tally := &agreement.Tally{}
-	err = h.store.EachDocumentLayers(c.Request().Context(), p.ID, func(docID int64, externalID string, gold *db.LayerSpans, layers []db.LayerSpans) error {
-		in := make([]agreement.Layer, len(layers))
-		for i, l := range layers {
+	err = h.store.EachDocumentLayers(c.Request().Context(), p.ID, func(d db.DocumentLayers) error {
+		in := make([]agreement.Layer, len(d.Layers))
+		for i, l := range d.Layers {
 			in[i] = toAgreementLayer(l)
 		}
-		tally.Add(docID, externalID, in)
-		if gold != nil {
-			tally.AddGold(toAgreementLayer(*gold), in)
+		tally.Add(d.ID, d.ExternalID, in)
+		tally.AddWords(d.Text, in)
+		if d.Gold != nil {
+			tally.AddGold(toAgreementLayer(*d.Gold), in)
 		}
 		return nil
 	})

@@ -193,7 +193,12 @@ func TestProjectAgreement(t *testing.T) {
 		d.Find(sel).Each(func(_ int, r *goquery.Selection) { out = append(out, cells(r)) })
 		return out
 	}
-	if got := strings.Join(strings.Fields(d.Find("#agreement-overall").Text()), " "); got != "Over 2 documents: F1 0.50 (2 spans both sides marked, 4 only one side did)." {
+	// κ by hand: 10 words (8 of doc-1, 2 of doc-2), 8 given the same
+	// label (ينمو: QUOTE or none; الرياض: LOC or GPE), po = .8; karim's
+	// shares none .6, PER .1, QUOTE .1, GPE .1, LOC .1, layla's none .5,
+	// PER .1, QUOTE .2, LOC .2: pe = .30 + .01 + .02 + .02 = .35, and
+	// κ = (.8 − .35) / (1 − .35) = 0.692.
+	if got := strings.Join(strings.Fields(d.Find("#agreement-overall").Text()), " "); got != "Over 2 documents: F1 0.50 (2 spans both sides marked, 4 only one side did). Word by word, Cohen's κ 0.692 (mean over 1 pair)." {
 		t.Errorf("overall: %q", got)
 	}
 	if got, want := strings.Join(strings.Fields(d.Find("#agreement-near").Text()), " "), "Of the spans only one side marked, extent alone differs in 1 pair and label alone in 1 pair; 0 spans had nothing like them on the other side. Forgiving extent, F1 is 0.75."; got != want {
@@ -207,7 +212,7 @@ func TestProjectAgreement(t *testing.T) {
 		sel  string
 		want []string
 	}{
-		{"#agreement-pairs tbody tr", []string{"karim · layla 2 2 2 0.50 1 1 0.75"}},
+		{"#agreement-pairs tbody tr", []string{"karim · layla 2 2 2 0.50 1 1 0.75 0.69"}},
 		{"#agreement-labels tbody tr", []string{"GPE 0 1 0.00 0 1 0.00", "LOC 1 1 0.67 0 1 0.67", "PER 1 0 1.00 0 0 1.00", "QUOTE 0 2 0.00 1 0 1.00"}},
 		{"#agreement-docs tbody tr", []string{"doc-1 0.33 1", "doc-2 1.00 1"}},
 		// Quotations: not the same extent, but paired by overlap, and the
@@ -245,9 +250,11 @@ func TestProjectAgreement(t *testing.T) {
 			Label              int      `json:"label_differs"`
 			F1Forgiving        *float64 `json:"f1_forgiving_extent"`
 		} `json:"overall"`
+		Kappa *float64 `json:"kappa"`
 		Pairs []struct {
-			A, B string
-			F1   *float64
+			A, B  string
+			F1    *float64
+			Kappa *float64 `json:"kappa"`
 		} `json:"pairs"`
 		Labels []struct {
 			Label string
@@ -276,6 +283,9 @@ func TestProjectAgreement(t *testing.T) {
 		len(got.Pairs) != 1 || got.Pairs[0].A != "karim" || len(got.Labels) != 4 || got.Labels[2].Label != "PER" ||
 		len(got.Least) != 2 || got.Least[0].ExternalID != "doc-1" || fmt.Sprintf("%.2f", got.Least[0].MeanF1) != "0.33" {
 		t.Errorf("agreement JSON: %s", rec.Body)
+	}
+	if got.Kappa == nil || fmt.Sprintf("%.3f", *got.Kappa) != "0.692" || got.Pairs[0].Kappa == nil || *got.Pairs[0].Kappa != *got.Kappa {
+		t.Errorf("κ in the agreement JSON: %s", rec.Body)
 	}
 	if q := got.Quotes; q.Overall.Extent != 1 || q.Overall.Matched != 1 || q.Overall.Speaker.Same != 1 || q.Overall.Speaker.Of != 1 ||
 		q.Overall.Speaker.Share == nil || *q.Overall.Speaker.Share != 1 || q.Overall.Cue.Share != nil ||

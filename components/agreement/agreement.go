@@ -263,6 +263,8 @@ type Tally struct {
 	goldDocs int
 	// goldQuotes is each owner's quotations against gold, by name.
 	goldQuotes map[string]*Attribution
+	// kappas is each pair's Cohen's κ over words (AddWords).
+	kappas map[[2]string]*Kappa
 }
 
 // GoldScore is one owner's layers against gold (A the owner, B "gold"),

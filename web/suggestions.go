@@ -104,7 +104,7 @@ func (h *handler) knownNames(c echo.Context, t target, v vocabulary, decided []s
 	var names []suggest.Labelled
 	for _, l := range labelled {
 		if s := v.toSuggester(l.Label); s != "QUOTE" && s != "CUE" && v.project.HasLabel(l.Label) {
-			names = append(names, suggest.Labelled{Text: l.Text, Label: l.Label, Count: l.Count})
+			names = append(names, suggest.Labelled(l))
 		}
 	}
 	return suggest.Known(t.doc.Text, names, decided), nil

@@ -402,3 +402,25 @@ func TestSuggestionIDsOutliveAnAccept(t *testing.T) {
 	rec := env.do(http.MethodPost, url+"/accept", fmt.Sprintf(`{"ids":[%q]}`, cue1))
 	expect(t, rec, http.StatusBadRequest)
 }
+
+// TestKnownNameRejectionsTeach: a name labelled once in one document and
+// rejected once in the next is not proposed in a third: rejections count
+// across the annotator's documents.
+func TestKnownNameRejectionsTeach(t *testing.T) {
+	env := newAPIEnv(t)
+	text := "وصل صباح النعمان إلى بغداد."
+	docs := []db.Document{env.importDoc("r1", text), env.importDoc("r2", text), env.importDoc("r3", text)}
+	s, e := cpSpan(t, text, "صباح النعمان")
+	if _, err := env.store.CreateSpan(t.Context(), docs[0], env.user.ID, env.user.ID, db.SpanInput{Start: s, End: e, Label: "PER"}); err != nil {
+		t.Fatal(err)
+	}
+	url := func(d db.Document) string { return fmt.Sprintf("/api/v1/documents/%d/suggestions", d.ID) }
+	id := env.suggestions(t, url(docs[1])).find("PER", "صباح النعمان")
+	if id == "" {
+		t.Fatal("the name labelled in r1 is not proposed in r2")
+	}
+	expect(t, env.do(http.MethodPost, url(docs[1])+"/reject", fmt.Sprintf(`{"ids":[%q]}`, id)), http.StatusCreated)
+	if id := env.suggestions(t, url(docs[2])).find("PER", "صباح النعمان"); id != "" {
+		t.Errorf("rejected as often as labelled, the name is still proposed in r3 (%s)", id)
+	}
+}

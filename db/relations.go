@@ -147,8 +147,8 @@ func checkRelabel(ctx context.Context, tx *sql.Tx, doc Document, spanID int64, l
 		}
 		rule := p.RelationTypes[i]
 		if e.isFrom && len(rule.From) > 0 && !slices.Contains(rule.From, label) || e.isTo && len(rule.To) > 0 && !slices.Contains(rule.To, label) {
-			return invalid("label", "span %d is in a %s relation, which joins %v -> %v: delete the relation before relabelling it %s",
-				spanID, rule.Name, rule.From, rule.To, label)
+			return invalid("label", "the span has a %s link, which joins %s to %s: remove the link before making the span %s",
+				rule.Name, labelsOrAny(rule.From), labelsOrAny(rule.To), label)
 		}
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -65,6 +66,21 @@ func (h *handler) suggestions(c echo.Context, t target) (suggest.Result, int, er
 	}
 	res.Spans = append(res.Spans, known...)
 	return withoutRejected(stableIDs(res), rejected), len(rejected), nil
+}
+
+// notProposed refuses an id no current suggestion has: 409 when it is a
+// suggestion's id (LABEL@START-END) that the layer has since made stale
+// (accepted or rejected elsewhere, or its place decided), so the page
+// redraws as after any change made elsewhere; 400 for anything else.
+func notProposed(id string) error {
+	label, extent, ok := strings.Cut(id, "@")
+	start, end, dash := strings.Cut(extent, "-")
+	_, err1 := strconv.Atoi(start)
+	_, err2 := strconv.Atoi(end)
+	if ok && dash && label != "" && err1 == nil && err2 == nil {
+		return echo.NewHTTPError(http.StatusConflict, fmt.Sprintf("ids: %s is no longer proposed (the layer changed since the suggestions were loaded)", id))
+	}
+	return badRequest("ids: %q is not a suggestion's id", id)
 }
 
 // stableIDs names each proposed span by its label and offsets
@@ -228,7 +244,7 @@ func chosenSuggestions(res suggest.Result, ids []string, all bool) ([]db.BatchSp
 	chosen := map[string]bool{}
 	for _, id := range ids {
 		if _, ok := byID[id]; !ok {
-			return nil, nil, badRequest("ids: %q is not a current suggestion (the layer may have changed; reload the suggestions)", id)
+			return nil, nil, notProposed(id)
 		}
 		chosen[id] = true
 	}
@@ -279,7 +295,7 @@ func (h *handler) rejectSuggestions(c echo.Context) error {
 	for _, id := range in.IDs {
 		s, ok := byID[id]
 		if !ok || s.Existing {
-			return badRequest("ids: %q is not a current suggestion (the layer may have changed; reload the suggestions)", id)
+			return notProposed(id)
 		}
 		keys = append(keys, db.SpanKey{Label: s.Label, Start: s.Start, End: s.End})
 	}

@@ -400,7 +400,7 @@ func TestSuggestionIDsOutliveAnAccept(t *testing.T) {
 		t.Errorf("accepting two ids of one list stored %q, want %q", texts, want)
 	}
 	rec := env.do(http.MethodPost, url+"/accept", fmt.Sprintf(`{"ids":[%q]}`, cue1))
-	expect(t, rec, http.StatusBadRequest)
+	expect(t, rec, http.StatusConflict) // stale, not malformed: the page redraws
 }
 
 // TestKnownNameRejectionsTeach: a name labelled once in one document and

@@ -22,14 +22,17 @@ export async function request(method, url, body) {
     throw lost;
   }
   if (!res.ok) {
-    let reason = res.statusText;
+    // Hashiya's own refusals are shown as their reason, without the
+    // status code or the field an API client needs ("label: "); anything
+    // else (a proxy's page) as its status.
+    let reason = `${res.status} ${res.statusText}`;
     try {
       const data = await res.json();
-      if (data && data.error) reason = data.error;
+      if (data && data.error) reason = data.error.replace(/^[a-z_][a-z_.\[\]0-9]*: /, '');
     } catch (_) {
-      // The body was not JSON; the status text stands.
+      // The body was not JSON; the status stands.
     }
-    const err = new Error(`${res.status} ${reason}`);
+    const err = new Error(reason);
     err.status = res.status;
     err.fix = fixFor(res.status);
     throw err;

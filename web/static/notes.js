@@ -24,11 +24,10 @@ function init(box) {
     errorBox.hidden = false;
   }
 
-  // plain is the server's refusal as a sentence: without the status and
-  // the field's name ("400 body: ..."), which scripts read, people need not.
+  // plain is the server's refusal as a sentence (api.js has taken off
+  // the status and the field's name, which scripts read, people need not).
   function plain(err) {
-    const reason = err.message.replace(/^\d{3} /, '').replace(/^[a-z/_]+: /, '');
-    return reason.charAt(0).toUpperCase() + reason.slice(1);
+    return err.message.charAt(0).toUpperCase() + err.message.slice(1);
   }
 
   // The box counts what the server will (code points), and says so before

@@ -258,3 +258,38 @@ func TestBrowserFocusStaysInTheText(t *testing.T) {
 		t.Errorf("after Delete span focus is on %q, want the text", got)
 	}
 }
+
+// TestBrowserKeysFromACheckbox: with focus on the quotation's "Speaker
+// not in the text" box, Ctrl+Z undoes the tick and Escape closes the
+// editor, focus back on the text.
+func TestBrowserKeysFromACheckbox(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	ctx := context.Background()
+	a, e := spanAt(t, doc.Text, "الجهاز مستمر في عملياته", 0)
+	if _, err := s.store.CreateSpan(ctx, doc, s.user.ID, s.user.ID, db.SpanInput{Start: a, End: e, Label: "QUOTE"}); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	b.clickChar(a + 2)
+	b.run(chromedp.WaitVisible(chromedp.ID("q-not-in-text")), chromedp.Click(chromedp.ID("q-not-in-text")))
+	attrs := func() string {
+		l, err := s.store.LayerOf(ctx, doc, s.user.ID)
+		if err != nil || len(l.Spans) != 1 {
+			t.Fatalf("layer %+v, %v", l.Spans, err)
+		}
+		return string(l.Spans[0].Attributes)
+	}
+	b.waitFor(`document.getElementById('save-status').textContent === 'Saved'`)
+	if got := attrs(); got != `{"speaker_in_text":false}` {
+		t.Fatalf("after the tick: %s", got)
+	}
+	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	b.waitFor(`document.getElementById('save-status').textContent === 'Undone and saved'`)
+	if got := attrs(); got != `{}` {
+		t.Errorf("Ctrl+Z from the checkbox left %s", got)
+	}
+	b.run(chromedp.Focus(chromedp.ID("q-not-in-text")), chromedp.KeyEvent(kb.Escape))
+	b.waitFor(`document.getElementById('span-editor').hidden && document.activeElement.id === 'doc'`)
+}

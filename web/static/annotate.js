@@ -24,6 +24,14 @@ const QUOTE_ATTRIBUTES = ['type', 'speaker_in_text'];
 const root = document.getElementById('doc');
 if (root) init(root);
 
+// typing is true while keys go into a field (text, a list to choose
+// from): there they are the field's. A checkbox or a radio button takes
+// no letters, so Escape, Ctrl+Z and a label's key work from them too.
+function typing(target) {
+  if (target.closest('textarea, select, [contenteditable]')) return true;
+  return target.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'range'].includes(target.type);
+}
+
 function init(docEl) {
   const docId = docEl.dataset.doc;
   const layerQuery = docEl.dataset.layer ? `?layer=${encodeURIComponent(docEl.dataset.layer)}` : '';
@@ -464,7 +472,7 @@ function init(docEl) {
     if (b.dataset.hotkey) labelKeys.set(b.dataset.hotkey.toLowerCase(), b.dataset.label);
   }
   document.addEventListener('keydown', (e) => {
-    if (e.target.closest('input, textarea, select, [contenteditable]')) return;
+    if (typing(e.target)) return;
     const key = e.key.toLowerCase();
     if ((e.ctrlKey || e.metaKey) && (key === 'z' || key === 'y')) {
       const direction = key === 'y' || e.shiftKey ? 'redo' : 'undo';

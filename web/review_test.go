@@ -587,6 +587,9 @@ func TestMarkReviewedAsksAboutSpeakers(t *testing.T) {
 	te := newTeamEnv(t)
 	review := fmt.Sprintf("/documents/%d/review", te.doc.ID)
 	te.addSpan(0, "الاقتصاد ينمو", "QUOTE")
+	if htmlPage(t, te.rana.get(review), http.StatusOK).Find("#mark-reviewed.confirm").Length() != 0 {
+		t.Error("Mark gold reviewed asks first, though its press only lists the quotations lacking a speaker")
+	}
 	redirectsTo(t, te.rana.post(review+"/done", nil), review+"?warn=quotes#gold-quote-warning")
 	if l := te.layer(te.doc, 0); l.Status == "reviewed" {
 		t.Fatal("gold was marked reviewed with a quotation lacking a speaker")

@@ -42,3 +42,12 @@ func (e *conflictError) Is(target error) bool { return target == ErrConflict }
 func conflict(format string, args ...any) error {
 	return &conflictError{reason: fmt.Sprintf(format, args...)}
 }
+
+// howMany says how many of thing there are, in the singular for one: "1
+// span", "3 spans".
+func howMany(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
+}

@@ -39,7 +39,7 @@ func (s *Store) SetLabels(ctx context.Context, projectID int64, by User, labels 
 				return fmt.Errorf("db: count spans of label %s: %w", old.Name, err)
 			}
 			if used > 0 {
-				return invalid("labels", "label %s is used by %d spans; it cannot be removed", old.Name, used)
+				return invalid("labels", "label %s is used by %s; it cannot be removed", old.Name, howMany(used, "span"))
 			}
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM labels WHERE project_id = ?", projectID); err != nil {

@@ -27,7 +27,7 @@ func TestSetLabels(t *testing.T) {
 		labels []Label
 		says   string
 	}{
-		{"removing a used label", []Label{{Name: "ORG", Color: "#222222", Hotkey: "o"}}, "PER is used by 1 spans"},
+		{"removing a used label", []Label{{Name: "ORG", Color: "#222222", Hotkey: "o"}}, "PER is used by 1 span;"},
 		{"no labels", nil, "at least one label"},
 		{"bad colour", []Label{{Name: "PER", Color: "red", Hotkey: ""}}, "colour"},
 		{"a long description", []Label{{Name: "PER", Color: "#111111", Description: strings.Repeat("و", 201)}}, "201 characters, more than 200"},

@@ -86,7 +86,7 @@ func relationsStillFit(ctx context.Context, tx *sql.Tx, projectID int64, types [
 		}
 		i := slices.IndexFunc(types, func(rt RelationType) bool { return rt.Name == typ })
 		if i < 0 {
-			return invalid("relation_types", "relation type %s is used by %d relations (%s -> %s); it cannot be removed", typ, n, from, to)
+			return invalid("relation_types", "relation type %s is used by %s (%s -> %s); it cannot be removed", typ, howMany(n, "relation"), from, to)
 		}
 		if rt := types[i]; !rt.Joins(from, to) {
 			return invalid("relation_types", "%d %s relations join %s -> %s, which the rule %s -> %s would leave out", n, typ, from, to, labelsOrAny(rt.From), labelsOrAny(rt.To))

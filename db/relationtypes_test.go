@@ -51,7 +51,7 @@ func TestSetRelationTypes(t *testing.T) {
 		types []RelationType
 		says  string
 	}{
-		{"removing a type in use", next[1:], "relation type speaker is used by 1 relations (QUOTE -> PERS); it cannot be removed"},
+		{"removing a type in use", next[1:], "relation type speaker is used by 1 relation (QUOTE -> PERS); it cannot be removed"},
 		{"narrowing past a relation", []RelationType{{Name: "speaker", From: []string{"QUOTE"}, To: []string{"PER"}}},
 			"1 speaker relations join QUOTE -> PERS, which the rule QUOTE -> PER would leave out"},
 		{"a label the project lacks", append([]RelationType{{Name: "x", From: []string{"EVENT"}}}, next...), "relation type x names label EVENT, which project"},

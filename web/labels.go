@@ -24,18 +24,21 @@ func (h *handler) setLabels(c echo.Context) error {
 	if len(colors) != len(names) || len(keys) != len(names) || len(descs) != 0 && len(descs) != len(names) {
 		return badRequest("form: every label row needs a name, a colour and a hotkey field (and a description field, if any row has one)")
 	}
-	var labels []db.Label
+	var labels, typed []db.Label // typed: every row as sent, a cleared name included
 	for i, name := range names {
-		if name = strings.TrimSpace(name); name != "" {
-			l := db.Label{Name: name, Color: strings.TrimSpace(colors[i]), Hotkey: strings.TrimSpace(keys[i])}
-			if len(descs) > 0 {
-				l.Description = strings.TrimSpace(descs[i])
-			}
+		l := db.Label{Name: strings.TrimSpace(name), Color: strings.TrimSpace(colors[i]), Hotkey: strings.TrimSpace(keys[i])}
+		if len(descs) > 0 {
+			l.Description = strings.TrimSpace(descs[i])
+		}
+		if l.Name != "" {
 			labels = append(labels, l)
+		}
+		if l.Name != "" || i < len(names)-1 { // the form's own empty last row comes back by itself
+			typed = append(typed, l)
 		}
 	}
 	if err := h.store.SetLabels(c.Request().Context(), p.ID, currentUser(c), labels); err != nil {
-		return h.formError(c, p, err, func(m *components.Manage) { m.LabelsDraft = append([]db.Label{}, labels...) })
+		return h.formError(c, p, err, func(m *components.Manage) { m.LabelsDraft = typed })
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=labels#labels", p.ID))
 }
@@ -53,14 +56,18 @@ func (h *handler) setRelationTypes(c echo.Context) error {
 	if len(froms) != len(names) || len(tos) != len(names) {
 		return badRequest("form: every relation row needs a name, a from and a to field")
 	}
-	types := []db.RelationType{}
+	types, typed := []db.RelationType{}, []db.RelationType{} // typed: as for labels
 	for i, name := range names {
-		if name = strings.TrimSpace(name); name != "" {
-			types = append(types, db.RelationType{Name: name, From: labelList(froms[i]), To: labelList(tos[i])})
+		rt := db.RelationType{Name: strings.TrimSpace(name), From: labelList(froms[i]), To: labelList(tos[i])}
+		if rt.Name != "" {
+			types = append(types, rt)
+		}
+		if rt.Name != "" || i < len(names)-1 {
+			typed = append(typed, rt)
 		}
 	}
 	if err := h.store.SetRelationTypes(c.Request().Context(), p.ID, currentUser(c), types); err != nil {
-		return h.formError(c, p, err, func(m *components.Manage) { m.RelationTypesDraft = types })
+		return h.formError(c, p, err, func(m *components.Manage) { m.RelationTypesDraft = typed })
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=relation-types#relation-types", p.ID))
 }

@@ -27,9 +27,14 @@ func TestManagerEditsLabels(t *testing.T) {
 		return v
 	}
 	// PER is used: clearing its name is refused and the page says why.
-	rec := admin.post(path, form([3]string{"", "#e5484d", "1"}, [3]string{"ORG", "#0090ff", "2"}))
-	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "PER is used by 1 spans") {
+	rec := admin.post(path, form([3]string{"", "#e5484d", "1"}, [3]string{"ORG", "#0090ff", "2"}, [3]string{"", "#888888", ""}))
+	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "PER is used by 1 span;") {
 		t.Fatalf("removing a used label: %d", rec.Code)
+	}
+	// The cleared row comes back cleared, its colour and hotkey kept, to be
+	// named again; then the form's one empty row.
+	if got := htmlPage(t, rec, http.StatusBadRequest).Find(`#labels-form input[name="hotkey"]`).Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("value", "") }); strings.Join(got, ",") != "1,2," {
+		t.Errorf("the refused form's hotkeys read %q, want 1,2 and the empty row", got)
 	}
 	// A refused form comes back as it was typed, to be mended.
 	rec = admin.post(path, form([3]string{"PER", "#e5484d", "1"}, [3]string{"ORG", "#0090ff", "1"}, [3]string{"NEWONE", "#112233", "x"}))
@@ -109,7 +114,7 @@ func TestManagerEditsRelationRules(t *testing.T) {
 		says string
 	}{
 		{[][3]string{{"speaker", "QUOTE", "PER"}, {"x", "EVENT", ""}}, "Relation type x names label EVENT"},
-		{[][3]string{{"located_in", "ORG", ""}}, "Relation type speaker is used by 1 relations"},
+		{[][3]string{{"located_in", "ORG", ""}}, "Relation type speaker is used by 1 relation "},
 	} {
 		rec := admin.post(path, form(c.rows...))
 		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), c.says) {

@@ -396,39 +396,41 @@ type LinkCopy struct {
 // speakers. Segments join a quotation's parts, any number of them.
 var singleLinks = map[string]bool{"speaker": true, "cue": true, "refers_to": true}
 
-// replaceGoldLink deletes gold's links of typ from span from to any span
-// but to, when typ is one a span has once, and says how many went.
+// replaceGoldLink deletes gold's links of typ from span from, or from any
+// other segment of its quotation, to any span but to, when typ is one a
+// quotation has once, and says how many went.
 func replaceGoldLink(ctx context.Context, tx *sql.Tx, doc Document, by int64, typ string, from, to int64) (int, error) {
 	if !singleLinks[typ] {
 		return 0, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.type, r.from_span, r.to_span, l.id FROM relations r JOIN layers l ON l.id = r.layer_id
-		WHERE l.document_id = ? AND l.owner_id IS NULL AND r.type = ? AND r.from_span = ? AND r.to_span <> ?`, doc.ID, typ, from, to)
+	gold, err := layerID(ctx, tx, doc.ID, 0, false)
 	if err != nil {
-		return 0, fmt.Errorf("db: gold's %s links: %w", typ, err)
+		return 0, err
 	}
-	type old struct {
-		r     Relation
-		layer int64
+	rels, err := layerRelations(ctx, tx, gold)
+	if err != nil {
+		return 0, err
 	}
-	var olds []old
-	for rows.Next() {
-		var o old
-		if err := rows.Scan(&o.r.ID, &o.r.Type, &o.r.From, &o.r.To, &o.layer); err != nil {
-			rows.Close()
-			return 0, fmt.Errorf("db: scan relation: %w", err)
-		}
-		olds = append(olds, o)
-	}
-	if err := rows.Close(); err != nil {
-		return 0, fmt.Errorf("db: gold's %s links: %w", typ, err)
-	}
-	for _, o := range olds {
-		if err := deleteRelationTx(ctx, tx, doc, by, o.layer, o.r); err != nil {
-			return 0, err
+	// The quotation's segments: the spans segment links join to from.
+	segments := map[int64]bool{from: true}
+	for grew := true; grew; {
+		grew = false
+		for _, r := range rels {
+			if r.Type == "segment" && segments[r.From] != segments[r.To] {
+				segments[r.From], segments[r.To], grew = true, true, true
+			}
 		}
 	}
-	return len(olds), nil
+	n := 0
+	for _, r := range rels {
+		if r.Type == typ && segments[r.From] && r.To != to {
+			if err := deleteRelationTx(ctx, tx, doc, by, gold, r); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
+	return n, nil
 }
 
 // CopyWithLinksToGold is CopyToGold for a span and for what its relations

@@ -415,3 +415,40 @@ func (f fixture) link(t *testing.T, owner int64, typ string, from, to Span) {
 		t.Fatal(err)
 	}
 }
+
+// TestCopyLinksReplacesSpeakerOfAnySegment: gold's quotation has two
+// segments, its speaker linked from the first; another layer's same
+// quotation has its speaker linked from the second. Adding that layer's
+// links leaves the quotation one speaker, the new one.
+func TestCopyLinksReplacesSpeakerOfAnySegment(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	g1, g2 := f.mark(t, 0, "الاقتصاد", "QUOTE"), f.mark(t, 0, "ينمو", "QUOTE")
+	f.link(t, 0, "segment", g1, g2)
+	f.link(t, 0, "speaker", g1, f.mark(t, 0, "الوزير", "PER"))
+	o1, o2 := f.mark(t, f.other.ID, "الاقتصاد", "QUOTE"), f.mark(t, f.other.ID, "ينمو", "QUOTE")
+	f.link(t, f.other.ID, "segment", o1, o2)
+	f.link(t, f.other.ID, "speaker", o2, f.mark(t, f.other.ID, "أحمد", "PER"))
+
+	_, added, err := f.s.CopyWithLinksToGold(ctx, f.doc, SpanRef{Owner: f.other.ID, Span: o2.ID}, f.user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold, err := f.s.LayerOf(ctx, f.doc, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := map[int64]string{}
+	for _, s := range gold.Spans {
+		text[s.ID] = s.Text
+	}
+	var speakers []string
+	for _, r := range gold.Relations {
+		if r.Type == "speaker" {
+			speakers = append(speakers, text[r.To])
+		}
+	}
+	if len(speakers) != 1 || speakers[0] != "أحمد" || added.Replaced != 1 {
+		t.Errorf("gold's quotation has speakers %q (added %+v), want أحمد alone, in place of الوزير", speakers, added)
+	}
+}

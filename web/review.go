@@ -80,6 +80,9 @@ func reviewNotice(done, spans, n, replaced string) string {
 		return fmt.Sprintf("Accepted %s and %s into gold.", components.Plural(copied, "span"), components.Plural(count, "link"))
 	case "linked":
 		copied, _ := strconv.Atoi(spans)
+		if copied == 0 && count == 0 {
+			return "Gold holds that span and its links already; nothing was copied."
+		}
 		msg := fmt.Sprintf("Gold gained %s and %s", components.Plural(copied, "span"), components.Plural(count, "link"))
 		if r, _ := strconv.Atoi(replaced); r > 0 {
 			msg += fmt.Sprintf(", in place of %s of its own", components.Plural(r, "link"))

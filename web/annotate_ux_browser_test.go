@@ -156,6 +156,9 @@ func TestBrowserSuggestionsKeepFocus(t *testing.T) {
 	}
 	b.run(chromedp.Click(chromedp.ID("sug-reject-all")))
 	b.waitFor(`document.querySelectorAll('#sug-list li').length === 0 && !document.getElementById('sug-empty').hidden`)
+	if got := eval[string](b, activeJS); !strings.HasPrefix(got, "sug-load|") {
+		t.Errorf("after Reject all, which hides itself, focus is on %q, want Suggest", got)
+	}
 	if l, err := s.store.LayerOf(context.Background(), doc, s.user.ID); err != nil || len(l.Spans) != 0 {
 		t.Errorf("rejecting added spans: %+v, %v", l.Spans, err)
 	}

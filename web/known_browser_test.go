@@ -56,6 +56,16 @@ func TestBrowserKnownNames(t *testing.T) {
 		t.Fatalf("suggestions listed %q, want %q", rows, want)
 	}
 	b.screenshot("known-names")
+	// The two rows that read alike are told apart by their place, and a
+	// row in focus marks its place in the text.
+	names := eval[[]string](b, `[...document.querySelectorAll('#sug-list button[data-action="accept"]')].map((b) => b.getAttribute('aria-label'))`)
+	if want := []string{"Accept PER “صباح النعمان” (place 1 of 2)", "Accept LOC “بغداد”", "Accept PER “صباح النعمان” (place 2 of 2)"}; !slices.Equal(names, want) {
+		t.Errorf("accept buttons named %q, want %q", names, want)
+	}
+	b.run(chromedp.Focus(chromedp.CSS(`#sug-list li:nth-child(3) button`)))
+	if got := eval[string](b, `(() => { const h = CSS.highlights.get('suggestion-focus'); return h ? [...h][0].toString() : ''; })()`); got != "صباح النعمان" {
+		t.Errorf("the focused row marks %q in the text", got)
+	}
 
 	// Accept the first, reject the place name.
 	b.run(chromedp.Click(chromedp.CSS(`#sug-list li:first-child button[data-action="accept"]`)))

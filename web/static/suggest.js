@@ -89,14 +89,8 @@ export function createSuggestions(ctx) {
     const ranges = [];
     for (const g of groups) {
       for (const s of [g.quote, g.speaker, g.cue, g.single]) {
-        if (!s || s.existing) continue;
-        const a = codePointToBoundary(ctx.docEl, s.start);
-        const b = codePointToBoundary(ctx.docEl, s.end);
-        if (!a || !b) continue;
-        const r = new Range();
-        r.setStart(a.node, a.offset);
-        r.setEnd(b.node, b.offset);
-        ranges.push(r);
+        const r = s && !s.existing && rangeOf(s);
+        if (r) ranges.push(r);
       }
     }
     CSS.highlights.set('suggestion', new Highlight(...ranges));
@@ -121,6 +115,21 @@ export function createSuggestions(ctx) {
     return span;
   }
 
+  // placesOf numbers the rows that read alike ("place 2 of 5"), in text
+  // order, so their buttons' names tell them apart.
+  function placesOf(gs) {
+    const byName = new Map();
+    for (const g of gs) {
+      const n = nameOf(g);
+      byName.set(n, [...(byName.get(n) || []), g]);
+    }
+    const out = new Map();
+    for (const same of byName.values()) {
+      if (same.length > 1) same.forEach((g, i) => out.set(g, `place ${i + 1} of ${same.length}`));
+    }
+    return out;
+  }
+
   // nameOf names a suggestion for its buttons, so a screen reader tells
   // one row's Accept from the next: its label and the start of its text.
   function nameOf(g) {
@@ -138,20 +147,52 @@ export function createSuggestions(ctx) {
     return b;
   }
 
+  // rangeOf is a span's place in the text as a DOM Range, or null.
+  function rangeOf(s) {
+    const a = codePointToBoundary(ctx.docEl, s.start);
+    const b = codePointToBoundary(ctx.docEl, s.end);
+    if (!a || !b) return null;
+    const r = new Range();
+    r.setStart(a.node, a.offset);
+    r.setEnd(b.node, b.offset);
+    return r;
+  }
+
+  // A row taking focus (or the pointer) shows where its suggestion is:
+  // the same name may be proposed in five places, which the row's words
+  // alone do not tell apart.
+  function pointAt(g) {
+    if (!window.CSS || !CSS.highlights) return;
+    const r = rangeOf(g.single || g.quote);
+    if (!r) return;
+    CSS.highlights.set('suggestion-focus', new Highlight(r));
+    const box = r.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+  }
+  list.addEventListener('focusout', () => CSS.highlights && CSS.highlights.delete('suggestion-focus'));
+
   function render() {
     // A keyboard user who accepted or rejected a row keeps their place:
-    // focus goes to the same button of the row that takes its place.
+    // focus goes to the same button of the row that takes its place; from
+    // Accept all or Reject all, which hide with the list, to the button
+    // that suggests again.
+    const bulk = [el('sug-accept-all'), el('sug-reject-all')].includes(document.activeElement);
     const focused = list.contains(document.activeElement) ? document.activeElement : null;
     const row = focused ? [...list.children].indexOf(focused.closest('li')) : -1;
     const action = focused ? focused.dataset.action : '';
+    const places = placesOf(groups);
     list.replaceChildren(...groups.map((g) => {
       const li = document.createElement('li');
+      li.addEventListener('focusin', () => pointAt(g));
+      li.addEventListener('mouseenter', () => pointAt(g));
       if (g.single) li.append(describe(g.single.label, g.single));
       else li.append(describe('Quote', g.quote), describe('Speaker', g.speaker), describe('Cue', g.cue));
-      const accept = button('Accept', `Accept ${nameOf(g)}`,
+      const place = places.get(g);
+      const name = place ? `${nameOf(g)} (${place})` : nameOf(g);
+      const accept = button('Accept', `Accept ${name}`,
         () => acceptSuggestions(() => idsNow(partsOf(g)), 'accept the suggestion').catch(ctx.reported));
       accept.dataset.action = 'accept';
-      const reject = button('Reject', `Reject ${nameOf(g)}`,
+      const reject = button('Reject', `Reject ${name}`,
         () => post('reject', () => idsNow(rejectPartsOf(g)), 'reject the suggestion').catch(ctx.reported));
       reject.dataset.action = 'reject';
       const actions = document.createElement('span');
@@ -166,6 +207,7 @@ export function createSuggestions(ctx) {
     }
     el('sug-accept-all').hidden = groups.length === 0;
     el('sug-reject-all').hidden = groups.length === 0;
+    if (bulk && groups.length === 0) el('sug-load').focus();
     el('sug-empty').hidden = groups.length > 0;
     el('sug-restore').hidden = rejected === 0;
     el('sug-restore').textContent = `Show ${rejected} rejected suggestion${rejected === 1 ? '' : 's'} again`;

@@ -1,7 +1,10 @@
 package agreement
 
 import (
+	"bufio"
+	"encoding/json"
 	"math"
+	"os"
 	"slices"
 	"testing"
 )
@@ -64,5 +67,59 @@ func TestKappa(t *testing.T) {
 	none.AddWords(text, []Layer{{Name: "x"}, {Name: "y"}})
 	if _, ok := none.Kappas()[0].Value(); ok {
 		t.Error("κ of two empty layers should be undefined")
+	}
+}
+
+// BenchmarkTallyANERCorp sums agreement over ANERCorp's 200 documents in
+// two layers (the corpus, and the corpus with every fifth span left out):
+// span F1 (Add) alone, and with κ over words (AddWords) as the agreement
+// page does, so the ratio is what κ costs.
+func BenchmarkTallyANERCorp(b *testing.B) {
+	f, err := os.Open("../../../shared/corpora/anercorp/anercorp.jsonl")
+	if err != nil {
+		b.Skipf("ANERCorp not available: %v", err)
+	}
+	defer f.Close()
+	type doc struct {
+		text   string
+		layers []Layer
+	}
+	var docs []doc
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<22)
+	for sc.Scan() {
+		var d struct {
+			Text  string  `json:"text"`
+			Label [][]any `json:"label"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			b.Fatal(err)
+		}
+		a, c := Layer{Name: "a"}, Layer{Name: "b"}
+		for i, l := range d.Label {
+			s := Span{Start: int(l[0].(float64)), End: int(l[1].(float64)), Label: l[2].(string)}
+			a.Spans = append(a.Spans, s)
+			if i%5 != 4 {
+				c.Spans = append(c.Spans, s)
+			}
+		}
+		docs = append(docs, doc{d.Text, []Layer{a, c}})
+	}
+	for _, words := range []bool{false, true} {
+		name := "spans"
+		if words {
+			name = "spans+words"
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				var t Tally
+				for i, d := range docs {
+					t.Add(int64(i), "", d.layers)
+					if words {
+						t.AddWords(d.text, d.layers)
+					}
+				}
+			}
+		})
 	}
 }

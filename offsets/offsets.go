@@ -316,6 +316,12 @@ func clusterBreak(rs []rune, i int) bool {
 func IsWordRune(r rune) bool { return isWordRune(r) }
 
 func isWordRune(r rune) bool {
+	switch {
+	case r < 0x80: // ASCII, most of every text's spaces and marks: no table
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case 0x0621 <= r && r <= 0x065F || 0x0660 <= r && r <= 0x0669:
+		return true // Arabic letters, tatweel, harakat, Arabic-Indic digits
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == 'ـ' || r == '\u200c' || r == '\u200d'
 }
 

@@ -595,3 +595,14 @@ func TestSliceWithoutIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestIsWordRuneFastPaths: the ASCII and Arabic shortcuts answer as the
+// Unicode tables do, for every code point they cover.
+func TestIsWordRuneFastPaths(t *testing.T) {
+	for r := rune(0); r < 0x0700; r++ {
+		want := unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == 'ـ'
+		if got := offsets.IsWordRune(r); got != want {
+			t.Errorf("IsWordRune(%U) = %v, the tables say %v", r, got, want)
+		}
+	}
+}

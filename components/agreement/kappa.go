@@ -150,27 +150,34 @@ func wordLabels(words [][2]int, spans []Span) []string {
 	if len(words) == 0 || len(spans) == 0 {
 		return out
 	}
-	// Paint each character with its span's label, longest spans first, so
-	// the innermost has the last word.
+	// Paint each character with its span's label (a number: 0 is none),
+	// longest spans first, so the innermost has the last word.
+	names := []string{""}
+	number := map[string]int32{"": 0}
 	n := words[len(words)-1][1]
-	painted := make([]string, n)
+	painted := make([]int32, n)
 	byLength := slices.Clone(spans)
 	slices.SortStableFunc(byLength, func(a, b Span) int { return (b.End - b.Start) - (a.End - a.Start) })
 	for _, s := range byLength {
+		l, ok := number[s.Label]
+		if !ok {
+			l = int32(len(names))
+			names, number[s.Label] = append(names, s.Label), l
+		}
 		for c := max(s.Start, 0); c < min(s.End, n); c++ {
-			painted[c] = s.Label
+			painted[c] = l
 		}
 	}
 	for i, w := range words {
-		out[i] = mostOf(painted[w[0]:w[1]])
+		out[i] = names[mostOf(painted[w[0]:w[1]])]
 	}
 	return out
 }
 
-// mostOf is the label most characters of a word carry ("" counting as a
-// label), the first in the word of those tied.
-func mostOf(chars []string) string {
-	best, bestN := "", 0
+// mostOf is the label most characters of a word carry (0, none, counting
+// as one), the first in the word of those tied.
+func mostOf(chars []int32) int32 {
+	best, bestN := int32(0), 0
 	for i, l := range chars {
 		if i > 0 && chars[i-1] == l {
 			continue // counted with its run

@@ -201,18 +201,8 @@ func TestBrowserBarStaysInView(t *testing.T) {
 // PER with the label's key (its type goes), and Ctrl+Z makes it the
 // same quotation again, type and all.
 func TestBrowserRelabelTypedQuotation(t *testing.T) {
-	s := newSite(t, seedDoc(t))
-	doc := s.docs["seed"]
+	s, doc, b, q := openWithSpan(t, "صباح النعمان", "QUOTE", map[string]any{"type": "direct"})
 	ctx := context.Background()
-	a, e := spanAt(t, doc.Text, "صباح النعمان", 0)
-	q, err := s.store.CreateSpan(ctx, doc, s.user.ID, s.user.ID, db.SpanInput{Start: a, End: e, Label: "QUOTE", Attributes: map[string]any{"type": "direct"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := newBrowser(t, s)
-	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
-	b.clickChar(a + 2)
-	b.run(chromedp.WaitVisible(chromedp.ID("span-editor")))
 	b.run(chromedp.KeyEvent("1"))
 	b.waitFor(`document.getElementById('save-status').textContent.includes('is now PER')`)
 	stored := func() (string, string) {
@@ -237,17 +227,8 @@ func TestBrowserRelabelTypedQuotation(t *testing.T) {
 // deleting the span with its button) leaves focus on the text, not on
 // the page, so the next key or Tab goes on from where the work is.
 func TestBrowserFocusStaysInTheText(t *testing.T) {
-	s := newSite(t, seedDoc(t))
-	doc := s.docs["seed"]
-	ctx := context.Background()
-	a, e := spanAt(t, doc.Text, "صباح النعمان", 0)
-	if _, err := s.store.CreateSpan(ctx, doc, s.user.ID, s.user.ID, db.SpanInput{Start: a, End: e, Label: "PER"}); err != nil {
-		t.Fatal(err)
-	}
-	b := newBrowser(t, s)
-	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
-	b.clickChar(a + 2)
-	b.run(chromedp.WaitVisible(chromedp.ID("span-editor")))
+	_, _, b, sp := openWithSpan(t, "صباح النعمان", "PER", nil)
+	a := sp.Start
 	b.run(chromedp.Focus(chromedp.ID("label-occurrences")), chromedp.KeyEvent(kb.Escape))
 	b.waitFor(`document.getElementById('span-editor').hidden`)
 	if got := eval[string](b, activeJS); !strings.HasPrefix(got, "doc|") {
@@ -266,16 +247,8 @@ func TestBrowserFocusStaysInTheText(t *testing.T) {
 // not in the text" box, Ctrl+Z undoes the tick and Escape closes the
 // editor, focus back on the text.
 func TestBrowserKeysFromACheckbox(t *testing.T) {
-	s := newSite(t, seedDoc(t))
-	doc := s.docs["seed"]
+	s, doc, b, _ := openWithSpan(t, "الجهاز مستمر في عملياته", "QUOTE", nil)
 	ctx := context.Background()
-	a, e := spanAt(t, doc.Text, "الجهاز مستمر في عملياته", 0)
-	if _, err := s.store.CreateSpan(ctx, doc, s.user.ID, s.user.ID, db.SpanInput{Start: a, End: e, Label: "QUOTE"}); err != nil {
-		t.Fatal(err)
-	}
-	b := newBrowser(t, s)
-	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
-	b.clickChar(a + 2)
 	b.run(chromedp.WaitVisible(chromedp.ID("q-not-in-text")), chromedp.Click(chromedp.ID("q-not-in-text")))
 	attrs := func() string {
 		l, err := s.store.LayerOf(ctx, doc, s.user.ID)
@@ -295,4 +268,22 @@ func TestBrowserKeysFromACheckbox(t *testing.T) {
 	}
 	b.run(chromedp.Focus(chromedp.ID("q-not-in-text")), chromedp.KeyEvent(kb.Escape))
 	b.waitFor(`document.getElementById('span-editor').hidden && document.activeElement.id === 'doc'`)
+}
+
+// openWithSpan opens the demo article with one span of the annotator's
+// on the first place of word, and opens that span in the editor.
+func openWithSpan(t *testing.T, word, label string, attrs map[string]any) (*site, db.Document, *browser, db.Span) {
+	t.Helper()
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	a, e := spanAt(t, doc.Text, word, 0)
+	sp, err := s.store.CreateSpan(context.Background(), doc, s.user.ID, s.user.ID, db.SpanInput{Start: a, End: e, Label: label, Attributes: attrs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	b.clickChar(a + 2)
+	b.run(chromedp.WaitVisible(chromedp.ID("span-editor")))
+	return s, doc, b, sp
 }

@@ -238,10 +238,16 @@ func near(onlyA, onlyB []Span) (boundary []Span, relabel [][2]Span) {
 
 // Mean is the average F1 of the pairs that have one, and how many do.
 func Mean(pairs []Pair) (mean float64, n int) {
+	return meanOf(pairs, Pair.F1)
+}
+
+// meanOf is the mean of the values items have (value's second result
+// true), and how many had one.
+func meanOf[T any](items []T, value func(T) (float64, bool)) (mean float64, n int) {
 	sum := 0.0
-	for _, p := range pairs {
-		if f, ok := p.F1(); ok {
-			sum += f
+	for _, it := range items {
+		if v, ok := value(it); ok {
+			sum += v
 			n++
 		}
 	}

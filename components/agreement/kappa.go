@@ -93,17 +93,7 @@ func (t *Tally) Kappas() []Kappa {
 
 // MeanKappa is the mean of the pairs' κ (those with one), and how many.
 func (t *Tally) MeanKappa() (float64, int) {
-	sum, n := 0.0, 0
-	for _, k := range t.kappas {
-		if v, ok := k.Value(); ok {
-			sum += v
-			n++
-		}
-	}
-	if n == 0 {
-		return 0, 0
-	}
-	return sum / float64(n), n
+	return meanOf(t.Kappas(), Kappa.Value)
 }
 
 // KappaOf is the κ of the pair a, b, whichever order they are named in.

@@ -298,23 +298,55 @@ func (s *Store) UpdateSpan(ctx context.Context, doc Document, owner, by, spanID 
 func (s *Store) DeleteSpan(ctx context.Context, doc Document, owner, by, spanID int64) (Span, error) {
 	var before Span
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var layer int64
 		var err error
-		if before, layer, err = ownedSpan(ctx, tx, doc, owner, spanID); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM relations WHERE from_span = ? OR to_span = ?", spanID, spanID); err != nil {
-			return fmt.Errorf("db: delete relations of span %d: %w", spanID, err)
-		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM spans WHERE id = ?", spanID); err != nil {
-			return fmt.Errorf("db: delete span %d: %w", spanID, err)
-		}
-		if err := touchLayer(ctx, tx, layer); err != nil {
-			return err
-		}
-		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "span.delete", Detail: before})
+		before, err = deleteSpanTx(ctx, tx, doc, owner, by, spanID)
+		return err
 	})
 	return before, err
+}
+
+// MaxDeleteSpans is how many spans one DeleteSpans takes.
+const MaxDeleteSpans = 10000
+
+// DeleteSpans removes several spans of owner's layer, with their
+// relations, in one transaction: all or none (a span not in the layer is
+// ErrNotFound and nothing goes). Undoing an accept of many suggestions is
+// then one request, not one a span.
+func (s *Store) DeleteSpans(ctx context.Context, doc Document, owner, by int64, ids []int64) (int, error) {
+	if len(ids) == 0 || len(ids) > MaxDeleteSpans {
+		return 0, invalid("ids", "give 1 to %d span ids, not %d", MaxDeleteSpans, len(ids))
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if _, err := deleteSpanTx(ctx, tx, doc, owner, by, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return len(ids), nil
+}
+
+// deleteSpanTx removes one span of owner's layer and its relations, and
+// logs it.
+func deleteSpanTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by, spanID int64) (Span, error) {
+	before, layer, err := ownedSpan(ctx, tx, doc, owner, spanID)
+	if err != nil {
+		return Span{}, err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM relations WHERE from_span = ? OR to_span = ?", spanID, spanID); err != nil {
+		return Span{}, fmt.Errorf("db: delete relations of span %d: %w", spanID, err)
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM spans WHERE id = ?", spanID); err != nil {
+		return Span{}, fmt.Errorf("db: delete span %d: %w", spanID, err)
+	}
+	if err := touchLayer(ctx, tx, layer); err != nil {
+		return Span{}, err
+	}
+	return before, logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "span.delete", Detail: before})
 }
 
 // ownedSpan loads a span only if it lies in owner's layer of doc: the

@@ -288,3 +288,30 @@ func TestImportedSplitClusterCanBeRelabelled(t *testing.T) {
 		t.Errorf("moving a span's end inside a cluster: error on %q, want start/end", field)
 	}
 }
+
+// TestDeleteSpans: several spans go in one transaction with their
+// relations, or none when one of them is not in the layer.
+func TestDeleteSpans(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	q, per := f.mark(t, f.user.ID, "الاقتصاد ينمو", "QUOTE"), f.mark(t, f.user.ID, "أحمد", "PER")
+	f.link(t, f.user.ID, "speaker", q, per)
+	keep := f.mark(t, f.user.ID, "الرياض", "LOC")
+	others := f.mark(t, f.other.ID, "الوزير", "PER")
+	if _, err := f.s.DeleteSpans(ctx, f.doc, f.user.ID, f.user.ID, []int64{q.ID, others.ID}); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("deleting another's span with one's own: %v, want ErrNotFound", err)
+	}
+	if l, _ := f.s.LayerOf(ctx, f.doc, f.user.ID); len(l.Spans) != 3 || len(l.Relations) != 1 {
+		t.Fatalf("a refused batch deleted something: %d spans, %d relations", len(l.Spans), len(l.Relations))
+	}
+	if n, err := f.s.DeleteSpans(ctx, f.doc, f.user.ID, f.user.ID, []int64{q.ID, per.ID}); err != nil || n != 2 {
+		t.Fatalf("DeleteSpans = %d, %v", n, err)
+	}
+	l, err := f.s.LayerOf(ctx, f.doc, f.user.ID)
+	if err != nil || len(l.Spans) != 1 || l.Spans[0].ID != keep.ID || len(l.Relations) != 0 {
+		t.Errorf("after deleting the quotation and its speaker: %+v %+v (%v)", l.Spans, l.Relations, err)
+	}
+	if _, err := f.s.DeleteSpans(ctx, f.doc, f.user.ID, f.user.ID, nil); validationField(t, err) != "ids" {
+		t.Errorf("no ids: %v", err)
+	}
+}

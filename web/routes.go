@@ -68,6 +68,7 @@ func routes(e *echo.Echo, h *handler) {
 	api.POST("/documents/:d/spans", h.createSpan)
 	api.PATCH("/documents/:d/spans/:s", h.updateSpan)
 	api.DELETE("/documents/:d/spans/:s", h.deleteSpan)
+	api.POST("/documents/:d/spans/delete", h.deleteSpans)
 	api.POST("/documents/:d/spans/:s/occurrences", h.labelOccurrences)
 	api.POST("/documents/:d/relations", h.createRelation)
 	api.DELETE("/documents/:d/relations/:r", h.deleteRelation)

@@ -202,6 +202,26 @@ func (h *handler) deleteSpan(c echo.Context) error {
 	})
 }
 
+// deleteSpans deletes the spans named in the body, with their relations,
+// in one transaction: how the page undoes an accept of many suggestions.
+func (h *handler) deleteSpans(c echo.Context) error {
+	t, err := h.writeTarget(c)
+	if err != nil {
+		return err
+	}
+	var in struct {
+		IDs []int64 `json:"ids"`
+	}
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	n, err := h.store.DeleteSpans(c.Request().Context(), t.doc, t.owner, t.user.ID, in.IDs)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]int{"deleted": n})
+}
+
 func (h *handler) deleteRelation(c echo.Context) error {
 	return h.deleteOwned(c, "r", h.store.DeleteRelation)
 }

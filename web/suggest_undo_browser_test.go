@@ -71,6 +71,10 @@ func TestBrowserUndoAcceptAll(t *testing.T) {
 	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(ctrl)))
 	waitLayer(t, s, b, doc, "undo", func(l db.Layer) bool { return sameLayer(l.Spans, l.Relations, before.Spans, before.Relations) })
 	waitUntil(t, b, "the suggestions to be proposed again", func() bool { return suggestionCount(b) == n && saved(b) })
+	// The spans the accept made went in one request, not one a span.
+	if got := eval[int](b, `performance.getEntriesByType('resource').filter((e) => e.name.includes('/spans/delete')).length`); got != 1 {
+		t.Errorf("undoing Accept all sent %d batch deletes, want 1", got)
+	}
 
 	b.run(chromedp.KeyEvent("Z", chromedp.KeyModifiers(ctrl, shift)))
 	waitLayer(t, s, b, doc, "redo", func(l db.Layer) bool { return describeLayer(l, true) == describeLayer(accepted, true) })

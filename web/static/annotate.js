@@ -214,6 +214,7 @@ function init(docEl) {
   const api = {
     create: (s, snap) => request('POST', spansURL + layerQuery, { start: s.start, end: s.end, label: s.label, snap, attributes: s.attributes }),
     remove: (s) => request('DELETE', `${spansURL}/${s.id}${layerQuery}`),
+    removeMany: (ids) => request('POST', `${spansURL}/delete${layerQuery}`, { ids }),
     relabel: (s, label, attributes) => request('PATCH', `${spansURL}/${s.id}${layerQuery}`, attributes ? { label, attributes } : { label }),
     attributes: (s, attributes) => request('PATCH', `${spansURL}/${s.id}${layerQuery}`, { attributes }),
     relate: (r) => request('POST', relationsURL + layerQuery, { type: r.type, from: r.from, to: r.to }),
@@ -325,10 +326,22 @@ function init(docEl) {
       case 'relate': return undo ? api.unrelate(entry.relation) : relate(entry.relation);
       case 'unrelate': return undo ? relate(entry.relation) : api.unrelate(entry.relation);
       case 'batch':
+        if (undo && entry.entries.every((e) => e.kind === 'create' || e.kind === 'relate')) return undoCreated(entry.entries);
         for (const e of undo ? [...entry.entries].reverse() : entry.entries) await run(e, direction);
         return undefined;
       default: throw new Error(`unknown history entry ${entry.kind}`);
     }
+  }
+
+  // undoCreated takes back what one step created (an accept of many
+  // suggestions): links between spans that stay go one by one, then every
+  // span it made goes in one request, with the links that reach them.
+  async function undoCreated(entries) {
+    const created = new Set(entries.filter((e) => e.kind === 'create').map((e) => e.span.id));
+    for (const e of [...entries].reverse()) {
+      if (e.kind === 'relate' && !created.has(e.relation.from) && !created.has(e.relation.to)) await api.unrelate(e.relation);
+    }
+    if (created.size > 0) await api.removeMany([...created]);
   }
 
   const apply = async (entry, direction) => {

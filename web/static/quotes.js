@@ -247,13 +247,21 @@ export function createQuoteTools(ctx) {
   }
   el('q-not-in-text').addEventListener('change', (e) => setAttribute('speaker_in_text', e.target.checked ? false : null).catch(ctx.reported));
 
+  // shown settles once the span last opened has its links loaded and
+  // drawn: S pressed at once after opening a quotation waits for it, so
+  // the candidates it focuses are that quotation's.
+  let shown = Promise.resolve();
+
   return {
     /** Shows the tools for span (or hides them for null). */
-    async show(span) {
+    show(span) {
       current = span;
       picking = null;
-      if (span && (span.label === 'QUOTE' || refers(span.label))) await load();
-      render();
+      shown = (async () => {
+        if (span && (span.label === 'QUOTE' || refers(span.label))) await load();
+        render();
+      })();
+      return shown;
     },
     /** Re-reads relations after a redraw, from the layer it read. */
     async refresh(layer) {
@@ -286,7 +294,8 @@ export function createQuoteTools(ctx) {
       const quote = current.label === 'QUOTE';
       const type = { s: quote && rules.speaker && 'speaker', c: quote && rules.cue && 'cue', r: !quote && refers(current.label) && 'refers_to' }[e.key.toLowerCase()];
       if (!type) return false;
-      startPicking(type, true);
+      const opened = current;
+      shown.then(() => { if (current && current.id === opened.id) startPicking(type, true); }).catch(ctx.reported);
       return true;
     },
   };

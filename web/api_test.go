@@ -141,6 +141,8 @@ func TestAPICreateSpan(t *testing.T) {
 		{"string offsets", "", body(`"1"`, `"4"`, "PER", ""), 400, 0, 0, nowhere, "start"},
 		{"fractional offsets", "", body(1.5, 4, "PER", ""), 400, 0, 0, nowhere, "start"},
 		{"unknown field", "", body(as, ae, "PER", `,"colour":"red"`), 400, 0, 0, nowhere, "colour"},
+		{"a key twice", "", body(as, ae, "PER", `,"label":"ORG"`), 400, 0, 0, nowhere, `body: key "label" appears twice`},
+		{"an attribute twice", "", body(as, ae, "QUOTE", `,"attributes":{"type":"direct","type":"indirect"}`), 400, 0, 0, nowhere, `key "type" appears twice in attributes`},
 		{"unknown snap", "", body(as, ae, "PER", `,"snap":"sentence"`), 400, 0, 0, nowhere, "snap"},
 		{"not JSON", "", "start=1&end=2", 400, 0, 0, nowhere, "body"},
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,28 +14,46 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"hashiya/db"
+	"hashiya/db/codec"
 	"hashiya/offsets"
 )
 
 // decodeJSON reads a request body strictly: one JSON object, whose unknown
-// fields and wrong types are errors naming the field in JSON's words.
+// fields, wrong types and keys given twice are errors naming the field in
+// JSON's words. The body limit bounds what is read.
 func decodeJSON(c echo.Context, v any) error {
-	dec := json.NewDecoder(c.Request().Body)
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
-	if err == nil {
-		// The one value must also be the last.
-		if err = dec.Decode(&json.RawMessage{}); errors.Is(err, io.EOF) {
-			return nil
-		} else if err == nil {
-			err = errors.New("holds more than one JSON value")
-		}
-	}
+	body, err := io.ReadAll(c.Request().Body)
 	var he *echo.HTTPError
 	if errors.As(err, &he) { // the body limit's 413, from reading the body
 		return err
 	}
-	return badRequest("body: %s", jsonProblem(err))
+	if err == nil {
+		err = decodeOne(body, v)
+	}
+	if err != nil {
+		return badRequest("body: %s", jsonProblem(err))
+	}
+	if dup := codec.DuplicateKey(body); dup != "" {
+		return badRequest("body: %s; send each key once", dup)
+	}
+	return nil
+}
+
+// decodeOne decodes the one JSON value body holds into v, refusing
+// unknown fields.
+func decodeOne(body []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if err := dec.Decode(&json.RawMessage{}); !errors.Is(err, io.EOF) {
+		if err == nil {
+			err = errors.New("holds more than one JSON value")
+		}
+		return err
+	}
+	return nil
 }
 
 // jsonProblem says what is wrong with a request body without Go's names.

@@ -113,6 +113,7 @@ func TestLabelsFileErrors(t *testing.T) {
 		{`[{"name":"X","color":"red"}]`, `labels[0].color: colour "red" of label X must look like #1a2b3c`},
 		{`[{"name":"X","color":"#112233","hotkey":"x"},{"name":"Y","color":"#112233","hotkey":"X"}]`, `labels[1].hotkey: hotkey "X" is used by two labels`},
 		{`[{"name":5}]`, `label 1: name must be a string, not 5`},
+		{`[{"name":"A","color":"#112233"},{"name":"B","color":"#445566","color":"#778899"}]`, `label 2: key "color" appears twice; give each key once`},
 		{`["PER"]`, `label 1: want an object with the keys name, color, hotkey, description`},
 		{`{"name":"X"}`, `want a JSON array of labels such as [{"name": "PER", "color": "#e5484d", "hotkey": "1"}]`},
 		{`[]`, `no labels: want at least one`},

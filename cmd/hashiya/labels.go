@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"hashiya/db"
+	"hashiya/db/codec"
 )
 
 // labelKeys are the keys of one label in a --labels file, in the order
@@ -55,6 +56,9 @@ func decodeLabels(items []json.RawMessage) ([]db.Label, error) {
 		var fields map[string]json.RawMessage
 		if err := json.Unmarshal(raw, &fields); err != nil || fields == nil {
 			return nil, fmt.Errorf("label %d: want an object with the keys name, color, hotkey, description", i+1)
+		}
+		if dup := codec.DuplicateKey(raw); dup != "" {
+			return nil, fmt.Errorf("label %d: %s; give each key once", i+1, dup)
 		}
 		for _, key := range sortedKeys(fields) {
 			if !slices.Contains(labelKeys, key) {

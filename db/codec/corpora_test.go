@@ -15,7 +15,7 @@ import (
 
 // corpusFile is a file of the shared corpora, which live beside the
 // repository (not in it); tests that need one skip when it is absent.
-func corpusFile(t *testing.T, parts ...string) string {
+func corpusFile(t testing.TB, parts ...string) string {
 	t.Helper()
 	path := filepath.Join(append([]string{"..", "..", "..", "shared", "corpora"}, parts...)...)
 	if _, err := os.Stat(path); err != nil {

@@ -104,6 +104,9 @@ func parseTask(raw json.RawMessage, unit string) (Doc, []string, string) {
 	if esc := loneSurrogate(raw); esc != "" {
 		return Doc{}, nil, fmt.Sprintf("holds the unpaired surrogate escape %s, which is not a Unicode character", esc)
 	}
+	if dup := DuplicateKey(raw); dup != "" {
+		return Doc{}, nil, dup + " (JSON keeps only one of them; keep the one you mean)"
+	}
 	header, reason := taskHeader(f)
 	if reason != "" {
 		return Doc{}, nil, reason

@@ -91,6 +91,9 @@ func parseLine(line []byte, format, unit string) (Doc, []string, string) {
 	if esc := loneSurrogate(line); esc != "" {
 		return Doc{}, nil, fmt.Sprintf("line holds the unpaired surrogate escape %s, which is not a Unicode character", esc)
 	}
+	if dup := DuplicateKey(line); dup != "" {
+		return Doc{}, nil, dup + " (JSON keeps only one of them; keep the one you mean)"
+	}
 	p := &lineParser{byKey: map[spanKey]int{}, byRef: map[string]int{}, rels: map[Relation]bool{}}
 	if !p.header(fields) {
 		return Doc{}, nil, p.reason()

@@ -68,6 +68,19 @@ not json at all
 			want:   map[int]string{1: `unpaired surrogate escape \ud800`},
 		},
 		{
+			name: "a key given twice, at the top, in a span, or spelt with an escape",
+			input: `{"text": "one", "text": "two"}` + "\n" +
+				`{"text": "abc", "spans": [{"start": 0, "end": 1, "label": "PER"}, {"start": 0, "start": 2, "end": 3, "label": "PER"}]}` + "\n" +
+				`{"text": "abc", "meta": {"k": 1, "\u006b": 2}}` + "\n" +
+				`{"text": "abc", "meta": {"a": {"k": 1}, "b": {"k": 2}}, "spans": [{"start": 0, "end": 1, "label": "PER", "attributes": {"x\"y": 1, "x": 2}}]}`,
+			format: "jsonl",
+			want: map[int]string{
+				1: `key "text" appears twice (JSON keeps only one of them; keep the one you mean)`,
+				2: `key "start" appears twice in spans[1]`,
+				3: `key "k" appears twice in meta`,
+			},
+		},
+		{
 			name:   "broken JSON says where, in characters, without the parser's terms",
 			input:  `{"text": "غزة" x}` + "\n" + `{"text": "abc`,
 			format: "jsonl",

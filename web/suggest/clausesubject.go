@@ -103,3 +103,31 @@ func (b *builder) opensVerbally(w word) bool {
 	_, isCue := b.lx.match(w.Norm)
 	return isCue || b.nominal(w)
 }
+
+// saysThat reports whether subject s, read after a cue, is followed in its
+// sentence by a complementizer before limit, within twelve words and with
+// no other cue between: ويقول يحيى بيرت في اتصال هاتفي ... ان هناك. Such a
+// cue reports speech though its content was not found (its reported
+// clause may hold marks or words the quotation rules do not follow), so
+// its subject is the one a later cue without subject refers to (واوضح :
+// « ... »).
+func (d *doc) saysThat(s subject, limit int, lx lexicon) bool {
+	if s.Start >= s.End || s.TooLong {
+		return false
+	}
+	prevEnd := s.End
+	for k, n := d.wordAt(s.End), 0; k < len(d.words) && d.words[k].End <= limit && n < 12; k, n = k+1, n+1 {
+		w := d.words[k]
+		if d.hasSentenceEnd(prevEnd, w.Start) {
+			return false
+		}
+		if complementizers[w.Norm] {
+			return true
+		}
+		if _, isCue := lx.match(w.Norm); isCue {
+			return false
+		}
+		prevEnd = w.End
+	}
+	return false
+}

@@ -16,7 +16,7 @@ func DefaultCueVerbs() []string {
 		"نفى", "ينفي", "نافيا", "نافياً", "نقل", "معلنا", "معلناً", "كاشفا", "كاشفاً", "محذرا", "محذراً",
 		// opinion, forecast and belief (رأى أن، توقع أن، رجح فوز ...)
 		"يرى", "يري", "يرون", "اعتقد", "يعتقد", "معتقدا", "توقع", "يتوقع", "متوقعا", "رجح", "يرجح", "مرجحا",
-		"تكهن", "يتكهن", "أدرك", "يدرك",
+		"تكهن", "يتكهن", "أدرك", "يدرك", "يعتبر", "يخشى",
 		// describing, repeating, closing, insisting, promising, reporting
 		"وصف", "يصف", "واصفا", "كرر", "يكرر", "مكررا", "ختم", "مختتما", "أصر", "يصر", "مصرا",
 		"تعهد", "يتعهد", "متعهدا", "أورد", "أظهر", "مذكرا", "تساءل", "متسائلا",
@@ -30,14 +30,14 @@ func DefaultCueVerbs() []string {
 // ambiguousCues are cue words that are more often something else: بين is
 // also "between", تابع "follower", ذكر "mention", لفت "drawing", رأى
 // "saw", نقل "transport", شدد "tighten", وصف "description", توقع
-// "expectation", ختم "seal", أظهر "showed", أدرك "reached", تعهد
+// "expectation", يعتبر "is considered", ختم "seal", أظهر "showed", أدرك "reached", تعهد
 // "pledge", مذكرة "memorandum"; a belief or forecast verb (يعتقد، يرجح)
 // and an impersonal passive (ينتظر "waits") attribute only a clause.
 // They count as cues only when reported speech follows (see
 // hasComplement).
 var ambiguousCues = normSet("بين", "تابع", "ذكر", "لفت", "رأى", "يرى", "يري", "يرون", "نقل", "شدد",
 	"اعتقد", "يعتقد", "معتقدا", "توقع", "يتوقع", "متوقعا", "رجح", "يرجح", "مرجحا", "تكهن", "يتكهن",
-	"أدرك", "يدرك", "وصف", "يصف", "واصفا", "كرر", "يكرر", "مكررا", "ختم", "مختتما", "أصر", "يصر",
+	"يعتبر", "يخشى", "أدرك", "يدرك", "وصف", "يصف", "واصفا", "كرر", "يكرر", "مكررا", "ختم", "مختتما", "أصر", "يصر",
 	"مصرا", "تعهد", "يتعهد", "متعهدا", "أورد", "أظهر", "مذكرا", "قيل", "ينتظر", "يرتقب", "يشاع",
 	"أشيع", "تساءل", "متسائلا")
 

@@ -45,3 +45,36 @@ func TestSuggestSpeakerPhrases(t *testing.T) {
 func TestSuggestMarksOnlyCueWithoutMarks(t *testing.T) {
 	checkReported(t, reportedCase{name: "أعرب عن الأمل في أن", text: "وأعرب الوزير عن الأمل في أن تنجح المفاوضات."}, nil)
 }
+
+// TestSuggestSpeakerOfUnfoundContent checks that a cue whose reported
+// clause is not proposed still names the speaker a later cue without
+// subject refers to, when its subject is followed by a complementizer.
+func TestSuggestSpeakerOfUnfoundContent(t *testing.T) {
+	cases := []reportedCase{
+		{name: "a quoted outlet between subject and complementizer",
+			text:    "وقال الناطق إن « الحل قريب » . ويقول الوزير في اتصال اجرته معه « الشرق الاوسط » امس ان هناك ارقاما تقدر عددهم بنحو 16 الفا . واوضح : « نحن مستعدون » .",
+			quotes:  []string{"الحل قريب", "نحن مستعدون"},
+			speaker: map[string]string{"نحن مستعدون": "PER الوزير"}},
+		{name: "no complementizer: the subject names no one", text: "وقال الوزير إن « الحل قريب » . وأعلن السفير وفاة جندي . وأضاف : « نحن مستعدون » .",
+			quotes:  []string{"الحل قريب", "نحن مستعدون"},
+			speaker: map[string]string{"نحن مستعدون": "PER الوزير"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { checkReported(t, c, nil) })
+	}
+}
+
+// TestSuggestFearAndRegard checks the belief cues يخشى and يعتبر: cues
+// before a complementizer, not in يعتبر من ("is counted among").
+func TestSuggestFearAndRegard(t *testing.T) {
+	cases := []reportedCase{
+		{name: "يخشى أن", text: "ويخشى البنك المركزي أن يرتفع التضخم .",
+			quotes: []string{"يرتفع التضخم"}, speaker: map[string]string{"يرتفع التضخم": "ORG البنك المركزي"}},
+		{name: "يعتبرون أن", text: "ويعتبر الخبراء أن الأزمة طويلة .",
+			quotes: []string{"الأزمة طويلة"}, speaker: map[string]string{"الأزمة طويلة": "PER الخبراء"}},
+		{name: "يعتبر من is no cue", text: "والكاتب يعتبر من أبرز أدباء عصره ."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { checkReported(t, c, nil) })
+	}
+}

@@ -156,7 +156,8 @@ func (b *builder) onlyJoiners(start, end int) bool {
 // quotation with no cue gets no speaker and changes nothing. Cues that
 // introduce no quotation still name the current speaker when their
 // subject is closed by a comma or a cue (وفي وقت سابق، أعلن جهاز مكافحة
-// الإرهاب، تعزيز ...), for a later cue without subject.
+// الإرهاب، تعزيز ...) or is followed by what was said (saysThat), for a
+// later cue without subject.
 func (b *builder) attribute(quotes []quote, cues []cue) {
 	isGoverning := map[int]bool{}
 	gov := make([]int, len(quotes))
@@ -169,7 +170,11 @@ func (b *builder) attribute(quotes []quote, cues []cue) {
 	c, ci := -1, 0
 	for qi, q := range quotes {
 		for ; ci < len(cues) && cues[ci].Start < q.Open; ci++ {
-			if s := b.d.subjectAfter(cues[ci].End, b.nextOpen(quotes, cues[ci].End), b.lx); !isGoverning[ci] && s.Closed {
+			if isGoverning[ci] {
+				continue
+			}
+			limit := b.nextOpen(quotes, cues[ci].End)
+			if s := b.d.subjectAfter(cues[ci].End, limit, b.lx); s.Closed || b.d.saysThat(s, limit, b.lx) {
 				current = b.speakerFor(s, cues[ci].End, cues[ci].End)
 			}
 		}

@@ -78,3 +78,18 @@ func TestSuggestFearAndRegard(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) { checkReported(t, c, nil) })
 	}
 }
+
+// TestSuggestNoSpeakerWords checks words that are never a speaker: data
+// (البيانات) is evidence, not a source, and a ل cut from its noun by a
+// spaced tatweel is the preposition of an addressee.
+func TestSuggestNoSpeakerWords(t *testing.T) {
+	cases := []reportedCase{
+		{name: "the data", text: "وأظهرت البيانات أن البطالة ارتفعت .",
+			quotes: []string{"البطالة ارتفعت"}, speaker: map[string]string{"البطالة ارتفعت": ""}},
+		{name: "a lone ل before the outlet", text: "وقال ل ـ « الشرق الأوسط » أمس إنه « لم يجر أي اتفاق » .",
+			quotes: []string{"لم يجر أي اتفاق"}, speaker: map[string]string{"لم يجر أي اتفاق": ""}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { checkReported(t, c, nil) })
+	}
+}

@@ -138,10 +138,12 @@ var namingNouns = normSet("كتيبة", "لواء", "فرقة", "سرية", "ف�
 	"خطة", "قانون", "اتفاق", "اتفاقية", "وثيقة", "ملف", "مسمى", "اسم", "شعار", "عنوان", "لقب")
 
 // startsAdjunct is true for a word written with a joined preposition ل
-// and the article (للقناة، للصحفيين) or with لـ: such a word starts an
-// adjunct, never a speaker's name. A bare ل-word (لجنة) is not caught.
+// and the article (للقناة، للصحفيين) or with لـ, or for ل standing alone
+// where a spaced tatweel cuts it from its noun (قال ل ـ « الشرق الأوسط »):
+// such a word starts an adjunct, never a speaker's name. A bare ل-word
+// (لجنة) is not caught.
 func startsAdjunct(d *doc, w word) bool {
-	if strings.HasPrefix(w.Norm, "لل") {
+	if strings.HasPrefix(w.Norm, "لل") || w.Norm == "ل" {
 		return true
 	}
 	rs := d.rs[w.Start:w.End]

@@ -43,9 +43,14 @@ func (h *handler) markDone(c echo.Context) error {
 
 // apiMarkDone is markDone for scripts: the layer's status as JSON.
 func (h *handler) apiMarkDone(c echo.Context) error {
-	t, err := h.document(c)
+	// ?layer= is read as every write reads it: an annotator naming gold or
+	// another's layer is refused, not given their own layer marked done.
+	t, err := h.writeTarget(c)
 	if err != nil {
 		return err
+	}
+	if t.owner == 0 {
+		return badRequest("layer: gold is not marked done; a reviewer marks it reviewed on the document's review page (POST /documents/%d/review/done)", t.doc.ID)
 	}
 	if c.QueryParam("force") != "1" {
 		missing, err := h.unattributed(c, t.doc, t.user.ID)

@@ -387,6 +387,25 @@ func TestAPIMarkDone(t *testing.T) {
 	expect(t, rec, http.StatusNotFound)
 	errorOf(t, rec)
 
+	// ?layer= names the layer, as for every write: gold is marked
+	// reviewed, not done, and another's layer is not the caller's to finish.
+	for _, tc := range []struct {
+		layer  string
+		status int
+		says   string
+	}{{"gold", http.StatusBadRequest, "marks it reviewed"}, {"layla", http.StatusForbidden, "own layer"}} {
+		rec = te.do(http.MethodPost, fmt.Sprintf("/api/v1/documents/%d/done?layer=%s&force=1", te.docs[1].ID, tc.layer), nil)
+		expect(t, rec, tc.status)
+		if msg := errorOf(t, rec); !strings.Contains(msg, tc.says) {
+			t.Errorf("done ?layer=%s: %q does not say %q", tc.layer, msg, tc.says)
+		}
+		for _, owner := range []int64{0, te.layla.user.ID, te.user.ID} {
+			if l := te.layer(te.docs[1], owner); l.Status == "done" {
+				t.Errorf("done ?layer=%s marked layer of user %d done", tc.layer, owner)
+			}
+		}
+	}
+
 	// A done layer takes no more edits until a manager reopens it, and its
 	// page says so, with the label buttons off.
 	spans := fmt.Sprintf("/api/v1/documents/%d/spans", te.docs[0].ID)

@@ -1,8 +1,12 @@
 package db
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
+	"strconv"
 
 	"hashiya/db/codec"
 )
@@ -13,11 +17,9 @@ var quoteTypes = map[string]bool{"direct": true, "indirect": true, "mixed": true
 // mergeAttributes applies patch to the stored attributes and checks the
 // ones Hashiya gives meaning to: a QUOTE's "type" and "speaker_in_text".
 func mergeAttributes(stored json.RawMessage, patch map[string]any, label string) (string, error) {
-	attrs := map[string]any{}
-	if len(stored) > 0 {
-		if err := json.Unmarshal(stored, &attrs); err != nil {
-			return "", fmt.Errorf("db: stored attributes: %w", err)
-		}
+	attrs, err := decodeAttributes(stored)
+	if err != nil {
+		return "", fmt.Errorf("db: stored attributes: %w", err)
 	}
 	for k, v := range patch {
 		if v == nil {
@@ -36,6 +38,9 @@ func mergeAttributes(stored json.RawMessage, patch map[string]any, label string)
 			return "", invalid("attributes.speaker_in_text", "speaker_in_text is a QUOTE's true or false, not %v on %s", v, label)
 		}
 	}
+	if where, n := outOfRange(attrs, "attributes"); where != "" {
+		return "", invalid(where, "%s is %s, past the largest number JSON readers hold (about 1.8e308)", where, n)
+	}
 	if d := depth(attrs); d > maxAttributeDepth {
 		return "", invalid("attributes", "attributes nest %d levels deep; at most %d", d, maxAttributeDepth)
 	}
@@ -47,6 +52,50 @@ func mergeAttributes(stored json.RawMessage, patch map[string]any, label string)
 		return "", invalid("attributes", "attributes take %d bytes as JSON; at most %d", len(out), MaxAttributeBytes)
 	}
 	return string(out), nil
+}
+
+// decodeAttributes reads stored attributes with their numbers as written
+// (json.Number): decoded as float64 and written back, 9007199254740993
+// would become ...992 and 1.10 would become 1.1 at the next change of the
+// span, a change nobody asked for.
+func decodeAttributes(stored json.RawMessage) (map[string]any, error) {
+	attrs := map[string]any{}
+	if len(stored) == 0 {
+		return attrs, nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(stored))
+	dec.UseNumber()
+	if err := dec.Decode(&attrs); err != nil {
+		return nil, err
+	}
+	if attrs == nil { // stored as null
+		attrs = map[string]any{}
+	}
+	return attrs, nil
+}
+
+// outOfRange finds a number in v that no float64 holds (1e400), which
+// Python would read as infinity, and says where it is.
+func outOfRange(v any, path string) (string, json.Number) {
+	switch v := v.(type) {
+	case json.Number:
+		if _, err := strconv.ParseFloat(string(v), 64); err != nil {
+			return path, v
+		}
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			if where, n := outOfRange(v[k], path+"."+k); where != "" {
+				return where, n
+			}
+		}
+	case []any:
+		for i, x := range v {
+			if where, n := outOfRange(x, fmt.Sprintf("%s[%d]", path, i)); where != "" {
+				return where, n
+			}
+		}
+	}
+	return "", ""
 }
 
 // MaxAttributeBytes and maxAttributeDepth bound a span's attributes: a

@@ -189,8 +189,8 @@ func copyToGoldTx(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, by
 	case !errors.Is(err, sql.ErrNoRows):
 		return Span{}, false, fmt.Errorf("db: find span in gold: %w", err)
 	}
-	var attrs map[string]any
-	if err := json.Unmarshal(src.Attributes, &attrs); err != nil {
+	attrs, err := decodeAttributes(src.Attributes)
+	if err != nil {
 		return Span{}, false, fmt.Errorf("db: attributes of span %d: %w", ref.Span, err)
 	}
 	sp, err := insertSpanTx(ctx, tx, doc, 0, by, SpanInput{Start: src.Start, End: src.End, Label: src.Label, Attributes: attrs}, false)

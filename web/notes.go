@@ -1,11 +1,8 @@
 package web
 
 import (
-	"bytes"
 	"errors"
-	"io"
 	"net/http"
-	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -39,7 +36,7 @@ func (h *handler) addNote(c echo.Context) error {
 		End   *int    `json:"end"`
 		Snap  string  `json:"snap"` // "grapheme": widen the passage to whole grapheme clusters
 	}
-	if err := decodeUTF8JSON(c, &in); err != nil {
+	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
 	if in.Body == nil {
@@ -114,20 +111,3 @@ func (h *handler) note(c echo.Context) (target, int64, error) {
 	return t, id, err
 }
 
-// decodeUTF8JSON is decodeJSON for a body whose text is kept: Go's JSON
-// decoder would silently turn bytes that are not UTF-8 into U+FFFD, so
-// they are refused first.
-func decodeUTF8JSON(c echo.Context, v any) error {
-	raw, err := io.ReadAll(c.Request().Body)
-	var he *echo.HTTPError
-	if errors.As(err, &he) { // the body limit's 413
-		return err
-	} else if err != nil {
-		return badRequest("body: %v", err)
-	}
-	if !utf8.Valid(raw) {
-		return badRequest("body: the text is not valid UTF-8")
-	}
-	c.Request().Body = io.NopCloser(bytes.NewReader(raw))
-	return decodeJSON(c, v)
-}

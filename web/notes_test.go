@@ -224,7 +224,7 @@ func TestNotesAPIValidation(t *testing.T) {
 		{"body too long", `{"body":"` + strings.Repeat("ن", 2001) + `"}`, "body: 2001 characters"},
 		{"control character", `{"body":"a\u0007b"}`, "body: control character U+0007"},
 		{"bidi override", `{"body":"a\u202eb"}`, "body: control character U+202E"},
-		{"not UTF-8", "{\"body\":\"a\xffb\"}", "body: the text is not valid UTF-8"},
+		{"not UTF-8", "{\"body\":\"a\xffb\"}", "body: not valid UTF-8: byte 0xff"},
 		{"body not a string", `{"body":3}`, "body: "},
 		{"unknown field", `{"body":"x","passage":"y"}`, "body: "},
 		{"start without end", `{"body":"x","start":1}`, "start/end: "},

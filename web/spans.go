@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -19,8 +21,11 @@ import (
 )
 
 // decodeJSON reads a request body strictly: one JSON object, whose unknown
-// fields, wrong types and keys given twice are errors naming the field in
-// JSON's words. The body limit bounds what is read.
+// fields, wrong types, keys given twice or in another case ("Start"), and
+// text encoding/json would repair (bytes that are not UTF-8, half a
+// surrogate pair) are errors naming the field in JSON's words. The body
+// limit bounds what is read. Numbers in free-form values (attributes)
+// stay as written (json.Number).
 func decodeJSON(c echo.Context, v any) error {
 	body, err := io.ReadAll(c.Request().Body)
 	var he *echo.HTTPError
@@ -33,10 +38,13 @@ func decodeJSON(c echo.Context, v any) error {
 	if err != nil {
 		return badRequest("body: %s", jsonProblem(err))
 	}
+	if problem := codec.TextProblem(body); problem != "" {
+		return badRequest("body: %s", problem)
+	}
 	if dup := codec.DuplicateKey(body); dup != "" {
 		return badRequest("body: %s; send each key once", dup)
 	}
-	return nil
+	return exactKeys(body, v)
 }
 
 // decodeOne decodes the one JSON value body holds into v, refusing
@@ -44,6 +52,7 @@ func decodeJSON(c echo.Context, v any) error {
 func decodeOne(body []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
+	dec.UseNumber()
 	if err := dec.Decode(v); err != nil {
 		return err
 	}
@@ -52,6 +61,28 @@ func decodeOne(body []byte, v any) error {
 			err = errors.New("holds more than one JSON value")
 		}
 		return err
+	}
+	return nil
+}
+
+// exactKeys refuses a key that names one of v's fields in another case:
+// encoding/json matches "START" to "start" whatever DisallowUnknownFields
+// says, so {"start": 4, "START": 1} would quietly start at 1.
+func exactKeys(body []byte, v any) error {
+	var keys map[string]json.RawMessage
+	if json.Unmarshal(body, &keys) != nil {
+		return nil // not an object: decodeOne has refused it already
+	}
+	t := reflect.TypeOf(v).Elem()
+	var names []string
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		names = append(names, name)
+	}
+	for _, key := range slices.Sorted(maps.Keys(keys)) {
+		if !slices.Contains(names, key) {
+			return badRequest("body: unknown field %q (the fields are %s, in lower case)", key, strings.Join(names, ", "))
+		}
 	}
 	return nil
 }

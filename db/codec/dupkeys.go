@@ -9,6 +9,20 @@ import (
 	"strings"
 )
 
+// TextProblem says what makes a JSON value's text other than what its
+// author wrote once decoded: bytes that are not UTF-8, or an escape of
+// half a surrogate pair. encoding/json turns both into U+FFFD without a
+// word. It returns "" when there is neither.
+func TextProblem(data []byte) string {
+	if bad := firstInvalidByte(data); bad >= 0 {
+		return fmt.Sprintf("not valid UTF-8: byte 0x%02x at byte offset %d", data[bad], bad)
+	}
+	if esc := loneSurrogate(data); esc != "" {
+		return fmt.Sprintf("holds the unpaired surrogate escape %s, which is not a Unicode character", esc)
+	}
+	return ""
+}
+
 // DuplicateKey finds the first object in a valid JSON value that holds the
 // same key twice and says where: `key "start" appears twice in
 // spans[3]`. encoding/json keeps the last of the two without a word, so a

@@ -22,7 +22,7 @@
 /**
  * watchChips keeps the chips of docEl's paragraphs fitted: each paragraph
  * as the browser starts drawing it, and the drawn ones again when the
- * text's width changes or the font arrives; reported receives what goes
+ * text's width changes or a font arrives; reported receives what goes
  * wrong on the way. It returns fit(paragraphs), for paragraphs a redraw
  * has just put in place (null: the whole text is new).
  */
@@ -64,6 +64,10 @@ export function watchChips(docEl, reported) {
   const refit = () => fitChips(drawnNow());
   new ResizeObserver(refit).observe(docEl);
   document.fonts.ready.then(refit).catch(reported);
+  // A face the text needs may start loading only once a glyph of it is
+  // laid out (the Arabic one, in a Latin paragraph), after fonts.ready
+  // has settled; the words move without the text changing size.
+  document.fonts.addEventListener('loadingdone', refit);
   return { fit: (paragraphs) => fitChips(paragraphs || takeNear()) };
 }
 

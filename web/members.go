@@ -192,6 +192,28 @@ func refusedText(refused string) string {
 
 // notice says what the form sent before this page did. Its words are
 // fixed here, never taken from the URL, so a link cannot put text on it.
+// noticeAt is the id of the place on the project page holding the form
+// that made the notice of done, where its redirect lands (see backToProject
+// and the redirects of labels.go); doc is the document a layer of which
+// was reopened.
+func noticeAt(done, doc string) string {
+	switch done {
+	case "member", "member-removed":
+		return "members"
+	case "assign", "unassign", "auto":
+		return "assignments"
+	case "reopen":
+		if id, err := strconv.ParseInt(doc, 10, 64); err == nil {
+			return fmt.Sprintf("doc-%d", id)
+		}
+	case "deleted", "imported":
+		return "documents-title"
+	case "labels", "relation-types", "guidelines":
+		return done
+	}
+	return ""
+}
+
 func notice(done, count string) string {
 	n, _ := strconv.Atoi(count)
 	switch done {

@@ -56,7 +56,9 @@ func (h *handler) projectView(c echo.Context, p db.Project, role db.Role) (compo
 	if v.List.DocumentList, err = h.store.Documents(ctx, p.ID, currentUser(c), page); err != nil || !role.AtLeast(db.RoleManager) {
 		return v, err
 	}
-	m := &components.Manage{Notice: notice(c.QueryParam("done"), c.QueryParam("n")), Error: refusedText(c.QueryParam("refused")), Return: v.List.Return()}
+	done := c.QueryParam("done")
+	m := &components.Manage{Notice: notice(done, c.QueryParam("n")), NoticeAt: noticeAt(done, c.QueryParam("doc")),
+		Error: refusedText(c.QueryParam("refused")), Return: v.List.Return()}
 	if m.Members, err = h.store.Members(ctx, p.ID); err != nil {
 		return v, err
 	}

@@ -121,7 +121,7 @@ func (h *handler) reopen(c echo.Context) error {
 		}
 		return h.formError(c, p, err)
 	}
-	return c.Redirect(http.StatusSeeOther, backToProject(c, t.doc.ProjectID, "done=reopen", fmt.Sprintf("doc-%d", t.doc.ID)))
+	return c.Redirect(http.StatusSeeOther, backToProject(c, t.doc.ProjectID, fmt.Sprintf("done=reopen&doc=%d", t.doc.ID), fmt.Sprintf("doc-%d", t.doc.ID)))
 }
 
 // unattributed counts the quotations of owner's layer of doc (0: gold)

@@ -139,6 +139,10 @@ func TestBrowserQueue(t *testing.T) {
 	b.screenshot("queue-manage")
 	b.run(chromedp.Click(chromedp.CSS(`button.reopen[aria-label="Reopen layla's layer of first"]`)))
 	b.waitFor(`document.readyState === "complete" && document.getElementById('form-notice')?.textContent === "Layer reopened."`)
+	// The notice stands in the row the page lands on, in sight.
+	if where := eval[string](b, noticeInSightJS); where != fmt.Sprintf("doc-%d in sight", first.ID) {
+		t.Errorf("after Reopen the notice is in %q", where)
+	}
 	if n := eval[int](b, `document.querySelectorAll('button.reopen').length`); n != 0 {
 		t.Errorf("%d Reopen buttons left after reopening the only finished layer", n)
 	}
@@ -146,6 +150,15 @@ func TestBrowserQueue(t *testing.T) {
 		t.Errorf("after Reopen layla's layer is %q (%v)", l.Status, err)
 	}
 }
+
+// noticeInSightJS names the nearest element with an id around the form
+// notice and whether the notice is wholly inside the window.
+const noticeInSightJS = `(() => {
+  const n = document.getElementById('form-notice');
+  const r = n.getBoundingClientRect();
+  const seen = r.top >= 0 && r.bottom <= innerHeight ? 'in sight' : 'out of sight at ' + Math.round(r.top);
+  return n.parentElement.closest('[id]').id + ' ' + seen;
+})()`
 
 // TestBrowserLongExternalID: a document id of 88 characters without a
 // break wraps in its column instead of squeezing the text preview and the

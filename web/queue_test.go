@@ -419,7 +419,7 @@ func TestAPIMarkDone(t *testing.T) {
 		!strings.Contains(page.Find(".layer-info").Text(), "until a manager reopens it") {
 		t.Errorf("a done layer's page is not read only: %q", page.Find(".layer-info").Text())
 	}
-	redirectsTo(t, te.amina.post(docPath(te.docs[0])+"/reopen", url.Values{"user": {"amina"}}), fmt.Sprintf("/projects/%d?done=reopen#doc-%d", te.proj.ID, te.docs[0].ID))
+	redirectsTo(t, te.amina.post(docPath(te.docs[0])+"/reopen", url.Values{"user": {"amina"}}), fmt.Sprintf("/projects/%d?done=reopen&doc=%d#doc-%d", te.proj.ID, te.docs[0].ID, te.docs[0].ID))
 	expect(t, te.do(http.MethodPost, spans, `{"start":0,"end":1,"label":"PER"}`), http.StatusCreated)
 }
 
@@ -439,7 +439,7 @@ func TestReopenThroughForm(t *testing.T) {
 	if d.Find(reopen).Length() != 1 || !strings.Contains(d.Find(fmt.Sprintf("#doc-%d .assignees", d1.ID)).Text(), "done") {
 		t.Errorf("no Reopen button for layla's done layer: %q", d.Find(fmt.Sprintf("#doc-%d", d1.ID)).Text())
 	}
-	redirectsTo(t, te.samir.post(docPath(d1)+"/reopen", url.Values{"user": {"layla"}}), fmt.Sprintf("%s?done=reopen#doc-%d", p, d1.ID))
+	redirectsTo(t, te.samir.post(docPath(d1)+"/reopen", url.Values{"user": {"layla"}}), fmt.Sprintf("%s?done=reopen&doc=%d#doc-%d", p, d1.ID, d1.ID))
 	if l := te.layer(d1, te.layla.user.ID); l.Status != "in_progress" {
 		t.Errorf("after reopen the layer is %q", l.Status)
 	}
@@ -452,5 +452,32 @@ func TestReopenThroughForm(t *testing.T) {
 	}
 	if got := te.events("layer.reopen"); got != 1 {
 		t.Errorf("%d layer.reopen events, want 1", got)
+	}
+}
+
+// TestNoticeWhereTheFormIs: after a manager's form the notice stands in
+// the section (or document row) the redirect lands on, once.
+func TestNoticeWhereTheFormIs(t *testing.T) {
+	te := newTeamEnv(t)
+	p := fmt.Sprintf("/projects/%d", te.proj.ID)
+	for _, tc := range []struct{ query, in, says string }{
+		{"done=labels", "labels", "Label set saved."},
+		{"done=relation-types", "relation-types", "Relation rules saved."},
+		{"done=guidelines", "guidelines", "Guidelines saved."},
+		{"done=member", "members", "Member saved."},
+		{"done=auto&n=3", "assignments", "Automatic assignment added 3 assignments."},
+		{"done=imported&n=2", "documents", "2 documents imported"},
+		{fmt.Sprintf("done=reopen&doc=%d", te.docs[1].ID), fmt.Sprintf("doc-%d", te.docs[1].ID), "Layer reopened."},
+		{"done=reopen&doc=x", "main", "Layer reopened."},
+	} {
+		d := htmlPage(t, te.samir.get(p+"?"+tc.query), http.StatusOK)
+		notice := d.Find("#form-notice")
+		if notice.Length() != 1 || !strings.Contains(notice.Text(), tc.says) {
+			t.Errorf("?%s: %d notices, %q", tc.query, notice.Length(), notice.Text())
+			continue
+		}
+		if in, _ := notice.Parent().Closest("[id]").Attr("id"); in != tc.in {
+			t.Errorf("?%s: the notice is in #%s, want #%s", tc.query, in, tc.in)
+		}
 	}
 }

@@ -110,4 +110,3 @@ func (h *handler) note(c echo.Context) (target, int64, error) {
 	id, err := idParam(c, "n")
 	return t, id, err
 }
-

@@ -685,20 +685,20 @@ func emptyList(v ProjectView) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		case v.Manage != nil:
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 65, "<p class=\"empty\" id=\"docs-empty\">No documents yet. Import a corpus with the <a href=\"#import-title\">Import documents</a> form below, or on the command line with <code>hashiya import --project ")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 65, "<p class=\"empty\" id=\"docs-empty\">No documents yet. Import a corpus with the <a href=\"#import-title\">Import documents</a> form below, or on the command line with <code dir=\"ltr\" id=\"import-command\">hashiya import --project <bdi>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var33 string
-			templ_7745c5c3_Var33, templ_7745c5c3_Err = templ.JoinStringErrs(v.Project.Name)
+			templ_7745c5c3_Var33, templ_7745c5c3_Err = templ.JoinStringErrs(shellWord(v.Project.Name))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/doclist.templ`, Line: 123, Col: 211}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/doclist.templ`, Line: 123, Col: 257}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var33))
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 66, " FILE</code>.</p>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 66, "</bdi> FILE</code>.</p>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -163,7 +163,7 @@ func TestProjectPageFilters(t *testing.T) {
 // TestProjectPageEmptyStates: an empty list says why.
 func TestProjectPageEmptyStates(t *testing.T) {
 	te := newTeamEnv(t)
-	empty, err := te.store.CreateProject(context.Background(), "فارغ", nil, te.user.ID)
+	empty, err := te.store.CreateProject(context.Background(), "مشروع فارغ 2024", nil, te.user.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,6 +198,10 @@ func TestProjectPageEmptyStates(t *testing.T) {
 		}
 		if target := strings.TrimPrefix(c.link, "#"); c.link != target && d.Find("#"+target).Length() != 1 {
 			t.Errorf("%s %s: the link's target %s is not on the page", c.who.user.Name, c.path, c.link)
+		}
+		// The command names the project as one shell word, to paste.
+		if cmd := msg.Find("#import-command").Text(); c.who == te.amina && cmd != "hashiya import --project 'مشروع فارغ 2024' FILE" {
+			t.Errorf("the manager's command is %q", cmd)
 		}
 		if c.who != te.amina && strings.Contains(msg.Text(), "hashiya") {
 			t.Errorf("%s %s: a member who cannot import is shown a command: %q", c.who.user.Name, c.path, msg.Text())

@@ -16,7 +16,8 @@ func Plural(n int, thing string) string {
 
 // shellWord is name as one word of a POSIX shell command, to copy from a
 // hint: as it is when it holds only letters, digits and _-.:, else in
-// single quotes (a quote inside written '\'').
+// single quotes (a quote inside ends the quoting, is escaped, and the
+// quoting starts again).
 func shellWord(name string) string {
 	plain := name != ""
 	for _, r := range name {

@@ -5,6 +5,7 @@
 
 import { request } from './api.js';
 import { selectOffsets, selectionOffsets } from './offsets.js';
+import { revealRange } from './reveal.js';
 
 /**
  * createFind wires the find form to the document ctx.docEl shows. It
@@ -48,9 +49,8 @@ export function createFind(ctx) {
     at = (at + (backwards ? matches.length - 1 : 1)) % matches.length;
     const m = matches[at];
     if (!selectOffsets(ctx.docEl, m.start, m.end)) throw new Error(`the text at ${m.start}–${m.end} is not on the page`);
-    const range = window.getSelection().getRangeAt(0);
-    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
     ctx.docEl.focus({ preventScroll: true });
+    await revealRange(window.getSelection().getRangeAt(0));
     const total = more ? `${matches.length}+` : String(matches.length);
     count.textContent = `${at + 1} of ${total}: “${m.text}”. Press a label's key to label it, / to find again.`;
   }

@@ -5,6 +5,7 @@
 
 import { request } from './api.js';
 import { selectionOffsets, selectOffsets } from './offsets.js';
+import { revealRange } from './reveal.js';
 
 const panel = document.getElementById('notes');
 if (panel) init(panel);
@@ -97,9 +98,11 @@ function init(box) {
         quote.type = 'button';
         quote.setAttribute('aria-label', `Select the passage “${clip(n.text)}” in the text`);
         quote.addEventListener('click', () => {
-          selectOffsets(docEl, n.start, n.end);
-          const sel = window.getSelection();
-          if (sel.rangeCount) sel.getRangeAt(0).startContainer.parentElement.scrollIntoView({ block: 'center' });
+          if (!selectOffsets(docEl, n.start, n.end)) {
+            showError(`The passage at ${n.start}–${n.end} is not in the text on this page.`);
+            return;
+          }
+          revealRange(window.getSelection().getRangeAt(0)).catch((err) => showError(`Could not show the passage: ${err.message}`));
         });
       }
       li.append(quote);

@@ -8,6 +8,7 @@
 
 import { request } from './api.js';
 import { codePointToBoundary } from './offsets.js';
+import { revealRange } from './reveal.js';
 
 export function createSuggestions(ctx) {
   const el = (id) => document.getElementById(id);
@@ -166,8 +167,7 @@ export function createSuggestions(ctx) {
     const r = rangeOf(g.single || g.quote);
     if (!r) return;
     CSS.highlights.set('suggestion-focus', new Highlight(r));
-    const box = r.getBoundingClientRect();
-    if (box.top < 0 || box.bottom > window.innerHeight) r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    revealRange(r).catch(ctx.reported);
   }
   list.addEventListener('focusout', () => CSS.highlights && CSS.highlights.delete('suggestion-focus'));
 

@@ -1,0 +1,39 @@
+// Bringing a place of the text into view. A place is scrolled to by its
+// own rectangle, never by its element's: an unlabelled run around a name
+// may be many lines tall, and centring the run can leave the name under
+// the sticky label bar or below the screen.
+
+const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+
+// clearArea is the part of the window the text can be read in: below the
+// sticky label bar (annotate.js keeps the page's scroll-padding-top at
+// its height) and above a span editor open as a sheet over the bottom of
+// a narrow screen.
+function clearArea() {
+  const top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+  let bottom = window.innerHeight;
+  const sheet = document.getElementById('span-editor');
+  if (sheet && !sheet.hidden && getComputedStyle(sheet).position === 'fixed') {
+    bottom = Math.min(bottom, sheet.getBoundingClientRect().top);
+  }
+  return { top, bottom };
+}
+
+/**
+ * revealRange scrolls the window, if need be, so that range is wholly in
+ * the clear area, centred in it (or its start at the top when it is
+ * taller). Paragraphs far from the screen are laid out only as they come
+ * near it (content-visibility), which moves the text after a scroll, so
+ * the place is measured again over a few frames until it stays.
+ */
+export async function revealRange(range) {
+  for (let tries = 0; tries < 5; tries++) {
+    const box = range.getBoundingClientRect();
+    const { top, bottom } = clearArea();
+    if (box.top >= top && box.bottom <= bottom) return;
+    const room = bottom - top;
+    const to = box.height >= room ? top : top + (room - box.height) / 2;
+    window.scrollBy(0, box.top - to);
+    await frame();
+  }
+}

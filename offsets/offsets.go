@@ -373,5 +373,50 @@ func wordsAround(s string, a, b, ca, cb int) (int, int, int, int) {
 		}
 		b, cb = b+n, cb+1
 	}
+	return balanced(s, a, b, ca, cb)
+}
+
+// brackets pairs each opening bracket with its closing one.
+var brackets = map[rune]rune{'(': ')', '[': ']', '{': '}', '«': '»', '‹': '›', '“': '”'}
+
+// balanced widens the span at bytes a..b (code points ca..cb) by the
+// bracket just outside it that closes one left open inside, or opens one
+// closed inside: trimming punctuation made "رويترز (Reuters" of a drag
+// over "رويترز (Reuters)". Only the character touching the span is
+// taken, one on each side at most.
+func balanced(s string, a, b, ca, cb int) (int, int, int, int) {
+	var open []rune   // brackets opened in the span and not yet closed
+	var unopened rune // the first closer in the span with no opener in it
+	for _, r := range s[a:b] {
+		if closer, ok := brackets[r]; ok {
+			open = append(open, closer)
+			continue
+		}
+		if n := len(open); n > 0 && open[n-1] == r {
+			open = open[:n-1]
+		} else if unopened == 0 && isCloser(r) {
+			unopened = r
+		}
+	}
+	if n := len(open); n > 0 && b < len(s) {
+		if r, size := utf8.DecodeRuneInString(s[b:]); r == open[n-1] {
+			b, cb = b+size, cb+1
+		}
+	}
+	if unopened != 0 && a > 0 {
+		if r, size := utf8.DecodeLastRuneInString(s[:a]); brackets[r] == unopened {
+			a, ca = a-size, ca-1
+		}
+	}
 	return a, b, ca, cb
+}
+
+// isCloser is true of a closing bracket of brackets.
+func isCloser(r rune) bool {
+	for _, c := range brackets {
+		if c == r {
+			return true
+		}
+	}
+	return false
 }

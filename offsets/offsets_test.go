@@ -487,6 +487,11 @@ func TestSnapWords(t *testing.T) {
 		{"inside arabic-indic digits", "عام ٢٠٢٤ و", 5, 6, "٢٠٢٤"},
 		{"zwnj stays inside the word", "می\u200cخواهم", 4, 5, "می\u200cخواهم"},
 		{"rlm after the number trimmed", "السعر \u200f100\u200e USD", 6, 11, "100"},
+		{"a closing bracket the drag caught is kept with its opener", "قالت رويترز (Reuters) اليوم", 5, 21, "رويترز (Reuters)"},
+		{"an opening bracket just before is taken for a closer inside", "(Reuters) said", 2, 14, "(Reuters) said"},
+		{"brackets round the whole span are trimmed", "قال «الشرق الأوسط» أمس", 4, 18, "الشرق الأوسط"},
+		{"an opener with no closer after is trimmed", "قال (في بيان", 4, 12, "في بيان"},
+		{"only the innermost open bracket is closed", "a (b [c]) d", 3, 7, "b [c]"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -75,7 +75,7 @@ func documentList(p Page, v ProjectView) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<th scope=\"col\">Document</th><th scope=\"col\">Text</th><th scope=\"col\">Length</th><th scope=\"col\">Your spans</th><th scope=\"col\">Status</th>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<th scope=\"col\">Document</th><th scope=\"col\">Text</th><th scope=\"col\">Length</th><th scope=\"col\">Your spans</th><th scope=\"col\">Your status</th>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -107,7 +107,7 @@ func TestProjectPageFilters(t *testing.T) {
 	if form.AttrOr("method", "") != "get" || form.Find(`select[name="status"]`).Length() != 1 || form.Find(`input[name="q"]`).Length() != 1 {
 		t.Fatalf("filter form: %v", form.Nodes)
 	}
-	for id, label := range map[string]string{"filter-status": "Status", "filter-q": "Id or text"} {
+	for id, label := range map[string]string{"filter-status": "Your status", "filter-q": "Id or text"} {
 		if got := form.Find(`label[for="` + id + `"]`).Text(); got != label || form.Find("#"+id).Length() != 1 {
 			t.Errorf("control %s labelled %q, want %q", id, got, label)
 		}

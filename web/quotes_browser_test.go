@@ -194,7 +194,7 @@ func TestBrowserSuggestions(t *testing.T) {
 	if n < 8 {
 		t.Fatalf("%d suggestions on the demo article, want at least its 8 direct quotations", n)
 	}
-	if hl := eval[int](b, `CSS.highlights.get('suggestion').size`); hl < n {
+	if hl := eval[int](b, `['quote', 'speaker', 'cue', 'name'].reduce((n, k) => n + CSS.highlights.get('suggestion-' + k).size, 0)`); hl < n {
 		t.Errorf("%d suggested ranges highlighted for %d suggestions", hl, n)
 	}
 	if len(s.waitSpans(t, doc, s.user.ID, 0)) != 0 {

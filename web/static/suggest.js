@@ -85,24 +85,43 @@ export function createSuggestions(ctx) {
     return entries.length > 0 ? { kind: 'batch', entries } : null;
   }
 
+  // KINDS are what a suggestion proposes, each drawn in the text with a
+  // highlight of its own (app.css: a line style and colour each), so a
+  // quotation, its speaker, its cue and a name labelled before are told
+  // apart where they stand side by side.
+  const KINDS = ['quote', 'speaker', 'cue', 'name'];
+
+  // kindOf is a proposal's kind: a part of a quotation's group by its
+  // place in it; one standing alone by its label.
+  function kindOf(g, s) {
+    if (s === g.quote) return 'quote';
+    if (s === g.speaker) return 'speaker';
+    if (s === g.cue) return 'cue';
+    return s.label === 'QUOTE' ? 'quote' : s.label === 'CUE' ? 'cue' : 'name';
+  }
+
   function highlight() {
     if (!window.CSS || !CSS.highlights) return;
-    const ranges = [];
+    const ranges = Object.fromEntries(KINDS.map((k) => [k, []]));
     for (const g of groups) {
-      for (const s of [g.quote, g.speaker, g.cue, g.single]) {
-        const r = s && !s.existing && rangeOf(s);
-        if (r) ranges.push(r);
+      for (const s of partsOf(g)) {
+        const r = !s.existing && rangeOf(s);
+        if (r) ranges[kindOf(g, s)].push(r);
       }
     }
-    CSS.highlights.set('suggestion', new Highlight(...ranges));
+    for (const k of KINDS) CSS.highlights.set(`suggestion-${k}`, new Highlight(...ranges[k]));
   }
 
   // describe shows one part of a suggestion; the Arabic text is isolated
   // so it keeps its order beside the English label.
-  function describe(label, s) {
+  function describe(label, s, kind) {
     const span = document.createElement('span');
     span.className = 'sug-part';
-    span.append(`${label}: `);
+    span.dataset.kind = kind;
+    const name = document.createElement('span');
+    name.className = 'sug-kind'; // drawn as the text draws this kind
+    name.textContent = label;
+    span.append(name, ': ');
     if (!s) {
       span.append('—');
       return span;
@@ -166,7 +185,9 @@ export function createSuggestions(ctx) {
     if (!window.CSS || !CSS.highlights) return;
     const r = rangeOf(g.single || g.quote);
     if (!r) return;
-    CSS.highlights.set('suggestion-focus', new Highlight(r));
+    const focus = new Highlight(r);
+    focus.priority = 1; // over the kinds' highlights
+    CSS.highlights.set('suggestion-focus', focus);
     revealRange(r).catch(ctx.reported);
   }
   list.addEventListener('focusout', () => CSS.highlights && CSS.highlights.delete('suggestion-focus'));
@@ -185,8 +206,11 @@ export function createSuggestions(ctx) {
       const li = document.createElement('li');
       li.addEventListener('focusin', () => pointAt(g));
       li.addEventListener('mouseenter', () => pointAt(g));
-      if (g.single) li.append(describe(g.single.label, g.single));
-      else li.append(describe('Quote', g.quote), describe('Speaker', g.speaker), describe('Cue', g.cue));
+      if (g.single) {
+        li.append(describe(g.single.label, g.single, kindOf(g, g.single)));
+      } else {
+        li.append(describe('Quote', g.quote, 'quote'), describe('Speaker', g.speaker, 'speaker'), describe('Cue', g.cue, 'cue'));
+      }
       const place = places.get(g);
       const name = place ? `${nameOf(g)} (${place})` : nameOf(g);
       const accept = button('Accept', `Accept ${name}`,
@@ -209,6 +233,7 @@ export function createSuggestions(ctx) {
     el('sug-reject-all').hidden = groups.length === 0;
     if (bulk && groups.length === 0) el('sug-load').focus();
     el('sug-empty').hidden = groups.length > 0;
+    el('sug-key').hidden = groups.length === 0;
     el('sug-restore').hidden = rejected === 0;
     el('sug-restore').textContent = `Show ${rejected} rejected suggestion${rejected === 1 ? '' : 's'} again`;
     highlight();

@@ -84,6 +84,7 @@ var authzMatrix = []authzRow{
 	{"POST", "/admin/users/enable", "/admin/users/enable", "user=annotator", authzForm, roleStatuses{303, 403, 403, 403, 403, 403, 401, 401}},
 
 	{"GET", "/", "/", "", "", rolesPage(200)},
+	{"POST", "/projects", "/projects", "name=matrix", authzForm, roleStatuses{303, 403, 403, 403, 403, 403, 401, 401}},
 	{"GET", "/projects/:p", "/projects/{p}", "", "", roleStatuses{200, 200, 200, 200, 200, 404, 303, 401}},
 	{"GET", "/projects/:p/activity", "/projects/{p}/activity", "", "", roleStatuses{200, 200, 403, 403, 403, 404, 303, 401}},
 	{"GET", "/projects/:p/agreement", "/projects/{p}/agreement", "", "", roleStatuses{200, 200, 200, 403, 403, 404, 303, 401}},

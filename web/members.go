@@ -237,6 +237,8 @@ func notice(done, count string) string {
 		return "Relation rules saved."
 	case "guidelines":
 		return "Guidelines saved."
+	case "created":
+		return "Project created. Import its documents, check its labels and add its members below."
 	case "imported":
 		return components.Plural(n, "document") + " imported; they come last in the list, in import order."
 	}

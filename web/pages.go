@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -12,7 +13,11 @@ import (
 )
 
 func (h *handler) homePage(c echo.Context) error {
-	var v components.HomeView
+	return h.renderHome(c, http.StatusOK, components.HomeView{})
+}
+
+// renderHome shows the home page with v's notice or refused form.
+func (h *handler) renderHome(c echo.Context, status int, v components.HomeView) error {
 	var err error
 	ctx := c.Request().Context()
 	if v.Projects, err = h.store.ProjectsFor(ctx, currentUser(c)); err != nil {
@@ -27,7 +32,32 @@ func (h *handler) homePage(c echo.Context) error {
 	if c.QueryParam("done") == "project-deleted" {
 		v.Notice = "Project deleted."
 	}
-	return render(c, http.StatusOK, components.Home(h.page(c, "Projects"), v))
+	return render(c, status, components.Home(h.page(c, "Projects"), v))
+}
+
+// createProject is `hashiya project create NAME` for admins in the
+// browser: a project with the default label set, whose page it opens.
+func (h *handler) createProject(c echo.Context) error {
+	u := currentUser(c)
+	if !u.IsAdmin {
+		return forbidden("only a global admin creates projects",
+			"Only a global admin creates projects. Ask an admin to create one and add you to it.")
+	}
+	name := c.FormValue("name")
+	p, err := h.store.CreateProject(c.Request().Context(), name, nil, u.ID)
+	refuse := func(status int, msg string) error {
+		return h.renderHome(c, status, components.HomeView{NewProject: name, NewProjectError: msg})
+	}
+	var ve *db.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		return refuse(http.StatusBadRequest, plainMessage(ve))
+	case errors.Is(err, db.ErrConflict):
+		return refuse(http.StatusConflict, "A project named "+name+" already exists: choose another name.")
+	case err != nil:
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=created", p.ID))
 }
 
 func (h *handler) projectPage(c echo.Context) error {

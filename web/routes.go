@@ -25,6 +25,7 @@ func routes(e *echo.Echo, h *handler) {
 	app.POST("/admin/users/disable", h.disableUser)
 	app.POST("/admin/users/enable", h.enableUser)
 	app.GET("/", h.homePage)
+	app.POST("/projects", h.createProject)
 	app.GET("/projects/:p", h.projectPage)
 	app.GET("/projects/:p/activity", h.activityPage)
 	app.GET("/projects/:p/agreement", h.agreementPage)

@@ -142,6 +142,42 @@ func unfitLabelNames(p Project, file string, d codec.Doc) codec.Errors {
 	})
 }
 
+// tooManyLabels refuses, when the import adds labels, a file that adds
+// more than MaxImportLabels or would take the project past MaxLabels,
+// on the line where the first label over the cap is first used.
+func tooManyLabels(p Project, file string, docs []codec.Doc) codec.Errors {
+	var lines []int // where each label the project lacks is first used
+	var names []string
+	seen := map[string]bool{}
+	for _, l := range p.Labels {
+		seen[l.Name] = true
+	}
+	for _, d := range docs {
+		for _, sp := range d.Spans {
+			if !seen[sp.Label] {
+				seen[sp.Label] = true
+				names = append(names, sp.Label)
+				lines = append(lines, cmp.Or(sp.Line, d.Line))
+			}
+		}
+	}
+	room := max(MaxLabels-len(p.Labels), 0)
+	var cut int
+	var reason string
+	switch {
+	case len(names) > MaxImportLabels && MaxImportLabels <= room:
+		cut = MaxImportLabels
+		reason = fmt.Sprintf("the file uses %d labels project %s lacks, more than the %d one import may add", len(names), p.Name, MaxImportLabels)
+	case len(names) > room:
+		cut = room
+		reason = fmt.Sprintf("the file uses %d labels project %s lacks, and with its %d labels that is %d, more than the %d a project may have",
+			len(names), p.Name, len(p.Labels), len(p.Labels)+len(names), MaxLabels)
+	default:
+		return nil
+	}
+	return codec.Errors{{File: file, Line: lines[cut], Reason: fmt.Sprintf("%s; new label number %d, %q, is first used here", reason, cut+1, names[cut])}}
+}
+
 // labelsByLine gives one error per line holding labels of d that refused
 // says are wrong, each named once; reason words it from `label "X" is`
 // or `labels "X", "Y" are`.

@@ -145,6 +145,9 @@ func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions,
 		}
 		bad = append(bad, badAnnotations(p, opts, d)...)
 	}
+	if opts.AddLabels {
+		bad = append(bad, tooManyLabels(p, opts.File, docs)...)
+	}
 	if len(bad) > 0 {
 		slices.SortStableFunc(bad, func(a, b codec.LineError) int { return a.Line - b.Line })
 		return bad

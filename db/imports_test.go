@@ -220,3 +220,53 @@ func TestImportParsedCoNLLLines(t *testing.T) {
 		t.Errorf("lines %v, want %v:\n%v", got, want, lines)
 	}
 }
+
+// TestImportLabelCaps: an import adds at most MaxImportLabels labels, and
+// leaves a project at most MaxLabels; past either it is refused on the
+// line where the first label over the cap is used, and nothing goes in.
+func TestImportLabelCaps(t *testing.T) {
+	tests := []struct {
+		name  string
+		have  int // labels the project has beyond the defaults
+		add   int // labels the file adds, one a line
+		error string
+	}{
+		{"as many as one import may add", 0, MaxImportLabels, ""},
+		{"one more than one import may add", 0, MaxImportLabels + 1,
+			`x.jsonl:101: the file uses 101 labels project أخبار lacks, more than the 100 one import may add; new label number 101, "N100", is first used here`},
+		{"up to what a project may have", MaxLabels - 7 - 50, 50, ""},
+		{"past what a project may have", MaxLabels - 7 - 50, 51,
+			`x.jsonl:51: the file uses 51 labels project أخبار lacks, and with its 150 labels that is 201, more than the 200 a project may have; new label number 51, "N50", is first used here`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t)
+			ctx := context.Background()
+			if tt.have > 0 {
+				if err := f.s.SetLabels(ctx, f.proj.ID, f.user, append(DefaultLabels(), manyLabels("H", tt.have)...)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ps, pe := span(t, fixtureText, "أحمد")
+			var docs []codec.Doc
+			for i := range tt.add {
+				docs = append(docs, codec.Doc{Line: i + 1, ExternalID: fmt.Sprintf("n%d", i), Text: fixtureText,
+					Spans: []codec.Span{{Start: ps, End: pe, Label: "PER"}, {Start: ps, End: pe, Label: fmt.Sprintf("N%d", i)}}})
+			}
+			before := count(t, f.s, "SELECT count(*) FROM labels") + count(t, f.s, "SELECT count(*) FROM documents")
+			res, err := f.s.ImportParsed(ctx, ImportOptions{ProjectID: f.proj.ID, File: "x.jsonl", By: f.user.ID, AddLabels: true}, docs, nil)
+			if tt.error == "" {
+				if err != nil || len(res.AddedLabels) != tt.add {
+					t.Fatalf("import = %d labels added, %v; want %d", len(res.AddedLabels), err, tt.add)
+				}
+				return
+			}
+			if err == nil || err.Error() != tt.error {
+				t.Errorf("import = %v\nwant %s", err, tt.error)
+			}
+			if after := count(t, f.s, "SELECT count(*) FROM labels") + count(t, f.s, "SELECT count(*) FROM documents"); after != before {
+				t.Errorf("a refused import changed labels and documents: %d rows -> %d", before, after)
+			}
+		})
+	}
+}

@@ -33,6 +33,7 @@ func TestSetLabels(t *testing.T) {
 		{"a long description", []Label{{Name: "PER", Color: "#111111", Description: strings.Repeat("و", 201)}}, "201 characters, more than 200"},
 		{"a description of two lines", []Label{{Name: "PER", Color: "#111111", Description: "a\nb"}}, "must be one line"},
 		{"two labels, one hotkey", []Label{{Name: "PER", Color: "#111111", Hotkey: "x"}, {Name: "ORG", Color: "#222222", Hotkey: "X"}}, "hotkey"},
+		{"more labels than a project may have", append(manyLabels("L", MaxLabels), next[0]), "201 labels, more than the 200 a project may have"},
 	}
 	for _, tt := range refused {
 		err := f.s.SetLabels(ctx, f.proj.ID, f.user, tt.labels)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -77,9 +78,27 @@ var (
 // code points: a line on a button, not guidelines.
 const MaxLabelDescription = 200
 
-// ValidateLabels checks names, colours, hotkeys and descriptions, and
-// that names and hotkeys are unique.
+// MaxLabels is the most labels a project may have. Every label is a
+// button in the annotation view's label bar, a row of the label form and
+// a column of the progress page, and an annotator has to tell them apart:
+// beyond the seven default colours, import gives new labels one of eight
+// spare colours in turn, and a keyboard has about forty hotkeys. Two
+// hundred leaves room for fine-grained schemes (WojoodFine's 51 types,
+// FIGER's 112) while keeping the checks each write makes over the set
+// small.
+const MaxLabels = 200
+
+// MaxImportLabels is the most labels one import may add to a project: a
+// file naming more labels the project lacks has more likely a word column
+// read as its tags than a label set.
+const MaxImportLabels = 100
+
+// ValidateLabels checks names, colours, hotkeys and descriptions, that
+// names and hotkeys are unique, and that there are at most MaxLabels.
 func ValidateLabels(labels []Label) error {
+	if len(labels) > MaxLabels {
+		return invalid("labels", "%d labels, more than the %d a project may have", len(labels), MaxLabels)
+	}
 	names, keys := map[string]bool{}, map[string]bool{}
 	for i, l := range labels {
 		field := fmt.Sprintf("labels[%d]", i)
@@ -161,20 +180,42 @@ func insertLabels(ctx context.Context, tx *sql.Tx, projectID int64, firstPositio
 }
 
 // addMissingLabels gives each name not yet in the project's label set a
-// colour and no hotkey, inside the caller's transaction.
+// colour and no hotkey, inside the caller's transaction. The whole set is
+// checked once, after the names are gathered: checking it for each name
+// made an import adding thousands of labels hold the write lock for
+// minutes (checkImport refuses that many before this runs).
 func addMissingLabels(ctx context.Context, tx *sql.Tx, p Project, names []string) ([]Label, error) {
 	var added []Label
-	for _, name := range names {
-		if p.HasLabel(name) {
-			continue
-		}
-		l := Label{Name: name, Color: extraColors[(len(p.Labels)+len(added))%len(extraColors)]}
-		if err := ValidateLabels(append(append([]Label{}, p.Labels...), append(added, l)...)); err != nil {
-			return nil, err
-		}
-		added = append(added, l)
+	for _, name := range newLabels(p, names) {
+		added = append(added, Label{Name: name, Color: extraColors[(len(p.Labels)+len(added))%len(extraColors)]})
+	}
+	if len(added) == 0 {
+		return nil, nil
+	}
+	if len(added) > MaxImportLabels {
+		return nil, invalid("labels", "the import adds %d labels, more than the %d one import may add", len(added), MaxImportLabels)
+	}
+	if err := ValidateLabels(append(slices.Clone(p.Labels), added...)); err != nil {
+		return nil, err
 	}
 	return added, insertLabels(ctx, tx, p.ID, len(p.Labels), added)
+}
+
+// newLabels is names without those the project has and without repeats,
+// in their order.
+func newLabels(p Project, names []string) []string {
+	seen := map[string]bool{}
+	for _, l := range p.Labels {
+		seen[l.Name] = true
+	}
+	var out []string
+	for _, name := range names {
+		if !seen[name] {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // Projects lists every project, oldest first.

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -144,6 +145,7 @@ func TestCreateProjectRefuses(t *testing.T) {
 		{"space hotkey", "p", []Label{{Name: "X", Color: "#000000", Hotkey: " "}}, "labels[0].hotkey"},
 		{"label twice", "p", []Label{ok, ok}, "labels[1].name"},
 		{"hotkey twice, any case", "p", []Label{{Name: "X", Color: "#000000", Hotkey: "a"}, {Name: "Y", Color: "#000000", Hotkey: "A"}}, "labels[1].hotkey"},
+		{"more labels than a project may have", "p", manyLabels("L", MaxLabels+1), "labels"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
@@ -165,4 +167,13 @@ func TestCreateProjectRefuses(t *testing.T) {
 	if _, err := s.Project(ctx, 9999); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Project(9999) = %v, want ErrNotFound", err)
 	}
+}
+
+// manyLabels is n valid labels named prefix0, prefix1, ...
+func manyLabels(prefix string, n int) []Label {
+	labels := make([]Label, n)
+	for i := range labels {
+		labels[i] = Label{Name: fmt.Sprintf("%s%d", prefix, i), Color: "#123456"}
+	}
+	return labels
 }

@@ -77,6 +77,17 @@ func TestManagerEditsLabels(t *testing.T) {
 	if rec := admin.post(path, bad); rec.Code != http.StatusBadRequest {
 		t.Errorf("more descriptions than rows: %d", rec.Code)
 	}
+	// A label set past what a project may have is refused, saying so.
+	var rows [][3]string
+	for i := range db.MaxLabels + 1 {
+		rows = append(rows, [3]string{fmt.Sprintf("L%d", i), "#123456", ""})
+	}
+	if rec := admin.post(path, form(rows...)); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "201 labels, more than the 200 a project may have") {
+		t.Errorf("201 labels: %d, want 400 saying why", rec.Code)
+	}
+	if p, _ := env.store.Project(t.Context(), env.proj.ID); len(p.Labels) != 2 {
+		t.Errorf("a refused label set left %d labels", len(p.Labels))
+	}
 }
 
 // TestManagerEditsRelationRules: the relation rules form saves a rule

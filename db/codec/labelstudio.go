@@ -81,6 +81,13 @@ func parseLabelStudio(r io.Reader, name, unit, layer string, limit int) ([]Doc, 
 	if _, err := dec.Token(); err != nil {
 		return fail(int(dec.InputOffset()), "the array of tasks does not end properly: %v", err)
 	}
+	// A decoder stops at the array's end; what follows would be dropped
+	// unseen (two exports pasted one after the other).
+	end := int(dec.InputOffset())
+	if rest := bytes.TrimLeft(data[end:], " \t\r\n"); len(rest) > 0 {
+		first, _, _ := bytes.Cut(rest, []byte("\n"))
+		return fail(len(data)-len(rest), "the file goes on after its array of tasks has ended, with %s; a Label Studio export is one array (join the arrays into one, or import each as a file of its own)", short(bytes.TrimRight(first, "\r")))
+	}
 	if len(bad) == 0 && len(docs) == 0 && len(claims.others) == 0 {
 		bad = append(bad, LineError{name, 1, "file holds no tasks"})
 	}

@@ -133,6 +133,10 @@ func TestLabelStudioRefusals(t *testing.T) {
 		{"invalid UTF-8 on line 3", "[\n" + task(`"ok"`, "") + ",\n" + task("\"bad \xff\"", "") + "\n]",
 			"x.json:3: file is not valid UTF-8: byte 0xff"},
 		{"an empty array", "[]", "x.json:1: file holds no tasks"},
+		{"a second array after the first", "[\n" + task(`"a"`, "") + "\n]\n[\n" + task(`"b"`, "") + "\n]\n",
+			`x.json:4: the file goes on after its array of tasks has ended, with [; a Label Studio export is one array`},
+		{"anything after the array", "[" + task(`"a"`, "") + "]  x\n", `x.json:1: the file goes on after its array of tasks has ended, with x;`},
+		{"a long tail, cut", "[" + task(`"a"`, "") + "]\n\n\n" + task(`"b"`, ""), `x.json:4: the file goes on after its array of tasks has ended, with {"id": 1, "data": {"text": "b"}, "annota...;`},
 		{"two tasks with one id", "[\n" + task(`"a"`, "") + ",\n" + task(`"b"`, "") + "\n]",
 			`x.json:3: task 1: duplicate document id "1" (first on line 2)`},
 	} {

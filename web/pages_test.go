@@ -125,7 +125,7 @@ func TestHomeStartsWithItsTitle(t *testing.T) {
 	d := htmlPage(t, te.rana.get("/"), http.StatusOK)
 	var headings []string
 	d.Find("main h1, main h2").Each(func(_ int, s *goquery.Selection) { headings = append(headings, goquery.NodeName(s)+" "+words(s)) })
-	if got := strings.Join(headings, " | "); got != "h1 Projects | h2 Your queue | h2 To review | h2 Your projects" {
+	if got := strings.Join(headings, " | "); got != "h1 Projects | h2 To review | h2 Your projects" {
 		t.Errorf("home headings: %s", got)
 	}
 	item := d.Find(".review-item")

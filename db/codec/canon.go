@@ -1,6 +1,7 @@
 package codec
 
 import (
+	"fmt"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -88,4 +89,27 @@ func IsBidiControl(r rune) bool {
 // zero width no-break space, not a letter form, so it is left out.
 func isPresentationForm(r rune) bool {
 	return (r >= '\uFB50' && r <= '\uFDFF') || (r >= '\uFE70' && r <= '\uFEFE')
+}
+
+// forbiddenControl finds the first character a document's text may not
+// hold: a C0 control other than tab, line feed and carriage return, or
+// DEL. Browsers drop U+0000 from the page, so offsets counted there would
+// shift past it, and SQLite's length() stops at it; the others have no
+// place in running text and are invisible where they would be annotated.
+// It returns the character, its code point offset and its byte offset;
+// the offsets are -1 when there is none.
+func forbiddenControl(s string) (r rune, at, byteOff int) {
+	at = 0
+	for i, c := range s {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F {
+			return c, at, i
+		}
+		at++
+	}
+	return 0, -1, -1
+}
+
+// controlReason words forbiddenControl's finding for a bad line.
+func controlReason(r rune, at int) string {
+	return fmt.Sprintf("text holds the control character U+%04X at code point %d: a text may hold tab, line feed and carriage return, no other control character; remove it", r, at)
 }

@@ -124,6 +124,11 @@ func (p *conllParser) token(n int, s string) {
 		p.warn(n, "empty token (tag O) dropped")
 		p.cur.open = -1
 	default:
+		if r, at, _ := forbiddenControl(token); at >= 0 {
+			p.fail(n, "token %q: %s", token, controlReason(r, p.cur.nextStart()+at))
+			p.cur.open = -1
+			return
+		}
 		if strings.ContainsFunc(token, isBlank) {
 			p.warn(n, "token %q holds a space or TAB; kept whole", token)
 		}
@@ -177,6 +182,14 @@ type conllDoc struct {
 	n           int // code points in text
 	newSentence bool
 	open        int // index in Spans of the span the last token is in, or -1
+}
+
+// nextStart is the code point offset the next token will start at.
+func (c *conllDoc) nextStart() int {
+	if c.n > 0 {
+		return c.n + 1 // after the space or line break before it
+	}
+	return 0
 }
 
 // add appends a token read on line n with its tag.

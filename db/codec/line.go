@@ -155,6 +155,9 @@ func (p *lineParser) header(f map[string]json.RawMessage) bool {
 		return false
 	}
 	p.doc.Text = text
+	if r, at, _ := forbiddenControl(text); at >= 0 {
+		p.fail("%s", controlReason(r, at))
+	}
 	p.idx = offsets.NewIndex(text)
 	id, present, err := refValue(f["id"])
 	switch {

@@ -126,6 +126,11 @@ func parseText(r io.Reader, name string, limit int) ([]Doc, Report, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, Report{}, Errors{{File: name, Line: 1, Reason: "file holds no text"}}
 	}
+	if r, at, byteOff := forbiddenControl(text); at >= 0 {
+		// Canonical text ends its lines with LF alone, one for each of the file's line ends.
+		line := 1 + strings.Count(text[:byteOff], "\n")
+		return nil, Report{}, Errors{{File: name, Line: line, Reason: controlReason(r, at)}}
+	}
 	if err := fileNameID(name, stem(name)); err != nil {
 		return nil, Report{}, err
 	}
@@ -150,6 +155,7 @@ func parseTextLines(r io.Reader, name string, limit int) ([]Doc, Report, error) 
 	var (
 		docs []Doc
 		rep  Report
+		bad  Errors
 	)
 	prefix := stem(name)
 	if err := fileNameID(name, prefix+"-1"); err != nil {
@@ -160,10 +166,17 @@ func parseTextLines(r io.Reader, name string, limit int) ([]Doc, Report, error) 
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
+		if r, at, _ := forbiddenControl(text); at >= 0 {
+			bad = append(bad, LineError{File: name, Line: i + 1, Reason: controlReason(r, at)})
+			continue
+		}
 		for _, f := range flags {
 			rep.Warnings = append(rep.Warnings, LineError{File: name, Line: i + 1, Reason: textFlagReason(f, true)})
 		}
 		docs = append(docs, Doc{Line: i + 1, ExternalID: fmt.Sprintf("%s-%d", prefix, i+1), Text: text, Meta: emptyObject()})
+	}
+	if len(bad) > 0 {
+		return docs, rep, bad
 	}
 	if len(docs) == 0 {
 		return nil, Report{}, Errors{{File: name, Line: 1, Reason: "file holds no text"}}

@@ -2,6 +2,7 @@ package codec
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -95,5 +96,60 @@ func TestParseTextRejectsInvalidUTF8(t *testing.T) {
 	}
 	if errs := parseErrors(t, "\uFEFF \r\n\t", "blank.txt", "text"); len(errs) != 1 || errs[0].Reason != "file holds no text" {
 		t.Errorf("blank text: got %v", errs)
+	}
+}
+
+// TestTextControlCharacters: a text holding a control character other
+// than tab, line feed and carriage return (U+0000 above all, which a
+// browser drops, shifting every offset after it) is refused in every
+// format, naming the line, the character and its code point offset.
+func TestTextControlCharacters(t *testing.T) {
+	const why = ": a text may hold tab, line feed and carriage return, no other control character; remove it"
+	ls := func(text string) string {
+		return "[\n" + `{"id": 1, "data": {"text": "ok"}},` + "\n" + `{"id": 2, "data": {"text": "` + text + `"}}` + "\n]"
+	}
+	tests := []struct {
+		name, file, format, input string
+		want                      []string // LINE: reason
+	}{
+		{"NUL in a JSON line", "a.jsonl", "jsonl", "{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"text\":\"قال \\u0000 أحمد\"}\n",
+			[]string{"2: text holds the control character U+0000 at code point 4" + why}},
+		{"a doccano line, past an emoji", "a.jsonl", "doccano", "{\"id\":\"a\",\"text\":\"👍🏽 x\\u0007\",\"label\":[[0,2,\"PER\"]]}\n",
+			[]string{"1: text holds the control character U+0007 at code point 4" + why}},
+		{"a doccano-rel line", "a.jsonl", "doccano-rel", "{\"id\":\"a\",\"text\":\"\\u001b[0m\",\"entities\":[],\"relations\":[]}\n",
+			[]string{"1: text holds the control character U+001B at code point 0" + why}},
+		{"DEL, raw in a JSON string", "a.jsonl", "jsonl", "{\"id\":\"a\",\"text\":\"ab\x7f\"}\n",
+			[]string{"1: text holds the control character U+007F at code point 2" + why}},
+		{"plain text, on its third line", "a.txt", "text", "سطر\r\nسطر\nثالث\x00\n",
+			[]string{"3: text holds the control character U+0000 at code point 12" + why}},
+		{"plain text, a form feed", "a.txt", "text", "page one\fpage two",
+			[]string{"1: text holds the control character U+000C at code point 8" + why}},
+		{"text lines, each named", "a.txt", "text-lines", "ok\nbad\x00\nok\n\x01 too\n",
+			[]string{"2: text holds the control character U+0000 at code point 3" + why, "4: text holds the control character U+0001 at code point 0" + why}},
+		{"a CoNLL token", "a.conll", "conll", "# id = d\nقال O\nأ\x00حمد B-PER\n",
+			[]string{`3: token "أ\x00حمد": text holds the control character U+0000 at code point 5` + why}},
+		{"a Label Studio task", "a.json", "label-studio", ls(`x\u0000`),
+			[]string{"3: task 1: text holds the control character U+0000 at code point 1" + why}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, e := range parseErrors(t, tt.input, tt.file, tt.format) {
+				if e.File != tt.file {
+					t.Errorf("error names file %q, want %q", e.File, tt.file)
+				}
+				got = append(got, fmt.Sprintf("%d: %s", e.Line, e.Reason))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+	// Tab, line feed and carriage return are text.
+	for _, format := range []string{"jsonl", "text"} {
+		input := map[string]string{"jsonl": `{"id":"a","text":"a\tb\r\nc"}`, "text": "a\tb\r\nc"}[format]
+		if _, _, err := ParseFile(strings.NewReader(input), "ok."+map[string]string{"jsonl": "jsonl", "text": "txt"}[format], format); err != nil {
+			t.Errorf("%s: a text with tab and line ends: %v", format, err)
+		}
 	}
 }

@@ -163,11 +163,23 @@ function init(docEl) {
   const chips = watchChips(docEl, reported);
 
   // Mark done asks before finishing the layer, unless quotations lack a
-  // speaker: then it goes straight to the server, which lists them first,
-  // and "Mark done anyway" there asks.
+  // speaker: then it lists them first, in place (the page, and so its
+  // undo history, stays), and "Mark done anyway" there asks. Without this
+  // script the server sends the page again with the list.
   const doneForm = el('mark-done') && el('mark-done').form;
+  const warning = el('quote-warning');
+  const unattributed = () => el('quote-list').querySelector('[data-unattributed]') !== null;
   function askBeforeDone() {
-    if (doneForm) doneForm.classList.toggle('confirm', !el('quote-list').querySelector('[data-unattributed]'));
+    if (doneForm) doneForm.classList.toggle('confirm', !unattributed());
+  }
+  if (doneForm && warning) {
+    doneForm.addEventListener('submit', (e) => {
+      if (!unattributed()) return;
+      e.preventDefault();
+      warning.hidden = false;
+      warning.scrollIntoView(); // clear of the bar: scroll-padding-top
+      warning.focus({ preventScroll: true });
+    });
   }
   askBeforeDone();
 
@@ -190,7 +202,7 @@ function init(docEl) {
     const layerStatus = part('status');
     el('layer-status').textContent = layerStatus.textContent;
     el('layer-status').dataset.status = layerStatus.dataset.status;
-    // The list of quotations still lacking a speaker, when the page shows it.
+    // The list of quotations still lacking a speaker, when the page has it.
     if (part('warning')) el('warn-list').replaceChildren(...part('warning').childNodes);
     // A whole new text: its chips are drawn on the paragraphs on screen now,
     // the others' as they come into view.

@@ -1,0 +1,75 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"hashiya/db"
+)
+
+// openWithUnattributedQuote opens the demo article at 1366x768 with one
+// quotation of the annotator's that has no speaker.
+func openWithUnattributedQuote(t *testing.T) (*site, db.Document, *browser, db.Span) {
+	t.Helper()
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	a, e := spanAt(t, doc.Text, "الجهاز مستمر في عملياته", 0)
+	q, err := s.store.CreateSpan(context.Background(), doc, s.user.ID, s.user.ID, db.SpanInput{Start: a, End: e, Label: "QUOTE"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.run(chromedp.EmulateViewport(1366, 768))
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	return s, doc, b, q
+}
+
+// TestBrowserMarkDoneWarnsInPlace: Mark done with a quotation lacking a
+// speaker lists it on the same page, without loading another: the
+// warning is shown below the bar with focus, nothing is asked, and the
+// span made before can still be undone.
+func TestBrowserMarkDoneWarnsInPlace(t *testing.T) {
+	s, doc, b, _ := openWithUnattributedQuote(t)
+	asked := b.answerDialogs("Mark this document done?", func() bool { return false })
+	if !eval[bool](b, `document.getElementById('quote-warning').hidden`) {
+		t.Error("the warning shows before Mark done is pressed")
+	}
+	eval[bool](b, `window.samePage = true`)
+	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	b.dragSelect(start, end)
+	b.run(chromedp.KeyEvent("1"))
+	b.waitPage(2)
+
+	b.run(chromedp.Click(chromedp.ID("mark-done")))
+	b.waitFor(`document.activeElement?.id === 'quote-warning'`)
+	if !eval[bool](b, `window.samePage === true && location.search === ''`) {
+		t.Errorf("Mark done loaded another page: %s", eval[string](b, `location.href`))
+	}
+	if asked.Load() != 0 {
+		t.Errorf("Mark done asked %d times before listing the quotation without a speaker", asked.Load())
+	}
+	if n := eval[int](b, `document.querySelectorAll('#warn-list li').length`); n != 1 {
+		t.Errorf("the warning lists %d quotations, want 1", n)
+	}
+	if !eval[bool](b, `(() => {
+	  const w = document.getElementById('quote-warning').getBoundingClientRect();
+	  return w.top >= document.getElementById('annotate-bar').getBoundingClientRect().bottom - 1 && w.top < innerHeight;
+	})()`) {
+		t.Error("the warning is under the bar or off the screen")
+	}
+	b.viewShot("done-warning-in-place")
+	if eval[bool](b, `document.getElementById('undo').disabled`) {
+		t.Fatal("Undo is off after Mark done listed the quotations")
+	}
+	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	b.waitFor(`document.getElementById('save-status').textContent === 'Undone and saved'`)
+	if spans := s.waitSpans(t, doc, s.user.ID, 1); spans[0].Label != "QUOTE" {
+		t.Errorf("after undo the layer holds %+v", spans)
+	}
+	if l, err := s.store.LayerOf(context.Background(), doc, s.user.ID); err != nil || db.Finished(l.Status) {
+		t.Errorf("the layer is %q (%v)", l.Status, err)
+	}
+}

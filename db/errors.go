@@ -9,6 +9,23 @@ import (
 // visible to the caller).
 var ErrNotFound = errors.New("not found")
 
+// NotFoundError is ErrNotFound naming what a write asked for that is not
+// there: a field naming a row gone since the caller read it (a span
+// deleted in another tab). errors.Is(err, ErrNotFound) holds, so the web
+// layer answers 404, with this text; a bare ErrNotFound says only "not
+// found", which tells whoever may not see a thing nothing about it.
+type NotFoundError struct {
+	Field  string
+	Reason string
+}
+
+func (e *NotFoundError) Error() string        { return fmt.Sprintf("%s: %s", e.Field, e.Reason) }
+func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
+
+func notFound(field, format string, args ...any) error {
+	return &NotFoundError{Field: field, Reason: fmt.Sprintf(format, args...)}
+}
+
 // ErrConflict is returned when a write would break a uniqueness rule or
 // acts on stale data.
 var ErrConflict = errors.New("conflict")

@@ -47,13 +47,13 @@ func createRelationTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by i
 	rule := p.RelationTypes[i]
 	from, layer, err := ownedSpan(ctx, tx, doc, owner, in.From)
 	if errors.Is(err, ErrNotFound) {
-		return r, invalid("from", "span %d is not in this layer of the document", in.From)
+		return r, notFound("from", "span %d is not in this layer of the document", in.From)
 	} else if err != nil {
 		return r, err
 	}
 	to, _, err := ownedSpan(ctx, tx, doc, owner, in.To)
 	if errors.Is(err, ErrNotFound) {
-		return r, invalid("to", "span %d is not in this layer of the document", in.To)
+		return r, notFound("to", "span %d is not in this layer of the document", in.To)
 	} else if err != nil {
 		return r, err
 	}

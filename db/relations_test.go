@@ -39,7 +39,8 @@ func TestCreateRelationRules(t *testing.T) {
 		{"unknown type", RelationInput{"likes", quote, per}, "type", "likes", false},
 		{"from another layer", RelationInput{"speaker", othersPer, per}, "from", "", false},
 		{"to another layer", RelationInput{"speaker", quote, othersPer}, "to", "", false},
-		{"to no span", RelationInput{"speaker", quote, 9999}, "to", "", false},
+		{"to no span", RelationInput{"speaker", quote, 9999}, "to", "span 9999 is not in this layer", false},
+		{"from no span", RelationInput{"speaker", 9998, per}, "from", "span 9998 is not in this layer", false},
 		{"same relation again", RelationInput{"speaker", quote, per}, "", "", true},
 	}
 	accepted := 0
@@ -50,6 +51,13 @@ func TestCreateRelationRules(t *testing.T) {
 			case tt.conflict:
 				if !errors.Is(err, ErrConflict) {
 					t.Errorf("CreateRelation = %v, want ErrConflict", err)
+				}
+			case tt.wantField == "from" || tt.wantField == "to":
+				// A span not in the layer (deleted in another tab) is
+				// gone, not wrong: 404, naming the field and the span.
+				var nf *NotFoundError
+				if !errors.As(err, &nf) || !errors.Is(err, ErrNotFound) || nf.Field != tt.wantField || !strings.Contains(err.Error(), tt.wantReason) {
+					t.Errorf("error %v, want ErrNotFound naming %q mentioning %q", err, tt.wantField, tt.wantReason)
 				}
 			case tt.wantField != "":
 				if field := validationField(t, err); field != tt.wantField || !strings.Contains(err.Error(), tt.wantReason) {

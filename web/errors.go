@@ -98,6 +98,7 @@ func (h *handler) handleError(err error, c echo.Context) {
 	var fe *forbiddenError
 	var ve *db.ValidationError
 	var le codec.Errors
+	var nf *db.NotFoundError
 	switch {
 	case errors.As(err, &fe):
 		status, msg, says = http.StatusForbidden, fe.reason, fe.advice
@@ -108,6 +109,10 @@ func (h *handler) handleError(err error, c echo.Context) {
 		status, msg = http.StatusBadRequest, ve.Error()
 	case errors.As(err, &le):
 		status, msg = http.StatusBadRequest, le.Error()
+	case errors.As(err, &nf):
+		// It names what the caller sent (a span id of a layer they may
+		// write), so nothing they may not see.
+		status, msg = http.StatusNotFound, err.Error()
 	case errors.Is(err, db.ErrNotFound):
 		status, msg = http.StatusNotFound, "not found"
 	case errors.Is(err, db.ErrConflict):

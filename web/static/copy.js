@@ -1,0 +1,24 @@
+// "Copy" beside a secret shown once (a new API token): a button with
+// data-copy names the element whose text it copies. Where the page may
+// not write to the clipboard (plain http on another host, a refusal) the
+// text is selected instead and the button says to press Ctrl+C, so the
+// token is never lost to a silent failure.
+
+document.addEventListener('click', async (e) => {
+  const button = e.target.closest('button[data-copy]');
+  if (!button) return;
+  const source = document.getElementById(button.dataset.copy);
+  const said = document.getElementById(button.dataset.copyStatus);
+  const range = document.createRange();
+  range.selectNodeContents(source);
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  try {
+    if (!navigator.clipboard) throw new Error('this page may not use the clipboard');
+    await navigator.clipboard.writeText(source.textContent);
+    said.textContent = 'Copied.';
+  } catch (err) {
+    said.textContent = `Not copied (${err.message}): the token is selected, press Ctrl+C.`;
+  }
+});

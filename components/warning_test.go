@@ -41,8 +41,8 @@ func TestUnattributedWarningOnThePage(t *testing.T) {
 		if _, hidden := w.Attr("hidden"); hidden != tc.hidden {
 			t.Errorf("%s: warning hidden %v, want %v", tc.name, hidden, tc.hidden)
 		}
-		if n := w.Find("#warn-list li").Length(); n != 1 {
-			t.Errorf("%s: warning lists %d quotations, want 1", tc.name, n)
+		if w.Find("#warn-list li").Length() != 1 || w.AttrOr("data-clear-title", "") != warnClearTitle {
+			t.Errorf("%s: warning lists %d quotations, clear title %q", tc.name, w.Find("#warn-list li").Length(), w.AttrOr("data-clear-title", ""))
 		}
 	}
 }

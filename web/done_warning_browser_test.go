@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -71,5 +72,61 @@ func TestBrowserMarkDoneWarnsInPlace(t *testing.T) {
 	}
 	if l, err := s.store.LayerOf(context.Background(), doc, s.user.ID); err != nil || db.Finished(l.Status) {
 		t.Errorf("the layer is %q (%v)", l.Status, err)
+	}
+}
+
+// TestBrowserWarningFollowsTheQuotations: a quotation in the warning
+// takes focus to its "Speaker not in the text", in view in the side
+// panel; ticking it turns the warning to saying every quotation is
+// attributed, its button the plain Mark done with the plain question;
+// Ctrl+Z brings the warning back as it was.
+func TestBrowserWarningFollowsTheQuotations(t *testing.T) {
+	_, _, b, q := openWithUnattributedQuote(t)
+	plain := b.answerDialogs("Mark this document done?", func() bool { return false })
+	anyway := b.answerDialogs("stay without one", func() bool { return false })
+	b.run(chromedp.Click(chromedp.ID("mark-done")))
+	b.waitFor(`document.activeElement?.id === 'quote-warning'`)
+	b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`#warn-list .quote-item[data-span="%d"]`, q.ID))))
+	b.waitFor(`document.activeElement?.id === 'q-not-in-text'`)
+	if !eval[bool](b, `(() => {
+	  const r = document.getElementById('q-not-in-text').getBoundingClientRect(), side = document.querySelector('.side').getBoundingClientRect();
+	  return r.top >= side.top && r.bottom <= side.bottom && r.top >= 0 && r.bottom <= innerHeight;
+	})()`) {
+		t.Error(`"Speaker not in the text" is out of view`)
+	}
+	b.viewShot("done-warning-focus")
+
+	state := func() string {
+		return eval[string](b, `(() => {
+		  const w = document.getElementById('quote-warning');
+		  return [w.classList.contains('cleared') ? 'cleared' : 'open', document.getElementById('warn-title').textContent,
+		    document.getElementById('mark-done-anyway').textContent, getComputedStyle(w).borderTopColor,
+		    w.querySelector('.warn-how').hidden ? 'how hidden' : 'how shown'].join('|');
+		})()`)
+	}
+	const red = "rgb(206, 44, 49)"
+	if got := state(); got != "open|Quotations without a speaker|Mark done anyway|"+red+"|how shown" {
+		t.Errorf("warning before: %q", got)
+	}
+	b.run(chromedp.KeyEvent(" "))
+	b.waitFor(`document.getElementById('save-status').textContent === 'Saved' && document.getElementById('warn-clear') !== null`)
+	if got := state(); !strings.HasPrefix(got, "cleared|All quotations now have a speaker or are marked not in the text|Mark done|") || strings.Contains(got, red) || !strings.HasSuffix(got, "how hidden") {
+		t.Errorf("warning once every quotation is attributed: %q", got)
+	}
+	b.screenshot("done-warning-cleared")
+	b.run(chromedp.Click(chromedp.ID("mark-done-anyway")))
+	b.waitFor(`true`)
+	for i := 0; i < 100 && plain.Load() == 0; i++ {
+		eval[bool](b, `new Promise((done) => setTimeout(() => done(true), 30))`)
+	}
+	if plain.Load() != 1 || anyway.Load() != 0 {
+		t.Errorf("the cleared warning's Mark done asked %d plain questions and %d about quotations without a speaker", plain.Load(), anyway.Load())
+	}
+
+	b.run(chromedp.Focus(chromedp.ID("q-not-in-text")), chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	b.waitFor(`document.getElementById('save-status').textContent === 'Undone and saved'`)
+	b.waitFor(`document.getElementById('warn-clear') === null`)
+	if got := state(); got != "open|Quotations without a speaker|Mark done anyway|"+red+"|how shown" {
+		t.Errorf("warning after undo: %q", got)
 	}
 }

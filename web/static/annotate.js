@@ -171,6 +171,7 @@ function init(docEl) {
   const unattributed = () => el('quote-list').querySelector('[data-unattributed]') !== null;
   function askBeforeDone() {
     if (doneForm) doneForm.classList.toggle('confirm', !unattributed());
+    warningState();
   }
   if (doneForm && warning) {
     doneForm.addEventListener('submit', (e) => {
@@ -180,6 +181,23 @@ function init(docEl) {
       warning.scrollIntoView(); // clear of the bar: scroll-padding-top
       warning.focus({ preventScroll: true });
     });
+  }
+
+  // The warning follows the list as it is redrawn: once no quotation
+  // lacks a speaker it says so, in calm colours, and its button is the
+  // plain Mark done; should one lack it again (an undo), it is back.
+  function warningState() {
+    if (!warning) return;
+    const clear = el('warn-clear') !== null;
+    warning.classList.toggle('cleared', clear);
+    el('warn-title').textContent = clear ? warning.dataset.clearTitle : warning.dataset.title;
+    for (const how of warning.querySelectorAll('.warn-how')) how.hidden = clear;
+    const anyway = el('mark-done-anyway');
+    if (!anyway) return;
+    anyway.textContent = clear ? anyway.dataset.clearLabel : anyway.dataset.label;
+    const form = anyway.form;
+    if (!form.dataset.warnConfirm) form.dataset.warnConfirm = form.dataset.confirm;
+    form.dataset.confirm = clear ? form.dataset.clearConfirm : form.dataset.warnConfirm;
   }
   askBeforeDone();
 
@@ -204,6 +222,7 @@ function init(docEl) {
     el('layer-status').dataset.status = layerStatus.dataset.status;
     // The list of quotations still lacking a speaker, when the page has it.
     if (part('warning')) el('warn-list').replaceChildren(...part('warning').childNodes);
+    warningState();
     // A whole new text: its chips are drawn on the paragraphs on screen now,
     // the others' as they come into view.
     chips.fit(fitted);
@@ -373,8 +392,10 @@ function init(docEl) {
   const find = createFind(ctx);
 
 
+  // openEditor opens span in the editor; the promise settles once a
+  // quotation's tools are drawn.
   function openEditor(span) {
-    quotes.show(span).catch((err) => showError(`Could not load the quotation's links: ${err.message}`));
+    const shown = quotes.show(span).catch((err) => showError(`Could not load the quotation's links: ${err.message}`));
     selected = span;
     editor.hidden = false;
     el('editor-title').textContent = `${span.label} span`;
@@ -384,6 +405,7 @@ function init(docEl) {
       seg.classList.toggle('selected', seg.dataset.spans.split(' ').includes(String(span.id)));
     }
     keepInView();
+    return shown;
   }
 
   // On a narrow screen the editor is a sheet over the bottom of the
@@ -451,13 +473,23 @@ function init(docEl) {
     // The editor opens above the list: keep the entry chosen in view.
     b.scrollIntoView({ block: 'nearest' });
   });
-  // A quotation in the side panel or the done warning opens its first segment.
+  // A quotation in the side panel or the done warning opens its first
+  // segment. From the warning, focus goes on to what the warning asks
+  // for, "Speaker not in the text" (Pick speaker just above it), brought
+  // into view at the foot of the side panel.
   document.addEventListener('click', (e) => {
     const b = e.target.closest('.quote-item');
     const span = b && spanByID(Number(b.dataset.span));
     if (!span) return;
     window.getSelection().removeAllRanges();
-    openEditor(span);
+    const shown = openEditor(span);
+    if (!b.closest('#warn-list')) return;
+    shown.then(() => {
+      const tick = el('q-not-in-text');
+      if (el('quote-tools').hidden) return;
+      el('quote-tools').scrollIntoView({ block: 'nearest' });
+      tick.focus({ preventScroll: true });
+    }).catch(reported);
   });
 
   document.querySelector('.toolbar[aria-label="Labels"]').addEventListener('click', (e) => {

@@ -504,6 +504,9 @@ function init(docEl) {
   el('delete-span').addEventListener('click', () => {
     if (selected) removeSpan(selected).catch(reported);
   });
+  // Close, as Escape does: on a narrow screen the editor is a sheet over
+  // the text, and not everyone closes it from the keyboard.
+  el('editor-close').addEventListener('click', closeEditor);
   el('undo').addEventListener('click', () => history.step('undo', apply).catch(reported));
   el('redo').addEventListener('click', () => history.step('redo', apply).catch(reported));
 

@@ -24,6 +24,14 @@ const QUOTE_ATTRIBUTES = ['type', 'speaker_in_text'];
 const root = document.getElementById('doc');
 if (root) init(root);
 
+// clip shortens a span's text quoted in the save status to its first 60
+// characters: the status keeps to one line, and a quotation cut by the
+// line's end would show its end, not its start, inside English words.
+function clip(text) {
+  const cps = [...text];
+  return cps.length > 60 ? `${cps.slice(0, 60).join('')}…` : text;
+}
+
 // typing is true while keys go into a field (text, a list to choose
 // from): there they are the field's. A checkbox or a radio button takes
 // no letters, so Escape, Ctrl+Z and a label's key work from them too.
@@ -46,6 +54,9 @@ function init(docEl) {
     el('redo').disabled = !history.canRedo();
   }, () => queue);
   let selected = null; // the span open in the editor
+  // The status is cut to one line (app.css); its title keeps it whole.
+  new MutationObserver(() => { status.title = status.textContent; })
+    .observe(status, { childList: true, characterData: true, subtree: true });
 
   function showError(message) {
     el('save-error-text').textContent = message;
@@ -291,7 +302,7 @@ function init(docEl) {
       throw err;
     }
     history.push({ kind: 'create', span });
-    status.textContent = `Saved ${label} “${span.text}”`;
+    status.textContent = `Saved ${label} “${clip(span.text)}”`;
   }
 
   // relabel changes a span's label. A quotation's own attributes (its
@@ -309,7 +320,7 @@ function init(docEl) {
       return api.relabel(span, label);
     });
     history.push({ kind: 'relabel', span: updated, from: span.label, to: label, restore });
-    status.textContent = `Saved: ${span.label} “${span.text}” is now ${label}`;
+    status.textContent = `Saved: ${span.label} “${clip(span.text)}” is now ${label}`;
   }
 
   // removeSpan deletes a span; the store deletes its relations with it, so
@@ -326,7 +337,7 @@ function init(docEl) {
     });
     history.push(entry);
     closeEditor();
-    status.textContent = `Deleted ${span.label} “${span.text}”`;
+    status.textContent = `Deleted ${span.label} “${clip(span.text)}”`;
   }
 
   async function recreate(span) {

@@ -6,10 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
-
-	"hashiya/db/codec"
 )
 
 // MaxGuidelines is the longest guidelines text a project keeps, in code
@@ -30,10 +27,8 @@ func (s *Store) SetGuidelines(ctx context.Context, projectID int64, by User, tex
 	if n := utf8.RuneCountInString(text); n > MaxGuidelines {
 		return invalid("guidelines", "%d characters; at most %d are allowed", n, MaxGuidelines)
 	}
-	for i, r := range []rune(text) {
-		if unicode.IsControl(r) && r != '\t' && r != '\n' || codec.IsBidiControl(r) {
-			return invalid("guidelines", "control character U+%04X at character %d", r, i+1)
-		}
+	if bad := badCharacter(text, "\t\n", false); bad != "" {
+		return invalid("guidelines", "%s", bad)
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var before string

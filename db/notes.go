@@ -6,10 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
-
-	"hashiya/db/codec"
 )
 
 // MaxNoteBody is the longest note, in code points: a remark, not an essay.
@@ -141,10 +138,8 @@ func cleanNoteBody(body string) (string, error) {
 	if n := utf8.RuneCountInString(body); n > MaxNoteBody {
 		return "", invalid("body", "%d characters; at most %d are allowed", n, MaxNoteBody)
 	}
-	for i, r := range []rune(body) {
-		if unicode.IsControl(r) && r != '\t' && r != '\n' || codec.IsBidiControl(r) {
-			return "", invalid("body", "control character U+%04X at character %d", r, i+1)
-		}
+	if bad := badCharacter(body, "\t\n", false); bad != "" {
+		return "", invalid("body", "%s", bad)
 	}
 	return body, nil
 }

@@ -133,6 +133,9 @@ func ValidateLabels(labels []Label) error {
 // when nil) and the default relation types, cut to that label set
 // (cutRelationTypes).
 func (s *Store) CreateProject(ctx context.Context, name string, labels []Label, by int64) (Project, error) {
+	if bad := badName(name); bad != "" {
+		return Project{}, invalid("name", "project name %q: %s; a name is one line of visible characters", name, bad)
+	}
 	if strings.TrimSpace(name) == "" || strings.TrimSpace(name) != name || utf8.RuneCountInString(name) > 100 {
 		return Project{}, invalid("name", "project name %q must be 1-100 characters without leading or trailing space", name)
 	}

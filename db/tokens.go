@@ -28,6 +28,9 @@ func (s *Store) CreateToken(ctx context.Context, user User, name string) (string
 	if name == "" {
 		name = "token"
 	}
+	if bad := badName(name); bad != "" {
+		return "", Token{}, invalid("name", "token name %q: %s; a name is one line of visible characters", name, bad)
+	}
 	if len(name) > 100 {
 		return "", Token{}, invalid("name", "token name is longer than 100 characters")
 	}

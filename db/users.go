@@ -23,6 +23,9 @@ type User struct {
 var reservedNames = []string{"gold", "mine", "all"}
 
 func validUserName(name string) error {
+	if bad := badName(name); bad != "" {
+		return invalid("name", "user name %q: %s; a name is one line of visible characters", name, bad)
+	}
 	if name == "" || strings.TrimSpace(name) != name || utf8.RuneCountInString(name) > 64 || strings.ContainsAny(name, " \t\r\n/") {
 		return invalid("name", "user name %q must be 1-64 characters without spaces or slashes", name)
 	}

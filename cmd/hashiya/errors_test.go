@@ -186,3 +186,32 @@ func TestErrorsReadOnce(t *testing.T) {
 		t.Errorf("import of a missing file:\n got %q\nwant it to end %q", got, want)
 	}
 }
+
+// TestNamesWithInvisibleCharacters: user add, project create and token
+// create --name refuse a name holding a line break, another control
+// character or a bidi control or mark, naming the character, and store
+// nothing.
+func TestNamesWithInvisibleCharacters(t *testing.T) {
+	c := newCLI(t)
+	c.ok("user", "add", "layla")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"user", "add", "a\nb"}, `hashiya: user name "a\nb": control character U+000A at character 2`},
+		{[]string{"user", "add", "ليلى\u202E"}, `hashiya: user name "ليلى\u202e": control character U+202E at character 5`},
+		{[]string{"project", "create", "news\x00"}, `hashiya: project name "news\x00": control character U+0000 at character 5`},
+		{[]string{"project", "create", "\u200Fأخبار"}, `hashiya: project name "\u200fأخبار": control character U+200F at character 1`},
+		{[]string{"token", "create", "layla", "--name", "ci\x1bjob"}, `hashiya: token name "ci\x1bjob": control character U+001B at character 3`},
+		{[]string{"token", "create", "layla", "--name", "a\u061Cb"}, `hashiya: token name "a\u061cb": control character U+061C at character 2`},
+	}
+	for _, tt := range tests {
+		got := c.fail("", tt.args...)
+		if !strings.HasPrefix(got, tt.want) {
+			t.Errorf("hashiya %q:\n got %q\nwant %q...", tt.args, got, tt.want)
+		}
+	}
+	if out := c.ok("token", "create", "layla", "--name", "ci"); out == "" {
+		t.Error("a plain token name was refused")
+	}
+}

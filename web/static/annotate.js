@@ -11,6 +11,7 @@ import { watchChips } from './chips.js';
 import { createPatcher } from './redraw.js';
 import { createOccurrences } from './occurrences.js';
 import { createFind } from './find.js';
+import { revealRange } from './reveal.js';
 
 // MAX_RANGES is how many changed places one redraw fetches on their own
 // (the server's limit); past it, as after accepting many suggestions, the
@@ -61,6 +62,26 @@ function init(docEl) {
   function showError(message) {
     el('save-error-text').textContent = message;
     errorBox.hidden = false;
+    // The message must not cover the text being worked on: once the page
+    // has settled (a failed save gives the selection back first), the
+    // selection or the open span is brought clear of the bar the message
+    // makes taller, or of the foot of a short screen it is pinned to.
+    requestAnimationFrame(() => {
+      const range = workingRange();
+      if (range) revealRange(range).catch((err) => { el('save-error-text').textContent += ` (The text could not be scrolled clear of this message: ${err.message}.)`; });
+    });
+  }
+
+  // workingRange is the text being worked on: the selection in the text,
+  // else the span open in the editor; null when neither.
+  function workingRange() {
+    const sel = window.getSelection();
+    if (sel.rangeCount > 0 && !sel.isCollapsed && docEl.contains(sel.anchorNode)) return sel.getRangeAt(0);
+    const seg = docEl.querySelector('.seg.selected');
+    if (!seg) return null;
+    const range = new Range();
+    range.selectNodeContents(seg);
+    return range;
   }
   el('save-error-close').addEventListener('click', () => {
     errorBox.hidden = true;

@@ -6,15 +6,20 @@
 const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
 
 // clearArea is the part of the window the text can be read in: below the
-// sticky label bar (annotate.js keeps the page's scroll-padding-top at
-// its height) and above a span editor open as a sheet over the bottom of
-// a narrow screen.
+// sticky label bar, as tall as it is now (a message in it makes it
+// taller), else below the page's scroll-padding-top, and above what is
+// pinned over the bottom of the screen: a span editor open as a sheet on
+// a narrow screen, a failed save's message on a short one.
 function clearArea() {
-  const top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+  let top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+  const bar = document.getElementById('annotate-bar');
+  if (bar && getComputedStyle(bar).position === 'sticky') top = Math.max(0, bar.getBoundingClientRect().bottom + 8);
   let bottom = window.innerHeight;
-  const sheet = document.getElementById('span-editor');
-  if (sheet && !sheet.hidden && getComputedStyle(sheet).position === 'fixed') {
-    bottom = Math.min(bottom, sheet.getBoundingClientRect().top);
+  for (const id of ['span-editor', 'save-error']) {
+    const pinned = document.getElementById(id);
+    if (pinned && !pinned.hidden && getComputedStyle(pinned).position === 'fixed') {
+      bottom = Math.min(bottom, pinned.getBoundingClientRect().top - 8);
+    }
   }
   return { top, bottom };
 }

@@ -31,6 +31,7 @@ var actionNames = map[string]string{
 	"relation.create": "linked", "relation.delete": "unlinked",
 	"layer.done": "marked done", "layer.reopen": "reopened", "layer.reviewed": "marked reviewed",
 	"suggestion.reject": "rejected suggestions", "suggestion.restore": "restored rejected suggestions",
+	"review.reject": "rejected for gold", "review.unreject": "took back a rejection for gold",
 	"import": "imported", "labels.set": "changed the label set", "guidelines.set": "changed the guidelines", "project.create": "created the project",
 	"member.set": "set a member", "member.remove": "removed a member",
 	"assignment.set": "assigned", "assignment.remove": "took back", "assignment.auto": "assigned automatically",
@@ -93,6 +94,8 @@ func eventSummary(e db.LoggedEvent) string {
 		return fmt.Sprintf("%d per document, %d assignments added", d.PerDocument, d.Added)
 	case "suggestion.restore":
 		return fmt.Sprintf("%d", d.Count)
+	case "review.reject", "review.unreject":
+		return fmt.Sprintf("%s %d–%d", d.Label, d.Start, d.End)
 	case "project.create":
 		return d.Name
 	case "guidelines.set":

@@ -22,24 +22,31 @@ type Review struct {
 	// CanReopen: the viewer manages the project, and may reopen a
 	// reviewed gold layer.
 	CanReopen bool
-	// OnlyDisputed lists only the spans some annotator left out.
-	OnlyDisputed bool
+	// OnlyDisputed lists only the spans some annotator left out;
+	// OnlyUndecided only those neither in gold nor rejected for it.
+	OnlyDisputed, OnlyUndecided bool
+	// Rejected are the spans a reviewer decided are not to be in gold.
+	Rejected map[db.SpanKey]bool
 	// WarnQuotes: marking gold reviewed was refused because quotations
 	// in gold lack a speaker; the page says how many.
 	WarnQuotes bool
 }
 
-// shown are the rows the page lists, of rows, and how many are disputed.
-func (r Review) shown(rows []ReviewRow) (listed []ReviewRow, disputed int) {
+// shown are the rows the page lists, of rows, and how many are disputed
+// and undecided.
+func (r Review) shown(rows []ReviewRow) (listed []ReviewRow, disputed, undecided int) {
 	for _, row := range rows {
 		if row.Disputed {
 			disputed++
 		}
-		if !r.OnlyDisputed || row.Disputed {
+		if row.Undecided() {
+			undecided++
+		}
+		if (!r.OnlyDisputed || row.Disputed) && (!r.OnlyUndecided || row.Undecided()) {
 			listed = append(listed, row)
 		}
 	}
-	return listed, disputed
+	return listed, disputed, undecided
 }
 
 // ReviewRow is one distinct span of the layers, or of gold alone.
@@ -51,6 +58,7 @@ type ReviewRow struct {
 	FromOwner int64
 	FromSpan  int64
 	GoldSpan  int64 // gold's span, 0 when gold lacks it
+	Rejected  bool  // gold lacks it, and a reviewer decided it is not to be there
 	Disputed  bool  // not every user's layer holds it
 	Links     []HolderLinks
 	// Before and After are a few words of the text around the span, so a
@@ -75,6 +83,13 @@ type HolderLinks struct {
 type Link struct {
 	Type, Label, Text string
 }
+
+// Undecided is true of a span neither in gold nor rejected for it: what
+// a review has still to decide.
+func (r ReviewRow) Undecided() bool { return r.GoldSpan == 0 && !r.Rejected }
+
+// Key names the row's span as rejections do.
+func (r ReviewRow) Key() db.SpanKey { return db.SpanKey{Label: r.Label, Start: r.Start, End: r.End} }
 
 // Anchor is the row's id in the page, where the page returns after a
 // change to it.
@@ -149,6 +164,8 @@ func (r Review) Rows() []ReviewRow {
 		}
 		if g, ok := gold[c.Span]; ok {
 			row.GoldSpan, row.Text = g.ID, g.Text
+		} else {
+			row.Rejected = r.Rejected[row.Key()]
 		}
 		rows = append(rows, row)
 	}
@@ -159,14 +176,14 @@ func keyOf(s db.Span) agreement.Span {
 	return agreement.Span{Start: s.Start, End: s.End, Label: s.Label}
 }
 
-// Agreed are the rows every user's layer holds and gold lacks: what
-// "accept all agreed" copies.
+// Agreed are the rows every user's layer holds and gold lacks, but those
+// rejected for gold: what "accept all agreed" copies.
 func (r Review) Agreed() []ReviewRow { return agreed(r.Rows()) }
 
 func agreed(rows []ReviewRow) []ReviewRow {
 	var out []ReviewRow
 	for _, row := range rows {
-		if !row.Disputed && len(row.Holders) > 0 && row.GoldSpan == 0 {
+		if !row.Disputed && len(row.Holders) > 0 && row.Undecided() {
 			out = append(out, row)
 		}
 	}

@@ -89,3 +89,61 @@ func (s *Store) RestoreSuggestions(ctx context.Context, doc Document, owner, by 
 	})
 	return n, err
 }
+
+// RejectForGold records a reviewer's decision that the span key is not to
+// be in gold (reject true), or takes that decision back (false): the
+// review page then shows the span decided rather than waiting. It is kept
+// with gold's rejected suggestions, which it is too: a span decided
+// against is not proposed for gold again. Gold holding the span refuses
+// a rejection (ErrConflict: remove it from gold first), as does a
+// finished gold layer; taking back a decision never made is ErrNotFound.
+func (s *Store) RejectForGold(ctx context.Context, doc Document, by int64, key SpanKey, reject bool) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := refuseFinished(ctx, tx, doc.ID, 0); err != nil {
+			return err
+		}
+		if err := offsets.NewIndex(doc.Text).Check(key.Start, key.End); err != nil {
+			return invalid("start/end", "%v", err)
+		}
+		layer, err := layerID(ctx, tx, doc.ID, 0, true)
+		if err != nil {
+			return err
+		}
+		action := "review.reject"
+		if reject {
+			// Only a span some layer holds is there to decide on: one
+			// user's layer at least, and not gold.
+			var users, gold int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE l.owner_id IS NOT NULL), count(*) FILTER (WHERE l.owner_id IS NULL)
+				FROM spans s JOIN layers l ON l.id = s.layer_id
+				WHERE l.document_id = ? AND s.start = ? AND s."end" = ? AND s.label = ?`,
+				doc.ID, key.Start, key.End, key.Label).Scan(&users, &gold); err != nil {
+				return fmt.Errorf("db: find span %s %d-%d: %w", key.Label, key.Start, key.End, err)
+			}
+			if gold > 0 {
+				return conflict("gold holds %s %d-%d: remove it from gold to reject it", key.Label, key.Start, key.End)
+			}
+			if users == 0 {
+				return fmt.Errorf("no layer of document %d holds %s %d-%d: %w", doc.ID, key.Label, key.Start, key.End, ErrNotFound)
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO suggestion_rejections (layer_id, label, start, "end", created_by)
+				VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, layer, key.Label, key.Start, key.End, by); err != nil {
+				return fmt.Errorf("db: reject span for gold: %w", err)
+			}
+		} else {
+			action = "review.unreject"
+			n, err := execCount(ctx, tx, "take back a rejection", `DELETE FROM suggestion_rejections
+				WHERE layer_id = ? AND label = ? AND start = ? AND "end" = ?`, layer, key.Label, key.Start, key.End)
+			if err != nil {
+				return err
+			}
+			if n == 0 {
+				return fmt.Errorf("%s %d-%d was not rejected for gold: %w", key.Label, key.Start, key.End, ErrNotFound)
+			}
+		}
+		if err := touchLayer(ctx, tx, layer); err != nil {
+			return err
+		}
+		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: action, Detail: key})
+	})
+}

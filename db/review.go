@@ -193,6 +193,11 @@ func copyToGoldTx(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, by
 	if err != nil {
 		return Span{}, false, fmt.Errorf("db: attributes of span %d: %w", ref.Span, err)
 	}
+	// Accepted after all: a rejection of the span for gold is taken back.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM suggestion_rejections WHERE label = ? AND start = ? AND "end" = ?
+		AND layer_id = (SELECT id FROM layers WHERE document_id = ? AND owner_id IS NULL)`, src.Label, src.Start, src.End, doc.ID); err != nil {
+		return Span{}, false, fmt.Errorf("db: take back the rejection of span %d: %w", ref.Span, err)
+	}
 	sp, err := insertSpanTx(ctx, tx, doc, 0, by, SpanInput{Start: src.Start, End: src.End, Label: src.Label, Attributes: attrs}, false)
 	return sp, err == nil, err
 }

@@ -42,7 +42,10 @@ func (h *handler) review(c echo.Context, t target) (components.Review, error) {
 func (h *handler) reviewLayers(ctx context.Context, doc db.Document) (components.Review, error) {
 	r := components.Review{Doc: doc}
 	var err error
-	r.Layers, r.Gold, err = h.store.ReviewLayers(ctx, doc)
+	if r.Layers, r.Gold, err = h.store.ReviewLayers(ctx, doc); err != nil {
+		return r, err
+	}
+	r.Rejected, err = h.store.Rejections(ctx, doc, 0)
 	return r, err
 }
 
@@ -63,8 +66,10 @@ func (h *handler) reviewPage(c echo.Context) error {
 	case "", "all":
 	case "disputed":
 		r.OnlyDisputed = true
+	case "undecided":
+		r.OnlyUndecided = true
 	default:
-		return badRequest("show: %q is not all or disputed", show)
+		return badRequest("show: %q is not all, disputed or undecided", show)
 	}
 	return render(c, http.StatusOK, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
 }
@@ -94,6 +99,10 @@ func reviewNotice(done, spans, n, replaced string) string {
 		return "Gold already holds that span; nothing was copied."
 	case "removed":
 		return "Removed from gold."
+	case "rejected":
+		return "Rejected: it stays out of gold."
+	case "unrejected":
+		return "The rejection is taken back: the span waits for a decision again."
 	case "reviewed":
 		return "Gold is marked reviewed."
 	case "reviewed-next":
@@ -278,6 +287,33 @@ func (h *handler) removeFromGold(c echo.Context) error {
 		return h.reviewError(c, t, err)
 	}
 	return h.backToReview(c, t, "removed", gone)
+}
+
+// rejectSpan records that the span of the form (label, start, end) is
+// not to be in gold; unrejectSpan takes that back.
+func (h *handler) rejectSpan(c echo.Context) error { return h.setRejected(c, true) }
+
+func (h *handler) unrejectSpan(c echo.Context) error { return h.setRejected(c, false) }
+
+func (h *handler) setRejected(c echo.Context, reject bool) error {
+	t, err := h.reviewTarget(c)
+	if err != nil {
+		return err
+	}
+	key := db.SpanKey{Label: c.FormValue("label")}
+	for _, f := range []struct {
+		name string
+		to   *int
+	}{{"start", &key.Start}, {"end", &key.End}} {
+		if *f.to, err = strconv.Atoi(c.FormValue(f.name)); err != nil {
+			return h.reviewError(c, t, &db.ValidationError{Field: f.name, Reason: fmt.Sprintf("%q is not an offset", c.FormValue(f.name))})
+		}
+	}
+	if err := h.store.RejectForGold(c.Request().Context(), t.doc, t.user.ID, key, reject); err != nil {
+		return h.reviewError(c, t, err)
+	}
+	done := map[bool]string{true: "rejected", false: "unrejected"}[reject]
+	return h.backToReview(c, t, done, db.Span{Start: key.Start, End: key.End, Label: key.Label})
 }
 
 // formID reads a positive id from a form field.

@@ -92,7 +92,7 @@ func TestBrowserReviewByKeyboard(t *testing.T) {
 		t.Fatalf("j focused %q, want the first row, %q", got, words[0])
 	}
 	b.run(chromedp.KeyEvent("x"))
-	if got := keyStatus(); got != "Gold does not hold this span: a accepts it." {
+	if got := keyStatus(); got != "Gold does not hold this span: a accepts it, r rejects it." {
 		t.Errorf("x on a span gold lacks says %q", got)
 	}
 	b.run(chromedp.KeyEvent("j"), chromedp.KeyEvent("k"))
@@ -117,5 +117,21 @@ func TestBrowserReviewByKeyboard(t *testing.T) {
 	b.run(chromedp.KeyEvent("j"))
 	if got := focused(); got != words[1] {
 		t.Errorf("j after the accept focused %q, want %q", got, words[1])
+	}
+
+	// r rejects the focused span; the page comes back on its row, marked
+	// rejected, everything decided; r again takes the rejection back.
+	undecided := func() string {
+		return eval[string](b, `document.getElementById('undecided-count').textContent + ' ' + (document.activeElement.closest('tr.rejected') !== null)`)
+	}
+	for _, want := range []string{"Every span is decided. true", "1 of 2 spans undecided. false"} {
+		b.run(chromedp.KeyEvent("r"))
+		b.waitFor(fmt.Sprintf(`document.readyState === "complete" && document.getElementById('undecided-count').textContent + ' ' + (document.activeElement.closest('tr.rejected') !== null) === %q`, want))
+		if got := focused(); got != words[1] {
+			t.Errorf("after r the focus is on %q, want %q", got, words[1])
+		}
+		if got := undecided(); got != want {
+			t.Errorf("after r: %q, want %q", got, want)
+		}
 	}
 }

@@ -39,9 +39,9 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 	})
 	want := []string{
 		// The text cell: the span (marked) in a few words of its context.
-		fmt.Sprintf("قال 😀 الوزير أحمد 👍🏽 إن «الاقتصاد ينمو» في… PER %d–%d karim, layla Accept |  | Accept PER “أحمد” into gold", per.Start, per.End),
-		fmt.Sprintf("…أحمد 👍🏽 إن «الاقتصاد ينمو» في الرياض. GPE %d–%d karim disputed Accept | disputed | Accept GPE “الرياض” into gold", gpe.Start, gpe.End),
-		fmt.Sprintf("…أحمد 👍🏽 إن «الاقتصاد ينمو» في الرياض. LOC %d–%d layla disputed Accept | disputed | Accept LOC “الرياض” into gold", loc.Start, loc.End),
+		fmt.Sprintf("قال 😀 الوزير أحمد 👍🏽 إن «الاقتصاد ينمو» في… PER %d–%d karim, layla Accept Reject | undecided | Accept PER “أحمد” into gold", per.Start, per.End),
+		fmt.Sprintf("…أحمد 👍🏽 إن «الاقتصاد ينمو» في الرياض. GPE %d–%d karim disputed Accept Reject | disputed undecided | Accept GPE “الرياض” into gold", gpe.Start, gpe.End),
+		fmt.Sprintf("…أحمد 👍🏽 إن «الاقتصاد ينمو» في الرياض. LOC %d–%d layla disputed Accept Reject | disputed undecided | Accept LOC “الرياض” into gold", loc.Start, loc.End),
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
@@ -484,7 +484,7 @@ func TestReviewShowsOnlyDisputed(t *testing.T) {
 	te.addSpan(te.karim.user.ID, "أحمد", "PER")
 	te.addSpan(te.layla.user.ID, "الرياض", "LOC")
 	d := htmlPage(t, te.rana.get(review), http.StatusOK)
-	if d.Find("#candidates tbody tr").Length() != 2 || d.Find("#show-filter a").Text() != "Show only disputed spans (1)" {
+	if d.Find("#candidates tbody tr").Length() != 2 || d.Find("#show-filter a").First().Text() != "Show only disputed spans (1)" {
 		t.Errorf("all spans: %d rows, filter %q", d.Find("#candidates tbody tr").Length(), d.Find("#show-filter").Text())
 	}
 	d = htmlPage(t, te.rana.get(review+"?show=disputed"), http.StatusOK)
@@ -613,5 +613,72 @@ func TestMarkReviewedAsksAboutSpeakers(t *testing.T) {
 	te.rana.post(review+"/done", url.Values{"force": {"1"}})
 	if l := te.layer(te.doc, 0); l.Status != "reviewed" {
 		t.Errorf("after Mark reviewed anyway gold is %q", l.Status)
+	}
+}
+
+// TestReviewRejects: a reviewer rejects a span for gold and takes it
+// back; the page counts what is left undecided, lists only that when
+// asked, and the bulk accept leaves a rejected span out.
+func TestReviewRejects(t *testing.T) {
+	te := newTeamEnv(t)
+	review := fmt.Sprintf("/documents/%d/review", te.doc.ID)
+	per := te.addSpan(te.layla.user.ID, "أحمد", "PER")
+	te.addSpan(te.karim.user.ID, "أحمد", "PER")
+	loc := te.addSpan(te.layla.user.ID, "الرياض", "LOC")
+	perForm := url.Values{"label": {"PER"}, "start": {fmt.Sprint(per.Start)}, "end": {fmt.Sprint(per.End)}}
+	anchor := fmt.Sprintf("#c-%d-%d-PER", per.Start, per.End)
+
+	d := htmlPage(t, te.rana.get(review), http.StatusOK)
+	if got := d.Find("#undecided-count").Text(); got != "2 of 2 spans undecided." {
+		t.Errorf("before any decision: %q", got)
+	}
+	redirectsTo(t, te.rana.post(review+"/reject", perForm), review+"?done=rejected"+anchor)
+	d = htmlPage(t, te.rana.get(review+"?done=rejected"), http.StatusOK)
+	row := d.Find(anchor)
+	if d.Find("#form-notice").Text() != "Rejected: it stays out of gold." || !row.HasClass("rejected") || row.Find(".rejected-mark").Length() != 1 ||
+		row.Find(`form[action$="/review/unreject"] button`).AttrOr("aria-label", "") != "Take back the rejection of PER “أحمد”" {
+		t.Errorf("after rejecting: notice %q, row %q (class %q)", d.Find("#form-notice").Text(), words(row), row.AttrOr("class", ""))
+	}
+	if got := d.Find("#undecided-count").Text(); got != "1 of 2 spans undecided." {
+		t.Errorf("after one rejection: %q", got)
+	}
+	// Only the undecided: the LOC, not the rejected PER.
+	d = htmlPage(t, te.rana.get(review+"?show=undecided"), http.StatusOK)
+	if rows := d.Find("#candidates tbody tr"); rows.Length() != 1 || rows.AttrOr("id", "") != fmt.Sprintf("c-%d-%d-LOC", loc.Start, loc.End) {
+		t.Errorf("undecided rows: %d, first %q", rows.Length(), rows.AttrOr("id", ""))
+	}
+	// Both annotators marked the PER, but it is rejected: the bulk accept
+	// leaves it out.
+	if got := htmlPage(t, te.rana.get(review), http.StatusOK).Find("#accept-agreed button").Text(); got != "No span every annotator marked is left to accept" {
+		t.Errorf("bulk accept with the agreed span rejected: %q", got)
+	}
+	redirectsTo(t, te.rana.post(review+"/accept-agreed", nil), review+"?done=accepted-agreed&spans=0&n=0")
+
+	// Refused: what is not there to decide, bad offsets, an annotator.
+	for _, c := range []struct {
+		who    *queueActor
+		path   string
+		form   url.Values
+		status int
+		says   string
+	}{
+		{te.rana, "/reject", url.Values{"label": {"ORG"}, "start": {fmt.Sprint(per.Start)}, "end": {fmt.Sprint(per.End)}}, http.StatusNotFound, "holds ORG"},
+		{te.rana, "/reject", url.Values{"label": {"PER"}, "start": {"x"}, "end": {"3"}}, http.StatusBadRequest, `"x" is not an offset`},
+		{te.rana, "/unreject", url.Values{"label": {"LOC"}, "start": {fmt.Sprint(loc.Start)}, "end": {fmt.Sprint(loc.End)}}, http.StatusNotFound, "was not rejected"},
+		{te.layla, "/reject", url.Values{"label": {"LOC"}, "start": {fmt.Sprint(loc.Start)}, "end": {fmt.Sprint(loc.End)}}, http.StatusForbidden, ""},
+	} {
+		rec := c.who.post(review+c.path, c.form)
+		d := htmlPage(t, rec, c.status)
+		if got := d.Find("#form-error").Text(); !strings.Contains(got, c.says) {
+			t.Errorf("%s %v: error %q, want it to say %q", c.path, c.form, got, c.says)
+		}
+	}
+
+	redirectsTo(t, te.rana.post(review+"/unreject", perForm), review+"?done=unrejected"+anchor)
+	if got := htmlPage(t, te.rana.get(review), http.StatusOK).Find("#undecided-count").Text(); got != "2 of 2 spans undecided." {
+		t.Errorf("after taking the rejection back: %q", got)
+	}
+	if n := len(te.layer(te.doc, 0).Spans); n != 0 {
+		t.Errorf("gold holds %d spans; rejecting adds none", n)
 	}
 }

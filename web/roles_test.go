@@ -270,7 +270,8 @@ func roleCopyFile(from, to string) error {
 // it is, {me} a's user name, {s} {o} {q} {r} the PER, ORG, QUOTE and relation of a's
 // own layer (the annotator's, for those who have none), {gs} {go} {gq}
 // {gr} those of gold, {tok} a's API token id, {LOC} the offsets of a word
-// no layer has labelled yet.
+// no layer has labelled yet, {PERKEY} the label and offsets of the PER
+// (as a form: every layer, gold too, holds it).
 func (w *roleWorld) fill(a roleActor, s string) string {
 	p, d, layer, gold := w.open, w.doc, a.userName()+"@doc-1", "gold@doc-1"
 	done, doneBy := w.doc2, "annotator"
@@ -292,6 +293,7 @@ func (w *roleWorld) fill(a roleActor, s string) string {
 		"{as}", id(w.layers["annotator@doc-1"].per.ID), "{gs}", id(g.per.ID), "{go}", id(g.org.ID), "{gq}", id(g.quote.ID), "{gr}", id(g.rel.ID),
 		"{tok}", id(w.tokens[a.userName()].id),
 		"{LOC}", fmt.Sprintf(`"start":%d,"end":%d`, start, end),
+		"{PERKEY}", fmt.Sprintf("label=PER&start=%d&end=%d", own.per.Start, own.per.End),
 	).Replace(s)
 }
 

@@ -37,6 +37,8 @@ func routes(e *echo.Echo, h *handler) {
 	app.POST("/documents/:d/review/accept", h.acceptSpan)
 	app.POST("/documents/:d/review/accept-agreed", h.acceptAgreed)
 	app.POST("/documents/:d/review/remove", h.removeFromGold)
+	app.POST("/documents/:d/review/reject", h.rejectSpan)
+	app.POST("/documents/:d/review/unreject", h.unrejectSpan)
 	app.POST("/documents/:d/review/done", h.markReviewed)
 	app.POST("/documents/:d/review/reopen", h.reopenGold)
 	app.GET("/next", h.next)

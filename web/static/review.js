@@ -1,6 +1,7 @@
 // Keyboard review: j and k move between the spans of the review table,
-// a accepts the span into gold and x removes it from gold (after the
-// question), so a reviewer works through a document without the mouse.
+// a accepts the span into gold, r rejects it (or takes the rejection
+// back) and x removes it from gold (after the question), so a reviewer
+// works through a document without the mouse.
 // An accept or a removal comes back to the same row (the address names
 // it), which takes the focus again.
 
@@ -43,9 +44,14 @@ function init(candidates) {
     } else if (button) {
       status.textContent = 'Gold is marked reviewed and read only; a manager can reopen it.';
     } else {
-      status.textContent = action === 'accept' ? 'Gold holds this span already: x removes it.' : 'Gold does not hold this span: a accepts it.';
+      status.textContent = whyNot[action];
     }
   }
+  const whyNot = {
+    accept: 'Gold holds this span already: x removes it.',
+    reject: 'Gold holds this span: x removes it from gold first.',
+    remove: 'Gold does not hold this span: a accepts it, r rejects it.',
+  };
 
   document.addEventListener('keydown', (e) => {
     if (e.target.closest('input, textarea, select, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -63,6 +69,9 @@ function init(candidates) {
         break;
       case 'x':
         press('remove');
+        break;
+      case 'r':
+        press(current && current.querySelector('form[action$="/review/unreject"]') ? 'unreject' : 'reject');
         break;
       default:
         return;

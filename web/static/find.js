@@ -18,6 +18,7 @@ export function createFind(ctx) {
   const count = document.getElementById('find-count');
   let found = null; // {query, matches, more} of the last find
   let at = -1; // the match selected last
+  let shown = null; // the match "1 of 5: …" speaks of, while it is the selection
 
   async function matchesOf(query) {
     if (found && found.query === query) return found;
@@ -48,6 +49,7 @@ export function createFind(ctx) {
     }
     at = (at + (backwards ? matches.length - 1 : 1)) % matches.length;
     const m = matches[at];
+    shown = m;
     if (!selectOffsets(ctx.docEl, m.start, m.end)) throw new Error(`the text at ${m.start}–${m.end} is not on the page`);
     ctx.docEl.focus({ preventScroll: true });
     await revealRange(window.getSelection().getRangeAt(0));
@@ -71,6 +73,19 @@ export function createFind(ctx) {
     }
   });
   input.addEventListener('input', () => { count.textContent = ''; });
+
+  // "1 of 5: … Press a label's key" speaks of the match while it is the
+  // selection: once the selection moves (a label's key made the span and
+  // let it go, a click, another selection) it goes, not to be read as
+  // being about whatever is selected next. The place is kept: / then
+  // Enter goes on from it.
+  document.addEventListener('selectionchange', () => {
+    if (!shown) return;
+    const sel = selectionOffsets(ctx.docEl);
+    if (sel && sel.start === shown.start && sel.end === shown.end) return;
+    shown = null;
+    count.textContent = '';
+  });
 
   return {
     /**

@@ -133,5 +133,8 @@ func TestBrowserReviewByKeyboard(t *testing.T) {
 		if got := undecided(); got != want {
 			t.Errorf("after r: %q, want %q", got, want)
 		}
+		if strings.HasPrefix(want, "Every") {
+			b.screenshot("review-rejected")
+		}
 	}
 }

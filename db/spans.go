@@ -313,12 +313,28 @@ const MaxDeleteSpans = 10000
 // ErrNotFound and nothing goes). Undoing an accept of many suggestions is
 // then one request, not one a span.
 func (s *Store) DeleteSpans(ctx context.Context, doc Document, owner, by int64, ids []int64) (int, error) {
-	if len(ids) == 0 || len(ids) > MaxDeleteSpans {
+	if len(ids) == 0 {
+		return 0, invalid("ids", "no span ids given; give 1 to %d, as {\"ids\": [12, 13]}", MaxDeleteSpans)
+	}
+	if len(ids) > MaxDeleteSpans {
 		return 0, invalid("ids", "give 1 to %d span ids, not %d", MaxDeleteSpans, len(ids))
 	}
+	// A repeated id would find its span gone the second time and answer
+	// 404, as if someone else had deleted it.
+	first := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		if j, ok := first[id]; ok {
+			return 0, invalid("ids", "span %d is given twice (ids[%d] and ids[%d]); give each span once", id, j, i)
+		}
+		first[id] = i
+	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		for _, id := range ids {
-			if _, err := deleteSpanTx(ctx, tx, doc, owner, by, id); err != nil {
+		for i, id := range ids {
+			_, err := deleteSpanTx(ctx, tx, doc, owner, by, id)
+			if errors.Is(err, ErrNotFound) {
+				return notFound(fmt.Sprintf("ids[%d]", i), "span %d is not in this layer of the document", id)
+			}
+			if err != nil {
 				return err
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -313,5 +315,13 @@ func TestDeleteSpans(t *testing.T) {
 	}
 	if _, err := f.s.DeleteSpans(ctx, f.doc, f.user.ID, f.user.ID, nil); validationField(t, err) != "ids" {
 		t.Errorf("no ids: %v", err)
+	}
+	// One id twice is a mistake in the request, not a span gone (404).
+	if _, err := f.s.DeleteSpans(ctx, f.doc, f.user.ID, f.user.ID, []int64{keep.ID, keep.ID}); validationField(t, err) != "ids" ||
+		!strings.Contains(err.Error(), fmt.Sprintf("span %d is given twice (ids[0] and ids[1])", keep.ID)) {
+		t.Errorf("one id twice: %v", err)
+	}
+	if l, _ := f.s.LayerOf(ctx, f.doc, f.user.ID); len(l.Spans) != 1 {
+		t.Errorf("a refused batch deleted something: %d spans left, want 1", len(l.Spans))
 	}
 }

@@ -253,7 +253,10 @@ func (st *importStmts) insertDoc(ctx context.Context, opts ImportOptions, d code
 	if err != nil {
 		return fmt.Errorf("db: insert layer of %q: %w", d.ExternalID, err)
 	}
-	layer, _ := r.LastInsertId()
+	layer, err := r.LastInsertId()
+	if err != nil {
+		return fmt.Errorf("db: id of the layer of %q: %w", d.ExternalID, err)
+	}
 	ids := map[string]int64{}
 	for _, sp := range d.Spans {
 		attrs := string(sp.Attributes)
@@ -265,7 +268,11 @@ func (st *importStmts) insertDoc(ctx context.Context, opts ImportOptions, d code
 			return fmt.Errorf("db: insert span %d..%d of %q: %w", sp.Start, sp.End, d.ExternalID, err)
 		}
 		if sp.Ref != "" {
-			ids[sp.Ref], _ = r.LastInsertId()
+			// Its relations are stored by this id: a wrong one would
+			// join other spans, or none.
+			if ids[sp.Ref], err = r.LastInsertId(); err != nil {
+				return fmt.Errorf("db: id of span %d..%d of %q: %w", sp.Start, sp.End, d.ExternalID, err)
+			}
 		}
 		res.Spans++
 	}

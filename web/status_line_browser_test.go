@@ -18,7 +18,9 @@ func TestBrowserSaveStatusOneLine(t *testing.T) {
 	b := newBrowser(t, s)
 	b.run(chromedp.EmulateViewport(1366, 768))
 	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
-	barHeight := func() float64 { return eval[float64](b, `document.getElementById('annotate-bar').getBoundingClientRect().height`) }
+	barHeight := func() float64 {
+		return eval[float64](b, `document.getElementById('annotate-bar').getBoundingClientRect().height`)
+	}
 	before := barHeight()
 	quote := "الجهاز مستمر في عملياته لملاحقة بقايا الإرهاب، وفقا للمعلومات والتحليل الاستخباري، فضلا عن رسم خارطة تحركات الإرهابيين في المناطق التي ما زالوا يتواجدون فيها"
 	start, end := spanAt(t, doc.Text, quote, 0)

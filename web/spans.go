@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"mime"
 	"net/http"
 	"reflect"
 	"slices"
@@ -25,8 +26,13 @@ import (
 // text encoding/json would repair (bytes that are not UTF-8, half a
 // surrogate pair) are errors naming the field in JSON's words. The body
 // limit bounds what is read. Numbers in free-form values (attributes)
-// stay as written (json.Number).
+// stay as written (json.Number). A body that says it is something else
+// (a form, as curl -d labels what it sends) is refused, not guessed at;
+// one that says nothing is read as JSON.
 func decodeJSON(c echo.Context, v any) error {
+	if err := jsonContentType(c.Request().Header.Get(echo.HeaderContentType)); err != nil {
+		return err
+	}
 	body, err := io.ReadAll(c.Request().Body)
 	var he *echo.HTTPError
 	if errors.As(err, &he) { // the body limit's 413, from reading the body
@@ -45,6 +51,23 @@ func decodeJSON(c echo.Context, v any) error {
 		return badRequest("body: %s; send each key once", dup)
 	}
 	return exactKeys(body, v)
+}
+
+// jsonContentType refuses a Content-Type other than application/json
+// (with parameters, such as charset=utf-8; JSON is UTF-8, so another
+// charset is refused too); an absent one passes.
+func jsonContentType(ct string) error {
+	if ct == "" {
+		return nil
+	}
+	mt, params, err := mime.ParseMediaType(ct)
+	if err != nil || mt != "application/json" {
+		return badRequest("body: Content-Type is %s; send application/json", ct)
+	}
+	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+		return badRequest("body: Content-Type is %s; send UTF-8 as application/json", ct)
+	}
+	return nil
 }
 
 // decodeOne decodes the one JSON value body holds into v, refusing

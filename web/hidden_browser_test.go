@@ -58,8 +58,8 @@ func TestBrowserHiddenControlsStayHidden(t *testing.T) {
 		}
 	}
 
-	// A DATE: its editor offers labels, Label every occurrence and Delete,
-	// no quotation tools.
+	// A DATE: its editor offers Close, labels, Label every occurrence and
+	// Delete, no quotation tools.
 	b.run(chromedp.KeyEvent(kb.Escape))
 	b.clickChar(ds + 2)
 	b.run(chromedp.WaitVisible(chromedp.ID("span-editor")))
@@ -72,7 +72,7 @@ func TestBrowserHiddenControlsStayHidden(t *testing.T) {
 		}
 	}
 	buttons := eval[[]string](b, `[...document.querySelectorAll('#span-editor button')].filter((e) => e.offsetParent !== null && !e.classList.contains('relabel')).map((e) => e.textContent.trim())`)
-	if want := []string{"Label every occurrence", "Delete span"}; !slices.Equal(buttons, want) {
+	if want := []string{"Close", "Label every occurrence", "Delete span"}; !slices.Equal(buttons, want) {
 		t.Errorf("the DATE span's editor shows buttons %q besides its labels, want only %q", strings.Join(buttons, " / "), strings.Join(want, " / "))
 	}
 	b.screenshot("date-span-editor")

@@ -68,10 +68,15 @@ func TestAnnotatePageStructure(t *testing.T) {
 	if style, _ := d.Html(); strings.Contains(style, "position:fixed") {
 		t.Error("an invalid label colour reached a style attribute")
 	}
-	for _, name := range []string{"PER", "EVIL"} {
+	for i, name := range []string{"PER", "EVIL"} {
 		b := d.Find(`button.label-btn[aria-label="` + name + `"]`)
 		if b.Length() != 1 || !strings.Contains(b.Text(), name) {
 			t.Errorf("no label button named %s", name)
+		}
+		// The editor's buttons show the key that relabels the open span.
+		key := string(rune('1' + i))
+		if r := d.Find(`button.relabel[data-label="` + name + `"]`); r.Find("kbd").Text() != key || r.AttrOr("aria-keyshortcuts", "") != key {
+			t.Errorf("the editor's %s button shows key %q, aria-keyshortcuts %q; want %s", name, r.Find("kbd").Text(), r.AttrOr("aria-keyshortcuts", ""), key)
 		}
 	}
 	if d.Find(`meta[name="csrf-token"]`).AttrOr("content", "") != "tok" {

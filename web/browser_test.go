@@ -455,6 +455,12 @@ func (b *browser) screenshot(name string) {
 	if err != nil {
 		b.t.Fatal(err)
 	}
+	b.keepShot(name, png)
+}
+
+// keepShot writes a screenshot under testdata/screenshots as name.png.
+func (b *browser) keepShot(name string, png []byte) {
+	b.t.Helper()
 	dir := filepath.Join("..", "testdata", "screenshots")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		b.t.Fatal(err)

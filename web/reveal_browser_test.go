@@ -3,8 +3,6 @@ package web_test
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -91,11 +89,5 @@ func (b *browser) viewShot(name string) {
 	if err != nil {
 		b.t.Fatal(err)
 	}
-	dir := filepath.Join("..", "testdata", "screenshots")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		b.t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
-		b.t.Fatal(err)
-	}
+	b.keepShot(name, png)
 }

@@ -354,12 +354,16 @@ func (b *browser) clickChar(cp int) {
 	    const r = document.createRange();
 	    r.setStart(run.firstChild, u16);
 	    r.setEnd(run.firstChild, u16 + chars[cp - s].length);
+	    const centre = (rect) => [rect.left + rect.width / 2, rect.top + rect.height / 2];
+	    const under = (rect) => document.elementFromPoint(...centre(rect));
 	    let rect = r.getClientRects()[0];
-	    if (rect.top < 0 || rect.bottom > innerHeight) {
+	    // Off the screen, or under the sticky label bar: scrolled to the
+	    // middle of the window first, as a person would.
+	    if (rect.top < 0 || rect.bottom > innerHeight || !run.contains(under(rect))) {
 	      window.scrollBy(0, rect.top - innerHeight / 2);
 	      rect = r.getClientRects()[0];
 	    }
-	    const x = rect.left + rect.width / 2, y = rect.top + rect.height / 2;
+	    const [x, y] = centre(rect);
 	    const at = document.elementFromPoint(x, y);
 	    return {x, y, ok: at === run || run.contains(at), at: at ? at.outerHTML.slice(0, 120) : ''};
 	  }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 
 	"hashiya/db"
 )
@@ -50,27 +51,45 @@ func (f *flags) printUsage(w io.Writer) {
 }
 
 // parse reads flags wherever they stand and returns the positional
-// arguments in order. On --help it prints the help to stdout and returns
-// errHelp.
+// arguments in order; everything after "--" is positional, so a file
+// named "-b.jsonl" can be given. On --help it prints the help to stdout
+// and returns errHelp.
 func (f *flags) parse(args []string) ([]string, error) {
 	var pos []string
-	for {
-		if err := f.Parse(args); errors.Is(err, flag.ErrHelp) {
+	for len(args) > 0 {
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		if len(args[0]) < 2 || args[0][0] != '-' { // "-" alone is a file: stdin
+			pos, args = append(pos, args[0]), args[1:]
+			continue
+		}
+		// One flag at a time, with its value: the flag package would take
+		// a "--" itself and then stop, leaving no sign that it did.
+		n := f.width(args)
+		if err := f.Parse(args[:n]); errors.Is(err, flag.ErrHelp) {
 			f.printUsage(f.e.stdout)
 			return nil, errHelp
 		} else if err != nil {
 			return nil, fmt.Errorf("%v (run 'hashiya help %s')", err, f.Name())
 		}
-		args = f.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		if args[0] == "--" {
-			return append(pos, args[1:]...), nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
+		args = args[n:]
 	}
+	return pos, nil
+}
+
+// width is how many arguments the flag at args[0] takes: two for a
+// flag that needs a value not given after "=", else one.
+func (f *flags) width(args []string) int {
+	name, _, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(args[0], "-"), "-"), "=")
+	fl := f.Lookup(name)
+	if hasValue || fl == nil || len(args) < 2 {
+		return 1
+	}
+	if b, ok := fl.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+		return 1
+	}
+	return 2
 }
 
 // isSet reports whether the command line gave the flag, so a flag whose

@@ -13,7 +13,10 @@ import (
 // and a blank line after each sentence. A document starts with the comment
 // line "# id = EXTERNAL_ID" (so every document but the first follows a
 // blank line); CoNLL has no standard document marker and CoNLL-U's comment
-// syntax is the one tools already skip or read.
+// syntax is the one tools already skip or read. CoNLL-2003's own marker,
+// a "-DOCSTART-" line, starts a document too, and its four columns
+// ("EU NNP B-NP B-ORG") are read as its tools read them: token first,
+// tag last.
 //
 // The format keeps tokens, not spacing: import joins tokens with one space
 // and sentences with "\n", and export loses the text's own spacing, nested
@@ -31,10 +34,12 @@ const (
 // parseCoNLL reads a CoNLL file. Tokens before any "# id = " line form a
 // document named after the file (stem), so a plain CoNLL corpus is one
 // document. A tag I-X that does not continue an X span starts one, as
-// seqeval's lenient mode reads it.
+// seqeval's lenient mode reads it. The lines are all read before any is
+// parsed: the file's column count is the one most of its token lines have.
 func parseCoNLL(r io.Reader, name, layer string, limit int) ([]Doc, Report, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	p := &conllParser{name: name, claims: newClaims(layer)}
+	var lines [][]byte // nil for a line too long
 	for n := 1; ; n++ {
 		line, tooLong, err := readLine(br, limit)
 		if err != nil && err != io.EOF {
@@ -44,12 +49,21 @@ func parseCoNLL(r io.Reader, name, layer string, limit int) ([]Doc, Report, erro
 			line = bytes.TrimPrefix(line, []byte("\uFEFF"))
 		}
 		if tooLong {
-			p.fail(n, "line is longer than %d MiB", limit>>20)
-		} else {
-			p.line(n, line)
+			line = nil
+		} else if line == nil {
+			line = []byte{}
 		}
+		lines = append(lines, line)
 		if err == io.EOF {
 			break
+		}
+	}
+	p.columns, p.columnsLine = columnCount(lines)
+	for i, line := range lines {
+		if line == nil {
+			p.fail(i+1, "line is longer than %d MiB", limit>>20)
+		} else {
+			p.line(i+1, line)
 		}
 	}
 	p.finishDoc()
@@ -66,6 +80,9 @@ type conllParser struct {
 	claims *claims
 	rep    Report
 	bad    Errors
+	// columns is the file's column count (see columnCount), first
+	// seen on columnsLine.
+	columns, columnsLine int
 }
 
 func (p *conllParser) fail(n int, format string, args ...any) {
@@ -98,12 +115,25 @@ func (p *conllParser) line(n int, raw []byte) {
 	}
 }
 
-// token reads "TOKEN TAG": the tag is the last field. A line with leading
+// docStart is CoNLL-2003's document marker, "-DOCSTART- -X- -X- O".
+const docStart = "-DOCSTART-"
+
+// token reads a token line. A file of two columns is "TOKEN TAG": the tag
+// is the last field and the token all before it. A line with leading
 // blanks has an empty token: ANERCorp has five, tagged O, and they are
 // dropped with a warning since no text holds them; an empty token inside
 // an entity is an error. A token holding a space (ANERCorp has one, with
 // RLM marks around a number) is kept whole, so no character is lost.
+//
+// A file of more columns (CoNLL-2003's "EU NNP B-NP B-ORG") is read as
+// CoNLL tools read it: the token is the first column, the tag the last,
+// the columns between are left out; its first token line fixes the count.
 func (p *conllParser) token(n int, s string) {
+	fields := strings.FieldsFunc(s, isBlank)
+	if fields[0] == docStart && !isBlank(rune(s[0])) {
+		p.newDocument(n)
+		return
+	}
 	cut := strings.LastIndexAny(s, " \t")
 	if cut < 0 {
 		p.fail(n, `want "TOKEN TAG" separated by a space or TAB, got the single field %q`, s)
@@ -111,8 +141,18 @@ func (p *conllParser) token(n int, s string) {
 	}
 	token, tag := strings.Trim(s[:cut], " \t"), s[cut+1:]
 	if !isBIOTag(tag) {
-		p.fail(n, `want "TOKEN TAG": tag %q is not O, B-LABEL or I-LABEL (the line has %d fields)`, tag, len(strings.FieldsFunc(s, isBlank)))
+		p.fail(n, `want "TOKEN TAG": tag %q is not O, B-LABEL or I-LABEL (the line has %d fields)`, tag, len(fields))
 		return
+	}
+	if p.columns > 2 && n == p.columnsLine {
+		p.warn(n, "the file has %d columns: the token is the first and the tag the last; the %d between are not imported", p.columns, p.columns-2)
+	}
+	if p.columns > 2 {
+		if len(fields) != p.columns || isBlank(rune(s[0])) {
+			p.fail(n, "want %d columns, token first and tag last, as line %d has; got %d", p.columns, p.columnsLine, len(fields))
+			return
+		}
+		token = fields[0]
 	}
 	if p.cur == nil {
 		p.startDoc(n, stem(p.name))
@@ -136,6 +176,47 @@ func (p *conllParser) token(n int, s string) {
 	}
 }
 
+// columnCount is the number of fields most token lines of a CoNLL file
+// have (the fewest among equals), and the first line having it: 2 for
+// "TOKEN TAG", where a stray line of three is a token holding a space
+// (ANERCorp has one), 4 for CoNLL-2003's "EU NNP B-NP B-ORG". Lines that
+// cannot be token lines (comments, a bad tag, an empty token) do not count.
+func columnCount(lines [][]byte) (columns, line int) {
+	votes := map[int]int{}
+	first := map[int]int{}
+	for i, raw := range lines {
+		s := strings.TrimRight(string(raw), " \t\r")
+		if s == "" || isBlank(rune(s[0])) || strings.HasPrefix(s, "#") {
+			continue
+		}
+		fields := strings.FieldsFunc(s, isBlank)
+		if len(fields) < 2 || fields[0] == docStart || !isBIOTag(fields[len(fields)-1]) {
+			continue
+		}
+		if votes[len(fields)]++; votes[len(fields)] == 1 {
+			first[len(fields)] = i + 1
+		}
+	}
+	columns = 2
+	for c, v := range votes {
+		if v > votes[columns] || v == votes[columns] && c < columns {
+			columns = c
+		}
+	}
+	return columns, first[columns]
+}
+
+// newDocument starts the document a "-DOCSTART-" line on line n marks,
+// named FILE_STEM-n. A document that has no token yet (just named by
+// "# id =", or an earlier "-DOCSTART-") is the one it marks.
+func (p *conllParser) newDocument(n int) {
+	if p.cur != nil && p.cur.n == 0 {
+		return
+	}
+	p.startDoc(n, fmt.Sprintf("%s-%d", stem(p.name), n))
+	p.cur.marked = true
+}
+
 func isBlank(r rune) bool { return r == ' ' || r == '\t' }
 
 func isBIOTag(tag string) bool {
@@ -153,6 +234,9 @@ func (p *conllParser) finishDoc() {
 		return
 	}
 	p.cur = nil
+	if c.n == 0 && c.marked {
+		return // "-DOCSTART-" with nothing after it: nothing to keep
+	}
 	if c.n == 0 {
 		p.fail(c.Line, "document %q holds no tokens", c.ExternalID)
 		return
@@ -181,7 +265,8 @@ type conllDoc struct {
 	text        strings.Builder
 	n           int // code points in text
 	newSentence bool
-	open        int // index in Spans of the span the last token is in, or -1
+	marked      bool // started by a "-DOCSTART-" line
+	open        int  // index in Spans of the span the last token is in, or -1
 }
 
 // nextStart is the code point offset the next token will start at.

@@ -73,6 +73,16 @@ func TestCoNLLImport(t *testing.T) {
 		{"RLM tokens kept", "\u200f,\u200f O\n\u200f B-X\n", map[string][]string{"f": {"\u200f,\u200f \u200f", "X:\u200f"}}, nil},
 		{"a token holding a space is kept whole", "ab 12 B-X\nc O\n", map[string][]string{"f": {"ab 12 c", "X:ab 12"}}, []int{1}},
 		{"# alone is a token", "# O\n", map[string][]string{"f": {"#"}}, nil},
+		// CoNLL-2003: token first, tag last, POS and chunk tags left out
+		// (one warning for the file); -DOCSTART- starts a document.
+		{"four columns and -DOCSTART-", "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP B-MISC\n\n" +
+			"-DOCSTART- -X- -X- O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n",
+			map[string][]string{"f-1": {"EU rejects German", "ORG:EU", "MISC:German"}, "f-7": {"Peter Blackburn", "PER:Peter Blackburn"}}, []int{3}},
+		{"three columns, tabs", "EU\tNNP\tB-ORG\nsays\tVBZ\tO\n", map[string][]string{"f": {"EU says", "ORG:EU"}}, []int{1}},
+		{"-DOCSTART- in two columns", "-DOCSTART- O\na B-X\n-DOCSTART- O\nb O\n", map[string][]string{"f-1": {"a", "X:a"}, "f-3": {"b"}}, nil},
+		{"tokens before -DOCSTART-, an empty one after", "a O\n-DOCSTART- O\nb O\n\n-DOCSTART- O\n\n",
+			map[string][]string{"f": {"a"}, "f-2": {"b"}}, nil},
+		{"-DOCSTART- after # id = names no other document", "# id = x\n-DOCSTART- O\na O\n", map[string][]string{"x": {"a"}}, nil},
 	}
 	for _, tc := range tests {
 		docs, rep, err := ParseFile(strings.NewReader(tc.in), "dir/f.conll", "auto")
@@ -107,6 +117,7 @@ func TestCoNLLImportErrors(t *testing.T) {
 		{"# id =\nx O\n", []int{1}, `document id "" is empty`},
 		{"a O\n\xff O\n", []int{2}, "not valid UTF-8"},
 		{"\n\n", []int{1}, "file holds no documents"},
+		{"a NN B-NP O\nb NN O\nc NN I-NP O\n", []int{2}, "want 4 columns, token first and tag last, as line 1 has; got 3"},
 	}
 	for _, tc := range tests {
 		errs := parseErrors(t, tc.in, "f.conll", "conll")

@@ -88,10 +88,14 @@ func relationProblems(p Project, addLabels bool, d codec.Doc) []string {
 		}
 	}
 	var problems []string
-	said := map[string]bool{} // relation types already named as missing
+	said := map[string]bool{}      // relation types already named as missing
+	single := map[[2]string]bool{} // span and single link type seen
 	for _, r := range d.Relations {
 		i := slices.IndexFunc(p.RelationTypes, func(rt RelationType) bool { return rt.Name == r.Type })
+		once := [2]string{r.From, r.Type}
 		switch {
+		case singleLinks[r.Type] && single[once]:
+			problems = append(problems, fmt.Sprintf("span %q has two %s relations: a span has one %s (keep the one you mean)", r.From, r.Type, r.Type))
 		case r.From == r.To:
 			problems = append(problems, fmt.Sprintf("relation %s joins span %q to itself: a relation joins two different spans", r.Type, r.From))
 		case i >= 0 && !p.RelationTypes[i].Joins(labels[r.From], labels[r.To]):
@@ -106,6 +110,7 @@ func relationProblems(p Project, addLabels bool, d codec.Doc) []string {
 			said[r.Type] = true
 			problems = append(problems, fmt.Sprintf("relation type %q is not defined in project %s and cannot be added: %s", r.Type, p.Name, labelNameRule))
 		}
+		single[once] = true
 	}
 	return problems
 }

@@ -68,6 +68,17 @@ func createRelationTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by i
 	if dup > 0 {
 		return r, conflict("a %s relation from span %d to span %d already exists in this layer", in.Type, in.From, in.To)
 	}
+	if singleLinks[in.Type] {
+		var other, otherTo int64
+		err := tx.QueryRowContext(ctx, "SELECT id, to_span FROM relations WHERE layer_id = ? AND type = ? AND from_span = ? LIMIT 1",
+			layer, in.Type, in.From).Scan(&other, &otherTo)
+		switch {
+		case err == nil:
+			return r, conflict("span %d has a %s already (relation %d, to span %d): a span has one %s; delete that relation first", in.From, in.Type, other, otherTo, in.Type)
+		case !errors.Is(err, sql.ErrNoRows):
+			return r, fmt.Errorf("db: find the %s of span %d: %w", in.Type, in.From, err)
+		}
+	}
 	res, err := tx.ExecContext(ctx, "INSERT INTO relations (layer_id, type, from_span, to_span, created_by) VALUES (?, ?, ?, ?, ?)",
 		layer, in.Type, in.From, in.To, by)
 	if err != nil {

@@ -23,6 +23,7 @@ func TestCreateRelationRules(t *testing.T) {
 	per := mk(f.user.ID, "أحمد", "PER")
 	loc := mk(f.user.ID, "الرياض", "LOC")
 	cue := mk(f.user.ID, "قال", "CUE")
+	org := mk(f.user.ID, "الوزير", "ORG")
 	othersPer := mk(f.other.ID, "أحمد", "PER")
 
 	tests := []struct {
@@ -42,6 +43,9 @@ func TestCreateRelationRules(t *testing.T) {
 		{"to no span", RelationInput{"speaker", quote, 9999}, "to", "span 9999 is not in this layer", false},
 		{"from no span", RelationInput{"speaker", 9998, per}, "from", "span 9998 is not in this layer", false},
 		{"same relation again", RelationInput{"speaker", quote, per}, "", "", true},
+		// A quotation has one speaker: a second is refused, not added
+		// beside the first (the quotes export could give only one).
+		{"a second speaker", RelationInput{"speaker", quote, org}, "", "has a speaker already", true},
 	}
 	accepted := 0
 	for _, tt := range tests {
@@ -49,8 +53,8 @@ func TestCreateRelationRules(t *testing.T) {
 			r, err := f.s.CreateRelation(ctx, f.doc, f.user.ID, f.user.ID, tt.in)
 			switch {
 			case tt.conflict:
-				if !errors.Is(err, ErrConflict) {
-					t.Errorf("CreateRelation = %v, want ErrConflict", err)
+				if !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), tt.wantReason) {
+					t.Errorf("CreateRelation = %v, want ErrConflict saying %q", err, tt.wantReason)
 				}
 			case tt.wantField == "from" || tt.wantField == "to":
 				// A span not in the layer (deleted in another tab) is

@@ -140,6 +140,9 @@ func copyAgreedLinksTx(ctx context.Context, tx *sql.Tx, doc Document, by int64) 
 		JOIN spans gf ON gf.layer_id = g.id AND gf.start = a.fs AND gf."end" = a.fe AND gf.label = a.fl
 		JOIN spans gt ON gt.layer_id = g.id AND gt.start = a.ts AND gt."end" = a.te AND gt.label = a.tl
 		WHERE NOT EXISTS (SELECT 1 FROM relations r WHERE r.layer_id = g.id AND r.type = a.type AND r.from_span = gf.id AND r.to_span = gt.id)
+		  -- a speaker, cue or referent (singleLinks) gold has already stands: a span has one
+		  AND NOT (a.type IN ('speaker', 'cue', 'refers_to')
+		    AND EXISTS (SELECT 1 FROM relations r WHERE r.layer_id = g.id AND r.type = a.type AND r.from_span = gf.id))
 		ORDER BY gf.start, gt.start, a.type`, sql.Named("doc", doc.ID))
 	if err != nil {
 		return 0, fmt.Errorf("db: agreed links of document %d: %w", doc.ID, err)
@@ -157,12 +160,22 @@ func copyAgreedLinksTx(ctx context.Context, tx *sql.Tx, doc Document, by int64) 
 	if err := rows.Err(); err != nil {
 		return 0, fmt.Errorf("db: agreed links of document %d: %w", doc.ID, err)
 	}
+	n := 0
+	taken := map[RelationInput]bool{} // single links made, by type and from
 	for _, in := range links {
+		// Layers from before a span had one speaker may agree on two: the
+		// first in the text is taken.
+		once := RelationInput{Type: in.Type, From: in.From}
+		if singleLinks[in.Type] && taken[once] {
+			continue
+		}
+		taken[once] = true
 		if _, err := createRelationTx(ctx, tx, doc, 0, by, in); err != nil {
 			return 0, err
 		}
+		n++
 	}
-	return len(links), nil
+	return n, nil
 }
 
 func copyToGoldTx(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, by int64) (Span, bool, error) {

@@ -72,6 +72,12 @@ func TestHelpFlag(t *testing.T) {
 			t.Errorf("%s --help:\n%s\nhelp %s:\n%s", name, viaFlag, name, viaHelp)
 		}
 	}
+	// help describes itself too.
+	for _, args := range [][]string{{"help", "help"}, {"help", "--help"}, {"help", "-h"}} {
+		if out := c.ok(args...); !strings.HasPrefix(out, "usage: hashiya help [COMMAND]") {
+			t.Errorf("hashiya %s: %q", strings.Join(args, " "), out)
+		}
+	}
 	if got := c.fail("", "help", "nope"); !strings.HasSuffix(got, "hashiya: unknown command \"nope\"\n") {
 		t.Errorf("help of an unknown command: %q", got)
 	}

@@ -71,6 +71,9 @@ func commands() map[string]command {
 	}
 }
 
+// helpHelp describes help itself.
+const helpHelp = "usage: hashiya help [COMMAND]\n\nDescribe COMMAND, its flags included, as 'hashiya COMMAND --help' does; without COMMAND, list every command."
+
 // errHelp ends a command that printed its help because --help asked for
 // it: not a failure.
 var errHelp = errors.New("help requested")
@@ -91,6 +94,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if name == "help" {
 		if len(rest) == 0 {
 			printUsage(stdout, cmds)
+			return nil
+		}
+		if rest[0] == "help" || rest[0] == "--help" || rest[0] == "-h" {
+			fmt.Fprintln(stdout, helpHelp)
 			return nil
 		}
 		// Each command prints its own help, flags included, for --help.

@@ -62,6 +62,33 @@ func TestGlobalDBFlag(t *testing.T) {
 	}
 }
 
+// TestEmptyDBRefused: an empty file given as --db to a command that
+// reads a database is refused like a missing one, and left empty.
+func TestEmptyDBRefused(t *testing.T) {
+	c := newCLI(t)
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.db")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"export", "--project", "news"},
+		{"import", "--project", "news", filepath.Join(dir, "a.jsonl")},
+		{"token", "create", "layla"},
+		{"backup", filepath.Join(dir, "b.db")},
+		{"user", "disable", "layla"},
+		{"project", "add-member", "news", "layla", "--role", "annotator"},
+	} {
+		want := "hashiya: " + empty + " is empty, not a Hashiya database: check --db (or HASHIYA_DB); 'hashiya serve' makes one\n"
+		if got := c.fail("", append([]string{"--db", empty}, args...)...); got != want {
+			t.Errorf("%s with an empty --db:\n got %q\nwant %q", args[0], got, want)
+		}
+		if info, err := os.Stat(empty); err != nil || info.Size() != 0 {
+			t.Fatalf("%s wrote into the empty file: %v", args[0], err)
+		}
+	}
+}
+
 // TestHelpFlag: 'COMMAND --help' prints the same help as 'help COMMAND',
 // flags included, to stdout, and succeeds.
 func TestHelpFlag(t *testing.T) {

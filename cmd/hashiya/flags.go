@@ -110,11 +110,17 @@ func (f *flags) open(ctx context.Context) (*db.Store, error) {
 // openExisting opens the database the flags name, which must exist: a
 // mistyped --db given to export or token create would otherwise make an
 // empty database there and then find nothing in it.
+// An empty file is refused too: SQLite would take it for a new database
+// and the store would write its schema into it.
 func (f *flags) openExisting(ctx context.Context) (*db.Store, error) {
-	if _, err := os.Stat(*f.dbPath); errors.Is(err, fs.ErrNotExist) {
+	info, err := os.Stat(*f.dbPath)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("no database at %s: check --db (or HASHIYA_DB); 'hashiya serve' makes one", *f.dbPath)
-	} else if err != nil {
+	case err != nil:
 		return nil, fmt.Errorf("database %s: %w", *f.dbPath, err)
+	case info.Mode().IsRegular() && info.Size() == 0:
+		return nil, fmt.Errorf("%s is empty, not a Hashiya database: check --db (or HASHIYA_DB); 'hashiya serve' makes one", *f.dbPath)
 	}
 	return db.Open(ctx, *f.dbPath)
 }

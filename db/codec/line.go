@@ -32,6 +32,7 @@ type lineParser struct {
 	problems []string
 	warnings []string
 	byKey    map[spanKey]int // start, end, label -> index in doc.Spans
+	spanNum  []int           // the number each of doc.Spans has in the file ("span 3")
 	byRef    map[string]int  // span id in the file -> index in doc.Spans
 	rels     map[Relation]bool
 	// countsUTF16 is set when the line's spans count UTF-16 units; utf16

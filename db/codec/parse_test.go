@@ -178,6 +178,14 @@ not json at all
 			format: "auto",
 			want:   map[int]string{1: "span 0 (A) has offsets 0..9, want 0 <= start < end <= 3; span 1 (B) has offsets 5..1"},
 		},
+		{
+			name: "a repeated span with other attributes",
+			input: `{"text": "قال زيد", "spans": [{"id": 1, "start": 0, "end": 3, "label": "QUOTE", "attributes": {"type": "direct"}}, {"id": 2, "start": 0, "end": 3, "label": "QUOTE", "attributes": {"type": "indirect"}}]}
+{"text": "قال زيد", "spans": [{"start": 0, "end": 3, "label": "QUOTE", "attributes": {"type": "direct", "speaker_in_text": false}}, {"start": 0, "end": 3, "label": "QUOTE", "attributes": {"speaker_in_text": false, "type": "direct"}}]}
+`,
+			format: "jsonl",
+			want:   map[int]string{1: `span 1 (QUOTE) at 0..3 repeats span 0 but the attributes differ (span 0 has {"type":"direct"}, span 1 {"type":"indirect"})`},
+		},
 		{name: "empty file", input: "", format: "auto", want: map[int]string{1: "file holds no documents"}},
 		{name: "blank lines only", input: "\n  \n\n", format: "jsonl", want: map[int]string{1: "file holds no documents"}},
 	}

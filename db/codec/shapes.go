@@ -3,6 +3,7 @@ package codec
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"hashiya/offsets"
@@ -85,6 +86,7 @@ func (p *lineParser) eachObject(f map[string]json.RawMessage, key, what string, 
 // An exact repeat (same start, end and label) is kept once with a
 // warning: it carries no information, and doccano itself writes such
 // files. Its id stays usable by relations, pointing at the kept span.
+// One with other attributes is a bad line (see keepSpan).
 func (p *lineParser) addSpan(n int, rs rawSpan) {
 	label, ok := stringValue(rs.label)
 	switch {
@@ -144,6 +146,9 @@ func (p *lineParser) addSpan(n int, rs rawSpan) {
 }
 
 // keepSpan adds a checked span unless its id is taken or it repeats one.
+// A repeat whose attributes differ from the first's is refused: keeping
+// either would drop the other's silently. When one of the two has none,
+// the other's are kept.
 func (p *lineParser) keepSpan(n int, sp Span) {
 	if _, taken := p.byRef[sp.Ref]; taken && sp.Ref != "" {
 		p.fail("duplicate span id %q", sp.Ref)
@@ -155,15 +160,38 @@ func (p *lineParser) keepSpan(n int, sp Span) {
 		i = len(p.doc.Spans)
 		p.byKey[key] = i
 		p.doc.Spans = append(p.doc.Spans, sp)
+		p.spanNum = append(p.spanNum, n)
 	} else {
+		first := &p.doc.Spans[i]
+		if !isEmptyObject(sp.Attributes) && !isEmptyObject(first.Attributes) && !sameJSON(first.Attributes, sp.Attributes) {
+			p.fail("span %d (%s) at %d..%d repeats span %d but the attributes differ (span %d has %s, span %d %s): keep one of the two spans, with the attributes you mean",
+				n, sp.Label, sp.Start, sp.End, p.spanNum[i], p.spanNum[i], short(first.Attributes), n, short(sp.Attributes))
+			return
+		}
+		if isEmptyObject(first.Attributes) {
+			first.Attributes = sp.Attributes
+		}
 		p.warn("span %d (%s) at %d..%d repeats an earlier span; kept once", n, sp.Label, sp.Start, sp.End)
-		if p.doc.Spans[i].Ref == "" {
-			p.doc.Spans[i].Ref = sp.Ref
+		if first.Ref == "" {
+			first.Ref = sp.Ref
 		}
 	}
 	if sp.Ref != "" {
 		p.byRef[sp.Ref] = i
 	}
+}
+
+// isEmptyObject is true for "{}" (objectValue's compacted form) or nothing.
+func isEmptyObject(raw json.RawMessage) bool { return len(raw) == 0 || string(raw) == "{}" }
+
+// sameJSON reports whether two JSON values are equal as values: key order
+// and spacing aside.
+func sameJSON(a, b json.RawMessage) bool {
+	var va, vb any
+	if json.Unmarshal(a, &va) != nil || json.Unmarshal(b, &vb) != nil {
+		return false
+	}
+	return reflect.DeepEqual(va, vb)
 }
 
 // addRelation checks one relation's type and ends and adds it; an exact

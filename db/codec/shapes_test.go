@@ -46,6 +46,16 @@ func TestParseFileDocs(t *testing.T) {
 			wantWarnings: []string{"span 1 (A) at 0..3 repeats an earlier span; kept once", "relation 1 (r) 1 -> 3 repeats an earlier relation"},
 		},
 		{
+			name: "a repeat with equal attributes or none is kept once, with the attributes given", file: "q.jsonl", format: "jsonl",
+			input: `{"text": "abc def", "spans": [{"start": 0, "end": 3, "label": "Q", "attributes": {"a": 1, "b": [2]}}, {"start": 0, "end": 3, "label": "Q", "attributes": {"b": [2], "a": 1}}, {"start": 0, "end": 3, "label": "Q"}, {"id": 7, "start": 4, "end": 7, "label": "Q"}, {"start": 4, "end": 7, "label": "Q", "attributes": {"c": true}}]}`,
+			want: []Doc{{Line: 1, ExternalID: "q-1", Text: "abc def", Meta: json.RawMessage(`{}`),
+				Spans: []Span{
+					{Start: 0, End: 3, Label: "Q", Attributes: json.RawMessage(`{"a":1,"b":[2]}`)},
+					{Ref: "7", Start: 4, End: 7, Label: "Q", Attributes: json.RawMessage(`{"c":true}`)},
+				}}},
+			wantWarnings: []string{"span 1 (Q) at 0..3 repeats an earlier span; kept once", "span 2 (Q) at 0..3 repeats", "span 4 (Q) at 4..7 repeats"},
+		},
+		{
 			name: "BOM before the first JSON line, HTML characters as is", file: "b.jsonl", format: "jsonl",
 			input: "\uFEFF{\"text\": \"<a> & \\u003c\"}",
 			want:  []Doc{{Line: 1, ExternalID: "b-1", Text: "<a> & <", Meta: json.RawMessage(`{}`)}},

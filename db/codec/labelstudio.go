@@ -272,7 +272,8 @@ func (p *lineParser) labelStudio(results []lsResult, unit string) {
 }
 
 // regionSpans is a labelled region as spans, one per label; the first
-// keeps the region's id, for relations.
+// keeps the region's id, for relations. Their attributes are the region's
+// value.attributes, where a Hashiya export writes them.
 func (p *lineParser) regionSpans(r lsResult) []rawSpan {
 	v, ok := fieldsValue(r.fields["value"])
 	if !ok {
@@ -293,7 +294,7 @@ func (p *lineParser) regionSpans(r lsResult) []rawSpan {
 	}
 	var out []rawSpan
 	for i, label := range labels {
-		rs := rawSpan{start: v["start"], end: v["end"], label: label, text: v["text"], startKey: "value.start", endKey: "value.end"}
+		rs := rawSpan{start: v["start"], end: v["end"], label: label, text: v["text"], attributes: v["attributes"], startKey: "value.start", endKey: "value.end"}
 		if i == 0 {
 			rs.ref = r.id
 		}

@@ -196,3 +196,27 @@ func TestLabelStudioRoundTrip(t *testing.T) {
 		t.Error("a Label Studio export took every layer")
 	}
 }
+
+// TestLabelStudioAttributesRoundTrip: span attributes go out in each
+// region's value.attributes and come back, so a native export after the
+// round trip is the native export before it.
+func TestLabelStudioAttributesRoundTrip(t *testing.T) {
+	doc := ExportDoc{ExternalID: "n-1", Text: lsText, Meta: json.RawMessage(`{}`), Layer: "gold", Status: "in_progress",
+		Spans: []ExportSpan{{ID: 1, Start: 13, End: 17, Label: "PER", Attributes: json.RawMessage(`{}`)},
+			{ID: 2, Start: 22, End: 35, Label: "QUOTE", Attributes: json.RawMessage(`{"type":"direct","speaker_in_text":false}`)}}}
+	ls := writeOne(t, "label-studio", doc) + "]"
+	if !strings.Contains(ls, `"attributes":{"type":"direct","speaker_in_text":false}`) || strings.Count(ls, `"attributes"`) != 1 {
+		t.Errorf("the export carries the attributes of the QUOTE alone, in its value:\n%s", ls)
+	}
+	docs, rep, err := ParseFile(strings.NewReader(ls), "back.json", "auto")
+	if err != nil || len(rep.Warnings) != 0 || len(docs) != 1 {
+		t.Fatalf("import of the export: %d docs, %v, warnings %v", len(docs), err, rep.Warnings)
+	}
+	back := ExportDoc{ExternalID: docs[0].ExternalID, Text: docs[0].Text, Meta: docs[0].Meta, Layer: "gold", Status: "in_progress"}
+	for i, sp := range docs[0].Spans {
+		back.Spans = append(back.Spans, ExportSpan{ID: int64(i + 1), Start: sp.Start, End: sp.End, Label: sp.Label, Attributes: sp.Attributes})
+	}
+	if before, after := writeOne(t, "jsonl", doc), writeOne(t, "jsonl", back); before != after {
+		t.Errorf("native export after the round trip:\n%s\nwant\n%s", after, before)
+	}
+}

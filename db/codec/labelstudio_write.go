@@ -1,6 +1,7 @@
 package codec
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,8 +11,8 @@ import (
 // A Label Studio export is one JSON array of tasks, the one shape
 // parseLabelStudio reads: each task's text in data.text (the document's id
 // and meta beside it), its layer as one annotation whose results are the
-// spans ("labels", from a <Labels name="label"> on a <Text name="text">)
-// and relations ("relation", labelled with the type). Offsets count code
+// spans ("labels", from a <Labels name="label"> on a <Text name="text">,
+// their attributes in value.attributes) and relations ("relation", labelled with the type). Offsets count code
 // points, as Label Studio reads them; each region carries its text.
 
 // Label Studio's names of the tags a project's labelling config must have.
@@ -46,11 +47,15 @@ type lsRegion struct {
 	Value    lsRegionValue `json:"value"`
 }
 
+// lsRegionValue is a region's value. Label Studio keeps keys of a value it
+// does not know as they are, so a span's attributes (a QUOTE's type and
+// speaker_in_text) travel there and come back on import; absent when none.
 type lsRegionValue struct {
-	Start  int      `json:"start"`
-	End    int      `json:"end"`
-	Text   string   `json:"text"`
-	Labels []string `json:"labels"`
+	Start      int             `json:"start"`
+	End        int             `json:"end"`
+	Text       string          `json:"text"`
+	Labels     []string        `json:"labels"`
+	Attributes json.RawMessage `json:"attributes,omitempty"`
 }
 
 type lsRelation struct {
@@ -68,7 +73,7 @@ func labelStudioTask(d ExportDoc, texts []string) lsTask {
 	result := make([]any, 0, len(d.Spans)+len(d.Relations))
 	for i, sp := range d.Spans {
 		result = append(result, lsRegion{ID: ref(sp.ID), Type: "labels", FromName: labelStudioLabels, ToName: labelStudioText,
-			Value: lsRegionValue{Start: sp.Start, End: sp.End, Text: texts[i], Labels: []string{sp.Label}}})
+			Value: lsRegionValue{Start: sp.Start, End: sp.End, Text: texts[i], Labels: []string{sp.Label}, Attributes: regionAttributes(sp.Attributes)}})
 	}
 	for _, r := range d.Relations {
 		result = append(result, lsRelation{FromID: ref(r.From), ToID: ref(r.To), Type: "relation", Direction: "right", Labels: []string{r.Type}})
@@ -77,6 +82,15 @@ func labelStudioTask(d ExportDoc, texts []string) lsTask {
 		Data:        lsData{Text: d.Text, ExternalID: d.ExternalID, Meta: orEmpty(d.Meta), Layer: d.Layer, Status: d.Status},
 		Annotations: []lsAnnotation{{Result: result, GroundTruth: d.Layer == "gold"}},
 	}
+}
+
+// regionAttributes is a span's attributes as a region carries them: nil,
+// so left out, when there are none.
+func regionAttributes(attrs json.RawMessage) json.RawMessage {
+	if isEmptyObject(bytes.TrimSpace(attrs)) || isNull(attrs) {
+		return nil
+	}
+	return attrs
 }
 
 // errLabelStudioLayers refuses several layers in one Label Studio export:

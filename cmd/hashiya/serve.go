@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 
 	"hashiya/db"
 	"hashiya/db/codec"
@@ -33,6 +34,17 @@ func runServe(ctx context.Context, e env, args []string) (err error) {
 	if len(pos) > 0 {
 		return fmt.Errorf("serve takes no arguments, not %q (run 'hashiya help serve')", pos[0])
 	}
+	// Take the address before anything else, so a port in use or a bad
+	// --addr fails before the database is made or "serving on" is said.
+	l, err := net.Listen("tcp", *addr)
+	if err != nil {
+		var oe *net.OpError
+		if errors.As(err, &oe) {
+			err = oe.Err
+		}
+		return fmt.Errorf("--addr %s: %w", *addr, err)
+	}
+	defer l.Close()
 	s, err := f.open(ctx)
 	if err != nil {
 		return err
@@ -56,8 +68,14 @@ func runServe(ctx context.Context, e env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "serving on http://%s (database %s)\n", *addr, *f.dbPath)
-	return web.Serve(ctx, srv, *addr, log)
+	bound := l.Addr().String() // the port chosen for :0
+	fmt.Fprintf(e.stdout, "serving on http://%s (database %s)\n", bound, *f.dbPath)
+	// web.Serve binds the address itself (with the server's timeouts), so
+	// the listener that held it is handed over by closing it just before.
+	if err := l.Close(); err != nil {
+		return fmt.Errorf("--addr %s: %w", *addr, err)
+	}
+	return web.Serve(ctx, srv, bound, log)
 }
 
 func isEmpty(ctx context.Context, s *db.Store) (bool, error) {

@@ -22,7 +22,9 @@ type Token struct {
 	Revoked   bool
 }
 
-// CreateToken makes an API token for user and returns the secret.
+// CreateToken makes an API token for user and returns the secret. A
+// disabled user gets none (ErrConflict): it would start working when the
+// account is enabled, which is to bring back the login only.
 func (s *Store) CreateToken(ctx context.Context, user User, name string) (string, Token, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
@@ -40,6 +42,17 @@ func (s *Store) CreateToken(ctx context.Context, user User, name string) (string
 	}
 	t := Token{Name: name}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
+		var disabled bool
+		err := tx.QueryRowContext(ctx, "SELECT disabled_at IS NOT NULL FROM users WHERE id = ?", user.ID).Scan(&disabled)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("user %d: %w", user.ID, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("db: load user %d: %w", user.ID, err)
+		}
+		if disabled {
+			return conflict("%s is disabled: enable the account before creating a token for it", user.Name)
+		}
 		res, err := tx.ExecContext(ctx, "INSERT INTO api_tokens (user_id, name, token_hash) VALUES (?, ?, ?)", user.ID, name, secretHash(secret))
 		if err != nil {
 			return fmt.Errorf("db: create token: %w", err)

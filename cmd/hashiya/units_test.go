@@ -88,8 +88,15 @@ func TestUserDisable(t *testing.T) {
 	if out := c.ok("user", "disable", "layla"); !strings.HasPrefix(out, "layla disabled") {
 		t.Errorf("disable: %q", out)
 	}
+	// Enabling brings back the login only: no token is made meanwhile.
+	if got := c.fail("", "token", "create", "layla"); got != "hashiya: layla is disabled: enable the account before creating a token for it\n" {
+		t.Errorf("token create for a disabled user:\n%s", got)
+	}
 	if out := c.ok("user", "enable", "layla"); !strings.HasPrefix(out, "layla enabled") {
 		t.Errorf("enable: %q", out)
+	}
+	if out := c.ok("token", "create", "layla"); !strings.Contains(out, "API token") {
+		t.Errorf("token create after enabling: %q", out)
 	}
 	if got := c.fail("", "user", "disable", "boss"); !strings.Contains(got, "boss is the last active admin") {
 		t.Errorf("disable the last admin:\n%s", got)

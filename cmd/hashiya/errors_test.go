@@ -89,6 +89,35 @@ func TestEmptyDBRefused(t *testing.T) {
 	}
 }
 
+// TestImportFlagsCheckedFirst: import refuses a --format or --offsets
+// that cannot read its files once, naming the flag, before it opens or
+// creates anything.
+func TestImportFlagsCheckedFirst(t *testing.T) {
+	c := newCLI(t)
+	typo := filepath.Join(t.TempDir(), "typo.db")
+	const ls = "Label Studio offsets are checked against each region's text and read in code points or UTF-16 units, whichever it matches"
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--format", "xml", "a.jsonl", "b.jsonl"}, `--format: unknown import format "xml"; want one of auto, text, text-lines, jsonl, doccano, doccano-rel, label-studio, conll`},
+		{[]string{"--offsets", "utf8", "a.jsonl"}, `--offsets: unknown offset unit "utf8"; want codepoint (Python str indexes, Hashiya's own) or utf16 (JavaScript string indexes, doccano's own)`},
+		{[]string{"--offsets", "utf16", "--format", "label-studio", "a.json"}, "--offsets utf16 does not apply to --format label-studio: " + ls},
+		{[]string{"--offsets", "utf16", "a.jsonl", "b.JSON"}, "--offsets utf16 does not apply to b.JSON, a Label Studio export: " + ls},
+		{[]string{"--offsets", "utf16", "a.jsonl", "b.txt"}, "--offsets utf16 does not apply to b.txt: text files have no offsets to count in utf16 units"},
+		{[]string{"--offsets", "utf16", "--format", "conll", "a.jsonl"}, "--offsets utf16 does not apply to a.jsonl: conll files have no offsets to count in utf16 units"},
+	}
+	for _, tt := range tests {
+		args := append([]string{"--db", typo, "import", "--project", "news"}, tt.args...)
+		if got, want := c.fail("", args...), "hashiya: "+tt.want+"\n"; got != want {
+			t.Errorf("import %s:\n got %q\nwant %q", strings.Join(tt.args, " "), got, want)
+		}
+		if _, err := os.Stat(typo); err == nil {
+			t.Fatalf("import %s made %s", strings.Join(tt.args, " "), typo)
+		}
+	}
+}
+
 // TestHelpFlag: 'COMMAND --help' prints the same help as 'help COMMAND',
 // flags included, to stdout, and succeeds.
 func TestHelpFlag(t *testing.T) {

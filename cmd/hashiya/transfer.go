@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"hashiya/db"
@@ -20,7 +21,7 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	format := f.String("format", "auto", "auto, text, text-lines, jsonl, doccano, doccano-rel, label-studio or conll (auto: by extension, .txt text, .conll conll, .json a Label Studio export, else JSON lines; text-lines: one document per line)")
 	layer := f.String("layer", "gold", "layer the file's spans go to: gold or the name of a member of the project; lines naming another layer are refused")
 	addLabels := f.Bool("add-labels", false, "add labels and relation types the project lacks instead of refusing the line")
-	unit := f.String("offsets", codec.UnitCodePoint, "what doccano lines' offsets count: codepoint (Python str indexes) or utf16 (doccano's own, JavaScript string indexes)")
+	unit := f.String("offsets", codec.UnitCodePoint, "what doccano lines' offsets count: codepoint (Python str indexes) or utf16 (doccano's own, JavaScript string indexes); text, CoNLL and Label Studio files take no --offsets")
 	files, err := f.parse(args)
 	if err != nil {
 		return err
@@ -29,8 +30,9 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 		f.Usage()
 		return errors.New("import needs --project NAME and at least one FILE")
 	}
-	if err := codec.CheckUnit(*unit); err != nil {
-		return fmt.Errorf("--offsets: %w", err)
+	// Check the format and unit before anything is opened or created.
+	if err := checkImportFlags(*format, *unit, files); err != nil {
+		return err
 	}
 	s, p, err := f.openProject(ctx, *project)
 	if err != nil {
@@ -61,6 +63,36 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d files had errors and were not imported", failed, len(files))
+	}
+	return nil
+}
+
+// checkImportFlags refuses an unknown --format or --offsets, and --offsets
+// utf16 for a file that has no offsets in doccano's sense: text and
+// CoNLL have none, and a Label Studio task's are checked against each
+// region's text and read in whichever unit matches.
+func checkImportFlags(format, unit string, files []string) error {
+	if err := codec.CheckImportFormat(format); err != nil {
+		return fmt.Errorf("--format: %w", err)
+	}
+	if err := codec.CheckUnit(unit); err != nil {
+		return fmt.Errorf("--offsets: %w", err)
+	}
+	if unit == codec.UnitCodePoint {
+		return nil
+	}
+	const lsOffsets = "Label Studio offsets are checked against each region's text and read in code points or UTF-16 units, whichever it matches"
+	if format == "label-studio" {
+		return fmt.Errorf("--offsets %s does not apply to --format label-studio: %s", unit, lsOffsets)
+	}
+	for _, file := range files {
+		// codec reads a .json file as a Label Studio export under auto.
+		if format == "auto" && strings.EqualFold(filepath.Ext(file), ".json") {
+			return fmt.Errorf("--offsets %s does not apply to %s, a Label Studio export: %s", unit, file, lsOffsets)
+		}
+		if err := codec.CheckFileUnit(file, format, unit); err != nil {
+			return fmt.Errorf("--offsets %s does not apply to %s: %w", unit, file, err)
+		}
 	}
 	return nil
 }

@@ -150,8 +150,8 @@ var authzMatrix = []authzRow{
 	{"POST", "/api/v1/documents/:d/spans/delete", "/api/v1/documents/{d}/spans/delete", `{"ids":[{s}]}`, authzJSON, roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
 	{"POST", "/api/v1/documents/:d/spans/delete", "/api/v1/documents/{d}/spans/delete?layer=gold", `{"ids":[{gs}]}`, authzJSON, roleStatuses{200, 200, 200, 403, 404, 404, 401, 403}},
 	{"POST", "/api/v1/documents/:d/spans/delete", "/api/v1/documents/{d}/spans/delete", `{"ids":[{as}]}`, authzJSON, roleStatuses{404, 404, 404, 200, 404, 404, 401, 200}}, // the annotator's span: nobody else's layer holds it
-	{"POST", "/api/v1/documents/:d/relations", "/api/v1/documents/{d}/relations", `{"type":"speaker","from":{q},"to":{o}}`, authzJSON, roleStatuses{201, 201, 201, 201, 404, 404, 401, 201}},
-	{"POST", "/api/v1/documents/:d/relations", "/api/v1/documents/{d}/relations?layer=gold", `{"type":"speaker","from":{gq},"to":{go}}`, authzJSON, roleStatuses{201, 201, 201, 403, 404, 404, 401, 403}},
+	{"POST", "/api/v1/documents/:d/relations", "/api/v1/documents/{d}/relations", `{"type":"refers_to","from":{s},"to":{o}}`, authzJSON, roleStatuses{201, 201, 201, 201, 404, 404, 401, 201}},
+	{"POST", "/api/v1/documents/:d/relations", "/api/v1/documents/{d}/relations?layer=gold", `{"type":"refers_to","from":{gs},"to":{go}}`, authzJSON, roleStatuses{201, 201, 201, 403, 404, 404, 401, 403}},
 	{"DELETE", "/api/v1/documents/:d/relations/:r", "/api/v1/documents/{d}/relations/{r}", "", "", roleStatuses{204, 204, 204, 204, 404, 404, 401, 204}},
 	{"DELETE", "/api/v1/documents/:d/relations/:r", "/api/v1/documents/{d}/relations/{gr}?layer=gold", "", "", roleStatuses{204, 204, 204, 403, 404, 404, 401, 403}},
 	{"GET", "/api/v1/documents/:d/suggestions", "/api/v1/documents/{d}/suggestions", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},

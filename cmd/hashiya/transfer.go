@@ -44,14 +44,15 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	by, err := ensureAdmin(ctx, s, e.stdout)
-	if err != nil {
+	admin, err := s.FirstAdmin(ctx)
+	if err != nil && !errors.Is(err, db.ErrNotFound) {
 		return err
 	}
+	im := importer{s: s, format: *format, unit: *unit, layer: *layer, admin: admin, stdout: e.stdout, warn: e.stderr}
 	failed := 0
 	for _, file := range files {
 		start := time.Now()
-		res, err := importFile(ctx, s, db.ImportOptions{ProjectID: p.ID, File: file, Owner: owner, By: by.ID, AddLabels: *addLabels}, *format, *unit, *layer, e.stderr)
+		res, err := im.file(ctx, db.ImportOptions{ProjectID: p.ID, File: file, Owner: owner, AddLabels: *addLabels})
 		if err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "%s\n%s: nothing imported\n", describe(err), file)
@@ -98,19 +99,53 @@ func checkImportFlags(format, unit string, files []string) error {
 	return nil
 }
 
-// importFile imports one file into the layer named layer (whose owner is
-// opts.Owner): a line naming another layer is a bad line.
-func importFile(ctx context.Context, s *db.Store, opts db.ImportOptions, format, unit, layer string, warn io.Writer) (db.ImportResult, error) {
+// importer imports files into one layer (whose owner is in each file's
+// ImportOptions): a line naming another layer is a bad line. What it
+// imports is recorded as the first admin's work.
+type importer struct {
+	s                   *db.Store
+	format, unit, layer string
+	admin               db.User // the zero User until the database has an admin
+	stdout, warn        io.Writer
+}
+
+// file imports one file.
+func (im *importer) file(ctx context.Context, opts db.ImportOptions) (db.ImportResult, error) {
 	fh, err := os.Open(opts.File)
 	if err != nil {
 		return db.ImportResult{}, fmt.Errorf("%s: %w", opts.File, fileReason(err))
 	}
 	defer fh.Close()
-	docs, report, err := codec.ParseFileInto(fh, opts.File, format, unit, layer)
+	docs, report, err := codec.ParseFileInto(fh, opts.File, im.format, im.unit, im.layer)
 	for _, w := range report.Warnings {
-		fmt.Fprintf(warn, "%s (warning)\n", w.Error())
+		fmt.Fprintf(im.warn, "%s (warning)\n", w.Error())
 	}
-	return s.ImportParsed(ctx, opts, docs, err)
+	if err != nil {
+		// A file with bad lines is checked further, never stored.
+		return im.s.ImportParsed(ctx, opts, docs, err)
+	}
+	if opts.By, err = im.by(ctx, opts, docs); err != nil {
+		return db.ImportResult{}, err
+	}
+	return im.s.Import(ctx, opts, docs)
+}
+
+// by is the user an import of docs is recorded by: the first admin. A
+// database without one gets "admin", as serve would make it (its password
+// printed once), but only once a file has passed every check, so a failed
+// import leaves the database as it was.
+func (im *importer) by(ctx context.Context, opts db.ImportOptions, docs []codec.Doc) (int64, error) {
+	if im.admin.ID != 0 {
+		return im.admin.ID, nil
+	}
+	// ImportParsed checks the good lines of a file with bad lines against
+	// the project and stores nothing; given no bad lines, it checks them all.
+	_, err := im.s.ImportParsed(ctx, opts, docs, codec.Errors{})
+	if bad := (codec.Errors{}); err != nil && !(errors.As(err, &bad) && len(bad) == 0) {
+		return 0, err
+	}
+	im.admin, err = ensureAdmin(ctx, im.s, im.stdout)
+	return im.admin.ID, err
 }
 
 // layerOwner resolves a layer name to its owner id, gold 0: a user of

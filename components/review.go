@@ -28,8 +28,9 @@ type Review struct {
 	// Rejected are the spans a reviewer decided are not to be in gold.
 	Rejected map[db.SpanKey]bool
 	// WarnQuotes: marking gold reviewed was refused because quotations
-	// in gold lack a speaker; the page says how many.
-	WarnQuotes bool
+	// in gold lack a speaker; the page says how many. WarnUndecided: it
+	// was refused because spans are still undecided.
+	WarnQuotes, WarnUndecided bool
 }
 
 // shown are the rows the page lists, of rows, and how many are disputed
@@ -82,6 +83,24 @@ type HolderLinks struct {
 // Link is one relation from a span: its type and the span it reaches.
 type Link struct {
 	Type, Label, Text string
+}
+
+// Undecided counts the rows neither in gold nor rejected for it.
+func (r Review) Undecided() int {
+	_, _, n := r.shown(r.Rows())
+	return n
+}
+
+// filter is the list the page shows, as review forms send it back
+// (show): "disputed", "undecided" or "" for every span.
+func (r Review) filter() string {
+	switch {
+	case r.OnlyDisputed:
+		return "disputed"
+	case r.OnlyUndecided:
+		return "undecided"
+	}
+	return ""
 }
 
 // Undecided is true of a span neither in gold nor rejected for it: what

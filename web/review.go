@@ -62,6 +62,7 @@ func (h *handler) reviewPage(c echo.Context) error {
 	}
 	r.Notice = reviewNotice(c.QueryParam("done"), c.QueryParam("spans"), c.QueryParam("n"), c.QueryParam("replaced"))
 	r.WarnQuotes = c.QueryParam("warn") == "quotes"
+	r.WarnUndecided = c.QueryParam("warn") == "undecided"
 	switch show := c.QueryParam("show"); show {
 	case "", "all":
 	case "disputed":
@@ -176,7 +177,7 @@ func (h *handler) acceptAgreed(c echo.Context) error {
 	if err != nil {
 		return h.reviewError(c, t, err)
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=accepted-agreed&spans=%d&n=%d", t.doc.ID, n.Spans, n.Relations))
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=accepted-agreed&spans=%d&n=%d%s", t.doc.ID, n.Spans, n.Relations, keptFilter(c)))
 }
 
 // acceptAgreedEverywhere copies into gold, document by document (one
@@ -230,6 +231,8 @@ func (h *handler) markReviewed(c echo.Context) error {
 	ctx := c.Request().Context()
 	// Quotations without a speaker in gold are asked about first, as Mark
 	// done asks an annotator (force=1 marks it reviewed as it is).
+	// So are spans neither in gold nor rejected: "every span decided" is
+	// what the button's hint asks for.
 	if c.FormValue("force") != "1" {
 		missing, err := h.unattributed(c, t.doc, 0)
 		if err != nil {
@@ -237,6 +240,13 @@ func (h *handler) markReviewed(c echo.Context) error {
 		}
 		if missing > 0 {
 			return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?warn=quotes#gold-quote-warning", t.doc.ID))
+		}
+		r, err := h.reviewLayers(ctx, t.doc)
+		if err != nil {
+			return err
+		}
+		if r.Undecided() > 0 && !r.GoldFinished() {
+			return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?warn=undecided#gold-undecided-warning", t.doc.ID))
 		}
 	}
 	if _, err := h.store.MarkReviewed(ctx, t.doc, t.user); err != nil {
@@ -331,7 +341,18 @@ func formID(c echo.Context, field string) (int64, error) {
 func (h *handler) backToReview(c echo.Context, t target, done string, sp db.Span) error {
 	row := components.ReviewRow{}
 	row.Start, row.End, row.Label = sp.Start, sp.End, sp.Label
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=%s#%s", t.doc.ID, done, row.Anchor()))
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=%s%s#%s", t.doc.ID, done, keptFilter(c), row.Anchor()))
+}
+
+// keptFilter is the list filter a review form was sent from (its show
+// field), as a query to append, so a decision brings the reviewer back to
+// the list they were working through; "" for every span.
+func keptFilter(c echo.Context) string {
+	switch show := c.FormValue("show"); show {
+	case "disputed", "undecided":
+		return "&show=" + show
+	}
+	return ""
 }
 
 // reviewError shows a refused review form on the review page: what was

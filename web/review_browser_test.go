@@ -138,3 +138,32 @@ func TestBrowserReviewByKeyboard(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserReviewKeepsTheFilter: on the list of undecided spans, a
+// rejection brings the reviewer back to that list, the span gone from it
+// and the focus on the one after it.
+func TestBrowserReviewKeepsTheFilter(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	ctx := t.Context()
+	doc := s.docs["seed"]
+	layla, err := s.store.CreateUser(ctx, "layla", "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"صباح النعمان", "كردستان", "حمرين"}
+	for _, w := range words {
+		start, end := spanAt(t, doc.Text, w, 0)
+		if _, err := s.store.CreateSpan(ctx, doc, layla.ID, layla.ID, db.SpanInput{Start: start, End: end, Label: "LOC"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := newBrowser(t, s)
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review?show=undecided", s.url, doc.ID)), chromedp.WaitVisible(chromedp.ID("candidates")))
+	b.run(chromedp.KeyEvent("j"), chromedp.KeyEvent("r"))
+	b.waitFor(`document.readyState === "complete" && location.search.includes("done=rejected")`)
+	got := eval[string](b, `location.search + ' | ' + document.querySelectorAll('#candidates tbody tr').length + ' | ' +
+	  (document.activeElement.closest('#candidates tbody tr')?.querySelector('mark').textContent ?? 'no row')`)
+	if want := "?done=rejected&show=undecided | 2 | " + words[1]; got != want {
+		t.Errorf("after r on the undecided list: %q, want %q", got, want)
+	}
+}

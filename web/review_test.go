@@ -391,9 +391,22 @@ func TestReviewMarkReviewedAndReopen(t *testing.T) {
 	loc := te.addSpan(te.layla.user.ID, "الرياض", "LOC")
 	accept := url.Values{"layer": {"layla"}, "span": {fmt.Sprint(loc.ID)}}
 
-	redirectsTo(t, te.rana.post(review+"/done", nil), review+"?done=reviewed")
+	// The LOC is undecided: the first press lists it rather than
+	// finishing, and "anyway" finishes.
+	redirectsTo(t, te.rana.post(review+"/done", nil), review+"?warn=undecided#gold-undecided-warning")
+	if st := te.layer(doc, 0).Status; st == "reviewed" {
+		t.Fatal("gold was marked reviewed with a span undecided")
+	}
+	d := htmlPage(t, te.rana.get(review+"?warn=undecided"), http.StatusOK)
+	warning := d.Find("#gold-undecided-warning")
+	if !strings.Contains(words(warning), "1 span of this document is neither in gold nor rejected") ||
+		warning.Find("#gold-undecided-link").AttrOr("href", "") != review+"?show=undecided" || warning.Find("#mark-reviewed-anyway").Length() != 1 ||
+		d.Find("#mark-reviewed").HasClass("confirm") {
+		t.Errorf("the undecided warning reads %q; Mark gold reviewed asks first: %v", words(warning), d.Find("#mark-reviewed").HasClass("confirm"))
+	}
+	redirectsTo(t, te.rana.post(review+"/done", url.Values{"force": {"1"}}), review+"?done=reviewed")
 	if st := te.layer(doc, 0).Status; st != "reviewed" {
-		t.Fatalf("gold is %q after Mark gold reviewed", st)
+		t.Fatalf("gold is %q after Mark gold reviewed anyway", st)
 	}
 	project := fmt.Sprintf("/projects/%d", te.proj.ID)
 	if got := htmlPage(t, te.rana.get(project), http.StatusOK).Find(fmt.Sprintf("#doc-%d .gold-status", doc.ID)).Text(); got != "reviewed" {
@@ -402,7 +415,7 @@ func TestReviewMarkReviewedAndReopen(t *testing.T) {
 	if htmlPage(t, te.layla.get(project), http.StatusOK).Find(".gold-status").Length() != 0 {
 		t.Error("an annotator's document list shows gold's status")
 	}
-	d := htmlPage(t, te.rana.get(review+"?done=reviewed"), http.StatusOK)
+	d = htmlPage(t, te.rana.get(review+"?done=reviewed"), http.StatusOK)
 	if d.Find("#form-notice").Text() != "Gold is marked reviewed." || d.Find("#gold-finished").Length() != 1 ||
 		d.Find("#mark-reviewed").Length() != 0 || d.Find(`#gold-finished button`).Length() != 0 {
 		t.Errorf("a reviewer's page of reviewed gold: %q", strings.Join(strings.Fields(d.Find("main").Text()), " "))
@@ -465,11 +478,12 @@ func TestReviewQueue(t *testing.T) {
 	if _, err := te.store.MarkDone(t.Context(), doc2, te.layla.user); err != nil {
 		t.Fatal(err)
 	}
-	redirectsTo(t, te.rana.post(docPath(doc)+"/review/done", nil), docPath(doc2)+"/review?done=reviewed-next")
+	force := url.Values{"force": {"1"}} // their spans are not what this is about
+	redirectsTo(t, te.rana.post(docPath(doc)+"/review/done", force), docPath(doc2)+"/review?done=reviewed-next")
 	if got, next := item(); got != "1 / 2 reviewed, 1 ready" || next != docPath(doc2)+"/review" {
 		t.Errorf("one reviewed: %q, next %q", got, next)
 	}
-	redirectsTo(t, te.rana.post(docPath(doc2)+"/review/done", nil), docPath(doc2)+"/review?done=reviewed")
+	redirectsTo(t, te.rana.post(docPath(doc2)+"/review/done", force), docPath(doc2)+"/review?done=reviewed")
 	if got, _ := item(); got != "2 / 2 reviewed, 0 ready All reviewed" {
 		t.Errorf("reviewed: %q", got)
 	}

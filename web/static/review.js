@@ -8,6 +8,19 @@
 const table = document.getElementById('candidates');
 if (table) init(table);
 
+// rowAfter is the first of rows that comes after the place of the row
+// anchor names (c-START-END-LABEL), in the table's order: by start, the
+// longer span first.
+function rowAfter(rows, anchor) {
+  const place = (id) => (/^c-(\d+)-(\d+)-/.exec(id) || []).slice(1).map(Number);
+  const [start, end] = place(anchor);
+  if (start === undefined) return null;
+  return rows.find((row) => {
+    const [s, e] = place(row.id);
+    return s > start || (s === start && e < end);
+  }) || null;
+}
+
 function init(candidates) {
   const rows = () => [...candidates.querySelectorAll('tbody tr')];
   for (const row of rows()) row.tabIndex = -1;
@@ -20,9 +33,12 @@ function init(candidates) {
     row.scrollIntoView({ block: 'nearest' });
   }
 
+  // The row a decision came from; on a filtered list (only the undecided)
+  // it may have left it, and the row after its place takes the focus.
   const back = location.hash.slice(1);
   const named = back && (document.getElementById(back) || document.getElementById(decodeURIComponent(back)));
   if (named && candidates.contains(named)) focusRow(named);
+  else if (back) focusRow(rowAfter(rows(), back));
   candidates.addEventListener('focusin', (e) => {
     const row = e.target.closest('tbody tr');
     if (row) current = row;

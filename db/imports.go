@@ -210,7 +210,7 @@ func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
 	}
 	st.doc = prep("INSERT INTO documents (id, project_id, external_id, text, meta, hash) VALUES (?, ?, ?, ?, ?, ?)")
 	st.search = prep("INSERT INTO document_search (document_id, external_id, text) VALUES (?, ?, ?)")
-	st.layer = prep("INSERT INTO layers (document_id, owner_id, status) VALUES (?, ?, 'in_progress')")
+	st.layer = prep("INSERT INTO layers (document_id, owner_id, status) VALUES (?, ?, ?)")
 	st.span = prep(`INSERT INTO spans (layer_id, start, "end", label, attributes, created_by) VALUES (?, ?, ?, ?, ?, ?)`)
 	st.relation = prep("INSERT INTO relations (layer_id, type, from_span, to_span, created_by) VALUES (?, ?, ?, ?, ?)")
 	if err != nil {
@@ -246,10 +246,11 @@ func (st *importStmts) insertDoc(ctx context.Context, opts ImportOptions, d code
 	}
 	st.nextDoc++
 	res.Documents++
-	if len(d.Spans) == 0 {
+	status := importStatus(d)
+	if status == "" {
 		return nil
 	}
-	r, err := st.layer.ExecContext(ctx, docID, nullID(opts.Owner))
+	r, err := st.layer.ExecContext(ctx, docID, nullID(opts.Owner), status)
 	if err != nil {
 		return fmt.Errorf("db: insert layer of %q: %w", d.ExternalID, err)
 	}
@@ -283,4 +284,22 @@ func (st *importStmts) insertDoc(ctx context.Context, opts ImportOptions, d code
 		res.Relations++
 	}
 	return nil
+}
+
+// importStatus is the status of the layer a document's line fills, ""
+// when it needs none. A line gives it as an export wrote it (the codec
+// has refused one the layer cannot have: gold done, an annotator's
+// reviewed); one naming none is in progress when it has spans, as a
+// layer is once someone writes to it. A layer still new without spans is
+// no layer at all, as export reads it.
+func importStatus(d codec.Doc) string {
+	switch {
+	case d.Status == "new" && len(d.Spans) == 0:
+		return ""
+	case d.Status != "":
+		return d.Status
+	case len(d.Spans) > 0:
+		return "in_progress"
+	}
+	return ""
 }

@@ -51,6 +51,24 @@ func (c *claims) foreign(layer string, line int, at, drop string) bool {
 	return true
 }
 
+// LayerStatuses are the statuses a layer has, in the order work goes.
+var LayerStatuses = []string{"new", "in_progress", "done", "reviewed"}
+
+// statusProblem says why a document's layer cannot take status in the
+// layer imported into, "" when it can. The app marks an annotator's layer
+// done and finishes gold by review, never the other way round: a gold
+// layer "done" or an annotator's "reviewed" would be a state no screen
+// shows or undoes.
+func (c *claims) statusProblem(status string) string {
+	switch {
+	case status == "done" && c.into == GoldLayer:
+		return `"status" "done" is an annotator's: the gold layer is new, in_progress or reviewed (a review finishes it); give one of those`
+	case status == "reviewed" && c.into != GoldLayer:
+		return fmt.Sprintf(`"status" "reviewed" is the gold layer's: %s's layer is new, in_progress or done; give one of those`, c.into)
+	}
+	return ""
+}
+
 // claimID gives doc its line and id (FILE_STEM-LINE if the line has
 // none), and says why the id cannot be taken: one the export could not
 // write back as given, or one an earlier line took.

@@ -44,7 +44,11 @@ func exportOf(t *testing.T, format string, all bool, layers ...string) string {
 	}
 	w.Layers = all
 	for _, layer := range layers {
-		d := ExportDoc{ExternalID: "d1", Text: "قال زيد", Layer: layer, Status: "done", Meta: emptyObject(),
+		status := "done" // an annotator's finished layer; gold's is reviewed
+		if layer == GoldLayer {
+			status = "reviewed"
+		}
+		d := ExportDoc{ExternalID: "d1", Text: "قال زيد", Layer: layer, Status: status, Meta: emptyObject(),
 			Spans: []ExportSpan{{ID: 1, Start: 0, End: 3, Label: "CUE", Attributes: emptyObject()}}}
 		if err := w.Write(d); err != nil {
 			t.Fatal(err)
@@ -84,6 +88,14 @@ func TestImportLayerOfLine(t *testing.T) {
 		{"a Label Studio export of an annotator's layer", exportOf(t, "label-studio", false, "layla"), "l.json", "auto", "gold", nil,
 			[]string{`2: task 0: this line is layer "layla"'s, and this import goes to gold: import it with --layer layla (layer=layla in the API), or drop its data.layer to import it into gold`}},
 		{"a Label Studio export into its own layer", exportOf(t, "label-studio", false, "layla"), "l.json", "auto", "layla", []string{"d1"}, nil},
+		{"gold's reviewed line into gold", exportOf(t, "jsonl", false, "gold"), "g.jsonl", "auto", "gold", []string{"d1"}, nil},
+		{"a done line into gold", `{"id":"d1","text":"قال زيد","status":"done","spans":[]}`, "n.jsonl", "jsonl", "gold", nil,
+			[]string{`1: "status" "done" is an annotator's: the gold layer is new, in_progress or reviewed (a review finishes it); give one of those`}},
+		{"a reviewed line into an annotator's layer", `{"id":"d1","text":"قال زيد","status":"reviewed","spans":[]}`, "n.jsonl", "jsonl", "omar", nil,
+			[]string{`1: "status" "reviewed" is the gold layer's: omar's layer is new, in_progress or done; give one of those`}},
+		{"an unknown status", `{"id":"d1","text":"قال زيد","status":"bogus","spans":[]}` + "\n" + `{"id":"d2","text":"قال زيد","status":1,"spans":[]}`, "n.jsonl", "jsonl", "gold", nil,
+			[]string{`1: "status" "bogus" is not one of new, in_progress, done, reviewed`, `2: "status" 1 is not one of new, in_progress, done, reviewed`}},
+		{"a null status is none", `{"id":"d1","text":"قال زيد","status":null,"spans":[]}`, "n.jsonl", "jsonl", "gold", []string{"d1"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -20,6 +20,7 @@ type Doc struct {
 	Line       int    // 1-based line in the file (1 for a plain-text file)
 	ExternalID string // the file's "id" (CoNLL: "# id = ..."); if absent "<file base name without extension>-<line>" (text and CoNLL: the base name)
 	Layer      string // the layer the line says it is ("layer"; CoNLL: "# layer = ..."); "" when it names none
+	Status     string // the layer's status the line gives ("status": new, in_progress, done or reviewed); "" when none
 	Text       string
 	Meta       json.RawMessage // a JSON object; "{}" when absent
 	Spans      []Span

@@ -177,6 +177,15 @@ func (p *lineParser) header(f map[string]json.RawMessage) bool {
 		}
 		p.doc.Layer = layer
 	}
+	// The status of the layer the line fills, as an export writes it: a
+	// reviewed gold layer imported back is still reviewed.
+	if raw := f["status"]; !isNull(raw) {
+		status, ok := stringValue(raw)
+		if !ok || !slices.Contains(LayerStatuses, status) {
+			p.fail(`"status" %s is not one of %s`, short(raw), strings.Join(LayerStatuses, ", "))
+		}
+		p.doc.Status = status
+	}
 	meta, ok := objectValue(f["meta"])
 	if !ok {
 		p.fail(`"meta" must be a JSON object, got %s`, short(f["meta"]))

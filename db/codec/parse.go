@@ -270,6 +270,9 @@ func parseJSONLines(r io.Reader, name, format, unit, layer string, limit int) ([
 				break
 			}
 			if reason == "" {
+				reason = claims.statusProblem(doc.Status)
+			}
+			if reason == "" {
 				reason = claims.claimID(&doc, prefix, n)
 			}
 			if reason != "" {

@@ -16,8 +16,8 @@ func TestParseFileDocs(t *testing.T) {
 	}{
 		{
 			name: "native shape with ids, meta, attributes, relations", file: "n.jsonl", format: "auto",
-			input: `{"id": "doc-1", "text": "😀 قال زيد", "meta": {"src": "x"}, "layer": "gold", "status": "done", "offset_unit": "codepoint", "spans": [{"id": 10, "start": 6, "end": 9, "label": "PER", "text": "زيد", "attributes": {"k": 1}}, {"id": "q", "start": 2, "end": 5, "label": "CUE"}], "relations": [{"id": 1, "type": "cue", "from": "q", "to": 10}]}`,
-			want: []Doc{{Line: 1, ExternalID: "doc-1", Layer: "gold", Text: "😀 قال زيد", Meta: json.RawMessage(`{"src":"x"}`),
+			input: `{"id": "doc-1", "text": "😀 قال زيد", "meta": {"src": "x"}, "layer": "gold", "status": "reviewed", "offset_unit": "codepoint", "spans": [{"id": 10, "start": 6, "end": 9, "label": "PER", "text": "زيد", "attributes": {"k": 1}}, {"id": "q", "start": 2, "end": 5, "label": "CUE"}], "relations": [{"id": 1, "type": "cue", "from": "q", "to": 10}]}`,
+			want: []Doc{{Line: 1, ExternalID: "doc-1", Layer: "gold", Status: "reviewed", Text: "😀 قال زيد", Meta: json.RawMessage(`{"src":"x"}`),
 				Spans: []Span{
 					{Ref: "10", Start: 6, End: 9, Label: "PER", Attributes: json.RawMessage(`{"k":1}`)},
 					{Ref: "q", Start: 2, End: 5, Label: "CUE", Attributes: json.RawMessage(`{}`)},

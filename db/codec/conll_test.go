@@ -265,3 +265,18 @@ func TestCoNLLRoundTrip(t *testing.T) {
 		t.Errorf("re-import: %q\n%q", docs[0].Text, spansOf(docs[0]))
 	}
 }
+
+// TestCoNLLEntityOverLineBreak: a quotation running over a line break
+// stays in one sentence, so it comes back as one span, not two.
+func TestCoNLLEntityOverLineBreak(t *testing.T) {
+	text := "قال: «الاقتصاد\nينمو» ثم\nانتهى"
+	out, _ := exportCoNLL(t, ExportDoc{ExternalID: "q", Text: text, Spans: []ExportSpan{spanAt(text, "الاقتصاد\nينمو", "QUOTE", 1)}})
+	want := "# id = q\nقال O\n: O\n« O\nالاقتصاد B-QUOTE\nينمو I-QUOTE\n» O\nثم O\n\nانتهى O\n\n"
+	if out != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	docs, _, err := ParseFile(strings.NewReader(out), "q.conll", "conll")
+	if err != nil || len(docs) != 1 || !slices.Equal(spansOf(docs[0]), []string{"QUOTE:الاقتصاد ينمو"}) {
+		t.Errorf("re-import: %v, %+v", err, docs)
+	}
+}

@@ -147,9 +147,9 @@ func coverTokens(toks []conllToken, spans []ExportSpan) (cut int) {
 
 // writeTokens writes "TOKEN TAG" lines, a blank line after each sentence,
 // and returns how many spans no token carries. A sentence ends at a line
-// break of the text, after a terminal run, and at the end; a full stop
-// inside an entity (سي.أن.أن) ends none, or the span would come back in
-// pieces.
+// break of the text, after a terminal run, and at the end; a full stop or
+// a line break inside an entity (سي.أن.أن, a quotation over two lines)
+// ends none, or the span would come back in pieces.
 func writeTokens(buf *bytes.Buffer, runes []rune, toks []conllToken, spans []ExportSpan) (unwritten int) {
 	tagged := make([]bool, len(spans))
 	prev := -1
@@ -168,7 +168,7 @@ func writeTokens(buf *bytes.Buffer, runes []rune, toks []conllToken, spans []Exp
 		}
 		prev = t.span
 		last := i+1 == len(toks)
-		if last || t.lineBreak || (t.terminal && (t.span < 0 || toks[i+1].span != t.span)) {
+		if last || (t.lineBreak || t.terminal) && (t.span < 0 || toks[i+1].span != t.span) {
 			buf.WriteByte('\n')
 			prev = -1
 		}

@@ -161,8 +161,11 @@ func parseTextLines(r io.Reader, name string, limit int) ([]Doc, Report, error) 
 	if err := fileNameID(name, prefix+"-1"); err != nil {
 		return nil, Report{}, err
 	}
-	for i, line := range strings.Split(string(raw), "\n") {
-		text, flags := Canonicalize(strings.TrimSuffix(line, "\r"))
+	// Line ends made LF first, as Canonicalize makes them: a file ending
+	// its lines with CR alone (old Mac editors) is as many lines.
+	lines := strings.ReplaceAll(strings.ReplaceAll(string(raw), "\r\n", "\n"), "\r", "\n")
+	for i, line := range strings.Split(lines, "\n") {
+		text, flags := Canonicalize(line)
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
@@ -205,10 +208,15 @@ func readPlainText(r io.Reader, name string, limit int) ([]byte, error) {
 		return nil, Errors{{File: name, Line: 1, Reason: fmt.Sprintf("file is larger than %d MiB", limit>>20)}}
 	}
 	if bad := firstInvalidByte(raw); bad >= 0 {
-		line := 1 + bytes.Count(raw[:bad], []byte("\n"))
-		return nil, Errors{{File: name, Line: line, Reason: fmt.Sprintf("text is not valid UTF-8: byte 0x%02x at byte offset %d", raw[bad], bad)}}
+		return nil, Errors{{File: name, Line: 1 + lineEnds(raw[:bad]), Reason: fmt.Sprintf("text is not valid UTF-8: byte 0x%02x at byte offset %d", raw[bad], bad)}}
 	}
 	return raw, nil
+}
+
+// lineEnds counts the line ends of b: CRLF, LF or CR alone, as plain
+// text import reads them.
+func lineEnds(b []byte) int {
+	return bytes.Count(b, []byte("\n")) + bytes.Count(b, []byte("\r")) - bytes.Count(b, []byte("\r\n"))
 }
 
 // textFlagReason words a flag for the report; canonical says whether the

@@ -3,6 +3,7 @@ package codec
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -267,6 +268,18 @@ func TestTextLines(t *testing.T) {
 	}
 	if len(rep.Warnings) != 2 || rep.Warnings[0].Line != 4 || rep.Warnings[1].Line != 5 {
 		t.Errorf("warnings %v, want line 4 (bidi controls) and 5 (presentation form)", rep.Warnings)
+	}
+	// CR alone ends a line too, as everywhere in plain text.
+	docs, _, err = ParseFile(strings.NewReader("أول\rثانٍ\r\rثالث\r\nرابع\r"), "mac.txt", "text-lines")
+	got = got[:0]
+	for _, d := range docs {
+		got = append(got, fmt.Sprintf("%d %s %q", d.Line, d.ExternalID, d.Text))
+	}
+	if want := []string{`1 mac-1 "أول"`, `2 mac-2 "ثانٍ"`, `4 mac-4 "ثالث"`, `5 mac-5 "رابع"`}; err != nil || !slices.Equal(got, want) {
+		t.Errorf("CR line ends: %v\n%s\nwant\n%s", err, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if _, _, err := ParseFile(strings.NewReader("سطر\rسطر\r\nسطر \xff\n"), "t.txt", "text-lines"); err == nil || !strings.Contains(err.Error(), "t.txt:3: text is not valid UTF-8") {
+		t.Errorf("bad byte after CR line ends: %v", err)
 	}
 	_, _, err = ParseFile(strings.NewReader("سطر\nسطر \xff\n"), "t.txt", "text-lines")
 	if err == nil || !strings.Contains(err.Error(), "t.txt:2: text is not valid UTF-8") {

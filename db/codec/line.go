@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -242,11 +243,16 @@ func syntaxProblem(line []byte, err error) string {
 	}
 	col := utf8.RuneCount(line[:se.Offset])
 	if msg := se.Error(); strings.HasPrefix(msg, "invalid character ") {
-		// The message quotes the character: 'o', or '\n' for a control.
-		if what, _, ok := strings.Cut(strings.TrimPrefix(msg, "invalid character "), "' "); ok {
-			return fmt.Sprintf("invalid character %s' at column %d", what, col)
+		// The parser stopped on the byte before Offset and quotes that
+		// byte alone, as if it were Latin-1 ('Ù' for the first byte of
+		// م): name the whole character that starts there instead.
+		at := int(se.Offset) - 1
+		r, _ := utf8.DecodeRune(line[at:])
+		what := strconv.QuoteRune(r)
+		if r >= utf8.RuneSelf {
+			what += fmt.Sprintf(" (U+%04X)", r)
 		}
-		return fmt.Sprintf("%s at column %d", msg, col)
+		return fmt.Sprintf("invalid character %s at column %d", what, utf8.RuneCount(line[:at])+1)
 	}
 	return fmt.Sprintf("it ends after column %d, before the JSON value is complete", col)
 }

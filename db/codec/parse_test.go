@@ -83,11 +83,14 @@ not json at all
 		},
 		{
 			name:   "broken JSON says where, in characters, without the parser's terms",
-			input:  `{"text": "غزة" x}` + "\n" + `{"text": "abc`,
+			input:  `{"text": "غزة" x}` + "\n" + `{"text": "abc` + "\nمرحبا\n{\"text\": \"غزة\", \u200f}\n{\"text\": \"غزة\"}\x01",
 			format: "jsonl",
 			want: map[int]string{
 				1: "line is not valid JSON (invalid character 'x' at column 16)",
 				2: "line is not valid JSON (it ends after column 13, before the JSON value is complete)",
+				3: "line is not valid JSON (invalid character 'م' (U+0645) at column 1)",
+				4: `line is not valid JSON (invalid character '\u200f' (U+200F) at column 17)`,
+				5: `line is not valid JSON (invalid character '\x01' at column 16)`,
 			},
 		},
 		{

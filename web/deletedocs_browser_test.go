@@ -117,7 +117,7 @@ func TestBrowserDeleteProjectAsksForItsName(t *testing.T) {
 	}
 	b.checkAccessible("the confirmation of a project's deletion")
 	b.run(chromedp.SendKeys(chromedp.ID("delete-name"), "demo"), chromedp.Click(chromedp.ID("delete-confirm")), chromedp.WaitVisible(chromedp.ID("delete-error")))
-	if got := text("#delete-error"); got != "Nothing was deleted: what you typed is not the project's name. Type Demo exactly, capitals included, to delete it." {
+	if got := text("#delete-error"); got != "Nothing was deleted: what you typed is not the project's name. Type \u2068Demo\u2069 exactly, capitals included, to delete it." { // the name isolated
 		t.Errorf("a wrong name says %q", got)
 	}
 	if got := eval[string](b, `location.pathname + location.search`); got != fmt.Sprintf("/projects/%d/delete?refused=name", s.proj.ID) {

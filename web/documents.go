@@ -234,7 +234,9 @@ func (h *handler) deleteProjectPage(c echo.Context) error {
 		return err
 	}
 	if c.QueryParam("refused") == "name" {
-		v.Error = fmt.Sprintf("Nothing was deleted: what you typed is not the project's name. Type %s exactly, capitals included, to delete it.", p.Name)
+		// The name isolated (FSI ... PDI): a right-to-left one would
+		// carry the words around it into its own direction.
+		v.Error = fmt.Sprintf("Nothing was deleted: what you typed is not the project's name. Type \u2068%s\u2069 exactly, capitals included, to delete it.", p.Name)
 	}
 	return render(c, http.StatusOK, components.DeleteProjectPage(h.page(c, "Delete "+p.Name), v))
 }

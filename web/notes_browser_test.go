@@ -84,6 +84,10 @@ func TestBrowserNotes(t *testing.T) {
 	if got := eval[string](b, `document.activeElement.getAttribute('aria-label') || ''`); !strings.HasPrefix(got, "Reopen annotator’s note") {
 		t.Errorf("after Resolve focus is on %q", got)
 	}
+	// Names are isolated, so an Arabic one cannot carry the date along.
+	if names := eval[string](b, `[...document.querySelectorAll('#notes-list .note-head bdi')].map((e) => e.textContent).join(' ')`); names != "annotator annotator" {
+		t.Errorf("the note's isolated names: %q, want its author and who resolved it", names)
+	}
 	if head := eval[string](b, `document.querySelector('#notes-list .note-head').textContent`); !strings.Contains(head, "resolved by annotator") {
 		t.Errorf("resolved note reads %q", head)
 	}

@@ -1,7 +1,11 @@
 // Confirmation before destructive form actions: a form with class
-// "confirm" asks its data-confirm question and is sent only on "OK".
+// "confirm" asks its data-confirm question, and a submit button with its
+// own data-confirm (Unassign beside Assign) asks that one; the form is
+// sent only on "OK".
 
 document.addEventListener('submit', (e) => {
+  const button = e.submitter && e.submitter.dataset.confirm ? e.submitter : null;
   const form = e.target.closest('form.confirm');
-  if (form && !window.confirm(form.dataset.confirm || 'Are you sure?')) e.preventDefault();
+  const question = button ? button.dataset.confirm : form && (form.dataset.confirm || 'Are you sure?');
+  if (question && !window.confirm(question)) e.preventDefault();
 });

@@ -72,19 +72,27 @@ function init(box) {
     return b;
   }
 
+  function isolated(text) {
+    const b = document.createElement('bdi');
+    b.textContent = text;
+    return b;
+  }
+
   function item(n) {
     const li = document.createElement('li');
     li.className = n.resolved ? 'note resolved' : 'note';
     li.dataset.note = String(n.id);
     const head = document.createElement('p');
     head.className = 'note-head';
+    // Names are isolated: an Arabic one would carry the date after it
+    // into its own direction.
     const who = document.createElement('strong');
-    who.textContent = n.author;
+    who.append(isolated(n.author));
     const when = document.createElement('time');
     when.dateTime = n.created_at;
     when.textContent = new Date(n.created_at).toLocaleString();
     head.append(who, ' · ', when);
-    if (n.resolved) head.append(` · resolved${n.resolved_by ? ` by ${n.resolved_by}` : ''}`);
+    if (n.resolved) head.append(' · resolved', ...(n.resolved_by ? [' by ', isolated(n.resolved_by)] : []));
     li.append(head);
     if (n.text !== null && n.text !== undefined) {
       // The passage: on the annotation page a click selects it in the text.

@@ -280,3 +280,14 @@ func TestCoNLLEntityOverLineBreak(t *testing.T) {
 		t.Errorf("re-import: %v, %+v", err, docs)
 	}
 }
+
+// TestCoNLLClosingASCIIQuote: an ASCII quote touching a full stop closes
+// the sentence with it; one after a space opens the next quotation.
+func TestCoNLLClosingASCIIQuote(t *testing.T) {
+	text := `وقال "انتهى." ثم 'غادر.' ثم. "بدأ" الآن`
+	out, _ := exportCoNLL(t, ExportDoc{ExternalID: "q", Text: text})
+	want := "# id = q\nوقال O\n\" O\nانتهى O\n. O\n\" O\n\nثم O\n'غادر O\n. O\n' O\n\nثم O\n. O\n\n\" O\nبدأ O\n\" O\nالآن O\n\n"
+	if out != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+}

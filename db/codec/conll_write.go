@@ -57,7 +57,8 @@ type conllToken struct {
 // tokenize splits text on whitespace and splits off each punctuation mark
 // as a token of its own, except "." and "," between digits (3.5, 1,000),
 // which stay in their number as ANERCorp writes them. A run such as `؟!»`
-// (".", "؟", "?", "!" and the closing marks after them) is terminal.
+// (".", "؟", "?", "!" and the closing marks after them, see
+// closesSentence) is terminal.
 func tokenize(runes []rune) []conllToken {
 	var toks []conllToken
 	start := -1
@@ -84,13 +85,25 @@ func tokenize(runes []rune) []conllToken {
 	flush(len(runes))
 	for i := 0; i < len(toks); i++ {
 		if isMark(runes, toks[i], ".؟?!") {
-			for i+1 < len(toks) && isMark(runes, toks[i+1], ".؟?!»”)]") {
+			for i+1 < len(toks) && closesSentence(runes, toks[i], toks[i+1]) {
 				i++
 			}
 			toks[i].terminal = true
 		}
 	}
 	return toks
+}
+
+// closesSentence reports whether next, after prev in a terminal run, is
+// one more mark of the run: another stop, or a closing mark. An ASCII
+// quote (" or ') may open as well as close, so it closes only touching
+// the mark before it (`"انتهى."`); after a space it opens the next
+// sentence's quotation.
+func closesSentence(runes []rune, prev, next conllToken) bool {
+	if isMark(runes, next, `"'`) {
+		return next.start == prev.end
+	}
+	return isMark(runes, next, ".؟?!»”)]")
 }
 
 const conllPunct = "،؛؟.,;:!?«»“”\"()[]"

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 	"time"
 
@@ -73,11 +74,13 @@ func New(cfg Config) (*echo.Echo, error) {
 	return e, nil
 }
 
-// Serve runs e on addr until ctx ends, then shuts down gracefully.
-func Serve(ctx context.Context, e *echo.Echo, addr string, log *slog.Logger) error {
-	srv := newHTTPServer(addr, e)
+// Serve runs e on the listener l (bound by the caller, so a port in use
+// fails before anything else is done) until ctx ends, then shuts down
+// gracefully.
+func Serve(ctx context.Context, e *echo.Echo, l net.Listener, log *slog.Logger) error {
+	srv := newHTTPServer(l.Addr().String(), e)
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
+	go func() { errc <- srv.Serve(l) }()
 	select {
 	case err := <-errc:
 		return err

@@ -70,12 +70,7 @@ func runServe(ctx context.Context, e env, args []string) (err error) {
 	}
 	bound := l.Addr().String() // the port chosen for :0
 	fmt.Fprintf(e.stdout, "serving on http://%s (database %s)\n", bound, *f.dbPath)
-	// web.Serve binds the address itself (with the server's timeouts), so
-	// the listener that held it is handed over by closing it just before.
-	if err := l.Close(); err != nil {
-		return fmt.Errorf("--addr %s: %w", *addr, err)
-	}
-	return web.Serve(ctx, srv, bound, log)
+	return web.Serve(ctx, srv, l, log)
 }
 
 func isEmpty(ctx context.Context, s *db.Store) (bool, error) {

@@ -60,6 +60,9 @@ type ReviewRow struct {
 	FromSpan  int64
 	GoldSpan  int64 // gold's span, 0 when gold lacks it
 	Rejected  bool  // gold lacks it, and a reviewer decided it is not to be there
+	// GoldOther are the labels gold gives the same words when it lacks
+	// this one: choosing one label there decides the others.
+	GoldOther []string
 	Disputed  bool  // not every user's layer holds it
 	Links     []HolderLinks
 	// Before and After are a few words of the text around the span, so a
@@ -105,7 +108,7 @@ func (r Review) filter() string {
 
 // Undecided is true of a span neither in gold nor rejected for it: what
 // a review has still to decide.
-func (r ReviewRow) Undecided() bool { return r.GoldSpan == 0 && !r.Rejected }
+func (r ReviewRow) Undecided() bool { return r.GoldSpan == 0 && !r.Rejected && len(r.GoldOther) == 0 }
 
 // Key names the row's span as rejections do.
 func (r ReviewRow) Key() db.SpanKey { return db.SpanKey{Label: r.Label, Start: r.Start, End: r.End} }
@@ -162,8 +165,10 @@ func (r Review) Rows() []ReviewRow {
 		}
 	}
 	gold := map[agreement.Span]db.Span{}
+	goldLabels := map[[2]int][]string{} // by start and end
 	for _, s := range r.Gold.Spans {
 		gold[keyOf(s)] = s
+		goldLabels[[2]int{s.Start, s.End}] = append(goldLabels[[2]int{s.Start, s.End}], s.Label)
 	}
 	// Gold joins the comparison as a nameless layer, so spans only gold
 	// holds are listed too; it is never a holder.
@@ -185,6 +190,7 @@ func (r Review) Rows() []ReviewRow {
 			row.GoldSpan, row.Text = g.ID, g.Text
 		} else {
 			row.Rejected = r.Rejected[row.Key()]
+			row.GoldOther = goldLabels[[2]int{row.Start, row.End}]
 		}
 		rows = append(rows, row)
 	}

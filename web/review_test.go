@@ -696,3 +696,27 @@ func TestReviewRejects(t *testing.T) {
 		t.Errorf("gold holds %d spans; rejecting adds none", n)
 	}
 }
+
+// TestReviewLabelAlternatives: two annotators gave the same words two
+// labels; once gold holds one, the other row says so and counts as
+// decided. The page names each layer's status.
+func TestReviewLabelAlternatives(t *testing.T) {
+	te := newTeamEnv(t)
+	review := fmt.Sprintf("/documents/%d/review", te.doc.ID)
+	per := te.addSpan(te.layla.user.ID, "أحمد", "PER")
+	org := te.addSpan(te.karim.user.ID, "أحمد", "ORG")
+	if _, err := te.store.MarkDone(t.Context(), te.doc, te.layla.user); err != nil {
+		t.Fatal(err)
+	}
+	d := htmlPage(t, te.rana.get(review), http.StatusOK)
+	if got := words(d.Find("#layer-statuses")); got != "Layers: karim in progress, layla done" {
+		t.Errorf("layer statuses: %q", got)
+	}
+	redirectsTo(t, te.rana.post(review+"/accept", url.Values{"layer": {"layla"}, "span": {fmt.Sprint(per.ID)}}),
+		fmt.Sprintf("%s?done=accepted#c-%d-%d-PER", review, per.Start, per.End))
+	d = htmlPage(t, te.rana.get(review), http.StatusOK)
+	row := d.Find(fmt.Sprintf("#c-%d-%d-ORG", org.Start, org.End))
+	if row.Find(".gold-other").Text() != "gold has PER here" || row.HasClass("undecided") || d.Find("#undecided-count").Text() != "Every span is decided." {
+		t.Errorf("the ORG row reads %q (class %q); %q", words(row), row.AttrOr("class", ""), d.Find("#undecided-count").Text())
+	}
+}

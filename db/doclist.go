@@ -7,14 +7,16 @@ import (
 	"fmt"
 	"slices"
 
+	"hashiya/db/codec"
 	"hashiya/db/textsearch"
 )
 
 // MaxPageLimit is the most documents one page of a list may hold.
 const MaxPageLimit = 1000
 
-// LayerStatuses are the statuses of a layer, in the order work goes.
-var LayerStatuses = []string{"new", "in_progress", "done", "reviewed"}
+// LayerStatuses are the statuses of a layer, in the order work goes: the
+// codec's, which checks them on import.
+var LayerStatuses = codec.LayerStatuses
 
 // DocumentPage asks for one page of a project's document list: the
 // documents after a cursor, in import (id) order, optionally filtered.

@@ -18,6 +18,10 @@ type Review struct {
 	Layers  []db.OwnedLayer // users' layers, by name
 	Gold    db.Layer
 	Notice  string
+	// NoticeAt is the anchor of the row the form that made Notice was
+	// sent from, when the page lists it: the notice stands in that row,
+	// where the page lands, not at the top of a long table.
+	NoticeAt string
 	Error   string
 	// CanReopen: the viewer manages the project, and may reopen a
 	// reviewed gold layer.
@@ -86,6 +90,17 @@ type HolderLinks struct {
 // Link is one relation from a span: its type and the span it reaches.
 type Link struct {
 	Type, Label, Text string
+}
+
+// Lists is true when the page lists the row of anchor.
+func (r Review) Lists(anchor string) bool {
+	rows, _, _ := r.shown(r.Rows())
+	for _, row := range rows {
+		if row.Anchor() == anchor {
+			return true
+		}
+	}
+	return false
 }
 
 // Undecided counts the rows neither in gold nor rejected for it.

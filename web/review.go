@@ -72,6 +72,9 @@ func (h *handler) reviewPage(c echo.Context) error {
 	default:
 		return badRequest("show: %q is not all, disputed or undecided", show)
 	}
+	if at := c.QueryParam("at"); r.Notice != "" && r.Lists(at) {
+		r.NoticeAt = at
+	}
 	return render(c, http.StatusOK, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
 }
 
@@ -341,7 +344,7 @@ func formID(c echo.Context, field string) (int64, error) {
 func (h *handler) backToReview(c echo.Context, t target, done string, sp db.Span) error {
 	row := components.ReviewRow{}
 	row.Start, row.End, row.Label = sp.Start, sp.End, sp.Label
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=%s%s#%s", t.doc.ID, done, keptFilter(c), row.Anchor()))
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=%s%s&at=%s#%[4]s", t.doc.ID, done, keptFilter(c), row.Anchor()))
 }
 
 // keptFilter is the list filter a review form was sent from (its show

@@ -163,7 +163,8 @@ func TestBrowserReviewKeepsTheFilter(t *testing.T) {
 	b.waitFor(`document.readyState === "complete" && location.search.includes("done=rejected")`)
 	got := eval[string](b, `location.search + ' | ' + document.querySelectorAll('#candidates tbody tr').length + ' | ' +
 	  (document.activeElement.closest('#candidates tbody tr')?.querySelector('mark').textContent ?? 'no row')`)
-	if want := "?done=rejected&show=undecided | 2 | " + words[1]; got != want {
+	first, _ := spanAt(t, doc.Text, words[0], 0)
+	if want := fmt.Sprintf("?done=rejected&show=undecided&at=c-%d-%d-LOC | 2 | %s", first, first+len([]rune(words[0])), words[1]); got != want {
 		t.Errorf("after r on the undecided list: %q, want %q", got, want)
 	}
 }

@@ -52,12 +52,12 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 
 	accept := url.Values{"layer": {"layla"}, "span": {fmt.Sprint(loc.ID)}}
 	anchor := fmt.Sprintf("#c-%d-%d-LOC", loc.Start, loc.End)
-	redirectsTo(t, te.rana.post(review+"/accept", accept), review+"?done=accepted"+anchor)
+	redirectsTo(t, te.rana.post(review+"/accept", accept), review+"?done=accepted"+at(anchor))
 	gold := te.layer(doc, 0)
 	if len(gold.Spans) != 1 || gold.Spans[0].Label != "LOC" || gold.Spans[0].Start != loc.Start || gold.Spans[0].CreatedBy != te.rana.user.ID {
 		t.Fatalf("gold after accepting: %+v", gold.Spans)
 	}
-	redirectsTo(t, te.rana.post(review+"/accept", accept), review+"?done=already"+anchor)
+	redirectsTo(t, te.rana.post(review+"/accept", accept), review+"?done=already"+at(anchor))
 	if n := len(te.layer(doc, 0).Spans); n != 1 {
 		t.Errorf("accepting twice left %d spans in gold", n)
 	}
@@ -91,7 +91,7 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 		}
 	}
 
-	redirectsTo(t, te.rana.post(review+"/remove", url.Values{"span": {fmt.Sprint(gold.Spans[0].ID)}}), review+"?done=removed"+anchor)
+	redirectsTo(t, te.rana.post(review+"/remove", url.Values{"span": {fmt.Sprint(gold.Spans[0].ID)}}), review+"?done=removed"+at(anchor))
 	if n := len(te.layer(doc, 0).Spans); n != 0 {
 		t.Errorf("gold holds %d spans after removing its one", n)
 	}
@@ -110,7 +110,7 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 		t.Errorf("after the bulk accept: notice %q, button %q", d.Find("#form-notice").Text(), d.Find("#accept-agreed button").Text())
 	}
 	redirectsTo(t, te.rana.post(review+"/remove", url.Values{"span": {fmt.Sprint(te.layer(doc, 0).Spans[0].ID)}}),
-		fmt.Sprintf("%s?done=removed#c-%d-%d-PER", review, per.Start, per.End))
+		fmt.Sprintf("%s?done=removed&at=c-%d-%d-PER#c-%[2]d-%[3]d-PER", review, per.Start, per.End))
 
 	// Who may review: reviewers and managers; annotators 403; others 404.
 	if !strings.Contains(te.rana.get(docPath(doc)+"?layer=gold").Body.String(), `id="review-link"`) {
@@ -348,7 +348,7 @@ func TestReviewAcceptsQuoteWithLinks(t *testing.T) {
 	}
 
 	redirectsTo(t, te.rana.post(review+"/accept", url.Values{"layer": {"layla"}, "span": {fmt.Sprint(lq.ID)}, "links": {"1"}}),
-		review+"?done=linked&spans=3&n=2"+anchor)
+		review+"?done=linked&spans=3&n=2"+at(anchor))
 	gold := te.layer(doc, 0)
 	text := map[int64]string{}
 	for _, s := range gold.Spans {
@@ -372,7 +372,7 @@ func TestReviewAcceptsQuoteWithLinks(t *testing.T) {
 		t.Fatalf("no button adds karim's links: %q", cells(d.Find(anchor)))
 	}
 	redirectsTo(t, te.rana.post(review+"/accept", url.Values{"layer": {"karim"}, "span": {fmt.Sprint(kq.ID)}, "links": {"1"}}),
-		review+"?done=linked&spans=1&n=1&replaced=1"+anchor)
+		review+"?done=linked&spans=1&n=1&replaced=1"+at(anchor))
 	if g := te.layer(doc, 0); len(g.Spans) != 4 || len(g.Relations) != 2 {
 		t.Errorf("gold after karim's links: %d spans, %d relations; want 4 and 2", len(g.Spans), len(g.Relations))
 	}
@@ -436,7 +436,7 @@ func TestReviewMarkReviewedAndReopen(t *testing.T) {
 	if st := te.layer(doc, 0).Status; st != "in_progress" {
 		t.Fatalf("gold is %q after Reopen", st)
 	}
-	redirectsTo(t, te.rana.post(review+"/accept", accept), fmt.Sprintf("%s?done=accepted#c-%d-%d-LOC", review, loc.Start, loc.End))
+	redirectsTo(t, te.rana.post(review+"/accept", accept), fmt.Sprintf("%s?done=accepted&at=c-%d-%d-LOC#c-%[2]d-%[3]d-LOC", review, loc.Start, loc.End))
 	if te.events("layer.reviewed") != 1 || te.events("layer.reopen") != 1 {
 		t.Errorf("events: %d reviewed, %d reopen; want 1 and 1", te.events("layer.reviewed"), te.events("layer.reopen"))
 	}
@@ -646,7 +646,7 @@ func TestReviewRejects(t *testing.T) {
 	if got := d.Find("#undecided-count").Text(); got != "2 of 2 spans undecided." {
 		t.Errorf("before any decision: %q", got)
 	}
-	redirectsTo(t, te.rana.post(review+"/reject", perForm), review+"?done=rejected"+anchor)
+	redirectsTo(t, te.rana.post(review+"/reject", perForm), review+"?done=rejected"+at(anchor))
 	d = htmlPage(t, te.rana.get(review+"?done=rejected"), http.StatusOK)
 	row := d.Find(anchor)
 	if d.Find("#form-notice").Text() != "Rejected: it stays out of gold." || !row.HasClass("rejected") || row.Find(".rejected-mark").Length() != 1 ||
@@ -655,6 +655,15 @@ func TestReviewRejects(t *testing.T) {
 	}
 	if got := d.Find("#undecided-count").Text(); got != "1 of 2 spans undecided." {
 		t.Errorf("after one rejection: %q", got)
+	}
+	// Brought back to the row, the notice stands in it; naming a row the
+	// page does not list, at the top.
+	for _, tc := range []struct{ at, in string }{{anchor[1:], anchor[1:]}, {"c-1-2-NONE", "main"}} {
+		d := htmlPage(t, te.rana.get(review+"?done=rejected&at="+tc.at), http.StatusOK)
+		n := d.Find("#form-notice")
+		if in, _ := n.Parent().Closest("[id]").Attr("id"); n.Length() != 1 || in != tc.in {
+			t.Errorf("at=%s: %d notices, in #%s, want one in #%s", tc.at, n.Length(), in, tc.in)
+		}
 	}
 	// Only the undecided: the LOC, not the rejected PER.
 	d = htmlPage(t, te.rana.get(review+"?show=undecided"), http.StatusOK)
@@ -688,7 +697,7 @@ func TestReviewRejects(t *testing.T) {
 		}
 	}
 
-	redirectsTo(t, te.rana.post(review+"/unreject", perForm), review+"?done=unrejected"+anchor)
+	redirectsTo(t, te.rana.post(review+"/unreject", perForm), review+"?done=unrejected"+at(anchor))
 	if got := htmlPage(t, te.rana.get(review), http.StatusOK).Find("#undecided-count").Text(); got != "2 of 2 spans undecided." {
 		t.Errorf("after taking the rejection back: %q", got)
 	}
@@ -713,10 +722,16 @@ func TestReviewLabelAlternatives(t *testing.T) {
 		t.Errorf("layer statuses: %q", got)
 	}
 	redirectsTo(t, te.rana.post(review+"/accept", url.Values{"layer": {"layla"}, "span": {fmt.Sprint(per.ID)}}),
-		fmt.Sprintf("%s?done=accepted#c-%d-%d-PER", review, per.Start, per.End))
+		fmt.Sprintf("%s?done=accepted&at=c-%d-%d-PER#c-%[2]d-%[3]d-PER", review, per.Start, per.End))
 	d = htmlPage(t, te.rana.get(review), http.StatusOK)
 	row := d.Find(fmt.Sprintf("#c-%d-%d-ORG", org.Start, org.End))
 	if row.Find(".gold-other").Text() != "gold has PER here" || row.HasClass("undecided") || d.Find("#undecided-count").Text() != "Every span is decided." {
 		t.Errorf("the ORG row reads %q (class %q); %q", words(row), row.AttrOr("class", ""), d.Find("#undecided-count").Text())
 	}
+}
+
+// at is the query naming the row a review form came from, then the
+// fragment that scrolls to it: how the page comes back to a row.
+func at(anchor string) string {
+	return "&at=" + strings.TrimPrefix(anchor, "#") + anchor
 }

@@ -22,7 +22,7 @@ type Review struct {
 	// sent from, when the page lists it: the notice stands in that row,
 	// where the page lands, not at the top of a long table.
 	NoticeAt string
-	Error   string
+	Error    string
 	// CanReopen: the viewer manages the project, and may reopen a
 	// reviewed gold layer.
 	CanReopen bool
@@ -67,7 +67,7 @@ type ReviewRow struct {
 	// GoldOther are the labels gold gives the same words when it lacks
 	// this one: choosing one label there decides the others.
 	GoldOther []string
-	Disputed  bool  // not every user's layer holds it
+	Disputed  bool // not every user's layer holds it
 	Links     []HolderLinks
 	// Before and After are a few words of the text around the span, so a
 	// reviewer judges it without opening the document.

@@ -23,6 +23,10 @@ type eventDetail struct {
 	Start, End, From, To, Count, Added, Layers       int
 	PerDocument                                      int `json:"per_document"`
 	Documents, Spans, Relations, Before, After       json.RawMessage
+	FromLabel                                        string `json:"from_label"`
+	FromText                                         string `json:"from_text"`
+	ToLabel                                          string `json:"to_label"`
+	ToText                                           string `json:"to_text"`
 }
 
 // actionNames say in words what each logged action did.
@@ -77,7 +81,10 @@ func eventSummary(e db.LoggedEvent) string {
 		}
 		return spanSummary(before.Label, before.Start, before.End, before.Text) + " → " + spanSummary(after.Label, after.Start, after.End, after.Text)
 	case "relation.create", "relation.delete":
-		return fmt.Sprintf("%s: span %d → span %d", d.Type, d.From, d.To)
+		if d.FromLabel == "" { // logged before relations kept their ends' texts
+			return fmt.Sprintf("%s: span %d → span %d", d.Type, d.From, d.To)
+		}
+		return fmt.Sprintf("%s: %s %s → %s %s", d.Type, d.FromLabel, quoted(d.FromText), d.ToLabel, quoted(d.ToText))
 	case "layer.done", "layer.reopen", "layer.reviewed":
 		return "layer of " + d.Layer
 	case "import":

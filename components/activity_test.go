@@ -15,6 +15,8 @@ func TestEventSummary(t *testing.T) {
 		{"span.create", `{"id":4,"start":13,"end":17,"label":"PER","text":"أحمد","attributes":{}}`, "PER 13–17 “أحمد”"},
 		{"span.update", `{"before":{"start":1,"end":2,"label":"PER","text":"a"},"after":{"start":1,"end":3,"label":"ORG","text":"ab"}}`, "PER 1–2 “a” → ORG 1–3 “ab”"},
 		{"relation.create", `{"id":1,"type":"speaker","from":4,"to":5}`, "speaker: span 4 → span 5"},
+		{"relation.delete", `{"id":1,"type":"speaker","from":4,"to":5,"from_label":"QUOTE","from_text":"«نعم»","to_label":"PER","to_text":"أحمد"}`,
+			"speaker: QUOTE “«نعم»” → PER “أحمد”"},
 		{"layer.reopen", `{"layer":"layla"}`, "layer of layla"},
 		{"layer.reviewed", `{"layer":"gold"}`, "layer of gold"},
 		{"assignment.set", `{"user":"layla","documents":["d1","d2"]}`, "layla: d1, d2"},

@@ -90,7 +90,7 @@ func createRelationTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by i
 	if err := touchLayer(ctx, tx, layer); err != nil {
 		return r, err
 	}
-	return r, logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "relation.create", Detail: r})
+	return r, logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "relation.create", Detail: relationEvent{r, from.Label, from.Text, to.Label, to.Text}})
 }
 
 // DeleteRelation removes a relation of owner's layer.
@@ -111,15 +111,37 @@ func (s *Store) DeleteRelation(ctx context.Context, doc Document, owner, by, rel
 	})
 }
 
+// relationEvent is what the event log keeps of a relation: its ends'
+// labels and texts too, so the activity page says what was linked to
+// what, even once the spans are gone.
+type relationEvent struct {
+	Relation
+	FromLabel string `json:"from_label"`
+	FromText  string `json:"from_text"`
+	ToLabel   string `json:"to_label"`
+	ToText    string `json:"to_text"`
+}
+
 // deleteRelationTx removes relation r of layer and logs it.
 func deleteRelationTx(ctx context.Context, tx *sql.Tx, doc Document, by, layer int64, r Relation) error {
+	ev := relationEvent{Relation: r}
+	for _, end := range []struct {
+		id          int64
+		label, text *string
+	}{{r.From, &ev.FromLabel, &ev.FromText}, {r.To, &ev.ToLabel, &ev.ToText}} {
+		sp, err := spanByID(ctx, tx, doc, end.id)
+		if err != nil {
+			return err
+		}
+		*end.label, *end.text = sp.Label, sp.Text
+	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM relations WHERE id = ?", r.ID); err != nil {
 		return fmt.Errorf("db: delete relation %d: %w", r.ID, err)
 	}
 	if err := touchLayer(ctx, tx, layer); err != nil {
 		return err
 	}
-	return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "relation.delete", Detail: r})
+	return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "relation.delete", Detail: ev})
 }
 
 // checkRelabel refuses a new label for a span when a relation it belongs

@@ -91,6 +91,11 @@ func TestCreateRelationRules(t *testing.T) {
 	if n, _ := f.s.EventCount(ctx, "relation.create"); n != 2 {
 		t.Errorf("%d relation.create events, want 2", n)
 	}
+	// The log keeps what was linked to what, in words.
+	if n := count(t, f.s, `SELECT count(*) FROM events WHERE action = 'relation.create' AND json_extract(detail, '$.from_label') = 'QUOTE'
+		AND json_extract(detail, '$.to_text') = 'أحمد'`); n != 1 {
+		t.Errorf("%d speaker events name the quotation and أحمد, want 1", n)
+	}
 	if len(l.Relations) == 0 {
 		return
 	}

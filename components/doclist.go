@@ -16,18 +16,22 @@ type DocList struct {
 	db.DocumentList
 	After  int64  // the cursor the page starts after
 	Status string // filter: the viewer's layer status, "" for any
+	Gold   string // filter: gold's status, "" for any (reviewers and managers)
 	Query  string // filter: part of the external id or of the text, "" for any
 	Notes  bool   // filter: only documents with an open note
 }
 
 // Filtered reports whether a filter narrows the list.
-func (l DocList) Filtered() bool { return l.Status != "" || l.Query != "" || l.Notes }
+func (l DocList) Filtered() bool { return l.Status != "" || l.Gold != "" || l.Query != "" || l.Notes }
 
 // filter is the list's filter as query parameters, empty ones left out.
 func (l DocList) filter() url.Values {
 	q := url.Values{}
 	if l.Status != "" {
 		q.Set("status", l.Status)
+	}
+	if l.Gold != "" {
+		q.Set("gold", l.Gold)
 	}
 	if l.Query != "" {
 		q.Set("q", l.Query)

@@ -18,12 +18,16 @@ const MaxPageLimit = 1000
 // codec's, which checks them on import.
 var LayerStatuses = codec.LayerStatuses
 
+// GoldStatuses are those a gold layer has: it is reviewed, never done.
+var GoldStatuses = []string{"new", "in_progress", "reviewed"}
+
 // DocumentPage asks for one page of a project's document list: the
 // documents after a cursor, in import (id) order, optionally filtered.
 type DocumentPage struct {
 	After  int64  // list documents with a greater id; 0 starts at the first
 	Limit  int    // 1 to MaxPageLimit
 	Status string // the status of the caller's own layer ("new" when none); "" for any
+	Gold   string // the status of the gold layer ("new" when none); "" for any. Reviewers' filter
 	Query  string // part of the external id or of the text, as textsearch matches it; "" for any
 	Notes  bool   // only documents with an open note the user may read
 }
@@ -46,6 +50,8 @@ func (p DocumentPage) Validate() error {
 		return invalid("after", "%d is not a document id", p.After)
 	case p.Status != "" && !validStatus(p.Status):
 		return invalid("status", "%q is not new, in_progress, done or reviewed", p.Status)
+	case p.Gold != "" && !slices.Contains(GoldStatuses, p.Gold):
+		return invalid("gold", "%q is not new, in_progress or reviewed", p.Gold)
 	}
 	return nil
 }
@@ -62,6 +68,7 @@ const docListFrom = `FROM documents d
 		LEFT JOIN layers l ON l.document_id = d.id AND l.owner_id = :uid
 		WHERE d.project_id = :pid AND ` + visibleDocument + `
 		AND (:status = '' OR coalesce(l.status, 'new') = :status)
+		AND (:gold = '' OR coalesce((SELECT g.status FROM layers g WHERE g.document_id = d.id AND g.owner_id IS NULL), 'new') = :gold)
 		AND (:q = ''
 		     OR :fq = '' AND instr(d.text, :q) > 0
 		     OR :fq != '' AND EXISTS (SELECT 1 FROM document_search f WHERE f.document_id = d.id
@@ -82,7 +89,7 @@ func (s *Store) Documents(ctx context.Context, projectID int64, user User, page 
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only: nothing to undo
 	args := []any{sql.Named("uid", user.ID), sql.Named("pid", projectID), sql.Named("after", page.After),
-		sql.Named("limit", page.Limit), sql.Named("status", page.Status), sql.Named("q", page.Query),
+		sql.Named("limit", page.Limit), sql.Named("status", page.Status), sql.Named("gold", page.Gold), sql.Named("q", page.Query),
 		sql.Named("fq", textsearch.Fold(page.Query)), sql.Named("notes", page.Notes)}
 	var list DocumentList
 	if list.Docs, err = documentRows(ctx, tx, args); err != nil {

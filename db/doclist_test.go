@@ -160,6 +160,42 @@ func TestDocumentPageFilters(t *testing.T) {
 	}
 }
 
+// TestDocumentPageGoldFilter: reviewers list documents by gold's status,
+// "new" where gold has no layer yet, with the other filters.
+func TestDocumentPageGoldFilter(t *testing.T) {
+	f := newPagingFixture(t)
+	ctx := context.Background()
+	doc := func(id string) Document {
+		for _, d := range f.docs {
+			if d.ExternalID == id {
+				return d
+			}
+		}
+		t.Fatalf("no document %s", id)
+		return Document{}
+	}
+	if _, err := f.s.CreateSpan(ctx, doc("doc-4"), 0, f.user.ID, SpanInput{Start: 0, End: 1, Label: "PER"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.MarkReviewed(ctx, doc("news-9"), f.user); err != nil {
+		t.Fatal(err)
+	}
+	all := append(names("doc", 1, 5), names("news", 6, 12)...)
+	for _, c := range []struct {
+		gold, query string
+		want        []string
+	}{
+		{"in_progress", "", []string{"doc-4"}},
+		{"reviewed", "", []string{"news-9"}},
+		{"reviewed", "doc", nil},
+		{"new", "", slices.DeleteFunc(slices.Clone(all), func(s string) bool { return s == "doc-4" || s == "news-9" })},
+	} {
+		if got := walk(t, f.s, f.proj.ID, f.rana, DocumentPage{Limit: 2, Gold: c.gold, Query: c.query}); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("gold %s, q %q: %v, want %v", c.gold, c.query, got, c.want)
+		}
+	}
+}
+
 // TestDocumentPageAuthorizationAtTheCursor: a cursor is no key. An
 // annotator who names a cursor inside the project still pages through
 // only her own documents, and counts only those.
@@ -202,6 +238,7 @@ func TestDocumentPageRefusesBadRequests(t *testing.T) {
 		{DocumentPage{Limit: 10, After: -1}, "after"},
 		{DocumentPage{Limit: 10, Status: "finished"}, "status"},
 		{DocumentPage{Limit: 10, Status: "DONE"}, "status"},
+		{DocumentPage{Limit: 10, Gold: "done"}, "gold"}, // gold is reviewed, never done
 	} {
 		_, err := f.s.Documents(context.Background(), f.proj.ID, f.user, c.page)
 		var ve *ValidationError

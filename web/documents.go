@@ -39,7 +39,7 @@ func (h *handler) listProjects(c echo.Context) error {
 // external id). "next" is absent on the last page; "total" counts every
 // page of the filtered list.
 func (h *handler) listDocuments(c echo.Context) error {
-	p, _, err := h.project(c)
+	p, role, err := h.project(c)
 	if err != nil {
 		return err
 	}
@@ -47,7 +47,7 @@ func (h *handler) listDocuments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := documentPage(c, limit)
+	page, err := documentPage(c, limit, role)
 	if err != nil {
 		return err
 	}

@@ -78,11 +78,11 @@ func (h *handler) projectPage(c echo.Context) error {
 func (h *handler) projectView(c echo.Context, p db.Project, role db.Role) (components.ProjectView, error) {
 	ctx := c.Request().Context()
 	v := components.ProjectView{Project: p, Role: role}
-	page, err := documentPage(c, projectPageLimit)
+	page, err := documentPage(c, projectPageLimit, role)
 	if err != nil {
 		return v, err
 	}
-	v.List = components.DocList{After: page.After, Status: page.Status, Query: page.Query, Notes: page.Notes}
+	v.List = components.DocList{After: page.After, Status: page.Status, Gold: page.Gold, Query: page.Query, Notes: page.Notes}
 	if v.List.DocumentList, err = h.store.Documents(ctx, p.ID, currentUser(c), page); err != nil || !role.AtLeast(db.RoleManager) {
 		return v, err
 	}

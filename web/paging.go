@@ -19,8 +19,14 @@ const (
 // documentPage reads the document list's ?after= (the cursor: the id of
 // the last document of the page before), ?status= and ?q=; the store
 // checks the values and names the one that is wrong.
-func documentPage(c echo.Context, limit int) (db.DocumentPage, error) {
-	page := db.DocumentPage{Limit: limit, Status: c.QueryParam("status"), Query: strings.TrimSpace(c.QueryParam("q"))}
+func documentPage(c echo.Context, limit int, role db.Role) (db.DocumentPage, error) {
+	page := db.DocumentPage{Limit: limit, Status: c.QueryParam("status"), Gold: c.QueryParam("gold"), Query: strings.TrimSpace(c.QueryParam("q"))}
+	if page.Gold != "" && !role.AtLeast(db.RoleReviewer) {
+		// Gold's status is shown to reviewers and managers only; a filter
+		// by it would tell an annotator the same.
+		return page, forbidden("only reviewers and managers filter by gold's status",
+			"Only reviewers and managers of this project see gold's status. Filter by your own layer's status instead.")
+	}
 	switch n := c.QueryParam("notes"); n {
 	case "":
 	case "open":
@@ -56,7 +62,7 @@ func apiLimit(c echo.Context) (int, error) {
 // action carries the list's after, status and q), at anchor.
 func backToProject(c echo.Context, projectID int64, query, anchor string) string {
 	list := url.Values{}
-	for _, k := range []string{"after", "status", "q", "notes"} {
+	for _, k := range []string{"after", "status", "gold", "q", "notes"} {
 		if v := c.QueryParam(k); v != "" {
 			list.Set(k, v)
 		}

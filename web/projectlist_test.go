@@ -393,3 +393,37 @@ func TestExportParts(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldFilter: reviewers and managers filter the list by gold's
+// status, on the page and in the API; an annotator, who is never shown
+// gold's status, is refused the filter.
+func TestGoldFilter(t *testing.T) {
+	te := newTeamEnv(t)
+	if _, err := te.store.MarkReviewed(t.Context(), te.docs[1], te.amina.user); err != nil {
+		t.Fatal(err)
+	}
+	p := fmt.Sprintf("/projects/%d", te.proj.ID)
+	d := htmlPage(t, te.rana.get(p+"?gold=reviewed"), http.StatusOK)
+	if got := d.Find("table.docs tbody tr .doc-id a").First().Text(); got != "doc-2" || d.Find("table.docs tbody tr").Length() != 1 ||
+		d.Find(`#filter-gold option[selected]`).AttrOr("value", "") != "reviewed" || d.Find(`label[for="filter-gold"]`).Text() != "Gold" {
+		t.Errorf("rana's list of reviewed gold: %q, %d rows", got, d.Find("table.docs tbody tr").Length())
+	}
+	if next := d.Find("#filter-clear").AttrOr("href", ""); next == "" {
+		t.Error("a gold filter offers no way back to every document")
+	}
+	var list struct {
+		Documents []struct {
+			ExternalID string `json:"external_id"`
+		} `json:"documents"`
+	}
+	rec := te.do(http.MethodGet, "/api/v1"+p+"/documents?gold=new", nil)
+	decodeJSON(t, rec, &list)
+	if len(list.Documents) != 2 {
+		t.Errorf("the API's documents with new gold: %+v", list.Documents)
+	}
+	if htmlPage(t, te.layla.get(p), http.StatusOK).Find("#filter-gold").Length() != 0 {
+		t.Error("an annotator is offered the gold filter")
+	}
+	expect(t, te.layla.get(p+"?gold=reviewed"), http.StatusForbidden)
+	expect(t, te.rana.get(p+"?gold=done"), http.StatusBadRequest)
+}

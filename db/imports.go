@@ -47,7 +47,11 @@ func (s *Store) ImportLayer(ctx context.Context, p Project, name string) (int64,
 // ImportResult counts what one file added.
 type ImportResult struct {
 	Documents, Spans, Relations int
-	AddedLabels                 []string
+	// Annotated counts the documents the project had already that the
+	// import gave a layer (a model's proposals, another layer of an
+	// export): their text is not stored again.
+	Annotated   int
+	AddedLabels []string
 }
 
 // Import stores the documents of one file in one transaction: either every
@@ -80,12 +84,16 @@ func (s *Store) Import(ctx context.Context, opts ImportOptions, docs []codec.Doc
 		}
 		defer ins.close()
 		for _, d := range docs {
-			if err := ins.insertDoc(ctx, opts, d, &res); err != nil {
+			existing, _, err := documentByExternalID(ctx, tx, p.ID, d.ExternalID)
+			if err != nil {
+				return err
+			}
+			if err := ins.insertDoc(ctx, opts, d, existing, &res); err != nil {
 				return fmt.Errorf("%s:%d: %w", opts.File, d.Line, err)
 			}
 		}
 		return logEvent(ctx, tx, Event{UserID: opts.By, ProjectID: p.ID, Action: "import",
-			Detail: map[string]any{"file": opts.File, "documents": res.Documents, "spans": res.Spans, "relations": res.Relations}})
+			Detail: map[string]any{"file": opts.File, "documents": res.Documents, "annotated": res.Annotated, "spans": res.Spans, "relations": res.Relations}})
 	})
 	if err != nil {
 		return ImportResult{}, err
@@ -131,12 +139,12 @@ func (s *Store) ImportParsed(ctx context.Context, opts ImportOptions, docs []cod
 func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions, docs []codec.Doc) error {
 	var bad codec.Errors
 	for _, d := range docs {
-		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM documents WHERE project_id = ? AND external_id = ?", p.ID, d.ExternalID).Scan(&n); err != nil {
-			return fmt.Errorf("db: check document id %q: %w", d.ExternalID, err)
+		reason, err := existingDocument(ctx, tx, p, opts, d)
+		if err != nil {
+			return err
 		}
-		if n > 0 {
-			bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: fmt.Sprintf("project %s already has a document with id %q", p.Name, d.ExternalID)})
+		if reason != "" {
+			bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: reason})
 		}
 		if opts.AddLabels {
 			bad = append(bad, unfitLabelNames(p, opts.File, d)...)
@@ -153,6 +161,46 @@ func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions,
 		return bad
 	}
 	return nil
+}
+
+// existingDocument says why line d cannot go in when the project has a
+// document with its id already, "" when it can: its annotations then go
+// onto that document, in a layer the document lacks, provided the text is
+// the document's to the character (offsets mean nothing on another text)
+// and the line brings a layer at all.
+func existingDocument(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions, d codec.Doc) (string, error) {
+	id, text, err := documentByExternalID(ctx, tx, p.ID, d.ExternalID)
+	if err != nil || id == 0 {
+		return "", err
+	}
+	var layers int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM layers WHERE document_id = ? AND owner_id IS ?", id, nullID(opts.Owner)).Scan(&layers); err != nil {
+		return "", fmt.Errorf("db: check the layers of document %q: %w", d.ExternalID, err)
+	}
+	switch {
+	case text != d.Text:
+		return fmt.Sprintf("project %s already has a document with id %q, with another text: annotations go onto a document only with its text, character for character", p.Name, d.ExternalID), nil
+	case importStatus(d) == "":
+		return fmt.Sprintf("project %s already has a document with id %q (the line brings no annotations for it)", p.Name, d.ExternalID), nil
+	case layers > 0:
+		return fmt.Sprintf("document %q of project %s has that layer already: an import adds a layer a document lacks, never into one it has", d.ExternalID, p.Name), nil
+	}
+	return "", nil
+}
+
+// documentByExternalID is the id and text of the project's document of
+// that external id; id 0 when there is none.
+func documentByExternalID(ctx context.Context, tx *sql.Tx, projectID int64, externalID string) (int64, string, error) {
+	var id int64
+	var text string
+	err := tx.QueryRowContext(ctx, "SELECT id, text FROM documents WHERE project_id = ? AND external_id = ?", projectID, externalID).Scan(&id, &text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", nil
+	}
+	if err != nil {
+		return 0, "", fmt.Errorf("db: find document %q: %w", externalID, err)
+	}
+	return id, text, nil
 }
 
 // importLabels lists the labels a file uses, in first-use order.
@@ -232,20 +280,28 @@ func (st *importStmts) close() {
 	}
 }
 
-func (st *importStmts) insertDoc(ctx context.Context, opts ImportOptions, d codec.Doc, res *ImportResult) error {
+// insertDoc stores line d: a new document with its layer, or, when
+// existing names the document the project has already (checkImport has
+// found it takes the line), the layer alone.
+func (st *importStmts) insertDoc(ctx context.Context, opts ImportOptions, d codec.Doc, existing int64, res *ImportResult) error {
 	meta := string(d.Meta)
 	if meta == "" {
 		meta = "{}"
 	}
-	docID := st.nextDoc
-	if _, err := st.doc.ExecContext(ctx, docID, opts.ProjectID, d.ExternalID, d.Text, meta, textHash(d.Text)); err != nil {
-		return fmt.Errorf("db: insert document %q: %w", d.ExternalID, err)
+	docID := existing
+	if existing == 0 {
+		docID = st.nextDoc
+		if _, err := st.doc.ExecContext(ctx, docID, opts.ProjectID, d.ExternalID, d.Text, meta, textHash(d.Text)); err != nil {
+			return fmt.Errorf("db: insert document %q: %w", d.ExternalID, err)
+		}
+		if _, err := st.search.ExecContext(ctx, docID, textsearch.Fold(d.ExternalID), textsearch.Fold(d.Text)); err != nil {
+			return fmt.Errorf("db: insert search text of %q: %w", d.ExternalID, err)
+		}
+		st.nextDoc++
+		res.Documents++
+	} else {
+		res.Annotated++
 	}
-	if _, err := st.search.ExecContext(ctx, docID, textsearch.Fold(d.ExternalID), textsearch.Fold(d.Text)); err != nil {
-		return fmt.Errorf("db: insert search text of %q: %w", d.ExternalID, err)
-	}
-	st.nextDoc++
-	res.Documents++
 	status := importStatus(d)
 	if status == "" {
 		return nil

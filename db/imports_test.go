@@ -91,8 +91,9 @@ func TestImportIsAllOrNothing(t *testing.T) {
 		importDoc(t, 1, "good-1", "PER"),
 		importDoc(t, 2, "bad-label", "PERSON"),
 		importDoc(t, 3, "good-2", "PER"),
-		importDoc(t, 4, "doc-1", "PER"), // the fixture already has doc-1
+		importDoc(t, 4, "doc-1", "PER"), // the fixture already has doc-1, with another text
 	}
+	batch[3].Text += " وانتهى"
 	batch[2].Relations = []codec.Relation{{Type: "mentions", From: "q", To: "p"}}
 	tables := []string{"documents", "layers", "spans", "relations", "labels", "relation_types", "events"}
 	before := map[string]int{}
@@ -268,5 +269,54 @@ func TestImportLabelCaps(t *testing.T) {
 				t.Errorf("a refused import changed labels and documents: %d rows -> %d", before, after)
 			}
 		})
+	}
+}
+
+// TestImportOntoExistingDocuments: a line naming a document the project
+// has, with its very text, puts its annotations in a layer the document
+// lacks (a model's proposals, another layer of an export); into a layer it
+// has, onto another text, or with nothing to add, the line is refused.
+func TestImportOntoExistingDocuments(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	opts := func(owner int64) ImportOptions {
+		return ImportOptions{ProjectID: f.proj.ID, File: "more.jsonl", Owner: owner, By: f.user.ID}
+	}
+	line := importDoc(t, 1, "doc-1", "PER") // the fixture's doc-1, its text, a PER and a QUOTE linked
+	res, err := f.s.Import(ctx, opts(f.other.ID), []codec.Doc{line})
+	if err != nil || res.Documents != 0 || res.Annotated != 1 || res.Spans != 2 || res.Relations != 1 {
+		t.Fatalf("onto doc-1 in omar's layer: %+v, %v", res, err)
+	}
+	if n := count(t, f.s, "SELECT count(*) FROM documents"); n != 1 {
+		t.Errorf("%d documents after annotating the one there is", n)
+	}
+	l, err := f.s.LayerOf(ctx, f.doc, f.other.ID)
+	if err != nil || len(l.Spans) != 2 || len(l.Relations) != 1 || l.Status != "in_progress" {
+		t.Errorf("omar's layer of doc-1: %+v, %v", l, err)
+	}
+
+	other := line
+	other.Text += " وانتهى"
+	bare := line
+	bare.Spans, bare.Relations = nil, nil
+	for _, tc := range []struct {
+		name  string
+		owner int64
+		d     codec.Doc
+		says  string
+	}{
+		{"into the layer it has now", f.other.ID, line, "has that layer already"},
+		{"onto another text", 0, other, "with another text"},
+		{"with nothing to add", 0, bare, "brings no annotations"},
+	} {
+		before := count(t, f.s, "SELECT count(*) FROM spans")
+		_, err := f.s.Import(ctx, opts(tc.owner), []codec.Doc{tc.d})
+		var lines codec.Errors
+		if !errors.As(err, &lines) || len(lines) != 1 || !strings.Contains(lines[0].Reason, tc.says) {
+			t.Errorf("%s: %v, want a bad line saying %q", tc.name, err, tc.says)
+		}
+		if after := count(t, f.s, "SELECT count(*) FROM spans"); after != before {
+			t.Errorf("%s: a refused line stored %d spans", tc.name, after-before)
+		}
 	}
 }

@@ -124,7 +124,7 @@ func (h *handler) importDocuments(c echo.Context) error {
 	for i, w := range report.Warnings {
 		warnings[i] = w.Error()
 	}
-	return c.JSON(http.StatusCreated, map[string]any{"documents": res.Documents, "spans": res.Spans, "relations": res.Relations,
+	return c.JSON(http.StatusCreated, map[string]any{"documents": res.Documents, "annotated": res.Annotated, "spans": res.Spans, "relations": res.Relations,
 		"added_labels": res.AddedLabels, "warnings": warnings})
 }
 

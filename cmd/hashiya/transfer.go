@@ -57,7 +57,11 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 			fmt.Fprintf(e.stderr, "%s\n%s: nothing imported\n", describe(err), file)
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%s: %d documents, %d spans, %d relations imported in %s\n", file, res.Documents, res.Spans, res.Relations, time.Since(start).Round(time.Millisecond))
+		annotated := ""
+		if res.Annotated > 0 {
+			annotated = fmt.Sprintf(" (and a layer of %d documents the project had)", res.Annotated)
+		}
+		fmt.Fprintf(e.stdout, "%s: %d documents, %d spans, %d relations imported%s in %s\n", file, res.Documents, res.Spans, res.Relations, annotated, time.Since(start).Round(time.Millisecond))
 		if len(res.AddedLabels) > 0 {
 			fmt.Fprintf(e.stdout, "%s: labels added to %s: %v\n", file, p.Name, res.AddedLabels)
 		}

@@ -393,6 +393,8 @@ func TestAPIImport(t *testing.T) {
 	good := func(id, label string) string {
 		return fmt.Sprintf(`{"id":%q,"text":%q,"spans":[{"id":1,"start":%d,"end":%d,"label":%q}]}`, id, apiText, as, ae, label)
 	}
+	// doc-1 with another text: the id is the project's, the text is not.
+	otherDoc1 := strings.Replace(good("doc-1", "PER"), `"text":"`, `"text":"وأيضا `, 1)
 	labelStudio := func(id, label string) string {
 		return fmt.Sprintf(`[{"id":%q,"data":{"text":%q},"annotations":[{"result":[{"id":"r","type":"labels","value":{"start":%d,"end":%d,"text":"أحمد","labels":[%q]}}]}]}]`,
 			id, apiText, as, ae, label)
@@ -416,8 +418,8 @@ func TestAPIImport(t *testing.T) {
 			[]string{"body:2:"}, ""},
 		{"not JSON", "", good("a", "PER") + "\n{oops\n" + good("c", "PER"), 400, []string{"body:2:"}, ""},
 		{"label the project lacks", "", good("a", "PER") + "\n" + good("b", "PERSON"), 400, []string{"body:2:", "PERSON"}, ""},
-		{"id the project has", "", good("a", "PER") + "\n" + good("doc-1", "PER"), 400, []string{"body:2:", "doc-1"}, ""},
-		{"every bad line", "", good("doc-1", "PER") + "\n" + good("a", "PER") + "\n" + good("b", "PERSON"), 400,
+		{"id the project has, with another text", "", good("a", "PER") + "\n" + otherDoc1, 400, []string{"body:2:", "doc-1", "another text"}, ""},
+		{"every bad line", "", otherDoc1 + "\n" + good("a", "PER") + "\n" + good("b", "PERSON"), 400,
 			[]string{"body:1:", "body:3:"}, ""},
 		{"empty", "", "", 400, []string{"no documents"}, ""},
 		{"a broken line and an unknown label", "", good("a", "PERSON") + "\n{oops\n", 400, []string{"body:1:", "PERSON", "add_labels=1", "body:2:"}, ""},
@@ -466,6 +468,31 @@ func TestAPIImport(t *testing.T) {
 				t.Errorf("imported %q with spans %+v in %s, want the text byte-exact and أحمد", doc.Text, sp, tt.layer)
 			}
 		})
+	}
+}
+
+// TestAPIImportOntoExisting: a line naming a document the project has,
+// with its text, fills a layer the document lacks and says so; sent again
+// it is refused, that layer being there.
+func TestAPIImportOntoExisting(t *testing.T) {
+	env := newAPIEnv(t)
+	as, ae := cpSpan(t, apiText, "أحمد")
+	line := fmt.Sprintf(`{"id":"doc-1","text":%q,"spans":[{"id":1,"start":%d,"end":%d,"label":"PER"}]}`, apiText, as, ae)
+	url := fmt.Sprintf("/api/v1/projects/%d/documents?layer=gold", env.proj.ID)
+	rec := env.do(http.MethodPost, url, line)
+	expect(t, rec, http.StatusCreated)
+	var res struct{ Documents, Annotated, Spans int }
+	decodeJSON(t, rec, &res)
+	if res.Documents != 0 || res.Annotated != 1 || res.Spans != 1 {
+		t.Errorf("answer %+v, want no new document, doc-1 annotated with 1 span", res)
+	}
+	if sp := env.layer(env.doc, 0).Spans; len(sp) != 1 || sp[0].Text != "أحمد" {
+		t.Errorf("doc-1's gold: %+v", sp)
+	}
+	rec = env.do(http.MethodPost, url, line)
+	expect(t, rec, http.StatusBadRequest)
+	if msg := errorOf(t, rec); !strings.Contains(msg, "body:1:") || !strings.Contains(msg, "has that layer already") {
+		t.Errorf("sent again: %q", msg)
 	}
 }
 

@@ -61,22 +61,9 @@ func TestBrowserReviewIntoGold(t *testing.T) {
 // accepts the row's span into gold, and the page comes back with the
 // focus on the same row, so j goes on to the next one.
 func TestBrowserReviewByKeyboard(t *testing.T) {
-	s := newSite(t, seedDoc(t))
-	ctx := t.Context()
-	doc := s.docs["seed"]
-	layla, err := s.store.CreateUser(ctx, "layla", "", false)
-	if err != nil {
-		t.Fatal(err)
-	}
 	words := []string{"صباح النعمان", "كردستان"}
-	for _, w := range words {
-		start, end := spanAt(t, doc.Text, w, 0)
-		if _, err := s.store.CreateSpan(ctx, doc, layla.ID, layla.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	b := newBrowser(t, s)
-	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)), chromedp.WaitVisible(chromedp.ID("candidates")))
+	s, b, doc := reviewOf(t, "PER", words, "")
+	ctx := t.Context()
 	focused := func() string {
 		return eval[string](b, `(() => { const r = document.activeElement.closest('#candidates tbody tr'); return r ? r.querySelector('mark').textContent : ''; })()`)
 	}
@@ -143,22 +130,8 @@ func TestBrowserReviewByKeyboard(t *testing.T) {
 // rejection brings the reviewer back to that list, the span gone from it
 // and the focus on the one after it.
 func TestBrowserReviewKeepsTheFilter(t *testing.T) {
-	s := newSite(t, seedDoc(t))
-	ctx := t.Context()
-	doc := s.docs["seed"]
-	layla, err := s.store.CreateUser(ctx, "layla", "", false)
-	if err != nil {
-		t.Fatal(err)
-	}
 	words := []string{"صباح النعمان", "كردستان", "حمرين"}
-	for _, w := range words {
-		start, end := spanAt(t, doc.Text, w, 0)
-		if _, err := s.store.CreateSpan(ctx, doc, layla.ID, layla.ID, db.SpanInput{Start: start, End: end, Label: "LOC"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	b := newBrowser(t, s)
-	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review?show=undecided", s.url, doc.ID)), chromedp.WaitVisible(chromedp.ID("candidates")))
+	_, b, doc := reviewOf(t, "LOC", words, "?show=undecided")
 	b.run(chromedp.KeyEvent("j"), chromedp.KeyEvent("r"))
 	b.waitFor(`document.readyState === "complete" && location.search.includes("done=rejected")`)
 	got := eval[string](b, `location.search + ' | ' + document.querySelectorAll('#candidates tbody tr').length + ' | ' +
@@ -167,4 +140,25 @@ func TestBrowserReviewKeepsTheFilter(t *testing.T) {
 	if want := fmt.Sprintf("?done=rejected&show=undecided&at=c-%d-%d-LOC | 2 | %s", first, first+len([]rune(words[0])), words[1]); got != want {
 		t.Errorf("after r on the undecided list: %q, want %q", got, want)
 	}
+}
+
+// reviewOf opens, in a browser, the review of the demo article in which
+// layla marked words with label, the review page's query after it.
+func reviewOf(t *testing.T, label string, words []string, query string) (*site, *browser, db.Document) {
+	t.Helper()
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	layla, err := s.store.CreateUser(t.Context(), "layla", "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range words {
+		start, end := spanAt(t, doc.Text, w, 0)
+		if _, err := s.store.CreateSpan(t.Context(), doc, layla.ID, layla.ID, db.SpanInput{Start: start, End: end, Label: label}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := newBrowser(t, s)
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review%s", s.url, doc.ID, query)), chromedp.WaitVisible(chromedp.ID("candidates")))
+	return s, b, doc
 }

@@ -63,7 +63,8 @@ func (s *Store) Import(ctx context.Context, opts ImportOptions, docs []codec.Doc
 		if err != nil {
 			return err
 		}
-		if err := checkImport(ctx, tx, p, opts, docs); err != nil {
+		existing, err := checkImport(ctx, tx, p, opts, docs)
+		if err != nil {
 			return err
 		}
 		if opts.AddLabels {
@@ -84,11 +85,7 @@ func (s *Store) Import(ctx context.Context, opts ImportOptions, docs []codec.Doc
 		}
 		defer ins.close()
 		for _, d := range docs {
-			existing, _, err := documentByExternalID(ctx, tx, p.ID, d.ExternalID)
-			if err != nil {
-				return err
-			}
-			if err := ins.insertDoc(ctx, opts, d, existing, &res); err != nil {
+			if err := ins.insertDoc(ctx, opts, d, existing[d.ExternalID], &res); err != nil {
 				return fmt.Errorf("%s:%d: %w", opts.File, d.Line, err)
 			}
 		}
@@ -123,7 +120,7 @@ func (s *Store) ImportParsed(ctx context.Context, opts ImportOptions, docs []cod
 		return ImportResult{}, err
 	}
 	var more codec.Errors
-	if err := checkImport(ctx, tx, p, opts, docs); err != nil && !errors.As(err, &more) {
+	if _, err := checkImport(ctx, tx, p, opts, docs); err != nil && !errors.As(err, &more) {
 		return ImportResult{}, err
 	}
 	all := append(slices.Clone(bad), more...)
@@ -136,15 +133,20 @@ func (s *Store) ImportParsed(ctx context.Context, opts ImportOptions, docs []cod
 // whose name it could not take), a relation its rules refuse, or span
 // attributes the API would refuse. The rules are the project's as they
 // stand: an import may add labels and relation types, never change a rule.
-func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions, docs []codec.Doc) error {
+// It returns the ids of the documents the project has already whose lines
+// annotate them, by external id.
+func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions, docs []codec.Doc) (map[string]int64, error) {
 	var bad codec.Errors
+	existing := map[string]int64{}
 	for _, d := range docs {
-		reason, err := existingDocument(ctx, tx, p, opts, d)
+		id, reason, err := existingDocument(ctx, tx, p, opts, d)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if reason != "" {
 			bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: reason})
+		} else if id != 0 {
+			existing[d.ExternalID] = id
 		}
 		if opts.AddLabels {
 			bad = append(bad, unfitLabelNames(p, opts.File, d)...)
@@ -158,34 +160,35 @@ func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions,
 	}
 	if len(bad) > 0 {
 		slices.SortStableFunc(bad, func(a, b codec.LineError) int { return a.Line - b.Line })
-		return bad
+		return nil, bad
 	}
-	return nil
+	return existing, nil
 }
 
 // existingDocument says why line d cannot go in when the project has a
 // document with its id already, "" when it can: its annotations then go
 // onto that document, in a layer the document lacks, provided the text is
 // the document's to the character (offsets mean nothing on another text)
-// and the line brings a layer at all.
-func existingDocument(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions, d codec.Doc) (string, error) {
+// and the line brings a layer at all. It returns that document's id too,
+// 0 when the project has none of that id.
+func existingDocument(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions, d codec.Doc) (int64, string, error) {
 	id, text, err := documentByExternalID(ctx, tx, p.ID, d.ExternalID)
 	if err != nil || id == 0 {
-		return "", err
+		return 0, "", err
 	}
 	var layers int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM layers WHERE document_id = ? AND owner_id IS ?", id, nullID(opts.Owner)).Scan(&layers); err != nil {
-		return "", fmt.Errorf("db: check the layers of document %q: %w", d.ExternalID, err)
+		return 0, "", fmt.Errorf("db: check the layers of document %q: %w", d.ExternalID, err)
 	}
 	switch {
 	case text != d.Text:
-		return fmt.Sprintf("project %s already has a document with id %q, with another text: annotations go onto a document only with its text, character for character", p.Name, d.ExternalID), nil
+		return id, fmt.Sprintf("project %s already has a document with id %q, with another text: annotations go onto a document only with its text, character for character", p.Name, d.ExternalID), nil
 	case importStatus(d) == "":
-		return fmt.Sprintf("project %s already has a document with id %q (the line brings no annotations for it)", p.Name, d.ExternalID), nil
+		return id, fmt.Sprintf("project %s already has a document with id %q (the line brings no annotations for it)", p.Name, d.ExternalID), nil
 	case layers > 0:
-		return fmt.Sprintf("document %q of project %s has that layer already: an import adds a layer a document lacks, never into one it has", d.ExternalID, p.Name), nil
+		return id, fmt.Sprintf("document %q of project %s has that layer already: an import adds a layer a document lacks, never into one it has", d.ExternalID, p.Name), nil
 	}
-	return "", nil
+	return id, "", nil
 }
 
 // documentByExternalID is the id and text of the project's document of

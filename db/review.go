@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 
 	"hashiya/db/codec"
 )
@@ -140,10 +142,10 @@ func copyAgreedLinksTx(ctx context.Context, tx *sql.Tx, doc Document, by int64) 
 		JOIN spans gf ON gf.layer_id = g.id AND gf.start = a.fs AND gf."end" = a.fe AND gf.label = a.fl
 		JOIN spans gt ON gt.layer_id = g.id AND gt.start = a.ts AND gt."end" = a.te AND gt.label = a.tl
 		WHERE NOT EXISTS (SELECT 1 FROM relations r WHERE r.layer_id = g.id AND r.type = a.type AND r.from_span = gf.id AND r.to_span = gt.id)
-		  -- a speaker, cue or referent (singleLinks) gold has already stands: a span has one
-		  AND NOT (a.type IN ('speaker', 'cue', 'refers_to')
+		  -- a speaker, cue or referent (:single, singleLinks) gold has already stands: a span has one
+		  AND NOT (a.type IN (SELECT value FROM json_each(:single))
 		    AND EXISTS (SELECT 1 FROM relations r WHERE r.layer_id = g.id AND r.type = a.type AND r.from_span = gf.id))
-		ORDER BY gf.start, gt.start, a.type`, sql.Named("doc", doc.ID))
+		ORDER BY gf.start, gt.start, a.type`, sql.Named("doc", doc.ID), sql.Named("single", singleLinkTypes()))
 	if err != nil {
 		return 0, fmt.Errorf("db: agreed links of document %d: %w", doc.ID, err)
 	}
@@ -413,6 +415,15 @@ type LinkCopy struct {
 // one into gold replaces gold's own, so a quotation never has two
 // speakers. Segments join a quotation's parts, any number of them.
 var singleLinks = map[string]bool{"speaker": true, "cue": true, "refers_to": true}
+
+// singleLinkTypes is singleLinks as a JSON array, for a query to read.
+func singleLinkTypes() string {
+	types, err := json.Marshal(slices.Sorted(maps.Keys(singleLinks)))
+	if err != nil {
+		panic(err) // strings always marshal
+	}
+	return string(types)
+}
 
 // replaceGoldLink deletes gold's links of typ from span from, or from any
 // other segment of its quotation, to any span but to, when typ is one a

@@ -72,19 +72,8 @@ func eventSummary(e db.LoggedEvent) string {
 		return string(e.Detail)
 	}
 	switch e.Action {
-	case "span.create", "span.delete":
-		return spanSummary(d.Label, d.Start, d.End, d.Text)
-	case "span.update":
-		var before, after eventDetail
-		if json.Unmarshal(d.Before, &before) != nil || json.Unmarshal(d.After, &after) != nil {
-			return string(e.Detail)
-		}
-		return spanSummary(before.Label, before.Start, before.End, before.Text) + " → " + spanSummary(after.Label, after.Start, after.End, after.Text)
-	case "relation.create", "relation.delete":
-		if d.FromLabel == "" { // logged before relations kept their ends' texts
-			return fmt.Sprintf("%s: span %d → span %d", d.Type, d.From, d.To)
-		}
-		return fmt.Sprintf("%s: %s %s → %s %s", d.Type, d.FromLabel, quoted(d.FromText), d.ToLabel, quoted(d.ToText))
+	case "span.create", "span.delete", "span.update", "relation.create", "relation.delete":
+		return annotationSummary(e, d)
 	case "layer.done", "layer.reopen", "layer.reviewed":
 		return "layer of " + d.Layer
 	case "import":
@@ -117,6 +106,37 @@ func eventSummary(e db.LoggedEvent) string {
 		return relationRulesText(d.After) + " (was " + relationRulesText(d.Before) + ")"
 	}
 	return clip(string(e.Detail))
+}
+
+// annotationSummary is a span or relation event as a line, with the
+// layer it changed ("in gold", "in layla's layer"); an event logged before
+// events kept their layer says nothing of it.
+func annotationSummary(e db.LoggedEvent, d eventDetail) string {
+	var s string
+	switch e.Action {
+	case "span.create", "span.delete":
+		s = spanSummary(d.Label, d.Start, d.End, d.Text)
+	case "span.update":
+		var before, after eventDetail
+		if json.Unmarshal(d.Before, &before) != nil || json.Unmarshal(d.After, &after) != nil {
+			return string(e.Detail)
+		}
+		s = spanSummary(before.Label, before.Start, before.End, before.Text) + " → " + spanSummary(after.Label, after.Start, after.End, after.Text)
+	case "relation.create", "relation.delete":
+		if d.FromLabel == "" { // logged before relations kept their ends' texts
+			s = fmt.Sprintf("%s: span %d → span %d", d.Type, d.From, d.To)
+		} else {
+			s = fmt.Sprintf("%s: %s %s → %s %s", d.Type, d.FromLabel, quoted(d.FromText), d.ToLabel, quoted(d.ToText))
+		}
+	}
+	switch d.Layer {
+	case "":
+		return s
+	case "gold":
+		return s + " in gold"
+	}
+	// The name is isolated so an Arabic one keeps "'s layer" after it.
+	return s + " in \u2068" + d.Layer + "\u2069's layer"
 }
 
 // noteSummary is a note event as a line: the note's number (#7), whose it

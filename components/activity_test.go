@@ -17,6 +17,15 @@ func TestEventSummary(t *testing.T) {
 		{"relation.create", `{"id":1,"type":"speaker","from":4,"to":5}`, "speaker: span 4 → span 5"},
 		{"relation.delete", `{"id":1,"type":"speaker","from":4,"to":5,"from_label":"QUOTE","from_text":"«نعم»","to_label":"PER","to_text":"أحمد"}`,
 			"speaker: QUOTE “«نعم»” → PER “أحمد”"},
+		// Span and relation events name the layer they changed; older ones
+		// logged none and say nothing of it.
+		{"span.create", `{"id":4,"start":13,"end":17,"label":"PER","text":"أحمد","layer":"gold"}`, "PER 13–17 “أحمد” in gold"},
+		{"span.delete", `{"id":4,"start":13,"end":17,"label":"PER","text":"أحمد","layer":"layla"}`, "PER 13–17 “أحمد” in layla's layer"},
+		{"span.update", `{"before":{"start":1,"end":2,"label":"PER","text":"a"},"after":{"start":1,"end":2,"label":"ORG","text":"a"},"layer":"ليلى"}`,
+			"PER 1–2 “a” → ORG 1–2 “a” in ليلى's layer"},
+		{"relation.create", `{"id":1,"type":"speaker","from":4,"to":5,"layer":"gold"}`, "speaker: span 4 → span 5 in gold"},
+		{"relation.delete", `{"id":1,"type":"cue","from":4,"to":6,"from_label":"QUOTE","from_text":"«نعم»","to_label":"CUE","to_text":"قال","layer":"omar"}`,
+			"cue: QUOTE “«نعم»” → CUE “قال” in omar's layer"},
 		{"layer.reopen", `{"layer":"layla"}`, "layer of layla"},
 		{"layer.reviewed", `{"layer":"gold"}`, "layer of gold"},
 		{"assignment.set", `{"user":"layla","documents":["d1","d2"]}`, "layla: d1, d2"},
@@ -44,6 +53,11 @@ func TestEventSummary(t *testing.T) {
 		if isolates.Replace(got) != tt.want {
 			t.Errorf("%s %s: %q, want %q", tt.action, tt.detail, got, tt.want)
 		}
+	}
+	// A layer's owner is isolated too, so an Arabic name keeps "'s layer"
+	// after it.
+	if got := eventSummary(db.LoggedEvent{Action: "span.create", Detail: json.RawMessage(`{"start":0,"end":1,"label":"PER","text":"a","layer":"ليلى"}`)}); !strings.HasSuffix(got, " in \u2068ليلى\u2069's layer") {
+		t.Errorf("span summary %q, want the owner's name isolated", got)
 	}
 	// Quoted texts are isolated, so Arabic keeps the counts after it in
 	// their place.

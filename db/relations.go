@@ -90,7 +90,7 @@ func createRelationTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by i
 	if err := touchLayer(ctx, tx, layer); err != nil {
 		return r, err
 	}
-	return r, logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "relation.create", Detail: relationEvent{r, from.Label, from.Text, to.Label, to.Text}})
+	return r, logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "relation.create", Detail: relationEvent{r, from.Label, from.Text, to.Label, to.Text}, Layer: layer})
 }
 
 // DeleteRelation removes a relation of owner's layer.
@@ -141,7 +141,7 @@ func deleteRelationTx(ctx context.Context, tx *sql.Tx, doc Document, by, layer i
 	if err := touchLayer(ctx, tx, layer); err != nil {
 		return err
 	}
-	return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "relation.delete", Detail: ev})
+	return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "relation.delete", Detail: ev, Layer: layer})
 }
 
 // checkRelabel refuses a new label for a span when a relation it belongs

@@ -229,7 +229,7 @@ func insertSpanTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by int64
 	if err != nil {
 		return Span{}, err
 	}
-	return sp, logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "span.create", Detail: sp})
+	return sp, logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "span.create", Detail: sp, Layer: layer})
 }
 
 // SpanPatch is a change to a span: nil fields stay as they are; in
@@ -288,7 +288,7 @@ func (s *Store) UpdateSpan(ctx context.Context, doc Document, owner, by, spanID 
 			return err
 		}
 		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "span.update",
-			Detail: map[string]any{"before": before, "after": sp}})
+			Detail: map[string]any{"before": before, "after": sp}, Layer: layer})
 	})
 	return sp, err
 }
@@ -362,7 +362,7 @@ func deleteSpanTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by, span
 	if err := touchLayer(ctx, tx, layer); err != nil {
 		return Span{}, err
 	}
-	return before, logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "span.delete", Detail: before})
+	return before, logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "span.delete", Detail: before, Layer: layer})
 }
 
 // ownedSpan loads a span only if it lies in owner's layer of doc: the

@@ -13,7 +13,7 @@ import (
 )
 
 // TestActivityPage: a manager reads every change of the project, who made
-// it and on which document, newest first, fifty at a time.
+// it, on which document and in whose layer, newest first, fifty at a time.
 func TestActivityPage(t *testing.T) {
 	env := newAPIEnv(t)
 	ctx := context.Background()
@@ -24,6 +24,7 @@ func TestActivityPage(t *testing.T) {
 	var sp db.Span
 	decodeJSON(t, rec, &sp)
 	expect(t, env.do(http.MethodPatch, fmt.Sprintf("%s/%d", spans, sp.ID), `{"label":"ORG"}`), http.StatusOK)
+	expect(t, env.do(http.MethodPost, spans+"?layer=gold", fmt.Sprintf(`{"start":%d,"end":%d,"label":"PER"}`, start, end)), http.StatusCreated)
 
 	page := func(query string) *goquery.Document {
 		t.Helper()
@@ -38,8 +39,9 @@ func TestActivityPage(t *testing.T) {
 	rows := page("").Find("table.activity tbody tr")
 	got := activityRows(rows)
 	want := []string{
-		"amina | doc-1 | changed a span PER 13–17 “أحمد” → ORG 13–17 “أحمد”",
-		"amina | doc-1 | added a span PER 13–17 “أحمد”",
+		"amina | doc-1 | added a span PER 13–17 “أحمد” in gold",
+		"amina | doc-1 | changed a span PER 13–17 “أحمد” → ORG 13–17 “أحمد” in amina's layer",
+		"amina | doc-1 | added a span PER 13–17 “أحمد” in amina's layer",
 		"amina |  | imported setup: 1 documents, 0 spans, 0 relations",
 		"amina |  | created the project أخبار",
 	}
@@ -67,8 +69,8 @@ func TestActivityPage(t *testing.T) {
 	}
 	_, query, _ := strings.Cut(older, "activity")
 	second := page(query)
-	if n := second.Find("table.activity tbody tr").Length(); n != 64-50 || second.Find(`a[rel="next"]`).Length() != 0 {
-		t.Errorf("second page: %d rows (want 14) and an older link: %d", n, second.Find(`a[rel="next"]`).Length())
+	if n := second.Find("table.activity tbody tr").Length(); n != 65-50 || second.Find(`a[rel="next"]`).Length() != 0 {
+		t.Errorf("second page: %d rows (want 15) and an older link: %d", n, second.Find(`a[rel="next"]`).Length())
 	}
 	if last := second.Find("table.activity tbody tr").Last().Text(); !strings.Contains(last, "created the project") {
 		t.Errorf("the oldest change is %q, want the project's creation", last)

@@ -68,6 +68,9 @@ func commands() map[string]command {
 		"token":   {"token create USER [--name NAME]", "Create an API token for USER and print it, alone on the last line, once. Send it as 'Authorization: Bearer TOKEN'. A disabled user gets none.", runToken},
 		"import":  {"import --project NAME [--format auto|text|text-lines|jsonl|doccano|doccano-rel|label-studio|conll] [--layer gold|USER] [--add-labels] [--offsets codepoint|utf16] FILE...", "Import documents. Each file goes in whole or not at all; every bad line is printed as FILE:LINE: reason. A CoNLL file (TOKEN TAG lines, BIO tags) is one document unless '# id = ID' lines start documents; its text is the tokens joined by spaces, sentences by line breaks. doccano lines count offsets in code points unless --offsets utf16 (doccano's own count, JavaScript string indexes); a file that looks counted the other way is warned about. A Label Studio JSON export (.json) gives each task's ground-truth annotation, else its first, as spans and relations; its offsets are checked against each span's text, and a task whose spans fit only as UTF-16 units is read so, with a warning. --layer USER fills the layer of a member of the project; a line that names another layer (as exports write \"layer\") is a bad line, so an export of several layers (--layer all) is imported one layer at a time. Relations and span attributes are checked as the editor checks them, against the project's rules as they stand. An import is recorded as the first admin's work: on a database without one, the first file that goes in makes \"admin\" and prints its password once.", runImport},
 		"export":  {"export --project NAME [--format jsonl|doccano|doccano-rel|quotes|conll|label-studio] [--layer gold|USER|all] [--status STATUS] [--offsets codepoint|utf16] [--part train|dev|test [--split 80/10/10] [--seed S]] [--out FILE]", "Export a project as JSONL, CoNLL or a Label Studio JSON array (one layer), streaming, to stdout unless --out. Every span is checked against the text first. CoNLL keeps the outermost of nested spans; what it cannot say is printed as a warning. --offsets utf16 writes the doccano formats' offsets in UTF-16 units, as doccano itself reads them. --part writes one part of a train/dev/test split by document (--split, 80/10/10 by default): a document's part follows from its id (and --seed) alone, so it never moves when documents are added.", runExport},
+
+		// agreement reads a project's figures and changes nothing.
+		"agreement": {agreementUsage, agreementHelp, runAgreement},
 	}
 }
 
@@ -139,7 +142,7 @@ func globalFlags(args []string) (global, rest []string, err error) {
 
 func printUsage(w io.Writer, cmds map[string]command) {
 	fmt.Fprintln(w, "usage: hashiya [--db PATH] COMMAND ...   (database: --db before or after the command, else $HASHIYA_DB, else hashiya.db)")
-	for _, name := range []string{"serve", "user", "project", "import", "export", "token", "backup"} {
+	for _, name := range []string{"serve", "user", "project", "import", "export", "agreement", "token", "backup"} {
 		fmt.Fprintf(w, "  hashiya %s\n", cmds[name].usage)
 	}
 	fmt.Fprintln(w, "Run 'hashiya help COMMAND' or 'hashiya COMMAND --help' for details.")

@@ -151,36 +151,81 @@ func unfitLabelNames(p Project, file string, d codec.Doc) codec.Errors {
 // more than MaxImportLabels or would take the project past MaxLabels,
 // on the line where the first label over the cap is first used.
 func tooManyLabels(p Project, file string, docs []codec.Doc) codec.Errors {
-	var lines []int // where each label the project lacks is first used
-	var names []string
-	seen := map[string]bool{}
+	var have []string
 	for _, l := range p.Labels {
-		seen[l.Name] = true
+		have = append(have, l.Name)
 	}
+	var used []nameUse
 	for _, d := range docs {
 		for _, sp := range d.Spans {
-			if !seen[sp.Label] {
-				seen[sp.Label] = true
-				names = append(names, sp.Label)
-				lines = append(lines, cmp.Or(sp.Line, d.Line))
-			}
+			used = append(used, nameUse{sp.Label, cmp.Or(sp.Line, d.Line)})
 		}
 	}
-	room := max(MaxLabels-len(p.Labels), 0)
+	return overCap(p, file, nameCap{"label", MaxImportLabels, MaxLabels}, have, used)
+}
+
+// tooManyRelationTypes is tooManyLabels for relation types: a file adding
+// more than MaxImportRelationTypes, or taking the project past
+// MaxRelationTypes, is refused on the line that first uses the first type
+// over the cap.
+func tooManyRelationTypes(p Project, file string, docs []codec.Doc) codec.Errors {
+	var have []string
+	for _, rt := range p.RelationTypes {
+		have = append(have, rt.Name)
+	}
+	var used []nameUse
+	for _, d := range docs {
+		for _, r := range d.Relations {
+			used = append(used, nameUse{r.Type, d.Line})
+		}
+	}
+	return overCap(p, file, nameCap{"relation type", MaxImportRelationTypes, MaxRelationTypes}, have, used)
+}
+
+// nameUse is a label or relation type as a file uses it, on a line.
+type nameUse struct {
+	name string
+	line int
+}
+
+// nameCap is how many names of a kind one import may add and a project
+// may have.
+type nameCap struct {
+	kind                  string // "label", "relation type"
+	perImport, perProject int
+}
+
+// overCap is one error, on the line first using the first new name over
+// the cap, when the names used that the project lacks (have) are more
+// than one import may add or would take it past what a project may have.
+func overCap(p Project, file string, c nameCap, have []string, used []nameUse) codec.Errors {
+	seen := map[string]bool{}
+	for _, name := range have {
+		seen[name] = true
+	}
+	var added []nameUse
+	for _, u := range used {
+		if !seen[u.name] {
+			seen[u.name] = true
+			added = append(added, u)
+		}
+	}
+	room := max(c.perProject-len(have), 0)
 	var cut int
 	var reason string
 	switch {
-	case len(names) > MaxImportLabels && MaxImportLabels <= room:
-		cut = MaxImportLabels
-		reason = fmt.Sprintf("the file uses %d labels project %s lacks, more than the %d one import may add", len(names), p.Name, MaxImportLabels)
-	case len(names) > room:
+	case len(added) > c.perImport && c.perImport <= room:
+		cut = c.perImport
+		reason = fmt.Sprintf("the file uses %d %ss project %s lacks, more than the %d one import may add", len(added), c.kind, p.Name, c.perImport)
+	case len(added) > room:
 		cut = room
-		reason = fmt.Sprintf("the file uses %d labels project %s lacks, and with its %d labels that is %d, more than the %d a project may have",
-			len(names), p.Name, len(p.Labels), len(p.Labels)+len(names), MaxLabels)
+		reason = fmt.Sprintf("the file uses %d %ss project %s lacks, and with its %d %ss that is %d, more than the %d a project may have",
+			len(added), c.kind, p.Name, len(have), c.kind, len(have)+len(added), c.perProject)
 	default:
 		return nil
 	}
-	return codec.Errors{{File: file, Line: lines[cut], Reason: fmt.Sprintf("%s; new label number %d, %q, is first used here", reason, cut+1, names[cut])}}
+	first := added[cut]
+	return codec.Errors{{File: file, Line: first.line, Reason: fmt.Sprintf("%s; new %s number %d, %q, is first used here", reason, c.kind, cut+1, first.name)}}
 }
 
 // labelsByLine gives one error per line holding labels of d that refused

@@ -157,6 +157,7 @@ func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions,
 	}
 	if opts.AddLabels {
 		bad = append(bad, tooManyLabels(p, opts.File, docs)...)
+		bad = append(bad, tooManyRelationTypes(p, opts.File, docs)...)
 	}
 	if len(bad) > 0 {
 		slices.SortStableFunc(bad, func(a, b codec.LineError) int { return a.Line - b.Line })
@@ -228,12 +229,20 @@ func addMissingRelationTypes(ctx context.Context, tx *sql.Tx, p Project, docs []
 	for _, rt := range p.RelationTypes {
 		seen[rt.Name] = true
 	}
+	added := 0
 	for _, d := range docs {
 		for _, r := range d.Relations {
 			if seen[r.Type] {
 				continue
 			}
 			seen[r.Type] = true
+			added++
+			// checkImport has refused a file past the caps, on its line;
+			// this holds the caps for any other caller.
+			if added > MaxImportRelationTypes || len(seen) > MaxRelationTypes {
+				return invalid("relation_types", "the import adds relation type number %d, %q, past the %d one import may add or the %d a project may have",
+					added, r.Type, MaxImportRelationTypes, MaxRelationTypes)
+			}
 			if _, err := tx.ExecContext(ctx, "INSERT INTO relation_types (project_id, name) VALUES (?, ?)", p.ID, r.Type); err != nil {
 				return fmt.Errorf("db: add relation type %q: %w", r.Type, err)
 			}

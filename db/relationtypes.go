@@ -8,9 +8,25 @@ import (
 	"slices"
 )
 
+// MaxRelationTypes is the most relation types a project may have, as
+// MaxLabels is for labels, and the same number: each type is a row of the
+// settings form, loaded with the project on every write. Two hundred holds
+// the larger relation schemes (DocRED's 96 types, FewRel's 100) with room
+// to spare.
+const MaxRelationTypes = 200
+
+// MaxImportRelationTypes is the most relation types one import may add,
+// as MaxImportLabels is for labels: a file naming more types the project
+// lacks has more likely a column read as its types than a scheme.
+const MaxImportRelationTypes = 100
+
 // ValidateRelationTypes checks names (as label names), that they are
-// unique, and that no side names a label twice.
+// unique, that no side names a label twice, and that there are at most
+// MaxRelationTypes.
 func ValidateRelationTypes(types []RelationType) error {
+	if len(types) > MaxRelationTypes {
+		return invalid("relation_types", "%d relation types, more than the %d a project may have", len(types), MaxRelationTypes)
+	}
 	names := map[string]bool{}
 	for i, rt := range types {
 		field := fmt.Sprintf("relation_types[%d]", i)

@@ -17,7 +17,8 @@ const labelStudioLimit = 4
 // tasks, each with its text in "data" and its annotators' work in
 // "annotations". Each task is one document, named by the line it starts
 // on in messages, with the spans and relations of one annotation:
-// the one marked ground truth, else the first not cancelled.
+// the one marked ground truth, else the first not cancelled. The layer it
+// fills takes its status from the task's state (see lsStatus).
 //
 // Label Studio has written span offsets in UTF-16 units (JavaScript
 // string indexes) in some versions and in code points in others, and
@@ -62,9 +63,12 @@ func parseLabelStudio(r io.Reader, name, unit, layer string, limit int) ([]Doc, 
 		at := from + len(data[from:]) - len(bytes.TrimLeft(data[from:], ", \t\r\n"))
 		line += bytes.Count(data[counted:at], []byte("\n"))
 		counted = at
-		doc, warns, reason := parseTask(raw, unit)
+		doc, warns, reason := parseTask(raw, unit, claims.into)
 		if reason == "" && claims.foreign(doc.Layer, line, fmt.Sprintf("task %d: ", n), "drop its data.layer") {
 			continue
+		}
+		if reason == "" {
+			reason = claims.statusProblem(doc.Status)
 		}
 		if reason == "" {
 			reason = claims.claimID(&doc, prefix, line)
@@ -102,8 +106,9 @@ type lsResult struct {
 	fields map[string]json.RawMessage
 }
 
-// parseTask reads one task into a document, as parseLine reads a line.
-func parseTask(raw json.RawMessage, unit string) (Doc, []string, string) {
+// parseTask reads one task into a document, as parseLine reads a line;
+// into is the layer the import fills.
+func parseTask(raw json.RawMessage, unit, into string) (Doc, []string, string) {
 	f, ok := fieldsValue(raw)
 	if !ok {
 		return Doc{}, nil, "is not a JSON object"
@@ -122,9 +127,12 @@ func parseTask(raw json.RawMessage, unit string) (Doc, []string, string) {
 	if !p.header(header) {
 		return Doc{}, nil, p.reason()
 	}
-	results := p.chosenResults(f)
+	results, chosen := p.chosenResults(f)
 	if len(p.problems) == 0 {
 		p.labelStudio(results, unit)
+	}
+	if p.doc.Status == "" {
+		p.doc.Status = lsStatus(chosen, into)
 	}
 	if len(p.problems) > 0 {
 		return Doc{}, nil, p.reason()
@@ -167,8 +175,8 @@ func taskHeader(f map[string]json.RawMessage) (map[string]json.RawMessage, strin
 	} else if !isNull(f["meta"]) {
 		return nil, fmt.Sprintf(`"meta" must be a JSON object, got %s`, short(f["meta"]))
 	}
-	// A task Hashiya exported carries the document's id, meta and layer in
-	// data (and its status, which the import decides anew).
+	// A task Hashiya exported carries the document's id, meta, layer and
+	// status in data.
 	id := f["id"]
 	if _, ok := stringValue(data["external_id"]); ok {
 		id = data["external_id"]
@@ -178,7 +186,11 @@ func taskHeader(f map[string]json.RawMessage) (map[string]json.RawMessage, strin
 			meta[k] = v
 		}
 	}
-	ours := map[string]bool{key: true, "external_id": true, "meta": true, "layer": true, "status": true}
+	// A task Hashiya exported says its layer's status beside its layer:
+	// that status is the layer's, as a native line's "status" is. Without
+	// data.layer a "status" is the task's own data, kept in meta.
+	_, hashiya := stringValue(data["layer"])
+	ours := map[string]bool{key: true, "external_id": true, "meta": true, "layer": true, "status": hashiya}
 	rest := map[string]json.RawMessage{}
 	for k, v := range data {
 		if !ours[k] {
@@ -197,31 +209,38 @@ func taskHeader(f map[string]json.RawMessage) (map[string]json.RawMessage, strin
 		return nil, fmt.Sprintf(`"meta" cannot be kept: %v`, err)
 	}
 	header := map[string]json.RawMessage{"text": data[key], "id": id, "meta": b}
-	if _, ok := stringValue(data["layer"]); ok {
+	if hashiya {
 		header["layer"] = data["layer"]
+		// An empty status is none, as a missing one.
+		if st := data["status"]; !isNull(st) && string(bytes.TrimSpace(st)) != `""` {
+			header["status"] = st
+		}
 	}
 	return header, ""
 }
 
 // chosenResults picks the annotation a task's document takes its spans
 // from: the one marked ground truth, else the first not cancelled, and
-// says so when there was a choice. None is a document without spans.
-func (p *lineParser) chosenResults(f map[string]json.RawMessage) []lsResult {
+// says so when there was a choice. None (nil) is a document without
+// spans. A cancelled annotation is a task its annotator skipped: never
+// chosen, and said when it is all there is.
+func (p *lineParser) chosenResults(f map[string]json.RawMessage) ([]lsResult, map[string]json.RawMessage) {
 	var kept []map[string]json.RawMessage
+	cancelled := 0
 	p.eachObject(f, "annotations", "annotation", func(_ int, a map[string]json.RawMessage) {
-		if string(bytes.TrimSpace(a["was_cancelled"])) != "true" {
+		if isTrue(a["was_cancelled"]) {
+			cancelled++
+		} else {
 			kept = append(kept, a)
 		}
 	})
-	if preds, _ := arrayValue(f["predictions"]); len(preds) > 0 && len(kept) == 0 {
-		p.warn("has %d predictions and no annotation: predictions are not imported", len(preds))
-	}
 	if len(kept) == 0 {
-		return nil
+		p.unannotated(f, cancelled)
+		return nil, nil
 	}
 	chosen := kept[0]
 	for _, a := range kept {
-		if string(bytes.TrimSpace(a["ground_truth"])) == "true" {
+		if isTrue(a["ground_truth"]) {
 			chosen = a
 			break
 		}
@@ -235,7 +254,7 @@ func (p *lineParser) chosenResults(f map[string]json.RawMessage) []lsResult {
 		typ, _ := stringValue(m["type"])
 		out = append(out, lsResult{n: n, id: m["id"], typ: typ, fields: m})
 	})
-	return out
+	return out, chosen
 }
 
 // labelStudio adds a task's labelled regions as spans, then its

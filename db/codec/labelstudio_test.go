@@ -69,7 +69,8 @@ func TestLabelStudioImport(t *testing.T) {
 		{Line: 20, ExternalID: "8", Text: lsText, Meta: json.RawMessage(`{}`),
 			Spans: []Span{{Ref: "a", Start: 13, End: 17, Label: "PER", Attributes: json.RawMessage("{}")}}},
 		{Line: 27, ExternalID: "9", Text: "نص بلا تعليق", Meta: json.RawMessage(`{}`)},
-		{Line: 28, ExternalID: "10", Text: lsText, Meta: json.RawMessage(`{}`),
+		// The ground truth imported into gold: a finished review.
+		{Line: 28, ExternalID: "10", Status: "reviewed", Text: lsText, Meta: json.RawMessage(`{}`),
 			Spans: []Span{{Ref: "b", Start: 13, End: 17, Label: "PER", Attributes: json.RawMessage("{}")},
 				{Ref: "c", Start: 22, End: 35, Label: "QUOTE", Attributes: json.RawMessage("{}")}},
 			Relations: []Relation{{Type: "speaker", From: "c", To: "b"}}},
@@ -154,8 +155,8 @@ func TestLabelStudioRefusals(t *testing.T) {
 }
 
 // TestLabelStudioRoundTrip: a layer exported for Label Studio imports
-// back as it was: id, text, meta, spans in code points (after an emoji)
-// and relations.
+// back as it was: id, text, meta, status, spans in code points (after an
+// emoji) and relations.
 func TestLabelStudioRoundTrip(t *testing.T) {
 	doc := ExportDoc{ExternalID: "n-1", Text: lsText, Meta: json.RawMessage(`{"source":"wire"}`), Layer: "gold", Status: "reviewed",
 		Spans:     []ExportSpan{{ID: 5, Start: 13, End: 17, Label: "PER"}, {ID: 9, Start: 22, End: 35, Label: "QUOTE"}},
@@ -165,7 +166,7 @@ func TestLabelStudioRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range []ExportDoc{doc, {ExternalID: "n-2", Text: "نص", Layer: "gold"}} {
+	for _, d := range []ExportDoc{doc, {ExternalID: "n-2", Text: "نص", Layer: "gold", Status: "new"}} {
 		if err := w.Write(d); err != nil {
 			t.Fatal(err)
 		}
@@ -184,7 +185,8 @@ func TestLabelStudioRoundTrip(t *testing.T) {
 	got := docs[0]
 	if got.ExternalID != "n-1" || got.Text != lsText || string(got.Meta) != `{"source":"wire"}` || len(got.Spans) != 2 ||
 		got.Spans[0].Start != 13 || got.Spans[0].End != 17 || got.Spans[1].Label != "QUOTE" ||
-		!reflect.DeepEqual(got.Relations, []Relation{{Type: "speaker", From: "s9", To: "s5"}}) || docs[1].ExternalID != "n-2" {
+		!reflect.DeepEqual(got.Relations, []Relation{{Type: "speaker", From: "s9", To: "s5"}}) || docs[1].ExternalID != "n-2" ||
+		got.Status != "reviewed" || docs[1].Status != "new" {
 		t.Errorf("imported back: %+v", docs)
 	}
 	var empty strings.Builder

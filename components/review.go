@@ -3,6 +3,8 @@ package components
 import (
 	"fmt"
 	"net/url"
+	"slices"
+	"strings"
 
 	"golang.org/x/text/unicode/bidi"
 
@@ -35,6 +37,40 @@ type Review struct {
 	// in gold lack a speaker; the page says how many. WarnUndecided: it
 	// was refused because spans are still undecided.
 	WarnQuotes, WarnUndecided bool
+	// Places, when not nil, narrows the table to the rows at these
+	// places (start, end): the part of the page a decision made in place
+	// changed, which the page's script puts in for the rows it had there.
+	// The counts above the table still count every row.
+	Places map[[2]int]bool
+}
+
+// placed are the rows of listed at r.Places, or all of them without it.
+func (r Review) placed(listed []ReviewRow) []ReviewRow {
+	if r.Places == nil {
+		return listed
+	}
+	var out []ReviewRow
+	for _, row := range listed {
+		if r.Places[[2]int{row.Start, row.End}] {
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+// placesAttr lists r.Places as the table body's data-places ("5-25
+// 30-41"), so the script knows which of its rows the answer replaces;
+// "" for a whole page.
+func (r Review) placesAttr() string {
+	if r.Places == nil {
+		return ""
+	}
+	var parts []string
+	for p := range r.Places {
+		parts = append(parts, fmt.Sprintf("%d-%d", p[0], p[1]))
+	}
+	slices.Sort(parts)
+	return strings.Join(parts, " ")
 }
 
 // shown are the rows the page lists, of rows, and how many are disputed

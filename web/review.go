@@ -124,35 +124,27 @@ func (h *handler) acceptSpan(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	from, err := h.formUserIn(c, "layer")
-	if err != nil {
-		return h.reviewError(c, t, err)
-	}
-	spanID, err := formID(c, "span")
-	if err != nil {
-		return h.reviewError(c, t, err)
-	}
-	if c.FormValue("links") == "1" {
-		sp, added, err := h.store.CopyWithLinksToGold(ctx, t.doc, db.SpanRef{Owner: from.ID, Span: spanID}, t.user.ID)
+	return h.decide(c, t, func() (string, db.Span, error) {
+		ctx := c.Request().Context()
+		from, err := h.formUserIn(c, "layer")
 		if err != nil {
-			return h.reviewError(c, t, err)
+			return "", db.Span{}, err
 		}
-		done := fmt.Sprintf("linked&spans=%d&n=%d", added.Spans, added.Relations)
-		if added.Replaced > 0 {
-			done += fmt.Sprintf("&replaced=%d", added.Replaced)
+		spanID, err := formID(c, "span")
+		if err != nil {
+			return "", db.Span{}, err
 		}
-		return h.backToReview(c, t, done, sp)
-	}
-	sp, copied, err := h.store.CopyToGold(ctx, t.doc, from.ID, spanID, t.user.ID)
-	if err != nil {
-		return h.reviewError(c, t, err)
-	}
-	done := "accepted"
-	if !copied {
-		done = "already"
-	}
-	return h.backToReview(c, t, done, sp)
+		if c.FormValue("links") == "1" {
+			sp, added, err := h.store.CopyWithLinksToGold(ctx, t.doc, db.SpanRef{Owner: from.ID, Span: spanID}, t.user.ID)
+			done := fmt.Sprintf("linked&spans=%d&n=%d", added.Spans, added.Relations)
+			if added.Replaced > 0 {
+				done += fmt.Sprintf("&replaced=%d", added.Replaced)
+			}
+			return done, sp, err
+		}
+		sp, copied, err := h.store.CopyToGold(ctx, t.doc, from.ID, spanID, t.user.ID)
+		return map[bool]string{true: "accepted", false: "already"}[copied], sp, err
+	})
 }
 
 // agreedRefs names, in a layer holding each, the spans every user's layer
@@ -290,16 +282,14 @@ func (h *handler) removeFromGold(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	spanID, err := formID(c, "span")
-	if err != nil {
-		return h.reviewError(c, t, err)
-	}
-	gone, err := h.store.DeleteSpan(ctx, t.doc, 0, t.user.ID, spanID)
-	if err != nil {
-		return h.reviewError(c, t, err)
-	}
-	return h.backToReview(c, t, "removed", gone)
+	return h.decide(c, t, func() (string, db.Span, error) {
+		spanID, err := formID(c, "span")
+		if err != nil {
+			return "", db.Span{}, err
+		}
+		gone, err := h.store.DeleteSpan(c.Request().Context(), t.doc, 0, t.user.ID, spanID)
+		return "removed", gone, err
+	})
 }
 
 // rejectSpan records that the span of the form (label, start, end) is
@@ -313,20 +303,20 @@ func (h *handler) setRejected(c echo.Context, reject bool) error {
 	if err != nil {
 		return err
 	}
-	key := db.SpanKey{Label: c.FormValue("label")}
-	for _, f := range []struct {
-		name string
-		to   *int
-	}{{"start", &key.Start}, {"end", &key.End}} {
-		if *f.to, err = strconv.Atoi(c.FormValue(f.name)); err != nil {
-			return h.reviewError(c, t, &db.ValidationError{Field: f.name, Reason: fmt.Sprintf("%q is not an offset", c.FormValue(f.name))})
+	return h.decide(c, t, func() (string, db.Span, error) {
+		key := db.SpanKey{Label: c.FormValue("label")}
+		for _, f := range []struct {
+			name string
+			to   *int
+		}{{"start", &key.Start}, {"end", &key.End}} {
+			var err error
+			if *f.to, err = strconv.Atoi(c.FormValue(f.name)); err != nil {
+				return "", db.Span{}, &db.ValidationError{Field: f.name, Reason: fmt.Sprintf("%q is not an offset", c.FormValue(f.name))}
+			}
 		}
-	}
-	if err := h.store.RejectForGold(c.Request().Context(), t.doc, t.user.ID, key, reject); err != nil {
-		return h.reviewError(c, t, err)
-	}
-	done := map[bool]string{true: "rejected", false: "unrejected"}[reject]
-	return h.backToReview(c, t, done, db.Span{Start: key.Start, End: key.End, Label: key.Label})
+		sp := db.Span{Start: key.Start, End: key.End, Label: key.Label}
+		return map[bool]string{true: "rejected", false: "unrejected"}[reject], sp, h.store.RejectForGold(c.Request().Context(), t.doc, t.user.ID, key, reject)
+	})
 }
 
 // formID reads a positive id from a form field.
@@ -342,9 +332,7 @@ func formID(c echo.Context, field string) (int64, error) {
 // the span the form changed; done is the query's value for done, and any
 // counts after it (words and numbers of this file's own, never the user's).
 func (h *handler) backToReview(c echo.Context, t target, done string, sp db.Span) error {
-	row := components.ReviewRow{}
-	row.Start, row.End, row.Label = sp.Start, sp.End, sp.Label
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=%s%s&at=%s#%[4]s", t.doc.ID, done, keptFilter(c), row.Anchor()))
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=%s%s&at=%s#%[4]s", t.doc.ID, done, keptFilter(c), anchorOf(sp)))
 }
 
 // keptFilter is the list filter a review form was sent from (its show
@@ -370,5 +358,8 @@ func (h *handler) reviewError(c echo.Context, t target, err error) error {
 		return rerr
 	}
 	r.Error = plainMessage(err)
+	if inPlace(c) {
+		r.Places = map[[2]int]bool{} // no row changed
+	}
 	return render(c, status, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
 }

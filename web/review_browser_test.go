@@ -14,7 +14,8 @@ import (
 // TestBrowserReviewIntoGold: a reviewer opens the review from the
 // annotation page, accepts an annotator's QUOTE into gold with a click,
 // and removes it again after saying OK to the question; gold follows,
-// and the page comes back at the row it changed.
+// and the decisions are made in place: the page stays (no navigation),
+// the notice stands in the row it changed.
 func TestBrowserReviewIntoGold(t *testing.T) {
 	s := newSite(t, seedDoc(t))
 	ctx := t.Context()
@@ -38,12 +39,13 @@ func TestBrowserReviewIntoGold(t *testing.T) {
 	asked := b.answerDialogs("from gold?", func() bool { return true })
 	b.open(fmt.Sprintf("%s/documents/%d?layer=layla", s.url, doc.ID))
 	b.run(chromedp.Click(chromedp.ID("review-link")), chromedp.WaitVisible(chromedp.ID("candidates")))
+	eval[bool](b, `window.stayed = true`)
 	b.run(chromedp.Click(chromedp.CSS(`button[aria-label="Accept QUOTE “الجهاز مستمر في عملياته” into gold"]`)), chromedp.WaitVisible(chromedp.ID("form-notice")))
 	if g := gold(); len(g) != 1 || g[0].Start != qs || g[0].End != qe || string(g[0].Attributes) != `{"type":"direct"}` {
 		t.Fatalf("gold after Accept: %+v", g)
 	}
-	if got := eval[string](b, `location.hash + ' ' + document.getElementById('form-notice').textContent`); got != fmt.Sprintf("#c-%d-%d-QUOTE Accepted into gold.", qs, qe) {
-		t.Errorf("after Accept the page is at %q", got)
+	if got := eval[string](b, `window.stayed + ' ' + document.getElementById('form-notice').closest('tr').id + ' ' + document.getElementById('form-notice').textContent + ' ' + document.activeElement.id`); got != fmt.Sprintf("true c-%d-%[2]d-QUOTE Accepted into gold. c-%[1]d-%[2]d-QUOTE", qs, qe) {
+		t.Errorf("after Accept the page holds %q", got)
 	}
 	b.screenshot("review")
 	b.run(chromedp.Click(chromedp.CSS(`button[aria-label="Remove QUOTE “الجهاز مستمر في عملياته” from gold"]`)))
@@ -51,6 +53,10 @@ func TestBrowserReviewIntoGold(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatal("Remove, confirmed, left the span in gold")
 		}
+	}
+	b.waitFor(`document.getElementById('form-notice')?.textContent === 'Removed from gold.'`)
+	if got := eval[string](b, `window.stayed + ' ' + document.getElementById('undecided-count').textContent + ' ' + document.querySelectorAll('#candidates tbody tr').length`); got != "true 1 of 1 span undecided. 1" {
+		t.Errorf("after Remove the page holds %q", got)
 	}
 	if asked.Load() != 1 {
 		t.Errorf("Remove asked %d times, want once", asked.Load())
@@ -127,18 +133,24 @@ func TestBrowserReviewByKeyboard(t *testing.T) {
 }
 
 // TestBrowserReviewKeepsTheFilter: on the list of undecided spans, a
-// rejection brings the reviewer back to that list, the span gone from it
-// and the focus on the one after it.
+// rejection leaves the reviewer on that list, the span gone from it, the
+// focus on the one after it and the notice in the status line.
 func TestBrowserReviewKeepsTheFilter(t *testing.T) {
 	words := []string{"صباح النعمان", "كردستان", "حمرين"}
-	_, b, doc := reviewOf(t, "LOC", words, "?show=undecided")
+	_, b, _ := reviewOf(t, "LOC", words, "?show=undecided")
 	b.run(chromedp.KeyEvent("j"), chromedp.KeyEvent("r"))
-	b.waitFor(`document.readyState === "complete" && location.search.includes("done=rejected")`)
-	got := eval[string](b, `location.search + ' | ' + document.querySelectorAll('#candidates tbody tr').length + ' | ' +
-	  (document.activeElement.closest('#candidates tbody tr')?.querySelector('mark').textContent ?? 'no row')`)
-	first, _ := spanAt(t, doc.Text, words[0], 0)
-	if want := fmt.Sprintf("?done=rejected&show=undecided&at=c-%d-%d-LOC | 2 | %s", first, first+len([]rune(words[0])), words[1]); got != want {
+	b.waitFor(`document.querySelectorAll('#candidates tbody tr').length === 2`)
+	got := eval[string](b, `location.search + ' | ' + document.getElementById('undecided-count').textContent + ' | ' +
+	  (document.activeElement.closest('#candidates tbody tr')?.querySelector('mark').textContent ?? 'no row') + ' | ' +
+	  document.getElementById('review-key-status').textContent`)
+	if want := "?show=undecided | 2 of 3 spans undecided. | " + words[1] + " | Rejected: it stays out of gold."; got != want {
 		t.Errorf("after r on the undecided list: %q, want %q", got, want)
+	}
+	// The last one decided, the focus goes to the row before it.
+	b.run(chromedp.KeyEvent("j"), chromedp.KeyEvent("r"))
+	b.waitFor(`document.querySelectorAll('#candidates tbody tr').length === 1`)
+	if got := eval[string](b, `document.activeElement.closest('#candidates tbody tr')?.querySelector('mark').textContent ?? 'no row'`); got != words[1] {
+		t.Errorf("after the last row left the list the focus is on %q, want %q", got, words[1])
 	}
 }
 

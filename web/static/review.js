@@ -2,23 +2,37 @@
 // a accepts the span into gold, r rejects it (or takes the rejection
 // back) and x removes it from gold (after the question), so a reviewer
 // works through a document without the mouse.
-// An accept or a removal comes back to the same row (the address names
-// it), which takes the focus again.
+// A decision is sent in place: the answer holds the rows at the places
+// it changed (the page narrowed to them, tbody[data-places]), which take
+// the place of the page's own there, with the counts above the table; a
+// long table is not sent and laid out again for each decision. Without
+// this script the forms post and the page comes back at the row.
 
 const table = document.getElementById('candidates');
 if (table) init(table);
 
+// place reads a row's anchor (c-START-END-LABEL): its start, end and
+// label, or null for another id.
+function place(id) {
+  const m = /^c-(\d+)-(\d+)-(.*)$/.exec(id);
+  return m ? { start: Number(m[1]), end: Number(m[2]), label: decodeURIComponent(m[3]) } : null;
+}
+
+// before is true when the row of anchor a comes before that of b in the
+// table's order: by start, the longer span first, then by label.
+function before(a, b) {
+  const p = place(a);
+  const q = place(b);
+  if (p.start !== q.start) return p.start < q.start;
+  if (p.end !== q.end) return p.end > q.end;
+  return p.label < q.label;
+}
+
 // rowAfter is the first of rows that comes after the place of the row
-// anchor names (c-START-END-LABEL), in the table's order: by start, the
-// longer span first.
+// anchor names, in the table's order.
 function rowAfter(rows, anchor) {
-  const place = (id) => (/^c-(\d+)-(\d+)-/.exec(id) || []).slice(1).map(Number);
-  const [start, end] = place(anchor);
-  if (start === undefined) return null;
-  return rows.find((row) => {
-    const [s, e] = place(row.id);
-    return s > start || (s === start && e < end);
-  }) || null;
+  if (!place(anchor)) return null;
+  return rows.find((row) => place(row.id) && before(anchor, row.id)) || null;
 }
 
 function init(candidates) {
@@ -52,6 +66,10 @@ function init(candidates) {
       status.textContent = 'Choose a span first: j goes to the first one.';
       return;
     }
+    if (current.getAttribute('aria-busy')) {
+      status.textContent = 'Saving the last decision on this span…';
+      return;
+    }
     const form = current.querySelector(`form[action$="/review/${action}"]`);
     const button = form && form.querySelector('button');
     if (button && !button.disabled) {
@@ -68,6 +86,120 @@ function init(candidates) {
     reject: 'Gold holds this span: x removes it from gold first.',
     remove: 'Gold does not hold this span: a accepts it, r rejects it.',
   };
+
+  // Decisions go one after the other, in the order they were made.
+  let queue = Promise.resolve();
+  window.addEventListener('submit', (e) => {
+    // Bubbled to the window, a submit has passed the question of forms.js
+    // (Remove asks first): a refused one is prevented already.
+    const form = e.target;
+    if (e.defaultPrevented || !candidates.tBodies[0] || !candidates.tBodies[0].contains(form)) return;
+    e.preventDefault();
+    const row = form.closest('tr');
+    for (const b of row.querySelectorAll('button')) b.disabled = true;
+    row.setAttribute('aria-busy', 'true');
+    queue = queue.then(() => decide(form, row)).catch((err) => {
+      row.removeAttribute('aria-busy');
+      for (const b of row.querySelectorAll('button')) b.disabled = false;
+      say(row, refusal(err));
+    });
+  });
+
+  // decide sends a row's form and puts the rows of the answer in.
+  async function decide(form, row) {
+    status.textContent = 'Saving…';
+    let res;
+    try {
+      res = await fetch(form.action, {
+        method: 'POST',
+        body: new URLSearchParams(new FormData(form)),
+        headers: { 'X-Review-Rows': '1' },
+        credentials: 'same-origin',
+      });
+    } catch (err) {
+      const lost = new Error(`the server could not be reached (${err.message})`);
+      lost.unanswered = true;
+      throw lost;
+    }
+    const page = new DOMParser().parseFromString(await res.text(), 'text/html');
+    const error = page.getElementById('form-error');
+    if (!res.ok) {
+      const refused = new Error(error ? error.textContent : `the server answered ${res.status} ${res.statusText}`);
+      refused.status = res.status;
+      throw refused;
+    }
+    const rows = page.querySelector('#candidates tbody[data-places]');
+    const section = page.querySelector('section[aria-labelledby="candidates-title"]');
+    if (!rows) {
+      // No table in the answer (its last span went) or not the review
+      // page at all (the login page, once a session has ended): show it.
+      if (!section) {
+        location.assign(res.url);
+        return;
+      }
+      candidates.closest('section').replaceWith(document.adoptNode(section));
+      return;
+    }
+    status.textContent = '';
+    take(page, rows, row.id);
+  }
+
+  // take puts the answer's rows, counts and notice in the page.
+  function take(page, answer, anchor) {
+    for (const id of ['show-filter', 'accept-agreed', 'mark-reviewed']) {
+      const mine = document.getElementById(id);
+      const theirs = page.getElementById(id);
+      if (mine && theirs) mine.replaceWith(document.adoptNode(theirs));
+    }
+    candidates.caption.textContent = page.querySelector('#candidates caption').textContent;
+    for (const old of document.querySelectorAll('#form-notice, #form-error')) old.remove();
+    const places = new Set(answer.dataset.places.split(' ').filter(Boolean));
+    for (const old of rows()) {
+      const p = place(old.id);
+      if (p && places.has(`${p.start}-${p.end}`)) old.remove();
+    }
+    const body = candidates.tBodies[0];
+    for (const fresh of [...answer.rows]) {
+      fresh.tabIndex = -1;
+      body.insertBefore(document.adoptNode(fresh), rowAfter(rows(), fresh.id));
+    }
+    const notice = page.getElementById('form-notice');
+    const back = document.getElementById(anchor);
+    if (back) {
+      focusRow(back);
+    } else {
+      // The row left the list shown (only the undecided): the one after
+      // its place takes the focus, and the notice is said in the status.
+      focusRow(rowAfter(rows(), anchor) || rows().at(-1));
+      if (notice) status.textContent = notice.textContent;
+    }
+  }
+
+  // refusal says why a decision failed and what to do: a refused one
+  // changed nothing; one refused as stale (404, 409) met gold changed
+  // elsewhere; one with no answer may or may not be stored.
+  function refusal(err) {
+    const reason = err.message.replace(/\.$/, '');
+    if (err.unanswered) return `Could not send the decision: ${reason}. It may or may not be stored: reload the page to see gold as it stands.`;
+    if (err.status === 404 || err.status === 409) return `Could not save the decision: ${reason}. Gold changed since this page was loaded: reload it to see gold as it stands.`;
+    return `Could not save the decision: ${reason}. Nothing was changed; try again.`;
+  }
+
+  // say shows a refusal in the row it came from, in place of the
+  // notice of an earlier decision.
+  function say(row, message) {
+    status.textContent = '';
+    for (const old of document.querySelectorAll('#form-notice')) old.remove();
+    const cell = row.cells[row.cells.length - 1];
+    let p = cell.querySelector('.error');
+    if (!p) {
+      p = document.createElement('p');
+      p.className = 'error';
+      p.setAttribute('role', 'alert');
+      cell.append(p);
+    }
+    p.textContent = message;
+  }
 
   document.addEventListener('keydown', (e) => {
     if (e.target.closest('input, textarea, select, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey) return;

@@ -160,13 +160,14 @@ func TestProjectPageDocumentsFirst(t *testing.T) {
 	}
 }
 
-// TestReviewHintIsASentence: the hint under "Mark gold reviewed" reads
-// as a sentence and describes the button.
+// TestReviewHintIsASentence: the hint about "Mark gold reviewed" reads
+// as a sentence naming the button (it stands above the bar holding it)
+// and describes the button.
 func TestReviewHintIsASentence(t *testing.T) {
 	te := newTeamEnv(t)
 	d := htmlPage(t, te.rana.get(fmt.Sprintf("/documents/%d/review", te.doc.ID)), http.StatusOK)
 	hint := words(d.Find("#mark-reviewed-hint"))
-	if hint != "Press it once every span is decided (in gold or rejected). Gold then becomes read only until a manager reopens it, and the next document ready for review opens." {
+	if hint != "Mark gold reviewed once every span is decided (in gold or rejected). Gold then becomes read only until a manager reopens it, and the next document ready for review opens." {
 		t.Errorf("hint %q", hint)
 	}
 	if got := d.Find("#mark-reviewed button").AttrOr("aria-describedby", ""); got != "mark-reviewed-hint" {

@@ -1,10 +1,13 @@
 package web_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"hashiya/db"
 )
 
 // TestBrowserReviewRefusedInPlace: a decision on a row another reviewer
@@ -39,4 +42,61 @@ func TestBrowserReviewRefusedInPlace(t *testing.T) {
 		t.Errorf("Remove asked %d times, want once", asked.Load())
 	}
 	b.screenshot("review-refused-in-place")
+}
+
+// TestBrowserReviewLayout: on a laptop screen the counts and Mark gold
+// reviewed stay in sight above a long table, and the row j moves to is
+// clear of that bar and of the bottom edge; at 200% zoom each row is a
+// block, its text as wide as the table, and nothing scrolls sideways.
+func TestBrowserReviewLayout(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	layla, err := s.store.CreateUser(t.Context(), "layla", "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Forty words of the article, each a span of layla's.
+	rs := []rune(doc.Text)
+	for start, n := 0, 0; n < 40 && start < len(rs); {
+		end := start
+		for end < len(rs) && rs[end] != ' ' && rs[end] != '\n' {
+			end++
+		}
+		if end-start > 3 {
+			if _, err := s.store.CreateSpan(t.Context(), doc, layla.ID, layla.ID, db.SpanInput{Start: start, End: end, Label: "LOC"}); err != nil {
+				t.Fatal(err)
+			}
+			n++
+		}
+		start = end + 1
+	}
+	b := newBrowser(t, s)
+	b.run(chromedp.EmulateViewport(1366, 768))
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)), chromedp.WaitVisible(chromedp.ID("candidates")))
+	inSight := `((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })`
+	eval[int](b, `scrollTo(0, document.body.scrollHeight), 0`)
+	if !eval[bool](b, inSight+`(document.querySelector('#mark-reviewed button')) && `+inSight+`(document.getElementById('undecided-count'))`) {
+		t.Error("at the bottom of a long review Mark gold reviewed or the count is out of sight")
+	}
+	eval[int](b, `scrollTo(0, 0), 0`)
+	for range 25 {
+		b.run(chromedp.KeyEvent("j"))
+	}
+	clear := eval[string](b, `(() => { const row = document.activeElement.getBoundingClientRect(); const bar = document.getElementById('review-bar').getBoundingClientRect();
+		return (row.top >= bar.bottom) + ' ' + (row.bottom <= innerHeight - 16); })()`)
+	if clear != "true true" {
+		t.Errorf("the row j moved to is under the bar or on the bottom edge (clear of the bar, of the edge: %s)", clear)
+	}
+	b.viewShot("review-laptop-scrolled")
+	b.screenshot("review-laptop")
+
+	b.run(chromedp.EmulateViewport(683, 384))
+	got := eval[string](b, `(() => { const row = document.querySelector('#candidates tbody tr'); const text = row.querySelector('.span-text').getBoundingClientRect().width;
+		const table = document.getElementById('candidates').getBoundingClientRect().width;
+		return (text > 0.9 * table) + ' ' + (document.documentElement.scrollWidth <= innerWidth + 1); })()`)
+	if got != "true true" {
+		t.Errorf("at 200%% zoom (a row's text as wide as the table, nothing sideways): %s", got)
+	}
+	eval[int](b, `document.activeElement.scrollIntoView({block: 'center'}), 0`)
+	b.viewShot("review-zoomed")
 }

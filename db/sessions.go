@@ -107,3 +107,17 @@ func (s *Store) DeleteSession(ctx context.Context, token string) error {
 		return logEvent(ctx, tx, Event{UserID: uid, Action: "session.logout"})
 	})
 }
+
+// endSessions logs user id out everywhere, inside the caller's
+// transaction, and says how many sessions it ended.
+func endSessions(ctx context.Context, tx *sql.Tx, id int64) (int64, error) {
+	res, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE user_id = ?", id)
+	if err != nil {
+		return 0, fmt.Errorf("db: end the sessions of user %d: %w", id, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("db: end the sessions of user %d: %w", id, err)
+	}
+	return n, nil
+}

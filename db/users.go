@@ -120,6 +120,39 @@ func (s *Store) SetPassword(ctx context.Context, user User, hash, keepSession st
 	})
 }
 
+// ResetPassword gives the account named name a new password hash, for
+// someone who forgot theirs, and ends every session of it in the same
+// transaction, so whoever held a session opened with the old password is
+// out. Its API tokens stay: their owner revokes them in Settings, and
+// disabling the account revokes them all. by (an admin; 0 for the command
+// line) may not reset their own password this way: Settings changes it,
+// asking for the current one, which a stolen session does not know.
+func (s *Store) ResetPassword(ctx context.Context, by User, name, hash string) (User, error) {
+	var u User
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, "SELECT id, name, is_admin, disabled_at IS NOT NULL FROM users WHERE name = ?", name).
+			Scan(&u.ID, &u.Name, &u.IsAdmin, &u.Disabled)
+		if errors.Is(err, sql.ErrNoRows) {
+			return invalid("user", "there is no user %q", name)
+		}
+		if err != nil {
+			return fmt.Errorf("db: load user %q: %w", name, err)
+		}
+		if u.ID == by.ID {
+			return invalid("user", "you cannot reset your own password here: change it in Settings, under Change password")
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE users SET password_hash = ? WHERE id = ?", hash, u.ID); err != nil {
+			return fmt.Errorf("db: reset the password of %q: %w", name, err)
+		}
+		ended, err := endSessions(ctx, tx, u.ID)
+		if err != nil {
+			return err
+		}
+		return logEvent(ctx, tx, Event{UserID: by.ID, Action: "user.password_reset", Detail: map[string]any{"user": name, "sessions_ended": ended}})
+	})
+	return u, err
+}
+
 // Users lists every account by name.
 func (s *Store) Users(ctx context.Context) ([]User, error) {
 	rows, err := s.r.QueryContext(ctx, "SELECT id, name, is_admin, disabled_at IS NOT NULL FROM users ORDER BY name")
@@ -186,8 +219,8 @@ func disableUser(ctx context.Context, tx *sql.Tx, id int64, disabled bool) error
 	if !disabled {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE user_id = ?", id); err != nil {
-		return fmt.Errorf("db: end the sessions of user %d: %w", id, err)
+	if _, err := endSessions(ctx, tx, id); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
 		WHERE user_id = ? AND revoked_at IS NULL`, id); err != nil {

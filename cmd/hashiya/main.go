@@ -57,12 +57,13 @@ type command struct {
 }
 
 const userHelp = "Add a user. Without --password-stdin a random password is printed once; with it, the first line of stdin is the password, which must be 8 to 72 bytes long.\n\n" +
+	"passwd gives an existing user a new password, for someone who forgot theirs: random and printed once, or with --password-stdin the first line of stdin. It logs the user out everywhere, so a session opened with the old password ends with it; their API tokens stay. A disabled user stays disabled.\n\n" +
 	"disable ends a user's sessions and revokes their API tokens, and refuses their logins, until enable; their annotations stay. The last active admin cannot be disabled."
 
 func commands() map[string]command {
 	return map[string]command{
 		"serve":   {"serve [--addr 127.0.0.1:8080] [--demo=true]", "Serve the web app. On an empty database, create an admin user (its password printed once) and, unless --demo=false, a demo project holding the seed article.", runServe},
-		"user":    {"user add NAME [--admin] [--password-stdin] | disable NAME | enable NAME", userHelp, runUser},
+		"user":    {"user add NAME [--admin] [--password-stdin] | passwd NAME [--password-stdin] | disable NAME | enable NAME", userHelp, runUser},
 		"project": {projectUsage, projectHelp, runProject},
 		"backup":  {"backup DEST.db", "Write a consistent copy of the database to DEST.db (which must not exist) while the server keeps running.", runBackup},
 		"token":   {"token create USER [--name NAME]", "Create an API token for USER and print it, alone on the last line, once. Send it as 'Authorization: Bearer TOKEN'. A disabled user gets none.", runToken},

@@ -1,7 +1,10 @@
 package web
 
 import (
+	"crypto/rand"
+	"encoding/base64"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -112,4 +115,43 @@ func (h *handler) setDisabled(c echo.Context, disabled bool) error {
 	}
 	done := map[bool]string{true: "disabled", false: "enabled"}[disabled]
 	return c.Redirect(http.StatusSeeOther, "/admin/users?"+done+"="+url.QueryEscape(u.Name))
+}
+
+// resetPassword gives the account named by form field user a new random
+// password, for someone who forgot theirs, and logs them out everywhere.
+// The password is shown in this answer alone, once: it is stored only
+// hashed, so it cannot survive a redirect. An admin's own password is
+// changed in Settings, which asks for the current one.
+func (h *handler) resetPassword(c echo.Context) error {
+	if !currentUser(c).IsAdmin {
+		return errAdminOnly
+	}
+	password, err := randomPassword()
+	if err != nil {
+		return err
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), passwordCost)
+	if err != nil {
+		return err
+	}
+	u, err := h.store.ResetPassword(c.Request().Context(), currentUser(c), c.FormValue("user"), string(hash))
+	var ve *db.ValidationError
+	if errors.As(err, &ve) {
+		return h.renderUsers(c, http.StatusBadRequest, components.UsersView{Error: plainMessage(ve)})
+	}
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return h.renderUsers(c, http.StatusOK, components.UsersView{Reset: components.PasswordReset{User: u, Password: password}})
+}
+
+// randomPassword is 144 random bits in 24 URL-safe characters, as
+// `hashiya user add` makes them.
+func randomPassword() (string, error) {
+	b := make([]byte, 18)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("make a random password: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
 }

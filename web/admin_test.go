@@ -39,7 +39,8 @@ func TestAdminAddsUsers(t *testing.T) {
 	}
 	for _, tt := range refused {
 		rec := admin.post("/admin/users", tt.fields)
-		if rec.Code != tt.status || !strings.Contains(rec.Body.String(), tt.says) {
+		// Compared in lower case: a page and a JSON answer word it alike.
+		if rec.Code != tt.status || !strings.Contains(strings.ToLower(rec.Body.String()), tt.says) {
 			t.Errorf("%s: status %d, body lacks %q", tt.name, rec.Code, tt.says)
 		}
 	}
@@ -152,4 +153,136 @@ func TestAdminUsersNoticeNamesOnlyUsers(t *testing.T) {
 			t.Errorf("?%s: notice shown %v, want one saying %q", tt.query, notice, tt.says)
 		}
 	}
+}
+
+// TestAdminResetsPassword: an admin gives a user who forgot their password
+// a new one, shown once in the answer; the old one logs in no more and
+// every session of the user ends, their API token kept, and the reset is
+// logged. The admin's own password, an unknown user, a non-admin and a
+// form without its CSRF field change nothing.
+func TestAdminResetsPassword(t *testing.T) {
+	env := newAPIEnv(t)
+	admin := &formUser{env: env, user: env.user, session: env.session}
+	layla := newFormUser(t, env, "layla", "forgotten password")
+	secret, _, err := env.store.CreateToken(t.Context(), layla.user, "script")
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := func(auth func(*http.Request)) int {
+		req := httptest.NewRequest(http.MethodGet, "/api/v1/projects", nil)
+		auth(req)
+		return env.serve(req).Code
+	}
+	bySession := func(session string) func(*http.Request) {
+		return func(r *http.Request) { r.AddCookie(&http.Cookie{Name: "hashiya_session", Value: session}) }
+	}
+	hashOf := func(name string) string {
+		_, hash, err := env.store.Credentials(t.Context(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return hash
+	}
+	resets := func() int {
+		n, err := env.store.EventCount(t.Context(), "user.password_reset")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+
+	page := htmlPage(t, admin.get("/admin/users", env.session), http.StatusOK)
+	if form := page.Find("#user-layla form[action='/admin/users/password']"); !strings.HasPrefix(form.AttrOr("data-confirm", ""), "Reset the password of layla?") || !form.HasClass("confirm") {
+		t.Errorf("layla's row lacks a Reset password form that asks first")
+	}
+	if own := page.Find("#user-amina"); own.Find("form[action='/admin/users/password']").Length() != 0 || own.Find("a[href='/settings']").Length() != 1 {
+		t.Error("the admin's own row offers a reset instead of pointing to Settings")
+	}
+
+	// Refused: nothing changes, nothing is logged.
+	laylaHash, aminaHash := hashOf("layla"), hashOf("amina")
+	refused := []struct {
+		name   string
+		send   func() *httptest.ResponseRecorder
+		status int
+		says   string
+	}{
+		{"her own password", func() *httptest.ResponseRecorder {
+			return admin.post("/admin/users/password", url.Values{"user": {"amina"}})
+		}, http.StatusBadRequest, "you cannot reset your own password here: change it in settings, under change password."},
+		{"an unknown user", func() *httptest.ResponseRecorder {
+			return admin.post("/admin/users/password", url.Values{"user": {"nobody"}})
+		}, http.StatusBadRequest, "there is no user &#34;nobody&#34;."},
+		{"a non-admin", func() *httptest.ResponseRecorder {
+			return layla.post("/admin/users/password", url.Values{"user": {"amina"}})
+		}, http.StatusForbidden, "only a global admin manages users"},
+		{"no CSRF field", func() *httptest.ResponseRecorder {
+			form := url.Values{"user": {"layla"}}
+			req := httptest.NewRequest(http.MethodPost, "/admin/users/password", strings.NewReader(form.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.AddCookie(&http.Cookie{Name: "hashiya_csrf", Value: apiCSRF})
+			req.AddCookie(&http.Cookie{Name: "hashiya_session", Value: env.session})
+			return env.serve(req)
+		}, http.StatusBadRequest, "missing csrf token"},
+	}
+	for _, tt := range refused {
+		rec := tt.send()
+		// Compared in lower case: a page and a JSON answer word it alike.
+		if rec.Code != tt.status || !strings.Contains(strings.ToLower(rec.Body.String()), tt.says) {
+			t.Errorf("%s: status %d, want %d saying %q: %.300s", tt.name, rec.Code, tt.status, tt.says, rec.Body)
+		}
+	}
+	if hashOf("layla") != laylaHash || hashOf("amina") != aminaHash || resets() != 0 {
+		t.Error("a refused reset changed a password or was logged")
+	}
+	if api(bySession(layla.session)) != http.StatusOK || api(bySession(env.session)) != http.StatusOK {
+		t.Fatal("a refused reset ended a session")
+	}
+
+	rec := admin.post("/admin/users/password", url.Values{"user": {"layla"}})
+	if cc := rec.Header().Get("Cache-Control"); cc != "no-store" {
+		t.Errorf("the page showing the new password is cached: Cache-Control %q", cc)
+	}
+	page = htmlPage(t, rec, http.StatusOK)
+	password := page.Find("#password-reset code#reset-password").Text()
+	if len(password) < 20 || page.Find(`#password-reset button[data-copy="reset-password"]`).Length() != 1 {
+		t.Fatalf("the new password %q is not shown with a Copy button: %s", password, page.Find("#password-reset").Text())
+	}
+	if says := page.Find("#password-reset").Text(); !strings.Contains(says, "New password for layla") || !strings.Contains(says, "logged out everywhere") {
+		t.Errorf("the notice says %q", says)
+	}
+	if bcrypt.CompareHashAndPassword([]byte(hashOf("layla")), []byte(password)) != nil {
+		t.Error("the password shown is not layla's new password")
+	}
+	if loginStatus(env, "layla", "forgotten password") != http.StatusUnauthorized || loginStatus(env, "layla", password) != http.StatusSeeOther {
+		t.Error("after the reset the old password logs in, or the new one does not")
+	}
+	if api(bySession(layla.session)) != http.StatusUnauthorized {
+		t.Error("layla's session opened before the reset still works")
+	}
+	if api(func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+secret) }) != http.StatusOK {
+		t.Error("layla's API token stopped working: a reset ends sessions only")
+	}
+	if api(bySession(env.session)) != http.StatusOK {
+		t.Error("the admin's own session ended")
+	}
+	if resets() != 1 {
+		t.Errorf("%d user.password_reset events, want 1", resets())
+	}
+	// Shown once: the page, loaded again, has no password in it.
+	if again := admin.get("/admin/users", env.session).Body.String(); strings.Contains(again, password) {
+		t.Error("the users page shows the new password again")
+	}
+}
+
+// loginStatus posts the login form, as the browser does, and returns the
+// status: 303 when the password logs in.
+func loginStatus(env *apiEnv, name, password string) int {
+	form := url.Values{"username": {name}, "password": {password}, "_csrf": {apiCSRF}}
+	req := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.AddCookie(&http.Cookie{Name: "hashiya_csrf", Value: apiCSRF})
+	rec := httptest.NewRecorder()
+	env.srv.ServeHTTP(rec, req)
+	return rec.Code
 }

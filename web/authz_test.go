@@ -82,6 +82,8 @@ var authzMatrix = []authzRow{
 	{"POST", "/admin/users", "/admin/users", "name=newbie&password=long+enough+pw", authzForm, roleStatuses{303, 403, 403, 403, 403, 403, 401, 401}},
 	{"POST", "/admin/users/disable", "/admin/users/disable", "user=annotator", authzForm, roleStatuses{303, 403, 403, 403, 403, 403, 401, 401}},
 	{"POST", "/admin/users/enable", "/admin/users/enable", "user=annotator", authzForm, roleStatuses{303, 403, 403, 403, 403, 403, 401, 401}},
+	// The new password is shown in the answer itself, once: 200, not a redirect.
+	{"POST", "/admin/users/password", "/admin/users/password", "user=annotator", authzForm, roleStatuses{200, 403, 403, 403, 403, 403, 401, 401}},
 
 	{"GET", "/", "/", "", "", rolesPage(200)},
 	{"POST", "/projects", "/projects", "name=matrix", authzForm, roleStatuses{303, 403, 403, 403, 403, 403, 401, 401}},

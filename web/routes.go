@@ -24,6 +24,7 @@ func routes(e *echo.Echo, h *handler) {
 	app.POST("/admin/users", h.addUser)
 	app.POST("/admin/users/disable", h.disableUser)
 	app.POST("/admin/users/enable", h.enableUser)
+	app.POST("/admin/users/password", h.resetPassword)
 	app.GET("/", h.homePage)
 	app.POST("/projects", h.createProject)
 	app.GET("/projects/:p", h.projectPage)

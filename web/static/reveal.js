@@ -30,11 +30,25 @@ function clearArea() {
  * taller). Paragraphs far from the screen are laid out only as they come
  * near it (content-visibility), which moves the text after a scroll, so
  * the place is measured again over a few frames until it stays.
+ *
+ * keep, when given, is a control in focus that scrolls with the page (a
+ * suggestion's button below the text on a narrow screen): the place and
+ * the control are brought into view together when both fit, else nothing
+ * is scrolled, so the focus is never taken off the screen.
  */
-export async function revealRange(range) {
+export async function revealRange(range, keep = null) {
+  // The browser brings a control taking focus into view after its focus
+  // events: measure once it has.
+  if (keep) await frame();
   for (let tries = 0; tries < 5; tries++) {
-    const box = range.getBoundingClientRect();
+    let box = range.getBoundingClientRect();
     const { top, bottom } = clearArea();
+    if (keep) {
+      const k = keep.getBoundingClientRect();
+      const both = { top: Math.min(box.top, k.top), bottom: Math.max(box.bottom, k.bottom) };
+      box = { ...both, height: both.bottom - both.top };
+      if (box.height > bottom - top) return;
+    }
     if (box.top >= top && box.bottom <= bottom) return;
     const room = bottom - top;
     const to = box.height >= room ? top : top + (room - box.height) / 2;

@@ -180,15 +180,21 @@ export function createSuggestions(ctx) {
 
   // A row taking focus (or the pointer) shows where its suggestion is:
   // the same name may be proposed in five places, which the row's words
-  // alone do not tell apart.
-  function pointAt(g) {
+  // alone do not tell apart. Beside the text the place is scrolled into
+  // view. Below it (a narrow screen, the panel flowing under the text)
+  // the page scrolls only to show the place and the control in focus
+  // together, when both fit; the pointer scrolls nothing there, or the
+  // rows would move under it.
+  function pointAt(g, focused) {
     if (!window.CSS || !CSS.highlights) return;
     const r = rangeOf(g.single || g.quote);
     if (!r) return;
     const focus = new Highlight(r);
     focus.priority = 1; // over the kinds' highlights
     CSS.highlights.set('suggestion-focus', focus);
-    revealRange(r).catch(ctx.reported);
+    const beside = getComputedStyle(list.closest('.side')).position === 'sticky';
+    if (beside) revealRange(r).catch(ctx.reported);
+    else if (focused) revealRange(r, focused).catch(ctx.reported);
   }
   list.addEventListener('focusout', () => CSS.highlights && CSS.highlights.delete('suggestion-focus'));
 
@@ -204,8 +210,8 @@ export function createSuggestions(ctx) {
     const places = placesOf(groups);
     list.replaceChildren(...groups.map((g) => {
       const li = document.createElement('li');
-      li.addEventListener('focusin', () => pointAt(g));
-      li.addEventListener('mouseenter', () => pointAt(g));
+      li.addEventListener('focusin', (e) => pointAt(g, e.target));
+      li.addEventListener('mouseenter', () => pointAt(g, null));
       if (g.single) {
         li.append(describe(g.single.label, g.single, kindOf(g, g.single)));
       } else {

@@ -31,7 +31,6 @@ const (
 //
 // s should be valid UTF-8; each invalid byte reads as U+FFFD.
 func Canonicalize(s string) (text string, flags []string) {
-	s = strings.TrimPrefix(s, "\uFEFF")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	flags = textFlags(s)
@@ -47,8 +46,11 @@ func Canonicalize(s string) (text string, flags []string) {
 		}
 	}
 	// NFC last: removing a control or mapping a form may leave a letter
-	// next to a mark it composes with.
-	return norm.NFC.String(b.String()), flags
+	// next to a mark it composes with. Every U+FEFF the text then starts
+	// with goes, not just one BOM: one left there (a second BOM, or one
+	// after a removed control) would go when the text is made canonical
+	// again, and canonical text must stay as it is.
+	return strings.TrimLeft(norm.NFC.String(b.String()), "\uFEFF"), flags
 }
 
 // textFlags lists the suspicious characters a text holds, for the import

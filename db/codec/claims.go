@@ -119,13 +119,18 @@ func (c *claims) layerErrors(file string) Errors {
 // idProblem says why a document id cannot be kept, "" when it can. An
 // id must come back out of every export as it went in: a line break
 // breaks CoNLL's "# id =" line (and so the whole export), white space at
-// an end is lost there, and a blank id names nothing.
+// an end is lost there, a blank id names nothing, and bytes that are not
+// UTF-8 come out of a JSON export as U+FFFD.
 func idProblem(id string) string {
 	first, _ := utf8.DecodeRuneInString(id)
 	last, _ := utf8.DecodeLastRuneInString(id)
 	switch {
 	case id == "":
 		return "is empty"
+	case !utf8.ValidString(id):
+		// Only a file name can give one (JSON and CoNLL lines are
+		// checked first); the exports would write it with U+FFFD.
+		return "is not valid UTF-8"
 	case strings.TrimFunc(id, isInvisible) == "":
 		return "is blank: it holds only white space or invisible marks"
 	case strings.ContainsFunc(id, endsLine):

@@ -4,7 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"reflect"
+	"strconv"
+	"strings"
 )
 
 // SetLabels replaces a project's label set with labels, in their order:
@@ -62,4 +65,89 @@ func (s *Store) SetLabels(ctx context.Context, projectID int64, by User, labels 
 		}
 		return logEvent(ctx, tx, Event{UserID: by.ID, ProjectID: projectID, Action: "labels.set", Detail: detail})
 	})
+}
+
+// hotkeyOrder is the order in which labels an import adds get keys: on
+// along the digit row, as the default set takes 1 to 7 (8, 9, then 0),
+// then the letters the annotation view leaves free. A, with a span open,
+// labels every occurrence; S, C and R link a quote to its speaker or cue
+// and an entity to the one it refers to: a label on one of those keys
+// would take it over, since a label's key is looked up first.
+const hotkeyOrder = "1234567890bdefghijklmnopqtuvwxyz"
+
+// nextHotkey is the first key of hotkeyOrder that no label of labels has,
+// in either case (the annotation view reads keys in lower case), or ""
+// once every one is taken.
+func nextHotkey(labels []Label) string {
+	taken := map[string]bool{}
+	for _, l := range labels {
+		taken[strings.ToLower(l.Hotkey)] = true
+	}
+	for _, k := range strings.Split(hotkeyOrder, "") {
+		if !taken[k] {
+			return k
+		}
+	}
+	return ""
+}
+
+// nextColor is the colour for a label added to labels: of the spare
+// colours (extraColors) the ones the set uses least, none until the
+// palette runs out, and of those the one farthest from every colour the
+// set has, so a new label stands apart from the ones beside it in the
+// label bar and the text whatever colours a manager chose. Ties go to
+// the palette's order. Distance is Euclidean in Oklab, where equal
+// distances look about equally different.
+func nextColor(labels []Label) string {
+	uses := map[string]int{}
+	var have [][3]float64
+	for _, l := range labels {
+		if c, ok := oklab(l.Color); ok {
+			uses[strings.ToLower(l.Color)]++
+			have = append(have, c)
+		}
+	}
+	best, bestUses, bestDist := "", 0, 0.0
+	for _, spare := range extraColors {
+		c, _ := oklab(spare)
+		d := math.Inf(1)
+		for _, h := range have {
+			d = min(d, colorDistance(c, h))
+		}
+		if n := uses[spare]; best == "" || n < bestUses || n == bestUses && d > bestDist {
+			best, bestUses, bestDist = spare, n, d
+		}
+	}
+	return best
+}
+
+// oklab converts a #rrggbb colour to Oklab (L, a, b), as CSS Color 4
+// defines it; ok is false for anything else.
+func oklab(hex string) (lab [3]float64, ok bool) {
+	if !labelColor.MatchString(hex) {
+		return lab, false
+	}
+	v, _ := strconv.ParseUint(hex[1:], 16, 32)
+	var rgb [3]float64
+	for i, shift := range []uint{16, 8, 0} {
+		c := float64(v>>shift&0xff) / 255
+		if c <= 0.04045 { // sRGB's transfer curve, undone
+			rgb[i] = c / 12.92
+		} else {
+			rgb[i] = math.Pow((c+0.055)/1.055, 2.4)
+		}
+	}
+	r, g, b := rgb[0], rgb[1], rgb[2]
+	l := math.Cbrt(0.4122214708*r + 0.5363325363*g + 0.0514459929*b)
+	m := math.Cbrt(0.2119034982*r + 0.6806995451*g + 0.1073969566*b)
+	s := math.Cbrt(0.0883024619*r + 0.2817188376*g + 0.6299787005*b)
+	return [3]float64{
+		0.2104542553*l + 0.7936177850*m - 0.0040720468*s,
+		1.9779984951*l - 2.4285922050*m + 0.4505937099*s,
+		0.0259040371*l + 0.7827717662*m - 0.8086757660*s,
+	}, true
+}
+
+func colorDistance(x, y [3]float64) float64 {
+	return math.Sqrt((x[0]-y[0])*(x[0]-y[0]) + (x[1]-y[1])*(x[1]-y[1]) + (x[2]-y[2])*(x[2]-y[2]))
 }

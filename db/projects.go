@@ -70,8 +70,18 @@ func DefaultRelationTypes() []RelationType {
 var (
 	labelName  = regexp.MustCompile(`^[\p{L}\p{N}_\-.:]{1,40}$`)
 	labelColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
-	// spare colours for labels added by import, in order.
-	extraColors = []string{"#d6409f", "#3e63dd", "#ad7f58", "#46a758", "#e54666", "#00a2c7", "#978365", "#6e56cf"}
+	// extraColors are the spare colours for labels an import adds
+	// (nextColor), each one as far in Oklab from the default set's colours
+	// and from the others as the default set's two closest (LOC's green
+	// and CUE's teal) are from each other, and with 3:1 contrast against
+	// white at least, so its underline and the edge of its button show.
+	// Listed in the order nextColor gives them to a default project: each
+	// the farthest from all before it, so neighbours stay apart.
+	extraColors = []string{
+		"#4f5a1f", "#00749e", "#a18072", "#c2298a", "#3358d4", "#a35829", "#2a7e3b",
+		"#60646c", "#00a2c7", "#e93d82", "#cc4e00", "#6550b9", "#008573", "#0d74ce",
+		"#ce2c31", "#cb1d63", "#9e6c00", "#953ea3", "#d6409f", "#ab4aba",
+	}
 )
 
 // MaxLabelDescription is the longest description a label may have, in
@@ -81,8 +91,8 @@ const MaxLabelDescription = 200
 // MaxLabels is the most labels a project may have. Every label is a
 // button in the annotation view's label bar, a row of the label form and
 // a column of the progress page, and an annotator has to tell them apart:
-// beyond the seven default colours, import gives new labels one of eight
-// spare colours in turn, and a keyboard has about forty hotkeys. Two
+// beyond the seven default colours, import gives new labels one of twenty
+// spare colours, and a keyboard has about forty hotkeys. Two
 // hundred leaves room for fine-grained schemes (WojoodFine's 51 types,
 // FIGER's 112) while keeping the checks each write makes over the set
 // small.
@@ -182,25 +192,28 @@ func insertLabels(ctx context.Context, tx *sql.Tx, projectID int64, firstPositio
 	return nil
 }
 
-// addMissingLabels gives each name not yet in the project's label set a
-// colour and no hotkey, inside the caller's transaction. The whole set is
-// checked once, after the names are gathered: checking it for each name
-// made an import adding thousands of labels hold the write lock for
-// minutes (checkImport refuses that many before this runs).
+// addMissingLabels adds each name not yet in the project's label set,
+// inside the caller's transaction, with the next free hotkey (nextHotkey)
+// and a colour apart from the set's (nextColor). The whole set is checked
+// once, after the names are gathered: checking it for each name made an
+// import adding thousands of labels hold the write lock for minutes
+// (checkImport refuses that many before this runs).
 func addMissingLabels(ctx context.Context, tx *sql.Tx, p Project, names []string) ([]Label, error) {
-	var added []Label
-	for _, name := range newLabels(p, names) {
-		added = append(added, Label{Name: name, Color: extraColors[(len(p.Labels)+len(added))%len(extraColors)]})
-	}
-	if len(added) == 0 {
+	names = newLabels(p, names)
+	if len(names) == 0 {
 		return nil, nil
 	}
-	if len(added) > MaxImportLabels {
-		return nil, invalid("labels", "the import adds %d labels, more than the %d one import may add", len(added), MaxImportLabels)
+	if len(names) > MaxImportLabels {
+		return nil, invalid("labels", "the import adds %d labels, more than the %d one import may add", len(names), MaxImportLabels)
 	}
-	if err := ValidateLabels(append(slices.Clone(p.Labels), added...)); err != nil {
+	labels := slices.Clone(p.Labels)
+	for _, name := range names {
+		labels = append(labels, Label{Name: name, Color: nextColor(labels), Hotkey: nextHotkey(labels)})
+	}
+	if err := ValidateLabels(labels); err != nil {
 		return nil, err
 	}
+	added := labels[len(p.Labels):]
 	return added, insertLabels(ctx, tx, p.ID, len(p.Labels), added)
 }
 

@@ -2,6 +2,8 @@ package main
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -118,5 +120,42 @@ func checkLogin(t *testing.T, c *cli, name, password, old string) {
 	}
 	if old != "" && bcrypt.CompareHashAndPassword([]byte(hash), []byte(old)) == nil {
 		t.Errorf("%s's old password %q still logs in", name, old)
+	}
+}
+
+// TestImportAddLabelsKeysAndColours: labels import --add-labels adds get
+// the next free hotkeys of the default set's scheme (8, 9, 0 after the
+// seven defaults) and colours none of the project's labels has.
+// (It stands here for want of a file of its own in this package.)
+func TestImportAddLabelsKeysAndColours(t *testing.T) {
+	c := newCLI(t)
+	c.ok("project", "create", "p")
+	file := filepath.Join(t.TempDir(), "new-labels.jsonl")
+	line := `{"id":"d1","text":"زار أحمد الأمم المتحدة يوم الاثنين","spans":[{"start":4,"end":8,"label":"PERS"},{"start":9,"end":22,"label":"NORP"},{"start":27,"end":34,"label":"TIME"}]}` + "\n"
+	if err := os.WriteFile(file, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := c.ok("import", "--project", "p", "--add-labels", file); !strings.Contains(out, "labels added to p: [PERS NORP TIME]") {
+		t.Fatalf("import: %q", out)
+	}
+	s := openCLIStore(t, c)
+	defer s.Close()
+	p, err := s.ProjectByName(t.Context(), "p")
+	if err != nil {
+		t.Fatal(err)
+	}
+	colours := map[string]string{}
+	for _, l := range p.Labels {
+		if other, ok := colours[strings.ToLower(l.Color)]; ok {
+			t.Errorf("%s and %s share the colour %s", other, l.Name, l.Color)
+		}
+		colours[strings.ToLower(l.Color)] = l.Name
+	}
+	var keys []string
+	for _, l := range p.Labels[len(p.Labels)-3:] {
+		keys = append(keys, l.Name+"="+l.Hotkey)
+	}
+	if got := strings.Join(keys, " "); got != "PERS=8 NORP=9 TIME=0" {
+		t.Errorf("added labels' hotkeys: %s, want PERS=8 NORP=9 TIME=0", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -157,11 +158,19 @@ func (p *conllParser) token(n int, s string) {
 	if p.cur == nil {
 		p.startDoc(n, stem(p.name))
 	}
+	// A token of white space alone (U+00A0, U+2000) is as empty: no
+	// export could write it back, as tokens end at white space.
+	blank := strings.TrimFunc(token, unicode.IsSpace) == ""
 	switch {
 	case token == "" && tag != "O":
 		p.fail(n, "empty token tagged %s: an entity cannot cover no text", tag)
+	case blank && tag != "O":
+		p.fail(n, "token %q is white space alone, tagged %s: an entity cannot cover no text", token, tag)
 	case token == "":
 		p.warn(n, "empty token (tag O) dropped")
+		p.cur.open = -1
+	case blank:
+		p.warn(n, "token %q is white space alone (tag O); dropped", token)
 		p.cur.open = -1
 	default:
 		if r, at, _ := forbiddenControl(token); at >= 0 {

@@ -320,13 +320,13 @@ func TestCoNLLImportExport(t *testing.T) {
 
 	aner := corpus(t, "anercorp/ANERCorp.conll")
 	c.ok("project", "create", "aner")
-	if out := c.ok("import", "--project", "aner", "--add-labels", aner); !strings.Contains(out, "1 documents, 11187 spans") {
+	if out := c.ok("import", "--project", "aner", "--add-labels", aner); !strings.Contains(out, "1 document, 11187 spans") {
 		t.Fatalf("ANERCorp import said %q", out)
 	}
 	dest := filepath.Join(dir, "aner-out.conll")
 	c.ok("export", "--project", "aner", "--format", "conll", "--out", dest)
 	c.ok("project", "create", "again")
-	if out := c.ok("import", "--project", "again", "--add-labels", dest); !strings.Contains(out, "1 documents, 11187 spans") {
+	if out := c.ok("import", "--project", "again", "--add-labels", dest); !strings.Contains(out, "1 document, 11187 spans") {
 		t.Errorf("ANERCorp exported as conll and imported again: %q", out)
 	}
 }
@@ -364,7 +364,7 @@ func TestLabelStudioImport(t *testing.T) {
 	    {"from_id": "q", "to_id": "p", "type": "relation", "direction": "right", "labels": ["speaker"]}]}]}]`
 	os.WriteFile(file, []byte(body), 0o644)
 	out, errOut, err := c.run("", "import", "--project", "p", file)
-	if err != nil || !strings.Contains(out, "1 documents, 2 spans") || !strings.Contains(errOut, "offsets count UTF-16 units") ||
+	if err != nil || !strings.Contains(out, "1 document, 2 spans") || !strings.Contains(errOut, "offsets count UTF-16 units") ||
 		!strings.Contains(errOut, "has 2 annotations; imported annotation 2") {
 		t.Fatalf("import: %v\nstdout %q\nstderr %q", err, out, errOut)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"hashiya/components"
 	"hashiya/db"
 )
 
@@ -142,7 +143,7 @@ func assign(ctx context.Context, e env, f *flags, pos []string, a assignFlags) (
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%d documents of %s newly assigned to %s\n", n, p.Name, req.User)
+	fmt.Fprintf(e.stdout, "%s of %s newly assigned to %s\n", components.Plural(n, "document"), p.Name, req.User)
 	return nil
 }
 
@@ -162,7 +163,8 @@ func deleteProject(ctx context.Context, e env, f *flags, name string, yes bool) 
 	for _, d := range loss.Documents {
 		spans, relations, layers = spans+d.Spans, relations+d.Relations, layers+d.Layers
 	}
-	what := fmt.Sprintf("project %s: %d documents, %d spans, %d links in %d layers, %d members", p.Name, len(loss.Documents), spans, relations, layers, loss.Members)
+	what := fmt.Sprintf("project %s: %s, %s, %s in %s, %s", p.Name, components.Plural(len(loss.Documents), "document"), components.Plural(spans, "span"),
+		components.Plural(relations, "link"), components.Plural(layers, "layer"), components.Plural(loss.Members, "member"))
 	if !yes {
 		fmt.Fprintln(e.stdout, what)
 		return errors.New("nothing deleted: run again with --yes to delete the project and all of the above")

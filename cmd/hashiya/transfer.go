@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"hashiya/components"
 	"hashiya/db"
 	"hashiya/db/codec"
 )
@@ -59,9 +60,10 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 		}
 		annotated := ""
 		if res.Annotated > 0 {
-			annotated = fmt.Sprintf(" (and a layer of %d documents the project had)", res.Annotated)
+			annotated = fmt.Sprintf(" (and a layer of %s the project had)", components.Plural(res.Annotated, "document"))
 		}
-		fmt.Fprintf(e.stdout, "%s: %d documents, %d spans, %d relations imported%s in %s\n", file, res.Documents, res.Spans, res.Relations, annotated, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(e.stdout, "%s: %s, %s, %s imported%s in %s\n", file, components.Plural(res.Documents, "document"), components.Plural(res.Spans, "span"),
+			components.Plural(res.Relations, "relation"), annotated, time.Since(start).Round(time.Millisecond))
 		if len(res.AddedLabels) > 0 {
 			fmt.Fprintf(e.stdout, "%s: labels added to %s: %v\n", file, p.Name, res.AddedLabels)
 		}

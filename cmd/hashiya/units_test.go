@@ -65,13 +65,13 @@ func TestProjectDelete(t *testing.T) {
 	if !strings.Contains(got, "nothing deleted: run again with --yes") {
 		t.Errorf("without --yes:\n%s", got)
 	}
-	if out, _, _ := c.run("", "project", "delete", "p"); out != "project p: 1 documents, 1 spans, 0 links in 1 layers, 0 members\n" {
+	if out, _, _ := c.run("", "project", "delete", "p"); out != "project p: 1 document, 1 span, 0 links in 1 layer, 0 members\n" {
 		t.Errorf("without --yes it says %q", out)
 	}
 	if out := c.ok("export", "--project", "p", "--format", "doccano"); !strings.Contains(out, `[4,8,"PER"]`) {
 		t.Fatalf("the project lost its span without --yes: %q", out)
 	}
-	if out := c.ok("project", "delete", "p", "--yes"); !strings.HasPrefix(out, "deleted project p: 1 documents") {
+	if out := c.ok("project", "delete", "p", "--yes"); !strings.HasPrefix(out, "deleted project p: 1 document,") {
 		t.Errorf("with --yes: %q", out)
 	}
 	if got := c.fail("", "export", "--project", "p"); !strings.Contains(got, "p") {

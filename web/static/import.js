@@ -56,7 +56,7 @@ function init(f) {
     const show = document.createElement('a');
     show.href = `/projects/${f.dataset.project}?done=imported&n=${data.documents}#documents-title`;
     show.textContent = 'Show the document list again';
-    status.replaceChildren(`Imported ${data.documents} documents, ${data.spans} spans (into the gold layer), ${data.relations} relations${added}. `, show);
+    status.replaceChildren(`Imported ${plural(data.documents, 'document')}, ${plural(data.spans, 'span')} (into the gold layer), ${plural(data.relations, 'relation')}${added}. `, show);
     if (data.warnings && data.warnings.length) showLines('Warnings (imported anyway):', data.warnings);
   }
 
@@ -84,4 +84,9 @@ function init(f) {
     const file = el('import-file').files[0];
     if (file) send(file);
   });
+}
+
+// plural counts things in words: "1 span", "2 spans".
+function plural(n, thing) {
+  return `${n} ${thing}${n === 1 ? '' : 's'}`;
 }

@@ -17,7 +17,7 @@ const agreementUsage = "agreement --project NAME [--format text|json]"
 
 const agreementHelp = "Print how far a project's annotators agree, as the agreement page shows it: exact spans (same start, end and label) of every two users who worked on the same document, summed over the documents. " +
 	"F1 is 2·both over the two sides' spans. Of the spans only one side marked, a pair of the same label that overlap differ in extent only and a pair on the same words in label only; \"F1 forgiving extent\" counts the first kind as agreeing. " +
-	"κ is Cohen's kappa over words. Text lists the total, each pair (what only the first or only the second of the pair marked), each label, each annotator against reviewed gold and the documents least agreed on first; " +
+	"κ is Cohen's kappa over words. Text lists the total, each pair (what only the first or only the second of the pair marked), each label, the quotations and their speakers (when any), each annotator against reviewed gold and the documents least agreed on first; " +
 	"--format json writes the very JSON GET /api/v1/projects/:p/agreement answers."
 
 func runAgreement(ctx context.Context, e env, args []string) (err error) {

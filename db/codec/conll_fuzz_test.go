@@ -47,26 +47,29 @@ func FuzzCoNLL(f *testing.F) {
 	if lines := firstLines(sharedCorpus("anercorp", "ANERCorp.conll"), 60); lines != nil {
 		f.Add(append(bytes.Join(lines, []byte("\n")), '\n'), false)
 	}
-	f.Fuzz(func(t *testing.T, data []byte, user bool) {
-		if len(data) > fuzzMaxInput {
-			t.Skip("input over the fuzzer's bound")
-		}
-		layer := fuzzLayer(user)
-		docs, rep, err := ParseFileInto(bytes.NewReader(data), "in.conll", "conll", UnitCodePoint, layer)
-		parsed{name: "in.conll", layer: layer, input: data, docs: docs, rep: rep, err: err}.check(t)
-		if err != nil {
-			return
-		}
-		once, warnings := exportAndRead(t, docs, "conll", "conll", UnitCodePoint, layer)
-		if len(warnings) == 0 {
-			sameDocs(t, "conll (spacing aside)", tokensOf(once), tokensOf(docs))
-		}
-		twice, warnings := exportAndRead(t, once, "conll", "conll", UnitCodePoint, layer)
-		if len(warnings) > 0 {
-			t.Fatalf("writing what a CoNLL export imports as warns %v", warnings)
-		}
-		sameDocs(t, "conll, a second time", viewsOf(twice, nil), viewsOf(once, nil))
-	})
+	f.Fuzz(fuzzCoNLLBody)
+}
+
+// fuzzCoNLLBody is FuzzCoNLL's check of one input.
+func fuzzCoNLLBody(t *testing.T, data []byte, user bool) {
+	if len(data) > fuzzMaxInput {
+		t.Skip("input over the fuzzer's bound")
+	}
+	layer := fuzzLayer(user)
+	docs, rep, err := ParseFileInto(bytes.NewReader(data), "in.conll", "conll", UnitCodePoint, layer)
+	parsed{name: "in.conll", layer: layer, input: data, docs: docs, rep: rep, err: err}.check(t)
+	if err != nil {
+		return
+	}
+	once, warnings := exportAndRead(t, docs, "conll", "conll", UnitCodePoint, layer)
+	if len(warnings) == 0 {
+		sameDocs(t, "conll (spacing aside)", tokensOf(once), tokensOf(docs))
+	}
+	twice, warnings := exportAndRead(t, once, "conll", "conll", UnitCodePoint, layer)
+	if len(warnings) > 0 {
+		t.Fatalf("writing what a CoNLL export imports as warns %v", warnings)
+	}
+	sameDocs(t, "conll, a second time", viewsOf(twice, nil), viewsOf(once, nil))
 }
 
 // tokensOf is docs with their text and every span's text stripped of

@@ -56,7 +56,8 @@ type conllToken struct {
 
 // tokenize splits text on whitespace and splits off each punctuation mark
 // as a token of its own, except "." and "," between digits (3.5, 1,000),
-// which stay in their number as ANERCorp writes them. A run such as `؟!»`
+// which stay in their number as ANERCorp writes them, and the first
+// hyphen of the word -DOCSTART-. A run such as `؟!»`
 // (".", "؟", "?", "!" and the closing marks after them, see
 // closesSentence) is terminal.
 func tokenize(runes []rune) []conllToken {
@@ -64,6 +65,13 @@ func tokenize(runes []rune) []conllToken {
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
+			// A line "-DOCSTART- TAG" starts a document (CoNLL-2003's
+			// marker): the word's first hyphen goes on a line of its own,
+			// or the import would cut the document there and drop the word.
+			if string(runes[start:end]) == docStart {
+				toks = append(toks, conllToken{start: start, end: start + 1, span: -1})
+				start++
+			}
 			toks = append(toks, conllToken{start: start, end: end, span: -1})
 			start = -1
 		}

@@ -71,6 +71,22 @@ func (b *browser) waitLoaded() {
 	}
 }
 
+// unreachableScrollersJS lists the boxes around a table that may scroll
+// it sideways (overflow-x auto or scroll) but cannot take focus, are not
+// a region or have no name: a keyboard could not scroll them, nor a
+// screen reader say what they hold.
+const unreachableScrollersJS = `[...document.querySelectorAll('table')].map((t) => {
+  for (let e = t.parentElement; e && e !== document.body; e = e.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(e).overflowX)) return e;
+  }
+  return null;
+}).filter((e) => {
+  if (!e) return false;
+  const ids = (e.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+  const name = (e.getAttribute('aria-label') || ids.map((id) => (document.getElementById(id) || {}).textContent || '').join(' ')).trim();
+  return e.tabIndex < 0 || e.getAttribute('role') !== 'region' || name === '';
+}).map((e) => e.className + ' holding #' + (e.querySelector('table').id || '?')).join(', ')`
+
 // controlRoles are the roles a person operates; each needs a name.
 var controlRoles = map[string]bool{
 	"button": true, "link": true, "textbox": true, "searchbox": true, "checkbox": true, "radio": true,
@@ -84,6 +100,9 @@ func (b *browser) checkAccessible(page string) {
 		if eval[bool](b, `document.documentElement.scrollWidth > innerWidth + 1`) {
 			b.t.Errorf("%s at %dx%d scrolls sideways (%d > %d)", page, vp.w, vp.h,
 				eval[int](b, `document.documentElement.scrollWidth`), eval[int](b, `innerWidth`))
+		}
+		if bad := eval[string](b, unreachableScrollersJS); bad != "" {
+			b.t.Errorf("%s at %dx%d: a box scrolling a table sideways is not a named region a keyboard can focus: %s", page, vp.w, vp.h, bad)
 		}
 	}
 	b.run(chromedp.EmulateViewport(1366, 900))

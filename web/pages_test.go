@@ -153,6 +153,9 @@ func TestProjectPageDocumentsFirst(t *testing.T) {
 	if got := strings.Join(links, " "); got != want {
 		t.Errorf("the page's contents link to %s, want %s", got, want)
 	}
+	if got := strings.Join(strings.Fields(d.Find("#page-sections p").Text()), " "); !strings.HasPrefix(got, "On this page: Documents · Import · Labels · ") {
+		t.Errorf("the page's contents read %q, a space each side of every dot", got)
+	}
 	// Members see the documents first too, and no manager's contents.
 	d = htmlPage(t, te.layla.get(fmt.Sprintf("/projects/%d", te.proj.ID)), http.StatusOK)
 	if d.Find("#page-sections").Length() != 0 || d.Find("main h2").First().AttrOr("id", "") != "documents-title" {

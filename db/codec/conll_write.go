@@ -91,9 +91,16 @@ func tokenize(runes []rune) []conllToken {
 		}
 	}
 	flush(len(runes))
+	// marksOn[i]: toks[i] and every token after it on its line are marks
+	// a run may hold, so a quote there quotes nothing.
+	marksOn := make([]bool, len(toks)+1)
+	marksOn[len(toks)] = true
+	for i := len(toks) - 1; i >= 0; i-- {
+		marksOn[i] = isMark(runes, toks[i], runMarks+`"'`) && (toks[i].lineBreak || marksOn[i+1])
+	}
 	for i := 0; i < len(toks); i++ {
 		if isMark(runes, toks[i], ".؟?!") {
-			for i+1 < len(toks) && closesSentence(runes, toks[i], toks[i+1]) {
+			for i+1 < len(toks) && closesSentence(runes, toks[i], toks[i+1], marksOn[i+1]) {
 				i++
 			}
 			toks[i].terminal = true
@@ -102,16 +109,24 @@ func tokenize(runes []rune) []conllToken {
 	return toks
 }
 
+// runMarks are the marks a terminal run holds after its first stop,
+// ASCII quotes aside (see closesSentence).
+const runMarks = ".؟?!»”)]"
+
 // closesSentence reports whether next, after prev in a terminal run, is
 // one more mark of the run: another stop, or a closing mark. An ASCII
 // quote (" or ') may open as well as close, so it closes only touching
-// the mark before it (`"انتهى."`); after a space it opens the next
-// sentence's quotation.
-func closesSentence(runes []rune, prev, next conllToken) bool {
+// the mark before it (`"انتهى."`) or followed by marks alone to the end of
+// its line or the text (quotesNothing), where it opens nothing; after a
+// space, with words after it on its line, it opens the next sentence's
+// quotation. Import puts a space between every two tokens, so without the
+// second rule an export imported and exported again would move a closing
+// quote into a sentence of its own.
+func closesSentence(runes []rune, prev, next conllToken, quotesNothing bool) bool {
 	if isMark(runes, next, `"'`) {
-		return next.start == prev.end
+		return next.start == prev.end || quotesNothing
 	}
-	return isMark(runes, next, ".؟?!»”)]")
+	return isMark(runes, next, runMarks)
 }
 
 const conllPunct = "،؛؟.,;:!?«»“”\"()[]"

@@ -38,7 +38,7 @@ func TestBrowserCopyNewToken(t *testing.T) {
 	  navigator.clipboard.writeText = () => Promise.reject(new Error('refused by the test')); true`)
 	b.run(chromedp.Click(`button[data-copy="new-token"]`))
 	b.waitFor(`document.getElementById('new-token-copied').textContent !== ''`)
-	if got := eval[string](b, `document.getElementById('new-token-copied').textContent + ' | ' + String(getSelection())`); got != "Not copied (refused by the test): the token is selected, press Ctrl+C. | "+token {
+	if got := eval[string](b, `document.getElementById('new-token-copied').textContent + ' | ' + String(getSelection())`); got != "Not copied (refused by the test): it is selected, press Ctrl+C. | "+token {
 		t.Errorf("when the clipboard refuses: %q", got)
 	}
 }

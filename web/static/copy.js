@@ -1,8 +1,8 @@
-// "Copy" beside a secret shown once (a new API token): a button with
+// "Copy" beside a secret shown once (a new API token, a reset password): a button with
 // data-copy names the element whose text it copies. Where the page may
 // not write to the clipboard (plain http on another host, a refusal) the
 // text is selected instead and the button says to press Ctrl+C, so the
-// token is never lost to a silent failure.
+// secret is never lost to a silent failure.
 
 document.addEventListener('click', async (e) => {
   const button = e.target.closest('button[data-copy]');
@@ -19,6 +19,6 @@ document.addEventListener('click', async (e) => {
     await navigator.clipboard.writeText(source.textContent);
     said.textContent = 'Copied.';
   } catch (err) {
-    said.textContent = `Not copied (${err.message}): the token is selected, press Ctrl+C.`;
+    said.textContent = `Not copied (${err.message}): it is selected, press Ctrl+C.`;
   }
 });

@@ -72,6 +72,14 @@ function init(box) {
     return b;
   }
 
+  // utcTime shows a stored time as the other pages do, in UTC to the
+  // second (2026-02-12 10:30:37 UTC), the same for everyone on the team
+  // whatever their browser's language and time zone.
+  function utcTime(at) {
+    const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(at);
+    return m ? `${m[1]} ${m[2]} UTC` : at;
+  }
+
   function isolated(text) {
     const b = document.createElement('bdi');
     b.textContent = text;
@@ -90,7 +98,7 @@ function init(box) {
     who.append(isolated(n.author));
     const when = document.createElement('time');
     when.dateTime = n.created_at;
-    when.textContent = new Date(n.created_at).toLocaleString();
+    when.textContent = utcTime(n.created_at);
     head.append(who, ' · ', when);
     if (n.resolved) head.append(' · resolved', ...(n.resolved_by ? [' by ', isolated(n.resolved_by)] : []));
     li.append(head);

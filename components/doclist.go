@@ -111,3 +111,20 @@ func (l DocList) previewParts(preview string) (before, match, after string) {
 	}
 	return preview[:start], preview[start:end], preview[end:]
 }
+
+// ownLayerColumns reports whether the list shows the viewer's own layer
+// of each document (its spans and status): always to an annotator, and
+// to a reviewer or manager who filters by it or has work of their own on
+// a document of the page. Most reviewers and managers never annotate,
+// and for them the columns would read 0 and new on every row.
+func (v ProjectView) ownLayerColumns() bool {
+	if v.Role == db.RoleAnnotator || v.List.Status != "" {
+		return true
+	}
+	for _, d := range v.List.Docs {
+		if d.Spans > 0 || (d.Status != "" && d.Status != "new") {
+			return true
+		}
+	}
+	return false
+}

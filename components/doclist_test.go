@@ -66,7 +66,7 @@ func TestDocumentListLinksKeepTheFilter(t *testing.T) {
 		t.Errorf("assign form posts to %q", got)
 	}
 	// No members yet: the assignment forms say so and cannot be sent.
-	if d.Find("#assign-empty").Length() != 1 || d.Find("#assign-user[disabled]").Length() != 1 ||
+	if d.Find("#assign-empty").Length() != 1 || d.Find("#assign-user[disabled]").Length() != 1 || d.Find("#assign-ids-user[disabled]").Length() != 1 ||
 		!strings.Contains(d.Find("#auto-hint").Text(), "it has none yet") || d.Find("#auto-form button[disabled]").Length() != 1 {
 		t.Errorf("with no members the assignment section reads %q", d.Find("#assignments").Text())
 	}
@@ -126,5 +126,56 @@ func TestDocListKeepsNotesFilter(t *testing.T) {
 	}
 	if !(DocList{Notes: true}).Filtered() {
 		t.Error("a list of documents with open notes is not filtered")
+	}
+}
+
+// TestOwnLayerColumns: "Your spans" and "Your status" are shown to an
+// annotator, and to a reviewer or manager only when they have work of
+// their own on the page or filter by it; a manager's list has the bar of
+// ticked documents with the members to assign them to.
+func TestOwnLayerColumns(t *testing.T) {
+	fresh := []db.DocumentSummary{{ID: 1, ExternalID: "a", Status: "new", GoldStatus: "new"}, {ID: 2, ExternalID: "b", Status: "new", GoldStatus: "new"}}
+	worked := []db.DocumentSummary{fresh[0], {ID: 2, ExternalID: "b", Spans: 3, Status: "in_progress", GoldStatus: "new"}}
+	for _, c := range []struct {
+		name   string
+		role   db.Role
+		docs   []db.DocumentSummary
+		status string
+		want   bool
+	}{
+		{"annotator", db.RoleAnnotator, fresh, "", true},
+		{"manager without a layer", db.RoleManager, fresh, "", false},
+		{"reviewer without a layer", db.RoleReviewer, fresh, "", false},
+		{"manager with spans of their own", db.RoleManager, worked, "", true},
+		{"manager filtering by their status", db.RoleManager, fresh, "new", true},
+	} {
+		v := ProjectView{Project: db.Project{ID: 3, Name: "p"}, Role: c.role, List: DocList{DocumentList: db.DocumentList{Docs: c.docs, Total: 2}, Status: c.status}}
+		if c.role == db.RoleManager {
+			v.Manage = &Manage{Members: []db.Member{{User: db.User{Name: "layla"}, Role: db.RoleAnnotator}}}
+		}
+		var buf bytes.Buffer
+		if err := ProjectPage(Page{Title: "p", CSRF: "tok"}, v).Render(context.Background(), &buf); err != nil {
+			t.Fatal(err)
+		}
+		d, err := goquery.NewDocumentFromReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		heads := d.Find("table.docs thead th").Text()
+		if got := strings.Contains(heads, "Your spans") && strings.Contains(heads, "Your status"); got != c.want {
+			t.Errorf("%s: columns %q, want Your spans and Your status: %v", c.name, heads, c.want)
+		}
+		if got := d.Find("#doc-2 td").Length() == d.Find("table.docs thead th").Length(); !got {
+			t.Errorf("%s: a row has %d cells for %d columns", c.name, d.Find("#doc-2 td").Length(), d.Find("table.docs thead th").Length())
+		}
+		bar := d.Find("table.docs ~ #assign-form, .table-scroll ~ #assign-form")
+		if manager := c.role == db.RoleManager; (bar.Length() == 1) != manager {
+			t.Errorf("%s: %d bars of ticked documents under the list", c.name, bar.Length())
+		} else if manager {
+			if bar.Find(`select[name="user"] option[value="layla"]`).Length() != 1 || bar.Find("#assign-ticked").Length() != 1 || bar.Find("#delete-docs").Length() != 1 ||
+				d.Find(`input[name="doc"][form="assign-form"]`).Length() != 2 {
+				t.Errorf("%s: the bar holds %q", c.name, bar.Text())
+			}
+		}
 	}
 }

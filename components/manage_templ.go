@@ -414,7 +414,7 @@ func ManageSections(p Page, pr db.Project, m Manage) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 30, "\" class=\"row\" id=\"assign-form\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 30, "\" class=\"row\" id=\"assign-ids-form\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -422,7 +422,7 @@ func ManageSections(p Page, pr db.Project, m Manage) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 31, "<label for=\"assign-user\">Member</label> <select id=\"assign-user\" name=\"user\" required")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 31, "<label for=\"assign-ids-user\">Member</label> <select id=\"assign-ids-user\" name=\"user\" required")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -494,7 +494,7 @@ func ManageSections(p Page, pr db.Project, m Manage) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 39, "\" data-confirm=\"Unassign the member from these documents? Their layers are kept, but they no longer open the documents unless these are assigned to them again.\">Unassign</button><p id=\"assign-hint\" class=\"hint\">Give ids separated by commas, or tick documents on the page of the list above; \"All documents\" is every document of the project, whatever the list shows.</p></form><form method=\"post\" action=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 39, "\" data-confirm=\"Unassign the member from these documents? Their layers are kept, but they no longer open the documents unless these are assigned to them again.\">Unassign</button><p id=\"assign-hint\" class=\"hint\">Give ids separated by commas; \"All documents\" is every document of the project, whatever the list shows. Documents ticked in the list are assigned with <a href=\"#assign-form\">the bar under it</a>.</p></form><form method=\"post\" action=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -25,8 +25,8 @@ func TestBrowserUnassignAsks(t *testing.T) {
 	form := b.answerDialogs("Unassign the member from these documents?", func() bool { return false })
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)), chromedp.WaitVisible(`button.unassign`))
 	b.run(chromedp.Click(`button.unassign`))
-	b.run(chromedp.SetValue(`#assign-user`, "layla"), chromedp.Click(`#assign-form input[name="all"]`),
-		chromedp.Click(`#assign-form button[formaction*="/assignments/remove"]`))
+	b.run(chromedp.SetValue(`#assign-ids-user`, "layla"), chromedp.Click(`#assign-ids-form input[name="all"]`),
+		chromedp.Click(`#assign-ids-form button[formaction*="/assignments/remove"]`))
 	for deadline := time.Now().Add(5 * time.Second); row.Load() != 1 || form.Load() != 1; time.Sleep(50 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatalf("asked %d times from the row and %d from the form, want once each", row.Load(), form.Load())

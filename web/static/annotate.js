@@ -50,14 +50,46 @@ function init(docEl) {
   const errorBox = el('save-error');
   const editor = el('span-editor');
   let queue = Promise.resolve(); // saves run one after another, in order
+  // A read-only layer's bar has no Undo, Redo, labels or Snap
+  // (annotate.templ): there is nothing to change.
+  const undoButton = el('undo');
+  const redoButton = el('redo');
   const history = new History(() => {
-    el('undo').disabled = !history.canUndo();
-    el('redo').disabled = !history.canRedo();
+    if (undoButton) undoButton.disabled = !history.canUndo();
+    if (redoButton) redoButton.disabled = !history.canRedo();
   }, () => queue);
   let selected = null; // the span open in the editor
   // The status is cut to one line (app.css); its title keeps it whole.
-  new MutationObserver(() => { status.title = status.textContent; })
-    .observe(status, { childList: true, characterData: true, subtree: true });
+  new MutationObserver(() => {
+    status.title = status.textContent;
+    floatStatus();
+  }).observe(status, { childList: true, characterData: true, subtree: true });
+
+  // Where the bar does not stay at the top of the screen (a laptop at 200%
+  // zoom) it scrolls away with the page, and "Saved" with it: while the
+  // status's place is off the screen, what it says shows for a moment at
+  // the foot of the screen instead (above an open editor's sheet), through
+  // which the text can still be clicked. "Saving…" stays until the answer
+  // comes; a failure is the pinned message's, which stays until dismissed
+  // or the next save succeeds.
+  let floatTimer = 0;
+  function floatStatus() {
+    clearTimeout(floatTimer);
+    const text = status.textContent;
+    const place = status.parentElement.getBoundingClientRect();
+    const away = place.top < 0 || place.bottom > window.innerHeight;
+    status.classList.toggle('floating', text !== '' && away);
+    if (!status.classList.contains('floating')) return;
+    let bottom = 8;
+    for (const pinned of [editor, errorBox]) {
+      if (pinned.hidden || getComputedStyle(pinned).position !== 'fixed') continue;
+      bottom = Math.max(bottom, window.innerHeight - pinned.getBoundingClientRect().top + 8);
+    }
+    status.style.bottom = `${bottom}px`;
+    if (text === 'Saving…') return;
+    const ms = Math.min(10000, 3000 + 40 * [...text].length); // time to read it
+    floatTimer = setTimeout(() => status.classList.remove('floating'), ms);
+  }
 
   function showError(message) {
     el('save-error-text').textContent = message;
@@ -297,13 +329,15 @@ function init(docEl) {
   // from one document to the next.
   const snapBox = el('snap-words');
   const snapKey = 'hashiya.snap-words';
-  try {
-    const kept = window.localStorage.getItem(snapKey);
-    if (kept !== null) snapBox.checked = kept === 'true';
-    snapBox.addEventListener('change', () => window.localStorage.setItem(snapKey, String(snapBox.checked)));
-  } catch (err) {
-    // Storage refused (a private window, a policy): the box works for this page only.
-    status.textContent = `Snap setting not kept: ${err.message}`;
+  if (snapBox) {
+    try {
+      const kept = window.localStorage.getItem(snapKey);
+      if (kept !== null) snapBox.checked = kept === 'true';
+      snapBox.addEventListener('change', () => window.localStorage.setItem(snapKey, String(snapBox.checked)));
+    } catch (err) {
+      // Storage refused (a private window, a policy): the box works for this page only.
+      status.textContent = `Snap setting not kept: ${err.message}`;
+    }
   }
 
   async function createFromSelection(label) {
@@ -451,6 +485,23 @@ function init(docEl) {
     if (r.top < 0 || r.bottom > sheetTop - 8) window.scrollBy(0, r.top - sheetTop / 3);
   }
 
+  // Beside the text the editor stays at the top of the side panel as the
+  // panel scrolls (app.css), so it opens in sight wherever the panel was
+  // scrolled to; the entry picked in a list below it is kept in view too,
+  // clear of the editor, so the place in the list is not lost.
+  function keepInList(entry) {
+    if (getComputedStyle(editor).position !== 'sticky') {
+      entry.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    const r = entry.getBoundingClientRect();
+    const sideBox = side.getBoundingClientRect();
+    const top = editor.getBoundingClientRect().bottom + 8;
+    const bottom = Math.min(sideBox.bottom, window.innerHeight) - 8;
+    if (r.top < top) side.scrollTop -= top - r.top;
+    else if (r.bottom > bottom) side.scrollTop += Math.min(r.bottom - bottom, r.top - top);
+  }
+
   function closeEditor() {
     // Focus in the editor would fall to the page as it hides, and the next
     // Tab would start from the top: it goes back to the text instead.
@@ -501,9 +552,10 @@ function init(docEl) {
     const b = e.target.closest('.span-item');
     if (!b) return;
     window.getSelection().removeAllRanges();
-    openEditor(spanByID(Number(b.dataset.span)));
-    // The editor opens above the list: keep the entry chosen in view.
-    b.scrollIntoView({ block: 'nearest' });
+    const shown = openEditor(spanByID(Number(b.dataset.span)));
+    keepInList(b);
+    // A quotation's tools are drawn a moment later, making the editor taller.
+    shown.then(() => keepInList(b)).catch(reported);
   });
   // A quotation in the side panel or the done warning opens its first
   // segment. From the warning, focus goes on to what the warning asks
@@ -515,7 +567,11 @@ function init(docEl) {
     if (!span) return;
     window.getSelection().removeAllRanges();
     const shown = openEditor(span);
-    if (!b.closest('#warn-list')) return;
+    if (!b.closest('#warn-list')) {
+      keepInList(b);
+      shown.then(() => keepInList(b)).catch(reported);
+      return;
+    }
     shown.then(() => {
       const tick = el('q-not-in-text');
       if (el('quote-tools').hidden) return;
@@ -524,10 +580,13 @@ function init(docEl) {
     }).catch(reported);
   });
 
-  document.querySelector('.toolbar[aria-label="Labels"]').addEventListener('click', (e) => {
-    const b = e.target.closest('.label-btn');
-    if (b) createFromSelection(b.dataset.label).catch(reported);
-  });
+  const labelBar = document.querySelector('.toolbar[aria-label="Labels"]');
+  if (labelBar) {
+    labelBar.addEventListener('click', (e) => {
+      const b = e.target.closest('.label-btn');
+      if (b) createFromSelection(b.dataset.label).catch(reported);
+    });
+  }
 
   editor.addEventListener('click', (e) => {
     const b = e.target.closest('.relabel');
@@ -539,8 +598,8 @@ function init(docEl) {
   // Close, as Escape does: on a narrow screen the editor is a sheet over
   // the text, and not everyone closes it from the keyboard.
   el('editor-close').addEventListener('click', closeEditor);
-  el('undo').addEventListener('click', () => history.step('undo', apply).catch(reported));
-  el('redo').addEventListener('click', () => history.step('redo', apply).catch(reported));
+  if (undoButton) undoButton.addEventListener('click', () => history.step('undo', apply).catch(reported));
+  if (redoButton) redoButton.addEventListener('click', () => history.step('redo', apply).catch(reported));
 
   // Keyboard selection: the text is not editable, so arrows move a caret
   // we place ourselves; Shift extends, Ctrl moves by words.
@@ -559,9 +618,13 @@ function init(docEl) {
     e.preventDefault();
   });
 
+  // The keys are read from the editor's buttons, there on every layer: on
+  // a read-only one, with no label bar, a label's key still says why
+  // nothing happens.
   const labelKeys = new Map();
-  for (const b of document.querySelectorAll('.label-btn')) {
-    if (b.dataset.hotkey) labelKeys.set(b.dataset.hotkey.toLowerCase(), b.dataset.label);
+  for (const b of editor.querySelectorAll('.relabel')) {
+    const key = b.getAttribute('aria-keyshortcuts');
+    if (key) labelKeys.set(key.toLowerCase(), b.dataset.label);
   }
   document.addEventListener('keydown', (e) => {
     if (typing(e.target)) return;

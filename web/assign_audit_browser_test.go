@@ -69,8 +69,10 @@ func TestBrowserAssignTicked(t *testing.T) {
 	tick("news-02")
 	tick("news-05")
 	b.run(chromedp.SetValue(chromedp.ID("assign-user"), "layla"), chromedp.Click(chromedp.ID("assign-ticked")))
-	b.waitFor(`new URLSearchParams(location.search).get('done') === 'assign' && document.readyState === 'complete'`)
-	if got := eval[string](b, `document.getElementById('form-notice').textContent`); got != "2 new assignments." {
+	b.waitFor(`new URLSearchParams(location.search).get('done') === 'assign-list' && document.readyState === 'complete'`)
+	// The page comes back to the bar, the notice in it and in sight.
+	if got := eval[string](b, `(() => { const n = document.getElementById('form-notice'); const r = n.getBoundingClientRect();
+		return n.closest('form').id + ' ' + n.textContent + ' ' + (r.top >= 0 && r.bottom <= innerHeight); })()`); got != "assign-form 2 new assignments. true" {
 		t.Errorf("after Assign the page says %q", got)
 	}
 	var ids []int64

@@ -94,7 +94,13 @@ func (h *handler) changeAssignments(c echo.Context, done string, change assignFu
 	if err != nil {
 		return h.formError(c, p, err)
 	}
-	return c.Redirect(http.StatusSeeOther, backToProject(c, p.ID, fmt.Sprintf("done=%s&n=%d", done, n), "assignments"))
+	// From the bar under the document list, the page comes back to the
+	// bar, the notice in it, not to the Assignment section far below.
+	anchor := "assignments"
+	if c.FormValue("from") == "list" {
+		done, anchor = done+"-list", "assign-form"
+	}
+	return c.Redirect(http.StatusSeeOther, backToProject(c, p.ID, fmt.Sprintf("done=%s&n=%d", done, n), anchor))
 }
 
 // autoAssign gives every document of the project N annotators.
@@ -202,6 +208,8 @@ func noticeAt(done, doc string) string {
 		return "members"
 	case "assign", "unassign", "auto":
 		return "assignments"
+	case "assign-list", "unassign-list":
+		return "assign-form"
 	case "reopen":
 		if id, err := strconv.ParseInt(doc, 10, 64); err == nil {
 			return fmt.Sprintf("doc-%d", id)
@@ -221,10 +229,10 @@ func notice(done, count string) string {
 		return "Member saved."
 	case "member-removed":
 		return "Member removed; their layers are kept."
-	case "assign":
-		return fmt.Sprintf("%d new assignments.", n)
-	case "unassign":
-		return fmt.Sprintf("%d assignments removed.", n)
+	case "assign", "assign-list":
+		return components.Plural(n, "new assignment") + "."
+	case "unassign", "unassign-list":
+		return components.Plural(n, "assignment") + " removed."
 	case "auto":
 		return fmt.Sprintf("Automatic assignment added %d assignments.", n)
 	case "reopen":

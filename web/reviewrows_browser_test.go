@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -99,4 +100,40 @@ func TestBrowserReviewLayout(t *testing.T) {
 	}
 	eval[int](b, `document.activeElement.scrollIntoView({block: 'center'}), 0`)
 	b.viewShot("review-zoomed")
+}
+
+// TestBrowserReviewOpensThePlaceInGold: a row's place links to the gold
+// layer there: a span gold holds opens in the editor, one it lacks is
+// selected, so a label's key puts it in gold by hand; a place that is not
+// in the text is said, not ignored.
+func TestBrowserReviewOpensThePlaceInGold(t *testing.T) {
+	words := []string{"صباح النعمان", "كردستان"}
+	s, b, doc := reviewOf(t, "PER", words, "")
+	b.run(chromedp.KeyEvent("j"), chromedp.KeyEvent("a"))
+	b.waitFor(`document.activeElement.closest('tr')?.querySelector('.in-gold') != null`)
+	b.run(chromedp.Click(chromedp.CSS(`#candidates tbody tr:first-child td.where a`)))
+	b.waitFor(`!document.getElementById('span-editor').hidden`)
+	if got := eval[string](b, `location.search + ' | ' + document.getElementById('editor-title').textContent + ' ' + document.getElementById('editor-text').textContent`); !strings.HasPrefix(got, "?layer=gold&at=") || !strings.HasSuffix(got, " | PER span "+words[0]) {
+		t.Errorf("the place of a span gold holds opened %q", got)
+	}
+	b.run(chromedp.NavigateBack())
+	b.run(chromedp.WaitVisible(chromedp.ID("candidates")))
+	b.run(chromedp.Click(chromedp.CSS(`#candidates tbody tr:last-child td.where a`)))
+	b.waitFor(`String(getSelection()) === ` + fmt.Sprintf("%q", words[1]))
+	b.run(chromedp.KeyEvent("3")) // LOC, by hand, where layla said PER
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		gold, err := s.store.LayerOf(t.Context(), doc, 0)
+		if err == nil && len(gold.Spans) == 2 && gold.Spans[1].Text == words[1] && gold.Spans[1].Label == "LOC" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the label's key on the selected place left gold with %+v (%v)", gold.Spans, err)
+		}
+	}
+	b.waitFor(`document.getElementById('save-status').textContent.startsWith('Saved')`) // else leaving asks first
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d?layer=gold&at=5-999999", s.url, doc.ID)))
+	b.waitFor(`!document.getElementById('save-error').hidden`)
+	if got := eval[string](b, `document.getElementById('save-error-text').textContent`); !strings.Contains(got, "names the place 5-999999, which is not one of this text") {
+		t.Errorf("a place outside the text says %q", got)
+	}
 }

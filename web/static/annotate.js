@@ -667,4 +667,31 @@ function init(docEl) {
   });
 
   window.addEventListener('unhandledrejection', (e) => showError(`Unexpected error: ${e.reason}`));
+  goToPlace().catch(reported);
+
+  // goToPlace opens the place the address names (?at=START-END, code
+  // points; the review's rows link so to gold): the span of the layer
+  // there, in the editor, else the text there, selected for a label's key.
+  async function goToPlace() {
+    const at = new URLSearchParams(location.search).get('at');
+    if (!at) return;
+    const m = /^(\d+)-(\d+)$/.exec(at);
+    const start = m && Number(m[1]);
+    const end = m && Number(m[2]);
+    const span = m && [...document.querySelectorAll('.span-item')].find((b) => Number(b.dataset.start) === start && Number(b.dataset.end) === end);
+    if (span) {
+      openEditor(spanByID(Number(span.dataset.span)));
+      const seg = docEl.querySelector('.seg.selected');
+      if (!seg) return;
+      const range = document.createRange();
+      range.selectNodeContents(seg);
+      await revealRange(range);
+      return;
+    }
+    if (!m || end <= start || !selectOffsets(docEl, start, end)) {
+      showError(`The address names the place ${at}, which is not one of this text (code points START-END within its length).`);
+      return;
+    }
+    await revealRange(window.getSelection().getRangeAt(0));
+  }
 }

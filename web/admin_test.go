@@ -63,18 +63,7 @@ func TestAdminAddsUsers(t *testing.T) {
 // whoever knows it); enabled, it logs in again. An admin cannot disable
 // their own account.
 func TestAdminDisablesUsers(t *testing.T) {
-	env := newAPIEnv(t)
-	admin := &formUser{env: env, user: env.user, session: env.session}
-	layla := newFormUser(t, env, "layla", "a long password")
-	secret, _, err := env.store.CreateToken(t.Context(), layla.user, "script")
-	if err != nil {
-		t.Fatal(err)
-	}
-	api := func(auth func(*http.Request)) int {
-		req := httptest.NewRequest(http.MethodGet, "/api/v1/projects", nil)
-		auth(req)
-		return env.serve(req).Code
-	}
+	env, admin, layla, secret, api := adminAndLayla(t, "a long password")
 	bySession := func(r *http.Request) { r.AddCookie(&http.Cookie{Name: "hashiya_session", Value: layla.session}) }
 	byToken := func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+secret) }
 	login := func(password string) *httptest.ResponseRecorder {
@@ -161,18 +150,7 @@ func TestAdminUsersNoticeNamesOnlyUsers(t *testing.T) {
 // logged. The admin's own password, an unknown user, a non-admin and a
 // form without its CSRF field change nothing.
 func TestAdminResetsPassword(t *testing.T) {
-	env := newAPIEnv(t)
-	admin := &formUser{env: env, user: env.user, session: env.session}
-	layla := newFormUser(t, env, "layla", "forgotten password")
-	secret, _, err := env.store.CreateToken(t.Context(), layla.user, "script")
-	if err != nil {
-		t.Fatal(err)
-	}
-	api := func(auth func(*http.Request)) int {
-		req := httptest.NewRequest(http.MethodGet, "/api/v1/projects", nil)
-		auth(req)
-		return env.serve(req).Code
-	}
+	env, admin, layla, secret, api := adminAndLayla(t, "forgotten password")
 	bySession := func(session string) func(*http.Request) {
 		return func(r *http.Request) { r.AddCookie(&http.Cookie{Name: "hashiya_session", Value: session}) }
 	}
@@ -285,4 +263,25 @@ func loginStatus(env *apiEnv, name, password string) int {
 	rec := httptest.NewRecorder()
 	env.srv.ServeHTTP(rec, req)
 	return rec.Code
+}
+
+// adminAndLayla signs in the admin and layla (with password) on a fresh
+// site, makes layla an API token (secret), and gives api, which answers
+// the status of an API request made with auth: what an account change
+// is checked against.
+func adminAndLayla(t *testing.T, password string) (env *apiEnv, admin, layla *formUser, secret string, api func(auth func(*http.Request)) int) {
+	t.Helper()
+	env = newAPIEnv(t)
+	admin = &formUser{env: env, user: env.user, session: env.session}
+	layla = newFormUser(t, env, "layla", password)
+	secret, _, err := env.store.CreateToken(t.Context(), layla.user, "script")
+	if err != nil {
+		t.Fatal(err)
+	}
+	api = func(auth func(*http.Request)) int {
+		req := httptest.NewRequest(http.MethodGet, "/api/v1/projects", nil)
+		auth(req)
+		return env.serve(req).Code
+	}
+	return env, admin, layla, secret, api
 }

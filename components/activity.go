@@ -3,8 +3,11 @@ package components
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/a-h/templ"
 
 	"hashiya/db"
 )
@@ -14,7 +17,24 @@ type ActivityView struct {
 	Project db.Project
 	Events  []db.LoggedEvent
 	Older   int64 // the before= of the next page; 0 on the last
+	Filter  db.EventFilter
 }
+
+// olderURL is the next page of the log, under the same filter.
+func (v ActivityView) olderURL() templ.SafeURL {
+	q := url.Values{"before": {fmt.Sprint(v.Older)}}
+	if v.Filter.User != "" {
+		q.Set("who", v.Filter.User)
+	}
+	if v.Filter.Document != "" {
+		q.Set("doc", v.Filter.Document)
+	}
+	return templ.SafeURL(fmt.Sprintf("/projects/%d/activity?%s", v.Project.ID, q.Encode()))
+}
+
+// filtered is true when the log shown is narrowed to a user or a
+// document.
+func (v ActivityView) filtered() bool { return v.Filter != db.EventFilter{} }
 
 // eventDetail is the union of the fields the store puts in an event's
 // detail; each action uses a few of them.

@@ -49,7 +49,7 @@ func TestSpanEventsNameTheirLayer(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	events, err := f.s.ProjectEvents(ctx, f.proj.ID, 0, 100)
+	events, err := f.s.ProjectEvents(ctx, f.proj.ID, 0, 100, EventFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -102,13 +102,21 @@ type LoggedEvent struct {
 	Detail     json.RawMessage
 }
 
+// EventFilter narrows a project's log to the changes one user made
+// (User, a user name) and to those on one document (Document, its
+// external id); "" keeps every one.
+type EventFilter struct{ User, Document string }
+
 // ProjectEvents lists a project's log newest first: at most limit entries
-// older than the entry before (0 for the newest).
-func (s *Store) ProjectEvents(ctx context.Context, projectID, before int64, limit int) ([]LoggedEvent, error) {
+// older than the entry before (0 for the newest) that pass f. A name or
+// id that matches nothing lists nothing, so the filter says no more about
+// users outside the project than an empty list does.
+func (s *Store) ProjectEvents(ctx context.Context, projectID, before int64, limit int, f EventFilter) ([]LoggedEvent, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.at, coalesce(u.name, ''), coalesce(e.document_id, 0),
 		coalesce(d.external_id, ''), e.action, e.detail
 		FROM events e LEFT JOIN users u ON u.id = e.user_id LEFT JOIN documents d ON d.id = e.document_id
-		WHERE e.project_id = ? AND (? = 0 OR e.id < ?) ORDER BY e.id DESC LIMIT ?`, projectID, before, before, limit)
+		WHERE e.project_id = ? AND (? = 0 OR e.id < ?) AND (? = '' OR u.name = ?) AND (? = '' OR d.external_id = ?)
+		ORDER BY e.id DESC LIMIT ?`, projectID, before, before, f.User, f.User, f.Document, f.Document, limit)
 	if err != nil {
 		return nil, fmt.Errorf("db: list events of project %d: %w", projectID, err)
 	}

@@ -40,7 +40,7 @@ func TestSetGuidelines(t *testing.T) {
 	if err := f.s.SetGuidelines(ctx, 99999, f.user, "x"); err == nil || !strings.Contains(err.Error(), "not found") {
 		t.Errorf("guidelines of a missing project: %v", err)
 	}
-	events, err := f.s.ProjectEvents(ctx, f.proj.ID, 0, 10)
+	events, err := f.s.ProjectEvents(ctx, f.proj.ID, 0, 10, EventFilter{})
 	if err != nil || len(events) == 0 || events[0].Action != "guidelines.set" {
 		t.Errorf("latest event %+v (%v), want guidelines.set", events, err)
 	}

@@ -321,7 +321,7 @@ func TestNoteEvents(t *testing.T) {
 	if err := nt.s.DeleteNote(ctx, nt.doc, nt.mgr, n.ID); err != nil {
 		t.Fatal(err)
 	}
-	events, err := nt.s.ProjectEvents(ctx, nt.proj.ID, 0, 4)
+	events, err := nt.s.ProjectEvents(ctx, nt.proj.ID, 0, 4, EventFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -99,3 +99,62 @@ func activityRows(rows *goquery.Selection) []string {
 // isolates drops the bidi isolates the activity page puts around quoted
 // texts.
 var isolates = strings.NewReplacer("\u2068", "", "\u2069", "")
+
+// TestActivityFilters: the log narrows to one user's changes (?who=), to
+// those on one document (?doc=), or both, the older-changes link keeping
+// the filter; a filter matching nothing says so, naming it; a value too
+// long is refused.
+func TestActivityFilters(t *testing.T) {
+	te := newTeamEnv(t)
+	doc2 := te.docs[1]
+	for _, c := range []struct {
+		who *queueActor
+		doc db.Document
+	}{{te.layla, te.doc}, {te.layla, doc2}, {te.karim, te.doc}} {
+		if _, err := te.store.CreateSpan(t.Context(), c.doc, c.who.user.ID, c.who.user.ID, db.SpanInput{Start: 0, End: 2, Label: "PER"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	activity := fmt.Sprintf("/projects/%d/activity", te.proj.ID)
+	for _, tt := range []struct{ query, want string }{
+		{"?who=layla", "layla | doc-2 | added a span PER 0–2 “نص” in layla's layer\nlayla | doc-1 | added a span PER 0–2 “قا” in layla's layer"},
+		{"?doc=doc-1", "karim | doc-1 | added a span PER 0–2 “قا” in karim's layer\nlayla | doc-1 | added a span PER 0–2 “قا” in layla's layer"},
+		{"?who=+karim+&doc=doc-1", "karim | doc-1 | added a span PER 0–2 “قا” in karim's layer"},
+	} {
+		d := htmlPage(t, te.samir.get(activity+tt.query), http.StatusOK)
+		if got := strings.Join(activityRows(d.Find("table.activity tbody tr")), "\n"); got != tt.want {
+			t.Errorf("%s lists\n%s\nwant\n%s", tt.query, got, tt.want)
+		}
+		if d.Find("#activity-all").Length() != 1 {
+			t.Errorf("%s: no link back to every change", tt.query)
+		}
+	}
+	d := htmlPage(t, te.samir.get(activity+"?who=omar&doc=doc-1"), http.StatusOK)
+	if got := strings.Join(strings.Fields(isolates.Replace(d.Find("#activity-none").Text())), " "); got != "No change in this project by “omar” on document “doc-1” matches." {
+		t.Errorf("a filter matching nothing says %q", got)
+	}
+	if v := d.Find("#activity-who").AttrOr("value", ""); v != "omar" {
+		t.Errorf("the filter form forgot the user: %q", v)
+	}
+	// Fifty more changes by layla (and as many by karim): the older link
+	// keeps the filter.
+	for range 25 {
+		for _, who := range []*queueActor{te.layla, te.karim} {
+			sp, err := te.store.CreateSpan(t.Context(), doc2, who.user.ID, who.user.ID, db.SpanInput{Start: 3, End: 6, Label: "LOC"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := te.store.DeleteSpan(t.Context(), doc2, who.user.ID, who.user.ID, sp.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	older, _ := htmlPage(t, te.samir.get(activity+"?who=layla"), http.StatusOK).Find(`a[rel="next"]`).Attr("href")
+	if !strings.Contains(older, "who=layla") {
+		t.Errorf("the older changes link %q drops the filter", older)
+	}
+	if got := activityRows(htmlPage(t, te.samir.get(older), http.StatusOK).Find("table.activity tbody tr")); len(got) != 2 || !strings.HasPrefix(got[0], "layla | doc-2") {
+		t.Errorf("the second page of layla's 52 changes lists %q, want her first two", got)
+	}
+	expect(t, te.samir.get(activity+"?who="+strings.Repeat("x", 201)), http.StatusBadRequest)
+}

@@ -97,7 +97,7 @@ func eventSummary(e db.LoggedEvent) string {
 	case "layer.done", "layer.reopen", "layer.reviewed":
 		return "layer of " + d.Layer
 	case "import":
-		return fmt.Sprintf("%s: %s documents, %s spans, %s relations", d.File, d.Documents, d.Spans, d.Relations)
+		return fmt.Sprintf("%s: %s, %s, %s", d.File, loggedCount(d.Documents, "document"), loggedCount(d.Spans, "span"), loggedCount(d.Relations, "relation"))
 	case "document.delete":
 		return fmt.Sprintf("%s, with %s and %s in %s", d.Name, Plural(rawInt(d.Spans), "span"), Plural(rawInt(d.Relations), "link"), Plural(d.Layers, "layer"))
 	case "member.set":
@@ -189,6 +189,15 @@ func rawInt(raw json.RawMessage) int {
 		return -1
 	}
 	return n
+}
+
+// loggedCount says a logged count in words ("1 document"), or what was
+// logged, as it was, when it is not a whole number.
+func loggedCount(raw json.RawMessage, thing string) string {
+	if n := rawInt(raw); n >= 0 {
+		return Plural(n, thing)
+	}
+	return fmt.Sprintf("%s %ss", raw, thing)
 }
 
 // clipAt is the most of a text a summary quotes.

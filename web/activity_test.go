@@ -42,7 +42,7 @@ func TestActivityPage(t *testing.T) {
 		"amina | doc-1 | added a span PER 13–17 “أحمد” in gold",
 		"amina | doc-1 | changed a span PER 13–17 “أحمد” → ORG 13–17 “أحمد” in amina's layer",
 		"amina | doc-1 | added a span PER 13–17 “أحمد” in amina's layer",
-		"amina |  | imported setup: 1 documents, 0 spans, 0 relations",
+		"amina |  | imported setup: 1 document, 0 spans, 0 relations",
 		"amina |  | created the project أخبار",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

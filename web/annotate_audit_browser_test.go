@@ -110,6 +110,17 @@ func TestBrowserEditorOpensInSight(t *testing.T) {
 	b.run(chromedp.Click(chromedp.CSS(last), chromedp.NodeVisible))
 	b.waitFor(`!document.getElementById('span-editor').hidden`)
 	check("span-list", last)
+	textInSight := func(what string) {
+		t.Helper()
+		settle()
+		if !eval[bool](b, `(() => { const r = document.querySelector('#doc .seg.selected').getBoundingClientRect();
+			const bar = document.getElementById('annotate-bar').getBoundingClientRect();
+			return r.top >= bar.bottom && r.bottom <= innerHeight; })()`) {
+			b.viewShot("editor-in-sight-" + what + "-text")
+			t.Errorf("%s: the span picked is out of sight in the text", what)
+		}
+	}
+	textInSight("span-list")
 	b.viewShot("editor-in-sight-span-list")
 	// Another entry picked while the editor is open: the same.
 	next := fmt.Sprintf(`#span-list li:nth-child(%d) .span-item`, n-6)
@@ -125,6 +136,7 @@ func TestBrowserEditorOpensInSight(t *testing.T) {
 	b.run(chromedp.Click(chromedp.CSS(quote), chromedp.NodeVisible))
 	b.waitFor(`!document.getElementById('span-editor').hidden && !document.getElementById('quote-tools').hidden`)
 	check("quote-list", quote)
+	textInSight("quote-list")
 	b.viewShot("editor-in-sight-quote-list")
 	closeEditor()
 

@@ -502,6 +502,26 @@ function init(docEl) {
     else if (r.bottom > bottom) side.scrollTop += Math.min(r.bottom - bottom, r.top - top);
   }
 
+  // showInText scrolls the text to the span open in the editor, when it
+  // was picked from a list beside the text: on a narrow screen keepInView
+  // has done so already, above the editor's sheet.
+  function showInText() {
+    if (getComputedStyle(editor).position === 'fixed') return Promise.resolve();
+    const seg = docEl.querySelector('.seg.selected');
+    if (!seg) return Promise.resolve();
+    const range = document.createRange();
+    range.selectNodeContents(seg);
+    return revealRange(range).then(() => {
+      // Near the end of the text the side panel, sticky within the text's
+      // height, is pushed up with it, the editor's head under the bar:
+      // scroll back as far as that takes, if the span stays on screen.
+      const bar = el('annotate-bar');
+      const clear = bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom + 8 : 0;
+      const under = clear - editor.getBoundingClientRect().top;
+      if (under > 0 && seg.getBoundingClientRect().bottom + under <= window.innerHeight) window.scrollBy(0, -under);
+    });
+  }
+
   function closeEditor() {
     // Focus in the editor would fall to the page as it hides, and the next
     // Tab would start from the top: it goes back to the text instead.
@@ -554,6 +574,7 @@ function init(docEl) {
     window.getSelection().removeAllRanges();
     const shown = openEditor(spanByID(Number(b.dataset.span)));
     keepInList(b);
+    showInText().catch(reported);
     // A quotation's tools are drawn a moment later, making the editor taller.
     shown.then(() => keepInList(b)).catch(reported);
   });
@@ -569,6 +590,7 @@ function init(docEl) {
     const shown = openEditor(span);
     if (!b.closest('#warn-list')) {
       keepInList(b);
+      showInText().catch(reported);
       shown.then(() => keepInList(b)).catch(reported);
       return;
     }
@@ -681,11 +703,7 @@ function init(docEl) {
     const span = m && [...document.querySelectorAll('.span-item')].find((b) => Number(b.dataset.start) === start && Number(b.dataset.end) === end);
     if (span) {
       openEditor(spanByID(Number(span.dataset.span)));
-      const seg = docEl.querySelector('.seg.selected');
-      if (!seg) return;
-      const range = document.createRange();
-      range.selectNodeContents(seg);
-      await revealRange(range);
+      await showInText();
       return;
     }
     if (!m || end <= start || !selectOffsets(docEl, start, end)) {

@@ -217,13 +217,7 @@ func cmpOr(s, otherwise string) string {
 func exportAndRead(t *testing.T, docs []Doc, format, readFormat, unit, layer string) ([]Doc, []string) {
 	t.Helper()
 	var buf bytes.Buffer
-	w, err := NewWriter(&buf, format)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.CountIn(unit); err != nil {
-		t.Fatal(err)
-	}
+	w := unitWriter(t, &buf, format, unit)
 	for _, d := range docs {
 		if err := w.Write(fuzzExport(d, layer)); err != nil {
 			t.Fatalf("%s export refuses a document the import accepted: %v", format, err)

@@ -139,15 +139,22 @@ func itoa(n int) string { return strconv.Itoa(n) }
 func written(t *testing.T, d ExportDoc, format, unit string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	w, err := NewWriter(&buf, format)
+	w := unitWriter(t, &buf, format, unit)
+	if err := w.Write(d); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// unitWriter is a Writer of format to buf, offsets counted in unit.
+func unitWriter(t *testing.T, buf *bytes.Buffer, format, unit string) *Writer {
+	t.Helper()
+	w, err := NewWriter(buf, format)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := w.CountIn(unit); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.Write(d); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return w
 }

@@ -7,14 +7,21 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/a-h/templ"
 
 	"hashiya/db"
 )
 
 func renderDoc(t *testing.T, a Annotation) *goquery.Document {
 	t.Helper()
+	return rendered(t, AnnotatePage(Page{Title: "t", Static: "/static/x", CSRF: "tok"}, a))
+}
+
+// rendered is the HTML c renders, parsed.
+func rendered(t *testing.T, c templ.Component) *goquery.Document {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := AnnotatePage(Page{Title: "t", Static: "/static/x", CSRF: "tok"}, a).Render(context.Background(), &buf); err != nil {
+	if err := c.Render(context.Background(), &buf); err != nil {
 		t.Fatal(err)
 	}
 	d, err := goquery.NewDocumentFromReader(&buf)

@@ -1,12 +1,8 @@
 package components
 
 import (
-	"bytes"
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/PuerkitoBio/goquery"
 
 	"hashiya/db"
 )
@@ -45,14 +41,7 @@ func TestDocumentListLinksKeepTheFilter(t *testing.T) {
 		},
 	}
 	v.Manage = &Manage{Notice: "Member saved.", Return: v.List.Return()}
-	var buf bytes.Buffer
-	if err := ProjectPage(Page{Title: "p", CSRF: "tok"}, v).Render(context.Background(), &buf); err != nil {
-		t.Fatal(err)
-	}
-	d, err := goquery.NewDocumentFromReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := rendered(t, ProjectPage(Page{Title: "p", CSRF: "tok"}, v))
 	filter := "q=%D8%AE%D8%A8%D8%B1+%26+%22x%22&status=in_progress"
 	for sel, want := range map[string]string{
 		`nav.pager a[rel="prev"]`: "/projects/3?" + filter + "#documents-title",
@@ -93,14 +82,7 @@ func TestDocumentListMarksTheWordsFound(t *testing.T) {
 			Query: "صباح النعمان",
 		},
 	}
-	var buf bytes.Buffer
-	if err := ProjectPage(Page{Title: "p"}, v).Render(context.Background(), &buf); err != nil {
-		t.Fatal(err)
-	}
-	d, err := goquery.NewDocumentFromReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := rendered(t, ProjectPage(Page{Title: "p"}, v))
 	first, second := d.Find("#doc-1 td.preview"), d.Find("#doc-2 td.preview")
 	if got := first.Find("mark").Text(); got != "صباح النعمان" || first.Text() != v.List.Docs[0].Preview || first.Find("b").Length() != 0 {
 		t.Errorf("the first row shows %q with %q marked", first.Text(), got)
@@ -153,14 +135,7 @@ func TestOwnLayerColumns(t *testing.T) {
 		if c.role == db.RoleManager {
 			v.Manage = &Manage{Members: []db.Member{{User: db.User{Name: "layla"}, Role: db.RoleAnnotator}}}
 		}
-		var buf bytes.Buffer
-		if err := ProjectPage(Page{Title: "p", CSRF: "tok"}, v).Render(context.Background(), &buf); err != nil {
-			t.Fatal(err)
-		}
-		d, err := goquery.NewDocumentFromReader(&buf)
-		if err != nil {
-			t.Fatal(err)
-		}
+		d := rendered(t, ProjectPage(Page{Title: "p", CSRF: "tok"}, v))
 		heads := d.Find("table.docs thead th").Text()
 		if got := strings.Contains(heads, "Your spans") && strings.Contains(heads, "Your status"); got != c.want {
 			t.Errorf("%s: columns %q, want Your spans and Your status: %v", c.name, heads, c.want)

@@ -44,14 +44,7 @@ func TestPartialDocView(t *testing.T) {
 	view := func(only []Range) (paras, items []string) {
 		t.Helper()
 		a.Only = only
-		var buf bytes.Buffer
-		if err := DocView(a).Render(context.Background(), &buf); err != nil {
-			t.Fatal(err)
-		}
-		d, err := goquery.NewDocumentFromReader(&buf)
-		if err != nil {
-			t.Fatal(err)
-		}
+		d := rendered(t, DocView(a))
 		if d.Find(`[data-part="quotes"]`).Length() != 1 || d.Find(`[data-part="status"]`).Text() != "in progress" {
 			t.Errorf("only %v: the view lacks the quote panel or the status", only)
 		}

@@ -67,3 +67,18 @@ func TestExportReviewedOnly(t *testing.T) {
 		t.Errorf("a refused export left %s: %v", dest, err)
 	}
 }
+
+// TestExportLayerMine: "mine" is the caller's layer in the web API; the
+// command line, with no signed-in caller, says so rather than looking
+// for a user called mine, and writes nothing.
+func TestExportLayerMine(t *testing.T) {
+	c := newCLI(t)
+	c.ok("project", "create", "news")
+	out := filepath.Join(t.TempDir(), "out.jsonl")
+	if got := c.fail("", "export", "--project", "news", "--layer", "mine", "--out", out); !strings.Contains(got, "--layer mine: the command line has no signed-in user") {
+		t.Errorf("--layer mine says %q", got)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("--layer mine left %s behind (%v)", out, err)
+	}
+}

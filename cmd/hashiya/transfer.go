@@ -187,6 +187,11 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 		f.Usage()
 		return errors.New("export needs --project NAME and takes no other arguments")
 	}
+	// "mine" is the caller's own layer in the web API; the command line
+	// has no signed-in caller.
+	if *layer == "mine" {
+		return errors.New(`--layer mine: the command line has no signed-in user whose layer that is; name the user (--layer layla), or gold, or all`)
+	}
 	// Check the format, unit, status and split before anything is opened or created.
 	spec := exportSpec{format: *format, layer: *layer, status: *status, unit: *unit, split: *split, part: *part, seed: *seed}
 	if _, err := spec.writer(io.Discard); err != nil {

@@ -21,8 +21,8 @@ type Review struct {
 	Gold    db.Layer
 	Notice  string
 	// NoticeAt is the anchor of the row the form that made Notice was
-	// sent from, when the page lists it: the notice stands in that row,
-	// where the page lands, not at the top of a long table.
+	// sent from: the notice stands in that row, where the page lands, not
+	// at the top of a long table, when the page draws the row.
 	NoticeAt string
 	Error    string
 	// CanReopen: the viewer manages the project, and may reopen a
@@ -128,9 +128,8 @@ type Link struct {
 	Type, Label, Text string
 }
 
-// Lists is true when the page lists the row of anchor.
-func (r Review) Lists(anchor string) bool {
-	rows, _, _ := r.shown(r.Rows())
+// drawsRow is true when rows hold the row of anchor.
+func drawsRow(rows []ReviewRow, anchor string) bool {
 	for _, row := range rows {
 		if row.Anchor() == anchor {
 			return true

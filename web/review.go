@@ -72,9 +72,7 @@ func (h *handler) reviewPage(c echo.Context) error {
 	default:
 		return badRequest("show: %q is not all, disputed or undecided", show)
 	}
-	if at := c.QueryParam("at"); r.Notice != "" && r.Lists(at) {
-		r.NoticeAt = at
-	}
+	r.NoticeAt = c.QueryParam("at")
 	return render(c, http.StatusOK, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
 }
 

@@ -44,10 +44,13 @@ func (h *handler) decide(c echo.Context, t target, run decision) error {
 	if err != nil {
 		return h.reviewError(c, t, err)
 	}
-	after, err := h.goldKeys(ctx, t.doc)
+	// The page as it is now holds gold as the decision left it: what it
+	// shows of gold, against before, is where the decision changed it.
+	r, err := h.review(c, t)
 	if err != nil {
 		return err
 	}
+	after := keysOf(r.Gold, r.Rejected)
 	places := map[[2]int]bool{{sp.Start, sp.End}: true}
 	for _, pair := range [][2]map[goldKey]bool{{before, after}, {after, before}} {
 		for k := range pair[0] {
@@ -56,17 +59,11 @@ func (h *handler) decide(c echo.Context, t target, run decision) error {
 			}
 		}
 	}
-	r, err := h.review(c, t)
-	if err != nil {
-		return err
-	}
 	r.Places = places
 	r.OnlyDisputed, r.OnlyUndecided = c.FormValue("show") == "disputed", c.FormValue("show") == "undecided"
 	q, _ := url.ParseQuery("done=" + done) // done is this package's own words and numbers
 	r.Notice = reviewNotice(q.Get("done"), q.Get("spans"), q.Get("n"), q.Get("replaced"))
-	if at := anchorOf(sp); r.Lists(at) {
-		r.NoticeAt = at
-	}
+	r.NoticeAt = anchorOf(sp)
 	return render(c, http.StatusOK, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
 }
 
@@ -87,6 +84,11 @@ func (h *handler) goldKeys(ctx context.Context, doc db.Document) (map[goldKey]bo
 	if err != nil {
 		return nil, err
 	}
+	return keysOf(gold, rejected), nil
+}
+
+// keysOf is what the review table shows of gold's spans and rejections.
+func keysOf(gold db.Layer, rejected map[db.SpanKey]bool) map[goldKey]bool {
 	out := make(map[goldKey]bool, len(gold.Spans)+len(rejected))
 	for _, s := range gold.Spans {
 		out[goldKey{SpanKey: db.SpanKey{Label: s.Label, Start: s.Start, End: s.End}}] = true
@@ -94,7 +96,7 @@ func (h *handler) goldKeys(ctx context.Context, doc db.Document) (map[goldKey]bo
 	for k := range rejected {
 		out[goldKey{SpanKey: k, rejected: true}] = true
 	}
-	return out, nil
+	return out
 }
 
 // anchorOf is the id of the review table's row for sp.

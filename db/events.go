@@ -32,9 +32,7 @@ func logEvent(ctx context.Context, tx *sql.Tx, e Event) error {
 		detail = []byte("{}")
 	}
 	if e.Layer != 0 {
-		if detail, err = withLayer(ctx, tx, detail, e.Layer); err != nil {
-			return fmt.Errorf("db: log event %s: %w", e.Action, err)
-		}
+		return logLayerEvent(ctx, tx, e, detail)
 	}
 	_, err = tx.ExecContext(ctx,
 		"INSERT INTO events (user_id, project_id, document_id, action, detail) VALUES (?, ?, ?, ?, ?)",
@@ -45,30 +43,44 @@ func logEvent(ctx context.Context, tx *sql.Tx, e Event) error {
 	return nil
 }
 
-// withLayer adds to an event's detail, a JSON object, the name of layer's
-// owner as "layer": "gold" for the gold layer, else the user's name (no
-// user may be called gold).
-func withLayer(ctx context.Context, tx *sql.Tx, detail []byte, layer int64) ([]byte, error) {
-	var owner string
-	err := tx.QueryRowContext(ctx, `SELECT CASE WHEN l.owner_id IS NULL THEN 'gold' ELSE u.name END
-		FROM layers l LEFT JOIN users u ON u.id = l.owner_id WHERE l.id = ?`, layer).Scan(&owner)
-	if err != nil {
-		return nil, fmt.Errorf("name the owner of layer %d: %w", layer, err)
-	}
-	name, err := json.Marshal(owner)
-	if err != nil {
-		return nil, err
-	}
-	// Spliced in rather than decoded and encoded again: a bulk accept logs
-	// thousands of spans in one transaction.
+// layerOwnerJSON is the name of the owner of layer l as a JSON string:
+// "gold" for the gold layer, else the user's name (no user may be called
+// gold). json_quote leaves <, >, &, U+2028 and U+2029 as they are, which
+// encoding/json escapes; they are escaped here too, so the log reads the
+// same to the byte as when Go quoted the name.
+const layerOwnerJSON = `replace(replace(replace(replace(replace(
+	json_quote(CASE WHEN l.owner_id IS NULL THEN 'gold' ELSE u.name END),
+	'<', '\u003c'), '>', '\u003e'), '&', '\u0026'), char(8232), '\u2028'), char(8233), '\u2029')`
+
+// logLayerEvent logs an event with the name of its layer's owner first in
+// its detail, a JSON object, as "layer". The name is looked up by the
+// INSERT itself, not by a query before it: every span save logs one, and a
+// bulk accept thousands in one transaction.
+func logLayerEvent(ctx context.Context, tx *sql.Tx, e Event, detail []byte) error {
 	if len(detail) < 2 || detail[0] != '{' {
-		return nil, fmt.Errorf("add the layer to %s: the detail is not a JSON object", detail)
+		return fmt.Errorf("db: log event %s: add the layer to %s: the detail is not a JSON object", e.Action, detail)
 	}
-	out := append([]byte(`{"layer":`), name...)
+	rest := "}" // what follows the layer: nothing more, or the detail's fields
 	if string(detail) != "{}" {
-		out = append(out, ',')
+		rest = "," + string(detail[1:])
 	}
-	return append(out, detail[1:]...), nil
+	r, err := tx.ExecContext(ctx, `INSERT INTO events (user_id, project_id, document_id, action, detail)
+		SELECT ?, ?, ?, ?, '{"layer":' || `+layerOwnerJSON+` || ?
+		FROM layers l LEFT JOIN users u ON u.id = l.owner_id WHERE l.id = ?`,
+		nullID(e.UserID), nullID(e.ProjectID), nullID(e.DocumentID), e.Action, rest, e.Layer)
+	if err != nil {
+		return fmt.Errorf("db: log event %s: %w", e.Action, err)
+	}
+	n, err := r.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("db: log event %s: %w", e.Action, err)
+	}
+	// A layer that is not there selects no row, so nothing is logged:
+	// refused, as the change it would have logged must be.
+	if n != 1 {
+		return fmt.Errorf("db: log event %s: name the owner of layer %d: %w", e.Action, e.Layer, sql.ErrNoRows)
+	}
+	return nil
 }
 
 // nullID stores 0 as NULL.

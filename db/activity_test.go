@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"testing"
+
+	"hashiya/db/codec"
 )
 
 // TestSpanEventsNameTheirLayer: every span and relation event records
@@ -89,5 +91,67 @@ func TestSpanEventsNameTheirLayer(t *testing.T) {
 	}
 	if err := json.Unmarshal(events[0].Detail, &last); err != nil || last.Type != "speaker" || last.ToText != "أحمد" || last.Layer != "gold" {
 		t.Errorf("relation.delete detail %s (%v), want the relation, its ends and its layer", events[0].Detail, err)
+	}
+}
+
+// TestImportEventsNameTheirLayer: an import logs one event per file,
+// however many documents it holds, naming the layer its spans went to
+// (gold or the user's), so the activity page says where they are; a file
+// of bare texts fills no layer and names none.
+func TestImportEventsNameTheirLayer(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	start, end := span(t, fixtureText, "أحمد")
+	annotated := func(ids ...string) []codec.Doc {
+		var docs []codec.Doc
+		for i, id := range ids {
+			docs = append(docs, codec.Doc{Line: i + 1, ExternalID: id, Text: fixtureText,
+				Spans: []codec.Span{{Start: start, End: end, Label: "PER"}}})
+		}
+		return docs
+	}
+	imports := []struct {
+		file  string
+		owner int64
+		docs  []codec.Doc
+		want  string // the layer the event names, "" for none
+	}{
+		{"omar.jsonl", f.other.ID, annotated("a-1", "a-2", "a-3"), "omar"},
+		{"gold.jsonl", 0, annotated("g-1", "g-2"), "gold"},
+		// Onto documents the project has: omar's file gives them gold too.
+		{"gold-of-omar.jsonl", 0, annotated("a-1", "a-2"), "gold"},
+		{"bare.txt", f.other.ID, []codec.Doc{{Line: 1, ExternalID: "bare", Text: fixtureText}}, ""},
+	}
+	for _, im := range imports {
+		if _, err := f.s.Import(ctx, ImportOptions{ProjectID: f.proj.ID, File: im.file, Owner: im.owner, By: f.user.ID}, im.docs); err != nil {
+			t.Fatalf("%s: %v", im.file, err)
+		}
+	}
+	events, err := f.s.ProjectEvents(ctx, f.proj.ID, 0, 100, EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{} // layers named, by file
+	for _, e := range events {
+		var d struct {
+			File  string
+			Layer *string
+		}
+		if e.Action != "import" {
+			continue
+		}
+		if err := json.Unmarshal(e.Detail, &d); err != nil {
+			t.Fatalf("import detail %s: %v", e.Detail, err)
+		}
+		layer := ""
+		if d.Layer != nil {
+			layer = *d.Layer
+		}
+		got[d.File] = append(got[d.File], layer)
+	}
+	for _, im := range imports {
+		if len(got[im.file]) != 1 || got[im.file][0] != im.want {
+			t.Errorf("%s (%d documents) logged layers %q, want one event naming %q", im.file, len(im.docs), got[im.file], im.want)
+		}
 	}
 }

@@ -14,10 +14,10 @@ type Event struct {
 	DocumentID int64
 	Action     string
 	Detail     any
-	// Layer is the id of the layer a span or relation event changed; the
-	// log records its owner's name ("gold" or a user name) in the detail's
-	// "layer", so a reviewer's change to gold and an annotator's own work
-	// read apart.
+	// Layer is the id of the layer a span or relation event changed, or
+	// one of those an import wrote (all of one owner); the log records its
+	// owner's name ("gold" or a user name) in the detail's "layer", so a
+	// reviewer's change to gold and an annotator's own work read apart.
 	Layer int64
 }
 

@@ -89,7 +89,9 @@ func (s *Store) Import(ctx context.Context, opts ImportOptions, docs []codec.Doc
 				return fmt.Errorf("%s:%d: %w", opts.File, d.Line, err)
 			}
 		}
-		return logEvent(ctx, tx, Event{UserID: opts.By, ProjectID: p.ID, Action: "import",
+		// One event per file, however many documents it holds; it names
+		// the layer its spans went to when it wrote any.
+		return logEvent(ctx, tx, Event{UserID: opts.By, ProjectID: p.ID, Action: "import", Layer: ins.wrote,
 			Detail: map[string]any{"file": opts.File, "documents": res.Documents, "annotated": res.Annotated, "spans": res.Spans, "relations": res.Relations}})
 	})
 	if err != nil {
@@ -255,6 +257,9 @@ func addMissingRelationTypes(ctx context.Context, tx *sql.Tx, p Project, docs []
 type importStmts struct {
 	doc, search, layer, span, relation *sql.Stmt
 	nextDoc                            int64 // the id the next document gets (nextDocumentID)
+	// wrote is the last layer the import made, 0 before the first: every
+	// layer of one import has the same owner, so any one names them all.
+	wrote int64
 }
 
 func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
@@ -326,6 +331,7 @@ func (st *importStmts) insertDoc(ctx context.Context, opts ImportOptions, d code
 	if err != nil {
 		return fmt.Errorf("db: id of the layer of %q: %w", d.ExternalID, err)
 	}
+	st.wrote = layer
 	ids := map[string]int64{}
 	for _, sp := range d.Spans {
 		attrs := string(sp.Attributes)

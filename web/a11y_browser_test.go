@@ -17,7 +17,8 @@ import (
 )
 
 // TestBrowserPagesAccessible opens every page a signed-in person reaches,
-// on a laptop screen and at 200% zoom (half the CSS width and height),
+// on a laptop screen, at 200% zoom (half the CSS width and height) and at
+// 320 CSS px wide (a 1280px screen at 400% zoom),
 // and checks that nothing scrolls sideways and that every control has an
 // accessible name, as Chromium's accessibility tree computes it.
 func TestBrowserPagesAccessible(t *testing.T) {
@@ -32,6 +33,7 @@ func TestBrowserPagesAccessible(t *testing.T) {
 	if err := s.store.SetGuidelines(context.Background(), s.proj.ID, s.user, guide); err != nil {
 		t.Fatal(err)
 	}
+	addLongNames(t, s)
 	b := newBrowser(t, s)
 	pages := []string{
 		"/", fmt.Sprintf("/projects/%d", s.proj.ID), fmt.Sprintf("/projects/%d/activity", s.proj.ID), fmt.Sprintf("/projects/%d/agreement", s.proj.ID), fmt.Sprintf("/projects/%d/progress", s.proj.ID),
@@ -95,12 +97,9 @@ var controlRoles = map[string]bool{
 
 func (b *browser) checkAccessible(page string) {
 	b.t.Helper()
-	for _, vp := range []struct{ w, h int64 }{{1366, 768}, {683, 384}} {
+	for _, vp := range reflowWidths {
 		b.run(chromedp.EmulateViewport(vp.w, vp.h))
-		if eval[bool](b, `document.documentElement.scrollWidth > innerWidth + 1`) {
-			b.t.Errorf("%s at %dx%d scrolls sideways (%d > %d)", page, vp.w, vp.h,
-				eval[int](b, `document.documentElement.scrollWidth`), eval[int](b, `innerWidth`))
-		}
+		b.checkReflow(page, vp.w, vp.h)
 		if bad := eval[string](b, unreachableScrollersJS); bad != "" {
 			b.t.Errorf("%s at %dx%d: a box scrolling a table sideways is not a named region a keyboard can focus: %s", page, vp.w, vp.h, bad)
 		}

@@ -42,12 +42,18 @@ type Review struct {
 	// changed, which the page's script puts in for the rows it had there.
 	// The counts above the table still count every row.
 	Places map[[2]int]bool
+	// From is the anchor of the row the page of rows shown starts at
+	// (or the place it starts from, when that row is gone); "" for the
+	// first page.
+	From string
 }
 
-// placed are the rows of listed at r.Places, or all of them without it.
-func (r Review) placed(listed []ReviewRow) []ReviewRow {
+// placed are the rows of listed at r.Places, or without it the rows of
+// the page shown. A decision's answer is not paged: the script puts in
+// those of its rows that belong on its page.
+func (r Review) placed(listed []ReviewRow, pg rowPage) []ReviewRow {
 	if r.Places == nil {
-		return listed
+		return pg.Rows
 	}
 	var out []ReviewRow
 	for _, row := range listed {

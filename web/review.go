@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -72,7 +73,7 @@ func (h *handler) reviewPage(c echo.Context) error {
 	default:
 		return badRequest("show: %q is not all, disputed or undecided", show)
 	}
-	r.NoticeAt = c.QueryParam("at")
+	r.NoticeAt, r.From = c.QueryParam("at"), c.QueryParam("from")
 	return render(c, http.StatusOK, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
 }
 
@@ -334,14 +335,19 @@ func (h *handler) backToReview(c echo.Context, t target, done string, sp db.Span
 }
 
 // keptFilter is the list filter a review form was sent from (its show
-// field), as a query to append, so a decision brings the reviewer back to
-// the list they were working through; "" for every span.
+// field) and the row its page starts at (from), as a query to append, so
+// a decision brings the reviewer back to the list and page they were
+// working through; "" for every span's first page.
 func keptFilter(c echo.Context) string {
+	q := ""
 	switch show := c.FormValue("show"); show {
 	case "disputed", "undecided":
-		return "&show=" + show
+		q = "&show=" + show
 	}
-	return ""
+	if from := c.FormValue("from"); from != "" {
+		q += "&from=" + url.QueryEscape(from)
+	}
+	return q
 }
 
 // reviewError shows a refused review form on the review page: what was

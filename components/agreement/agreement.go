@@ -47,16 +47,20 @@ func Candidates(layers []Layer) []Candidate {
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Candidate) int {
-		switch {
-		case a.Start != b.Start:
-			return a.Start - b.Start
-		case a.End != b.End:
-			return b.End - a.End
-		}
-		return strings.Compare(a.Label, b.Label)
-	})
+	slices.SortStableFunc(out, func(a, b Candidate) int { return CompareSpans(a.Span, b.Span) })
 	return out
+}
+
+// CompareSpans orders spans as Candidates lists them: by start, the
+// longer first, then by label.
+func CompareSpans(a, b Span) int {
+	switch {
+	case a.Start != b.Start:
+		return a.Start - b.Start
+	case a.End != b.End:
+		return b.End - a.End
+	}
+	return strings.Compare(a.Label, b.Label)
 }
 
 // Pair is how two layers agree: the spans both hold, and those only one

@@ -1,4 +1,5 @@
-// Keyboard review: j and k move between the spans of the review table,
+// Keyboard review: j and k move between the spans of the review table
+// (past a page's last or first row, to the next or previous page),
 // a accepts the span into gold, r rejects it (or takes the rejection
 // back) and x removes it from gold (after the question), so a reviewer
 // works through a document without the mouse.
@@ -144,6 +145,15 @@ function init(candidates) {
     take(page, rows, row.id);
   }
 
+  // onThisPage is true of a row whose place falls on the page of rows
+  // shown: after the previous page's last row and before the next
+  // page's first (a long list comes in pages). An answer is not paged: a
+  // span a decision's links brought in elsewhere is left to its page.
+  const { prev, next } = candidates.tBodies[0] ? candidates.tBodies[0].dataset : {};
+  function onThisPage(id) {
+    return (!prev || before(prev, id)) && (!next || before(id, next));
+  }
+
   // take puts the answer's rows, counts and notice in the page.
   function take(page, answer, anchor) {
     for (const id of ['show-filter', 'accept-agreed', 'mark-reviewed']) {
@@ -160,6 +170,7 @@ function init(candidates) {
     }
     const body = candidates.tBodies[0];
     for (const fresh of [...answer.rows]) {
+      if (!onThisPage(fresh.id)) continue;
       fresh.tabIndex = -1;
       body.insertBefore(document.adoptNode(fresh), rowAfter(rows(), fresh.id));
     }
@@ -201,15 +212,27 @@ function init(candidates) {
     p.textContent = message;
   }
 
+  // turnPage follows the pager's link past the last (or first) row of a
+  // page; it lands on the row next in line there. False without one.
+  function turnPage(id) {
+    const link = document.getElementById(id);
+    if (!link) return false;
+    status.textContent = `Opening the ${link.rel === 'next' ? 'next' : 'previous'} page of spans…`;
+    link.click();
+    return true;
+  }
+
   document.addEventListener('keydown', (e) => {
     if (e.target.closest('input, textarea, select, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey) return;
     const all = rows();
     const at = all.indexOf(current);
     switch (e.key) {
       case 'j':
+        if (at >= 0 && at === all.length - 1 && turnPage('review-next')) break;
         focusRow(all[at < 0 ? 0 : Math.min(at + 1, all.length - 1)]);
         break;
       case 'k':
+        if (at === 0 && turnPage('review-prev')) break;
         focusRow(all[at < 0 ? all.length - 1 : Math.max(at - 1, 0)]);
         break;
       case 'a':

@@ -1,0 +1,129 @@
+package components
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"hashiya/components/agreement"
+)
+
+// ReviewPageRows is how many rows a review page lists at most. Two
+// annotators' layers of a long document make thousands of rows, and a
+// table of 1,600 took seconds to parse and lay out; a page of 200 is
+// quick, and the filters (disputed, undecided) shorten the list further.
+const ReviewPageRows = 200
+
+// rowPage is the part of the listed rows one page shows. A page starts
+// at a row's place, not at a row number, so a row decided out of a
+// filtered list does not push one unseen onto the page before.
+type rowPage struct {
+	Rows         []ReviewRow
+	First, Total int // the index of its first row in the list, and the list's length
+	// PrevFrom starts the previous page; PrevAt is its last row and
+	// NextAt the next page's first (and where it starts): the pager's
+	// links land on them, so j and k walk on from page to page.
+	PrevFrom, PrevAt, NextAt string
+}
+
+// paged is the page of listed the review shows: from r.From, unless the
+// row r.NoticeAt names (or, when that row has left a filtered list, the
+// row after its place) is elsewhere; then the page of ReviewPageRows
+// holding it.
+func (r Review) paged(listed []ReviewRow) rowPage {
+	first := 0
+	if r.From != "" {
+		first = rowIndex(listed, r.From)
+	}
+	if r.NoticeAt != "" {
+		if at := rowIndex(listed, r.NoticeAt); at < first || at >= first+ReviewPageRows {
+			first = at / ReviewPageRows * ReviewPageRows
+		}
+	}
+	if first >= len(listed) {
+		first = max(len(listed)-1, 0) / ReviewPageRows * ReviewPageRows
+	}
+	pg := rowPage{First: first, Total: len(listed)}
+	pg.Rows = listed[first:min(first+ReviewPageRows, len(listed))]
+	if first > 0 {
+		pg.PrevAt = listed[first-1].Anchor()
+	}
+	if first > ReviewPageRows {
+		pg.PrevFrom = listed[first-ReviewPageRows].Anchor()
+	}
+	if next := first + ReviewPageRows; next < len(listed) {
+		pg.NextAt = listed[next].Anchor()
+	}
+	return pg
+}
+
+// rowIndex is the index in rows of the row anchor names, or of the
+// first row after its place (len(rows) when none is); 0 for what is
+// not an anchor.
+func rowIndex(rows []ReviewRow, anchor string) int {
+	at, ok := parseAnchor(anchor)
+	if !ok {
+		return 0
+	}
+	for i, row := range rows {
+		if agreement.CompareSpans(row.Span, at) >= 0 {
+			return i
+		}
+	}
+	return len(rows)
+}
+
+// parseAnchor reads a row's anchor (ReviewRow.Anchor) back into its span.
+func parseAnchor(anchor string) (agreement.Span, bool) {
+	var s agreement.Span
+	rest, ok := strings.CutPrefix(anchor, "c-")
+	if !ok {
+		return s, false
+	}
+	parts := strings.SplitN(rest, "-", 3)
+	if len(parts) != 3 {
+		return s, false
+	}
+	if _, err := fmt.Sscan(parts[0], &s.Start); err != nil {
+		return s, false
+	}
+	if _, err := fmt.Sscan(parts[1], &s.End); err != nil {
+		return s, false
+	}
+	label, err := url.PathUnescape(parts[2])
+	s.Label = label
+	return s, err == nil
+}
+
+// pageURL is the review page starting at the row from, landing at the
+// row at, of the list shown.
+func (r Review) pageURL(from, at string) string {
+	q := url.Values{}
+	if f := r.filter(); f != "" {
+		q.Set("show", f)
+	}
+	if from != "" {
+		q.Set("from", from)
+	}
+	u := fmt.Sprintf("/documents/%d/review", r.Doc.ID)
+	if len(q) > 0 {
+		u += "?" + q.Encode()
+	}
+	return u + "#" + at
+}
+
+// rangeText says which rows a page shows: "Rows 201–400 of 1,625".
+func (pg rowPage) rangeText() string {
+	return fmt.Sprintf("Rows %s–%s of %s", thousands(pg.First+1), thousands(pg.First+len(pg.Rows)), thousands(pg.Total))
+}
+
+// start is the anchor of the page's first row; "" on the first page.
+func (pg rowPage) start() string {
+	if pg.First == 0 || len(pg.Rows) == 0 {
+		return ""
+	}
+	return pg.Rows[0].Anchor()
+}
+
+// paged is true when the list is longer than a page.
+func (pg rowPage) paged() bool { return pg.PrevAt != "" || pg.NextAt != "" }

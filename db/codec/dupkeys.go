@@ -28,7 +28,8 @@ func TextProblem(data []byte) string {
 // spans[3]`. encoding/json keeps the last of the two without a word, so a
 // line with two "text" keys or a span with two "start"s would import as
 // something other than what its author may have meant. It returns "" when
-// every key is single. The value must already be valid JSON.
+// every key is single. The value should already be valid JSON: on other
+// bytes it returns without a panic, but what it says means nothing.
 func DuplicateKey(data []byte) string {
 	// One frame per open object or array, outermost first, so the frames
 	// spell the path to the innermost: an object's latest key, an array's
@@ -44,6 +45,9 @@ func DuplicateKey(data []byte) string {
 		var b strings.Builder
 		for _, f := range stack[:len(stack)-1] {
 			if f.object {
+				if len(f.keys) == 0 {
+					continue // not JSON: an object nested with no key
+				}
 				if b.Len() > 0 {
 					b.WriteByte('.')
 				}
@@ -59,8 +63,14 @@ func DuplicateKey(data []byte) string {
 		case '{', '[':
 			stack = append(stack, frame{object: c == '{', atKey: c == '{'})
 		case '}', ']':
+			if len(stack) == 0 {
+				return "" // not JSON: what comes after no value belongs to
+			}
 			stack = stack[:len(stack)-1]
 		case ',':
+			if len(stack) == 0 {
+				continue
+			}
 			top := &stack[len(stack)-1]
 			if top.object {
 				top.atKey = true
@@ -69,6 +79,9 @@ func DuplicateKey(data []byte) string {
 			}
 		case '"':
 			end := stringEnd(data, i)
+			if end < 0 {
+				return "" // not JSON: a string never closed
+			}
 			if top := len(stack) - 1; top >= 0 && stack[top].object && stack[top].atKey {
 				f := &stack[top]
 				key := unquote(data[i : end+1])
@@ -88,7 +101,7 @@ func DuplicateKey(data []byte) string {
 }
 
 // stringEnd is the index of the quote closing the JSON string opening at
-// data[i].
+// data[i], or -1 when none does.
 func stringEnd(data []byte, i int) int {
 	for j := i + 1; j < len(data); j++ {
 		switch data[j] {
@@ -98,7 +111,7 @@ func stringEnd(data []byte, i int) int {
 			return j
 		}
 	}
-	return len(data) - 1
+	return -1
 }
 
 // unquote decodes a JSON string's bytes, quotes included; only a key with

@@ -33,11 +33,12 @@ func TestBrowserPagesAccessible(t *testing.T) {
 	if err := s.store.SetGuidelines(context.Background(), s.proj.ID, s.user, guide); err != nil {
 		t.Fatal(err)
 	}
-	addLongNames(t, s)
+	long := addLongNames(t, s)
 	b := newBrowser(t, s)
 	pages := []string{
 		"/", fmt.Sprintf("/projects/%d", s.proj.ID), fmt.Sprintf("/projects/%d/activity", s.proj.ID), fmt.Sprintf("/projects/%d/agreement", s.proj.ID), fmt.Sprintf("/projects/%d/progress", s.proj.ID),
 		fmt.Sprintf("/documents/%d", doc.ID), fmt.Sprintf("/documents/%d/review", doc.ID), "/settings", "/admin/users", "/projects/999999",
+		fmt.Sprintf("/documents/%d", long.ID), fmt.Sprintf("/documents/%d/review", long.ID), fmt.Sprintf("/projects/%d/delete", s.proj.ID),
 	}
 	for _, path := range pages {
 		b.run(chromedp.Navigate(s.url + path))

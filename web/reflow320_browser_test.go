@@ -13,10 +13,11 @@ import (
 	"hashiya/db/codec"
 )
 
-// widestOverflowJS names the widest element that reaches past either side
-// of the window, so a page that scrolls sideways says where; an element
-// inside a box that clips or scrolls sideways itself (a table region) does
-// not widen the page and is left out. "" when nothing reaches past.
+// widestOverflowJS names the widest element or run of text that reaches
+// past either side of the window, so a page that scrolls sideways says
+// where (a run of text is named by the element holding it); anything
+// inside a box that clips or scrolls sideways itself (a table region)
+// does not widen the page and is left out. "" when nothing reaches past.
 const widestOverflowJS = `(() => {
   const limit = document.documentElement.clientWidth;
   const clippedAbove = (e) => {
@@ -25,11 +26,15 @@ const widestOverflowJS = `(() => {
     }
     return false;
   };
+  const range = document.createRange();
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let worst = null, worstRect = null;
-  for (const e of document.body.querySelectorAll('*')) {
-    const r = e.getBoundingClientRect();
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const e = n.nodeType === Node.TEXT_NODE ? n.parentElement : n;
+    if (n.nodeType === Node.TEXT_NODE) range.selectNodeContents(n);
+    const r = n.nodeType === Node.TEXT_NODE ? range.getBoundingClientRect() : n.getBoundingClientRect();
     const left = r.left + scrollX, right = r.right + scrollX;
-    if (r.width === 0 || (right <= limit + 1 && left >= -1) || clippedAbove(e)) continue;
+    if (r.width === 0 || (right <= limit + 1 && left >= -1) || clippedAbove(n.nodeType === Node.TEXT_NODE ? n : e)) continue;
     if (!worst || r.width > worstRect.width) { worst = e; worstRect = r; }
   }
   if (!worst) return '';
@@ -61,7 +66,8 @@ func (b *browser) checkReflow(page string, w, h int64) {
 // than a narrow window when they do not wrap: a document id and a source
 // URL imported from a file with a long name, a member with the longest
 // name allowed, assigned that document, and an API token with a long name.
-func addLongNames(t *testing.T, s *site) {
+// It returns the document.
+func addLongNames(t *testing.T, s *site) db.Document {
 	t.Helper()
 	ctx := context.Background()
 	id := "chapter-07-" + strings.Repeat("section", 10)
@@ -95,18 +101,21 @@ func addLongNames(t *testing.T, s *site) {
 	if _, _, err := s.store.CreateToken(ctx, s.user, "pipeline-"+strings.Repeat("nightly", 13)); err != nil {
 		t.Fatal(err)
 	}
+	return imported
 }
 
 // TestBrowserNarrowScreenshots draws the project page, its activity log,
-// the settings and the users page, with long names in them, at each width the pages must fit, for a
+// the settings and users pages, and a document's annotation and review
+// pages, with long names in them, at each width the pages must fit, for a
 // person to look at (testdata/screenshots/reflow-*.png); each must fit.
 func TestBrowserNarrowScreenshots(t *testing.T) {
 	s := newSite(t, seedDoc(t))
-	addLongNames(t, s)
+	long := addLongNames(t, s)
 	b := newBrowser(t, s)
 	pages := map[string]string{
 		"project": fmt.Sprintf("/projects/%d", s.proj.ID), "activity": fmt.Sprintf("/projects/%d/activity", s.proj.ID),
 		"settings": "/settings", "users": "/admin/users",
+		"document": fmt.Sprintf("/documents/%d", long.ID), "review": fmt.Sprintf("/documents/%d/review", long.ID),
 	}
 	for name, path := range pages {
 		b.run(chromedp.Navigate(s.url + path))

@@ -110,11 +110,31 @@ func layerID(ctx context.Context, tx *sql.Tx, docID, owner int64, create bool) (
 	if !create {
 		return 0, fmt.Errorf("layer of document %d: %w", docID, ErrNotFound)
 	}
+	if err := documentStillThere(ctx, tx, docID); err != nil {
+		return 0, err
+	}
 	res, err := tx.ExecContext(ctx, "INSERT INTO layers (document_id, owner_id, status) VALUES (?, ?, 'in_progress')", docID, nullID(owner))
 	if err != nil {
 		return 0, fmt.Errorf("db: create layer of document %d: %w", docID, err)
 	}
 	return res.LastInsertId()
+}
+
+// documentStillThere is ErrNotFound, naming the document, when it has
+// been deleted. A save loads its document (and checks who may write)
+// before its transaction begins, so a deletion can come in between; the
+// layer's INSERT would then fail on its foreign key, a server error, when
+// the save is only stale, as one to a span deleted elsewhere is.
+func documentStillThere(ctx context.Context, tx *sql.Tx, docID int64) error {
+	var one int
+	err := tx.QueryRowContext(ctx, "SELECT 1 FROM documents WHERE id = ?", docID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return notFound("document", "document %d was deleted; nothing was saved", docID)
+	}
+	if err != nil {
+		return fmt.Errorf("db: find document %d: %w", docID, err)
+	}
+	return nil
 }
 
 // Finished reports whether a layer status closes the layer to edits.

@@ -353,8 +353,8 @@ func deleteSpanTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by, span
 	if err != nil {
 		return Span{}, err
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM relations WHERE from_span = ? OR to_span = ?", spanID, spanID); err != nil {
-		return Span{}, fmt.Errorf("db: delete relations of span %d: %w", spanID, err)
+	if err := deleteSpanRelationsTx(ctx, tx, doc, by, layer, spanID); err != nil {
+		return Span{}, err
 	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM spans WHERE id = ?", spanID); err != nil {
 		return Span{}, fmt.Errorf("db: delete span %d: %w", spanID, err)
@@ -363,6 +363,38 @@ func deleteSpanTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by, span
 		return Span{}, err
 	}
 	return before, logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "span.delete", Detail: before, Layer: layer})
+}
+
+// deleteSpanRelationsTx removes the relations of a span about to go,
+// each logged as if deleted on its own (relation.delete, with its ends'
+// labels and texts, read while the span is still there): the activity
+// page then says what was unlinked, and nothing leaves the log silently.
+func deleteSpanRelationsTx(ctx context.Context, tx *sql.Tx, doc Document, by, layer, spanID int64) error {
+	rows, err := tx.QueryContext(ctx, "SELECT id, type, from_span, to_span FROM relations WHERE from_span = ? OR to_span = ? ORDER BY id", spanID, spanID)
+	if err != nil {
+		return fmt.Errorf("db: find relations of span %d: %w", spanID, err)
+	}
+	var rels []Relation
+	for rows.Next() {
+		var r Relation
+		if err := rows.Scan(&r.ID, &r.Type, &r.From, &r.To); err != nil {
+			rows.Close()
+			return fmt.Errorf("db: scan relation of span %d: %w", spanID, err)
+		}
+		rels = append(rels, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("db: find relations of span %d: %w", spanID, err)
+	}
+	// A relation joins two spans of one layer, so the span's layer is
+	// each relation's.
+	for _, r := range rels {
+		if err := deleteRelationTx(ctx, tx, doc, by, layer, r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ownedSpan loads a span only if it lies in owner's layer of doc: the

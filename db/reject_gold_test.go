@@ -32,14 +32,16 @@ func TestRejectForGold(t *testing.T) {
 	if err := f.s.RejectForGold(ctx, f.doc, f.user.ID, key, true); err != nil || !rejected() || events() != 1 {
 		t.Fatalf("reject: %v, rejected %v, %d events", err, rejected(), events())
 	}
-	if err := f.s.RejectForGold(ctx, f.doc, f.user.ID, key, true); err != nil || !rejected() {
-		t.Errorf("rejecting twice: %v", err)
+	// Rejecting again (a second tab, a form sent twice) changes nothing,
+	// and the log says nothing more.
+	if err := f.s.RejectForGold(ctx, f.doc, f.user.ID, key, true); err != nil || !rejected() || events() != 1 {
+		t.Errorf("rejecting twice: %v, rejected %v, %d events, want the first one alone", err, rejected(), events())
 	}
-	if err := f.s.RejectForGold(ctx, f.doc, f.user.ID, key, false); err != nil || rejected() {
-		t.Errorf("take back: %v, still rejected %v", err, rejected())
+	if err := f.s.RejectForGold(ctx, f.doc, f.user.ID, key, false); err != nil || rejected() || events() != 2 {
+		t.Errorf("take back: %v, still rejected %v, %d events", err, rejected(), events())
 	}
-	if err := f.s.RejectForGold(ctx, f.doc, f.user.ID, key, false); !errors.Is(err, ErrNotFound) {
-		t.Errorf("taking back a rejection not made: %v, want ErrNotFound", err)
+	if err := f.s.RejectForGold(ctx, f.doc, f.user.ID, key, false); !errors.Is(err, ErrNotFound) || events() != 2 {
+		t.Errorf("taking back a rejection not made: %v (want ErrNotFound), %d events (want 2)", err, events())
 	}
 
 	// Refused, changing nothing: a span no user's layer holds, bad offsets.

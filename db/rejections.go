@@ -97,6 +97,7 @@ func (s *Store) RestoreSuggestions(ctx context.Context, doc Document, owner, by 
 // against is not proposed for gold again. Gold holding the span refuses
 // a rejection (ErrConflict: remove it from gold first), as does a
 // finished gold layer; taking back a decision never made is ErrNotFound.
+// Rejecting a span rejected already changes nothing and logs nothing.
 func (s *Store) RejectForGold(ctx context.Context, doc Document, by int64, key SpanKey, reject bool) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if err := refuseFinished(ctx, tx, doc.ID, 0); err != nil {
@@ -109,41 +110,58 @@ func (s *Store) RejectForGold(ctx context.Context, doc Document, by int64, key S
 		if err != nil {
 			return err
 		}
-		action := "review.reject"
+		action, changed := "review.reject", false
 		if reject {
-			// Only a span some layer holds is there to decide on: one
-			// user's layer at least, and not gold.
-			var users, gold int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE l.owner_id IS NOT NULL), count(*) FILTER (WHERE l.owner_id IS NULL)
-				FROM spans s JOIN layers l ON l.id = s.layer_id
-				WHERE l.document_id = ? AND s.start = ? AND s."end" = ? AND s.label = ?`,
-				doc.ID, key.Start, key.End, key.Label).Scan(&users, &gold); err != nil {
-				return fmt.Errorf("db: find span %s %d-%d: %w", key.Label, key.Start, key.End, err)
-			}
-			if gold > 0 {
-				return conflict("gold holds %s %d-%d: remove it from gold to reject it", key.Label, key.Start, key.End)
-			}
-			if users == 0 {
-				return fmt.Errorf("no layer of document %d holds %s %d-%d: %w", doc.ID, key.Label, key.Start, key.End, ErrNotFound)
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO suggestion_rejections (layer_id, label, start, "end", created_by)
-				VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, layer, key.Label, key.Start, key.End, by); err != nil {
-				return fmt.Errorf("db: reject span for gold: %w", err)
-			}
+			changed, err = rejectForGoldTx(ctx, tx, doc, layer, by, key)
 		} else {
 			action = "review.unreject"
-			n, err := execCount(ctx, tx, "take back a rejection", `DELETE FROM suggestion_rejections
-				WHERE layer_id = ? AND label = ? AND start = ? AND "end" = ?`, layer, key.Label, key.Start, key.End)
-			if err != nil {
-				return err
-			}
-			if n == 0 {
-				return fmt.Errorf("%s %d-%d was not rejected for gold: %w", key.Label, key.Start, key.End, ErrNotFound)
-			}
+			changed, err = unrejectForGoldTx(ctx, tx, layer, key)
+		}
+		if err != nil || !changed {
+			return err
 		}
 		if err := touchLayer(ctx, tx, layer); err != nil {
 			return err
 		}
 		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: action, Detail: key})
 	})
+}
+
+// rejectForGoldTx records key as rejected in gold's layer, and says
+// whether it was not already: a second Reject (two tabs, a form sent
+// twice) is no change, and no change is logged.
+func rejectForGoldTx(ctx context.Context, tx *sql.Tx, doc Document, layer, by int64, key SpanKey) (bool, error) {
+	// Only a span some layer holds is there to decide on: one user's
+	// layer at least, and not gold.
+	var users, gold int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE l.owner_id IS NOT NULL), count(*) FILTER (WHERE l.owner_id IS NULL)
+		FROM spans s JOIN layers l ON l.id = s.layer_id
+		WHERE l.document_id = ? AND s.start = ? AND s."end" = ? AND s.label = ?`,
+		doc.ID, key.Start, key.End, key.Label).Scan(&users, &gold); err != nil {
+		return false, fmt.Errorf("db: find span %s %d-%d: %w", key.Label, key.Start, key.End, err)
+	}
+	if gold > 0 {
+		return false, conflict("gold holds %s %d-%d: remove it from gold to reject it", key.Label, key.Start, key.End)
+	}
+	if users == 0 {
+		return false, fmt.Errorf("no layer of document %d holds %s %d-%d: %w", doc.ID, key.Label, key.Start, key.End, ErrNotFound)
+	}
+	n, err := execCount(ctx, tx, "reject span for gold", `INSERT INTO suggestion_rejections (layer_id, label, start, "end", created_by)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, layer, key.Label, key.Start, key.End, by)
+	return n > 0, err
+}
+
+// unrejectForGoldTx takes back the rejection of key in gold's layer; one
+// never made (or taken back already) is ErrNotFound, which changes
+// nothing.
+func unrejectForGoldTx(ctx context.Context, tx *sql.Tx, layer int64, key SpanKey) (bool, error) {
+	n, err := execCount(ctx, tx, "take back a rejection", `DELETE FROM suggestion_rejections
+		WHERE layer_id = ? AND label = ? AND start = ? AND "end" = ?`, layer, key.Label, key.Start, key.End)
+	if err != nil {
+		return false, err
+	}
+	if n == 0 {
+		return false, fmt.Errorf("%s %d-%d was not rejected for gold: %w", key.Label, key.Start, key.End, ErrNotFound)
+	}
+	return true, nil
 }

@@ -43,19 +43,14 @@ func logEvent(ctx context.Context, tx *sql.Tx, e Event) error {
 	return nil
 }
 
-// layerOwnerJSON is the name of the owner of layer l as a JSON string:
-// "gold" for the gold layer, else the user's name (no user may be called
-// gold). json_quote leaves <, >, &, U+2028 and U+2029 as they are, which
-// encoding/json escapes; they are escaped here too, so the log reads the
-// same to the byte as when Go quoted the name.
-const layerOwnerJSON = `replace(replace(replace(replace(replace(
-	json_quote(CASE WHEN l.owner_id IS NULL THEN 'gold' ELSE u.name END),
-	'<', '\u003c'), '>', '\u003e'), '&', '\u0026'), char(8232), '\u2028'), char(8233), '\u2029')`
-
 // logLayerEvent logs an event with the name of its layer's owner first in
-// its detail, a JSON object, as "layer". The name is looked up by the
-// INSERT itself, not by a query before it: every span save logs one, and a
-// bulk accept thousands in one transaction.
+// its detail, a JSON object, as "layer": "gold" for the gold layer (owner
+// NULL), else the user's name (no user may be called gold). The INSERT
+// looks the name up itself rather than a query before it, as every span
+// save logs one and a bulk accept thousands. json_quote writes the JSON
+// value encoding/json did; the bytes differ only for <, >, &, U+2028 and
+// U+2029 in a name, which it leaves unescaped: escaping them in SQL too
+// cost more than the query saved, SQLite compiling each statement anew.
 func logLayerEvent(ctx context.Context, tx *sql.Tx, e Event, detail []byte) error {
 	if len(detail) < 2 || detail[0] != '{' {
 		return fmt.Errorf("db: log event %s: add the layer to %s: the detail is not a JSON object", e.Action, detail)
@@ -65,7 +60,7 @@ func logLayerEvent(ctx context.Context, tx *sql.Tx, e Event, detail []byte) erro
 		rest = "," + string(detail[1:])
 	}
 	r, err := tx.ExecContext(ctx, `INSERT INTO events (user_id, project_id, document_id, action, detail)
-		SELECT ?, ?, ?, ?, '{"layer":' || `+layerOwnerJSON+` || ?
+		SELECT ?, ?, ?, ?, '{"layer":' || json_quote(coalesce(u.name, 'gold')) || ?
 		FROM layers l LEFT JOIN users u ON u.id = l.owner_id WHERE l.id = ?`,
 		nullID(e.UserID), nullID(e.ProjectID), nullID(e.DocumentID), e.Action, rest, e.Layer)
 	if err != nil {

@@ -143,11 +143,45 @@ func (d *doc) indirectAfter(c cue, lx lexicon, direct []quote) (quote, bool) {
 	if marksOnlyCues[c.base] {
 		return quote{}, false // أعرب عن الأمل في أن " ... ": only the marked words
 	}
+	if start, ok := d.afterColon(c, lx); ok {
+		q, ok := d.clause(start, lx, direct)
+		if q.Type == "indirect" {
+			q.Type = "direct"
+		}
+		return q, ok
+	}
 	start, ok := d.complementStart(c, lx)
 	if !ok {
 		return quote{}, false
 	}
 	return d.clause(start, lx, direct)
+}
+
+// afterColon is where unmarked direct speech starts when a colon follows
+// cue c or its subject (وقال المسؤول : إن إعادة ...، وقال : أعتقد أنه):
+// the colon stands for the marks, so the speech, a leading إن included,
+// runs from the next word to the end of the clause. A quotation mark
+// after the colon is the marked quotation's, found with the marks.
+func (d *doc) afterColon(c cue, lx lexicon) (int, bool) {
+	if ambiguousCues[c.base] {
+		return 0, false
+	}
+	s := d.subjectAfter(c.End, len(d.rs), lx)
+	k := d.wordAt(max(s.End, c.End))
+	if s.TooLong || k >= len(d.words) {
+		return 0, false
+	}
+	gapStart, next := max(s.End, c.End), d.words[k].Start
+	colons := 0
+	for i := gapStart; i < next; i++ {
+		switch {
+		case d.rs[i] == ':':
+			colons++
+		case !isRune(d.rs[i], " \t"):
+			return 0, false
+		}
+	}
+	return next, colons == 1
 }
 
 // clause builds the indirect quotation that starts at start. A marked

@@ -92,7 +92,8 @@ func (b *builder) opensVerbally(w word) bool {
 		norm = rest
 	}
 	if strings.HasPrefix(norm, "ال") || len([]rune(norm)) < 3 || adjunctWords[norm] || notSubjects[norm] ||
-		kana[norm] || topicWords[norm] || sideWords[norm] || timeNouns[norm] || norm == "مع" || norm == "من" {
+		kana[norm] || topicWords[norm] || sideWords[norm] || timeNouns[norm] || temporalConjunctions[norm] ||
+		norm == "مع" || norm == "من" {
 		return false
 	}
 	for _, r := range norm {
@@ -103,6 +104,11 @@ func (b *builder) opensVerbally(w word) bool {
 	_, isCue := b.lx.match(w.Norm)
 	return isCue || b.nominal(w)
 }
+
+// temporalConjunctions open a subordinate clause of time (وعندما عدنا به
+// إلى البيت، ظل معتقداً): the verb after them is not the sentence's main
+// verb, so their clause gives a participle no subject.
+var temporalConjunctions = normSet("عندما", "حينما", "حين", "لما", "بعدما", "كلما", "ريثما", "متى", "لو", "لولا")
 
 // saysThat reports whether subject s, read after a cue, is followed in its
 // sentence by a complementizer before limit, within twelve words and with

@@ -69,9 +69,11 @@ func (d *doc) timeAdverb(k int) bool {
 
 // postedRoles are titles of someone posted to a place or a body, which
 // they take through في or لدى (السفير الأميركي في الأمم المتحدة جون
-// بولتون، مندوب سوريا لدى الجامعة): after them, in a speaker phrase, the
-// preposition goes on with the title even after a definite head.
-var postedRoles = normSet("سفير", "سفيرة", "مندوب", "مندوبة", "ممثل", "ممثلة", "مبعوث", "مبعوثة", "مراسل", "مراسلة")
+// بولتون، مندوب سوريا لدى الجامعة، مسؤول في مطار دبي): after them, in a
+// speaker phrase, the preposition goes on with the title even after a
+// definite head, unless it names the occasion of the speech.
+var postedRoles = normSet("سفير", "سفيرة", "مندوب", "مندوبة", "ممثل", "ممثلة", "مبعوث", "مبعوثة", "مراسل", "مراسلة",
+	"مسؤول", "مسؤولة", "مسؤولون", "مسؤولين", "مسئول", "مسئولون", "مسئولين")
 
 // titleGoesOn reports whether word k, a preposition that endsSubject stops
 // at, continues the title of a subject starting at start instead: ل
@@ -97,10 +99,21 @@ func (d *doc) titleGoesOn(k, n, start int) bool {
 	}
 	head := d.words[d.wordAt(start)].Norm
 	if postedRoles[stripArticle(head)] {
-		return true
+		return !speechOccasion(d.words[k+1].Norm)
 	}
 	return w == "في" && !strings.HasPrefix(head, "ال") && titleInstitution(d.words[k+1].Norm)
 }
+
+// speechOccasion reports whether a normalized word, after في, names the
+// occasion of the speech rather than a body one is posted to (قال المسؤول
+// في تصريح، في بيان، في مؤتمر صحفي): that في starts an adjunct.
+func speechOccasion(norm string) bool {
+	n := stripArticle(norm)
+	return textNouns[n] || occasionNouns[n]
+}
+
+var occasionNouns = normSet("تصريح", "تصريحات", "حديث", "مقابلة", "مؤتمر", "لقاء", "كلمة", "اتصال",
+	"ختام", "أعقاب", "اعقاب", "وقت", "حين", "معرض", "رده", "ردها", "سياق", "إطار", "اطار")
 
 // governors are participles and verbal nouns that take their complement
 // through a fixed preposition (مطلع على، مسؤول عن، معتمد في، الدفاع عن):

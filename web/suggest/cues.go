@@ -143,6 +143,9 @@ func (d *doc) findCues(lx lexicon, blocked mask) []cue {
 	var out []cue
 	for i, w := range d.words {
 		base, ok := lx.match(w.Norm)
+		if !ok {
+			base, ok = d.resumptiveCue(lx, i) // « ... » هذا ما قاله
+		}
 		if !ok || blocked.any(w.Start, w.End) || d.notCue(lx, base, i) {
 			continue
 		}

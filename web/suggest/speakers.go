@@ -102,7 +102,8 @@ func (d *doc) speakerLabel(s subject) string {
 //     in the same sentence and within twenty words (وقال ... إن “...”);
 //   - the previous quotation's cue, when only spaces, commas and و
 //     separate the two (“...”، و“...”): the same speech goes on;
-//   - a cue right after the quotation, past a comma (“...”، قال الوزير).
+//   - a cue right after the quotation, past a comma (“...”، قال الوزير)
+//     or a demonstrative pointing back to it (« ... » هذا ما قاله).
 func (b *builder) governing(qi int, quotes []quote, cues []cue) (c int, continues bool) {
 	q := quotes[qi]
 	if q.att != nil {
@@ -132,6 +133,7 @@ func (b *builder) governing(qi int, quotes []quote, cues []cue) (c int, continue
 	for after < len(b.d.rs) && isRune(b.d.rs[after], " ،,") {
 		after++
 	}
+	after = b.d.pastEcho(after)
 	for i, c := range cues {
 		if c.Start == after && after > q.Close {
 			return i, false

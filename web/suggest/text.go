@@ -165,8 +165,8 @@ func (d *doc) isSentenceEnd(i int) bool {
 }
 
 // innerDot reports whether the full stop at i lies inside a number (6.3)
-// or an abbreviation (سي.أن.أن): digits on both sides, or letters in
-// runs of at most three on both sides. Web text also glues sentences
+// or an abbreviation (سي.أن.أن، د. before a name): digits on both
+// sides, or letters in runs of at most three on both sides. Web text also glues sentences
 // (الإرهاب.وقال), so longer runs keep their full stop.
 func (d *doc) innerDot(i int) bool {
 	digit := func(j int) bool { return j >= 0 && j < len(d.rs) && unicode.IsDigit(d.rs[j]) }
@@ -181,6 +181,9 @@ func (d *doc) innerDot(i int) bool {
 		return n
 	}
 	l, r := run(i-1, -1), run(i+1, 1)
+	if l == 1 && d.rs[i-1] == 'د' && i+1 < len(d.rs) && d.rs[i+1] == ' ' {
+		return true // د. جيلبرتو: the title دكتور, cut short before a name
+	}
 	return l > 0 && r > 0 && l <= 3 && r <= 3
 }
 

@@ -249,8 +249,8 @@ func (d *doc) onlyMark(start, end int) bool {
 func (d *doc) nisbaAfter(k, end, limit int) int {
 	for ; k < len(d.words) && d.words[k].End <= limit && d.onlySpace(end, d.words[k].Start); k++ {
 		w := d.words[k].Norm
-		if !strings.HasPrefix(w, "ال") || !strings.HasSuffix(w, "ي") && !strings.HasSuffix(w, "ية") {
-			break
+		if !strings.HasPrefix(w, "ال") || !strings.HasSuffix(w, "ي") && !strings.HasSuffix(w, "ية") || relatives[w] {
+			break // التي opens a relative clause, though it looks like a nisba
 		}
 		end = d.words[k].End
 	}

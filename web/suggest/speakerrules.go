@@ -158,16 +158,33 @@ func titleInstitution(norm string) bool {
 	return institutionWords[n] && !mediaNouns[n] && !textNouns[n]
 }
 
-// textHead reports whether subject s is headed by a text noun.
+// textHead reports whether subject s is headed by a text noun that does
+// not name its owner.
 func (d *doc) textHead(s subject) bool {
 	if s.Start >= s.End {
 		return false
 	}
-	head := d.words[d.wordAt(s.Start)].Norm
+	k := d.wordAt(s.Start)
+	head := d.words[k].Norm
 	if rest, ok := cutConj(head); ok {
 		head = rest
 	}
-	return textNouns[stripArticle(head)]
+	return textNouns[stripArticle(head)] && !d.ownedText(k, s.End)
+}
+
+// ownedText reports whether the text noun at word k is named with the
+// body it speaks for, in the genitive or with ل, inside a subject ending
+// at end (تقرير المنظمة الحقوقية، بيان للسلطات المحلية): the body is then
+// the speaker, as it would be saying the same words itself.
+func (d *doc) ownedText(k, end int) bool {
+	if k+1 >= len(d.words) || d.words[k+1].End > end || strings.HasPrefix(d.words[k].Norm, "ال") {
+		return false
+	}
+	next := d.words[k+1].Norm
+	if rest, ok := withoutL(next); ok && strings.HasPrefix(next, "ل") {
+		return titleInstitution(rest)
+	}
+	return strings.HasPrefix(next, "ال") && titleInstitution(next)
 }
 
 // namesText reports whether cue c names a text as the subject of

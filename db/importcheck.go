@@ -79,29 +79,37 @@ func attributeProblem(sp codec.Span, err error) string {
 // relationProblems checks d's relations against the project's relation
 // types as they stand: a type it lacks is refused (with addLabels it is
 // added, with no rule, so its name must be one a type may have), and a
-// type it has joins only the labels its rule names.
+// type it has joins only the labels its rule names. A quotation (a head
+// and the segments joined to it) has one speaker and one cue, whichever
+// of its segments they are linked from, as the quotes export has room
+// for one.
 func relationProblems(p Project, addLabels bool, d codec.Doc) []string {
-	labels := map[string]string{}
+	spans := map[string]codec.Span{}
 	for _, sp := range d.Spans {
 		if sp.Ref != "" {
-			labels[sp.Ref] = sp.Label
+			spans[sp.Ref] = sp
 		}
 	}
+	quotation := quotationHeads(d, spans)
 	var problems []string
-	said := map[string]bool{}      // relation types already named as missing
-	single := map[[2]string]bool{} // span and single link type seen
+	said := map[string]bool{}                // relation types already named as missing
+	single := map[[2]string]codec.Relation{} // quotation (or span) and single link type -> its link
 	for _, r := range d.Relations {
 		i := slices.IndexFunc(p.RelationTypes, func(rt RelationType) bool { return rt.Name == r.Type })
-		once := [2]string{r.From, r.Type}
+		once := [2]string{quotation(r.From), r.Type}
+		first, twice := single[once]
 		switch {
-		case singleLinks[r.Type] && single[once]:
+		case singleLinks[r.Type] && twice && first.From == r.From:
 			problems = append(problems, fmt.Sprintf("span %q has two %s relations: a span has one %s (keep the one you mean)", r.From, r.Type, r.Type))
+		case singleLinks[r.Type] && twice:
+			problems = append(problems, fmt.Sprintf("quotation %q has two %ss, %s from its segment %q and %s from its segment %q: a quotation has one %s (keep the one you mean)",
+				once[0], r.Type, quotedSpan(d, spans, first.To), first.From, quotedSpan(d, spans, r.To), r.From, r.Type))
 		case r.From == r.To:
 			problems = append(problems, fmt.Sprintf("relation %s joins span %q to itself: a relation joins two different spans", r.Type, r.From))
-		case i >= 0 && !p.RelationTypes[i].Joins(labels[r.From], labels[r.To]):
+		case i >= 0 && !p.RelationTypes[i].Joins(spans[r.From].Label, spans[r.To].Label):
 			rule := p.RelationTypes[i]
 			problems = append(problems, fmt.Sprintf("relation %s from span %q to span %q: a %s relation joins %s -> %s, not %s -> %s",
-				r.Type, r.From, r.To, rule.Name, labelsOrAny(rule.From), labelsOrAny(rule.To), labels[r.From], labels[r.To]))
+				r.Type, r.From, r.To, rule.Name, labelsOrAny(rule.From), labelsOrAny(rule.To), spans[r.From].Label, spans[r.To].Label))
 		case i < 0 && said[r.Type]:
 		case i < 0 && !addLabels:
 			said[r.Type] = true
@@ -110,9 +118,74 @@ func relationProblems(p Project, addLabels bool, d codec.Doc) []string {
 			said[r.Type] = true
 			problems = append(problems, fmt.Sprintf("relation type %q is not defined in project %s and cannot be added: %s", r.Type, p.Name, labelNameRule))
 		}
-		single[once] = true
+		if !twice {
+			single[once] = r
+		}
+	}
+	return append(problems, speakerNotInTextProblems(d, spans, quotation, single)...)
+}
+
+// quotationHeads gives, for a span id of d, the id of its quotation's
+// head (its first segment in the text) when it is a QUOTE joined to
+// others by segment relations, else the id itself, as codec.Quotations
+// groups a layer's quotations for the export.
+func quotationHeads(d codec.Doc, spans map[string]codec.Span) func(string) string {
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(ref string) string {
+		if up, ok := parent[ref]; ok && up != ref {
+			parent[ref] = find(up)
+			return parent[ref]
+		}
+		return ref
+	}
+	for _, r := range d.Relations {
+		if r.Type != "segment" || spans[r.From].Label != "QUOTE" || spans[r.To].Label != "QUOTE" {
+			continue
+		}
+		a, b := find(r.From), find(r.To)
+		if spans[b].Start < spans[a].Start || spans[b].Start == spans[a].Start && b < a {
+			a, b = b, a
+		}
+		if a != b {
+			parent[b] = a
+		}
+	}
+	return find
+}
+
+// speakerNotInTextProblems refuses a quotation marked "Speaker not in the
+// text" (speaker_in_text false on any of its segments) that has a speaker
+// linked all the same: the two say opposite things, and the quotes
+// export could write only one of them.
+func speakerNotInTextProblems(d codec.Doc, spans map[string]codec.Span, quotation func(string) string, single map[[2]string]codec.Relation) []string {
+	var problems []string
+	for _, sp := range d.Spans {
+		if sp.Label != "QUOTE" || sp.Ref == "" {
+			continue
+		}
+		var a struct {
+			SpeakerInText *bool `json:"speaker_in_text"`
+		}
+		if json.Unmarshal(sp.Attributes, &a) != nil || a.SpeakerInText == nil || *a.SpeakerInText {
+			continue
+		}
+		if r, ok := single[[2]string{quotation(sp.Ref), "speaker"}]; ok {
+			problems = append(problems, fmt.Sprintf("%s is marked speaker_in_text false (speaker not in the text), yet its quotation has the speaker %s: remove the mark or the speaker",
+				spanName(sp), quotedSpan(d, spans, r.To)))
+		}
 	}
 	return problems
+}
+
+// quotedSpan names a span of d by its id and its text.
+func quotedSpan(d codec.Doc, spans map[string]codec.Span, ref string) string {
+	sp, ok := spans[ref]
+	runes := []rune(d.Text)
+	if !ok || sp.Start < 0 || sp.End > len(runes) || sp.Start > sp.End {
+		return fmt.Sprintf("span %q", ref)
+	}
+	return fmt.Sprintf("span %q (%s)", ref, string(runes[sp.Start:sp.End]))
 }
 
 // spanName names an imported span in a message: its id in the file when

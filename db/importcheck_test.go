@@ -26,6 +26,8 @@ func TestImportChecksAnnotations(t *testing.T) {
 	const (
 		per   = `{"id":1,"start_offset":14,"end_offset":18,"label":"PER"}`
 		quote = `{"id":2,"start_offset":24,"end_offset":39,"label":"QUOTE"}`
+		segA  = `{"id":"qa","start":25,"end":33,"label":"QUOTE"}`
+		segB  = `{"id":"qb","start":34,"end":38,"label":"QUOTE"}`
 	)
 	tests := []struct {
 		name      string
@@ -50,6 +52,20 @@ func TestImportChecksAnnotations(t *testing.T) {
 		{"a quotation with two speakers", []string{rel("a", per+","+quote+`,{"id":3,"start_offset":0,"end_offset":3,"label":"ORG"}`,
 			`{"id":1,"from_id":2,"to_id":1,"type":"speaker"},{"id":2,"from_id":2,"to_id":3,"type":"speaker"}`)}, false,
 			[]string{`1: span "2" has two speaker relations: a span has one speaker (keep the one you mean)`}},
+		// A quotation is its head and every segment joined to it: one
+		// speaker and one cue for all of them, whichever segment they hang
+		// on and wherever the segment relation stands in the line.
+		{"a quotation with a speaker on each segment", []string{native("a", segA+","+segB+`,{"id":"zaid","start":13,"end":17,"label":"PER"},{"id":"huwa","start":6,"end":12,"label":"PER"}`,
+			`{"type":"segment","from":"qa","to":"qb"},{"type":"speaker","from":"qb","to":"zaid"},{"type":"speaker","from":"qa","to":"huwa"}`)}, false,
+			[]string{`1: quotation "qa" has two speakers, span "zaid" (أحمد) from its segment "qb" and span "huwa" (الوزير) from its segment "qa": a quotation has one speaker (keep the one you mean)`}},
+		{"a quotation with a cue on each segment, joined last", []string{native("a", segA+","+segB+`,{"id":"c","start":0,"end":3,"label":"CUE"}`,
+			`{"type":"cue","from":"qb","to":"c"},{"type":"cue","from":"qa","to":"c"},{"type":"segment","from":"qb","to":"qa"}`)}, false,
+			[]string{`1: quotation "qa" has two cues, span "c" (قال) from its segment "qb" and span "c" (قال) from its segment "qa": a quotation has one cue (keep the one you mean)`}},
+		{"a speaker not in the text, linked", []string{native("a", `{"id":"q","start":24,"end":39,"label":"QUOTE","attributes":{"speaker_in_text":false}},{"id":"p","start":13,"end":17,"label":"PER"}`,
+			`{"type":"speaker","from":"q","to":"p"}`)}, false,
+			[]string{`1: span "q" (QUOTE at 24..39) is marked speaker_in_text false (speaker not in the text), yet its quotation has the speaker span "p" (أحمد): remove the mark or the speaker`}},
+		{"a speaker on one segment and the cue on the other", []string{native("a", segA+","+segB+`,{"id":"p","start":13,"end":17,"label":"PER"},{"id":"c","start":0,"end":3,"label":"CUE"}`,
+			`{"type":"segment","from":"qa","to":"qb"},{"type":"speaker","from":"qb","to":"p"},{"type":"cue","from":"qa","to":"c"}`)}, false, nil},
 		{"a QUOTE's attributes", []string{native("a", `{"id":"q","start":24,"end":39,"label":"QUOTE","attributes":{"type":"bogus","speaker_in_text":"no"}}`, "")}, false,
 			[]string{`1: span "q" (QUOTE at 24..39): speaker_in_text is a QUOTE's true or false, not no on QUOTE; span "q" (QUOTE at 24..39): type is a QUOTE's direct, indirect or mixed, not bogus on QUOTE`}},
 		{"a quotation type on a PER", []string{native("a", `{"id":"p","start":14,"end":18,"label":"PER","attributes":{"type":"direct"}}`, "")}, false,

@@ -68,16 +68,8 @@ func createRelationTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by i
 	if dup > 0 {
 		return r, conflict("a %s relation from span %d to span %d already exists in this layer", in.Type, in.From, in.To)
 	}
-	if singleLinks[in.Type] {
-		var other, otherTo int64
-		err := tx.QueryRowContext(ctx, "SELECT id, to_span FROM relations WHERE layer_id = ? AND type = ? AND from_span = ? LIMIT 1",
-			layer, in.Type, in.From).Scan(&other, &otherTo)
-		switch {
-		case err == nil:
-			return r, conflict("span %d has a %s already (relation %d, to span %d): a span has one %s; delete that relation first", in.From, in.Type, other, otherTo, in.Type)
-		case !errors.Is(err, sql.ErrNoRows):
-			return r, fmt.Errorf("db: find the %s of span %d: %w", in.Type, in.From, err)
-		}
+	if err := oneLinkPerQuotation(ctx, tx, layer, in); err != nil {
+		return r, err
 	}
 	res, err := tx.ExecContext(ctx, "INSERT INTO relations (layer_id, type, from_span, to_span, created_by) VALUES (?, ?, ?, ?, ?)",
 		layer, in.Type, in.From, in.To, by)
@@ -91,6 +83,63 @@ func createRelationTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by i
 		return r, err
 	}
 	return r, logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "relation.create", Detail: relationEvent{r, from.Label, from.Text, to.Label, to.Text}, Layer: layer})
+}
+
+// oneLinkPerQuotation refuses a second speaker or cue for a quotation (a
+// QUOTE and the segments joined to it), whichever segment either hangs
+// on, and a second referent for a span; and it refuses joining two
+// quotations that each have a speaker, or each a cue. The quotes export
+// has room for one of each, and would keep one of two silently.
+func oneLinkPerQuotation(ctx context.Context, tx *sql.Tx, layer int64, in RelationInput) error {
+	if !singleLinks[in.Type] && in.Type != "segment" {
+		return nil
+	}
+	rels, err := layerRelations(ctx, tx, layer)
+	if err != nil {
+		return err
+	}
+	if singleLinks[in.Type] {
+		segments := quotationSegments(rels, in.From)
+		for _, o := range rels {
+			switch {
+			case o.Type != in.Type || !segments[o.From]:
+			case o.From == in.From:
+				return conflict("span %d has a %s already (relation %d, to span %d): a span has one %s; delete that relation first", in.From, in.Type, o.ID, o.To, in.Type)
+			default:
+				return conflict("span %d's quotation has a %s already (relation %d, from its segment %d to span %d): a quotation has one %s; delete that relation first",
+					in.From, in.Type, o.ID, o.From, o.To, in.Type)
+			}
+		}
+		return nil
+	}
+	from, to := quotationSegments(rels, in.From), quotationSegments(rels, in.To)
+	if from[in.To] {
+		return nil // already one quotation: joining again changes nothing
+	}
+	for _, typ := range []string{"speaker", "cue"} {
+		a := slices.IndexFunc(rels, func(o Relation) bool { return o.Type == typ && from[o.From] })
+		b := slices.IndexFunc(rels, func(o Relation) bool { return o.Type == typ && to[o.From] })
+		if a >= 0 && b >= 0 {
+			return conflict("span %d's quotation has a %s (span %d) and span %d's has one too (span %d): a quotation has one %s; delete one of the two %s relations before joining them",
+				in.From, typ, rels[a].To, in.To, rels[b].To, typ, typ)
+		}
+	}
+	return nil
+}
+
+// quotationSegments is the set of spans segment relations join to span
+// id, id included: its quotation's segments when it is a QUOTE.
+func quotationSegments(rels []Relation, id int64) map[int64]bool {
+	segments := map[int64]bool{id: true}
+	for grew := true; grew; {
+		grew = false
+		for _, r := range rels {
+			if r.Type == "segment" && segments[r.From] != segments[r.To] {
+				segments[r.From], segments[r.To], grew = true, true, true
+			}
+		}
+	}
+	return segments
 }
 
 // DeleteRelation removes a relation of owner's layer.

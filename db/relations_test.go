@@ -119,6 +119,52 @@ func TestCreateRelationRules(t *testing.T) {
 	}
 }
 
+// TestOneSpeakerPerQuotation: a quotation is its head and every segment
+// joined to it, so a second speaker or cue is refused from any of its
+// segments, as from the head, and two quotations that each have a
+// speaker (or each a cue) are not joined: the quotes export would keep
+// one of the two silently.
+func TestOneSpeakerPerQuotation(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	owner := f.user.ID
+	head, tail := f.mark(t, owner, "الاقتصاد", "QUOTE"), f.mark(t, owner, "ينمو", "QUOTE")
+	zaid, huwa := f.mark(t, owner, "أحمد", "PER"), f.mark(t, owner, "الوزير", "PER")
+	cue := f.mark(t, owner, "قال", "CUE")
+	f.link(t, owner, "speaker", head, huwa)
+	f.link(t, owner, "cue", tail, cue)
+	create := func(typ string, from, to Span) error {
+		_, err := f.s.CreateRelation(ctx, f.doc, owner, owner, RelationInput{Type: typ, From: from.ID, To: to.ID})
+		return err
+	}
+	// Each has its speaker or cue, none both: they join.
+	if err := create("segment", head, tail); err != nil {
+		t.Fatalf("joining a quotation with a speaker to one with a cue: %v", err)
+	}
+	for _, tc := range []struct {
+		desc     string
+		typ      string
+		from, to Span
+	}{
+		{"a second speaker from the other segment", "speaker", tail, zaid},
+		{"a second cue from the other segment", "cue", head, cue},
+	} {
+		if err := create(tc.typ, tc.from, tc.to); !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "a quotation has one "+tc.typ) {
+			t.Errorf("%s: %v, want ErrConflict saying a quotation has one %s", tc.desc, err, tc.typ)
+		}
+	}
+	// A third segment bringing a speaker of its own is not joined.
+	other := f.mark(t, owner, "الرياض", "QUOTE")
+	f.link(t, owner, "speaker", other, zaid)
+	err := create("segment", tail, other)
+	if !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "a quotation has one speaker") {
+		t.Errorf("joining two quotations that each have a speaker: %v, want ErrConflict", err)
+	}
+	if n := count(t, f.s, "SELECT count(*) FROM relations"); n != 4 {
+		t.Errorf("%d relations stored, want the 4 accepted", n)
+	}
+}
+
 // TestRelabelKeepsRelationRules: a span in a relation cannot be relabelled
 // into a label the relation's rule refuses; CreateRelation would not have
 // allowed the result either.

@@ -95,8 +95,7 @@ func group(d ExportDoc, find func(int) int, links map[int]map[string]int) []Quot
 	for _, h := range heads {
 		s := segs[h]
 		sort.Slice(s, func(i, j int) bool { return d.Spans[s[i]].Start < d.Spans[s[j]].Start })
-		typ, notInText := quoteAttributes(d.Spans[h].Attributes)
-		q := Quotation{Segments: s, Type: typ, NotInText: notInText, Speaker: target(h, "speaker"), Cue: target(h, "cue"), Referent: -1}
+		q := Quotation{Segments: s, Type: quoteType(d, s), NotInText: notInText(d.Spans[h].Attributes), Speaker: target(h, "speaker"), Cue: target(h, "cue"), Referent: -1}
 		if q.Speaker >= 0 {
 			q.Referent = target(q.Speaker, "refers_to")
 		}
@@ -109,16 +108,29 @@ func group(d ExportDoc, find func(int) int, links map[int]map[string]int) []Quot
 // is linked and nobody confirmed it is not in the text.
 func (q Quotation) Unattributed() bool { return q.Speaker < 0 && !q.NotInText }
 
-// quoteAttributes reads a quotation head's "type" and "speaker_in_text".
-func quoteAttributes(attrs json.RawMessage) (*string, bool) {
+// quoteType reads a quotation's "type" from its head, else from the
+// first segment in the text that has one: a quotation joined after its
+// later part was typed keeps that type, which the editor shows on the
+// head only until someone sets it there.
+func quoteType(d ExportDoc, segments []int) *string {
+	for _, i := range segments {
+		var a struct {
+			Type *string `json:"type"`
+		}
+		if json.Unmarshal(d.Spans[i].Attributes, &a) == nil && a.Type != nil {
+			return a.Type
+		}
+	}
+	return nil
+}
+
+// notInText reads a quotation head's "speaker_in_text": false when an
+// annotator confirmed its speaker is not in the text.
+func notInText(attrs json.RawMessage) bool {
 	var a struct {
-		Type          *string `json:"type"`
-		SpeakerInText *bool   `json:"speaker_in_text"`
+		SpeakerInText *bool `json:"speaker_in_text"`
 	}
-	if json.Unmarshal(attrs, &a) != nil {
-		return nil, false
-	}
-	return a.Type, a.SpeakerInText != nil && !*a.SpeakerInText
+	return json.Unmarshal(attrs, &a) == nil && a.SpeakerInText != nil && !*a.SpeakerInText
 }
 
 // The quotes export format: one line per quotation.

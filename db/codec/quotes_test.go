@@ -62,3 +62,42 @@ func TestQuotesFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteTypeFromAnySegment: a quotation whose head has no type takes
+// the type of its first segment that has one, not null; and a quotation
+// with its speaker linked says its speaker is in the text, even marked
+// otherwise (an import refuses that mark beside a speaker).
+func TestQuoteTypeFromAnySegment(t *testing.T) {
+	text := "قال زيد «الأمر» «انتهى» وقال «لا»."
+	at := func(word string) (int, int) {
+		i := strings.Index(text, word)
+		s := len([]rune(text[:i]))
+		return s, s + len([]rune(word))
+	}
+	span := func(id int64, word, label, attrs string) ExportSpan {
+		s, e := at(word)
+		return ExportSpan{ID: id, Start: s, End: e, Label: label, Attributes: json.RawMessage(attrs)}
+	}
+	d := ExportDoc{ExternalID: "qt", Text: text, Spans: []ExportSpan{
+		span(1, "زيد", "PER", "{}"),
+		span(2, "الأمر", "QUOTE", "{}"),
+		span(3, "انتهى", "QUOTE", `{"type":"direct"}`),
+		span(4, "لا", "QUOTE", `{"type":"indirect","speaker_in_text":false}`),
+	}, Relations: []ExportRelation{
+		{ID: 1, Type: "segment", From: 2, To: 3},
+		{ID: 2, Type: "speaker", From: 4, To: 1},
+	}}
+	var buf bytes.Buffer
+	w, err := NewWriter(&buf, "quotes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(d); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"doc_id":"qt","quote":{"segments":[{"start":9,"end":14,"text":"الأمر"},{"start":17,"end":22,"text":"انتهى"}],"type":"direct"},"speaker":null,"speaker_in_text":true,"cue":null}` + "\n" +
+		`{"doc_id":"qt","quote":{"segments":[{"start":30,"end":32,"text":"لا"}],"type":"indirect"},"speaker":{"id":1,"start":4,"end":7,"text":"زيد","label":"PER"},"speaker_in_text":true,"cue":null}` + "\n"
+	if got := buf.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -153,13 +153,19 @@ func (b *builder) onlyJoiners(start, end int) bool {
 	return true
 }
 
+// staleAfter is how many sentences the current speaker outlives without
+// being named or quoted again: a cue with no subject of its own refers to
+// someone just mentioned (وأضاف، وقال إن), and one from paragraphs before
+// is most often a speaker of an earlier story in the same text.
+const staleAfter = 2
+
 // attribute links every quotation to its cue and speaker (speakerOf). A
 // quotation that continues the previous one shares its cue and speaker; a
 // quotation with no cue gets no speaker and changes nothing. Cues that
 // introduce no quotation still name the current speaker when their
 // subject is closed by a comma or a cue (وفي وقت سابق، أعلن جهاز مكافحة
 // الإرهاب، تعزيز ...) or is followed by what was said (saysThat), for a
-// later cue without subject.
+// later cue without subject, until it goes stale (staleAfter).
 func (b *builder) attribute(quotes []quote, cues []cue) {
 	isGoverning := map[int]bool{}
 	gov := make([]int, len(quotes))
@@ -169,7 +175,7 @@ func (b *builder) attribute(quotes []quote, cues []cue) {
 		isGoverning[gov[qi]] = true
 	}
 	var current, speaker *Span
-	c, ci := -1, 0
+	c, ci, currentAt := -1, 0, 0
 	for qi, q := range quotes {
 		for ; ci < len(cues) && cues[ci].Start < q.Open; ci++ {
 			if isGoverning[ci] {
@@ -177,14 +183,17 @@ func (b *builder) attribute(quotes []quote, cues []cue) {
 			}
 			limit := b.nextOpen(quotes, cues[ci].End)
 			if s := b.d.subjectAfter(cues[ci].End, limit, b.lx); s.Closed || b.d.saysThat(s, limit, b.lx) {
-				current = b.speakerFor(s, cues[ci].End, cues[ci].End)
+				current, currentAt = b.speakerFor(s, cues[ci].End, cues[ci].End), cues[ci].End
 			}
 		}
 		if !cont[qi] {
 			speaker, c = nil, gov[qi]
 			if c >= 0 {
+				if b.d.sentenceEnds(currentAt, cues[c].Start) > staleAfter {
+					current = nil
+				}
 				speaker = b.speakerOf(cues[c], q, current)
-				current = cmp.Or(speaker, current)
+				current, currentAt = cmp.Or(speaker, current), max(q.End, cues[c].End)
 				if speaker == nil && b.namesText(cues[c], q) {
 					current = nil // وأضاف التقرير ...: a later وأشار is the text's too
 				}

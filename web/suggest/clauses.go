@@ -109,7 +109,8 @@ func (d *doc) startsPhrase(k int, phrases [][]string) bool {
 }
 
 // speechFollows reports whether word k reports speech or its absence: a
-// cue, or a negation before one (لكنه لم يوضح).
+// cue, a negation before one (لكنه لم يوضح), or a verb taking the verbal
+// noun of saying (لكنه حرص على القول، لكنه اكتفى بالقول).
 func (d *doc) speechFollows(k int, lx lexicon) bool {
 	if k >= len(d.words) {
 		return false
@@ -117,9 +118,18 @@ func (d *doc) speechFollows(k int, lx lexicon) bool {
 	if negations[d.words[k].Norm] {
 		return true
 	}
+	for j := k + 1; j < len(d.words) && j <= k+2; j++ {
+		if sayingVerbalNouns[d.words[j].Norm] {
+			return true
+		}
+	}
 	_, ok := lx.match(d.words[k].Norm)
 	return ok
 }
+
+// sayingVerbalNouns are the verbal noun of قال as the object of another
+// verb (حرص على القول، اكتفى بالقول).
+var sayingVerbalNouns = normSet("القول", "بالقول")
 
 // saysNext reports whether saying follows دون at word k: أن and a cue (دون
 // أن يكشف) or a verbal noun of saying (دون الكشف).

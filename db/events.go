@@ -119,11 +119,8 @@ type EventFilter struct{ User, Document string }
 // id that matches nothing lists nothing, so the filter says no more about
 // users outside the project than an empty list does.
 func (s *Store) ProjectEvents(ctx context.Context, projectID, before int64, limit int, f EventFilter) ([]LoggedEvent, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.at, coalesce(u.name, ''), coalesce(e.document_id, 0),
-		coalesce(d.external_id, ''), e.action, e.detail
-		FROM events e LEFT JOIN users u ON u.id = e.user_id LEFT JOIN documents d ON d.id = e.document_id
-		WHERE e.project_id = ? AND (? = 0 OR e.id < ?) AND (? = '' OR u.name = ?) AND (? = '' OR d.external_id = ?)
-		ORDER BY e.id DESC LIMIT ?`, projectID, before, before, f.User, f.User, f.Document, f.Document, limit)
+	q, args := projectEventsQuery(projectID, before, limit, f)
+	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("db: list events of project %d: %w", projectID, err)
 	}
@@ -139,4 +136,33 @@ func (s *Store) ProjectEvents(ctx context.Context, projectID, before int64, limi
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// projectEventsQuery is ProjectEvents' query with only the conditions
+// before and f set: SQLite plans a query before it sees its arguments, so
+// a condition written to hold when its argument is empty (the argument
+// compared with the empty string, OR the test) can use no index. Filtered
+// by user, it reads that user's events of the project newest first from
+// events_user, not every event of the project until limit of theirs turn
+// up.
+func projectEventsQuery(projectID, before int64, limit int, f EventFilter) (string, []any) {
+	q := `SELECT e.id, e.at, coalesce(u.name, ''), coalesce(e.document_id, 0),
+		coalesce(d.external_id, ''), e.action, e.detail
+		FROM events e LEFT JOIN users u ON u.id = e.user_id LEFT JOIN documents d ON d.id = e.document_id
+		WHERE e.project_id = ?`
+	args := []any{projectID}
+	if before != 0 {
+		q += " AND e.id < ?"
+		args = append(args, before)
+	}
+	if f.User != "" {
+		// No user of that name: NULL, which no user_id equals.
+		q += " AND e.user_id = (SELECT id FROM users WHERE name = ?)"
+		args = append(args, f.User)
+	}
+	if f.Document != "" {
+		q += " AND d.external_id = ?"
+		args = append(args, f.Document)
+	}
+	return q + " ORDER BY e.id DESC LIMIT ?", append(args, limit)
 }

@@ -286,3 +286,24 @@ func (d *doc) cuePrep(pos, k int, lx lexicon) bool {
 	base, ok := lx.match(d.words[i].Norm)
 	return ok && contentPreps[base][d.words[k].Norm]
 }
+
+// nameHyphen reports whether the hyphen before word k, inside a subject
+// of n words, joins the parts of a double name (ميشال اليو - ماري، نانا
+// ايفا - ابنتنغ) rather than opening an aside (قال الوزير - في تصريح -
+// إن): spaced alone between two words, before a bare word that is no
+// particle, and with no dash after it to close an aside.
+func (d *doc) nameHyphen(k, n int) bool {
+	if n == 0 || string(d.rs[d.words[k-1].End:d.words[k].Start]) != " - " {
+		return false
+	}
+	w := d.words[k].Norm
+	if strings.HasPrefix(w, "ال") || adjunctWords[w] || relatives[w] || complementizers[w] || notSubjects[w] {
+		return false
+	}
+	for j := k + 1; j < len(d.words) && j <= k+4; j++ {
+		if d.hasAny(d.words[j-1].End, d.words[j].Start, "-–—") {
+			return false
+		}
+	}
+	return true
+}

@@ -41,7 +41,7 @@ func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
 			s.End = end // أوردت وكالة " يونهاب " الكورية أن
 			return s
 		}
-		if d.hasAny(prevEnd, w.Start, ":()[]-–—ـ"+quoteMarks) || d.prepOfComplement(k) || d.adjunctAfter(k, n) ||
+		if d.hasAny(prevEnd, w.Start, ":()[]-–—ـ"+quoteMarks) && !d.nameHyphen(k, n) || d.prepOfComplement(k) || d.adjunctAfter(k, n) ||
 			d.cuePrep(pos, k, lx) {
 			return s
 		}

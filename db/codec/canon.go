@@ -94,16 +94,18 @@ func isPresentationForm(r rune) bool {
 }
 
 // forbiddenControl finds the first character a document's text may not
-// hold: a C0 control other than tab, line feed and carriage return, or
-// DEL. Browsers drop U+0000 from the page, so offsets counted there would
-// shift past it, and SQLite's length() stops at it; the others have no
+// hold: a C0 control other than tab, line feed and carriage return, DEL,
+// or a C1 control (U+0080-U+009F). Browsers drop U+0000 from the page, so
+// offsets counted there would shift past it, and SQLite's length() stops
+// at it; U+0085 (next line) ends a line for Python's str.splitlines(), so
+// an exported line holding it would read as two; the others have no
 // place in running text and are invisible where they would be annotated.
 // It returns the character, its code point offset and its byte offset;
 // the offsets are -1 when there is none.
 func forbiddenControl(s string) (r rune, at, byteOff int) {
 	at = 0
 	for i, c := range s {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F {
 			return c, at, i
 		}
 		at++

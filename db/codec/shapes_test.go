@@ -130,6 +130,12 @@ func TestTextControlCharacters(t *testing.T) {
 			[]string{"1: text holds the control character U+001B at code point 0" + why}},
 		{"DEL, raw in a JSON string", "a.jsonl", "jsonl", "{\"id\":\"a\",\"text\":\"ab\x7f\"}\n",
 			[]string{"1: text holds the control character U+007F at code point 2" + why}},
+		// C1 controls too: a raw U+0085 (next line) in an exported line
+		// splits it in two for Python's str.splitlines().
+		{"a C1 control in a doccano line", "a.jsonl", "doccano", "{\"id\":\"c1\",\"text\":\"قبل\\u0085بعد و \\u009b هنا\",\"label\":[[0,3,\"PER\"]]}\n",
+			[]string{"1: text holds the control character U+0085 at code point 3" + why}},
+		{"a C1 control, raw in plain text", "a.txt", "text", "سطر\u0080ثان",
+			[]string{"1: text holds the control character U+0080 at code point 3" + why}},
 		{"plain text, on its third line", "a.txt", "text", "سطر\r\nسطر\nثالث\x00\n",
 			[]string{"3: text holds the control character U+0000 at code point 12" + why}},
 		{"plain text, a form feed", "a.txt", "text", "page one\fpage two",

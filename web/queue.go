@@ -52,7 +52,11 @@ func (h *handler) apiMarkDone(c echo.Context) error {
 	if t.owner == 0 {
 		return badRequest("layer: gold is not marked done; a reviewer marks it reviewed on the document's review page (POST /documents/%d/review/done)", t.doc.ID)
 	}
-	if c.QueryParam("force") != "1" {
+	force, err := forced(c.QueryParam("force"))
+	if err != nil {
+		return err
+	}
+	if !force {
 		missing, err := h.unattributed(c, t.doc, t.user.ID)
 		if err != nil {
 			return err
@@ -66,6 +70,20 @@ func (h *handler) apiMarkDone(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, map[string]any{"id": t.doc.ID, "layer": t.user.Name, "status": status})
+}
+
+// forced reads ?force=: 1 or true marks a layer done past quotations
+// without a speaker, 0, false or nothing does not. Any other value is
+// refused: read as "not forced", a typo would come back as a warning
+// about quotations, not about the typo.
+func forced(v string) (bool, error) {
+	switch v {
+	case "", "0", "false":
+		return false, nil
+	case "1", "true":
+		return true, nil
+	}
+	return false, badRequest("force: %q is not 1 or 0 (true or false)", v)
 }
 
 // next sends the caller to the next unfinished document of their queue,

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -36,12 +37,8 @@ type suggestedSpan struct {
 // Nothing it proposes enters the layer until accepted. The suggester
 // speaks QUOTE, CUE, PER and ORG; the project's own labels stand in for
 // them (vocabulary), and what the project could not store is left out.
-func (h *handler) suggestions(c echo.Context, t target) (suggest.Result, int, error) {
+func (h *handler) suggestions(c echo.Context, t target, p db.Project) (suggest.Result, int, error) {
 	ctx := c.Request().Context()
-	p, err := h.store.Project(ctx, t.doc.ProjectID)
-	if err != nil {
-		return suggest.Result{}, 0, err
-	}
 	l, err := h.store.LayerOf(ctx, t.doc, t.owner)
 	if err != nil {
 		return suggest.Result{}, 0, err
@@ -68,10 +65,41 @@ func (h *handler) suggestions(c echo.Context, t target) (suggest.Result, int, er
 	return withoutRejected(stableIDs(res), rejected), len(rejected), nil
 }
 
+// checkSuggestionIDs refuses (400) the ids in suggestions' own form
+// (LABEL@START-END) that no suggestion on doc could ever have, before any
+// is looked up: only a well-formed id that is not proposed now is stale
+// (409, notProposed), which a page answers by redrawing; a script's
+// mistake is told as one. Ids without an @ name existing spans (accept
+// takes those) and are looked up as they are.
+func checkSuggestionIDs(ids []string, doc db.Document, p db.Project) error {
+	length := utf8.RuneCountInString(doc.Text)
+	for _, id := range ids {
+		label, extent, ok := strings.Cut(id, "@")
+		if !ok {
+			continue
+		}
+		first, last, _ := strings.Cut(extent, "-")
+		start, err1 := strconv.Atoi(first)
+		end, err2 := strconv.Atoi(last)
+		switch {
+		case label == "" || err1 != nil || err2 != nil || fmt.Sprintf("%s@%d-%d", label, start, end) != id:
+			return badRequest("ids: %q is not written as a suggestion's id (LABEL@START-END, as the list gives it)", id)
+		case start >= end:
+			return badRequest("ids: %q is never proposed: its start %d is not before its end %d", id, start, end)
+		case !p.HasLabel(label):
+			return badRequest("ids: %q is never proposed: project %s has no label %s", id, p.Name, label)
+		case end > length:
+			return badRequest("ids: %q is never proposed: it ends at %d, past the end of the text (%d code points)", id, end, length)
+		}
+	}
+	return nil
+}
+
 // notProposed refuses an id no current suggestion has: 409 when it is a
 // suggestion's id (LABEL@START-END) that the layer has since made stale
 // (accepted or rejected elsewhere, or its place decided), so the page
 // redraws as after any change made elsewhere; 400 for anything else.
+// Ids no suggestion could have are refused before (checkSuggestionIDs).
 func notProposed(id string) error {
 	label, extent, ok := strings.Cut(id, "@")
 	start, end, dash := strings.Cut(extent, "-")
@@ -171,7 +199,11 @@ func (h *handler) listSuggestions(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	res, rejected, err := h.suggestions(c, t)
+	p, err := h.store.Project(c.Request().Context(), t.doc.ProjectID)
+	if err != nil {
+		return err
+	}
+	res, rejected, err := h.suggestions(c, t, p)
 	if err != nil {
 		return err
 	}
@@ -212,10 +244,17 @@ func (h *handler) acceptSuggestions(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	if !in.All && len(in.IDs) == 0 {
+	switch {
+	case in.All && len(in.IDs) > 0:
+		return badRequest("body: give ids of suggested spans or all: true, not both")
+	case !in.All && len(in.IDs) == 0:
 		return badRequest("body: give ids of suggested spans, or all: true")
 	}
-	res, _, err := h.suggestions(c, t)
+	p, err := h.checkedIDs(c, t, in.IDs)
+	if err != nil {
+		return err
+	}
+	res, _, err := h.suggestions(c, t, p)
 	if err != nil {
 		return err
 	}
@@ -283,7 +322,11 @@ func (h *handler) rejectSuggestions(c echo.Context) error {
 	if len(in.IDs) == 0 {
 		return badRequest("ids: give the ids of the suggested spans to reject")
 	}
-	res, _, err := h.suggestions(c, t)
+	p, err := h.checkedIDs(c, t, in.IDs)
+	if err != nil {
+		return err
+	}
+	res, _, err := h.suggestions(c, t, p)
 	if err != nil {
 		return err
 	}
@@ -303,6 +346,16 @@ func (h *handler) rejectSuggestions(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusCreated, map[string]any{"rejected": len(keys)})
+}
+
+// checkedIDs loads the target's project and refuses the ids no
+// suggestion on its document could have (checkSuggestionIDs).
+func (h *handler) checkedIDs(c echo.Context, t target, ids []string) (db.Project, error) {
+	p, err := h.store.Project(c.Request().Context(), t.doc.ProjectID)
+	if err != nil {
+		return db.Project{}, err
+	}
+	return p, checkSuggestionIDs(ids, t.doc, p)
 }
 
 // restoreSuggestions forgets the layer's rejections, so everything is

@@ -31,10 +31,27 @@ func (b *builder) antecedent(c cue) subject {
 		}
 		start = d.words[j].Start
 	}
-	if n == 0 || textNouns[stripArticle(d.words[d.wordAt(start)].Norm)] {
+	if n == 0 || statementNoun(d.words[d.wordAt(start)].Norm) {
 		return subject{} // تصريحه الذي قال فيه: the statement is no speaker
 	}
 	return subject{Start: start, End: end}
+}
+
+// statementNoun reports whether a normalized word names a text or an
+// occasion of speech, with or without the article or a possessive pronoun
+// (البيان، تصريحه، كلمتها): the one it belongs to speaks, not the text.
+func statementNoun(norm string) bool {
+	n := stripArticle(norm)
+	for _, suffix := range []string{"هما", "هم", "ها", "ه"} {
+		if stem, ok := strings.CutSuffix(n, suffix); ok && len([]rune(stem)) > 2 {
+			n = stem
+			break
+		}
+	}
+	if stem, ok := strings.CutSuffix(n, "ت"); ok && !textNouns[n] && !occasionNouns[n] {
+		n = stem + "ة" // كلمته: the ة of كلمة is written ت before a pronoun
+	}
+	return textNouns[n] || occasionNouns[n]
 }
 
 // outsidePhrase reports whether w cannot belong to a noun phrase read

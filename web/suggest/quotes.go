@@ -177,7 +177,7 @@ func (d *doc) afterColon(c cue, lx lexicon) (int, bool) {
 		switch {
 		case d.rs[i] == ':':
 			colons++
-		case !isRune(d.rs[i], " \t"):
+		case !isRune(d.rs[i], " \t\u200e\u200f"): // direction marks (قال\u200f :)
 			return 0, false
 		}
 	}

@@ -37,47 +37,21 @@ func (s *Store) LabelledTexts(ctx context.Context, projectID, owner int64, maxLe
 		if err != nil || len(places) == 0 {
 			return err
 		}
-		// The texts of the owner's documents, in the places' order: one
-		// query, each text read once.
-		rows, err := tx.QueryContext(ctx, `SELECT d.id, d.text FROM documents d WHERE d.project_id = ?1
+		at := func(i int) (int64, int64, int64) { return places[i].doc, places[i].start, places[i].end }
+		return cutEach(ctx, tx, len(places), at, func(i int, t string) {
+			p := places[i]
+			l := counts[key{t, p.label}]
+			if l == nil {
+				l = &Labelled{Text: t, Label: p.label}
+				counts[key{t, p.label}] = l
+			}
+			if p.rejected {
+				l.Rejected++
+			} else {
+				l.Count++
+			}
+		}, `SELECT d.id, d.text FROM documents d WHERE d.project_id = ?1
 			AND EXISTS (SELECT 1 FROM layers l WHERE l.document_id = d.id AND l.owner_id IS ?2) ORDER BY d.id`, projectID, nullID(owner))
-		if err != nil {
-			return fmt.Errorf("db: texts of project %d: %w", projectID, err)
-		}
-		defer rows.Close()
-		i := 0
-		for rows.Next() && i < len(places) {
-			var doc int64
-			var text string
-			if err := rows.Scan(&doc, &text); err != nil {
-				return fmt.Errorf("db: scan text: %w", err)
-			}
-			if places[i].doc < doc {
-				return fmt.Errorf("db: no text read for document %d", places[i].doc)
-			}
-			if places[i].doc != doc {
-				continue // a layer of the owner's without spans
-			}
-			idx := offsets.NewIndex(text)
-			for ; i < len(places) && places[i].doc == doc; i++ {
-				p := places[i]
-				t, err := idx.Slice(int(p.start), int(p.end))
-				if err != nil {
-					return fmt.Errorf("db: span %d..%d of document %d: %w", p.start, p.end, p.doc, err)
-				}
-				l := counts[key{t, p.label}]
-				if l == nil {
-					l = &Labelled{Text: t, Label: p.label}
-					counts[key{t, p.label}] = l
-				}
-				if p.rejected {
-					l.Rejected++
-				} else {
-					l.Count++
-				}
-			}
-		}
-		return rows.Err()
 	})
 	if err != nil {
 		return nil, err
@@ -93,6 +67,52 @@ func (s *Store) LabelledTexts(ctx context.Context, projectID, owner int64, maxLe
 		return strings.Compare(a.Label, b.Label)
 	})
 	return out, nil
+}
+
+// cutEach gives cut the text of each of n places (at: its document,
+// start and end), the places ordered by document. The texts come from
+// query (rows of id and text, ordered by id, covering every place's
+// document), each read once and indexed once, in one snapshot with the
+// places.
+func cutEach(ctx context.Context, tx *sql.Tx, n int, at func(i int) (doc, start, end int64), cut func(i int, text string), query string, args ...any) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("db: texts: %w", err)
+	}
+	defer rows.Close()
+	i := 0
+	for rows.Next() && i < n {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return fmt.Errorf("db: scan text: %w", err)
+		}
+		if doc, _, _ := at(i); doc < id {
+			return fmt.Errorf("db: no text read for document %d", doc)
+		} else if doc != id {
+			continue // a document without places
+		}
+		idx := offsets.NewIndex(text)
+		for ; i < n; i++ {
+			doc, start, end := at(i)
+			if doc != id {
+				break
+			}
+			t, err := idx.Slice(int(start), int(end))
+			if err != nil {
+				return fmt.Errorf("db: span %d..%d of document %d: %w", start, end, doc, err)
+			}
+			cut(i, t)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("db: texts: %w", err)
+	}
+	if i < n {
+		doc, _, _ := at(i)
+		return fmt.Errorf("db: no text read for document %d", doc)
+	}
+	return nil
 }
 
 // labelledPlace is one span, or rejected suggestion, of the owner's.

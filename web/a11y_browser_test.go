@@ -28,6 +28,13 @@ func TestBrowserPagesAccessible(t *testing.T) {
 	if _, err := s.store.CreateSpan(context.Background(), doc, s.user.ID, s.user.ID, db.SpanInput{Start: qs, End: qe, Label: "QUOTE"}); err != nil {
 		t.Fatal(err)
 	}
+	// A name labelled two ways, so the consistency report has a row.
+	for i, label := range []string{"PER", "ORG"} {
+		start, end := spanAt(t, doc.Text, "صباح النعمان", i)
+		if _, err := s.store.CreateSpan(context.Background(), doc, s.user.ID, s.user.ID, db.SpanInput{Start: start, End: end, Label: label}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	// Guidelines with a long unbroken line, which must wrap, not widen the page.
 	guide := "علّم كل اقتباس بـ QUOTE واربطه بقائله.\nSee https://example.org/" + strings.Repeat("a-very-long-path/", 12)
 	if err := s.store.SetGuidelines(context.Background(), s.proj.ID, s.user, guide); err != nil {
@@ -37,7 +44,7 @@ func TestBrowserPagesAccessible(t *testing.T) {
 	b := newBrowser(t, s)
 	pages := []string{
 		"/", fmt.Sprintf("/projects/%d", s.proj.ID), fmt.Sprintf("/projects/%d/activity", s.proj.ID), fmt.Sprintf("/projects/%d/agreement", s.proj.ID), fmt.Sprintf("/projects/%d/progress", s.proj.ID),
-		fmt.Sprintf("/documents/%d", doc.ID), fmt.Sprintf("/documents/%d/review", doc.ID), "/settings", "/admin/users", "/projects/999999",
+		fmt.Sprintf("/projects/%d/consistency", s.proj.ID), fmt.Sprintf("/documents/%d", doc.ID), fmt.Sprintf("/documents/%d/review", doc.ID), "/settings", "/admin/users", "/projects/999999",
 		fmt.Sprintf("/documents/%d", long.ID), fmt.Sprintf("/documents/%d/review", long.ID), fmt.Sprintf("/projects/%d/delete", s.proj.ID),
 	}
 	for _, path := range pages {
@@ -50,7 +57,7 @@ func TestBrowserPagesAccessible(t *testing.T) {
 			}
 			b.clickChar(qs + 2) // the span editor and the quotation tools, open
 			b.run(chromedp.WaitVisible(chromedp.ID("quote-tools")))
-			b.checkSpansNamed("QUOTE")
+			b.checkSpansNamed("PER", "QUOTE", "ORG")
 		}
 		b.checkAccessible(path)
 	}

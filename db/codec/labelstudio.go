@@ -137,6 +137,7 @@ func parseTask(raw json.RawMessage, unit, into string) (Doc, []string, string) {
 	if len(p.problems) > 0 {
 		return Doc{}, nil, p.reason()
 	}
+	p.warnSpans()
 	for _, fl := range textFlags(p.doc.Text) {
 		p.warn("%s", textFlagReason(fl, false))
 	}

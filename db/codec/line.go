@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"hashiya/offsets"
@@ -117,6 +118,7 @@ func parseLine(line []byte, format, unit string) (Doc, []string, string) {
 		return Doc{}, nil, p.reason()
 	}
 	p.warnIfUTF16()
+	p.warnSpans()
 	p.warnMisnamed(fields)
 	for _, f := range textFlags(p.doc.Text) {
 		p.warn("%s", textFlagReason(f, false))
@@ -154,6 +156,12 @@ func (p *lineParser) header(f map[string]json.RawMessage) bool {
 	}
 	if text == "" {
 		p.fail(`"text" is empty`)
+		return false
+	}
+	// A text of white space alone is as empty to a reader: nothing in it
+	// to annotate, and blank-looking rows in every export.
+	if strings.TrimSpace(text) == "" {
+		p.fail(`"text" holds only white space`)
 		return false
 	}
 	p.doc.Text = text
@@ -256,3 +264,21 @@ func syntaxProblem(line []byte, err error) string {
 	}
 	return fmt.Sprintf("it ends after column %d, before the JSON value is complete", col)
 }
+
+// warnSpans warns of each span the editor would refuse as new offsets:
+// one holding only white space or invisible marks. Offsets that came with
+// an import are kept as imported, so the span stays; the warning names
+// it, for someone to look at before annotators build on it.
+func (p *lineParser) warnSpans() {
+	for i, sp := range p.doc.Spans {
+		text, err := p.idx.Slice(sp.Start, sp.End)
+		if err == nil && strings.TrimFunc(text, isUnmarkable) == "" {
+			p.warn("span %d (%s) at %d..%d holds only white space or invisible marks (%+q); kept as imported", p.spanNum[i], sp.Label, sp.Start, sp.End, text)
+		}
+	}
+}
+
+// isUnmarkable is true for what no one annotates on its own, as the editor
+// reads it: white space and the invisible format marks (RLM, LRM, ALM,
+// ZWJ, ZWNJ).
+func isUnmarkable(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }

@@ -154,7 +154,9 @@ not json at all
 {"text": "abc", "spans": [], "label": []}
 [1, 2]
 {"text": "abc", "label": [[0, 1]]}
-{"text": ""}`,
+{"text": ""}
+{"text": "   \n  ", "label": []}
+{"text": " \u00a0 ", "label": [[1, 2, "PER"]]}`,
 			format: "auto",
 			want: map[int]string{
 				1:  `relation 0 (r) refers to unknown span "7"`,
@@ -168,6 +170,8 @@ not json at all
 				10: "line is not a JSON object",
 				11: `span 0 must be [start, end, "LABEL"], got [0, 1]`,
 				12: `"text" is empty`,
+				13: `"text" holds only white space`,
+				14: `"text" holds only white space`,
 			},
 		},
 		{
@@ -315,5 +319,37 @@ func TestMisnamedKeyWarned(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestImportedSpanWarnings: offsets that came with an import are kept as
+// imported, but a span the editor would refuse as new offsets is named
+// in a warning on its line: one of white space or invisible marks alone.
+func TestImportedSpanWarnings(t *testing.T) {
+	tests := []struct {
+		name, input, file, format string
+		want                      []string // LINE: reason
+	}{
+		{"a span on two spaces", `{"id":"ws","text":"نص  نص","label":[[2,4,"PER"],[0,2,"PER"]]}`, "a.jsonl", "jsonl",
+			[]string{`1: span 0 (PER) at 2..4 holds only white space or invisible marks ("  "); kept as imported`}},
+		{"a span on an RLM", `{"id":"m","text":"a\u200fb","spans":[{"id":"x","start":1,"end":2,"label":"PER"}]}`, "a.jsonl", "jsonl",
+			[]string{`1: span 0 (PER) at 1..2 holds only white space or invisible marks ("\u200f"); kept as imported`}},
+		{"a Label Studio region on a space", `[{"id":1,"data":{"text":"نص نص"},"annotations":[{"result":[{"id":"r","type":"labels","from_name":"label","to_name":"text","value":{"start":2,"end":3,"text":" ","labels":["PER"]}}]}]}]`, "a.json", "label-studio",
+			[]string{`1: task 0: span 0 (PER) at 2..3 holds only white space or invisible marks (" "); kept as imported`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, rep, err := ParseFile(strings.NewReader(tt.input), tt.file, tt.format)
+			if err != nil || len(docs) != 1 {
+				t.Fatalf("ParseFile: %d documents, %v", len(docs), err)
+			}
+			var got []string
+			for _, w := range rep.Warnings {
+				got = append(got, fmt.Sprintf("%d: %s", w.Line, w.Reason))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("warnings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
 	}
 }

@@ -97,7 +97,7 @@ func eventSummary(e db.LoggedEvent) string {
 	case "layer.done", "layer.reopen", "layer.reviewed":
 		return "layer of " + d.Layer
 	case "import":
-		return fmt.Sprintf("%s: %s, %s, %s", d.File, loggedCount(d.Documents, "document"), loggedCount(d.Spans, "span"), loggedCount(d.Relations, "relation"))
+		return fmt.Sprintf("%s: %s, %s, %s", d.File, loggedCount(d.Documents, "document"), loggedCount(d.Spans, "span"), loggedCount(d.Relations, "relation")) + layerPhrase("into", d.Layer)
 	case "document.delete":
 		return fmt.Sprintf("%s, with %s and %s in %s", d.Name, Plural(rawInt(d.Spans), "span"), Plural(rawInt(d.Relations), "link"), Plural(d.Layers, "layer"))
 	case "member.set":
@@ -149,14 +149,20 @@ func annotationSummary(e db.LoggedEvent, d eventDetail) string {
 			s = fmt.Sprintf("%s: %s %s → %s %s", d.Type, d.FromLabel, quoted(d.FromText), d.ToLabel, quoted(d.ToText))
 		}
 	}
-	switch d.Layer {
+	return s + layerPhrase("in", d.Layer)
+}
+
+// layerPhrase names a layer after prep (" in gold", " into layla's
+// layer"); "" for an event that names none.
+func layerPhrase(prep, layer string) string {
+	switch layer {
 	case "":
-		return s
+		return ""
 	case "gold":
-		return s + " in gold"
+		return " " + prep + " gold"
 	}
 	// The name is isolated so an Arabic one keeps "'s layer" after it.
-	return s + " in \u2068" + d.Layer + "\u2069's layer"
+	return " " + prep + " \u2068" + layer + "\u2069's layer"
 }
 
 // noteSummary is a note event as a line: the note's number (#7), whose it

@@ -204,7 +204,8 @@ func TestCoNLLExportExact(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
 	wantWarn := []string{"document d1: 1 spans not written (nested in a longer span or outvoted on their tokens)",
-		"document d2: 1 tokens cut by span boundaries"}
+		"document d2: 1 tokens cut by span boundaries",
+		`document d2: 1 spans written with another extent (a span crossing them took some of their tokens, or a token they cut is written whole): span 4 PER 5..8 "زيد" as 4..9 "وزيد😀"`}
 	if !slices.Equal(warnings, wantWarn) {
 		t.Errorf("warnings %q, want %q", warnings, wantWarn)
 	}
@@ -223,6 +224,33 @@ func TestCoNLLExportExact(t *testing.T) {
 	w, _ := NewWriter(&buf, "conll")
 	if err := w.Write(ExportDoc{ExternalID: "a\nb", Text: "x"}); err == nil || buf.Len() > 0 {
 		t.Errorf("an id with a line break: err %v, wrote %q", err, buf.String())
+	}
+}
+
+// TestCoNLLExportCrossingSpans: two spans crossing each other share
+// tokens, and a token takes one tag, so one of them comes back shorter;
+// the export says which, naming the document and the span, as it says
+// when a nested span is not written at all.
+func TestCoNLLExportCrossingSpans(t *testing.T) {
+	text := "واحد اثنان ثلاثة أربعة"
+	out, warnings := exportCoNLL(t, ExportDoc{ExternalID: "crossing", Text: text, Spans: []ExportSpan{
+		spanAt(text, "واحد اثنان", "PER", 1), spanAt(text, "اثنان ثلاثة", "ORG", 2)}})
+	if want := "# id = crossing\nواحد B-PER\nاثنان B-ORG\nثلاثة I-ORG\nأربعة O\n\n"; out != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	want := []string{`document crossing: 1 spans written with another extent (a span crossing them took some of their tokens, or a token they cut is written whole): span 1 PER 0..10 "واحد اثنان" as 0..4 "واحد"`}
+	if !slices.Equal(warnings, want) {
+		t.Errorf("warnings %q, want %q", warnings, want)
+	}
+	// Many such spans: five are named, the rest counted.
+	var spans []ExportSpan
+	words := strings.Fields(strings.Repeat("أ ب ", 8))
+	for i := 0; i+1 < len(words); i++ {
+		spans = append(spans, ExportSpan{ID: int64(i + 1), Start: 2 * i, End: 2*i + 3, Label: "PER"})
+	}
+	_, warnings = exportCoNLL(t, ExportDoc{ExternalID: "many", Text: strings.Join(words, " "), Spans: spans})
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "document many: 14 spans written with another extent") || !strings.HasSuffix(warnings[0], "; and 9 more") {
+		t.Errorf("warnings %q", warnings)
 	}
 }
 

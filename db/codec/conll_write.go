@@ -38,12 +38,59 @@ func (w *Writer) writeCoNLL(d ExportDoc) error {
 	if unwritten > 0 {
 		w.warnings = append(w.warnings, fmt.Sprintf("document %s: %d spans not written (nested in a longer span or outvoted on their tokens)", d.ExternalID, unwritten))
 	}
+	if moved := movedSpans(runes, toks, d.Spans); len(moved) > 0 {
+		named := moved[:min(len(moved), maxNamedSpans)]
+		more := ""
+		if len(moved) > len(named) {
+			more = fmt.Sprintf("; and %d more", len(moved)-len(named))
+		}
+		w.warnings = append(w.warnings, fmt.Sprintf("document %s: %d spans written with another extent (a span crossing them took some of their tokens, or a token they cut is written whole): %s%s",
+			d.ExternalID, len(moved), strings.Join(named, "; "), more))
+	}
 	return nil
 }
 
+// maxNamedSpans caps the spans one warning names: enough to find them,
+// not a page per document.
+const maxNamedSpans = 5
+
+// movedSpans names each span the CoNLL tags give back with another
+// extent: a B- tag and the I- tags after it are the span an import reads,
+// so a span's runs of tokens are what comes back of it. A span crossing
+// another (PER 0..10 over ORG 5..16) loses the tokens they share to the
+// longer; one cutting a token (a clitic و before a name) comes back with
+// the whole token. Spans no token carries are counted apart.
+func movedSpans(runes []rune, toks []conllToken, spans []ExportSpan) []string {
+	runs := make([][][2]int, len(spans)) // span -> its runs, start..end
+	for i, t := range toks {
+		if t.span < 0 {
+			continue
+		}
+		r := runs[t.span]
+		if i > 0 && toks[i-1].span == t.span {
+			r[len(r)-1][1] = t.end
+		} else {
+			runs[t.span] = append(r, [2]int{t.start, t.end})
+		}
+	}
+	var moved []string
+	for i, sp := range spans {
+		r := runs[i]
+		if len(r) == 0 || len(r) == 1 && r[0] == [2]int{sp.Start, sp.End} {
+			continue
+		}
+		as := make([]string, len(r))
+		for j, run := range r {
+			as[j] = fmt.Sprintf("%d..%d %q", run[0], run[1], string(runes[run[0]:run[1]]))
+		}
+		moved = append(moved, fmt.Sprintf("span %d %s %d..%d %q as %s", sp.ID, sp.Label, sp.Start, sp.End, string(runes[sp.Start:sp.End]), strings.Join(as, " and ")))
+	}
+	return moved
+}
+
 // Warnings lists what conll export could not say, per document: tokens a
-// span boundary falls inside (a clitic such as و before a name) and spans
-// no token carries. The JSON formats never add any.
+// span boundary falls inside (a clitic such as و before a name), spans
+// no token carries, and spans whose tags give back another extent. The JSON formats never add any.
 func (w *Writer) Warnings() []string { return w.warnings }
 
 // conllToken is a stretch of text in code points.

@@ -152,13 +152,16 @@ func jsonKind(t reflect.Type) string {
 	return "a JSON value"
 }
 
+// listSpans answers a layer with its project's label set, which the
+// annotation page fetches after every save: a page loaded before a
+// manager changed the labels sees it and redraws its label bar.
 func (h *handler) listSpans(c echo.Context) error {
 	a, err := h.annotation(c)
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, map[string]any{"layer": a.LayerName, "status": a.Layer.Status,
-		"spans": a.Layer.Spans, "relations": a.Layer.Relations})
+		"spans": a.Layer.Spans, "relations": a.Layer.Relations, "labels": a.Project.Labels})
 }
 
 // snapSpan checks offsets against the text and widens them when asked:

@@ -12,6 +12,7 @@ import { createPatcher } from './redraw.js';
 import { createOccurrences } from './occurrences.js';
 import { createFind } from './find.js';
 import { revealRange } from './reveal.js';
+import { createLabelSet, changedNotice, goneRefusal } from './labelbar.js';
 
 // MAX_RANGES is how many changed places one redraw fetches on their own
 // (the server's limit); past it, as after accepting many suggestions, the
@@ -91,8 +92,14 @@ function init(docEl) {
     floatTimer = setTimeout(() => status.classList.remove('floating'), ms);
   }
 
-  function showError(message) {
+  // showError says why a save failed (kind 'error', in red) or, as a
+  // 'notice', what changed around the page; either stays until dismissed
+  // or the next save succeeds.
+  function showError(message, kind = 'error') {
     el('save-error-text').textContent = message;
+    errorBox.classList.toggle('error', kind === 'error');
+    errorBox.classList.toggle('notice', kind !== 'error');
+    el('save-error-close').setAttribute('aria-label', kind === 'error' ? 'Dismiss the error' : 'Dismiss the notice');
     errorBox.hidden = false;
     // The message must not cover the text being worked on: once the page
     // has settled (a failed save gives the selection back first), the
@@ -155,20 +162,23 @@ function init(docEl) {
   let unsaved = 0;
 
   // save runs one change against the server, then redraws from the
-  // server's answer, so the page always shows what is stored.
-  function save(what, fn) {
+  // server's answer, so the page always shows what is stored. label is
+  // the label the change gives, when it gives one.
+  function save(what, fn, label) {
     unsaved++;
     const job = queue.then(async () => {
       status.textContent = 'Saving…';
       try {
         const result = await fn();
-        await redraw();
+        const relabelled = await redraw();
         status.textContent = 'Saved';
         errorBox.hidden = true;
+        if (relabelled) showError(changedNotice(relabelled), 'notice');
         return result;
       } catch (err) {
         status.textContent = '';
         err.shown = true;
+        if (err.status === 400 && await refusedForLabels(what, err, label)) throw err;
         const stale = err.status === 404 || err.status === 409;
         if (!stale && !unanswered(err)) {
           showError(`Could not ${what}: ${err.message}. Nothing was changed; ${err.fix || 'try again'}.`);
@@ -179,10 +189,11 @@ function init(docEl) {
         // have been stored after all: show what is stored now rather than
         // a stale page, and say which it was.
         try {
-          await redraw();
+          const relabelled = await redraw();
           const dropped = err.status === 404 && (what === 'undo' || what === 'redo') ? ' That step is gone from the history.' : '';
-          showError(stale ? `Could not ${what}: ${err.message}. The layer had changed; the page now shows what is stored.${dropped}`
-            : `Could not ${what}: ${err.message}. The change may have been stored before the answer was lost: the page now shows what is stored; if the change is not there, try again.`);
+          const labels = relabelled ? ` ${changedNotice(relabelled)}` : '';
+          showError(stale ? `Could not ${what}: ${err.message}. The layer had changed; the page now shows what is stored.${dropped}${labels}`
+            : `Could not ${what}: ${err.message}. The change may have been stored before the answer was lost: the page now shows what is stored; if the change is not there, try again.${labels}`);
         } catch (again) {
           showError(stale ? `Could not ${what}: ${err.message}, and the page could not be redrawn (${again.message}); reload it.`
             : `Could not ${what}: ${err.message}, and the server could not be asked what is stored (${again.message}). The change may or may not be saved: reload the page once the server answers.`);
@@ -193,6 +204,26 @@ function init(docEl) {
     queue = job.catch(() => {}); // the caller of save() receives the error; the queue goes on
     queue.then(() => { unsaved--; });
     return job;
+  }
+
+  // refusedForLabels explains a refusal (400) from a page loaded before a
+  // manager changed the label set, where trying again would fail the
+  // same way: the layer's answer carries the set, and when it is not the
+  // page's, the page redraws with it and says so. True when it did;
+  // false when the set is the page's and the refusal is for another reason.
+  async function refusedForLabels(what, err, label) {
+    let change;
+    try {
+      const layer = await api.layer();
+      if (!labelSet.changed(layer.labels)) return false;
+      change = await redraw(layer);
+    } catch (again) {
+      showError(`Could not ${what}: ${err.message}. Nothing was changed, and the project's labels could not be checked (${again.message}): reload the page once the server answers.`);
+      return true;
+    }
+    showError(label !== undefined && !labelSet.has(label) ? goneRefusal(change)
+      : `Could not ${what}: ${err.message}. Nothing was changed. ${changedNotice(change)}`);
+    return true;
   }
 
   // unanswered is true of a failure that leaves unknown whether the change
@@ -221,6 +252,7 @@ function init(docEl) {
   // patcher knows what the page shows of each span, so a redraw asks the
   // server only for what a change touched (redraw.js).
   const patcher = createPatcher(docEl, el('span-list'));
+  const labelSet = createLabelSet(docEl);
   // Label chips are fitted to the text as laid out: as each paragraph
   // comes into view, after every redraw, when the font is in and whenever
   // the text's width changes (chips.js).
@@ -265,10 +297,15 @@ function init(docEl) {
   }
   askBeforeDone();
 
-  async function redraw() {
-    const layer = await api.layer();
+  // redraw shows what the layer holds now; fetched is its answer, when
+  // the caller has it. A changed label set redraws the whole view, its
+  // colours being everywhere, and the label bar; redraw then says how
+  // the set changed, else it returns ''.
+  async function redraw(fetched) {
+    const layer = fetched || await api.layer();
+    const relabelled = labelSet.changed(layer.labels);
     const ranges = patcher.changedRanges(layer.spans);
-    const partial = ranges.length <= MAX_RANGES;
+    const partial = !relabelled && ranges.length <= MAX_RANGES;
     const only = partial ? `only=${ranges.join(',')}` : '';
     const warn = el('quote-warning') ? 'warn=quotes' : '';
     const query = [layerQuery.slice(1), only, warn].filter(Boolean).join('&');
@@ -280,6 +317,7 @@ function init(docEl) {
     const fitted = partial ? patcher.patch(part('doc'), part('spans'), layer.spans)
       : patcher.replace(part('doc'), part('spans'), layer.spans);
     el('quote-list').replaceChildren(...part('quotes').childNodes);
+    const change = relabelled ? labelSet.redraw(part) : '';
     askBeforeDone();
     const layerStatus = part('status');
     el('layer-status').textContent = layerStatus.textContent;
@@ -296,6 +334,7 @@ function init(docEl) {
       const still = spanByID(selected.id);
       if (still) openEditor(still); else closeEditor();
     }
+    return change;
   }
 
   function spanByID(id) {
@@ -351,7 +390,7 @@ function init(docEl) {
     window.getSelection().removeAllRanges();
     let span;
     try {
-      span = await save('save the span', () => api.create({ ...range, label }, snap));
+      span = await save('save the span', () => api.create({ ...range, label }, snap), label);
     } catch (err) {
       selectOffsets(docEl, range.start, range.end); // give the selection back to try again
       throw err;
@@ -373,7 +412,7 @@ function init(docEl) {
       const kept = QUOTE_ATTRIBUTES.filter((k) => k in attrs);
       if (kept.length > 0) restore = Object.fromEntries(kept.map((k) => [k, attrs[k]]));
       return api.relabel(span, label);
-    });
+    }, label);
     history.push({ kind: 'relabel', span: updated, from: span.label, to: label, restore });
     status.textContent = `Saved: ${span.label} “${clip(span.text)}” is now ${label}`;
   }
@@ -602,7 +641,7 @@ function init(docEl) {
     }).catch(reported);
   });
 
-  const labelBar = document.querySelector('.toolbar[aria-label="Labels"]');
+  const labelBar = el('label-bar');
   if (labelBar) {
     labelBar.addEventListener('click', (e) => {
       const b = e.target.closest('.label-btn');
@@ -640,14 +679,6 @@ function init(docEl) {
     e.preventDefault();
   });
 
-  // The keys are read from the editor's buttons, there on every layer: on
-  // a read-only one, with no label bar, a label's key still says why
-  // nothing happens.
-  const labelKeys = new Map();
-  for (const b of editor.querySelectorAll('.relabel')) {
-    const key = b.getAttribute('aria-keyshortcuts');
-    if (key) labelKeys.set(key.toLowerCase(), b.dataset.label);
-  }
   document.addEventListener('keydown', (e) => {
     if (typing(e.target)) return;
     const key = e.key.toLowerCase();
@@ -658,8 +689,9 @@ function init(docEl) {
       return;
     }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const digit = /^Digit(\d)$/.exec(e.code);
-    const label = labelKeys.get(key) || (digit && labelKeys.get(digit[1]));
+    // Every layer knows the keys: on a read-only one, with no label bar,
+    // a label's key still says why nothing happens.
+    const label = labelSet.labelFor(e);
     if (!label && (quotes.key(e) || occurrences.key(e) || find.key(e))) {
       e.preventDefault();
       return;

@@ -1,0 +1,89 @@
+// The project's label set as the annotation page shows it: the label
+// bar, the span editor's labels, the list of keys, and which key gives
+// which label. A manager may change the set (add, remove or rename a
+// label, move a key) while the page is open; the page learns of it from
+// the layer it fetches after a save, and redraws these from the server's
+// view in place, so the undo history and the selection stay.
+
+/** createLabelSet starts from the set the page was loaded with (#doc's data-labels). */
+export function createLabelSet(docEl) {
+  let labels = JSON.parse(docEl.dataset.labels || '[]');
+  let keys = keyMap(labels);
+  return {
+    /** The label a key press gives, or undefined; digits by place, so any keyboard layout works. */
+    labelFor(e) {
+      const digit = /^Digit(\d)$/.exec(e.code);
+      return keys.get(e.key.toLowerCase()) || (digit ? keys.get(digit[1]) : undefined);
+    },
+    /** True when fresh (a layer answer's labels) is not the set the page shows. */
+    changed(fresh) {
+      return Array.isArray(fresh) && JSON.stringify(fresh) !== JSON.stringify(labels);
+    },
+    has(name) {
+      return labels.some((l) => l.name === name);
+    },
+    /**
+     * Puts the label parts of a whole view in place (part(name) finds
+     * them) and returns what changed, in words.
+     */
+    redraw(part) {
+      const fresh = part('labels');
+      if (!fresh) throw new Error('the redrawn view has no labels; reload the page');
+      const next = JSON.parse(fresh.dataset.labels);
+      const bar = document.getElementById('label-bar');
+      const focused = bar && bar.contains(document.activeElement) ? document.activeElement.dataset.label : null;
+      if (bar) bar.replaceChildren(...fresh.childNodes);
+      document.getElementById('editor-labels').replaceChildren(...part('relabels').childNodes);
+      document.getElementById('label-keys').textContent = part('keys').textContent;
+      // Focus on a button that was replaced would fall to the page, and
+      // the next Tab start from the top: it goes to the same label's new
+      // button, or to the text when that label is gone.
+      if (focused !== null) {
+        const same = [...bar.querySelectorAll('.label-btn')].find((b) => b.dataset.label === focused);
+        (same || docEl).focus({ preventScroll: true });
+      }
+      const change = describeChange(labels, next);
+      labels = next;
+      keys = keyMap(next);
+      return change;
+    },
+  };
+}
+
+const CHANGED = "The project's labels changed since this page was loaded: the label bar now shows them";
+
+/** changedNotice says that the bar was redrawn, and how the set changed. */
+export function changedNotice(change) {
+  return `${CHANGED} (${change}).`;
+}
+
+/** goneRefusal says why a save of a label the project no longer has was refused. */
+export function goneRefusal(change) {
+  return `${CHANGED}. ${change.charAt(0).toUpperCase()}${change.slice(1)}; nothing was saved.`;
+}
+
+function keyMap(labels) {
+  return new Map(labels.filter((l) => l.hotkey).map((l) => [l.hotkey.toLowerCase(), l.name]));
+}
+
+// describeChange says what an annotator needs to know of a new label
+// set: the labels gone, the new ones with their keys, and the keys that
+// now give another label ("TMP is gone; key 1 is now ORG").
+export function describeChange(before, after) {
+  const was = new Map(before.map((l) => [l.name, l]));
+  const now = new Set(after.map((l) => l.name));
+  const gone = before.filter((l) => !now.has(l.name)).map((l) => l.name);
+  const added = after.filter((l) => !was.has(l.name)).map((l) => (l.hotkey ? `${l.name} (key ${l.hotkey})` : l.name));
+  const moved = after.filter((l) => was.has(l.name) && was.get(l.name).hotkey !== l.hotkey)
+    .sort((a, b) => a.hotkey.localeCompare(b.hotkey)); // by key, as the annotator looks one up
+  const parts = [];
+  if (gone.length > 0) parts.push(`${list(gone)} ${gone.length === 1 ? 'is' : 'are'} gone`);
+  if (added.length > 0) parts.push(`${list(added)} ${added.length === 1 ? 'is' : 'are'} new`);
+  if (moved.length > 0) parts.push(list(moved.map((l) => (l.hotkey ? `key ${l.hotkey} is now ${l.name}` : `${l.name} has no key now`))));
+  if (parts.length === 0) parts.push('their colours, order or descriptions changed');
+  return parts.join('; ');
+}
+
+function list(words) {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}

@@ -144,3 +144,34 @@ func TestBrowserSwappedHotkeys(t *testing.T) {
 		t.Error("the notice stays after the next save")
 	}
 }
+
+// TestBrowserRelabelToRemovedLabel: with a span open in the editor, the
+// key of a label removed since the page was loaded is refused saying so;
+// the span keeps its label, the editor stays open with the new set's
+// buttons, and another label's key relabels the span.
+func TestBrowserRelabelToRemovedLabel(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	s.setLabels(t, append(db.DefaultLabels(), db.Label{Name: "TMP", Color: "#d6409f", Hotkey: "8"}))
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	b.dragSelect(start, end)
+	b.run(chromedp.KeyEvent("1"))
+	b.waitPage(1)
+	b.run(chromedp.Click(chromedp.CSS("#span-list .span-item")), chromedp.WaitVisible(chromedp.ID("span-editor")))
+
+	s.setLabels(t, db.DefaultLabels())
+	if msg := b.refusedMessage("8"); !strings.HasSuffix(msg, "TMP is gone; nothing was saved.") {
+		t.Errorf("relabelling to a removed label says %q", msg)
+	}
+	open := eval[string](b, `document.getElementById('span-editor').hidden + ' ' + [...document.querySelectorAll('#span-editor .relabel')].map((r) => r.dataset.label + (r.getAttribute('aria-pressed') === 'true' ? '*' : '')).join(' ')`)
+	if open != "false PER* ORG LOC GPE DATE QUOTE CUE" {
+		t.Errorf("after the refusal the editor is %q, want open on PER without TMP", open)
+	}
+	b.run(chromedp.KeyEvent("2"))
+	b.waitFor(`document.querySelector('#span-list .span-item').dataset.label === 'ORG'`)
+	if spans := s.waitSpans(t, doc, s.user.ID, 1); spans[0].Label != "ORG" {
+		t.Errorf("key 2 stored %+v, want the span relabelled ORG", spans)
+	}
+}

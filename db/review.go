@@ -63,9 +63,22 @@ func layerOwners(ctx context.Context, q querier, doc Document) ([]User, error) {
 	return owners, nil
 }
 
-// SpanRef names a span of a user's layer.
+// SpanRef names a span of a user's layer, and Seen says what the caller
+// read of it (label and offsets): a copy into gold made from that reading
+// refuses, or in bulk leaves out, a span changed since, so gold never
+// gets what the reviewer did not see.
 type SpanRef struct {
 	Owner, Span int64
+	Seen        SpanKey
+}
+
+// requireSeen refuses a reference that says nothing of what was read: a
+// check against it would pass whatever the span holds now.
+func (r SpanRef) requireSeen() error {
+	if r.Seen == (SpanKey{}) {
+		return invalid("seen", "span %d comes without the label and offsets it was read with", r.Span)
+	}
+	return nil
 }
 
 // DocumentsAnnotatedBy lists, in import order, the documents of the
@@ -92,22 +105,54 @@ func (s *Store) DocumentsAnnotatedBy(ctx context.Context, projectID int64, n int
 // from's layer, made by by: its offsets (as they are), label and
 // attributes. A span gold already holds (the same offsets and label) is
 // not copied again: CopyToGold returns gold's own, and copied is false.
+// A review decision copies what the reviewer saw, with CopySeenToGold.
 func (s *Store) CopyToGold(ctx context.Context, doc Document, from, spanID, by int64) (sp Span, copied bool, err error) {
+	return s.copyToGold(ctx, doc, SpanRef{Owner: from, Span: spanID}, by)
+}
+
+// CopySeenToGold is CopyToGold of the span as ref.Seen says it was read:
+// one changed since (another label, other offsets) is refused with
+// ErrConflict, changing nothing.
+func (s *Store) CopySeenToGold(ctx context.Context, doc Document, ref SpanRef, by int64) (Span, bool, error) {
+	if err := ref.requireSeen(); err != nil {
+		return Span{}, false, err
+	}
+	return s.copyToGold(ctx, doc, ref, by)
+}
+
+func (s *Store) copyToGold(ctx context.Context, doc Document, ref SpanRef, by int64) (sp Span, copied bool, err error) {
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		sp, copied, err = copyToGoldTx(ctx, tx, doc, SpanRef{Owner: from, Span: spanID}, by)
+		sp, copied, err = copyToGoldTx(ctx, tx, doc, ref, by)
 		return err
 	})
 	return sp, copied, err
 }
 
-// CopyAllToGold is CopyToGold for many spans in one transaction: all are
-// in gold afterwards, or (on any error) none is added. It returns how
-// many were copied, not counting those gold held already.
+// CopyAllToGold copies into gold, in one transaction, the spans refs
+// name that are still agreed as they were read (stillAgreed), and the
+// links every layer agrees on: all are in gold afterwards, or (on any
+// error) none is added. A span changed between the read and this
+// transaction is left out and counted (Changed), not copied as it is
+// now: the caller read the agreement, and only that is accepted. Spans
+// gold held already are not counted.
 func (s *Store) CopyAllToGold(ctx context.Context, doc Document, refs []SpanRef, by int64) (LinkCopy, error) {
+	for _, ref := range refs {
+		if err := ref.requireSeen(); err != nil {
+			return LinkCopy{}, err
+		}
+	}
 	var n LinkCopy
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		n = LinkCopy{}
 		for _, ref := range refs {
+			agreed, err := stillAgreed(ctx, tx, doc, ref)
+			if err != nil {
+				return err
+			}
+			if !agreed {
+				n.Changed++
+				continue
+			}
 			_, copied, err := copyToGoldTx(ctx, tx, doc, ref, by)
 			if err != nil {
 				return err
@@ -121,6 +166,31 @@ func (s *Store) CopyAllToGold(ctx context.Context, doc Document, refs []SpanRef,
 		return err
 	})
 	return n, err
+}
+
+// stillAgreed is true while ref's span is as it was read (ref.Seen),
+// every user's layer of doc holds a span of that label and offsets, and
+// gold neither rejects it nor gives its words another label: what the
+// review lists as agreed and undecided, checked again where the copy is
+// made, since the list was read outside that transaction.
+func stillAgreed(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef) (bool, error) {
+	var agreed bool
+	err := tx.QueryRowContext(ctx, `WITH held AS (
+		  SELECT s.id, l.owner_id FROM spans s JOIN layers l ON l.id = s.layer_id
+		  WHERE l.document_id = :doc AND l.owner_id IS NOT NULL AND s.start = :start AND s."end" = :end AND s.label = :label),
+		gold AS (SELECT id FROM layers WHERE document_id = :doc AND owner_id IS NULL)
+		SELECT EXISTS (SELECT 1 FROM held WHERE id = :span AND owner_id = :owner)
+		  AND (SELECT count(DISTINCT owner_id) FROM held) = (SELECT count(*) FROM layers WHERE document_id = :doc AND owner_id IS NOT NULL)
+		  AND NOT EXISTS (SELECT 1 FROM suggestion_rejections WHERE layer_id IN (SELECT id FROM gold)
+		    AND start = :start AND "end" = :end AND label = :label)
+		  AND NOT EXISTS (SELECT 1 FROM spans WHERE layer_id IN (SELECT id FROM gold)
+		    AND start = :start AND "end" = :end AND label <> :label)`,
+		sql.Named("doc", doc.ID), sql.Named("span", ref.Span), sql.Named("owner", ref.Owner),
+		sql.Named("start", ref.Seen.Start), sql.Named("end", ref.Seen.End), sql.Named("label", ref.Seen.Label)).Scan(&agreed)
+	if err != nil {
+		return false, fmt.Errorf("db: is span %d still agreed: %w", ref.Span, err)
+	}
+	return agreed, nil
 }
 
 // copyAgreedLinksTx puts into gold every relation all the users' layers
@@ -194,6 +264,9 @@ func copyToGoldTx(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, by
 	if err != nil {
 		return Span{}, false, err
 	}
+	if err := refuseChanged(ctx, tx, ref, src); err != nil {
+		return Span{}, false, err
+	}
 	err = tx.QueryRowContext(ctx, `SELECT s.id FROM spans s JOIN layers l ON l.id = s.layer_id
 		WHERE l.document_id = ? AND l.owner_id IS NULL AND s.start = ? AND s."end" = ? AND s.label = ?`,
 		doc.ID, src.Start, src.End, src.Label).Scan(&id)
@@ -215,6 +288,22 @@ func copyToGoldTx(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, by
 	}
 	sp, err := insertSpanTx(ctx, tx, doc, 0, by, SpanInput{Start: src.Start, End: src.End, Label: src.Label, Attributes: attrs}, false)
 	return sp, err == nil, err
+}
+
+// refuseChanged is ErrConflict when the span src, as it is now, is not
+// what ref says was read of it; a reference read in the same transaction
+// (a link's end) says nothing and is taken as it is.
+func refuseChanged(ctx context.Context, tx *sql.Tx, ref SpanRef, src Span) error {
+	now := SpanKey{Label: src.Label, Start: src.Start, End: src.End}
+	if ref.Seen == (SpanKey{}) || ref.Seen == now {
+		return nil
+	}
+	var owner string
+	if err := tx.QueryRowContext(ctx, "SELECT name FROM users WHERE id = ?", ref.Owner).Scan(&owner); err != nil {
+		return fmt.Errorf("db: owner of span %d: %w", ref.Span, err)
+	}
+	return conflict("the span changed since the page was loaded: in %s's layer it is %s %d–%d now, not %s %d–%d",
+		owner, now.Label, now.Start, now.End, ref.Seen.Label, ref.Seen.Start, ref.Seen.End)
 }
 
 // LayerSpans is one user's spans of a document, as agreement compares
@@ -404,10 +493,12 @@ func quoteKey(l Layer, q codec.Quotation) QuoteKey {
 	return out
 }
 
-// LinkCopy counts what CopyWithLinksToGold added to gold, and the links
-// of gold it replaced.
+// LinkCopy counts what CopyWithLinksToGold or CopyAllToGold added to
+// gold, the links of gold it replaced, and the agreed spans a bulk copy
+// left out because they changed after they were read.
 type LinkCopy struct {
 	Spans, Relations, Replaced int
+	Changed                    int
 }
 
 // singleLinks are the relation types a span has at most one of: a
@@ -474,6 +565,9 @@ func (s *Store) CopyWithLinksToGold(ctx context.Context, doc Document, ref SpanR
 		sp    Span
 		added LinkCopy
 	)
+	if err := ref.requireSeen(); err != nil {
+		return sp, added, err
+	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		added = LinkCopy{}
 		gold := map[int64]Span{} // source span id -> its span in gold
@@ -482,7 +576,13 @@ func (s *Store) CopyWithLinksToGold(ctx context.Context, doc Document, ref SpanR
 			if g, ok := gold[id]; ok {
 				return g, nil
 			}
-			g, copied, err := copyToGoldTx(ctx, tx, doc, SpanRef{Owner: ref.Owner, Span: id}, by)
+			// The span the reviewer chose is checked against what they
+			// saw; what its links reach is read here, as it is.
+			at := SpanRef{Owner: ref.Owner, Span: id}
+			if id == ref.Span {
+				at.Seen = ref.Seen
+			}
+			g, copied, err := copyToGoldTx(ctx, tx, doc, at, by)
 			if err != nil {
 				return g, err
 			}

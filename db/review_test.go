@@ -91,9 +91,10 @@ func TestCopyToGold(t *testing.T) {
 	}
 }
 
-// TestCopyAllToGold copies many spans in one transaction: with one bad
-// reference nothing is added; otherwise all are, those gold held already
-// not counted.
+// TestCopyAllToGold copies many spans in one transaction: a reference
+// that does not say what was read of its span refuses the batch, adding
+// nothing; one naming a span of another layer is left out and counted;
+// the others are copied, those gold held already not counted.
 func TestCopyAllToGold(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
@@ -104,21 +105,25 @@ func TestCopyAllToGold(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		refs = append(refs, SpanRef{Owner: f.other.ID, Span: sp.ID})
+		refs = append(refs, seenRef(f.other.ID, sp))
 	}
 	if _, _, err := f.s.CopyToGold(ctx, f.doc, f.other.ID, refs[2].Span, f.user.ID); err != nil {
 		t.Fatal(err)
 	}
-	bad := append(append([]SpanRef(nil), refs[:2]...), SpanRef{Owner: f.user.ID, Span: refs[0].Span})
-	if _, err := f.s.CopyAllToGold(ctx, f.doc, bad, f.user.ID); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("a span named with the wrong layer: %v", err)
+	// A reference that does not say what was read of its span: refused.
+	unread := append(append([]SpanRef(nil), refs[:2]...), SpanRef{Owner: f.other.ID, Span: refs[0].Span})
+	if _, err := f.s.CopyAllToGold(ctx, f.doc, unread, f.user.ID); validationField(t, err) != "seen" {
+		t.Fatalf("a span named without what was read of it: %v", err)
 	}
 	if n := count(t, f.s, `SELECT count(*) FROM spans s JOIN layers l ON l.id = s.layer_id WHERE l.owner_id IS NULL`); n != 1 {
 		t.Fatalf("a refused batch left gold with %d spans, want the 1 it had", n)
 	}
-	n, err := f.s.CopyAllToGold(ctx, f.doc, refs, f.user.ID)
-	if err != nil || n != (LinkCopy{Spans: 2}) {
-		t.Fatalf("copied %+v, %v; want 2 spans (the third was in gold)", n, err)
+	// A span named with the wrong layer is not that layer's: left out.
+	wrong := append(append([]SpanRef(nil), refs...), refs[0])
+	wrong[3].Owner = f.user.ID
+	n, err := f.s.CopyAllToGold(ctx, f.doc, wrong, f.user.ID)
+	if err != nil || n != (LinkCopy{Spans: 2, Changed: 1}) {
+		t.Fatalf("copied %+v, %v; want 2 spans (the third was in gold) and 1 left out", n, err)
 	}
 	if n := count(t, f.s, `SELECT count(*) FROM spans s JOIN layers l ON l.id = s.layer_id WHERE l.owner_id IS NULL`); n != 3 {
 		t.Errorf("gold holds %d spans, want 3", n)
@@ -146,7 +151,7 @@ func TestCopyAllToGoldAgreedLinks(t *testing.T) {
 			}
 			made[w.label] = sp
 			if owner == f.user.ID {
-				refs = append(refs, SpanRef{Owner: owner, Span: sp.ID})
+				refs = append(refs, seenRef(owner, sp))
 			}
 		}
 		// Both give the quotation its speaker; only amina links the cue.
@@ -349,7 +354,7 @@ func TestCopyWithLinksToGold(t *testing.T) {
 	relate("cue", quote, cue)
 	inGold := add(0, "أحمد", "PER") // the reviewer marked him already
 
-	sp, added, err := f.s.CopyWithLinksToGold(ctx, f.doc, SpanRef{Owner: f.other.ID, Span: quote.ID}, f.user.ID)
+	sp, added, err := f.s.CopyWithLinksToGold(ctx, f.doc, seenRef(f.other.ID, quote), f.user.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -379,7 +384,7 @@ func TestCopyWithLinksToGold(t *testing.T) {
 	if len(gold.Spans) != 4 {
 		t.Errorf("gold holds %d spans, want 4", len(gold.Spans))
 	}
-	if _, again, err := f.s.CopyWithLinksToGold(ctx, f.doc, SpanRef{Owner: f.other.ID, Span: quote.ID}, f.user.ID); err != nil || again != (LinkCopy{}) {
+	if _, again, err := f.s.CopyWithLinksToGold(ctx, f.doc, seenRef(f.other.ID, quote), f.user.ID); err != nil || again != (LinkCopy{}) {
 		t.Errorf("accepting again added %+v, %v", again, err)
 	}
 }
@@ -397,7 +402,7 @@ func TestCopyLinksReplacesGoldSpeaker(t *testing.T) {
 	quote := add(f.other.ID, "الاقتصاد ينمو", "QUOTE")
 	relate(f.other.ID, "speaker", quote, add(f.other.ID, "أحمد", "PER"))
 
-	_, added, err := f.s.CopyWithLinksToGold(ctx, f.doc, SpanRef{Owner: f.other.ID, Span: quote.ID}, f.user.ID)
+	_, added, err := f.s.CopyWithLinksToGold(ctx, f.doc, seenRef(f.other.ID, quote), f.user.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -452,7 +457,7 @@ func TestCopyLinksReplacesSpeakerOfAnySegment(t *testing.T) {
 	f.link(t, f.other.ID, "segment", o1, o2)
 	f.link(t, f.other.ID, "speaker", o2, f.mark(t, f.other.ID, "أحمد", "PER"))
 
-	_, added, err := f.s.CopyWithLinksToGold(ctx, f.doc, SpanRef{Owner: f.other.ID, Span: o2.ID}, f.user.ID)
+	_, added, err := f.s.CopyWithLinksToGold(ctx, f.doc, seenRef(f.other.ID, o2), f.user.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

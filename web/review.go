@@ -61,7 +61,7 @@ func (h *handler) reviewPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r.Notice = reviewNotice(c.QueryParam("done"), c.QueryParam("spans"), c.QueryParam("n"), c.QueryParam("replaced"))
+	r.Notice = reviewNotice(c.QueryParams())
 	r.WarnQuotes = c.QueryParam("warn") == "quotes"
 	r.WarnUndecided = c.QueryParam("warn") == "undecided"
 	switch show := c.QueryParam("show"); show {
@@ -77,22 +77,31 @@ func (h *handler) reviewPage(c echo.Context) error {
 	return render(c, http.StatusOK, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
 }
 
-// reviewNotice says what the last review form did. Its words are fixed
-// here, never taken from the URL; spans, n and replaced are read as
-// numbers only.
-func reviewNotice(done, spans, n, replaced string) string {
-	count, _ := strconv.Atoi(n)
-	switch done {
+// reviewNotice says what the last review form did, from its query (done
+// and its counts). Its words are fixed here, never taken from the URL;
+// spans, n, replaced and changed are read as numbers only.
+func reviewNotice(q url.Values) string {
+	number := func(name string) int {
+		n, _ := strconv.Atoi(q.Get(name))
+		return n
+	}
+	count, copied := number("n"), number("spans")
+	switch q.Get("done") {
 	case "accepted-agreed":
-		copied, _ := strconv.Atoi(spans)
-		return fmt.Sprintf("Accepted %s and %s into gold.", components.Plural(copied, "span"), components.Plural(count, "link"))
+		msg := fmt.Sprintf("Accepted %s and %s into gold.", components.Plural(copied, "span"), components.Plural(count, "link"))
+		switch changed := number("changed"); {
+		case changed == 1:
+			msg += " 1 agreed span changed meanwhile and was left out: decide it in the list."
+		case changed > 1:
+			msg += fmt.Sprintf(" %d agreed spans changed meanwhile and were left out: decide them in the list.", changed)
+		}
+		return msg
 	case "linked":
-		copied, _ := strconv.Atoi(spans)
 		if copied == 0 && count == 0 {
 			return "Gold holds that span and its links already; nothing was copied."
 		}
 		msg := fmt.Sprintf("Gold gained %s and %s", components.Plural(copied, "span"), components.Plural(count, "link"))
-		if r, _ := strconv.Atoi(replaced); r > 0 {
+		if r := number("replaced"); r > 0 {
 			msg += fmt.Sprintf(", in place of %s of its own", components.Plural(r, "link"))
 		}
 		return msg + "."
@@ -117,7 +126,9 @@ func reviewNotice(done, spans, n, replaced string) string {
 }
 
 // acceptSpan copies a span of a user's layer into gold, with its links
-// and what they reach when the form asks (links=1).
+// and what they reach when the form asks (links=1). The form sends the
+// row's label and offsets too: a span changed since the page showed it
+// is refused (409), so gold gets only what the reviewer saw.
 func (h *handler) acceptSpan(c echo.Context) error {
 	t, err := h.reviewTarget(c)
 	if err != nil {
@@ -129,29 +140,33 @@ func (h *handler) acceptSpan(c echo.Context) error {
 		if err != nil {
 			return "", db.Span{}, err
 		}
-		spanID, err := formID(c, "span")
-		if err != nil {
+		ref := db.SpanRef{Owner: from.ID}
+		if ref.Span, err = formID(c, "span"); err != nil {
+			return "", db.Span{}, err
+		}
+		if ref.Seen, err = formKey(c); err != nil {
 			return "", db.Span{}, err
 		}
 		if c.FormValue("links") == "1" {
-			sp, added, err := h.store.CopyWithLinksToGold(ctx, t.doc, db.SpanRef{Owner: from.ID, Span: spanID}, t.user.ID)
+			sp, added, err := h.store.CopyWithLinksToGold(ctx, t.doc, ref, t.user.ID)
 			done := fmt.Sprintf("linked&spans=%d&n=%d", added.Spans, added.Relations)
 			if added.Replaced > 0 {
 				done += fmt.Sprintf("&replaced=%d", added.Replaced)
 			}
 			return done, sp, err
 		}
-		sp, copied, err := h.store.CopyToGold(ctx, t.doc, from.ID, spanID, t.user.ID)
+		sp, copied, err := h.store.CopySeenToGold(ctx, t.doc, ref, t.user.ID)
 		return map[bool]string{true: "accepted", false: "already"}[copied], sp, err
 	})
 }
 
 // agreedRefs names, in a layer holding each, the spans every user's layer
-// of the review holds and gold lacks.
+// of the review holds and gold lacks, each with its label and offsets as
+// read here: the copy leaves out any changed before it is made.
 func agreedRefs(r components.Review) []db.SpanRef {
 	var refs []db.SpanRef
 	for _, row := range r.Agreed() {
-		refs = append(refs, db.SpanRef{Owner: row.FromOwner, Span: row.FromSpan})
+		refs = append(refs, db.SpanRef{Owner: row.FromOwner, Span: row.FromSpan, Seen: row.Key()})
 	}
 	return refs
 }
@@ -171,7 +186,16 @@ func (h *handler) acceptAgreed(c echo.Context) error {
 	if err != nil {
 		return h.reviewError(c, t, err)
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=accepted-agreed&spans=%d&n=%d%s", t.doc.ID, n.Spans, n.Relations, keptFilter(c)))
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=accepted-agreed&spans=%d&n=%d%s%s", t.doc.ID, n.Spans, n.Relations, changedQuery(n), keptFilter(c)))
+}
+
+// changedQuery counts for the notice the agreed spans a bulk accept left
+// out because they changed meanwhile; "" when none did.
+func changedQuery(n db.LinkCopy) string {
+	if n.Changed == 0 {
+		return ""
+	}
+	return fmt.Sprintf("&changed=%d", n.Changed)
 }
 
 // acceptAgreedEverywhere copies into gold, document by document (one
@@ -192,7 +216,8 @@ func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	spans, links, touched := 0, 0, 0
+	var all db.LinkCopy
+	touched := 0
 	for _, id := range docs {
 		doc, err := h.store.Document(ctx, id)
 		if err != nil {
@@ -210,10 +235,11 @@ func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 			return fmt.Errorf("document %s: %w", doc.ExternalID, err)
 		}
 		if n.Spans+n.Relations > 0 {
-			spans, links, touched = spans+n.Spans, links+n.Relations, touched+1
+			touched++
 		}
+		all.Spans, all.Relations, all.Changed = all.Spans+n.Spans, all.Relations+n.Relations, all.Changed+n.Changed
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d/agreement?done=accepted&n=%d&links=%d&docs=%d", p.ID, spans, links, touched))
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d/agreement?done=accepted&n=%d&links=%d&docs=%d%s", p.ID, all.Spans, all.Relations, touched, changedQuery(all)))
 }
 
 // markReviewed finishes the document's review: gold becomes read only.
@@ -303,19 +329,44 @@ func (h *handler) setRejected(c echo.Context, reject bool) error {
 		return err
 	}
 	return h.decide(c, t, func() (string, db.Span, error) {
-		key := db.SpanKey{Label: c.FormValue("label")}
-		for _, f := range []struct {
-			name string
-			to   *int
-		}{{"start", &key.Start}, {"end", &key.End}} {
-			var err error
-			if *f.to, err = strconv.Atoi(c.FormValue(f.name)); err != nil {
-				return "", db.Span{}, &db.ValidationError{Field: f.name, Reason: fmt.Sprintf("%q is not an offset", c.FormValue(f.name))}
-			}
+		key, err := formKey(c)
+		if err != nil {
+			return "", db.Span{}, err
 		}
 		sp := db.Span{Start: key.Start, End: key.End, Label: key.Label}
 		return map[bool]string{true: "rejected", false: "unrejected"}[reject], sp, h.store.RejectForGold(c.Request().Context(), t.doc, t.user.ID, key, reject)
 	})
+}
+
+// formKey reads the label and offsets a review row's form sends with it:
+// the span as the page showed it. A field missing or not a number is
+// named.
+func formKey(c echo.Context) (db.SpanKey, error) {
+	key := db.SpanKey{Label: c.FormValue("label")}
+	if key.Label == "" {
+		return key, missingField("label")
+	}
+	for _, f := range []struct {
+		name string
+		to   *int
+	}{{"start", &key.Start}, {"end", &key.End}} {
+		v := c.FormValue(f.name)
+		if v == "" {
+			return key, missingField(f.name)
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return key, &db.ValidationError{Field: f.name, Reason: fmt.Sprintf("%s %q is not an offset", f.name, v)}
+		}
+		*f.to = n
+	}
+	return key, nil
+}
+
+// missingField refuses a review form without one of the row's fields: a
+// page from before they were sent, which a reload brings up to date.
+func missingField(name string) error {
+	return &db.ValidationError{Field: name, Reason: fmt.Sprintf("the form sends no %s of the row: reload the page and decide again", name)}
 }
 
 // formID reads a positive id from a form field.

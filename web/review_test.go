@@ -3,6 +3,7 @@ package web_test
 import (
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -50,7 +51,7 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 		t.Errorf("the first row marks %q", got)
 	}
 
-	accept := url.Values{"layer": {"layla"}, "span": {fmt.Sprint(loc.ID)}}
+	accept := acceptForm("layla", loc)
 	anchor := fmt.Sprintf("#c-%d-%d-LOC", loc.Start, loc.End)
 	redirectsTo(t, te.rana.post(review+"/accept", accept), review+"?done=accepted"+at(anchor))
 	gold := te.layer(doc, 0)
@@ -81,9 +82,13 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 		status int
 		says   string
 	}{
-		{"/accept", url.Values{"layer": {"nobody"}, "span": {fmt.Sprint(loc.ID)}}, http.StatusBadRequest, `There is no user "nobody".`},
-		{"/accept", url.Values{"layer": {"layla"}, "span": {"abc"}}, http.StatusBadRequest, `"abc" is not a span id.`},
-		{"/accept", url.Values{"layer": {"layla"}, "span": {fmt.Sprint(gpe.ID)}}, http.StatusNotFound, "is not in that layer"},
+		{"/accept", withField(accept, "layer", "nobody"), http.StatusBadRequest, `There is no user "nobody".`},
+		{"/accept", withField(accept, "span", "abc"), http.StatusBadRequest, `"abc" is not a span id.`},
+		{"/accept", acceptForm("layla", gpe), http.StatusNotFound, "is not in that layer"},
+		// A page from before the forms sent the row's label and offsets.
+		{"/accept", url.Values{"layer": {"layla"}, "span": {fmt.Sprint(loc.ID)}}, http.StatusBadRequest, "The form sends no label of the row: reload the page"},
+		{"/accept", withField(accept, "end", ""), http.StatusBadRequest, "The form sends no end of the row"},
+		{"/accept", withField(accept, "start", "x"), http.StatusBadRequest, `Start "x" is not an offset.`},
 		{"/remove", url.Values{"span": {fmt.Sprint(gpe.ID)}}, http.StatusNotFound, "not found"},
 	} {
 		d := htmlPage(t, te.rana.post(review+c.path, c.form), c.status)
@@ -351,7 +356,7 @@ func TestReviewAcceptsQuoteWithLinks(t *testing.T) {
 		t.Errorf("no button accepts the quotation with layla's links: %q", cells(row))
 	}
 
-	redirectsTo(t, te.rana.post(review+"/accept", url.Values{"layer": {"layla"}, "span": {fmt.Sprint(lq.ID)}, "links": {"1"}}),
+	redirectsTo(t, te.rana.post(review+"/accept", withField(acceptForm("layla", lq), "links", "1")),
 		review+"?done=linked&spans=3&n=2"+at(anchor))
 	gold := te.layer(doc, 0)
 	text := map[int64]string{}
@@ -375,7 +380,7 @@ func TestReviewAcceptsQuoteWithLinks(t *testing.T) {
 	if d.Find(anchor).Find(`button[aria-label="Add karim's links of QUOTE “الاقتصاد ينمو” to gold"]`).Length() != 1 {
 		t.Fatalf("no button adds karim's links: %q", cells(d.Find(anchor)))
 	}
-	redirectsTo(t, te.rana.post(review+"/accept", url.Values{"layer": {"karim"}, "span": {fmt.Sprint(kq.ID)}, "links": {"1"}}),
+	redirectsTo(t, te.rana.post(review+"/accept", withField(acceptForm("karim", kq), "links", "1")),
 		review+"?done=linked&spans=1&n=1&replaced=1"+at(anchor))
 	if g := te.layer(doc, 0); len(g.Spans) != 4 || len(g.Relations) != 2 {
 		t.Errorf("gold after karim's links: %d spans, %d relations; want 4 and 2", len(g.Spans), len(g.Relations))
@@ -393,7 +398,7 @@ func TestReviewMarkReviewedAndReopen(t *testing.T) {
 	doc := te.doc
 	review := fmt.Sprintf("/documents/%d/review", doc.ID)
 	loc := te.addSpan(te.layla.user.ID, "الرياض", "LOC")
-	accept := url.Values{"layer": {"layla"}, "span": {fmt.Sprint(loc.ID)}}
+	accept := acceptForm("layla", loc)
 
 	// The LOC is undecided: the first press lists it rather than
 	// finishing, and "anyway" finishes.
@@ -651,6 +656,12 @@ func TestReviewRejects(t *testing.T) {
 		t.Errorf("before any decision: %q", got)
 	}
 	redirectsTo(t, te.rana.post(review+"/reject", perForm), review+"?done=rejected"+at(anchor))
+	// Sent again (from a second tab): answered alike, and nothing more is
+	// logged, nothing having changed.
+	redirectsTo(t, te.rana.post(review+"/reject", perForm), review+"?done=rejected"+at(anchor))
+	if n := te.events("review.reject"); n != 1 {
+		t.Errorf("rejecting twice logged %d review.reject events, want 1", n)
+	}
 	d = htmlPage(t, te.rana.get(review+"?done=rejected"), http.StatusOK)
 	row := d.Find(anchor)
 	if d.Find("#form-notice").Text() != "Rejected: it stays out of gold." || !row.HasClass("rejected") || row.Find(".rejected-mark").Length() != 1 ||
@@ -690,7 +701,8 @@ func TestReviewRejects(t *testing.T) {
 		says   string
 	}{
 		{te.rana, "/reject", url.Values{"label": {"ORG"}, "start": {fmt.Sprint(per.Start)}, "end": {fmt.Sprint(per.End)}}, http.StatusNotFound, "holds ORG"},
-		{te.rana, "/reject", url.Values{"label": {"PER"}, "start": {"x"}, "end": {"3"}}, http.StatusBadRequest, `"x" is not an offset`},
+		{te.rana, "/reject", url.Values{"label": {"PER"}, "start": {"x"}, "end": {"3"}}, http.StatusBadRequest, `Start "x" is not an offset`},
+		{te.rana, "/reject", url.Values{"start": {fmt.Sprint(loc.Start)}, "end": {fmt.Sprint(loc.End)}}, http.StatusBadRequest, "sends no label"},
 		{te.rana, "/unreject", url.Values{"label": {"LOC"}, "start": {fmt.Sprint(loc.Start)}, "end": {fmt.Sprint(loc.End)}}, http.StatusNotFound, "was not rejected"},
 		{te.layla, "/reject", url.Values{"label": {"LOC"}, "start": {fmt.Sprint(loc.Start)}, "end": {fmt.Sprint(loc.End)}}, http.StatusForbidden, ""},
 	} {
@@ -725,7 +737,7 @@ func TestReviewLabelAlternatives(t *testing.T) {
 	if got := words(d.Find("#layer-statuses")); got != "Layers: karim in progress, layla done" {
 		t.Errorf("layer statuses: %q", got)
 	}
-	redirectsTo(t, te.rana.post(review+"/accept", url.Values{"layer": {"layla"}, "span": {fmt.Sprint(per.ID)}}),
+	redirectsTo(t, te.rana.post(review+"/accept", acceptForm("layla", per)),
 		fmt.Sprintf("%s?done=accepted&at=c-%d-%d-PER#c-%[2]d-%[3]d-PER", review, per.Start, per.End))
 	d = htmlPage(t, te.rana.get(review), http.StatusOK)
 	row := d.Find(fmt.Sprintf("#c-%d-%d-ORG", org.Start, org.End))
@@ -734,8 +746,99 @@ func TestReviewLabelAlternatives(t *testing.T) {
 	}
 }
 
+// acceptForm is a row's Accept form as the review page sends it: the
+// layer and its span, with the label and offsets the row shows.
+func acceptForm(layer string, sp db.Span) url.Values {
+	return url.Values{"layer": {layer}, "span": {fmt.Sprint(sp.ID)}, "label": {sp.Label}, "start": {fmt.Sprint(sp.Start)}, "end": {fmt.Sprint(sp.End)}}
+}
+
+// withField is a copy of form with one field set ("" leaves it out).
+func withField(form url.Values, name, value string) url.Values {
+	out := url.Values{}
+	for k, v := range form {
+		out[k] = append([]string(nil), v...)
+	}
+	if value == "" {
+		out.Del(name)
+	} else {
+		out.Set(name, value)
+	}
+	return out
+}
+
 // at is the query naming the row a review form came from, then the
 // fragment that scrolls to it: how the page comes back to a row.
 func at(anchor string) string {
 	return "&at=" + strings.TrimPrefix(anchor, "#") + anchor
+}
+
+// TestReviewRefusesChangedRow: the reviewer's page shows layla's ORG and
+// her quotation; she relabels the one and moves the other. Accept, and
+// Accept with her links, sent as the page's forms send them, are refused
+// with 409 saying the span changed since the page was loaded, from a
+// plain form and in place alike, and gold gets nothing; the page loaded
+// again accepts the span as it is now.
+func TestReviewRefusesChangedRow(t *testing.T) {
+	te := newTeamEnv(t)
+	doc := te.doc
+	review := fmt.Sprintf("/documents/%d/review", doc.ID)
+	org := te.addSpan(te.layla.user.ID, "الوزير أحمد", "ORG")
+	q := te.addSpan(te.layla.user.ID, "الاقتصاد ينمو", "QUOTE")
+	if _, err := te.store.CreateRelation(t.Context(), doc, te.layla.user.ID, te.layla.user.ID, db.RelationInput{Type: "speaker", From: q.ID, To: org.ID}); err != nil {
+		t.Fatal(err)
+	}
+	d := htmlPage(t, te.rana.get(review), http.StatusOK)
+	accept := rowForm(t, d, "Accept ORG “الوزير أحمد” into gold")
+	withLinks := rowForm(t, d, "Accept QUOTE “الاقتصاد ينمو” into gold with layla's links")
+
+	per := "PER"
+	if _, err := te.store.UpdateSpan(t.Context(), doc, te.layla.user.ID, te.layla.user.ID, org.ID, db.SpanPatch{Label: &per}); err != nil {
+		t.Fatal(err)
+	}
+	qs, qe := q.Start-1, q.End+1 // the quotation marks too
+	if _, err := te.store.UpdateSpan(t.Context(), doc, te.layla.user.ID, te.layla.user.ID, q.ID, db.SpanPatch{Start: &qs, End: &qe}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		form url.Values
+		says string
+	}{
+		{"relabelled", accept, fmt.Sprintf("The span changed since the page was loaded: in layla's layer it is PER %d–%d now, not ORG %[1]d–%[2]d.", org.Start, org.End)},
+		{"moved, with links", withLinks, fmt.Sprintf("it is QUOTE %d–%d now, not QUOTE %d–%d.", qs, qe, q.Start, q.End)},
+	} {
+		for _, send := range []func(*queueActor, string, url.Values) *httptest.ResponseRecorder{(*queueActor).post, decideInPlace} {
+			d := htmlPage(t, send(te.rana, review+"/accept", withField(c.form, "_csrf", "")), http.StatusConflict)
+			if got := d.Find("#form-error").Text(); !strings.Contains(got, c.says) {
+				t.Errorf("%s: error %q, want it to say %q", c.name, got, c.says)
+			}
+			if g := te.layer(doc, 0); len(g.Spans) != 0 {
+				t.Fatalf("%s: a refused accept put %+v into gold", c.name, g.Spans)
+			}
+		}
+	}
+	d = htmlPage(t, te.rana.get(review), http.StatusOK)
+	redirectsTo(t, te.rana.post(review+"/accept", rowForm(t, d, "Accept PER “الوزير أحمد” into gold")),
+		fmt.Sprintf("%s?done=accepted&at=c-%d-%d-PER#c-%[2]d-%[3]d-PER", review, org.Start, org.End))
+	if g := te.layer(doc, 0); len(g.Spans) != 1 || g.Spans[0].Label != "PER" {
+		t.Errorf("gold after accepting the row as it is now: %+v", g.Spans)
+	}
+}
+
+// rowForm is the fields of the review form whose button is labelled
+// aria, as the page would send them (without the CSRF field, which the
+// test's post adds).
+func rowForm(t *testing.T, d *goquery.Document, aria string) url.Values {
+	t.Helper()
+	form := d.Find(fmt.Sprintf(`#candidates button[aria-label=%q]`, aria)).Closest("form")
+	if form.Length() != 1 {
+		t.Fatalf("no form with a button %q", aria)
+	}
+	out := url.Values{}
+	form.Find("input[name]").Each(func(_ int, in *goquery.Selection) {
+		if name := in.AttrOr("name", ""); name != "_csrf" {
+			out.Add(name, in.AttrOr("value", ""))
+		}
+	})
+	return out
 }

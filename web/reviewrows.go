@@ -62,7 +62,7 @@ func (h *handler) decide(c echo.Context, t target, run decision) error {
 	r.Places = places
 	r.OnlyDisputed, r.OnlyUndecided = c.FormValue("show") == "disputed", c.FormValue("show") == "undecided"
 	q, _ := url.ParseQuery("done=" + done) // done is this package's own words and numbers
-	r.Notice = reviewNotice(q.Get("done"), q.Get("spans"), q.Get("n"), q.Get("replaced"))
+	r.Notice = reviewNotice(q)
 	r.NoticeAt, r.From = anchorOf(sp), c.FormValue("from")
 	return render(c, http.StatusOK, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
 }

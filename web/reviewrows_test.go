@@ -58,7 +58,7 @@ func TestReviewDecidesInPlace(t *testing.T) {
 	}
 	place := func(s db.Span) string { return fmt.Sprintf("%d-%d", s.Start, s.End) }
 
-	d := htmlPage(t, decideInPlace(te.rana, review+"/accept", url.Values{"layer": {"layla"}, "span": {fmt.Sprint(loc.ID)}}), http.StatusOK)
+	d := htmlPage(t, decideInPlace(te.rana, review+"/accept", acceptForm("layla", loc)), http.StatusOK)
 	want := place(loc) + "\n" +
 		fmt.Sprintf("c-%s-GPE: gold has LOC here Accept Reject\n", place(gpe)) +
 		fmt.Sprintf("c-%s-LOC: in gold Remove Accepted into gold.", place(loc))
@@ -70,7 +70,7 @@ func TestReviewDecidesInPlace(t *testing.T) {
 	}
 
 	// With its links, the quotation brings its speaker: both places.
-	d = htmlPage(t, decideInPlace(te.rana, review+"/accept", url.Values{"layer": {"layla"}, "span": {fmt.Sprint(q.ID)}, "links": {"1"}}), http.StatusOK)
+	d = htmlPage(t, decideInPlace(te.rana, review+"/accept", withField(acceptForm("layla", q), "links", "1")), http.StatusOK)
 	places := []string{place(q), place(per)}
 	if q.Start > per.Start {
 		places[0], places[1] = places[1], places[0]
@@ -88,7 +88,7 @@ func TestReviewDecidesInPlace(t *testing.T) {
 
 	// Refused: the reason, no row, nothing changed.
 	before := len(te.layer(doc, 0).Spans)
-	d = htmlPage(t, decideInPlace(te.rana, review+"/accept", url.Values{"layer": {"nobody"}, "span": {fmt.Sprint(loc.ID)}}), http.StatusBadRequest)
+	d = htmlPage(t, decideInPlace(te.rana, review+"/accept", withField(acceptForm("layla", loc), "layer", "nobody")), http.StatusBadRequest)
 	if got := answerRows(d) + " | " + d.Find("#form-error").Text(); got != ` | There is no user "nobody".` {
 		t.Errorf("a refused accept answered %q", got)
 	}
@@ -97,5 +97,5 @@ func TestReviewDecidesInPlace(t *testing.T) {
 	}
 
 	// An annotator's decision is refused as a plain form's is.
-	expect(t, decideInPlace(te.layla, review+"/accept", url.Values{"layer": {"layla"}, "span": {fmt.Sprint(loc.ID)}}), http.StatusForbidden)
+	expect(t, decideInPlace(te.layla, review+"/accept", acceptForm("layla", loc)), http.StatusForbidden)
 }

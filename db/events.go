@@ -149,7 +149,14 @@ func projectEventsQuery(projectID, before int64, limit int, f EventFilter) (stri
 	q := `SELECT e.id, e.at, coalesce(u.name, ''), coalesce(e.document_id, 0),
 		coalesce(d.external_id, ''), e.action, e.detail
 		FROM events e LEFT JOIN users u ON u.id = e.user_id LEFT JOIN documents d ON d.id = e.document_id
-		WHERE e.project_id = ?`
+		WHERE `
+	// Filtered by document alone, the project's own index would serve as
+	// well as the document's to SQLite's eye, and it reads the whole
+	// project's log; a unary + keeps the project out of index choice.
+	if f.Document != "" && f.User == "" {
+		q += "+"
+	}
+	q += "e.project_id = ?"
 	args := []any{projectID}
 	if before != 0 {
 		q += " AND e.id < ?"
@@ -161,8 +168,9 @@ func projectEventsQuery(projectID, before int64, limit int, f EventFilter) (stri
 		args = append(args, f.User)
 	}
 	if f.Document != "" {
-		q += " AND d.external_id = ?"
-		args = append(args, f.Document)
+		// As for the user: the document's id, so events_document serves.
+		q += " AND e.document_id = (SELECT id FROM documents WHERE project_id = ? AND external_id = ?)"
+		args = append(args, projectID, f.Document)
 	}
 	return q + " ORDER BY e.id DESC LIMIT ?", append(args, limit)
 }

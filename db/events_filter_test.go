@@ -24,6 +24,8 @@ func TestProjectEventsPlan(t *testing.T) {
 		{0, EventFilter{User: "layla"}, "SEARCH e USING INDEX events_user (user_id=? AND project_id=?)"},
 		{40, EventFilter{User: "layla"}, "SEARCH e USING INDEX events_user (user_id=? AND project_id=? AND id<?)"},
 		{0, EventFilter{User: "layla", Document: "doc-1"}, "SEARCH e USING INDEX events_user (user_id=? AND project_id=?)"},
+		{0, EventFilter{Document: "doc-1"}, "SEARCH e USING INDEX events_document (document_id=?)"},
+		{40, EventFilter{Document: "doc-1"}, "SEARCH e USING INDEX events_document (document_id=? AND id<?)"},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("before=%d,who=%s,doc=%s", tt.before, tt.f.User, tt.f.Document), func(t *testing.T) {

@@ -46,6 +46,12 @@ func TestProjectEventsPlan(t *testing.T) {
 func queryPlan(t *testing.T, s *Store, before int64, f EventFilter) []string {
 	t.Helper()
 	q, args := projectEventsQuery(1, before, 50, f)
+	return planOf(t, s, q, args...)
+}
+
+// planOf is the detail column of a query's EXPLAIN QUERY PLAN.
+func planOf(t *testing.T, s *Store, q string, args ...any) []string {
+	t.Helper()
 	rows, err := s.r.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+q, args...)
 	if err != nil {
 		t.Fatal(err)

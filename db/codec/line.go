@@ -43,9 +43,13 @@ type lineParser struct {
 	countsUTF16 bool
 	utf16       *offsets.UTF16Table
 	// doccanoShape is set for the doccano shapes, which name no offset
-	// unit; declared is the unit a line names itself ("" when none).
+	// unit, nativeShape for native lines, which may; declared is the unit
+	// a line names itself ("" when none). withText counts the spans whose
+	// "text" was checked against the text, so whose unit is certain.
 	doccanoShape bool
+	nativeShape  bool
 	declared     string
+	withText     int
 }
 
 type spanKey struct {
@@ -103,6 +107,7 @@ func parseLine(line []byte, format, unit string) (Doc, []string, string) {
 	}
 	shape := p.shape(fields, format)
 	p.doccanoShape = shape == "doccano" || shape == "doccano-rel"
+	p.nativeShape = shape == "native"
 	// The unit a line names wins; a doccano line that names none counts
 	// in the unit the import asked for.
 	p.countsUTF16 = p.declared == UnitUTF16 || p.declared == "" && p.doccanoShape && unit == UnitUTF16

@@ -136,6 +136,7 @@ func (p *lineParser) addSpan(n int, rs rawSpan) {
 			p.fail("%s says text %q but text[%d:%d] is %q", name, claimed, start, end, got)
 			return
 		}
+		p.withText++
 	}
 	attrs, ok := objectValue(rs.attributes)
 	if !ok {
@@ -252,15 +253,25 @@ func (p *lineParser) utf16Table() *offsets.UTF16Table {
 }
 
 // guessesUnit reports whether the line is one whose unit Hashiya checks
-// rather than knows: a doccano line read as code points (it names no unit)
-// in a text where UTF-16 units count otherwise (one with characters
-// outside the BMP).
+// rather than knows: a doccano or native line read as code points (it
+// names no unit) in a text where UTF-16 units count otherwise (one with
+// characters outside the BMP).
 func (p *lineParser) guessesUnit() bool {
-	return p.doccanoShape && p.declared == "" && !p.countsUTF16 && p.utf16Table().Len() != p.idx.Len()
+	return (p.doccanoShape || p.nativeShape) && p.declared == "" && !p.countsUTF16 && p.utf16Table().Len() != p.idx.Len()
 }
 
-// utf16Hint, for a doccano span whose code point offsets do not fit the
-// text, says when they would fit as UTF-16 units, doccano's own count.
+// howToSayUTF16 says how to have a line read in UTF-16 units: a doccano
+// file by the import's option, a native line by naming its unit, which
+// the option does not change.
+func (p *lineParser) howToSayUTF16() string {
+	if p.nativeShape {
+		return `if the line counts UTF-16 units (as JavaScript does), say so with "offset_unit": "utf16" on it`
+	}
+	return "if the file comes from doccano, which counts UTF-16 units, import it counting UTF-16 units " + howUTF16
+}
+
+// utf16Hint, for a span whose code point offsets do not fit the text,
+// says when they would fit as UTF-16 units, doccano's own count.
 func (p *lineParser) utf16Hint(start, end int) string {
 	if !p.guessesUnit() {
 		return ""
@@ -268,18 +279,22 @@ func (p *lineParser) utf16Hint(start, end int) string {
 	if _, _, err := fromUTF16(p.utf16Table(), start, end); err != nil {
 		return ""
 	}
+	if p.nativeShape {
+		return "; counted in UTF-16 units they fit: " + p.howToSayUTF16()
+	}
 	return "; counted in UTF-16 units, as doccano counts, they fit: import the file counting UTF-16 units " + howUTF16
 }
 
-// warnIfUTF16 warns when a doccano line read as code points looks like
-// doccano's own UTF-16 offsets (looksUTF16): the spans fit either way,
-// but only one reading puts them on the right letters.
+// warnIfUTF16 warns when a line read as code points looks like UTF-16
+// offsets, doccano's own (looksUTF16): the spans fit either way, but only
+// one reading puts them on the right letters. A native line whose every
+// span carries its text, checked, is in code points for certain.
 func (p *lineParser) warnIfUTF16() {
-	if len(p.doc.Spans) == 0 || !p.guessesUnit() {
+	if len(p.doc.Spans) == 0 || !p.guessesUnit() || p.nativeShape && p.withText >= len(p.doc.Spans) {
 		return
 	}
 	if asUTF16, asCodePoints, yes := looksUTF16(p.doc.Text, p.utf16Table(), p.doc.Spans); yes {
-		p.warn("%d of %d spans start and end on word edges when their offsets are read as UTF-16 units, %d as code points: "+
-			"if the file comes from doccano, which counts UTF-16 units, import it counting UTF-16 units "+howUTF16, asUTF16, len(p.doc.Spans), asCodePoints)
+		p.warn("%d of %d spans start and end on word edges when their offsets are read as UTF-16 units, %d as code points: %s",
+			asUTF16, len(p.doc.Spans), asCodePoints, p.howToSayUTF16())
 	}
 }

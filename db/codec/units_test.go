@@ -110,6 +110,35 @@ func TestDoccanoUnitMistakes(t *testing.T) {
 			t.Errorf("native line in UTF-16 units, import in %s: %v %+v", unit, err, docs)
 		}
 	}
+	// A native line that names no unit is read in code points, and
+	// checked as a doccano line is: spans on word edges only as UTF-16
+	// units warn, spans past the end that fit as UTF-16 units are a bad
+	// line, each saying how to name the unit. Spans that carry their text
+	// are in code points for certain.
+	n16 := "👍🏽 محمد 🇪🇬 مصر"
+	nativeCases := []struct {
+		name, line, warning, bad string
+	}{
+		{"on word edges as UTF-16 units", `{"id":"n16b","text":"` + n16 + `","spans":[{"id":"x","start":5,"end":9,"label":"PER"}]}`,
+			`1 of 1 spans start and end on word edges when their offsets are read as UTF-16 units, 0 as code points: if the line counts UTF-16 units (as JavaScript does), say so with "offset_unit": "utf16" on it`, ""},
+		{"past the end as code points", `{"id":"n","text":"` + n16 + `","spans":[{"start":15,"end":18,"label":"LOC"}]}`, "",
+			`span 0 (LOC) has offsets 15..18, want 0 <= start < end <= 14; counted in UTF-16 units they fit: if the line counts UTF-16 units (as JavaScript does), say so with "offset_unit": "utf16" on it`},
+		{"with their text", `{"id":"t","text":"` + n16 + `","spans":[{"start":3,"end":6,"label":"PER","text":"محم"}]}`, "", ""},
+		{"in code points, on word edges", `{"id":"c","text":"` + n16 + `","spans":[{"start":3,"end":7,"label":"PER"}]}`, "", ""},
+	}
+	for _, c := range nativeCases {
+		_, rep, err := ParseFile(strings.NewReader(c.line), "n.jsonl", "auto")
+		var bad Errors
+		errors.As(err, &bad)
+		switch {
+		case c.bad != "" && (len(bad) != 1 || bad[0].Reason != c.bad):
+			t.Errorf("native line %s: %v, want a bad line saying %q", c.name, err, c.bad)
+		case c.bad == "" && err != nil:
+			t.Errorf("native line %s: %v", c.name, err)
+		case c.warning == "" && len(rep.Warnings) > 0, c.warning != "" && (len(rep.Warnings) != 1 || rep.Warnings[0].Reason != c.warning):
+			t.Errorf("native line %s: warnings %v, want %q", c.name, rep.Warnings, c.warning)
+		}
+	}
 	// A native line in code points stays so whatever the doccano unit.
 	start := len([]rune("😀 قال "))
 	native := `{"text":"` + unitsText + `","offset_unit":"codepoint","spans":[{"start":` + itoa(start) + `,"end":` + itoa(start+4) + `,"label":"PER","text":"أحمد"}]}`

@@ -599,24 +599,11 @@ func (s *Store) CopyWithLinksToGold(ctx context.Context, doc Document, ref SpanR
 				if err != nil {
 					return g, err
 				}
-				var n int
-				if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM relations r JOIN layers l ON l.id = r.layer_id
-					WHERE l.document_id = ? AND l.owner_id IS NULL AND r.type = ? AND r.from_span = ? AND r.to_span = ?`,
-					doc.ID, l.Type, g.ID, to.ID).Scan(&n); err != nil {
-					return g, fmt.Errorf("db: find relation in gold: %w", err)
-				}
-				if n > 0 {
-					continue
-				}
-				replaced, err := replaceGoldLink(ctx, tx, doc, by, l.Type, g.ID, to.ID)
+				made, replaced, err := linkInGold(ctx, tx, doc, by, RelationInput{Type: l.Type, From: g.ID, To: to.ID})
 				if err != nil {
 					return g, err
 				}
-				added.Replaced += replaced
-				if _, err := createRelationTx(ctx, tx, doc, 0, by, RelationInput{Type: l.Type, From: g.ID, To: to.ID}); err != nil {
-					return g, err
-				}
-				added.Relations++
+				added.Relations, added.Replaced = added.Relations+made, added.Replaced+replaced
 			}
 			return g, nil
 		}
@@ -625,6 +612,28 @@ func (s *Store) CopyWithLinksToGold(ctx context.Context, doc Document, ref SpanR
 		return err
 	})
 	return sp, added, err
+}
+
+// linkInGold makes the relation in between gold's spans unless gold
+// holds it already, in place of gold's own link of its type when a span
+// has one (replaceGoldLink), and says how many it made and replaced.
+func linkInGold(ctx context.Context, tx *sql.Tx, doc Document, by int64, in RelationInput) (made, replaced int, err error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM relations r JOIN layers l ON l.id = r.layer_id
+		WHERE l.document_id = ? AND l.owner_id IS NULL AND r.type = ? AND r.from_span = ? AND r.to_span = ?`,
+		doc.ID, in.Type, in.From, in.To).Scan(&n); err != nil {
+		return 0, 0, fmt.Errorf("db: find relation in gold: %w", err)
+	}
+	if n > 0 {
+		return 0, 0, nil
+	}
+	if replaced, err = replaceGoldLink(ctx, tx, doc, by, in.Type, in.From, in.To); err != nil {
+		return 0, replaced, err
+	}
+	if _, err := createRelationTx(ctx, tx, doc, 0, by, in); err != nil {
+		return 0, replaced, err
+	}
+	return 1, replaced, nil
 }
 
 // linksFrom lists the relations of owner's layer of doc that start at

@@ -175,3 +175,38 @@ func TestBrowserRelabelToRemovedLabel(t *testing.T) {
 		t.Errorf("key 2 stored %+v, want the span relabelled ORG", spans)
 	}
 }
+
+// TestBrowserRedoOfRemovedLabel: a span of TMP made and undone, then TMP
+// removed by a manager. Redo is refused saying TMP is gone, with the bar
+// redrawn; redo again is refused saying so once more, never "try again".
+func TestBrowserRedoOfRemovedLabel(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	s.setLabels(t, append(db.DefaultLabels(), db.Label{Name: "TMP", Color: "#d6409f", Hotkey: "8"}))
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	b.dragSelect(start, end)
+	b.run(chromedp.KeyEvent("8"))
+	b.waitPage(1)
+	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(ctrl)))
+	s.waitSpans(t, doc, s.user.ID, 0)
+	b.waitPage(0)
+
+	s.setLabels(t, db.DefaultLabels())
+	redo := chromedp.KeyEvent("Z", chromedp.KeyModifiers(ctrl, shift))
+	b.run(redo)
+	b.waitFor(`!document.getElementById('save-error').hidden`)
+	if msg := eval[string](b, `document.getElementById('save-error-text').textContent`); !strings.HasSuffix(msg, "the label bar now shows them. TMP is gone; nothing was saved.") {
+		t.Errorf("redo of a removed label says %q", msg)
+	}
+	b.run(chromedp.Click(chromedp.ID("save-error-close")), chromedp.WaitNotVisible(chromedp.ID("save-error")))
+	b.run(redo)
+	b.waitFor(`!document.getElementById('save-error').hidden`)
+	if msg := eval[string](b, `document.getElementById('save-error-text').textContent`); msg != "Could not redo: TMP is no longer one of the project's labels (the label bar shows them); nothing was changed." {
+		t.Errorf("redo again says %q", msg)
+	}
+	if spans := s.waitSpans(t, doc, s.user.ID, 0); len(spans) != 0 {
+		t.Errorf("stored %+v", spans)
+	}
+}

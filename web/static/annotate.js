@@ -215,7 +215,13 @@ function init(docEl) {
     let change;
     try {
       const layer = await api.layer();
-      if (!labelSet.changed(layer.labels)) return false;
+      if (!labelSet.changed(layer.labels)) {
+        // The page has the new set already, but a step of the history
+        // still names a label gone since: trying again cannot help.
+        if (label === undefined || labelSet.has(label)) return false;
+        showError(`Could not ${what}: ${label} is no longer one of the project's labels (the label bar shows them); nothing was changed.`);
+        return true;
+      }
       change = await redraw(layer);
     } catch (again) {
       showError(`Could not ${what}: ${err.message}. Nothing was changed, and the project's labels could not be checked (${again.message}): reload the page once the server answers.`);
@@ -480,8 +486,16 @@ function init(docEl) {
     if (created.size > 0) await api.removeMany([...created]);
   }
 
+  // stepLabel is the label a history step gives a span, when it gives
+  // one, so a step refused for a label gone since says so.
+  function stepLabel(entry, direction) {
+    const undo = direction === 'undo';
+    if (entry.kind === 'relabel') return undo ? entry.from : entry.to;
+    return entry.kind === (undo ? 'delete' : 'create') ? entry.span.label : undefined;
+  }
+
   const apply = async (entry, direction) => {
-    await save(direction, () => run(entry, direction));
+    await save(direction, () => run(entry, direction), stepLabel(entry, direction));
     status.textContent = direction === 'undo' ? 'Undone and saved' : 'Redone and saved';
   };
 

@@ -842,3 +842,20 @@ func rowForm(t *testing.T, d *goquery.Document, aria string) url.Values {
 	})
 	return out
 }
+
+// TestReviewNoticeCountsLeftOut: after the bulk accept the notice says
+// how many agreed spans it left out because they changed meanwhile, and
+// nothing of it when none did.
+func TestReviewNoticeCountsLeftOut(t *testing.T) {
+	te := newTeamEnv(t)
+	review := fmt.Sprintf("/documents/%d/review", te.doc.ID)
+	for query, want := range map[string]string{
+		"spans=2&n=1":           "Accepted 2 spans and 1 link into gold.",
+		"spans=2&n=1&changed=1": "Accepted 2 spans and 1 link into gold. 1 agreed span changed meanwhile and was left out: decide it in the list.",
+		"spans=0&n=0&changed=3": "Accepted 0 spans and 0 links into gold. 3 agreed spans changed meanwhile and were left out: decide them in the list.",
+	} {
+		if got := htmlPage(t, te.rana.get(review+"?done=accepted-agreed&"+query), http.StatusOK).Find("#form-notice").Text(); got != want {
+			t.Errorf("%s: notice %q, want %q", query, got, want)
+		}
+	}
+}

@@ -123,8 +123,9 @@ const docStart = "-DOCSTART-"
 // is the last field and the token all before it. A line with leading
 // blanks has an empty token: ANERCorp has five, tagged O, and they are
 // dropped with a warning since no text holds them; an empty token inside
-// an entity is an error. A token holding a space (ANERCorp has one, with
-// RLM marks around a number) is kept whole, so no character is lost.
+// an entity is an error. A token holding white space (ANERCorp has one,
+// a space with RLM marks around a number; U+00A0 in 12 000) is kept
+// whole, so no character is lost, with a warning.
 //
 // A file of more columns (CoNLL-2003's "EU NNP B-NP B-ORG") is read as
 // CoNLL tools read it: the token is the first column, the tag the last,
@@ -178,8 +179,11 @@ func (p *conllParser) token(n int, s string) {
 			p.cur.open = -1
 			return
 		}
-		if strings.ContainsFunc(token, isBlank) {
-			p.warn(n, "token %q holds a space or TAB; kept whole", token)
+		// Any white space, not only ASCII's: an export splits tokens at
+		// U+00A0 and U+2009 as at a space, so the token would not come back.
+		if at := strings.IndexFunc(token, unicode.IsSpace); at >= 0 {
+			r, _ := utf8.DecodeRuneInString(token[at:])
+			p.warn(n, "token %q holds white space (U+%04X); kept whole, though an export splits it there", token, r)
 		}
 		p.cur.add(n, token, tag)
 	}

@@ -72,6 +72,8 @@ func TestCoNLLImport(t *testing.T) {
 		{"empty token dropped, ending the span", "a B-X\n O\nb I-X\n", map[string][]string{"f": {"a b", "X:a", "X:b"}}, []int{2}},
 		{"RLM tokens kept", "\u200f,\u200f O\n\u200f B-X\n", map[string][]string{"f": {"\u200f,\u200f \u200f", "X:\u200f"}}, nil},
 		{"a token holding a space is kept whole", "ab 12 B-X\nc O\n", map[string][]string{"f": {"ab 12 c", "X:ab 12"}}, []int{1}},
+		{"so is one holding other white space, warned alike", "دفع O\n12\u00a0000 B-MISC\nدولار I-MISC\nو O\na\u2009b B-PER\n.\tO\n",
+			map[string][]string{"f": {"دفع 12\u00a0000 دولار و a\u2009b .", "MISC:12\u00a0000 دولار", "PER:a\u2009b"}}, []int{2, 5}},
 		{"# alone is a token", "# O\n", map[string][]string{"f": {"#"}}, nil},
 		// CoNLL-2003: token first, tag last, POS and chunk tags left out
 		// (one warning for the file); -DOCSTART- starts a document.

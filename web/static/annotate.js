@@ -170,10 +170,10 @@ function init(docEl) {
       status.textContent = 'Saving…';
       try {
         const result = await fn();
-        const relabelled = await redraw();
+        const labelChange = await redraw();
         status.textContent = 'Saved';
         errorBox.hidden = true;
-        if (relabelled) showError(changedNotice(relabelled), 'notice');
+        if (labelChange) showError(changedNotice(labelChange), 'notice');
         return result;
       } catch (err) {
         status.textContent = '';
@@ -189,9 +189,9 @@ function init(docEl) {
         // have been stored after all: show what is stored now rather than
         // a stale page, and say which it was.
         try {
-          const relabelled = await redraw();
+          const labelChange = await redraw();
           const dropped = err.status === 404 && (what === 'undo' || what === 'redo') ? ' That step is gone from the history.' : '';
-          const labels = relabelled ? ` ${changedNotice(relabelled)}` : '';
+          const labels = labelChange ? ` ${changedNotice(labelChange)}` : '';
           showError(stale ? `Could not ${what}: ${err.message}. The layer had changed; the page now shows what is stored.${dropped}${labels}`
             : `Could not ${what}: ${err.message}. The change may have been stored before the answer was lost: the page now shows what is stored; if the change is not there, try again.${labels}`);
         } catch (again) {

@@ -26,7 +26,9 @@ func (h *handler) agreementPage(c echo.Context) error {
 		n, _ := strconv.Atoi(c.QueryParam("n"))
 		links, _ := strconv.Atoi(c.QueryParam("links"))
 		docs, _ := strconv.Atoi(c.QueryParam("docs"))
-		v.Notice = fmt.Sprintf("Accepted %s and %s into gold, in %s.", components.Plural(n, "span"), components.Plural(links, "link"), components.Plural(docs, "document"))
+		changed, _ := strconv.Atoi(c.QueryParam("changed"))
+		v.Notice = fmt.Sprintf("Accepted %s and %s into gold, in %s.", components.Plural(n, "span"), components.Plural(links, "link"), components.Plural(docs, "document")) +
+			leftOutNotice(changed, "in their documents' review")
 	}
 	return render(c, http.StatusOK, components.AgreementPage(h.page(c, p.Name+" agreement"), v))
 }

@@ -89,13 +89,7 @@ func reviewNotice(q url.Values) string {
 	switch q.Get("done") {
 	case "accepted-agreed":
 		msg := fmt.Sprintf("Accepted %s and %s into gold.", components.Plural(copied, "span"), components.Plural(count, "link"))
-		switch changed := number("changed"); {
-		case changed == 1:
-			msg += " 1 agreed span changed meanwhile and was left out: decide it in the list."
-		case changed > 1:
-			msg += fmt.Sprintf(" %d agreed spans changed meanwhile and were left out: decide them in the list.", changed)
-		}
-		return msg
+		return msg + leftOutNotice(number("changed"), "in the list")
 	case "linked":
 		if copied == 0 && count == 0 {
 			return "Gold holds that span and its links already; nothing was copied."
@@ -187,6 +181,18 @@ func (h *handler) acceptAgreed(c echo.Context) error {
 		return h.reviewError(c, t, err)
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=accepted-agreed&spans=%d&n=%d%s%s", t.doc.ID, n.Spans, n.Relations, changedQuery(n), keptFilter(c)))
+}
+
+// leftOutNotice says how many agreed spans a bulk accept left out
+// because they changed meanwhile, and where to decide them; "" for none.
+func leftOutNotice(changed int, where string) string {
+	switch {
+	case changed == 1:
+		return " 1 agreed span changed meanwhile and was left out: decide it " + where + "."
+	case changed > 1:
+		return fmt.Sprintf(" %d agreed spans changed meanwhile and were left out: decide them %s.", changed, where)
+	}
+	return ""
 }
 
 // changedQuery counts for the notice the agreed spans a bulk accept left

@@ -323,6 +323,9 @@ func TestProjectAgreement(t *testing.T) {
 	if got := htmlPage(t, te.rana.get(page+"?done=accepted&n=2&links=1&docs=2"), http.StatusOK).Find("#form-notice").Text(); got != "Accepted 2 spans and 1 link into gold, in 2 documents." {
 		t.Errorf("notice %q", got)
 	}
+	if got := htmlPage(t, te.rana.get(page+"?done=accepted&n=2&links=1&docs=2&changed=3"), http.StatusOK).Find("#form-notice").Text(); got != "Accepted 2 spans and 1 link into gold, in 2 documents. 3 agreed spans changed meanwhile and were left out: decide them in their documents' review." {
+		t.Errorf("notice with spans left out %q", got)
+	}
 	expect(t, te.layla.post(everywhere, nil), http.StatusForbidden)
 }
 

@@ -33,7 +33,7 @@ func TestBrowserReviewRefusedInPlace(t *testing.T) {
 	b.waitFor(`document.querySelector('#candidates tbody tr .error') !== null`)
 	got := eval[string](b, `window.stayed + ' | ' + document.querySelector('#candidates tbody tr .error').textContent + ' | ' +
 		[...document.activeElement.closest('tr').querySelectorAll('button')].map((b) => b.textContent + (b.disabled ? ' disabled' : '')).join(', ')`)
-	if !strings.HasPrefix(got, "true | Could not save the decision: ") || !strings.HasSuffix(got, "not found. Gold changed since this page was loaded: reload it to see gold as it stands. | Remove") {
+	if !strings.HasPrefix(got, "true | Could not save the decision: ") || !strings.HasSuffix(got, "not found. Gold or the annotators' layers changed since this page was loaded: reload it to see them as they stand. | Remove") {
 		t.Errorf("a decision on a span gone from gold: %q", got)
 	}
 	if n := eval[int](b, `document.querySelectorAll('#form-notice').length`); n != 0 {

@@ -188,11 +188,12 @@ function init(candidates) {
 
   // refusal says why a decision failed and what to do: a refused one
   // changed nothing; one refused as stale (404, 409) met gold changed
-  // elsewhere; one with no answer may or may not be stored.
+  // elsewhere (or the row's span, in its layer); one with no answer may
+  // or may not be stored.
   function refusal(err) {
     const reason = err.message.replace(/\.$/, '');
     if (err.unanswered) return `Could not send the decision: ${reason}. It may or may not be stored: reload the page to see gold as it stands.`;
-    if (err.status === 404 || err.status === 409) return `Could not save the decision: ${reason}. Gold changed since this page was loaded: reload it to see gold as it stands.`;
+    if (err.status === 404 || err.status === 409) return `Could not save the decision: ${reason}. Gold or the annotators' layers changed since this page was loaded: reload it to see them as they stand.`;
     return `Could not save the decision: ${reason}. Nothing was changed; try again.`;
   }
 

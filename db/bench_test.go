@@ -357,3 +357,24 @@ func BenchmarkLabelledTextsANERCorp(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLabelConflictsANERCorp reads every layer of 200 documents
+// (11,187 spans in gold) for the texts given more than one label, as the
+// consistency page does. Its baseline is BenchmarkLabelledTextsANERCorp,
+// which reads the same spans and texts.
+func BenchmarkLabelConflictsANERCorp(b *testing.B) {
+	docs := anercorpDocs(b)
+	s, p, u := benchStore(b)
+	if _, err := s.Import(context.Background(), ImportOptions{ProjectID: p.ID, File: "aner", By: u.ID}, docs); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		got, err := s.LabelConflicts(context.Background(), p.ID, ConflictLayers{Every: true}, 80)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(got) == 0 {
+			b.Fatal("no text of ANERCorp given two labels")
+		}
+	}
+}

@@ -3,11 +3,14 @@ package codec
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"hashiya/offsets"
 )
 
 // CoNLL is token per line, "TOKEN TAG" with BIO tags (B-PER, I-PER, O),
@@ -267,6 +270,15 @@ func (p *conllParser) finishDoc() {
 	// the user may compare them with the source file.
 	for _, f := range textFlags(c.Text) {
 		p.warn(c.Line, "%s", textFlagReason(f, false))
+	}
+	// A token starting with a mark joins it to the space before it: a
+	// span from there splits a grapheme cluster, as JSON offsets may. A
+	// token of marks alone (RLM) is the source's, and kept unwarned.
+	idx := offsets.NewIndex(c.Text)
+	for _, sp := range c.Spans {
+		if why := unfitSpan(idx, sp, false); why != "" {
+			p.warn(cmp.Or(sp.Line, c.Line), "span %s at %d..%d %s; kept as imported", sp.Label, sp.Start, sp.End, why)
+		}
 	}
 	p.docs = append(p.docs, c.Doc)
 }

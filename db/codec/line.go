@@ -271,16 +271,33 @@ func syntaxProblem(line []byte, err error) string {
 }
 
 // warnSpans warns of each span the editor would refuse as new offsets:
-// one holding only white space or invisible marks. Offsets that came with
-// an import are kept as imported, so the span stays; the warning names
-// it, for someone to look at before annotators build on it.
+// one holding only white space or invisible marks, or one splitting a
+// grapheme cluster (a letter from its haraka, half a flag). Offsets that
+// came with an import are kept as imported, so the span stays; the
+// warning names it, for someone to look at before annotators build on it.
 func (p *lineParser) warnSpans() {
 	for i, sp := range p.doc.Spans {
-		text, err := p.idx.Slice(sp.Start, sp.End)
-		if err == nil && strings.TrimFunc(text, isUnmarkable) == "" {
-			p.warn("span %d (%s) at %d..%d holds only white space or invisible marks (%+q); kept as imported", p.spanNum[i], sp.Label, sp.Start, sp.End, text)
+		if why := unfitSpan(p.idx, sp, true); why != "" {
+			p.warn("span %d (%s) at %d..%d %s; kept as imported", p.spanNum[i], sp.Label, sp.Start, sp.End, why)
 		}
 	}
+}
+
+// unfitSpan says why the editor would refuse sp's offsets as new ones,
+// with the check the API runs (offsets.Index.CheckGraphemes), or "";
+// blank too refuses a span of white space or invisible marks alone.
+func unfitSpan(idx *offsets.Index, sp Span, blank bool) string {
+	text, err := idx.Slice(sp.Start, sp.End)
+	switch {
+	case err != nil:
+		return "" // the caller refuses offsets off the text
+	case blank && strings.TrimFunc(text, isUnmarkable) == "":
+		return fmt.Sprintf("holds only white space or invisible marks (%q)", text)
+	}
+	if _, err := idx.CheckGraphemes(sp.Start, sp.End); err != nil {
+		return fmt.Sprintf("(%q): %v", text, err)
+	}
+	return ""
 }
 
 // isUnmarkable is true for what no one annotates on its own, as the editor

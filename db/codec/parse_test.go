@@ -334,6 +334,15 @@ func TestImportedSpanWarnings(t *testing.T) {
 			[]string{`1: span 0 (PER) at 2..4 holds only white space or invisible marks ("  "); kept as imported`}},
 		{"a span on an RLM", `{"id":"m","text":"a\u200fb","spans":[{"id":"x","start":1,"end":2,"label":"PER"}]}`, "a.jsonl", "jsonl",
 			[]string{`1: span 0 (PER) at 1..2 holds only white space or invisible marks ("\u200f"); kept as imported`}},
+		// The API refuses new offsets that split a grapheme cluster;
+		// imported ones are kept, and named.
+		{"a letter cut from its haraka", `{"id":"g1","text":"عَلَم 🇪🇬 هنا 👍🏽","label":[[0,1,"PER"]]}`, "a.jsonl", "doccano",
+			[]string{`1: span 0 (PER) at 0..1 ("ع"): 0..1 splits a grapheme cluster (a letter from its marks, or an emoji sequence); whole clusters would be 0..2; kept as imported`}},
+		{"half a flag, an emoji without its skin tone", `{"id":"g2","text":"علم 🇪🇬 هنا 👍🏽","spans":[{"start":4,"end":5,"label":"LOC"},{"start":11,"end":12,"label":"MISC"}]}`, "a.jsonl", "jsonl",
+			[]string{`1: span 0 (LOC) at 4..5 ("🇪"): 4..5 splits a grapheme cluster (a letter from its marks, or an emoji sequence); whole clusters would be 4..6; kept as imported` + "\n" +
+				`1: span 1 (MISC) at 11..12 ("👍"): 11..12 splits a grapheme cluster (a letter from its marks, or an emoji sequence); whole clusters would be 11..13; kept as imported`}},
+		{"a CoNLL token starting with a haraka", "a O\n\u064eb B-X\n", "a.conll", "conll",
+			[]string{`2: span X at 2..4 ("َb"): 2..4 splits a grapheme cluster (a letter from its marks, or an emoji sequence); whole clusters would be 1..4; kept as imported`}},
 		{"a Label Studio region on a space", `[{"id":1,"data":{"text":"نص نص"},"annotations":[{"result":[{"id":"r","type":"labels","from_name":"label","to_name":"text","value":{"start":2,"end":3,"text":" ","labels":["PER"]}}]}]}]`, "a.json", "label-studio",
 			[]string{`1: task 0: span 0 (PER) at 2..3 holds only white space or invisible marks (" "); kept as imported`}},
 	}

@@ -54,16 +54,28 @@ func (s *Store) RejectSuggestions(ctx context.Context, doc Document, owner, by i
 		if err != nil {
 			return err
 		}
+		// A suggestion rejected already (in another tab, say) is not
+		// rejected again: the log says what changed, nothing twice.
+		var added []SpanKey
 		for _, k := range keys {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO suggestion_rejections (layer_id, label, start, "end", created_by)
-				VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, layer, k.Label, k.Start, k.End, by); err != nil {
+			res, err := tx.ExecContext(ctx, `INSERT INTO suggestion_rejections (layer_id, label, start, "end", created_by)
+				VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, layer, k.Label, k.Start, k.End, by)
+			if err != nil {
 				return fmt.Errorf("db: reject suggestion: %w", err)
 			}
+			if n, err := res.RowsAffected(); err != nil {
+				return fmt.Errorf("db: reject suggestion: %w", err)
+			} else if n > 0 {
+				added = append(added, k)
+			}
+		}
+		if len(added) == 0 {
+			return nil
 		}
 		if err := touchLayer(ctx, tx, layer); err != nil {
 			return err
 		}
-		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "suggestion.reject", Detail: keys})
+		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "suggestion.reject", Detail: added})
 	})
 }
 

@@ -242,7 +242,14 @@ func copyAgreedLinksTx(ctx context.Context, tx *sql.Tx, doc Document, by int64) 
 			continue
 		}
 		taken[once] = true
-		if _, err := createRelationTx(ctx, tx, doc, 0, by, in); err != nil {
+		// A quotation has one speaker and one cue over its segments: an
+		// agreed one that would give gold's quotation a second (or join
+		// two that have one each) leaves gold's own standing.
+		_, err := createRelationTx(ctx, tx, doc, 0, by, in)
+		if errors.Is(err, ErrConflict) && (singleLinks[in.Type] || in.Type == "segment") {
+			continue
+		}
+		if err != nil {
 			return 0, err
 		}
 		n++
@@ -531,8 +538,23 @@ func replaceGoldLink(ctx context.Context, tx *sql.Tx, doc Document, by int64, ty
 	if err != nil {
 		return 0, err
 	}
-	// The quotation's segments: the spans segment links join to from.
-	segments := map[int64]bool{from: true}
+	segments := quotationOf(rels, from)
+	n := 0
+	for _, r := range rels {
+		if r.Type == typ && segments[r.From] && r.To != to {
+			if err := deleteRelationTx(ctx, tx, doc, by, gold, r); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
+	return n, nil
+}
+
+// quotationOf is the quotation span belongs to in a layer of relations
+// rels: the spans segment links join to it, itself included.
+func quotationOf(rels []Relation, span int64) map[int64]bool {
+	segments := map[int64]bool{span: true}
 	for grew := true; grew; {
 		grew = false
 		for _, r := range rels {
@@ -541,9 +563,32 @@ func replaceGoldLink(ctx context.Context, tx *sql.Tx, doc Document, by int64, ty
 			}
 		}
 	}
+	return segments
+}
+
+// replaceJoinedLinks makes way for a segment link that joins gold's
+// quotation of to onto that of from: where both quotations have a
+// speaker (or cue, or referent), the one of to's, gold's own, goes, as a
+// copied link replaces gold's own, and the number gone is returned.
+func replaceJoinedLinks(ctx context.Context, tx *sql.Tx, doc Document, by int64, from, to int64) (int, error) {
+	gold, err := layerID(ctx, tx, doc.ID, 0, false)
+	if err != nil {
+		return 0, err
+	}
+	rels, err := layerRelations(ctx, tx, gold)
+	if err != nil {
+		return 0, err
+	}
+	mine, theirs := quotationOf(rels, from), quotationOf(rels, to)
+	has := map[string]bool{}
+	for _, r := range rels {
+		if singleLinks[r.Type] && mine[r.From] {
+			has[r.Type] = true
+		}
+	}
 	n := 0
 	for _, r := range rels {
-		if r.Type == typ && segments[r.From] && r.To != to {
+		if has[r.Type] && theirs[r.From] && !mine[r.From] {
 			if err := deleteRelationTx(ctx, tx, doc, by, gold, r); err != nil {
 				return n, err
 			}
@@ -627,7 +672,12 @@ func linkInGold(ctx context.Context, tx *sql.Tx, doc Document, by int64, in Rela
 	if n > 0 {
 		return 0, 0, nil
 	}
-	if replaced, err = replaceGoldLink(ctx, tx, doc, by, in.Type, in.From, in.To); err != nil {
+	if in.Type == "segment" {
+		replaced, err = replaceJoinedLinks(ctx, tx, doc, by, in.From, in.To)
+	} else {
+		replaced, err = replaceGoldLink(ctx, tx, doc, by, in.Type, in.From, in.To)
+	}
+	if err != nil {
 		return 0, replaced, err
 	}
 	if _, err := createRelationTx(ctx, tx, doc, 0, by, in); err != nil {

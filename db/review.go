@@ -538,7 +538,7 @@ func replaceGoldLink(ctx context.Context, tx *sql.Tx, doc Document, by int64, ty
 	if err != nil {
 		return 0, err
 	}
-	segments := quotationOf(rels, from)
+	segments := quotationSegments(rels, from)
 	n := 0
 	for _, r := range rels {
 		if r.Type == typ && segments[r.From] && r.To != to {
@@ -549,21 +549,6 @@ func replaceGoldLink(ctx context.Context, tx *sql.Tx, doc Document, by int64, ty
 		}
 	}
 	return n, nil
-}
-
-// quotationOf is the quotation span belongs to in a layer of relations
-// rels: the spans segment links join to it, itself included.
-func quotationOf(rels []Relation, span int64) map[int64]bool {
-	segments := map[int64]bool{span: true}
-	for grew := true; grew; {
-		grew = false
-		for _, r := range rels {
-			if r.Type == "segment" && segments[r.From] != segments[r.To] {
-				segments[r.From], segments[r.To], grew = true, true, true
-			}
-		}
-	}
-	return segments
 }
 
 // replaceJoinedLinks makes way for a segment link that joins gold's
@@ -579,7 +564,7 @@ func replaceJoinedLinks(ctx context.Context, tx *sql.Tx, doc Document, by int64,
 	if err != nil {
 		return 0, err
 	}
-	mine, theirs := quotationOf(rels, from), quotationOf(rels, to)
+	mine, theirs := quotationSegments(rels, from), quotationSegments(rels, to)
 	has := map[string]bool{}
 	for _, r := range rels {
 		if singleLinks[r.Type] && mine[r.From] {

@@ -98,6 +98,9 @@ func oneLinkPerQuotation(ctx context.Context, tx *sql.Tx, layer int64, in Relati
 	if err != nil {
 		return err
 	}
+	if err := refuseSpeakerNotInText(ctx, tx, rels, in); err != nil {
+		return err
+	}
 	if singleLinks[in.Type] {
 		segments := quotationSegments(rels, in.From)
 		for _, o := range rels {

@@ -266,6 +266,9 @@ func (s *Store) UpdateSpan(ctx context.Context, doc Document, owner, by, spanID 
 		if err != nil {
 			return err
 		}
+		if err := refuseNotInTextWithSpeaker(ctx, tx, layer, spanID, p.Attributes); err != nil {
+			return err
+		}
 		if err := checkSpan(ctx, tx, doc, in, p.Start != nil); err != nil {
 			return err
 		}

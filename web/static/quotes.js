@@ -90,7 +90,14 @@ export function createQuoteTools(ctx) {
     const from = type === 'refers_to' ? current.id : segmentsOf(current.id)[0].id;
     const old = type === 'refers_to' ? relationsFrom(from, type)[0] : linkOf(current.id, type);
     const entries = [];
+    const head = segmentsOf(current.id)[0];
     await ctx.save(`link the ${type.replace('_', ' ')}`, async () => {
+      // A speaker found after all: "not in the text" comes off first,
+      // in the same step (the server refuses a quotation both ways).
+      if (type === 'speaker' && head.attributes && head.attributes.speaker_in_text === false) {
+        await request('PATCH', `/api/v1/documents/${ctx.docId}/spans/${head.id}${ctx.layerQuery}`, { attributes: { speaker_in_text: null } });
+        entries.push({ kind: 'attributes', span: { id: head.id }, before: { speaker_in_text: false }, after: { speaker_in_text: null } });
+      }
       if (old) {
         await unrelate(old);
         entries.push({ kind: 'unrelate', relation: copy(old) });
@@ -195,6 +202,9 @@ export function createQuoteTools(ctx) {
       const attrs = head.attributes || {};
       for (const r of tools.querySelectorAll('input[name="q-type"]')) r.checked = attrs.type === r.value;
       el('q-not-in-text').checked = attrs.speaker_in_text === false;
+      // With a speaker linked the quotation is attributed: the mark would
+      // contradict it (remove the speaker first).
+      el('q-not-in-text').disabled = ctx.readOnly || Boolean(speaker);
       el('q-join').disabled = ctx.readOnly || !previousQuote();
       fillChoices(el('q-speaker-choices'), 'speaker');
       fillChoices(el('q-cue-choices'), 'cue');

@@ -34,7 +34,7 @@ func TestEventSummary(t *testing.T) {
 		{"suggestion.reject", `[{"label":"QUOTE","start":3,"end":9}]`, "QUOTE 3–9"},
 		{"import", `{"file":"a.jsonl","documents":2,"spans":5,"relations":0}`, "a.jsonl: 2 documents, 5 spans, 0 relations"},
 		{"import", `{"layer":"gold","file":"a.jsonl","documents":2,"spans":5,"relations":0}`, "a.jsonl: 2 documents, 5 spans, 0 relations into gold"},
-		{"import", `{"layer":"ليلى","file":"a.jsonl","documents":1,"spans":1,"relations":0}`, "a.jsonl: 1 document, 1 span, 0 relations into \u2068ليلى\u2069's layer"},
+		{"import", `{"layer":"ليلى","file":"a.jsonl","documents":1,"spans":1,"relations":0}`, "a.jsonl: 1 document, 1 span, 0 relations into ليلى's layer"},
 		{"span.update", `{"before":1}`, `{"before":1}`}, // unreadable: shown as stored
 		{"future.action", `{"x":1}`, `{"x":1}`},
 		{"guidelines.set", `{"before":"old","after":"علّم كل اقتباس\nsecond line"}`, "“علّم كل اقتباس” (3 → 26 characters)"},

@@ -52,7 +52,7 @@ func (h *handler) suggestions(c echo.Context, t target, p db.Project) (suggest.R
 	for i, s := range l.Spans {
 		existing[i] = suggest.Span{ID: strconv.FormatInt(s.ID, 10), Start: s.Start, End: s.End, Label: v.toSuggester(s.Label), Existing: true}
 	}
-	res := v.fit(suggest.Suggest(t.doc.Text, existing, suggest.Options{}))
+	res := withoutSpeakersOfMarked(v.fit(suggest.Suggest(t.doc.Text, existing, suggest.Options{})), l)
 	decided := make([]suggest.Span, 0, len(l.Spans)+len(res.Spans))
 	for _, s := range l.Spans {
 		decided = append(decided, suggest.Span{Start: s.Start, End: s.End, Label: s.Label})

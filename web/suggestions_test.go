@@ -424,3 +424,37 @@ func TestKnownNameRejectionsTeach(t *testing.T) {
 		t.Errorf("rejected as often as labelled, the name is still proposed in r3 (%s)", id)
 	}
 }
+
+// TestSuggestionsLeaveMarkedQuotationsAlone: a quotation the annotator
+// marked "speaker not in the text" is proposed no speaker (the store
+// would refuse the link), though the next quotation still takes that
+// speaker; the same quotation unmarked is proposed its speaker, and
+// accepting every suggestion is not refused.
+func TestSuggestionsLeaveMarkedQuotationsAlone(t *testing.T) {
+	env := newAPIEnv(t)
+	doc := env.importDoc("quotes", quoteText)
+	url := fmt.Sprintf("/api/v1/documents/%d/suggestions", doc.ID)
+	start, end := spanAt(t, quoteText, "الاقتصاد ينمو", 0)
+	for _, marked := range []bool{false, true} {
+		var attrs map[string]any
+		if marked {
+			attrs = map[string]any{"speaker_in_text": false}
+		}
+		q, err := env.store.CreateSpan(t.Context(), doc, env.user.ID, env.user.ID, db.SpanInput{Start: start, End: end, Label: "QUOTE", Attributes: attrs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sug suggestionsJSON
+		decodeJSON(t, env.do(http.MethodGet, url, nil), &sug)
+		speaker := sug.find("PER", "الوزير أحمد")
+		if proposed := sug.has("speaker", fmt.Sprint(q.ID), speaker); speaker == "" || proposed == marked {
+			t.Errorf("marked %v: speaker %q proposed %v: %+v", marked, speaker, proposed, sug)
+		}
+		if marked {
+			expect(t, env.do(http.MethodPost, url+"/accept", `{"all":true}`), http.StatusCreated)
+		}
+		if _, err := env.store.DeleteSpan(t.Context(), doc, env.user.ID, env.user.ID, q.ID); err != nil && !marked {
+			t.Fatal(err)
+		}
+	}
+}

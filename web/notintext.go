@@ -1,0 +1,56 @@
+package web
+
+import (
+	"encoding/json"
+	"strconv"
+
+	"hashiya/db"
+	"hashiya/web/suggest"
+)
+
+// withoutSpeakersOfMarked leaves out the speakers suggested for the
+// layer's quotations marked "speaker not in the text": the annotator has
+// decided, and the store would refuse the link. A proposed speaker span
+// no other suggestion uses goes with its link.
+func withoutSpeakersOfMarked(res suggest.Result, l db.Layer) suggest.Result {
+	marked := map[string]bool{}
+	for _, s := range l.Spans {
+		var attrs struct {
+			SpeakerInText *bool `json:"speaker_in_text"`
+		}
+		if json.Unmarshal(s.Attributes, &attrs) == nil && attrs.SpeakerInText != nil && !*attrs.SpeakerInText {
+			marked[strconv.FormatInt(s.ID, 10)] = true
+		}
+	}
+	// A mark on any segment marks the whole quotation.
+	for grew := true; grew; {
+		grew = false
+		for _, r := range l.Relations {
+			from, to := strconv.FormatInt(r.From, 10), strconv.FormatInt(r.To, 10)
+			if r.Type == "segment" && marked[from] != marked[to] {
+				marked[from], marked[to], grew = true, true, true
+			}
+		}
+	}
+	if len(marked) == 0 {
+		return res
+	}
+	var kept []suggest.Relation
+	used := map[string]bool{}
+	dropped := map[string]bool{}
+	for _, r := range res.Relations {
+		if r.Type == "speaker" && marked[r.From] {
+			dropped[r.To] = true
+			continue
+		}
+		kept = append(kept, r)
+		used[r.From], used[r.To] = true, true
+	}
+	var spans []suggest.Span
+	for _, s := range res.Spans {
+		if s.Existing || !dropped[s.ID] || used[s.ID] {
+			spans = append(spans, s)
+		}
+	}
+	return suggest.Result{Spans: spans, Relations: kept}
+}

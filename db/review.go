@@ -530,25 +530,10 @@ func replaceGoldLink(ctx context.Context, tx *sql.Tx, doc Document, by int64, ty
 	if !singleLinks[typ] {
 		return 0, nil
 	}
-	gold, err := layerID(ctx, tx, doc.ID, 0, false)
-	if err != nil {
-		return 0, err
-	}
-	rels, err := layerRelations(ctx, tx, gold)
-	if err != nil {
-		return 0, err
-	}
-	segments := quotationSegments(rels, from)
-	n := 0
-	for _, r := range rels {
-		if r.Type == typ && segments[r.From] && r.To != to {
-			if err := deleteRelationTx(ctx, tx, doc, by, gold, r); err != nil {
-				return n, err
-			}
-			n++
-		}
-	}
-	return n, nil
+	return deleteGoldLinks(ctx, tx, doc, by, func(rels []Relation) func(Relation) bool {
+		segments := quotationSegments(rels, from)
+		return func(r Relation) bool { return r.Type == typ && segments[r.From] && r.To != to }
+	})
 }
 
 // replaceJoinedLinks makes way for a segment link that joins gold's
@@ -556,6 +541,21 @@ func replaceGoldLink(ctx context.Context, tx *sql.Tx, doc Document, by int64, ty
 // speaker (or cue, or referent), the one of to's, gold's own, goes, as a
 // copied link replaces gold's own, and the number gone is returned.
 func replaceJoinedLinks(ctx context.Context, tx *sql.Tx, doc Document, by int64, from, to int64) (int, error) {
+	return deleteGoldLinks(ctx, tx, doc, by, func(rels []Relation) func(Relation) bool {
+		mine, theirs := quotationSegments(rels, from), quotationSegments(rels, to)
+		has := map[string]bool{}
+		for _, r := range rels {
+			if singleLinks[r.Type] && mine[r.From] {
+				has[r.Type] = true
+			}
+		}
+		return func(r Relation) bool { return has[r.Type] && theirs[r.From] && !mine[r.From] }
+	})
+}
+
+// deleteGoldLinks deletes the relations of doc's gold layer that doomed,
+// given them all, picks, and says how many went.
+func deleteGoldLinks(ctx context.Context, tx *sql.Tx, doc Document, by int64, doomed func(rels []Relation) func(Relation) bool) (int, error) {
 	gold, err := layerID(ctx, tx, doc.ID, 0, false)
 	if err != nil {
 		return 0, err
@@ -564,16 +564,10 @@ func replaceJoinedLinks(ctx context.Context, tx *sql.Tx, doc Document, by int64,
 	if err != nil {
 		return 0, err
 	}
-	mine, theirs := quotationSegments(rels, from), quotationSegments(rels, to)
-	has := map[string]bool{}
-	for _, r := range rels {
-		if singleLinks[r.Type] && mine[r.From] {
-			has[r.Type] = true
-		}
-	}
+	drop := doomed(rels)
 	n := 0
 	for _, r := range rels {
-		if has[r.Type] && theirs[r.From] && !mine[r.From] {
+		if drop(r) {
 			if err := deleteRelationTx(ctx, tx, doc, by, gold, r); err != nil {
 				return n, err
 			}

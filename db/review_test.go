@@ -461,21 +461,7 @@ func TestCopyLinksReplacesSpeakerOfAnySegment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gold, err := f.s.LayerOf(ctx, f.doc, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := map[int64]string{}
-	for _, s := range gold.Spans {
-		text[s.ID] = s.Text
-	}
-	var speakers []string
-	for _, r := range gold.Relations {
-		if r.Type == "speaker" {
-			speakers = append(speakers, text[r.To])
-		}
-	}
-	if len(speakers) != 1 || speakers[0] != "أحمد" || added.Replaced != 1 {
+	if speakers, _ := goldSpeakers(t, f); len(speakers) != 1 || speakers[0] != "أحمد" || added.Replaced != 1 {
 		t.Errorf("gold's quotation has speakers %q (added %+v), want أحمد alone, in place of الوزير", speakers, added)
 	}
 }

@@ -150,13 +150,7 @@ func TestBrowserSwappedHotkeys(t *testing.T) {
 // the span keeps its label, the editor stays open with the new set's
 // buttons, and another label's key relabels the span.
 func TestBrowserRelabelToRemovedLabel(t *testing.T) {
-	s := newSite(t, seedDoc(t))
-	doc := s.docs["seed"]
-	s.setLabels(t, append(db.DefaultLabels(), db.Label{Name: "TMP", Color: "#d6409f", Hotkey: "8"}))
-	b := newBrowser(t, s)
-	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
-	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
-	b.dragSelect(start, end)
+	s, doc, b := selectedWithTMP(t)
 	b.run(chromedp.KeyEvent("1"))
 	b.waitPage(1)
 	b.run(chromedp.Click(chromedp.CSS("#span-list .span-item")), chromedp.WaitVisible(chromedp.ID("span-editor")))
@@ -180,13 +174,7 @@ func TestBrowserRelabelToRemovedLabel(t *testing.T) {
 // removed by a manager. Redo is refused saying TMP is gone, with the bar
 // redrawn; redo again is refused saying so once more, never "try again".
 func TestBrowserRedoOfRemovedLabel(t *testing.T) {
-	s := newSite(t, seedDoc(t))
-	doc := s.docs["seed"]
-	s.setLabels(t, append(db.DefaultLabels(), db.Label{Name: "TMP", Color: "#d6409f", Hotkey: "8"}))
-	b := newBrowser(t, s)
-	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
-	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
-	b.dragSelect(start, end)
+	s, doc, b := selectedWithTMP(t)
 	b.run(chromedp.KeyEvent("8"))
 	b.waitPage(1)
 	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(ctrl)))
@@ -209,4 +197,18 @@ func TestBrowserRedoOfRemovedLabel(t *testing.T) {
 	if spans := s.waitSpans(t, doc, s.user.ID, 0); len(spans) != 0 {
 		t.Errorf("stored %+v", spans)
 	}
+}
+
+// selectedWithTMP opens the demo article in a project whose labels add
+// TMP (key 8) to the default set, the spokesman's name selected.
+func selectedWithTMP(t *testing.T) (*site, db.Document, *browser) {
+	t.Helper()
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	s.setLabels(t, append(db.DefaultLabels(), db.Label{Name: "TMP", Color: "#d6409f", Hotkey: "8"}))
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	b.dragSelect(start, end)
+	return s, doc, b
 }

@@ -10,15 +10,7 @@ import (
 func TestCreateRelationRules(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	mk := func(owner int64, word, label string) int64 {
-		t.Helper()
-		start, end := span(t, fixtureText, word)
-		sp, err := f.s.CreateSpan(ctx, f.doc, owner, f.user.ID, SpanInput{Start: start, End: end, Label: label})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return sp.ID
-	}
+	mk := func(owner int64, word, label string) int64 { return f.mark(t, owner, word, label).ID }
 	quote := mk(f.user.ID, "«الاقتصاد ينمو»", "QUOTE")
 	per := mk(f.user.ID, "أحمد", "PER")
 	loc := mk(f.user.ID, "الرياض", "LOC")

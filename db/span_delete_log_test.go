@@ -39,15 +39,7 @@ func relationDeletes(t *testing.T, f fixture) []map[string]any {
 func TestSpanDeleteLogsItsRelations(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	mk := func(owner int64, word, label string) int64 {
-		t.Helper()
-		start, end := span(t, fixtureText, word)
-		sp, err := f.s.CreateSpan(ctx, f.doc, owner, f.user.ID, SpanInput{Start: start, End: end, Label: label})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return sp.ID
-	}
+	mk := func(owner int64, word, label string) int64 { return f.mark(t, owner, word, label).ID }
 	link := func(owner int64, typ string, from, to int64) Relation {
 		t.Helper()
 		r, err := f.s.CreateRelation(ctx, f.doc, owner, f.user.ID, RelationInput{Type: typ, From: from, To: to})

@@ -14,15 +14,7 @@ import (
 // is in the text, not linked: speaker_in_text true).
 func TestQuotesFormat(t *testing.T) {
 	text := "قال مصدر إن “الوضع مستقر”، وأضاف “لا خطر”. وكان صباح يتحدث. وقيل “شيء آخر”. ثم “سؤال”."
-	at := func(word string) (int, int) {
-		i := strings.Index(text, word)
-		s := len([]rune(text[:i]))
-		return s, s + len([]rune(word))
-	}
-	span := func(id int64, word, label, attrs string) ExportSpan {
-		s, e := at(word)
-		return ExportSpan{ID: id, Start: s, End: e, Label: label, Attributes: json.RawMessage(attrs)}
-	}
+	span := quoteSpanIn(text)
 	d := ExportDoc{ExternalID: "q1", Text: text, Spans: []ExportSpan{
 		span(1, "قال", "CUE", "{}"),
 		span(2, "مصدر", "PER", "{}"),
@@ -69,15 +61,7 @@ func TestQuotesFormat(t *testing.T) {
 // otherwise (an import refuses that mark beside a speaker).
 func TestQuoteTypeFromAnySegment(t *testing.T) {
 	text := "قال زيد «الأمر» «انتهى» وقال «لا»."
-	at := func(word string) (int, int) {
-		i := strings.Index(text, word)
-		s := len([]rune(text[:i]))
-		return s, s + len([]rune(word))
-	}
-	span := func(id int64, word, label, attrs string) ExportSpan {
-		s, e := at(word)
-		return ExportSpan{ID: id, Start: s, End: e, Label: label, Attributes: json.RawMessage(attrs)}
-	}
+	span := quoteSpanIn(text)
 	d := ExportDoc{ExternalID: "qt", Text: text, Spans: []ExportSpan{
 		span(1, "زيد", "PER", "{}"),
 		span(2, "الأمر", "QUOTE", "{}"),
@@ -99,5 +83,15 @@ func TestQuoteTypeFromAnySegment(t *testing.T) {
 		`{"doc_id":"qt","quote":{"segments":[{"start":30,"end":32,"text":"لا"}],"type":"indirect"},"speaker":{"id":1,"start":4,"end":7,"text":"زيد","label":"PER"},"speaker_in_text":true,"cue":null}` + "\n"
 	if got := buf.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// quoteSpanIn makes export spans on the first place of a word in text,
+// in code points.
+func quoteSpanIn(text string) func(id int64, word, label, attrs string) ExportSpan {
+	return func(id int64, word, label, attrs string) ExportSpan {
+		i := strings.Index(text, word)
+		s := len([]rune(text[:i]))
+		return ExportSpan{ID: id, Start: s, End: s + len([]rune(word)), Label: label, Attributes: json.RawMessage(attrs)}
 	}
 }

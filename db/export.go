@@ -13,6 +13,15 @@ import (
 // AllLayers is the export layer that selects every layer of each document.
 const AllLayers = "all"
 
+// exportColumns is what an export reads of each document and layer; a
+// join follows, choosing the layers.
+const exportColumns = `SELECT d.id, d.external_id, d.text, d.meta, l.id, coalesce(l.status, 'new'), coalesce(u.name, 'gold')
+		FROM documents d `
+
+// everyLayerJoin chooses every layer of each document, gold first; a
+// document nobody has touched still gets its line, as gold.
+const everyLayerJoin = "LEFT JOIN layers l ON l.document_id = d.id LEFT JOIN users u ON u.id = l.owner_id WHERE d.project_id = ? ORDER BY d.id, l.owner_id IS NOT NULL, u.name"
+
 // ExportLayers streams a project's documents with the chosen layer ("gold",
 // a user name, or "all" for every layer that exists) to fn, one document
 // and layer at a time, from one read transaction: a consistent snapshot
@@ -25,13 +34,11 @@ func (s *Store) ExportLayers(ctx context.Context, projectID int64, layer string,
 		return fmt.Errorf("db: begin export: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only: nothing to undo
-	q := `SELECT d.id, d.external_id, d.text, d.meta, l.id, coalesce(l.status, 'new'), coalesce(u.name, 'gold')
-		FROM documents d `
+	q := exportColumns
 	var args []any
 	switch layer {
 	case AllLayers:
-		// A document nobody has touched still gets its line, as gold.
-		q += "LEFT JOIN layers l ON l.document_id = d.id LEFT JOIN users u ON u.id = l.owner_id WHERE d.project_id = ? ORDER BY d.id, l.owner_id IS NOT NULL, u.name"
+		q += everyLayerJoin
 		args = []any{projectID}
 	case "gold":
 		q += "LEFT JOIN layers l ON l.document_id = d.id AND l.owner_id IS NULL LEFT JOIN users u ON u.id = l.owner_id WHERE d.project_id = ? ORDER BY d.id"

@@ -17,7 +17,7 @@ func refuseSpeakerNotInText(ctx context.Context, tx *sql.Tx, rels []Relation, in
 	if in.Type != "speaker" {
 		return nil
 	}
-	for id := range quotationSegments(rels, in.From) {
+	for id := range QuotationSegments(rels, in.From) {
 		marked, err := markedNotInText(ctx, tx, id)
 		if err != nil {
 			return err
@@ -39,7 +39,7 @@ func refuseNotInTextWithSpeaker(ctx context.Context, tx *sql.Tx, layer, span int
 	if err != nil {
 		return err
 	}
-	segments := quotationSegments(rels, span)
+	segments := QuotationSegments(rels, span)
 	for _, r := range rels {
 		if r.Type == "speaker" && segments[r.From] {
 			return conflict("span %d's quotation has a speaker (span %d): remove the speaker before marking it \"speaker not in the text\"", span, r.To)

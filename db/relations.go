@@ -102,7 +102,7 @@ func oneLinkPerQuotation(ctx context.Context, tx *sql.Tx, layer int64, in Relati
 		return err
 	}
 	if singleLinks[in.Type] {
-		segments := quotationSegments(rels, in.From)
+		segments := QuotationSegments(rels, in.From)
 		for _, o := range rels {
 			switch {
 			case o.Type != in.Type || !segments[o.From]:
@@ -115,7 +115,7 @@ func oneLinkPerQuotation(ctx context.Context, tx *sql.Tx, layer int64, in Relati
 		}
 		return nil
 	}
-	from, to := quotationSegments(rels, in.From), quotationSegments(rels, in.To)
+	from, to := QuotationSegments(rels, in.From), QuotationSegments(rels, in.To)
 	if from[in.To] {
 		return nil // already one quotation: joining again changes nothing
 	}
@@ -130,9 +130,9 @@ func oneLinkPerQuotation(ctx context.Context, tx *sql.Tx, layer int64, in Relati
 	return nil
 }
 
-// quotationSegments is the set of spans segment relations join to span
+// QuotationSegments is the set of spans segment relations join to span
 // id, id included: its quotation's segments when it is a QUOTE.
-func quotationSegments(rels []Relation, id int64) map[int64]bool {
+func QuotationSegments(rels []Relation, id int64) map[int64]bool {
 	segments := map[int64]bool{id: true}
 	for grew := true; grew; {
 		grew = false

@@ -531,7 +531,7 @@ func replaceGoldLink(ctx context.Context, tx *sql.Tx, doc Document, by int64, ty
 		return 0, nil
 	}
 	return deleteGoldLinks(ctx, tx, doc, by, func(rels []Relation) func(Relation) bool {
-		segments := quotationSegments(rels, from)
+		segments := QuotationSegments(rels, from)
 		return func(r Relation) bool { return r.Type == typ && segments[r.From] && r.To != to }
 	})
 }
@@ -542,7 +542,7 @@ func replaceGoldLink(ctx context.Context, tx *sql.Tx, doc Document, by int64, ty
 // copied link replaces gold's own, and the number gone is returned.
 func replaceJoinedLinks(ctx context.Context, tx *sql.Tx, doc Document, by int64, from, to int64) (int, error) {
 	return deleteGoldLinks(ctx, tx, doc, by, func(rels []Relation) func(Relation) bool {
-		mine, theirs := quotationSegments(rels, from), quotationSegments(rels, to)
+		mine, theirs := QuotationSegments(rels, from), QuotationSegments(rels, to)
 		has := map[string]bool{}
 		for _, r := range rels {
 			if singleLinks[r.Type] && mine[r.From] {

@@ -13,23 +13,17 @@ import (
 // decided, and the store would refuse the link. A proposed speaker span
 // no other suggestion uses goes with its link.
 func withoutSpeakersOfMarked(res suggest.Result, l db.Layer) suggest.Result {
+	// A mark on any segment marks the whole quotation.
 	marked := map[string]bool{}
 	for _, s := range l.Spans {
 		var attrs struct {
 			SpeakerInText *bool `json:"speaker_in_text"`
 		}
-		if json.Unmarshal(s.Attributes, &attrs) == nil && attrs.SpeakerInText != nil && !*attrs.SpeakerInText {
-			marked[strconv.FormatInt(s.ID, 10)] = true
+		if json.Unmarshal(s.Attributes, &attrs) != nil || attrs.SpeakerInText == nil || *attrs.SpeakerInText {
+			continue
 		}
-	}
-	// A mark on any segment marks the whole quotation.
-	for grew := true; grew; {
-		grew = false
-		for _, r := range l.Relations {
-			from, to := strconv.FormatInt(r.From, 10), strconv.FormatInt(r.To, 10)
-			if r.Type == "segment" && marked[from] != marked[to] {
-				marked[from], marked[to], grew = true, true, true
-			}
+		for id := range db.QuotationSegments(l.Relations, s.ID) {
+			marked[strconv.FormatInt(id, 10)] = true
 		}
 	}
 	if len(marked) == 0 {

@@ -1,6 +1,7 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -583,7 +584,8 @@ func deleteGoldLinks(ctx context.Context, tx *sql.Tx, doc Document, by int64, do
 // each span is put into gold once, and each relation joins the gold
 // copies, in one transaction. Spans and relations gold holds already are
 // used, not copied; a speaker, cue or referent replaces gold's own
-// (singleLinks).
+// (singleLinks). The joins of segments are made first, so a speaker
+// copied from any segment replaces the one gold had on any other.
 func (s *Store) CopyWithLinksToGold(ctx context.Context, doc Document, ref SpanRef, by int64) (Span, LinkCopy, error) {
 	var (
 		sp    Span
@@ -594,6 +596,7 @@ func (s *Store) CopyWithLinksToGold(ctx context.Context, doc Document, ref SpanR
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		added = LinkCopy{}
+		var links []RelationInput
 		gold := map[int64]Span{} // source span id -> its span in gold
 		var visit func(id int64) (Span, error)
 		visit = func(id int64) (Span, error) {
@@ -614,28 +617,44 @@ func (s *Store) CopyWithLinksToGold(ctx context.Context, doc Document, ref SpanR
 			if copied {
 				added.Spans++
 			}
-			links, err := linksFrom(ctx, tx, doc, ref.Owner, id)
+			from, err := linksFrom(ctx, tx, doc, ref.Owner, id)
 			if err != nil {
 				return g, err
 			}
-			for _, l := range links {
+			for _, l := range from {
 				to, err := visit(l.To)
 				if err != nil {
 					return g, err
 				}
-				made, replaced, err := linkInGold(ctx, tx, doc, by, RelationInput{Type: l.Type, From: g.ID, To: to.ID})
-				if err != nil {
-					return g, err
-				}
-				added.Relations, added.Replaced = added.Relations+made, added.Replaced+replaced
+				links = append(links, RelationInput{Type: l.Type, From: g.ID, To: to.ID})
 			}
 			return g, nil
 		}
 		var err error
-		sp, err = visit(ref.Span)
-		return err
+		if sp, err = visit(ref.Span); err != nil {
+			return err
+		}
+		slices.SortStableFunc(links, func(a, b RelationInput) int {
+			return cmp.Compare(joinFirst(a), joinFirst(b))
+		})
+		for _, l := range links {
+			made, replaced, err := linkInGold(ctx, tx, doc, by, l)
+			if err != nil {
+				return err
+			}
+			added.Relations, added.Replaced = added.Relations+made, added.Replaced+replaced
+		}
+		return nil
 	})
 	return sp, added, err
+}
+
+// joinFirst orders a segment link before every other kind.
+func joinFirst(l RelationInput) int {
+	if l.Type == "segment" {
+		return 0
+	}
+	return 1
 }
 
 // linkInGold makes the relation in between gold's spans unless gold

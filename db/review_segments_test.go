@@ -76,3 +76,25 @@ func TestCopyAgreedLinksKeepsGoldsSpeaker(t *testing.T) {
 		t.Errorf("gold: joined %v, speakers %q; want two quotations apart, each with its speaker", joined, speakers)
 	}
 }
+
+// TestCopyLinksSpeakerOnLaterSegment: the brought-in speaker hangs on
+// the quotation's second segment, reached only through the join, and
+// gold's copy of the first segment has a speaker of its own. The
+// quotation still ends with the speaker brought in, whatever order the
+// links were made in: joins are made before speakers, so a speaker is
+// copied onto the whole quotation.
+func TestCopyLinksSpeakerOnLaterSegment(t *testing.T) {
+	f := newFixture(t)
+	f.link(t, 0, "speaker", f.mark(t, 0, "الاقتصاد", "QUOTE"), f.mark(t, 0, "الوزير", "PER"))
+	o1, o2 := f.mark(t, f.other.ID, "الاقتصاد", "QUOTE"), f.mark(t, f.other.ID, "ينمو", "QUOTE")
+	f.link(t, f.other.ID, "segment", o1, o2)
+	f.link(t, f.other.ID, "speaker", o2, f.mark(t, f.other.ID, "أحمد", "PER"))
+
+	_, added, err := f.s.CopyWithLinksToGold(context.Background(), f.doc, seenRef(f.other.ID, o1), f.user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if speakers, joined := goldSpeakers(t, f); !joined || !slices.Equal(speakers, []string{"أحمد"}) || added.Replaced != 1 {
+		t.Errorf("gold: joined %v, speakers %q (added %+v); want joined, أحمد alone in place of الوزير", joined, speakers, added)
+	}
+}

@@ -107,6 +107,44 @@ func TestAPIReads(t *testing.T) {
 	}
 }
 
+// TestAPISpansCarryRelationTypes: the span list carries the project's
+// relation rules as they stand, each side an array (empty: any label),
+// so a page loaded before a manager changed them offers the new ones.
+func TestAPISpansCarryRelationTypes(t *testing.T) {
+	env := newAPIEnv(t)
+	path := fmt.Sprintf("/api/v1/documents/%d/spans", env.doc.ID)
+	read := func() string {
+		var got struct {
+			Labels        []db.Label        `json:"labels"`
+			RelationTypes []json.RawMessage `json:"relation_types"`
+		}
+		rec := env.do(http.MethodGet, path, nil)
+		expect(t, rec, http.StatusOK)
+		decodeJSON(t, rec, &got)
+		if len(got.Labels) != len(db.DefaultLabels()) {
+			t.Errorf("labels %+v, want the project's %d", got.Labels, len(db.DefaultLabels()))
+		}
+		parts := make([]string, len(got.RelationTypes))
+		for i, r := range got.RelationTypes {
+			parts[i] = string(r)
+		}
+		return strings.Join(parts, " ")
+	}
+	want := `{"name":"speaker","from":["QUOTE"],"to":["PER","ORG"]} {"name":"cue","from":["QUOTE"],"to":["CUE"]} ` +
+		`{"name":"segment","from":["QUOTE"],"to":["QUOTE"]} {"name":"refers_to","from":["PER","ORG"],"to":["PER","ORG"]}`
+	if got := read(); got != want {
+		t.Errorf("a new project's span list says relation_types %s, want %s", got, want)
+	}
+	rules := []db.RelationType{{Name: "speaker", From: []string{"QUOTE"}, To: []string{"PER"}}, {Name: "mentions"}}
+	if err := env.store.SetRelationTypes(t.Context(), env.proj.ID, env.user, rules); err != nil {
+		t.Fatal(err)
+	}
+	want = `{"name":"speaker","from":["QUOTE"],"to":["PER"]} {"name":"mentions","from":[],"to":[]}`
+	if got := read(); got != want {
+		t.Errorf("after the manager's change the span list says relation_types %s, want %s", got, want)
+	}
+}
+
 func TestAPICreateSpan(t *testing.T) {
 	text := apiText
 	as, ae := cpSpan(t, text, "أحمد")

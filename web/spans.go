@@ -152,16 +152,34 @@ func jsonKind(t reflect.Type) string {
 	return "a JSON value"
 }
 
-// listSpans answers a layer with its project's label set, which the
-// annotation page fetches after every save: a page loaded before a
-// manager changed the labels sees it and redraws its label bar.
+// listSpans answers a layer with its project's label set and relation
+// rules, which the annotation page fetches after every save: a page
+// loaded before a manager changed them sees it, redraws its label bar
+// and offers the links the rules now allow.
 func (h *handler) listSpans(c echo.Context) error {
 	a, err := h.annotation(c)
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, map[string]any{"layer": a.LayerName, "status": a.Layer.Status,
-		"spans": a.Layer.Spans, "relations": a.Layer.Relations, "labels": a.Project.Labels})
+		"spans": a.Layer.Spans, "relations": a.Layer.Relations, "labels": a.Project.Labels,
+		"relation_types": relationTypesJSON(a.Project.RelationTypes)})
+}
+
+// relationTypesJSON writes every rule's sides as arrays, an empty one
+// (any label) as [] rather than null, so a script reads both alike.
+func relationTypesJSON(types []db.RelationType) []db.RelationType {
+	out := make([]db.RelationType, len(types))
+	for i, rt := range types {
+		out[i] = db.RelationType{Name: rt.Name, From: rt.From, To: rt.To}
+		if out[i].From == nil {
+			out[i].From = []string{}
+		}
+		if out[i].To == nil {
+			out[i].To = []string{}
+		}
+	}
+	return out
 }
 
 // snapSpan checks offsets against the text and widens them when asked:

@@ -46,8 +46,9 @@ var notSubjects = normSet("ثم", "كما", "وكما", "لكن", "ولكن", "�
 	"إلا", "حتى", "لابد")
 
 // preverbal lists what may stand between a subject and its verb: قد
-// (الوزير قد أكد), a relative (الوزير الذي قال).
-var preverbal = normSet("قد", "لقد", "الذي", "التي", "الذين", "اللذين", "اللتين")
+// (الوزير قد أكد), a relative (الوزير الذي قال), "still" (المدير لايزال
+// يعتقد).
+var preverbal = normSet("قد", "لقد", "الذي", "التي", "الذين", "اللذين", "اللتين", "لايزال", "مازال", "لازال")
 
 // subjectBefore reads a subject that stands before its cue (الوزير أحمد
 // قال إن، وكان الوزير قد أكد أن): the words from the start of the clause
@@ -63,7 +64,8 @@ func (b *builder) subjectBefore(c cue) subject {
 		return subject{}
 	}
 	end, k := c.Start, d.wordBefore(c.Start)
-	if k >= 0 && preverbal[d.words[k].Norm] && d.onlySpace(d.words[k].End, end) {
+	afterTopicWord := k >= 0 && topicPreverbal[d.words[k].Norm] && d.onlySpace(d.words[k].End, end)
+	if k >= 0 && (preverbal[d.words[k].Norm] || afterTopicWord) && d.onlySpace(d.words[k].End, end) {
 		end, k = d.words[k].Start, k-1
 	}
 	start, n := end, 0
@@ -75,6 +77,9 @@ func (b *builder) subjectBefore(c cue) subject {
 	}
 	opened := k < 0 || opensSubject(d.words[k].Norm) || d.hasAny(d.words[k].End, start, clausePunct+"()-–—"+quoteMarks)
 	topic := k >= 0 && topicWords[d.words[k].Norm]
+	if afterTopicWord && !topic {
+		return subject{} // فقد، فإنه follow a topic, not any noun
+	}
 	// After كان the noun before the verb is its subject whatever its
 	// head, a bare name too (وكان أغاسي أعلن): كان + noun + perfect verb
 	// is the pluperfect of news prose.
@@ -94,7 +99,7 @@ var topicWords = normSet("أما", "وأما")
 // that precedes its verb: كان, أما, or a complementizer (غير أن المقداد
 // أضاف، قال إن الوزير أكد).
 func opensSubject(norm string) bool {
-	return kana[norm] || topicWords[norm] || complementizers[norm]
+	return kana[norm] || topicWords[norm] || complementizers[norm] || norm == "لكن" || norm == "ولكن"
 }
 
 // nominal reports whether w may be part of a pre-verbal subject: not a

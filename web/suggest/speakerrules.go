@@ -277,14 +277,22 @@ func (d *doc) nisbaAfter(k, end, limit int) int {
 // cuePrep reports whether word k is the preposition through which the cue
 // ending at pos takes its content (contentPreps): حذر governs من, so in
 // حذرت الوزيرة من غزو البلد the subject ends before من, which a name may
-// otherwise hold (عبد الله بن محمد من الرياض).
-func (d *doc) cuePrep(pos, k int, lx lexicon) bool {
+// otherwise hold (عبد الله بن محمد من الرياض). على spelt علي (اكد نجاد
+// علي ضرورة) counts only right before the content (at limit or before a
+// complementizer), as علي is also a name.
+func (d *doc) cuePrep(pos, k, limit int, lx lexicon) bool {
 	i := d.wordBefore(pos)
 	if i < 0 || d.words[i].End != pos {
 		return false
 	}
 	base, ok := lx.match(d.words[i].Norm)
-	return ok && contentPreps[base][d.words[k].Norm]
+	if !ok {
+		return false
+	}
+	if w := d.words[k].Norm; w == "علي" && contentPreps[base]["على"] {
+		return k+1 >= len(d.words) || d.words[k+1].Start >= limit || complementizers[d.words[k+1].Norm]
+	}
+	return contentPreps[base][d.words[k].Norm]
 }
 
 // nameHyphen reports whether the hyphen before word k, inside a subject

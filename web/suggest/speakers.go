@@ -33,7 +33,7 @@ func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
 			s.Closed = n > 0
 			return s
 		}
-		if n == 0 && pronounPreps[w.Norm] {
+		if n == 0 && pronounPreps[w.Norm] && d.nameFollows(k) {
 			prevEnd = w.End // كشفت عنه القناة: the subject follows the pronoun
 			continue
 		}
@@ -42,7 +42,7 @@ func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
 			return s
 		}
 		if d.hasAny(prevEnd, w.Start, ":()[]-–—ـ"+quoteMarks) && !d.nameHyphen(k, n) || d.prepOfComplement(k) || d.adjunctAfter(k, n) ||
-			d.cuePrep(pos, k, lx) {
+			d.cuePrep(pos, k, limit, lx) {
 			return s
 		}
 		if endsSubject(d, w, n) {
@@ -71,7 +71,8 @@ func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
 func endsSubject(d *doc, w word, n int) bool {
 	return complementizers[w.Norm] || adjunctWords[w.Norm] || clauseWords[w.Norm] || relatives[w.Norm] || startsAdjunct(d, w) ||
 		sayingNouns[w.Norm] || connectives[w.Norm] || becauseWords[w.Norm] ||
-		isBareContentNoun(w.Norm) || propositionNouns[w.Norm] || (n == 0 && (w.Norm == "من" || w.Norm == "مع"))
+		isBareContentNoun(w.Norm) || propositionNouns[w.Norm] || (n == 0 && (w.Norm == "من" || w.Norm == "مع")) ||
+		n > 0 && (asideWords[w.Norm] || possessedStatement(w.Norm))
 }
 
 // propositionNouns take a clause after أن as their complement (رفض
@@ -244,7 +245,13 @@ func (b *builder) speakerOf(c cue, q quote, current *Span) *Span {
 	if s := b.mainVerbSubject(c); s.Start < s.End {
 		return b.speakerFor(s, s.Start, s.End) // أشاد الوزير ...، معتبرا أن
 	}
+	if s := b.clauseVerbSubject(c); s.Start < s.End {
+		return b.speakerFor(s, s.Start, s.End) // وقد شرح السيد قو المشروع، وقال إنه
+	}
 	if b.d.impersonal(c) {
+		if s := b.subjectBefore(c); s.Start < s.End {
+			return b.speakerFor(s, s.Start, s.End) // المدير لايزال يعتقد أن
+		}
 		return nil // قيل إن، يعتقد أن: no one is named
 	}
 	for _, e := range b.existing {

@@ -117,7 +117,7 @@ var adjunctWords = normSet("في", "عن", "على", "إلى", "الى", "إلي
 
 // pronounPreps are prepositions with a pronoun (أكد فيه، كشفت عنه القناة):
 // right after a verb they refer back and the subject follows them.
-var pronounPreps = normSet("فيه", "فيها", "عنه", "عنها", "عنهم", "له", "لها", "لهم", "منه", "منها",
+var pronounPreps = normSet("فيه", "فيها", "عنه", "عنها", "عنهم", "له", "لها", "لهم", "لنا", "منه", "منها",
 	"إليه", "إليها", "عليه", "عليها", "به", "بها")
 
 // institutionWords head a noun phrase that names an organisation, not a

@@ -70,13 +70,16 @@ func (b *builder) subjectBefore(c cue) subject {
 	}
 	start, n := end, 0
 	for ; k >= 0 && d.onlySpace(d.words[k].End, start) && !opensSubject(d.words[k].Norm); k-- {
-		if n++; n > 6 || !b.nominal(d.words[k]) {
+		if n++; n > maxTopicWords || !b.nominal(d.words[k]) {
 			return subject{}
 		}
 		start = d.words[k].Start
 	}
 	opened := k < 0 || opensSubject(d.words[k].Norm) || d.hasAny(d.words[k].End, start, clausePunct+"()-–—"+quoteMarks)
 	topic := k >= 0 && topicWords[d.words[k].Norm]
+	if n > 6 && !topic {
+		return subject{} // only أما marks off a long phrase as the subject
+	}
 	if afterTopicWord && !topic {
 		return subject{} // فقد، فإنه follow a topic, not any noun
 	}
@@ -89,6 +92,11 @@ func (b *builder) subjectBefore(c cue) subject {
 	}
 	return subject{Start: start, End: d.words[d.wordBefore(end)].End, Topic: topic}
 }
+
+// maxTopicWords bounds a subject set off by أما, which may carry a long
+// title (أما نائب محافظ خراسان للشؤون السياحية والاجتماعية السيد فريدون
+// بامتد فإنه يقول); any other subject before its verb has at most six.
+const maxTopicWords = 12
 
 var kana = normSet("كان", "وكان", "كانت", "وكانت")
 

@@ -26,8 +26,11 @@ func TestDev5GoldMatchesText(t *testing.T) {
 // First measured, before any rule was read off it: QUOTE exact P 0.730
 // R 0.631, overlap P 0.944 R 0.854; speaker exact P 0.500 R 0.367,
 // overlap P 0.606 R 0.444; CUE exact P 0.907 R 0.871; cue link P 0.744
-// R 0.634. The floors sit at these first figures, so a later rule that
-// loses what the suggester found then fails.
+// R 0.634. After the rules read off it (speakerclause.go: the subject of
+// the clause before a cue without one, a long topic before فقد or فإنه, a
+// subject before لايزال يعتقد; asides, possessed statements, لنا and علي
+// kept out of the speaker): speaker exact P 0.643 R 0.500, overlap
+// P 0.700 R 0.544, quote overlap P 0.800 R 0.622, the rest unchanged. The floors sit at these figures.
 func TestDev5ANERCorp(t *testing.T) {
 	g, texts := loadGoldSet(t, "quotes-dev5.json")
 	s := scoreGoldSet(t, g, texts, os.Getenv("HASHIYA_DEV_ERRORS") != "")
@@ -36,9 +39,9 @@ func TestDev5ANERCorp(t *testing.T) {
 		exactFigure("QUOTE exact, all quotes", s.all, 0.73, 0.63),
 		exactFigure("QUOTE exact, direct only", s.direct, 0.46, 0.46),
 		overlapFigure("QUOTE overlap", s.quotesO, 0.94, 0.85),
-		exactFigure("speaker exact", s.spkExact, 0.5, 0.36),
-		exactFigure("speaker overlap", s.spkOverlap, 0.6, 0.44),
-		overlapFigure("speaker, quote overlap", s.spkO, 0.71, 0.52),
+		exactFigure("speaker exact", s.spkExact, 0.64, 0.5),
+		exactFigure("speaker overlap", s.spkOverlap, 0.7, 0.54),
+		overlapFigure("speaker, quote overlap", s.spkO, 0.8, 0.62),
 		exactFigure("CUE span exact", s.cueSpans, 0.9, 0.87),
 		overlapFigure("CUE span overlap", s.cuesO, 0.9, 0.87),
 		exactFigure("quote -> cue link", s.cueLinks, 0.74, 0.63),

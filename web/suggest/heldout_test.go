@@ -181,7 +181,11 @@ func scoreOverlap(g gold, p predicted) (quotes, cues, speakers, links overlapPRF
 // exact P 0.819 R 0.617, overlap P 0.993 R 0.787; speaker exact P 0.705
 // R 0.448, overlap P 0.762 R 0.485; CUE exact P 0.968 R 0.833; cue link
 // P 0.844 R 0.600 (fewer wrong speakers and two more right ones, one
-// exact quotation fewer; the floors stay).
+// exact quotation fewer; the floors stay). After the rules developed on
+// the fifth dev set (dev5_test.go), scored once: speaker exact P 0.701
+// R 0.455, overlap P 0.757 R 0.491, quote overlap P 0.869 R 0.564 (one
+// more right speaker and one more wrong; quotations and cues unchanged).
+// The speaker floors now sit about 0.1 below these.
 func TestHeldoutANERCorp(t *testing.T) {
 	h, texts := loadGoldSet(t, "quotes-heldout.json")
 	nested := 0
@@ -196,9 +200,9 @@ func TestHeldoutANERCorp(t *testing.T) {
 		exactFigure("QUOTE exact, all quotes", s.all, 0.65, 0.4),
 		exactFigure("QUOTE exact, direct only", s.direct, 0.55, 0.6),
 		overlapFigure("QUOTE overlap", s.quotesO, 0.85, 0.6),
-		exactFigure("speaker exact", s.spkExact, 0.45, 0.25),
-		exactFigure("speaker overlap", s.spkOverlap, 0.5, 0.3),
-		overlapFigure("speaker, quote overlap", s.spkO, 0.65, 0.4),
+		exactFigure("speaker exact", s.spkExact, 0.6, 0.35),
+		exactFigure("speaker overlap", s.spkOverlap, 0.65, 0.39),
+		overlapFigure("speaker, quote overlap", s.spkO, 0.75, 0.45),
 		exactFigure("CUE span exact", s.cueSpans, 0.85, 0.65),
 		overlapFigure("CUE span overlap", s.cuesO, 0.85, 0.65),
 		exactFigure("quote -> cue link", s.cueLinks, 0.65, 0.4),

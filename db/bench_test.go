@@ -1,6 +1,7 @@
 package db
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -375,6 +376,23 @@ func BenchmarkLabelConflictsANERCorp(b *testing.B) {
 		}
 		if len(got) == 0 {
 			b.Fatal("no text of ANERCorp given two labels")
+		}
+	}
+}
+
+// BenchmarkParseANERCorp reads ANERCorp's 200 doccano lines as the CLI
+// import reads a file before storing it, warnings included: the part of
+// an import that holds no lock.
+func BenchmarkParseANERCorp(b *testing.B) {
+	path := filepath.Join("..", "..", "shared", "corpora", "anercorp", "anercorp.jsonl")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		b.Skipf("ANERCorp not available (%v): skipping", err)
+	}
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		if _, _, err := codec.ParseFileInto(bytes.NewReader(raw), path, "doccano", codec.UnitCodePoint, codec.GoldLayer); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -284,7 +284,8 @@ func (p *lineParser) warnSpans() {
 }
 
 // unfitSpan says why the editor would refuse sp's offsets as new ones,
-// with the check the API runs (offsets.Index.CheckGraphemes), or "";
+// with the check the API runs (offsets.Index.CheckGraphemes, asked only
+// where an end is not a clear cut: see splitsClusters), or "";
 // blank too refuses a span of white space or invisible marks alone.
 func unfitSpan(idx *offsets.Index, sp Span, blank bool) string {
 	text, err := idx.Slice(sp.Start, sp.End)
@@ -294,7 +295,7 @@ func unfitSpan(idx *offsets.Index, sp Span, blank bool) string {
 	case blank && strings.TrimFunc(text, isUnmarkable) == "":
 		return fmt.Sprintf("holds only white space or invisible marks (%q)", text)
 	}
-	if _, err := idx.CheckGraphemes(sp.Start, sp.End); err != nil {
+	if err := splitsClusters(idx, sp.Start, sp.End); err != nil {
 		return fmt.Sprintf("(%q): %v", text, err)
 	}
 	return ""

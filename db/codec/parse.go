@@ -252,71 +252,46 @@ func firstInvalidByte(b []byte) int {
 // parseJSONLines reads one JSON document per line and collects every bad
 // line before deciding, so the user sees all problems at once.
 func parseJSONLines(r io.Reader, name, format, unit, layer string, limit int) ([]Doc, Report, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	var (
-		docs   []Doc
-		rep    Report
-		bad    Errors
-		claims = newClaims(layer)
-	)
-	prefix := stem(name)
-	for n := 1; ; n++ {
-		line, tooLong, err := readLine(br, limit)
-		if err != nil && err != io.EOF {
-			return nil, Report{}, fmt.Errorf("codec: read %s: %w", name, err)
-		}
-		if n == 1 {
-			// A BOM sits outside the JSON value, so dropping it changes no text.
-			line = bytes.TrimPrefix(line, []byte("\uFEFF"))
-		}
-		switch {
-		case tooLong:
-			bad = append(bad, LineError{name, n, fmt.Sprintf("line is longer than %d MiB", limit>>20)})
-		case len(bytes.TrimSpace(line)) > 0:
-			doc, warns, reason := parseLine(line, format, unit)
-			if reason == "" && claims.foreign(doc.Layer, n, "", `drop its "layer"`) {
-				break
-			}
-			if reason == "" {
-				reason = claims.statusProblem(doc.Status)
-			}
-			if reason == "" {
-				reason = claims.claimID(&doc, prefix, n)
-			}
-			if reason != "" {
-				bad = append(bad, LineError{name, n, reason})
-				break
-			}
-			docs = append(docs, doc)
-			for _, w := range warns {
-				rep.Warnings = append(rep.Warnings, LineError{name, n, w})
-			}
-		}
-		if err == io.EOF {
-			break
-		}
-	}
-	return finish(name, docs, rep, bad, claims)
+	var docs []Doc
+	rep, err := eachJSONLine(r, name, format, unit, layer, limit, func(d Doc) error {
+		docs = append(docs, d)
+		return nil
+	})
+	return docs, rep, err
 }
 
 // finish ends the reading of a file of several documents: every bad line
 // in line order, those of another layer included, and the documents read.
 func finish(name string, docs []Doc, rep Report, bad Errors, claims *claims) ([]Doc, Report, error) {
+	return docs, rep, badLines(name, len(docs), bad, claims)
+}
+
+// badLines is the error ending the reading of a file that gave n
+// documents: every bad line in line order, those of another layer
+// included; nil when there is none.
+func badLines(name string, n int, bad Errors, claims *claims) error {
 	bad = append(bad, claims.layerErrors(name)...)
 	slices.SortStableFunc(bad, func(a, b LineError) int { return a.Line - b.Line })
-	if len(bad) == 0 && len(docs) == 0 {
+	if len(bad) == 0 && n == 0 {
 		bad = append(bad, LineError{name, 1, "file holds no documents"})
 	}
 	if len(bad) > 0 {
-		return docs, rep, bad
+		return bad
 	}
-	return docs, rep, nil
+	return nil
 }
 
 // readLine returns the next line without its newline. A line longer than
 // limit is consumed to its end and reported as tooLong, so the lines
 // after it keep their numbers and still get checked.
 func readLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
+	return readLineInto(br, limit, nil)
+}
+
+// readLineInto is readLine into buf's storage, so a reader that keeps
+// nothing of a line reuses one buffer for the whole file.
+func readLineInto(br *bufio.Reader, limit int, buf []byte) (line []byte, tooLong bool, err error) {
+	line = buf[:0]
 	for {
 		frag, err := br.ReadSlice('\n')
 		frag = bytes.TrimSuffix(frag, []byte("\n"))

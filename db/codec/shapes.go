@@ -257,7 +257,20 @@ func (p *lineParser) utf16Table() *offsets.UTF16Table {
 // names no unit) in a text where UTF-16 units count otherwise (one with
 // characters outside the BMP).
 func (p *lineParser) guessesUnit() bool {
-	return (p.doccanoShape || p.nativeShape) && p.declared == "" && !p.countsUTF16 && p.utf16Table().Len() != p.idx.Len()
+	return (p.doccanoShape || p.nativeShape) && p.declared == "" && !p.countsUTF16 && outsideBMP(p.doc.Text)
+}
+
+// outsideBMP reports whether text holds a character outside the Basic
+// Multilingual Plane, the only ones UTF-16 counts as two units: those
+// UTF-8 writes in four bytes, which all begin with a byte of 0xF0 or more.
+// It spares most lines building the table between the two units.
+func outsideBMP(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= 0xF0 {
+			return true
+		}
+	}
+	return false
 }
 
 // howToSayUTF16 says how to have a line read in UTF-16 units: a doccano

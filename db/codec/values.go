@@ -23,11 +23,35 @@ func isNull(raw json.RawMessage) bool {
 // stringValue decodes a JSON string.
 func stringValue(raw json.RawMessage) (string, bool) {
 	raw = bytes.TrimSpace(raw)
+	if s, ok := plainString(raw); ok {
+		return s, true
+	}
 	var s string
 	if len(raw) == 0 || raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
 		return "", false
 	}
 	return s, true
+}
+
+// plainString decodes a JSON string that holds no escape, the common
+// case (a document's text, a label), without a second JSON parse of it:
+// its bytes between the quotes are the string. One with a backslash, a
+// control character or bytes that are not UTF-8 (which encoding/json
+// would turn into U+FFFD) is left to encoding/json.
+func plainString(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	body := raw[1 : len(raw)-1]
+	for _, c := range body {
+		if c < 0x20 || c == '"' || c == '\\' {
+			return "", false
+		}
+	}
+	if !utf8.Valid(body) {
+		return "", false
+	}
+	return string(body), true
 }
 
 // isInteger is true for a JSON number with no fraction or exponent.

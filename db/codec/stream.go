@@ -1,0 +1,95 @@
+package codec
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+)
+
+// EachDoc reads one import file as ParseFileInto does, but hands the
+// document of each good line to fn as soon as it is read and keeps none
+// of them, so a file of any number of documents is read in the memory of
+// its longest line. JSON lines stream so; a plain-text, CoNLL or Label
+// Studio file is read whole first, as ParseFileInto reads it, then handed
+// over document by document.
+//
+// The Report and the error are ParseFileInto's: every bad line, in line
+// order, when any line is bad (fn has then been given the documents of
+// the good lines, which must not be stored but can be checked further).
+// An error fn returns stops the reading and is returned as it is.
+func EachDoc(r io.Reader, name, format, unit, layer string, fn func(Doc) error) (Report, error) {
+	if err := CheckFileUnit(name, format, unit); err != nil {
+		return Report{}, fmt.Errorf("%s: %w", name, err)
+	}
+	resolved, err := resolveFormat(name, format)
+	if err != nil {
+		return Report{}, err
+	}
+	if resolved == "jsonl" || resolved == "doccano" || resolved == "doccano-rel" {
+		return eachJSONLine(r, name, resolved, unit, layer, maxLine, fn)
+	}
+	docs, rep, err := parseFile(r, name, format, unit, layer, maxLine)
+	for _, d := range docs {
+		if fnErr := fn(d); fnErr != nil {
+			return Report{}, fnErr
+		}
+	}
+	return rep, err
+}
+
+// eachJSONLine reads one JSON document per line, handing each good one to
+// fn, and collects every bad line before deciding, so the user sees all
+// problems at once.
+func eachJSONLine(r io.Reader, name, format, unit, layer string, limit int, fn func(Doc) error) (Report, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var (
+		rep    Report
+		bad    Errors
+		docs   int
+		claims = newClaims(layer)
+		buf    []byte // one line's storage, reused: a Doc shares no bytes with its line
+	)
+	prefix := stem(name)
+	for n := 1; ; n++ {
+		line, tooLong, err := readLineInto(br, limit, buf)
+		if err != nil && err != io.EOF {
+			return Report{}, fmt.Errorf("codec: read %s: %w", name, err)
+		}
+		buf = line
+		if n == 1 {
+			// A BOM sits outside the JSON value, so dropping it changes no text.
+			line = bytes.TrimPrefix(line, []byte("\uFEFF"))
+		}
+		switch {
+		case tooLong:
+			bad = append(bad, LineError{name, n, fmt.Sprintf("line is longer than %d MiB", limit>>20)})
+		case len(bytes.TrimSpace(line)) > 0:
+			doc, warns, reason := parseLine(line, format, unit)
+			if reason == "" && claims.foreign(doc.Layer, n, "", `drop its "layer"`) {
+				break
+			}
+			if reason == "" {
+				reason = claims.statusProblem(doc.Status)
+			}
+			if reason == "" {
+				reason = claims.claimID(&doc, prefix, n)
+			}
+			if reason != "" {
+				bad = append(bad, LineError{name, n, reason})
+				break
+			}
+			for _, w := range warns {
+				rep.Warnings = append(rep.Warnings, LineError{name, n, w})
+			}
+			docs++
+			if err := fn(doc); err != nil {
+				return Report{}, err
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	return rep, badLines(name, docs, bad, claims)
+}

@@ -255,10 +255,23 @@ func (h *handler) loginThrottle(name, addr string) loginKeys {
 	return loginKeys{h: h, pair: "pair:" + addr + "\x00" + user, name: "user:" + user, address: "addr:" + addr}
 }
 
-// wait is how long the attempt must wait: the longest of its three.
+// wait is how long the attempt must wait: the longest of its three,
+// except that the ceiling for a name from anywhere does not hold an
+// address that has failed on it at most once (ownerTries): else anyone
+// could keep a name's owner out for good by failing on it from a few
+// addresses every window. Guessing spread over many addresses still gets
+// no more than ownerTries+1 tries per address once the name is locked.
 func (k loginKeys) wait(now time.Time) time.Duration {
-	return max(k.h.pairThrottle.wait(k.pair, now), k.h.nameThrottle.wait(k.name, now), k.h.addrThrottle.wait(k.address, now))
+	wait := max(k.h.pairThrottle.wait(k.pair, now), k.h.addrThrottle.wait(k.address, now))
+	if k.h.pairThrottle.recent(k.pair, now) > ownerTries {
+		wait = max(wait, k.h.nameThrottle.wait(k.name, now))
+	}
+	return wait
 }
+
+// ownerTries is how many failures an address may have on a locked name
+// and still try it: one mistyped password.
+const ownerTries = 1
 
 func (k loginKeys) fail(now time.Time) {
 	k.h.pairThrottle.fail(k.pair, now)

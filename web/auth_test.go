@@ -269,7 +269,8 @@ func TestAuthTokens(t *testing.T) {
 // from one address within the window, that name is refused to that
 // address with 429 and Retry-After, even with the right password, until
 // the window has passed, while its owner elsewhere still logs in; ten
-// times as many for one name from anywhere lock the name; four times as
+// times as many for one name from anywhere lock the name to every address
+// that failed on it more than once, never its owner's; four times as
 // many from one address lock the address. An address is what the
 // connection says unless it comes through a local proxy, and then what
 // the proxy appended to X-Forwarded-For, never what the client wrote.
@@ -340,13 +341,25 @@ func TestAuthLoginThrottle(t *testing.T) {
 	t.Run("per user name from anywhere", func(t *testing.T) {
 		clock := newAuthClock()
 		s := throttled(t, clock)
-		for i := range 30 { // 10 x 3, from ten addresses: none reaches its own limit
-			fail(t, s, "admin", from(fmt.Sprintf("203.0.113.%d:40000", 10+i/3)), i)
+		for i := range 30 { // 15 x 2, from fifteen addresses: none reaches its own limit
+			fail(t, s, "admin", from(fmt.Sprintf("203.0.113.%d:40000", 10+i/2)), i)
 		}
-		retryAfter(t, s.loginForm("admin", rolePassword, "", from("198.51.100.2:40000")))
-		s.loggedIn("reviewer", from("198.51.100.2:40000"))
-		clock.Add(time.Minute)
+		// An address that failed on the name twice is held by the name's
+		// ceiling, the right password too.
+		retryAfter(t, s.loginForm("admin", rolePassword, "", from("203.0.113.10:40000")))
+		// One that has not, or failed once (a mistyped password), is not:
+		// guessers cannot keep the owner out, and a fresh address buys them
+		// two tries, not five.
 		s.loggedIn("admin", from("198.51.100.2:40000"))
+		const fresh = "198.51.100.3:40000"
+		fail(t, s, "admin", from(fresh), 30)
+		s.loggedIn("admin", from(fresh))
+		fail(t, s, "admin", from(fresh), 31)
+		fail(t, s, "admin", from(fresh), 32)
+		retryAfter(t, s.loginForm("admin", "wrong password", "", from(fresh)))
+		s.loggedIn("reviewer", from(fresh))
+		clock.Add(time.Minute)
+		s.loggedIn("admin", from("203.0.113.10:40000"))
 	})
 
 	t.Run("per address", func(t *testing.T) {

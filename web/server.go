@@ -27,7 +27,8 @@ type Config struct {
 	// LoginFailures failed logins within LoginWindow for one user name
 	// from one address lock that pair out until the window passes; four
 	// times as many from one address lock the address, and ten times as
-	// many for one name from anywhere lock the name (distributed guessing).
+	// many for one name from anywhere lock the name (distributed guessing)
+	// to every address that failed on it more than once.
 	LoginFailures int
 	LoginWindow   time.Duration
 }

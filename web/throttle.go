@@ -38,6 +38,13 @@ func (t *throttle) wait(key string, now time.Time) time.Duration {
 	return recent[0].Add(t.window).Sub(now)
 }
 
+// recent is how many failures key has within the window.
+func (t *throttle) recent(key string, now time.Time) int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return len(t.prune(key, now))
+}
+
 // fail records a failed attempt.
 func (t *throttle) fail(key string, now time.Time) {
 	t.mu.Lock()

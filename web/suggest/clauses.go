@@ -17,6 +17,7 @@ var (
 	transitionPhrases = [][]string{
 		{"في", "الوقت", "نفسه"}, {"في", "الوقت", "ذاته"}, {"في", "غضون", "ذلك"}, {"من", "جهة", "اخرى"},
 		{"من", "ناحية", "اخرى"}, {"من", "جانب", "اخر"}, {"وذلك", "بينما"}, {"وذلك", "فيما"}, {"وذلك", "حيث"},
+		{"في", "اشارة"}, {"مع", "العلم"},
 	}
 	commaPhrases = [][]string{{"في", "حين"}, {"في", "الوقت", "الذي"}, {"الى", "ذلك"}}
 )
@@ -58,6 +59,8 @@ func (d *doc) opensClause(k int, lx lexicon) bool {
 	w := d.words[k].Norm
 	comma := d.hasAny(d.words[k-1].End, d.words[k].Start, "،,")
 	switch {
+	case d.opensContrast(k), d.namesSourceAfter(k, lx), d.ownComplement(k, lx):
+		return true
 	case d.startsPhrase(k, transitionPhrases), comma && d.startsPhrase(k, commaPhrases):
 		return true
 	case contrastWords[w] && k+1 < len(d.words) && complementizers[d.words[k+1].Norm]:

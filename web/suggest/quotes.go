@@ -191,6 +191,7 @@ func (d *doc) afterColon(c cue, lx lexicon) (int, bool) {
 // quotation (أن “...”.) is that direct quotation, not reported speech.
 func (d *doc) clause(start int, lx lexicon, direct []quote) (quote, bool) {
 	start, end := d.trim(start, d.clauseEnd(start, lx))
+	end = d.balanced(start, end)
 	q := quote{Start: start, End: end, Open: start, Close: end, Type: "indirect"}
 	for _, dq := range direct {
 		switch {

@@ -1,0 +1,106 @@
+package suggest
+
+import "strings"
+
+// Where reported speech ends when no punctuation says so. Read off the
+// dev sets' quotations that the suggester ran past: the writer goes on in
+// a clause of his own, or names the source after the content.
+
+// contrastOpeners (فيما، بينما، في حين) set another fact beside the
+// speech, which the annotators end the quotation before, comma or not
+// (أن المحامين سيحضرون في حين سيحضر أربعة فقط). فيما بعد ("later") and
+// فيما يتعلق ("as for") are not clauses.
+var (
+	contrastOpeners = normSet("فيما", "بينما", "وفيما", "وبينما")
+	notContrast     = normSet("بعد", "يتعلق", "يخص", "يلي", "يبدو")
+)
+
+// opensContrast reports whether word k opens a contrasting clause.
+func (d *doc) opensContrast(k int) bool {
+	w := d.words[k].Norm
+	if contrastOpeners[w] {
+		return k+1 >= len(d.words) || !notContrast[d.words[k+1].Norm]
+	}
+	return d.startsPhrase(k, [][]string{{"في", "حين"}})
+}
+
+// namesSourceAfter reports whether word k names, after the content, the
+// source of what precedes it with a speech verb of its own: a connective
+// with a relative clause (خرجت الأمور عن السيطرة طبقا لما قاله متحدث،
+// حسبما ذكرت الوكالة), a new attribution as a cue is; or على حد قول / على
+// حد تعبير / على حد ما ("in the words of"). A connective with a noun
+// (بحسب شهادة هيئة الدفاع) stays inside: the annotators keep it in the
+// speech of the cue before it, and quote the clause for its source too.
+func (d *doc) namesSourceAfter(k int, lx lexicon) bool {
+	if d.startsPhrase(k, [][]string{{"على", "حد"}, {"علي", "حد"}}) && k+2 < len(d.words) {
+		next := d.words[k+2].Norm
+		return next == "قول" || next == "تعبير" || next == "وصف" || next == "ما"
+	}
+	w := d.words[k].Norm
+	if !connectives[w] || k+2 >= len(d.words) {
+		return false
+	}
+	verb := k + 1
+	if w != "حسبما" && w != "وحسبما" {
+		if rel, _ := withoutL(d.words[k+1].Norm); rel != "ما" {
+			return false
+		}
+		verb++
+	}
+	return lx.present(d.words[verb].Norm) || resumptive(d.words[verb].Norm, lx)
+}
+
+// resumptive reports whether a normalized word is a cue with an object
+// pronoun referring back (قاله، ذكرته، أعلنها).
+func resumptive(norm string, lx lexicon) bool {
+	for _, p := range []string{"ته", "ها", "ه"} {
+		if stem, ok := strings.CutSuffix(norm, p); ok {
+			if _, ok := lx.match(stem); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownComplement reports whether word k, after a comma, is a verb with a
+// conjunction that takes a complementizer of its own and is no cue
+// (، ويبدو أن الذكور ...، ونعرف أن الميناء ...): a new proposition, the
+// writer's. Modal verbs (ويمكن أن، وعلينا أن) go on with the speech, and
+// وأن itself is the speech's second object.
+func (d *doc) ownComplement(k int, lx lexicon) bool {
+	if k+1 >= len(d.words) || !d.hasAny(d.words[k-1].End, d.words[k].Start, "،,") {
+		return false
+	}
+	w := d.words[k].Norm
+	rest, ok := strings.CutPrefix(w, "و")
+	if !ok || complementizers[rest] || notComplementizer[rest] || modals[rest] || !complementizers[d.words[k+1].Norm] {
+		return false
+	}
+	_, isCue := lx.match(w)
+	return !isCue
+}
+
+// modals take أن inside the speech: ويمكن أن، وعلينا أن، ويجب أن.
+var modals = normSet("علينا", "عليه", "عليها", "عليهم", "علي", "على", "يمكن", "يجب", "ينبغي", "لابد", "يتعين")
+
+// balanced moves end so that the quotation holds both brackets of a pair
+// or neither: the annotators keep a closing bracket whose opening one the
+// speech holds (عديمة اللبدة ( الشعر حول العنق )) and leave out the
+// bracket of an aside the speech stands in (( ... في هذا المكان )).
+func (d *doc) balanced(start, end int) int {
+	open := strings.Count(string(d.rs[start:end]), "(") - strings.Count(string(d.rs[start:end]), ")")
+	switch {
+	case open > 0:
+		i := end
+		for i < len(d.rs) && isRune(d.rs[i], " \t\u200e\u200f") {
+			i++
+		}
+		if i < len(d.rs) && d.rs[i] == ')' {
+			return i + 1
+		}
+	case open < 0 && end > start && d.rs[end-1] == ')':
+		_, end = d.trim(start, end-1)
+	}
+	return end
+}

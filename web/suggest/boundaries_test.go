@@ -1,0 +1,38 @@
+package suggest
+
+import "testing"
+
+// TestSuggestQuotationEnds checks, on made-up sentences, where reported
+// speech ends when the writer goes on in a clause of his own or names the
+// source after the content, and where it goes on.
+func TestSuggestQuotationEnds(t *testing.T) {
+	cases := []reportedCase{
+		{name: "في حين without a comma", text: "وقال الوزير إن المحامين سيحضرون الجلسة في حين سيغيب المتهم عنها.",
+			quotes: []string{"المحامين سيحضرون الجلسة"}},
+		{name: "فيما without a comma", text: "وأضاف أن الجنود هاجموا المدرسة فيما كانت الطائرات تحلق فوقها.",
+			quotes: []string{"الجنود هاجموا المدرسة"}},
+		{name: "فيما بعد is no clause", text: "وقال المدرب إن اللاعب سيعود فيما بعد إلى الفريق.",
+			quotes: []string{"اللاعب سيعود فيما بعد إلى الفريق"}},
+		{name: "على حد قول after the content", text: "وأكد الكاتب أن الصحافة أكثر حرية على حد قول زميلنا المراسل.",
+			quotes: []string{"الصحافة أكثر حرية"}},
+		{name: "a connective with a speech verb after the content", text: "وذكر التقرير أن الأمطار ستستمر طبقا لما قاله متحدث باسم الشرطة.",
+			quotes: []string{"الأمطار ستستمر"}},
+		{name: "بحسب with a noun stays in the speech", text: "وقالت المراسلة إن الأسير يعاني من وضع صحي سيئ بحسب شهادة محاميه.",
+			quotes: []string{"الأسير يعاني من وضع صحي سيئ بحسب شهادة محاميه"}},
+		{name: "في إشارة إلى is the writer's", text: "وأضاف أن الرفض يطال المقاومة في إشارة إلى العمليات الأخيرة.",
+			quotes: []string{"الرفض يطال المقاومة"}},
+		{name: "مع العلم أن is the writer's", text: "وذكرت الصحيفة أن الحكومة لن تقدم شكوى، مع العلم أن الأمين العام دعاها إلى ذلك.",
+			quotes: []string{"الحكومة لن تقدم شكوى"}},
+		{name: "a verb with its own أن after a comma", text: "ويعتقد العلماء أن الأسود الأولى كانت بلا لبدة، ويبدو أن اللبدة ظهرت لاحقا.",
+			quotes: []string{"الأسود الأولى كانت بلا لبدة"}},
+		{name: "a modal with أن goes on", text: "وقال الطبيب إن الحياة صعبة، وعلينا أن نظل صامدين.",
+			quotes: []string{"الحياة صعبة، وعلينا أن نظل صامدين"}},
+		{name: "a bracket the speech opens closes in it", text: "ويعتقد الباحثون أن الأسود كانت عديمة اللبدة ( الشعر حول العنق ) ، ويبدو أن ذلك تغير.",
+			quotes: []string{"الأسود كانت عديمة اللبدة ( الشعر حول العنق )"}},
+		{name: "the bracket of an aside stays out", text: "وتقول اللوحة ( ويشير النصب إلى أن الحكماء دفنوا في هذا المكان ) .",
+			quotes: []string{"الحكماء دفنوا في هذا المكان"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { checkReported(t, c, nil) })
+	}
+}

@@ -4,8 +4,8 @@
 
 import { selectionOffsets, selectOffsets } from './offsets.js';
 import { request } from './api.js';
-import { History } from './history.js';
-import { createQuoteTools } from './quotes.js';
+import { History, stepGives } from './history.js';
+import { createQuoteTools, rulesNotice } from './quotes.js';
 import { createSuggestions } from './suggest.js';
 import { watchChips } from './chips.js';
 import { createPatcher } from './redraw.js';
@@ -18,6 +18,10 @@ import { createLabelSet, changedNotice, goneRefusal } from './labelbar.js';
 // (the server's limit); past it, as after accepting many suggestions, the
 // whole document is redrawn.
 const MAX_RANGES = 200;
+
+// NO_CHANGE is what redraw returns when the project's labels and
+// relation rules are those the page shows.
+const NO_CHANGE = { labels: '', rules: '' };
 
 // QUOTE_ATTRIBUTES are the attributes only a quotation has; the server
 // drops them when a QUOTE is given another label.
@@ -162,23 +166,24 @@ function init(docEl) {
   let unsaved = 0;
 
   // save runs one change against the server, then redraws from the
-  // server's answer, so the page always shows what is stored. label is
-  // the label the change gives, when it gives one.
-  function save(what, fn, label) {
+  // server's answer, so the page always shows what is stored. gives is
+  // what the change asks the project to have (stepGives' shape: the
+  // labels it gives, the relations it makes), when it asks any.
+  function save(what, fn, gives) {
     unsaved++;
     const job = queue.then(async () => {
       status.textContent = 'Saving…';
       try {
         const result = await fn();
-        const labelChange = await redraw();
+        const notice = noticeOf(await redraw());
         status.textContent = 'Saved';
         errorBox.hidden = true;
-        if (labelChange) showError(changedNotice(labelChange), 'notice');
+        if (notice) showError(notice, 'notice');
         return result;
       } catch (err) {
         status.textContent = '';
         err.shown = true;
-        if (err.status === 400 && await refusedForLabels(what, err, label)) throw err;
+        if (err.status === 400 && await refusedByProject(what, err, { labels: [], relations: [], spans: [], ...gives })) throw err;
         const stale = err.status === 404 || err.status === 409;
         if (!stale && !unanswered(err)) {
           showError(`Could not ${what}: ${err.message}. Nothing was changed; ${err.fix || 'try again'}.`);
@@ -189,9 +194,9 @@ function init(docEl) {
         // have been stored after all: show what is stored now rather than
         // a stale page, and say which it was.
         try {
-          const labelChange = await redraw();
+          const notice = noticeOf(await redraw());
           const dropped = err.status === 404 && (what === 'undo' || what === 'redo') ? ' That step is gone from the history.' : '';
-          const labels = labelChange ? ` ${changedNotice(labelChange)}` : '';
+          const labels = notice ? ` ${notice}` : '';
           showError(stale ? `Could not ${what}: ${err.message}. The layer had changed; the page now shows what is stored.${dropped}${labels}`
             : `Could not ${what}: ${err.message}. The change may have been stored before the answer was lost: the page now shows what is stored; if the change is not there, try again.${labels}`);
         } catch (again) {
@@ -206,30 +211,61 @@ function init(docEl) {
     return job;
   }
 
-  // refusedForLabels explains a refusal (400) from a page loaded before a
-  // manager changed the label set, where trying again would fail the
-  // same way: the layer's answer carries the set, and when it is not the
-  // page's, the page redraws with it and says so. True when it did;
-  // false when the set is the page's and the refusal is for another reason.
-  async function refusedForLabels(what, err, label) {
-    let change;
+  // refusedByProject explains a refusal (400) from a page loaded before
+  // a manager changed the label set or the relation rules, where trying
+  // again would fail the same way: the layer's answer carries both, and
+  // when they are not the page's, the page redraws with them and says so.
+  // A step of the history giving a label or a link the project no longer
+  // has could never be replayed: it is dropped (stepGone), saying so, and
+  // the steps behind it stay reachable. True when it explained the
+  // refusal; false when the refusal is for another reason.
+  async function refusedByProject(what, err, gives) {
+    let layer;
+    let change = NO_CHANGE;
     try {
-      const layer = await api.layer();
-      if (!labelSet.changed(layer.labels)) {
-        // The page has the new set already, but a step of the history
-        // still names a label gone since: trying again cannot help.
-        if (label === undefined || labelSet.has(label)) return false;
-        showError(`Could not ${what}: ${label} is no longer one of the project's labels (the label bar shows them); nothing was changed.`);
-        return true;
-      }
-      change = await redraw(layer);
+      layer = await api.layer();
+      if (labelSet.changed(layer.labels) || quotes.rulesDiffer(layer.relation_types)) change = await redraw(layer);
     } catch (again) {
-      showError(`Could not ${what}: ${err.message}. Nothing was changed, and the project's labels could not be checked (${again.message}): reload the page once the server answers.`);
+      showError(`Could not ${what}: ${err.message}. Nothing was changed, and the project's labels and relation rules could not be checked (${again.message}): reload the page once the server answers.`);
       return true;
     }
-    showError(label !== undefined && !labelSet.has(label) ? goneRefusal(change)
-      : `Could not ${what}: ${err.message}. Nothing was changed. ${changedNotice(change)}`);
+    const gone = goneFrom(gives, layer);
+    const notice = noticeOf(change);
+    if (gone.length === 0 && !notice) return false;
+    const step = what === 'undo' || what === 'redo';
+    err.stepGone = step && gone.length > 0;
+    const dropped = err.stepGone ? ` That step is gone from the history: ${what === 'undo' ? 'Undo goes on with the step before it' : 'Redo goes on with the step after it'}.` : '';
+    if (change.labels && gives.labels.some((l) => !labelSet.has(l))) {
+      showError(`${goneRefusal(change.labels)}${change.rules ? ` ${rulesNotice(change.rules)}` : ''}${dropped}`);
+    } else if (gone.length > 0) {
+      showError(`Could not ${what}: ${gone.join('; ')}; nothing was changed.${notice ? ` ${notice}` : ''}${dropped}`);
+    } else {
+      showError(`Could not ${what}: ${err.message}. Nothing was changed. ${notice}`);
+    }
     return true;
+  }
+
+  // goneFrom lists, in words, what a change gives that the project no
+  // longer has (the page following the set and the rules of layer): a
+  // label, or a relation its type's rule no longer allows between the
+  // labels of its ends (a span the change re-creates counts as its own).
+  function goneFrom(gives, layer) {
+    const labels = [...new Set(gives.labels)].filter((l) => !labelSet.has(l))
+      .map((l) => `${l} is no longer one of the project's labels (the label bar shows them)`);
+    const spanOf = (id) => layer.spans.find((s) => s.id === id) || gives.spans.find((s) => s.id === id);
+    const links = gives.relations.map((r) => {
+      const from = spanOf(r.from);
+      const to = spanOf(r.to);
+      if (!from || !to || !labelSet.has(from.label) || !labelSet.has(to.label)) return '';
+      return quotes.refusal(r.type, from.label, to.label);
+    }).filter(Boolean);
+    return [...labels, ...new Set(links)];
+  }
+
+  // noticeOf says, in words, how the project's labels and relation rules
+  // changed since the page last showed them ('' when they did not).
+  function noticeOf(change) {
+    return [change.labels && changedNotice(change.labels), change.rules && rulesNotice(change.rules)].filter(Boolean).join(' ');
   }
 
   // unanswered is true of a failure that leaves unknown whether the change
@@ -305,8 +341,9 @@ function init(docEl) {
 
   // redraw shows what the layer holds now; fetched is its answer, when
   // the caller has it. A changed label set redraws the whole view, its
-  // colours being everywhere, and the label bar; redraw then says how
-  // the set changed, else it returns ''.
+  // colours being everywhere, and the label bar; the quotation tools
+  // follow the layer's relation rules. redraw returns how the set and the
+  // rules changed, in words (NO_CHANGE's fields empty when they did not).
   async function redraw(fetched) {
     const layer = fetched || await api.layer();
     const relabelled = labelSet.changed(layer.labels);
@@ -323,7 +360,7 @@ function init(docEl) {
     const fitted = partial ? patcher.patch(part('doc'), part('spans'), layer.spans)
       : patcher.replace(part('doc'), part('spans'), layer.spans);
     el('quote-list').replaceChildren(...part('quotes').childNodes);
-    const change = relabelled ? labelSet.redraw(part) : '';
+    const change = { labels: relabelled ? labelSet.redraw(part) : '', rules: quotes.setRules(layer.relation_types) };
     askBeforeDone();
     const layerStatus = part('status');
     el('layer-status').textContent = layerStatus.textContent;
@@ -396,7 +433,7 @@ function init(docEl) {
     window.getSelection().removeAllRanges();
     let span;
     try {
-      span = await save('save the span', () => api.create({ ...range, label }, snap), label);
+      span = await save('save the span', () => api.create({ ...range, label }, snap), { labels: [label] });
     } catch (err) {
       selectOffsets(docEl, range.start, range.end); // give the selection back to try again
       throw err;
@@ -418,7 +455,7 @@ function init(docEl) {
       const kept = QUOTE_ATTRIBUTES.filter((k) => k in attrs);
       if (kept.length > 0) restore = Object.fromEntries(kept.map((k) => [k, attrs[k]]));
       return api.relabel(span, label);
-    }, label);
+    }, { labels: [label] });
     history.push({ kind: 'relabel', span: updated, from: span.label, to: label, restore });
     status.textContent = `Saved: ${span.label} “${clip(span.text)}” is now ${label}`;
   }
@@ -486,16 +523,8 @@ function init(docEl) {
     if (created.size > 0) await api.removeMany([...created]);
   }
 
-  // stepLabel is the label a history step gives a span, when it gives
-  // one, so a step refused for a label gone since says so.
-  function stepLabel(entry, direction) {
-    const undo = direction === 'undo';
-    if (entry.kind === 'relabel') return undo ? entry.from : entry.to;
-    return entry.kind === (undo ? 'delete' : 'create') ? entry.span.label : undefined;
-  }
-
   const apply = async (entry, direction) => {
-    await save(direction, () => run(entry, direction), stepLabel(entry, direction));
+    await save(direction, () => run(entry, direction), stepGives(entry, direction));
     status.textContent = direction === 'undo' ? 'Undone and saved' : 'Redone and saved';
   };
 
@@ -711,9 +740,7 @@ function init(docEl) {
       return;
     }
     if (label) {
-      const hasSelection = selectionOffsets(docEl) !== null;
-      if (!hasSelection && selected) relabel(selected, label).catch(reported);
-      else createFromSelection(label).catch(reported);
+      labelKey(label);
       e.preventDefault();
     } else if ((e.key === 'Delete' || e.key === 'Backspace') && selected) {
       removeSpan(selected).catch(reported);
@@ -731,8 +758,42 @@ function init(docEl) {
       help.querySelector('summary').focus({ preventScroll: true });
       help.scrollIntoView({ block: 'nearest' });
       e.preventDefault();
+    } else if ([...e.key].length === 1 && e.key !== ' ') {
+      unknownKey(e).catch(reported);
     }
   });
+
+  // labelKey gives label to the selected text, or to the span open in
+  // the editor when no text is selected.
+  function labelKey(label) {
+    const hasSelection = selectionOffsets(docEl) !== null;
+    if (!hasSelection && selected) relabel(selected, label).catch(reported);
+    else createFromSelection(label).catch(reported);
+  }
+
+  // unknownKey answers a key that gives no label on this page. The key of
+  // a label a manager removed says so. Any other, pressed with text
+  // selected or a span open, may be the key of a label added since the
+  // page last heard: it asks the server for the set (after any save under
+  // way), redraws with it when it changed, saying so, and uses the key.
+  async function unknownKey(e) {
+    const gone = labelSet.goneFor(e);
+    if (gone) {
+      showError(`Key ${e.key} gave ${gone}, which is no longer one of the project's labels (the label bar shows them); nothing was changed.`);
+      return;
+    }
+    if (readOnly || (!selected && selectionOffsets(docEl) === null)) return;
+    const job = queue.then(async () => {
+      const layer = await api.layer();
+      return labelSet.changed(layer.labels) ? redraw(layer) : NO_CHANGE;
+    });
+    queue = job.catch(() => {});
+    const notice = noticeOf(await job);
+    if (!notice) return;
+    showError(notice, 'notice');
+    const label = labelSet.labelFor(e);
+    if (label) labelKey(label);
+  }
 
   window.addEventListener('unhandledrejection', (e) => showError(`Unexpected error: ${e.reason}`));
   goToPlace().catch(reported);

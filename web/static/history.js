@@ -47,9 +47,11 @@ export class History {
     try {
       await apply(entry, direction);
     } catch (err) {
-      // A step whose span or relation is gone (404: deleted elsewhere) can
-      // never be replayed; kept, it would block every step behind it.
-      if (err.status !== 404) from.push(entry);
+      // A step whose span or relation is gone (404: deleted elsewhere), or
+      // that gives a label or a link the project no longer has (apply
+      // marks the error stepGone and says so), can never be replayed;
+      // kept, it would block every step behind it.
+      if (err.status !== 404 && !err.stepGone) from.push(entry);
       this.onChange();
       throw err;
     } finally {
@@ -92,6 +94,31 @@ export class History {
     };
     [...this.undoStack, ...this.redoStack, this.current].filter(Boolean).forEach(visit);
   }
+}
+
+/**
+ * stepGives lists what replaying entry in direction would ask the project
+ * to have: the labels of the spans it makes or relabels, and the
+ * relations it makes ({type, from, to}, span ids), each with the span it
+ * re-creates when one end is such a span, so a refused step can be told
+ * apart from one that fails for another reason.
+ */
+export function stepGives(entry, direction) {
+  const undo = direction === 'undo';
+  const gives = { labels: [], relations: [], spans: [] };
+  const visit = (e) => {
+    const remakes = e.kind === (undo ? 'delete' : 'create');
+    if (remakes) {
+      gives.labels.push(e.span.label);
+      gives.spans.push(e.span);
+    }
+    if (e.kind === 'relabel') gives.labels.push(undo ? e.from : e.to);
+    if (e.kind === 'delete' && undo) gives.relations.push(...e.relations);
+    if (e.kind === (undo ? 'unrelate' : 'relate')) gives.relations.push(e.relation);
+    (e.entries || []).forEach(visit);
+  };
+  visit(entry);
+  return gives;
 }
 
 // relationsOf lists the relations an entry names: its own, or those a

@@ -9,11 +9,17 @@
 export function createLabelSet(docEl) {
   let labels = JSON.parse(docEl.dataset.labels || '[]');
   let keys = keyMap(labels);
+  // goneKeys are the keys of labels removed while the page was open, so
+  // such a key says what became of its label rather than nothing.
+  const goneKeys = new Map();
   return {
     /** The label a key press gives, or undefined; digits by place, so any keyboard layout works. */
     labelFor(e) {
-      const digit = /^Digit(\d)$/.exec(e.code);
-      return keys.get(e.key.toLowerCase()) || (digit ? keys.get(digit[1]) : undefined);
+      return keyOf(keys, e);
+    },
+    /** The removed label a key press gave on this page, when no label has the key now. */
+    goneFor(e) {
+      return keyOf(keys, e) ? undefined : keyOf(goneKeys, e);
     },
     /** True when fresh (a layer answer's labels) is not the set the page shows. */
     changed(fresh) {
@@ -43,6 +49,12 @@ export function createLabelSet(docEl) {
         (same || docEl).focus({ preventScroll: true });
       }
       const change = describeChange(labels, next);
+      for (const [key, name] of keyMap(labels)) {
+        if (!next.some((l) => l.name === name)) goneKeys.set(key, name);
+      }
+      for (const [key, name] of goneKeys) {
+        if (next.some((l) => l.name === name)) goneKeys.delete(key); // back again
+      }
       labels = next;
       keys = keyMap(next);
       return change;
@@ -60,6 +72,11 @@ export function changedNotice(change) {
 /** goneRefusal says why a save of a label the project no longer has was refused. */
 export function goneRefusal(change) {
   return `${CHANGED}. ${change.charAt(0).toUpperCase()}${change.slice(1)}; nothing was saved.`;
+}
+
+function keyOf(keys, e) {
+  const digit = /^Digit(\d)$/.exec(e.code);
+  return keys.get(e.key.toLowerCase()) || (digit ? keys.get(digit[1]) : undefined);
 }
 
 function keyMap(labels) {

@@ -4,7 +4,9 @@
 // not in the text; link a speaking pronoun or unnamed source (PER/ORG) to
 // the entity it refers to. Relations are read from the API after every
 // redraw, so the editor always shows what is stored. Which labels each
-// link may reach are the project's relation rules, given by the page.
+// link may reach are the project's relation rules: those the page was
+// loaded with, then those each fetched layer carries, so a manager's
+// change to them is followed without a reload.
 
 import { request } from './api.js';
 
@@ -22,13 +24,29 @@ export function createQuoteTools(ctx) {
   let picking = null; // 'speaker' | 'cue' | 'refers_to' while waiting for a click
   // The project's rules, {type: {from: [labels], to: [labels]}}: an empty
   // side joins any label; a type the project lacks has no tool.
-  const rules = JSON.parse(ctx.docEl.dataset.relations || '{}');
+  let rules = JSON.parse(ctx.docEl.dataset.relations || '{}');
   const joins = (side, label) => side.length === 0 || side.includes(label);
   const reaches = (type, label) => Boolean(rules[type]) && joins(rules[type].to, label);
   const refers = (label) => Boolean(rules.refers_to) && joins(rules.refers_to.from, label);
   const targetsText = (type) => (rules[type] && rules[type].to.length ? rules[type].to.join(' or ') : 'labelled');
-  el('q-pick-speaker').disabled = ctx.readOnly || !rules.speaker;
-  el('q-pick-cue').disabled = ctx.readOnly || !rules.cue;
+  function enablePicks() {
+    el('q-pick-speaker').disabled = ctx.readOnly || !rules.speaker;
+    el('q-pick-cue').disabled = ctx.readOnly || !rules.cue;
+  }
+  enablePicks();
+
+  // setRules takes the rules a layer answer carries (relation_types) and
+  // says how they changed, in words ('' when they did not). A pick under
+  // way of a type now gone stops: its click could only be refused.
+  function setRules(types) {
+    if (!Array.isArray(types)) return '';
+    const next = rulesOf(types);
+    const change = describeRules(rules, next);
+    rules = next;
+    enablePicks();
+    if (picking && !rules[picking]) picking = null;
+    return change;
+  }
 
   const spanOf = (id) => model.spans.find((s) => s.id === id);
   const relationsFrom = (id, type) => model.relations.filter((r) => r.from === id && r.type === type);
@@ -75,8 +93,13 @@ export function createQuoteTools(ctx) {
     return null;
   }
 
+  // load reads the layer for the span just opened; rules changed since
+  // the last save are taken from it too, and said so, so the tools drawn
+  // next offer what the store accepts.
   async function load() {
     model = await request('GET', `/api/v1/documents/${ctx.docId}/spans${ctx.layerQuery}`);
+    const change = setRules(model.relation_types);
+    if (change) ctx.showError(rulesNotice(change), 'notice');
   }
 
   const relationsURL = `/api/v1/documents/${ctx.docId}/relations`;
@@ -280,6 +303,17 @@ export function createQuoteTools(ctx) {
       current = spanOf(current.id) || null;
       render();
     },
+    /** Follows the rules of a fetched layer; returns how they changed, in words, or ''. */
+    setRules,
+    /** True when a fetched layer's rules are not those the tools follow. */
+    rulesDiffer: (types) => Array.isArray(types) && describeRules(rules, rulesOf(types)) !== '',
+    /** Why the rules refuse a link of type from label to label, in words; '' when they allow it. */
+    refusal(type, fromLabel, toLabel) {
+      const rule = rules[type];
+      if (!rule) return `${type} is no longer one of the project's relation types`;
+      if (joins(rule.from, fromLabel) && joins(rule.to, toLabel)) return '';
+      return `${type} no longer joins ${fromLabel} to ${toLabel} (it joins ${sideText(rule.from)} to ${sideText(rule.to)})`;
+    },
     /** A click on a highlight while picking: true when it was consumed. */
     pick(ids) {
       if (!picking || !current) return false;
@@ -309,4 +343,34 @@ export function createQuoteTools(ctx) {
       return true;
     },
   };
+}
+
+// rulesOf turns a layer answer's relation_types into the page's rules.
+function rulesOf(types) {
+  return Object.fromEntries(types.map((t) => [t.name, { from: t.from || [], to: t.to || [] }]));
+}
+
+function sideText(side) {
+  return side.length ? side.join(' or ') : 'any label';
+}
+
+// describeRules says what an annotator needs to know of new relation
+// rules: the types gone, the new ones and those that now join other
+// labels ("speaker now joins QUOTE to PER or PERS").
+export function describeRules(before, after) {
+  const joinText = (r) => `${sideText(r.from)} to ${sideText(r.to)}`;
+  const parts = [];
+  for (const name of Object.keys(before)) {
+    if (!after[name]) parts.push(`${name} is gone`);
+  }
+  for (const [name, rule] of Object.entries(after)) {
+    if (!before[name]) parts.push(`${name} is new, joining ${joinText(rule)}`);
+    else if (joinText(before[name]) !== joinText(rule)) parts.push(`${name} now joins ${joinText(rule)}`);
+  }
+  return parts.join('; ');
+}
+
+/** rulesNotice says that the quotation tools follow the project's new relation rules, and how they changed. */
+export function rulesNotice(change) {
+  return `The project's relation rules changed since this page was loaded: the quotation tools now follow them (${change}).`;
 }

@@ -84,6 +84,24 @@ func (d *doc) ownComplement(k int, lx lexicon) bool {
 // modals take أن inside the speech: ويمكن أن، وعلينا أن، ويجب أن.
 var modals = normSet("علينا", "عليه", "عليها", "عليهم", "علي", "على", "يمكن", "يجب", "ينبغي", "لابد", "يتعين")
 
+// asked extends a quotation that ends at a question or exclamation mark
+// over it (ما رأيكم ؟، متسلق الجبال !): the mark is the speaker's tone,
+// where a full stop is the writer's.
+func (d *doc) asked(end int) int {
+	i := end
+	for i < len(d.rs) && isRune(d.rs[i], " \t\u200e\u200f") {
+		i++
+	}
+	if i >= len(d.rs) || !isRune(d.rs[i], "?؟!") {
+		return end
+	}
+	for i < len(d.rs) && isRune(d.rs[i], "?؟! \t") {
+		i++
+	}
+	_, e := d.trim(end, i)
+	return e
+}
+
 // balanced moves end so that the quotation holds both brackets of a pair
 // or neither: the annotators keep a closing bracket whose opening one the
 // speech holds (عديمة اللبدة ( الشعر حول العنق )) and leave out the
@@ -103,4 +121,54 @@ func (d *doc) balanced(start, end int) int {
 		_, end = d.trim(start, end-1)
 	}
 	return end
+}
+
+// speechEnd is where unmarked direct speech after a colon ends (قال :
+// إن أجدادنا كانوا عربا، إلا أنه ...): the colon hands the sentence to the
+// speaker, so the writer's clause openers (إلا أن، أما، كما) are the
+// speaker's own words and only the sentence's end or a new attribution
+// (، قال، فيما أكد) ends it.
+func (d *doc) speechEnd(start int, lx lexicon) int {
+	for k := d.wordAt(start); k < len(d.words); k++ {
+		gapStart := d.words[k].End
+		for i := gapStart; i < len(d.rs) && !isWordRune(d.rs[i]); i++ {
+			if d.isSentenceEnd(i) && !d.continuesSpeech(k+1) && !d.exclaims(i) {
+				return i
+			}
+		}
+		if k+1 < len(d.words) && d.startsAttribution(k+1, lx) && d.cueAt(k+1, lx) {
+			return gapStart
+		}
+	}
+	return len(d.rs)
+}
+
+// cueAt reports whether word k or, after a clause word, word k+1 is a cue.
+func (d *doc) cueAt(k int, lx lexicon) bool {
+	if _, ok := lx.match(d.words[k].Norm); ok {
+		return true
+	}
+	if k+1 < len(d.words) && clauseWords[d.words[k].Norm] {
+		_, ok := lx.match(d.words[k+1].Norm)
+		return ok
+	}
+	return false
+}
+
+// exclaims reports whether the sentence end at i is a question or
+// exclamation mark that the speaker goes on after, on the same line and
+// with no full stop (ما رأيكم في إطلالة على أجمل منظر ؟ تعالوا بنا ...).
+func (d *doc) exclaims(i int) bool {
+	if !isRune(d.rs[i], "?؟!") {
+		return false
+	}
+	for j := i + 1; j < len(d.rs); j++ {
+		switch {
+		case isWordRune(d.rs[j]):
+			return true
+		case d.isSentenceEnd(j) || markFamily(d.rs[j]) != 0:
+			return false
+		}
+	}
+	return false
 }

@@ -31,6 +31,16 @@ func TestSuggestQuotationEnds(t *testing.T) {
 			quotes: []string{"الأسود كانت عديمة اللبدة ( الشعر حول العنق )"}},
 		{name: "the bracket of an aside stays out", text: "وتقول اللوحة ( ويشير النصب إلى أن الحكماء دفنوا في هذا المكان ) .",
 			quotes: []string{"الحكماء دفنوا في هذا المكان"}},
+		{name: "speech after a colon holds the speaker's إلا أن", text: "وقال الإمام : إن أجدادنا كانوا من العرب ، إلا أنهم نسوا لغتهم . وزرنا المتحف.",
+			quotes: []string{"إن أجدادنا كانوا من العرب ، إلا أنهم نسوا لغتهم"}},
+		{name: "speech after a colon ends at a new attribution", text: "وقال الوزير : إن الحرب انتهت ، فيما أكد الرئيس أن السلام قريب.",
+			quotes: []string{"إن الحرب انتهت", "السلام قريب"}},
+		{name: "a question goes on after its mark", text: "قالت لنا مرافقتنا : ما رأيكم في إطلالة على المدينة ؟ تعالوا بنا نركب القطار !",
+			quotes: []string{"ما رأيكم في إطلالة على المدينة ؟ تعالوا بنا نركب القطار !"}},
+		{name: "a question mark is the speaker's", text: "وقال الوزير إن أحدا لم يسأل لماذا تأخر الجيش ؟ وانتهت الجلسة.",
+			quotes: []string{"أحدا لم يسأل لماذا تأخر الجيش ؟"}},
+		{name: "قائلة, the feminine of قائلا, opens its own speech", text: "وأعلنت روسيا أنها ستشارك بالمؤتمر قائلة إنها ستركز على وقف إطلاق النار.",
+			quotes: []string{"ستشارك بالمؤتمر", "ستركز على وقف إطلاق النار"}, cue: map[string]string{"ستركز على وقف إطلاق النار": "قائلة"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { checkReported(t, c, nil) })

@@ -144,7 +144,7 @@ func (d *doc) indirectAfter(c cue, lx lexicon, direct []quote) (quote, bool) {
 		return quote{}, false // أعرب عن الأمل في أن " ... ": only the marked words
 	}
 	if start, ok := d.afterColon(c, lx); ok {
-		q, ok := d.clause(start, lx, direct)
+		q, ok := d.clause(start, d.speechEnd(start, lx), direct)
 		if q.Type == "indirect" {
 			q.Type = "direct"
 		}
@@ -154,7 +154,7 @@ func (d *doc) indirectAfter(c cue, lx lexicon, direct []quote) (quote, bool) {
 	if !ok {
 		return quote{}, false
 	}
-	return d.clause(start, lx, direct)
+	return d.clause(start, d.clauseEnd(start, lx), direct)
 }
 
 // afterColon is where unmarked direct speech starts when a colon follows
@@ -184,14 +184,15 @@ func (d *doc) afterColon(c cue, lx lexicon) (int, bool) {
 	return next, colons == 1
 }
 
-// clause builds the indirect quotation that starts at start. A marked
+// clause builds the indirect quotation that runs from start to the end
+// that clauseEnd or speechEnd found. A marked
 // quotation inside it makes it mixed; one whose closing mark is all that
 // follows the clause's last word ends it after that mark (أن أي هجوم
 // سيمثل “تصعيدا خطيرا”، وحذر). A clause that is nothing but one marked
 // quotation (أن “...”.) is that direct quotation, not reported speech.
-func (d *doc) clause(start int, lx lexicon, direct []quote) (quote, bool) {
-	start, end := d.trim(start, d.clauseEnd(start, lx))
-	end = d.balanced(start, end)
+func (d *doc) clause(start, end int, direct []quote) (quote, bool) {
+	start, end = d.trim(start, end)
+	end = d.asked(d.balanced(start, end))
 	q := quote{Start: start, End: end, Open: start, Close: end, Type: "indirect"}
 	for _, dq := range direct {
 		switch {

@@ -142,8 +142,9 @@ func TestSuggestSpeakerPatterns(t *testing.T) {
 
 func TestSuggestReportedSpeechEnds(t *testing.T) {
 	cases := []reportedCase{
-		{name: "at !", text: "وأكد الرئيس أن النصر قريب! ثم غادر القاعة.", quotes: []string{"النصر قريب"}},
-		{name: "at ؟", text: "وقال المعلق إن السؤال هو متى؟ ولم يجب أحد.", quotes: []string{"السؤال هو متى"}},
+		// The speaker's ! and ؟ stay in, as the dev sets' annotators keep them.
+		{name: "at !", text: "وأكد الرئيس أن النصر قريب! ثم غادر القاعة.", quotes: []string{"النصر قريب!"}},
+		{name: "at ؟", text: "وقال المعلق إن السؤال هو متى؟ ولم يجب أحد.", quotes: []string{"السؤال هو متى؟"}},
 		{name: "never across a paragraph", text: "وقال الوزير إن الخطة جاهزة\nوفي خبر آخر افتتح المعرض الدولي للكتاب",
 			quotes: []string{"الخطة جاهزة"}},
 		{name: "before a coordinated cue with its complement", text: "وقال الوزير إن الوضع مستقر وأضاف أن الجيش جاهز.",

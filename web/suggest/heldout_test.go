@@ -185,7 +185,12 @@ func scoreOverlap(g gold, p predicted) (quotes, cues, speakers, links overlapPRF
 // the fifth dev set (dev5_test.go), scored once: speaker exact P 0.701
 // R 0.455, overlap P 0.757 R 0.491, quote overlap P 0.869 R 0.564 (one
 // more right speaker and one more wrong; quotations and cues unchanged).
-// The speaker floors now sit about 0.1 below these.
+// The speaker floors now sit about 0.1 below these. After the quotation
+// ends developed on the five dev sets (boundaries.go), scored once: QUOTE
+// exact P 0.826 R 0.623, overlap P 0.993 R 0.787; speaker exact P 0.701
+// R 0.455, overlap P 0.766 R 0.497; CUE exact P 0.968 R 0.833; cue link
+// P 0.852 R 0.606 (one more exact quotation, cue link and overlapping
+// speaker, nothing lost). The floors of what rose sit about 0.1 below.
 func TestHeldoutANERCorp(t *testing.T) {
 	h, texts := loadGoldSet(t, "quotes-heldout.json")
 	nested := 0
@@ -197,15 +202,15 @@ func TestHeldoutANERCorp(t *testing.T) {
 	s := scoreGoldSet(t, h, texts, os.Getenv("HASHIYA_HELDOUT_ERRORS") != "")
 	t.Logf("held-out ANERCorp: %d documents, %d gold quotations (%d nested)", len(texts), len(h.Quotes), nested)
 	report(t, []figure{
-		exactFigure("QUOTE exact, all quotes", s.all, 0.65, 0.4),
+		exactFigure("QUOTE exact, all quotes", s.all, 0.72, 0.52),
 		exactFigure("QUOTE exact, direct only", s.direct, 0.55, 0.6),
 		overlapFigure("QUOTE overlap", s.quotesO, 0.85, 0.6),
 		exactFigure("speaker exact", s.spkExact, 0.6, 0.35),
-		exactFigure("speaker overlap", s.spkOverlap, 0.65, 0.39),
+		exactFigure("speaker overlap", s.spkOverlap, 0.66, 0.39),
 		overlapFigure("speaker, quote overlap", s.spkO, 0.75, 0.45),
 		exactFigure("CUE span exact", s.cueSpans, 0.85, 0.65),
 		overlapFigure("CUE span overlap", s.cuesO, 0.85, 0.65),
-		exactFigure("quote -> cue link", s.cueLinks, 0.65, 0.4),
+		exactFigure("quote -> cue link", s.cueLinks, 0.75, 0.5),
 		overlapFigure("cue link, overlap", s.linksO, 0.85, 0.5),
 	})
 }

@@ -52,17 +52,33 @@ func logEvent(ctx context.Context, tx *sql.Tx, e Event) error {
 // U+2029 in a name, which it leaves unescaped: escaping them in SQL too
 // cost more than the query saved, SQLite compiling each statement anew.
 func logLayerEvent(ctx context.Context, tx *sql.Tx, e Event, detail []byte) error {
+	args, err := layerEventArgs(e, detail)
+	if err != nil {
+		return err
+	}
+	r, err := tx.ExecContext(ctx, layerEventSQL, args...)
+	return layerEventLogged(e, r, err)
+}
+
+// layerEventSQL inserts an event naming its layer's owner (logLayerEvent).
+const layerEventSQL = `INSERT INTO events (user_id, project_id, document_id, action, detail)
+	SELECT ?, ?, ?, ?, '{"layer":' || json_quote(coalesce(u.name, 'gold')) || ?
+	FROM layers l LEFT JOIN users u ON u.id = l.owner_id WHERE l.id = ?`
+
+// layerEventArgs are layerEventSQL's arguments for e and its detail.
+func layerEventArgs(e Event, detail []byte) ([]any, error) {
 	if len(detail) < 2 || detail[0] != '{' {
-		return fmt.Errorf("db: log event %s: add the layer to %s: the detail is not a JSON object", e.Action, detail)
+		return nil, fmt.Errorf("db: log event %s: add the layer to %s: the detail is not a JSON object", e.Action, detail)
 	}
 	rest := "}" // what follows the layer: nothing more, or the detail's fields
 	if string(detail) != "{}" {
 		rest = "," + string(detail[1:])
 	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO events (user_id, project_id, document_id, action, detail)
-		SELECT ?, ?, ?, ?, '{"layer":' || json_quote(coalesce(u.name, 'gold')) || ?
-		FROM layers l LEFT JOIN users u ON u.id = l.owner_id WHERE l.id = ?`,
-		nullID(e.UserID), nullID(e.ProjectID), nullID(e.DocumentID), e.Action, rest, e.Layer)
+	return []any{nullID(e.UserID), nullID(e.ProjectID), nullID(e.DocumentID), e.Action, rest, e.Layer}, nil
+}
+
+// layerEventLogged checks that layerEventSQL logged e.
+func layerEventLogged(e Event, r sql.Result, err error) error {
 	if err != nil {
 		return fmt.Errorf("db: log event %s: %w", e.Action, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"hashiya/offsets"
@@ -77,5 +78,26 @@ func TestLabelOccurrences(t *testing.T) {
 	}
 	if n := count(t, f.s, "SELECT count(*) FROM spans"); n != before {
 		t.Errorf("a refused call made %d spans", n-before)
+	}
+}
+
+// TestLabelOccurrencesCapped: a text standing in more places than one
+// request labels is refused, naming the count and the cap, and nothing
+// is made.
+func TestLabelOccurrencesCapped(t *testing.T) {
+	f := newFixture(t)
+	text := strings.Repeat("سعيد قال ", MaxOccurrences+2)
+	doc := f.addDoc(t, "many", text)
+	sp, err := f.s.CreateSpan(context.Background(), doc, f.user.ID, f.user.ID, SpanInput{Start: 0, End: 4, Label: "PER"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	made, err := f.s.LabelOccurrences(context.Background(), doc, f.user.ID, f.user.ID, sp.ID)
+	var ve *ValidationError
+	if !errors.As(err, &ve) || !strings.Contains(err.Error(), fmt.Sprintf("%d more places", MaxOccurrences+1)) || len(made) != 0 {
+		t.Fatalf("made %d, err %v; want refused naming %d places", len(made), err, MaxOccurrences)
+	}
+	if n := count(t, f.s, "SELECT count(*) FROM spans"); n != 1 {
+		t.Errorf("%d spans stored, want the one", n)
 	}
 }

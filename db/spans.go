@@ -138,13 +138,7 @@ type SpanInput struct {
 func checkSpan(ctx context.Context, tx *sql.Tx, doc Document, in SpanInput, newOffsets bool) error {
 	check := doc.checkOffsets
 	if newOffsets {
-		check = func(start, end int) error {
-			text, err := doc.checkGraphemes(start, end)
-			if err == nil && strings.TrimFunc(text, isBlank) == "" {
-				err = fmt.Errorf("%d..%d holds only white space or invisible marks", start, end)
-			}
-			return err
-		}
+		check = doc.checkNewOffsets
 	}
 	if err := check(in.Start, in.End); err != nil {
 		return invalid("start/end", "%v", err)
@@ -157,6 +151,16 @@ func checkSpan(ctx context.Context, tx *sql.Tx, doc Document, in SpanInput, newO
 		return invalid("label", "label %q is not in project %s's label set", in.Label, p.Name)
 	}
 	return nil
+}
+
+// checkNewOffsets says why start..end cannot be a new span of the text:
+// it splits a grapheme cluster, or holds nothing anyone annotates.
+func (d Document) checkNewOffsets(start, end int) error {
+	text, err := d.checkGraphemes(start, end)
+	if err == nil && strings.TrimFunc(text, isBlank) == "" {
+		err = fmt.Errorf("%d..%d holds only white space or invisible marks", start, end)
+	}
+	return err
 }
 
 // isBlank is true for what no one annotates on its own: white space and
@@ -331,6 +335,7 @@ func (s *Store) DeleteSpans(ctx context.Context, doc Document, owner, by int64, 
 		}
 		first[id] = i
 	}
+	doc = doc.withIndex() // each span's text is read for its event: once through the text, not once a span
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		for i, id := range ids {
 			_, err := deleteSpanTx(ctx, tx, doc, owner, by, id)

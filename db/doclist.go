@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"hashiya/db/codec"
 	"hashiya/db/textsearch"
@@ -42,6 +43,11 @@ type DocumentList struct {
 }
 
 // Validate checks a page request, naming the parameter that is wrong.
+// MaxSearchQuery is the longest text a search looks for, in code points:
+// far past any name or phrase, and short enough that a search cannot
+// keep the server busy comparing a page of text against every document.
+const MaxSearchQuery = 200
+
 func (p DocumentPage) Validate() error {
 	switch {
 	case p.Limit < 1 || p.Limit > MaxPageLimit:
@@ -52,6 +58,8 @@ func (p DocumentPage) Validate() error {
 		return invalid("status", "%q is not new, in_progress, done or reviewed", p.Status)
 	case p.Gold != "" && !slices.Contains(GoldStatuses, p.Gold):
 		return invalid("gold", "%q is not new, in_progress or reviewed", p.Gold)
+	case utf8.RuneCountInString(p.Query) > MaxSearchQuery:
+		return invalid("q", "%d characters is longer than the %d a search looks for", utf8.RuneCountInString(p.Query), MaxSearchQuery)
 	}
 	return nil
 }

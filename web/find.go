@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"hashiya/db"
 	"hashiya/db/textsearch"
 )
 
@@ -14,8 +15,9 @@ const (
 	// maxFindMatches is the most places one find answers; the rest are
 	// counted as "more", so a find for a common letter stays small.
 	maxFindMatches = 1000
-	// maxFindQuery is the longest thing a find looks for, in code points.
-	maxFindQuery = 200
+	// maxFindQuery is the longest thing a find looks for, in code points:
+	// as long as a search of the document list.
+	maxFindQuery = db.MaxSearchQuery
 )
 
 // findInDocument answers where ?q= stands in a document's text, its

@@ -200,6 +200,8 @@ func TestAPIDocumentPageBadParameters(t *testing.T) {
 		{"status=finished", "status"},
 		{"status=DONE", "status"},
 		{"status=done&limit=x", "limit"},
+		{"q=" + strings.Repeat("%D8%B3", 201), "q"}, // a page of text is not a search
+		{"q=" + strings.Repeat("%D8%B3", 200), ""},
 	} {
 		rec := te.amina.get(list + "?" + c.query)
 		if c.names == "" {

@@ -105,38 +105,88 @@ const MaxImportLabels = 100
 
 // ValidateLabels checks names, colours, hotkeys and descriptions, that
 // names and hotkeys are unique, and that there are at most MaxLabels.
-func ValidateLabels(labels []Label) error {
+func ValidateLabels(labels []Label) error { return validateLabels(labels, 0) }
+
+// validateLabels is ValidateLabels for a set whose first stored labels
+// are the project's as it holds them. Those are spared the checks of
+// hotkeys and descriptions added since they could be saved (a key the
+// annotation view uses, a control character): an import adding labels
+// leaves them as they are, so it is not refused for them, while the
+// label form, which saves every label again, asks for them mended.
+func validateLabels(labels []Label, stored int) error {
 	if len(labels) > MaxLabels {
 		return invalid("labels", "%d labels, more than the %d a project may have", len(labels), MaxLabels)
 	}
-	names, keys := map[string]bool{}, map[string]bool{}
+	names, keys := map[string]bool{}, map[string]string{} // keys: the label of each hotkey, in lower case
 	for i, l := range labels {
 		field := fmt.Sprintf("labels[%d]", i)
-		if !labelName.MatchString(l.Name) {
-			return invalid(field+".name", "label name %q must be 1-40 letters, digits or _-.:", l.Name)
-		}
-		if !labelColor.MatchString(l.Color) {
-			return invalid(field+".color", "colour %q of label %s must look like #1a2b3c", l.Color, l.Name)
-		}
-		if utf8.RuneCountInString(l.Hotkey) > 1 || strings.TrimSpace(l.Hotkey) != l.Hotkey {
-			return invalid(field+".hotkey", "hotkey %q of label %s must be one character or empty", l.Hotkey, l.Name)
+		if err := checkLabel(l, field, i >= stored); err != nil {
+			return err
 		}
 		if names[l.Name] {
 			return invalid(field+".name", "label %s appears twice", l.Name)
 		}
-		if n := utf8.RuneCountInString(l.Description); n > MaxLabelDescription {
-			return invalid(field+".description", "description of label %s has %d characters, more than %d", l.Name, n, MaxLabelDescription)
-		}
-		if strings.ContainsAny(l.Description, "\r\n") {
-			return invalid(field+".description", "description of label %s must be one line", l.Name)
-		}
-		if l.Hotkey != "" && keys[strings.ToLower(l.Hotkey)] {
-			return invalid(field+".hotkey", "hotkey %q is used by two labels", l.Hotkey)
+		key := strings.ToLower(l.Hotkey)
+		if other, taken := keys[key]; taken && key != "" {
+			return invalid(field+".hotkey", "hotkey %q is used by %s and %s", l.Hotkey, other, l.Name)
 		}
 		names[l.Name] = true
-		keys[strings.ToLower(l.Hotkey)] = true
+		keys[key] = l.Name
 	}
 	return nil
+}
+
+// checkLabel checks one label of a set on its own; field names it in the
+// set. Only a fresh label's hotkey and description are checked for what
+// the set could once hold (validateLabels).
+func checkLabel(l Label, field string, fresh bool) error {
+	if !labelName.MatchString(l.Name) {
+		return invalid(field+".name", "label name %q must be 1-40 letters, digits or _-.:", l.Name)
+	}
+	if !labelColor.MatchString(l.Color) {
+		return invalid(field+".color", "colour %q of label %s must look like #1a2b3c", l.Color, l.Name)
+	}
+	if utf8.RuneCountInString(l.Hotkey) > 1 || strings.TrimSpace(l.Hotkey) != l.Hotkey {
+		return invalid(field+".hotkey", "hotkey %q of label %s must be one character or empty", l.Hotkey, l.Name)
+	}
+	if n := utf8.RuneCountInString(l.Description); n > MaxLabelDescription {
+		return invalid(field+".description", "description of label %s has %d characters, more than %d", l.Name, n, MaxLabelDescription)
+	}
+	if strings.ContainsAny(l.Description, "\r\n") {
+		return invalid(field+".description", "description of label %s must be one line", l.Name)
+	}
+	if !fresh {
+		return nil
+	}
+	// Both are drawn on every annotator's label bar, where a bidi control
+	// reorders the button's text and another control hides or mangles it.
+	if bad := badCharacter(l.Hotkey, "", true); bad != "" {
+		return invalid(field+".hotkey", "hotkey of label %s: %s; a hotkey is one visible character", l.Name, bad)
+	}
+	if bad := badCharacter(l.Description, "", false); bad != "" {
+		return invalid(field+".description", "description of label %s: %s; a description is one line of visible text", l.Name, bad)
+	}
+	if does, ok := viewKeys[strings.ToLower(l.Hotkey)]; ok {
+		return invalid(field+".hotkey", "hotkey %q of label %s is the annotation view's %s; choose another", l.Hotkey, l.Name, does)
+	}
+	return nil
+}
+
+// viewKeys are the keys the annotation view takes without a modifier,
+// with what each does there, in its own words. A label's key is looked
+// up first, so a label on one of them would take it over and leave the
+// view's action without its key; nextHotkey skips them too. Escape,
+// Enter, Delete, Backspace and the arrows are keys no one character
+// names, and a space is refused as a hotkey anyway.
+var viewKeys = map[string]string{
+	"a": `"Label every occurrence"`,
+	"s": `"Pick speaker" (of a quotation)`,
+	"c": `"Pick cue" (of a quotation)`,
+	"r": `"Pick the entity it refers to"`,
+	"/": `"Find in the text"`,
+	"?": "key for its list of keys",
+	"]": "key for the next span",
+	"[": "key for the previous span",
 }
 
 // CreateProject adds a project with the given label set (DefaultLabels
@@ -195,7 +245,8 @@ func insertLabels(ctx context.Context, tx *sql.Tx, projectID int64, firstPositio
 // addMissingLabels adds each name not yet in the project's label set,
 // inside the caller's transaction, with the next free hotkey (nextHotkey)
 // and a colour apart from the set's (nextColor). The whole set is checked
-// once, after the names are gathered: checking it for each name made an
+// once (its stored labels as they were saved: validateLabels), after the
+// names are gathered: checking it for each name made an
 // import adding thousands of labels hold the write lock for minutes
 // (checkImport refuses that many before this runs).
 func addMissingLabels(ctx context.Context, tx *sql.Tx, p Project, names []string) ([]Label, error) {
@@ -210,7 +261,7 @@ func addMissingLabels(ctx context.Context, tx *sql.Tx, p Project, names []string
 	for _, name := range names {
 		labels = append(labels, Label{Name: name, Color: nextColor(labels), Hotkey: nextHotkey(labels)})
 	}
-	if err := ValidateLabels(labels); err != nil {
+	if err := validateLabels(labels, len(p.Labels)); err != nil {
 		return nil, err
 	}
 	added := labels[len(p.Labels):]

@@ -144,7 +144,7 @@ func TestCreateProjectRefuses(t *testing.T) {
 		{"two-letter hotkey", "p", []Label{{Name: "X", Color: "#000000", Hotkey: "ab"}}, "labels[0].hotkey"},
 		{"space hotkey", "p", []Label{{Name: "X", Color: "#000000", Hotkey: " "}}, "labels[0].hotkey"},
 		{"label twice", "p", []Label{ok, ok}, "labels[1].name"},
-		{"hotkey twice, any case", "p", []Label{{Name: "X", Color: "#000000", Hotkey: "a"}, {Name: "Y", Color: "#000000", Hotkey: "A"}}, "labels[1].hotkey"},
+		{"hotkey twice, any case", "p", []Label{{Name: "X", Color: "#000000", Hotkey: "x"}, {Name: "Y", Color: "#000000", Hotkey: "X"}}, "labels[1].hotkey"},
 		{"more labels than a project may have", "p", manyLabels("L", MaxLabels+1), "labels"},
 	}
 	for _, tt := range tests {

@@ -220,39 +220,49 @@ func unfitLabelNames(p Project, file string, d codec.Doc) codec.Errors {
 	})
 }
 
-// tooManyLabels refuses, when the import adds labels, a file that adds
-// more than MaxImportLabels or would take the project past MaxLabels,
-// on the line where the first label over the cap is first used.
-func tooManyLabels(p Project, file string, docs []codec.Doc) codec.Errors {
-	var have []string
-	for _, l := range p.Labels {
-		have = append(have, l.Name)
+// capErrors refuses, when the import adds labels, a file that adds more
+// labels (relation types) than one import may add or would take the
+// project past what a project may have, on the line where the first
+// name over the cap is first used.
+func (c *importCheck) capErrors() codec.Errors {
+	if !c.opts.AddLabels {
+		return nil
 	}
-	var used []nameUse
-	for _, d := range docs {
-		for _, sp := range d.Spans {
-			used = append(used, nameUse{sp.Label, cmp.Or(sp.Line, d.Line)})
-		}
+	var labels, types []string
+	for _, l := range c.p.Labels {
+		labels = append(labels, l.Name)
 	}
-	return overCap(p, file, nameCap{"label", MaxImportLabels, MaxLabels}, have, used)
+	for _, rt := range c.p.RelationTypes {
+		types = append(types, rt.Name)
+	}
+	bad := overCap(c.p, c.opts.File, nameCap{"label", MaxImportLabels, MaxLabels}, labels, c.labels.first)
+	return append(bad, overCap(c.p, c.opts.File, nameCap{"relation type", MaxImportRelationTypes, MaxRelationTypes}, types, c.types.first)...)
 }
 
-// tooManyRelationTypes is tooManyLabels for relation types: a file adding
-// more than MaxImportRelationTypes, or taking the project past
-// MaxRelationTypes, is refused on the line that first uses the first type
-// over the cap.
-func tooManyRelationTypes(p Project, file string, docs []codec.Doc) codec.Errors {
-	var have []string
-	for _, rt := range p.RelationTypes {
-		have = append(have, rt.Name)
+// nameTally keeps the first use of each name a file uses, in the order
+// they come: all the caps and the labels to add need of a file.
+type nameTally struct {
+	seen  map[string]bool
+	first []nameUse
+}
+
+func (t *nameTally) use(name string, line int) {
+	if t.seen == nil {
+		t.seen = map[string]bool{}
 	}
-	var used []nameUse
-	for _, d := range docs {
-		for _, r := range d.Relations {
-			used = append(used, nameUse{r.Type, d.Line})
-		}
+	if !t.seen[name] {
+		t.seen[name] = true
+		t.first = append(t.first, nameUse{name, line})
 	}
-	return overCap(p, file, nameCap{"relation type", MaxImportRelationTypes, MaxRelationTypes}, have, used)
+}
+
+// names lists the names used, in first-use order.
+func (t *nameTally) names() []string {
+	names := make([]string, len(t.first))
+	for i, u := range t.first {
+		names[i] = u.name
+	}
+	return names
 }
 
 // nameUse is a label or relation type as a file uses it, on a line.

@@ -1,10 +1,14 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"slices"
 
 	"hashiya/db/codec"
@@ -63,21 +67,12 @@ func (s *Store) Import(ctx context.Context, opts ImportOptions, docs []codec.Doc
 		if err != nil {
 			return err
 		}
-		existing, err := checkImport(ctx, tx, p, opts, docs)
+		existing, c, err := checkImport(ctx, tx, p, opts, docs)
 		if err != nil {
 			return err
 		}
-		if opts.AddLabels {
-			added, err := addMissingLabels(ctx, tx, p, importLabels(docs))
-			if err != nil {
-				return err
-			}
-			for _, l := range added {
-				res.AddedLabels = append(res.AddedLabels, l.Name)
-			}
-			if err := addMissingRelationTypes(ctx, tx, p, docs); err != nil {
-				return err
-			}
+		if res.AddedLabels, err = c.addNames(ctx, tx); err != nil {
+			return err
 		}
 		ins, err := prepareImport(ctx, tx)
 		if err != nil {
@@ -85,19 +80,41 @@ func (s *Store) Import(ctx context.Context, opts ImportOptions, docs []codec.Doc
 		}
 		defer ins.close()
 		for _, d := range docs {
-			if err := ins.insertDoc(ctx, opts, d, existing[d.ExternalID], &res); err != nil {
+			if err := ins.insertDoc(ctx, opts, newStoredDoc(d), existing[d.ExternalID], &res); err != nil {
 				return fmt.Errorf("%s:%d: %w", opts.File, d.Line, err)
 			}
 		}
-		// One event per file, however many documents it holds; it names
-		// the layer its spans went to when it wrote any.
-		return logEvent(ctx, tx, Event{UserID: opts.By, ProjectID: p.ID, Action: "import", Layer: ins.wrote,
-			Detail: map[string]any{"file": opts.File, "documents": res.Documents, "annotated": res.Annotated, "spans": res.Spans, "relations": res.Relations}})
+		return ins.logImport(ctx, tx, opts, res)
 	})
 	if err != nil {
 		return ImportResult{}, err
 	}
 	return res, nil
+}
+
+// addNames adds, when the import adds labels, the labels and relation
+// types the checked lines use that the project lacks, in first-use
+// order; it returns the names of the labels added.
+func (c *importCheck) addNames(ctx context.Context, tx *sql.Tx) ([]string, error) {
+	if !c.opts.AddLabels {
+		return nil, nil
+	}
+	added, err := addMissingLabels(ctx, tx, c.p, c.labels.names())
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, l := range added {
+		names = append(names, l.Name)
+	}
+	return names, addMissingRelationTypes(ctx, tx, c.p, c.types.names())
+}
+
+// logImport logs one event per file, however many documents it holds; it
+// names the layer its spans went to when it wrote any.
+func (st *importStmts) logImport(ctx context.Context, tx *sql.Tx, opts ImportOptions, res ImportResult) error {
+	return logEvent(ctx, tx, Event{UserID: opts.By, ProjectID: opts.ProjectID, Action: "import", Layer: st.wrote,
+		Detail: map[string]any{"file": opts.File, "documents": res.Documents, "annotated": res.Annotated, "spans": res.Spans, "relations": res.Relations}})
 }
 
 // ImportParsed is Import for what codec.ParseFile returned. When the file
@@ -121,51 +138,96 @@ func (s *Store) ImportParsed(ctx context.Context, opts ImportOptions, docs []cod
 	if err != nil {
 		return ImportResult{}, err
 	}
+	_, _, err = checkImport(ctx, tx, p, opts, docs)
+	return ImportResult{}, withCheckErrors(bad, err)
+}
+
+// withCheckErrors is a file's bad lines as its reading found them (bad)
+// followed by those the checks against the project found (checkErr, a
+// codec.Errors or nil), in line order: one refusal listing every bad
+// line. Another error is returned as it is.
+func withCheckErrors(bad codec.Errors, checkErr error) error {
 	var more codec.Errors
-	if _, err := checkImport(ctx, tx, p, opts, docs); err != nil && !errors.As(err, &more) {
-		return ImportResult{}, err
+	if checkErr != nil && !errors.As(checkErr, &more) {
+		return checkErr
 	}
 	all := append(slices.Clone(bad), more...)
 	slices.SortStableFunc(all, func(a, b codec.LineError) int { return a.Line - b.Line })
-	return ImportResult{}, all
+	return all
 }
 
-// checkImport finds every line that cannot go in: an id the project
-// already has, a label or relation type it lacks (or, with AddLabels, one
-// whose name it could not take), a relation its rules refuse, or span
-// attributes the API would refuse. The rules are the project's as they
-// stand: an import may add labels and relation types, never change a rule.
-// It returns the ids of the documents the project has already whose lines
-// annotate them, by external id.
-func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions, docs []codec.Doc) (map[string]int64, error) {
-	var bad codec.Errors
+// importCheck finds every line of an import that cannot go in, one line
+// at a time: an id the project already has, a label or relation type it
+// lacks (or, with AddLabels, one whose name it could not take), a
+// relation its rules refuse, or span attributes the API would refuse.
+// The rules are the project's as they stand: an import may add labels
+// and relation types, never change a rule. Of each line it keeps only
+// the first use of each label and relation type, for the file-wide caps
+// and the names to add, so a file is checked in the memory of one line.
+type importCheck struct {
+	p             Project
+	opts          ImportOptions
+	bad           codec.Errors
+	labels, types nameTally
+}
+
+func newImportCheck(p Project, opts ImportOptions) *importCheck {
+	return &importCheck{p: p, opts: opts}
+}
+
+// doc checks line d, and returns the id of the document the project has
+// already whose layer d adds, 0 when it has none (or d is bad).
+func (c *importCheck) doc(ctx context.Context, tx *sql.Tx, d codec.Doc) (int64, error) {
+	id, reason, err := existingDocument(ctx, tx, c.p, c.opts, d)
+	if err != nil {
+		return 0, err
+	}
+	if reason != "" {
+		c.bad = append(c.bad, codec.LineError{File: c.opts.File, Line: d.Line, Reason: reason})
+		id = 0
+	}
+	if c.opts.AddLabels {
+		c.bad = append(c.bad, unfitLabelNames(c.p, c.opts.File, d)...)
+	} else {
+		c.bad = append(c.bad, unknownLabels(c.p, c.opts.File, d)...)
+	}
+	c.bad = append(c.bad, badAnnotations(c.p, c.opts, d)...)
+	for _, sp := range d.Spans {
+		c.labels.use(sp.Label, cmp.Or(sp.Line, d.Line))
+	}
+	for _, r := range d.Relations {
+		c.types.use(r.Type, d.Line)
+	}
+	return id, nil
+}
+
+// errors is every bad line found so far and the file-wide caps, in line
+// order; nil when there is none.
+func (c *importCheck) errors() error {
+	bad := append(slices.Clone(c.bad), c.capErrors()...)
+	if len(bad) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(bad, func(a, b codec.LineError) int { return a.Line - b.Line })
+	return bad
+}
+
+// checkImport checks every line of docs (see importCheck), and returns
+// the ids of the documents the project has already whose lines annotate
+// them, by external id.
+func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions, docs []codec.Doc) (map[string]int64, *importCheck, error) {
+	c := newImportCheck(p, opts)
 	existing := map[string]int64{}
 	for _, d := range docs {
-		id, reason, err := existingDocument(ctx, tx, p, opts, d)
+		id, err := c.doc(ctx, tx, d)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		if reason != "" {
-			bad = append(bad, codec.LineError{File: opts.File, Line: d.Line, Reason: reason})
-		} else if id != 0 {
+		if id != 0 {
 			existing[d.ExternalID] = id
 		}
-		if opts.AddLabels {
-			bad = append(bad, unfitLabelNames(p, opts.File, d)...)
-		} else {
-			bad = append(bad, unknownLabels(p, opts.File, d)...)
-		}
-		bad = append(bad, badAnnotations(p, opts, d)...)
 	}
-	if opts.AddLabels {
-		bad = append(bad, tooManyLabels(p, opts.File, docs)...)
-		bad = append(bad, tooManyRelationTypes(p, opts.File, docs)...)
-	}
-	if len(bad) > 0 {
-		slices.SortStableFunc(bad, func(a, b codec.LineError) int { return a.Line - b.Line })
-		return nil, bad
-	}
-	return existing, nil
+	return existing, c, c.errors()
 }
 
 // existingDocument says why line d cannot go in when the project has a
@@ -209,45 +271,28 @@ func documentByExternalID(ctx context.Context, tx *sql.Tx, projectID int64, exte
 	return id, text, nil
 }
 
-// importLabels lists the labels a file uses, in first-use order.
-func importLabels(docs []codec.Doc) []string {
-	var names []string
-	seen := map[string]bool{}
-	for _, d := range docs {
-		for _, sp := range d.Spans {
-			if !seen[sp.Label] {
-				seen[sp.Label] = true
-				names = append(names, sp.Label)
-			}
-		}
-	}
-	return names
-}
-
 // addMissingRelationTypes adds relation types a file uses that the project
 // lacks, with no rule on the labels they join.
-func addMissingRelationTypes(ctx context.Context, tx *sql.Tx, p Project, docs []codec.Doc) error {
+func addMissingRelationTypes(ctx context.Context, tx *sql.Tx, p Project, types []string) error {
 	seen := map[string]bool{}
 	for _, rt := range p.RelationTypes {
 		seen[rt.Name] = true
 	}
 	added := 0
-	for _, d := range docs {
-		for _, r := range d.Relations {
-			if seen[r.Type] {
-				continue
-			}
-			seen[r.Type] = true
-			added++
-			// checkImport has refused a file past the caps, on its line;
-			// this holds the caps for any other caller.
-			if added > MaxImportRelationTypes || len(seen) > MaxRelationTypes {
-				return invalid("relation_types", "the import adds relation type number %d, %q, past the %d one import may add or the %d a project may have",
-					added, r.Type, MaxImportRelationTypes, MaxRelationTypes)
-			}
-			if _, err := tx.ExecContext(ctx, "INSERT INTO relation_types (project_id, name) VALUES (?, ?)", p.ID, r.Type); err != nil {
-				return fmt.Errorf("db: add relation type %q: %w", r.Type, err)
-			}
+	for _, name := range types {
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		added++
+		// checkImport has refused a file past the caps, on its line;
+		// this holds the caps for any other caller.
+		if added > MaxImportRelationTypes || len(seen) > MaxRelationTypes {
+			return invalid("relation_types", "the import adds relation type number %d, %q, past the %d one import may add or the %d a project may have",
+				added, name, MaxImportRelationTypes, MaxRelationTypes)
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO relation_types (project_id, name) VALUES (?, ?)", p.ID, name); err != nil {
+			return fmt.Errorf("db: add relation type %q: %w", name, err)
 		}
 	}
 	return nil
@@ -297,10 +342,24 @@ func (st *importStmts) close() {
 	}
 }
 
+// storedDoc is a line's document with what its rows need that takes
+// time to compute from its text (its hash, its folded copy for search),
+// so a file read ahead in another goroutine has it done outside the
+// write transaction.
+type storedDoc struct {
+	codec.Doc
+	hash, foldedID, foldedText string
+}
+
+func newStoredDoc(d codec.Doc) storedDoc {
+	return storedDoc{Doc: d, hash: textHash(d.Text), foldedID: textsearch.Fold(d.ExternalID), foldedText: textsearch.Fold(d.Text)}
+}
+
 // insertDoc stores line d: a new document with its layer, or, when
 // existing names the document the project has already (checkImport has
 // found it takes the line), the layer alone.
-func (st *importStmts) insertDoc(ctx context.Context, opts ImportOptions, d codec.Doc, existing int64, res *ImportResult) error {
+func (st *importStmts) insertDoc(ctx context.Context, opts ImportOptions, sd storedDoc, existing int64, res *ImportResult) error {
+	d := sd.Doc
 	meta := string(d.Meta)
 	if meta == "" {
 		meta = "{}"
@@ -308,10 +367,10 @@ func (st *importStmts) insertDoc(ctx context.Context, opts ImportOptions, d code
 	docID := existing
 	if existing == 0 {
 		docID = st.nextDoc
-		if _, err := st.doc.ExecContext(ctx, docID, opts.ProjectID, d.ExternalID, d.Text, meta, textHash(d.Text)); err != nil {
+		if _, err := st.doc.ExecContext(ctx, docID, opts.ProjectID, d.ExternalID, d.Text, meta, sd.hash); err != nil {
 			return fmt.Errorf("db: insert document %q: %w", d.ExternalID, err)
 		}
-		if _, err := st.search.ExecContext(ctx, docID, textsearch.Fold(d.ExternalID), textsearch.Fold(d.Text)); err != nil {
+		if _, err := st.search.ExecContext(ctx, docID, sd.foldedID, sd.foldedText); err != nil {
 			return fmt.Errorf("db: insert search text of %q: %w", d.ExternalID, err)
 		}
 		st.nextDoc++
@@ -376,4 +435,139 @@ func importStatus(d codec.Doc) string {
 		return "in_progress"
 	}
 	return ""
+}
+
+// FileImport says how ImportFile reads a file.
+type FileImport struct {
+	Format, Unit, Layer string // as codec.ParseFileInto takes them
+	// By, when set, is called once every line has passed every check,
+	// before anything is stored, for the user the import is recorded by
+	// (in place of ImportOptions.By): the CLI makes its admin only then.
+	By func(context.Context) (int64, error)
+}
+
+// ImportFile is ParseFileInto and Import for a file too large to hold
+// parsed: the same checks, the same bad lines listed, the same rows
+// stored, all or nothing, in the memory of a few documents. It reads r
+// once, checking every line against the project outside the write
+// transaction, as ImportParsed does, and spools each document checked,
+// with its hash and folded text, to a file beside the database; once
+// the file has passed, it stores the spool in one transaction, checking
+// each document again there as Import does (the project may have
+// changed meanwhile). The Report is the reading's warnings.
+func (s *Store) ImportFile(ctx context.Context, opts ImportOptions, r io.Reader, f FileImport) (ImportResult, codec.Report, error) {
+	spool, err := os.CreateTemp(filepath.Dir(s.path), ".hashiya-import-*")
+	if err != nil {
+		return ImportResult{}, codec.Report{}, fmt.Errorf("db: make the import's spool file: %w", err)
+	}
+	defer os.Remove(spool.Name())
+	defer spool.Close()
+	rep, err := s.checkFile(ctx, opts, r, f, codec.NewSpoolWriter(spool))
+	if err != nil {
+		return ImportResult{}, rep, err
+	}
+	if f.By != nil {
+		if opts.By, err = f.By(ctx); err != nil {
+			return ImportResult{}, rep, err
+		}
+	}
+	if _, err := spool.Seek(0, io.SeekStart); err != nil {
+		return ImportResult{}, rep, fmt.Errorf("db: rewind the import's spool file: %w", err)
+	}
+	res, err := s.storeFile(ctx, opts, codec.NewSpoolReader(spool))
+	return res, rep, err
+}
+
+// checkFile reads r, checking every line against the project in a read
+// transaction and spooling each document while none is bad, and returns
+// the warnings.
+func (s *Store) checkFile(ctx context.Context, opts ImportOptions, r io.Reader, f FileImport, spool *codec.SpoolWriter) (codec.Report, error) {
+	tx, err := s.r.BeginTx(ctx, nil)
+	if err != nil {
+		return codec.Report{}, fmt.Errorf("db: begin import check: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only: nothing to undo
+	p, err := loadProject(ctx, tx, "id = ?", opts.ProjectID)
+	if err != nil {
+		return codec.Report{}, err
+	}
+	c := newImportCheck(p, opts)
+	rep, err := codec.EachDoc(r, opts.File, f.Format, f.Unit, f.Layer, func(d codec.Doc) error {
+		if _, err := c.doc(ctx, tx, d); err != nil || len(c.bad) > 0 {
+			return err
+		}
+		sd := newStoredDoc(d)
+		return spool.Add(d, sd.hash, sd.foldedID, sd.foldedText)
+	})
+	var bad codec.Errors
+	if err != nil && !errors.As(err, &bad) {
+		return rep, err
+	}
+	if err := c.errors(); err != nil || len(bad) > 0 {
+		return rep, withCheckErrors(bad, err)
+	}
+	return rep, spool.Flush()
+}
+
+// storeFile stores the spooled documents in one write transaction, each
+// checked again, as Import checks and stores them: what takes time to
+// compute was done while reading, so the transaction lasts no longer
+// than Import's of the same documents.
+func (s *Store) storeFile(ctx context.Context, opts ImportOptions, spool *codec.SpoolReader) (ImportResult, error) {
+	var res ImportResult
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		p, err := loadProject(ctx, tx, "id = ?", opts.ProjectID)
+		if err != nil {
+			return err
+		}
+		ins, err := prepareImport(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer ins.close()
+		c := newImportCheck(p, opts)
+		if err := storeEach(ctx, tx, c, ins, spool, &res); err != nil {
+			return err
+		}
+		if err := c.errors(); err != nil {
+			return err
+		}
+		if res.AddedLabels, err = c.addNames(ctx, tx); err != nil {
+			return err
+		}
+		return ins.logImport(ctx, tx, opts, res)
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}
+
+// storeEach checks and stores each spooled document; once one is found
+// bad it stores no more but checks on, so the refusal lists every bad
+// line.
+func storeEach(ctx context.Context, tx *sql.Tx, c *importCheck, ins *importStmts, spool *codec.SpoolReader, res *ImportResult) error {
+	for {
+		d, extra, err := spool.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("db: read the import's spool file: %w", err)
+		}
+		if len(extra) != 3 {
+			return fmt.Errorf("db: the import's spool file holds %d strings for line %d, want 3", len(extra), d.Line)
+		}
+		existing, err := c.doc(ctx, tx, d)
+		if err != nil {
+			return err
+		}
+		if len(c.bad) > 0 {
+			continue
+		}
+		sd := storedDoc{Doc: d, hash: extra[0], foldedID: extra[1], foldedText: extra[2]}
+		if err := ins.insertDoc(ctx, c.opts, sd, existing, res); err != nil {
+			return fmt.Errorf("%s:%d: %w", c.opts.File, d.Line, err)
+		}
+	}
 }

@@ -156,3 +156,30 @@ func conflictPlaces(ctx context.Context, tx *sql.Tx, projectID int64, layers Con
 	}
 	return places, nil
 }
+
+// LayerOwnerNames lists, by name, the users who have a layer in the
+// project's documents: the consistency report's filter offers these, not
+// the members, since a member without a layer (a manager, a reviewer who
+// only edits gold) has nothing to compare, and someone who left keeps
+// the layers they made.
+func (s *Store) LayerOwnerNames(ctx context.Context, projectID int64) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT u.name FROM users u WHERE EXISTS (SELECT 1
+		FROM layers l JOIN documents d ON d.id = l.document_id WHERE l.owner_id = u.id AND d.project_id = ?)
+		ORDER BY u.name`, projectID)
+	if err != nil {
+		return nil, fmt.Errorf("db: layer owners of project %d: %w", projectID, err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, fmt.Errorf("db: scan layer owner: %w", err)
+		}
+		names = append(names, name)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("db: layer owners of project %d: %w", projectID, err)
+	}
+	return names, nil
+}

@@ -36,7 +36,7 @@ func (h *handler) consistencyPage(c echo.Context) error {
 		}
 		layers = db.ConflictLayers{Owner: u.ID}
 	}
-	if v.Members, err = h.store.Members(ctx, p.ID); err != nil {
+	if v.Owners, err = h.store.LayerOwnerNames(ctx, p.ID); err != nil {
 		return err
 	}
 	if v.Conflicts, err = h.store.LabelConflicts(ctx, p.ID, layers, components.MaxConflictLen); err != nil {

@@ -112,12 +112,13 @@ type ReviewRow struct {
 	Disputed  bool // not every user's layer holds it
 	Links     []HolderLinks
 	// Before and After are a few words of the text around the span, so a
-	// reviewer judges it without opening the document.
+	// reviewer judges it without opening the document. Rows lists them
+	// empty: only the rows a page draws get them (inContext).
 	Before, After string
 	// Dir is the direction of the span's line as the document shows it
 	// ("rtl", "ltr", or "auto" for a line with no letter): taken from the
 	// excerpt, a context that begins with a Latin word would turn an
-	// Arabic line around.
+	// Arabic line around. Filled in with Before and After.
 	Dir string
 }
 
@@ -230,9 +231,8 @@ func (r Review) Rows() []ReviewRow {
 	// holds are listed too; it is never a holder.
 	layers := append(r.userLayers(), agreement.Layer{Name: "", Spans: toAgreement(r.Gold.Spans)})
 	var rows []ReviewRow
-	text := []rune(r.Doc.Text)
 	for _, c := range agreement.Candidates(layers) {
-		row := ReviewRow{Span: c.Span, Before: contextBefore(text, c.Start), After: contextAfter(text, c.End), Dir: lineDir(text, c.Start), Links: links[c.Span]}
+		row := ReviewRow{Span: c.Span, Links: links[c.Span]}
 		for _, h := range c.Holders {
 			if h != "" {
 				row.Holders = append(row.Holders, h)
@@ -322,6 +322,12 @@ func lineDir(text []rune, at int) string {
 	for start > 0 && text[start-1] != '\n' {
 		start--
 	}
+	return firstStrongDir(text, start)
+}
+
+// firstStrongDir is the direction of the line starting at start: that of
+// its first strong letter, "auto" without one.
+func firstStrongDir(text []rune, start int) string {
 	for _, r := range text[start:] {
 		if r == '\n' {
 			break

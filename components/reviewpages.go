@@ -3,6 +3,7 @@ package components
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"hashiya/components/agreement"
@@ -127,3 +128,52 @@ func (pg rowPage) start() string {
 
 // paged is true when the list is longer than a page.
 func (pg rowPage) paged() bool { return pg.PrevAt != "" || pg.NextAt != "" }
+
+// textAround gives the rows a page draws their context and direction.
+// Only those: a document's line may be its whole text, and walking back
+// to its start for each of 30,000 rows took seconds.
+type textAround struct {
+	text     []rune
+	newlines []int          // where each '\n' is, in code points
+	dirs     map[int]string // each line's direction, by its start
+}
+
+func newTextAround(text string) *textAround {
+	t := &textAround{text: []rune(text), dirs: map[int]string{}}
+	for i, r := range t.text {
+		if r == '\n' {
+			t.newlines = append(t.newlines, i)
+		}
+	}
+	return t
+}
+
+// lineDir is lineDir(t.text, at), each line's read once.
+func (t *textAround) lineDir(at int) string {
+	start := 0
+	if i, _ := slices.BinarySearch(t.newlines, at); i > 0 {
+		start = t.newlines[i-1] + 1
+	}
+	dir, ok := t.dirs[start]
+	if !ok {
+		dir = firstStrongDir(t.text, start)
+		t.dirs[start] = dir
+	}
+	return dir
+}
+
+// inContext is rows with the words around each and its line's
+// direction, for drawing them; rows itself is left as it is.
+func (r Review) inContext(rows []ReviewRow) []ReviewRow {
+	if len(rows) == 0 {
+		return rows
+	}
+	t := newTextAround(r.Doc.Text)
+	out := make([]ReviewRow, len(rows))
+	for i, row := range rows {
+		row.Before, row.After = contextBefore(t.text, row.Start), contextAfter(t.text, row.End)
+		row.Dir = t.lineDir(row.Start)
+		out[i] = row
+	}
+	return out
+}

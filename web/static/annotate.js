@@ -12,6 +12,7 @@ import { createPatcher } from './redraw.js';
 import { createOccurrences } from './occurrences.js';
 import { createFind } from './find.js';
 import { revealRange } from './reveal.js';
+import { createToast } from './toast.js';
 import { createLabelSet, changedNotice, goneRefusal } from './labelbar.js';
 
 // MAX_RANGES is how many changed places one redraw fetches on their own
@@ -65,36 +66,12 @@ function init(docEl) {
   }, () => queue);
   let selected = null; // the span open in the editor
   // The status is cut to one line (app.css); its title keeps it whole.
+  // While the bar is scrolled away, the status shows as a toast (toast.js).
+  const toast = createToast(status, [editor, errorBox]);
   new MutationObserver(() => {
     status.title = status.textContent;
-    floatStatus();
+    toast.show();
   }).observe(status, { childList: true, characterData: true, subtree: true });
-
-  // Where the bar does not stay at the top of the screen (a laptop at 200%
-  // zoom) it scrolls away with the page, and "Saved" with it: while the
-  // status's place is off the screen, what it says shows for a moment at
-  // the foot of the screen instead (above an open editor's sheet), through
-  // which the text can still be clicked. "Saving…" stays until the answer
-  // comes; a failure is the pinned message's, which stays until dismissed
-  // or the next save succeeds.
-  let floatTimer = 0;
-  function floatStatus() {
-    clearTimeout(floatTimer);
-    const text = status.textContent;
-    const place = status.parentElement.getBoundingClientRect();
-    const away = place.top < 0 || place.bottom > window.innerHeight;
-    status.classList.toggle('floating', text !== '' && away);
-    if (!status.classList.contains('floating')) return;
-    let bottom = 8;
-    for (const pinned of [editor, errorBox]) {
-      if (pinned.hidden || getComputedStyle(pinned).position !== 'fixed') continue;
-      bottom = Math.max(bottom, window.innerHeight - pinned.getBoundingClientRect().top + 8);
-    }
-    status.style.bottom = `${bottom}px`;
-    if (text === 'Saving…') return;
-    const ms = Math.min(10000, 3000 + 40 * [...text].length); // time to read it
-    floatTimer = setTimeout(() => status.classList.remove('floating'), ms);
-  }
 
   // showError says why a save failed (kind 'error', in red) or, as a
   // 'notice', what changed around the page; either stays until dismissed

@@ -34,36 +34,6 @@ var dummyHash = sync.OnceValue(func() []byte {
 	return h
 })
 
-// Login throttling keys on the client's address: the connection's, unless
-// it comes from a proxy we trust (trustedProxy). Then it is the rightmost
-// X-Forwarded-For entry that is not itself such a proxy: entries to its
-// left are whatever the client sent, and proxies append the address they
-// saw. X-Real-IP is never believed: Go's ReverseProxy, Caddy and a bare
-// nginx proxy_pass pass on the client's own, so rotating it would buy
-// fresh allowances.
-func clientIP(r *http.Request) string {
-	peer := peerIP(r)
-	if peer == nil || !trustedProxy(peer) {
-		return remoteHost(r)
-	}
-	hops := strings.Split(strings.Join(r.Header.Values(echo.HeaderXForwardedFor), ","), ",")
-	for i := len(hops) - 1; i >= 0; i-- {
-		ip := parseHop(hops[i])
-		if ip == nil {
-			break // a mangled entry: nothing left of it can be vouched for
-		}
-		if !trustedProxy(ip) {
-			return ip.String()
-		}
-	}
-	// Every address is on the private network: only the last, which our
-	// proxy wrote, is not the client's to choose.
-	if ip := parseHop(hops[len(hops)-1]); ip != nil {
-		return ip.String()
-	}
-	return peer.String()
-}
-
 // addressBlock is what login throttling counts as one address: an IPv4
 // address, or the /64 an IPv6 address belongs to, since a single
 // subscriber is commonly given a whole /64 and could try from each of its
@@ -75,11 +45,6 @@ func addressBlock(addr string) string {
 	}
 	return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
 }
-
-// trustedProxy says whether an address is one whose forwarding headers we
-// believe: loopback or a private network, where only the operator's own
-// proxy should be.
-func trustedProxy(ip net.IP) bool { return ip.IsLoopback() || ip.IsPrivate() }
 
 // remoteHost is the connection's address without its port.
 func remoteHost(r *http.Request) string {
@@ -102,19 +67,6 @@ func parseHop(s string) net.IP {
 		s = host
 	}
 	return net.ParseIP(strings.Trim(s, "[]"))
-}
-
-// secure reports whether the browser reached the server over TLS:
-// directly, or through a proxy that clientIP would trust (loopback or a
-// private network) saying so in X-Forwarded-Proto. Cookies are then
-// marked Secure.
-func secure(c echo.Context) bool {
-	if c.IsTLS() {
-		return true
-	}
-	ip := peerIP(c.Request())
-	return ip != nil && trustedProxy(ip) &&
-		strings.EqualFold(c.Request().Header.Get(echo.HeaderXForwardedProto), "https")
 }
 
 // currentUser is the authenticated caller (zero when anonymous).
@@ -201,7 +153,7 @@ func (h *handler) login(c echo.Context) error {
 	name, password := c.FormValue("username"), c.FormValue("password")
 	form := components.LoginForm{Next: safeNext(c.FormValue("next")), Username: name}
 	now := h.now()
-	lt := h.loginThrottle(name, clientIP(c.Request()))
+	lt := h.loginThrottle(name, clientAddress(c))
 	if wait := lt.wait(now); wait > 0 {
 		c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
 		form.Error = "Too many failed logins. Wait a few minutes and try again."

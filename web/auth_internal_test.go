@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"golang.org/x/crypto/bcrypt"
@@ -21,31 +22,42 @@ func TestDummyHashCostsLikeAPassword(t *testing.T) {
 	}
 }
 
-// TestClientIP: behind a proxy on loopback or a private network, the
-// address is the rightmost X-Forwarded-For entry not on such a network,
-// the one the proxy appended; entries to its left and X-Real-IP are the
-// client's to choose, so they are never believed. From anyone else, the
-// connection's address.
+// TestClientIP: behind a trusted proxy (loopback unless others are
+// named), the address is the rightmost X-Forwarded-For entry not a
+// proxy's, the one the proxy appended; entries to its left and X-Real-IP
+// are the client's to choose, so they are never believed. From anyone
+// else, the private network included unless named, the connection's
+// address.
 func TestClientIP(t *testing.T) {
+	lan, err := ParseProxies("10.0.0.0/8, 192.168.1.7")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name, peer string
 		xff        []string
 		realIP     string
+		proxies    Proxies
 		want       string
 	}{
-		{"direct", "203.0.113.7:4000", []string{"198.51.100.1"}, "198.51.100.2", "203.0.113.7"},
-		{"local, no headers", "127.0.0.1:5000", nil, "", "127.0.0.1"},
-		{"local proxy", "127.0.0.1:5000", []string{"203.0.113.50"}, "", "203.0.113.50"},
-		{"client's own entry", "127.0.0.1:5000", []string{"198.51.100.9, 203.0.113.50"}, "", "203.0.113.50"},
-		{"client's X-Real-IP", "127.0.0.1:5000", []string{"203.0.113.50"}, "198.51.100.9", "203.0.113.50"},
-		{"X-Real-IP alone", "127.0.0.1:5000", nil, "198.51.100.9", "127.0.0.1"},
-		{"two proxies", "10.0.0.2:5000", []string{"203.0.113.50, 10.0.0.3"}, "", "203.0.113.50"},
-		{"two header lines", "127.0.0.1:5000", []string{"198.51.100.9", "203.0.113.50"}, "", "203.0.113.50"},
-		{"client on the private network", "127.0.0.1:5000", []string{"10.0.0.5, 10.0.0.9"}, "", "10.0.0.9"},
-		{"entry with a port", "127.0.0.1:5000", []string{"203.0.113.50:4711"}, "", "203.0.113.50"},
-		{"IPv6 entry with a port", "127.0.0.1:5000", []string{"[2001:db8::1]:4711"}, "", "2001:db8::1"},
-		{"IPv6 loopback proxy", "[::1]:5000", []string{"2001:db8::7"}, "", "2001:db8::7"},
-		{"mangled last entry", "127.0.0.1:5000", []string{"203.0.113.50, junk"}, "", "127.0.0.1"},
+		{"direct", "203.0.113.7:4000", []string{"198.51.100.1"}, "198.51.100.2", nil, "203.0.113.7"},
+		{"local, no headers", "127.0.0.1:5000", nil, "", nil, "127.0.0.1"},
+		{"local proxy", "127.0.0.1:5000", []string{"203.0.113.50"}, "", nil, "203.0.113.50"},
+		{"client's own entry", "127.0.0.1:5000", []string{"198.51.100.9, 203.0.113.50"}, "", nil, "203.0.113.50"},
+		{"client's X-Real-IP", "127.0.0.1:5000", []string{"203.0.113.50"}, "198.51.100.9", nil, "203.0.113.50"},
+		{"X-Real-IP alone", "127.0.0.1:5000", nil, "198.51.100.9", nil, "127.0.0.1"},
+		{"LAN machine, none named", "10.0.0.2:5000", []string{"203.0.113.50"}, "", nil, "10.0.0.2"},
+		{"named LAN proxy", "10.0.0.2:5000", []string{"203.0.113.50"}, "", lan, "203.0.113.50"},
+		{"named single proxy", "192.168.1.7:5000", []string{"203.0.113.50"}, "", lan, "203.0.113.50"},
+		{"LAN machine not named", "192.168.1.8:5000", []string{"203.0.113.50"}, "", lan, "192.168.1.8"},
+		{"two proxies", "10.0.0.2:5000", []string{"203.0.113.50, 10.0.0.3"}, "", lan, "203.0.113.50"},
+		{"unnamed second proxy", "127.0.0.1:5000", []string{"203.0.113.50, 10.0.0.3"}, "", nil, "10.0.0.3"},
+		{"two header lines", "127.0.0.1:5000", []string{"198.51.100.9", "203.0.113.50"}, "", nil, "203.0.113.50"},
+		{"client on the proxies' network", "127.0.0.1:5000", []string{"10.0.0.5, 10.0.0.9"}, "", lan, "10.0.0.9"},
+		{"entry with a port", "127.0.0.1:5000", []string{"203.0.113.50:4711"}, "", nil, "203.0.113.50"},
+		{"IPv6 entry with a port", "127.0.0.1:5000", []string{"[2001:db8::1]:4711"}, "", nil, "2001:db8::1"},
+		{"IPv6 loopback proxy", "[::1]:5000", []string{"2001:db8::7"}, "", nil, "2001:db8::7"},
+		{"mangled last entry", "127.0.0.1:5000", []string{"203.0.113.50, junk"}, "", nil, "127.0.0.1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,10 +69,24 @@ func TestClientIP(t *testing.T) {
 			if tt.realIP != "" {
 				r.Header.Set("X-Real-IP", tt.realIP)
 			}
-			if got := clientIP(r); got != tt.want {
+			if got := tt.proxies.clientIP(r); got != tt.want {
 				t.Errorf("clientIP = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestParseProxies: addresses and prefixes, spaces allowed; anything else
+// is refused naming the entry.
+func TestParseProxies(t *testing.T) {
+	p, err := ParseProxies(" 10.0.0.0/8 ,fd00::/8, 192.168.1.7,")
+	if err != nil || len(p) != 3 || p[2].String() != "192.168.1.7/32" {
+		t.Fatalf("parsed %v, %v", p, err)
+	}
+	for _, bad := range []string{"10.0.0.0/33", "proxy.local", "10.0.0"} {
+		if _, err := ParseProxies(bad); err == nil || !strings.Contains(err.Error(), bad) {
+			t.Errorf("%q: error %v, want one naming it", bad, err)
+		}
 	}
 }
 

@@ -387,7 +387,13 @@ func TestAuthLoginThrottle(t *testing.T) {
 
 	t.Run("behind a local proxy", func(t *testing.T) {
 		clock := newAuthClock()
-		s := throttled(t, clock)
+		lan, err := web.ParseProxies("10.0.0.0/8")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := w.serverWith(t, func(c *web.Config) {
+			c.Now, c.LoginFailures, c.LoginWindow, c.TrustedProxies = clock.Now, 3, time.Minute, lan
+		})
 		const proxy = "127.0.0.1:50000"
 		// The client rotates X-Real-IP and its own X-Forwarded-For entry,
 		// which proxies such as Go's ReverseProxy and Caddy pass on; the
@@ -399,9 +405,15 @@ func TestAuthLoginThrottle(t *testing.T) {
 		}
 		retryAfter(t, s.loginForm("admin", rolePassword, "", from(proxy, "X-Forwarded-For", "203.0.113.50")))
 		retryAfter(t, s.loginForm("admin", rolePassword, "", from(proxy, "X-Real-IP", "198.51.100.99", "X-Forwarded-For", "198.51.100.99, 203.0.113.50")))
-		// Through a second proxy on the private network, still the client.
+		// Through a second proxy on a network named trusted, still the client.
 		retryAfter(t, s.loginForm("admin", rolePassword, "", from(proxy, "X-Forwarded-For", "203.0.113.50, 10.0.0.3")))
 		s.loggedIn("admin", from(proxy, "X-Forwarded-For", "203.0.113.51"))
+		// A machine of the network not named is a client, whatever it writes.
+		for i := range 12 {
+			fail(t, s, []string{"manager", "reviewer", "annotator", "outsider"}[i%4],
+				from("192.168.1.8:40000", "X-Forwarded-For", fmt.Sprintf("198.51.100.%d", 30+i)), 12+i)
+		}
+		retryAfter(t, s.loginForm("admin", rolePassword, "", from("192.168.1.8:40000", "X-Forwarded-For", "198.51.100.99")))
 	})
 }
 

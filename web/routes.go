@@ -6,7 +6,7 @@ import "github.com/labstack/echo/v4"
 // login page, static files, the icon and the health check needs a logged-in user or
 // an API token; what each may see is decided by the store's queries.
 func routes(e *echo.Echo, h *handler) {
-	e.Use(h.recoverPanics, securityHeaders, bodyLimit, h.authenticate, acceptMaskedCSRF, csrf(), compress())
+	e.Use(h.recoverPanics, h.forwarding, securityHeaders, bodyLimit, h.authenticate, acceptMaskedCSRF, csrf(), compress())
 
 	e.GET("/static/:hash/*", h.static)
 	e.GET("/healthz", h.health)

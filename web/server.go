@@ -31,6 +31,9 @@ type Config struct {
 	// to every address that failed on it more than once.
 	LoginFailures int
 	LoginWindow   time.Duration
+	// TrustedProxies are the reverse proxies, besides loopback, whose
+	// forwarding headers are believed.
+	TrustedProxies Proxies
 }
 
 // handler holds the dependencies of every handler method.
@@ -43,6 +46,7 @@ type handler struct {
 	nameThrottle *throttle // a user name from anywhere
 	addrThrottle *throttle // an address, whatever the names
 	assets       *assets
+	proxies      Proxies
 }
 
 // New builds the Echo server with every route and middleware.
@@ -63,7 +67,7 @@ func New(cfg Config) (*echo.Echo, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &handler{store: cfg.Store, log: cfg.Logger, now: cfg.Now, sessions: cfg.Sessions, assets: a,
+	h := &handler{store: cfg.Store, log: cfg.Logger, now: cfg.Now, sessions: cfg.Sessions, assets: a, proxies: cfg.TrustedProxies,
 		pairThrottle: newThrottle(cfg.LoginFailures, cfg.LoginWindow),
 		nameThrottle: newThrottle(10*cfg.LoginFailures, cfg.LoginWindow),
 		addrThrottle: newThrottle(4*cfg.LoginFailures, cfg.LoginWindow)}

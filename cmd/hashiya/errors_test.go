@@ -173,7 +173,7 @@ func TestLabelsFileErrors(t *testing.T) {
 		{`[{"name":"X","colour":"#112233"}]`, `label 1: unknown key "colour" (want name, color, hotkey, description)`},
 		{`[{"name":"A","color":"#112233"},{"Name":"B","color":"#445566"}]`, `label 2: unknown key "Name" (want name, color, hotkey, description)`},
 		{`[{"name":"X","color":"red"}]`, `labels[0].color: colour "red" of label X must look like #1a2b3c`},
-		{`[{"name":"X","color":"#112233","hotkey":"x"},{"name":"Y","color":"#112233","hotkey":"X"}]`, `labels[1].hotkey: hotkey "X" is used by two labels`},
+		{`[{"name":"X","color":"#112233","hotkey":"x"},{"name":"Y","color":"#112233","hotkey":"X"}]`, `labels[1].hotkey: hotkey "X" is used by X and Y`},
 		{`[{"name":5}]`, `label 1: name must be a string, not 5`},
 		{`[{"name":"A","color":"#112233"},{"name":"B","color":"#445566","color":"#778899"}]`, `label 2: key "color" appears twice; give each key once`},
 		{`["PER"]`, `label 1: want an object with the keys name, color, hotkey, description`},
@@ -236,6 +236,7 @@ func TestErrorsReadOnce(t *testing.T) {
 		{[]string{"import", "--project", "Nope", missing}, `project "Nope" not found`},
 		{[]string{"import", "--project", "news", "--layer", "nobody", missing}, `--layer "nobody" is neither gold nor a user`},
 		{[]string{"serve", "extra"}, `serve takes no arguments, not "extra" (run 'hashiya help serve')`},
+		{[]string{"serve", "--trusted-proxy", "10.0.0.0/8,proxy.lan"}, `--trusted-proxy: "proxy.lan" is not an address or a CIDR prefix such as 10.0.0.0/8`},
 	}
 	for _, tc := range cases {
 		if got, want := c.fail("", tc.args...), "hashiya: "+tc.want+"\n"; got != want {

@@ -62,7 +62,7 @@ const userHelp = "Add a user. Without --password-stdin a random password is prin
 
 func commands() map[string]command {
 	return map[string]command{
-		"serve":   {"serve [--addr 127.0.0.1:8080] [--demo=true]", "Serve the web app. On an empty database, create an admin user (its password printed once) and, unless --demo=false, a demo project holding the seed article.", runServe},
+		"serve":   {"serve [--addr 127.0.0.1:8080] [--demo=true] [--trusted-proxy CIDR,...]", "Serve the web app. On an empty database, create an admin user (its password printed once) and, unless --demo=false, a demo project holding the seed article. Behind a reverse proxy on another machine, name it with --trusted-proxy (addresses or CIDR prefixes): its X-Forwarded-For and X-Forwarded-Proto are believed, as a proxy's on loopback always are, and nobody else's.", runServe},
 		"user":    {"user add NAME [--admin] [--password-stdin] | passwd NAME [--password-stdin] | disable NAME | enable NAME", userHelp, runUser},
 		"project": {projectUsage, projectHelp, runProject},
 		"backup":  {"backup DEST.db", "Write a consistent copy of the database to DEST.db (which must not exist) while the server keeps running.", runBackup},

@@ -27,9 +27,14 @@ func runServe(ctx context.Context, e env, args []string) (err error) {
 	f := newFlags(e, "serve", c.usage, c.help)
 	addr := f.String("addr", "127.0.0.1:8080", "address to listen on")
 	demo := f.Bool("demo", true, "on an empty database, create a demo project with the seed article")
+	proxyList := f.String("trusted-proxy", "", "reverse proxies besides loopback whose forwarding headers are believed (addresses or CIDR prefixes, comma-separated)")
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
+	}
+	proxies, err := web.ParseProxies(*proxyList)
+	if err != nil {
+		return fmt.Errorf("--trusted-proxy: %w", err)
 	}
 	if len(pos) > 0 {
 		return fmt.Errorf("serve takes no arguments, not %q (run 'hashiya help serve')", pos[0])
@@ -64,7 +69,7 @@ func runServe(ctx context.Context, e env, args []string) (err error) {
 		}
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
-	srv, err := web.New(web.Config{Store: s, Logger: log})
+	srv, err := web.New(web.Config{Store: s, Logger: log, TrustedProxies: proxies})
 	if err != nil {
 		return err
 	}

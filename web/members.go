@@ -90,6 +90,11 @@ func (h *handler) changeAssignments(c echo.Context, done string, change assignFu
 	if err != nil {
 		return h.formError(c, p, err)
 	}
+	if c.FormValue("from") == "list" && len(req.DocumentIDs) == 0 {
+		// As the bar's Delete: back to the list (a GET, so reloading it
+		// posts nothing), saying what the bar's own buttons need.
+		return c.Redirect(http.StatusSeeOther, backToProject(c, p.ID, "refused=none-ticked-"+done, "form-error"))
+	}
 	n, err := change(c.Request().Context(), p.ID, currentUser(c), req)
 	if err != nil {
 		return h.formError(c, p, err)
@@ -150,7 +155,9 @@ func formDocIDs(form url.Values) ([]int64, error) {
 }
 
 // formError shows a refused manager's form on the project page, saying
-// why, instead of a bare error page; other errors go to the error handler.
+// why beside that form, instead of a bare error page; other errors go to
+// the error handler. The page is the POST's answer, not a redirect: it
+// holds the form as it was typed (keep), which only the request carries.
 func (h *handler) formError(c echo.Context, p db.Project, err error, keep ...func(*components.Manage)) error {
 	// Something a manager's form names that is gone gets the error page.
 	status, refused := refusal(err)
@@ -161,28 +168,64 @@ func (h *handler) formError(c echo.Context, p db.Project, err error, keep ...fun
 	if verr != nil {
 		return verr
 	}
-	v.Manage.Error = plainMessage(err)
-	v.Manage.ErrorSection = formSections[c.Path()]
+	v.Manage.Refusal = plainMessage(err)
+	v.Manage.RefusedAt = refusedAt(c, v.List.Docs)
+	var ve *db.ValidationError
+	if errors.As(err, &ve) {
+		v.Manage.Invalid = ve.Field
+	}
 	for _, k := range keep {
 		k(v.Manage)
 	}
 	return render(c, status, components.ProjectPage(h.page(c, p.Name), v))
 }
 
-// formSections are the project page's sections (their headings' ids)
-// holding the form each route takes, so a refusal shown at the top of
-// the page links to the form it is about.
-var formSections = map[string]string{
-	"/projects/:p/labels":             "labels-title",
-	"/projects/:p/relation-types":     "relation-types-title",
-	"/projects/:p/guidelines":         "guidelines-title",
-	"/projects/:p/members":            "members-title",
-	"/projects/:p/members/remove":     "members-title",
-	"/projects/:p/assignments":        "assign-title",
-	"/projects/:p/assignments/auto":   "assign-title",
-	"/projects/:p/assignments/remove": "assign-title",
-	"/projects/:p/documents/delete":   "documents-title",
-	"/documents/:d/reopen":            "documents-title",
+// formPlaces are the places on the project page (as noticeAt's) of the
+// form each route takes, where its refusal is shown.
+var formPlaces = map[string]string{
+	"/projects/:p/labels":             "labels",
+	"/projects/:p/relation-types":     "relation-types",
+	"/projects/:p/guidelines":         "guidelines",
+	"/projects/:p/members":            "members",
+	"/projects/:p/members/remove":     "members",
+	"/projects/:p/assignments":        "assignments",
+	"/projects/:p/assignments/auto":   "assignments",
+	"/projects/:p/assignments/remove": "assignments",
+	"/projects/:p/documents/delete":   "assign-form",
+}
+
+// refusedAt is the place of the form a refused request came from: the
+// bar under the list for its buttons, a document's row for its Reopen or
+// Unassign, else the route's section. A place the page shown does not
+// have (the row of a document not listed) falls back to the documents'
+// heading, so a refusal is never left unseen.
+func refusedAt(c echo.Context, docs []db.DocumentSummary) string {
+	place := formPlaces[c.Path()]
+	doc := c.FormValue("doc")
+	if c.Path() == "/documents/:d/reopen" {
+		doc = c.Param("d")
+	}
+	id, err := strconv.ParseInt(doc, 10, 64)
+	if c.FormValue("from") == "list" {
+		place = "assign-form"
+	} else if err == nil && (c.Path() == "/documents/:d/reopen" || c.Path() == "/projects/:p/assignments/remove") {
+		place = fmt.Sprintf("doc-%d", id)
+	}
+	if (place == "assign-form" || strings.HasPrefix(place, "doc-")) && !shows(docs, place) {
+		return "documents-title"
+	}
+	return place
+}
+
+// shows reports whether a page listing docs has place: the bar under the
+// list, when there is a list, or a document's row.
+func shows(docs []db.DocumentSummary, place string) bool {
+	for _, d := range docs {
+		if place == "assign-form" || place == fmt.Sprintf("doc-%d", d.ID) {
+			return true
+		}
+	}
+	return false
 }
 
 // refusedText says why the form sent before this page was refused, for
@@ -192,6 +235,10 @@ func refusedText(refused string) string {
 	switch refused {
 	case "none-ticked":
 		return "Nothing was deleted: no document was ticked. Tick the documents to delete in the list, then press “Delete ticked documents…”."
+	case "none-ticked-assign":
+		return "Nothing was assigned: no document was ticked. Tick the documents to assign in the list, pick the member, then press “Assign”."
+	case "none-ticked-unassign":
+		return "Nothing was unassigned: no document was ticked. Tick the documents to take back in the list, pick the member, then press “Unassign”."
 	}
 	return ""
 }

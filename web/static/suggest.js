@@ -247,6 +247,8 @@ export function createSuggestions(ctx) {
 
   async function load() {
     loaded = false;
+    // What an earlier accept stored may have been undone or changed since.
+    el('sug-done').textContent = '';
     const res = await request('GET', `/api/v1/documents/${ctx.docId}/suggestions${ctx.layerQuery}`);
     groups = group(res);
     proposed = new Map(res.spans.map((s) => [keyOf(s), s.id]));
@@ -257,11 +259,23 @@ export function createSuggestions(ctx) {
   }
 
   // acceptSuggestions stores suggestions and records what it created as
-  // one step for undo.
+  // one step for undo, then says what that was, from the server's answer
+  // (the page's own count could be stale by then).
   async function acceptSuggestions(ids, what) {
     const res = await post('accept', ids, what);
     const entry = res && acceptedEntry(res.created);
     if (entry) ctx.record(entry);
+    el('sug-done').textContent = acceptedText(res && res.created);
+  }
+
+  // acceptedText says what an accept stored, and how to take it back.
+  function acceptedText(created) {
+    const count = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
+    const spans = created ? created.spans.length : 0;
+    const links = created ? created.relations.length : 0;
+    if (spans + links === 0) return 'Nothing was left to accept.';
+    const parts = [spans && count(spans, 'span'), links && count(links, 'link')].filter(Boolean);
+    return `Accepted ${parts.join(' and ')} — Ctrl+Z takes ${spans + links === 1 ? 'it' : 'them'} back.`;
   }
 
   // Accepting or rejecting goes through save(), which redraws the page
@@ -288,8 +302,20 @@ export function createSuggestions(ctx) {
   // and a person inside its speaker phrase), a link the list never shows
   // and no one can reject, which could add a second speaker beside the
   // one the annotator chose.
-  el('sug-accept-all').addEventListener('click', () => acceptSuggestions(() => idsNow(groups.flatMap(partsOf)),
-    'accept the suggestions').catch(ctx.reported));
+  // Once they are in, the panel's buttons but Suggest are gone and the
+  // panel has shrunk: the focus goes to its heading (unless the annotator
+  // has gone elsewhere meanwhile), brought into view with the words saying
+  // what was accepted just below it. Not to the text: below it, on a
+  // narrow screen, the focus would be off the screen and the words too.
+  el('sug-accept-all').addEventListener('click', () => {
+    acceptSuggestions(() => idsNow(groups.flatMap(partsOf)), 'accept the suggestions').then(() => {
+      const at = document.activeElement;
+      if (at !== document.body && !list.closest('section').contains(at)) return;
+      el('sug-title').focus({ preventScroll: true });
+      el('sug-title').scrollIntoView({ block: 'nearest' });
+      el('sug-done').scrollIntoView({ block: 'nearest' });
+    }).catch(ctx.reported);
+  });
   // Reject all takes back nothing stored: "Show rejected suggestions
   // again" brings every one back.
   el('sug-reject-all').addEventListener('click', () => post('reject', () => idsNow(groups.flatMap(rejectPartsOf)),

@@ -13,6 +13,7 @@ import { createOccurrences } from './occurrences.js';
 import { createFind } from './find.js';
 import { revealRange } from './reveal.js';
 import { createToast } from './toast.js';
+import { createKeyHelp } from './keyhelp.js';
 import { createLabelSet, changedNotice, goneRefusal } from './labelbar.js';
 
 // MAX_RANGES is how many changed places one redraw fetches on their own
@@ -515,6 +516,7 @@ function init(docEl) {
   const suggestions = createSuggestions(ctx);
   const occurrences = createOccurrences(ctx);
   const find = createFind(ctx);
+  const keyHelp = createKeyHelp(docEl);
 
 
   // openEditor opens span in the editor; the promise settles once a
@@ -701,6 +703,10 @@ function init(docEl) {
 
   document.addEventListener('keydown', (e) => {
     if (typing(e.target)) return;
+    if (keyHelp.key(e)) {
+      e.preventDefault();
+      return;
+    }
     const key = e.key.toLowerCase();
     if ((e.ctrlKey || e.metaKey) && (key === 'z' || key === 'y')) {
       const direction = key === 'y' || e.shiftKey ? 'redo' : 'undo';
@@ -727,13 +733,6 @@ function init(docEl) {
       closeEditor();
     } else if (e.key === ']' || e.key === '[') {
       stepSpan(e.key === ']');
-      e.preventDefault();
-    } else if (e.key === '?') {
-      // The keyboard help, opened and brought into view.
-      const help = document.querySelector('details.help');
-      help.open = true;
-      help.querySelector('summary').focus({ preventScroll: true });
-      help.scrollIntoView({ block: 'nearest' });
       e.preventDefault();
     } else if ([...e.key].length === 1 && e.key !== ' ') {
       unknownKey(e).catch(reported);

@@ -229,11 +229,21 @@ func (s *Store) ReviewQueue(ctx context.Context, user User) ([]ReviewItem, error
 // NextToReview is the first document of the project ready for user's
 // review (ReviewQueue), 0 when there is none.
 func (s *Store) NextToReview(ctx context.Context, user User, projectID int64) (int64, error) {
-	items, err := s.reviewQueue(ctx, user, projectID)
-	if err != nil || len(items) == 0 {
+	r, ok, err := s.ReviewOf(ctx, user, projectID)
+	if err != nil || !ok {
 		return 0, err
 	}
-	return items[0].Next, nil
+	return r.Next, nil
+}
+
+// ReviewOf is ReviewQueue's item for one project, and false when user
+// neither reviews nor manages it.
+func (s *Store) ReviewOf(ctx context.Context, user User, projectID int64) (ReviewItem, bool, error) {
+	items, err := s.reviewQueue(ctx, user, projectID)
+	if err != nil || len(items) == 0 {
+		return ReviewItem{}, false, err
+	}
+	return items[0], true, nil
 }
 
 // reviewQueue is ReviewQueue for one project, or every one (projectID 0).

@@ -82,6 +82,9 @@ func (h *handler) projectView(c echo.Context, p db.Project, role db.Role) (compo
 	if err != nil {
 		return v, err
 	}
+	if v.Queue, err = h.projectQueue(c, p, role); err != nil {
+		return v, err
+	}
 	v.List = components.DocList{After: page.After, Status: page.Status, Gold: page.Gold, Query: page.Query, Notes: page.Notes}
 	if v.List.DocumentList, err = h.store.Documents(ctx, p.ID, currentUser(c), page); err != nil || !role.AtLeast(db.RoleManager) {
 		return v, err

@@ -2,17 +2,24 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
+	"hashiya/components"
 	"hashiya/db"
 )
 
 // markDone finishes the caller's own layer of a document they may see,
-// then opens the next unfinished document of their queue; with none left
-// it shows the same document again, now marked done.
+// then opens the next unfinished document of their queue in the same
+// project; with none left there, the project's page, which says so and
+// names the projects where work remains. Moving on to another project
+// unasked would change the label set and guidelines under the annotator.
 func (h *handler) markDone(c echo.Context) error {
 	t, err := h.document(c)
 	if err != nil {
@@ -36,7 +43,7 @@ func (h *handler) markDone(c echo.Context) error {
 		return err
 	}
 	if next == 0 {
-		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d?done=last", t.doc.ID))
+		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?marked=%d", t.doc.ProjectID, t.doc.ID))
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d?done=next&prev=%d", next, t.doc.ID))
 }
@@ -86,37 +93,109 @@ func forced(v string) (bool, error) {
 	return false, badRequest("force: %q is not 1 or 0 (true or false)", v)
 }
 
-// next sends the caller to the next unfinished document of their queue,
-// or home when nothing is left.
+// next sends the caller to the next unfinished document of their queue.
+// Reached from a project (?project=, or a page of one of its documents)
+// it stays in that project, and goes to the project's page, which says
+// its work is done, when nothing is left there; otherwise it takes the
+// first project with work left, or goes home when nothing is.
 func (h *handler) next(c echo.Context) error {
-	next, err := h.nextDocument(c.Request().Context(), currentUser(c), 0)
+	projectID, err := h.projectHint(c)
 	if err != nil {
 		return err
 	}
-	if next == 0 {
-		return c.Redirect(http.StatusSeeOther, "/")
+	next, err := h.nextDocument(c.Request().Context(), currentUser(c), projectID)
+	switch {
+	case err != nil:
+		return err
+	case next != 0:
+		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d", next))
+	case projectID != 0:
+		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d", projectID))
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d", next))
+	return c.Redirect(http.StatusSeeOther, "/")
 }
 
-// nextDocument is the first unfinished document of user's queue: in
-// project projectID when it has one left, else in the first project that
-// does; 0 when the queue is finished.
+// nextDocument is the first unfinished document of user's queue in
+// project projectID, or, with projectID 0, in the first project that has
+// one left; 0 when there is none.
 func (h *handler) nextDocument(ctx context.Context, user db.User, projectID int64) (int64, error) {
 	queue, err := h.store.Queue(ctx, user)
 	if err != nil {
 		return 0, err
 	}
-	var first int64
 	for _, q := range queue {
-		if q.Next != 0 && q.ProjectID == projectID {
+		if q.Next != 0 && (projectID == 0 || q.ProjectID == projectID) {
 			return q.Next, nil
 		}
-		if first == 0 {
-			first = q.Next
+	}
+	return 0, nil
+}
+
+// projectHint is the project /next stays in: ?project=, else the
+// project of the page that linked here (its Referer: a document's page or
+// a project's). The Referer is a hint, trusted only as far as the caller
+// may see that document; 0 when there is none.
+func (h *handler) projectHint(c echo.Context) (int64, error) {
+	if v := c.QueryParam("project"); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			return 0, badRequest("project: %q is not a project id", v)
+		}
+		return id, nil
+	}
+	ref, err := url.Parse(c.Request().Referer())
+	if err != nil {
+		return 0, nil
+	}
+	if rest, ok := strings.CutPrefix(ref.Path, "/projects/"); ok {
+		id, _ := strconv.ParseInt(strings.SplitN(rest, "/", 2)[0], 10, 64)
+		return max(id, 0), nil
+	}
+	rest, ok := strings.CutPrefix(ref.Path, "/documents/")
+	id, err := strconv.ParseInt(rest, 10, 64)
+	if !ok || err != nil {
+		return 0, nil
+	}
+	doc, _, err := h.store.DocumentFor(c.Request().Context(), id, currentUser(c))
+	if errors.Is(err, db.ErrNotFound) {
+		return 0, nil
+	}
+	return doc.ProjectID, err
+}
+
+// projectQueue is the top of project p's page for the caller: their
+// progress and next document there and, when none is left, the other
+// projects where work remains; for reviewers, what is ready for review.
+func (h *handler) projectQueue(c echo.Context, p db.Project, role db.Role) (components.ProjectQueue, error) {
+	ctx := c.Request().Context()
+	user := currentUser(c)
+	q := components.ProjectQueue{ProjectName: p.Name, Annotator: role == db.RoleAnnotator, Guidelines: p.Guidelines != ""}
+	queue, err := h.store.Queue(ctx, user)
+	if err != nil {
+		return q, err
+	}
+	for _, item := range queue {
+		switch {
+		case item.ProjectID == p.ID:
+			q.Mine = &item
+		case item.Next != 0:
+			q.Others = append(q.Others, item)
 		}
 	}
-	return first, nil
+	if role.AtLeast(db.RoleReviewer) {
+		r, ok, err := h.store.ReviewOf(ctx, user, p.ID)
+		if err != nil {
+			return q, err
+		}
+		if ok {
+			q.Review = &r
+		}
+	}
+	// ?marked= is where Mark done lands when the project has no more.
+	if id := c.QueryParam("marked"); id != "" {
+		q.Marked, err = h.documentName(c, id)
+	}
+	return q, err
 }
 
 // reopen sets a user's finished layer back to in progress. Only a manager

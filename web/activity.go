@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -12,7 +13,8 @@ import (
 	"hashiya/db"
 )
 
-// activityPageSize is how many changes the activity page shows at once.
+// activityPageSize is how many rows the activity page shows at once: a
+// change each, or a run of changes one action made.
 const activityPageSize = 50
 
 // activityPage shows a project's change log to its managers, a page at a
@@ -39,14 +41,44 @@ func (h *handler) activityPage(c echo.Context) error {
 			return badRequest("%s: give a user name or a document id of at most 200 characters", q.name)
 		}
 	}
-	events, err := h.store.ProjectEvents(c.Request().Context(), p.ID, before, activityPageSize+1, f)
-	if err != nil {
+	v := components.ActivityView{Project: p, Filter: f}
+	if v.Rows, v.Older, err = h.activityRows(c.Request().Context(), p.ID, before, f); err != nil {
 		return err
 	}
-	v := components.ActivityView{Project: p, Events: events, Filter: f}
-	if len(events) > activityPageSize {
-		v.Events = events[:activityPageSize]
-		v.Older = v.Events[activityPageSize-1].ID
-	}
 	return render(c, http.StatusOK, components.ActivityPage(h.page(c, p.Name+" activity"), v))
+}
+
+// activityBatch is how many entries activityRows reads at a time.
+const activityBatch = 250
+
+// activityRows is a page of the log: activityPageSize rows, a run of
+// entries one action made (components.GroupEvents) counting as one row
+// and never cut across pages, so a bulk undo takes one line of the page,
+// not all of it. Entries are read in batches until the page's rows are
+// closed (no older entry can join its last row) and some entry is left
+// over; older is the id of the last row's oldest entry, where the next
+// page starts (0 on the last page).
+func (h *handler) activityRows(ctx context.Context, projectID, before int64, f db.EventFilter) ([]components.ActivityRow, int64, error) {
+	var events []db.LoggedEvent
+	for {
+		batch, err := h.store.ProjectEvents(ctx, projectID, before, activityBatch, f)
+		if err != nil {
+			return nil, 0, err
+		}
+		events = append(events, batch...)
+		rows, open := components.GroupEvents(events)
+		complete := len(batch) < activityBatch
+		if complete {
+			open = 0
+		}
+		if len(rows)-open >= activityPageSize && len(rows) > activityPageSize {
+			page := rows[:activityPageSize]
+			last := page[activityPageSize-1].Events
+			return page, last[len(last)-1].ID, nil
+		}
+		if complete {
+			return rows, 0, nil
+		}
+		before = batch[len(batch)-1].ID
+	}
 }

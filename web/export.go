@@ -9,6 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"hashiya/components"
 	"hashiya/db"
 	"hashiya/db/codec"
 )
@@ -35,7 +36,8 @@ func (h *handler) export(c echo.Context) error {
 		layer = currentUser(c).Name
 	}
 	res := c.Response()
-	w, err := codec.NewWriter(res, format)
+	out := &startOnWrite{res: res}
+	w, err := codec.NewWriter(out, format)
 	if err != nil {
 		return badRequest("format: %v", err)
 	}
@@ -61,9 +63,11 @@ func (h *handler) export(c echo.Context) error {
 	if part != "" {
 		name += "-" + part
 	}
-	// The status goes out with the first line, not before: an error found
-	// before any row (an unknown layer) must still become a 400.
-	start := func() {
+	// The status goes out with the first byte the format writes, not
+	// before: an error found before any row (an unknown layer) must still
+	// become a 400, and an export that writes nothing must still be able
+	// to say so.
+	out.start = func() {
 		ctype, ext := codec.MediaType(format)
 		res.Header().Set(echo.HeaderContentType, ctype)
 		res.Header().Set("Content-Disposition", attachment(name+"."+ext, fmt.Sprintf("project-%d.%s", p.ID, ext)))
@@ -71,13 +75,10 @@ func (h *handler) export(c echo.Context) error {
 	}
 	n := 0
 	err = h.store.ExportLayers(c.Request().Context(), p.ID, layer, func(d codec.ExportDoc) error {
-		if n == 0 {
-			start()
-		}
 		if err := write(d); err != nil {
 			return err
 		}
-		if n++; n%64 == 0 {
+		if n++; n%64 == 0 && out.started {
 			res.Flush()
 		}
 		return nil
@@ -85,10 +86,75 @@ func (h *handler) export(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if n == 0 {
-		start()
+	if !out.started {
+		return h.emptyExport(c, w, out, p, exportQuery{format, layer, c.QueryParam("status"), part})
 	}
 	return w.Close()
+}
+
+// startOnWrite passes an export on to the response, sending its headers
+// (start) with the first byte. Nothing is held back: the export still
+// streams.
+type startOnWrite struct {
+	res     *echo.Response
+	start   func()
+	started bool
+}
+
+func (s *startOnWrite) Write(b []byte) (int, error) {
+	if len(b) == 0 { // a document with no line in this format (quotes)
+		return 0, nil
+	}
+	if !s.started {
+		s.started = true
+		s.start()
+	}
+	return s.res.Write(b)
+}
+
+// exportQuery is what an export was asked for, to say what it found.
+type exportQuery struct{ format, layer, status, part string }
+
+// emptyExport answers an export that wrote nothing (no documents pass its
+// filters, or no quotations in the quotes format). A script gets what it
+// asked for, an empty 200 download (or Label Studio's empty array), with
+// a Hashiya-Export: empty header; a person who pressed Download on the
+// project page gets a page saying there was nothing to export and why,
+// rather than an empty file that looks like a failed download.
+func (h *handler) emptyExport(c echo.Context, w *codec.Writer, out *startOnWrite, p db.Project, q exportQuery) error {
+	c.Response().Header().Set("Hashiya-Export", "empty")
+	if c.Request().Header.Get("Sec-Fetch-Mode") != "navigate" {
+		out.start()
+		out.started = true
+		return w.Close()
+	}
+	return render(c, http.StatusOK, components.ErrorPage(h.page(c, "Nothing to export"), http.StatusOK, emptyExportReason(p, q)))
+}
+
+// emptyExportReason says what an empty export held none of: "No
+// quotations in gold of news, with status reviewed, in the test part:
+// the file would be empty."
+func emptyExportReason(p db.Project, q exportQuery) string {
+	things := "documents"
+	if q.format == "quotes" {
+		things = "quotations"
+	}
+	where := "gold"
+	switch q.layer {
+	case "gold":
+	case db.AllLayers:
+		where = "any layer"
+	default:
+		where = q.layer + "'s layer"
+	}
+	s := fmt.Sprintf("No %s in %s of %s", things, where, p.Name)
+	if q.status != "" {
+		s += ", with status " + strings.ReplaceAll(q.status, "_", " ")
+	}
+	if q.part != "" {
+		s += ", in the " + q.part + " part"
+	}
+	return s + ": the file would be empty, so none was downloaded. A script asking for it gets an empty file."
 }
 
 // attachment is a Content-Disposition naming the download after the

@@ -42,6 +42,9 @@ type Review struct {
 	// changed, which the page's script puts in for the rows it had there.
 	// The counts above the table still count every row.
 	Places map[[2]int]bool
+	// UndoAccept is the reviewer's last bulk accept, which the notice
+	// after it offers to take back (Event 0: none).
+	UndoAccept db.AgreedAccept
 	// From is the anchor of the row the page of rows shown starts at
 	// (or the place it starts from, when that row is gone); "" for the
 	// first page.
@@ -271,9 +274,31 @@ func agreed(rows []ReviewRow) []ReviewRow {
 	return out
 }
 
+// agreedQuestion asks before the bulk accept of n spans: it changes
+// gold in thousands of places at once.
+func (r Review) agreedQuestion(n int) string {
+	return r.agreedLabel(n) + " into gold, with the links they agree on? The notice after it offers to take the accept back."
+}
+
+// undoQuestion asks before a bulk accept is taken back.
+func undoQuestion(a db.AgreedAccept) string {
+	return fmt.Sprintf("Take back this accept? The %s and %s it put into gold leave it; the rest of gold stays.", spansText(len(a.Spans)), linksText(len(a.Relations)))
+}
+
+// spansText and linksText count with thousands marked: "1,902 spans".
+func spansText(n int) string { return countOf(n, "span") }
+func linksText(n int) string { return countOf(n, "link") }
+
+func countOf(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return thousands(n) + " " + thing + "s"
+}
+
 // agreedLabel names the bulk accept of n spans.
 func (r Review) agreedLabel(n int) string {
-	spans := fmt.Sprintf("the %d spans", n)
+	spans := fmt.Sprintf("the %s spans", thousands(n))
 	switch n {
 	case 0:
 		if len(r.Layers) == 1 {

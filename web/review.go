@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -74,6 +75,15 @@ func (h *handler) reviewPage(c echo.Context) error {
 		return badRequest("show: %q is not all, disputed or undecided", show)
 	}
 	r.NoticeAt, r.From = c.QueryParam("at"), c.QueryParam("from")
+	if c.QueryParam("done") == "accepted-agreed" {
+		// The notice of a bulk accept offers to take it back, while it is
+		// the reviewer's last one and not taken back yet.
+		a, err := h.store.LastAgreedAccept(c.Request().Context(), t.doc, t.user.ID)
+		if err != nil && !errors.Is(err, db.ErrNotFound) {
+			return err
+		}
+		r.UndoAccept = a
+	}
 	return render(c, http.StatusOK, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
 }
 
@@ -90,6 +100,8 @@ func reviewNotice(q url.Values) string {
 	case "accepted-agreed":
 		msg := fmt.Sprintf("Accepted %s and %s into gold.", components.Plural(copied, "span"), components.Plural(count, "link"))
 		return msg + leftOutNotice(number("changed"), "in the list")
+	case "undone-accept":
+		return fmt.Sprintf("The accept is taken back: %s and %s left gold.", components.Plural(copied, "span"), components.Plural(count, "link"))
 	case "linked":
 		if copied == 0 && count == 0 {
 			return "Gold holds that span and its links already; nothing was copied."
@@ -166,21 +178,41 @@ func agreedRefs(r components.Review) []db.SpanRef {
 }
 
 // acceptAgreed copies into gold, in one transaction, every span all
-// users' layers hold and gold lacks.
+// users' layers hold and gold lacks; sent with undo (the accept's log
+// entry, which its notice offers) it takes that accept back instead.
 func (h *handler) acceptAgreed(c echo.Context) error {
 	t, err := h.reviewTarget(c)
 	if err != nil {
 		return err
 	}
+	if c.FormValue("undo") != "" {
+		return h.undoAccept(c, t)
+	}
 	r, err := h.reviewLayers(c.Request().Context(), t.doc)
 	if err != nil {
 		return err
 	}
-	n, err := h.store.CopyAllToGold(c.Request().Context(), t.doc, agreedRefs(r), t.user.ID)
+	n, err := h.store.AcceptAgreed(c.Request().Context(), t.doc, agreedRefs(r), t.user.ID)
 	if err != nil {
 		return h.reviewError(c, t, err)
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=accepted-agreed&spans=%d&n=%d%s%s", t.doc.ID, n.Spans, n.Relations, changedQuery(n), keptFilter(c)))
+}
+
+// undoAccept takes back, in one transaction, the bulk accept the form
+// names: the spans and links it put into gold leave it. One refused
+// (another reviewer's, taken back already, gold changed since) is said
+// on the review page, and gold stays as it is.
+func (h *handler) undoAccept(c echo.Context, t target) error {
+	event, err := strconv.ParseInt(c.FormValue("undo"), 10, 64)
+	if err != nil || event <= 0 {
+		return h.reviewError(c, t, &db.ValidationError{Field: "undo", Reason: fmt.Sprintf("%q names no accept to take back", c.FormValue("undo"))})
+	}
+	n, err := h.store.UndoAgreedAccept(c.Request().Context(), t.doc, t.user.ID, event)
+	if err != nil {
+		return h.reviewError(c, t, err)
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=undone-accept&spans=%d&n=%d%s", t.doc.ID, n.Spans, n.Relations, keptFilter(c)))
 }
 
 // leftOutNotice says how many agreed spans a bulk accept left out

@@ -11,6 +11,36 @@
 
 const table = document.getElementById('candidates');
 if (table) init(table);
+busyForms();
+
+// busyForms: a form with data-busy (the bulk accept and its undo, which
+// take seconds on a long document) turns its button off once sent, the
+// question of forms.js answered, and says what is under way in it and
+// in the status line, so it is not pressed twice while the page waits.
+function busyForms() {
+  window.addEventListener('submit', (e) => {
+    const form = e.target;
+    if (e.defaultPrevented || !form.matches('form[data-busy]')) return;
+    const button = form.querySelector('button[type="submit"]');
+    if (!button) return;
+    if (!button.dataset.idle) button.dataset.idle = button.textContent;
+    button.disabled = true;
+    button.textContent = form.dataset.busy;
+    form.setAttribute('aria-busy', 'true');
+    const status = document.getElementById('review-key-status');
+    if (status) status.textContent = form.dataset.busy;
+  });
+  // A page the browser keeps and shows again on Back is not waiting.
+  window.addEventListener('pageshow', (e) => {
+    if (!e.persisted) return;
+    for (const form of document.querySelectorAll('form[data-busy][aria-busy]')) {
+      const button = form.querySelector('button[type="submit"]');
+      button.disabled = false;
+      button.textContent = button.dataset.idle;
+      form.removeAttribute('aria-busy');
+    }
+  });
+}
 
 // place reads a row's anchor (c-START-END-LABEL): its start, end and
 // label, or null for another id.
@@ -162,7 +192,8 @@ function init(candidates) {
       if (mine && theirs) mine.replaceWith(document.adoptNode(theirs));
     }
     candidates.caption.textContent = page.querySelector('#candidates caption').textContent;
-    for (const old of document.querySelectorAll('#form-notice, #form-error')) old.remove();
+    // The offer to take a bulk accept back goes with its notice.
+    for (const old of document.querySelectorAll('#form-notice, #form-error, #undo-accept')) old.remove();
     const places = new Set(answer.dataset.places.split(' ').filter(Boolean));
     for (const old of rows()) {
       const p = place(old.id);

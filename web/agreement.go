@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -20,7 +21,12 @@ func (h *handler) agreementPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := components.AgreementView{Project: p, Tally: tally}
+	v := components.AgreementView{Project: p, Tally: tally, Confusion: tally.ConfusionOverall()}
+	if pair := c.QueryParam("pair"); pair != "" {
+		if v.Confusion, err = confusionOf(tally, pair); err != nil {
+			return err
+		}
+	}
 	if c.QueryParam("done") == "accepted" {
 		// Numbers only are read from the address; the words are fixed here.
 		n, _ := strconv.Atoi(c.QueryParam("n"))
@@ -31,6 +37,17 @@ func (h *handler) agreementPage(c echo.Context) error {
 			leftOutNotice(changed, "in their documents' review")
 	}
 	return render(c, http.StatusOK, components.AgreementPage(h.page(c, p.Name+" agreement"), v))
+}
+
+// confusionOf is the table of labels confused of the pair named
+// "first/second" (user names hold no slash).
+func confusionOf(t *agreement.Tally, pair string) (agreement.Confusion, error) {
+	a, b, _ := strings.Cut(pair, "/")
+	c, ok := t.Confusion(a, b)
+	if !ok || a == "" || b == "" {
+		return c, badRequest("pair: %q is not two users who worked on a document in common, named first/second", pair)
+	}
+	return c, nil
 }
 
 // apiAgreement is the agreement page's figures as JSON, for scripts that

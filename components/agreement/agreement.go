@@ -128,7 +128,7 @@ func Pairs(layers []Layer) []Pair {
 	var out []Pair
 	for i := range layers {
 		for j := i + 1; j < len(layers); j++ {
-			out = append(out, compare(layers[i].Name, layers[j].Name, sets[i], sets[j], nil))
+			out = append(out, compare(layers[i].Name, layers[j].Name, sets[i], sets[j], sums{}))
 		}
 	}
 	return out
@@ -146,58 +146,50 @@ func spanSets(layers []Layer) []map[Span]bool {
 	return sets
 }
 
-// compare counts how layers a and b agree, and adds the counts label by
-// label to labels when it is not nil (a pair differing in label only
-// counts under both its labels there).
-func compare(a, b string, inA, inB map[Span]bool, labels map[string]*Pair) Pair {
+// compare counts how layers a and b agree, and adds what it finds label
+// by label into sums (see sums).
+func compare(a, b string, inA, inB map[Span]bool, into sums) Pair {
 	p := Pair{A: a, B: b}
-	count := func(label string, q Pair) {
-		if labels == nil {
-			return
-		}
-		l := labels[label]
-		if l == nil {
-			l = &Pair{}
-			labels[label] = l
-		}
-		l.add(q)
-	}
 	var onlyA, onlyB []Span
 	for s := range inA {
 		if inB[s] {
 			p.Both++
-			count(s.Label, Pair{Both: 1})
+			into.label(s.Label, Pair{Both: 1})
 		} else {
 			onlyA = append(onlyA, s)
-			count(s.Label, Pair{OnlyA: 1})
+			into.label(s.Label, Pair{OnlyA: 1})
 		}
 	}
 	for s := range inB {
 		if !inA[s] {
 			onlyB = append(onlyB, s)
-			count(s.Label, Pair{OnlyB: 1})
+			into.label(s.Label, Pair{OnlyB: 1})
 		}
 	}
 	p.OnlyA, p.OnlyB = len(onlyA), len(onlyB)
-	boundary, relabel := near(onlyA, onlyB)
+	boundary, relabel, usedA, usedB := near(onlyA, onlyB)
 	p.Boundary, p.Relabel = len(boundary), len(relabel)
 	for _, s := range boundary {
-		count(s.Label, Pair{Boundary: 1})
+		into.label(s.Label, Pair{Boundary: 1})
 	}
 	for _, pr := range relabel {
-		count(pr[0].Label, Pair{Relabel: 1})
-		count(pr[1].Label, Pair{Relabel: 1})
+		into.label(pr[0].Label, Pair{Relabel: 1})
+		into.label(pr[1].Label, Pair{Relabel: 1})
+		into.cell(pr[0].Label, pr[1].Label)
 	}
+	into.missed(onlyA, usedA, onlyB, usedB)
 	return p
 }
 
 // near pairs the spans only one side holds with their near misses on the
 // other, each span in one pair at most, in text order: first spans of the
 // same label that overlap (boundary: a's spans returned), then spans of
-// the same extent with another label (relabel: a's and b's).
-func near(onlyA, onlyB []Span) (boundary []Span, relabel [][2]Span) {
+// the same extent with another label (relabel: a's and b's). usedA and
+// usedB say which of onlyA and onlyB, as near sorts them, are in a pair;
+// they are nil when no span is.
+func near(onlyA, onlyB []Span) (boundary []Span, relabel [][2]Span, usedA, usedB []bool) {
 	if len(onlyA) == 0 || len(onlyB) == 0 {
-		return nil, nil
+		return nil, nil, nil, nil
 	}
 	byPlace := func(x, y Span) int {
 		if x.Start != y.Start {
@@ -214,7 +206,7 @@ func near(onlyA, onlyB []Span) (boundary []Span, relabel [][2]Span) {
 	for _, s := range onlyB {
 		longestB = max(longestB, s.End-s.Start)
 	}
-	usedA, usedB := make([]bool, len(onlyA)), make([]bool, len(onlyB))
+	usedA, usedB = make([]bool, len(onlyA)), make([]bool, len(onlyB))
 	// match pairs each unused span of a with the first unused span of b
 	// that ok accepts among those that overlap it: b's spans that start
 	// before a's start minus b's longest span cannot reach it.
@@ -237,7 +229,7 @@ func near(onlyA, onlyB []Span) (boundary []Span, relabel [][2]Span) {
 		func(i, _ int) { boundary = append(boundary, onlyA[i]) })
 	match(func(x, y Span) bool { return x.Start == y.Start && x.End == y.End },
 		func(i, j int) { relabel = append(relabel, [2]Span{onlyA[i], onlyB[j]}) })
-	return boundary, relabel
+	return boundary, relabel, usedA, usedB
 }
 
 // Mean is the average F1 of the pairs that have one, and how many do.
@@ -265,8 +257,10 @@ func meanOf[T any](items []T, value func(T) (float64, bool)) (mean float64, n in
 // label, and per document. Documents with fewer than two layers add
 // nothing. Apart, AddGold sums each owner's layers against reviewed gold.
 type Tally struct {
-	pairs    map[[2]string]*Pair
-	labels   map[string]*Pair
+	pairs map[[2]string]*Pair
+	// labels is each pair's sums by label, by the two names in order:
+	// their "both" is the diagonal of the pair's Confusion.
+	labels   map[[2]string]map[string]*Pair
 	quotes   map[[2]string]*Attribution
 	Docs     []DocScore
 	gold     map[string]*GoldScore
@@ -275,6 +269,9 @@ type Tally struct {
 	goldQuotes map[string]*Attribution
 	// kappas is each pair's Cohen's κ over words (AddWords).
 	kappas map[[2]string]*Kappa
+	// confusion is each pair's label against label counts (see
+	// Confusion), by the two names in order, the first's label first.
+	confusion map[[2]string]map[[2]string]int
 }
 
 // GoldScore is one owner's layers against gold (A the owner, B "gold"),
@@ -301,7 +298,7 @@ func (t *Tally) AddGold(gold Layer, layers []Layer) {
 			sum = &GoldScore{Pair: Pair{A: name, B: "gold"}}
 			t.gold[name] = sum
 		}
-		sum.add(compare(name, "gold", set, ref, nil))
+		sum.add(compare(name, "gold", set, ref, sums{}))
 		sum.Docs++
 		t.addGoldQuotes(gold, layers[i])
 	}
@@ -335,31 +332,46 @@ func (t *Tally) Add(id int64, name string, layers []Layer) {
 		return
 	}
 	if t.pairs == nil {
-		t.pairs, t.labels, t.quotes = map[[2]string]*Pair{}, map[string]*Pair{}, map[[2]string]*Attribution{}
+		t.pairs, t.quotes = map[[2]string]*Pair{}, map[[2]string]*Attribution{}
+		t.labels, t.confusion = map[[2]string]map[string]*Pair{}, map[[2]string]map[[2]string]int{}
 	}
 	sets := spanSets(layers)
 	var pairs []Pair
 	for i := range layers {
 		for j := i + 1; j < len(layers); j++ {
-			p := compare(layers[i].Name, layers[j].Name, sets[i], sets[j], t.labels)
-			pairs = append(pairs, p)
-			// The sum is kept under the two names in order, whichever
+			// Sums are kept under the two names in order, whichever
 			// order a document lists them in.
-			q := p
-			if q.B < q.A {
-				q.A, q.B, q.OnlyA, q.OnlyB = q.B, q.A, q.OnlyB, q.OnlyA
+			names, flip := [2]string{layers[i].Name, layers[j].Name}, layers[j].Name < layers[i].Name
+			if flip {
+				names[0], names[1] = names[1], names[0]
 			}
-			sum := t.pairs[[2]string{q.A, q.B}]
-			if sum == nil {
-				sum = &Pair{A: q.A, B: q.B}
-				t.pairs[[2]string{q.A, q.B}] = sum
+			into := sums{labels: t.labels[names], confusion: t.confusion[names], flip: flip}
+			if into.labels == nil {
+				into.labels, into.confusion = map[string]*Pair{}, map[[2]string]int{}
+				t.labels[names], t.confusion[names] = into.labels, into.confusion
 			}
-			sum.add(q)
+			p := compare(layers[i].Name, layers[j].Name, sets[i], sets[j], into)
+			pairs = append(pairs, p)
+			t.addPair(p, flip)
 			t.addQuotes(layers[i], layers[j])
 		}
 	}
 	mean, n := Mean(pairs)
 	t.Docs = append(t.Docs, DocScore{ID: id, Name: name, Mean: mean, Pairs: n})
+}
+
+// addPair adds one document's pair to the sum for its two names, in
+// order (flip: p names them the other way round).
+func (t *Tally) addPair(p Pair, flip bool) {
+	if flip {
+		p.A, p.B, p.OnlyA, p.OnlyB = p.B, p.A, p.OnlyB, p.OnlyA
+	}
+	sum := t.pairs[[2]string{p.A, p.B}]
+	if sum == nil {
+		sum = &Pair{A: p.A, B: p.B}
+		t.pairs[[2]string{p.A, p.B}] = sum
+	}
+	sum.add(p)
 }
 
 // Pairs is the sum for each pair of owners, by name.
@@ -387,8 +399,17 @@ func byNames(a1, b1, a2, b2 string) int {
 
 // Labels is the sum over every pair for each label, by label.
 func (t *Tally) Labels() []LabelScore {
-	out := make([]LabelScore, 0, len(t.labels))
-	for label, p := range t.labels {
+	sum := map[string]*Pair{}
+	for _, labels := range t.labels {
+		for label, p := range labels {
+			if sum[label] == nil {
+				sum[label] = &Pair{}
+			}
+			sum[label].add(*p)
+		}
+	}
+	out := make([]LabelScore, 0, len(sum))
+	for label, p := range sum {
 		out = append(out, LabelScore{Label: label, Pair: *p})
 	}
 	slices.SortFunc(out, func(x, y LabelScore) int { return strings.Compare(x.Label, y.Label) })

@@ -1,7 +1,6 @@
 package db
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -154,121 +153,6 @@ func withCheckErrors(bad codec.Errors, checkErr error) error {
 	all := append(slices.Clone(bad), more...)
 	slices.SortStableFunc(all, func(a, b codec.LineError) int { return a.Line - b.Line })
 	return all
-}
-
-// importCheck finds every line of an import that cannot go in, one line
-// at a time: an id the project already has, a label or relation type it
-// lacks (or, with AddLabels, one whose name it could not take), a
-// relation its rules refuse, or span attributes the API would refuse.
-// The rules are the project's as they stand: an import may add labels
-// and relation types, never change a rule. Of each line it keeps only
-// the first use of each label and relation type, for the file-wide caps
-// and the names to add, so a file is checked in the memory of one line.
-type importCheck struct {
-	p             Project
-	opts          ImportOptions
-	bad           codec.Errors
-	labels, types nameTally
-}
-
-func newImportCheck(p Project, opts ImportOptions) *importCheck {
-	return &importCheck{p: p, opts: opts}
-}
-
-// doc checks line d, and returns the id of the document the project has
-// already whose layer d adds, 0 when it has none (or d is bad).
-func (c *importCheck) doc(ctx context.Context, tx *sql.Tx, d codec.Doc) (int64, error) {
-	id, reason, err := existingDocument(ctx, tx, c.p, c.opts, d)
-	if err != nil {
-		return 0, err
-	}
-	if reason != "" {
-		c.bad = append(c.bad, codec.LineError{File: c.opts.File, Line: d.Line, Reason: reason})
-		id = 0
-	}
-	if c.opts.AddLabels {
-		c.bad = append(c.bad, unfitLabelNames(c.p, c.opts.File, d)...)
-	} else {
-		c.bad = append(c.bad, unknownLabels(c.p, c.opts.File, d)...)
-	}
-	c.bad = append(c.bad, badAnnotations(c.p, c.opts, d)...)
-	for _, sp := range d.Spans {
-		c.labels.use(sp.Label, cmp.Or(sp.Line, d.Line))
-	}
-	for _, r := range d.Relations {
-		c.types.use(r.Type, d.Line)
-	}
-	return id, nil
-}
-
-// errors is every bad line found so far and the file-wide caps, in line
-// order; nil when there is none.
-func (c *importCheck) errors() error {
-	bad := append(slices.Clone(c.bad), c.capErrors()...)
-	if len(bad) == 0 {
-		return nil
-	}
-	slices.SortStableFunc(bad, func(a, b codec.LineError) int { return a.Line - b.Line })
-	return bad
-}
-
-// checkImport checks every line of docs (see importCheck), and returns
-// the ids of the documents the project has already whose lines annotate
-// them, by external id.
-func checkImport(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions, docs []codec.Doc) (map[string]int64, *importCheck, error) {
-	c := newImportCheck(p, opts)
-	existing := map[string]int64{}
-	for _, d := range docs {
-		id, err := c.doc(ctx, tx, d)
-		if err != nil {
-			return nil, nil, err
-		}
-		if id != 0 {
-			existing[d.ExternalID] = id
-		}
-	}
-	return existing, c, c.errors()
-}
-
-// existingDocument says why line d cannot go in when the project has a
-// document with its id already, "" when it can: its annotations then go
-// onto that document, in a layer the document lacks, provided the text is
-// the document's to the character (offsets mean nothing on another text)
-// and the line brings a layer at all. It returns that document's id too,
-// 0 when the project has none of that id.
-func existingDocument(ctx context.Context, tx *sql.Tx, p Project, opts ImportOptions, d codec.Doc) (int64, string, error) {
-	id, text, err := documentByExternalID(ctx, tx, p.ID, d.ExternalID)
-	if err != nil || id == 0 {
-		return 0, "", err
-	}
-	var layers int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM layers WHERE document_id = ? AND owner_id IS ?", id, nullID(opts.Owner)).Scan(&layers); err != nil {
-		return 0, "", fmt.Errorf("db: check the layers of document %q: %w", d.ExternalID, err)
-	}
-	switch {
-	case text != d.Text:
-		return id, fmt.Sprintf("project %s already has a document with id %q, with another text: annotations go onto a document only with its text, character for character", p.Name, d.ExternalID), nil
-	case importStatus(d) == "":
-		return id, fmt.Sprintf("project %s already has a document with id %q (the line brings no annotations for it)", p.Name, d.ExternalID), nil
-	case layers > 0:
-		return id, fmt.Sprintf("document %q of project %s has that layer already: an import adds a layer a document lacks, never into one it has", d.ExternalID, p.Name), nil
-	}
-	return id, "", nil
-}
-
-// documentByExternalID is the id and text of the project's document of
-// that external id; id 0 when there is none.
-func documentByExternalID(ctx context.Context, tx *sql.Tx, projectID int64, externalID string) (int64, string, error) {
-	var id int64
-	var text string
-	err := tx.QueryRowContext(ctx, "SELECT id, text FROM documents WHERE project_id = ? AND external_id = ?", projectID, externalID).Scan(&id, &text)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, "", nil
-	}
-	if err != nil {
-		return 0, "", fmt.Errorf("db: find document %q: %w", externalID, err)
-	}
-	return id, text, nil
 }
 
 // addMissingRelationTypes adds relation types a file uses that the project

@@ -40,3 +40,16 @@ func BenchmarkSnapBook(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkSnapWords snaps a three-code-point drag at every offset of a
+// line of Arabic words, numbers, dates and percentages: the word step
+// itself, which BenchmarkSnapBook's pass over a book hides.
+func BenchmarkSnapWords(b *testing.B) {
+	const line = "ارتفعت الأسعار 12.5% إلى 1,000,000 دينار في 5/10/2021 و١٢٫٥٪ في ٥/١٠/٢٠٢١ الساعة 10:30، قال (رويترز)."
+	n := offsets.Len(line)
+	for b.Loop() {
+		for start := 0; start+3 <= n; start++ {
+			offsets.SnapWords(line, start, start+3)
+		}
+	}
+}

@@ -7,6 +7,7 @@ package offsets
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -327,7 +328,8 @@ func isWordRune(r rune) bool {
 
 // SnapWords widens start..end to whole words, then trims surrounding space
 // and punctuation the selection caught, so a sloppy mouse drag still yields
-// exactly the words it touched. A span with no word character, or out of
+// exactly the words it touched. A number with the marks between its digits
+// and its percent sign is one word (12.5%, 5/10/2021: numbers.go). A span with no word character, or out of
 // range, is left as is. It reads only the text around the span.
 func SnapWords(s string, start, end int) (int, int) {
 	a, b, err := Locate(s, start, end)
@@ -339,19 +341,21 @@ func SnapWords(s string, start, end int) (int, int) {
 }
 
 // wordsAround is SnapWords for the span at bytes a..b of s, code points
-// ca..cb: the snapped span in bytes and in code points.
+// ca..cb: the snapped span in bytes and in code points. Words are runs of
+// word runes and, inside numbers, their marks and percent sign (see
+// numbers.go).
 func wordsAround(s string, a, b, ca, cb int) (int, int, int, int) {
 	a0, b0, ca0, cb0 := a, b, ca, cb
 	for a < b {
 		r, n := utf8.DecodeRuneInString(s[a:])
-		if isWordRune(r) {
+		if isWordRune(r) || inNumber(s, a, a+n, r) {
 			break
 		}
 		a, ca = a+n, ca+1
 	}
 	for b > a {
 		r, n := utf8.DecodeLastRuneInString(s[:b])
-		if isWordRune(r) {
+		if isWordRune(r) || inNumber(s, b-n, b, r) {
 			break
 		}
 		b, cb = b-n, cb-1
@@ -361,17 +365,17 @@ func wordsAround(s string, a, b, ca, cb int) (int, int, int, int) {
 	}
 	for a > 0 {
 		r, n := utf8.DecodeLastRuneInString(s[:a])
-		if !isWordRune(r) {
+		if !isWordRune(r) && !inNumber(s, a-n, a, r) || isPercent(r) {
 			break
 		}
 		a, ca = a-n, ca-1
 	}
-	for b < len(s) {
+	for last, _ := utf8.DecodeLastRuneInString(s[:b]); b < len(s) && !isPercent(last); {
 		r, n := utf8.DecodeRuneInString(s[b:])
-		if !isWordRune(r) {
+		if !isWordRune(r) && !inNumber(s, b, b+n, r) {
 			break
 		}
-		b, cb = b+n, cb+1
+		b, cb, last = b+n, cb+1, r
 	}
 	return balanced(s, a, b, ca, cb)
 }
@@ -411,12 +415,15 @@ func balanced(s string, a, b, ca, cb int) (int, int, int, int) {
 	return a, b, ca, cb
 }
 
-// isCloser is true of a closing bracket of brackets.
-func isCloser(r rune) bool {
+// isCloser is true of a closing bracket of brackets. It is asked of most
+// runes of every snapped span, so it reads a string, not the map.
+func isCloser(r rune) bool { return strings.ContainsRune(closers, r) }
+
+// closers holds the closing brackets of brackets.
+var closers = func() string {
+	var b strings.Builder
 	for _, c := range brackets {
-		if c == r {
-			return true
-		}
+		b.WriteRune(c)
 	}
-	return false
-}
+	return b.String()
+}()

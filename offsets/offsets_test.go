@@ -529,33 +529,67 @@ func TestSnapWords(t *testing.T) {
 	}
 }
 
+// TestSnapWordsNumbers: a number with marks inside (decimals, thousands,
+// dates, times; Latin and Arabic-Indic digits) and the percent sign after
+// it are one word, whichever part of it a drag catches; a mark that is not
+// between two digits still breaks words.
+func TestSnapWordsNumbers(t *testing.T) {
+	const text = "ارتفعت الأسعار 12.5% إلى 1,000,000 دينار في 5/10/2021 أو 2021-10-05 الساعة 10:30، " +
+		"و ١٢٫٥٪ في ٥/١٠/٢٠٢١ و ١٬٠٠٠ و 50%فقط و 12 % و 1, 2 و %7 ali@example.com Al-Jazeera 1..2 عام 2021."
+	cases := []struct {
+		name     string
+		in       string // a stretch of text, once in it
+		from, to int    // the selection, in code points of in
+		want     string // what it snaps to, once in in
+	}{
+		{"a decimal point and a digit", "12.5%", 1, 3, "12.5%"},
+		{"the whole percentage", "12.5%", 0, 5, "12.5%"},
+		{"the percent sign alone", "12.5%", 4, 5, "12.5%"},
+		{"starting on the decimal point", "12.5%", 2, 5, "12.5%"},
+		{"ending on the decimal point", "12.5%", 0, 2, "12.5%"},
+		{"the decimal point alone", "12.5%", 2, 3, "12.5%"},
+		{"inside thousands", "1,000,000", 3, 5, "1,000,000"},
+		{"a slash and a digit of a date", "5/10/2021", 1, 3, "5/10/2021"},
+		{"a date with the spaces round it", " 5/10/2021 ", 0, 11, "5/10/2021"},
+		{"the month of an ISO date", "2021-10-05", 5, 7, "2021-10-05"},
+		{"the minutes of a time", "10:30،", 3, 6, "10:30"},
+		{"an arabic decimal and percent", "١٢٫٥٪", 3, 4, "١٢٫٥٪"},
+		{"an arabic date", "٥/١٠/٢٠٢١", 2, 4, "٥/١٠/٢٠٢١"},
+		{"arabic thousands", "١٬٠٠٠", 3, 4, "١٬٠٠٠"},
+		{"a word written straight after a percent", "50%فقط", 3, 5, "فقط"},
+		{"the percent before such a word", "50%فقط", 2, 3, "50%"},
+		{"a percent after a space stays out", "12 %", 0, 4, "12"},
+		{"a comma and space between numbers", "1, 2", 0, 2, "1"},
+		{"a list of numbers", "1, 2", 0, 4, "1, 2"},
+		{"a percent before digits stays out", "%7", 0, 2, "7"},
+		{"an email keeps its dots and at sign as breaks", "ali@example.com", 5, 8, "example"},
+		{"a hyphen between letters", "Al-Jazeera", 0, 3, "Al"},
+		{"two marks between digits", "1..2", 0, 2, "1"},
+		{"a sentence's full stop after a year", "2021.", 2, 5, "2021"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			at := cpIndex(t, text, c.in)
+			a, b := offsets.SnapWords(text, at+c.from, at+c.to)
+			want := at + cpIndex(t, c.in, c.want)
+			if got := string([]rune(text)[a:b]); got != c.want || a != want {
+				t.Errorf("%q %d..%d snaps to %d..%d %q, want %d %q", c.in, c.from, c.to, a, b, got, want, c.want)
+			}
+		})
+	}
+	at := cpIndex(t, text, "2021.") + 4
+	if a, b := offsets.SnapWords(text, at, at+1); a != at || b != at+1 {
+		t.Errorf("the full stop alone snaps to %d..%d, want it unchanged", a, b)
+	}
+}
+
 // TestSnapWordsMixedLines holds SnapWords, which reads only around the
 // span, to the plain definition over the whole text's code points, on
-// random lines of letters, marks, digits, joiners, emoji and punctuation.
+// random lines of letters, marks, digits, joiners, emoji, punctuation and
+// the marks and percent signs that numbers hold.
 func TestSnapWordsMixedLines(t *testing.T) {
-	pieces := []string{" ", " ", "م", "a", "7", "٣", "\u064f", "ـ", "\u200c", "\u200d", "😀", "\U0001F3FD", "،", ".", "\u200f", "\n"}
-	isWord := func(r rune) bool {
-		return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == 'ـ' || r == '\u200c' || r == '\u200d'
-	}
-	reference := func(rs []rune, start, end int) (int, int) {
-		a, b := start, end
-		for a < b && !isWord(rs[a]) {
-			a++
-		}
-		for b > a && !isWord(rs[b-1]) {
-			b--
-		}
-		if a == b {
-			return start, end
-		}
-		for a > 0 && isWord(rs[a-1]) {
-			a--
-		}
-		for b < len(rs) && isWord(rs[b]) {
-			b++
-		}
-		return a, b
-	}
+	pieces := []string{" ", " ", "م", "a", "7", "٣", "\u064f", "ـ", "\u200c", "\u200d", "😀", "\U0001F3FD", "،", ".", "\u200f", "\n", "/", "٫", "-", "%", "٪"}
+	reference := referenceSnapWords
 	rng := uint64(7)
 	next := func(n int) int {
 		rng = rng*6364136223846793005 + 1442695040888963407
@@ -582,6 +616,38 @@ func TestSnapWordsMixedLines(t *testing.T) {
 			}
 		}
 	}
+}
+
+// referenceSnapWords is SnapWords (brackets aside) over the whole text's
+// code points: a word is a run of letters, marks, digits, tatweel and
+// joiners, with a number's inner marks (between two digits) and its
+// closing percent sign (after a digit), after which a new word starts.
+func referenceSnapWords(rs []rune, start, end int) (int, int) {
+	isWord := func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == 'ـ' || r == '\u200c' || r == '\u200d'
+	}
+	digit := func(i int) bool { return i >= 0 && i < len(rs) && unicode.IsDigit(rs[i]) }
+	percent := func(i int) bool { return i >= 0 && strings.ContainsRune("%٪‰؉", rs[i]) }
+	inWord := func(i int) bool {
+		return isWord(rs[i]) || strings.ContainsRune(".,/-:٫٬", rs[i]) && digit(i-1) && digit(i+1) || percent(i) && digit(i-1)
+	}
+	a, b := start, end
+	for a < b && !inWord(a) {
+		a++
+	}
+	for b > a && !inWord(b-1) {
+		b--
+	}
+	if a == b {
+		return start, end
+	}
+	for a > 0 && inWord(a-1) && !percent(a-1) {
+		a--
+	}
+	for b < len(rs) && inWord(b) && !percent(b-1) {
+		b++
+	}
+	return a, b
 }
 
 // TestSliceWithoutIndex: Check and Slice, for one span of a long text,

@@ -137,36 +137,55 @@ func (s *Store) copyToGold(ctx context.Context, doc Document, ref SpanRef, by in
 // now: the caller read the agreement, and only that is accepted. Spans
 // gold held already are not counted.
 func (s *Store) CopyAllToGold(ctx context.Context, doc Document, refs []SpanRef, by int64) (LinkCopy, error) {
-	for _, ref := range refs {
-		if err := ref.requireSeen(); err != nil {
-			return LinkCopy{}, err
-		}
+	if err := requireSeenAll(refs); err != nil {
+		return LinkCopy{}, err
 	}
 	var n LinkCopy
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		n = LinkCopy{}
-		for _, ref := range refs {
-			agreed, err := stillAgreed(ctx, tx, doc, ref)
-			if err != nil {
-				return err
-			}
-			if !agreed {
-				n.Changed++
-				continue
-			}
-			_, copied, err := copyToGoldTx(ctx, tx, doc, ref, by)
-			if err != nil {
-				return err
-			}
-			if copied {
-				n.Spans++
-			}
+		spans, changed, err := copyAgreedSpansTx(ctx, tx, doc, refs, by)
+		if err != nil {
+			return err
 		}
-		var err error
+		n = LinkCopy{Spans: len(spans), Changed: changed}
 		n.Relations, err = copyAgreedLinksTx(ctx, tx, doc, by)
 		return err
 	})
 	return n, err
+}
+
+// requireSeenAll is requireSeen for every ref.
+func requireSeenAll(refs []SpanRef) error {
+	for _, ref := range refs {
+		if err := ref.requireSeen(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// copyAgreedSpansTx copies into gold each ref's span still agreed
+// (stillAgreed), and returns the ids of the gold spans it made (not
+// those gold held already) and how many refs it left out as changed.
+func copyAgreedSpansTx(ctx context.Context, tx *sql.Tx, doc Document, refs []SpanRef, by int64) (made []int64, changed int, err error) {
+	made = []int64{}
+	for _, ref := range refs {
+		agreed, err := stillAgreed(ctx, tx, doc, ref)
+		if err != nil {
+			return nil, 0, err
+		}
+		if !agreed {
+			changed++
+			continue
+		}
+		sp, copied, err := copyToGoldTx(ctx, tx, doc, ref, by)
+		if err != nil {
+			return nil, 0, err
+		}
+		if copied {
+			made = append(made, sp.ID)
+		}
+	}
+	return made, changed, nil
 }
 
 // stillAgreed is true while ref's span is as it was read (ref.Seen),
@@ -717,40 +736,23 @@ type AgreedAccept struct {
 // links it put into gold, in the same transaction, so UndoAgreedAccept
 // removes exactly those; an accept that added nothing logs nothing.
 func (s *Store) AcceptAgreed(ctx context.Context, doc Document, refs []SpanRef, by int64) (LinkCopy, error) {
-	for _, ref := range refs {
-		if err := ref.requireSeen(); err != nil {
-			return LinkCopy{}, err
-		}
+	if err := requireSeenAll(refs); err != nil {
+		return LinkCopy{}, err
 	}
 	var n LinkCopy
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		n = LinkCopy{}
-		made := AgreedAccept{Spans: []int64{}, Relations: []int64{}}
-		for _, ref := range refs {
-			agreed, err := stillAgreed(ctx, tx, doc, ref)
-			if err != nil {
-				return err
-			}
-			if !agreed {
-				n.Changed++
-				continue
-			}
-			sp, copied, err := copyToGoldTx(ctx, tx, doc, ref, by)
-			if err != nil {
-				return err
-			}
-			if copied {
-				made.Spans = append(made.Spans, sp.ID)
-			}
+		spans, changed, err := copyAgreedSpansTx(ctx, tx, doc, refs, by)
+		if err != nil {
+			return err
 		}
-		var err error
+		made := AgreedAccept{Spans: spans}
 		if made.Relations, err = newGoldRelations(ctx, tx, doc, func() error {
 			_, err := copyAgreedLinksTx(ctx, tx, doc, by)
 			return err
 		}); err != nil {
 			return err
 		}
-		n.Spans, n.Relations = len(made.Spans), len(made.Relations)
+		n = LinkCopy{Spans: len(made.Spans), Relations: len(made.Relations), Changed: changed}
 		if n.Spans+n.Relations == 0 {
 			return nil
 		}

@@ -57,6 +57,7 @@ var actionNames = map[string]string{
 	"layer.done": "marked done", "layer.reopen": "reopened", "layer.reviewed": "marked reviewed",
 	"suggestion.reject": "rejected suggestions", "suggestion.restore": "restored rejected suggestions",
 	"review.reject": "rejected for gold", "review.unreject": "took back a rejection for gold",
+	"review.accept-agreed": "accepted what the annotators agree on into gold", "review.undo-accept": "took back an accept into gold",
 	"import": "imported", "labels.set": "changed the label set", "guidelines.set": "changed the guidelines", "project.create": "created the project",
 	"member.set": "set a member", "member.remove": "removed a member",
 	"assignment.set": "assigned", "assignment.remove": "took back", "assignment.auto": "assigned automatically",
@@ -113,6 +114,8 @@ func eventSummary(e db.LoggedEvent) string {
 		return fmt.Sprintf("%d", d.Count)
 	case "review.reject", "review.unreject":
 		return fmt.Sprintf("%s %d–%d", d.Label, d.Start, d.End)
+	case "review.accept-agreed", "review.undo-accept":
+		return loggedItems(d.Spans, "span") + " and " + loggedItems(d.Relations, "link")
 	case "project.create":
 		return d.Name
 	case "guidelines.set":
@@ -205,6 +208,16 @@ func loggedCount(raw json.RawMessage, thing string) string {
 		return Plural(n, thing)
 	}
 	return fmt.Sprintf("%s %ss", raw, thing)
+}
+
+// loggedItems says how many things an event logged, given as a count or
+// as the list of their ids.
+func loggedItems(raw json.RawMessage, thing string) string {
+	var ids []int64
+	if json.Unmarshal(raw, &ids) == nil {
+		return Plural(len(ids), thing)
+	}
+	return loggedCount(raw, thing)
 }
 
 // clipAt is the most of a text a summary quotes.

@@ -35,6 +35,8 @@ func TestEventSummary(t *testing.T) {
 		{"import", `{"file":"a.jsonl","documents":2,"spans":5,"relations":0}`, "a.jsonl: 2 documents, 5 spans, 0 relations"},
 		{"import", `{"layer":"gold","file":"a.jsonl","documents":2,"spans":5,"relations":0}`, "a.jsonl: 2 documents, 5 spans, 0 relations into gold"},
 		{"import", `{"layer":"ليلى","file":"a.jsonl","documents":1,"spans":1,"relations":0}`, "a.jsonl: 1 document, 1 span, 0 relations into ليلى's layer"},
+		{"review.accept-agreed", `{"spans":[4,5,9],"relations":[2]}`, "3 spans and 1 link"},
+		{"review.undo-accept", `{"accept":81,"spans":3,"relations":0}`, "3 spans and 0 links"},
 		{"span.update", `{"before":1}`, `{"before":1}`}, // unreadable: shown as stored
 		{"future.action", `{"x":1}`, `{"x":1}`},
 		{"guidelines.set", `{"before":"old","after":"علّم كل اقتباس\nsecond line"}`, "“علّم كل اقتباس” (3 → 26 characters)"},

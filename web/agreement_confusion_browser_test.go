@@ -1,0 +1,97 @@
+package web_test
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"hashiya/db"
+)
+
+// TestBrowserAgreementConfusion: three annotators label the demo
+// article's names differently. The table of labels confused names the
+// most confused pairs in a sentence and sets exactly their cells in bold;
+// the pair chosen in its form shows that pair's table, rows the first's,
+// and the page comes back to the table; 320 px wide the page does not
+// scroll sideways, and the table scrolls in a box of its own, a region
+// named by its heading that Tab reaches and the arrow keys scroll.
+func TestBrowserAgreementConfusion(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	for _, who := range []struct {
+		name  string
+		spans [][2]string
+	}{
+		{"karim", [][2]string{{"PER", "صباح النعمان"}, {"ORG", "جهاز مكافحة الإرهاب"}, {"LOC", "العراقية"}}},
+		{"layla", [][2]string{{"PER", "صباح النعمان"}, {"LOC", "جهاز مكافحة الإرهاب"}, {"GPE", "العراقية"}}},
+		{"rana", [][2]string{{"ORG", "صباح النعمان"}, {"LOC", "جهاز مكافحة الإرهاب"}}},
+	} {
+		u := addSiteMember(t, s, who.name, db.RoleAnnotator)
+		for _, sp := range who.spans {
+			start, end := spanAt(t, doc.Text, sp[1], 0)
+			if _, err := s.store.CreateSpan(t.Context(), doc, u.ID, u.ID, db.SpanInput{Start: start, End: end, Label: sp[0]}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	b := newBrowser(t, s)
+	page := fmt.Sprintf("%s/projects/%d/agreement", s.url, s.proj.ID)
+	b.run(chromedp.Navigate(page), chromedp.WaitVisible(chromedp.ID("agreement-confusion")))
+	if got := eval[string](b, `document.getElementById('confusion-most').innerText.replace(/\s+/g, ' ').trim()`); !strings.HasPrefix(got, "Most confused (in bold below): LOC ↔ ORG, 2; ORG ↔ PER, 2; GPE ↔ LOC, 1. ") {
+		t.Errorf("the note reads %q", got)
+	}
+	// The cells drawn bold are those of the pairs the note names, both ways.
+	bold := eval[string](b, `(() => { const t = document.getElementById('agreement-confusion');
+	  const cols = [...t.tHead.rows[0].cells].map((c) => c.textContent.trim());
+	  return [...t.tBodies[0].rows].flatMap((r) => [...r.cells].map((c, i) => [r.cells[0].textContent.trim(), cols[i], c]))
+	    .filter(([, , c]) => c.tagName === 'TD' && Number(getComputedStyle(c.firstElementChild || c).fontWeight) >= 700)
+	    .map(([x, y, c]) => x + '/' + y + ' ' + c.textContent).join(', '); })()`)
+	if want := "GPE/LOC 1, LOC/GPE 1, LOC/ORG 2, ORG/LOC 2, ORG/PER 2, PER/ORG 2"; bold != want {
+		t.Errorf("bold cells %q, want %q", bold, want)
+	}
+	if got := eval[string](b, `document.getElementById('confusion-pair').labels[0].textContent`); got != "Table of" {
+		t.Errorf("the pair select is labelled %q", got)
+	}
+
+	// One pair: rows are karim's labels, and the page comes back to the table.
+	b.run(chromedp.SetValue(chromedp.ID("confusion-pair"), "karim/layla"), chromedp.Click(chromedp.CSS(`#confusion-form button`)))
+	b.waitFor(`location.search.includes('pair=') && document.getElementById('agreement-confusion') !== null`)
+	if q := eval[string](b, `location.search + location.hash`); q != "?pair="+url.QueryEscape("karim/layla")+"#confusion" {
+		t.Errorf("the form went to %q", q)
+	}
+	rows := eval[string](b, `[...document.querySelectorAll('#agreement-confusion tr')].map((r) => [...r.cells].map((c) => c.textContent.trim()).join(' ')).join('\n')`)
+	want := "Rows: karim · columns: layla GPE LOC ORG PER none\n" +
+		"GPE 0 0 0 0 0\nLOC 1 0 0 0 0\nORG 0 1 0 0 0\nPER 0 0 0 1 0\nnone 0 0 0 0 —"
+	if rows != want {
+		t.Errorf("karim · layla's table:\n%s\nwant\n%s", rows, want)
+	}
+	if !eval[bool](b, `(() => { const r = document.getElementById('confusion-title').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()`) {
+		t.Error("after Show the table's heading is out of sight")
+	}
+
+	// 320 px wide: the table scrolls in its own box, never the page.
+	b.run(chromedp.EmulateViewport(320, 640), chromedp.Navigate(page), chromedp.WaitVisible(chromedp.ID("agreement-confusion")))
+	if eval[bool](b, `document.documentElement.scrollWidth > innerWidth + 1`) {
+		t.Error("320 px wide the agreement page scrolls sideways")
+	}
+	box := `document.getElementById('agreement-confusion').closest('.table-wrap')`
+	if got := eval[string](b, `(() => { const e = `+box+`; return [e.getAttribute('role'), e.tabIndex, document.getElementById(e.getAttribute('aria-labelledby')).textContent].join(' | '); })()`); got != "region | 0 | Labels confused" {
+		t.Errorf("the table's box reads %q", got)
+	}
+	if !eval[bool](b, box+`.scrollWidth > `+box+`.clientWidth`) {
+		t.Fatal("320 px wide the table fits its box: nothing to scroll")
+	}
+	eval[bool](b, `(document.querySelector('#confusion-most a').focus(), true)`)
+	b.run(chromedp.KeyEvent(kb.Tab))
+	if !eval[bool](b, `document.activeElement === `+box) {
+		t.Fatalf("Tab after the note's link lands on %s, not the table's box", eval[string](b, `document.activeElement.outerHTML.slice(0, 80)`))
+	}
+	b.run(chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowRight))
+	b.waitFor(box + `.scrollLeft > 0`)
+	b.screenshot("agreement-confusion-narrow")
+	b.run(chromedp.EmulateViewport(1366, 900))
+}

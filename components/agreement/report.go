@@ -15,6 +15,19 @@ type Report struct {
 	GoldDocs  int          `json:"gold_documents"`
 	Gold      []GoldReport `json:"against_gold"`
 	Quotes    QuoteReport  `json:"quotations"`
+	// Confusion is the table of labels confused, summed over every pair.
+	Confusion []ConfusionReport `json:"confusion"`
+}
+
+// ConfusionReport is one cell of the symmetric table of labels confused
+// (see Confusion), each pair of labels once: the spans with the same
+// start and end one side labelled Labels[0] and the other Labels[1],
+// whichever said which (the same label twice: agreed). A null label is
+// none: spans the other side marked where this one marked nothing like
+// them.
+type ConfusionReport struct {
+	Labels [2]*string `json:"labels"`
+	Spans  int        `json:"spans"`
 }
 
 // PairReport is one pair's (or label's, or the total's) agreement; F1 is
@@ -114,6 +127,28 @@ func NewReport(project int64, t *Tally) Report {
 	}
 	for _, d := range t.Worst(len(t.Docs)) {
 		out.Least = append(out.Least, DocReport{d.ID, d.Name, d.Mean, d.Pairs})
+	}
+	out.Confusion = confusionReport(t.ConfusionOverall())
+	return out
+}
+
+// confusionReport lists a symmetric table's cells that count something,
+// by row, none last, each pair of labels once.
+func confusionReport(c Confusion) []ConfusionReport {
+	out := []ConfusionReport{}
+	labels := append(c.Labels(), None)
+	label := func(l string) *string {
+		if l == None {
+			return nil
+		}
+		return &l
+	}
+	for i, x := range labels {
+		for _, y := range labels[i:] {
+			if n := c.Count(x, y); n > 0 {
+				out = append(out, ConfusionReport{Labels: [2]*string{label(x), label(y)}, Spans: n})
+			}
+		}
 	}
 	return out
 }

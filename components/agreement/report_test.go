@@ -16,7 +16,7 @@ func TestReportShape(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"project":7,"documents":0,"overall":{"both":0,"only_a":0,"only_b":0,"f1":null,"extent_differs":0,"label_differs":0,"f1_forgiving_extent":null},"kappa":null,"pairs":[],"labels":[],"least_agreed":[],"gold_documents":0,"against_gold":[],` +
-		`"quotations":{"overall":{"both":0,"only_a":0,"only_b":0,"f1":null,"extent_differs":0,"label_differs":0,"f1_forgiving_extent":null,"matched":0,"same_speaker":{"same":0,"of":0,"share":null},"same_cue":{"same":0,"of":0,"share":null},"same_type":{"same":0,"of":0,"share":null}},"pairs":[],"against_gold":[]}}`
+		`"quotations":{"overall":{"both":0,"only_a":0,"only_b":0,"f1":null,"extent_differs":0,"label_differs":0,"f1_forgiving_extent":null,"matched":0,"same_speaker":{"same":0,"of":0,"share":null},"same_cue":{"same":0,"of":0,"share":null},"same_type":{"same":0,"of":0,"share":null}},"pairs":[],"against_gold":[]},"confusion":[]}`
 	if string(got) != want {
 		t.Errorf("empty report:\n%s\nwant\n%s", got, want)
 	}
@@ -32,5 +32,26 @@ func TestReportShape(t *testing.T) {
 	}
 	if len(r.Least) != 1 || r.Least[0].ExternalID != "d1" || r.Least[0].MeanF1 != 2.0/3 || len(r.Labels) != 2 {
 		t.Errorf("documents %+v, labels %+v", r.Least, r.Labels)
+	}
+}
+
+// TestReportConfusion: the table of labels confused, summed over every
+// pair, each pair of labels once, none as null.
+func TestReportConfusion(t *testing.T) {
+	span := func(start int, label string) agreement.Span {
+		return agreement.Span{Start: start, End: start + 3, Label: label}
+	}
+	tally := &agreement.Tally{}
+	tally.Add(1, "d1", []agreement.Layer{
+		{Name: "layla", Spans: []agreement.Span{span(0, "PER"), span(5, "ORG"), span(10, "DATE")}},
+		{Name: "karim", Spans: []agreement.Span{span(0, "PER"), span(5, "LOC")}},
+	})
+	got, err := json.Marshal(agreement.NewReport(7, tally).Confusion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[{"labels":["DATE",null],"spans":1},{"labels":["LOC","ORG"],"spans":1},{"labels":["PER","PER"],"spans":1}]`
+	if string(got) != want {
+		t.Errorf("confusion:\n%s\nwant\n%s", got, want)
 	}
 }

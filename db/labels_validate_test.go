@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -94,5 +95,19 @@ func TestStoredViewKeyStillLoads(t *testing.T) {
 	labels[4].Hotkey = "9"
 	if err := f.s.SetLabels(ctx, f.proj.ID, f.user, labels); err != nil {
 		t.Errorf("saving the mended set: %v", err)
+	}
+}
+
+// TestViewKeysSorted: the list the label form shows is every key the
+// validation refuses, in order.
+func TestViewKeysSorted(t *testing.T) {
+	keys := ViewKeys()
+	if !slices.IsSorted(keys) || len(keys) != len(viewKeys) {
+		t.Fatalf("ViewKeys() = %q", keys)
+	}
+	for _, k := range keys {
+		if err := ValidateLabels([]Label{{Name: "X", Color: "#112233", Hotkey: k}}); err == nil {
+			t.Errorf("key %q listed but accepted", k)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -188,6 +189,9 @@ var viewKeys = map[string]string{
 	"]": "key for the next span",
 	"[": "key for the previous span",
 }
+
+// ViewKeys lists the keys no label may take (viewKeys), sorted.
+func ViewKeys() []string { return slices.Sorted(maps.Keys(viewKeys)) }
 
 // CreateProject adds a project with the given label set (DefaultLabels
 // when nil) and the default relation types, cut to that label set

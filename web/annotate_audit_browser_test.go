@@ -180,7 +180,7 @@ func TestBrowserReadOnlyBar(t *testing.T) {
 		query, note, link, shot string
 	}{
 		{"?layer=layla", "· read only: this is layla’s layer. Open your own layer to annotate.", "/documents/%d", "readonly-bar-theirs"},
-		{"", "· read only until a manager reopens it. Next document of your queue", "/next", "readonly-bar-done"},
+		{"", "· read only until a manager reopens it. Next document of your queue", fmt.Sprintf("/next?project=%d", doc.ProjectID), "readonly-bar-done"},
 	} {
 		if tc.query == "" {
 			if _, err := s.store.MarkDone(ctx, doc, s.user); err != nil {

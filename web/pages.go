@@ -129,8 +129,6 @@ func (h *handler) annotatePage(c echo.Context) error {
 			return err
 		}
 		a.Notice = "Marked " + name + " done. This is the next unfinished document of your queue."
-	case "last":
-		a.Notice = "Marked done. Every document of your queue is done; a manager can reopen this one."
 	}
 	return render(c, http.StatusOK, components.AnnotatePage(h.page(c, a.Doc.ExternalID), a))
 }

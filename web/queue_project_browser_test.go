@@ -65,7 +65,7 @@ func TestBrowserQueueStaysInProject(t *testing.T) {
 	// The finished document's way on stays in Demo as well.
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d", s.url, only.ID)))
 	b.waitPath(fmt.Sprintf("/documents/%d", only.ID))
-	b.run(chromedp.Click(chromedp.CSS(`#readonly-note a[href="/next"]`)))
+	b.run(chromedp.Click(chromedp.CSS(`#readonly-note a[href^="/next"]`)))
 	b.waitPath(demo)
 
 	b.run(chromedp.Click(chromedp.CSS(`#your-work .other-work a.queue-project`)))

@@ -306,7 +306,7 @@ func TestQueueMarkDoneAndNext(t *testing.T) {
 		redirect string // after marking done
 	}{
 		{d1, "0 / 2", docPath(d1), docPath(d3) + fmt.Sprintf("?done=next&prev=%d", d1.ID)},
-		{d3, "1 / 2", docPath(d3), docPath(d3) + "?done=last"}, // nothing left: back to it
+		{d3, "1 / 2", docPath(d3), fmt.Sprintf("/projects/%d?marked=%d", te.proj.ID, d3.ID)}, // nothing left: the project says so
 	}
 	for _, st := range steps {
 		d := home(te.layla)
@@ -341,7 +341,7 @@ func TestQueueMarkDoneAndNext(t *testing.T) {
 	if n := d.Find("#span-editor button:not([disabled]):not(#editor-close)").Length(); n != 0 {
 		t.Errorf("%d editor buttons enabled on a finished layer", n)
 	}
-	if got := htmlPage(t, te.layla.get(docPath(d3)+"?done=last"), http.StatusOK).Find("#form-notice").Text(); !strings.Contains(got, "Every document of your queue is done") {
+	if got := htmlPage(t, te.layla.get(fmt.Sprintf("/projects/%d?marked=%d", te.proj.ID, d3.ID)), http.StatusOK).Find("#project-done").Text(); !strings.Contains(got, "are done") {
 		t.Errorf("notice after the last document: %q", got)
 	}
 	// Nobody marks done a document they may not see.
@@ -439,7 +439,7 @@ func TestReopenThroughForm(t *testing.T) {
 	if htmlPage(t, te.samir.get(p), http.StatusOK).Find(reopen).Length() != 0 {
 		t.Error("Reopen offered for a layer not done")
 	}
-	redirectsTo(t, te.layla.post(docPath(d1)+"/done", nil), docPath(d1)+"?done=last")
+	redirectsTo(t, te.layla.post(docPath(d1)+"/done", nil), fmt.Sprintf("/projects/%d?marked=%d", te.proj.ID, d1.ID))
 	d := htmlPage(t, te.samir.get(p), http.StatusOK)
 	if d.Find(reopen).Length() != 1 || !strings.Contains(d.Find(fmt.Sprintf("#doc-%d .assignees", d1.ID)).Text(), "done") {
 		t.Errorf("no Reopen button for layla's done layer: %q", d.Find(fmt.Sprintf("#doc-%d", d1.ID)).Text())

@@ -13,13 +13,7 @@ import (
 // failed, leaves the database without one.
 func TestImportMakesAdminOnlyWhenItImports(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, body string) string {
-		file := filepath.Join(dir, name)
-		if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return file
-	}
+	write := writerIn(t, dir)
 	good := write("good.jsonl", `{"id": "d1", "text": "قال محمد", "label": [[4, 8, "PER"]]}`+"\n")
 	broken := write("broken.jsonl", "not json\n")
 	unknownLabel := write("label.jsonl", `{"id": "d2", "text": "قال محمد", "label": [[4, 8, "NOPE"]]}`+"\n")
@@ -64,5 +58,17 @@ func TestImportMakesAdminOnlyWhenItImports(t *testing.T) {
 	c.ok("import", "--project", "p", good)
 	if out := c.ok("import", "--project", "p", write("more.jsonl", `{"id": "d3", "text": "نص"}`+"\n")); strings.Contains(out, "created admin") {
 		t.Errorf("a second import made an admin again: %q", out)
+	}
+}
+
+// writerIn returns a function that writes a file of dir and gives its path.
+func writerIn(t *testing.T, dir string) func(name, body string) string {
+	t.Helper()
+	return func(name, body string) string {
+		file := filepath.Join(dir, name)
+		if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return file
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"hashiya/db"
+	"hashiya/db/codec"
 )
 
 // TestImportStreamAsFile: importing a file without holding it parsed
@@ -18,13 +20,7 @@ import (
 // admin made only for a file that goes in.
 func TestImportStreamAsFile(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, body string) string {
-		file := filepath.Join(dir, name)
-		if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return file
-	}
+	write := writerIn(t, dir)
 	files := []string{
 		write("good.jsonl", `{"id": "d1", "text": "قال محمد", "label": [[4, 8, "PER"], [4, 8, "PER"]]}`+"\n"+`{"id": "d2", "text": "قالَ", "label": [[0, 3, "NEW"]]}`+"\n"),
 		write("bad.jsonl", "not json\n"+`{"id": "d3", "text": "قال محمد", "label": [[4, 8, "NOPE"]]}`+"\n"+`{"id": "d3", "text": "نص"}`+"\n"),
@@ -67,4 +63,44 @@ func importOnce(t *testing.T, file string, addLabels bool, how func(*importer, c
 	s.Close()
 	exported, _, _ := c.run("", "export", "--project", "p", "--format", "jsonl")
 	return fmt.Sprintf("stdout %s\nstderr %s\nresult %+v\nerror %v\nexport %s", out.String(), warn.String(), res, err, exported)
+}
+
+// file imports one file the way import did before stream: parsed whole,
+// then stored. The tests keep it as the measure stream must match.
+func (im *importer) file(ctx context.Context, opts db.ImportOptions) (db.ImportResult, error) {
+	fh, err := os.Open(opts.File)
+	if err != nil {
+		return db.ImportResult{}, fmt.Errorf("%s: %w", opts.File, fileReason(err))
+	}
+	defer fh.Close()
+	docs, report, err := codec.ParseFileInto(fh, opts.File, im.format, im.unit, im.layer)
+	for _, w := range report.Warnings {
+		fmt.Fprintf(im.warn, "%s (warning)\n", w.Error())
+	}
+	if err != nil {
+		// A file with bad lines is checked further, never stored.
+		return im.s.ImportParsed(ctx, opts, docs, err)
+	}
+	if opts.By, err = im.by(ctx, opts, docs); err != nil {
+		return db.ImportResult{}, err
+	}
+	return im.s.Import(ctx, opts, docs)
+}
+
+// by is the user an import of docs is recorded by: the first admin. A
+// database without one gets "admin", as serve would make it (its password
+// printed once), but only once a file has passed every check, so a failed
+// import leaves the database as it was.
+func (im *importer) by(ctx context.Context, opts db.ImportOptions, docs []codec.Doc) (int64, error) {
+	if im.admin.ID != 0 {
+		return im.admin.ID, nil
+	}
+	// ImportParsed checks the good lines of a file with bad lines against
+	// the project and stores nothing; given no bad lines, it checks them all.
+	_, err := im.s.ImportParsed(ctx, opts, docs, codec.Errors{})
+	if bad := (codec.Errors{}); err != nil && !(errors.As(err, &bad) && len(bad) == 0) {
+		return 0, err
+	}
+	im.admin, err = ensureAdmin(ctx, im.s, im.stdout)
+	return im.admin.ID, err
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -52,7 +51,7 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	failed := 0
 	for _, file := range files {
 		start := time.Now()
-		res, err := im.file(ctx, db.ImportOptions{ProjectID: p.ID, File: file, Owner: owner, AddLabels: *addLabels})
+		res, err := im.stream(ctx, db.ImportOptions{ProjectID: p.ID, File: file, Owner: owner, AddLabels: *addLabels})
 		if err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "%s\n%s: nothing imported\n", describe(err), file)
@@ -112,45 +111,6 @@ type importer struct {
 	format, unit, layer string
 	admin               db.User // the zero User until the database has an admin
 	stdout, warn        io.Writer
-}
-
-// file imports one file.
-func (im *importer) file(ctx context.Context, opts db.ImportOptions) (db.ImportResult, error) {
-	fh, err := os.Open(opts.File)
-	if err != nil {
-		return db.ImportResult{}, fmt.Errorf("%s: %w", opts.File, fileReason(err))
-	}
-	defer fh.Close()
-	docs, report, err := codec.ParseFileInto(fh, opts.File, im.format, im.unit, im.layer)
-	for _, w := range report.Warnings {
-		fmt.Fprintf(im.warn, "%s (warning)\n", w.Error())
-	}
-	if err != nil {
-		// A file with bad lines is checked further, never stored.
-		return im.s.ImportParsed(ctx, opts, docs, err)
-	}
-	if opts.By, err = im.by(ctx, opts, docs); err != nil {
-		return db.ImportResult{}, err
-	}
-	return im.s.Import(ctx, opts, docs)
-}
-
-// by is the user an import of docs is recorded by: the first admin. A
-// database without one gets "admin", as serve would make it (its password
-// printed once), but only once a file has passed every check, so a failed
-// import leaves the database as it was.
-func (im *importer) by(ctx context.Context, opts db.ImportOptions, docs []codec.Doc) (int64, error) {
-	if im.admin.ID != 0 {
-		return im.admin.ID, nil
-	}
-	// ImportParsed checks the good lines of a file with bad lines against
-	// the project and stores nothing; given no bad lines, it checks them all.
-	_, err := im.s.ImportParsed(ctx, opts, docs, codec.Errors{})
-	if bad := (codec.Errors{}); err != nil && !(errors.As(err, &bad) && len(bad) == 0) {
-		return 0, err
-	}
-	im.admin, err = ensureAdmin(ctx, im.s, im.stdout)
-	return im.admin.ID, err
 }
 
 // layerOwner resolves a layer name to its owner id, gold 0: a user of

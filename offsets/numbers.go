@@ -51,3 +51,13 @@ func digitAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsDigit(r)
 }
+
+// numberRunsOn reports whether rs[start:end], beginning or ending with a
+// digit, is part of a longer number there: a mark joins it to a digit
+// before or after, or a percent sign closes it.
+func numberRunsOn(rs []rune, start, end int) bool {
+	before := start >= 2 && unicode.IsDigit(rs[start]) && isNumberMark(rs[start-1]) && unicode.IsDigit(rs[start-2])
+	after := end < len(rs) && unicode.IsDigit(rs[end-1]) &&
+		(isPercent(rs[end]) || isNumberMark(rs[end]) && end+1 < len(rs) && unicode.IsDigit(rs[end+1]))
+	return before || after
+}

@@ -20,7 +20,9 @@ import (
 // found in "قال علي." but not inside عليه or وعلي, since a clitic is part
 // of its word here, as whole-word snapping makes it part of a span. A
 // phrase that begins or ends with a character outside words (« or a full
-// stop) needs no boundary there. Occurrences may overlap.
+// stop) needs no boundary there. Nor is a number found inside a longer
+// one, as whole-word snapping keeps it: 12 is not in 12.5% nor 5 in
+// 5/10/2021. Occurrences may overlap.
 func Occurrences(s, phrase string) [][2]int {
 	want := lettersOf([]rune(phrase))
 	m := len(want.ls)
@@ -36,7 +38,8 @@ func Occurrences(s, phrase string) [][2]int {
 			continue
 		}
 		start, end := have.ls[i].start, have.ls[i+m-1].end
-		if (start == 0 || !isWordRune(rs[start-1]) || !isWordRune(first)) && (end == len(rs) || !isWordRune(rs[end]) || !isWordRune(last)) {
+		if (start == 0 || !isWordRune(rs[start-1]) || !isWordRune(first)) && (end == len(rs) || !isWordRune(rs[end]) || !isWordRune(last)) &&
+			!numberRunsOn(rs, start, end) {
 			out = append(out, [2]int{start, end})
 		}
 	}

@@ -27,6 +27,9 @@ var occurrenceCases = []struct {
 	{"none", "نص بلا تكرار", "كلمة", nil},
 	{"empty phrase", "نص", "", nil},
 	{"an RLM ends a word", "محمد\u200fعلي", "محمد", [][2]int{{0, 4}}},
+	{"a number is not found inside a longer one", "12.5% و12 و 12، 5/10/2021 و ١٢٫٥ و12%", "12", [][2]int{{12, 14}}},
+	{"nor a date's part", "في 5/10/2021 و 10:30 ثم 10.", "10", [][2]int{{24, 26}}},
+	{"a whole number is found", "بلغ 12.5% ثم 12.5% .", "12.5%", [][2]int{{4, 9}, {13, 18}}},
 }
 
 func TestOccurrences(t *testing.T) {

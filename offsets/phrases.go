@@ -61,7 +61,7 @@ func (p *Phrases) Find(s string) []Found {
 					continue
 				}
 				end := have.ls[i+m-1].end
-				if end == len(rs) || !isWordRune(rs[end]) || !isWordRune(want.ls[m-1].r) {
+				if (end == len(rs) || !isWordRune(rs[end]) || !isWordRune(want.ls[m-1].r)) && !numberRunsOn(rs, l.start, end) {
 					out = append(out, Found{Phrase: p, Start: l.start, End: end})
 				}
 			}

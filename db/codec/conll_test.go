@@ -321,3 +321,17 @@ func TestCoNLLClosingASCIIQuote(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
 }
+
+// TestCoNLLNumbersStayWhole: a number keeps the marks between its digits
+// as one token, a time's colon too, as whole-word snapping keeps it, so a
+// DATE span snapped in the page is written whole; a colon after a word
+// is still a token of its own.
+func TestCoNLLNumbersStayWhole(t *testing.T) {
+	d := ExportDoc{ExternalID: "n", Text: "الساعة 10:30 في 5/10/2021: بلغ 3.5", Spans: []ExportSpan{
+		{ID: 1, Start: 7, End: 12, Label: "DATE"}, {ID: 2, Start: 16, End: 25, Label: "DATE"}}}
+	out, warnings := exportCoNLL(t, d)
+	want := "# id = n\nالساعة O\n10:30 B-DATE\nفي O\n5/10/2021 B-DATE\n: O\nبلغ O\n3.5 O\n\n"
+	if out != want || len(warnings) != 0 {
+		t.Errorf("got\n%s\nwant\n%s\nwarnings %q", out, want, warnings)
+	}
+}

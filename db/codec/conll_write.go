@@ -102,8 +102,10 @@ type conllToken struct {
 }
 
 // tokenize splits text on whitespace and splits off each punctuation mark
-// as a token of its own, except "." and "," between digits (3.5, 1,000),
-// which stay in their number as ANERCorp writes them, and the first
+// as a token of its own, except ".", "," and ":" between digits (3.5,
+// 1,000, 10:30), which stay in their number as ANERCorp writes them and
+// as whole-word snapping keeps them (a date's "/" and "-" are no marks
+// here at all), and the first
 // hyphen of the word -DOCSTART-. A run such as `؟!»`
 // (".", "؟", "?", "!" and the closing marks after them, see
 // closesSentence) is terminal.
@@ -181,7 +183,7 @@ const conllPunct = "،؛؟.,;:!?«»“”\"()[]"
 func isLineBreak(r rune) bool { return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' }
 
 func inNumber(runes []rune, i int) bool {
-	return (runes[i] == '.' || runes[i] == ',') && i > 0 && i+1 < len(runes) &&
+	return (runes[i] == '.' || runes[i] == ',' || runes[i] == ':') && i > 0 && i+1 < len(runes) &&
 		unicode.IsDigit(runes[i-1]) && unicode.IsDigit(runes[i+1])
 }
 

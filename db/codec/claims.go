@@ -69,6 +69,15 @@ func (c *claims) statusProblem(status string) string {
 	return ""
 }
 
+// admit says why doc, read on line, cannot go into the layer: its status
+// (statusProblem) or its id (claimID, which gives it its line and id).
+func (c *claims) admit(doc *Doc, prefix string, line int) string {
+	if reason := c.statusProblem(doc.Status); reason != "" {
+		return reason
+	}
+	return c.claimID(doc, prefix, line)
+}
+
 // claimID gives doc its line and id (FILE_STEM-LINE if the line has
 // none), and says why the id cannot be taken: one the export could not
 // write back as given, or one an earlier line took.

@@ -68,10 +68,7 @@ func parseLabelStudio(r io.Reader, name, unit, layer string, limit int) ([]Doc, 
 			continue
 		}
 		if reason == "" {
-			reason = claims.statusProblem(doc.Status)
-		}
-		if reason == "" {
-			reason = claims.claimID(&doc, prefix, line)
+			reason = claims.admit(&doc, prefix, line)
 		}
 		if reason != "" {
 			bad = append(bad, LineError{name, line, fmt.Sprintf("task %d: %s", n, reason)})

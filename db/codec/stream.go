@@ -70,10 +70,7 @@ func eachJSONLine(r io.Reader, name, format, unit, layer string, limit int, fn f
 				break
 			}
 			if reason == "" {
-				reason = claims.statusProblem(doc.Status)
-			}
-			if reason == "" {
-				reason = claims.claimID(&doc, prefix, n)
+				reason = claims.admit(&doc, prefix, n)
 			}
 			if reason != "" {
 				bad = append(bad, LineError{name, n, reason})

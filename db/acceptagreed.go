@@ -15,12 +15,20 @@ type AgreedAccept struct {
 	By        int64   `json:"-"`
 	Spans     []int64 `json:"spans"`
 	Relations []int64 `json:"relations"`
+	// Batch names the accept across a project this one was part of, one
+	// document's share of it (AcceptAgreedInBatch); "" for one document's.
+	Batch string `json:"batch,omitempty"`
 }
 
 // AcceptAgreed is CopyAllToGold that also logs the ids of the spans and
 // links it put into gold, in the same transaction, so UndoAgreedAccept
 // removes exactly those; an accept that added nothing logs nothing.
 func (s *Store) AcceptAgreed(ctx context.Context, doc Document, refs []SpanRef, by int64) (LinkCopy, error) {
+	return s.acceptAgreed(ctx, doc, refs, by, "")
+}
+
+// acceptAgreed is AcceptAgreed logging batch with what it put into gold.
+func (s *Store) acceptAgreed(ctx context.Context, doc Document, refs []SpanRef, by int64, batch string) (LinkCopy, error) {
 	if err := requireSeenAll(refs); err != nil {
 		return LinkCopy{}, err
 	}
@@ -30,7 +38,7 @@ func (s *Store) AcceptAgreed(ctx context.Context, doc Document, refs []SpanRef, 
 		if err != nil {
 			return err
 		}
-		made := AgreedAccept{Spans: spans}
+		made := AgreedAccept{Spans: spans, Batch: batch}
 		if made.Relations, err = newGoldRelations(ctx, tx, doc, func() error {
 			_, err := copyAgreedLinksTx(ctx, tx, doc, by)
 			return err

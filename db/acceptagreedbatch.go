@@ -1,0 +1,118 @@
+package db
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+)
+
+// NewAcceptBatch names a new accept across a project: random, so that
+// one batch's name tells nothing of another's. Each document's share of
+// it is logged under that name (AcceptAgreedInBatch).
+func NewAcceptBatch() string {
+	return rand.Text()
+}
+
+// AcceptAgreedInBatch is AcceptAgreed of one document of an accept across
+// its project, its log entry naming batch, so that UndoAgreedBatch takes
+// back every document's share at once.
+func (s *Store) AcceptAgreedInBatch(ctx context.Context, doc Document, refs []SpanRef, by int64, batch string) (LinkCopy, error) {
+	if batch == "" {
+		return LinkCopy{}, invalid("batch", "an accept across a project needs a batch name")
+	}
+	return s.acceptAgreed(ctx, doc, refs, by, batch)
+}
+
+// BatchShare is one document's share of an accept across a project: the
+// log entry of its accept, and the document's id and name.
+type BatchShare struct {
+	Event    int64
+	Document int64
+	Name     string
+}
+
+// BatchRefusal is a document whose share of a batch was not taken back,
+// and why, in the words UndoAgreedAccept refused it with.
+type BatchRefusal struct {
+	Document int64
+	Name     string
+	Reason   string
+}
+
+// BatchUndo is what taking back a batch did: what left gold, summed, in
+// how many documents, and the documents refused.
+type BatchUndo struct {
+	Removed LinkCopy
+	Docs    int
+	Refused []BatchRefusal
+}
+
+// OpenBatch lists, in document order, the shares of by's accept batch in
+// the project not taken back yet; none for a batch that is another
+// user's, of another project, or by a user who is no longer a reviewer
+// or manager of the project (an admin counts as a manager).
+func (s *Store) OpenBatch(ctx context.Context, projectID, by int64, batch string) ([]BatchShare, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT e.id, d.id, d.external_id FROM events e
+		JOIN documents d ON d.id = e.document_id AND d.project_id = e.project_id
+		JOIN users u ON u.id = e.user_id
+		LEFT JOIN memberships m ON m.project_id = e.project_id AND m.user_id = e.user_id
+		WHERE e.project_id = ? AND e.user_id = ? AND e.action = 'review.accept-agreed'
+		  AND json_extract(e.detail, '$.batch') = ?
+		  AND (u.is_admin = 1 OR m.role IN ('reviewer', 'manager'))
+		  AND NOT EXISTS (SELECT 1 FROM events x WHERE x.document_id = e.document_id
+		    AND x.action = 'review.undo-accept' AND json_extract(x.detail, '$.accept') = e.id)
+		ORDER BY d.id`, projectID, by, batch)
+	if err != nil {
+		return nil, fmt.Errorf("db: accept batch of project %d: %w", projectID, err)
+	}
+	defer rows.Close()
+	var out []BatchShare
+	for rows.Next() {
+		var b BatchShare
+		if err := rows.Scan(&b.Event, &b.Document, &b.Name); err != nil {
+			return nil, fmt.Errorf("db: scan accept batch of project %d: %w", projectID, err)
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// UndoAgreedBatch takes back every document's share of by's accept batch
+// in the project, each in its own transaction by UndoAgreedAccept and
+// under its rule: a document whose gold changed since in a way the undo
+// would lose, or was marked reviewed, is refused and left as it is, and
+// named with why in Refused; the others are taken back all the same.
+// ErrNotFound when nothing of the batch is left to take back.
+func (s *Store) UndoAgreedBatch(ctx context.Context, projectID, by int64, batch string) (BatchUndo, error) {
+	var out BatchUndo
+	shares, err := s.OpenBatch(ctx, projectID, by, batch)
+	if err != nil {
+		return out, err
+	}
+	if len(shares) == 0 {
+		return out, notFound("batch", "no accept of yours across project %d is left to take back under that name: it was taken back already, or is not yours", projectID)
+	}
+	for _, sh := range shares {
+		doc, err := s.Document(ctx, sh.Document)
+		if errors.Is(err, ErrNotFound) {
+			out.Refused = append(out.Refused, BatchRefusal{Document: sh.Document, Name: sh.Name, Reason: "the document was deleted"})
+			continue
+		}
+		if err != nil {
+			return out, err
+		}
+		n, err := s.UndoAgreedAccept(ctx, doc, by, sh.Event)
+		if errors.Is(err, ErrConflict) || errors.Is(err, ErrNotFound) {
+			out.Refused = append(out.Refused, BatchRefusal{Document: sh.Document, Name: sh.Name, Reason: err.Error()})
+			continue
+		}
+		if err != nil {
+			return out, fmt.Errorf("take back the accept in document %s: %w", sh.Name, err)
+		}
+		out.Removed.Spans += n.Spans
+		out.Removed.Relations += n.Relations
+		out.Docs++
+	}
+	return out, nil
+}

@@ -31,10 +31,22 @@ func notFound(field, format string, args ...any) error {
 var ErrConflict = errors.New("conflict")
 
 // ValidationError names the field or line that is wrong and why; the web
-// layer turns it into 400.
+// layer turns it into 400. Cell, when the error is about one field of one
+// row of a list (a label's hotkey), names that row and field as data, so
+// a form can mark the input without reading Field's words.
 type ValidationError struct {
 	Field  string
 	Reason string
+	Cell   *Cell
+}
+
+// Cell is one field of one row of a list a write was given: List as the
+// store names it ("labels", "relation_types"), Row its place in that list
+// from 0, Field the row's field ("hotkey", "from").
+type Cell struct {
+	List  string
+	Row   int
+	Field string
 }
 
 func (e *ValidationError) Error() string {
@@ -46,6 +58,13 @@ func (e *ValidationError) Error() string {
 
 func invalid(field, format string, args ...any) error {
 	return &ValidationError{Field: field, Reason: fmt.Sprintf(format, args...)}
+}
+
+// invalidCell is invalid for one field of one row of a list; its Field
+// reads "list[row].field" as invalid's do.
+func invalidCell(list string, row int, field, format string, args ...any) error {
+	return &ValidationError{Field: fmt.Sprintf("%s[%d].%s", list, row, field), Reason: fmt.Sprintf(format, args...),
+		Cell: &Cell{List: list, Row: row, Field: field}}
 }
 
 // conflictError is a write refused because of what the store holds. Its

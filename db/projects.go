@@ -120,16 +120,15 @@ func validateLabels(labels []Label, stored int) error {
 	}
 	names, keys := map[string]bool{}, map[string]string{} // keys: the label of each hotkey, in lower case
 	for i, l := range labels {
-		field := fmt.Sprintf("labels[%d]", i)
-		if err := checkLabel(l, field, i >= stored); err != nil {
+		if err := checkLabel(l, i, i >= stored); err != nil {
 			return err
 		}
 		if names[l.Name] {
-			return invalid(field+".name", "label %s appears twice", l.Name)
+			return invalidCell("labels", i, "name", "label %s appears twice", l.Name)
 		}
 		key := strings.ToLower(l.Hotkey)
 		if other, taken := keys[key]; taken && key != "" {
-			return invalid(field+".hotkey", "hotkey %q is used by %s and %s", l.Hotkey, other, l.Name)
+			return invalidCell("labels", i, "hotkey", "hotkey %q is used by %s and %s", l.Hotkey, other, l.Name)
 		}
 		names[l.Name] = true
 		keys[key] = l.Name
@@ -137,24 +136,24 @@ func validateLabels(labels []Label, stored int) error {
 	return nil
 }
 
-// checkLabel checks one label of a set on its own; field names it in the
-// set. Only a fresh label's hotkey and description are checked for what
-// the set could once hold (validateLabels).
-func checkLabel(l Label, field string, fresh bool) error {
+// checkLabel checks one label of a set on its own, the set's row-th.
+// Only a fresh label's hotkey and description are checked for what the
+// set could once hold (validateLabels).
+func checkLabel(l Label, row int, fresh bool) error {
 	if !labelName.MatchString(l.Name) {
-		return invalid(field+".name", "label name %q must be 1-40 letters, digits or _-.:", l.Name)
+		return invalidCell("labels", row, "name", "label name %q must be 1-40 letters, digits or _-.:", l.Name)
 	}
 	if !labelColor.MatchString(l.Color) {
-		return invalid(field+".color", "colour %q of label %s must look like #1a2b3c", l.Color, l.Name)
+		return invalidCell("labels", row, "color", "colour %q of label %s must look like #1a2b3c", l.Color, l.Name)
 	}
 	if utf8.RuneCountInString(l.Hotkey) > 1 || strings.TrimSpace(l.Hotkey) != l.Hotkey {
-		return invalid(field+".hotkey", "hotkey %q of label %s must be one character or empty", l.Hotkey, l.Name)
+		return invalidCell("labels", row, "hotkey", "hotkey %q of label %s must be one character or empty", l.Hotkey, l.Name)
 	}
 	if n := utf8.RuneCountInString(l.Description); n > MaxLabelDescription {
-		return invalid(field+".description", "description of label %s has %d characters, more than %d", l.Name, n, MaxLabelDescription)
+		return invalidCell("labels", row, "description", "description of label %s has %d characters, more than %d", l.Name, n, MaxLabelDescription)
 	}
 	if strings.ContainsAny(l.Description, "\r\n") {
-		return invalid(field+".description", "description of label %s must be one line", l.Name)
+		return invalidCell("labels", row, "description", "description of label %s must be one line", l.Name)
 	}
 	if !fresh {
 		return nil
@@ -162,13 +161,13 @@ func checkLabel(l Label, field string, fresh bool) error {
 	// Both are drawn on every annotator's label bar, where a bidi control
 	// reorders the button's text and another control hides or mangles it.
 	if bad := badCharacter(l.Hotkey, "", true); bad != "" {
-		return invalid(field+".hotkey", "hotkey of label %s: %s; a hotkey is one visible character", l.Name, bad)
+		return invalidCell("labels", row, "hotkey", "hotkey of label %s: %s; a hotkey is one visible character", l.Name, bad)
 	}
 	if bad := badCharacter(l.Description, "", false); bad != "" {
-		return invalid(field+".description", "description of label %s: %s; a description is one line of visible text", l.Name, bad)
+		return invalidCell("labels", row, "description", "description of label %s: %s; a description is one line of visible text", l.Name, bad)
 	}
 	if does, ok := viewKeys[strings.ToLower(l.Hotkey)]; ok {
-		return invalid(field+".hotkey", "hotkey %q of label %s is the annotation view's %s; choose another", l.Hotkey, l.Name, does)
+		return invalidCell("labels", row, "hotkey", "hotkey %q of label %s is the annotation view's %s; choose another", l.Hotkey, l.Name, does)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"slices"
 )
 
@@ -29,18 +30,17 @@ func ValidateRelationTypes(types []RelationType) error {
 	}
 	names := map[string]bool{}
 	for i, rt := range types {
-		field := fmt.Sprintf("relation_types[%d]", i)
 		if !labelName.MatchString(rt.Name) {
-			return invalid(field+".name", "relation type name %q must be 1-40 letters, digits or _-.:", rt.Name)
+			return invalidCell("relation_types", i, "name", "relation type name %q must be 1-40 letters, digits or _-.:", rt.Name)
 		}
 		if names[rt.Name] {
-			return invalid(field+".name", "relation type %s appears twice", rt.Name)
+			return invalidCell("relation_types", i, "name", "relation type %s appears twice", rt.Name)
 		}
 		names[rt.Name] = true
-		for side, labels := range map[string][]string{"from": rt.From, "to": rt.To} {
+		for side, labels := range rt.sides() {
 			for j, l := range labels {
 				if slices.Contains(labels[:j], l) {
-					return invalid(field+"."+side, "relation type %s names label %s twice on its %s side", rt.Name, l, side)
+					return invalidCell("relation_types", i, side, "relation type %s names label %s twice on its %s side", rt.Name, l, side)
 				}
 			}
 		}
@@ -63,9 +63,11 @@ func (s *Store) SetRelationTypes(ctx context.Context, projectID int64, by User, 
 			return err
 		}
 		for i, rt := range types {
-			for _, l := range append(slices.Clone(rt.From), rt.To...) {
-				if !p.HasLabel(l) {
-					return invalid(fmt.Sprintf("relation_types[%d]", i), "relation type %s names label %s, which project %s does not have", rt.Name, l, p.Name)
+			for side, labels := range rt.sides() {
+				for _, l := range labels {
+					if !p.HasLabel(l) {
+						return invalidCell("relation_types", i, side, "relation type %s names label %s, which project %s does not have", rt.Name, l, p.Name)
+					}
 				}
 			}
 		}
@@ -105,10 +107,22 @@ func relationsStillFit(ctx context.Context, tx *sql.Tx, projectID int64, types [
 			return invalid("relation_types", "relation type %s is used by %s (%s -> %s); it cannot be removed", typ, howMany(n, "relation"), from, to)
 		}
 		if rt := types[i]; !rt.Joins(from, to) {
-			return invalid("relation_types", "%d %s relations join %s -> %s, which the rule %s -> %s would leave out", n, typ, from, to, labelsOrAny(rt.From), labelsOrAny(rt.To))
+			side := "to"
+			if !allows(rt.From, from) {
+				side = "from"
+			}
+			return invalidCell("relation_types", i, side, "%d %s relations join %s -> %s, which the rule %s -> %s would leave out", n, typ, from, to, labelsOrAny(rt.From), labelsOrAny(rt.To))
 		}
 	}
 	return rows.Err()
+}
+
+// sides yields the rule's from side, then its to side, with their names,
+// so the first bad label found is the same each time.
+func (rt RelationType) sides() iter.Seq2[string, []string] {
+	return func(yield func(string, []string) bool) {
+		_ = yield("from", rt.From) && yield("to", rt.To)
+	}
 }
 
 // Joins reports whether the rule lets a relation join a span labelled

@@ -35,20 +35,58 @@ const (
 	layerPrefix = "# layer ="
 )
 
-// parseCoNLL reads a CoNLL file. Tokens before any "# id = " line form a
+// eachCoNLL reads a CoNLL file, handing each document to fn as soon as
+// its last line is read. Tokens before any "# id = " line form a
 // document named after the file (stem), so a plain CoNLL corpus is one
 // document. A tag I-X that does not continue an X span starts one, as
-// seqeval's lenient mode reads it. The lines are all read before any is
-// parsed: the file's column count is the one most of its token lines have.
-func parseCoNLL(r io.Reader, name, layer string, limit int) ([]Doc, Report, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	p := &conllParser{name: name, claims: newClaims(layer)}
-	var lines [][]byte // nil for a line too long
-	for n := 1; ; n++ {
-		line, tooLong, err := readLine(br, limit)
-		if err != nil && err != io.EOF {
-			return nil, Report{}, fmt.Errorf("codec: read %s: %w", name, err)
+// seqeval's lenient mode reads it. The file is read twice (see
+// rereadable): its column count is the one most of its token lines have,
+// known only at its end, and a document's lines are read by it.
+func eachCoNLL(r io.Reader, name, layer string, limit int, fn func(Doc) error) (Report, error) {
+	rs, start, err := rereadable(r, name, -1)
+	if err != nil {
+		return Report{}, err
+	}
+	var votes columnVotes
+	if err := eachCoNLLLine(rs, name, limit, votes.add); err != nil {
+		return Report{}, err
+	}
+	if err := rewind(rs, start, name); err != nil {
+		return Report{}, err
+	}
+	p := &conllParser{name: name, claims: newClaims(layer), emit: fn}
+	p.columns, p.columnsLine = votes.count()
+	err = eachCoNLLLine(rs, name, limit, func(n int, line []byte) error {
+		if line == nil {
+			p.fail(n, "line is longer than %d MiB", limit>>20)
+		} else {
+			p.line(n, line)
 		}
+		return p.err
+	})
+	if err == nil {
+		p.finishDoc()
+		err = p.err
+	}
+	if err != nil {
+		return Report{}, err
+	}
+	// Every document read, its bad lines left out, so its labels can
+	// still be checked against the project (each span names its line).
+	return p.rep, badLines(name, p.docs, p.bad, p.claims)
+}
+
+// eachCoNLLLine hands fn each line of a CoNLL file with its number: nil
+// for a line longer than limit, its bytes valid only until the next.
+func eachCoNLLLine(r io.Reader, name string, limit int, fn func(n int, line []byte) error) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var buf []byte
+	for n := 1; ; n++ {
+		line, tooLong, err := readLineInto(br, limit, buf)
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("codec: read %s: %w", name, err)
+		}
+		buf = line
 		if n == 1 {
 			line = bytes.TrimPrefix(line, []byte("\uFEFF"))
 		}
@@ -57,29 +95,21 @@ func parseCoNLL(r io.Reader, name, layer string, limit int) ([]Doc, Report, erro
 		} else if line == nil {
 			line = []byte{}
 		}
-		lines = append(lines, line)
+		if fnErr := fn(n, line); fnErr != nil {
+			return fnErr
+		}
 		if err == io.EOF {
-			break
+			return nil
 		}
 	}
-	p.columns, p.columnsLine = columnCount(lines)
-	for i, line := range lines {
-		if line == nil {
-			p.fail(i+1, "line is longer than %d MiB", limit>>20)
-		} else {
-			p.line(i+1, line)
-		}
-	}
-	p.finishDoc()
-	// Every document read, its bad lines left out, so its labels can
-	// still be checked against the project (each span names its line).
-	return finish(name, p.docs, p.rep, p.bad, p.claims)
 }
 
 // conllParser collects every bad line before deciding, as JSON import does.
 type conllParser struct {
 	name   string
-	docs   []Doc
+	emit   func(Doc) error // given each document once read
+	err    error           // the first error emit returned
+	docs   int             // documents given to emit
 	cur    *conllDoc
 	claims *claims
 	rep    Report
@@ -192,36 +222,6 @@ func (p *conllParser) token(n int, s string) {
 	}
 }
 
-// columnCount is the number of fields most token lines of a CoNLL file
-// have (the fewest among equals), and the first line having it: 2 for
-// "TOKEN TAG", where a stray line of three is a token holding a space
-// (ANERCorp has one), 4 for CoNLL-2003's "EU NNP B-NP B-ORG". Lines that
-// cannot be token lines (comments, a bad tag, an empty token) do not count.
-func columnCount(lines [][]byte) (columns, line int) {
-	votes := map[int]int{}
-	first := map[int]int{}
-	for i, raw := range lines {
-		s := strings.TrimRight(string(raw), " \t\r")
-		if s == "" || isBlank(rune(s[0])) || strings.HasPrefix(s, "#") {
-			continue
-		}
-		fields := strings.FieldsFunc(s, isBlank)
-		if len(fields) < 2 || fields[0] == docStart || !isBIOTag(fields[len(fields)-1]) {
-			continue
-		}
-		if votes[len(fields)]++; votes[len(fields)] == 1 {
-			first[len(fields)] = i + 1
-		}
-	}
-	columns = 2
-	for c, v := range votes {
-		if v > votes[columns] || v == votes[columns] && c < columns {
-			columns = c
-		}
-	}
-	return columns, first[columns]
-}
-
 // newDocument starts the document a "-DOCSTART-" line on line n marks,
 // named FILE_STEM-n. A document that has no token yet (just named by
 // "# id =", or an earlier "-DOCSTART-") is the one it marks.
@@ -280,7 +280,10 @@ func (p *conllParser) finishDoc() {
 			p.warn(cmp.Or(sp.Line, c.Line), "span %s at %d..%d %s; kept as imported", sp.Label, sp.Start, sp.End, why)
 		}
 	}
-	p.docs = append(p.docs, c.Doc)
+	p.docs++
+	if p.err == nil {
+		p.err = p.emit(c.Doc)
+	}
 }
 
 // conllDoc is a document being rebuilt from its tokens.

@@ -4,96 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 )
 
 // labelStudioLimit is how many times a JSON line's size limit a Label
-// Studio export may have (256 MiB): it is one JSON array, read whole.
+// Studio export may have (256 MiB): it is one JSON array, whose first
+// reading must reach its end before any task is handed over.
 const labelStudioLimit = 4
-
-// parseLabelStudio reads a Label Studio JSON export: one JSON array of
-// tasks, each with its text in "data" and its annotators' work in
-// "annotations". Each task is one document, named by the line it starts
-// on in messages, with the spans and relations of one annotation:
-// the one marked ground truth, else the first not cancelled. The layer it
-// fills takes its status from the task's state (see lsStatus).
-//
-// Label Studio has written span offsets in UTF-16 units (JavaScript
-// string indexes) in some versions and in code points in others, and
-// every span carries its text. So a task whose spans do not all match
-// their text as code points, but all do as UTF-16 units, is read in
-// UTF-16 units, with a warning; one that matches neither way is refused.
-func parseLabelStudio(r io.Reader, name, unit, layer string, limit int) ([]Doc, Report, error) {
-	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
-	if err != nil {
-		return nil, Report{}, fmt.Errorf("codec: read %s: %w", name, err)
-	}
-	fail := func(at int, format string, args ...any) ([]Doc, Report, error) {
-		return nil, Report{}, Errors{{File: name, Line: 1 + bytes.Count(data[:at], []byte("\n")), Reason: fmt.Sprintf(format, args...)}}
-	}
-	if len(data) > limit {
-		return fail(0, "file is larger than %d MiB; export the project in parts", limit>>20)
-	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if bad := firstInvalidByte(data); bad >= 0 {
-		return fail(bad, "file is not valid UTF-8: byte 0x%02x", data[bad])
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
-		return fail(0, "a Label Studio export is one JSON array of tasks, [{\"data\": {\"text\": ...}, \"annotations\": [...]}, ...]; this file is not (export the project as JSON, not JSON-MIN or CSV)")
-	}
-	var (
-		docs    []Doc
-		rep     Report
-		bad     Errors
-		claims  = newClaims(layer)
-		line    = 1 // the line of byte offset counted
-		counted = 0
-	)
-	prefix := stem(name)
-	for n := 0; dec.More(); n++ {
-		from := int(dec.InputOffset())
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return fail(from, "task %d is not JSON: %v", n, err)
-		}
-		// The task starts after the comma and white space before it.
-		at := from + len(data[from:]) - len(bytes.TrimLeft(data[from:], ", \t\r\n"))
-		line += bytes.Count(data[counted:at], []byte("\n"))
-		counted = at
-		doc, warns, reason := parseTask(raw, unit, claims.into)
-		if reason == "" && claims.foreign(doc.Layer, line, fmt.Sprintf("task %d: ", n), "drop its data.layer") {
-			continue
-		}
-		if reason == "" {
-			reason = claims.admit(&doc, prefix, line)
-		}
-		if reason != "" {
-			bad = append(bad, LineError{name, line, fmt.Sprintf("task %d: %s", n, reason)})
-			continue
-		}
-		docs = append(docs, doc)
-		for _, w := range warns {
-			rep.Warnings = append(rep.Warnings, LineError{name, line, fmt.Sprintf("task %d: %s", n, w)})
-		}
-	}
-	if _, err := dec.Token(); err != nil {
-		return fail(int(dec.InputOffset()), "the array of tasks does not end properly: %v", err)
-	}
-	// A decoder stops at the array's end; what follows would be dropped
-	// unseen (two exports pasted one after the other).
-	end := int(dec.InputOffset())
-	if rest := bytes.TrimLeft(data[end:], " \t\r\n"); len(rest) > 0 {
-		first, _, _ := bytes.Cut(rest, []byte("\n"))
-		return fail(len(data)-len(rest), "the file goes on after its array of tasks has ended, with %s; a Label Studio export is one array (join the arrays into one, or import each as a file of its own)", short(bytes.TrimRight(first, "\r")))
-	}
-	if len(bad) == 0 && len(docs) == 0 && len(claims.others) == 0 {
-		bad = append(bad, LineError{name, 1, "file holds no tasks"})
-	}
-	return finish(name, docs, rep, bad, claims)
-}
 
 // lsResult is one item of an annotation's "result", as Label Studio writes it.
 type lsResult struct {

@@ -70,17 +70,15 @@ func parseFile(r io.Reader, name, format, unit, layer string, limit int) ([]Doc,
 	if err != nil {
 		return nil, Report{}, err
 	}
-	switch format {
-	case "text":
+	if format == "text" {
 		return parseText(r, name, limit)
-	case "text-lines":
-		return parseTextLines(r, name, limit)
-	case "conll":
-		return parseCoNLL(r, name, layer, limit)
-	case "label-studio":
-		return parseLabelStudio(r, name, unit, layer, labelStudioLimit*limit)
 	}
-	return parseJSONLines(r, name, format, unit, layer, limit)
+	var docs []Doc
+	rep, err := eachDoc(r, name, format, unit, layer, limit, func(d Doc) error {
+		docs = append(docs, d)
+		return nil
+	})
+	return docs, rep, err
 }
 
 // resolveFormat is the format a file of this name is read as: format
@@ -140,51 +138,6 @@ func parseText(r io.Reader, name string, limit int) ([]Doc, Report, error) {
 	}
 	doc := Doc{Line: 1, ExternalID: stem(name), Text: text, Meta: emptyObject()}
 	return []Doc{doc}, rep, nil
-}
-
-// parseTextLines reads a plain-text file with one document on each line
-// (sentences, posts), each made canonical as a plain-text document is and
-// named FILE-LINE after its line; blank lines are skipped. The whole file
-// is read first: invalid UTF-8 anywhere refuses it, naming the line.
-func parseTextLines(r io.Reader, name string, limit int) ([]Doc, Report, error) {
-	raw, err := readPlainText(r, name, limit)
-	if err != nil {
-		return nil, Report{}, err
-	}
-	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
-	var (
-		docs []Doc
-		rep  Report
-		bad  Errors
-	)
-	prefix := stem(name)
-	if err := fileNameID(name, prefix+"-1"); err != nil {
-		return nil, Report{}, err
-	}
-	// Line ends made LF first, as Canonicalize makes them: a file ending
-	// its lines with CR alone (old Mac editors) is as many lines.
-	lines := strings.ReplaceAll(strings.ReplaceAll(string(raw), "\r\n", "\n"), "\r", "\n")
-	for i, line := range strings.Split(lines, "\n") {
-		text, flags := Canonicalize(line)
-		if strings.TrimSpace(text) == "" {
-			continue
-		}
-		if r, at, _ := forbiddenControl(text); at >= 0 {
-			bad = append(bad, LineError{File: name, Line: i + 1, Reason: controlReason(r, at)})
-			continue
-		}
-		for _, f := range flags {
-			rep.Warnings = append(rep.Warnings, LineError{File: name, Line: i + 1, Reason: textFlagReason(f, true)})
-		}
-		docs = append(docs, Doc{Line: i + 1, ExternalID: fmt.Sprintf("%s-%d", prefix, i+1), Text: text, Meta: emptyObject()})
-	}
-	if len(bad) > 0 {
-		return docs, rep, bad
-	}
-	if len(docs) == 0 {
-		return nil, Report{}, Errors{{File: name, Line: 1, Reason: "file holds no text"}}
-	}
-	return docs, rep, nil
 }
 
 // fileNameID refuses a file whose name makes document ids the exports
@@ -247,23 +200,6 @@ func firstInvalidByte(b []byte) int {
 		i += size
 	}
 	return -1
-}
-
-// parseJSONLines reads one JSON document per line and collects every bad
-// line before deciding, so the user sees all problems at once.
-func parseJSONLines(r io.Reader, name, format, unit, layer string, limit int) ([]Doc, Report, error) {
-	var docs []Doc
-	rep, err := eachJSONLine(r, name, format, unit, layer, limit, func(d Doc) error {
-		docs = append(docs, d)
-		return nil
-	})
-	return docs, rep, err
-}
-
-// finish ends the reading of a file of several documents: every bad line
-// in line order, those of another layer included, and the documents read.
-func finish(name string, docs []Doc, rep Report, bad Errors, claims *claims) ([]Doc, Report, error) {
-	return docs, rep, badLines(name, len(docs), bad, claims)
 }
 
 // badLines is the error ending the reading of a file that gave n

@@ -10,32 +10,51 @@ import (
 // EachDoc reads one import file as ParseFileInto does, but hands the
 // document of each good line to fn as soon as it is read and keeps none
 // of them, so a file of any number of documents is read in the memory of
-// its longest line. JSON lines stream so; a plain-text, CoNLL or Label
-// Studio file is read whole first, as ParseFileInto reads it, then handed
-// over document by document.
+// its largest document. JSON lines are read once. A CoNLL, plain-text
+// lines or Label Studio file is read twice, the first time for what only
+// its end decides (see rereadable): r is read again from where it stood
+// when it seeks (a file), else it is read whole into memory first, as
+// ParseFileInto reads it. A whole plain-text file ("text") is one
+// document, so it is read whole, up to the plain-text size limit.
 //
 // The Report and the error are ParseFileInto's: every bad line, in line
 // order, when any line is bad (fn has then been given the documents of
 // the good lines, which must not be stored but can be checked further).
-// An error fn returns stops the reading and is returned as it is.
+// A file refused as a whole (too large, not UTF-8, not a JSON array) has
+// given fn no document. An error fn returns stops the reading and is
+// returned as it is.
 func EachDoc(r io.Reader, name, format, unit, layer string, fn func(Doc) error) (Report, error) {
 	if err := CheckFileUnit(name, format, unit); err != nil {
 		return Report{}, fmt.Errorf("%s: %w", name, err)
 	}
-	resolved, err := resolveFormat(name, format)
+	format, err := resolveFormat(name, format)
 	if err != nil {
 		return Report{}, err
 	}
-	if resolved == "jsonl" || resolved == "doccano" || resolved == "doccano-rel" {
-		return eachJSONLine(r, name, resolved, unit, layer, maxLine, fn)
-	}
-	docs, rep, err := parseFile(r, name, format, unit, layer, maxLine)
-	for _, d := range docs {
-		if fnErr := fn(d); fnErr != nil {
-			return Report{}, fnErr
+	if format == "text" {
+		docs, rep, err := parseText(r, name, maxLine)
+		for _, d := range docs {
+			if fnErr := fn(d); fnErr != nil {
+				return Report{}, fnErr
+			}
 		}
+		return rep, err
 	}
-	return rep, err
+	return eachDoc(r, name, format, unit, layer, maxLine, fn)
+}
+
+// eachDoc is EachDoc for a resolved format other than "text", with the
+// line limit as a parameter, so tests can exercise it without 64 MiB inputs.
+func eachDoc(r io.Reader, name, format, unit, layer string, limit int, fn func(Doc) error) (Report, error) {
+	switch format {
+	case "text-lines":
+		return eachTextLine(r, name, limit, fn)
+	case "conll":
+		return eachCoNLL(r, name, layer, limit, fn)
+	case "label-studio":
+		return eachLabelStudio(r, name, unit, layer, labelStudioLimit*limit, fn)
+	}
+	return eachJSONLine(r, name, format, unit, layer, limit, fn)
 }
 
 // eachJSONLine reads one JSON document per line, handing each good one to

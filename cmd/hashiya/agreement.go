@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"hashiya/components"
@@ -13,11 +14,12 @@ import (
 	"hashiya/components/agreement/fromstore"
 )
 
-const agreementUsage = "agreement --project NAME [--format text|json]"
+const agreementUsage = "agreement --project NAME [--format text|json] [--pair FIRST/SECOND]"
 
 const agreementHelp = "Print how far a project's annotators agree, as the agreement page shows it: exact spans (same start, end and label) of every two users who worked on the same document, summed over the documents. " +
 	"F1 is 2·both over the two sides' spans. Of the spans only one side marked, a pair of the same label that overlap differ in extent only and a pair on the same words in label only; \"F1 forgiving extent\" counts the first kind as agreeing. " +
-	"κ is Cohen's kappa over words. Text lists the total, each pair (what only the first or only the second of the pair marked), each label, the quotations and their speakers (when any), each annotator against reviewed gold and the documents least agreed on first; " +
+	"κ is Cohen's kappa over words. Text lists the total, each pair (what only the first or only the second of the pair marked), each label, the labels confused, the quotations and their speakers (when any), each annotator against reviewed gold and the documents least agreed on first. " +
+	"The table of labels confused counts spans with the same start and end, row label against column label (none: the other side marked nothing like them); it is summed over every pair, as the page shows it first, or with --pair FIRST/SECOND that pair's alone, the first's labels as rows; " +
 	"--format json writes the very JSON GET /api/v1/projects/:p/agreement answers."
 
 func runAgreement(ctx context.Context, e env, args []string) (err error) {
@@ -25,6 +27,7 @@ func runAgreement(ctx context.Context, e env, args []string) (err error) {
 	f := newFlags(e, "agreement", c.usage, c.help)
 	project := f.String("project", "", "project name (required)")
 	format := f.String("format", "text", "text (tables to read) or json (the API's answer)")
+	pair := f.String("pair", "", "the table of labels confused of two users, named FIRST/SECOND (default: every pair summed); text only")
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -39,6 +42,9 @@ func runAgreement(ctx context.Context, e env, args []string) (err error) {
 	}
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("--format: unknown format %q: want text or json", *format)
+	}
+	if *pair != "" && *format == "json" {
+		return errors.New("--pair: the JSON holds the table summed over every pair only; leave --pair out, or use --format text")
 	}
 	s, p, err := f.openProject(ctx, *project)
 	if err != nil {
@@ -57,20 +63,38 @@ func runAgreement(ctx context.Context, e env, args []string) (err error) {
 		// Encode as the API does: one line, HTML characters escaped.
 		return json.NewEncoder(e.stdout).Encode(r)
 	}
-	return writeAgreement(e.stdout, p.Name, r)
+	confusion := tally.ConfusionOverall()
+	if *pair != "" {
+		if confusion, err = confusionOf(tally, *pair); err != nil {
+			return err
+		}
+	}
+	return writeAgreement(e.stdout, p.Name, r, confusion)
+}
+
+// confusionOf is the table of labels confused of the pair named
+// "first/second", as the page's ?pair= reads it.
+func confusionOf(t *agreement.Tally, pair string) (agreement.Confusion, error) {
+	a, b, _ := strings.Cut(pair, "/")
+	c, ok := t.Confusion(a, b)
+	if !ok || a == "" || b == "" {
+		return c, fmt.Errorf("--pair: %q is not two users who worked on a document in common, named FIRST/SECOND", pair)
+	}
+	return c, nil
 }
 
 // noPairsYet is what a project without two annotators' layers on one
 // document has to say: nothing to compare is no failure.
 const noPairsYet = "no document has two annotators' layers yet: assign documents to two annotators or more, and agreement shows as they work"
 
-// writeAgreement prints a report as tables to read at a terminal.
-func writeAgreement(w io.Writer, project string, r agreement.Report) error {
+// writeAgreement prints a report as tables to read at a terminal, with
+// the table of labels confused c.
+func writeAgreement(w io.Writer, project string, r agreement.Report, c agreement.Confusion) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	if r.Documents == 0 {
 		fmt.Fprintf(tw, "Project %s: %s.\n", project, noPairsYet)
 	} else {
-		writeSpanAgreement(tw, project, r)
+		writeSpanAgreement(tw, project, r, c)
 	}
 	writeAgainstGold(tw, r)
 	return tw.Flush()
@@ -78,7 +102,7 @@ func writeAgreement(w io.Writer, project string, r agreement.Report) error {
 
 // writeSpanAgreement prints the total, each pair, each label and the
 // documents least agreed on.
-func writeSpanAgreement(w io.Writer, project string, r agreement.Report) {
+func writeSpanAgreement(w io.Writer, project string, r agreement.Report, c agreement.Confusion) {
 	o := r.Overall
 	fmt.Fprintf(w, "Project %s, over %s two annotators or more worked on: exact spans (same start, end and label).\n", project, components.Plural(r.Documents, "document"))
 	fmt.Fprintf(w, "F1 %s: %s both sides marked, %d only one side did; of those, extent alone differs in %s and label alone in %s. F1 forgiving extent %s.\n",
@@ -102,6 +126,7 @@ func writeSpanAgreement(w io.Writer, project string, r agreement.Report) {
 	for _, l := range r.Labels {
 		fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%d\t%d\t%s\n", l.Label, l.Both, l.OnlyA+l.OnlyB, figure(l.F1), l.Boundary, l.Relabel, figure(l.F1Overlap))
 	}
+	writeConfusion(w, c)
 	writeQuotations(w, r.Quotes.Pairs)
 	fmt.Fprintln(w, "\nDocuments, least agreement first")
 	fmt.Fprintln(w, "Document\tMean F1 of its pairs\tPairs")

@@ -217,7 +217,7 @@ func TestAgreementTextQuotationsAndLongLists(t *testing.T) {
 		r.Least = append(r.Least, agreement.DocReport{ID: int64(i + 1), ExternalID: fmt.Sprintf("doc-%02d", i+1), MeanF1: float64(i) / 25, Pairs: 1})
 	}
 	var b strings.Builder
-	if err := writeAgreement(&b, "news", r); err != nil {
+	if err := writeAgreement(&b, "news", r, agreement.Confusion{}); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -232,5 +232,53 @@ func TestAgreementTextQuotationsAndLongLists(t *testing.T) {
 	}
 	if strings.Contains(out, "doc-21") {
 		t.Errorf("the text lists more than 20 documents:\n%s", out)
+	}
+}
+
+// TestAgreementTextConfusion: the text holds the table of labels
+// confused, summed over every pair by default, as the page shows it
+// first, and of one pair with --pair, the first's labels as rows. By
+// hand: karim labelled الرياض GPE where layla said LOC, layla alone
+// marked زيدا (PER), both said PER twice; القاهرة differs in extent
+// only and is left out.
+func TestAgreementTextConfusion(t *testing.T) {
+	c := agreementFixture(t)
+	table := func(out, title string) string {
+		t.Helper()
+		at := strings.Index(out, title)
+		if at < 0 {
+			t.Fatalf("no table %q in:\n%s", title, out)
+		}
+		var rows []string
+		for _, l := range strings.Split(out[at:], "\n")[2:7] {
+			rows = append(rows, strings.Join(strings.Fields(l), " "))
+		}
+		return strings.Join(rows, "\n")
+	}
+	out := c.ok("agreement", "--project", "news")
+	want := "GPE LOC PER none\nGPE 0 1 0 0\nLOC 1 0 0 0\nPER 0 0 2 1\nnone 0 0 1 —"
+	if got := table(out, "Labels confused, every pair summed"); got != want {
+		t.Errorf("the summed table reads\n%s\nwant\n%s", got, want)
+	}
+	if !strings.Contains(out, "\nMost confused: GPE ↔ LOC, 1 span.\n") {
+		t.Errorf("the text names no most confused labels:\n%s", out)
+	}
+	out = c.ok("agreement", "--project", "news", "--pair", "layla/karim")
+	want = "GPE LOC PER none\nGPE 0 0 0 0\nLOC 1 0 0 0\nPER 0 0 2 1\nnone 0 0 0 —"
+	if got := table(out, "Labels confused between layla and karim (rows: layla's labels, columns: karim's)"); got != want {
+		t.Errorf("layla/karim's table reads\n%s\nwant\n%s", got, want)
+	}
+	for _, tc := range []struct{ args, want string }{
+		{"--pair karim/samir", `hashiya: --pair: "karim/samir" is not two users who worked on a document in common, named FIRST/SECOND` + "\n"},
+		{"--pair karim", `hashiya: --pair: "karim" is not two users`},
+		{"--pair karim/layla --format json", "hashiya: --pair: the JSON holds the table summed over every pair only"},
+	} {
+		args := append([]string{"agreement", "--project", "news"}, strings.Fields(tc.args)...)
+		if got := c.fail("", args...); !strings.Contains(got, tc.want) {
+			t.Errorf("agreement %s:\n%s\nwant %q", tc.args, got, tc.want)
+		}
+	}
+	if out := c.ok("help", "agreement"); !strings.Contains(out, "[--pair FIRST/SECOND]") || !strings.Contains(out, "labels confused") {
+		t.Errorf("help agreement says nothing of the table of labels confused:\n%s", out)
 	}
 }

@@ -87,7 +87,11 @@ func (b *builder) subjectBefore(c cue) subject {
 	// head, a bare name too (وكان أغاسي أعلن): كان + noun + perfect verb
 	// is the pluperfect of news prose.
 	afterKana := k >= 0 && kana[d.words[k].Norm] && d.onlySpace(d.words[k].End, start) && n <= 4
-	if n == 0 || !opened || !topic && !afterKana && !b.headsSubject(d.words[d.wordAt(start)]) {
+	// After لكن too the noun before the verb is its subject, whatever its
+	// head (ولكن رابطة أصحاب المحطات قالت), unless it is a preposition or
+	// a time word.
+	afterBut := k >= 0 && lakin[d.words[k].Norm] && d.onlySpace(d.words[k].End, start) && !b.adverbial(d.words[d.wordAt(start)])
+	if n == 0 || !opened || !topic && !afterKana && !afterBut && !b.headsSubject(d.words[d.wordAt(start)]) {
 		return subject{}
 	}
 	return subject{Start: start, End: d.words[d.wordBefore(end)].End, Topic: topic}
@@ -100,6 +104,18 @@ const maxTopicWords = 12
 
 var kana = normSet("كان", "وكان", "كانت", "وكانت")
 
+var lakin = normSet("لكن", "ولكن")
+
+// adverbial reports whether w is a preposition or a time word, which no
+// subject starts with.
+func (b *builder) adverbial(w word) bool {
+	norm := w.Norm
+	if rest, ok := cutConj(norm); ok {
+		norm = rest
+	}
+	return adjunctWords[norm] || timeNouns[stripArticle(norm)] || norm == "من" || norm == "مع" || notSubjects[norm]
+}
+
 // topicWords set a subject before its verb (أما الوزير فوصف ...).
 var topicWords = normSet("أما", "وأما")
 
@@ -107,7 +123,7 @@ var topicWords = normSet("أما", "وأما")
 // that precedes its verb: كان, أما, or a complementizer (غير أن المقداد
 // أضاف، قال إن الوزير أكد).
 func opensSubject(norm string) bool {
-	return kana[norm] || topicWords[norm] || complementizers[norm] || norm == "لكن" || norm == "ولكن"
+	return kana[norm] || topicWords[norm] || complementizers[norm] || lakin[norm]
 }
 
 // nominal reports whether w may be part of a pre-verbal subject: not a

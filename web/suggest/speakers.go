@@ -33,8 +33,8 @@ func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
 			s.Closed = n > 0
 			return s
 		}
-		if n == 0 && pronounPreps[w.Norm] && d.nameFollows(k) {
-			prevEnd = w.End // كشفت عنه القناة: the subject follows the pronoun
+		if n == 0 && (pronounPreps[w.Norm] && d.nameFollows(k) || d.addressee(k)) {
+			prevEnd = w.End // كشفت عنه القناة، وقال لرويترز إن: the subject follows
 			continue
 		}
 		if end, ok := d.quotedNameAfter(k, n, limit); ok {

@@ -17,6 +17,7 @@ type word struct {
 type doc struct {
 	rs    []rune
 	words []word
+	forms map[string]bool // every word's Norm, to tell a joined preposition from a name's first letter
 }
 
 func newDoc(text string) *doc {
@@ -34,6 +35,10 @@ func newDoc(text string) *doc {
 			d.words = append(d.words, word{Start: i, End: j, Norm: norm})
 		}
 		i = j
+	}
+	d.forms = make(map[string]bool, len(d.words))
+	for _, w := range d.words {
+		d.forms[w.Norm] = true
 	}
 	return d
 }
@@ -106,12 +111,13 @@ var clauseWords = normSet("فيما", "بينما", "وفيما", "وبينما"
 // adjunctWords end a speaker noun phrase: a preposition (alone or with a
 // pronoun: كشفت عنه) or time adverb starts an adjunct (قال الوزير في
 // بيان، قال الوزير اليوم); إلي is إلى as
-// some outlets spell it (the ي-for-ى spelling of على is left out: it is
+// some outlets spell it, and اثر and ابان are إثر and إبان as normalize
+// leaves them (the ي-for-ى spelling of على is left out: it is
 // also the name علي). Prepositions
 // written joined to the next word (للقناة، لـ) are caught by
 // startsAdjunct.
 var adjunctWords = normSet("في", "عن", "على", "إلى", "الى", "إلي", "خلال", "لدى", "أمام", "عبر", "حول",
-	"أثناء", "عند", "بعد", "قبل", "منذ", "اليوم", "أمس", "امس", "الليلة", "فيما", "بينما", "حيث", "يوم", "أيضا", "أيضاً", "كذلك",
+	"أثناء", "عند", "بعد", "قبل", "اثر", "ابان", "منذ", "اليوم", "أمس", "امس", "الليلة", "فيما", "بينما", "حيث", "يوم", "أيضا", "أيضاً", "كذلك",
 	"فيه", "فيها", "عنه", "عنها", "عنهم", "له", "لها", "لهم", "منه", "منها", "إليه", "إليها",
 	"عليه", "عليها", "به", "بها")
 

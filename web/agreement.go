@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -27,16 +28,67 @@ func (h *handler) agreementPage(c echo.Context) error {
 			return err
 		}
 	}
-	if c.QueryParam("done") == "accepted" {
-		// Numbers only are read from the address; the words are fixed here.
-		n, _ := strconv.Atoi(c.QueryParam("n"))
-		links, _ := strconv.Atoi(c.QueryParam("links"))
-		docs, _ := strconv.Atoi(c.QueryParam("docs"))
-		changed, _ := strconv.Atoi(c.QueryParam("changed"))
-		v.Notice = fmt.Sprintf("Accepted %s and %s into gold, in %s.", components.Plural(n, "span"), components.Plural(links, "link"), components.Plural(docs, "document")) +
-			leftOutNotice(changed, "in their documents' review")
+	// Numbers only are read from the address; the words are fixed here.
+	number := func(name string) int {
+		n, _ := strconv.Atoi(c.QueryParam(name))
+		return n
+	}
+	switch c.QueryParam("done") {
+	case "accepted":
+		v.Notice = fmt.Sprintf("Accepted %s and %s into gold, in %s.", components.Plural(number("n"), "span"), components.Plural(number("links"), "link"), components.Plural(number("docs"), "document")) +
+			leftOutNotice(number("changed"), "in their documents' review")
+		// The notice offers to take the accept back while it is the
+		// reviewer's last one and some of it is still in gold.
+		v.UndoBatch, err = h.store.LastAcceptBatch(c.Request().Context(), p.ID, currentUser(c).ID)
+		if err != nil && !errors.Is(err, db.ErrNotFound) {
+			return err
+		}
+	case "undone":
+		v.Notice = undoneNotice(db.BatchUndo{Removed: db.LinkCopy{Spans: number("n"), Relations: number("links")}, Docs: number("docs")})
 	}
 	return render(c, http.StatusOK, components.AgreementPage(h.page(c, p.Name+" agreement"), v))
+}
+
+// undoAcceptEverywhere takes back every document's share of the accept
+// across the project the form names (undo), each document under the rule
+// of an accept on the review page. All taken back, the page says so
+// after a redirect; a document refused stays as it is, and the page
+// names it and why, with what was taken back elsewhere.
+func (h *handler) undoAcceptEverywhere(c echo.Context, p db.Project) error {
+	ctx := c.Request().Context()
+	u, err := h.store.UndoAgreedBatch(ctx, p.ID, currentUser(c).ID, c.FormValue("undo"))
+	if err != nil {
+		if _, refused := refusal(err); !refused {
+			return err
+		}
+	}
+	if err == nil && len(u.Refused) == 0 {
+		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d/agreement?done=undone&n=%d&links=%d&docs=%d", p.ID, u.Removed.Spans, u.Removed.Relations, u.Docs))
+	}
+	tally, terr := fromstore.Tally(ctx, h.store, p.ID)
+	if terr != nil {
+		return terr
+	}
+	v := components.AgreementView{Project: p, Tally: tally, Confusion: tally.ConfusionOverall(), Refused: u.Refused}
+	status := http.StatusOK
+	switch {
+	case err != nil:
+		status, _ = refusal(err)
+		v.Error = plainMessage(err)
+	case u.Docs == 0:
+		status = http.StatusConflict
+		v.Error = "Nothing was taken back: gold changed since the accept in every document it reached."
+	default:
+		v.Notice = undoneNotice(u)
+	}
+	return render(c, status, components.AgreementPage(h.page(c, p.Name+" agreement"), v))
+}
+
+// undoneNotice says what taking back an accept across the project took
+// out of gold, and where.
+func undoneNotice(u db.BatchUndo) string {
+	return fmt.Sprintf("The accept is taken back: %s and %s left gold, in %s.",
+		components.Plural(u.Removed.Spans, "span"), components.Plural(u.Removed.Relations, "link"), components.Plural(u.Docs, "document"))
 }
 
 // confusionOf is the table of labels confused of the pair named

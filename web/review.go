@@ -239,7 +239,9 @@ func changedQuery(n db.LinkCopy) string {
 // acceptAgreedEverywhere copies into gold, document by document (one
 // transaction each), every span all the users' layers of a document
 // hold, in the documents two users or more worked on whose gold is not
-// reviewed yet.
+// reviewed yet. Each document's accept is logged under one batch name,
+// so that sent with undo (that name, which the notice offers) it takes
+// the whole batch back instead.
 func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 	p, role, err := h.project(c)
 	if err != nil {
@@ -249,11 +251,15 @@ func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 		return forbidden("only reviewers and managers accept spans into gold",
 			fmt.Sprintf("Only reviewers and managers of project %s accept spans into gold. Ask a manager of the project for the reviewer role.", p.Name))
 	}
+	if c.FormValue("undo") != "" {
+		return h.undoAcceptEverywhere(c, p)
+	}
 	ctx := c.Request().Context()
 	docs, err := h.store.DocumentsAnnotatedBy(ctx, p.ID, 2)
 	if err != nil {
 		return err
 	}
+	batch := db.NewAcceptBatch()
 	var all db.LinkCopy
 	touched := 0
 	for _, id := range docs {
@@ -268,7 +274,7 @@ func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 		if r.GoldFinished() {
 			continue
 		}
-		n, err := h.store.CopyAllToGold(ctx, doc, agreedRefs(r), currentUser(c).ID)
+		n, err := h.store.AcceptAgreedInBatch(ctx, doc, agreedRefs(r), currentUser(c).ID, batch)
 		if err != nil {
 			return fmt.Errorf("document %s: %w", doc.ExternalID, err)
 		}

@@ -5,25 +5,26 @@
 import { selectionOffsets, selectOffsets } from './offsets.js';
 import { request } from './api.js';
 import { History, stepGives } from './history.js';
-import { createQuoteTools, rulesNotice } from './quotes.js';
+import { createQuoteTools } from './quotes.js';
 import { createSuggestions } from './suggest.js';
 import { watchChips } from './chips.js';
 import { createPatcher } from './redraw.js';
 import { createOccurrences } from './occurrences.js';
 import { createFind } from './find.js';
 import { revealRange } from './reveal.js';
-import { createToast } from './toast.js';
 import { createKeyHelp } from './keyhelp.js';
-import { createLabelSet, changedNotice, goneRefusal } from './labelbar.js';
+import { createLabelSet } from './labelbar.js';
+import { createStatusLine } from './status.js';
+import { createSaves } from './saves.js';
+import { watchBar } from './bar.js';
+import { createDoneWarning } from './donewarning.js';
+import { createLayerAPI } from './layer.js';
+import { NO_CHANGE, noticeOf } from './refusal.js';
 
 // MAX_RANGES is how many changed places one redraw fetches on their own
 // (the server's limit); past it, as after accepting many suggestions, the
 // whole document is redrawn.
 const MAX_RANGES = 200;
-
-// NO_CHANGE is what redraw returns when the project's labels and
-// relation rules are those the page shows.
-const NO_CHANGE = { labels: '', rules: '' };
 
 // QUOTE_ATTRIBUTES are the attributes only a quotation has; the server
 // drops them when a QUOTE is given another label.
@@ -51,12 +52,8 @@ function typing(target) {
 function init(docEl) {
   const docId = docEl.dataset.doc;
   const layerQuery = docEl.dataset.layer ? `?layer=${encodeURIComponent(docEl.dataset.layer)}` : '';
-  const spansURL = `/api/v1/documents/${docId}/spans`;
   const el = (id) => document.getElementById(id);
-  const status = el('save-status');
-  const errorBox = el('save-error');
   const editor = el('span-editor');
-  let queue = Promise.resolve(); // saves run one after another, in order
   // A read-only layer's bar has no Undo, Redo, labels or Snap
   // (annotate.templ): there is nothing to change.
   const undoButton = el('undo');
@@ -64,258 +61,39 @@ function init(docEl) {
   const history = new History(() => {
     if (undoButton) undoButton.disabled = !history.canUndo();
     if (redoButton) redoButton.disabled = !history.canRedo();
-  }, () => queue);
+  }, () => saves.idle());
   let selected = null; // the span open in the editor
-  // The status is cut to one line (app.css); its title keeps it whole.
-  // While the bar is scrolled away, the status shows as a toast (toast.js).
-  const toast = createToast(status, [editor, errorBox]);
-  new MutationObserver(() => {
-    status.title = status.textContent;
-    toast.show();
-  }).observe(status, { childList: true, characterData: true, subtree: true });
+  const statusLine = createStatusLine(docEl);
+  const { showError, reported } = statusLine;
+  const readOnly = docEl.dataset.readonly === 'true';
+  // ctx is what the page's modules share; each reads it when it acts, so
+  // parts made later (redraw, the quotation tools) are filled in below.
+  const ctx = {
+    docId, layerQuery, docEl, showError, reported, readOnly, refuseReadOnly,
+    showStatus: statusLine.show,
+    clearError: statusLine.clearError,
+    record: (entry) => history.push(entry),
+    selected: () => selected,
+    redraw: (fetched) => redraw(fetched),
+  };
+  const saves = createSaves(ctx);
+  const { save } = saves;
+  ctx.save = save;
 
-  // showError says why a save failed (kind 'error', in red) or, as a
-  // 'notice', what changed around the page; either stays until dismissed
-  // or the next save succeeds.
-  function showError(message, kind = 'error') {
-    el('save-error-text').textContent = message;
-    errorBox.classList.toggle('error', kind === 'error');
-    errorBox.classList.toggle('notice', kind !== 'error');
-    el('save-error-close').setAttribute('aria-label', kind === 'error' ? 'Dismiss the error' : 'Dismiss the notice');
-    errorBox.hidden = false;
-    // The message must not cover the text being worked on: once the page
-    // has settled (a failed save gives the selection back first), the
-    // selection or the open span is brought clear of the bar the message
-    // makes taller, or of the foot of a short screen it is pinned to.
-    requestAnimationFrame(() => {
-      const range = workingRange();
-      if (range) revealRange(range).catch((err) => { el('save-error-text').textContent += ` (The text could not be scrolled clear of this message: ${err.message}.)`; });
-    });
-  }
-
-  // workingRange is the text being worked on: the selection in the text,
-  // else the span open in the editor; null when neither.
-  function workingRange() {
-    const sel = window.getSelection();
-    if (sel.rangeCount > 0 && !sel.isCollapsed && docEl.contains(sel.anchorNode)) return sel.getRangeAt(0);
-    const seg = docEl.querySelector('.seg.selected');
-    if (!seg) return null;
-    const range = new Range();
-    range.selectNodeContents(seg);
-    return range;
-  }
-  el('save-error-close').addEventListener('click', () => {
-    errorBox.hidden = true;
-    docEl.focus({ preventScroll: true }); // back to the text, where the work is
-  });
-
-  // The labels, undo and the save status stay on screen while the text
-  // scrolls (app.css makes the bar sticky where the screen is tall
-  // enough); the side panel and anything scrolled into view keep clear of
-  // it. The room is set on just those two elements, never as a custom
-  // property of the page, whose change would restyle every element of a
-  // long text.
-  const bar = el('annotate-bar');
   const side = document.querySelector('.side');
-  let measured = false;
-  new ResizeObserver(() => {
-    const sticky = getComputedStyle(bar).position === 'sticky';
-    const room = sticky ? bar.offsetHeight : 0;
-    document.documentElement.style.scrollPaddingTop = `${room + 8}px`;
-    side.style.top = side.style.maxHeight = '';
-    if (room > 0 && getComputedStyle(side).position === 'sticky') {
-      side.style.top = `${room + 8}px`;
-      side.style.maxHeight = `calc(100vh - ${room + 16}px)`;
-    }
-    // The browser went to the address's #target before the bar's height
-    // was known: go there again, clear of the bar, and take focus there
-    // (the list of quotations without a speaker, after Mark done).
-    if (measured) return;
-    measured = true;
-    const target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (target) {
-      target.scrollIntoView();
-      if (target.tabIndex >= 0 || target.hasAttribute('tabindex')) target.focus({ preventScroll: true });
-    }
-  }).observe(bar);
-
-  // unsaved counts the changes asked for and not yet answered: while any
-  // is under way, leaving the page asks first (beforeunload below).
-  let unsaved = 0;
-
-  // save runs one change against the server, then redraws from the
-  // server's answer, so the page always shows what is stored. gives is
-  // what the change asks the project to have (stepGives' shape: the
-  // labels it gives, the relations it makes), when it asks any.
-  function save(what, fn, gives) {
-    unsaved++;
-    const job = queue.then(async () => {
-      status.textContent = 'Saving…';
-      try {
-        const result = await fn();
-        const notice = noticeOf(await redraw());
-        status.textContent = 'Saved';
-        errorBox.hidden = true;
-        if (notice) showError(notice, 'notice');
-        return result;
-      } catch (err) {
-        status.textContent = '';
-        err.shown = true;
-        if (err.status === 400 && await refusedByProject(what, err, { labels: [], relations: [], spans: [], ...gives })) throw err;
-        const stale = err.status === 404 || err.status === 409;
-        if (!stale && !unanswered(err)) {
-          showError(`Could not ${what}: ${err.message}. Nothing was changed; ${err.fix || 'try again'}.`);
-          throw err;
-        }
-        // The layer changed elsewhere (another tab, a teammate on gold, a
-        // manager), or the answer was lost on the way and the change may
-        // have been stored after all: show what is stored now rather than
-        // a stale page, and say which it was.
-        try {
-          const notice = noticeOf(await redraw());
-          const dropped = err.status === 404 && (what === 'undo' || what === 'redo') ? ' That step is gone from the history.' : '';
-          const labels = notice ? ` ${notice}` : '';
-          showError(stale ? `Could not ${what}: ${err.message}. The layer had changed; the page now shows what is stored.${dropped}${labels}`
-            : `Could not ${what}: ${err.message}. The change may have been stored before the answer was lost: the page now shows what is stored; if the change is not there, try again.${labels}`);
-        } catch (again) {
-          showError(stale ? `Could not ${what}: ${err.message}, and the page could not be redrawn (${again.message}); reload it.`
-            : `Could not ${what}: ${err.message}, and the server could not be asked what is stored (${again.message}). The change may or may not be saved: reload the page once the server answers.`);
-        }
-        throw err;
-      }
-    });
-    queue = job.catch(() => {}); // the caller of save() receives the error; the queue goes on
-    queue.then(() => { unsaved--; });
-    return job;
-  }
-
-  // refusedByProject explains a refusal (400) from a page loaded before
-  // a manager changed the label set or the relation rules, where trying
-  // again would fail the same way: the layer's answer carries both, and
-  // when they are not the page's, the page redraws with them and says so.
-  // A step of the history giving a label or a link the project no longer
-  // has could never be replayed: it is dropped (stepGone), saying so, and
-  // the steps behind it stay reachable. True when it explained the
-  // refusal; false when the refusal is for another reason.
-  async function refusedByProject(what, err, gives) {
-    let layer;
-    let change = NO_CHANGE;
-    try {
-      layer = await api.layer();
-      if (labelSet.changed(layer.labels) || quotes.rulesDiffer(layer.relation_types)) change = await redraw(layer);
-    } catch (again) {
-      showError(`Could not ${what}: ${err.message}. Nothing was changed, and the project's labels and relation rules could not be checked (${again.message}): reload the page once the server answers.`);
-      return true;
-    }
-    const gone = goneFrom(gives, layer);
-    const notice = noticeOf(change);
-    if (gone.length === 0 && !notice) return false;
-    const step = what === 'undo' || what === 'redo';
-    err.stepGone = step && gone.length > 0;
-    const dropped = err.stepGone ? ` That step is gone from the history: ${what === 'undo' ? 'Undo goes on with the step before it' : 'Redo goes on with the step after it'}.` : '';
-    if (change.labels && gives.labels.some((l) => !labelSet.has(l))) {
-      showError(`${goneRefusal(change.labels)}${change.rules ? ` ${rulesNotice(change.rules)}` : ''}${dropped}`);
-    } else if (gone.length > 0) {
-      showError(`Could not ${what}: ${gone.join('; ')}; nothing was changed.${notice ? ` ${notice}` : ''}${dropped}`);
-    } else {
-      showError(`Could not ${what}: ${err.message}. Nothing was changed. ${notice}`);
-    }
-    return true;
-  }
-
-  // goneFrom lists, in words, what a change gives that the project no
-  // longer has (the page following the set and the rules of layer): a
-  // label, or a relation its type's rule no longer allows between the
-  // labels of its ends (a span the change re-creates counts as its own).
-  function goneFrom(gives, layer) {
-    const labels = [...new Set(gives.labels)].filter((l) => !labelSet.has(l))
-      .map((l) => `${l} is no longer one of the project's labels (the label bar shows them)`);
-    const spanOf = (id) => layer.spans.find((s) => s.id === id) || gives.spans.find((s) => s.id === id);
-    const links = gives.relations.map((r) => {
-      const from = spanOf(r.from);
-      const to = spanOf(r.to);
-      if (!from || !to || !labelSet.has(from.label) || !labelSet.has(to.label)) return '';
-      return quotes.refusal(r.type, from.label, to.label);
-    }).filter(Boolean);
-    return [...labels, ...new Set(links)];
-  }
-
-  // noticeOf says, in words, how the project's labels and relation rules
-  // changed since the page last showed them ('' when they did not).
-  function noticeOf(change) {
-    return [change.labels && changedNotice(change.labels), change.rules && rulesNotice(change.rules)].filter(Boolean).join(' ');
-  }
-
-  // unanswered is true of a failure that leaves unknown whether the change
-  // was stored: no answer came (the network), or a gateway between the
-  // page and Hashiya gave up waiting. Hashiya's own refusals come before
-  // anything is written.
-  function unanswered(err) {
-    return err.unanswered === true || err.status === 502 || err.status === 504;
-  }
-
-  // Closing or leaving the page while a change is still being saved would
-  // drop it unseen: the browser asks first.
-  window.addEventListener('beforeunload', (e) => {
-    if (unsaved === 0) return;
-    e.preventDefault();
-    e.returnValue = ''; // older browsers show the question only with this set
-  });
-
-  // Every action started from a click or a key ends here: a failed save
-  // has already been shown by save(); anything else is shown now, never
-  // dropped.
-  function reported(err) {
-    if (!err || !err.shown) showError(`Something went wrong: ${err && err.message ? err.message : err}`);
-  }
+  watchBar(el('annotate-bar'), side);
 
   // patcher knows what the page shows of each span, so a redraw asks the
   // server only for what a change touched (redraw.js).
   const patcher = createPatcher(docEl, el('span-list'));
   const labelSet = createLabelSet(docEl);
+  ctx.labelSet = labelSet;
   // Label chips are fitted to the text as laid out: as each paragraph
   // comes into view, after every redraw, when the font is in and whenever
   // the text's width changes (chips.js).
   const chips = watchChips(docEl, reported);
 
-  // Mark done asks before finishing the layer, unless quotations lack a
-  // speaker: then it lists them first, in place (the page, and so its
-  // undo history, stays), and "Mark done anyway" there asks. Without this
-  // script the server sends the page again with the list.
-  const doneForm = el('mark-done') && el('mark-done').form;
-  const warning = el('quote-warning');
-  const unattributed = () => el('quote-list').querySelector('[data-unattributed]') !== null;
-  function askBeforeDone() {
-    if (doneForm) doneForm.classList.toggle('confirm', !unattributed());
-    warningState();
-  }
-  if (doneForm && warning) {
-    doneForm.addEventListener('submit', (e) => {
-      if (!unattributed()) return;
-      e.preventDefault();
-      warning.hidden = false;
-      warning.scrollIntoView(); // clear of the bar: scroll-padding-top
-      warning.focus({ preventScroll: true });
-    });
-  }
-
-  // The warning follows the list as it is redrawn: once no quotation
-  // lacks a speaker it says so, in calm colours, and its button is the
-  // plain Mark done; should one lack it again (an undo), it is back.
-  function warningState() {
-    if (!warning) return;
-    const clear = el('warn-clear') !== null;
-    warning.classList.toggle('cleared', clear);
-    el('warn-title').textContent = clear ? warning.dataset.clearTitle : warning.dataset.title;
-    for (const how of warning.querySelectorAll('.warn-how')) how.hidden = clear;
-    const anyway = el('mark-done-anyway');
-    if (!anyway) return;
-    anyway.textContent = clear ? anyway.dataset.clearLabel : anyway.dataset.label;
-    const form = anyway.form;
-    if (!form.dataset.warnConfirm) form.dataset.warnConfirm = form.dataset.confirm;
-    form.dataset.confirm = clear ? form.dataset.clearConfirm : form.dataset.warnConfirm;
-  }
-  askBeforeDone();
+  const doneWarning = createDoneWarning();
 
   // redraw shows what the layer holds now; fetched is its answer, when
   // the caller has it. A changed label set redraws the whole view, its
@@ -339,13 +117,13 @@ function init(docEl) {
       : patcher.replace(part('doc'), part('spans'), layer.spans);
     el('quote-list').replaceChildren(...part('quotes').childNodes);
     const change = { labels: relabelled ? labelSet.redraw(part) : '', rules: quotes.setRules(layer.relation_types) };
-    askBeforeDone();
+    doneWarning.askBeforeDone();
     const layerStatus = part('status');
     el('layer-status').textContent = layerStatus.textContent;
     el('layer-status').dataset.status = layerStatus.dataset.status;
     // The list of quotations still lacking a speaker, when the page has it.
     if (part('warning')) el('warn-list').replaceChildren(...part('warning').childNodes);
-    warningState();
+    doneWarning.warningState();
     // A whole new text: its chips are drawn on the paragraphs on screen now,
     // the others' as they come into view.
     chips.fit(fitted);
@@ -365,19 +143,9 @@ function init(docEl) {
       text: b.querySelector('.text').textContent };
   }
 
-  const relationsURL = `/api/v1/documents/${docId}/relations`;
-  const api = {
-    create: (s, snap) => request('POST', spansURL + layerQuery, { start: s.start, end: s.end, label: s.label, snap, attributes: s.attributes }),
-    remove: (s) => request('DELETE', `${spansURL}/${s.id}${layerQuery}`),
-    removeMany: (ids) => request('POST', `${spansURL}/delete${layerQuery}`, { ids }),
-    relabel: (s, label, attributes) => request('PATCH', `${spansURL}/${s.id}${layerQuery}`, attributes ? { label, attributes } : { label }),
-    attributes: (s, attributes) => request('PATCH', `${spansURL}/${s.id}${layerQuery}`, { attributes }),
-    relate: (r) => request('POST', relationsURL + layerQuery, { type: r.type, from: r.from, to: r.to }),
-    unrelate: (r) => request('DELETE', `${relationsURL}/${r.id}${layerQuery}`),
-    layer: () => request('GET', spansURL + layerQuery),
-  };
+  const api = createLayerAPI(docId, layerQuery);
+  ctx.api = api;
 
-  const readOnly = docEl.dataset.readonly === 'true';
   // refuseReadOnly tells an annotator trying to change a read-only layer
   // why it is (another's layer, or one marked done), then true.
   function refuseReadOnly() {
@@ -396,7 +164,7 @@ function init(docEl) {
       snapBox.addEventListener('change', () => window.localStorage.setItem(snapKey, String(snapBox.checked)));
     } catch (err) {
       // Storage refused (a private window, a policy): the box works for this page only.
-      status.textContent = `Snap setting not kept: ${err.message}`;
+      statusLine.show(`Snap setting not kept: ${err.message}`);
     }
   }
 
@@ -417,7 +185,7 @@ function init(docEl) {
       throw err;
     }
     history.push({ kind: 'create', span });
-    status.textContent = `Saved ${label} “${clip(span.text)}”`;
+    statusLine.show(`Saved ${label} “${clip(span.text)}”`);
   }
 
   // relabel changes a span's label. A quotation's own attributes (its
@@ -435,7 +203,7 @@ function init(docEl) {
       return api.relabel(span, label);
     }, { labels: [label] });
     history.push({ kind: 'relabel', span: updated, from: span.label, to: label, restore });
-    status.textContent = `Saved: ${span.label} “${clip(span.text)}” is now ${label}`;
+    statusLine.show(`Saved: ${span.label} “${clip(span.text)}” is now ${label}`);
   }
 
   // removeSpan deletes a span; the store deletes its relations with it, so
@@ -452,7 +220,7 @@ function init(docEl) {
     });
     history.push(entry);
     closeEditor();
-    status.textContent = `Deleted ${span.label} “${clip(span.text)}”`;
+    statusLine.show(`Deleted ${span.label} “${clip(span.text)}”`);
   }
 
   async function recreate(span) {
@@ -503,16 +271,11 @@ function init(docEl) {
 
   const apply = async (entry, direction) => {
     await save(direction, () => run(entry, direction), stepGives(entry, direction));
-    status.textContent = direction === 'undo' ? 'Undone and saved' : 'Redone and saved';
+    statusLine.show(direction === 'undo' ? 'Undone and saved' : 'Redone and saved');
   };
 
-  const ctx = {
-    docId, layerQuery, docEl, save, showError, reported, readOnly, refuseReadOnly,
-    record: (entry) => history.push(entry),
-    showStatus: (text) => { status.textContent = text; },
-    selected: () => selected,
-  };
   const quotes = createQuoteTools(ctx);
+  ctx.quotes = quotes;
   const suggestions = createSuggestions(ctx);
   const occurrences = createOccurrences(ctx);
   const find = createFind(ctx);
@@ -601,7 +364,7 @@ function init(docEl) {
       .map((b) => ({ id: Number(b.dataset.span), start: Number(b.dataset.start), end: Number(b.dataset.end) }))
       .sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
     if (spans.length === 0) {
-      status.textContent = 'No spans in this layer yet.';
+      statusLine.show('No spans in this layer yet.');
       return;
     }
     const at = selected ? spans.findIndex((sp) => sp.id === selected.id) : -1;
@@ -612,7 +375,7 @@ function init(docEl) {
     const first = docEl.querySelector(`.seg[data-spans~="${spans[to].id}"]`);
     if (first) first.scrollIntoView({ block: 'center' });
     openEditor(spanByID(spans[to].id));
-    status.textContent = `Span ${to + 1} of ${spans.length}`;
+    statusLine.show(`Span ${to + 1} of ${spans.length}`);
   }
 
   // A click on a highlight opens its innermost span; clicking again on the
@@ -759,12 +522,10 @@ function init(docEl) {
       return;
     }
     if (readOnly || (!selected && selectionOffsets(docEl) === null)) return;
-    const job = queue.then(async () => {
+    const notice = noticeOf(await saves.after(async () => {
       const layer = await api.layer();
       return labelSet.changed(layer.labels) ? redraw(layer) : NO_CHANGE;
-    });
-    queue = job.catch(() => {});
-    const notice = noticeOf(await job);
+    }));
     if (!notice) return;
     showError(notice, 'notice');
     const label = labelSet.labelFor(e);

@@ -1,0 +1,94 @@
+// Saving: every change runs against the server one after another, in
+// order, and the page then redraws from the server's answer, so it always
+// shows what is stored. A failed save is shown, never dropped.
+
+import { noticeOf, refusedByProject } from './refusal.js';
+
+/**
+ * createSaves returns save(what, fn, gives), which queues one change;
+ * after(fn), which runs fn once the saves under way are answered; and
+ * idle(), the promise of the queue as it stands. ctx holds the page's
+ * redraw, showStatus, showError and clearError (and what refusal.js reads).
+ */
+export function createSaves(ctx) {
+  let queue = Promise.resolve(); // saves run one after another, in order
+  // unsaved counts the changes asked for and not yet answered: while any
+  // is under way, leaving the page asks first (beforeunload below).
+  let unsaved = 0;
+
+  // save runs one change against the server, then redraws from the
+  // server's answer, so the page always shows what is stored. gives is
+  // what the change asks the project to have (stepGives' shape: the
+  // labels it gives, the relations it makes), when it asks any.
+  function save(what, fn, gives) {
+    unsaved++;
+    const job = queue.then(async () => {
+      ctx.showStatus('Saving…');
+      try {
+        const result = await fn();
+        const notice = noticeOf(await ctx.redraw());
+        ctx.showStatus('Saved');
+        ctx.clearError();
+        if (notice) ctx.showError(notice, 'notice');
+        return result;
+      } catch (err) {
+        ctx.showStatus('');
+        err.shown = true;
+        if (err.status === 400 && await refusedByProject(ctx, what, err, { labels: [], relations: [], spans: [], ...gives })) throw err;
+        await failed(what, err);
+        throw err;
+      }
+    });
+    queue = job.catch(() => {}); // the caller of save() receives the error; the queue goes on
+    queue.then(() => { unsaved--; });
+    return job;
+  }
+
+  // failed shows why a save failed. When the layer changed elsewhere
+  // (another tab, a teammate on gold, a manager), or the answer was lost
+  // on the way and the change may have been stored after all, the page
+  // shows what is stored now rather than a stale page, and says which.
+  async function failed(what, err) {
+    const stale = err.status === 404 || err.status === 409;
+    if (!stale && !unanswered(err)) {
+      ctx.showError(`Could not ${what}: ${err.message}. Nothing was changed; ${err.fix || 'try again'}.`);
+      return;
+    }
+    try {
+      const notice = noticeOf(await ctx.redraw());
+      const dropped = err.status === 404 && (what === 'undo' || what === 'redo') ? ' That step is gone from the history.' : '';
+      const labels = notice ? ` ${notice}` : '';
+      ctx.showError(stale ? `Could not ${what}: ${err.message}. The layer had changed; the page now shows what is stored.${dropped}${labels}`
+        : `Could not ${what}: ${err.message}. The change may have been stored before the answer was lost: the page now shows what is stored; if the change is not there, try again.${labels}`);
+    } catch (again) {
+      ctx.showError(stale ? `Could not ${what}: ${err.message}, and the page could not be redrawn (${again.message}); reload it.`
+        : `Could not ${what}: ${err.message}, and the server could not be asked what is stored (${again.message}). The change may or may not be saved: reload the page once the server answers.`);
+    }
+  }
+
+  // after runs fn once every save under way is answered, in the queue, so
+  // what it reads is what those saves left; its caller receives its error.
+  function after(fn) {
+    const job = queue.then(fn);
+    queue = job.catch(() => {}); // the caller receives the error; the queue goes on
+    return job;
+  }
+
+  // Closing or leaving the page while a change is still being saved would
+  // drop it unseen: the browser asks first.
+  window.addEventListener('beforeunload', (e) => {
+    if (unsaved === 0) return;
+    e.preventDefault();
+    e.returnValue = ''; // older browsers show the question only with this set
+  });
+
+  return { save, after, idle: () => queue };
+}
+
+// unanswered is true of a failure that leaves unknown whether the change
+// was stored: no answer came (the network), or a gateway between the
+// page and Hashiya gave up waiting. Hashiya's own refusals come before
+// anything is written.
+function unanswered(err) {
+  return err.unanswered === true || err.status === 502 || err.status === 504;
+}

@@ -91,7 +91,7 @@ func (b *builder) subjectBefore(c cue) subject {
 	// head (ولكن رابطة أصحاب المحطات قالت), unless it is a preposition or
 	// a time word.
 	afterBut := k >= 0 && lakin[d.words[k].Norm] && d.onlySpace(d.words[k].End, start) && !b.adverbial(d.words[d.wordAt(start)])
-	if n == 0 || !opened || !topic && !afterKana && !afterBut && !b.headsSubject(d.words[d.wordAt(start)]) {
+	if n == 0 || !opened || b.adverbial(d.words[d.wordAt(start)]) || !topic && !afterKana && !afterBut && !b.headsSubject(d.words[d.wordAt(start)]) {
 		return subject{}
 	}
 	return subject{Start: start, End: d.words[d.wordBefore(end)].End, Topic: topic}

@@ -51,7 +51,7 @@ func (b *builder) clauseVerbSubject(c cue) subject {
 		return subject{}
 	}
 	for _, w := range d.words[first : i-1] {
-		if _, isCue := b.lx.match(w.Norm); isCue {
+		if _, isCue := b.lx.match(w.Norm); isCue && d.namesOwnSubject(w, d.words[i-1].End, b.lx) {
 			return subject{} // a cue in the clause named its own speaker
 		}
 	}
@@ -61,6 +61,18 @@ func (b *builder) clauseVerbSubject(c cue) subject {
 	}
 	s.End = d.nameBeforeObject(first+1, s.End)
 	return s
+}
+
+// namesOwnSubject reports whether cue word w, inside a clause ending at
+// end, is followed by a subject of its own: one with none (عقد الوزير
+// مؤتمرا اكد فيه أن) speaks for the clause's subject.
+func (d *doc) namesOwnSubject(w word, end int, lx lexicon) bool {
+	k := d.wordAt(w.Start)
+	if k+1 < len(d.words) && statementPronouns[d.words[k+1].Norm] {
+		return false // أكد فيه: the statement's maker, the clause's subject
+	}
+	s := d.subjectAfter(w.End, end, lx)
+	return s.Start < s.End || s.TooLong
 }
 
 // pastParticles stand before a past verb opening a clause (وقد شرح).

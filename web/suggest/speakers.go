@@ -72,7 +72,7 @@ func endsSubject(d *doc, w word, n int) bool {
 	return complementizers[w.Norm] || adjunctWords[w.Norm] || clauseWords[w.Norm] || relatives[w.Norm] || startsAdjunct(d, w) ||
 		sayingNouns[w.Norm] || connectives[w.Norm] || becauseWords[w.Norm] ||
 		isBareContentNoun(w.Norm) || propositionNouns[w.Norm] || (n == 0 && (w.Norm == "من" || w.Norm == "مع")) ||
-		n > 0 && (asideWords[w.Norm] || possessedStatement(w.Norm))
+		n > 0 && (asideWords[w.Norm] || possessedStatement(w.Norm) || joinedStatement(w.Norm))
 }
 
 // propositionNouns take a clause after أن as their complement (رفض
@@ -210,6 +210,8 @@ func (b *builder) attribute(quotes []quote, cues []cue) {
 }
 
 // speakerOf is the speaker of quotation q introduced by cue c:
+//   - none for a passive (قيل إن);
+//   - the maker of a statement the cue's clause describes (statementOwner);
 //   - the source found with the quotation (بحسب المصادر);
 //   - the relayed source of نقل (نقلت الوكالة عن الوزير قوله);
 //   - a topic set off by أما before the cue (أما الوزير فوصف ...);
@@ -226,6 +228,12 @@ func (b *builder) speakerOf(c cue, q quote, current *Span) *Span {
 	limit := b.limit(q, c)
 	if q.att != nil {
 		return b.speakerFor(q.att.src, c.End, limit)
+	}
+	if b.d.passive(c) {
+		return nil
+	}
+	if s := b.statementOwner(c); s.Start < s.End {
+		return b.speakerFor(s, s.Start, s.End) // أدلى الرئيس بتصريح قال فيه
 	}
 	if s, ok := b.d.relayedSource(c, limit, b.lx); ok {
 		if s.Start == s.End {

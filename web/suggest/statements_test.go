@@ -1,0 +1,31 @@
+package suggest
+
+import "testing"
+
+// TestSuggestSpeakerAround covers the speakers found around a cue rather
+// than right after it: past an addressee, before the verb after لكن or
+// كان, in a statement the clause describes, and none for a passive.
+func TestSuggestSpeakerAround(t *testing.T) {
+	cases := []reportedCase{
+		{name: "an addressee the text also names alone is skipped", text: "وذكرت رويترز أن الوفد وصل. وقال الوزير سالم إن الحل قريب. وقال لرويترز إن المفاوضات مستمرة.",
+			quotes:  []string{"الوفد وصل", "الحل قريب", "المفاوضات مستمرة"},
+			speaker: map[string]string{"المفاوضات مستمرة": "PER الوزير سالم"}},
+		{name: "an addressee ends the subject", text: "وسأل محمد عن الموعد. وصرح الوزير سالم لمحمد بأن الحل قريب.",
+			quotes: []string{"الحل قريب"}, speaker: map[string]string{"الحل قريب": "PER الوزير سالم"}},
+		{name: "a name that starts with ل is still a subject", text: "وقال لارسن إن الوضع خطير.",
+			quotes: []string{"الوضع خطير"}, speaker: map[string]string{"الوضع خطير": "PER لارسن"}},
+		{name: "the noun after لكن before its verb", text: "وتراجعت الحكومة عن قرارها ولكن رابطة التجار قالت إن الخسائر كبيرة.",
+			quotes: []string{"الخسائر كبيرة"}, speaker: map[string]string{"الخسائر كبيرة": "PER رابطة التجار"}},
+		{name: "إثر ends the subject after كان", text: "وكان سالم أعلن إثر المباراة أنه سيعتزل.",
+			quotes: []string{"سيعتزل"}, speaker: map[string]string{"سيعتزل": "PER سالم"}},
+		{name: "the maker of the statement the clause describes", text: "وقد أدلى الرئيس سالم بتصريح في المطار قال فيه إن العلاقات متينة.",
+			quotes: []string{"العلاقات متينة"}, speaker: map[string]string{"العلاقات متينة": "PER الرئيس سالم"}},
+		{name: "a passive names no one", text: "وتوفي الاثنان في الحادث ، وقيل إن السائق كان مسرعا.",
+			quotes: []string{"السائق كان مسرعا"}, speaker: map[string]string{"السائق كان مسرعا": ""}},
+		{name: "من after كان is no subject", text: "وكان من المتوقع أن يصل الوفد غدا.",
+			quotes: []string{"يصل الوفد غدا"}, speaker: map[string]string{"يصل الوفد غدا": ""}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { checkReported(t, c, nil) })
+	}
+}

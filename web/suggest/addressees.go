@@ -19,3 +19,10 @@ func (d *doc) addressee(k int) bool {
 	}
 	return d.forms[rest] || d.forms["و"+rest]
 }
+
+// pronounOnly reports whether subject s is one preposition with a pronoun
+// (قال لنا :), which names no one.
+func (d *doc) pronounOnly(s subject) bool {
+	k := d.wordAt(s.Start)
+	return k < len(d.words) && d.words[k].End == s.End && pronounPreps[d.words[k].Norm]
+}

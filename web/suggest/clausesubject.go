@@ -60,10 +60,28 @@ func statementNoun(norm string) bool {
 // joined preposition (للقناة، بالقاهرة).
 func (b *builder) outsidePhrase(w word) bool {
 	norm := w.Norm
-	if adjunctWords[norm] || norm == "مع" || norm == "من" || !b.nominal(w) || startsAdjunct(b.d, w) {
+	if adjunctWords[norm] || norm == "مع" || norm == "من" || !b.nominal(w) || startsAdjunct(b.d, w) ||
+		relativeMa[norm] || b.cueWithObject(norm) {
 		return true
 	}
 	return strings.HasPrefix(norm, "بال") || strings.HasPrefix(norm, "وال") && timeNouns[stripArticle(norm[len("و"):])]
+}
+
+// relativeMa are ما with a preposition or alone, which open a relative
+// clause (طبقا لما قاله متحدث): no noun phrase runs back over them.
+var relativeMa = normSet("ما", "لما", "مما", "بما", "عما", "كما")
+
+// cueWithObject reports whether a normalized word is a cue verb with an
+// object pronoun (قاله، ذكرته، أعلنها): a verb, never part of a noun phrase.
+func (b *builder) cueWithObject(norm string) bool {
+	for _, suffix := range []string{"ها", "هم", "ه"} {
+		if stem, ok := strings.CutSuffix(norm, suffix); ok && len([]rune(stem)) > 2 {
+			if _, isCue := b.lx.match(stem); isCue {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mainVerbSubject is the subject of the verb that opens the sentence of

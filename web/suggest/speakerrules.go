@@ -69,10 +69,12 @@ func (d *doc) timeAdverb(k int) bool {
 
 // postedRoles are titles of someone posted to a place or a body, which
 // they take through في or لدى (السفير الأميركي في الأمم المتحدة جون
-// بولتون، مندوب سوريا لدى الجامعة، مسؤول في مطار دبي): after them, in a
+// بولتون، مندوب سوريا لدى الجامعة، مسؤول في مطار دبي، المتحدث باسم
+// المجلس في الصومال): after them, in a
 // speaker phrase, the preposition goes on with the title even after a
 // definite head, unless it names the occasion of the speech.
 var postedRoles = normSet("سفير", "سفيرة", "مندوب", "مندوبة", "ممثل", "ممثلة", "مبعوث", "مبعوثة", "مراسل", "مراسلة",
+	"متحدث", "متحدثة", "ناطق", "ناطقة",
 	"مسؤول", "مسؤولة", "مسؤولون", "مسؤولين", "مسئول", "مسئولون", "مسئولين")
 
 // titleGoesOn reports whether word k, a preposition that endsSubject stops

@@ -244,7 +244,7 @@ func (b *builder) speakerOf(c cue, q quote, current *Span) *Span {
 	if s := b.subjectBefore(c); s.Topic {
 		return b.speakerFor(s, s.Start, s.End) // أما الوزير فوصف الاتفاق بأنه
 	}
-	if s := b.d.subjectAfter(c.End, limit, b.lx); !isParticiple(c.base) && (s.Start < s.End || s.TooLong) {
+	if s := b.d.subjectAfter(c.End, limit, b.lx); !isParticiple(c.base) && (s.Start < s.End && !b.d.pronounOnly(s) || s.TooLong) {
 		return b.speakerFor(s, c.End, limit) // a participle's subject is its verb's: مشيرا كيف
 	}
 	if s := b.antecedent(c); s.Start < s.End {

@@ -24,6 +24,15 @@ func TestSuggestSpeakerAround(t *testing.T) {
 			quotes: []string{"السائق كان مسرعا"}, speaker: map[string]string{"السائق كان مسرعا": ""}},
 		{name: "من after كان is no subject", text: "وكان من المتوقع أن يصل الوفد غدا.",
 			quotes: []string{"يصل الوفد غدا"}, speaker: map[string]string{"يصل الوفد غدا": ""}},
+		{name: "a spokesman's body and its place", text: "وقال المتحدث باسم المجلس الأعلى في الصومال إن القوات ستنسحب.",
+			quotes:  []string{"القوات ستنسحب"},
+			speaker: map[string]string{"القوات ستنسحب": "PER المتحدث باسم المجلس الأعلى في الصومال"}},
+		{name: "no antecedent runs back over لما and a verb", text: "وقد خرجت الأمور عن السيطرة طبقا لما قاله متحدث باسم الشرطة ، الذي قال إن الوضع صعب.",
+			quotes:  []string{"وقد خرجت الأمور عن السيطرة", "الوضع صعب"},
+			speaker: map[string]string{"الوضع صعب": "PER متحدث باسم الشرطة"}},
+		{name: "a pronoun after the cue names no one", text: "قال لنا : إن الحكومة تواجه مشكلات.",
+			quotes:  []string{"إن الحكومة تواجه مشكلات"},
+			speaker: map[string]string{"إن الحكومة تواجه مشكلات": ""}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { checkReported(t, c, nil) })

@@ -331,8 +331,11 @@ type FileImport struct {
 }
 
 // ImportFile is ParseFileInto and Import for a file too large to hold
-// parsed: the same checks, the same bad lines listed, the same rows
-// stored, all or nothing, in the memory of a few documents. It reads r
+// parsed (the CLI's and the web upload's import): the same checks, the
+// same bad lines listed, the same rows stored, all or nothing, in the
+// memory of a few documents (see codec.EachDoc: r is read twice for a
+// CoNLL, plain-text lines or Label Studio file, held whole first when it
+// cannot seek). It reads r
 // once, checking every line against the project outside the write
 // transaction, as ImportParsed does, and spools each document checked,
 // with its hash and folded text, to a file beside the database; once

@@ -114,9 +114,10 @@ func (h *handler) importDocuments(c echo.Context) error {
 	default:
 		return badRequest("add_labels: %q is not 1 or 0", v)
 	}
-	docs, report, err := codec.ParseFileInto(c.Request().Body, name, format, unit, layer)
+	// As the CLI imports a file: every line checked as it is read, then
+	// all stored in one transaction, so the body is never held parsed.
 	opts := db.ImportOptions{ProjectID: p.ID, File: name, Owner: owner, By: currentUser(c).ID, AddLabels: addLabels}
-	res, err := h.store.ImportParsed(c.Request().Context(), opts, docs, err)
+	res, report, err := h.store.ImportFile(c.Request().Context(), opts, c.Request().Body, db.FileImport{Format: format, Unit: unit, Layer: layer})
 	if err != nil {
 		return err
 	}

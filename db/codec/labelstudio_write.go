@@ -9,7 +9,7 @@ import (
 )
 
 // A Label Studio export is one JSON array of tasks, the one shape
-// parseLabelStudio reads: each task's text in data.text (the document's id
+// eachLabelStudio reads: each task's text in data.text (the document's id
 // and meta beside it), its layer as one annotation whose results are the
 // spans ("labels", from a <Labels name="label"> on a <Text name="text">,
 // their attributes in value.attributes) and relations ("relation", labelled with the type). Offsets count code

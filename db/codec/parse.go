@@ -28,8 +28,8 @@ func CheckImportFormat(format string) error {
 // ParseFile reads one import file. format is "auto", "text", "text-lines",
 // "jsonl", "doccano", "doccano-rel", "label-studio" or "conll". With "auto", a name
 // ending in ".txt" is plain text, one ending in ".conll" is CoNLL (see
-// parseCoNLL), one ending in ".json" a Label Studio export (see
-// parseLabelStudio), and anything else is JSON lines whose shape is detected line by line from
+// eachCoNLL), one ending in ".json" a Label Studio export (see
+// eachLabelStudio), and anything else is JSON lines whose shape is detected line by line from
 // its keys ("spans": native, "entities": doccano-rel, else doccano);
 // "jsonl" accepts all three JSON shapes too.
 //

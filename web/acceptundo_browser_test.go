@@ -1,0 +1,73 @@
+package web_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"hashiya/db"
+	"hashiya/db/codec"
+)
+
+// TestBrowserUndoAcceptEverywhere: a reviewer accepts, from the
+// Agreement page, what two annotators agree on in two documents; the
+// notice offers Undo accept, which one click (no question asked: the
+// undo is the safety) takes back, leaving both golds empty again, and
+// the page says what left gold.
+func TestBrowserUndoAcceptEverywhere(t *testing.T) {
+	short := codec.Doc{Line: 2, ExternalID: "short", Text: "قال أحمد إن الاقتصاد ينمو", Meta: json.RawMessage(`{}`)}
+	s := newSite(t, seedDoc(t), short)
+	ctx := t.Context()
+	docs := []db.Document{s.docs["seed"], s.docs["short"]}
+	words := []string{"صباح النعمان", "أحمد"}
+	for _, name := range []string{"layla", "karim"} {
+		u, err := s.store.CreateUser(ctx, name, "", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, doc := range docs {
+			start, end := spanAt(t, doc.Text, words[i], 0)
+			if _, err := s.store.CreateSpan(ctx, doc, u.ID, u.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	addSiteMember(t, s, "rana", db.RoleReviewer)
+	goldSpans := func() int {
+		n := 0
+		for _, doc := range docs {
+			gold, err := s.store.LayerOf(ctx, doc, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n += len(gold.Spans)
+		}
+		return n
+	}
+	b := newBrowser(t, s)
+	b.relogin(s.url, "rana")
+	asked := b.answerDialogs("", func() bool { return true })
+	page := fmt.Sprintf("/projects/%d/agreement", s.proj.ID)
+	b.run(chromedp.Navigate(s.url+page), chromedp.WaitVisible(chromedp.ID("accept-agreed-everywhere")))
+	b.run(chromedp.Click(chromedp.CSS(`#accept-agreed-everywhere button`)))
+	b.waitFor(`document.querySelector('#undo-accept-everywhere button') !== null &&
+	  document.getElementById('form-notice').textContent === 'Accepted 2 spans and 0 links into gold, in 2 documents.'`)
+	if n := goldSpans(); n != 2 {
+		t.Fatalf("gold holds %d spans after the accept, want 2", n)
+	}
+	if asked.Load() != 1 {
+		t.Errorf("%d questions asked before the accept, want 1", asked.Load())
+	}
+	b.screenshot("undo-accept-everywhere")
+	b.run(chromedp.Click(chromedp.CSS(`#undo-accept-everywhere button`)))
+	b.waitFor(`document.getElementById('form-notice')?.textContent === 'The accept is taken back: 2 spans and 0 links left gold, in 2 documents.' &&
+	  document.getElementById('undo-accept-everywhere') === null`)
+	if n := goldSpans(); n != 0 {
+		t.Errorf("gold holds %d spans after the undo, want none", n)
+	}
+	if asked.Load() != 1 {
+		t.Errorf("the undo asked a question: %d asked in all, want the accept's alone", asked.Load())
+	}
+}

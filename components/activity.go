@@ -48,6 +48,7 @@ type eventDetail struct {
 	FromText                                         string `json:"from_text"`
 	ToLabel                                          string `json:"to_label"`
 	ToText                                           string `json:"to_text"`
+	Batch                                            string // an accept across the project
 }
 
 // actionNames say in words what each logged action did.
@@ -115,7 +116,11 @@ func eventSummary(e db.LoggedEvent) string {
 	case "review.reject", "review.unreject":
 		return fmt.Sprintf("%s %d–%d", d.Label, d.Start, d.End)
 	case "review.accept-agreed", "review.undo-accept":
-		return loggedItems(d.Spans, "span") + " and " + loggedItems(d.Relations, "link")
+		s := loggedItems(d.Spans, "span") + " and " + loggedItems(d.Relations, "link")
+		if d.Batch != "" {
+			s += ", this document's share of an accept across the project"
+		}
+		return s
 	case "project.create":
 		return d.Name
 	case "guidelines.set":

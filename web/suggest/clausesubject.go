@@ -98,9 +98,12 @@ func (b *builder) mainVerbSubject(c cue) subject {
 		return subject{}
 	}
 	i := d.wordAt(c.Start)
-	first := i
-	for first > 0 && !d.hasSentenceEnd(d.words[first-1].End, d.words[first].Start) {
-		first--
+	first := b.clauseOpening(i)
+	if first < 0 {
+		first = i
+		for first > 0 && !d.hasSentenceEnd(d.words[first-1].End, d.words[first].Start) {
+			first--
+		}
 	}
 	if first >= i || !b.opensVerbally(d.words[first]) {
 		return subject{}
@@ -117,6 +120,33 @@ func (b *builder) mainVerbSubject(c cue) subject {
 	return s
 }
 
+// clauseOpening is the first word of the clause that holds the word
+// before participle i, when the participle follows it with no comma and
+// the clause opens with a past verb after a comma (أقامت اللجنة حفلا،
+// وألقى الوزير كلمة شكر فيها المنظمين مشيرا إلى أن): the participle hangs
+// on that nearer verb, not on the one opening the sentence. It is -1 when
+// there is none.
+func (b *builder) clauseOpening(i int) int {
+	d := b.d
+	if i < 2 || !d.onlySpace(d.words[i-1].End, d.words[i].Start) {
+		return -1
+	}
+	first := i - 1
+	for first > 0 && !d.hasAny(d.words[first-1].End, d.words[first].Start, clausePunct+"()"+quoteMarks) {
+		first--
+	}
+	if first == 0 || !d.onlyComma(d.words[first-1].End, d.words[first].Start) {
+		return -1
+	}
+	if pastParticles[d.words[first].Norm] {
+		first++
+	}
+	if first+1 >= i || !b.opensVerbally(d.words[first]) || imperfect(d.words[first].Norm) {
+		return -1
+	}
+	return first
+}
+
 // opensVerbally reports whether w, the first word of a sentence, may be
 // its verb: Arabic news is mostly verb-first, and a word that is not
 // definite, not a number, and no particle, preposition, connective or
@@ -126,7 +156,7 @@ func (b *builder) opensVerbally(w word) bool {
 	if rest, ok := cutConj(norm); ok {
 		norm = rest
 	}
-	if strings.HasPrefix(norm, "ال") || len([]rune(norm)) < 3 || adjunctWords[norm] || notSubjects[norm] ||
+	if strings.HasPrefix(norm, "ال") && !b.hamzaAl(w) || len([]rune(norm)) < 3 || adjunctWords[norm] || notSubjects[norm] ||
 		kana[norm] || topicWords[norm] || sideWords[norm] || timeNouns[norm] || temporalConjunctions[norm] ||
 		norm == "مع" || norm == "من" {
 		return false
@@ -138,6 +168,17 @@ func (b *builder) opensVerbally(w word) bool {
 	}
 	_, isCue := b.lx.match(w.Norm)
 	return isCue || b.nominal(w)
+}
+
+// hamzaAl reports whether w, after a conjunction و, is written with أ or
+// إ before ل (ألقى، ألمح): a verb, which normalize makes look like the
+// article.
+func (b *builder) hamzaAl(w word) bool {
+	rs := b.d.rs[w.Start:w.End]
+	if len(rs) > 3 && rs[0] == 'و' {
+		rs = rs[1:]
+	}
+	return len(rs) > 2 && (rs[0] == 'أ' || rs[0] == 'إ') && rs[1] == 'ل'
 }
 
 // temporalConjunctions open a subordinate clause of time (وعندما عدنا به

@@ -51,7 +51,7 @@ func (d *doc) adjunctAfter(k, n int) bool {
 		return true
 	}
 	rest, ok := withoutL(w)
-	return n > 0 && (ok && mediaNouns[stripArticle(rest)] || d.addressee(k))
+	return n > 0 && (ok && mediaNouns[stripArticle(rest)] || d.addressee(k) || d.statementObject(k))
 }
 
 // timeAdverb reports whether word k opens a two-word time adverb: a time

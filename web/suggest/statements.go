@@ -53,6 +53,30 @@ func joinedStatement(norm string) bool {
 	return ok && len([]rune(rest)) > 2 && statementNoun(rest)
 }
 
+// statementObject reports whether word k is a statement or an occasion
+// of speech without the article, followed by no genitive but by an
+// adjunct, an accusative adjective or punctuation (ألقى الوزير كلمة خلال
+// الحفل، عقد المتحدث مؤتمرا صحفيا): the verb's object. With a genitive
+// after it, it is part of a title (رئيس مؤتمر الحوار) or the object of a
+// preposition (عقب تصريحات وزير الدولة).
+func (d *doc) statementObject(k int) bool {
+	norm := d.words[k].Norm
+	if strings.HasPrefix(norm, "ال") {
+		return false
+	}
+	if stem, ok := strings.CutSuffix(norm, "ا"); ok && len([]rune(stem)) > 2 && statementNoun(stem) {
+		norm = stem // تصريحا، مؤتمرا: the accusative of an object
+	}
+	if !statementNoun(norm) || textNouns[norm] {
+		return false
+	}
+	if k+1 >= len(d.words) || !d.onlySpace(d.words[k].End, d.words[k+1].Start) {
+		return true
+	}
+	next := d.words[k+1]
+	return adjunctWords[next.Norm] || startsAdjunct(d, next) || !strings.HasPrefix(next.Norm, "ال") && strings.HasSuffix(next.Norm, "يا")
+}
+
 // passiveCues are passive forms (قيل إن، يقال إن): no one is named, not
 // even by the clause before them.
 var passiveCues = normSet("قيل", "يقال", "أشيع", "يشاع")

@@ -33,6 +33,8 @@ func TestSuggestSpeakerAround(t *testing.T) {
 		{name: "a pronoun after the cue names no one", text: "قال لنا : إن الحكومة تواجه مشكلات.",
 			quotes:  []string{"إن الحكومة تواجه مشكلات"},
 			speaker: map[string]string{"إن الحكومة تواجه مشكلات": ""}},
+		{name: "a participle hangs on the nearer clause's verb", text: "أقامت اللجنة حفلا كبيرا ، وألقى الوزير سالم كلمة خلال الحفل شكر فيها المنظمين مشيرا إلى أن البطولة ناجحة.",
+			quotes: []string{"البطولة ناجحة"}, speaker: map[string]string{"البطولة ناجحة": "PER الوزير سالم"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { checkReported(t, c, nil) })

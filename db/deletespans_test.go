@@ -64,7 +64,7 @@ func bulkDeleteLayer(t *testing.T, f fixture) (Document, []int64) {
 		link(f.user.ID, "segment", ids[i], ids[i+4])
 		link(f.user.ID, "refers_to", ids[i+3], ids[i+1])
 	}
-	link(f.user.ID, "refers_to", ids[39], ids[1]) // kept to deleted
+	link(f.user.ID, "refers_to", ids[39], ids[1])  // kept to deleted
 	link(f.user.ID, "refers_to", ids[31], ids[41]) // deleted to kept
 	link(f.other.ID, "speaker", mk(f.other.ID, 0, "QUOTE", nil), mk(f.other.ID, 1, "PER", nil))
 	return doc, ids
@@ -184,5 +184,34 @@ func TestDeleteSpansRefusals(t *testing.T) {
 	}
 	if l, _ := f.s.LayerOf(ctx, f.doc, f.user.ID); len(l.Spans) != 2 || len(l.Relations) != 1 {
 		t.Errorf("a finished layer lost %d spans", 2-len(l.Spans))
+	}
+}
+
+// TestDeleteSpansPlans: every statement of a bulk delete finds its rows
+// through an index (the deleted spans' relations too, by the foreign
+// keys' cascade), never by reading a whole table once a span.
+func TestDeleteSpansPlans(t *testing.T) {
+	f := newFixture(t)
+	list := "[1, 2]"
+	for _, c := range []struct {
+		query string
+		args  []any
+	}{
+		{"SELECT id, status FROM layers WHERE document_id = ? AND owner_id IS ?", []any{1, 1}},
+		{spansByIDSQL + " AND +layer_id = ?", []any{list, 1}},
+		{spansByIDSQL, []any{list}},
+		{relationsOfSQL, []any{list, list}},
+		{deleteByIDSQL("relations"), []any{list}},
+		{deleteByIDSQL("spans"), []any{list}},
+		{batchEventSQL(2), []any{1, 1, 1, 0, "span.delete", "}", 1, "span.delete", "}", 1}},
+	} {
+		plan := planOf(t, f.s, c.query, c.args...)
+		for _, step := range plan {
+			for _, table := range []string{"layers", "spans", "relations", "events", "users", "l ", "u "} {
+				if strings.HasPrefix(step+" ", "SCAN "+table) {
+					t.Errorf("%s\nreads a whole table: %v", c.query, plan)
+				}
+			}
+		}
 	}
 }

@@ -312,48 +312,6 @@ func (s *Store) DeleteSpan(ctx context.Context, doc Document, owner, by, spanID 
 	return before, err
 }
 
-// MaxDeleteSpans is how many spans one DeleteSpans takes.
-const MaxDeleteSpans = 10000
-
-// DeleteSpans removes several spans of owner's layer, with their
-// relations, in one transaction: all or none (a span not in the layer is
-// ErrNotFound and nothing goes). Undoing an accept of many suggestions is
-// then one request, not one a span.
-func (s *Store) DeleteSpans(ctx context.Context, doc Document, owner, by int64, ids []int64) (int, error) {
-	if len(ids) == 0 {
-		return 0, invalid("ids", "no span ids given; give 1 to %d, as {\"ids\": [12, 13]}", MaxDeleteSpans)
-	}
-	if len(ids) > MaxDeleteSpans {
-		return 0, invalid("ids", "give 1 to %d span ids, not %d", MaxDeleteSpans, len(ids))
-	}
-	// A repeated id would find its span gone the second time and answer
-	// 404, as if someone else had deleted it.
-	first := make(map[int64]int, len(ids))
-	for i, id := range ids {
-		if j, ok := first[id]; ok {
-			return 0, invalid("ids", "span %d is given twice (ids[%d] and ids[%d]); give each span once", id, j, i)
-		}
-		first[id] = i
-	}
-	doc = doc.withIndex() // each span's text is read for its event: once through the text, not once a span
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		for i, id := range ids {
-			_, err := deleteSpanTx(ctx, tx, doc, owner, by, id)
-			if errors.Is(err, ErrNotFound) {
-				return notFound(fmt.Sprintf("ids[%d]", i), "span %d is not in this layer of the document", id)
-			}
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, err
-	}
-	return len(ids), nil
-}
-
 // deleteSpanTx removes one span of owner's layer and its relations, and
 // logs it.
 func deleteSpanTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by, spanID int64) (Span, error) {

@@ -41,6 +41,10 @@ func TestUndoAcceptEverywhere(t *testing.T) {
 		return form.Find(`input[name="undo"]`).AttrOr("value", "")
 	}
 	batch := accept()
+	// An accept that added nothing offers no undo, not even of the last.
+	if d := htmlPage(t, te.rana.get(page+"?done=accepted&n=0&links=0&docs=0"), http.StatusOK); d.Find("#undo-accept-everywhere").Length() != 0 {
+		t.Error("the notice of an accept that added nothing offers to undo an earlier one")
+	}
 	if goldSizes() != "1 1" {
 		t.Fatalf("gold after the accept holds %s spans, want 1 1", goldSizes())
 	}

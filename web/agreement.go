@@ -38,10 +38,14 @@ func (h *handler) agreementPage(c echo.Context) error {
 		v.Notice = fmt.Sprintf("Accepted %s and %s into gold, in %s.", components.Plural(number("n"), "span"), components.Plural(number("links"), "link"), components.Plural(number("docs"), "document")) +
 			leftOutNotice(number("changed"), "in their documents' review")
 		// The notice offers to take the accept back while it is the
-		// reviewer's last one and some of it is still in gold.
-		v.UndoBatch, err = h.store.LastAcceptBatch(c.Request().Context(), p.ID, currentUser(c).ID)
-		if err != nil && !errors.Is(err, db.ErrNotFound) {
-			return err
+		// reviewer's last one and some of it is still in gold; an accept
+		// that added nothing has nothing to take back (an older one is
+		// not offered in its place).
+		if number("docs") > 0 {
+			v.UndoBatch, err = h.store.LastAcceptBatch(c.Request().Context(), p.ID, currentUser(c).ID)
+			if err != nil && !errors.Is(err, db.ErrNotFound) {
+				return err
+			}
 		}
 	case "undone":
 		v.Notice = undoneNotice(db.BatchUndo{Removed: db.LinkCopy{Spans: number("n"), Relations: number("links")}, Docs: number("docs")})
@@ -77,7 +81,7 @@ func (h *handler) undoAcceptEverywhere(c echo.Context, p db.Project) error {
 		v.Error = plainMessage(err)
 	case u.Docs == 0:
 		status = http.StatusConflict
-		v.Error = "Nothing was taken back: gold changed since the accept in every document it reached."
+		v.Error = "Nothing was taken back: every document the accept reached keeps it, for the reason given below."
 	default:
 		v.Notice = undoneNotice(u)
 	}

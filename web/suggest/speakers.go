@@ -262,6 +262,9 @@ func (b *builder) speakerOf(c cue, q quote, current *Span) *Span {
 		}
 		return nil // قيل إن، يعتقد أن: no one is named
 	}
+	if s := b.tongueOf(c); s.Start < s.End {
+		return b.speakerFor(s, s.Start, s.End) // على لسان المراقب، حيث أكد
+	}
 	for _, e := range b.existing {
 		if (e.Label == "PER" || e.Label == "ORG") && e.End <= c.Start && b.onlySpaces(e.End, c.Start) {
 			return e

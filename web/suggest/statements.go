@@ -77,6 +77,24 @@ func (d *doc) statementObject(k int) bool {
 	return adjunctWords[next.Norm] || startsAdjunct(d, next) || !strings.HasPrefix(next.Norm, "ال") && strings.HasSuffix(next.Norm, "يا")
 }
 
+// tongueOf reads X in على لسان X ("by the tongue of X"), earlier in the
+// sentence of cue c (وجاءت المفاجأة على لسان المراقب ...، حيث أكد أن):
+// the one the news came from speaks the cue that has no subject of its
+// own.
+func (b *builder) tongueOf(c cue) subject {
+	d := b.d
+	for k := d.wordBefore(c.Start); k > 0 && !d.hasSentenceEnd(d.words[k].End, c.Start); k-- {
+		if d.words[k].Norm != "لسان" || d.words[k-1].Norm != "على" && d.words[k-1].Norm != "علي" {
+			continue
+		}
+		if s := d.subjectAfter(d.words[k].End, c.Start, b.lx); s.Start < s.End && !s.TooLong {
+			return s
+		}
+		break
+	}
+	return subject{}
+}
+
 // passiveCues are passive forms (قيل إن، يقال إن): no one is named, not
 // even by the clause before them.
 var passiveCues = normSet("قيل", "يقال", "أشيع", "يشاع")

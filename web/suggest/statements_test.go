@@ -35,6 +35,8 @@ func TestSuggestSpeakerAround(t *testing.T) {
 			speaker: map[string]string{"إن الحكومة تواجه مشكلات": ""}},
 		{name: "a participle hangs on the nearer clause's verb", text: "أقامت اللجنة حفلا كبيرا ، وألقى الوزير سالم كلمة خلال الحفل شكر فيها المنظمين مشيرا إلى أن البطولة ناجحة.",
 			quotes: []string{"البطولة ناجحة"}, speaker: map[string]string{"البطولة ناجحة": "PER الوزير سالم"}},
+		{name: "على لسان names the speaker of a cue without subject", text: "وجاءت المفاجأة على لسان مراقب البرج سالم ، أمام النيابة ، حيث أكد أن القطار كان واقفا.",
+			quotes: []string{"القطار كان واقفا"}, speaker: map[string]string{"القطار كان واقفا": "PER مراقب البرج سالم"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { checkReported(t, c, nil) })

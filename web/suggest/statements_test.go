@@ -15,7 +15,7 @@ func TestSuggestSpeakerAround(t *testing.T) {
 		{name: "a name that starts with ل is still a subject", text: "وقال لارسن إن الوضع خطير.",
 			quotes: []string{"الوضع خطير"}, speaker: map[string]string{"الوضع خطير": "PER لارسن"}},
 		{name: "the noun after لكن before its verb", text: "وتراجعت الحكومة عن قرارها ولكن رابطة التجار قالت إن الخسائر كبيرة.",
-			quotes: []string{"الخسائر كبيرة"}, speaker: map[string]string{"الخسائر كبيرة": "PER رابطة التجار"}},
+			quotes: []string{"الخسائر كبيرة"}, speaker: map[string]string{"الخسائر كبيرة": "ORG رابطة التجار"}},
 		{name: "إثر ends the subject after كان", text: "وكان سالم أعلن إثر المباراة أنه سيعتزل.",
 			quotes: []string{"سيعتزل"}, speaker: map[string]string{"سيعتزل": "PER سالم"}},
 		{name: "the maker of the statement the clause describes", text: "وقد أدلى الرئيس سالم بتصريح في المطار قال فيه إن العلاقات متينة.",

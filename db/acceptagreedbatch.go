@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"errors"
 	"fmt"
 )
@@ -115,4 +116,29 @@ func (s *Store) UndoAgreedBatch(ctx context.Context, projectID, by int64, batch 
 		out.Docs++
 	}
 	return out, nil
+}
+
+// LastAcceptBatch is the batch of by's latest accept of agreed spans in
+// the project, while some document's share of it is not taken back:
+// what the notice after an accept across the project offers to undo.
+// ErrNotFound when there is none, or when by's latest accept was one
+// document's alone.
+func (s *Store) LastAcceptBatch(ctx context.Context, projectID, by int64) (string, error) {
+	var batch string
+	err := s.r.QueryRowContext(ctx, `SELECT coalesce(json_extract(detail, '$.batch'), '') FROM events
+		WHERE project_id = ? AND user_id = ? AND action = 'review.accept-agreed' ORDER BY id DESC LIMIT 1`, projectID, by).Scan(&batch)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && batch == "") {
+		return "", fmt.Errorf("no accept across project %d to take back: %w", projectID, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("db: last accept in project %d: %w", projectID, err)
+	}
+	shares, err := s.OpenBatch(ctx, projectID, by, batch)
+	if err != nil {
+		return "", err
+	}
+	if len(shares) == 0 {
+		return "", fmt.Errorf("the last accept across project %d was taken back: %w", projectID, ErrNotFound)
+	}
+	return batch, nil
 }

@@ -51,6 +51,9 @@ func TestUndoAgreedBatch(t *testing.T) {
 	if err != nil || len(shares) != 2 || shares[0].Name != "doc-1" || shares[1].Name != "doc-2" {
 		t.Fatalf("open batch: %+v, %v; want doc-1 and doc-2", shares, err)
 	}
+	if last, err := f.s.LastAcceptBatch(ctx, f.proj.ID, f.user.ID); err != nil || last != batch {
+		t.Errorf("last batch: %q, %v; want %q", last, err, batch)
+	}
 	if _, err := f.s.UndoAgreedBatch(ctx, f.proj.ID, f.other.ID, batch); !errors.Is(err, ErrNotFound) {
 		t.Errorf("omar taking back amina's batch: %v, want not found", err)
 	}
@@ -69,6 +72,9 @@ func TestUndoAgreedBatch(t *testing.T) {
 	}
 	if _, err := f.s.UndoAgreedBatch(ctx, f.proj.ID, f.user.ID, batch); !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "taken back already") {
 		t.Errorf("undoing twice: %v, want not found, taken back already", err)
+	}
+	if last, err := f.s.LastAcceptBatch(ctx, f.proj.ID, f.user.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("last batch after its undo: %q, %v; want none", last, err)
 	}
 }
 

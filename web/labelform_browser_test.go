@@ -12,8 +12,8 @@ import (
 // TestBrowserRefusedLabelFormOpensOnItsError: a manager gives DATE the
 // key A, which the annotation view keeps, and edits a description; the
 // page that comes back, on a window 320 px wide, opens on the refusal,
-// in the Labels section, focused and in sight, with both edits kept to
-// be mended.
+// in the Labels section, with the focus in DATE's hotkey, in sight and
+// described by the refusal, and both edits kept to be mended.
 func TestBrowserRefusedLabelFormOpensOnItsError(t *testing.T) {
 	s := newSite(t, seedDoc(t))
 	b := newBrowser(t, s)
@@ -27,14 +27,15 @@ func TestBrowserRefusedLabelFormOpensOnItsError(t *testing.T) {
 	if want := `Hotkey "a" of label DATE is the annotation view's "Label every occurrence"; choose another.`; says != want {
 		t.Errorf("the refusal says %q, want %q", says, want)
 	}
-	// Focus lands on the refusal, in sight, once the page has loaded (its
-	// font may still move the text above): wait for both rather than for
-	// a time, and say where it stands when it never does.
-	inSight := `(() => { const e = document.getElementById('form-error'), r = e.getBoundingClientRect();
-		return document.activeElement === e && r.top >= 0 && r.bottom <= innerHeight && scrollY > 0; })()`
+	// Focus lands in the bad hotkey, in sight, once the page has loaded
+	// (its font may still move the text above): wait for both rather
+	// than for a time, and say where it stands when it never does.
+	inSight := `(() => { const e = document.querySelector('input[aria-label="Hotkey of label 5"]'), r = e.getBoundingClientRect();
+		return document.activeElement === e && e.getAttribute('aria-describedby') === 'form-error'
+			&& r.top >= 0 && r.bottom <= innerHeight && scrollY > 0; })()`
 	if _, err := chromedp.Run(b.ctx, chromedp.Poll[chromedp.Void](inSight, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
-		t.Errorf("the refusal is not focused in sight: focus on %q, at %s, window %v high, scrolled %v", eval[string](b, `document.activeElement.id`),
-			eval[string](b, `JSON.stringify(document.getElementById('form-error').getBoundingClientRect())`), eval[float64](b, `innerHeight`), eval[float64](b, `scrollY`))
+		t.Errorf("the bad hotkey is not focused in sight: focus on %q, at %s, window %v high, scrolled %v", eval[string](b, `document.activeElement.getAttribute('aria-label') || document.activeElement.id`),
+			eval[string](b, `JSON.stringify(document.querySelector('input[aria-label="Hotkey of label 5"]').getBoundingClientRect())`), eval[float64](b, `innerHeight`), eval[float64](b, `scrollY`))
 	}
 	kept := eval[string](b, `document.querySelector('input[aria-label="Hotkey of label 5"]').value + ' ' +
 		document.querySelector('input[aria-label="What label 1 covers"]').value`)

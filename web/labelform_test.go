@@ -26,14 +26,17 @@ func labelRows(rows ...[4]string) url.Values {
 }
 
 // refusalIn is the one refusal on a page, which must stand in the
-// section (or row, or bar) with the id place and take the focus there.
+// section (or row, or bar) with the id place and take the focus there,
+// itself or through the input it names (described by it).
 func refusalIn(t *testing.T, d *goquery.Document, place string) string {
 	t.Helper()
 	e := d.Find("#form-error")
 	if e.Length() != 1 || d.Find("#"+place+" #form-error").Length() != 1 {
 		t.Errorf("%d refusals, %d of them in #%s; want one there", e.Length(), d.Find("#"+place+" #form-error").Length(), place)
 	}
-	if _, ok := e.Attr("autofocus"); !ok || e.AttrOr("tabindex", "") != "-1" || e.AttrOr("role", "") != "alert" {
+	focus := d.Find("[autofocus]")
+	named := focus.Is("#"+place+" input, #"+place+" select, #"+place+" textarea") && strings.HasPrefix(focus.AttrOr("aria-describedby", ""), "form-error")
+	if focus.Length() != 1 || !focus.Is("#form-error") && !named || e.AttrOr("tabindex", "") != "-1" || e.AttrOr("role", "") != "alert" {
 		t.Error("the refusal does not take the focus when the page opens")
 	}
 	return strings.Join(strings.Fields(e.Text()), " ")

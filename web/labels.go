@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"hashiya/components"
 	"net/http"
@@ -25,20 +26,21 @@ func (h *handler) setLabels(c echo.Context) error {
 		return badRequest("form: every label row needs a name, a colour and a hotkey field (and a description field, if any row has one)")
 	}
 	var labels, typed []db.Label // typed: every row as sent, a cleared name included
+	var rows []int               // the form's row of each of labels
 	for i, name := range names {
 		l := db.Label{Name: strings.TrimSpace(name), Color: strings.TrimSpace(colors[i]), Hotkey: strings.TrimSpace(keys[i])}
 		if len(descs) > 0 {
 			l.Description = strings.TrimSpace(descs[i])
 		}
 		if l.Name != "" {
-			labels = append(labels, l)
+			labels, rows = append(labels, l), append(rows, i)
 		}
 		if l.Name != "" || i < len(names)-1 { // the form's own empty last row comes back by itself
 			typed = append(typed, l)
 		}
 	}
 	if err := h.store.SetLabels(c.Request().Context(), p.ID, currentUser(c), labels); err != nil {
-		return h.formError(c, p, err, func(m *components.Manage) { m.LabelsDraft = typed })
+		return h.formError(c, p, err, func(m *components.Manage) { m.LabelsDraft, m.Cell = typed, formCell(err, rows) })
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=labels#labels", p.ID))
 }
@@ -57,19 +59,31 @@ func (h *handler) setRelationTypes(c echo.Context) error {
 		return badRequest("form: every relation row needs a name, a from and a to field")
 	}
 	types, typed := []db.RelationType{}, []db.RelationType{} // typed: as for labels
+	var rows []int                                           // the form's row of each of types
 	for i, name := range names {
 		rt := db.RelationType{Name: strings.TrimSpace(name), From: labelList(froms[i]), To: labelList(tos[i])}
 		if rt.Name != "" {
-			types = append(types, rt)
+			types, rows = append(types, rt), append(rows, i)
 		}
 		if rt.Name != "" || i < len(names)-1 {
 			typed = append(typed, rt)
 		}
 	}
 	if err := h.store.SetRelationTypes(c.Request().Context(), p.ID, currentUser(c), types); err != nil {
-		return h.formError(c, p, err, func(m *components.Manage) { m.RelationTypesDraft = typed })
+		return h.formError(c, p, err, func(m *components.Manage) { m.RelationTypesDraft, m.Cell = typed, formCell(err, rows) })
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=relation-types#relation-types", p.ID))
+}
+
+// formCell is the input of a row form that err is about, when the store
+// names one (ValidationError.Cell): the store counts the rows it was
+// given, rows is the form's row of each, as a cleared row is not given.
+func formCell(err error, rows []int) *db.Cell {
+	var ve *db.ValidationError
+	if !errors.As(err, &ve) || ve.Cell == nil || ve.Cell.Row < 0 || ve.Cell.Row >= len(rows) {
+		return nil
+	}
+	return &db.Cell{List: ve.Cell.List, Row: rows[ve.Cell.Row], Field: ve.Cell.Field}
 }
 
 // labelList splits a form field of label names on spaces and commas.

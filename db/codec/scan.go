@@ -112,8 +112,22 @@ func (t *textCheck) lineEnds(b []byte) int {
 // for one of the bytes carried from the read before) and its value. A
 // rune b ends in the middle of is carried to the next read.
 func (t *textCheck) invalidIn(b []byte) (int, byte, bool) {
-	if len(t.carry) == 0 && utf8.Valid(b) {
-		return 0, 0, false
+	if len(t.carry) == 0 {
+		// Most reads are valid up to a rune they cut in two.
+		cut := len(b)
+		for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax+1; i-- {
+			if utf8.RuneStart(b[i]) {
+				cut = i
+				break
+			}
+		}
+		if cut < len(b) && !utf8.FullRune(b[cut:]) && utf8.Valid(b[:cut]) {
+			t.carry = append(t.carry, b[cut:]...)
+			return 0, 0, false
+		}
+		if utf8.Valid(b) {
+			return 0, 0, false
+		}
 	}
 	buf := append(t.carry, b...)
 	lead := len(t.carry)

@@ -253,3 +253,81 @@ func TestStreamRefusedFileHandsNothing(t *testing.T) {
 		}
 	}
 }
+
+// lsBenchFile is a Label Studio export of n tasks of Arabic text, each
+// with three labelled spans.
+func lsBenchFile(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("[\n")
+	text := strings.Repeat("قال الوزير أحمد إن الاقتصاد ينمو في الرياض. ", 20)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		fmt.Fprintf(&b, `{"id": %d, "data": {"text": %q}, "annotations": [{"id": %d, "result": [`, i, text, i)
+		for j, at := range []int{4, 11, 16} {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			end := at + 5
+			fmt.Fprintf(&b, `{"id": "r%d", "type": "labels", "value": {"start": %d, "end": %d, "text": %q, "labels": ["PER"]}}`, j, at, end, string([]rune(text)[at:end]))
+		}
+		b.WriteString("]}]}")
+	}
+	b.WriteString("\n]\n")
+	return b.Bytes()
+}
+
+// BenchmarkLabelStudioRead reads a 2,000-task export whole (the reader
+// streaming replaced) and streamed, in the same run.
+func BenchmarkLabelStudioRead(b *testing.B) {
+	data := lsBenchFile(2000)
+	b.Run("whole", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if _, _, err := parseLabelStudio(bytes.NewReader(data), "b.json", UnitCodePoint, GoldLayer, labelStudioLimit*maxLine); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("stream", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if _, err := EachDoc(bytes.NewReader(data), "b.json", "label-studio", UnitCodePoint, GoldLayer, func(Doc) error { return nil }); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkCoNLLRead reads ANERCorp cut into 200 documents whole (the
+// reader streaming replaced) and streamed, in the same run.
+func BenchmarkCoNLLRead(b *testing.B) {
+	raw, err := os.ReadFile(corpusFile(b, "anercorp", "ANERCorp.conll"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var data []byte
+	for i, line := range bytes.Split(raw, []byte("\n")) {
+		if i%750 == 0 {
+			data = append(data, "\n-DOCSTART- O\n\n"...)
+		}
+		data = append(append(data, line...), '\n')
+	}
+	b.Run("whole", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if _, _, err := parseCoNLL(bytes.NewReader(data), "b.conll", GoldLayer, maxLine); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("stream", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if _, err := EachDoc(bytes.NewReader(data), "b.conll", "conll", UnitCodePoint, GoldLayer, func(Doc) error { return nil }); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -14,8 +14,8 @@ import "strings"
 func (d *doc) addressee(k int) bool {
 	w := d.words[k].Norm
 	rest, ok := strings.CutPrefix(w, "ل")
-	if !ok || strings.HasPrefix(rest, "ل") || strings.HasPrefix(rest, "ال") || len([]rune(rest)) < 3 {
-		return false
+	if !ok || strings.HasPrefix(rest, "ل") || strings.HasPrefix(rest, "ال") || len([]rune(rest)) < 3 || titleInstitution(rest) {
+		return false // لشركة الفجر: the body a title belongs to (titleGoesOn)
 	}
 	return d.forms[rest] || d.forms["و"+rest]
 }

@@ -16,7 +16,7 @@ var mediaNouns = normSet("صحيفة", "قناة", "وكالة", "محطة", "ت
 // المعلومات، البيانات "the data"): such a source is not a person or an
 // organisation, so its attribution has no speaker.
 var textNouns = normSet("تقرير", "تقارير", "بيان", "بلاغ", "دراسة", "استطلاع", "وثيقة", "رسالة",
-	"معلومات", "بيانات", "إحصائيات", "إحصاءات", "احصائيات", "تحقيق", "نتائج", "أرقام", "مصادر تاريخية")
+	"معلومات", "بيانات", "إحصائيات", "إحصاءات", "احصائيات", "تحقيق", "تحقيقات", "نتائج", "أرقام", "مصادر تاريخية")
 
 // adverbs stand between a cue's subject and its object (أكد جلالته مجددا
 // شجبه): they end the subject.
@@ -51,7 +51,7 @@ func (d *doc) adjunctAfter(k, n int) bool {
 		return true
 	}
 	rest, ok := withoutL(w)
-	return n > 0 && (ok && mediaNouns[stripArticle(rest)] || d.addressee(k) || d.statementObject(k))
+	return n > 0 && (ok && mediaNouns[stripArticle(rest)] || d.addressee(k) || d.statementObject(k) || d.bareRelative(k))
 }
 
 // timeAdverb reports whether word k opens a two-word time adverb: a time
@@ -91,7 +91,7 @@ func (d *doc) titleGoesOn(k, n, start int) bool {
 	}
 	w := d.words[k].Norm
 	if rest, ok := withoutL(w); ok && strings.HasPrefix(w, "ل") {
-		return titleInstitution(rest)
+		return titleInstitution(rest) || d.institutionChain(k)
 	}
 	if d.governedPrep(k) {
 		return true

@@ -37,6 +37,14 @@ func TestSuggestSpeakerAround(t *testing.T) {
 			quotes: []string{"البطولة ناجحة"}, speaker: map[string]string{"البطولة ناجحة": "PER الوزير سالم"}},
 		{name: "على لسان names the speaker of a cue without subject", text: "وجاءت المفاجأة على لسان مراقب البرج سالم ، أمام النيابة ، حيث أكد أن القطار كان واقفا.",
 			quotes: []string{"القطار كان واقفا"}, speaker: map[string]string{"القطار كان واقفا": "PER مراقب البرج سالم"}},
+		{name: "a company's name goes on after ل", text: "وذكرت الشركة أن الأرباح زادت. وقال سالم المدير التنفيذي لشركة الفجر للأوراق المالية إن الأسواق تتعافى.",
+			quotes:  []string{"الأرباح زادت", "الأسواق تتعافى"},
+			speaker: map[string]string{"الأسواق تتعافى": "PER سالم المدير التنفيذي لشركة الفجر للأوراق المالية"}},
+		{name: "a relative clause without الذي ends the subject", text: "وكشفت وثيقة للأمم المتحدة حصلت عليها الوكالة أنه سيسمح للجنود باستخدام القوة.",
+			quotes:  []string{"سيسمح للجنود باستخدام القوة"},
+			speaker: map[string]string{"سيسمح للجنود باستخدام القوة": "PER وثيقة للأمم المتحدة"}},
+		{name: "investigations are a text", text: "وتشير التحقيقات إلى أن السائق لم ير الإشارة.",
+			quotes: []string{"السائق لم ير الإشارة"}, speaker: map[string]string{"السائق لم ير الإشارة": ""}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { checkReported(t, c, nil) })

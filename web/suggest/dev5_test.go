@@ -36,7 +36,9 @@ func TestDev5GoldMatchesText(t *testing.T) {
 // P 0.789 R 0.622; cue link P 0.828 R 0.713; CUE unchanged. The floors
 // sit at these figures: quote overlap's precision fell because a
 // quotation the one before swallowed (والذي يضيف أن) is now found, with
-// the wrong speaker.
+// the wrong speaker. After the speaker rules read off the six dev sets:
+// speaker exact P 0.700 R 0.544, overlap P 0.771, quote overlap P 0.800
+// (one wrong speaker fewer), the rest unchanged.
 func TestDev5ANERCorp(t *testing.T) {
 	g, texts := loadGoldSet(t, "quotes-dev5.json")
 	s := scoreGoldSet(t, g, texts, os.Getenv("HASHIYA_DEV_ERRORS") != "")

@@ -191,6 +191,10 @@ func scoreOverlap(g gold, p predicted) (quotes, cues, speakers, links overlapPRF
 // R 0.455, overlap P 0.766 R 0.497; CUE exact P 0.968 R 0.833; cue link
 // P 0.852 R 0.606 (one more exact quotation, cue link and overlapping
 // speaker, nothing lost). The floors of what rose sit about 0.1 below.
+// After the speaker rules developed on the six dev sets (addressees.go,
+// statements.go, titles.go), scored once: speaker exact P 0.717 R 0.461,
+// overlap P 0.792 R 0.509, quote overlap P 0.887 R 0.570 (one more right
+// speaker and two fewer wrong ones; the rest unchanged, the floors stay).
 func TestHeldoutANERCorp(t *testing.T) {
 	h, texts := loadGoldSet(t, "quotes-heldout.json")
 	nested := 0

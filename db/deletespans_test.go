@@ -3,6 +3,7 @@ package db
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -214,4 +215,81 @@ func TestDeleteSpansPlans(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestDeleteSpansGoldLog: a reviewer's bulk delete from gold logs what
+// deleting the spans one by one logs, under the layer "gold" and the
+// reviewer's name, and the document is left as after the one-by-one
+// delete of the same spans from a twin document.
+func TestDeleteSpansGoldLog(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	twin := f.addDoc(t, "twin", fixtureText)
+	var logs [2][]string
+	for k, doc := range []Document{f.doc, twin} {
+		g := f
+		g.doc = doc
+		q, per, loc := g.mark(t, 0, "«الاقتصاد ينمو»", "QUOTE"), g.mark(t, 0, "أحمد", "PER"), g.mark(t, 0, "الرياض", "LOC")
+		g.link(t, 0, "speaker", q, per)
+		before := int64(count(t, f.s, "SELECT max(id) FROM events"))
+		if k == 0 {
+			if _, err := f.s.DeleteSpans(ctx, doc, 0, f.other.ID, []int64{per.ID, q.ID}); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			for _, id := range []int64{per.ID, q.ID} {
+				if _, err := f.s.DeleteSpan(ctx, doc, 0, f.other.ID, id); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		logs[k] = goldLog(t, f, before, map[any]string{float64(q.ID): "quote", float64(per.ID): "speaker"})
+		if l, err := f.s.LayerOf(ctx, doc, 0); err != nil || len(l.Spans) != 1 || l.Spans[0].ID != loc.ID || len(l.Relations) != 0 {
+			t.Errorf("gold of %s after the delete: %+v %+v (%v)", doc.ExternalID, l.Spans, l.Relations, err)
+		}
+	}
+	if len(logs[0]) != 3 || !slices.Equal(logs[0], logs[1]) {
+		t.Errorf("the bulk delete from gold logged\n%s\nthe one-by-one delete\n%s", strings.Join(logs[0], "\n"), strings.Join(logs[1], "\n"))
+	}
+}
+
+// goldLog is the log after event id after, one line an event: its user,
+// action and detail, each of gold's, with the ids of names named and
+// those of relations left out, so the logs of twin documents compare.
+func goldLog(t *testing.T, f fixture, after int64, names map[any]string) []string {
+	t.Helper()
+	var out []string
+	rows, err := f.s.r.QueryContext(context.Background(), `SELECT user_id, action, detail FROM events WHERE id > ? ORDER BY id`, after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var user int64
+		var action, detail string
+		if err := rows.Scan(&user, &action, &detail); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(detail, `{"layer":"gold",`) {
+			t.Errorf("%s of gold logged as %s", action, detail)
+		}
+		var d map[string]any
+		if err := json.Unmarshal([]byte(detail), &d); err != nil {
+			t.Fatal(err)
+		}
+		for _, key := range []string{"id", "from", "to"} {
+			if name, ok := names[d[key]]; ok && (key != "id" || action == "span.delete") {
+				d[key] = name
+			} else if key == "id" {
+				delete(d, key)
+			}
+		}
+		out = append(out, fmt.Sprintf("%d %s %v", user, action, d))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if err := rows.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -128,7 +128,24 @@ func (h *handler) emptyExport(c echo.Context, w *codec.Writer, out *startOnWrite
 		out.started = true
 		return w.Close()
 	}
-	return render(c, http.StatusOK, components.ErrorPage(h.page(c, "Nothing to export"), http.StatusOK, emptyExportReason(p, q)))
+	counts, err := h.store.ExportCounts(c.Request().Context(), p.ID, currentUser(c))
+	if err != nil {
+		return err
+	}
+	reason := emptyExportReason(p, q)
+	if q.status != "" || q.part != "" || q.format == "quotes" {
+		// In the export form's words, what the layer holds without them.
+		reason += fmt.Sprintf(" At any status and in every part, %s holds %s.", layerName(q.layer), components.LayerHolds(counts, q.layer))
+	}
+	return render(c, http.StatusOK, components.ErrorPage(h.page(c, "Nothing to export"), http.StatusOK, reason))
+}
+
+// layerName is the export layer as the export form names it.
+func layerName(layer string) string {
+	if layer == db.AllLayers {
+		return "every layer"
+	}
+	return layer
 }
 
 // emptyExportReason says what an empty export held none of: "No

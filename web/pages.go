@@ -102,6 +102,9 @@ func (h *handler) projectView(c echo.Context, p db.Project, role db.Role) (compo
 	if m.Assignees, err = h.store.Assignees(ctx, p.ID, ids); err != nil {
 		return v, err
 	}
+	if m.Export, err = h.store.ExportCounts(ctx, p.ID, currentUser(c)); err != nil {
+		return v, err
+	}
 	v.Manage = m
 	return v, nil
 }

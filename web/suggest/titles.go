@@ -34,3 +34,39 @@ func (d *doc) bareRelative(k int) bool {
 	}
 	return pronounPreps[d.words[k+1].Norm]
 }
+
+// governors are participles and verbal nouns that take their complement
+// through a fixed preposition (مطلع على، مسؤول عن، معتمد في، الدفاع عن):
+// in a speaker phrase that preposition belongs to the description, not
+// to an adjunct of the verb (وأفاد مصدر مطلع على الملف أن، وأكد رئيس
+// فريق الدفاع عن المتهم أن).
+var governors = map[string]map[string]bool{
+	"مطلع":  normSet("على"),
+	"مسؤول": normSet("عن"),
+	"دفاع":  normSet("عن"),
+	"نائب":  normSet("عن"),
+	"معتمد": normSet("في", "لدى"),
+	"مختص":  normSet("في"),
+	"متخصص": normSet("في"),
+	"خبير":  normSet("في"),
+	"باحث":  normSet("في"),
+	"مشارك": normSet("في"),
+	"ممثل":  normSet("عن"),
+}
+
+// governedPrep reports whether word k is the preposition that the word
+// before it governs (مصدر مطلع على ...، المؤسسة المسؤولة عن ...), in any
+// gender or number (مطلعة، مطلعون، المسؤولين).
+func (d *doc) governedPrep(k int) bool {
+	if k == 0 {
+		return false
+	}
+	stem := stripArticle(d.words[k-1].Norm)
+	for _, suffix := range []string{"ة", "ون", "ين", "ات"} {
+		if rest, ok := strings.CutSuffix(stem, suffix); ok && len([]rune(rest)) > 2 {
+			stem = rest
+			break
+		}
+	}
+	return governors[stem][d.words[k].Norm]
+}

@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"hashiya/db"
 )
 
 // marked lists the inputs of a page that are marked invalid, by their
@@ -57,6 +60,19 @@ func TestRefusedRowFormMarksItsInput(t *testing.T) {
 		if _, ok := d.Find("#form-error").Attr("autofocus"); ok || d.Find("[autofocus]").Length() != 1 {
 			t.Errorf("%s: %d elements take the focus, the refusal among them: %v; want the input alone", tc.name, d.Find("[autofocus]").Length(), ok)
 		}
+	}
+	// Reloading the refused page sends the form again (kept, see README's
+	// Decisions): that is Save pressed twice, refused the same way, the
+	// labels unchanged.
+	again := labelRows(per, [4]string{"ORG", "#0090ff", "1", ""}, blank)
+	for range 2 {
+		d := htmlPage(t, te.samir.post(labels, again), http.StatusBadRequest)
+		if got := marked(d); len(got) != 1 || got[0] != cases[0].want {
+			t.Errorf("the form sent again marked %q", got)
+		}
+	}
+	if p, err := te.store.Project(t.Context(), te.proj.ID); err != nil || !reflect.DeepEqual(p.Labels, db.DefaultLabels()) {
+		t.Errorf("refused forms changed the labels: %+v (%v)", p.Labels, err)
 	}
 	// No label at all is about the set, no one input of it.
 	d := htmlPage(t, te.samir.post(labels, labelRows(blank)), http.StatusBadRequest)

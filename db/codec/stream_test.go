@@ -331,3 +331,19 @@ func BenchmarkCoNLLRead(b *testing.B) {
 		}
 	})
 }
+
+// FuzzStreamAsWhole: for any bytes, each streaming reader hands over
+// what the whole-file reader it replaced returned.
+func FuzzStreamAsWhole(f *testing.F) {
+	formats := []string{"conll", "text-lines", "label-studio"}
+	for _, tc := range streamCases {
+		for i, format := range formats {
+			if format == tc.format {
+				f.Add([]byte(tc.data), uint8(i))
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
+		sameAsWhole(t, data, "f.in", formats[int(format)%len(formats)], UnitCodePoint, GoldLayer, 64)
+	})
+}

@@ -1,0 +1,191 @@
+// The span editor: a span opened from its highlight, from a list beside
+// the text or by ] and [, with its label buttons, Delete and Close. On a
+// narrow screen it is a sheet over the foot of the screen (app.css).
+
+import { revealRange } from './reveal.js';
+
+/**
+ * createEditor wires the editor for the page's text ctx.docEl. ctx holds
+ * the page's quotes, relabel, removeSpan, showError, showStatus and
+ * reported. It returns open(span), close(), showInText(), step(forward)
+ * and selected(), the span open (null when none).
+ */
+export function createEditor(ctx) {
+  const { docEl } = ctx;
+  const el = (id) => document.getElementById(id);
+  const editor = el('span-editor');
+  const side = document.querySelector('.side');
+  let selected = null; // the span open in the editor
+
+  // openEditor opens span in the editor; the promise settles once a
+  // quotation's tools are drawn.
+  function openEditor(span) {
+    const shown = ctx.quotes.show(span).catch((err) => ctx.showError(`Could not load the quotation's links: ${err.message}`));
+    selected = span;
+    editor.hidden = false;
+    el('editor-title').textContent = `${span.label} span`;
+    el('editor-text').textContent = span.text;
+    for (const b of editor.querySelectorAll('.relabel')) b.setAttribute('aria-pressed', String(b.dataset.label === span.label));
+    for (const seg of docEl.querySelectorAll('.seg')) {
+      seg.classList.toggle('selected', seg.dataset.spans.split(' ').includes(String(span.id)));
+    }
+    keepInView();
+    return shown;
+  }
+
+  // On a narrow screen the editor is a sheet over the bottom of the
+  // screen (app.css); scroll so the span being edited stays above it.
+  function keepInView() {
+    if (getComputedStyle(editor).position !== 'fixed') return;
+    const seg = docEl.querySelector('.seg.selected');
+    if (!seg) return;
+    const r = seg.getBoundingClientRect();
+    const sheetTop = editor.getBoundingClientRect().top;
+    if (r.top < 0 || r.bottom > sheetTop - 8) window.scrollBy(0, r.top - sheetTop / 3);
+  }
+
+  // Beside the text the editor stays at the top of the side panel as the
+  // panel scrolls (app.css), so it opens in sight wherever the panel was
+  // scrolled to; the entry picked in a list below it is kept in view too,
+  // clear of the editor, so the place in the list is not lost.
+  function keepInList(entry) {
+    if (getComputedStyle(editor).position !== 'sticky') {
+      entry.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    const r = entry.getBoundingClientRect();
+    const sideBox = side.getBoundingClientRect();
+    const top = editor.getBoundingClientRect().bottom + 8;
+    const bottom = Math.min(sideBox.bottom, window.innerHeight) - 8;
+    if (r.top < top) side.scrollTop -= top - r.top;
+    else if (r.bottom > bottom) side.scrollTop += Math.min(r.bottom - bottom, r.top - top);
+  }
+
+  // showInText scrolls the text to the span open in the editor, when it
+  // was picked from a list beside the text: on a narrow screen keepInView
+  // has done so already, above the editor's sheet.
+  function showInText() {
+    if (getComputedStyle(editor).position === 'fixed') return Promise.resolve();
+    const seg = docEl.querySelector('.seg.selected');
+    if (!seg) return Promise.resolve();
+    const range = document.createRange();
+    range.selectNodeContents(seg);
+    return revealRange(range).then(() => {
+      // Near the end of the text the side panel, sticky within the text's
+      // height, is pushed up with it, the editor's head under the bar:
+      // scroll back as far as that takes, if the span stays on screen.
+      const bar = el('annotate-bar');
+      const clear = bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom + 8 : 0;
+      const under = clear - editor.getBoundingClientRect().top;
+      if (under > 0 && seg.getBoundingClientRect().bottom + under <= window.innerHeight) window.scrollBy(0, -under);
+    });
+  }
+
+  function closeEditor() {
+    // Focus in the editor would fall to the page as it hides, and the next
+    // Tab would start from the top: it goes back to the text instead.
+    const lost = editor.contains(document.activeElement) || document.activeElement === document.body;
+    ctx.quotes.show(null).catch(ctx.reported);
+    selected = null;
+    editor.hidden = true;
+    for (const seg of docEl.querySelectorAll('.seg.selected')) seg.classList.remove('selected');
+    if (lost) docEl.focus({ preventScroll: true });
+  }
+
+  // ] and [ open the span after or before the open one, in text order,
+  // wrapping round, so a layer can be walked through by keyboard.
+  function stepSpan(forward) {
+    const spans = [...document.querySelectorAll('#span-list .span-item')]
+      .map((b) => ({ id: Number(b.dataset.span), start: Number(b.dataset.start), end: Number(b.dataset.end) }))
+      .sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
+    if (spans.length === 0) {
+      ctx.showStatus('No spans in this layer yet.');
+      return;
+    }
+    const at = selected ? spans.findIndex((sp) => sp.id === selected.id) : -1;
+    const to = at < 0 ? (forward ? 0 : spans.length - 1) : (at + (forward ? 1 : spans.length - 1)) % spans.length;
+    window.getSelection().removeAllRanges();
+    // Into view first: on a narrow screen opening the editor then makes
+    // room for it above its sheet (keepInView), which centring would undo.
+    const first = docEl.querySelector(`.seg[data-spans~="${spans[to].id}"]`);
+    if (first) first.scrollIntoView({ block: 'center' });
+    openEditor(spanByID(spans[to].id));
+    ctx.showStatus(`Span ${to + 1} of ${spans.length}`);
+  }
+
+  // A click on a highlight opens its innermost span; clicking again on the
+  // same place steps outwards to the enclosing spans.
+  docEl.addEventListener('click', (e) => {
+    const seg = e.target.closest('.seg');
+    if (!seg || !window.getSelection().isCollapsed) return;
+    if (ctx.quotes.pick(seg.dataset.spans.split(' ').map(Number))) return;
+    const ids = seg.dataset.spans.split(' ').map(Number).reverse();
+    const at = selected ? ids.indexOf(selected.id) : -1;
+    const span = spanByID(ids[(at + 1) % ids.length]);
+    if (span) openEditor(span);
+  });
+
+  // A span opened from a list drops any text selection, so its label keys
+  // relabel it rather than make a new span of the selected text.
+  el('span-list').addEventListener('click', (e) => {
+    const b = e.target.closest('.span-item');
+    if (!b) return;
+    window.getSelection().removeAllRanges();
+    const shown = openEditor(spanByID(Number(b.dataset.span)));
+    keepInList(b);
+    showInText().catch(ctx.reported);
+    // A quotation's tools are drawn a moment later, making the editor taller.
+    shown.then(() => keepInList(b)).catch(ctx.reported);
+  });
+  // A quotation in the side panel or the done warning opens its first
+  // segment. From the warning, focus goes on to what the warning asks
+  // for, "Speaker not in the text" (Pick speaker just above it), brought
+  // into view at the foot of the side panel.
+  document.addEventListener('click', (e) => {
+    const b = e.target.closest('.quote-item');
+    const span = b && spanByID(Number(b.dataset.span));
+    if (!span) return;
+    window.getSelection().removeAllRanges();
+    const shown = openEditor(span);
+    if (!b.closest('#warn-list')) {
+      keepInList(b);
+      showInText().catch(ctx.reported);
+      shown.then(() => keepInList(b)).catch(ctx.reported);
+      return;
+    }
+    shown.then(() => {
+      const tick = el('q-not-in-text');
+      if (el('quote-tools').hidden) return;
+      el('quote-tools').scrollIntoView({ block: 'nearest' });
+      tick.focus({ preventScroll: true });
+    }).catch(ctx.reported);
+  });
+
+  editor.addEventListener('click', (e) => {
+    const b = e.target.closest('.relabel');
+    if (b && selected) ctx.relabel(selected, b.dataset.label).catch(ctx.reported);
+  });
+  el('delete-span').addEventListener('click', () => {
+    if (selected) ctx.removeSpan(selected).catch(ctx.reported);
+  });
+  // Close, as Escape does: on a narrow screen the editor is a sheet over
+  // the text, and not everyone closes it from the keyboard.
+  el('editor-close').addEventListener('click', closeEditor);
+
+  return {
+    open: openEditor,
+    close: closeEditor,
+    showInText,
+    step: stepSpan,
+    selected: () => selected,
+  };
+}
+
+// spanByID is the span the list beside the text shows under id, null when
+// it shows none.
+export function spanByID(id) {
+  const b = document.querySelector(`.span-item[data-span="${id}"]`);
+  if (!b) return null;
+  return { id, start: Number(b.dataset.start), end: Number(b.dataset.end), label: b.dataset.label,
+    text: b.querySelector('.text').textContent };
+}

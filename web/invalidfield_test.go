@@ -27,8 +27,8 @@ func marked(d *goquery.Document) []string {
 // marks the one input the refusal is about, in the row the manager typed
 // it (a cleared row before it counted), described by the refusal and
 // focused when the page opens, and the refusal itself does not take the
-// focus from it. A refusal about no one input marks none and keeps the
-// focus.
+// focus from it; the guidelines' text area likewise. A refusal about no
+// one input marks none and keeps the focus.
 func TestRefusedRowFormMarksItsInput(t *testing.T) {
 	te := newTeamEnv(t)
 	labels := fmt.Sprintf("/projects/%d/labels", te.proj.ID)
@@ -49,6 +49,8 @@ func TestRefusedRowFormMarksItsInput(t *testing.T) {
 		{"after a cleared row", labels, labelRows(per, [4]string{"", "#0090ff", "", ""}, [4]string{"LOC", "#0090ff", "x", "a\x00"}, blank), "What label 3 covers|form-error|true"},
 		{"a relation's unknown label", relations, url.Values{"rel_name": {"speaker", "x", ""}, "rel_from": {"QUOTE", "PER", ""}, "rel_to": {"PER", "EVENT", ""}},
 			"Labels relation type 2 joins to|form-error|true"},
+		{"guidelines with a control character", fmt.Sprintf("/projects/%d/guidelines", te.proj.ID), url.Values{"guidelines": {"read\x07 this"}},
+			"guidelines-text|form-error|true"},
 		{"a relation's bad name", relations, url.Values{"rel_name": {"two words", ""}, "rel_from": {"", ""}, "rel_to": {"", ""}},
 			"Name of relation type 1|form-error|true"},
 	}

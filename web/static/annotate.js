@@ -2,8 +2,6 @@
 // make a span; click a highlight to change or delete it; undo and redo.
 // Every change is saved at once; a failed save is shown, never dropped.
 
-import { selectionOffsets, selectOffsets } from './offsets.js';
-import { request } from './api.js';
 import { History } from './history.js';
 import { createQuoteTools } from './quotes.js';
 import { createSuggestions } from './suggest.js';
@@ -20,14 +18,10 @@ import { createDoneWarning } from './donewarning.js';
 import { createLayerAPI } from './layer.js';
 import { createEdits } from './edits.js';
 import { createSteps } from './steps.js';
-import { createEditor, spanByID } from './editor.js';
+import { createEditor } from './editor.js';
 import { watchKeys } from './keys.js';
 import { goToPlace } from './place.js';
-
-// MAX_RANGES is how many changed places one redraw fetches on their own
-// (the server's limit); past it, as after accepting many suggestions, the
-// whole document is redrawn.
-const MAX_RANGES = 200;
+import { createRedraw } from './view.js';
 
 const root = document.getElementById('doc');
 if (root) init(root);
@@ -49,14 +43,13 @@ function init(docEl) {
   const readOnly = docEl.dataset.readonly === 'true';
   // ctx is what the page's modules share; each reads it when it acts, so
   // parts made later (the layer's requests, the quotation tools, the
-  // editor) are filled in below as they are made.
+  // editor, redraw) are filled in below as they are made.
   const ctx = {
     docId, layerQuery, docEl, showError, reported, readOnly, refuseReadOnly,
     showStatus: statusLine.show,
     clearError: statusLine.clearError,
     record: (entry) => history.push(entry),
     selected: () => editor.selected(),
-    redraw: (fetched) => redraw(fetched),
   };
   const saves = createSaves(ctx);
   ctx.save = saves.save;
@@ -77,48 +70,6 @@ function init(docEl) {
   const api = createLayerAPI(docId, layerQuery);
   ctx.api = api;
 
-  // redraw shows what the layer holds now; fetched is its answer, when
-  // the caller has it. A changed label set redraws the whole view, its
-  // colours being everywhere, and the label bar; the quotation tools
-  // follow the layer's relation rules. redraw returns how the set and the
-  // rules changed, in words (NO_CHANGE's fields empty when they did not).
-  async function redraw(fetched) {
-    const layer = fetched || await api.layer();
-    const relabelled = labelSet.changed(layer.labels);
-    const ranges = patcher.changedRanges(layer.spans);
-    const partial = !relabelled && ranges.length <= MAX_RANGES;
-    const only = partial ? `only=${ranges.join(',')}` : '';
-    const warn = el('quote-warning') ? 'warn=quotes' : '';
-    const query = [layerQuery.slice(1), only, warn].filter(Boolean).join('&');
-    const html = await request('GET', `/documents/${docId}/view${query ? `?${query}` : ''}`);
-    const parsed = new DOMParser().parseFromString(html, 'text/html');
-    // Keep a selection the annotator made while the save was under way.
-    const kept = selectionOffsets(docEl);
-    const part = (name) => parsed.querySelector(`[data-part="${name}"]`);
-    const fitted = partial ? patcher.patch(part('doc'), part('spans'), layer.spans)
-      : patcher.replace(part('doc'), part('spans'), layer.spans);
-    el('quote-list').replaceChildren(...part('quotes').childNodes);
-    const change = { labels: relabelled ? labelSet.redraw(part) : '', rules: quotes.setRules(layer.relation_types) };
-    doneWarning.askBeforeDone();
-    const layerStatus = part('status');
-    el('layer-status').textContent = layerStatus.textContent;
-    el('layer-status').dataset.status = layerStatus.dataset.status;
-    // The list of quotations still lacking a speaker, when the page has it.
-    if (part('warning')) el('warn-list').replaceChildren(...part('warning').childNodes);
-    doneWarning.warningState();
-    // A whole new text: its chips are drawn on the paragraphs on screen now,
-    // the others' as they come into view.
-    chips.fit(fitted);
-    if (kept) selectOffsets(docEl, kept.start, kept.end);
-    await Promise.all([quotes.refresh(layer), suggestions.refresh()]);
-    const selected = editor.selected();
-    if (selected) {
-      const still = spanByID(selected.id);
-      if (still) editor.open(still); else editor.close();
-    }
-    return change;
-  }
-
   // refuseReadOnly tells an annotator trying to change a read-only layer
   // why it is (another's layer, or one marked done), then true.
   function refuseReadOnly() {
@@ -138,6 +89,7 @@ function init(docEl) {
   const find = createFind(ctx);
   const keyHelp = createKeyHelp(docEl);
   const editor = createEditor(ctx);
+  ctx.redraw = createRedraw(ctx, { patcher, chips, doneWarning, suggestions, editor });
 
   const labelBar = el('label-bar');
   if (labelBar) {

@@ -9,6 +9,7 @@
 // change to them is followed without a reload.
 
 import { request } from './api.js';
+import { placesOf } from './places.js';
 
 /**
  * createQuoteTools wires the quote part of the editor. ctx gives what the
@@ -170,17 +171,45 @@ export function createQuoteTools(ctx) {
       .map((x) => x.s);
   }
 
+  // sideOf says where a candidate stands against the open quotation.
+  function sideOf(s) {
+    const segs = segmentsOf(current.id);
+    if (s.end <= (segs[0] || current).start) return 'before the quotation';
+    if (s.start >= (segs.length ? segs[segs.length - 1].end : current.end)) return 'after the quotation';
+    return 'inside the quotation';
+  }
+
+  // hintOf tells candidates that read alike apart, by their place among
+  // them and their side of the quotation, and says which is linked now
+  // (linkedAs: "current speaker", or ''); the words are part of the
+  // button, so its accessible name says them too.
+  function hintOf(s, place, linkedAs) {
+    const words = [place && `${place}, ${sideOf(s)}`, linkedAs].filter(Boolean);
+    if (!words.length) return null;
+    const hint = document.createElement('span');
+    hint.className = 'hint';
+    hint.textContent = ` (${words.join('; ')})`;
+    return hint;
+  }
+
   // fillChoices lists the candidates as buttons. The list is redrawn after
   // every save, so the button that had focus (the one just chosen) gets
   // it back, and a keyboard user stays where they were.
   function fillChoices(box, type) {
     const had = box.contains(document.activeElement) ? document.activeElement.dataset.span : null;
-    box.replaceChildren(...candidates(type).map((s) => {
+    const all = candidates(type);
+    const places = placesOf(all, (s) => `${s.label} ${s.text}`, (s) => s.start);
+    const now = linkOf(current.id, type);
+    box.replaceChildren(...all.map((s) => {
       const b = document.createElement('button');
       b.type = 'button';
       b.disabled = ctx.readOnly;
       b.dataset.span = String(s.id);
       b.append(describe(s));
+      const linked = Boolean(now) && now.to === s.id;
+      if (linked) b.setAttribute('aria-current', 'true');
+      const hint = hintOf(s, places.get(s), linked ? `current ${type}` : '');
+      if (hint) b.append(hint);
       b.addEventListener('click', () => link(type, s).catch(ctx.reported));
       return b;
     }));

@@ -8,6 +8,7 @@
 
 import { request } from './api.js';
 import { codePointToBoundary } from './offsets.js';
+import { placesOf } from './places.js';
 import { revealRange } from './reveal.js';
 
 export function createSuggestions(ctx) {
@@ -135,21 +136,6 @@ export function createSuggestions(ctx) {
     return span;
   }
 
-  // placesOf numbers the rows that read alike ("place 2 of 5"), in text
-  // order, so their buttons' names tell them apart.
-  function placesOf(gs) {
-    const byName = new Map();
-    for (const g of gs) {
-      const n = nameOf(g);
-      byName.set(n, [...(byName.get(n) || []), g]);
-    }
-    const out = new Map();
-    for (const same of byName.values()) {
-      if (same.length > 1) same.forEach((g, i) => out.set(g, `place ${i + 1} of ${same.length}`));
-    }
-    return out;
-  }
-
   // nameOf names a suggestion for its buttons, so a screen reader tells
   // one row's Accept from the next: its label and the start of its text.
   function nameOf(g) {
@@ -207,7 +193,7 @@ export function createSuggestions(ctx) {
     const focused = list.contains(document.activeElement) ? document.activeElement : null;
     const row = focused ? [...list.children].indexOf(focused.closest('li')) : -1;
     const action = focused ? focused.dataset.action : '';
-    const places = placesOf(groups);
+    const places = placesOf(groups, nameOf, (g) => (g.single || g.quote).start);
     list.replaceChildren(...groups.map((g) => {
       const li = document.createElement('li');
       li.addEventListener('focusin', (e) => pointAt(g, e.target));

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-sqlite3"
 
@@ -50,12 +51,33 @@ type Store struct {
 // uriPath escapes the characters that end or escape a path in an SQLite URI.
 var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 
-// dsn puts every pragma in the connection string so each pooled connection
-// gets them, not just the first one.
-func dsn(path string, readOnly bool) string {
+// Option changes how Open opens the store.
+type Option func(*options)
+
+type options struct {
+	busyTimeout time.Duration
+}
+
+// defaultBusyTimeout is how long a statement waits for another process's
+// write (a command-line import, say) before failing as busy.
+const defaultBusyTimeout = 10 * time.Second
+
+// BusyTimeout sets how long a statement waits for the write lock another
+// connection holds before it fails with SQLite's "database is locked"
+// (10 s unless set). Tests set it short to see that failure quickly.
+func BusyTimeout(d time.Duration) Option {
+	return func(o *options) { o.busyTimeout = d }
+}
+
+// dsn is dsnBusy with the default busy timeout.
+func dsn(path string, readOnly bool) string { return dsnBusy(path, readOnly, defaultBusyTimeout) }
+
+// dsnBusy puts every pragma in the connection string so each pooled
+// connection gets them, not just the first one.
+func dsnBusy(path string, readOnly bool, busyTimeout time.Duration) string {
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
-	q.Set("_busy_timeout", "10000")
+	q.Set("_busy_timeout", strconv.FormatInt(busyTimeout.Milliseconds(), 10))
 	q.Set("_foreign_keys", "on")
 	q.Set("_synchronous", "FULL")
 	if readOnly {
@@ -71,11 +93,18 @@ func dsn(path string, readOnly bool) string {
 
 // Open opens (creating if needed) the database at path, applies pending
 // migrations and checks the settings took effect.
-func Open(ctx context.Context, path string) (*Store, error) {
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if strings.TrimSpace(path) == "" {
 		return nil, errors.New("db: empty database path")
 	}
-	w, err := sql.Open(driverName, dsn(path, false))
+	o := options{busyTimeout: defaultBusyTimeout}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if o.busyTimeout < 0 {
+		return nil, fmt.Errorf("db: busy timeout %v is negative", o.busyTimeout)
+	}
+	w, err := sql.Open(driverName, dsnBusy(path, false, o.busyTimeout))
 	if err != nil {
 		return nil, fmt.Errorf("db: open writer: %w", err)
 	}
@@ -86,7 +115,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("db: open %s: %w", path, err)
 	}
-	r, err := sql.Open(driverName, dsn(path, true))
+	r, err := sql.Open(driverName, dsnBusy(path, true, o.busyTimeout))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("db: open readers: %w", err)

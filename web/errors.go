@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
+	"github.com/mattn/go-sqlite3"
 
 	"hashiya/components"
 	"hashiya/db"
@@ -85,15 +86,27 @@ func abortResponse(c echo.Context) {
 	_ = http.NewResponseController(c.Response()).SetWriteDeadline(time.Unix(1, 0))
 }
 
-// handleError is the one place errors become statuses: not found -> 404,
-// conflicts -> 409, validation -> 400; anything else is a 5xx, logged once.
-func (h *handler) handleError(err error, c echo.Context) {
-	if c.Response().Committed {
-		h.log.Error("error after response started", "path", c.Path(), "err", err)
-		abortResponse(c)
-		return
-	}
-	status, msg, says := http.StatusInternalServerError, "internal error", "" // says: what an error page says, when not msg
+// busyMessage answers a request SQLite could not start or finish because
+// another connection held the write lock past the busy timeout (a long
+// command-line import, say). The store writes in one transaction per
+// change, and a busy error comes from its BEGIN IMMEDIATE, or from a
+// statement or COMMIT whose transaction is then rolled back, so nothing
+// of the request was stored: sending it again cannot store it twice.
+const busyMessage = "the database is busy with another long write (an import, say), so nothing was changed; try again in a moment"
+
+// busyRetryAfter is the Retry-After, in seconds, of a busy answer.
+const busyRetryAfter = "2"
+
+// busy is true of SQLite's "database is busy" and "database is locked",
+// however wrapped.
+func busy(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+}
+
+// statusOf is the status of err, the message the API answers and what an
+// error page says when not that message.
+func statusOf(err error) (status int, msg, says string) {
 	var he *echo.HTTPError
 	var fe *forbiddenError
 	var ve *db.ValidationError
@@ -101,24 +114,43 @@ func (h *handler) handleError(err error, c echo.Context) {
 	var nf *db.NotFoundError
 	switch {
 	case errors.As(err, &fe):
-		status, msg, says = http.StatusForbidden, fe.reason, fe.advice
+		return http.StatusForbidden, fe.reason, fe.advice
 	case errors.As(err, &he):
-		status = he.Code
-		msg = fmt.Sprint(he.Message)
+		return he.Code, fmt.Sprint(he.Message), ""
 	case errors.As(err, &ve):
-		status, msg = http.StatusBadRequest, ve.Error()
+		return http.StatusBadRequest, ve.Error(), ""
 	case errors.As(err, &le):
-		status, msg = http.StatusBadRequest, le.Error()
+		return http.StatusBadRequest, le.Error(), ""
 	case errors.As(err, &nf):
 		// It names what the caller sent (a span id of a layer they may
 		// write), so nothing they may not see.
-		status, msg = http.StatusNotFound, err.Error()
+		return http.StatusNotFound, err.Error(), ""
 	case errors.Is(err, db.ErrNotFound):
-		status, msg = http.StatusNotFound, "not found"
+		return http.StatusNotFound, "not found", ""
 	case errors.Is(err, db.ErrConflict):
-		status, msg = http.StatusConflict, err.Error()
+		return http.StatusConflict, err.Error(), ""
+	case busy(err):
+		return http.StatusServiceUnavailable, busyMessage, sentence(busyMessage)
 	}
-	if status >= 500 {
+	return http.StatusInternalServerError, "internal error", ""
+}
+
+// handleError is the one place errors become statuses: not found -> 404,
+// conflicts -> 409, validation -> 400, a busy database -> 503 with
+// Retry-After; anything else is a 500. A 5xx is logged once: a busy
+// database as a warning (another program's long write, not a fault).
+func (h *handler) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		h.log.Error("error after response started", "path", c.Path(), "err", err)
+		abortResponse(c)
+		return
+	}
+	status, msg, says := statusOf(err)
+	switch {
+	case status == http.StatusServiceUnavailable && busy(err):
+		c.Response().Header().Set("Retry-After", busyRetryAfter)
+		h.log.Warn("request refused: database busy", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
+	case status >= 500:
 		h.log.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
 	}
 	if c.Request().Method == http.MethodHead {

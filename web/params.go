@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -11,11 +12,18 @@ import (
 	"hashiya/db"
 )
 
-// idParam reads a positive integer path parameter.
+// idParam reads a positive integer path parameter; its refusal says which
+// way the value is wrong.
 func idParam(c echo.Context, name string) (int64, error) {
-	id, err := strconv.ParseInt(c.Param(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, badRequest("%s %q in the address is not a number", paramNames[name], c.Param(name))
+	what, raw := paramNames[name], c.Param(name)
+	id, err := strconv.ParseInt(raw, 10, 64)
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		return 0, badRequest("%s %q in the address is too large to be a %s", what, raw, what)
+	case err != nil:
+		return 0, badRequest("%s %q in the address is not a number", what, raw)
+	case id <= 0:
+		return 0, badRequest("%s %q in the address is not a %s (ids are positive whole numbers)", what, raw, what)
 	}
 	return id, nil
 }

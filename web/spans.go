@@ -220,8 +220,8 @@ func (h *handler) createSpan(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	if in.Start == nil || in.End == nil || in.Label == "" {
-		return badRequest("body: start, end and label are required")
+	if err := required(field{"start", in.Start != nil}, field{"end", in.End != nil}, field{"label", in.Label != ""}); err != nil {
+		return err
 	}
 	start, end, err := snapSpan(t.doc, *in.Start, *in.End, in.Snap)
 	if err != nil {
@@ -351,8 +351,8 @@ func (h *handler) createRelation(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	if in.Type == "" || in.From == 0 || in.To == 0 {
-		return badRequest("body: type, from and to are required")
+	if err := required(field{"type", in.Type != ""}, field{"from", in.From != 0}, field{"to", in.To != 0}); err != nil {
+		return err
 	}
 	r, err := h.store.CreateRelation(c.Request().Context(), t.doc, t.owner, t.user.ID, db.RelationInput{Type: in.Type, From: in.From, To: in.To})
 	if err != nil {

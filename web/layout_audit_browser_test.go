@@ -1,0 +1,110 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"hashiya/db"
+	"hashiya/db/codec"
+)
+
+// managedSite is a project of eight documents (aner-0001…), each assigned
+// to layla and omar, omar done with aner-0002: the list a manager sees,
+// with Reopen and Unassign in its rows.
+func managedSite(t *testing.T) *site {
+	t.Helper()
+	var docs []codec.Doc
+	for i := 1; i <= 8; i++ {
+		docs = append(docs, codec.Doc{Line: i, ExternalID: fmt.Sprintf("aner-%04d", i), Text: "قال فؤاد السنيورة إن واشنطن أعطت فرصة لإسرائيل.", Meta: json.RawMessage(`{}`)})
+	}
+	s := newSite(t, docs...)
+	ctx := context.Background()
+	for _, name := range []string{"layla", "omar"} {
+		u := addSiteMember(t, s, name, db.RoleAnnotator)
+		if _, err := s.store.Assign(ctx, s.proj.ID, s.user, db.AssignRequest{User: name, All: true}); err != nil {
+			t.Fatal(err)
+		}
+		if name == "omar" {
+			if _, err := s.store.MarkDone(ctx, s.docs["aner-0002"], u); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return s
+}
+
+// TestBrowserTickedBarNarrow: on a phone (320x640) the bar of ticked
+// documents leaves the list in sight: scrolled to the list, with nothing
+// ticked the bar waits under it instead of covering the screen's foot,
+// and once a document is ticked it stays in sight, at most a fifth of the
+// screen tall.
+func TestBrowserTickedBarNarrow(t *testing.T) {
+	s := managedSite(t)
+	b := newBrowser(t, s)
+	b.run(chromedp.EmulateViewport(320, 640), chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)))
+	b.waitFor(`document.readyState === "complete" && !document.getElementById('tick-all').closest('label').hidden`)
+	toList := `(() => { document.querySelector('table.docs tbody').scrollIntoView({block: 'start'}); return true; })()`
+	eval[bool](b, toList)
+	if top := eval[float64](b, `document.getElementById('assign-form').getBoundingClientRect().top`); top < 640 {
+		b.viewShot("layout-ticked-bar-320-unticked")
+		t.Errorf("with nothing ticked the bar covers the list from %.0fpx down in a 640px window", top)
+	}
+	b.run(chromedp.Click(chromedp.CSS(`td.tick input`), chromedp.NodeVisible))
+	b.waitFor(`document.getElementById('assign-form').classList.contains('has-ticked')`)
+	eval[bool](b, toList)
+	b.waitFor(`(() => { const r = document.getElementById('assign-form').getBoundingClientRect(); return r.bottom <= innerHeight && r.top < innerHeight; })()`)
+	b.viewShot("layout-ticked-bar-320")
+	if h := eval[float64](b, `document.getElementById('assign-form').getBoundingClientRect().height`); h > 640/5 {
+		t.Errorf("with a document ticked the bar is %.0fpx tall in a 640px window, want at most %d", h, 640/5)
+	}
+}
+
+// TestBrowserRowTargets: in the documents list at 1366x768 every tick
+// box, Reopen and Unassign is a target at least 24x24px (WCAG 2.2 target
+// size) and the buttons of a row do not touch.
+func TestBrowserRowTargets(t *testing.T) {
+	s := managedSite(t)
+	b := newBrowser(t, s)
+	b.run(chromedp.EmulateViewport(1366, 768), chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)))
+	b.waitFor(`document.readyState === "complete" && document.querySelector('button.reopen') !== null`)
+	small := eval[[]string](b, `[...document.querySelectorAll('td.tick input, #tick-all, ul.assignees button')]
+	  .map((e) => [e, e.getBoundingClientRect()]).filter(([, r]) => r.width > 0 && (r.width < 24 || r.height < 24))
+	  .map(([e, r]) => (e.getAttribute('aria-label') || e.id) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))`)
+	for _, s := range small {
+		t.Errorf("target smaller than 24x24px: %s", s)
+	}
+	touching := eval[[]string](b, `[...document.querySelectorAll('ul.assignees li')].flatMap((li) => {
+	  const rs = [...li.querySelectorAll('button')].map((e) => e.getBoundingClientRect());
+	  return rs.slice(1).filter((r, i) => r.left - rs[i].right < 4).map(() => li.dataset.user + ' in ' + li.closest('tr').id);
+	})`)
+	for _, s := range touching {
+		t.Errorf("the buttons of %s are less than 4px apart", s)
+	}
+	if eval[int](b, `document.querySelectorAll('button.reopen').length`) == 0 {
+		t.Fatal("no Reopen button in the list: the test measures nothing")
+	}
+	b.viewShot("layout-row-targets-1366")
+}
+
+// TestBrowserReviewTitleNarrow: on a phone (320px) the review page's
+// heading moves the document id to a line of its own whole, never
+// "Review aner-" over "0008".
+func TestBrowserReviewTitleNarrow(t *testing.T) {
+	s := managedSite(t)
+	b := newBrowser(t, s)
+	b.run(chromedp.EmulateViewport(320, 640), chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, s.docs["aner-0008"].ID)))
+	b.waitFor(`document.readyState === "complete" && document.fonts.status === "loaded"`)
+	// The lines the id's characters sit on, told apart by their tops.
+	lines := eval[int](b, `(() => { const h = document.querySelector('main h1'), r = document.createRange();
+	  const text = [...h.querySelectorAll('*'), h].flatMap((e) => [...e.childNodes]).find((n) => n.nodeType === Node.TEXT_NODE && n.data.includes('aner-0008'));
+	  const at = text.data.indexOf('aner-0008'); r.setStart(text, at); r.setEnd(text, at + 9);
+	  return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size; })()`)
+	if lines != 1 {
+		b.viewShot("layout-review-title-320")
+		t.Errorf("the heading breaks aner-0008 over %d lines: %q", lines, eval[string](b, `document.querySelector('main h1').innerText`))
+	}
+}

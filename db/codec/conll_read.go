@@ -41,15 +41,22 @@ const (
 // document. A tag I-X that does not continue an X span starts one, as
 // seqeval's lenient mode reads it. The file is read twice (see
 // rereadable): its column count is the one most of its token lines have,
-// known only at its end, and a document's lines are read by it.
+// known only at its end, and a document's lines are read by it. A file
+// that is not UTF-8 is refused with one error, before any document.
 func eachCoNLL(r io.Reader, name, layer string, limit int, fn func(Doc) error) (Report, error) {
 	rs, start, err := rereadable(r, name, -1)
 	if err != nil {
 		return Report{}, err
 	}
 	var votes columnVotes
-	if err := eachCoNLLLine(rs, name, limit, votes.add); err != nil {
+	check := newTextCheck(rs, false)
+	if err := eachCoNLLLine(check, name, limit, votes.add); err != nil {
 		return Report{}, err
+	}
+	// A file not UTF-8 is refused for that alone: read on, its tokens
+	// would be bad lines and its documents empty for want of them.
+	if check.bad >= 0 {
+		return Report{}, Errors{{File: name, Line: check.badAt, Reason: notUTF8(check.badB, check.bad)}}
 	}
 	if err := rewind(rs, start, name); err != nil {
 		return Report{}, err

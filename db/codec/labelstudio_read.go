@@ -112,7 +112,7 @@ func lsShape(rs io.Reader, name string, limit int) error {
 	case check.n > int64(limit):
 		return Errors{{File: name, Line: 1, Reason: fmt.Sprintf("file is larger than %d MiB; export the project in parts", limit>>20)}}
 	case check.bad >= 0:
-		return Errors{{File: name, Line: check.badAt, Reason: fmt.Sprintf("file is not valid UTF-8: byte 0x%02x", check.badB)}}
+		return Errors{{File: name, Line: check.badAt, Reason: notUTF8(check.badB, check.bad)}}
 	}
 	return shapeErr
 }

@@ -132,7 +132,7 @@ func TestLabelStudioRefusals(t *testing.T) {
 			`{"id": "a", "type": "labels", "value": {"start": "/p[1]/text()[1]", "end": "/p[1]/text()[1]", "startOffset": 0, "endOffset": 3, "labels": ["PER"]}}`) + "\n]",
 			"x.json:2: task 0: result 0 is a region of HTML"},
 		{"invalid UTF-8 on line 3", "[\n" + task(`"ok"`, "") + ",\n" + task("\"bad \xff\"", "") + "\n]",
-			"x.json:3: file is not valid UTF-8: byte 0xff"},
+			"x.json:3: the file is not valid UTF-8 (byte 0xFF at byte 102); save it as UTF-8"},
 		{"an empty array", "[]", "x.json:1: file holds no tasks"},
 		{"a second array after the first", "[\n" + task(`"a"`, "") + "\n]\n[\n" + task(`"b"`, "") + "\n]\n",
 			`x.json:4: the file goes on after its array of tasks has ended, with [; a Label Studio export is one array`},

@@ -150,8 +150,9 @@ func fileNameID(name, id string) error {
 	return nil
 }
 
-// readPlainText reads a whole plain-text file, refusing one over limit or
-// holding invalid UTF-8 (naming the line of the first bad byte).
+// readPlainText reads a whole plain-text file, refusing one over limit,
+// in UTF-16 or UTF-32 (by its byte-order mark) or holding invalid UTF-8
+// (naming the line of the first bad byte).
 func readPlainText(r io.Reader, name string, limit int) ([]byte, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
 	if err != nil {
@@ -160,8 +161,11 @@ func readPlainText(r io.Reader, name string, limit int) ([]byte, error) {
 	if len(raw) > limit {
 		return nil, Errors{{File: name, Line: 1, Reason: fmt.Sprintf("file is larger than %d MiB", limit>>20)}}
 	}
+	if err := wideBOM(name, raw); err != nil {
+		return nil, err
+	}
 	if bad := firstInvalidByte(raw); bad >= 0 {
-		return nil, Errors{{File: name, Line: 1 + lineEnds(raw[:bad]), Reason: fmt.Sprintf("text is not valid UTF-8: byte 0x%02x at byte offset %d", raw[bad], bad)}}
+		return nil, Errors{{File: name, Line: 1 + lineEnds(raw[:bad]), Reason: notUTF8(raw[bad], int64(bad))}}
 	}
 	return raw, nil
 }

@@ -54,7 +54,7 @@ not json at all
 			name:   "invalid UTF-8 in the text",
 			input:  "{\"text\": \"ok\"}\n{\"text\": \"caf\xe9\"}\n",
 			format: "jsonl",
-			want:   map[int]string{2: "line is not valid UTF-8: byte 0xe9 at byte offset 13"},
+			want:   map[int]string{2: "the file is not valid UTF-8 (byte 0xE9 at byte 28); save it as UTF-8"},
 		},
 		{
 			name:   "invalid UTF-8 in meta",
@@ -285,11 +285,11 @@ func TestTextLines(t *testing.T) {
 	if want := []string{`1 mac-1 "أول"`, `2 mac-2 "ثانٍ"`, `4 mac-4 "ثالث"`, `5 mac-5 "رابع"`}; err != nil || !slices.Equal(got, want) {
 		t.Errorf("CR line ends: %v\n%s\nwant\n%s", err, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if _, _, err := ParseFile(strings.NewReader("سطر\rسطر\r\nسطر \xff\n"), "t.txt", "text-lines"); err == nil || !strings.Contains(err.Error(), "t.txt:3: text is not valid UTF-8") {
+	if _, _, err := ParseFile(strings.NewReader("سطر\rسطر\r\nسطر \xff\n"), "t.txt", "text-lines"); err == nil || !strings.Contains(err.Error(), "t.txt:3: the file is not valid UTF-8 (byte 0xFF at byte 22)") {
 		t.Errorf("bad byte after CR line ends: %v", err)
 	}
 	_, _, err = ParseFile(strings.NewReader("سطر\nسطر \xff\n"), "t.txt", "text-lines")
-	if err == nil || !strings.Contains(err.Error(), "t.txt:2: text is not valid UTF-8") {
+	if err == nil || !strings.Contains(err.Error(), "t.txt:2: the file is not valid UTF-8 (byte 0xFF at byte 14)") {
 		t.Errorf("bad byte: %v", err)
 	}
 	if _, _, err := ParseFile(strings.NewReader("\n \n"), "t.txt", "text-lines"); err == nil || !strings.Contains(err.Error(), "holds no text") {

@@ -96,12 +96,12 @@ func TestParseFileDocs(t *testing.T) {
 
 func TestParseTextRejectsInvalidUTF8(t *testing.T) {
 	errs := parseErrors(t, "first line\nsecond \xc3( line", "a.txt", "auto")
-	want := LineError{File: "a.txt", Line: 2, Reason: "text is not valid UTF-8: byte 0xc3 at byte offset 18"}
+	want := LineError{File: "a.txt", Line: 2, Reason: "the file is not valid UTF-8 (byte 0xC3 at byte 18); save it as UTF-8"}
 	if len(errs) != 1 || errs[0] != want {
 		t.Errorf("got %v, want %v", errs, want)
 	}
 	// Encoded surrogates are invalid UTF-8 too, not a character to keep.
-	if errs := parseErrors(t, "a\xed\xa0\x80b", "s.txt", "text"); len(errs) != 1 || !strings.Contains(errs[0].Reason, "byte offset 1") {
+	if errs := parseErrors(t, "a\xed\xa0\x80b", "s.txt", "text"); len(errs) != 1 || !strings.Contains(errs[0].Reason, "(byte 0xED at byte 1)") {
 		t.Errorf("surrogate bytes: got %v", errs)
 	}
 	if errs := parseErrors(t, "\uFEFF \r\n\t", "blank.txt", "text"); len(errs) != 1 || errs[0].Reason != "file holds no text" {

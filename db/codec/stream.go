@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"unicode/utf8"
 )
 
 // EachDoc reads one import file as ParseFileInto does, but hands the
@@ -46,6 +47,10 @@ func EachDoc(r io.Reader, name, format, unit, layer string, fn func(Doc) error) 
 // eachDoc is EachDoc for a resolved format other than "text", with the
 // line limit as a parameter, so tests can exercise it without 64 MiB inputs.
 func eachDoc(r io.Reader, name, format, unit, layer string, limit int, fn func(Doc) error) (Report, error) {
+	r, err := refuseWideBOM(r, name)
+	if err != nil {
+		return Report{}, err
+	}
 	switch format {
 	case "text-lines":
 		return eachTextLine(r, name, limit, fn)
@@ -60,14 +65,17 @@ func eachDoc(r io.Reader, name, format, unit, layer string, limit int, fn func(D
 // eachJSONLine reads one JSON document per line, handing each good one to
 // fn, and collects every bad line before deciding, so the user sees all
 // problems at once.
+// A line that is not UTF-8 is left unread: the file's one error says so.
 func eachJSONLine(r io.Reader, name, format, unit, layer string, limit int, fn func(Doc) error) (Report, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
+	check := newTextCheck(r, false)
+	br := bufio.NewReaderSize(check, 64<<10)
 	var (
 		rep    Report
 		bad    Errors
 		docs   int
 		claims = newClaims(layer)
 		buf    []byte // one line's storage, reused: a Doc shares no bytes with its line
+		notUTF []int  // the lines left unread for bytes that are not UTF-8
 	)
 	prefix := stem(name)
 	for n := 1; ; n++ {
@@ -83,6 +91,8 @@ func eachJSONLine(r io.Reader, name, format, unit, layer string, limit int, fn f
 		switch {
 		case tooLong:
 			bad = append(bad, LineError{name, n, fmt.Sprintf("line is longer than %d MiB", limit>>20)})
+		case !utf8.Valid(line):
+			notUTF = append(notUTF, n)
 		case len(bytes.TrimSpace(line)) > 0:
 			doc, warns, reason := parseLine(line, format, unit)
 			if reason == "" && claims.foreign(doc.Layer, n, "", `drop its "layer"`) {
@@ -107,5 +117,24 @@ func eachJSONLine(r io.Reader, name, format, unit, layer string, limit int, fn f
 			break
 		}
 	}
-	return rep, badLines(name, docs, bad, claims)
+	return rep, jsonLinesEnd(name, docs, bad, claims, check, notUTF)
+}
+
+// jsonLinesEnd is badLines for a JSON lines file, led by the error saying
+// the file is not UTF-8 when it is not, which counts the lines left unread
+// for it (notUTF) rather than list each.
+func jsonLinesEnd(name string, docs int, bad Errors, claims *claims, check *textCheck, notUTF []int) error {
+	if check.bad < 0 {
+		return badLines(name, docs, bad, claims)
+	}
+	enc := LineError{File: name, Line: check.badAt, Reason: notUTF8(check.badB, check.bad)}
+	more := len(notUTF)
+	if more > 0 && notUTF[0] == check.badAt {
+		more--
+	}
+	if more > 0 {
+		enc.Reason += fmt.Sprintf("; %d more lines are not UTF-8 either", more)
+	}
+	// Among the bad lines, it keeps "holds no documents" from being said.
+	return encodingFirst(badLines(name, docs, append(bad, enc), claims), enc)
 }

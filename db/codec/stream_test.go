@@ -16,6 +16,9 @@ import (
 // readWhole reads a file as the codec did before it streamed every
 // format: the whole-file readers of wholefile_test.go.
 func readWhole(data []byte, name, format, unit, layer string, limit int) ([]Doc, Report, error) {
+	if err := wideBOM(name, data); err != nil {
+		return nil, Report{}, err
+	}
 	r := bytes.NewReader(data)
 	switch format {
 	case "conll":
@@ -114,6 +117,12 @@ var streamCases = []struct{ name, format, data string }{
 	{"toolarge.json", "label-studio", "[" + strings.Repeat(`{"id": 1, "data": {"text": "x"}},`, 20) + "]"},
 	{"layer.json", "label-studio", `[{"id": "a", "data": {"text": "نص", "layer": "layla"}}, {"id": "b", "data": {"text": "نص", "layer": "gold"}}]`},
 	{"mixed.jsonl", "jsonl", "{\"id\": \"a\", \"text\": \"نص\"}\nnot json\n{\"text\": \"آخر\", \"label\": [[0, 3, \"PER\"]]}\n"},
+	{"latin1.jsonl", "jsonl", "not json\n{\"text\": \"caf\xe9\"}\n{\"text\": \"ok\"}\n{\"text\": \"na\xefve\"}\n"},
+	{"latin1.conll", "conll", "# id = z\ncaf\xe9 O\n\n# id = y\nna\xefve B-PER\n"},
+	{"utf16.conll", "conll", "\xff\xfe#\x00 \x00i\x00d\x00"},
+	{"utf16.json", "label-studio", "\xfe\xff\x00["},
+	{"utf32.txt", "text-lines", "\xff\xfe\x00\x00a\x00\x00\x00"},
+	{"utf16.jsonl", "jsonl", "\xff\xfe{\x00"},
 }
 
 // TestStreamAsWhole: every streaming reader hands over what the
@@ -238,7 +247,7 @@ func TestStreamStopsAtCallerError(t *testing.T) {
 // only its end shows hands over none of the good documents before it.
 func TestStreamRefusedFileHandsNothing(t *testing.T) {
 	files := []struct{ name, format, data, want string }{
-		{"late.txt", "text-lines", "أ\nب\n\xff\n", "late.txt:3: text is not valid UTF-8: byte 0xff at byte offset 6"},
+		{"late.txt", "text-lines", "أ\nب\n\xff\n", "late.txt:3: the file is not valid UTF-8 (byte 0xFF at byte 6); save it as UTF-8"},
 		{"late.json", "label-studio", "[{\"id\": 1, \"data\": {\"text\": \"أ\"}},\n{\"id\": 2, \"data\": {\"text\": \"ب\"}}\n] x", "late.json:3: the file goes on after its array of tasks has ended, with x;"},
 		{"big.json", "label-studio", "[" + strings.Repeat(`{"id": 1, "data": {"text": "x"}},`, 20) + "]", "big.json:1: file is larger than 0 MiB"},
 	}

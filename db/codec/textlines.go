@@ -82,7 +82,7 @@ func plainTextShape(r io.Reader, name string, limit int) error {
 		return Errors{{File: name, Line: 1, Reason: fmt.Sprintf("file is larger than %d MiB", limit>>20)}}
 	}
 	if check.bad >= 0 {
-		return Errors{{File: name, Line: check.badAt, Reason: fmt.Sprintf("text is not valid UTF-8: byte 0x%02x at byte offset %d", check.badB, check.bad)}}
+		return Errors{{File: name, Line: check.badAt, Reason: notUTF8(check.badB, check.bad)}}
 	}
 	return nil
 }

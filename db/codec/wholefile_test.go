@@ -12,8 +12,9 @@ import (
 // The readers below are the ones the codec had before it handed over
 // documents one at a time: each read its file whole, then parsed it.
 // They are kept, word for word but for where the CoNLL parser now hands
-// its documents, as the measure the streaming readers must match (see
-// stream_test.go); nothing but tests calls them.
+// its documents and how a file that is not UTF-8 is refused, as the
+// measure the streaming readers must match (see stream_test.go); nothing
+// but tests calls them.
 
 // parseCoNLL reads a CoNLL file. Tokens before any "# id = " line form a
 // document named after the file (stem), so a plain CoNLL corpus is one
@@ -21,7 +22,15 @@ import (
 // seqeval's lenient mode reads it. The lines are all read before any is
 // parsed: the file's column count is the one most of its token lines have.
 func parseCoNLL(r io.Reader, name, layer string, limit int) ([]Doc, Report, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, Report{}, fmt.Errorf("codec: read %s: %w", name, err)
+	}
+	// A file not UTF-8 is refused for that alone, as the streaming reader refuses it.
+	if bad := firstInvalidByte(data); bad >= 0 {
+		return nil, Report{}, Errors{{File: name, Line: 1 + bytes.Count(data[:bad], []byte("\n")), Reason: notUTF8(data[bad], int64(bad))}}
+	}
+	br := bufio.NewReaderSize(bytes.NewReader(data), 64<<10)
 	var docs []Doc
 	p := &conllParser{name: name, claims: newClaims(layer), emit: func(d Doc) error {
 		docs = append(docs, d)
@@ -158,10 +167,10 @@ func parseLabelStudio(r io.Reader, name, unit, layer string, limit int) ([]Doc, 
 	if len(data) > limit {
 		return fail(0, "file is larger than %d MiB; export the project in parts", limit>>20)
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if bad := firstInvalidByte(data); bad >= 0 {
-		return fail(bad, "file is not valid UTF-8: byte 0x%02x", data[bad])
+		return fail(bad, "%s", notUTF8(data[bad], int64(bad)))
 	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
 		return fail(0, "a Label Studio export is one JSON array of tasks, [{\"data\": {\"text\": ...}, \"annotations\": [...]}, ...]; this file is not (export the project as JSON, not JSON-MIN or CSV)")

@@ -49,6 +49,9 @@ type Review struct {
 	// (or the place it starts from, when that row is gone); "" for the
 	// first page.
 	From string
+	// Assignees are who works on the document (assigned, or holding a
+	// layer), so an empty review says whom it waits for.
+	Assignees []db.Assignee
 }
 
 // placed are the rows of listed at r.Places, or without it the rows of

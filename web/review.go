@@ -35,6 +35,11 @@ func (h *handler) review(c echo.Context, t target) (components.Review, error) {
 		return r, err
 	}
 	r.CanReopen = t.role.AtLeast(db.RoleManager)
+	as, err := h.store.Assignees(c.Request().Context(), t.doc.ProjectID, []int64{t.doc.ID})
+	if err != nil {
+		return r, err
+	}
+	r.Assignees = as[t.doc.ID]
 	r.Project, err = h.store.Project(c.Request().Context(), t.doc.ProjectID)
 	return r, err
 }

@@ -44,7 +44,7 @@ func TestBrowserImport(t *testing.T) {
 			time.Sleep(50 * time.Millisecond)
 		}
 	}
-	if got := upload(good); !strings.Contains(got, "Imported 2 documents, 2 spans (into the gold layer)") {
+	if got := upload(good); !strings.Contains(got, "Imported 2 documents, with 2 spans in the gold layer.") {
 		t.Errorf("good file: %q", got)
 	}
 	b.screenshot("project-manager")
@@ -70,7 +70,7 @@ func TestBrowserImport(t *testing.T) {
 	if got := upload(fromDoccano); !strings.Contains(got, "Nothing was imported") || !strings.Contains(got, "“UTF-16 units” on the import form") {
 		t.Errorf("doccano's own offsets read as code points: %q", got)
 	}
-	if got := upload(fromDoccano, "utf16"); !strings.Contains(got, "Imported 1 document, 2 spans") {
+	if got := upload(fromDoccano, "utf16"); !strings.Contains(got, "Imported 1 document, with 2 spans in the gold layer.") {
 		t.Errorf("doccano's own offsets read as UTF-16 units: %q", got)
 	}
 	list, err = s.store.Documents(t.Context(), s.proj.ID, s.user, db.DocumentPage{Limit: db.MaxPageLimit, Query: "e1"})

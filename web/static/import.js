@@ -1,6 +1,9 @@
 // A manager's corpus upload on the project page: the file goes to the
 // import API as the request body, with a progress bar while it uploads;
-// the answer (counts, or every bad line) is shown, never swallowed.
+// the answer (counts, or every bad line) is shown, never swallowed. While
+// a file is on its way the form is busy and a second Import does nothing:
+// sent again, the file would be refused as already imported, and that
+// refusal would hide the first answer.
 
 const form = document.getElementById('import-form');
 if (form) init(form);
@@ -10,6 +13,16 @@ function init(f) {
   const progress = el('import-progress');
   const status = el('import-status');
   const errors = el('import-errors');
+  const input = el('import-file');
+  const button = f.querySelector('button[type="submit"]');
+  let sending = false;
+
+  function busy(on) {
+    sending = on;
+    button.disabled = on;
+    if (on) f.setAttribute('aria-busy', 'true');
+    else f.removeAttribute('aria-busy');
+  }
 
   function send(file) {
     const q = new URLSearchParams({ format: el('import-format').value, name: file.name });
@@ -31,10 +44,13 @@ function init(f) {
     });
     xhr.addEventListener('load', () => done(xhr));
     xhr.addEventListener('error', () => fail('the server could not be reached'));
+    xhr.addEventListener('abort', () => fail('the upload was stopped'));
+    xhr.addEventListener('loadend', () => busy(false));
     progress.hidden = false;
     progress.value = 0;
     status.textContent = `Uploading ${file.name}…`;
     errors.hidden = true;
+    busy(true);
     xhr.send(file);
   }
 
@@ -50,13 +66,15 @@ function init(f) {
       fail(data.error || `${xhr.status} ${xhr.statusText}`);
       return;
     }
+    // Imported: pressing Import again asks for a file rather than send it twice.
+    input.value = '';
     const added = data.added_labels && data.added_labels.length ? `; labels added: ${data.added_labels.join(', ')}` : '';
     // The list above was drawn before the import: a link draws it again,
     // the new documents at its end (import order).
     const show = document.createElement('a');
     show.href = `/projects/${f.dataset.project}?done=imported&n=${data.documents}#documents-title`;
     show.textContent = 'Show the document list again';
-    status.replaceChildren(`Imported ${plural(data.documents, 'document')}, ${plural(data.spans, 'span')} (into the gold layer), ${plural(data.relations, 'relation')}${added}. `, show);
+    status.replaceChildren(`${imported(data)}${added}. `, show);
     if (data.warnings && data.warnings.length) showLines('Warnings (imported anyway):', data.warnings);
   }
 
@@ -81,9 +99,30 @@ function init(f) {
 
   f.addEventListener('submit', (e) => {
     e.preventDefault();
-    const file = el('import-file').files[0];
-    if (file) send(file);
+    if (sending) return;
+    const file = input.files[0];
+    if (!file) {
+      status.textContent = 'Choose a file to import.';
+      input.focus();
+      return;
+    }
+    send(file);
   });
+}
+
+// imported says what an import added, naming the layer only when spans or
+// relations went into it: "Imported 200 documents (no annotations)",
+// "Imported 2 documents, with 5 spans and 1 relation in the gold layer".
+function imported(data) {
+  const what = [];
+  if (data.documents || !data.annotated) what.push(plural(data.documents, 'document'));
+  if (data.annotated) what.push(`annotations for ${plural(data.annotated, 'document')} the project had`);
+  const marks = [];
+  if (data.spans) marks.push(plural(data.spans, 'span'));
+  if (data.relations) marks.push(plural(data.relations, 'relation'));
+  const head = `Imported ${what.join(' and ')}`;
+  if (!marks.length) return `${head} (no annotations)`;
+  return `${head}, with ${marks.join(' and ')} in the gold layer`;
 }
 
 // plural counts things in words: "1 span", "2 spans".

@@ -40,6 +40,9 @@ type DocumentList struct {
 	Total  int   // documents of the whole list, every page
 	Before int   // documents of the list before this page
 	Prev   int64 // the After of the page before this one (0: the first page)
+	// InProject counts the project's documents, seen by the user or not,
+	// so an empty list can say whether the project has any.
+	InProject int
 }
 
 // Validate checks a page request, naming the parameter that is wrong.
@@ -109,6 +112,10 @@ func (s *Store) Documents(ctx context.Context, projectID int64, user User, page 
 	err = tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(d.id <= :after), 0) `+docListFrom, args...).Scan(&list.Total, &list.Before)
 	if err != nil {
 		return DocumentList{}, fmt.Errorf("db: count documents of project %d: %w", projectID, err)
+	}
+	err = tx.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE project_id = ?`, projectID).Scan(&list.InProject)
+	if err != nil {
+		return DocumentList{}, fmt.Errorf("db: count every document of project %d: %w", projectID, err)
 	}
 	if list.Before > page.Limit {
 		// The page before starts after the (limit+1)th document back.

@@ -170,6 +170,9 @@ func TestProjectPageEmptyStates(t *testing.T) {
 	if err := te.store.SetMember(context.Background(), empty.ID, te.user, te.rana.user, db.RoleReviewer); err != nil {
 		t.Fatal(err)
 	}
+	if err := te.store.SetMember(context.Background(), empty.ID, te.user, te.karim.user, db.RoleAnnotator); err != nil {
+		t.Fatal(err)
+	}
 	te.assign("layla", te.docs[0])
 	p := fmt.Sprintf("/projects/%d", te.proj.ID)
 	for _, c := range []struct {
@@ -184,7 +187,8 @@ func TestProjectPageEmptyStates(t *testing.T) {
 		{te.rana, fmt.Sprintf("/projects/%d", empty.ID), "No documents yet: a manager of this project has not imported any.", ""},
 		{te.samir, p + "?q=nothing-like-this", "No documents match this filter.", p + "#documents-title"},
 		{te.samir, p + "?status=reviewed", "No documents match this filter.", p + "#documents-title"},
-		{te.karim, p, "No documents for you yet: a manager of this project imports them", ""},
+		{te.karim, fmt.Sprintf("/projects/%d", empty.ID), "No documents for you yet: a manager of this project imports them", ""},
+		{te.karim, p, "None of this project's documents is assigned to you yet; ask a manager of the project to assign you some.", ""},
 		{te.karim, p + "?q=doc", "No documents match this filter.", p + "#documents-title"},
 		{te.samir, p + "?after=999999", "No more documents after this point.", p + "#documents-title"},
 	} {

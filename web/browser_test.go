@@ -59,8 +59,8 @@ type site struct {
 	user  db.User
 	proj  db.Project
 	docs  map[string]db.Document // by external id
-	// failWrites makes the next span writes fail with 503, to test that
-	// a failed save is shown.
+	// failWrites makes the next span writes fail with 500, to test that
+	// a failed save is shown (a 503 would be retried first).
 	failWrites atomic.Bool
 	// loseAnswers makes the next writes go through and their answers come
 	// back as a gateway's 502, as when a proxy gives up waiting.
@@ -104,7 +104,7 @@ func newSite(t *testing.T, docs ...codec.Doc) *site {
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if s.failWrites.Load() && r.Method != http.MethodGet {
-			http.Error(w, `{"error":"database unavailable"}`, http.StatusServiceUnavailable)
+			http.Error(w, `{"error":"database unavailable"}`, http.StatusInternalServerError)
 			return
 		}
 		if s.loseAnswers.Load() && r.Method != http.MethodGet {

@@ -1,6 +1,8 @@
 // Talks to Hashiya's JSON API. Every failure becomes an Error whose
 // message says what went wrong, so callers can show it, never drop it.
 
+import { sendRetrying } from './retry.js';
+
 function csrfToken() {
   const meta = document.querySelector('meta[name="csrf-token"]');
   return meta ? meta.content : '';
@@ -15,7 +17,7 @@ export async function request(method, url, body) {
   }
   let res;
   try {
-    res = await fetch(url, init);
+    res = await sendRetrying(method, () => fetch(url, init)); // a busy server's 503 is sent again (retry.js)
   } catch (err) {
     const lost = new Error(`the server could not be reached (${err.message})`);
     lost.unanswered = true; // whether a write arrived before the network failed is unknown

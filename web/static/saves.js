@@ -1,8 +1,19 @@
 // Saving: every change runs against the server one after another, in
 // order, and the page then redraws from the server's answer, so it always
-// shows what is stored. A failed save is shown, never dropped.
+// shows what is stored. A failed save is shown, never dropped. A request
+// the server could not take yet (a 503: the database busy with an import)
+// is sent again by api.js (retry.js) while the save waits in its place
+// in the queue and the status says so; its failure shows only when the
+// retries are spent.
 
 import { noticeOf, refusedByProject } from './refusal.js';
+import { onRetry, RETRIES } from './retry.js';
+
+// retryStatus is the save status while a request of the save is retried.
+const retryStatus = {
+  busy: 'Saving… (the server is busy, retrying)',
+  unreachable: 'Saving… (the server could not be reached, retrying)',
+};
 
 /**
  * createSaves returns save(what, fn, gives), which queues one change;
@@ -15,6 +26,10 @@ export function createSaves(ctx) {
   // unsaved counts the changes asked for and not yet answered: while any
   // is under way, leaving the page asks first (beforeunload below).
   let unsaved = 0;
+  let saving = false; // a save's requests are under way
+  onRetry(({ reason }) => {
+    if (saving) ctx.showStatus(retryStatus[reason]);
+  });
 
   // save runs one change against the server, then redraws from the
   // server's answer, so the page always shows what is stored. gives is
@@ -24,18 +39,23 @@ export function createSaves(ctx) {
     unsaved++;
     const job = queue.then(async () => {
       ctx.showStatus('Saving…');
+      saving = true;
+      let sent = false; // fn's requests were answered; a failure after is the redraw's
       try {
         const result = await fn();
+        sent = true;
         const notice = noticeOf(await ctx.redraw());
+        saving = false;
         ctx.showStatus('Saved');
         ctx.clearError();
         if (notice) ctx.showError(notice, 'notice');
         return result;
       } catch (err) {
+        saving = false;
         ctx.showStatus('');
         err.shown = true;
         if (err.status === 400 && await refusedByProject(ctx, what, err, { labels: [], relations: [], spans: [], ...gives })) throw err;
-        await failed(what, err);
+        await failed(what, err, sent);
         throw err;
       }
     });
@@ -44,12 +64,18 @@ export function createSaves(ctx) {
     return job;
   }
 
-  // failed shows why a save failed. When the layer changed elsewhere
-  // (another tab, a teammate on gold, a manager), or the answer was lost
-  // on the way and the change may have been stored after all, the page
-  // shows what is stored now rather than a stale page, and says which.
-  async function failed(what, err) {
+  // failed shows why a save failed; sent says the change itself was
+  // answered and what failed was the redraw after it. When the layer
+  // changed elsewhere (another tab, a teammate on gold, a manager), or the
+  // answer was lost on the way and the change may have been stored after
+  // all, the page shows what is stored now rather than a stale page, and
+  // says which.
+  async function failed(what, err, sent) {
     const stale = err.status === 404 || err.status === 409;
+    if (err.status === 503 && !sent) { // the server stored nothing (retry.js)
+      ctx.showError(`Could not ${what} after ${RETRIES + 1} tries: ${err.message}.`);
+      return;
+    }
     if (!stale && !unanswered(err)) {
       ctx.showError(`Could not ${what}: ${err.message}. Nothing was changed; ${err.fix || 'try again'}.`);
       return;

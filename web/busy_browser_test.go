@@ -1,0 +1,112 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"golang.org/x/crypto/bcrypt"
+
+	"hashiya/db"
+	"hashiya/db/codec"
+	"hashiya/web"
+)
+
+// newBusySite is newSite with the demo article on openBusyStore's store,
+// and that store's path.
+func newBusySite(t *testing.T) (*site, string) {
+	t.Helper()
+	ctx := context.Background()
+	store, path := openBusyStore(t)
+	s := &site{store: store, docs: map[string]db.Document{}}
+	hash, err := bcrypt.GenerateFromPassword([]byte(sitePassword), bcrypt.MinCost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.user, err = store.CreateUser(ctx, "annotator", string(hash), true); err != nil {
+		t.Fatal(err)
+	}
+	if s.proj, err = store.CreateProject(ctx, "Demo", nil, s.user.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Import(ctx, db.ImportOptions{ProjectID: s.proj.ID, File: "test", By: s.user.ID}, []codec.Doc{seedDoc(t)}); err != nil {
+		t.Fatal(err)
+	}
+	list, err := store.Documents(ctx, s.proj.ID, s.user, db.DocumentPage{Limit: db.MaxPageLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.docs["seed"], err = store.Document(ctx, list.Docs[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	e, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(e)
+	t.Cleanup(srv.Close)
+	s.url = srv.URL
+	return s, path
+}
+
+// busyStatus is the save status while a save waits for a busy server.
+const busyStatus = `document.getElementById('save-status').textContent === 'Saving… (the server is busy, retrying)'`
+
+// TestBrowserBusySaveRetried: while another program holds the database's
+// write lock, the span's POST is answered 503; the page says it is
+// retrying, sends it again once the lock is gone, and the span is saved
+// once, with no error shown.
+func TestBrowserBusySaveRetried(t *testing.T) {
+	s, path := newBusySite(t)
+	doc := s.docs["seed"]
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	release := holdWriteLock(t, path)
+	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	b.dragSelect(start, end)
+	b.run(chromedp.KeyEvent("1"))
+	b.waitFor(busyStatus)
+	release()
+	sp := s.waitSpans(t, doc, s.user.ID, 1)[0]
+	if sp.Start != start || sp.End != end || sp.Label != "PER" {
+		t.Errorf("stored %+v, want PER at %d..%d", sp, start, end)
+	}
+	b.waitPage(1)
+	b.waitFor(`document.getElementById('save-status').textContent.startsWith('Saved PER')`)
+	if eval[bool](b, `!document.getElementById('save-error').hidden`) {
+		t.Errorf("an error is shown after the retried save: %q", eval[string](b, `document.getElementById('save-error').textContent`))
+	}
+}
+
+// TestBrowserBusySaveGivesUp: a lock held through every retry ends in
+// the failure shown, saying how often it was tried and that nothing was
+// changed, and nothing is stored.
+func TestBrowserBusySaveGivesUp(t *testing.T) {
+	s, path := newBusySite(t)
+	doc := s.docs["seed"]
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	holdWriteLock(t, path)
+	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	b.dragSelect(start, end)
+	b.run(chromedp.KeyEvent("1"))
+	b.waitFor(busyStatus)
+	if eval[bool](b, `!document.getElementById('save-error').hidden`) {
+		t.Errorf("an error is shown while the save is still being retried")
+	}
+	// 2+2+4+8 s of pauses (retry.js), then the failure.
+	b.run(chromedp.Poll[chromedp.Void](`!document.getElementById('save-error').hidden`, chromedp.WithPollingTimeout(40*time.Second)))
+	msg := eval[string](b, `document.getElementById('save-error-text').textContent`)
+	if !strings.Contains(msg, "Could not save the span after 5 tries: the database is busy") || !strings.Contains(msg, "nothing was changed") {
+		t.Errorf("error shown: %q", msg)
+	}
+	if l, err := s.store.LayerOf(context.Background(), doc, s.user.ID); err != nil || len(l.Spans) != 0 {
+		t.Errorf("layer after a refused save: %+v, %v", l.Spans, err)
+	}
+}

@@ -108,3 +108,24 @@ func TestBrowserReviewTitleNarrow(t *testing.T) {
 		t.Errorf("the heading breaks aner-0008 over %d lines: %q", lines, eval[string](b, `document.querySelector('main h1').innerText`))
 	}
 }
+
+// TestBrowserUsersNarrow: on a phone (320px) every account's buttons,
+// Reset password included, are on the screen, not behind a sideways
+// scroll of the table.
+func TestBrowserUsersNarrow(t *testing.T) {
+	s := managedSite(t)
+	b := newBrowser(t, s)
+	b.run(chromedp.EmulateViewport(320, 640), chromedp.Navigate(s.url+"/admin/users"))
+	b.waitFor(`document.readyState === "complete" && document.getElementById('accounts') !== null`)
+	off := eval[[]string](b, `[...document.querySelectorAll('#accounts button, #accounts a')].filter((e) => {
+	  const r = e.getBoundingClientRect(); return r.left < 0 || r.right > document.documentElement.clientWidth; })
+	  .map((e) => e.getAttribute('aria-label') || e.textContent.trim())`)
+	for _, name := range off {
+		t.Errorf("%q is past the edge of a 320px screen", name)
+	}
+	if n := eval[int](b, `document.querySelectorAll('#accounts button[aria-label^="Reset the password"]').length`); n != 2 {
+		t.Errorf("%d Reset password buttons, want layla's and omar's", n)
+	}
+	b.checkReflow("/admin/users", 320, 640)
+	b.screenshot("layout-users-320")
+}

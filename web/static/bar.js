@@ -10,7 +10,11 @@
  */
 export function watchBar(bar, side) {
   let measured = false;
-  new ResizeObserver(() => {
+  function measure() {
+    // Wrapped onto many lines (a narrow screen) the bar would hide most
+    // of the text: there it scrolls with the page (app.css). Its height
+    // is the same either way, so this never flips back and forth.
+    bar.classList.toggle('scrolls', bar.offsetHeight > window.innerHeight / 3);
     const sticky = getComputedStyle(bar).position === 'sticky';
     const room = sticky ? bar.offsetHeight : 0;
     document.documentElement.style.scrollPaddingTop = `${room + 8}px`;
@@ -29,5 +33,7 @@ export function watchBar(bar, side) {
       target.scrollIntoView();
       if (target.tabIndex >= 0 || target.hasAttribute('tabindex')) target.focus({ preventScroll: true });
     }
-  }).observe(bar);
+  }
+  new ResizeObserver(measure).observe(bar);
+  window.addEventListener('resize', measure);
 }

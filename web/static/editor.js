@@ -3,6 +3,7 @@
 // narrow screen it is a sheet over the foot of the screen (app.css).
 
 import { revealRange } from './reveal.js';
+import { caretOffset, placeCaret } from './caret.js';
 
 /**
  * createEditor wires the editor for the page's text ctx.docEl. ctx holds
@@ -29,19 +30,29 @@ export function createEditor(ctx) {
     for (const seg of docEl.querySelectorAll('.seg')) {
       seg.classList.toggle('selected', seg.dataset.spans.split(' ').includes(String(span.id)));
     }
-    keepInView();
+    // A quotation's tools, drawn a moment later, make the sheet taller.
+    keepInView().then(() => shown).then(keepInView).catch(ctx.reported);
     return shown;
   }
 
+  // spanRange is the stretch of the text the open span covers, from its
+  // first highlight to its last; null when none is drawn.
+  function spanRange() {
+    const segs = docEl.querySelectorAll('.seg.selected');
+    if (segs.length === 0) return null;
+    const range = document.createRange();
+    range.setStartBefore(segs[0]);
+    range.setEndAfter(segs[segs.length - 1]);
+    return range;
+  }
+
   // On a narrow screen the editor is a sheet over the bottom of the
-  // screen (app.css); scroll so the span being edited stays above it.
+  // screen (app.css): the span being edited is scrolled between the
+  // sticky label bar and the sheet, as revealRange measures them.
   function keepInView() {
-    if (getComputedStyle(editor).position !== 'fixed') return;
-    const seg = docEl.querySelector('.seg.selected');
-    if (!seg) return;
-    const r = seg.getBoundingClientRect();
-    const sheetTop = editor.getBoundingClientRect().top;
-    if (r.top < 0 || r.bottom > sheetTop - 8) window.scrollBy(0, r.top - sheetTop / 3);
+    if (getComputedStyle(editor).position !== 'fixed') return Promise.resolve();
+    const range = spanRange();
+    return range ? revealRange(range) : Promise.resolve();
   }
 
   // Beside the text the editor stays at the top of the side panel as the
@@ -62,23 +73,31 @@ export function createEditor(ctx) {
   }
 
   // showInText scrolls the text to the span open in the editor, when it
-  // was picked from a list beside the text: on a narrow screen keepInView
-  // has done so already, above the editor's sheet.
-  function showInText() {
-    if (getComputedStyle(editor).position === 'fixed') return Promise.resolve();
-    const seg = docEl.querySelector('.seg.selected');
-    if (!seg) return Promise.resolve();
-    const range = document.createRange();
-    range.selectNodeContents(seg);
-    return revealRange(range).then(() => {
-      // Near the end of the text the side panel, sticky within the text's
-      // height, is pushed up with it, the editor's head under the bar:
-      // scroll back as far as that takes, if the span stays on screen.
-      const bar = el('annotate-bar');
-      const clear = bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom + 8 : 0;
-      const under = clear - editor.getBoundingClientRect().top;
-      if (under > 0 && seg.getBoundingClientRect().bottom + under <= window.innerHeight) window.scrollBy(0, -under);
-    });
+  // was picked from a list beside the text or by ] and [: on a narrow
+  // screen keepInView has done so already, above the editor's sheet.
+  async function showInText() {
+    if (getComputedStyle(editor).position === 'fixed') return undefined;
+    const range = spanRange();
+    if (!range) return undefined;
+    await revealRange(range);
+    return liftSide(range);
+  }
+
+  // liftSide: near the end of the text the side panel, sticky within the
+  // text's height, is pushed up with it, the editor's head under the bar.
+  // The page scrolls back as far as that takes, if the span stays on
+  // screen, measured again each frame until the layout (paragraphs laid
+  // out as they come near the screen) has stopped moving.
+  async function liftSide(range) {
+    const stuckAt = parseFloat(getComputedStyle(side).top) || 0;
+    for (let tries = 0, still = 0; tries < 20 && still < 3; tries++) {
+      const pushed = Math.round(stuckAt - side.getBoundingClientRect().top);
+      const room = window.innerHeight - range.getBoundingClientRect().bottom;
+      const by = Math.min(pushed, Math.floor(room));
+      if (by > 0) window.scrollBy(0, -by);
+      still = by > 0 ? 0 : still + 1;
+      await new Promise((done) => requestAnimationFrame(done));
+    }
   }
 
   function closeEditor() {
@@ -93,24 +112,36 @@ export function createEditor(ctx) {
   }
 
   // ] and [ open the span after or before the open one, in text order,
-  // wrapping round, so a layer can be walked through by keyboard.
+  // wrapping round, so a layer can be walked through by keyboard; with
+  // none open, the first after or before the caret. The caret goes to the
+  // end of the span opened, where Shift+Arrow would go on from.
   function stepSpan(forward) {
-    const spans = [...document.querySelectorAll('#span-list .span-item')]
-      .map((b) => ({ id: Number(b.dataset.span), start: Number(b.dataset.start), end: Number(b.dataset.end) }))
-      .sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
+    const spans = listedSpans();
     if (spans.length === 0) {
       ctx.showStatus('No spans in this layer yet.');
       return;
     }
-    const at = selected ? spans.findIndex((sp) => sp.id === selected.id) : -1;
-    const to = at < 0 ? (forward ? 0 : spans.length - 1) : (at + (forward ? 1 : spans.length - 1)) % spans.length;
-    window.getSelection().removeAllRanges();
-    // Into view first: on a narrow screen opening the editor then makes
-    // room for it above its sheet (keepInView), which centring would undo.
-    const first = docEl.querySelector(`.seg[data-spans~="${spans[to].id}"]`);
-    if (first) first.scrollIntoView({ block: 'center' });
-    openEditor(spanByID(spans[to].id));
+    const to = stepFrom(spans, forward);
+    const span = spanByID(spans[to].id);
+    openEditor(span);
+    placeCaret(docEl, span.end);
+    showInText().catch(ctx.reported);
     ctx.showStatus(`Span ${to + 1} of ${spans.length}`);
+  }
+
+  // stepFrom is the index in spans of the span ] (forward) or [ opens.
+  function stepFrom(spans, forward) {
+    const n = spans.length;
+    const at = selected ? spans.findIndex((sp) => sp.id === selected.id) : -1;
+    if (at >= 0) return (at + (forward ? 1 : n - 1)) % n;
+    const cp = caretOffset(docEl);
+    if (cp === null) return forward ? 0 : n - 1;
+    if (forward) {
+      const next = spans.findIndex((sp) => sp.start >= cp);
+      return next < 0 ? 0 : next;
+    }
+    const before = spans.findLastIndex((sp) => sp.end <= cp);
+    return before < 0 ? n - 1 : before;
   }
 
   // A click on a highlight opens its innermost span; clicking again on the
@@ -179,6 +210,14 @@ export function createEditor(ctx) {
     step: stepSpan,
     selected: () => selected,
   };
+}
+
+// listedSpans are the layer's spans as the list beside the text shows
+// them, in text order (an enclosing span before those inside it).
+export function listedSpans() {
+  return [...document.querySelectorAll('#span-list .span-item')]
+    .map((b) => ({ id: Number(b.dataset.span), start: Number(b.dataset.start), end: Number(b.dataset.end), label: b.dataset.label }))
+    .sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
 }
 
 // spanByID is the span the list beside the text shows under id, null when

@@ -3,6 +3,7 @@
 // in the history for undo; the save status says what was done.
 
 import { selectionOffsets, selectOffsets } from './offsets.js';
+import { placeCaret } from './caret.js';
 
 // QUOTE_ATTRIBUTES are the attributes only a quotation has; the server
 // drops them when a QUOTE is given another label.
@@ -55,6 +56,10 @@ export function createEdits(ctx) {
       throw err;
     }
     ctx.record({ kind: 'create', span });
+    // A caret at the span's end (in reading order), once the text is
+    // redrawn with it: the next Shift+Arrow selects on from there. Text
+    // selected while the span was saved is kept instead.
+    if (window.getSelection().rangeCount === 0) placeCaret(docEl, span.end);
     ctx.showStatus(`Saved ${label} “${clip(span.text)}”`);
   }
 

@@ -5,6 +5,8 @@
 
 import { selectionOffsets } from './offsets.js';
 import { NO_CHANGE, noticeOf } from './refusal.js';
+import { caretOffset, placeCaret, watchCaret } from './caret.js';
+import { listedSpans, spanByID } from './editor.js';
 
 // typing is true while keys go into a field (text, a list to choose
 // from): there they are the field's. A checkbox or a radio button takes
@@ -24,7 +26,7 @@ function typing(target) {
 export function watchKeys(ctx, parts) {
   const { docEl, labelSet, reported } = ctx;
   const { editor } = parts;
-  watchCaret(docEl);
+  watchCaret(docEl, reported);
 
   document.addEventListener('keydown', (e) => {
     if (typing(e.target)) return;
@@ -43,6 +45,10 @@ export function watchKeys(ctx, parts) {
     // Every layer knows the keys: on a read-only one, with no label bar,
     // a label's key still says why nothing happens.
     const label = labelSet.labelFor(e);
+    if (!label && speakerKey(e)) {
+      e.preventDefault();
+      return;
+    }
     if (!label && (ctx.quotes.key(e) || parts.occurrences.key(e) || parts.find.key(e))) {
       e.preventDefault();
       return;
@@ -55,8 +61,7 @@ export function watchKeys(ctx, parts) {
       ctx.removeSpan(selected).catch(reported);
       e.preventDefault();
     } else if (e.key === 'Escape') {
-      window.getSelection().removeAllRanges();
-      editor.close();
+      escape(selected);
     } else if (e.key === ']' || e.key === '[') {
       editor.step(e.key === ']');
       e.preventDefault();
@@ -64,6 +69,38 @@ export function watchKeys(ctx, parts) {
       unknownKey(e).catch(reported);
     }
   });
+
+  // escape closes the editor, leaving the caret at the end of the span
+  // that was open, or drops the selection to a caret at its moving end:
+  // the next Shift+Arrow goes on from there.
+  function escape(open) {
+    const sel = window.getSelection();
+    const at = caretOffset(docEl);
+    editor.close();
+    if (open) placeCaret(docEl, open.end);
+    else if (at !== null) sel.collapse(sel.focusNode, sel.focusOffset);
+    else sel.removeAllRanges();
+  }
+
+  // speakerKey: S with no span open but the caret in (or at the end of) a
+  // quotation opens the innermost one and starts picking its speaker; S
+  // elsewhere says how. True when it took the key.
+  function speakerKey(e) {
+    if (e.key.toLowerCase() !== 's' || e.shiftKey || editor.selected()) return false;
+    if (!JSON.parse(docEl.dataset.relations || '{}').speaker) return false; // no speakers in this project
+    const cp = caretOffset(docEl);
+    const quote = cp === null ? null : listedSpans()
+      .filter((sp) => sp.label === 'QUOTE' && sp.start <= cp && cp <= sp.end)
+      .sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
+    if (!quote) {
+      ctx.showStatus('Open a quotation first (] or click it) to link its speaker.');
+      return true;
+    }
+    editor.open(spanByID(quote.id));
+    placeCaret(docEl, quote.end);
+    ctx.quotes.key(e);
+    return true;
+  }
 
   // labelKey gives label to the selected text, or to the span open in
   // the editor when no text is selected.
@@ -95,24 +132,4 @@ export function watchKeys(ctx, parts) {
     const label = labelSet.labelFor(e);
     if (label) labelKey(label);
   }
-}
-
-// watchCaret gives the text a keyboard selection: the text is not
-// editable, so arrows move a caret placed here; Shift extends, Ctrl moves
-// by words.
-function watchCaret(docEl) {
-  docEl.addEventListener('focus', () => {
-    const sel = window.getSelection();
-    if (sel.rangeCount > 0 && docEl.contains(sel.anchorNode)) return;
-    const first = docEl.querySelector('span[data-start]');
-    if (first && first.firstChild) sel.collapse(first.firstChild, 0);
-  });
-  docEl.addEventListener('keydown', (e) => {
-    const moves = { ArrowLeft: 'left', ArrowRight: 'right', Home: 'backward', End: 'forward' };
-    if (!(e.key in moves) || e.altKey || e.metaKey) return;
-    const sel = window.getSelection();
-    const unit = e.key === 'Home' || e.key === 'End' ? 'lineboundary' : e.ctrlKey ? 'word' : 'character';
-    sel.modify(e.shiftKey ? 'extend' : 'move', moves[e.key], unit);
-    e.preventDefault();
-  });
 }

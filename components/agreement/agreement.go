@@ -265,6 +265,9 @@ type Tally struct {
 	Docs     []DocScore
 	gold     map[string]*GoldScore
 	goldDocs int
+	// reviewedGold counts every reviewed gold AddGold was given, with
+	// layers to score against it or none.
+	reviewedGold int
 	// goldQuotes is each owner's quotations against gold, by name.
 	goldQuotes map[string]*Attribution
 	// kappas is each pair's Cohen's κ over words (AddWords).
@@ -283,6 +286,7 @@ type GoldScore struct {
 
 // AddGold counts each layer of one document against its reviewed gold.
 func (t *Tally) AddGold(gold Layer, layers []Layer) {
+	t.reviewedGold++
 	if len(layers) == 0 {
 		return
 	}
@@ -311,6 +315,10 @@ func (t *Tally) AgainstGold() []GoldScore {
 
 // GoldDocs is how many documents AddGold counted: those with a layer.
 func (t *Tally) GoldDocs() int { return t.goldDocs }
+
+// ReviewedGold is how many reviewed golds AddGold was given, those of
+// documents no annotator has a layer of included.
+func (t *Tally) ReviewedGold() int { return t.reviewedGold }
 
 // DocScore is one document's mean pairwise F1.
 type DocScore struct {

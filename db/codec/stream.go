@@ -64,8 +64,8 @@ func eachDoc(r io.Reader, name, format, unit, layer string, limit int, fn func(D
 
 // eachJSONLine reads one JSON document per line, handing each good one to
 // fn, and collects every bad line before deciding, so the user sees all
-// problems at once.
-// A line that is not UTF-8 is left unread: the file's one error says so.
+// problems at once. A line that is not UTF-8 is left unread: the file's
+// one error says so.
 func eachJSONLine(r io.Reader, name, format, unit, layer string, limit int, fn func(Doc) error) (Report, error) {
 	check := newTextCheck(r, false)
 	br := bufio.NewReaderSize(check, 64<<10)
@@ -74,8 +74,8 @@ func eachJSONLine(r io.Reader, name, format, unit, layer string, limit int, fn f
 		bad    Errors
 		docs   int
 		claims = newClaims(layer)
-		buf    []byte // one line's storage, reused: a Doc shares no bytes with its line
-		notUTF []int  // the lines left unread for bytes that are not UTF-8
+		buf    []byte    // one line's storage, reused: a Doc shares no bytes with its line
+		notUTF lineCount // the lines left unread for bytes that are not UTF-8
 	)
 	prefix := stem(name)
 	for n := 1; ; n++ {
@@ -92,7 +92,7 @@ func eachJSONLine(r io.Reader, name, format, unit, layer string, limit int, fn f
 		case tooLong:
 			bad = append(bad, LineError{name, n, fmt.Sprintf("line is longer than %d MiB", limit>>20)})
 		case !utf8.Valid(line):
-			notUTF = append(notUTF, n)
+			notUTF.add(n)
 		case len(bytes.TrimSpace(line)) > 0:
 			doc, warns, reason := parseLine(line, format, unit)
 			if reason == "" && claims.foreign(doc.Layer, n, "", `drop its "layer"`) {
@@ -120,16 +120,26 @@ func eachJSONLine(r io.Reader, name, format, unit, layer string, limit int, fn f
 	return rep, jsonLinesEnd(name, docs, bad, claims, check, notUTF)
 }
 
+// lineCount counts lines, keeping the first one's number.
+type lineCount struct{ n, first int }
+
+func (c *lineCount) add(line int) {
+	if c.n == 0 {
+		c.first = line
+	}
+	c.n++
+}
+
 // jsonLinesEnd is badLines for a JSON lines file, led by the error saying
 // the file is not UTF-8 when it is not, which counts the lines left unread
 // for it (notUTF) rather than list each.
-func jsonLinesEnd(name string, docs int, bad Errors, claims *claims, check *textCheck, notUTF []int) error {
+func jsonLinesEnd(name string, docs int, bad Errors, claims *claims, check *textCheck, notUTF lineCount) error {
 	if check.bad < 0 {
 		return badLines(name, docs, bad, claims)
 	}
 	enc := LineError{File: name, Line: check.badAt, Reason: notUTF8(check.badB, check.bad)}
-	more := len(notUTF)
-	if more > 0 && notUTF[0] == check.badAt {
+	more := notUTF.n
+	if more > 0 && notUTF.first == check.badAt {
 		more--
 	}
 	if more > 0 {

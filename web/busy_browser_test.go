@@ -82,7 +82,29 @@ func TestBrowserBusySaveRetried(t *testing.T) {
 	if eval[bool](b, `!document.getElementById('save-error').hidden`) {
 		t.Errorf("an error is shown after the retried save: %q", eval[string](b, `document.getElementById('save-error').textContent`))
 	}
+	// A refusal (400) is the page's own answer: it is sent once.
+	if n := eval[int](b, fmt.Sprintf(sentTimes, doc.ID)); n != 1 {
+		t.Errorf("a POST refused with 400 was sent %d times, want once", n)
+	}
 }
+
+// sentTimes sends a span POST without its fields through api.js's
+// request and counts the fetches it made.
+const sentTimes = `(async () => {
+  const src = document.querySelector('script[src$="/annotate.js"]').src;
+  const { request } = await import(src.replace(/annotate\.js$/, 'api.js'));
+  const fetchOnce = window.fetch;
+  let n = 0;
+  window.fetch = (...args) => { n++; return fetchOnce(...args); };
+  try {
+    await request('POST', '/api/v1/documents/%d/spans', {});
+  } catch (err) {
+    if (err.status !== 400) throw err;
+  } finally {
+    window.fetch = fetchOnce;
+  }
+  return n;
+})()`
 
 // TestBrowserBusySaveGivesUp: a lock held through every retry ends in
 // the failure shown, saying how often it was tried and that nothing was

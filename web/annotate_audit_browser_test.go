@@ -119,10 +119,10 @@ func TestBrowserEditorOpensInSight(t *testing.T) {
 	check("span-list", last)
 	textInSight := func(what string) {
 		t.Helper()
-		settle()
-		if !eval[bool](b, `(() => { const r = document.querySelector('#doc .seg.selected').getBoundingClientRect();
+		// Polled: the page may still be scrolling to it.
+		if b.waitNone(`(() => { const r = document.querySelector('#doc .seg.selected').getBoundingClientRect();
 			const bar = document.getElementById('annotate-bar').getBoundingClientRect();
-			return r.top >= bar.bottom && r.bottom <= innerHeight; })()`) {
+			return r.top >= bar.bottom && r.bottom <= innerHeight ? '' : 'out'; })()`) != "" {
 			b.viewShot("editor-in-sight-" + what + "-text")
 			t.Errorf("%s: the span picked is out of sight in the text", what)
 		}

@@ -116,7 +116,8 @@ const caretSelectionJS = `(() => {
 // TestBrowserKeyboardKeepsPlace: after a span is made from the keyboard
 // the caret waits at its end, so Ctrl+Shift+Arrow selects the next word
 // and a second label key saves a second span; [ then opens the span just
-// before the caret, and Escape leaves the caret at its end.
+// before the caret, and Escape leaves the caret at its end. S then opens
+// a quotation made at the caret to pick its speaker.
 func TestBrowserKeyboardKeepsPlace(t *testing.T) {
 	s := newSite(t, seedDoc(t))
 	doc := s.docs["seed"]
@@ -163,6 +164,19 @@ func TestBrowserKeyboardKeepsPlace(t *testing.T) {
 	b.waitFor(`!document.getElementById('span-editor').hidden && document.getElementById('editor-title').textContent === 'PER span'`)
 	b.run(chromedp.KeyEvent(kb.Escape))
 	b.waitFor(fmt.Sprintf(`document.getElementById('span-editor').hidden && (() => { const s = %s; return s[0] === %d && s[1] === %d; })()`, caretSelectionJS, second.End, second.End))
+
+	// S with no quotation open nor under the caret says how to open one;
+	// at the end of a quotation just made it opens it to pick its speaker.
+	b.run(chromedp.KeyEvent("s"))
+	b.waitFor(`document.getElementById('save-status').textContent.startsWith('Open a quotation first')`)
+	for range 2 {
+		b.run(chromedp.KeyEvent(kb.ArrowLeft, chromedp.KeyModifiers(ctrl, shift)))
+	}
+	b.run(chromedp.KeyEvent("6")) // QUOTE
+	s.waitSpans(t, doc, s.user.ID, 3)
+	b.waitPage(3)
+	b.run(chromedp.KeyEvent("s"))
+	b.waitFor(`document.getElementById('editor-title').textContent === 'QUOTE span' && document.activeElement.closest('#q-speaker-choices') !== null`)
 }
 
 // TestBrowserCaretFollowed: on a long text, three hundred Ctrl+Arrow

@@ -1,0 +1,61 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestProjectPageWording: an admin is told they act as a manager, not
+// that they are one; an empty project shows neither the review count nor
+// the export form, only the call to import; each export dropdown has a
+// whole name of its own.
+func TestProjectPageWording(t *testing.T) {
+	te := newTeamEnv(t)
+	page := fmt.Sprintf("/projects/%d", te.proj.ID)
+	for _, c := range []struct {
+		who  *queueActor
+		want string
+	}{{te.amina, "admin (acts as manager)"}, {te.samir, "manager"}, {te.karim, "annotator"}} {
+		if got := htmlPage(t, c.who.get(page), http.StatusOK).Find("#your-role").Text(); got != c.want {
+			t.Errorf("%s's role reads %q, want %q", c.who.user.Name, got, c.want)
+		}
+	}
+	home := htmlPage(t, te.amina.get("/"), http.StatusOK)
+	if got := home.Find("ul.projects .role").First().Text(); got != "admin (acts as manager)" {
+		t.Errorf("home lists the admin's role as %q", got)
+	}
+
+	d := htmlPage(t, te.samir.get(page), http.StatusOK)
+	want := map[string]string{
+		"export-format":  "Export format",
+		"export-layer":   "Export layer",
+		"export-status":  "Export documents with status",
+		"export-offsets": "Export offsets in",
+		"export-part":    "Export documents of part",
+	}
+	if n := d.Find("form.export select").Length(); n != len(want) {
+		t.Errorf("the export form has %d dropdowns, want %d", n, len(want))
+	}
+	for id, name := range want {
+		if got := d.Find("#" + id).AttrOr("aria-label", ""); got != name {
+			t.Errorf("#%s is named %q, want %q", id, got, name)
+		}
+	}
+	if d.Find("#ready-count").Length() != 1 {
+		t.Error("a project with documents does not count those ready for review")
+	}
+
+	empty, err := te.store.CreateProject(t.Context(), "empty", nil, te.user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d = htmlPage(t, te.amina.get(fmt.Sprintf("/projects/%d", empty.ID)), http.StatusOK)
+	if d.Find("form.export").Length() != 0 || d.Find("#ready-count").Length() != 0 {
+		t.Errorf("an empty project shows the export form (%d) or a review count (%d)", d.Find("form.export").Length(), d.Find("#ready-count").Length())
+	}
+	if got := d.Find("#docs-empty").Text(); !strings.HasPrefix(got, "No documents yet. Import a corpus") {
+		t.Errorf("an empty project's call to import reads %q", got)
+	}
+}

@@ -1,9 +1,11 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"image/png"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -128,4 +130,56 @@ func TestBrowserUsersNarrow(t *testing.T) {
 	}
 	b.checkReflow("/admin/users", 320, 640)
 	b.screenshot("layout-users-320")
+}
+
+// editorEdgeJS is the screenshot pixel 2px above the span editor's body's
+// bottom edge, near its far end, where no button stands.
+const editorEdgeJS = `(() => { const r = document.getElementById('editor-body').getBoundingClientRect();
+  return [Math.round((r.right - 12) * devicePixelRatio), Math.round((r.bottom - 2) * devicePixelRatio)]; })()`
+
+// TestBrowserEditorSheetScrollShade: at 200% zoom (683x384 at scale 2)
+// the span editor's sheet shows a row or two of labels and hides Delete
+// span below them: a shade along its bottom edge says the sheet scrolls,
+// and goes once it is scrolled to its end.
+func TestBrowserEditorSheetScrollShade(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	start, end := spanAt(t, doc.Text, "جهاز مكافحة الإرهاب", 0)
+	if _, err := s.store.CreateSpan(context.Background(), doc, s.user.ID, s.user.ID, db.SpanInput{Start: start, End: end, Label: "ORG"}); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.run(chromedp.EmulateViewport(683, 384, chromedp.EmulateScale(2)))
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	b.run(chromedp.Focus(chromedp.ID("doc")), chromedp.KeyEvent("]"))
+	b.waitFor(`!document.getElementById('span-editor').hidden`)
+	if !eval[bool](b, `(() => { const e = document.getElementById('editor-body'); return e.scrollHeight > e.clientHeight + 20; })()`) {
+		t.Fatal("the editor's body fits its sheet at 200%: the test measures nothing")
+	}
+	at := eval[[2]int](b, editorEdgeJS)
+	grey := func() int {
+		t.Helper()
+		eval[bool](b, `new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))`)
+		shot, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(shot))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, g, bl, _ := img.At(at[0], at[1]).RGBA()
+		return int((r + g + bl) / 3 >> 8)
+	}
+	if v := grey(); v > 240 {
+		b.viewShot("layout-editor-sheet-200")
+		t.Errorf("the sheet hides Delete span below its edge with no shade there (grey %d of 255)", v)
+	}
+	b.viewShot("layout-editor-sheet-200")
+	eval[bool](b, `(() => { const e = document.getElementById('editor-body'); e.scrollTop = e.scrollHeight; return true; })()`)
+	if v := grey(); v < 250 {
+		b.viewShot("layout-editor-sheet-200-end")
+		t.Errorf("scrolled to its end the sheet still shades its bottom edge (grey %d of 255)", v)
+	}
+	b.viewShot("layout-editor-sheet-200-end")
 }

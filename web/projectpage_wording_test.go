@@ -39,7 +39,7 @@ func TestProjectPageWording(t *testing.T) {
 		t.Errorf("the export form has %d dropdowns, want %d", n, len(want))
 	}
 	for id, name := range want {
-		if got := d.Find("#" + id).AttrOr("aria-label", ""); got != name {
+		if got := d.Find("#"+id).AttrOr("aria-label", ""); got != name {
 			t.Errorf("#%s is named %q, want %q", id, got, name)
 		}
 	}

@@ -20,9 +20,15 @@ type AgreedAccept struct {
 	Batch string `json:"batch,omitempty"`
 }
 
-// AcceptAgreed is CopyAllToGold that also logs the ids of the spans and
-// links it put into gold, in the same transaction, so UndoAgreedAccept
-// removes exactly those; an accept that added nothing logs nothing.
+// AcceptAgreed copies into gold, in one transaction, the spans refs name
+// that are still agreed as they were read (stillAgreed), and the links
+// every layer agrees on: all are in gold afterwards, or (on any error)
+// none is added. A span changed between the read and this transaction is
+// left out and counted (Changed), not copied as it is now: the caller
+// read the agreement, and only that is accepted. Spans gold held already
+// are not counted. It logs the ids of the spans and links it put into
+// gold, in the same transaction, so UndoAgreedAccept removes exactly
+// those; an accept that added nothing logs nothing.
 func (s *Store) AcceptAgreed(ctx context.Context, doc Document, refs []SpanRef, by int64) (LinkCopy, error) {
 	return s.acceptAgreed(ctx, doc, refs, by, "")
 }

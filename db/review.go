@@ -129,30 +129,6 @@ func (s *Store) copyToGold(ctx context.Context, doc Document, ref SpanRef, by in
 	return sp, copied, err
 }
 
-// CopyAllToGold copies into gold, in one transaction, the spans refs
-// name that are still agreed as they were read (stillAgreed), and the
-// links every layer agrees on: all are in gold afterwards, or (on any
-// error) none is added. A span changed between the read and this
-// transaction is left out and counted (Changed), not copied as it is
-// now: the caller read the agreement, and only that is accepted. Spans
-// gold held already are not counted.
-func (s *Store) CopyAllToGold(ctx context.Context, doc Document, refs []SpanRef, by int64) (LinkCopy, error) {
-	if err := requireSeenAll(refs); err != nil {
-		return LinkCopy{}, err
-	}
-	var n LinkCopy
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		spans, changed, err := copyAgreedSpansTx(ctx, tx, doc, refs, by)
-		if err != nil {
-			return err
-		}
-		n = LinkCopy{Spans: len(spans), Changed: changed}
-		n.Relations, err = copyAgreedLinksTx(ctx, tx, doc, by)
-		return err
-	})
-	return n, err
-}
-
 // requireSeenAll is requireSeen for every ref.
 func requireSeenAll(refs []SpanRef) error {
 	for _, ref := range refs {
@@ -520,7 +496,7 @@ func quoteKey(l Layer, q codec.Quotation) QuoteKey {
 	return out
 }
 
-// LinkCopy counts what CopyWithLinksToGold or CopyAllToGold added to
+// LinkCopy counts what CopyWithLinksToGold or AcceptAgreed added to
 // gold, the links of gold it replaced, and the agreed spans a bulk copy
 // left out because they changed after they were read.
 type LinkCopy struct {

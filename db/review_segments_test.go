@@ -69,7 +69,7 @@ func TestCopyAgreedLinksKeepsGoldsSpeaker(t *testing.T) {
 			refs = append(refs, seenRef(owner, q1), seenRef(owner, per))
 		}
 	}
-	if _, err := f.s.CopyAllToGold(context.Background(), f.doc, refs, f.user.ID); err != nil {
+	if _, err := f.s.AcceptAgreed(context.Background(), f.doc, refs, f.user.ID); err != nil {
 		t.Fatal(err)
 	}
 	if speakers, joined := goldSpeakers(t, f); joined || !slices.Equal(speakers, []string{"أحمد", "الوزير"}) {

@@ -81,13 +81,13 @@ func TestCopyWithLinksToGoldRefusesChanged(t *testing.T) {
 	}
 }
 
-// TestCopyAllToGoldLeavesOutChanged: the agreed spans are read, then,
+// TestAcceptAgreedLeavesOutChanged: the agreed spans are read, then,
 // before the copy's transaction, the layers change: the annotator whose
 // span the copy names relabels one, the other annotator relabels
 // another, a reviewer rejects a third. Only the span still agreed as it
 // was read reaches gold; the three are counted as left out, and the
 // rejection stands.
-func TestCopyAllToGoldLeavesOutChanged(t *testing.T) {
+func TestAcceptAgreedLeavesOutChanged(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
 	words := []struct{ word, label string }{{"أحمد", "PER"}, {"الرياض", "LOC"}, {"الوزير", "PER"}, {"قال", "CUE"}}
@@ -126,7 +126,7 @@ func TestCopyAllToGoldLeavesOutChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	n, err := f.s.CopyAllToGold(ctx, f.doc, refs, f.user.ID)
+	n, err := f.s.AcceptAgreed(ctx, f.doc, refs, f.user.ID)
 	if err != nil || n != (LinkCopy{Spans: 1, Changed: 3}) {
 		t.Fatalf("copied %+v, %v; want 1 span and 3 left out", n, err)
 	}

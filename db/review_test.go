@@ -91,11 +91,11 @@ func TestCopyToGold(t *testing.T) {
 	}
 }
 
-// TestCopyAllToGold copies many spans in one transaction: a reference
+// TestAcceptAgreed copies many spans in one transaction: a reference
 // that does not say what was read of its span refuses the batch, adding
 // nothing; one naming a span of another layer is left out and counted;
 // the others are copied, those gold held already not counted.
-func TestCopyAllToGold(t *testing.T) {
+func TestAcceptAgreed(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
 	var refs []SpanRef
@@ -112,7 +112,7 @@ func TestCopyAllToGold(t *testing.T) {
 	}
 	// A reference that does not say what was read of its span: refused.
 	unread := append(append([]SpanRef(nil), refs[:2]...), SpanRef{Owner: f.other.ID, Span: refs[0].Span})
-	if _, err := f.s.CopyAllToGold(ctx, f.doc, unread, f.user.ID); validationField(t, err) != "seen" {
+	if _, err := f.s.AcceptAgreed(ctx, f.doc, unread, f.user.ID); validationField(t, err) != "seen" {
 		t.Fatalf("a span named without what was read of it: %v", err)
 	}
 	if n := count(t, f.s, `SELECT count(*) FROM spans s JOIN layers l ON l.id = s.layer_id WHERE l.owner_id IS NULL`); n != 1 {
@@ -121,7 +121,7 @@ func TestCopyAllToGold(t *testing.T) {
 	// A span named with the wrong layer is not that layer's: left out.
 	wrong := append(append([]SpanRef(nil), refs...), refs[0])
 	wrong[3].Owner = f.user.ID
-	n, err := f.s.CopyAllToGold(ctx, f.doc, wrong, f.user.ID)
+	n, err := f.s.AcceptAgreed(ctx, f.doc, wrong, f.user.ID)
 	if err != nil || n != (LinkCopy{Spans: 2, Changed: 1}) {
 		t.Fatalf("copied %+v, %v; want 2 spans (the third was in gold) and 1 left out", n, err)
 	}
@@ -130,10 +130,10 @@ func TestCopyAllToGold(t *testing.T) {
 	}
 }
 
-// TestCopyAllToGoldAgreedLinks: with the agreed spans, gold gets the
+// TestAcceptAgreedAgreedLinks: with the agreed spans, gold gets the
 // links every user's layer holds (the same type between the same spans),
 // not those only one layer holds, and not twice.
-func TestCopyAllToGoldAgreedLinks(t *testing.T) {
+func TestAcceptAgreedAgreedLinks(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
 	third, err := f.s.CreateUser(ctx, "rana", "", false)
@@ -181,13 +181,13 @@ func TestCopyAllToGoldAgreedLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, err := f.s.CopyAllToGold(ctx, f.doc, refs, f.user.ID); err != nil || n != (LinkCopy{Spans: 2}) {
+	if n, err := f.s.AcceptAgreed(ctx, f.doc, refs, f.user.ID); err != nil || n != (LinkCopy{Spans: 2}) {
 		t.Fatalf("with gold's own speaker: copied %+v, %v; want the 2 other spans and no link", n, err)
 	}
 	if err := f.s.DeleteRelation(ctx, f.doc, 0, f.user.ID, own.ID); err != nil {
 		t.Fatal(err)
 	}
-	n, err := f.s.CopyAllToGold(ctx, f.doc, refs, f.user.ID)
+	n, err := f.s.AcceptAgreed(ctx, f.doc, refs, f.user.ID)
 	if err != nil || n != (LinkCopy{Spans: 0, Relations: 1}) {
 		t.Fatalf("copied %+v, %v; want the speaker link", n, err)
 	}
@@ -198,7 +198,7 @@ func TestCopyAllToGoldAgreedLinks(t *testing.T) {
 	if len(gold.Relations) != 1 || gold.Relations[0].Type != "speaker" {
 		t.Fatalf("gold's links: %+v", gold.Relations)
 	}
-	if n, err := f.s.CopyAllToGold(ctx, f.doc, refs, f.user.ID); err != nil || n != (LinkCopy{}) {
+	if n, err := f.s.AcceptAgreed(ctx, f.doc, refs, f.user.ID); err != nil || n != (LinkCopy{}) {
 		t.Errorf("copying again: %+v, %v; want nothing", n, err)
 	}
 	// A third layer without the link: it is no longer agreed.
@@ -208,7 +208,7 @@ func TestCopyAllToGoldAgreedLinks(t *testing.T) {
 	if err := f.s.DeleteRelation(ctx, f.doc, 0, f.user.ID, gold.Relations[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := f.s.CopyAllToGold(ctx, f.doc, nil, f.user.ID); err != nil || n != (LinkCopy{}) {
+	if n, err := f.s.AcceptAgreed(ctx, f.doc, nil, f.user.ID); err != nil || n != (LinkCopy{}) {
 		t.Errorf("with a third layer lacking the link: %+v, %v; want nothing", n, err)
 	}
 }

@@ -56,7 +56,8 @@ function caretRect(docEl) {
  * watchCaret gives docEl a keyboard caret: arrows, Home and End move it
  * (Shift extends the selection), the page scrolls to follow it, and a
  * mark (aria-hidden; a screen reader follows the selection itself) shows
- * it while the text has the focus.
+ * it while the text has the focus. reported takes a failed scroll's
+ * error. It returns follow(), which scrolls to the caret.
  */
 export function watchCaret(docEl, reported) {
   const mark = document.createElement('div');
@@ -84,9 +85,12 @@ export function watchCaret(docEl, reported) {
   });
   docEl.addEventListener('blur', drawMark);
   document.addEventListener('selectionchange', drawMark);
-  // The text moves under the mark as paragraphs are laid out and chips
-  // fitted, and when the window is resized.
-  new ResizeObserver(drawMark).observe(docEl);
+  // The text moves under the mark as paragraphs are laid out, when the
+  // window is resized and when what is above it grows (a message in the
+  // label bar), which changes the page's height.
+  const moved = new ResizeObserver(drawMark);
+  moved.observe(docEl);
+  moved.observe(document.body);
 
   // follow scrolls to the caret after a move; while a scroll is under way
   // (a key held down) one more follows when it ends, not one per key.

@@ -183,3 +183,33 @@ func TestBrowserEditorSheetScrollShade(t *testing.T) {
 	}
 	b.viewShot("layout-editor-sheet-200-end")
 }
+
+// TestBrowserFindSaysWhereInSight: a match far down the text scrolls the
+// find bar out of sight (off the top of a laptop's screen at 200% zoom,
+// under the sticky label bar at 1366x768); "1 of 1: …" is then said on
+// the screen, and goes with the selection.
+func TestBrowserFindSaysWhereInSight(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	b := newBrowser(t, s)
+	for _, vp := range []struct {
+		w, h  int64
+		scale float64
+	}{{683, 384, 2}, {1366, 768, 1}} {
+		b.run(chromedp.EmulateViewport(vp.w, vp.h, chromedp.EmulateScale(vp.scale)))
+		b.open(fmt.Sprintf("%s/documents/%d", s.url, s.docs["seed"].ID))
+		b.run(chromedp.SendKeys(chromedp.ID("find-q"), "والإقليم"), chromedp.KeyEvent("\r"))
+		b.waitFor(`document.getElementById('find-count').textContent.startsWith('1 of 1:')`)
+		if scrolled := eval[float64](b, `scrollY`); scrolled < 100 {
+			t.Fatalf("%dx%d: the match is %.0fpx down: the test measures nothing", vp.w, vp.h, scrolled)
+		}
+		b.viewShot(fmt.Sprintf("layout-find-%d", vp.w))
+		if !eval[bool](b, `(() => { const r = document.getElementById('find-count').getBoundingClientRect();
+		  const bar = document.getElementById('annotate-bar'), top = getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom : 0;
+		  return r.height > 0 && r.top >= top && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth; })()`) {
+			t.Errorf("%dx%d: find says where it is (%q) out of sight", vp.w, vp.h, eval[string](b, `document.getElementById('find-count').textContent`))
+		}
+		// Escape lets the selection go, and the message with it.
+		b.run(chromedp.KeyEvent("\u001b"))
+		b.waitFor(`document.getElementById('find-count').textContent === '' && !document.getElementById('find-count').classList.contains('floating')`)
+	}
+}

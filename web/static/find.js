@@ -20,6 +20,36 @@ export function createFind(ctx) {
   let at = -1; // the match selected last
   let shown = null; // the match "1 of 5: …" speaks of, while it is the selection
 
+  // The find bar scrolls away with the page (under the sticky label bar,
+  // or off the top of a short screen such as a laptop's at 200% zoom)
+  // when a match far down is brought into view, and "1 of 5: …" with it:
+  // while the bar is out of sight the message floats at the foot of the
+  // screen, above what is pinned there (an open editor's sheet, a failed
+  // save), until it goes or the bar comes back.
+  function float() {
+    if (count.textContent === '' && !count.classList.contains('floating')) return;
+    const labelBar = document.getElementById('annotate-bar');
+    const top = labelBar && getComputedStyle(labelBar).position === 'sticky' ? labelBar.getBoundingClientRect().bottom : 0;
+    const bar = form.getBoundingClientRect();
+    const away = bar.bottom <= top || bar.top >= window.innerHeight;
+    count.classList.toggle('floating', away && count.textContent !== '');
+    if (!count.classList.contains('floating')) return;
+    let bottom = 8;
+    for (const id of ['span-editor', 'save-error']) {
+      const pinned = document.getElementById(id);
+      if (pinned && !pinned.hidden && getComputedStyle(pinned).position === 'fixed') {
+        bottom = Math.max(bottom, window.innerHeight - pinned.getBoundingClientRect().top + 8);
+      }
+    }
+    count.style.bottom = `${bottom}px`;
+  }
+  function say(text) {
+    count.textContent = text;
+    float();
+  }
+  window.addEventListener('scroll', float, { passive: true });
+  window.addEventListener('resize', float);
+
   async function matchesOf(query) {
     if (found && found.query === query) return found;
     const res = await request('GET', `/api/v1/documents/${ctx.docId}/find?q=${encodeURIComponent(query)}`);
@@ -33,12 +63,12 @@ export function createFind(ctx) {
   async function step(backwards) {
     const query = input.value.trim();
     if (query === '') {
-      count.textContent = 'Type what to find.';
+      say('Type what to find.');
       return;
     }
     const { matches, more } = await matchesOf(query);
     if (matches.length === 0) {
-      count.textContent = `No “${query}” in the text.`;
+      say(`No “${query}” in the text.`);
       return;
     }
     if (at < 0) {
@@ -54,7 +84,7 @@ export function createFind(ctx) {
     ctx.docEl.focus({ preventScroll: true });
     await revealRange(window.getSelection().getRangeAt(0));
     const total = more ? `${matches.length}+` : String(matches.length);
-    count.textContent = `${at + 1} of ${total}: “${m.text}”. Press a label's key to label it, / to find again.`;
+    say(`${at + 1} of ${total}: “${m.text}”. Press a label's key to label it, / to find again.`);
   }
 
   const go = (backwards) => step(backwards).catch((err) => ctx.showError(`Could not find “${input.value.trim()}”: ${err.message}`));
@@ -68,11 +98,11 @@ export function createFind(ctx) {
       e.preventDefault();
       go(true);
     } else if (e.key === 'Escape') {
-      count.textContent = '';
+      say('');
       ctx.docEl.focus();
     }
   });
-  input.addEventListener('input', () => { count.textContent = ''; });
+  input.addEventListener('input', () => { say(''); });
 
   // "1 of 5: … Press a label's key" speaks of the match while it is the
   // selection: once the selection moves (a label's key made the span and
@@ -84,7 +114,7 @@ export function createFind(ctx) {
     const sel = selectionOffsets(ctx.docEl);
     if (sel && sel.start === shown.start && sel.end === shown.end) return;
     shown = null;
-    count.textContent = '';
+    say('');
   });
 
   return {

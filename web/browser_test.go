@@ -69,12 +69,18 @@ type site struct {
 
 func newSite(t *testing.T, docs ...codec.Doc) *site {
 	t.Helper()
-	ctx := context.Background()
-	store, err := db.Open(ctx, filepath.Join(t.TempDir(), "b.db"))
+	store, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "b.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
+	return newSiteOn(t, store, docs...)
+}
+
+// newSiteOn is newSite on a store the caller opened.
+func newSiteOn(t *testing.T, store *db.Store, docs ...codec.Doc) *site {
+	t.Helper()
+	ctx := context.Background()
 	s := &site{store: store, docs: map[string]db.Document{}}
 	hash, err := bcrypt.GenerateFromPassword([]byte(sitePassword), bcrypt.MinCost)
 	if err != nil {

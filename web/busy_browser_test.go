@@ -3,56 +3,19 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"golang.org/x/crypto/bcrypt"
-
-	"hashiya/db"
-	"hashiya/db/codec"
-	"hashiya/web"
 )
 
 // newBusySite is newSite with the demo article on openBusyStore's store,
 // and that store's path.
 func newBusySite(t *testing.T) (*site, string) {
 	t.Helper()
-	ctx := context.Background()
 	store, path := openBusyStore(t)
-	s := &site{store: store, docs: map[string]db.Document{}}
-	hash, err := bcrypt.GenerateFromPassword([]byte(sitePassword), bcrypt.MinCost)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s.user, err = store.CreateUser(ctx, "annotator", string(hash), true); err != nil {
-		t.Fatal(err)
-	}
-	if s.proj, err = store.CreateProject(ctx, "Demo", nil, s.user.ID); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.Import(ctx, db.ImportOptions{ProjectID: s.proj.ID, File: "test", By: s.user.ID}, []codec.Doc{seedDoc(t)}); err != nil {
-		t.Fatal(err)
-	}
-	list, err := store.Documents(ctx, s.proj.ID, s.user, db.DocumentPage{Limit: db.MaxPageLimit})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s.docs["seed"], err = store.Document(ctx, list.Docs[0].ID); err != nil {
-		t.Fatal(err)
-	}
-	e, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(e)
-	t.Cleanup(srv.Close)
-	s.url = srv.URL
-	return s, path
+	return newSiteOn(t, store, seedDoc(t)), path
 }
 
 // busyStatus is the save status while a save waits for a busy server.

@@ -161,14 +161,17 @@ func (b *builder) namesText(c cue, q quote) bool {
 
 // impersonal reports whether cue c is an impersonal form (قيل، يعتقد،
 // المنتظر), with or without و.
-func (d *doc) impersonal(c cue) bool {
+func (d *doc) impersonal(c cue) bool { return d.cueIn(c, impersonalCues) }
+
+// cueIn reports whether cue c's word, with or without و, is one of set.
+func (d *doc) cueIn(c cue, set map[string]bool) bool {
 	k := d.wordAt(c.Start)
 	if k >= len(d.words) || d.words[k].Start != c.Start {
 		return false
 	}
 	w := d.words[k].Norm
 	rest, _ := strings.CutPrefix(w, "و")
-	return impersonalCues[w] || impersonalCues[rest]
+	return set[w] || set[rest]
 }
 
 // impersonalNounCue reports whether word i, an impersonal noun, stands in

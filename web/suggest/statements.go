@@ -100,12 +100,4 @@ func (b *builder) tongueOf(c cue) subject {
 var passiveCues = normSet("قيل", "يقال", "أشيع", "يشاع")
 
 // passive reports whether cue c is a passive form, with or without و.
-func (d *doc) passive(c cue) bool {
-	k := d.wordAt(c.Start)
-	if k >= len(d.words) || d.words[k].Start != c.Start {
-		return false
-	}
-	w := d.words[k].Norm
-	rest, _ := strings.CutPrefix(w, "و")
-	return passiveCues[w] || passiveCues[rest]
-}
+func (d *doc) passive(c cue) bool { return d.cueIn(c, passiveCues) }

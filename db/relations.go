@@ -26,40 +26,60 @@ func (s *Store) CreateRelation(ctx context.Context, doc Document, owner, by int6
 	return r, err
 }
 
+// relationEnds are the spans a relation to create joins, and their layer.
+type relationEnds struct {
+	from, to Span
+	layer    int64
+}
+
+// checkRelation refuses a relation owner may not make: joining a span to
+// itself, in a finished layer, of a type the project lacks, from or to a
+// span not in owner's layer, or between labels its type's rule does not
+// join. It writes nothing.
+func checkRelation(ctx context.Context, tx *sql.Tx, doc Document, owner int64, in RelationInput) (relationEnds, error) {
+	var e relationEnds
+	if in.From == in.To {
+		return e, invalid("to", "a relation joins two different spans; from and to are both span %d", in.From)
+	}
+	if err := refuseFinished(ctx, tx, doc.ID, owner); err != nil {
+		return e, err
+	}
+	p, err := loadProject(ctx, tx, "id = ?", doc.ProjectID)
+	if err != nil {
+		return e, err
+	}
+	i := slices.IndexFunc(p.RelationTypes, func(rt RelationType) bool { return rt.Name == in.Type })
+	if i < 0 {
+		return e, invalid("type", "relation type %q is not defined in project %s", in.Type, p.Name)
+	}
+	rule := p.RelationTypes[i]
+	e.from, e.layer, err = ownedSpan(ctx, tx, doc, owner, in.From)
+	if errors.Is(err, ErrNotFound) {
+		return e, notFound("from", "span %d is not in this layer of the document", in.From)
+	} else if err != nil {
+		return e, err
+	}
+	e.to, _, err = ownedSpan(ctx, tx, doc, owner, in.To)
+	if errors.Is(err, ErrNotFound) {
+		return e, notFound("to", "span %d is not in this layer of the document", in.To)
+	} else if err != nil {
+		return e, err
+	}
+	if !rule.Joins(e.from.Label, e.to.Label) {
+		return e, invalid("type", "a %s relation joins %s -> %s, not %s -> %s", rule.Name, labelsOrAny(rule.From), labelsOrAny(rule.To), e.from.Label, e.to.Label)
+	}
+	return e, nil
+}
+
 // createRelationTx validates and inserts one relation inside the caller's
 // transaction, and logs it.
 func createRelationTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by int64, in RelationInput) (Relation, error) {
 	r := Relation{Type: in.Type, From: in.From, To: in.To}
-	if in.From == in.To {
-		return r, invalid("to", "a relation joins two different spans; from and to are both span %d", in.From)
-	}
-	if err := refuseFinished(ctx, tx, doc.ID, owner); err != nil {
-		return r, err
-	}
-	p, err := loadProject(ctx, tx, "id = ?", doc.ProjectID)
+	ends, err := checkRelation(ctx, tx, doc, owner, in)
 	if err != nil {
 		return r, err
 	}
-	i := slices.IndexFunc(p.RelationTypes, func(rt RelationType) bool { return rt.Name == in.Type })
-	if i < 0 {
-		return r, invalid("type", "relation type %q is not defined in project %s", in.Type, p.Name)
-	}
-	rule := p.RelationTypes[i]
-	from, layer, err := ownedSpan(ctx, tx, doc, owner, in.From)
-	if errors.Is(err, ErrNotFound) {
-		return r, notFound("from", "span %d is not in this layer of the document", in.From)
-	} else if err != nil {
-		return r, err
-	}
-	to, _, err := ownedSpan(ctx, tx, doc, owner, in.To)
-	if errors.Is(err, ErrNotFound) {
-		return r, notFound("to", "span %d is not in this layer of the document", in.To)
-	} else if err != nil {
-		return r, err
-	}
-	if !rule.Joins(from.Label, to.Label) {
-		return r, invalid("type", "a %s relation joins %s -> %s, not %s -> %s", rule.Name, labelsOrAny(rule.From), labelsOrAny(rule.To), from.Label, to.Label)
-	}
+	from, to, layer := ends.from, ends.to, ends.layer
 	var dup int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM relations WHERE layer_id = ? AND type = ? AND from_span = ? AND to_span = ?",
 		layer, in.Type, in.From, in.To).Scan(&dup); err != nil {

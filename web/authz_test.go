@@ -155,6 +155,8 @@ var authzMatrix = []authzRow{
 	{"POST", "/api/v1/documents/:d/spans/delete", "/api/v1/documents/{d}/spans/delete", `{"ids":[{as}]}`, authzJSON, roleStatuses{404, 404, 404, 200, 404, 404, 401, 200}}, // the annotator's span: nobody else's layer holds it
 	{"POST", "/api/v1/documents/:d/relations", "/api/v1/documents/{d}/relations", `{"type":"refers_to","from":{s},"to":{o}}`, authzJSON, roleStatuses{201, 201, 201, 201, 404, 404, 401, 201}},
 	{"POST", "/api/v1/documents/:d/relations", "/api/v1/documents/{d}/relations?layer=gold", `{"type":"refers_to","from":{gs},"to":{go}}`, authzJSON, roleStatuses{201, 201, 201, 403, 404, 404, 401, 403}},
+	{"POST", "/api/v1/documents/:d/relations", "/api/v1/documents/{d}/relations", `{"type":"speaker","from":{q},"to":{o},"replace":true}`, authzJSON, roleStatuses{201, 201, 201, 201, 404, 404, 401, 201}},
+	{"POST", "/api/v1/documents/:d/relations", "/api/v1/documents/{d}/relations?layer=gold", `{"type":"speaker","from":{gq},"to":{go},"replace":true}`, authzJSON, roleStatuses{201, 201, 201, 403, 404, 404, 401, 403}},
 	{"DELETE", "/api/v1/documents/:d/relations/:r", "/api/v1/documents/{d}/relations/{r}", "", "", roleStatuses{204, 204, 204, 204, 404, 404, 401, 204}},
 	{"DELETE", "/api/v1/documents/:d/relations/:r", "/api/v1/documents/{d}/relations/{gr}?layer=gold", "", "", roleStatuses{204, 204, 204, 403, 404, 404, 401, 403}},
 	{"GET", "/api/v1/documents/:d/suggestions", "/api/v1/documents/{d}/suggestions", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
@@ -263,6 +265,7 @@ func TestAuthorizationIDOR(t *testing.T) {
 		{"annotator deletes a gold span from their own layer's URL", asAnnotator, "DELETE", fmt.Sprintf("%s/spans/%d", doc, gold.per.ID), "", 404, nil},
 		{"annotator deletes the reviewer's relation", asAnnotator, "DELETE", fmt.Sprintf("%s/relations/%d", doc, rev.rel.ID), "", 404, nil},
 		{"annotator links the reviewer's spans", asAnnotator, "POST", doc + "/relations", fmt.Sprintf(`{"type":"speaker","from":%d,"to":%d}`, rev.quote.ID, rev.org.ID), 404, nil},
+		{"annotator replaces the speaker of the reviewer's quote", asAnnotator, "POST", doc + "/relations", fmt.Sprintf(`{"type":"speaker","from":%d,"to":%d,"replace":true}`, rev.quote.ID, rev.org.ID), 404, nil},
 		{"annotator links own quote to the reviewer's span", asAnnotator, "POST", doc + "/relations", fmt.Sprintf(`{"type":"speaker","from":%d,"to":%d}`, ann.quote.ID, rev.org.ID), 404, nil},
 		{"annotator edits own span through another document", asAnnotator, "PATCH", fmt.Sprintf("/api/v1/documents/%d/spans/%d", w.doc2.ID, ann.per.ID), `{"label":"LOC"}`, 404, nil},
 		{"annotator deletes own span through another document", asAnnotator, "DELETE", fmt.Sprintf("/api/v1/documents/%d/spans/%d", w.doc2.ID, ann.per.ID), "", 404, nil},

@@ -338,15 +338,18 @@ func (h *handler) deleteOwned(c echo.Context, param string, del func(ctx context
 	return c.NoContent(http.StatusNoContent)
 }
 
+// createRelation links two spans; with "replace" true, in place of the
+// link of that type the quotation (or span) has, in one transaction.
 func (h *handler) createRelation(c echo.Context) error {
 	t, err := h.writeTarget(c)
 	if err != nil {
 		return err
 	}
 	var in struct {
-		Type string `json:"type"`
-		From int64  `json:"from"`
-		To   int64  `json:"to"`
+		Type    string `json:"type"`
+		From    int64  `json:"from"`
+		To      int64  `json:"to"`
+		Replace bool   `json:"replace"`
 	}
 	if err := decodeJSON(c, &in); err != nil {
 		return err
@@ -354,7 +357,15 @@ func (h *handler) createRelation(c echo.Context) error {
 	if err := required(field{"type", in.Type != ""}, field{"from", in.From != 0}, field{"to", in.To != 0}); err != nil {
 		return err
 	}
-	r, err := h.store.CreateRelation(c.Request().Context(), t.doc, t.owner, t.user.ID, db.RelationInput{Type: in.Type, From: in.From, To: in.To})
+	rel := db.RelationInput{Type: in.Type, From: in.From, To: in.To}
+	if in.Replace {
+		rep, err := h.store.ReplaceRelation(c.Request().Context(), t.doc, t.owner, t.user.ID, rel)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusCreated, rep)
+	}
+	r, err := h.store.CreateRelation(c.Request().Context(), t.doc, t.owner, t.user.ID, rel)
 	if err != nil {
 		return err
 	}

@@ -27,6 +27,12 @@ if (bar && count) {
       show();
     }
   });
+  // app.css keeps the window's foot, as tall as the bar, out of where
+  // things are scrolled into view; the bar grows when it wraps or holds
+  // a notice.
+  new ResizeObserver(() => {
+    document.documentElement.style.setProperty('--ticked-bar-height', `${bar.offsetHeight}px`);
+  }).observe(bar);
   // Ticking them all is the script's: without it the box is not shown.
   if (all) all.closest('label').hidden = false;
   // A page restored from the history keeps its ticks: count them.

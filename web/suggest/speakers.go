@@ -72,7 +72,7 @@ func endsSubject(d *doc, w word, n int) bool {
 	return complementizers[w.Norm] || adjunctWords[w.Norm] || clauseWords[w.Norm] || relatives[w.Norm] || startsAdjunct(d, w) ||
 		sayingNouns[w.Norm] || connectives[w.Norm] || becauseWords[w.Norm] ||
 		isBareContentNoun(w.Norm) || propositionNouns[w.Norm] || (n == 0 && (w.Norm == "من" || w.Norm == "مع")) ||
-		n > 0 && (asideWords[w.Norm] || possessedStatement(w.Norm) || joinedStatement(w.Norm))
+		n > 0 && (asideWords[w.Norm] || possessedStatement(w.Norm) || joinedStatement(w.Norm)) || endsSpeakerPhrase(w.Norm, n)
 }
 
 // propositionNouns take a clause after أن as their complement (رفض

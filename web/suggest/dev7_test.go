@@ -27,21 +27,27 @@ func TestDev7GoldMatchesText(t *testing.T) {
 // R 0.592 (71 of 120), direct P 0.647 R 0.611, overlap P 0.903 R 0.742;
 // speaker exact P 0.515 R 0.340, overlap P 0.662 R 0.437, quote overlap
 // P 0.809 R 0.553; CUE exact P 0.931 R 0.790; cue link P 0.805 R 0.555,
-// overlap P 0.951 R 0.655. The floors sit at these.
+// overlap P 0.951 R 0.655. After a reported clause learnt to end before
+// a second verb of saying joined with و (newspeech.go) and a speaker
+// before a word of manner (speakerends.go): QUOTE exact P 0.789 R 0.625,
+// direct P 0.667 R 0.667, overlap P 0.905 R 0.742; speaker exact P 0.594
+// R 0.398, overlap P 0.710 R 0.476, quote overlap P 0.826 R 0.563; cue
+// link P 0.833 R 0.588, overlap P 0.952 R 0.672; CUE unchanged. The
+// floors sit at these.
 func TestDev7ANERCorp(t *testing.T) {
 	g, texts := loadGoldSet(t, "quotes-dev7.json")
 	s := scoreGoldSet(t, g, texts, os.Getenv("HASHIYA_DEV_ERRORS") != "")
 	t.Logf("dev7 ANERCorp: %d documents, %d gold quotations", len(texts), len(g.Quotes))
 	report(t, []figure{
-		exactFigure("QUOTE exact, all quotes", s.all, 0.76, 0.59),
-		exactFigure("QUOTE exact, direct only", s.direct, 0.64, 0.61),
+		exactFigure("QUOTE exact, all quotes", s.all, 0.78, 0.62),
+		exactFigure("QUOTE exact, direct only", s.direct, 0.66, 0.66),
 		overlapFigure("QUOTE overlap", s.quotesO, 0.9, 0.74),
-		exactFigure("speaker exact", s.spkExact, 0.51, 0.33),
-		exactFigure("speaker overlap", s.spkOverlap, 0.66, 0.43),
-		overlapFigure("speaker, quote overlap", s.spkO, 0.8, 0.55),
+		exactFigure("speaker exact", s.spkExact, 0.59, 0.39),
+		exactFigure("speaker overlap", s.spkOverlap, 0.71, 0.47),
+		overlapFigure("speaker, quote overlap", s.spkO, 0.82, 0.56),
 		exactFigure("CUE span exact", s.cueSpans, 0.93, 0.78),
 		overlapFigure("CUE span overlap", s.cuesO, 0.93, 0.78),
-		exactFigure("quote -> cue link", s.cueLinks, 0.8, 0.55),
-		overlapFigure("cue link, overlap", s.linksO, 0.95, 0.65),
+		exactFigure("quote -> cue link", s.cueLinks, 0.83, 0.58),
+		overlapFigure("cue link, overlap", s.linksO, 0.95, 0.67),
 	})
 }

@@ -3,7 +3,7 @@
 // the page asks for is refused (400) and trying again would fail the same
 // way. The page redraws with the project's labels and rules, and says so.
 
-import { rulesNotice } from './quotes.js';
+import { rulesNotice } from './quoterules.js';
 import { changedNotice, goneRefusal } from './labelbar.js';
 
 // NO_CHANGE is what redraw returns when the project's labels and

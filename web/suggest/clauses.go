@@ -59,7 +59,7 @@ func (d *doc) opensClause(k int, lx lexicon) bool {
 	w := d.words[k].Norm
 	comma := d.hasAny(d.words[k-1].End, d.words[k].Start, "،,")
 	switch {
-	case d.opensContrast(k), d.namesSourceAfter(k, lx), d.ownComplement(k, lx), d.joinsNewSpeech(k, lx):
+	case d.opensContrast(k), d.namesSourceAfter(k, lx), d.ownComplement(k, lx), d.joinsNewSpeech(k, lx), d.participleCue(k, lx):
 		return true
 	case d.startsPhrase(k, transitionPhrases), comma && d.startsPhrase(k, commaPhrases):
 		return true

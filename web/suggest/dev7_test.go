@@ -32,22 +32,26 @@ func TestDev7GoldMatchesText(t *testing.T) {
 // before a word of manner (speakerends.go): QUOTE exact P 0.789 R 0.625,
 // direct P 0.667 R 0.667, overlap P 0.905 R 0.742; speaker exact P 0.594
 // R 0.398, overlap P 0.710 R 0.476, quote overlap P 0.826 R 0.563; cue
-// link P 0.833 R 0.588, overlap P 0.952 R 0.672; CUE unchanged. The
-// floors sit at these.
+// link P 0.833 R 0.588, overlap P 0.952 R 0.672; CUE unchanged. After
+// it also ended before a participle of saying without a comma (مؤكدا):
+// QUOTE exact P 0.802 R 0.642, overlap P 0.906 R 0.742; speaker exact
+// P 0.614 R 0.417, overlap P 0.729 R 0.495, quote overlap P 0.829
+// R 0.563; cue link P 0.847 R 0.605, overlap P 0.953 R 0.681. The floors
+// sit at these.
 func TestDev7ANERCorp(t *testing.T) {
 	g, texts := loadGoldSet(t, "quotes-dev7.json")
 	s := scoreGoldSet(t, g, texts, os.Getenv("HASHIYA_DEV_ERRORS") != "")
 	t.Logf("dev7 ANERCorp: %d documents, %d gold quotations", len(texts), len(g.Quotes))
 	report(t, []figure{
-		exactFigure("QUOTE exact, all quotes", s.all, 0.78, 0.62),
+		exactFigure("QUOTE exact, all quotes", s.all, 0.8, 0.64),
 		exactFigure("QUOTE exact, direct only", s.direct, 0.66, 0.66),
 		overlapFigure("QUOTE overlap", s.quotesO, 0.9, 0.74),
-		exactFigure("speaker exact", s.spkExact, 0.59, 0.39),
-		exactFigure("speaker overlap", s.spkOverlap, 0.71, 0.47),
+		exactFigure("speaker exact", s.spkExact, 0.61, 0.41),
+		exactFigure("speaker overlap", s.spkOverlap, 0.72, 0.49),
 		overlapFigure("speaker, quote overlap", s.spkO, 0.82, 0.56),
 		exactFigure("CUE span exact", s.cueSpans, 0.93, 0.78),
 		overlapFigure("CUE span overlap", s.cuesO, 0.93, 0.78),
-		exactFigure("quote -> cue link", s.cueLinks, 0.83, 0.58),
-		overlapFigure("cue link, overlap", s.linksO, 0.95, 0.67),
+		exactFigure("quote -> cue link", s.cueLinks, 0.84, 0.6),
+		overlapFigure("cue link, overlap", s.linksO, 0.95, 0.68),
 	})
 }

@@ -43,6 +43,15 @@ func (d *doc) joinsNewSpeech(k int, lx lexicon) bool {
 	return false
 }
 
+// participleCue reports whether word k is the participle of a verb of
+// saying that is no noun (مؤكدا، مشيرا، موضحا): with or without a comma
+// before it, it opens the speaker's next attribution in the sentence (أشار
+// إلى أنه يدعم الطلب مؤكدا الحاجة إلى التحرك), whatever its complement.
+func (d *doc) participleCue(k int, lx lexicon) bool {
+	base, ok := lx.match(d.words[k].Norm)
+	return ok && base == d.words[k].Norm && isParticiple(base) && !ambiguousCues[base]
+}
+
 // pastCue reports whether a listed cue is a past-tense verb: not a
 // present (يقول، تقول) nor a verbal noun (إعلان).
 func pastCue(base string) bool {

@@ -3,7 +3,8 @@ package suggest
 import "testing"
 
 // TestSuggestNewSpeechEndsClause covers a reported clause ending before a
-// second verb of saying joined with و, however long its subject.
+// second verb of saying joined with و, however long its subject, and
+// before a participle of saying with no comma.
 func TestSuggestNewSpeechEndsClause(t *testing.T) {
 	cases := []reportedCase{
 		{name: "a cue that is also a noun, with بأن", text: "وقال مسؤول بارز إن القنابل ما زالت تشكل خطرا ووصف استخدامها في المدن بأنه \" تصرف غير أخلاقي \" .",
@@ -12,6 +13,9 @@ func TestSuggestNewSpeechEndsClause(t *testing.T) {
 		{name: "a long subject before its complementizer", text: "وأكدت قطر أنه لا يمكنها تأييد النص وقال ممثل قطر سالم ناصر البدر شارحا امتناعه عن التصويت امام المجلس انه \" لا بد من جهود أخرى \" .",
 			quotes:  []string{"لا يمكنها تأييد النص", "لا بد من جهود أخرى"},
 			speaker: map[string]string{"لا بد من جهود أخرى": "PER ممثل قطر سالم ناصر البدر"}},
+		{name: "a participle of saying without a comma", text: "وأشار الأمين العام إلى أنه يدعم هذا الطلب مؤكدا الحاجة إلى التحرك السريع .",
+			quotes:  []string{"يدعم هذا الطلب", "الحاجة إلى التحرك السريع"},
+			speaker: map[string]string{"الحاجة إلى التحرك السريع": "PER الأمين العام"}},
 		{name: "a verb of saying without its own complementizer stays inside", text: "وقال الوزير إن الحكومة درست الأمر وقالت كلمتها فيه .",
 			quotes: []string{"الحكومة درست الأمر وقالت كلمتها فيه"}},
 	}

@@ -114,10 +114,18 @@ func (h *handler) importDocuments(c echo.Context) error {
 	default:
 		return badRequest("add_labels: %q is not 1 or 0", v)
 	}
-	// As the CLI imports a file: every line checked as it is read, then
-	// all stored in one transaction, so the body is never held parsed.
+	// As the CLI imports a file, from a file: every line checked as it is
+	// read, then all stored in one transaction, so the body is never held
+	// whole nor parsed.
+	upload, err := spoolUpload(c.Request().Body)
+	if upload != nil {
+		defer h.dropUpload(upload)
+	}
+	if err != nil {
+		return err
+	}
 	opts := db.ImportOptions{ProjectID: p.ID, File: name, Owner: owner, By: currentUser(c).ID, AddLabels: addLabels}
-	res, report, err := h.store.ImportFile(c.Request().Context(), opts, c.Request().Body, db.FileImport{Format: format, Unit: unit, Layer: layer})
+	res, report, err := h.store.ImportFile(c.Request().Context(), opts, upload, db.FileImport{Format: format, Unit: unit, Layer: layer})
 	if err != nil {
 		return err
 	}

@@ -22,6 +22,7 @@ import { createEditor } from './editor.js';
 import { watchKeys } from './keys.js';
 import { goToPlace } from './place.js';
 import { createRedraw } from './view.js';
+import { rovingToolbar } from './roving.js';
 
 const root = document.getElementById('doc');
 if (root) init(root);
@@ -91,13 +92,17 @@ function init(docEl) {
   const editor = createEditor(ctx);
   ctx.redraw = createRedraw(ctx, { patcher, chips, doneWarning, suggestions, editor });
 
+  // The label bar and the editor's labels are each one Tab stop, arrows
+  // moving along them (roving.js).
   const labelBar = el('label-bar');
   if (labelBar) {
+    rovingToolbar(labelBar, '.label-btn');
     labelBar.addEventListener('click', (e) => {
       const b = e.target.closest('.label-btn');
       if (b) createFromSelection(b.dataset.label).catch(reported);
     });
   }
+  rovingToolbar(el('editor-labels'), '.relabel');
 
   const step = (direction) => history.step(direction, apply);
   if (undoButton) undoButton.addEventListener('click', () => step('undo').catch(reported));

@@ -2,9 +2,11 @@ package codec
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 )
 
 // A file saved in another encoding than UTF-8 is refused for that, once,
@@ -37,18 +39,81 @@ func wideBOM(name string, head []byte) error {
 	return nil
 }
 
+// sniffBytes is how much of a file's start wideEncoding looks at.
+const sniffBytes = 4 << 10
+
+// wideEncoding is the error refusing a file whose first bytes, head (up
+// to sniffBytes of them), are those of UTF-16 or UTF-32: by a byte-order
+// mark (wideBOM), or without one, by the bytes such text has where UTF-8
+// text has none (bomless); nil for any other.
+func wideEncoding(name string, head []byte) error {
+	if err := wideBOM(name, head); err != nil {
+		return err
+	}
+	if enc := bomless(head[:min(len(head), sniffBytes)]); enc != "" {
+		return Errors{{File: name, Line: 1, Reason: fmt.Sprintf("the file looks like %s without a byte-order mark; save it as UTF-8", enc)}}
+	}
+	return nil
+}
+
+// bomless names the encoding head looks written in when it is UTF-32 or
+// UTF-16 without a byte-order mark ("UTF-16 little-endian"), else "".
+// UTF-32 is told by every four bytes (eight at least) being a code point
+// in one byte order, which no UTF-8 text is (its ASCII letters make
+// numbers far past U+10FFFF). UTF-16 is told by the high byte of each
+// pair being, in half the pairs at least, a byte below 0x20 other than
+// tab, LF and CR: 0x00 for ASCII, 0x06 for Arabic, 0x05 for Hebrew, 0x04
+// for Cyrillic; and the other bytes seldom (a quarter as often at most:
+// Arabic's comma U+060C is 0x0C there). UTF-8 text holds no such byte (a
+// control character), so a file with one or two is refused for each, as
+// before, while UTF-16 of these scripts has one in nearly every pair.
+func bomless(head []byte) string {
+	for _, order := range []struct {
+		name  string
+		order binary.ByteOrder
+	}{{"little-endian", binary.LittleEndian}, {"big-endian", binary.BigEndian}} {
+		if quads := len(head) / 4; quads > 1 && allCodePoints(head[:quads*4], order.order) {
+			return "UTF-32 " + order.name
+		}
+	}
+	pairs := len(head) / 2
+	var low [2]int // control bytes at even and at odd offsets
+	for i, b := range head[:pairs*2] {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' {
+			low[i%2]++
+		}
+	}
+	for high, name := range []string{"UTF-16 big-endian", "UTF-16 little-endian"} {
+		if low[high] >= 2 && low[high]*2 >= pairs && low[1-high]*4 <= low[high] {
+			return name
+		}
+	}
+	return ""
+}
+
+// allCodePoints says whether b, a whole number of 4-byte units, is code
+// points in order, none of them a surrogate.
+func allCodePoints(b []byte, order binary.ByteOrder) bool {
+	for i := 0; i < len(b); i += 4 {
+		if r := order.Uint32(b[i:]); r > unicode.MaxRune || (r >= 0xD800 && r <= 0xDFFF) {
+			return false
+		}
+	}
+	return true
+}
+
 // refuseWideBOM reads the first bytes of r to refuse a UTF-16 or UTF-32
-// file (see wideBOM), and returns r as it was: sought back when it seeks,
-// so a file can still be read twice without being held, else with the
-// bytes read put back in front.
+// file (see wideEncoding), and returns r as it was: sought back when it
+// seeks, so a file can still be read twice without being held, else with
+// the bytes read put back in front.
 func refuseWideBOM(r io.Reader, name string) (io.Reader, error) {
-	head := make([]byte, 4)
+	head := make([]byte, sniffBytes)
 	n, err := io.ReadFull(r, head)
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 		return nil, fmt.Errorf("codec: read %s: %w", name, err)
 	}
 	head = head[:n]
-	if err := wideBOM(name, head); err != nil {
+	if err := wideEncoding(name, head); err != nil {
 		return nil, err
 	}
 	if s, ok := r.(io.Seeker); ok {

@@ -126,3 +126,43 @@ func TestNotUTF8First(t *testing.T) {
 		}
 	}
 }
+
+// TestBOMlessWideRefused: a file of any format in UTF-16 or UTF-32
+// without a byte-order mark, Arabic or ASCII, is refused with one error
+// saying what it looks like, and none of its documents is handed over;
+// a UTF-8 file holding a NUL or two is still refused for each as a
+// control character, not taken for UTF-16.
+func TestBOMlessWideRefused(t *testing.T) {
+	encodings := []struct {
+		bits  int
+		order binary.AppendByteOrder
+		name  string
+	}{
+		{16, binary.LittleEndian, "UTF-16 little-endian"},
+		{16, binary.BigEndian, "UTF-16 big-endian"},
+		{32, binary.LittleEndian, "UTF-32 little-endian"},
+		{32, binary.BigEndian, "UTF-32 big-endian"},
+	}
+	files := append(goodFiles[:len(goodFiles):len(goodFiles)],
+		struct{ name, format, data string }{"b.txt", "text-lines", "محمد"},
+		struct{ name, format, data string }{"b.txt", "text-lines", "hi\n"},
+		struct{ name, format, data string }{"long.txt", "text", strings.Repeat("قال محمد إن الاتفاق مهم\n", 400)},
+	)
+	for _, f := range files {
+		for _, e := range encodings {
+			data := wide(f.data, e.bits, e.order)[e.bits/8:] // the mark cut off
+			n, err := readAll(t, data, f.name, f.format)
+			var bad Errors
+			want := f.name + ":1: the file looks like " + e.name + " without a byte-order mark; save it as UTF-8"
+			if !errors.As(err, &bad) || len(bad) != 1 || err.Error() != want || n != 0 {
+				t.Errorf("%s %s in %s without a mark: %d documents, error\n%v\nwant none and only %q", f.name, f.format, e.name, n, err, want)
+			}
+		}
+	}
+	for _, data := range []string{"قال\x00محمد\n", "قال محمد\x00\x00\n", "abc\x00def\x00ghi\n", "\x00"} {
+		_, err := readAll(t, []byte(data), "n.txt", "text-lines")
+		if err == nil || !strings.Contains(err.Error(), "control character U+0000") {
+			t.Errorf("%q: error %v, want the NUL named as a control character", data, err)
+		}
+	}
+}

@@ -151,7 +151,7 @@ func fileNameID(name, id string) error {
 }
 
 // readPlainText reads a whole plain-text file, refusing one over limit,
-// in UTF-16 or UTF-32 (by its byte-order mark) or holding invalid UTF-8
+// in UTF-16 or UTF-32 (see wideEncoding) or holding invalid UTF-8
 // (naming the line of the first bad byte).
 func readPlainText(r io.Reader, name string, limit int) ([]byte, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
@@ -161,7 +161,7 @@ func readPlainText(r io.Reader, name string, limit int) ([]byte, error) {
 	if len(raw) > limit {
 		return nil, Errors{{File: name, Line: 1, Reason: fmt.Sprintf("file is larger than %d MiB", limit>>20)}}
 	}
-	if err := wideBOM(name, raw); err != nil {
+	if err := wideEncoding(name, raw); err != nil {
 		return nil, err
 	}
 	if bad := firstInvalidByte(raw); bad >= 0 {

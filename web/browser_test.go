@@ -62,6 +62,11 @@ type site struct {
 	// failWrites makes the next span writes fail with 500, to test that
 	// a failed save is shown (a 503 would be retried first).
 	failWrites atomic.Bool
+	// passWrites lets this many writes through before failWrites fails
+	// the next, so a step of several requests fails part way.
+	passWrites atomic.Int64
+	// writes counts the writes (requests other than GET) the site got.
+	writes atomic.Int64
 	// loseAnswers makes the next writes go through and their answers come
 	// back as a gateway's 502, as when a proxy gives up waiting.
 	loseAnswers atomic.Bool
@@ -109,7 +114,10 @@ func newSiteOn(t *testing.T, store *db.Store, docs ...codec.Doc) *site {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if s.failWrites.Load() && r.Method != http.MethodGet {
+		if r.Method != http.MethodGet {
+			s.writes.Add(1)
+		}
+		if s.failWrites.Load() && r.Method != http.MethodGet && s.passWrites.Add(-1) < 0 {
 			http.Error(w, `{"error":"database unavailable"}`, http.StatusInternalServerError)
 			return
 		}

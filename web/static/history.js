@@ -1,6 +1,7 @@
 // Undo and redo of span and relation edits. Each entry is plain data: what
 // was done to which span or relation (kinds: create, delete, relabel,
-// attributes, relate, unrelate, and batch for one action made of several).
+// attributes, relate, unrelate, replace for a link made in place of
+// another, and batch for one action made of several).
 // Re-creating a deleted span or relation gives it a new server id, so
 // entries are re-pointed at the new id.
 
@@ -51,7 +52,15 @@ export class History {
       // that gives a label or a link the project no longer has (apply
       // marks the error stepGone and says so), can never be replayed;
       // kept, it would block every step behind it.
-      if (err.status !== 404 && !err.stepGone) from.push(entry);
+      const gone = err.status === 404 || err.stepGone;
+      if (err.partial) {
+        // Part of the step went through (steps.js split it): that part
+        // moves on, the rest stays where it was, as the server holds them.
+        to.push(err.partial.done);
+        if (!gone) from.push(err.partial.left);
+      } else if (!gone) {
+        from.push(entry);
+      }
       this.onChange();
       throw err;
     } finally {
@@ -65,6 +74,7 @@ export class History {
   remap(oldId, newId) {
     this.each((e) => {
       if (e.span && e.span.id === oldId) e.span = { ...e.span, id: newId };
+      if (e.cleared) e.cleared = e.cleared.map((id) => (id === oldId ? newId : id));
       for (const r of relationsOf(e)) {
         if (r.from === oldId) r.from = newId;
         if (r.to === oldId) r.to = newId;
@@ -115,14 +125,15 @@ export function stepGives(entry, direction) {
     if (e.kind === 'relabel') gives.labels.push(undo ? e.from : e.to);
     if (e.kind === 'delete' && undo) gives.relations.push(...e.relations);
     if (e.kind === (undo ? 'unrelate' : 'relate')) gives.relations.push(e.relation);
+    if (e.kind === 'replace') gives.relations.push(...(undo ? e.replaced : [e.relation]));
     (e.entries || []).forEach(visit);
   };
   visit(entry);
   return gives;
 }
 
-// relationsOf lists the relations an entry names: its own, or those a
-// deleted span took with it.
+// relationsOf lists the relations an entry names: its own, those a
+// deleted span took with it, or those a link replaced.
 function relationsOf(e) {
-  return [e.relation, ...(e.relations || [])].filter(Boolean);
+  return [e.relation, ...(e.relations || []), ...(e.replaced || [])].filter(Boolean);
 }

@@ -16,6 +16,9 @@ export function createLayerAPI(docId, layerQuery) {
     relabel: (s, label, attributes) => request('PATCH', `${spansURL}/${s.id}${layerQuery}`, attributes ? { label, attributes } : { label }),
     attributes: (s, attributes) => request('PATCH', `${spansURL}/${s.id}${layerQuery}`, { attributes }),
     relate: (r) => request('POST', relationsURL + layerQuery, { type: r.type, from: r.from, to: r.to }),
+    // replace links r.from's quotation (or span) to r.to in place of its
+    // link of r.type, in one transaction; the answer names what went.
+    replace: (r) => request('POST', relationsURL + layerQuery, { type: r.type, from: r.from, to: r.to, replace: true }),
     unrelate: (r) => request('DELETE', `${relationsURL}/${r.id}${layerQuery}`),
     layer: () => request('GET', spansURL + layerQuery),
   };

@@ -54,7 +54,7 @@ export function createSaves(ctx) {
         saving = false;
         ctx.showStatus('');
         err.shown = true;
-        if (err.status === 400 && await refusedByProject(ctx, what, err, { labels: [], relations: [], spans: [], ...gives })) throw err;
+        if (err.status === 400 && !err.partial && await refusedByProject(ctx, what, err, { labels: [], relations: [], spans: [], ...gives })) throw err;
         await failed(what, err, sent);
         throw err;
       }
@@ -71,6 +71,10 @@ export function createSaves(ctx) {
   // all, the page shows what is stored now rather than a stale page, and
   // says which.
   async function failed(what, err, sent) {
+    if (err.partial) {
+      await partlySaved(what, err);
+      return;
+    }
     const stale = err.status === 404 || err.status === 409;
     if (err.status === 503 && !sent) { // the server stored nothing (retry.js)
       ctx.showError(`Could not ${what} after ${RETRIES + 1} tries: ${err.message}.`);
@@ -89,6 +93,26 @@ export function createSaves(ctx) {
     } catch (again) {
       ctx.showError(stale ? `Could not ${what}: ${err.message}, and the page could not be redrawn (${again.message}); reload it.`
         : `Could not ${what}: ${err.message}, and the server could not be asked what is stored (${again.message}). The change may or may not be saved: reload the page once the server answers.`);
+    }
+  }
+
+  // partlySaved tells of an undo or redo of several requests that failed
+  // after some went through (steps.js: err.partial): the layer holds part
+  // of the step, so the page shows what is stored and says which part
+  // was saved; the history holds the two parts apart (history.js).
+  async function partlySaved(what, err) {
+    const { doneWords, leftWords } = err.partial;
+    const did = what === 'undo' ? 'undone' : 'redone';
+    const lost = unanswered(err) ? ' (the answer was lost: the last may be stored after all)' : '';
+    const saved = `${did[0].toUpperCase()}${did.slice(1)} and saved: ${doneWords.join('; ')}. Not ${did}${lost}: ${leftWords.join('; ')}.`;
+    const [again, back] = what === 'undo' ? ['Undo', 'Redo'] : ['Redo', 'Undo'];
+    const next = err.status === 404 || err.stepGone ? `What was not ${did} is gone from the history; ${back} takes back what was.`
+      : `${again} tries the rest again; ${back} takes back what was ${did}.`;
+    try {
+      const notice = noticeOf(await ctx.redraw());
+      ctx.showError(`Could not ${what} all of the step: ${err.message}. ${saved} The page now shows what is stored. ${next}${notice ? ` ${notice}` : ''}`);
+    } catch (redrawErr) {
+      ctx.showError(`Could not ${what} all of the step: ${err.message}. ${saved} The page could not be redrawn (${redrawErr.message}): reload it to see what is stored.`);
     }
   }
 

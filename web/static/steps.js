@@ -1,5 +1,9 @@
 // Undo and redo against the server: each history entry (history.js) is
-// done or taken back by the requests that make or unmake it.
+// done or taken back by the requests that make or unmake it. A step of
+// several requests that fails part way has changed the layer part way:
+// the error it throws carries the step split in two (partial: what was
+// done and what was left), so the history keeps to what the server holds
+// and the page can say which is which.
 
 import { stepGives } from './history.js';
 
@@ -24,26 +28,94 @@ export function createSteps(ctx, history) {
     if (oldId !== undefined) history.remapRelation(oldId, r.id);
   }
 
+  // replace links r in place of its quotation's link of that type, in
+  // one request, and re-points r (re-created under a new id); the answer
+  // says what went.
+  async function replace(r) {
+    const made = await api.replace(r);
+    history.remapRelation(r.id, made.id);
+    r.id = made.id;
+    return made;
+  }
+
   // run redoes (or undoes) one history entry against the server.
   async function run(entry, direction) {
     const undo = direction === 'undo';
     switch (entry.kind) {
       case 'create': return undo ? api.remove(entry.span) : recreate(entry.span);
-      case 'delete':
-        if (!undo) return api.remove(entry.span);
-        await recreate(entry.span);
-        for (const r of entry.relations) await relate(r);
-        return undefined;
+      case 'delete': return undo ? undoDelete(entry) : api.remove(entry.span);
       case 'relabel': return undo ? api.relabel(entry.span, entry.from, entry.restore) : api.relabel(entry.span, entry.to);
       case 'attributes': return api.attributes(entry.span, undo ? entry.before : entry.after);
       case 'relate': return undo ? api.unrelate(entry.relation) : relate(entry.relation);
       case 'unrelate': return undo ? relate(entry.relation) : api.unrelate(entry.relation);
+      case 'replace': return undo ? undoReplace(entry) : redoReplace(entry);
       case 'batch':
         if (undo && entry.entries.every((e) => e.kind === 'create' || e.kind === 'relate')) return undoCreated(entry.entries);
-        for (const e of undo ? [...entry.entries].reverse() : entry.entries) await run(e, direction);
-        return undefined;
+        return runParts(entry.entries, direction);
       default: throw new Error(`unknown history entry ${entry.kind}`);
     }
+  }
+
+  // runParts runs the parts of one step (history entries, in the order
+  // they were done), undone last first. When one fails after others
+  // went through, the error carries the step split at that point.
+  async function runParts(parts, direction) {
+    const undo = direction === 'undo';
+    const order = undo ? [...parts].reverse() : parts;
+    for (let i = 0; i < order.length; i++) {
+      try {
+        await run(order[i], direction);
+      } catch (err) {
+        const inner = err.partial; // a part of several requests failed part way itself
+        const done = [...order.slice(0, i), ...(inner ? [inner.done] : [])];
+        const left = [inner ? inner.left : order[i], ...order.slice(i + 1)];
+        if (done.length > 0) err.partial = split(undo ? done.reverse() : done, undo ? left.reverse() : left);
+        throw err;
+      }
+    }
+  }
+
+  // undoDelete re-creates a deleted span, then each relation it took with
+  // it. Failing at a relation, the span and those before are back: the
+  // delete done again would take them, and the rest, still gone, are
+  // unlinks still to undo.
+  async function undoDelete(entry) {
+    await recreate(entry.span);
+    const rels = entry.relations;
+    for (let i = 0; i < rels.length; i++) {
+      try {
+        await relate(rels[i]);
+      } catch (err) {
+        err.partial = split([{ kind: 'delete', span: entry.span, relations: rels.slice(0, i) }],
+          rels.slice(i).map((r) => ({ kind: 'unrelate', relation: r })));
+        throw err;
+      }
+    }
+  }
+
+  // redoReplace links again, and keeps what the server says went this
+  // time (the old link as undo re-created it, under its new id).
+  async function redoReplace(entry) {
+    const made = await replace(entry.relation);
+    entry.replaced = made.replaced.map((r) => ({ id: r.id, type: r.type, from: r.from, to: r.to }));
+    entry.cleared = made.cleared;
+  }
+
+  // undoReplace gives the old link back in place of the new, in one
+  // request. A link that replaced none, or a speaker that took off "not
+  // in the text", is undone part by part: the link goes, then the marks
+  // come back (the server refuses a mark beside a speaker).
+  async function undoReplace(entry) {
+    if (entry.replaced.length === 1 && entry.cleared.length === 0) {
+      await replace(entry.replaced[0]);
+      return;
+    }
+    const parts = [
+      ...entry.cleared.map((id) => ({ kind: 'attributes', span: { id }, before: { speaker_in_text: false }, after: { speaker_in_text: null } })),
+      ...entry.replaced.map((r) => ({ kind: 'unrelate', relation: r })),
+      { kind: 'relate', relation: entry.relation },
+    ];
+    await runParts(parts, 'undo');
   }
 
   // undoCreated takes back what one step created (an accept of many
@@ -51,14 +123,49 @@ export function createSteps(ctx, history) {
   // span it made goes in one request, with the links that reach them.
   async function undoCreated(entries) {
     const created = new Set(entries.filter((e) => e.kind === 'create').map((e) => e.span.id));
-    for (const e of [...entries].reverse()) {
-      if (e.kind === 'relate' && !created.has(e.relation.from) && !created.has(e.relation.to)) await api.unrelate(e.relation);
+    const undone = new Set();
+    try {
+      for (const e of [...entries].reverse()) {
+        if (e.kind === 'relate' && !created.has(e.relation.from) && !created.has(e.relation.to)) {
+          await api.unrelate(e.relation);
+          undone.add(e);
+        }
+      }
+      if (created.size > 0) await api.removeMany([...created]);
+    } catch (err) {
+      if (undone.size > 0) err.partial = split(entries.filter((e) => undone.has(e)), entries.filter((e) => !undone.has(e)));
+      throw err;
     }
-    if (created.size > 0) await api.removeMany([...created]);
   }
 
   return async (entry, direction) => {
     await ctx.save(direction, () => run(entry, direction), stepGives(entry, direction));
     ctx.showStatus(direction === 'undo' ? 'Undone and saved' : 'Redone and saved');
   };
+}
+
+// split is a step cut in two: done, the parts the failed step carried
+// out (in the direction it ran), and left, those it did not, each one
+// history entry (a batch when several), with their words for the page.
+function split(done, left) {
+  const entry = (parts) => (parts.length === 1 ? parts[0] : { kind: 'batch', entries: parts });
+  return { done: entry(done), left: entry(left), doneWords: done.map(partWords), leftWords: left.map(partWords) };
+}
+
+// partWords says what a part of a step changes, in a few words.
+function partWords(e) {
+  const link = (r) => `the ${r.type.replace('_', ' ')} link`;
+  switch (e.kind) {
+    case 'create':
+    case 'delete': {
+      const links = (e.relations || []).length;
+      return `the ${e.span.label} span “${e.span.text}”${links ? ` with ${links === 1 ? 'its link' : `${links} of its links`}` : ''}`;
+    }
+    case 'relabel': return `the label of “${e.span.text}”`;
+    case 'attributes': return 'speaker_in_text' in e.after ? 'the mark “speaker not in the text”' : 'the quotation\'s type';
+    case 'relate':
+    case 'unrelate':
+    case 'replace': return link(e.relation);
+    default: return (e.entries || []).map(partWords).join(', ');
+  }
 }

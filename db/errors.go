@@ -42,11 +42,15 @@ type ValidationError struct {
 
 // Cell is one field of one row of a list a write was given: List as the
 // store names it ("labels", "relation_types"), Row its place in that list
-// from 0, Field the row's field ("hotkey", "from").
+// from 0, Field the row's field ("hotkey", "from"). Stored says Row counts
+// the list as the project holds it instead: the row is one the write left
+// out, as when a label spans still use was removed or renamed, and so the
+// list given has no place for it.
 type Cell struct {
-	List  string
-	Row   int
-	Field string
+	List   string
+	Row    int
+	Field  string
+	Stored bool
 }
 
 func (e *ValidationError) Error() string {
@@ -65,6 +69,13 @@ func invalid(field, format string, args ...any) error {
 func invalidCell(list string, row int, field, format string, args ...any) error {
 	return &ValidationError{Field: fmt.Sprintf("%s[%d].%s", list, row, field), Reason: fmt.Sprintf(format, args...),
 		Cell: &Cell{List: list, Row: row, Field: field}}
+}
+
+// invalidRow is invalid about a list as a whole (field), its text as
+// invalid's, pointing at the row (cell) a form is best mended at: the
+// first label past the most a project may have, the label in use.
+func invalidRow(field string, cell Cell, format string, args ...any) error {
+	return &ValidationError{Field: field, Reason: fmt.Sprintf(format, args...), Cell: &cell}
 }
 
 // conflictError is a write refused because of what the store holds. Its

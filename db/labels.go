@@ -17,7 +17,8 @@ import (
 // here).
 func (s *Store) SetLabels(ctx context.Context, projectID int64, by User, labels []Label) error {
 	if len(labels) == 0 {
-		return invalid("labels", "a project needs at least one label")
+		// Every row was left out: the first is where to name one again.
+		return invalidRow("labels", Cell{List: "labels", Row: 0, Field: "name", Stored: true}, "a project needs at least one label")
 	}
 	if err := ValidateLabels(labels); err != nil {
 		return err
@@ -31,7 +32,7 @@ func (s *Store) SetLabels(ctx context.Context, projectID int64, by User, labels 
 		for _, l := range labels {
 			keep[l.Name] = true
 		}
-		for _, old := range p.Labels {
+		for j, old := range p.Labels {
 			if keep[old.Name] {
 				continue
 			}
@@ -42,7 +43,8 @@ func (s *Store) SetLabels(ctx context.Context, projectID int64, by User, labels 
 				return fmt.Errorf("db: count spans of label %s: %w", old.Name, err)
 			}
 			if used > 0 {
-				return invalid("labels", "label %s is used by %s; it cannot be removed", old.Name, howMany(used, "span"))
+				return invalidRow("labels", Cell{List: "labels", Row: j, Field: "name", Stored: true},
+					"label %s is used by %s; it cannot be removed or renamed", old.Name, howMany(used, "span"))
 			}
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM labels WHERE project_id = ?", projectID); err != nil {

@@ -116,7 +116,7 @@ func ValidateLabels(labels []Label) error { return validateLabels(labels, 0) }
 // label form, which saves every label again, asks for them mended.
 func validateLabels(labels []Label, stored int) error {
 	if len(labels) > MaxLabels {
-		return invalid("labels", "%d labels, more than the %d a project may have", len(labels), MaxLabels)
+		return invalidRow("labels", Cell{List: "labels", Row: MaxLabels, Field: "name"}, "%d labels, more than the %d a project may have", len(labels), MaxLabels)
 	}
 	names, keys := map[string]bool{}, map[string]string{} // keys: the label of each hotkey, in lower case
 	for i, l := range labels {

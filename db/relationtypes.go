@@ -26,7 +26,8 @@ const MaxImportRelationTypes = 100
 // MaxRelationTypes.
 func ValidateRelationTypes(types []RelationType) error {
 	if len(types) > MaxRelationTypes {
-		return invalid("relation_types", "%d relation types, more than the %d a project may have", len(types), MaxRelationTypes)
+		return invalidRow("relation_types", Cell{List: "relation_types", Row: MaxRelationTypes, Field: "name"},
+			"%d relation types, more than the %d a project may have", len(types), MaxRelationTypes)
 	}
 	names := map[string]bool{}
 	for i, rt := range types {
@@ -71,7 +72,7 @@ func (s *Store) SetRelationTypes(ctx context.Context, projectID int64, by User, 
 				}
 			}
 		}
-		if err := relationsStillFit(ctx, tx, projectID, types); err != nil {
+		if err := relationsStillFit(ctx, tx, p, types); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM relation_types WHERE project_id = ?", projectID); err != nil {
@@ -85,9 +86,10 @@ func (s *Store) SetRelationTypes(ctx context.Context, projectID int64, by User, 
 	})
 }
 
-// relationsStillFit checks every kind of stored relation of the project
+// relationsStillFit checks every kind of stored relation of project p
 // (type, from label, to label) against the new rules.
-func relationsStillFit(ctx context.Context, tx *sql.Tx, projectID int64, types []RelationType) error {
+func relationsStillFit(ctx context.Context, tx *sql.Tx, p Project, types []RelationType) error {
+	projectID := p.ID
 	rows, err := tx.QueryContext(ctx, `SELECT r.type, f.label, t.label, count(*) FROM relations r
 		JOIN layers l ON l.id = r.layer_id JOIN documents d ON d.id = l.document_id
 		JOIN spans f ON f.id = r.from_span JOIN spans t ON t.id = r.to_span
@@ -104,7 +106,10 @@ func relationsStillFit(ctx context.Context, tx *sql.Tx, projectID int64, types [
 		}
 		i := slices.IndexFunc(types, func(rt RelationType) bool { return rt.Name == typ })
 		if i < 0 {
-			return invalid("relation_types", "relation type %s is used by %s (%s -> %s); it cannot be removed", typ, howMany(n, "relation"), from, to)
+			// The row to mend is the one the type had: cleared or renamed.
+			j := slices.IndexFunc(p.RelationTypes, func(rt RelationType) bool { return rt.Name == typ })
+			return invalidRow("relation_types", Cell{List: "relation_types", Row: j, Field: "name", Stored: true},
+				"relation type %s is used by %s (%s -> %s); it cannot be removed or renamed", typ, howMany(n, "relation"), from, to)
 		}
 		if rt := types[i]; !rt.Joins(from, to) {
 			side := "to"

@@ -40,7 +40,7 @@ func (h *handler) setLabels(c echo.Context) error {
 		}
 	}
 	if err := h.store.SetLabels(c.Request().Context(), p.ID, currentUser(c), labels); err != nil {
-		return h.formError(c, p, err, func(m *components.Manage) { m.LabelsDraft, m.Cell = typed, formCell(err, rows) })
+		return h.formError(c, p, err, func(m *components.Manage) { m.LabelsDraft, m.Cell = typed, formCell(err, rows, len(typed)) })
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=labels#labels", p.ID))
 }
@@ -70,7 +70,7 @@ func (h *handler) setRelationTypes(c echo.Context) error {
 		}
 	}
 	if err := h.store.SetRelationTypes(c.Request().Context(), p.ID, currentUser(c), types); err != nil {
-		return h.formError(c, p, err, func(m *components.Manage) { m.RelationTypesDraft, m.Cell = typed, formCell(err, rows) })
+		return h.formError(c, p, err, func(m *components.Manage) { m.RelationTypesDraft, m.Cell = typed, formCell(err, rows, len(typed)) })
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=relation-types#relation-types", p.ID))
 }
@@ -78,12 +78,24 @@ func (h *handler) setRelationTypes(c echo.Context) error {
 // formCell is the input of a row form that err is about, when the store
 // names one (ValidationError.Cell): the store counts the rows it was
 // given, rows is the form's row of each, as a cleared row is not given.
-func formCell(err error, rows []int) *db.Cell {
+// A row the store counts as the project holds them (Cell.Stored: a label
+// in use, cleared or renamed) is the form's row of that place, of the
+// typed ones: the form lists the stored rows in order, keeps a cleared
+// one in its place and adds new ones after them.
+func formCell(err error, rows []int, typed int) *db.Cell {
 	var ve *db.ValidationError
-	if !errors.As(err, &ve) || ve.Cell == nil || ve.Cell.Row < 0 || ve.Cell.Row >= len(rows) {
+	if !errors.As(err, &ve) || ve.Cell == nil || ve.Cell.Row < 0 {
 		return nil
 	}
-	return &db.Cell{List: ve.Cell.List, Row: rows[ve.Cell.Row], Field: ve.Cell.Field}
+	row := ve.Cell.Row
+	switch {
+	case ve.Cell.Stored && row < typed:
+	case !ve.Cell.Stored && row < len(rows):
+		row = rows[row]
+	default:
+		return nil
+	}
+	return &db.Cell{List: ve.Cell.List, Row: row, Field: ve.Cell.Field}
 }
 
 // labelList splits a form field of label names on spaces and commas.

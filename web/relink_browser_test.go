@@ -207,3 +207,59 @@ func waitError(t *testing.T, b *browser) string {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// TestBrowserPartlyFailedUndoOfASpeakerForAMarkedQuotation: a speaker
+// linked to a quotation marked "speaker not in the text" took the mark
+// off; its undo takes the link away, then puts the mark back. When the
+// mark's request fails, the page shows the quotation as stored (no
+// speaker, no mark) and says so, and Undo and Redo go on from there.
+func TestBrowserPartlyFailedUndoOfASpeakerForAMarkedQuotation(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	spans := markSpans(t, s, doc, [2]string{"الجهاز مستمر في عملياته", "QUOTE"}, [2]string{"صباح النعمان", "PER"})
+	quote, per := spans[0], spans[1]
+	if _, err := s.store.UpdateSpan(t.Context(), doc, s.user.ID, s.user.ID, quote.ID, db.SpanPatch{Attributes: map[string]any{"speaker_in_text": false}}); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	both := strings.Join(sorted([]string{fmt.Sprintf("QUOTE %d-%d", quote.Start, quote.End), fmt.Sprintf("PER %d-%d", per.Start, per.End)}), ", ")
+	linked := both + " | " + fmt.Sprintf("speaker QUOTE %d -> PER %d", quote.Start, per.Start)
+	mark := func(want string) {
+		t.Helper()
+		if got := eval[string](b, fmt.Sprintf(notInTextJS, doc.ID, quote.Start)); got != want {
+			t.Errorf("the quotation's speaker_in_text is %s, want %s", got, want)
+		}
+	}
+
+	b.clickChar(quote.Start + 3)
+	b.run(chromedp.WaitVisible(chromedp.ID("quote-tools")), chromedp.KeyEvent("s"))
+	b.clickChar(per.Start + 3)
+	waitText(t, b, "q-speaker", per.Text)
+	b.waitPage(2)
+	mark("unset")
+
+	s.passWrites.Store(1)
+	s.failWrites.Store(true)
+	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(ctrl)))
+	msg := waitError(t, b)
+	s.failWrites.Store(false)
+	for _, want := range []string{"Could not undo all of the step", "Undone and saved: the speaker link", "Not undone: the mark “speaker not in the text”"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q does not say %q", msg, want)
+		}
+	}
+	b.waitPage(2)
+	if problem := eval[string](b, fmt.Sprintf(pageVersusAPIJS, doc.ID)); problem != "" {
+		t.Errorf("after the undo that failed part way the page differs from the server: %s", problem)
+	}
+	mark("unset")
+
+	b.run(chromedp.Click(chromedp.ID("save-error-close")))
+	stepHistory(t, b, doc.ID, false, both+" | ")
+	mark("false")
+	stepHistory(t, b, doc.ID, true, both+" | ")
+	mark("unset")
+	stepHistory(t, b, doc.ID, true, linked)
+	mark("unset")
+}

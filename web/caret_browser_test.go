@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -210,4 +211,73 @@ func TestBrowserCaretFollowed(t *testing.T) {
 		b.viewShot("caret-followed")
 		t.Errorf("after 300 Ctrl+ArrowLeft: %s", bad)
 	}
+}
+
+// caretMarkJS says where the caret mark is drawn: "hidden", or "at the
+// caret" when it stands at the selection's focus, else where it is.
+const caretMarkJS = `(() => {
+  const m = document.querySelector('.caret-mark');
+  if (!m) return 'no mark';
+  if (m.hidden) return 'hidden';
+  const sel = getSelection(), r = document.createRange();
+  r.setStart(sel.focusNode, sel.focusOffset);
+  const c = r.getClientRects()[0] || r.getBoundingClientRect(), mr = m.getBoundingClientRect();
+  return mr.height > 0 && Math.abs(mr.top - c.top) <= 4 && Math.abs(mr.left - c.left) <= 4 ? 'at the caret'
+    : 'at ' + Math.round(mr.left) + ',' + Math.round(mr.top) + ' (caret at ' + Math.round(c.left) + ',' + Math.round(c.top) + ')';
+})()`
+
+// TestBrowserCaretMarkForKeys: the caret mark shows where the keyboard
+// put the caret, never where the mouse did. Tabbing into the text draws
+// it; a click in the text hides it, and an arrow brings it back at the
+// caret; a drag hides it, and Shift+Arrow brings it back; a drag then a
+// label's key draws it at the end of the span made.
+func TestBrowserCaretMarkForKeys(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	b := newBrowser(t, s)
+	b.run(chromedp.EmulateViewport(1366, 768))
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	mark := func(step, want string) {
+		t.Helper()
+		got := "not read"
+		for deadline := time.Now().Add(10 * time.Second); got != want && time.Now().Before(deadline); {
+			eval[bool](b, `new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))`)
+			got = eval[string](b, caretMarkJS)
+		}
+		if got != want {
+			b.viewShot("caret-mark-" + strings.ReplaceAll(step, " ", "-"))
+			t.Errorf("after %s the caret mark is %s, want %s", step, got, want)
+		}
+	}
+	for range 100 {
+		if eval[bool](b, `document.activeElement === document.getElementById('doc')`) {
+			break
+		}
+		b.run(chromedp.KeyEvent(kb.Tab))
+	}
+	if !eval[bool](b, `document.activeElement === document.getElementById('doc')`) {
+		t.Fatal("Tab never reaches the text")
+	}
+	mark("Tab into the text", "at the caret")
+
+	start, end := spanAt(t, doc.Text, "جهاز مكافحة الإرهاب", 0)
+	b.clickChar(start + 2)
+	b.waitFor(`document.activeElement === document.getElementById('doc') && getSelection().isCollapsed`)
+	mark("a click in the text", "hidden")
+	b.run(chromedp.KeyEvent(kb.ArrowLeft))
+	mark("a click then ArrowLeft", "at the caret")
+
+	b.dragSelect(start, end)
+	b.waitFor(`!getSelection().isCollapsed`)
+	mark("a drag", "hidden")
+	b.run(chromedp.KeyEvent(kb.ArrowLeft, chromedp.KeyModifiers(shift)))
+	mark("a drag then Shift+ArrowLeft", "at the caret")
+
+	b.dragSelect(start, end)
+	mark("a second drag", "hidden")
+	b.run(chromedp.KeyEvent("2")) // ORG
+	made := s.waitSpans(t, doc, s.user.ID, 1)[0]
+	b.waitPage(1)
+	b.waitFor(fmt.Sprintf(`(() => { const s = %s; return s[0] === %d && s[1] === %d; })()`, caretSelectionJS, made.End, made.End))
+	mark("a drag then a label's key", "at the caret")
 }

@@ -1,8 +1,9 @@
 // The keyboard caret in the text. The text is not editable, so the
 // browser neither draws a caret in it nor scrolls to follow one: arrows
 // move a caret placed here (Shift extends, Ctrl moves by words), a thin
-// mark shows where it is while the text has the focus, and the page
-// scrolls to keep it in sight, clear of the sticky label bar.
+// mark shows where it is while the text has the focus and the keyboard
+// is in use, and the page scrolls to keep it in sight, clear of the
+// sticky label bar.
 
 import { boundaryToCodePoint, codePointToBoundary } from './offsets.js';
 import { revealRange } from './reveal.js';
@@ -56,8 +57,9 @@ function caretRect(docEl) {
  * watchCaret gives docEl a keyboard caret: arrows, Home and End move it
  * (Shift extends the selection), the page scrolls to follow it, and a
  * mark (aria-hidden; a screen reader follows the selection itself) shows
- * it while the text has the focus. reported takes a failed scroll's
- * error. It returns follow(), which scrolls to the caret.
+ * it while the text has the focus, from the first key pressed after the
+ * mouse was last used. reported takes a failed scroll's error. It returns
+ * follow(), which scrolls to the caret.
  */
 export function watchCaret(docEl, reported) {
   const mark = document.createElement('div');
@@ -66,8 +68,23 @@ export function watchCaret(docEl, reported) {
   mark.hidden = true;
   document.body.append(mark);
 
+  // A click or drag in the text leaves a caret no reader expects there
+  // (the text is not editable), which a mark would show as a stray
+  // stroke among the letters: the mark waits for a key. A modifier alone
+  // moves nothing, so it does not count.
+  let byKeyboard = false;
+  document.addEventListener('pointerdown', () => {
+    byKeyboard = false;
+    drawMark();
+  }, true);
+  document.addEventListener('keydown', (e) => {
+    if (['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) return;
+    byKeyboard = true;
+    drawMark();
+  }, true);
+
   function drawMark() {
-    const box = document.activeElement === docEl ? caretRect(docEl) : null;
+    const box = byKeyboard && document.activeElement === docEl ? caretRect(docEl) : null;
     mark.hidden = !box;
     if (!box) return;
     mark.style.left = `${box.left + window.scrollX - 1}px`;

@@ -7,40 +7,17 @@
 // it changed (the page narrowed to them, tbody[data-places]), which take
 // the place of the page's own there, with the counts above the table; a
 // long table is not sent and laid out again for each decision. Without
-// this script the forms post and the page comes back at the row.
+// this script the forms post and the page comes back at the row. A
+// decision the server could not take yet (a 503: the database busy with
+// another long write, nothing stored) is sent again, as the annotation
+// view's saves are (retry.js), the status saying so.
+
+import { busyForms } from './busyforms.js';
+import { onRetry, RETRIES, sendRetrying } from './retry.js';
 
 const table = document.getElementById('candidates');
 if (table) init(table);
 busyForms();
-
-// busyForms: a form with data-busy (the bulk accept and its undo, which
-// take seconds on a long document) turns its button off once sent, the
-// question of forms.js answered, and says what is under way in it and
-// in the status line, so it is not pressed twice while the page waits.
-function busyForms() {
-  window.addEventListener('submit', (e) => {
-    const form = e.target;
-    if (e.defaultPrevented || !form.matches('form[data-busy]')) return;
-    const button = form.querySelector('button[type="submit"]');
-    if (!button) return;
-    if (!button.dataset.idle) button.dataset.idle = button.textContent;
-    button.disabled = true;
-    button.textContent = form.dataset.busy;
-    form.setAttribute('aria-busy', 'true');
-    const status = document.getElementById('review-key-status');
-    if (status) status.textContent = form.dataset.busy;
-  });
-  // A page the browser keeps and shows again on Back is not waiting.
-  window.addEventListener('pageshow', (e) => {
-    if (!e.persisted) return;
-    for (const form of document.querySelectorAll('form[data-busy][aria-busy]')) {
-      const button = form.querySelector('button[type="submit"]');
-      button.disabled = false;
-      button.textContent = button.dataset.idle;
-      form.removeAttribute('aria-busy');
-    }
-  });
-}
 
 // place reads a row's anchor (c-START-END-LABEL): its start, end and
 // label, or null for another id.
@@ -136,29 +113,37 @@ function init(candidates) {
     });
   });
 
+  // While a decision is sent again because the server was busy, the
+  // status says so (a busy server's other requests, a note's, say the
+  // same of it).
+  let deciding = false;
+  onRetry(({ reason }) => {
+    if (deciding && reason === 'busy') status.textContent = 'Saving… (the server is busy, retrying)';
+  });
+
   // decide sends a row's form and puts the rows of the answer in.
   async function decide(form, row) {
     status.textContent = 'Saving…';
+    const body = new URLSearchParams(new FormData(form));
     let res;
+    deciding = true;
     try {
-      res = await fetch(form.action, {
+      res = await sendRetrying('POST', () => fetch(form.action, {
         method: 'POST',
-        body: new URLSearchParams(new FormData(form)),
+        body,
         headers: { 'X-Review-Rows': '1' },
         credentials: 'same-origin',
-      });
+      }));
     } catch (err) {
       const lost = new Error(`the server could not be reached (${err.message})`);
       lost.unanswered = true;
       throw lost;
+    } finally {
+      deciding = false;
     }
-    const page = new DOMParser().parseFromString(await res.text(), 'text/html');
-    const error = page.getElementById('form-error');
-    if (!res.ok) {
-      const refused = new Error(error ? error.textContent : `the server answered ${res.status} ${res.statusText}`);
-      refused.status = res.status;
-      throw refused;
-    }
+    const text = await res.text();
+    if (!res.ok) throw refusedBy(res, text);
+    const page = new DOMParser().parseFromString(text, 'text/html');
     const rows = page.querySelector('#candidates tbody[data-places]');
     const section = page.querySelector('section[aria-labelledby="candidates-title"]');
     if (!rows) {
@@ -223,6 +208,7 @@ function init(candidates) {
   // or may not be stored.
   function refusal(err) {
     const reason = err.message.replace(/\.$/, '');
+    if (err.status === 503) return `Could not save the decision after ${RETRIES + 1} tries: ${reason}.`;
     if (err.unanswered) return `Could not send the decision: ${reason}. It may or may not be stored: reload the page to see gold as it stands.`;
     if (err.status === 404 || err.status === 409) return `Could not save the decision: ${reason}. Gold or the annotators' layers changed since this page was loaded: reload it to see them as they stand.`;
     return `Could not save the decision: ${reason}. Nothing was changed; try again.`;
@@ -281,4 +267,25 @@ function init(candidates) {
     }
     e.preventDefault();
   });
+}
+
+// refusedBy is the error of a refused decision: the review page's own
+// message (a refused form comes back as the page), the API's (a busy
+// database answers JSON to a script), or else the status.
+function refusedBy(res, text) {
+  let reason = `the server answered ${res.status} ${res.statusText}`;
+  if ((res.headers.get('Content-Type') || '').includes('json')) {
+    try {
+      const data = JSON.parse(text);
+      if (data && data.error) reason = data.error;
+    } catch (_) {
+      // Not JSON after all (a proxy's answer): the status stands.
+    }
+  } else {
+    const error = new DOMParser().parseFromString(text, 'text/html').getElementById('form-error');
+    if (error) reason = error.textContent;
+  }
+  const refused = new Error(reason);
+  refused.status = res.status;
+  return refused;
 }

@@ -22,7 +22,7 @@ import (
 type Manage struct {
 	Members   []db.Member
 	Assignees map[int64][]db.Assignee // by document id
-	Export    db.ExportCounts         // what each layer's export would hold
+	Export    db.ExportTally          // what each layer's export would hold, under each filter
 	// Error is why the form sent before this page was refused, shown at
 	// the top of the page: the refusals that send the manager back to it
 	// (nothing ticked). Forms refused on their post say so by the form

@@ -135,7 +135,7 @@ func (h *handler) emptyExport(c echo.Context, w *codec.Writer, out *startOnWrite
 	reason := emptyExportReason(p, q)
 	if q.status != "" || q.part != "" || q.format == "quotes" {
 		// In the export form's words, what the layer holds without them.
-		reason += fmt.Sprintf(" At any status and in every part, %s holds %s.", layerName(q.layer), components.LayerHolds(counts, q.layer))
+		reason += fmt.Sprintf(" At any status and in every part, %s holds %s.", layerName(q.layer), components.LayerHolds(counts[db.ExportFilter{}], q.layer))
 	}
 	return render(c, http.StatusOK, components.ErrorPage(h.page(c, "Nothing to export"), http.StatusOK, reason))
 }

@@ -36,8 +36,10 @@ func TestDev7GoldMatchesText(t *testing.T) {
 // it also ended before a participle of saying without a comma (مؤكدا):
 // QUOTE exact P 0.802 R 0.642, overlap P 0.906 R 0.742; speaker exact
 // P 0.614 R 0.417, overlap P 0.729 R 0.495, quote overlap P 0.829
-// R 0.563; cue link P 0.847 R 0.605, overlap P 0.953 R 0.681. The floors
-// sit at these.
+// R 0.563; cue link P 0.847 R 0.605, overlap P 0.953 R 0.681. After a
+// title set off by a comma after the speaker's name was kept in the
+// speaker (appositions.go): speaker exact P 0.671 R 0.456, the rest
+// unchanged. The floors sit at these.
 func TestDev7ANERCorp(t *testing.T) {
 	g, texts := loadGoldSet(t, "quotes-dev7.json")
 	s := scoreGoldSet(t, g, texts, os.Getenv("HASHIYA_DEV_ERRORS") != "")
@@ -46,7 +48,7 @@ func TestDev7ANERCorp(t *testing.T) {
 		exactFigure("QUOTE exact, all quotes", s.all, 0.8, 0.64),
 		exactFigure("QUOTE exact, direct only", s.direct, 0.66, 0.66),
 		overlapFigure("QUOTE overlap", s.quotesO, 0.9, 0.74),
-		exactFigure("speaker exact", s.spkExact, 0.61, 0.41),
+		exactFigure("speaker exact", s.spkExact, 0.67, 0.45),
 		exactFigure("speaker overlap", s.spkOverlap, 0.72, 0.49),
 		overlapFigure("speaker, quote overlap", s.spkO, 0.82, 0.56),
 		exactFigure("CUE span exact", s.cueSpans, 0.93, 0.78),

@@ -31,6 +31,9 @@ func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
 		_, isCue := lx.match(w.Norm)
 		if d.hasAny(prevEnd, w.Start, "،,") || isCue {
 			s.Closed = n > 0
+			if end, ok := d.appositionAfter(k, limit, lx); ok && n > 1 && !isCue {
+				s.End = end // وقال سيمون هول ، المسؤول الدولي في " جامعة آستون " :
+			}
 			return s
 		}
 		if n == 0 && (pronounPreps[w.Norm] && d.nameFollows(k) || d.addressee(k)) {

@@ -39,21 +39,26 @@ func TestDev7GoldMatchesText(t *testing.T) {
 // R 0.563; cue link P 0.847 R 0.605, overlap P 0.953 R 0.681. After a
 // title set off by a comma after the speaker's name was kept in the
 // speaker (appositions.go): speaker exact P 0.671 R 0.456, the rest
-// unchanged. The floors sit at these.
+// unchanged. After a body named in marks inside a speaker's title, before
+// the colon of the speech, was no longer proposed as a quotation
+// (speakernames.go): QUOTE exact P 0.811 R 0.642, direct P 0.686 R 0.667,
+// overlap P 0.916 R 0.742; speaker exact P 0.686 R 0.466, overlap P 0.743
+// R 0.505, quote overlap P 0.843 R 0.573; cue link P 0.859 R 0.613,
+// overlap P 0.965 R 0.689. The floors sit at these.
 func TestDev7ANERCorp(t *testing.T) {
 	g, texts := loadGoldSet(t, "quotes-dev7.json")
 	s := scoreGoldSet(t, g, texts, os.Getenv("HASHIYA_DEV_ERRORS") != "")
 	t.Logf("dev7 ANERCorp: %d documents, %d gold quotations", len(texts), len(g.Quotes))
 	report(t, []figure{
-		exactFigure("QUOTE exact, all quotes", s.all, 0.8, 0.64),
-		exactFigure("QUOTE exact, direct only", s.direct, 0.66, 0.66),
-		overlapFigure("QUOTE overlap", s.quotesO, 0.9, 0.74),
-		exactFigure("speaker exact", s.spkExact, 0.67, 0.45),
-		exactFigure("speaker overlap", s.spkOverlap, 0.72, 0.49),
-		overlapFigure("speaker, quote overlap", s.spkO, 0.82, 0.56),
+		exactFigure("QUOTE exact, all quotes", s.all, 0.81, 0.64),
+		exactFigure("QUOTE exact, direct only", s.direct, 0.68, 0.66),
+		overlapFigure("QUOTE overlap", s.quotesO, 0.91, 0.74),
+		exactFigure("speaker exact", s.spkExact, 0.68, 0.46),
+		exactFigure("speaker overlap", s.spkOverlap, 0.74, 0.5),
+		overlapFigure("speaker, quote overlap", s.spkO, 0.84, 0.57),
 		exactFigure("CUE span exact", s.cueSpans, 0.93, 0.78),
 		overlapFigure("CUE span overlap", s.cuesO, 0.93, 0.78),
-		exactFigure("quote -> cue link", s.cueLinks, 0.84, 0.6),
-		overlapFigure("cue link, overlap", s.linksO, 0.95, 0.68),
+		exactFigure("quote -> cue link", s.cueLinks, 0.85, 0.61),
+		overlapFigure("cue link, overlap", s.linksO, 0.96, 0.68),
 	})
 }

@@ -50,7 +50,7 @@ func (d *doc) isName(p markPair, lx lexicon) bool {
 	if n == 0 {
 		return true // nothing but marks or spaces
 	}
-	if n <= 3 && !d.introduced(d.markStart(p.Open), lx) && !d.followedByCue(p.Close+1, lx) {
+	if n <= 3 && !d.introduced(d.markStart(p.Open), lx) && !d.followedByCue(p.Close+1, lx) || d.namesBeforeColon(p, n, lx) {
 		return true
 	}
 	before, open := d.wordBefore(p.Open), d.markStart(p.Open)

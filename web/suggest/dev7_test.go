@@ -44,21 +44,26 @@ func TestDev7GoldMatchesText(t *testing.T) {
 // (speakernames.go): QUOTE exact P 0.811 R 0.642, direct P 0.686 R 0.667,
 // overlap P 0.916 R 0.742; speaker exact P 0.686 R 0.466, overlap P 0.743
 // R 0.505, quote overlap P 0.843 R 0.573; cue link P 0.859 R 0.613,
-// overlap P 0.965 R 0.689. The floors sit at these.
+// overlap P 0.965 R 0.689. After a reported clause learnt to run to the
+// closing mark of marked words that open after its subject, when it
+// ended inside them at a cue (quotes.go, إن الملك " عبر عن ... ومطالبة
+// ... "): QUOTE exact P 0.821 R 0.650, direct P 0.706 R 0.667; speaker
+// exact P 0.700 R 0.476, overlap P 0.757 R 0.515; cue link P 0.871
+// R 0.622; the rest unchanged. The floors sit at these.
 func TestDev7ANERCorp(t *testing.T) {
 	g, texts := loadGoldSet(t, "quotes-dev7.json")
 	s := scoreGoldSet(t, g, texts, os.Getenv("HASHIYA_DEV_ERRORS") != "")
 	t.Logf("dev7 ANERCorp: %d documents, %d gold quotations", len(texts), len(g.Quotes))
 	report(t, []figure{
-		exactFigure("QUOTE exact, all quotes", s.all, 0.81, 0.64),
-		exactFigure("QUOTE exact, direct only", s.direct, 0.68, 0.66),
+		exactFigure("QUOTE exact, all quotes", s.all, 0.82, 0.65),
+		exactFigure("QUOTE exact, direct only", s.direct, 0.7, 0.66),
 		overlapFigure("QUOTE overlap", s.quotesO, 0.91, 0.74),
-		exactFigure("speaker exact", s.spkExact, 0.68, 0.46),
-		exactFigure("speaker overlap", s.spkOverlap, 0.74, 0.5),
+		exactFigure("speaker exact", s.spkExact, 0.7, 0.47),
+		exactFigure("speaker overlap", s.spkOverlap, 0.75, 0.51),
 		overlapFigure("speaker, quote overlap", s.spkO, 0.84, 0.57),
 		exactFigure("CUE span exact", s.cueSpans, 0.93, 0.78),
 		overlapFigure("CUE span overlap", s.cuesO, 0.93, 0.78),
-		exactFigure("quote -> cue link", s.cueLinks, 0.85, 0.61),
+		exactFigure("quote -> cue link", s.cueLinks, 0.87, 0.62),
 		overlapFigure("cue link, overlap", s.linksO, 0.96, 0.68),
 	})
 }

@@ -188,8 +188,12 @@ func (d *doc) afterColon(c cue, lx lexicon) (int, bool) {
 // that clauseEnd or speechEnd found. A marked
 // quotation inside it makes it mixed; one whose closing mark is all that
 // follows the clause's last word ends it after that mark (أن أي هجوم
-// سيمثل “تصعيدا خطيرا”، وحذر). A clause that is nothing but one marked
-// quotation (أن “...”.) is that direct quotation, not reported speech.
+// سيمثل “تصعيدا خطيرا”، وحذر), and so does one that opens after the
+// clause's first word when the clause ended inside it at a cue or a
+// clause word, which inside marks are the speaker's own (إن الملك " عبر
+// عن إدانة ... ومطالبة الأردن برفعه "). A clause that is nothing but one
+// marked quotation (أن “...”.) is that direct quotation, not reported
+// speech.
 func (d *doc) clause(start, end int, direct []quote) (quote, bool) {
 	start, end = d.trim(start, end)
 	end = d.asked(d.balanced(start, end))
@@ -198,7 +202,7 @@ func (d *doc) clause(start, end int, direct []quote) (quote, bool) {
 		switch {
 		case dq.Open >= start && dq.Close <= q.End:
 			q.Type = "mixed"
-		case dq.Open >= start && dq.Open < q.End && d.onlyMarks(q.End, dq.Close):
+		case dq.Open >= start && dq.Open < q.End && (d.onlyMarks(q.End, dq.Close) || dq.Open > start && !d.endsSentence(q.End)):
 			q.End, q.Close, q.Type = dq.Close, dq.Close, "mixed"
 		case dq.Open < q.End && start < dq.Close:
 			return quote{}, false // a quotation straddles the clause end
@@ -258,4 +262,14 @@ func (d *doc) startsAttribution(k int, lx lexicon) bool {
 	}
 	_, bare := lx[w.Norm]
 	return isCue && (!bare || isParticiple(base)) && !ambiguousCues[base] && d.hasComplement(lx, base, k)
+}
+
+// endsSentence reports whether a sentence end follows pos before the next
+// word.
+func (d *doc) endsSentence(pos int) bool {
+	k := d.wordAt(pos)
+	if k >= len(d.words) {
+		return true
+	}
+	return d.hasSentenceEnd(pos, d.words[k].Start)
 }

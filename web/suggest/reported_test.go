@@ -201,6 +201,13 @@ func TestSuggestReportedSpeechInsideQuotation(t *testing.T) {
 		{name: "a quoted name and a connective inside marks",
 			text:   "وقال المتحدث إن “كتيبة “الفاروق” انسحبت من المدينة بحسب الخطة المتفق عليها”.",
 			quotes: []string{"كتيبة “الفاروق” انسحبت من المدينة بحسب الخطة المتفق عليها"}},
+		{name: "a cue inside marks that open after the subject of the reported clause",
+			text:    "وقال الخطيب إن الملك \" عبر عن إدانة الحصار ومطالبة الأردن برفعه فورا \" . وقال",
+			quotes:  []string{"الملك \" عبر عن إدانة الحصار ومطالبة الأردن برفعه فورا \""},
+			speaker: map[string]string{"الملك \" عبر عن إدانة الحصار ومطالبة الأردن برفعه فورا \"": "PER الخطيب"}},
+		{name: "a sentence end inside such marks leaves only the marked quotation",
+			text:   "ولفت الوزير الى انه لن يكون بإمكاننا الاعتماد على احد \" علينا ان نعمل بسرعة . ولن نتوقف \" .",
+			quotes: []string{"علينا ان نعمل بسرعة . ولن نتوقف"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { checkReported(t, c, nil) })

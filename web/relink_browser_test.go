@@ -116,8 +116,12 @@ func TestBrowserRelinkSpeakerIsOneRequest(t *testing.T) {
 }
 
 // pageVersusAPIJS compares what the page shows with what GET .../spans
-// returns: the spans listed and highlighted, and the quotations the
-// Quotations panel says have no speaker; "" when they agree.
+// returns: the spans listed and highlighted; each quotation of the
+// Quotations panel (grouped as the store groups them: QUOTE spans joined
+// by segment links, the first in the text the head) with a speaker, marked
+// "speaker not in the text" (speaker_in_text false on its head) or with
+// neither and so listed as lacking one; and, while a quotation is open,
+// its "Speaker not in the text" box. "" when they agree.
 const pageVersusAPIJS = `(async (doc) => {
   const l = await (await fetch('/api/v1/documents/' + doc + '/spans', {headers: {Accept: 'application/json'}})).json();
   const stored = l.spans.map((s) => s.label + ' ' + s.start + '-' + s.end).sort().join(', ');
@@ -127,10 +131,34 @@ const pageVersusAPIJS = `(async (doc) => {
   const problems = [];
   if (listed !== stored) problems.push('span list ' + listed + ' but stored ' + stored);
   if (ids.length !== drawn.size || ids.some((id) => !drawn.has(id))) problems.push('highlighted ' + [...drawn] + ' but stored ' + ids);
-  const spoken = new Set(l.relations.filter((r) => r.type === 'speaker').map((r) => r.from));
-  const unspoken = l.spans.filter((s) => s.label === 'QUOTE' && !spoken.has(s.id)).length;
-  const missing = document.querySelectorAll('#quote-list .missing').length;
-  if (missing !== unspoken) problems.push(missing + ' quotations shown without a speaker but ' + unspoken + ' stored');
+
+  const quotes = new Map(l.spans.filter((s) => s.label === 'QUOTE').map((s) => [s.id, s]));
+  const root = new Map([...quotes.keys()].map((id) => [id, id]));
+  const find = (id) => (root.get(id) === id ? id : find(root.get(id)));
+  for (const r of l.relations) {
+    if (r.type !== 'segment' || !quotes.has(r.from) || !quotes.has(r.to)) continue;
+    let a = find(r.from), b = find(r.to);
+    if (quotes.get(b).start < quotes.get(a).start) [a, b] = [b, a];
+    if (a !== b) root.set(b, a);
+  }
+  const spoken = new Set(l.relations.filter((r) => r.type === 'speaker' && quotes.has(r.from)).map((r) => find(r.from)));
+  const marked = (head) => (quotes.get(head).attributes || {}).speaker_in_text === false;
+  const state = (head) => (spoken.has(head) ? 'speaker' : marked(head) ? 'not in the text' : 'none, unattributed');
+  const storedQuotes = [...new Set([...quotes.keys()].map(find))].map((h) => h + ' ' + state(h)).sort().join(', ');
+  const shownQuotes = [...document.querySelectorAll('#quote-list li')].map((li) => {
+    const who = li.querySelector('.q-speaker');
+    const what = who.querySelector('.missing') ? 'none' : who.querySelector('bdi') ? 'speaker' : who.textContent.includes('not in the text') ? 'not in the text' : '?';
+    return li.querySelector('.quote-item').dataset.span + ' ' + what + (li.hasAttribute('data-unattributed') ? ', unattributed' : '');
+  }).sort().join(', ');
+  if (shownQuotes !== storedQuotes) problems.push('quotations shown ' + shownQuotes + ' but stored ' + storedQuotes);
+
+  if (!document.getElementById('quote-tools').hidden) {
+    const runs = [...document.querySelectorAll('#doc .seg.selected')].map((r) => r.dataset.spans.split(' ').map(Number));
+    const open = [...quotes.keys()].filter((id) => runs.length > 0 && runs.every((spans) => spans.includes(id)));
+    const ticked = document.getElementById('q-not-in-text').checked;
+    if (open.length === 1 && ticked !== marked(find(open[0]))) problems.push('"Speaker not in the text" ' + (ticked ? 'ticked' : 'not ticked') + ' for quotation ' + find(open[0]) + ' but stored ' + (ticked ? 'unmarked' : 'marked'));
+    if (open.length !== 1) problems.push('the quotation tools are open on ' + open.length + ' quotations');
+  }
   return problems.join('; ');
 })(%d)`
 

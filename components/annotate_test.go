@@ -76,7 +76,7 @@ func TestAnnotatePageStructure(t *testing.T) {
 		t.Error("an invalid label colour reached a style attribute")
 	}
 	for i, name := range []string{"PER", "EVIL"} {
-		b := d.Find(`button.label-btn[aria-label="` + name + `"]`)
+		b := d.Find(`button.label-btn[data-label="` + name + `"]`)
 		if b.Length() != 1 || !strings.Contains(b.Text(), name) {
 			t.Errorf("no label button named %s", name)
 		}

@@ -39,7 +39,7 @@ func TestBrowserMouseAnnotation(t *testing.T) {
 	for i, w := range want {
 		start, end := spanAt(t, doc.Text, w.word, w.nth)
 		b.dragSelect(start, end)
-		b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`button.label-btn[aria-label=%q]`, w.label))))
+		b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`button.label-btn[data-label=%q]`, w.label))))
 		spans := s.waitSpans(t, doc, s.user.ID, i+1)
 		b.waitPage(i + 1)
 		if !hasSpan(spans, start, end, w.label) {
@@ -178,7 +178,7 @@ func TestBrowserOffsetsAfterEmoji(t *testing.T) {
 	for i, w := range []struct{ word, label string }{{"الرئيس", "PER"}, {"CNN", "ORG"}} {
 		start, end := spanAt(t, text, w.word, 0)
 		b.dragSelect(start, end)
-		b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`button.label-btn[aria-label=%q]`, w.label))))
+		b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`button.label-btn[data-label=%q]`, w.label))))
 		spans := s.waitSpans(t, doc, s.user.ID, i+1)
 		b.waitPage(i + 1)
 		if !hasSpan(spans, start, end, w.label) {

@@ -12,17 +12,19 @@ import (
 )
 
 // focusedJS names what has the keyboard focus: a label button by its
-// accessible name, anything else by its id or tag.
+// label (one of the span editor's as "Change label to" it, the name of its
+// toolbar), anything else by its id or tag.
 const focusedJS = `(() => {
   const a = document.activeElement;
   if (!a) return '';
-  if (a.matches('.label-btn, .relabel')) return a.getAttribute('aria-label');
+  if (a.matches('.label-btn')) return a.dataset.label;
+  if (a.matches('.relabel')) return 'Change label to ' + a.dataset.label;
   return a.id || a.tagName;
 })()`
 
 // stopsJS lists the Tab stops among the buttons matching sel: the
-// accessible names of those with tabindex 0.
-const stopsJS = `[...document.querySelectorAll(%q)].filter((b) => b.tabIndex === 0).map((b) => b.getAttribute('aria-label')).join(' ')`
+// labels of those with tabindex 0.
+const stopsJS = `[...document.querySelectorAll(%q)].filter((b) => b.tabIndex === 0).map((b) => b.dataset.label).join(' ')`
 
 // press sends key and returns what has the focus after it.
 func (b *browser) press(key string) string {
@@ -72,7 +74,7 @@ func TestBrowserLabelBarToolbar(t *testing.T) {
 		t.Fatalf("Tab from %s focuses %q, want the label PER", before, got)
 	}
 	rightOf := eval[bool](b, `(() => {
-	  const [per, org] = ['PER', 'ORG'].map((n) => document.querySelector('#label-bar .label-btn[aria-label="' + n + '"]').getBoundingClientRect());
+	  const [per, org] = ['PER', 'ORG'].map((n) => document.querySelector('#label-bar .label-btn[data-label="' + n + '"]').getBoundingClientRect());
 	  return org.left >= per.right;
 	})()`)
 	if !rightOf {

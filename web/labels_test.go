@@ -54,7 +54,7 @@ func TestManagerEditsLabels(t *testing.T) {
 		t.Fatalf("labels %+v (%v)", p.Labels, err)
 	}
 	page := env.do(http.MethodGet, fmt.Sprintf("/documents/%d", env.doc.ID), nil).Body.String()
-	if !strings.Contains(page, `aria-label="EVENT"`) || strings.Contains(page, `aria-label="ORG"`) {
+	if !strings.Contains(page, `class="label-btn" data-label="EVENT"`) || strings.Contains(page, `class="label-btn" data-label="ORG"`) {
 		t.Error("the annotation page does not show the new label set")
 	}
 	// A description, saved with the rows, is what the label's button says it covers.
@@ -65,10 +65,10 @@ func TestManagerEditsLabels(t *testing.T) {
 		t.Fatalf("saving labels with a description: %d: %s", rec.Code, rec.Body)
 	}
 	d = htmlPage(t, env.do(http.MethodGet, fmt.Sprintf("/documents/%d", env.doc.ID), nil), http.StatusOK)
-	if b := d.Find(`button.label-btn[aria-label="PER"]`); b.AttrOr("aria-description", "") != "أسماء الأشخاص" || b.AttrOr("title", "") != "PER: أسماء الأشخاص" {
+	if b := d.Find(`button.label-btn[data-label="PER"]`); b.AttrOr("aria-description", "") != "أسماء الأشخاص" || b.AttrOr("title", "") != "PER: أسماء الأشخاص" {
 		t.Errorf("PER's button: title %q, aria-description %q", b.AttrOr("title", ""), b.AttrOr("aria-description", ""))
 	}
-	if d.Find(`button.label-btn[aria-label="EVENT"]`).AttrOr("title", "none") != "none" {
+	if d.Find(`button.label-btn[data-label="EVENT"]`).AttrOr("title", "none") != "none" {
 		t.Error("a label without a description has a title")
 	}
 	bad := form([3]string{"PER", "#e5484d", "p"})

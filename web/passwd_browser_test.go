@@ -42,7 +42,7 @@ func TestBrowserResetPassword(t *testing.T) {
 	}
 	var accept atomic.Bool
 	asked := b.answerDialogs("Reset the password of layla? Their current password stops working and they are logged out everywhere", accept.Load)
-	reset := `#user-layla button[aria-label="Reset the password of layla"]`
+	reset := `#user-layla button[aria-label="Reset password for layla"]`
 	b.run(chromedp.Navigate(s.url+"/admin/users"), chromedp.WaitVisible(reset))
 	if eval[bool](b, `document.querySelector('#user-annotator form[action="/admin/users/password"]') !== null`) {
 		t.Error("the admin's own row offers Reset password")

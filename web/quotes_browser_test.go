@@ -33,7 +33,7 @@ func TestBrowserQuoteWithSpeakerAndCue(t *testing.T) {
 	// The quotation by mouse and the label button; the speaker by mouse
 	// and the PER hotkey.
 	b.dragSelect(qs, qe)
-	b.run(chromedp.Click(chromedp.CSS(`button.label-btn[aria-label="QUOTE"]`)))
+	b.run(chromedp.Click(chromedp.CSS(`button.label-btn[data-label="QUOTE"]`)))
 	b.waitPage(1)
 	b.dragSelect(ss, se)
 	b.run(chromedp.KeyEvent("1"))

@@ -323,7 +323,7 @@ func TestBrowserXSS(t *testing.T) {
 	for i, m := range made {
 		start, end := spanAt(t, doc.Text, m.text, 0)
 		b.dragSelect(start, end)
-		b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`button.label-btn[aria-label=%q]`, m.label))))
+		b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`button.label-btn[data-label=%q]`, m.label))))
 		spans := s.waitSpans(t, doc, s.user.ID, i+1)
 		b.waitPage(i + 1)
 		if !hasSpan(spans, start, end, m.label) {

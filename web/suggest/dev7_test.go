@@ -49,7 +49,9 @@ func TestDev7GoldMatchesText(t *testing.T) {
 // ended inside them at a cue (quotes.go, إن الملك " عبر عن ... ومطالبة
 // ... "): QUOTE exact P 0.821 R 0.650, direct P 0.706 R 0.667; speaker
 // exact P 0.700 R 0.476, overlap P 0.757 R 0.515; cue link P 0.871
-// R 0.622; the rest unchanged. The floors sit at these.
+// R 0.622; the rest unchanged. After a draft's النص joined the texts
+// that name no speaker: speaker exact P 0.731 R 0.476, overlap P 0.791
+// R 0.515, quote overlap P 0.881 R 0.573. The floors sit at these.
 func TestDev7ANERCorp(t *testing.T) {
 	g, texts := loadGoldSet(t, "quotes-dev7.json")
 	s := scoreGoldSet(t, g, texts, os.Getenv("HASHIYA_DEV_ERRORS") != "")
@@ -58,9 +60,9 @@ func TestDev7ANERCorp(t *testing.T) {
 		exactFigure("QUOTE exact, all quotes", s.all, 0.82, 0.65),
 		exactFigure("QUOTE exact, direct only", s.direct, 0.7, 0.66),
 		overlapFigure("QUOTE overlap", s.quotesO, 0.91, 0.74),
-		exactFigure("speaker exact", s.spkExact, 0.7, 0.47),
-		exactFigure("speaker overlap", s.spkOverlap, 0.75, 0.51),
-		overlapFigure("speaker, quote overlap", s.spkO, 0.84, 0.57),
+		exactFigure("speaker exact", s.spkExact, 0.73, 0.47),
+		exactFigure("speaker overlap", s.spkOverlap, 0.79, 0.51),
+		overlapFigure("speaker, quote overlap", s.spkO, 0.88, 0.57),
 		exactFigure("CUE span exact", s.cueSpans, 0.93, 0.78),
 		overlapFigure("CUE span overlap", s.cuesO, 0.93, 0.78),
 		exactFigure("quote -> cue link", s.cueLinks, 0.87, 0.62),

@@ -40,7 +40,9 @@ func TestDev5GoldMatchesText(t *testing.T) {
 // speaker exact P 0.700 R 0.544, overlap P 0.771, quote overlap P 0.800
 // (one wrong speaker fewer), the rest unchanged. After a monument's
 // النصب joined the texts that name no speaker: speaker exact P 0.731,
-// overlap P 0.806, quote overlap P 0.836, the rest unchanged.
+// overlap P 0.806, quote overlap P 0.836, the rest unchanged. After ب
+// with a noun of feeling or voice ended a speaker (بحزن شديد): speaker
+// exact P 0.776 R 0.578.
 func TestDev5ANERCorp(t *testing.T) {
 	g, texts := loadGoldSet(t, "quotes-dev5.json")
 	s := scoreGoldSet(t, g, texts, os.Getenv("HASHIYA_DEV_ERRORS") != "")
@@ -49,7 +51,7 @@ func TestDev5ANERCorp(t *testing.T) {
 		exactFigure("QUOTE exact, all quotes", s.all, 0.81, 0.7),
 		exactFigure("QUOTE exact, direct only", s.direct, 0.46, 0.46),
 		overlapFigure("QUOTE overlap", s.quotesO, 0.94, 0.85),
-		exactFigure("speaker exact", s.spkExact, 0.73, 0.54),
+		exactFigure("speaker exact", s.spkExact, 0.77, 0.57),
 		exactFigure("speaker overlap", s.spkOverlap, 0.8, 0.6),
 		overlapFigure("speaker, quote overlap", s.spkO, 0.83, 0.62),
 		exactFigure("CUE span exact", s.cueSpans, 0.9, 0.87),

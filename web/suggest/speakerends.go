@@ -12,12 +12,18 @@ import "strings"
 var mannerWords = normSet("ردا", "رداً", "تعليقا", "تعليقاً", "شارحا", "شارحاً", "شارحة", "متمنيا",
 	"متمنياً", "متمنية", "معربا", "معربة", "مبررا", "مبررة", "معللا", "معللة")
 
+// mannerPhrases are ب with a noun of feeling or of voice, telling how the
+// subject spoke (وأضاف الإمام بحزن شديد وبلغة عربية سليمة أنه): never part
+// of a name or title.
+var mannerPhrases = normSet("بحزن", "بأسف", "بأسى", "بمرارة", "بغضب", "بصراحة", "بوضوح", "بلهجة",
+	"بلغة", "بصوت", "بثقة", "بفخر", "بحماس", "بحسرة", "بهدوء")
+
 // endsSpeakerPhrase reports whether word w, the nth of a subject phrase,
-// ends it: a word of manner, or, first, a bare verbal noun of the form
+// ends it: a word or phrase of manner, or, first, a bare verbal noun of the form
 // استفعال (ووصف استخدام إسرائيل للقنابل بأنه): the object of a cue whose
 // subject is left out, never a speaker.
 func endsSpeakerPhrase(norm string, n int) bool {
-	if mannerWords[norm] || stanceParticiples[norm] {
+	if mannerWords[norm] || mannerPhrases[norm] || stanceParticiples[norm] {
 		return true
 	}
 	return n == 0 && isBareIstifal(norm)

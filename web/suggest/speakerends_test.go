@@ -9,6 +9,8 @@ func TestSuggestSpeakerEnds(t *testing.T) {
 	cases := []reportedCase{
 		{name: "ردا ends the speaker", text: "وقالت الناطقة باسم الوزارة ردا على سؤال إن القوات ستنسحب .",
 			quotes: []string{"القوات ستنسحب"}, speaker: map[string]string{"القوات ستنسحب": "PER الناطقة باسم الوزارة"}},
+		{name: "ب with a noun of feeling ends the speaker", text: "وأضاف الإمام بحزن شديد وبلغة عربية سليمة أنه يحاول استعادة هؤلاء الناس .",
+			quotes: []string{"يحاول استعادة هؤلاء الناس"}, speaker: map[string]string{"يحاول استعادة هؤلاء الناس": "PER الإمام"}},
 		{name: "a participle of manner ends the speaker", text: "وقال المندوب سالم شارحا موقفه إن الموافقة يجب أن تكون طوعية .",
 			quotes: []string{"الموافقة يجب أن تكون طوعية"}, speaker: map[string]string{"الموافقة يجب أن تكون طوعية": "PER المندوب سالم"}},
 		{name: "a participle of manner is never the speaker", text: "وقال الأديب سالم إن الأدب بخير . وأضاف متمنيا للأدب أن يقاوم .",

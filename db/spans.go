@@ -251,53 +251,61 @@ type SpanPatch struct {
 func (s *Store) UpdateSpan(ctx context.Context, doc Document, owner, by, spanID int64, p SpanPatch) (Span, error) {
 	var sp Span
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		before, layer, err := ownedSpan(ctx, tx, doc, owner, spanID)
-		if err != nil {
-			return err
-		}
-		// A done layer says so first, whatever else is wrong with the edit.
-		if err := refuseFinished(ctx, tx, doc.ID, owner); err != nil {
-			return err
-		}
-		in := SpanInput{Start: before.Start, End: before.End, Label: before.Label}
-		if p.Start != nil && p.End != nil {
-			in.Start, in.End = *p.Start, *p.End
-		}
-		if p.Label != nil {
-			in.Label = *p.Label
-		}
-		attrs, err := mergeAttributes(before.Attributes, withoutQuoteAttributes(p.Attributes, before.Label, in.Label), in.Label)
-		if err != nil {
-			return err
-		}
-		if err := refuseNotInTextWithSpeaker(ctx, tx, layer, spanID, p.Attributes); err != nil {
-			return err
-		}
-		if err := checkSpan(ctx, tx, doc, in, p.Start != nil); err != nil {
-			return err
-		}
-		if err := refuseDuplicateSpan(ctx, tx, layer, spanID, in); err != nil {
-			return err
-		}
-		if in.Label != before.Label {
-			if err := checkRelabel(ctx, tx, doc, spanID, in.Label); err != nil {
-				return err
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE spans SET start = ?, "end" = ?, label = ?, attributes = ?,
-			updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`, in.Start, in.End, in.Label, attrs, spanID); err != nil {
-			return fmt.Errorf("db: update span %d: %w", spanID, err)
-		}
-		if err := touchLayer(ctx, tx, layer); err != nil {
-			return err
-		}
-		if sp, err = spanByID(ctx, tx, doc, spanID); err != nil {
-			return err
-		}
-		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "span.update",
-			Detail: map[string]any{"before": before, "after": sp}, Layer: layer})
+		var err error
+		sp, err = updateSpanTx(ctx, tx, doc, owner, by, spanID, p)
+		return err
 	})
 	return sp, err
+}
+
+// updateSpanTx is UpdateSpan inside tx.
+func updateSpanTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by, spanID int64, p SpanPatch) (Span, error) {
+	before, layer, err := ownedSpan(ctx, tx, doc, owner, spanID)
+	if err != nil {
+		return Span{}, err
+	}
+	// A done layer says so first, whatever else is wrong with the edit.
+	if err := refuseFinished(ctx, tx, doc.ID, owner); err != nil {
+		return Span{}, err
+	}
+	in := SpanInput{Start: before.Start, End: before.End, Label: before.Label}
+	if p.Start != nil && p.End != nil {
+		in.Start, in.End = *p.Start, *p.End
+	}
+	if p.Label != nil {
+		in.Label = *p.Label
+	}
+	attrs, err := mergeAttributes(before.Attributes, withoutQuoteAttributes(p.Attributes, before.Label, in.Label), in.Label)
+	if err != nil {
+		return Span{}, err
+	}
+	if err := refuseNotInTextWithSpeaker(ctx, tx, layer, spanID, p.Attributes); err != nil {
+		return Span{}, err
+	}
+	if err := checkSpan(ctx, tx, doc, in, p.Start != nil); err != nil {
+		return Span{}, err
+	}
+	if err := refuseDuplicateSpan(ctx, tx, layer, spanID, in); err != nil {
+		return Span{}, err
+	}
+	if in.Label != before.Label {
+		if err := checkRelabel(ctx, tx, doc, spanID, in.Label); err != nil {
+			return Span{}, err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE spans SET start = ?, "end" = ?, label = ?, attributes = ?,
+		updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`, in.Start, in.End, in.Label, attrs, spanID); err != nil {
+		return Span{}, fmt.Errorf("db: update span %d: %w", spanID, err)
+	}
+	if err := touchLayer(ctx, tx, layer); err != nil {
+		return Span{}, err
+	}
+	sp, err := spanByID(ctx, tx, doc, spanID)
+	if err != nil {
+		return Span{}, err
+	}
+	return sp, logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "span.update",
+		Detail: map[string]any{"before": before, "after": sp}, Layer: layer})
 }
 
 // DeleteSpan removes a span and, in the same transaction, its relations,

@@ -43,7 +43,7 @@ func TestAPIBodiesKeptAsWritten(t *testing.T) {
 	for _, tc := range []struct{ name, body, says string }{
 		{"a number no reader holds", `{"attributes":{"x":{"y":[1, 1e400]}}}`, "attributes.x.y[1] is 1e400"},
 		{"a key in capitals beside its own", `{"label":"PER","LABEL":"ORG"}`, `unknown field "LABEL"`},
-		{"a key in another case", `{"Label":"LOC"}`, `unknown field "Label" (the fields are start, end, label, attributes, in lower case)`},
+		{"a key in another case", `{"Label":"LOC"}`, `unknown field "Label" (the fields are start, end, label, attributes, unlink_speaker, in lower case)`},
 		{"half a surrogate pair", `{"attributes":{"k":"a\ud800b"}}`, `unpaired surrogate escape \ud800`},
 		{"bytes that are not UTF-8", "{\"attributes\":{\"k\":\"v\xff\"}}", "not valid UTF-8: byte 0xff"},
 	} {

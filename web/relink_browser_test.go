@@ -106,13 +106,30 @@ func TestBrowserRelinkSpeakerIsOneRequest(t *testing.T) {
 		t.Error(`"Speaker not in the text" is still ticked beside the speaker`)
 	}
 	stepHistory(t, b, doc.ID, false, layer(speaker(quote, kadhimi)))
+	writes("undoing the speaker that took the mark off", 1)
 	if got := eval[string](b, fmt.Sprintf(notInTextJS, doc.ID, marked.Start)); got != "false" {
 		t.Errorf("after Ctrl+Z the quotation's speaker_in_text is %s, want false again", got)
 	}
+	waitText(t, b, "q-speaker", "none")
+	if !eval[bool](b, `document.getElementById('q-not-in-text').checked`) {
+		t.Error(`after Ctrl+Z "Speaker not in the text" is not ticked again`)
+	}
+	if problem := eval[string](b, fmt.Sprintf(pageVersusAPIJS, doc.ID)); problem != "" {
+		t.Errorf("after Ctrl+Z the page differs from the server: %s", problem)
+	}
+	// The comparison sees a mark the page does not show.
+	untick := `document.getElementById('q-not-in-text').checked = %t`
+	eval[bool](b, fmt.Sprintf(untick, false))
+	if problem := eval[string](b, fmt.Sprintf(pageVersusAPIJS, doc.ID)); !strings.Contains(problem, `"Speaker not in the text" not ticked`) {
+		t.Errorf("with the box unticked by hand the comparison says %q, want it to name the box", problem)
+	}
+	eval[bool](b, fmt.Sprintf(untick, true))
 	stepHistory(t, b, doc.ID, true, layer(speaker(quote, kadhimi), speaker(marked, naaman)))
+	writes("redoing the speaker that took the mark off", 1)
 	if got := eval[string](b, fmt.Sprintf(notInTextJS, doc.ID, marked.Start)); got != "unset" {
 		t.Errorf("after Ctrl+Shift+Z the quotation's speaker_in_text is %s, want it gone", got)
 	}
+	waitText(t, b, "q-speaker", naaman.Text)
 }
 
 // pageVersusAPIJS compares what the page shows with what GET .../spans
@@ -236,12 +253,13 @@ func waitError(t *testing.T, b *browser) string {
 	}
 }
 
-// TestBrowserPartlyFailedUndoOfASpeakerForAMarkedQuotation: a speaker
-// linked to a quotation marked "speaker not in the text" took the mark
-// off; its undo takes the link away, then puts the mark back. When the
-// mark's request fails, the page shows the quotation as stored (no
-// speaker, no mark) and says so, and Undo and Redo go on from there.
-func TestBrowserPartlyFailedUndoOfASpeakerForAMarkedQuotation(t *testing.T) {
+// TestBrowserFailedUndoOfASpeakerForAMarkedQuotation: a speaker linked to
+// a quotation marked "speaker not in the text" took the mark off; its
+// undo takes the link away and puts the mark back in one request. When
+// that request fails, nothing changed: the page says so and shows the
+// quotation as stored (linked, unmarked), and Undo, tried again, and
+// Redo go on from there, one request each.
+func TestBrowserFailedUndoOfASpeakerForAMarkedQuotation(t *testing.T) {
 	s := newSite(t, seedDoc(t))
 	doc := s.docs["seed"]
 	spans := markSpans(t, s, doc, [2]string{"الجهاز مستمر في عملياته", "QUOTE"}, [2]string{"صباح النعمان", "PER"})
@@ -259,6 +277,12 @@ func TestBrowserPartlyFailedUndoOfASpeakerForAMarkedQuotation(t *testing.T) {
 			t.Errorf("the quotation's speaker_in_text is %s, want %s", got, want)
 		}
 	}
+	writes := func(step string, want int64) {
+		t.Helper()
+		if n := s.writes.Swap(0); n != want {
+			t.Errorf("%s took %d requests that write, want %d", step, n, want)
+		}
+	}
 
 	b.clickChar(quote.Start + 3)
 	b.run(chromedp.WaitVisible(chromedp.ID("quote-tools")), chromedp.KeyEvent("s"))
@@ -266,28 +290,34 @@ func TestBrowserPartlyFailedUndoOfASpeakerForAMarkedQuotation(t *testing.T) {
 	waitText(t, b, "q-speaker", per.Text)
 	b.waitPage(2)
 	mark("unset")
+	s.writes.Store(0)
 
-	s.passWrites.Store(1)
 	s.failWrites.Store(true)
 	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(ctrl)))
 	msg := waitError(t, b)
 	s.failWrites.Store(false)
-	for _, want := range []string{"Could not undo all of the step", "Undone and saved: the speaker link", "Not undone: the mark “speaker not in the text”"} {
+	writes("the undo that failed", 1)
+	for _, want := range []string{"Could not undo", "database unavailable", "Nothing was changed"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message %q does not say %q", msg, want)
 		}
 	}
-	b.waitPage(2)
-	if problem := eval[string](b, fmt.Sprintf(pageVersusAPIJS, doc.ID)); problem != "" {
-		t.Errorf("after the undo that failed part way the page differs from the server: %s", problem)
+	if got := eval[string](b, fmt.Sprintf(layerJS, doc.ID)); got != linked {
+		t.Errorf("after the failed undo the server holds\n  %s\nwant the speaker still linked:\n  %s", got, linked)
 	}
 	mark("unset")
+	if problem := eval[string](b, fmt.Sprintf(pageVersusAPIJS, doc.ID)); problem != "" {
+		t.Errorf("after the undo that failed the page differs from the server: %s", problem)
+	}
 
 	b.run(chromedp.Click(chromedp.ID("save-error-close")))
 	stepHistory(t, b, doc.ID, false, both+" | ")
+	writes("the undo tried again", 1)
 	mark("false")
-	stepHistory(t, b, doc.ID, true, both+" | ")
-	mark("unset")
 	stepHistory(t, b, doc.ID, true, linked)
+	writes("the redo", 1)
 	mark("unset")
+	stepHistory(t, b, doc.ID, false, both+" | ")
+	writes("the second undo", 1)
+	mark("false")
 }

@@ -253,6 +253,9 @@ func (h *handler) labelOccurrences(c echo.Context) error {
 	return c.JSON(http.StatusCreated, map[string][]db.Span{"spans": made})
 }
 
+// updateSpan changes a span's label, offsets or attributes; with
+// "unlink_speaker" true, it marks a quotation "speaker not in the text"
+// in place of the speaker it has.
 func (h *handler) updateSpan(c echo.Context) error {
 	t, err := h.writeTarget(c)
 	if err != nil {
@@ -263,10 +266,11 @@ func (h *handler) updateSpan(c echo.Context) error {
 		return err
 	}
 	var in struct {
-		Start      *int           `json:"start"`
-		End        *int           `json:"end"`
-		Label      *string        `json:"label"`
-		Attributes map[string]any `json:"attributes"`
+		Start         *int           `json:"start"`
+		End           *int           `json:"end"`
+		Label         *string        `json:"label"`
+		Attributes    map[string]any `json:"attributes"`
+		UnlinkSpeaker bool           `json:"unlink_speaker"`
 	}
 	if err := decodeJSON(c, &in); err != nil {
 		return err
@@ -275,6 +279,16 @@ func (h *handler) updateSpan(c echo.Context) error {
 		return badRequest("body: give label, attributes, or start and end together")
 	}
 	p := db.SpanPatch{Label: in.Label, Attributes: in.Attributes}
+	if in.UnlinkSpeaker {
+		// The mark in place of the speaker, in one transaction: the answer
+		// names the link taken off, which a redo gives back.
+		p.Start, p.End = in.Start, in.End // refused: the store names unlink_speaker
+		u, err := h.store.UnlinkSpeaker(c.Request().Context(), t.doc, t.owner, t.user.ID, spanID, p)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, u)
+	}
 	if in.Start != nil {
 		start, end, err := snapSpan(t.doc, *in.Start, *in.End, "")
 		if err != nil {

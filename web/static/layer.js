@@ -19,6 +19,9 @@ export function createLayerAPI(docId, layerQuery) {
     // replace links r.from's quotation (or span) to r.to in place of its
     // link of r.type, in one transaction; the answer names what went.
     replace: (r) => request('POST', relationsURL + layerQuery, { type: r.type, from: r.from, to: r.to, replace: true }),
+    // unlinkSpeaker marks span s's quotation "speaker not in the text" in
+    // place of its speaker, in one transaction; the answer names the link.
+    unlinkSpeaker: (s) => request('PATCH', `${spansURL}/${s.id}${layerQuery}`, { attributes: { speaker_in_text: false }, unlink_speaker: true }),
     unrelate: (r) => request('DELETE', `${relationsURL}/${r.id}${layerQuery}`),
     layer: () => request('GET', spansURL + layerQuery),
   };

@@ -101,18 +101,29 @@ export function createSteps(ctx, history) {
     entry.cleared = made.cleared;
   }
 
-  // undoReplace gives the old link back in place of the new, in one
-  // request. A link that replaced none, or a speaker that took off "not
-  // in the text", is undone part by part: the link goes, then the marks
-  // come back (the server refuses a mark beside a speaker).
+  // undoReplace gives the old link back in place of the new, or the mark
+  // "speaker not in the text" the new speaker took off, in one request. A
+  // speaker that took the mark off several segments gives the first back
+  // with the link's removal and the others after; a link that replaced
+  // nothing is simply removed.
   async function undoReplace(entry) {
-    if (entry.replaced.length === 1 && entry.cleared.length === 0) {
-      await replace(entry.replaced[0]);
+    const { replaced, cleared } = entry;
+    if (replaced.length === 1 && cleared.length === 0) {
+      await replace(replaced[0]);
+      return;
+    }
+    if (replaced.length === 0 && cleared.length === 1) {
+      await api.unlinkSpeaker({ id: cleared[0] });
+      return;
+    }
+    const unmark = (id) => ({ kind: 'attributes', span: { id }, before: { speaker_in_text: false }, after: { speaker_in_text: null } });
+    if (replaced.length === 0 && cleared.length > 1) {
+      await runParts([...cleared.slice(1).map(unmark), { ...entry, cleared: cleared.slice(0, 1) }], 'undo');
       return;
     }
     const parts = [
-      ...entry.cleared.map((id) => ({ kind: 'attributes', span: { id }, before: { speaker_in_text: false }, after: { speaker_in_text: null } })),
-      ...entry.replaced.map((r) => ({ kind: 'unrelate', relation: r })),
+      ...cleared.map(unmark),
+      ...replaced.map((r) => ({ kind: 'unrelate', relation: r })),
       { kind: 'relate', relation: entry.relation },
     ];
     await runParts(parts, 'undo');

@@ -129,7 +129,14 @@ func (b *builder) sourceAt(k int) (subject, int, bool) {
 	if !sourceHeads[stripArticle(head)] && !institutionWords[stripArticle(head)] && len(b.existingIn(s.Start, d.words[j].End)) == 0 {
 		return subject{}, 0, false // حسب القانون، وفقا لآليات المنظمة
 	}
-	return s, d.wordAt(s.End) - 1, true
+	last := d.wordAt(s.End) - 1
+	for i := j + 1; i <= last; i++ {
+		if strings.HasPrefix(d.words[i].Norm, "ف") && faInna[d.words[i].Norm] {
+			s.End, last = d.words[i-1].End, i-1 // وحسب وسائل الإعلام فإن: the source ends before فإن
+			break
+		}
+	}
+	return s, last, true
 }
 
 // relativeSource reads the subject of the verb in حسبما ذكرت الوكالة or
@@ -163,12 +170,19 @@ func (d *doc) sourcePhrase(j int, lx lexicon) subject {
 }
 
 // contentAfterSource is where the content starts when the connective opens
-// the sentence: after the comma that closes the source, past a فإن.
+// the sentence: after the comma that closes the source, past a فإن, or
+// right after a فإن that closes it without a comma (وحسب وسائل الإعلام
+// الإسرائيلية فإن من المقرر أن).
 func (d *doc) contentAfterSource(last int) (int, bool) {
 	k := last + 1
-	if k >= len(d.words) || !d.hasAny(d.words[last].End, d.words[k].Start, "،,") ||
-		d.hasSentenceEnd(d.words[last].End, d.words[k].Start) {
+	if k >= len(d.words) || d.hasSentenceEnd(d.words[last].End, d.words[k].Start) {
 		return 0, false
+	}
+	if !d.hasAny(d.words[last].End, d.words[k].Start, "،,") {
+		if !strings.HasPrefix(d.words[k].Norm, "ف") || !faInna[d.words[k].Norm] {
+			return 0, false
+		}
+		return d.contentAfter(k)
 	}
 	if faInna[d.words[k].Norm] {
 		return d.contentAfter(k)

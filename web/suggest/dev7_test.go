@@ -51,7 +51,12 @@ func TestDev7GoldMatchesText(t *testing.T) {
 // exact P 0.700 R 0.476, overlap P 0.757 R 0.515; cue link P 0.871
 // R 0.622; the rest unchanged. After a draft's النص joined the texts
 // that name no speaker: speaker exact P 0.731 R 0.476, overlap P 0.791
-// R 0.515, quote overlap P 0.881 R 0.573. The floors sit at these.
+// R 0.515, quote overlap P 0.881 R 0.573. After a connective's source
+// learnt to end before فإن with no comma (according.go): QUOTE exact
+// P 0.823 R 0.658, overlap P 0.917 R 0.750; speaker exact P 0.735
+// R 0.485, overlap P 0.794 R 0.524, quote overlap P 0.882 R 0.583; CUE
+// exact P 0.931 R 0.798; cue link P 0.872 R 0.630, overlap P 0.965
+// R 0.697. The floors sit at these.
 func TestDev7ANERCorp(t *testing.T) {
 	g, texts := loadGoldSet(t, "quotes-dev7.json")
 	s := scoreGoldSet(t, g, texts, os.Getenv("HASHIYA_DEV_ERRORS") != "")
@@ -59,13 +64,13 @@ func TestDev7ANERCorp(t *testing.T) {
 	report(t, []figure{
 		exactFigure("QUOTE exact, all quotes", s.all, 0.82, 0.65),
 		exactFigure("QUOTE exact, direct only", s.direct, 0.7, 0.66),
-		overlapFigure("QUOTE overlap", s.quotesO, 0.91, 0.74),
-		exactFigure("speaker exact", s.spkExact, 0.73, 0.47),
-		exactFigure("speaker overlap", s.spkOverlap, 0.79, 0.51),
-		overlapFigure("speaker, quote overlap", s.spkO, 0.88, 0.57),
-		exactFigure("CUE span exact", s.cueSpans, 0.93, 0.78),
-		overlapFigure("CUE span overlap", s.cuesO, 0.93, 0.78),
-		exactFigure("quote -> cue link", s.cueLinks, 0.87, 0.62),
-		overlapFigure("cue link, overlap", s.linksO, 0.96, 0.68),
+		overlapFigure("QUOTE overlap", s.quotesO, 0.91, 0.75),
+		exactFigure("speaker exact", s.spkExact, 0.73, 0.48),
+		exactFigure("speaker overlap", s.spkOverlap, 0.79, 0.52),
+		overlapFigure("speaker, quote overlap", s.spkO, 0.88, 0.58),
+		exactFigure("CUE span exact", s.cueSpans, 0.93, 0.79),
+		overlapFigure("CUE span overlap", s.cuesO, 0.93, 0.79),
+		exactFigure("quote -> cue link", s.cueLinks, 0.87, 0.63),
+		overlapFigure("cue link, overlap", s.linksO, 0.96, 0.69),
 	})
 }

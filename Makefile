@@ -2,6 +2,7 @@
 GO   ?= go
 DB   ?= hashiya.db
 ADDR ?= 127.0.0.1:8080
+AXE   = testdata/a11y/node_modules/.package-lock.json
 
 .PHONY: run build test bench generate check-generated fmt lint
 
@@ -11,8 +12,15 @@ build:
 run: build
 	./bin/hashiya serve --db $(DB) --addr $(ADDR)
 
-test: check-generated lint
+test: check-generated lint $(AXE)
 	$(GO) test -count=1 -timeout 20m ./...
+
+# axe-core, which the accessibility browser test runs in each page; for the
+# tests only, never part of the app. Installed when missing or when the
+# lock file changes.
+$(AXE): testdata/a11y/package-lock.json
+	npm ci --prefix testdata/a11y --no-audit --no-fund
+	@touch $@
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./...

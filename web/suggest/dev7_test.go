@@ -56,21 +56,26 @@ func TestDev7GoldMatchesText(t *testing.T) {
 // P 0.823 R 0.658, overlap P 0.917 R 0.750; speaker exact P 0.735
 // R 0.485, overlap P 0.794 R 0.524, quote overlap P 0.882 R 0.583; CUE
 // exact P 0.931 R 0.798; cue link P 0.872 R 0.630, overlap P 0.965
-// R 0.697. The floors sit at these.
+// R 0.697. After a spaced mark before an ellipsis and a word was let
+// open a quotation (" . . لدينا، marks.go): QUOTE exact P 0.828 R 0.683,
+// direct P 0.730 R 0.750, overlap P 0.919 R 0.775; speaker exact P 0.739
+// R 0.495, overlap P 0.797 R 0.534, quote overlap P 0.884 R 0.592; cue
+// link P 0.876 R 0.655, overlap P 0.966 R 0.723. The floors sit at
+// these.
 func TestDev7ANERCorp(t *testing.T) {
 	g, texts := loadGoldSet(t, "quotes-dev7.json")
 	s := scoreGoldSet(t, g, texts, os.Getenv("HASHIYA_DEV_ERRORS") != "")
 	t.Logf("dev7 ANERCorp: %d documents, %d gold quotations", len(texts), len(g.Quotes))
 	report(t, []figure{
-		exactFigure("QUOTE exact, all quotes", s.all, 0.82, 0.65),
-		exactFigure("QUOTE exact, direct only", s.direct, 0.7, 0.66),
-		overlapFigure("QUOTE overlap", s.quotesO, 0.91, 0.75),
-		exactFigure("speaker exact", s.spkExact, 0.73, 0.48),
-		exactFigure("speaker overlap", s.spkOverlap, 0.79, 0.52),
-		overlapFigure("speaker, quote overlap", s.spkO, 0.88, 0.58),
+		exactFigure("QUOTE exact, all quotes", s.all, 0.82, 0.68),
+		exactFigure("QUOTE exact, direct only", s.direct, 0.72, 0.75),
+		overlapFigure("QUOTE overlap", s.quotesO, 0.91, 0.77),
+		exactFigure("speaker exact", s.spkExact, 0.73, 0.49),
+		exactFigure("speaker overlap", s.spkOverlap, 0.79, 0.53),
+		overlapFigure("speaker, quote overlap", s.spkO, 0.88, 0.59),
 		exactFigure("CUE span exact", s.cueSpans, 0.93, 0.79),
 		overlapFigure("CUE span overlap", s.cuesO, 0.93, 0.79),
-		exactFigure("quote -> cue link", s.cueLinks, 0.87, 0.63),
-		overlapFigure("cue link, overlap", s.linksO, 0.96, 0.69),
+		exactFigure("quote -> cue link", s.cueLinks, 0.87, 0.65),
+		overlapFigure("cue link, overlap", s.linksO, 0.96, 0.72),
 	})
 }

@@ -100,11 +100,16 @@ func (d *doc) flanking(i, last int) int {
 // text (ANERCorp's قال إن " الوضع مستقر " .), by the nearest non-space
 // character after it: punctuation or the end means it closes. Punctuation
 // before it proves nothing: tokenised text puts the full stop inside the
-// quotation (ثورة . " وقال).
+// quotation (ثورة . " وقال). An ellipsis of spaced full stops with a word
+// after it proves nothing either: speech may open with one (واضاف " . .
+// لدينا نفس الرؤية), and context decides.
 func (d *doc) spacedFlanking(i int) int {
 	n := i + 1
 	for n < len(d.rs) && isRune(d.rs[n], " \t") {
 		n++
+	}
+	if d.ellipsisBeforeWord(n) {
+		return ambiguous
 	}
 	if n == len(d.rs) || isRune(d.rs[n], ".،,:؛;!?؟…)\n") {
 		return closes
@@ -256,4 +261,36 @@ func markNested(pairs []markPair) {
 		pairs[i].Nested = maxClose > pairs[i].Close
 		maxClose = max(maxClose, pairs[i].Close)
 	}
+}
+
+// ellipsisBeforeWord reports whether two or more full stops, with only
+// spaces between them, start at i and a word follows them.
+func (d *doc) ellipsisBeforeWord(i int) bool {
+	dots := 0
+	for ; i < len(d.rs); i++ {
+		switch {
+		case d.rs[i] == '.':
+			dots++
+		case d.rs[i] != ' ':
+			return dots >= 2 && isWordRune(d.rs[i])
+		}
+	}
+	return false
+}
+
+// pastEllipsis skips the spaced full stops that open a quotation's
+// content (" . . لدينا نفس الرؤية): the annotators start it at the first
+// word.
+func (d *doc) pastEllipsis(start, end int) int {
+	i := start
+	for i < end && isRune(d.rs[i], " \t") {
+		i++
+	}
+	if !d.ellipsisBeforeWord(i) {
+		return start
+	}
+	for i < end && !isWordRune(d.rs[i]) {
+		i++
+	}
+	return i
 }

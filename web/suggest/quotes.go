@@ -21,7 +21,7 @@ func (d *doc) directQuotes(pairs []markPair, lx lexicon) []quote {
 		if p.Nested || d.isName(p, lx) {
 			continue
 		}
-		start, end := d.trim(p.Open+1, p.Close)
+		start, end := d.trim(d.pastEllipsis(p.Open+1, p.Close), p.Close)
 		close := p.Close + 1
 		if p.unclosedFrom != 0 {
 			close = p.Close // the sentence end, not a mark

@@ -96,7 +96,8 @@ func (b *browser) openAll() {
 // TestBrowserAxe runs axe-core's WCAG 2.0/2.1 A and AA rules on every kind
 // of page, as the person who sees it: a manager's project page with every
 // part open and the annotation page with a quotation, its speaker and an
-// open span editor also on a phone and at 200% zoom.
+// open span editor also on a phone and at 200% zoom; then a refused form,
+// an annotator's pages and a login refused.
 func TestBrowserAxe(t *testing.T) {
 	src := axeScript(t)
 	ctx := context.Background()
@@ -164,11 +165,24 @@ func TestBrowserAxe(t *testing.T) {
 		}
 		b.checkAxe(src, path, vps...)
 	}
+	// A form refused: the field marked invalid and described by the error.
+	b.run(chromedp.Navigate(s.url+project), chromedp.WaitVisible(chromedp.ID("relation-types-form")),
+		chromedp.SetValue(`input[aria-label="Labels relation type 2 joins to"]`, "CUE EVENT"),
+		chromedp.Click(`#relation-types-form button[type="submit"]`), chromedp.WaitVisible(`#relation-types #form-error`))
+	b.checkAxe(src, project+" with a refused relation rule", axeLaptop)
 	b.relogin(s.url, "layla")
 	b.checkAxe(src, "/ as an annotator", axeLaptop, axeSmall[0])
+	b.open(s.url + annotate)
+	b.clickChar(speaker.Start + 2) // her PER span, in the editor
+	b.run(chromedp.WaitVisible(chromedp.ID("span-editor")))
+	b.checkAxe(src, annotate+" as an annotator", axeLaptop, axeSmall[0])
 	b.run(chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)), chromedp.WaitVisible(chromedp.ID("username")))
 	b.waitLoaded()
 	b.checkAxe(src, "/login", axeLaptop, axeSmall[0])
+	b.run(chromedp.SendKeys(chromedp.ID("username"), "layla"), chromedp.SendKeys(chromedp.ID("password"), "wrong"),
+		chromedp.Click(chromedp.CSS(`button[type="submit"]`)), chromedp.WaitVisible(chromedp.ID("login-error")))
+	b.waitLoaded()
+	b.checkAxe(src, "/login after a wrong password", axeLaptop)
 }
 
 // highlightContrastJS gives, for each highlighted run in the text, its

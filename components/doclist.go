@@ -128,3 +128,33 @@ func (v ProjectView) ownLayerColumns() bool {
 	}
 	return false
 }
+
+// memberGroup is the members of one role, under its heading in the bar's
+// member picker.
+type memberGroup struct {
+	Label   string
+	Members []db.Member
+}
+
+// memberGroups groups members by role, annotators first, each group in
+// the order given and none left empty. The picker then shows the member
+// chosen by name alone, which a phone's narrow bar shows whole, and its
+// list says each member's role in the group's heading.
+func memberGroups(members []db.Member) []memberGroup {
+	var out []memberGroup
+	for _, g := range []struct {
+		role  db.Role
+		label string
+	}{{db.RoleAnnotator, "Annotators"}, {db.RoleReviewer, "Reviewers"}, {db.RoleManager, "Managers"}} {
+		group := memberGroup{Label: g.label}
+		for _, mb := range members {
+			if mb.Role == g.role {
+				group.Members = append(group.Members, mb)
+			}
+		}
+		if len(group.Members) > 0 {
+			out = append(out, group)
+		}
+	}
+	return out
+}

@@ -154,3 +154,24 @@ func TestOwnLayerColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestMemberGroups: the bar's member picker groups members by role,
+// annotators first, each in the order given, with no empty group.
+func TestMemberGroups(t *testing.T) {
+	m := func(name string, role db.Role) db.Member { return db.Member{User: db.User{Name: name}, Role: role} }
+	groups := memberGroups([]db.Member{m("samir", db.RoleManager), m("layla", db.RoleAnnotator), m("karim", db.RoleAnnotator), m("omar", db.RoleManager)})
+	var got []string
+	for _, g := range groups {
+		var names []string
+		for _, mb := range g.Members {
+			names = append(names, mb.User.Name)
+		}
+		got = append(got, g.Label+": "+strings.Join(names, ", "))
+	}
+	if want := "Annotators: layla, karim; Managers: samir, omar"; strings.Join(got, "; ") != want {
+		t.Errorf("groups %q, want %q", strings.Join(got, "; "), want)
+	}
+	if groups := memberGroups(nil); len(groups) != 0 {
+		t.Errorf("no members: %+v, want no group", groups)
+	}
+}

@@ -5,6 +5,8 @@
 // sent again, the file would be refused as already imported, and that
 // refusal would hide the first answer.
 
+import { count, groupLines, listLines } from './badlines.js';
+
 const form = document.getElementById('import-form');
 if (form) init(form);
 
@@ -81,16 +83,13 @@ function init(f) {
   function fail(message) {
     progress.hidden = true;
     status.textContent = 'Nothing was imported.';
-    showLines('The import was refused:', message.split('\n'));
+    const lines = message.split('\n');
+    showLines(lines.length > 1 ? `The import was refused, ${count(lines.length, 'bad line')}:` : 'The import was refused:', lines);
   }
 
   function showLines(title, lines) {
     const list = document.createElement('ul');
-    for (const line of lines) {
-      const li = document.createElement('li');
-      li.textContent = line;
-      list.append(li);
-    }
+    list.append(...listLines(groupLines(lines)));
     const head = document.createElement('p');
     head.textContent = title;
     errors.replaceChildren(head, list);

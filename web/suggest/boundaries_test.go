@@ -23,6 +23,8 @@ func TestSuggestQuotationEnds(t *testing.T) {
 			quotes: []string{"الرفض يطال المقاومة"}},
 		{name: "مع العلم أن is the writer's", text: "وذكرت الصحيفة أن الحكومة لن تقدم شكوى، مع العلم أن الأمين العام دعاها إلى ذلك.",
 			quotes: []string{"الحكومة لن تقدم شكوى"}},
+		{name: "علما أن after a comma is the writer's", text: "وذكر المراقبون أن السهم سيبني قاعدة جديدة ، علما أن السيولة تلعب دورا مهما.",
+			quotes: []string{"السهم سيبني قاعدة جديدة"}},
 		{name: "a verb with its own أن after a comma", text: "ويعتقد العلماء أن الأسود الأولى كانت بلا لبدة، ويبدو أن اللبدة ظهرت لاحقا.",
 			quotes: []string{"الأسود الأولى كانت بلا لبدة"}},
 		{name: "a modal with أن goes on", text: "وقال الطبيب إن الحياة صعبة، وعلينا أن نظل صامدين.",

@@ -12,14 +12,15 @@ import (
 // transitionPhrases move the story on (في الوقت نفسه حصل ...): each is a
 // sequence of normalized words, the first with or without و. Those of
 // commaPhrases (، في حين يرتقب ...) do so after a comma only: without one
-// they may be the speaker's (تدعم الزراعة في حين تهمل الصناعة).
+// they may be the speaker's (تدعم الزراعة في حين تهمل الصناعة); علما
+// ("knowing that") is the writer's remark, as مع العلم is.
 var (
 	transitionPhrases = [][]string{
 		{"في", "الوقت", "نفسه"}, {"في", "الوقت", "ذاته"}, {"في", "غضون", "ذلك"}, {"من", "جهة", "اخرى"},
 		{"من", "ناحية", "اخرى"}, {"من", "جانب", "اخر"}, {"وذلك", "بينما"}, {"وذلك", "فيما"}, {"وذلك", "حيث"},
 		{"في", "اشارة"}, {"مع", "العلم"},
 	}
-	commaPhrases = [][]string{{"في", "حين"}, {"في", "الوقت", "الذي"}, {"الى", "ذلك"}}
+	commaPhrases = [][]string{{"في", "حين"}, {"في", "الوقت", "الذي"}, {"الى", "ذلك"}, {"علما"}}
 )
 
 // contrastWords with أن open a contrast (غير أن اللاعب طعن، إلا أن

@@ -125,7 +125,7 @@ func TestBrowserUsersNarrow(t *testing.T) {
 	for _, name := range off {
 		t.Errorf("%q is past the edge of a 320px screen", name)
 	}
-	if n := eval[int](b, `document.querySelectorAll('#accounts button[aria-label^="Reset the password"]').length`); n != 2 {
+	if n := eval[int](b, `document.querySelectorAll('#accounts button[aria-label^="Reset password for"]').length`); n != 2 {
 		t.Errorf("%d Reset password buttons, want layla's and omar's", n)
 	}
 	b.checkReflow("/admin/users", 320, 640)

@@ -165,7 +165,7 @@ func (d *doc) findCues(lx lexicon, blocked mask) []cue {
 // marksOnlyCue, a colon or a quotation mark only, past its subject.
 func (d *doc) hasComplement(lx lexicon, base string, i int) bool {
 	if marksOnlyCues[base] {
-		return d.marksAfterSubject(lx, i)
+		return d.marksAfterSubject(lx, i) || expressingCues[base] && d.expressedBelief(i)
 	}
 	for k := i + 1; k < len(d.words) && k <= i+8; k++ {
 		gapStart, w := d.words[k-1].End, d.words[k]

@@ -60,22 +60,26 @@ func TestDev7GoldMatchesText(t *testing.T) {
 // open a quotation (" . . لدينا، marks.go): QUOTE exact P 0.828 R 0.683,
 // direct P 0.730 R 0.750, overlap P 0.919 R 0.775; speaker exact P 0.739
 // R 0.495, overlap P 0.797 R 0.534, quote overlap P 0.884 R 0.592; cue
-// link P 0.876 R 0.655, overlap P 0.966 R 0.723. The floors sit at
-// these.
+// link P 0.876 R 0.655, overlap P 0.966 R 0.723. After أعرب عن with a
+// belief and a complementizer learnt to open unmarked speech
+// (beliefs.go): QUOTE exact P 0.830 R 0.692, overlap P 0.920 R 0.783;
+// speaker exact P 0.743 R 0.505, overlap P 0.800 R 0.544, quote overlap
+// P 0.886 R 0.602; CUE exact P 0.932 R 0.807; cue link P 0.878 R 0.664,
+// overlap P 0.967 R 0.731. The floors sit at these.
 func TestDev7ANERCorp(t *testing.T) {
 	g, texts := loadGoldSet(t, "quotes-dev7.json")
 	s := scoreGoldSet(t, g, texts, os.Getenv("HASHIYA_DEV_ERRORS") != "")
 	t.Logf("dev7 ANERCorp: %d documents, %d gold quotations", len(texts), len(g.Quotes))
 	report(t, []figure{
-		exactFigure("QUOTE exact, all quotes", s.all, 0.82, 0.68),
+		exactFigure("QUOTE exact, all quotes", s.all, 0.83, 0.69),
 		exactFigure("QUOTE exact, direct only", s.direct, 0.72, 0.75),
-		overlapFigure("QUOTE overlap", s.quotesO, 0.91, 0.77),
-		exactFigure("speaker exact", s.spkExact, 0.73, 0.49),
-		exactFigure("speaker overlap", s.spkOverlap, 0.79, 0.53),
-		overlapFigure("speaker, quote overlap", s.spkO, 0.88, 0.59),
-		exactFigure("CUE span exact", s.cueSpans, 0.93, 0.79),
-		overlapFigure("CUE span overlap", s.cuesO, 0.93, 0.79),
-		exactFigure("quote -> cue link", s.cueLinks, 0.87, 0.65),
-		overlapFigure("cue link, overlap", s.linksO, 0.96, 0.72),
+		overlapFigure("QUOTE overlap", s.quotesO, 0.92, 0.78),
+		exactFigure("speaker exact", s.spkExact, 0.74, 0.5),
+		exactFigure("speaker overlap", s.spkOverlap, 0.8, 0.54),
+		overlapFigure("speaker, quote overlap", s.spkO, 0.88, 0.6),
+		exactFigure("CUE span exact", s.cueSpans, 0.93, 0.8),
+		overlapFigure("CUE span overlap", s.cuesO, 0.93, 0.8),
+		exactFigure("quote -> cue link", s.cueLinks, 0.87, 0.66),
+		overlapFigure("cue link, overlap", s.linksO, 0.96, 0.73),
 	})
 }

@@ -140,7 +140,7 @@ func stripArticle(norm string) string {
 // الخبر) is not proposed: it cannot be told from the verb's subject
 // without a parser.
 func (d *doc) indirectAfter(c cue, lx lexicon, direct []quote) (quote, bool) {
-	if marksOnlyCues[c.base] {
+	if marksOnlyCues[c.base] && !(expressingCues[c.base] && d.expressedBelief(d.wordAt(c.Start))) {
 		return quote{}, false // أعرب عن الأمل في أن " ... ": only the marked words
 	}
 	if start, ok := d.afterColon(c, lx); ok {

@@ -201,7 +201,16 @@ func scoreOverlap(g gold, p predicted) (quotes, cues, speakers, links overlapPRF
 // P 0.785 R 0.509, quote overlap P 0.888 R 0.576; CUE exact P 0.968
 // R 0.833; cue link P 0.837 R 0.600 (one exact quotation and its cue
 // link fewer, one more overlapping speaker; not tuned on, the floors
-// stay).
+// stay). After the rules developed further on the seven dev sets
+// (appositions.go, speakernames.go, beliefs.go, marks.go, according.go,
+// a mixed clause run to its closing mark, النص and النصب as texts, ب of
+// manner, ، علما), scored once: QUOTE exact P 0.807 R 0.617 (113 of 183,
+// one more quotation proposed, overlapping but not exact), direct
+// P 0.744 R 0.763, overlap P 0.993 R 0.787; speaker exact P 0.710
+// R 0.461, overlap P 0.785 R 0.509, quote overlap P 0.888 R 0.576; CUE
+// exact P 0.968 R 0.833; cue link P 0.837 R 0.600 (QUOTE exact precision
+// fell by that one quotation, the rest unchanged; not tuned on, the
+// floors stay).
 func TestHeldoutANERCorp(t *testing.T) {
 	h, texts := loadGoldSet(t, "quotes-heldout.json")
 	nested := 0

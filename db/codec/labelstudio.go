@@ -85,8 +85,10 @@ func taskHeader(f map[string]json.RawMessage) (map[string]json.RawMessage, strin
 		}
 		key = texts[0]
 	}
-	meta := map[string]json.RawMessage{}
-	if m, ok := fieldsValue(f["meta"]); ok {
+	// Meta is built as text in the file's order of keys (a Go map would
+	// sort them), so a task Hashiya exported comes back as it went out.
+	var meta []field
+	if m, ok := orderedFields(f["meta"]); ok {
 		meta = m
 	} else if !isNull(f["meta"]) {
 		return nil, fmt.Sprintf(`"meta" must be a JSON object, got %s`, short(f["meta"]))
@@ -97,9 +99,9 @@ func taskHeader(f map[string]json.RawMessage) (map[string]json.RawMessage, strin
 	if _, ok := stringValue(data["external_id"]); ok {
 		id = data["external_id"]
 	}
-	if m, ok := fieldsValue(data["meta"]); ok {
-		for k, v := range m {
-			meta[k] = v
+	if m, ok := orderedFields(data["meta"]); ok {
+		for _, fl := range m {
+			meta = setField(meta, fl)
 		}
 	}
 	// A task Hashiya exported says its layer's status beside its layer:
@@ -107,20 +109,21 @@ func taskHeader(f map[string]json.RawMessage) (map[string]json.RawMessage, strin
 	// data.layer a "status" is the task's own data, kept in meta.
 	_, hashiya := stringValue(data["layer"])
 	ours := map[string]bool{key: true, "external_id": true, "meta": true, "layer": true, "status": hashiya}
-	rest := map[string]json.RawMessage{}
-	for k, v := range data {
-		if !ours[k] {
-			rest[k] = v
+	all, _ := orderedFields(f["data"]) // an object: fieldsValue read it
+	var rest []field
+	for _, fl := range all {
+		if !ours[fl.key] {
+			rest = append(rest, fl)
 		}
 	}
 	if len(rest) > 0 {
-		b, err := json.Marshal(rest)
+		b, err := objectText(rest)
 		if err != nil {
 			return nil, fmt.Sprintf(`"data" cannot be kept in meta: %v`, err)
 		}
-		meta["data"] = b
+		meta = setField(meta, field{key: "data", raw: json.RawMessage(`"data"`), value: b})
 	}
-	b, err := json.Marshal(meta)
+	b, err := objectText(meta)
 	if err != nil {
 		return nil, fmt.Sprintf(`"meta" cannot be kept: %v`, err)
 	}

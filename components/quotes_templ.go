@@ -556,7 +556,7 @@ func unattributedWarning(p Page, a Annotation) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		case "gold":
-			templ_7745c5c3_Err = markReviewedAnyway(p, a.Doc.ID).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = markReviewedAnyway(p, a.Doc.ID, quotesStay).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

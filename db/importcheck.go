@@ -325,7 +325,11 @@ const labelNameRule = "a name is 1-40 letters, digits or _-.: (no spaces)"
 // a span's own line when the format gives one (CoNLL), else d's.
 func unknownLabels(p Project, file string, d codec.Doc) codec.Errors {
 	return labelsByLine(file, d, func(name string) bool { return !p.HasLabel(name) }, func(what string) string {
-		return fmt.Sprintf("%s not in project %s's label set (add it to the label set, or %s)", what, p.Name, addLabelsHint)
+		them := "it"
+		if strings.HasPrefix(what, "labels ") {
+			them = "them"
+		}
+		return fmt.Sprintf("%s not in project %s's label set (add %s to the label set, or %s)", what, p.Name, them, addLabelsHint)
 	})
 }
 

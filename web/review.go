@@ -68,6 +68,14 @@ func (h *handler) reviewPage(c echo.Context) error {
 		return err
 	}
 	r.Notice = reviewNotice(c.QueryParams())
+	if c.QueryParam("done") == "reviewed-next" {
+		// Named as Mark done names the document it finished.
+		name, err := h.documentName(c, c.QueryParam("prev"))
+		if err != nil {
+			return err
+		}
+		r.Notice = "Marked gold of " + name + " reviewed. This is the next document ready for review."
+	}
 	r.WarnQuotes = c.QueryParam("warn") == "quotes"
 	r.WarnUndecided = c.QueryParam("warn") == "undecided"
 	switch show := c.QueryParam("show"); show {
@@ -128,8 +136,6 @@ func reviewNotice(q url.Values) string {
 		return "The rejection is taken back: the span waits for a decision again."
 	case "reviewed":
 		return "Gold is marked reviewed."
-	case "reviewed-next":
-		return "The last document's gold is marked reviewed; this is the next one ready for review."
 	case "reopened":
 		return "Gold is open for changes again."
 	}
@@ -328,7 +334,7 @@ func (h *handler) markReviewed(c echo.Context) error {
 		return err
 	}
 	if next != 0 {
-		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=reviewed-next", next))
+		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=reviewed-next&prev=%d", next, t.doc.ID))
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=reviewed", t.doc.ID))
 }

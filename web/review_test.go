@@ -491,7 +491,12 @@ func TestReviewQueue(t *testing.T) {
 		t.Fatal(err)
 	}
 	force := url.Values{"force": {"1"}} // their spans are not what this is about
-	redirectsTo(t, te.rana.post(docPath(doc)+"/review/done", force), docPath(doc2)+"/review?done=reviewed-next")
+	landing := fmt.Sprintf("%s/review?done=reviewed-next&prev=%d", docPath(doc2), doc.ID)
+	redirectsTo(t, te.rana.post(docPath(doc)+"/review/done", force), landing)
+	// It names the document it finished, as Mark done does.
+	if got, want := htmlPage(t, te.rana.get(landing), http.StatusOK).Find("#form-notice").Text(), "Marked gold of "+doc.ExternalID+" reviewed. This is the next document ready for review."; got != want {
+		t.Errorf("the next document's review says %q, want %q", got, want)
+	}
 	if got, next := item(); got != "1 / 2 reviewed, 1 ready" || next != docPath(doc2)+"/review" {
 		t.Errorf("one reviewed: %q, next %q", got, next)
 	}

@@ -21,3 +21,15 @@ func TestReviewAnywayAsksAboutWhatItWarnedOf(t *testing.T) {
 		t.Errorf("Mark gold reviewed anyway, with a span undecided, asks %q", question)
 	}
 }
+
+// TestReviewCaptionCountsOneSpan: the list of one span says so in the
+// singular.
+func TestReviewCaptionCountsOneSpan(t *testing.T) {
+	te := newTeamEnv(t)
+	review := fmt.Sprintf("/documents/%d/review", te.doc.ID)
+	te.addSpan(te.layla.user.ID, "الرياض", "LOC")
+	d := htmlPage(t, te.rana.get(review), http.StatusOK)
+	if got, want := d.Find("#candidates caption").Text(), "1 distinct span; those not every annotator marked are flagged “disputed”."; got != want {
+		t.Errorf("caption %q, want %q", got, want)
+	}
+}

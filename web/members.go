@@ -281,7 +281,10 @@ func notice(done, count string) string {
 	case "unassign", "unassign-list":
 		return components.Plural(n, "assignment") + " removed."
 	case "auto":
-		return fmt.Sprintf("Automatic assignment added %d assignments.", n)
+		if n == 0 {
+			return "Every document already has that many annotators: automatic assignment added none."
+		}
+		return "Automatic assignment added " + components.Plural(n, "assignment") + "."
 	case "reopen":
 		return "Layer reopened."
 	case "deleted":

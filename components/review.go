@@ -454,3 +454,11 @@ func meanText(pairs []agreement.Pair) string {
 	}
 	return fmt.Sprintf("%.2f over %d pairs", mean, n)
 }
+
+// bothLabelsQuestion is asked before a span is accepted on words gold
+// gives another label: gold would then hold both, and a reviewer who
+// meant to change the label removes gold's first.
+func bothLabelsQuestion(row ReviewRow) string {
+	other := strings.Join(row.GoldOther, ", ")
+	return fmt.Sprintf("Gold gives “%s” %s. Accept %s as well, so gold gives these words both labels? To change the label, remove %s from gold instead.", row.Text, other, row.Label, other)
+}

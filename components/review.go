@@ -455,10 +455,10 @@ func meanText(pairs []agreement.Pair) string {
 	return fmt.Sprintf("%.2f over %d pairs", mean, n)
 }
 
-// bothLabelsQuestion is asked before a span is accepted on words gold
-// gives another label: gold would then hold both, and a reviewer who
-// meant to change the label removes gold's first.
+// bothLabelsQuestion is asked before a span is accepted with its links
+// on words gold gives another label: gold would then hold both, and a
+// reviewer who meant to change the label presses Accept instead.
 func bothLabelsQuestion(row ReviewRow) string {
 	other := strings.Join(row.GoldOther, ", ")
-	return fmt.Sprintf("Gold gives “%s” %s. Accept %s as well, so gold gives these words both labels? To change the label, remove %s from gold instead.", row.Text, other, row.Label, other)
+	return fmt.Sprintf("Gold gives “%s” %s. Accept %s with these links as well, so gold gives the words both labels? To change the label, press Accept instead.", row.Text, other, row.Label)
 }

@@ -126,6 +126,8 @@ func reviewNotice(q url.Values) string {
 		return msg + "."
 	case "accepted":
 		return "Accepted into gold."
+	case "replaced":
+		return "Accepted into gold, in place of the label gold gave these words."
 	case "already":
 		return "Gold already holds that span; nothing was copied."
 	case "removed":
@@ -171,6 +173,10 @@ func (h *handler) acceptSpan(c echo.Context) error {
 				done += fmt.Sprintf("&replaced=%d", added.Replaced)
 			}
 			return done, sp, err
+		}
+		if c.FormValue("instead") == "1" {
+			sp, _, err := h.store.ReplaceInGold(ctx, t.doc, ref, t.user.ID)
+			return "replaced", sp, err
 		}
 		sp, copied, err := h.store.CopySeenToGold(ctx, t.doc, ref, t.user.ID)
 		return map[bool]string{true: "accepted", false: "already"}[copied], sp, err

@@ -403,6 +403,15 @@ type hit struct {
 	At   string
 }
 
+// wantWrites checks that want requests that write reached the server
+// since the count was last taken, step saying which, and starts it again.
+func (s *site) wantWrites(t *testing.T, step string, want int64) {
+	t.Helper()
+	if n := s.writes.Swap(0); n != want {
+		t.Errorf("%s took %d requests that write, want %d", step, n, want)
+	}
+}
+
 // waitSpans waits until the caller's layer holds n spans and returns them.
 func (s *site) waitSpans(t *testing.T, doc db.Document, layerOwner int64, n int) []db.Span {
 	t.Helper()

@@ -64,12 +64,6 @@ func TestBrowserRelinkSpeakerIsOneRequest(t *testing.T) {
 	}), ", ")
 	speaker := func(q, per db.Span) string { return fmt.Sprintf("speaker QUOTE %d -> PER %d", q.Start, per.Start) }
 	layer := func(rels ...string) string { return spansText + " | " + strings.Join(sorted(rels), ", ") }
-	writes := func(step string, want int64) {
-		t.Helper()
-		if n := s.writes.Swap(0); n != want {
-			t.Errorf("%s took %d requests that write, want %d", step, n, want)
-		}
-	}
 
 	b.clickChar(quote.Start + 3)
 	b.run(chromedp.WaitVisible(chromedp.ID("quote-tools")))
@@ -79,15 +73,15 @@ func TestBrowserRelinkSpeakerIsOneRequest(t *testing.T) {
 	b.clickChar(kadhimi.Start + 3)
 	waitText(t, b, "q-speaker", kadhimi.Text)
 	b.waitPage(4)
-	writes("relinking the speaker", 1)
+	s.wantWrites(t, "relinking the speaker", 1)
 	if got, want := eval[string](b, fmt.Sprintf(layerJS, doc.ID)), layer(speaker(quote, kadhimi)); got != want {
 		t.Fatalf("after relinking the layer holds\n  %s\nwant\n  %s", got, want)
 	}
 	stepHistory(t, b, doc.ID, false, layer(speaker(quote, naaman)))
-	writes("undoing the relink", 1)
+	s.wantWrites(t, "undoing the relink", 1)
 	waitText(t, b, "q-speaker", naaman.Text)
 	stepHistory(t, b, doc.ID, true, layer(speaker(quote, kadhimi)))
-	writes("redoing the relink", 1)
+	s.wantWrites(t, "redoing the relink", 1)
 
 	// The marked quotation: its speaker takes the mark off, in one request.
 	b.run(chromedp.KeyEvent(kb.Escape))
@@ -98,7 +92,7 @@ func TestBrowserRelinkSpeakerIsOneRequest(t *testing.T) {
 	b.clickChar(naaman.Start + 3)
 	waitText(t, b, "q-speaker", naaman.Text)
 	b.waitPage(4)
-	writes("a speaker for a quotation marked not in the text", 1)
+	s.wantWrites(t, "a speaker for a quotation marked not in the text", 1)
 	if got := eval[string](b, fmt.Sprintf(notInTextJS, doc.ID, marked.Start)); got != "unset" {
 		t.Errorf("after linking its speaker the quotation's speaker_in_text is %s, want it gone", got)
 	}
@@ -106,7 +100,7 @@ func TestBrowserRelinkSpeakerIsOneRequest(t *testing.T) {
 		t.Error(`"Speaker not in the text" is still ticked beside the speaker`)
 	}
 	stepHistory(t, b, doc.ID, false, layer(speaker(quote, kadhimi)))
-	writes("undoing the speaker that took the mark off", 1)
+	s.wantWrites(t, "undoing the speaker that took the mark off", 1)
 	if got := eval[string](b, fmt.Sprintf(notInTextJS, doc.ID, marked.Start)); got != "false" {
 		t.Errorf("after Ctrl+Z the quotation's speaker_in_text is %s, want false again", got)
 	}
@@ -125,7 +119,7 @@ func TestBrowserRelinkSpeakerIsOneRequest(t *testing.T) {
 	}
 	eval[bool](b, fmt.Sprintf(untick, true))
 	stepHistory(t, b, doc.ID, true, layer(speaker(quote, kadhimi), speaker(marked, naaman)))
-	writes("redoing the speaker that took the mark off", 1)
+	s.wantWrites(t, "redoing the speaker that took the mark off", 1)
 	if got := eval[string](b, fmt.Sprintf(notInTextJS, doc.ID, marked.Start)); got != "unset" {
 		t.Errorf("after Ctrl+Shift+Z the quotation's speaker_in_text is %s, want it gone", got)
 	}
@@ -277,12 +271,6 @@ func TestBrowserFailedUndoOfASpeakerForAMarkedQuotation(t *testing.T) {
 			t.Errorf("the quotation's speaker_in_text is %s, want %s", got, want)
 		}
 	}
-	writes := func(step string, want int64) {
-		t.Helper()
-		if n := s.writes.Swap(0); n != want {
-			t.Errorf("%s took %d requests that write, want %d", step, n, want)
-		}
-	}
 
 	b.clickChar(quote.Start + 3)
 	b.run(chromedp.WaitVisible(chromedp.ID("quote-tools")), chromedp.KeyEvent("s"))
@@ -296,7 +284,7 @@ func TestBrowserFailedUndoOfASpeakerForAMarkedQuotation(t *testing.T) {
 	b.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(ctrl)))
 	msg := waitError(t, b)
 	s.failWrites.Store(false)
-	writes("the undo that failed", 1)
+	s.wantWrites(t, "the undo that failed", 1)
 	for _, want := range []string{"Could not undo", "database unavailable", "Nothing was changed"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message %q does not say %q", msg, want)
@@ -312,12 +300,12 @@ func TestBrowserFailedUndoOfASpeakerForAMarkedQuotation(t *testing.T) {
 
 	b.run(chromedp.Click(chromedp.ID("save-error-close")))
 	stepHistory(t, b, doc.ID, false, both+" | ")
-	writes("the undo tried again", 1)
+	s.wantWrites(t, "the undo tried again", 1)
 	mark("false")
 	stepHistory(t, b, doc.ID, true, linked)
-	writes("the redo", 1)
+	s.wantWrites(t, "the redo", 1)
 	mark("unset")
 	stepHistory(t, b, doc.ID, false, both+" | ")
-	writes("the second undo", 1)
+	s.wantWrites(t, "the second undo", 1)
 	mark("false")
 }

@@ -20,12 +20,6 @@ func TestBrowserUndoSpeakerOfQuotationMarkedOnTwoSegments(t *testing.T) {
 	m := markedOnTwoSegments(t)
 	s, doc, b, head, per := m.s, m.doc, m.b, m.head, m.per
 	unlinked, linked, marks := m.unlinked, m.linked, m.marks
-	writes := func(step string, want int64) {
-		t.Helper()
-		if n := s.writes.Swap(0); n != want {
-			t.Errorf("%s took %d requests that write, want %d", step, n, want)
-		}
-	}
 
 	b.clickChar(head.Start + 3)
 	b.run(chromedp.WaitVisible(chromedp.ID("quote-tools")))
@@ -34,14 +28,14 @@ func TestBrowserUndoSpeakerOfQuotationMarkedOnTwoSegments(t *testing.T) {
 	b.clickChar(per.Start + 3)
 	waitText(t, b, "q-speaker", per.Text)
 	b.waitPage(3)
-	writes("the speaker", 1)
+	s.wantWrites(t, "the speaker", 1)
 	marks("after the speaker", "unset unset")
 
 	stepHistory(t, b, doc.ID, false, unlinked)
-	writes("the undo", 2)
+	s.wantWrites(t, "the undo", 2)
 	marks("after Ctrl+Z", "false false")
 	stepHistory(t, b, doc.ID, true, linked)
-	writes("the redo", 1)
+	s.wantWrites(t, "the redo", 1)
 	marks("after Ctrl+Shift+Z", "unset unset")
 	stepHistory(t, b, doc.ID, false, unlinked)
 	marks("after Ctrl+Z again", "false false")

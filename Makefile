@@ -13,7 +13,7 @@ run: build
 	./bin/hashiya serve --db $(DB) --addr $(ADDR)
 
 test: check-generated lint $(AXE)
-	$(GO) test -count=1 -timeout 20m ./...
+	$(GO) test -count=1 -timeout 60m ./...
 
 # axe-core, which the accessibility browser test runs in each page; for the
 # tests only, never part of the app. Installed when missing or when the

@@ -3,10 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,8 +11,6 @@ import (
 	"unicode/utf8"
 
 	"hashiya/components/agreement"
-	"hashiya/db"
-	"hashiya/web"
 )
 
 // agreementDocs are the fixture's two documents; spans name their words.
@@ -127,24 +122,9 @@ func TestAgreementText(t *testing.T) {
 func TestAgreementJSONIsTheAPIs(t *testing.T) {
 	c := agreementFixture(t)
 	got := c.ok("--db", c.db, "agreement", "--format", "json", "--project", "news")
-	tokenOut := strings.Split(strings.TrimSpace(c.ok("token", "create", "admin")), "\n")
-	s, err := db.Open(t.Context(), c.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	srv, err := web.New(web.Config{Store: s, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := s.ProjectByName(t.Context(), "news")
-	if err != nil {
-		t.Fatal(err)
-	}
-	req := httptest.NewRequest(http.MethodGet, fmt.Sprintf("/api/v1/projects/%d/agreement", p.ID), nil)
-	req.Header.Set("Authorization", "Bearer "+tokenOut[len(tokenOut)-1])
-	rec := httptest.NewRecorder()
-	srv.ServeHTTP(rec, req)
+	rec := c.asAdmin(t, http.MethodGet, func(project int64) string {
+		return fmt.Sprintf("/api/v1/projects/%d/agreement", project)
+	}, nil)
 	if rec.Code != http.StatusOK || rec.Body.String() != got {
 		t.Fatalf("API %d:\n%s\nCLI:\n%s", rec.Code, rec.Body.String(), got)
 	}

@@ -101,6 +101,22 @@ type uploadResult struct {
 // full router with the admin's API token.
 func upload(t *testing.T, c *cli, name, format, data string) (int, uploadResult) {
 	t.Helper()
+	q := url.Values{"format": {format}, "name": {name}}
+	rec := c.asAdmin(t, http.MethodPost, func(project int64) string {
+		return fmt.Sprintf("/api/v1/projects/%d/documents?%s", project, q.Encode())
+	}, io.MultiReader(strings.NewReader(data)))
+	var res uploadResult
+	if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil {
+		t.Fatalf("answer %d %s: %v", rec.Code, rec.Body, err)
+	}
+	return rec.Code, res
+}
+
+// asAdmin sends a request to the full router over c's database with a
+// new API token of the admin, to the path made from project news's id,
+// and gives back the answer.
+func (c *cli) asAdmin(t *testing.T, method string, path func(project int64) string, body io.Reader) *httptest.ResponseRecorder {
+	t.Helper()
 	token := strings.Split(strings.TrimSpace(c.ok("token", "create", "admin")), "\n")
 	s, err := db.Open(t.Context(), c.db)
 	if err != nil {
@@ -115,14 +131,9 @@ func upload(t *testing.T, c *cli, name, format, data string) (int, uploadResult)
 	if err != nil {
 		t.Fatal(err)
 	}
-	q := url.Values{"format": {format}, "name": {name}}
-	req := httptest.NewRequest(http.MethodPost, fmt.Sprintf("/api/v1/projects/%d/documents?%s", p.ID, q.Encode()), io.MultiReader(strings.NewReader(data)))
+	req := httptest.NewRequest(method, path(p.ID), body)
 	req.Header.Set("Authorization", "Bearer "+token[len(token)-1])
 	rec := httptest.NewRecorder()
 	srv.ServeHTTP(rec, req)
-	var res uploadResult
-	if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil {
-		t.Fatalf("answer %d %s: %v", rec.Code, rec.Body, err)
-	}
-	return rec.Code, res
+	return rec
 }

@@ -18,14 +18,7 @@ func TestBrowserAcceptEverywhereBusy(t *testing.T) {
 	s := newSite(t, seedDoc(t))
 	doc := s.docs["seed"]
 	for _, name := range []string{"layla", "karim"} {
-		u, err := s.store.CreateUser(t.Context(), name, "", false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
-		if _, err := s.store.CreateSpan(t.Context(), doc, u.ID, u.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
-			t.Fatal(err)
-		}
+		s.annotatorMarks(t, name, doc, "PER", "صباح النعمان")
 	}
 	addSiteMember(t, s, "rana", db.RoleReviewer)
 	b := newBrowser(t, s)

@@ -403,6 +403,23 @@ type hit struct {
 	At   string
 }
 
+// annotatorMarks adds the user name, with no password, and marks each
+// of words (its first place in doc's text) with label in their layer.
+func (s *site) annotatorMarks(t *testing.T, name string, doc db.Document, label string, words ...string) db.User {
+	t.Helper()
+	u, err := s.store.CreateUser(t.Context(), name, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range words {
+		start, end := spanAt(t, doc.Text, w, 0)
+		if _, err := s.store.CreateSpan(t.Context(), doc, u.ID, u.ID, db.SpanInput{Start: start, End: end, Label: label}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return u
+}
+
 // wantWrites checks that want requests that write reached the server
 // since the count was last taken, step saying which, and starts it again.
 func (s *site) wantWrites(t *testing.T, step string, want int64) {

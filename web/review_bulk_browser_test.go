@@ -22,16 +22,7 @@ func TestBrowserReviewBulkAccept(t *testing.T) {
 	doc := s.docs["seed"]
 	words := []string{"صباح النعمان", "كردستان", "الجهاز"}
 	for _, name := range []string{"layla", "karim"} {
-		u, err := s.store.CreateUser(ctx, name, "", false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, w := range words {
-			start, end := spanAt(t, doc.Text, w, 0)
-			if _, err := s.store.CreateSpan(ctx, doc, u.ID, u.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
-				t.Fatal(err)
-			}
-		}
+		s.annotatorMarks(t, name, doc, "PER", words...)
 	}
 	os, oe := spanAt(t, doc.Text, "عملياته", 0)
 	if _, err := s.store.CreateSpan(ctx, doc, 0, s.user.ID, db.SpanInput{Start: os, End: oe, Label: "ORG"}); err != nil {

@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"hashiya/db"
 )
 
 // TestBrowserReviewSpansOnFirstScreen: a reviewer opening the review of a
@@ -16,22 +14,8 @@ import (
 func TestBrowserReviewSpansOnFirstScreen(t *testing.T) {
 	s := newSite(t, seedDoc(t))
 	doc := s.docs["seed"]
-	for _, name := range []string{"layla", "karim"} {
-		u, err := s.store.CreateUser(t.Context(), name, "", false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		words := []string{"الجهاز", "عملياته"}
-		if name == "karim" {
-			words = words[:1]
-		}
-		for _, w := range words {
-			start, end := spanAt(t, doc.Text, w, 0)
-			if _, err := s.store.CreateSpan(t.Context(), doc, u.ID, u.ID, db.SpanInput{Start: start, End: end, Label: "ORG"}); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	s.annotatorMarks(t, "layla", doc, "ORG", "الجهاز", "عملياته")
+	s.annotatorMarks(t, "karim", doc, "ORG", "الجهاز")
 	b := newBrowser(t, s)
 	b.run(chromedp.EmulateViewport(1366, 768),
 		chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)), chromedp.WaitVisible(chromedp.ID("candidates")))

@@ -38,8 +38,9 @@ func (d *doc) directQuotes(pairs []markPair, lx lexicon) []quote {
 // punctuation, and either it is one to three words not introduced as
 // speech (no cue, complementizer or colon right before it, no cue right
 // after it: the party “الدعوة”), or up to six words right after a naming
-// noun (عملية “ثأر الشهداء”). A short quotation after أن or a colon (قال
-// إن “لا”) stays a quotation.
+// noun (عملية “ثأر الشهداء”), or up to maxTitleWords after a work noun
+// (titlesWork). A short quotation after أن or a colon (قال إن “لا”) stays
+// a quotation.
 func (d *doc) isName(p markPair, lx lexicon) bool {
 	for i := p.Open + 1; i < p.Close; i++ {
 		if isRune(d.rs[i], clausePunct) && !d.innerDot(i) {
@@ -54,7 +55,13 @@ func (d *doc) isName(p markPair, lx lexicon) bool {
 		return true
 	}
 	before, open := d.wordBefore(p.Open), d.markStart(p.Open)
-	if before < 0 || n > 6 || !d.onlySpace(d.words[before].End, open) {
+	if before < 0 || !d.onlySpace(d.words[before].End, open) {
+		return false
+	}
+	if n <= maxTitleWords && titlesWork(d.words[before].Norm) {
+		return true // قصيدته " هوامش على دفتر النكسة ": a work's title
+	}
+	if n > 6 {
 		return false
 	}
 	noun, _ := withoutL(d.words[before].Norm) // لصحيفة ' ' نيوز أوف ذا وورلد ' '

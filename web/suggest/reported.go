@@ -92,7 +92,7 @@ func (d *doc) complementStart(c cue, lx lexicon) (int, bool) {
 		}
 		start, ok := 0, false
 		switch {
-		case d.isContentPrep(c.base, k):
+		case d.isContentPrep(c.base, k) && !d.announcesThing(c.base, k):
 			start, ok = d.contentAfter(k)
 		case objectCues[c.base] && isContentNoun(w.Norm):
 			start, ok = w.Start, true

@@ -168,8 +168,9 @@ const staleAfter = 2
 // quotation with no cue gets no speaker and changes nothing. Cues that
 // introduce no quotation still name the current speaker when their
 // subject is closed by a comma or a cue (وفي وقت سابق، أعلن جهاز مكافحة
-// الإرهاب، تعزيز ...) or is followed by what was said (saysThat), for a
-// later cue without subject, until it goes stale (staleAfter).
+// الإرهاب، تعزيز ...) or is followed by what was said (saysThat) or by
+// the cue's own preposition (takesContentPrep), for a later cue without
+// subject, until it goes stale (staleAfter).
 func (b *builder) attribute(quotes []quote, cues []cue) {
 	isGoverning := map[int]bool{}
 	gov := make([]int, len(quotes))
@@ -186,7 +187,7 @@ func (b *builder) attribute(quotes []quote, cues []cue) {
 				continue
 			}
 			limit := b.nextOpen(quotes, cues[ci].End)
-			if s := b.d.subjectAfter(cues[ci].End, limit, b.lx); s.Closed || b.d.saysThat(s, limit, b.lx) {
+			if s := b.d.subjectAfter(cues[ci].End, limit, b.lx); s.Closed || b.d.saysThat(s, limit, b.lx) || b.d.takesContentPrep(cues[ci], s) {
 				current, currentAt = b.speakerFor(s, cues[ci].End, cues[ci].End), cues[ci].End
 			}
 		}

@@ -3,19 +3,28 @@ package suggest
 import "strings"
 
 // announceCues take what they make known through عن (أعلن عن، كشف عن).
-// What follows is reported speech only when it is an event or a state of
-// affairs, named by a verbal noun (أعلنت الجامعة عن بدء الدروس، كشف عن
-// تكثيف رحلاتها، أعلنت عن إمكانية تعديل ...); a thing made known (أعلن
-// عن مشروعات عديدة، كشفت عن عدد من المراكز) is no one's words.
+// What follows is reported speech when it is an event, a state of affairs
+// or a plan (أعلنت الجامعة عن بدء الدروس، كشفت الوزارة عن خطة جديدة);
+// a number of things made known is no one's words (أعلن عن مشروعات
+// عديدة، كشفت عن عدد من المراكز الجديدة).
 var announceCues = normSet("أعلن", "معلنا", "كشف", "كاشفا")
 
+// countNouns count the things after them (عدد من، مجموعة من).
+var countNouns = normSet("عدد", "مجموعة", "سلسلة", "حزمة", "قائمة", "عشرات", "مئات", "آلاف", "الاف")
+
 // announcesThing reports whether word k is عن after an announcing cue
-// base and the word after it is not shaped like a verbal noun.
+// base and the word after it counts things or is a bare plural in ات
+// not shaped like a verbal noun (مشروعات، منتجات; but تحركات، إصابات
+// name events).
 func (d *doc) announcesThing(base string, k int) bool {
 	if !announceCues[base] || d.words[k].Norm != "عن" || k+1 >= len(d.words) {
 		return false
 	}
-	return !verbalNounShaped(d.words[k+1].Norm)
+	next := d.words[k+1].Norm
+	if countNouns[next] {
+		return true
+	}
+	return !strings.HasPrefix(next, "ال") && strings.HasSuffix(next, "ات") && !verbalNounShaped(next)
 }
 
 // verbalNounShaped reports whether a normalized word, without the article

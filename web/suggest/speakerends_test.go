@@ -30,3 +30,12 @@ func TestIsBareIstifal(t *testing.T) {
 		}
 	}
 }
+
+// TestSuggestPortfolioInTitle covers ل before شؤون in a speaker's title:
+// the affairs of the office, kept in the speaker, not an addressee.
+func TestSuggestPortfolioInTitle(t *testing.T) {
+	c := reportedCase{name: "للشئون in the title", text: "وقال الدكتور محمد حجازي مساعد وزير الخارجية للشئون الافريقية إن العلاقات قوية .",
+		quotes:  []string{"العلاقات قوية"},
+		speaker: map[string]string{"العلاقات قوية": "PER الدكتور محمد حجازي مساعد وزير الخارجية للشئون الافريقية"}}
+	checkReported(t, c, nil)
+}

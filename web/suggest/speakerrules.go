@@ -82,9 +82,9 @@ var postedRoles = normSet("سفير", "سفيرة", "مندوب", "مندوبة"
 // titleGoesOn reports whether word k, a preposition that endsSubject stops
 // at, continues the title of a subject starting at start instead: ل
 // joined to an institution (الأمين العام للأمم المتحدة، المتحدث باسم
-// الجهاز لوزارة)، or في before one after an indefinite head or a name
-// (مصدر آخر في حكومة كوريا، جعفر الموسوي رئيس الادعاء العام في
-// المحكمة), or a preposition the word before it governs (مصدر مطلع على
+// الجهاز لوزارة) or to a portfolio (للشئون الافريقية), or في before an
+// institution after an indefinite head or a name (مصدر آخر في حكومة
+// كوريا، جعفر الموسوي رئيس الادعاء العام في المحكمة), or a preposition the word before it governs (مصدر مطلع على
 // الملف: governedPrep). After a definite head, في is otherwise an adjunct
 // (قال الوزير في البرلمان).
 func (d *doc) titleGoesOn(k, n, start int) bool {
@@ -93,7 +93,7 @@ func (d *doc) titleGoesOn(k, n, start int) bool {
 	}
 	w := d.words[k].Norm
 	if rest, ok := withoutL(w); ok && strings.HasPrefix(w, "ل") {
-		return titleInstitution(rest) || d.institutionChain(k)
+		return titleInstitution(rest) || portfolioWords[rest] || d.institutionChain(k)
 	}
 	if d.governedPrep(k) {
 		return true
@@ -107,6 +107,11 @@ func (d *doc) titleGoesOn(k, n, start int) bool {
 	}
 	return w == "في" && !strings.HasPrefix(head, "ال") && titleInstitution(d.words[k+1].Norm)
 }
+
+// portfolioWords after ل name the affairs an office holds (مساعد وزير
+// الخارجية للشئون الافريقية، المستشار للشؤون الأمنية): such a ل goes on
+// with the title, it never names an addressee.
+var portfolioWords = normSet("شؤون", "شئون")
 
 // speechOccasion reports whether a normalized word, after في, names the
 // occasion of the speech rather than a body one is posted to (قال المسؤول

@@ -40,6 +40,13 @@ func (s *Store) acceptAgreed(ctx context.Context, doc Document, refs []SpanRef, 
 	}
 	var n LinkCopy
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if batch != "" {
+			open, err := unfinishedLayers(ctx, tx, doc)
+			if err != nil || open > 0 {
+				n.Changed = len(refs)
+				return err
+			}
+		}
 		spans, changed, err := copyAgreedSpansTx(ctx, tx, doc, refs, by)
 		if err != nil {
 			return err

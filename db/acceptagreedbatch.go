@@ -17,12 +17,68 @@ func NewAcceptBatch() string {
 
 // AcceptAgreedInBatch is AcceptAgreed of one document of an accept across
 // its project, its log entry naming batch, so that UndoAgreedBatch takes
-// back every document's share at once.
+// back every document's share at once. Only finished work is accepted
+// across a project (DocumentsToAccept): a document one of whose users'
+// layers was reopened since it was read copies nothing, its spans
+// counted as changed meanwhile.
 func (s *Store) AcceptAgreedInBatch(ctx context.Context, doc Document, refs []SpanRef, by int64, batch string) (LinkCopy, error) {
 	if batch == "" {
 		return LinkCopy{}, invalid("batch", "an accept across a project needs a batch name")
 	}
 	return s.acceptAgreed(ctx, doc, refs, by, batch)
+}
+
+// DocsToAccept are the documents an accept across a project reaches:
+// Ready, in import order, those two users or more hold a layer of, every
+// one of those layers done, and gold not finished; Waiting counts those
+// with gold not finished that two users or more work on but not all have
+// marked done.
+type DocsToAccept struct {
+	Ready   []int64
+	Waiting int
+}
+
+// DocumentsToAccept lists the documents of the project an accept across
+// it reaches, as INCEpTION's curation merges only finished annotation
+// documents: a layer still in progress may yet lose or change any span.
+func (s *Store) DocumentsToAccept(ctx context.Context, projectID int64) (DocsToAccept, error) {
+	var out DocsToAccept
+	rows, err := s.r.QueryContext(ctx, `SELECT d.id, sum(l.status NOT IN ('done', 'reviewed')) FROM documents d
+		JOIN layers l ON l.document_id = d.id AND l.owner_id IS NOT NULL
+		LEFT JOIN layers g ON g.document_id = d.id AND g.owner_id IS NULL
+		WHERE d.project_id = ? AND coalesce(g.status, 'new') NOT IN ('done', 'reviewed')
+		GROUP BY d.id HAVING count(*) >= 2 ORDER BY d.id`, projectID)
+	if err != nil {
+		return out, fmt.Errorf("db: documents of project %d to accept: %w", projectID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var open int
+		if err := rows.Scan(&id, &open); err != nil {
+			return out, fmt.Errorf("db: scan document to accept: %w", err)
+		}
+		if open > 0 {
+			out.Waiting++
+			continue
+		}
+		out.Ready = append(out.Ready, id)
+	}
+	if err := rows.Err(); err != nil {
+		return out, fmt.Errorf("db: documents of project %d to accept: %w", projectID, err)
+	}
+	return out, nil
+}
+
+// unfinishedLayers counts the users' layers of doc not marked done.
+func unfinishedLayers(ctx context.Context, tx *sql.Tx, doc Document) (int, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM layers WHERE document_id = ? AND owner_id IS NOT NULL
+		AND status NOT IN ('done', 'reviewed')`, doc.ID).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("db: unfinished layers of document %d: %w", doc.ID, err)
+	}
+	return n, nil
 }
 
 // BatchShare is one document's share of an accept across a project: the

@@ -8,9 +8,10 @@ import (
 )
 
 // batchFixture is agreedFixture with a second document, doc-2, on which
-// amina and omar both mark the same PER: an accept across the project
-// puts four spans and a link into doc-1's gold and one span into
-// doc-2's. It returns the fixture of each document and their refs.
+// amina and omar both mark the same PER, both documents' layers marked
+// done: an accept across the project puts four spans and a link into
+// doc-1's gold and one span into doc-2's. It returns the fixture of each
+// document and their refs.
 func batchFixture(t *testing.T) (fixture, fixture, [2][]SpanRef) {
 	f, refs1, _ := agreedFixture(t)
 	g := f
@@ -22,7 +23,58 @@ func batchFixture(t *testing.T) (fixture, fixture, [2][]SpanRef) {
 			refs2 = append(refs2, seenRef(owner, p))
 		}
 	}
+	for _, fx := range []fixture{f, g} {
+		fx.markDone(t)
+	}
 	return f, g, [2][]SpanRef{refs1, refs2}
+}
+
+// markDone marks both users' layers of the fixture's document done.
+func (f fixture) markDone(t *testing.T) {
+	t.Helper()
+	for _, u := range []User{f.user, f.other} {
+		if _, err := f.s.MarkDone(context.Background(), f.doc, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestDocumentsToAccept: an accept across the project reaches the
+// documents two users or more worked on once every one of their layers
+// is done and while gold is not finished; one a user still works on is
+// counted as waiting, and one reopened after it was read copies nothing.
+func TestDocumentsToAccept(t *testing.T) {
+	ctx := context.Background()
+	f, refs, _ := agreedFixture(t)
+	docs, err := f.s.DocumentsToAccept(ctx, f.proj.ID)
+	if err != nil || len(docs.Ready) != 0 || docs.Waiting != 1 {
+		t.Fatalf("with both layers in progress: %+v, %v; want none ready, 1 waiting", docs, err)
+	}
+	if _, err := f.s.MarkDone(ctx, f.doc, f.user); err != nil {
+		t.Fatal(err)
+	}
+	if docs, _ := f.s.DocumentsToAccept(ctx, f.proj.ID); len(docs.Ready) != 0 || docs.Waiting != 1 {
+		t.Errorf("with one layer of two done: %+v; want none ready, 1 waiting", docs)
+	}
+	f.markDone(t)
+	if docs, _ := f.s.DocumentsToAccept(ctx, f.proj.ID); len(docs.Ready) != 1 || docs.Ready[0] != f.doc.ID || docs.Waiting != 0 {
+		t.Errorf("with both layers done: %+v; want doc-1 ready", docs)
+	}
+	// Reopened between the read and the accept: nothing is copied.
+	if err := f.s.Reopen(ctx, f.doc, f.user, f.other.Name); err != nil {
+		t.Fatal(err)
+	}
+	n, err := f.s.AcceptAgreedInBatch(ctx, f.doc, refs, f.user.ID, NewAcceptBatch())
+	if spans, _ := goldState(t, f); err != nil || n.Spans != 0 || n.Changed != len(refs) || len(spans) != 1 {
+		t.Errorf("accepting a document reopened since: %+v, %v, gold %v; want nothing copied, %d changed", n, err, spans, len(refs))
+	}
+	f.markDone(t)
+	if _, err := f.s.MarkReviewed(ctx, f.doc, f.user); err != nil {
+		t.Fatal(err)
+	}
+	if docs, _ := f.s.DocumentsToAccept(ctx, f.proj.ID); len(docs.Ready)+docs.Waiting != 0 {
+		t.Errorf("with gold reviewed: %+v; want none", docs)
+	}
 }
 
 // acceptBatch accepts the agreed spans of both documents under one batch.

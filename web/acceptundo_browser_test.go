@@ -32,6 +32,9 @@ func TestBrowserUndoAcceptEverywhere(t *testing.T) {
 			if _, err := s.store.CreateSpan(ctx, doc, u.ID, u.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
 				t.Fatal(err)
 			}
+			if _, err := s.store.MarkDone(ctx, doc, u); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	addSiteMember(t, s, "rana", db.RoleReviewer)

@@ -25,6 +25,11 @@ func TestUndoAcceptEverywhere(t *testing.T) {
 		if _, err := te.store.CreateSpan(t.Context(), doc2, who.user.ID, who.user.ID, db.SpanInput{Start: s, End: e, Label: "LOC"}); err != nil {
 			t.Fatal(err)
 		}
+		for _, doc := range []db.Document{te.doc, doc2} {
+			if _, err := te.store.MarkDone(t.Context(), doc, who.user); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	goldSizes := func() string {
 		return fmt.Sprintf("%d %d", len(te.layer(te.doc, 0).Spans), len(te.layer(doc2, 0).Spans))

@@ -254,11 +254,12 @@ func changedQuery(n db.LinkCopy) string {
 }
 
 // acceptAgreedEverywhere copies into gold, document by document (one
-// transaction each), every span all the users' layers of a document
-// hold, in the documents two users or more worked on whose gold is not
-// reviewed yet. Each document's accept is logged under one batch name,
-// so that sent with undo (that name, which the notice offers) it takes
-// the whole batch back instead.
+// transaction each), the spans the page's question counted: in each
+// document whose users' layers (two or more) are all done and whose gold
+// is not reviewed, every span all those layers hold (agreedEverywhere).
+// Each document's accept is logged under one batch name, so that sent
+// with undo (that name, which the notice offers) it takes the whole
+// batch back instead.
 func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 	p, role, err := h.project(c)
 	if err != nil {
@@ -272,28 +273,17 @@ func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 		return h.undoAcceptEverywhere(c, p)
 	}
 	ctx := c.Request().Context()
-	docs, err := h.store.DocumentsAnnotatedBy(ctx, p.ID, 2)
+	todo, err := h.agreedEverywhere(ctx, p.ID)
 	if err != nil {
 		return err
 	}
 	batch := db.NewAcceptBatch()
 	var all db.LinkCopy
 	touched := 0
-	for _, id := range docs {
-		doc, err := h.store.Document(ctx, id)
+	for _, d := range todo.docs {
+		n, err := h.store.AcceptAgreedInBatch(ctx, d.doc, d.refs, currentUser(c).ID, batch)
 		if err != nil {
-			return err
-		}
-		r, err := h.reviewLayers(ctx, doc)
-		if err != nil {
-			return err
-		}
-		if r.GoldFinished() {
-			continue
-		}
-		n, err := h.store.AcceptAgreedInBatch(ctx, doc, agreedRefs(r), currentUser(c).ID, batch)
-		if err != nil {
-			return fmt.Errorf("document %s: %w", doc.ExternalID, err)
+			return fmt.Errorf("document %s: %w", d.doc.ExternalID, err)
 		}
 		if n.Spans+n.Relations > 0 {
 			touched++

@@ -302,12 +302,37 @@ func TestProjectAgreement(t *testing.T) {
 		t.Errorf("quotation agreement JSON: %+v", q)
 	}
 
+	// Nothing is accepted across the project while the annotators work on.
+	everywhere := fmt.Sprintf("/projects/%d/review/accept-agreed", te.proj.ID)
+	acceptForm := func() (question, none string) {
+		d := htmlPage(t, te.rana.get(page), http.StatusOK)
+		return d.Find("form#accept-agreed-everywhere").AttrOr("data-confirm", ""), d.Find("#accept-agreed-none").Text()
+	}
+	if q, none := acceptForm(); q != "" || none != "Nothing to accept into gold yet: only documents whose annotators have all marked their layers done are accepted from here, and in 2 documents an annotator has not." {
+		t.Errorf("with every layer in progress the page offers %q, says %q", q, none)
+	}
+	redirectsTo(t, te.rana.post(everywhere, nil), page+"?done=accepted&n=0&links=0&docs=0")
+	if g1, g2 := te.layer(te.doc, 0).Spans, te.layer(doc2, 0).Spans; len(g1)+len(g2) != 0 {
+		t.Errorf("gold after accepting unfinished layers: %+v, %+v", g1, g2)
+	}
+	for _, doc := range []db.Document{te.doc, doc2} {
+		for _, who := range []*queueActor{te.layla, te.karim} {
+			if _, err := te.store.MarkDone(t.Context(), doc, who.user); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if q, _ := acceptForm(); q != "Copy into gold the 2 spans every annotator of a document marked, in 2 documents whose annotators have all marked their layers done? The notice after it offers to take the accept back." {
+		t.Errorf("with every layer done the question is %q", q)
+	}
 	// Accept what both agreed on, everywhere: أحمد in doc-1; نص in doc-2
 	// only once its reviewed gold is reopened.
 	if _, err := te.store.MarkReviewed(t.Context(), doc2, te.rana.user); err != nil {
 		t.Fatal(err)
 	}
-	everywhere := fmt.Sprintf("/projects/%d/review/accept-agreed", te.proj.ID)
+	if q, _ := acceptForm(); !strings.HasPrefix(q, "Copy into gold the 1 span every annotator of a document marked, in 1 document whose") {
+		t.Errorf("with doc-2's gold reviewed the question is %q", q)
+	}
 	redirectsTo(t, te.rana.post(everywhere, nil), page+"?done=accepted&n=1&links=0&docs=1")
 	if g1, g2 := te.layer(te.doc, 0).Spans, te.layer(doc2, 0).Spans; len(g1) != 1 || g1[0].Text != "أحمد" || len(g2) != 0 {
 		t.Errorf("gold after accepting everywhere: %+v, %+v", g1, g2)
@@ -320,6 +345,9 @@ func TestProjectAgreement(t *testing.T) {
 		t.Errorf("doc-2's gold after reopening and accepting: %+v", g2)
 	}
 	redirectsTo(t, te.rana.post(everywhere, nil), page+"?done=accepted&n=0&links=0&docs=0")
+	if q, none := acceptForm(); q != "" || none != "Nothing is left to accept into gold: every span all the annotators of the 2 finished documents marked is in gold or rejected already." {
+		t.Errorf("with every agreed span in gold the page offers %q, says %q", q, none)
+	}
 	if got := htmlPage(t, te.rana.get(page+"?done=accepted&n=2&links=1&docs=2"), http.StatusOK).Find("#form-notice").Text(); got != "Accepted 2 spans and 1 link into gold, in 2 documents." {
 		t.Errorf("notice %q", got)
 	}

@@ -87,22 +87,22 @@ func TestActivityGroupRow(t *testing.T) {
 	}
 	group := trs.First()
 	summary := strings.ReplaceAll(strings.ReplaceAll(group.Find("details summary").Text(), "\u2068", ""), "\u2069", "")
-	if summary != "deleted 38 spans and 12 links in layla's layer" {
+	if summary != "deleted 38 spans and 12 links from layla's layer" {
 		t.Errorf("the run reads %q", summary)
 	}
 	entries := group.Find("details li")
 	if entries.Length() != 50 {
 		t.Errorf("the run opens to %d entries, want 50", entries.Length())
 	}
-	first := strings.Join(strings.Fields(entries.First().Text()), " ")
-	if !strings.HasPrefix(first, "12:00:00 unlinked speaker") {
+	first := strings.Join(strings.Fields(isolates.Replace(entries.First().Text())), " ")
+	if !strings.HasPrefix(first, "12:00:00 deleted the speaker link") {
 		t.Errorf("its first entry reads %q", first)
 	}
 	if got := group.Find("td").Eq(2).Find("a").Text(); got != "doc-1" {
 		t.Errorf("the run's document is %q", got)
 	}
 	single := trs.Last()
-	if single.Find("details").Length() != 0 || !strings.Contains(single.Text(), "added a span PER") {
+	if single.Find("details").Length() != 0 || !strings.Contains(single.Text(), "added the span PER") {
 		t.Errorf("a single entry reads %q", strings.Join(strings.Fields(single.Text()), " "))
 	}
 }

@@ -7,15 +7,15 @@ import (
 	"hashiya/db"
 )
 
-// TestEventSummaryOfBatchAccept: a document's accept logged as part of an
+// TestEventTextOfBatchAccept: a document's accept logged as part of an
 // accept across the project says so, as each document is a row of its
 // own in the log; one document's own accept does not.
-func TestEventSummaryOfBatchAccept(t *testing.T) {
+func TestEventTextOfBatchAccept(t *testing.T) {
 	for _, tt := range []struct{ detail, want string }{
-		{`{"spans":[4,5,9],"relations":[2],"batch":"QWERTY234"}`, "3 spans and 1 link, this document's share of an accept across the project"},
-		{`{"spans":[4],"relations":[]}`, "1 span and 0 links"},
+		{`{"spans":[4,5,9],"relations":[2],"batch":"QWERTY234"}`, "accepted 3 spans and 1 link the annotators agree on into gold, this document's share of an accept across the project"},
+		{`{"spans":[4],"relations":[]}`, "accepted 1 span and 0 links the annotators agree on into gold"},
 	} {
-		if got := eventSummary(db.LoggedEvent{Action: "review.accept-agreed", Detail: json.RawMessage(tt.detail)}); got != tt.want {
+		if got := eventText(db.LoggedEvent{Action: "review.accept-agreed", Detail: json.RawMessage(tt.detail)}); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.detail, got, tt.want)
 		}
 	}

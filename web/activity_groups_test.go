@@ -54,7 +54,7 @@ func TestActivityGroupsPage(t *testing.T) {
 		t.Fatalf("the first page has %d rows, want 49 single changes and the run of deletions", rows.Length())
 	}
 	run := rows.Last()
-	if got := summaryOf(run); got != "deleted 40 spans in layla's layer" || run.Find("details li").Length() != 40 {
+	if got := summaryOf(run); got != "deleted 40 spans from layla's layer" || run.Find("details li").Length() != 40 {
 		t.Errorf("the last row reads %q and opens to %d entries", got, run.Find("details li").Length())
 	}
 	older, ok := first.Find(`a[rel="next"]`).Attr("href")
@@ -63,8 +63,8 @@ func TestActivityGroupsPage(t *testing.T) {
 	}
 	second := htmlPage(t, te.samir.get(older), http.StatusOK)
 	next := second.Find("table.activity tbody tr")
-	if got := summaryOf(next.First()); got != "added 40 spans in layla's layer" || strings.Contains(second.Text(), "deleted a span") {
-		t.Errorf("the second page starts with %q; a deletion of the run there: %v", got, strings.Contains(second.Text(), "deleted a span"))
+	if got := summaryOf(next.First()); got != "added 40 spans to layla's layer" || strings.Contains(second.Text(), "deleted the span") {
+		t.Errorf("the second page starts with %q; a deletion of the run there: %v", got, strings.Contains(second.Text(), "deleted the span"))
 	}
 	if n, err := te.store.EventCount(ctx, "span.delete"); err != nil || n != 40+24 {
 		t.Errorf("the log holds %d span deletions (%v), want one per change", n, err)

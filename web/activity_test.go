@@ -39,10 +39,10 @@ func TestActivityPage(t *testing.T) {
 	rows := page("").Find("table.activity tbody tr")
 	got := activityRows(rows)
 	want := []string{
-		"amina | doc-1 | added a span PER 13–17 “أحمد” in gold",
-		"amina | doc-1 | changed a span PER 13–17 “أحمد” → ORG 13–17 “أحمد” in amina's layer",
-		"amina | doc-1 | added a span PER 13–17 “أحمد” in amina's layer",
-		"amina |  | imported setup: 1 document, 0 spans, 0 relations",
+		"amina | doc-1 | added the span PER 13–17 “أحمد” to gold",
+		"amina | doc-1 | changed the span PER 13–17 “أحمد” to ORG 13–17 “أحمد” in amina's layer",
+		"amina | doc-1 | added the span PER 13–17 “أحمد” to amina's layer",
+		"amina |  | imported 1 document with 0 spans and 0 links from setup",
 		"amina |  | created the project أخبار",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -117,9 +117,9 @@ func TestActivityFilters(t *testing.T) {
 	}
 	activity := fmt.Sprintf("/projects/%d/activity", te.proj.ID)
 	for _, tt := range []struct{ query, want string }{
-		{"?who=layla", "layla | doc-2 | added a span PER 0–2 “نص” in layla's layer\nlayla | doc-1 | added a span PER 0–2 “قا” in layla's layer"},
-		{"?doc=doc-1", "karim | doc-1 | added a span PER 0–2 “قا” in karim's layer\nlayla | doc-1 | added a span PER 0–2 “قا” in layla's layer"},
-		{"?who=+karim+&doc=doc-1", "karim | doc-1 | added a span PER 0–2 “قا” in karim's layer"},
+		{"?who=layla", "layla | doc-2 | added the span PER 0–2 “نص” to layla's layer\nlayla | doc-1 | added the span PER 0–2 “قا” to layla's layer"},
+		{"?doc=doc-1", "karim | doc-1 | added the span PER 0–2 “قا” to karim's layer\nlayla | doc-1 | added the span PER 0–2 “قا” to layla's layer"},
+		{"?who=+karim+&doc=doc-1", "karim | doc-1 | added the span PER 0–2 “قا” to karim's layer"},
 	} {
 		d := htmlPage(t, te.samir.get(activity+tt.query), http.StatusOK)
 		if got := strings.Join(activityRows(d.Find("table.activity tbody tr")), "\n"); got != tt.want {
@@ -157,4 +157,91 @@ func TestActivityFilters(t *testing.T) {
 		t.Errorf("the second page of layla's 52 changes lists %q, want her first two", got)
 	}
 	expect(t, te.samir.get(activity+"?who="+strings.Repeat("x", 201)), http.StatusBadRequest)
+}
+
+// TestActivityWordsEveryKind: each kind of change a project's log holds
+// reads on the activity page as the rest of a sentence whose subject is
+// the user beside it, never as a raw action name or stored detail.
+func TestActivityWordsEveryKind(t *testing.T) {
+	te := newTeamEnv(t)
+	ctx := t.Context()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	samir, layla, rana := te.samir.user, te.layla.user, te.rana.user
+	doc, doc3 := te.doc, te.docs[2]
+	qs, qe := cpSpan(t, apiText, "«الاقتصاد ينمو»")
+	quote, err := te.store.CreateSpan(ctx, doc, layla.ID, layla.ID, db.SpanInput{Start: qs, End: qe, Label: "QUOTE"})
+	must(err)
+	ps, pe := cpSpan(t, apiText, "أحمد")
+	per, err := te.store.CreateSpan(ctx, doc, layla.ID, layla.ID, db.SpanInput{Start: ps, End: pe, Label: "PER"})
+	must(err)
+	label := "ORG"
+	_, err = te.store.UpdateSpan(ctx, doc, layla.ID, layla.ID, per.ID, db.SpanPatch{Label: &label})
+	must(err)
+	rel, err := te.store.CreateRelation(ctx, doc, layla.ID, layla.ID, db.RelationInput{Type: "speaker", From: quote.ID, To: per.ID})
+	must(err)
+	must(te.store.DeleteRelation(ctx, doc, layla.ID, layla.ID, rel.ID))
+	_, err = te.store.DeleteSpan(ctx, doc, layla.ID, layla.ID, quote.ID)
+	must(err)
+	must(te.store.RejectSuggestions(ctx, doc, layla.ID, layla.ID, []db.SpanKey{{Label: "LOC", Start: 0, End: 2}}))
+	_, err = te.store.RestoreSuggestions(ctx, doc, layla.ID, layla.ID)
+	must(err)
+	_, err = te.store.MarkDone(ctx, doc, layla)
+	must(err)
+	must(te.store.Reopen(ctx, doc, samir, "layla"))
+	must(te.store.RejectForGold(ctx, doc, rana.ID, db.SpanKey{Label: "ORG", Start: ps, End: pe}, true))
+	must(te.store.RejectForGold(ctx, doc, rana.ID, db.SpanKey{Label: "ORG", Start: ps, End: pe}, false))
+	_, err = te.store.MarkReviewed(ctx, doc, rana)
+	must(err)
+	note, err := te.store.AddNote(ctx, doc, layla, db.NoteInput{Body: "PER or ORG?"})
+	must(err)
+	_, err = te.store.ResolveNote(ctx, doc, rana, note.ID, true)
+	must(err)
+	_, err = te.store.Assign(ctx, te.proj.ID, samir, db.AssignRequest{User: "layla", ExternalIDs: []string{"doc-2"}})
+	must(err)
+	_, err = te.store.Unassign(ctx, te.proj.ID, samir, db.AssignRequest{User: "layla", ExternalIDs: []string{"doc-2"}})
+	must(err)
+	_, err = te.store.AutoAssign(ctx, te.proj.ID, samir, 1)
+	must(err)
+	must(te.store.SetGuidelines(ctx, te.proj.ID, samir, "Mark every quotation."))
+	must(te.store.RemoveMember(ctx, te.proj.ID, samir, te.karim.user))
+	_, err = te.store.DeleteDocuments(ctx, te.proj.ID, []int64{doc3.ID}, samir.ID)
+	must(err)
+
+	d := htmlPage(t, te.samir.get(fmt.Sprintf("/projects/%d/activity", te.proj.ID)), http.StatusOK)
+	got := strings.Join(activityRows(d.Find("table.activity tbody tr")), "\n")
+	want := strings.Join([]string{
+		"samir | deleted | deleted the document doc-3 with its 0 spans and 0 links in 0 layers",
+		"samir |  | removed karim from the members",
+		"samir |  | changed the guidelines, now starting “Mark every quotation.” (0 → 21 characters)",
+		"samir |  | assigned documents automatically, 1 annotator each: 3 assignments added",
+		"samir |  | unassigned layla from doc-2",
+		"samir |  | assigned doc-2 to layla",
+		"rana | doc-1 | resolved layla's note #1: “PER or ORG?”",
+		"layla | doc-1 | added note #1: “PER or ORG?”",
+		"rana | doc-1 | marked gold reviewed",
+		"rana | doc-1 | took back the rejection of ORG 13–17 for gold",
+		"rana | doc-1 | rejected ORG 13–17 for gold",
+		"samir | doc-1 | reopened layla's layer",
+		"layla | doc-1 | marked layla's layer done",
+		"layla | doc-1 | restored 1 rejected suggestion",
+		"layla | doc-1 | rejected the suggestion LOC 0–2",
+		"layla | doc-1 | deleted the span QUOTE 24–39 “«الاقتصاد ينمو»” from layla's layer",
+		"layla | doc-1 | deleted the speaker link QUOTE “«الاقتصاد ينمو»” → ORG “أحمد” from layla's layer",
+		"layla | doc-1 | added the speaker link QUOTE “«الاقتصاد ينمو»” → ORG “أحمد” to layla's layer",
+		"layla | doc-1 | changed the span PER 13–17 “أحمد” to ORG 13–17 “أحمد” in layla's layer",
+		"layla | doc-1 | added the span PER 13–17 “أحمد” to layla's layer",
+		"layla | doc-1 | added the span QUOTE 24–39 “«الاقتصاد ينمو»” to layla's layer",
+		"amina |  | made samir a manager",
+		"amina |  | made rana a reviewer",
+		"amina |  | made karim an annotator",
+		"amina |  | made layla an annotator",
+	}, "\n")
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("the activity reads\n%s\nwant it to start\n%s", got, want)
+	}
 }

@@ -272,10 +272,10 @@ func TestNotesOnActivityPage(t *testing.T) {
 	got := activityRows(page.Find("table.activity tbody tr").Slice(0, 4))
 	id := n.ID
 	want := []string{
-		fmt.Sprintf("samir | doc-1 | deleted a note #%d by layla on 13–17 “أحمد”: “PER?”", id),
-		fmt.Sprintf("layla | doc-1 | reopened a note #%d by layla: “PER?”", id),
-		fmt.Sprintf("rana | doc-1 | resolved a note #%d by layla: “PER?”", id),
-		fmt.Sprintf("layla | doc-1 | added a note #%d on 13–17 “أحمد”: “PER?”", id),
+		fmt.Sprintf("samir | doc-1 | deleted layla's note #%d on 13–17 “أحمد”: “PER?”", id),
+		fmt.Sprintf("layla | doc-1 | reopened layla's note #%d: “PER?”", id),
+		fmt.Sprintf("rana | doc-1 | resolved layla's note #%d: “PER?”", id),
+		fmt.Sprintf("layla | doc-1 | added note #%d on 13–17 “أحمد”: “PER?”", id),
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("activity rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

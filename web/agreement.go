@@ -41,8 +41,7 @@ func (h *handler) agreementPage(c echo.Context) error {
 	}
 	switch c.QueryParam("done") {
 	case "accepted":
-		v.Notice = fmt.Sprintf("Accepted %s and %s into gold, in %s.", components.Plural(number("n"), "span"), components.Plural(number("links"), "link"), components.Plural(number("docs"), "document")) +
-			leftOutNotice(number("changed"), "in their documents' review")
+		v.Notice = acceptedNotice(number("n"), number("links"), number("docs")) + leftOutNotice(number("changed"), "in their documents' review")
 		// The notice offers to take the accept back while it is the
 		// reviewer's last one and some of it is still in gold; an accept
 		// that added nothing has nothing to take back (an older one is
@@ -99,11 +98,20 @@ func (h *handler) undoAcceptEverywhere(c echo.Context, p db.Project) error {
 	return render(c, status, components.AgreementPage(h.page(c, p.Name+" agreement"), v))
 }
 
+// acceptedNotice says what an accept across the project put into gold,
+// and in how many documents.
+func acceptedNotice(spans, links, docs int) string {
+	if spans+links == 0 {
+		return "Nothing was accepted into gold."
+	}
+	return fmt.Sprintf("Accepted %s into gold, in %s.", components.SpansAndLinks(spans, links), components.Plural(docs, "document"))
+}
+
 // undoneNotice says what taking back an accept across the project took
 // out of gold, and where.
 func undoneNotice(u db.BatchUndo) string {
-	return fmt.Sprintf("The accept is taken back: %s and %s left gold, in %s.",
-		components.Plural(u.Removed.Spans, "span"), components.Plural(u.Removed.Relations, "link"), components.Plural(u.Docs, "document"))
+	return fmt.Sprintf("The accept is taken back: %s left gold, in %s.",
+		components.SpansAndLinks(u.Removed.Spans, u.Removed.Relations), components.Plural(u.Docs, "document"))
 }
 
 // confusionOf is the table of labels confused of the pair named

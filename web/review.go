@@ -111,15 +111,18 @@ func reviewNotice(q url.Values) string {
 	count, copied := number("n"), number("spans")
 	switch q.Get("done") {
 	case "accepted-agreed":
-		msg := fmt.Sprintf("Accepted %s and %s into gold.", components.Plural(copied, "span"), components.Plural(count, "link"))
+		msg := "Nothing was accepted into gold."
+		if copied+count > 0 {
+			msg = fmt.Sprintf("Accepted %s into gold.", components.SpansAndLinks(copied, count))
+		}
 		return msg + leftOutNotice(number("changed"), "in the list")
 	case "undone-accept":
-		return fmt.Sprintf("The accept is taken back: %s and %s left gold.", components.Plural(copied, "span"), components.Plural(count, "link"))
+		return fmt.Sprintf("The accept is taken back: %s left gold.", components.SpansAndLinks(copied, count))
 	case "linked":
 		if copied == 0 && count == 0 {
 			return "Gold holds that span and its links already; nothing was copied."
 		}
-		msg := fmt.Sprintf("Gold gained %s and %s", components.Plural(copied, "span"), components.Plural(count, "link"))
+		msg := "Gold gained " + components.SpansAndLinks(copied, count)
 		if r := number("replaced"); r > 0 {
 			msg += fmt.Sprintf(", in place of %s of its own", components.Plural(r, "link"))
 		}

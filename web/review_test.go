@@ -115,7 +115,7 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 		t.Errorf("gold after accepting the agreed spans: %+v", g)
 	}
 	d = htmlPage(t, te.rana.get(review+"?done=accepted-agreed&spans=1&n=0"), http.StatusOK)
-	if d.Find("#form-notice").Text() != "Accepted 1 span and 0 links into gold." || d.Find("#accept-agreed button[disabled]").Text() != "No span every annotator marked is left to accept" {
+	if d.Find("#form-notice").Text() != "Accepted 1 span into gold." || d.Find("#accept-agreed button[disabled]").Text() != "No span every annotator marked is left to accept" {
 		t.Errorf("after the bulk accept: notice %q, button %q", d.Find("#form-notice").Text(), d.Find("#accept-agreed button").Text())
 	}
 	redirectsTo(t, te.rana.post(review+"/remove", url.Values{"span": {fmt.Sprint(te.layer(doc, 0).Spans[0].ID)}}),
@@ -888,9 +888,33 @@ func TestReviewNoticeCountsLeftOut(t *testing.T) {
 	for query, want := range map[string]string{
 		"spans=2&n=1":           "Accepted 2 spans and 1 link into gold.",
 		"spans=2&n=1&changed=1": "Accepted 2 spans and 1 link into gold. 1 agreed span changed meanwhile and was left out: decide it in the list.",
-		"spans=0&n=0&changed=3": "Accepted 0 spans and 0 links into gold. 3 agreed spans changed meanwhile and were left out: decide them in the list.",
+		"spans=0&n=0&changed=3": "Nothing was accepted into gold. 3 agreed spans changed meanwhile and were left out: decide them in the list.",
+		"spans=3&n=0":           "Accepted 3 spans into gold.",
 	} {
 		if got := htmlPage(t, te.rana.get(review+"?done=accepted-agreed&"+query), http.StatusOK).Find("#form-notice").Text(); got != want {
+			t.Errorf("%s: notice %q, want %q", query, got, want)
+		}
+	}
+}
+
+// TestAcceptNoticesOmitZero: the notices after an accept, its undo and
+// a span brought with its links count spans and links, leaving out a
+// part that is zero, on the review page and on the Agreement page.
+func TestAcceptNoticesOmitZero(t *testing.T) {
+	te := newTeamEnv(t)
+	review := fmt.Sprintf("/documents/%d/review?", te.doc.ID)
+	agreement := fmt.Sprintf("/projects/%d/agreement?", te.proj.ID)
+	for query, want := range map[string]string{
+		review + "done=undone-accept&spans=3&n=0":      "The accept is taken back: 3 spans left gold.",
+		review + "done=undone-accept&spans=0&n=1":      "The accept is taken back: 1 link left gold.",
+		review + "done=linked&spans=1&n=0":             "Gold gained 1 span.",
+		review + "done=linked&spans=0&n=2":             "Gold gained 2 links.",
+		agreement + "done=accepted&n=3&links=0&docs=2": "Accepted 3 spans into gold, in 2 documents.",
+		agreement + "done=accepted&n=0&links=1&docs=1": "Accepted 1 link into gold, in 1 document.",
+		agreement + "done=accepted&n=0&links=0&docs=0": "Nothing was accepted into gold.",
+		agreement + "done=undone&n=1&links=0&docs=1":   "The accept is taken back: 1 span left gold, in 1 document.",
+	} {
+		if got := htmlPage(t, te.rana.get(query), http.StatusOK).Find("#form-notice").Text(); got != want {
 			t.Errorf("%s: notice %q, want %q", query, got, want)
 		}
 	}

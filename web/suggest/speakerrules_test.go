@@ -67,7 +67,7 @@ func TestSuggestSpeakerOfUnfoundContent(t *testing.T) {
 			text:    "وقال الناطق إن « الحل قريب » . ويقول الوزير في اتصال اجرته معه « الشرق الاوسط » امس ان هناك ارقاما تقدر عددهم بنحو 16 الفا . واوضح : « نحن مستعدون » .",
 			quotes:  []string{"الحل قريب", "نحن مستعدون"},
 			speaker: map[string]string{"نحن مستعدون": "PER الوزير"}},
-		{name: "no complementizer: the subject names no one", text: "وقال الوزير إن « الحل قريب » . وأعلن السفير وفاة جندي . وأضاف : « نحن مستعدون » .",
+		{name: "no complementizer: the subject names no one", text: "وقال الوزير إن « الحل قريب » ، وأعلن السفير وفاة جندي . وأضاف : « نحن مستعدون » .",
 			quotes:  []string{"الحل قريب", "نحن مستعدون"},
 			speaker: map[string]string{"نحن مستعدون": "PER الوزير"}},
 	}

@@ -159,9 +159,11 @@ func (b *builder) onlyJoiners(start, end int) bool {
 
 // staleAfter is how many sentences the current speaker outlives without
 // being named or quoted again: a cue with no subject of its own refers to
-// someone just mentioned (وأضاف، وقال إن), and one from paragraphs before
-// is most often a speaker of an earlier story in the same text.
-const staleAfter = 2
+// someone just mentioned (وأضاف، وقال إن), and once a sentence of
+// narration has come between, most often to the person that narration
+// is about (ونفذ محفوظ ... . وقال إنه), not to the last speaker quoted;
+// no speaker is then better than a wrong one.
+const staleAfter = 1
 
 // attribute links every quotation to its cue and speaker (speakerOf). A
 // quotation that continues the previous one shares its cue and speaker; a

@@ -269,6 +269,25 @@ func noticeAt(done, doc string) string {
 	return ""
 }
 
+// reopenNotice names whose layer of which document a manager just
+// reopened (?user= and ?doc=, the document's id), each name isolated so
+// an Arabic one keeps the sentence in order.
+func (h *handler) reopenNotice(c echo.Context) (string, error) {
+	doc, err := h.documentName(c, c.QueryParam("doc"))
+	if err != nil {
+		return "", err
+	}
+	layer := "the layer"
+	switch owner := c.QueryParam("user"); owner {
+	case "":
+	case "gold":
+		layer = "gold"
+	default:
+		layer = "\u2068" + owner + "\u2069's layer"
+	}
+	return "Reopened " + layer + " of \u2068" + doc + "\u2069: it is in progress again, no longer read only.", nil
+}
+
 func notice(done, count string) string {
 	n, _ := strconv.Atoi(count)
 	switch done {
@@ -285,8 +304,6 @@ func notice(done, count string) string {
 			return "Every document already has that many annotators: automatic assignment added none."
 		}
 		return "Automatic assignment added " + components.Plural(n, "assignment") + "."
-	case "reopen":
-		return "Layer reopened."
 	case "deleted":
 		return components.Plural(n, "document") + " deleted."
 	case "labels":

@@ -92,6 +92,11 @@ func (h *handler) projectView(c echo.Context, p db.Project, role db.Role) (compo
 	done := c.QueryParam("done")
 	m := &components.Manage{Notice: notice(done, c.QueryParam("n")), NoticeAt: noticeAt(done, c.QueryParam("doc")),
 		Error: refusedText(c.QueryParam("refused")), Return: v.List.Return()}
+	if done == "reopen" {
+		if m.Notice, err = h.reopenNotice(c); err != nil {
+			return v, err
+		}
+	}
 	if m.Members, err = h.store.Members(ctx, p.ID); err != nil {
 		return v, err
 	}

@@ -218,7 +218,8 @@ func (h *handler) reopen(c echo.Context) error {
 		}
 		return h.formError(c, p, err)
 	}
-	return c.Redirect(http.StatusSeeOther, backToProject(c, t.doc.ProjectID, fmt.Sprintf("done=reopen&doc=%d", t.doc.ID), fmt.Sprintf("doc-%d", t.doc.ID)))
+	done := fmt.Sprintf("done=reopen&doc=%d&user=%s", t.doc.ID, url.QueryEscape(owner))
+	return c.Redirect(http.StatusSeeOther, backToProject(c, t.doc.ProjectID, done, fmt.Sprintf("doc-%d", t.doc.ID)))
 }
 
 // unattributed counts the quotations of owner's layer of doc (0: gold)

@@ -138,7 +138,7 @@ func TestBrowserQueue(t *testing.T) {
 	b.waitPath(fmt.Sprintf("/projects/%d", s.proj.ID))
 	b.screenshot("queue-manage")
 	b.run(chromedp.Click(chromedp.CSS(`button.reopen[aria-label="Reopen layla's layer of first"]`)))
-	b.waitFor(`document.readyState === "complete" && document.getElementById('form-notice')?.textContent === "Layer reopened."`)
+	b.waitFor(`document.readyState === "complete" && document.getElementById('form-notice')?.textContent === "Reopened \u2068layla\u2069's layer of \u2068first\u2069: it is in progress again, no longer read only."`)
 	// The notice stands in the row the page lands on, in sight.
 	if where := eval[string](b, noticeInSightJS); where != fmt.Sprintf("doc-%d in sight", first.ID) {
 		t.Errorf("after Reopen the notice is in %q", where)
@@ -178,4 +178,13 @@ func TestBrowserLongExternalID(t *testing.T) {
 		t.Errorf("column widths %v: the id should wrap within about 16rem, leaving the preview and assignees room", widths)
 	}
 	b.screenshot("long-external-id")
+	// The notice after reopening names the id; it wraps too, at 320 px.
+	d := s.docs[long]
+	b.run(chromedp.EmulateViewport(320, 256), chromedp.Navigate(fmt.Sprintf("%s/projects/%d?done=reopen&doc=%d&user=layla", s.url, s.proj.ID, d.ID)))
+	b.waitFor(`document.readyState === 'complete' && document.getElementById('form-notice') !== null`)
+	if got := eval[string](b, `document.getElementById('form-notice').textContent`); !strings.Contains(got, long) {
+		t.Errorf("the reopen notice %q does not name the document", got)
+	}
+	b.checkReflow("the project page with a reopen notice", 320, 256)
+	b.run(chromedp.EmulateViewport(1366, 900))
 }

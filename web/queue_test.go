@@ -424,7 +424,7 @@ func TestAPIMarkDone(t *testing.T) {
 		!strings.Contains(page.Find(".layer-info").Text(), "until a manager reopens it") {
 		t.Errorf("a done layer's page is not read only: %q", page.Find(".layer-info").Text())
 	}
-	redirectsTo(t, te.amina.post(docPath(te.docs[0])+"/reopen", url.Values{"user": {"amina"}}), fmt.Sprintf("/projects/%d?done=reopen&doc=%d#doc-%d", te.proj.ID, te.docs[0].ID, te.docs[0].ID))
+	redirectsTo(t, te.amina.post(docPath(te.docs[0])+"/reopen", url.Values{"user": {"amina"}}), fmt.Sprintf("/projects/%d?done=reopen&doc=%d&user=amina#doc-%d", te.proj.ID, te.docs[0].ID, te.docs[0].ID))
 	expect(t, te.do(http.MethodPost, spans, `{"start":0,"end":1,"label":"PER"}`), http.StatusCreated)
 }
 
@@ -444,7 +444,7 @@ func TestReopenThroughForm(t *testing.T) {
 	if d.Find(reopen).Length() != 1 || !strings.Contains(d.Find(fmt.Sprintf("#doc-%d .assignees", d1.ID)).Text(), "done") {
 		t.Errorf("no Reopen button for layla's done layer: %q", d.Find(fmt.Sprintf("#doc-%d", d1.ID)).Text())
 	}
-	redirectsTo(t, te.samir.post(docPath(d1)+"/reopen", url.Values{"user": {"layla"}}), fmt.Sprintf("%s?done=reopen&doc=%d#doc-%d", p, d1.ID, d1.ID))
+	redirectsTo(t, te.samir.post(docPath(d1)+"/reopen", url.Values{"user": {"layla"}}), fmt.Sprintf("%s?done=reopen&doc=%d&user=layla#doc-%d", p, d1.ID, d1.ID))
 	if l := te.layer(d1, te.layla.user.ID); l.Status != "in_progress" {
 		t.Errorf("after reopen the layer is %q", l.Status)
 	}
@@ -472,8 +472,9 @@ func TestNoticeWhereTheFormIs(t *testing.T) {
 		{"done=member", "members", "Member saved."},
 		{"done=auto&n=3", "assignments", "Automatic assignment added 3 assignments."},
 		{"done=imported&n=2", "documents", "2 documents imported"},
-		{fmt.Sprintf("done=reopen&doc=%d", te.docs[1].ID), fmt.Sprintf("doc-%d", te.docs[1].ID), "Layer reopened."},
-		{"done=reopen&doc=x", "main", "Layer reopened."},
+		{fmt.Sprintf("done=reopen&doc=%d&user=layla", te.docs[1].ID), fmt.Sprintf("doc-%d", te.docs[1].ID),
+			"Reopened \u2068layla\u2069's layer of \u2068doc-2\u2069: it is in progress again, no longer read only."},
+		{"done=reopen&doc=x", "main", "Reopened the layer of \u2068the document\u2069: it is in progress again, no longer read only."},
 	} {
 		d := htmlPage(t, te.samir.get(p+"?"+tc.query), http.StatusOK)
 		notice := d.Find("#form-notice")

@@ -285,7 +285,7 @@ func (r Review) agreedQuestion(n int) string {
 
 // undoQuestion asks before a bulk accept is taken back.
 func undoQuestion(a db.AgreedAccept) string {
-	return fmt.Sprintf("Take back this accept? The %s it put into gold leave it; the rest of gold stays.", SpansAndLinks(len(a.Spans), len(a.Relations)))
+	return fmt.Sprintf("Take back this accept? The %s it put into gold %s it; the rest of gold stays.", SpansAndLinks(len(a.Spans), len(a.Relations)), leave(len(a.Spans)+len(a.Relations)))
 }
 
 // spansText and linksText count with thousands marked: "1,902 spans".

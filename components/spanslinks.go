@@ -14,3 +14,11 @@ func SpansAndLinks(spans, links int) string {
 	}
 	return "nothing"
 }
+
+// leave is the verb of n things leaving gold: "leaves" for one.
+func leave(n int) string {
+	if n == 1 {
+		return "leaves"
+	}
+	return "leave"
+}

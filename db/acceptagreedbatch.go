@@ -82,11 +82,13 @@ func unfinishedLayers(ctx context.Context, tx *sql.Tx, doc Document) (int, error
 }
 
 // BatchShare is one document's share of an accept across a project: the
-// log entry of its accept, and the document's id and name.
+// log entry of its accept, the document's id and name, and how many
+// spans and links it put into gold.
 type BatchShare struct {
 	Event    int64
 	Document int64
 	Name     string
+	Added    LinkCopy
 }
 
 // BatchRefusal is a document whose share of a batch was not taken back,
@@ -110,7 +112,8 @@ type BatchUndo struct {
 // user's, of another project, or by a user who is no longer a reviewer
 // or manager of the project (an admin counts as a manager).
 func (s *Store) OpenBatch(ctx context.Context, projectID, by int64, batch string) ([]BatchShare, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT e.id, d.id, d.external_id FROM events e
+	rows, err := s.r.QueryContext(ctx, `SELECT e.id, d.id, d.external_id,
+		  coalesce(json_array_length(e.detail, '$.spans'), 0), coalesce(json_array_length(e.detail, '$.relations'), 0) FROM events e
 		JOIN documents d ON d.id = e.document_id AND d.project_id = e.project_id
 		JOIN users u ON u.id = e.user_id
 		LEFT JOIN memberships m ON m.project_id = e.project_id AND m.user_id = e.user_id
@@ -127,7 +130,7 @@ func (s *Store) OpenBatch(ctx context.Context, projectID, by int64, batch string
 	var out []BatchShare
 	for rows.Next() {
 		var b BatchShare
-		if err := rows.Scan(&b.Event, &b.Document, &b.Name); err != nil {
+		if err := rows.Scan(&b.Event, &b.Document, &b.Name, &b.Added.Spans, &b.Added.Relations); err != nil {
 			return nil, fmt.Errorf("db: scan accept batch of project %d: %w", projectID, err)
 		}
 		out = append(out, b)

@@ -103,6 +103,9 @@ func TestUndoAgreedBatch(t *testing.T) {
 	if err != nil || len(shares) != 2 || shares[0].Name != "doc-1" || shares[1].Name != "doc-2" {
 		t.Fatalf("open batch: %+v, %v; want doc-1 and doc-2", shares, err)
 	}
+	if a, b := shares[0].Added, shares[1].Added; a.Spans != 3 || a.Relations != 1 || b.Spans != 1 || b.Relations != 0 {
+		t.Errorf("the shares put %+v and %+v into gold; want 3 spans and 1 link, then 1 span", a, b)
+	}
 	if last, err := f.s.LastAcceptBatch(ctx, f.proj.ID, f.user.ID); err != nil || last != batch {
 		t.Errorf("last batch: %q, %v; want %q", last, err, batch)
 	}

@@ -11,9 +11,10 @@ import (
 )
 
 // TestUndoAcceptEverywhere: after an accept across the project the
-// Agreement page's notice offers Undo accept, which takes every
-// document's share back at once; only the reviewer who made it can, and
-// a document whose gold was edited since keeps its share, named with why.
+// Agreement page's notice offers Undo this accept, which asks, naming
+// what leaves gold, then takes every document's share back at once; only
+// the reviewer who made it can, and a document whose gold was edited
+// since keeps its share, named with why.
 func TestUndoAcceptEverywhere(t *testing.T) {
 	te := newTeamEnv(t)
 	page := fmt.Sprintf("/projects/%d/agreement", te.proj.ID)
@@ -40,8 +41,11 @@ func TestUndoAcceptEverywhere(t *testing.T) {
 		redirectsTo(t, te.rana.post(everywhere, nil), page+"?done=accepted&n=2&links=0&docs=2")
 		d := htmlPage(t, te.rana.get(page+"?done=accepted&n=2&links=0&docs=2"), http.StatusOK)
 		form := d.Find("form#undo-accept-everywhere")
-		if form.Length() != 1 || strings.TrimSpace(form.Find("button").Text()) != "Undo accept" || form.HasClass("confirm") {
-			t.Fatalf("the notice offers no single-click Undo accept: %q", cells(d.Find("main")))
+		if form.Length() != 1 || strings.TrimSpace(form.Find("button").Text()) != "Undo this accept" || !form.HasClass("confirm") {
+			t.Fatalf("the notice offers no Undo this accept asking first: %q", cells(d.Find("main")))
+		}
+		if q := form.AttrOr("data-confirm", ""); q != "Take back this accept? The 2 spans it put into gold, in 2 documents, leave it; the rest of gold stays." {
+			t.Errorf("Undo this accept asks %q", q)
 		}
 		return form.Find(`input[name="undo"]`).AttrOr("value", "")
 	}

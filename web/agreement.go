@@ -47,8 +47,7 @@ func (h *handler) agreementPage(c echo.Context) error {
 		// that added nothing has nothing to take back (an older one is
 		// not offered in its place).
 		if number("docs") > 0 {
-			v.UndoBatch, err = h.store.LastAcceptBatch(c.Request().Context(), p.ID, currentUser(c).ID)
-			if err != nil && !errors.Is(err, db.ErrNotFound) {
+			if err := h.offerUndo(c, p, &v); err != nil {
 				return err
 			}
 		}
@@ -56,6 +55,30 @@ func (h *handler) agreementPage(c echo.Context) error {
 		v.Notice = undoneNotice(db.BatchUndo{Removed: db.LinkCopy{Spans: number("n"), Relations: number("links")}, Docs: number("docs")})
 	}
 	return render(c, http.StatusOK, components.AgreementPage(h.page(c, p.Name+" agreement"), v))
+}
+
+// offerUndo fills in the accept across the project the notice offers to
+// take back, the reviewer's last one, with what of it is still in gold
+// for its question; none when there is none.
+func (h *handler) offerUndo(c echo.Context, p db.Project, v *components.AgreementView) error {
+	ctx := c.Request().Context()
+	batch, err := h.store.LastAcceptBatch(ctx, p.ID, currentUser(c).ID)
+	if errors.Is(err, db.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	shares, err := h.store.OpenBatch(ctx, p.ID, currentUser(c).ID, batch)
+	if err != nil {
+		return err
+	}
+	v.UndoBatch, v.UndoDocs = batch, len(shares)
+	for _, sh := range shares {
+		v.UndoAdded.Spans += sh.Added.Spans
+		v.UndoAdded.Relations += sh.Added.Relations
+	}
+	return nil
 }
 
 // undoAcceptEverywhere takes back every document's share of the accept

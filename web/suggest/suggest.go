@@ -71,6 +71,7 @@ func Suggest(text string, existing []Span, opt Options) Result {
 	b := newBuilder(d, newLexicon(verbs), existing)
 	pairs := d.withUnclosed(d.pairMarks())
 	pairs = d.introducedOnly(pairs, b.lx)
+	pairs = d.endAtNarration(pairs, b.lx)
 	direct := d.directQuotes(pairs, b.lx)
 	blocked := make(mask, len(d.rs))
 	for _, p := range pairs {

@@ -7,7 +7,9 @@ import (
 )
 
 // TestDeleteSummaryReads: the confirmation's sentence agrees in number
-// with what is deleted, and names gold only when there is a gold layer.
+// with what is deleted, and says apart how many annotators' layers are
+// marked done and how many gold layers are reviewed, naming gold only
+// when there is a gold layer and leaving out a count of none.
 func TestDeleteSummaryReads(t *testing.T) {
 	for _, c := range []struct {
 		docs []db.DocumentLoss
@@ -15,13 +17,18 @@ func TestDeleteSummaryReads(t *testing.T) {
 	}{
 		{[]db.DocumentLoss{{}}, "1 document, which nobody has annotated yet."},
 		{[]db.DocumentLoss{{}, {}}, "2 documents, which nobody has annotated yet."},
-		{[]db.DocumentLoss{{Layers: 1, Spans: 2}}, "1 document, with 2 spans and 0 links in 1 layer (not marked done or reviewed)."},
-		{[]db.DocumentLoss{{Layers: 1, Finished: 1, Spans: 1, Relations: 1}}, "1 document, with 1 span and 1 link in 1 layer (marked done or reviewed)."},
-		{[]db.DocumentLoss{{Layers: 2, Gold: true, Finished: 1, Spans: 3}, {Layers: 1, Spans: 1}},
-			"2 documents, with 4 spans and 0 links in 3 layers (1 of them marked done or reviewed, gold included)."},
-		{[]db.DocumentLoss{{Layers: 1, Gold: true, Spans: 1}}, "1 document, with 1 span and 0 links in 1 layer (not marked done or reviewed, gold included)."},
+		{[]db.DocumentLoss{{Layers: 1, Spans: 2}}, "1 document, with 2 spans and 0 links in 1 annotator layer."},
+		{[]db.DocumentLoss{{Layers: 1, Finished: 1, Done: 1, Spans: 1, Relations: 1}}, "1 document, with 1 span and 1 link in 1 annotator layer (marked done)."},
+		{[]db.DocumentLoss{{Layers: 2, Gold: true, Finished: 1, Done: 1, Spans: 3}, {Layers: 2, Spans: 1}},
+			"2 documents, with 4 spans and 0 links in 3 annotator layers (1 marked done) and 1 gold layer."},
+		{[]db.DocumentLoss{{Layers: 2, Gold: true, Finished: 1, GoldDone: true, Spans: 3}, {Layers: 2, Gold: true, Finished: 2, Done: 1, GoldDone: true}},
+			"2 documents, with 3 spans and 0 links in 2 annotator layers (1 marked done) and 2 gold layers (all reviewed)."},
+		{[]db.DocumentLoss{{Layers: 3, Gold: true, Finished: 2, Done: 2, Spans: 3}, {Layers: 2, Gold: true, Finished: 1, GoldDone: true}},
+			"2 documents, with 3 spans and 0 links in 3 annotator layers (2 marked done) and 2 gold layers (1 reviewed)."},
+		{[]db.DocumentLoss{{Layers: 1, Gold: true, Spans: 1}}, "1 document, with 1 span and 0 links in 1 gold layer."},
+		{[]db.DocumentLoss{{Layers: 1, Gold: true, Finished: 1, GoldDone: true, Spans: 1}}, "1 document, with 1 span and 0 links in 1 gold layer (reviewed)."},
 		{[]db.DocumentLoss{{Notes: 1}}, "1 document, which nobody has annotated yet. The note written on them goes too."},
-		{[]db.DocumentLoss{{Notes: 2}, {Layers: 1, Notes: 1}}, "2 documents, with 0 spans and 0 links in 1 layer (not marked done or reviewed). The 3 notes written on them go too."},
+		{[]db.DocumentLoss{{Notes: 2}, {Layers: 1, Notes: 1}}, "2 documents, with 0 spans and 0 links in 1 annotator layer. The 3 notes written on them go too."},
 	} {
 		if got := (DeleteDocumentsView{Docs: c.docs}).summary(); got != c.want {
 			t.Errorf("%+v:\n got %q\nwant %q", c.docs, got, c.want)

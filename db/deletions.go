@@ -20,7 +20,9 @@ type DocumentLoss struct {
 	Hash       string
 	Layers     int  // every layer, gold included
 	Gold       bool // one of the layers is gold
-	Finished   int  // layers marked done or reviewed
+	Finished   int  // layers marked done or reviewed, gold included
+	Done       int  // annotators' layers marked done (or reviewed)
+	GoldDone   bool // gold is marked reviewed (or done)
 	Spans      int
 	Relations  int
 	Notes      int // notes written on it
@@ -53,6 +55,8 @@ func documentLosses(ctx context.Context, q querier, projectID int64, ids []int64
 	rows, err := q.QueryContext(ctx, `SELECT d.id, d.external_id, d.hash, count(l.id),
 		count(CASE WHEN l.status IN ('done', 'reviewed') THEN 1 END),
 		count(CASE WHEN l.id IS NOT NULL AND l.owner_id IS NULL THEN 1 END) > 0,
+		count(CASE WHEN l.owner_id IS NOT NULL AND l.status IN ('done', 'reviewed') THEN 1 END),
+		count(CASE WHEN l.id IS NOT NULL AND l.owner_id IS NULL AND l.status IN ('done', 'reviewed') THEN 1 END) > 0,
 		coalesce(sum((SELECT count(*) FROM spans s WHERE s.layer_id = l.id)), 0),
 		coalesce(sum((SELECT count(*) FROM relations r WHERE r.layer_id = l.id)), 0),
 		(SELECT count(*) FROM notes n WHERE n.document_id = d.id)
@@ -66,7 +70,7 @@ func documentLosses(ctx context.Context, q querier, projectID int64, ids []int64
 	out := []DocumentLoss{}
 	for rows.Next() {
 		var l DocumentLoss
-		if err := rows.Scan(&l.ID, &l.ExternalID, &l.Hash, &l.Layers, &l.Finished, &l.Gold, &l.Spans, &l.Relations, &l.Notes); err != nil {
+		if err := rows.Scan(&l.ID, &l.ExternalID, &l.Hash, &l.Layers, &l.Finished, &l.Gold, &l.Done, &l.GoldDone, &l.Spans, &l.Relations, &l.Notes); err != nil {
 			return nil, fmt.Errorf("db: scan what a document holds: %w", err)
 		}
 		delete(wanted, l.ID)

@@ -33,6 +33,9 @@ func TestDeleteDocuments(t *testing.T) {
 	if _, err := f.s.MarkDone(ctx, f.doc, f.other); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := f.s.MarkReviewed(ctx, f.doc, f.user); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := f.s.Assign(ctx, f.proj.ID, f.user, AssignRequest{User: f.other.Name, DocumentIDs: []int64{f.doc.ID}}); err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +52,7 @@ func TestDeleteDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := DocumentLoss{ID: f.doc.ID, ExternalID: "doc-1", Hash: f.doc.Hash, Layers: 2, Gold: true, Finished: 1, Spans: 4, Relations: 2, Notes: 1}
+	want := DocumentLoss{ID: f.doc.ID, ExternalID: "doc-1", Hash: f.doc.Hash, Layers: 2, Gold: true, Finished: 2, Done: 1, GoldDone: true, Spans: 4, Relations: 2, Notes: 1}
 	if len(losses) != 1 || losses[0] != want {
 		t.Fatalf("losses %+v, want one: %+v", losses, want)
 	}
@@ -81,7 +84,7 @@ func TestDeleteDocuments(t *testing.T) {
 		t.Errorf("%d foreign key violations", n)
 	}
 	if n := count(t, f.s, `SELECT count(*) FROM events WHERE action = 'document.delete' AND document_id = ?
-		AND detail ->> '$.name' = 'doc-1' AND detail ->> '$.spans' = 4 AND detail ->> '$.finished' = 1 AND detail ->> '$.notes' = 1`, f.doc.ID); n != 1 {
+		AND detail ->> '$.name' = 'doc-1' AND detail ->> '$.spans' = 4 AND detail ->> '$.finished' = 2 AND detail ->> '$.notes' = 1`, f.doc.ID); n != 1 {
 		t.Errorf("%d delete events naming doc-1 and what it held, want 1", n)
 	}
 

@@ -65,14 +65,17 @@ func TestBrowserDeleteDocumentsSaysWhatGoes(t *testing.T) {
 		b.run(chromedp.Click(chromedp.ID("delete-docs")), chromedp.WaitVisible(chromedp.ID("delete-confirm")))
 	}
 	tick()
-	if got := text("#delete-summary"); !strings.Contains(got, "2 documents, with 1 span and 0 links in 1 layer") {
+	if got := text("#delete-summary"); !strings.Contains(got, "2 documents, with 1 span and 0 links in 1 annotator layer.") {
 		t.Errorf("the confirmation says %q", got)
 	}
-	if got := text("#delete-docs tbody"); !strings.Contains(got, "doc-1 1 0 1 0") || !strings.Contains(got, "doc-2 0 0 0 0") {
+	if got := text("#delete-docs tbody"); !strings.Contains(got, "doc-1 1 0 none 1 0") || !strings.Contains(got, "doc-2 0 0 none 0 0") {
 		t.Errorf("the confirmation's table reads %q", got)
 	}
 	b.screenshot("delete-documents")
 	b.checkAccessible("the confirmation of a deletion")
+	b.run(chromedp.EmulateViewport(320, 256))
+	b.checkReflow("the confirmation of a deletion", 320, 256)
+	b.run(chromedp.EmulateViewport(1366, 900))
 	b.run(chromedp.Click(chromedp.ID("delete-cancel")), chromedp.WaitVisible(chromedp.ID("documents-title")))
 	if got := strings.Join(left(), " "); got != "doc-1 doc-2 doc-3" {
 		t.Fatalf("after Cancel the project holds %q", got)
@@ -113,7 +116,7 @@ func TestBrowserDeleteProjectAsksForItsName(t *testing.T) {
 	}
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)), chromedp.Click(chromedp.ID("delete-project-link")),
 		chromedp.WaitVisible(chromedp.ID("delete-confirm")))
-	if got := text("#delete-summary"); !strings.Contains(got, "its label set, 0 members and 1 document, with 1 span and 0 links in 1 layer") {
+	if got := text("#delete-summary"); !strings.Contains(got, "its label set, 0 members and 1 document, with 1 span and 0 links in 1 annotator layer.") {
 		t.Errorf("the confirmation says %q", got)
 	}
 	b.checkAccessible("the confirmation of a project's deletion")

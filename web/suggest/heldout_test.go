@@ -210,7 +210,13 @@ func scoreOverlap(g gold, p predicted) (quotes, cues, speakers, links overlapPRF
 // R 0.461, overlap P 0.785 R 0.509, quote overlap P 0.888 R 0.576; CUE
 // exact P 0.968 R 0.833; cue link P 0.837 R 0.600 (QUOTE exact precision
 // fell by that one quotation, the rest unchanged; not tuned on, the
-// floors stay).
+// floors stay). After a further round on the seven dev sets (works.go,
+// announcements.go, narration.go, للشؤون in a title, staleAfter one
+// sentence), scored once: QUOTE exact P 0.806 R 0.612 (112 of 183, one
+// fewer), direct P 0.737 R 0.737, overlap P 0.993 R 0.781; speaker exact
+// P 0.735 R 0.455 (75 right, one fewer, 27 wrong rather than 31),
+// overlap P 0.814 R 0.503, quote overlap P 0.922 R 0.570; CUE unchanged;
+// cue link P 0.844 R 0.600 (not tuned on, the floors stay).
 func TestHeldoutANERCorp(t *testing.T) {
 	h, texts := loadGoldSet(t, "quotes-heldout.json")
 	nested := 0

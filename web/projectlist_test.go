@@ -270,7 +270,7 @@ func TestAssignOnAPage(t *testing.T) {
 		t.Fatalf("no Reopen button on page 2: %q", d.Find(fmt.Sprintf("#doc-%d", doc.ID)).Text())
 	}
 	redirectsTo(t, te.samir.post(reopen.AttrOr("action", ""), url.Values{"user": {"layla"}}),
-		fmt.Sprintf("%s?done=reopen&doc=%d&after=%d&q=bulk#doc-%d", p, doc.ID, after, doc.ID))
+		fmt.Sprintf("%s?done=reopen&doc=%d&user=layla&after=%d&q=bulk#doc-%d", p, doc.ID, after, doc.ID))
 	if l := te.layer(doc, te.layla.user.ID); l.Status != "in_progress" {
 		t.Errorf("after reopen the layer is %q", l.Status)
 	}

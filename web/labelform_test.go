@@ -82,8 +82,19 @@ func TestManagerFormsRefuseBesideThemselves(t *testing.T) {
 	te := newTeamEnv(t)
 	p := fmt.Sprintf("/projects/%d", te.proj.ID)
 	d := htmlPage(t, te.samir.post(p+"/members", url.Values{"user": {"ghost"}, "role": {"annotator"}}), http.StatusBadRequest)
-	if got := refusalIn(t, d, "members"); got != `There is no user "ghost".` {
+	if got := refusalIn(t, d, "members"); got != `There is no user "ghost": ask an admin to create the account, then add it here.` {
 		t.Errorf("member form: %q", got)
+	}
+	if d.Find("#refusal-link").Length() != 0 {
+		t.Error("a manager who is not an admin is linked to the Users page")
+	}
+	// An admin is told where accounts are made, and linked there.
+	d = htmlPage(t, te.amina.post(p+"/members", url.Values{"user": {"ghost"}, "role": {"annotator"}}), http.StatusBadRequest)
+	if got := refusalIn(t, d, "members"); got != `There is no user "ghost": create the account on the Users page first, then add it here. Open the Users page` {
+		t.Errorf("member form, for an admin: %q", got)
+	}
+	if href := d.Find("#form-error a#refusal-link").AttrOr("href", ""); href != "/admin/users" {
+		t.Errorf("the refusal links to %q, want the Users page", href)
 	}
 	if in := d.Find("#member-name"); in.AttrOr("aria-invalid", "") != "true" || in.AttrOr("aria-describedby", "") != "form-error" {
 		t.Errorf("the member's name is not marked: %q %q", in.AttrOr("aria-invalid", ""), in.AttrOr("aria-describedby", ""))

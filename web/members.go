@@ -26,14 +26,33 @@ func (h *handler) addMember(c echo.Context) error {
 	if err != nil {
 		return h.formError(c, p, err)
 	}
-	u, err := h.formUser(c)
+	name := strings.TrimSpace(c.FormValue("user"))
+	u, err := h.store.UserByName(ctx, name)
+	if errors.Is(err, db.ErrNotFound) {
+		return h.noSuchMember(c, p, name)
+	}
 	if err != nil {
-		return h.formError(c, p, err)
+		return err
 	}
 	if err := h.store.SetMember(ctx, p.ID, currentUser(c), u, role); err != nil {
 		return h.formError(c, p, err)
 	}
 	return c.Redirect(http.StatusSeeOther, backToProject(c, p.ID, "done=member", "members"))
+}
+
+// noSuchMember refuses a member form naming a user who does not exist:
+// accounts are made on the Users page, which an admin is linked to; a
+// manager who is not one is told to ask an admin.
+func (h *handler) noSuchMember(c echo.Context, p db.Project, name string) error {
+	if !currentUser(c).IsAdmin {
+		return h.formError(c, p, &db.ValidationError{Field: "user",
+			Reason: fmt.Sprintf("there is no user %q: ask an admin to create the account, then add it here", name)})
+	}
+	err := &db.ValidationError{Field: "user",
+		Reason: fmt.Sprintf("there is no user %q: create the account on the Users page first, then add it here", name)}
+	return h.formError(c, p, err, func(m *components.Manage) {
+		m.RefusalLink = &components.PageLink{Text: "Open the Users page", Href: "/admin/users"}
+	})
 }
 
 // formUser is the user a manager's form names in its "user" field.

@@ -73,4 +73,28 @@ func TestBrowserUndoAcceptEverywhere(t *testing.T) {
 	if asked.Load() != 2 {
 		t.Errorf("%d questions asked in all, want the accept's and the undo's", asked.Load())
 	}
+
+	// Accepted again, then the short document's gold relabelled: the
+	// undo's answer names it in place, the page kept, and the focus
+	// goes to what was done.
+	b.run(chromedp.Click(chromedp.CSS(`#accept-agreed-everywhere button`)))
+	b.waitFor(`document.querySelector('#undo-accept-everywhere button') !== null`)
+	gold, err := s.store.LayerOf(ctx, docs[1], 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	org := "ORG"
+	if _, err := s.store.UpdateSpan(ctx, docs[1], 0, s.user.ID, gold.Spans[0].ID, db.SpanPatch{Label: &org}); err != nil {
+		t.Fatal(err)
+	}
+	eval[bool](b, `window.before = true`)
+	b.run(chromedp.Click(chromedp.CSS(`#undo-accept-everywhere button`)))
+	b.waitFor(`document.querySelector('#undo-refused li') !== null`)
+	got := eval[string](b, `[window.before, document.activeElement.id, document.getElementById('form-notice').textContent, document.querySelector('#undo-refused a').textContent].join('|')`)
+	if want := "true|form-notice|The accept is taken back: 1 span left gold, in 1 document.|short"; got != want {
+		t.Errorf("after an undo one document refused: %q, want %q", got, want)
+	}
+	if n := goldSpans(); n != 1 {
+		t.Errorf("gold holds %d spans after the partial undo, want the short document's 1", n)
+	}
 }

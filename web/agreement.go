@@ -95,7 +95,7 @@ func (h *handler) undoAcceptEverywhere(c echo.Context, p db.Project) error {
 		}
 	}
 	if err == nil && len(u.Refused) == 0 {
-		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d/agreement?done=undone&n=%d&links=%d&docs=%d", p.ID, u.Removed.Spans, u.Removed.Relations, u.Docs))
+		return seeOther(c, fmt.Sprintf("/projects/%d/agreement?done=undone&n=%d&links=%d&docs=%d", p.ID, u.Removed.Spans, u.Removed.Relations, u.Docs))
 	}
 	tally, terr := fromstore.Tally(ctx, h.store, p.ID)
 	if terr != nil {

@@ -216,7 +216,7 @@ func (h *handler) acceptAgreed(c echo.Context) error {
 	if err != nil {
 		return h.reviewError(c, t, err)
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=accepted-agreed&spans=%d&n=%d%s%s", t.doc.ID, n.Spans, n.Relations, changedQuery(n), keptFilter(c)))
+	return seeOther(c, fmt.Sprintf("/documents/%d/review?done=accepted-agreed&spans=%d&n=%d%s%s", t.doc.ID, n.Spans, n.Relations, changedQuery(n), keptFilter(c)))
 }
 
 // undoAccept takes back, in one transaction, the bulk accept the form
@@ -232,7 +232,7 @@ func (h *handler) undoAccept(c echo.Context, t target) error {
 	if err != nil {
 		return h.reviewError(c, t, err)
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=undone-accept&spans=%d&n=%d%s", t.doc.ID, n.Spans, n.Relations, keptFilter(c)))
+	return seeOther(c, fmt.Sprintf("/documents/%d/review?done=undone-accept&spans=%d&n=%d%s", t.doc.ID, n.Spans, n.Relations, keptFilter(c)))
 }
 
 // leftOutNotice says how many agreed spans a bulk accept left out
@@ -293,7 +293,7 @@ func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 		}
 		all.Spans, all.Relations, all.Changed = all.Spans+n.Spans, all.Relations+n.Relations, all.Changed+n.Changed
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d/agreement?done=accepted&n=%d&links=%d&docs=%d%s", p.ID, all.Spans, all.Relations, touched, changedQuery(all)))
+	return seeOther(c, fmt.Sprintf("/projects/%d/agreement?done=accepted&n=%d&links=%d&docs=%d%s", p.ID, all.Spans, all.Relations, touched, changedQuery(all)))
 }
 
 // markReviewed finishes the document's review: gold becomes read only.
@@ -313,14 +313,14 @@ func (h *handler) markReviewed(c echo.Context) error {
 			return err
 		}
 		if missing > 0 {
-			return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?warn=quotes#gold-quote-warning", t.doc.ID))
+			return seeOther(c, fmt.Sprintf("/documents/%d/review?warn=quotes#gold-quote-warning", t.doc.ID))
 		}
 		r, err := h.reviewLayers(ctx, t.doc)
 		if err != nil {
 			return err
 		}
 		if r.Undecided() > 0 && !r.GoldFinished() {
-			return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?warn=undecided#gold-undecided-warning", t.doc.ID))
+			return seeOther(c, fmt.Sprintf("/documents/%d/review?warn=undecided#gold-undecided-warning", t.doc.ID))
 		}
 	}
 	if _, err := h.store.MarkReviewed(ctx, t.doc, t.user); err != nil {
@@ -333,9 +333,9 @@ func (h *handler) markReviewed(c echo.Context) error {
 		return err
 	}
 	if next != 0 {
-		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=reviewed-next&prev=%d", next, t.doc.ID))
+		return seeOther(c, fmt.Sprintf("/documents/%d/review?done=reviewed-next&prev=%d", next, t.doc.ID))
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=reviewed", t.doc.ID))
+	return seeOther(c, fmt.Sprintf("/documents/%d/review?done=reviewed", t.doc.ID))
 }
 
 // reopenGold lets reviewers change a reviewed gold layer again; only a
@@ -352,7 +352,7 @@ func (h *handler) reopenGold(c echo.Context) error {
 	if err := h.store.Reopen(c.Request().Context(), t.doc, t.user, "gold"); err != nil {
 		return h.reviewError(c, t, err)
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/review?done=reopened", t.doc.ID))
+	return seeOther(c, fmt.Sprintf("/documents/%d/review?done=reopened", t.doc.ID))
 }
 
 // removeFromGold deletes a span of gold, with its relations.

@@ -44,8 +44,9 @@ func TestBrowserReviewBulkAccept(t *testing.T) {
 	asked := b.answerDialogs("", func() bool { return answer })
 	review := fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)
 	b.run(chromedp.Navigate(review), chromedp.WaitVisible(chromedp.ID("candidates")))
-	// What the button shows once sent is kept over the page's change.
-	keepBusy := `window.addEventListener('submit', (e) => { const btn = e.target.querySelector('button'); sessionStorage.busy = e.defaultPrevented ? 'not sent' : btn.disabled + ' ' + btn.textContent + ' ' + document.getElementById('review-key-status').textContent; }) ?? true`
+	// What the button shows once sent is kept over the page's change:
+	// the page's script sends the form itself, its button turned off.
+	keepBusy := `window.addEventListener('submit', (e) => { const btn = e.target.querySelector('button'); sessionStorage.busy = !btn.disabled ? 'not sent' : btn.disabled + ' ' + btn.textContent + ' ' + document.getElementById('review-key-status').textContent; }) ?? true`
 
 	answer = false
 	eval[bool](b, keepBusy)
@@ -90,8 +91,12 @@ func TestBrowserReviewBulkAccept(t *testing.T) {
 	}
 	before := gold()
 	b.run(chromedp.Click(chromedp.CSS("#undo-accept button")))
-	b.waitFor(`document.readyState === 'complete' && document.getElementById('form-error') !== null`)
-	if got := eval[string](b, `document.getElementById('form-error').textContent`); !strings.Contains(got, "changed since that accept") || gold() != before {
+	// The refusal is said beside the form, which is left to press again.
+	b.waitFor(`document.querySelector('#undo-accept + .error') !== null`)
+	if got := eval[string](b, `document.querySelector('#undo-accept + .error').textContent`); !strings.HasPrefix(got, "“Undo this accept” was refused: ") || !strings.Contains(got, "changed since that accept") || gold() != before {
 		t.Errorf("undo after gold changed: %q, gold %q (was %q)", got, gold(), before)
+	}
+	if !eval[bool](b, `document.activeElement === document.querySelector('#undo-accept + .error') && !document.querySelector('#undo-accept button').disabled`) {
+		t.Errorf("after the refusal the focus is not on it, or Undo this accept stays off")
 	}
 }

@@ -1,30 +1,173 @@
-// Forms that take seconds to answer, on the review and agreement pages.
+// Forms that load a page, on the review and agreement pages: the bulk
+// accept and its undo, which take seconds on a long document, Mark gold
+// reviewed and Reopen gold. Each has data-busy, what it says while it
+// runs.
 
-// busyForms: a form with data-busy (the bulk accept and its undo, which
-// take seconds on a long document) turns its button off once sent, the
-// question of forms.js answered, and says what is under way in it and
-// in the status line, so it is not pressed twice while the page waits.
+// A busy database (503: another program's long write held it, nothing
+// was stored) would otherwise answer the reviewer's press with a page
+// of its own, the action lost. So the script sends these forms itself,
+// sends one answered 503 again as the row decisions are (retry.js), and
+// opens the page the server names once it has done the work. Whatever
+// else the server says (a refusal, the retries spent, no answer at all)
+// is shown beside the form, which is left as it was to be pressed again.
+
+import { onRetry, RETRIES, sendRetrying } from './retry.js';
+
+// busyForms: once a data-busy form is sent (the question of forms.js
+// answered), its button is turned off and says what is under way, as
+// does the status line, so it is not pressed twice while the page waits.
 export function busyForms() {
   window.addEventListener('submit', (e) => {
     const form = e.target;
     if (e.defaultPrevented || !form.matches('form[data-busy]')) return;
     const button = form.querySelector('button[type="submit"]');
     if (!button) return;
-    if (!button.dataset.idle) button.dataset.idle = button.textContent;
-    button.disabled = true;
-    button.textContent = form.dataset.busy;
-    form.setAttribute('aria-busy', 'true');
-    const status = document.getElementById('review-key-status');
-    if (status) status.textContent = form.dataset.busy;
+    e.preventDefault();
+    if (form.getAttribute('aria-busy')) return;
+    send(form, button).catch((err) => fail(form, button, `${err.message}. Reload the page to see what is stored.`));
   });
   // A page the browser keeps and shows again on Back is not waiting.
   window.addEventListener('pageshow', (e) => {
     if (!e.persisted) return;
     for (const form of document.querySelectorAll('form[data-busy][aria-busy]')) {
-      const button = form.querySelector('button[type="submit"]');
-      button.disabled = false;
-      button.textContent = button.dataset.idle;
-      form.removeAttribute('aria-busy');
+      idle(form, form.querySelector('button[type="submit"]'));
     }
   });
+}
+
+// sending is the form whose request is out, so a retry is said in it.
+let sending = null;
+onRetry(({ reason }) => {
+  if (sending && reason === 'busy') say(sending, `${sending.dataset.busy} (the server is busy, retrying)`);
+});
+
+// send posts the form, again while the server is busy, and opens the
+// page its answer names.
+async function send(form, button) {
+  for (const old of errorsOf(form)) old.remove();
+  if (!button.dataset.idle) button.dataset.idle = button.textContent;
+  button.disabled = true;
+  form.setAttribute('aria-busy', 'true');
+  say(form, form.dataset.busy);
+  const body = new URLSearchParams(new FormData(form));
+  let res;
+  sending = form;
+  try {
+    res = await sendRetrying('POST', () => fetch(form.action, {
+      method: 'POST',
+      body,
+      headers: { 'Hashiya-Page-Form': '1' },
+      credentials: 'same-origin',
+    }));
+  } catch (err) {
+    fail(form, button, `Could not reach the server (${err.message}), so it may or may not be done: reload the page to see what is stored.`);
+    return;
+  } finally {
+    sending = null;
+  }
+  const to = res.headers.get('Hashiya-Location');
+  if (res.ok && to) {
+    open(to);
+    return;
+  }
+  if (res.redirected) {
+    // Not the form's own answer (the login page, once a session has
+    // ended): show it.
+    location.assign(res.url);
+    return;
+  }
+  const text = await res.text();
+  const page = new DOMParser().parseFromString(text, 'text/html');
+  const region = form.closest('[data-answer-region]');
+  const theirs = region && page.getElementById(region.id);
+  if (theirs) {
+    // The answer is this part of the page redrawn (an undo that some
+    // documents refused names them): it takes the place of the old.
+    region.replaceWith(document.adoptNode(theirs));
+    const said = theirs.querySelector('#form-error, #form-notice');
+    if (said) {
+      said.tabIndex = -1;
+      said.focus();
+    }
+    return;
+  }
+  const reason = reasonOf(res, text, page);
+  if (res.status === 503) {
+    fail(form, button, `“${button.dataset.idle}” could not be done after ${RETRIES + 1} tries: ${reason}.`);
+    return;
+  }
+  if (res.status >= 500) {
+    // An accept across the project is a transaction a document: some
+    // may be done.
+    fail(form, button, `“${button.dataset.idle}” failed: ${reason}. Reload the page to see what is stored.`);
+    return;
+  }
+  fail(form, button, `“${button.dataset.idle}” was refused: ${reason}.`);
+}
+
+// open goes to the page the server named, at its fragment: a new
+// address loads it; the same one with another fragment would only
+// scroll, so the page is loaded again there.
+function open(to) {
+  const url = new URL(to, location.href);
+  if (url.hash && url.pathname === location.pathname && url.search === location.search) {
+    location.hash = url.hash;
+    location.reload();
+    return;
+  }
+  location.assign(url.href);
+}
+
+// say tells what the form is doing, on its button and in the review
+// page's status line.
+function say(form, text) {
+  const button = form.querySelector('button[type="submit"]');
+  button.textContent = text;
+  const status = document.getElementById('review-key-status');
+  if (status) status.textContent = text;
+}
+
+// idle turns the form back as it was before it was sent.
+function idle(form, button) {
+  button.disabled = false;
+  button.textContent = button.dataset.idle;
+  form.removeAttribute('aria-busy');
+  const status = document.getElementById('review-key-status');
+  if (status) status.textContent = '';
+}
+
+// fail shows why the form's action was not done, after the form, which
+// is left as it was to be pressed again; the focus goes to the message.
+function fail(form, button, message) {
+  idle(form, button);
+  const p = document.createElement('p');
+  p.className = 'error busy-form-error';
+  p.setAttribute('role', 'alert');
+  p.tabIndex = -1;
+  p.textContent = message;
+  form.after(p);
+  p.focus();
+}
+
+function errorsOf(form) {
+  const next = form.nextElementSibling;
+  return next && next.matches('.busy-form-error') ? [next] : [];
+}
+
+// reasonOf is why the server refused: the page's own message (a refused
+// form comes back as its page), the JSON error of a busy database, or
+// else the status.
+function reasonOf(res, text, page) {
+  if ((res.headers.get('Content-Type') || '').includes('json')) {
+    try {
+      const data = JSON.parse(text);
+      if (data && data.error) return data.error.replace(/\.$/, '');
+    } catch (_) {
+      // Not JSON after all (a proxy's answer): the status stands.
+    }
+  } else {
+    const error = page.querySelector('#form-error, main .error');
+    if (error) return error.textContent.trim().replace(/\.$/, '');
+  }
+  return `the server answered ${res.status} ${res.statusText}`.trim();
 }

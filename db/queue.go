@@ -213,9 +213,10 @@ func (s *Store) Assignees(ctx context.Context, projectID int64, docIDs []int64) 
 type ReviewItem struct {
 	ProjectID   int64
 	ProjectName string
-	Annotated   int
+	Documents   int // every document of the project, the count Reviewed is out of
+	Annotated   int // documents someone other than gold annotated
 	Ready       int
-	Reviewed    int
+	Reviewed    int // documents whose gold is reviewed
 	Next        int64
 	OpenNotes   int // notes not yet resolved, on any document of the project
 }
@@ -265,7 +266,8 @@ func (s *Store) reviewQueue(ctx context.Context, user User, projectID int64) ([]
 		), ready AS (
 		  SELECT id, project_id, layers > 0 AS annotated, layers > 0 AND open = 0 AND gold != 'reviewed' AS ready, gold = 'reviewed' AS reviewed FROM docs
 		)
-		SELECT m.id, m.name, coalesce(sum(r.annotated), 0), coalesce(sum(r.ready), 0), coalesce(sum(r.reviewed), 0),
+		SELECT m.id, m.name, (SELECT count(*) FROM documents d WHERE d.project_id = m.id),
+		       coalesce(sum(r.annotated), 0), coalesce(sum(r.ready), 0), coalesce(sum(r.reviewed), 0),
 		       coalesce(min(CASE WHEN r.ready THEN r.id END), 0),
 		       (SELECT count(*) FROM notes n JOIN documents nd ON nd.id = n.document_id
 		        WHERE nd.project_id = m.id AND n.resolved_by IS NULL)
@@ -278,7 +280,7 @@ func (s *Store) reviewQueue(ctx context.Context, user User, projectID int64) ([]
 	var out []ReviewItem
 	for rows.Next() {
 		var r ReviewItem
-		if err := rows.Scan(&r.ProjectID, &r.ProjectName, &r.Annotated, &r.Ready, &r.Reviewed, &r.Next, &r.OpenNotes); err != nil {
+		if err := rows.Scan(&r.ProjectID, &r.ProjectName, &r.Documents, &r.Annotated, &r.Ready, &r.Reviewed, &r.Next, &r.OpenNotes); err != nil {
 			return nil, fmt.Errorf("db: scan review queue: %w", err)
 		}
 		out = append(out, r)

@@ -362,7 +362,7 @@ func TestQueueMarkDoneAndNext(t *testing.T) {
 		t.Errorf("rana, with nothing to annotate and documents to review, is shown a queue: %q", d.Find(".queue").First().Text())
 	}
 	review := d.Find(".review-item")
-	if got := strings.Join(strings.Fields(review.Find(".progress-text").Text()), " "); got != "0 / 2 reviewed, 2 ready" ||
+	if got := strings.Join(strings.Fields(review.Find(".progress-text").Text()), " "); got != "0 / 3 reviewed, 2 ready" ||
 		review.Find("a.next-review").AttrOr("href", "") != docPath(d1)+"/review" {
 		t.Errorf("rana's review queue: %q, next %q", got, review.Find("a.next-review").AttrOr("href", ""))
 	}

@@ -483,7 +483,8 @@ func TestReviewMarkReviewedAndReopen(t *testing.T) {
 }
 
 // TestReviewQueue: a document is ready for review once every user's layer
-// on it is finished, and leaves the queue when its gold is reviewed.
+// on it is finished, and leaves the queue when its gold is reviewed; the
+// count reviewed is out of every document of the project.
 func TestReviewQueue(t *testing.T) {
 	te := newTeamEnv(t)
 	doc := te.doc
@@ -493,20 +494,20 @@ func TestReviewQueue(t *testing.T) {
 		text := r.Find(".progress-text, .all-done, .empty").Map(func(_ int, s *goquery.Selection) string { return strings.Join(strings.Fields(s.Text()), " ") })
 		return strings.Join(text, " "), r.Find("a.next-review").AttrOr("href", "")
 	}
-	if got, _ := item(); got != "0 / 0 reviewed, 0 ready Nothing annotated yet" {
+	if got, _ := item(); got != "0 / 3 reviewed, 0 ready Nothing annotated yet" {
 		t.Errorf("before anyone annotates: %q", got)
 	}
 	te.addSpan(te.layla.user.ID, "أحمد", "PER")
 	te.addSpan(te.karim.user.ID, "أحمد", "PER")
 	for _, who := range []*queueActor{te.layla, te.karim} {
-		if got, next := item(); got != "0 / 1 reviewed, 0 ready Nothing ready: annotators are still at work" || next != "" {
+		if got, next := item(); got != "0 / 3 reviewed, 0 ready Nothing ready: annotators are still at work" || next != "" {
 			t.Errorf("before %s is done: %q, next %q", who.user.Name, got, next)
 		}
 		if _, err := te.store.MarkDone(t.Context(), doc, who.user); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if got, next := item(); got != "0 / 1 reviewed, 1 ready" || next != docPath(doc)+"/review" {
+	if got, next := item(); got != "0 / 3 reviewed, 1 ready" || next != docPath(doc)+"/review" {
 		t.Errorf("both done: %q, next %q", got, next)
 	}
 	// A second document ready: marking the first reviewed opens the second.
@@ -525,12 +526,21 @@ func TestReviewQueue(t *testing.T) {
 	if got, want := htmlPage(t, te.rana.get(landing), http.StatusOK).Find("#form-notice").Text(), "Marked gold of "+doc.ExternalID+" reviewed. This is the next document ready for review."; got != want {
 		t.Errorf("the next document's review says %q, want %q", got, want)
 	}
-	if got, next := item(); got != "1 / 2 reviewed, 1 ready" || next != docPath(doc2)+"/review" {
+	if got, next := item(); got != "1 / 3 reviewed, 1 ready" || next != docPath(doc2)+"/review" {
 		t.Errorf("one reviewed: %q, next %q", got, next)
 	}
 	redirectsTo(t, te.rana.post(docPath(doc2)+"/review/done", force), docPath(doc2)+"/review?done=reviewed")
-	if got, _ := item(); got != "2 / 2 reviewed, 0 ready All reviewed" {
+	// The count is out of every document of the project, the third,
+	// which nobody annotated, included.
+	if got, _ := item(); got != "2 / 3 reviewed, 0 ready Nothing ready: annotators are still at work" {
+		t.Errorf("two of three reviewed: %q", got)
+	}
+	redirectsTo(t, te.rana.post(docPath(te.docs[2])+"/review/done", force), docPath(te.docs[2])+"/review?done=reviewed")
+	if got, _ := item(); got != "3 / 3 reviewed, 0 ready All reviewed" {
 		t.Errorf("reviewed: %q", got)
+	}
+	if label := htmlPage(t, te.rana.get("/"), http.StatusOK).Find(".review-item progress").AttrOr("aria-label", ""); label != te.proj.Name+": 3 of 3 documents reviewed" {
+		t.Errorf("the review progress is labelled %q", label)
 	}
 }
 

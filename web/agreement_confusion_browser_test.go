@@ -15,8 +15,8 @@ import (
 // TestBrowserAgreementConfusion: three annotators label the demo
 // article's names differently. The table of labels confused names the
 // most confused pairs in a sentence and sets exactly their cells in bold;
-// the pair chosen in its form shows that pair's table, rows the first's,
-// and the page comes back to the table; 320 px wide the page does not
+// the pair chosen in its select shows that pair's table at once, in
+// place, rows the first's; 320 px wide the page does not
 // scroll sideways, and the table scrolls in a box of its own, a region
 // named by its heading that Tab reaches and the arrow keys scroll.
 func TestBrowserAgreementConfusion(t *testing.T) {
@@ -57,11 +57,20 @@ func TestBrowserAgreementConfusion(t *testing.T) {
 		t.Errorf("the pair select is labelled %q", got)
 	}
 
-	// One pair: rows are karim's labels, and the page comes back to the table.
-	b.run(chromedp.SetValue(chromedp.ID("confusion-pair"), "karim/layla"), chromedp.Click(chromedp.CSS(`#confusion-form button`)))
-	b.waitFor(`location.search.includes('pair=') && document.getElementById('agreement-confusion') !== null`)
+	// One pair, chosen by keyboard: the table follows at once, in place
+	// (Show is hidden), rows karim's labels; the select keeps the focus,
+	// the status says what is shown and the address names the pair.
+	if !eval[bool](b, `document.querySelector('#confusion-form button').hidden`) {
+		t.Error("Show stays visible although choosing a pair shows it")
+	}
+	eval[bool](b, `(window.before = true, document.getElementById('confusion-pair').focus(), true)`)
+	b.run(chromedp.KeyEvent(kb.ArrowDown))
+	b.waitFor(`document.getElementById('confusion-status').textContent === 'Showing the table of karim · layla.'`)
 	if q := eval[string](b, `location.search + location.hash`); q != "?pair="+url.QueryEscape("karim/layla")+"#confusion" {
-		t.Errorf("the form went to %q", q)
+		t.Errorf("the address reads %q", q)
+	}
+	if got := eval[string](b, `[window.before, document.activeElement.id, [...document.getElementById('confusion').children].map((e) => e.id || e.className).join(' ')].join(' | ')`); got != "true | confusion-pair | confusion-title confusion-hint confusion-form confusion-status confusion-most table-wrap" {
+		t.Errorf("after choosing a pair the page reads %q, want it kept, the focus on the select and the section in order", got)
 	}
 	rows := eval[string](b, `[...document.querySelectorAll('#agreement-confusion tr')].map((r) => [...r.cells].map((c) => c.textContent.trim()).join(' ')).join('\n')`)
 	want := "Rows: karim · columns: layla GPE LOC ORG PER none\n" +
@@ -69,8 +78,14 @@ func TestBrowserAgreementConfusion(t *testing.T) {
 	if rows != want {
 		t.Errorf("karim · layla's table:\n%s\nwant\n%s", rows, want)
 	}
-	if !eval[bool](b, `(() => { const r = document.getElementById('confusion-title').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()`) {
-		t.Error("after Show the table's heading is out of sight")
+	if got := eval[string](b, `document.getElementById('confusion-hint').textContent`); !strings.Contains(got, "Rows are karim’s labels, columns layla’s.") {
+		t.Errorf("the hint reads %q", got)
+	}
+	// Back to every pair: the summed table again.
+	b.run(chromedp.KeyEvent(kb.ArrowUp))
+	b.waitFor(`document.getElementById('confusion-status').textContent === 'Showing the table of every pair, summed.' && location.search === ''`)
+	if got := eval[string](b, `document.querySelector('#agreement-confusion th').textContent`); got != "Rows: one side · columns: the other" {
+		t.Errorf("the summed table's corner reads %q", got)
 	}
 
 	// 320 px wide: the table scrolls in its own box, never the page.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -135,11 +136,38 @@ func statusOf(err error) (status int, msg, says string) {
 	return http.StatusInternalServerError, "internal error", ""
 }
 
+// statusClientClosed is the status of a request its client gave up on
+// before the answer (a browser navigating away, a closed tab): nginx's
+// 499, which no client reads.
+const statusClientClosed = 499
+
+// abandoned is true of an error that says only that the client went away
+// mid-request: the request's context is canceled, and the error is that
+// cancellation, however wrapped, or SQLite's interrupt of a statement
+// whose context ended.
+func abandoned(c echo.Context, err error) bool {
+	if !errors.Is(c.Request().Context().Err(), context.Canceled) {
+		return false
+	}
+	var se sqlite3.Error
+	return errors.Is(err, context.Canceled) || errors.As(err, &se) && se.Code == sqlite3.ErrInterrupt
+}
+
 // handleError is the one place errors become statuses: not found -> 404,
 // conflicts -> 409, validation -> 400, a busy database -> 503 with
 // Retry-After; anything else is a 500. A 5xx is logged once: a busy
-// database as a warning (another program's long write, not a fault).
+// database as a warning (another program's long write, not a fault). A
+// request whose client went away is a debug line (abandoned).
 func (h *handler) handleError(err error, c echo.Context) {
+	if abandoned(c, err) {
+		// Nobody reads the answer: a debug line, and a status for the
+		// access log (nginx's 499), not a 500 and an error page.
+		h.log.Debug("request abandoned: the client went away", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
+		if !c.Response().Committed {
+			c.Response().WriteHeader(statusClientClosed)
+		}
+		return
+	}
 	if c.Response().Committed {
 		h.log.Error("error after response started", "path", c.Path(), "err", err)
 		abortResponse(c)

@@ -171,7 +171,7 @@ function init(candidates) {
 
   // take puts the answer's rows, counts and notice in the page.
   function take(page, answer, anchor) {
-    for (const id of ['show-filter', 'accept-agreed', 'mark-reviewed']) {
+    for (const id of ['undecided-count', 'show-filter', 'accept-agreed', 'mark-reviewed']) {
       const mine = document.getElementById(id);
       const theirs = page.getElementById(id);
       if (mine && theirs) mine.replaceWith(document.adoptNode(theirs));

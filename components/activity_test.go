@@ -48,6 +48,11 @@ func TestEventText(t *testing.T) {
 		{"review.accept-agreed", `{"spans":[4,5,9],"relations":[2]}`, "accepted 3 spans and 1 link the annotators agree on into gold"},
 		{"review.undo-accept", `{"accept":81,"spans":3,"relations":0}`, "took back an accept into gold, removing 3 spans and 0 links"},
 		{"project.create", `{"name":"أخبار"}`, "created the project أخبار"},
+		{"project.create", `{"name":"تقارير","labels_from":"أخبار"}`, "created the project تقارير with the labels of أخبار"},
+		{"labels.replace", `{"file":"l.json","before":[{"name":"PER"}],"after":[{"name":"PERS"},{"name":"WORK"}],"relation_types_before":[],"relation_types_after":[{"name":"speaker","from":["QUOTE"],"to":["PERS"]}]}`,
+			"replaced the label set from the file l.json with PERS, WORK (was PER) and the relation rules with speaker QUOTE → PERS (was none)"},
+		{"labels.replace", `{"file":"l.json","before":[{"name":"PER"}],"after":[{"name":"PERS"}],"relation_types_before":[],"relation_types_after":[]}`,
+			"replaced the label set from the file l.json with PERS (was PER)"},
 		{"project.delete", `{"name":"أخبار","documents":3,"spans":0,"members":1}`, "deleted the project أخبار with its 3 documents"},
 		{"span.update", `{"before":1}`, `span.update {"before":1}`}, // unreadable: shown as stored
 		{"future.action", `{"x":1}`, `future.action {"x":1}`},

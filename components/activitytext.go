@@ -1,6 +1,7 @@
 package components
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -17,11 +18,14 @@ type eventDetail struct {
 	PerDocument                                      int `json:"per_document"`
 	Admin                                            bool
 	Documents, Spans, Relations, Before, After       json.RawMessage
-	FromLabel                                        string `json:"from_label"`
-	FromText                                         string `json:"from_text"`
-	ToLabel                                          string `json:"to_label"`
-	ToText                                           string `json:"to_text"`
-	Batch                                            string // an accept across the project
+	FromLabel                                        string          `json:"from_label"`
+	FromText                                         string          `json:"from_text"`
+	ToLabel                                          string          `json:"to_label"`
+	ToText                                           string          `json:"to_text"`
+	Batch                                            string          // an accept across the project
+	LabelsFrom                                       string          `json:"labels_from"`
+	RulesBefore                                      json.RawMessage `json:"relation_types_before"`
+	RulesAfter                                       json.RawMessage `json:"relation_types_after"`
 }
 
 // eventText says what an event did as the rest of a sentence whose
@@ -136,6 +140,9 @@ func reviewText(action string, d eventDetail) string {
 func projectText(action string, d eventDetail) string {
 	switch action {
 	case "project.create":
+		if d.LabelsFrom != "" {
+			return "created the project " + isolate(d.Name) + " with the labels of " + isolate(d.LabelsFrom)
+		}
 		return "created the project " + isolate(d.Name)
 	case "project.delete":
 		return "deleted the project " + isolate(d.Name) + " with its " + loggedCount(d.Documents, "document")
@@ -158,6 +165,12 @@ func projectText(action string, d eventDetail) string {
 			Plural(d.PerDocument, "annotator"), Plural(d.Added, "assignment"))
 	case "labels.set":
 		return "changed the label set to " + labelNames(d.After) + " (was " + labelNames(d.Before) + ")"
+	case "labels.replace":
+		text := "replaced the label set from the file " + isolate(d.File) + " with " + labelNames(d.After) + " (was " + labelNames(d.Before) + ")"
+		if !bytes.Equal(d.RulesBefore, d.RulesAfter) {
+			text += " and the relation rules with " + relationRulesText(d.RulesAfter) + " (was " + relationRulesText(d.RulesBefore) + ")"
+		}
+		return text
 	case "relation_types.set":
 		return "changed the relation rules to " + relationRulesText(d.After) + " (was " + relationRulesText(d.Before) + ")"
 	case "guidelines.set":

@@ -28,24 +28,8 @@ func (s *Store) SetLabels(ctx context.Context, projectID int64, by User, labels 
 		if err != nil {
 			return err
 		}
-		keep := map[string]bool{}
-		for _, l := range labels {
-			keep[l.Name] = true
-		}
-		for j, old := range p.Labels {
-			if keep[old.Name] {
-				continue
-			}
-
-			var used int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM spans s JOIN layers l ON l.id = s.layer_id
-				JOIN documents d ON d.id = l.document_id WHERE d.project_id = ? AND s.label = ?`, projectID, old.Name).Scan(&used); err != nil {
-				return fmt.Errorf("db: count spans of label %s: %w", old.Name, err)
-			}
-			if used > 0 {
-				return invalidRow("labels", Cell{List: "labels", Row: j, Field: "name", Stored: true},
-					"label %s is used by %s; it cannot be removed or renamed", old.Name, howMany(used, "span"))
-			}
+		if err := labelsStillFree(ctx, tx, p, labels); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM labels WHERE project_id = ?", projectID); err != nil {
 			return fmt.Errorf("db: clear labels: %w", err)
@@ -67,6 +51,32 @@ func (s *Store) SetLabels(ctx context.Context, projectID int64, by User, labels 
 		}
 		return logEvent(ctx, tx, Event{UserID: by.ID, ProjectID: projectID, Action: "labels.set", Detail: detail})
 	})
+}
+
+// labelsStillFree refuses a label set that leaves out (removes or
+// renames) a label of p that spans of the project use, naming the label
+// and how many spans use it: renaming a used label would change data
+// without anyone looking at it.
+func labelsStillFree(ctx context.Context, q querier, p Project, labels []Label) error {
+	keep := map[string]bool{}
+	for _, l := range labels {
+		keep[l.Name] = true
+	}
+	for j, old := range p.Labels {
+		if keep[old.Name] {
+			continue
+		}
+		var used int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM spans s JOIN layers l ON l.id = s.layer_id
+			JOIN documents d ON d.id = l.document_id WHERE d.project_id = ? AND s.label = ?`, p.ID, old.Name).Scan(&used); err != nil {
+			return fmt.Errorf("db: count spans of label %s: %w", old.Name, err)
+		}
+		if used > 0 {
+			return invalidRow("labels", Cell{List: "labels", Row: j, Field: "name", Stored: true},
+				"label %s is used by %s; it cannot be removed or renamed", old.Name, howMany(used, "span"))
+		}
+	}
+	return nil
 }
 
 // hotkeyOrder is the order in which labels an import adds get keys: on

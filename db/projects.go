@@ -196,19 +196,30 @@ func ViewKeys() []string { return slices.Sorted(maps.Keys(viewKeys)) }
 // when nil) and the default relation types, cut to that label set
 // (cutRelationTypes).
 func (s *Store) CreateProject(ctx context.Context, name string, labels []Label, by int64) (Project, error) {
+	return s.CreateProjectFrom(ctx, name, LabelSet{Labels: labels}, by, "")
+}
+
+// CreateProjectFrom adds a project with the label set set: its labels
+// (DefaultLabels when nil) and its relation rules, or when it gives none
+// (nil) the default ones cut to its labels. from, when not "", is the
+// project the set was copied from, for the event log.
+func (s *Store) CreateProjectFrom(ctx context.Context, name string, set LabelSet, by int64, from string) (Project, error) {
 	if bad := badName(name); bad != "" {
 		return Project{}, invalid("name", "project name %q: %s; a name is one line of visible characters", name, bad)
 	}
 	if strings.TrimSpace(name) == "" || strings.TrimSpace(name) != name || utf8.RuneCountInString(name) > 100 {
 		return Project{}, invalid("name", "project name %q must be 1-100 characters without leading or trailing space", name)
 	}
-	if labels == nil {
-		labels = DefaultLabels()
+	if set.Labels == nil {
+		set.Labels = DefaultLabels()
 	}
-	if err := ValidateLabels(labels); err != nil {
+	if set.RelationTypes == nil {
+		set.RelationTypes = cutRelationTypes(DefaultRelationTypes(), set.Labels)
+	}
+	if err := set.validate(); err != nil {
 		return Project{}, err
 	}
-	p := Project{Name: name, Labels: labels, RelationTypes: cutRelationTypes(DefaultRelationTypes(), labels)}
+	p := Project{Name: name, Labels: set.Labels, RelationTypes: set.RelationTypes}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM projects WHERE name = ?", name).Scan(&n); err != nil {
@@ -224,13 +235,17 @@ func (s *Store) CreateProject(ctx context.Context, name string, labels []Label, 
 		if _, err := tx.ExecContext(ctx, "INSERT INTO projects (id, name) VALUES (?, ?)", p.ID, name); err != nil {
 			return fmt.Errorf("db: insert project %q: %w", name, err)
 		}
-		if err := insertLabels(ctx, tx, p.ID, 0, labels); err != nil {
+		if err := insertLabels(ctx, tx, p.ID, 0, p.Labels); err != nil {
 			return err
 		}
 		if err := insertRelationTypes(ctx, tx, p.ID, p.RelationTypes); err != nil {
 			return err
 		}
-		return logEvent(ctx, tx, Event{UserID: by, ProjectID: p.ID, Action: "project.create", Detail: map[string]any{"name": name}})
+		detail := map[string]any{"name": name}
+		if from != "" {
+			detail["labels_from"] = from
+		}
+		return logEvent(ctx, tx, Event{UserID: by, ProjectID: p.ID, Action: "project.create", Detail: detail})
 	})
 	return p, err
 }

@@ -88,7 +88,7 @@ func (s *Store) SetRelationTypes(ctx context.Context, projectID int64, by User, 
 
 // relationsStillFit checks every kind of stored relation of project p
 // (type, from label, to label) against the new rules.
-func relationsStillFit(ctx context.Context, tx *sql.Tx, p Project, types []RelationType) error {
+func relationsStillFit(ctx context.Context, tx querier, p Project, types []RelationType) error {
 	projectID := p.ID
 	rows, err := tx.QueryContext(ctx, `SELECT r.type, f.label, t.label, count(*) FROM relations r
 		JOIN layers l ON l.id = r.layer_id JOIN documents d ON d.id = l.document_id

@@ -177,7 +177,11 @@ func TestLabelsFileErrors(t *testing.T) {
 		{`[{"name":5}]`, `label 1: name must be a string, not 5`},
 		{`[{"name":"A","color":"#112233"},{"name":"B","color":"#445566","color":"#778899"}]`, `label 2: key "color" appears twice; give each key once`},
 		{`["PER"]`, `label 1: want an object with the keys name, color, hotkey, description`},
-		{`{"name":"X"}`, `want a JSON array of labels such as [{"name": "PER", "color": "#e5484d", "hotkey": "1"}]`},
+		{`{"name":"X"}`, `unknown key "name" (want labels, relation_types)`},
+		{`"PER"`, `want a JSON array of labels such as [{"name": "PER", "color": "#e5484d", "hotkey": "1"}], or an object {"labels": [...], "relation_types": [...]}`},
+		{`{"labels":[{"name":"X","color":"#112233"}],"relation_types":[{"name":"r","from":["X"],"to":["Y"]}]}`, `relation_types[0].to: relation type r names label Y, which the label set does not have`},
+		{`{"labels":[{"name":"X","color":"#112233"}],"relation_types":[{"name":"r","from":"X"}]}`, `relation type 1: from must be an array of label names such as ["PER", "ORG"] ([] for any label), not "X"`},
+		{`{"labels":[{"name":"X","color":"#112233"}],"labels":[]}`, `key "labels" appears twice; give each key once`},
 		{`[]`, `no labels: want at least one`},
 	}
 	for i, tc := range cases {
@@ -276,5 +280,72 @@ func TestNamesWithInvisibleCharacters(t *testing.T) {
 	}
 	if out := c.ok("token", "create", "layla", "--name", "ci"); out == "" {
 		t.Error("a plain token name was refused")
+	}
+}
+
+// TestProjectLabelsRoundTrip: what 'project labels' prints, given to
+// 'project create --labels', makes a project with the same labels
+// (descriptions included) and relation rules, its own rules kept.
+func TestProjectLabelsRoundTrip(t *testing.T) {
+	c := newCLI(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a.json")
+	os.WriteFile(file, []byte(`{"labels": [
+		{"name": "PERS", "color": "#112233", "hotkey": "1", "description": "a person, by name"},
+		{"name": "QUOTE", "color": "#445566", "hotkey": "q"},
+		{"name": "WORK", "color": "#778899"}],
+	"relation_types": [{"name": "speaker", "from": ["QUOTE"], "to": ["PERS"]}, {"name": "mentions", "from": [], "to": ["WORK"]}]}`), 0o644)
+	c.ok("project", "create", "a", "--labels", file)
+	printed := c.ok("project", "labels", "a")
+	want := `{
+  "labels": [
+    {
+      "name": "PERS",
+      "color": "#112233",
+      "hotkey": "1",
+      "description": "a person, by name"
+    },
+    {
+      "name": "QUOTE",
+      "color": "#445566",
+      "hotkey": "q"
+    },
+    {
+      "name": "WORK",
+      "color": "#778899",
+      "hotkey": ""
+    }
+  ],
+  "relation_types": [
+    {
+      "name": "speaker",
+      "from": [
+        "QUOTE"
+      ],
+      "to": [
+        "PERS"
+      ]
+    },
+    {
+      "name": "mentions",
+      "from": [],
+      "to": [
+        "WORK"
+      ]
+    }
+  ]
+}
+`
+	if printed != want {
+		t.Fatalf("project labels a printed\n%s\nwant\n%s", printed, want)
+	}
+	copied := filepath.Join(dir, "b.json")
+	os.WriteFile(copied, []byte(printed), 0o644)
+	c.ok("project", "create", "b", "--labels", copied)
+	if got := c.ok("project", "labels", "b"); got != printed {
+		t.Errorf("project b, made from a's labels, prints\n%s\nwant a's\n%s", got, printed)
+	}
+	if got := c.fail("", "project", "labels", "nope"); !strings.Contains(got, "nope") {
+		t.Errorf("labels of a project that is not there: %q", got)
 	}
 }

@@ -11,8 +11,10 @@ import (
 )
 
 const (
-	projectUsage = "project create NAME [--labels FILE.json] | add-member PROJECT USER --role annotator|reviewer|manager | assign PROJECT USER --all | --docs EXTERNAL_ID,... | assign PROJECT --auto N | delete PROJECT [--yes]"
-	projectHelp  = "Create a project (--labels is a JSON array of {\"name\", \"color\", \"hotkey\", \"description\"} objects, no other keys: a name of 1-40 letters, digits or _-.:, a colour #rrggbb, a hotkey of one character or none, an optional description of one line of up to 200 characters; default PER ORG LOC GPE DATE QUOTE CUE), or add a member with a role (or change their role).\n\n" +
+	projectUsage = "project create NAME [--labels FILE.json] | labels PROJECT | add-member PROJECT USER --role annotator|reviewer|manager | assign PROJECT USER --all | --docs EXTERNAL_ID,... | assign PROJECT --auto N | delete PROJECT [--yes]"
+	projectHelp  = "Create a project (--labels is a JSON array of {\"name\", \"color\", \"hotkey\", \"description\"} objects, no other keys: a name of 1-40 letters, digits or _-.:, a colour #rrggbb, a hotkey of one character or none, an optional description of one line of up to 200 characters; default PER ORG LOC GPE DATE QUOTE CUE; " +
+		"or an object {\"labels\": [...], \"relation_types\": [{\"name\", \"from\", \"to\"}]} giving the relation rules too, each side a list of label names, [] for any label; without relation_types the default rules are kept for the labels they name), or add a member with a role (or change their role).\n\n" +
+		"labels prints a project's labels and relation rules as a --labels file holds them.\n\n" +
 		"assign gives a member documents to annotate: all of the project's (--all) or those whose external ids are listed (--docs); all or nothing, so an unknown id assigns none. " +
 		"With --auto N every document gets N annotators (members with the role annotator), the least loaded first and never one twice; documents short of N are topped up. " +
 		"Once a project assigns any document, an annotator sees only the documents assigned to them.\n\n" +
@@ -39,15 +41,17 @@ func runProject(ctx context.Context, e env, args []string) (err error) {
 		return addMember(ctx, e, f, pos[1], pos[2], *role)
 	case len(pos) >= 2 && pos[0] == "assign":
 		return assign(ctx, e, f, pos[1:], a)
+	case len(pos) == 2 && pos[0] == "labels":
+		return printLabels(ctx, e, f, pos[1])
 	case len(pos) == 2 && pos[0] == "delete":
 		return deleteProject(ctx, e, f, pos[1], *yes)
 	case len(pos) != 2 || pos[0] != "create":
 		f.Usage()
-		return errors.New("want 'project create NAME', 'project add-member PROJECT USER --role ROLE', 'project assign PROJECT USER --all|--docs IDS', 'project assign PROJECT --auto N' or 'project delete PROJECT [--yes]'")
+		return errors.New("want 'project create NAME', 'project labels PROJECT', 'project add-member PROJECT USER --role ROLE', 'project assign PROJECT USER --all|--docs IDS', 'project assign PROJECT --auto N' or 'project delete PROJECT [--yes]'")
 	}
-	var labels []db.Label
+	var set db.LabelSet
 	if *labelsFile != "" {
-		if labels, err = readLabels(*labelsFile); err != nil {
+		if set, err = readLabels(*labelsFile); err != nil {
 			return err
 		}
 	}
@@ -60,7 +64,7 @@ func runProject(ctx context.Context, e env, args []string) (err error) {
 	if err != nil && !errors.Is(err, db.ErrNotFound) {
 		return err
 	}
-	p, err := s.CreateProject(ctx, pos[1], labels, by.ID)
+	p, err := s.CreateProjectFrom(ctx, pos[1], set, by.ID, "")
 	if err != nil {
 		return err
 	}

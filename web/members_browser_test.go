@@ -47,3 +47,20 @@ func TestBrowserRemoveMemberAsksFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserAddUnknownMemberLinksToUsers: an admin adding a name nobody
+// has reads that there is no such user, beside the form, with a link to
+// the Users page where accounts are made; the page still fits 320 px.
+func TestBrowserAddUnknownMemberLinksToUsers(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	b := newBrowser(t, s)
+	b.run(chromedp.EmulateViewport(320, 256), chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)),
+		chromedp.SendKeys("#member-name", "salma"), chromedp.Click(`#member-form button[type="submit"]`))
+	b.waitFor(`document.readyState === 'complete' && document.getElementById('form-error') !== null`)
+	if got := eval[string](b, `document.getElementById('form-error').innerText.replace(/\s+/g, ' ').trim()`); got != `There is no user "salma": create the account on the Users page first, then add it here. Open the Users page` {
+		t.Errorf("the refusal reads %q", got)
+	}
+	b.checkReflow("the project page refusing an unknown member", 320, 256)
+	b.run(chromedp.EmulateViewport(1366, 900), chromedp.Click("#refusal-link"))
+	b.waitPath("/admin/users")
+}

@@ -32,40 +32,108 @@ func (s *Store) AcceptAgreedInBatch(ctx context.Context, doc Document, refs []Sp
 // Ready, in import order, those two users or more hold a layer of, every
 // one of those layers done, and gold not finished; Waiting counts those
 // with gold not finished that two users or more work on but not all have
-// marked done.
+// marked done. Agreed are the ready documents holding spans to copy.
 type DocsToAccept struct {
 	Ready   []int64
 	Waiting int
+	Agreed  []DocAgreed
+}
+
+// DocAgreed names, in a layer holding each, the spans every user's layer
+// of a document holds, as read, that gold neither holds, rejects nor
+// gives another label at the same offsets: what the review lists as
+// agreed and undecided, and what AcceptAgreedInBatch copies.
+type DocAgreed struct {
+	Document int64
+	Refs     []SpanRef
 }
 
 // DocumentsToAccept lists the documents of the project an accept across
-// it reaches, as INCEpTION's curation merges only finished annotation
-// documents: a layer still in progress may yet lose or change any span.
+// it reaches, and their spans to copy, from one snapshot, as INCEpTION's
+// curation merges only finished annotation documents: a layer still in
+// progress may yet lose or change any span.
 func (s *Store) DocumentsToAccept(ctx context.Context, projectID int64) (DocsToAccept, error) {
 	var out DocsToAccept
-	rows, err := s.r.QueryContext(ctx, `SELECT d.id, sum(l.status NOT IN ('done', 'reviewed')) FROM documents d
-		JOIN layers l ON l.document_id = d.id AND l.owner_id IS NOT NULL
-		LEFT JOIN layers g ON g.document_id = d.id AND g.owner_id IS NULL
-		WHERE d.project_id = ? AND coalesce(g.status, 'new') NOT IN ('done', 'reviewed')
-		GROUP BY d.id HAVING count(*) >= 2 ORDER BY d.id`, projectID)
+	err := s.snapshot(ctx, func(tx *sql.Tx) error {
+		var err error
+		if out.Ready, out.Waiting, err = docsToAccept(ctx, tx, projectID); err != nil {
+			return err
+		}
+		out.Agreed, err = agreedToAccept(ctx, tx, projectID)
+		return err
+	})
+	return out, err
+}
+
+// readyDocs is the SQL of the documents of :project an accept across it
+// reaches, with how many of their users' layers are not done (open).
+const readyDocs = `SELECT d.id, sum(l.status NOT IN ('done', 'reviewed')) AS open FROM documents d
+	JOIN layers l ON l.document_id = d.id AND l.owner_id IS NOT NULL
+	LEFT JOIN layers g ON g.document_id = d.id AND g.owner_id IS NULL
+	WHERE d.project_id = :project AND coalesce(g.status, 'new') NOT IN ('done', 'reviewed')
+	GROUP BY d.id HAVING count(*) >= 2`
+
+func docsToAccept(ctx context.Context, tx *sql.Tx, projectID int64) (ready []int64, waiting int, err error) {
+	rows, err := tx.QueryContext(ctx, readyDocs+` ORDER BY d.id`, sql.Named("project", projectID))
 	if err != nil {
-		return out, fmt.Errorf("db: documents of project %d to accept: %w", projectID, err)
+		return nil, 0, fmt.Errorf("db: documents of project %d to accept: %w", projectID, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
 		var open int
 		if err := rows.Scan(&id, &open); err != nil {
-			return out, fmt.Errorf("db: scan document to accept: %w", err)
+			return nil, 0, fmt.Errorf("db: scan document to accept: %w", err)
 		}
 		if open > 0 {
-			out.Waiting++
+			waiting++
 			continue
 		}
-		out.Ready = append(out.Ready, id)
+		ready = append(ready, id)
 	}
 	if err := rows.Err(); err != nil {
-		return out, fmt.Errorf("db: documents of project %d to accept: %w", projectID, err)
+		return nil, 0, fmt.Errorf("db: documents of project %d to accept: %w", projectID, err)
+	}
+	return ready, waiting, nil
+}
+
+// agreedToAccept reads the spans to copy of every ready document, the
+// first holder's (by user id) of each, in document and text order.
+func agreedToAccept(ctx context.Context, tx *sql.Tx, projectID int64) ([]DocAgreed, error) {
+	rows, err := tx.QueryContext(ctx, `WITH ready AS (SELECT id FROM (`+readyDocs+`) WHERE open = 0),
+		users AS (SELECT l.id, l.document_id, l.owner_id FROM layers l JOIN ready ON ready.id = l.document_id WHERE l.owner_id IS NOT NULL),
+		held AS (
+		  SELECT u.document_id AS doc, s.start, s."end", s.label, count(DISTINCT u.owner_id) AS holders, min(u.owner_id) AS owner
+		  FROM spans s JOIN users u ON u.id = s.layer_id GROUP BY u.document_id, s.start, s."end", s.label)
+		SELECT h.doc, h.owner, (SELECT min(s.id) FROM spans s JOIN users u ON u.id = s.layer_id
+		    WHERE u.document_id = h.doc AND u.owner_id = h.owner AND s.start = h.start AND s."end" = h."end" AND s.label = h.label),
+		  h.start, h."end", h.label
+		FROM held h
+		WHERE h.holders = (SELECT count(*) FROM users WHERE users.document_id = h.doc)
+		  -- neither in gold nor given another label there by gold
+		  AND NOT EXISTS (SELECT 1 FROM layers g JOIN spans gs ON gs.layer_id = g.id
+		    WHERE g.document_id = h.doc AND g.owner_id IS NULL AND gs.start = h.start AND gs."end" = h."end")
+		  AND NOT EXISTS (SELECT 1 FROM layers g JOIN suggestion_rejections r ON r.layer_id = g.id
+		    WHERE g.document_id = h.doc AND g.owner_id IS NULL AND r.start = h.start AND r."end" = h."end" AND r.label = h.label)
+		ORDER BY h.doc, h.start, h."end" DESC, h.label`, sql.Named("project", projectID))
+	if err != nil {
+		return nil, fmt.Errorf("db: agreed spans of project %d: %w", projectID, err)
+	}
+	defer rows.Close()
+	var out []DocAgreed
+	for rows.Next() {
+		var doc int64
+		var ref SpanRef
+		if err := rows.Scan(&doc, &ref.Owner, &ref.Span, &ref.Seen.Start, &ref.Seen.End, &ref.Seen.Label); err != nil {
+			return nil, fmt.Errorf("db: scan agreed span: %w", err)
+		}
+		if len(out) == 0 || out[len(out)-1].Document != doc {
+			out = append(out, DocAgreed{Document: doc})
+		}
+		out[len(out)-1].Refs = append(out[len(out)-1].Refs, ref)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("db: agreed spans of project %d: %w", projectID, err)
 	}
 	return out, nil
 }

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -57,15 +58,32 @@ func TestDocumentsToAccept(t *testing.T) {
 		t.Errorf("with one layer of two done: %+v; want none ready, 1 waiting", docs)
 	}
 	f.markDone(t)
-	if docs, _ := f.s.DocumentsToAccept(ctx, f.proj.ID); len(docs.Ready) != 1 || docs.Ready[0] != f.doc.ID || docs.Waiting != 0 {
-		t.Errorf("with both layers done: %+v; want doc-1 ready", docs)
+	docs, err = f.s.DocumentsToAccept(ctx, f.proj.ID)
+	if err != nil || len(docs.Ready) != 1 || docs.Ready[0] != f.doc.ID || docs.Waiting != 0 {
+		t.Errorf("with both layers done: %+v, %v; want doc-1 ready", docs, err)
+	}
+	// Its spans to copy are the three both marked, named as read, the
+	// first holder's; gold's own LOC is none of them.
+	inText := slices.SortedFunc(slices.Values(refs), func(a, b SpanRef) int { return a.Seen.Start - b.Seen.Start })
+	if len(docs.Agreed) != 1 || docs.Agreed[0].Document != f.doc.ID || !slices.Equal(docs.Agreed[0].Refs, inText) {
+		t.Errorf("agreed: %+v; want doc-1's %+v", docs.Agreed, inText)
+	}
+	// One rejected, one given another label by gold: neither is offered.
+	if err := f.s.RejectForGold(ctx, f.doc, f.user.ID, refs[0].Seen, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.CreateSpan(ctx, f.doc, 0, f.user.ID, SpanInput{Start: refs[1].Seen.Start, End: refs[1].Seen.End, Label: "ORG"}); err != nil {
+		t.Fatal(err)
+	}
+	if docs, _ := f.s.DocumentsToAccept(ctx, f.proj.ID); len(docs.Agreed) != 1 || !slices.Equal(docs.Agreed[0].Refs, refs[2:]) {
+		t.Errorf("agreed with one rejected and one labelled otherwise in gold: %+v; want %+v", docs.Agreed, refs[2:])
 	}
 	// Reopened between the read and the accept: nothing is copied.
 	if err := f.s.Reopen(ctx, f.doc, f.user, f.other.Name); err != nil {
 		t.Fatal(err)
 	}
 	n, err := f.s.AcceptAgreedInBatch(ctx, f.doc, refs, f.user.ID, NewAcceptBatch())
-	if spans, _ := goldState(t, f); err != nil || n.Spans != 0 || n.Changed != len(refs) || len(spans) != 1 {
+	if spans, _ := goldState(t, f); err != nil || n.Spans != 0 || n.Changed != len(refs) || len(spans) != 2 {
 		t.Errorf("accepting a document reopened since: %+v, %v, gold %v; want nothing copied, %d changed", n, err, spans, len(refs))
 	}
 	f.markDone(t)

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -24,11 +23,11 @@ func (h *handler) agreementPage(c echo.Context) error {
 		return err
 	}
 	v := components.AgreementView{Project: p, Tally: tally, Confusion: tally.ConfusionOverall()}
-	todo, err := h.agreedEverywhere(c.Request().Context(), p.ID)
+	todo, err := h.store.DocumentsToAccept(c.Request().Context(), p.ID)
 	if err != nil {
 		return err
 	}
-	v.ToAccept = todo.toAccept()
+	v.ToAccept = toAccept(todo)
 	if pair := c.QueryParam("pair"); pair != "" {
 		if v.Confusion, err = confusionOf(tally, pair); err != nil {
 			return err
@@ -102,11 +101,11 @@ func (h *handler) undoAcceptEverywhere(c echo.Context, p db.Project) error {
 		return terr
 	}
 	v := components.AgreementView{Project: p, Tally: tally, Confusion: tally.ConfusionOverall(), Refused: u.Refused}
-	todo, terr := h.agreedEverywhere(ctx, p.ID)
+	todo, terr := h.store.DocumentsToAccept(ctx, p.ID)
 	if terr != nil {
 		return terr
 	}
-	v.ToAccept = todo.toAccept()
+	v.ToAccept = toAccept(todo)
 	status := http.StatusOK
 	switch {
 	case err != nil:
@@ -169,50 +168,13 @@ func (h *handler) agreement(c echo.Context) (db.Project, *agreement.Tally, error
 	return p, t, err
 }
 
-// agreedEverywhere is what Accept every agreed span into gold copies:
-// the documents it reaches (db.DocumentsToAccept) that hold spans agreed
-// and undecided, each with those spans, and how many documents wait for
-// an annotator to finish. The page's question counts it and the accept
-// copies it, so the two cannot disagree.
-type agreedEverywhere struct {
-	docs    []agreedDoc
-	ready   int // documents reached, with spans to copy or not
-	waiting int
-}
-
-// agreedDoc is one document's spans to accept.
-type agreedDoc struct {
-	doc  db.Document
-	refs []db.SpanRef
-}
-
-func (h *handler) agreedEverywhere(ctx context.Context, projectID int64) (agreedEverywhere, error) {
-	docs, err := h.store.DocumentsToAccept(ctx, projectID)
-	if err != nil {
-		return agreedEverywhere{}, err
-	}
-	out := agreedEverywhere{ready: len(docs.Ready), waiting: docs.Waiting}
-	for _, id := range docs.Ready {
-		doc, err := h.store.Document(ctx, id)
-		if err != nil {
-			return out, err
-		}
-		r, err := h.reviewLayers(ctx, doc)
-		if err != nil {
-			return out, err
-		}
-		if refs := agreedRefs(r); len(refs) > 0 {
-			out.docs = append(out.docs, agreedDoc{doc: doc, refs: refs})
-		}
-	}
-	return out, nil
-}
-
-// toAccept counts what the accept would copy, for the page's question.
-func (a agreedEverywhere) toAccept() components.ToAccept {
-	n := components.ToAccept{Docs: len(a.docs), Ready: a.ready, Waiting: a.waiting}
-	for _, d := range a.docs {
-		n.Spans += len(d.refs)
+// toAccept counts what Accept every agreed span into gold would copy,
+// for the page's question: read by the query the accept copies from
+// (db.DocumentsToAccept), so the two cannot disagree.
+func toAccept(a db.DocsToAccept) components.ToAccept {
+	n := components.ToAccept{Docs: len(a.Agreed), Ready: len(a.Ready), Waiting: a.Waiting}
+	for _, d := range a.Agreed {
+		n.Spans += len(d.Refs)
 	}
 	return n
 }

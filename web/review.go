@@ -259,7 +259,8 @@ func changedQuery(n db.LinkCopy) string {
 // acceptAgreedEverywhere copies into gold, document by document (one
 // transaction each), the spans the page's question counted: in each
 // document whose users' layers (two or more) are all done and whose gold
-// is not reviewed, every span all those layers hold (agreedEverywhere).
+// is not reviewed, every span all those layers hold and gold lacks
+// (db.DocumentsToAccept, which the page's question counts).
 // Each document's accept is logged under one batch name, so that sent
 // with undo (that name, which the notice offers) it takes the whole
 // batch back instead.
@@ -276,17 +277,21 @@ func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 		return h.undoAcceptEverywhere(c, p)
 	}
 	ctx := c.Request().Context()
-	todo, err := h.agreedEverywhere(ctx, p.ID)
+	todo, err := h.store.DocumentsToAccept(ctx, p.ID)
 	if err != nil {
 		return err
 	}
 	batch := db.NewAcceptBatch()
 	var all db.LinkCopy
 	touched := 0
-	for _, d := range todo.docs {
-		n, err := h.store.AcceptAgreedInBatch(ctx, d.doc, d.refs, currentUser(c).ID, batch)
+	for _, d := range todo.Agreed {
+		doc, err := h.store.Document(ctx, d.Document)
 		if err != nil {
-			return fmt.Errorf("document %s: %w", d.doc.ExternalID, err)
+			return err
+		}
+		n, err := h.store.AcceptAgreedInBatch(ctx, doc, d.Refs, currentUser(c).ID, batch)
+		if err != nil {
+			return fmt.Errorf("document %s: %w", doc.ExternalID, err)
 		}
 		if n.Spans+n.Relations > 0 {
 			touched++

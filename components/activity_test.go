@@ -45,6 +45,7 @@ func TestEventText(t *testing.T) {
 		{"import", `{"layer":"gold","file":"a.jsonl","documents":2,"spans":5,"relations":0}`, "imported 2 documents with 5 spans and 0 links from a.jsonl into gold"},
 		{"import", `{"layer":"ليلى","file":"a.jsonl","documents":1,"spans":1,"relations":0}`, "imported 1 document with 1 span and 0 links from a.jsonl into ليلى's layer"},
 		{"document.delete", `{"name":"aner-3","hash":"x","layers":2,"finished":1,"spans":4,"relations":1,"notes":0}`, "deleted the document aner-3 with its 4 spans and 1 link in 2 layers"},
+		{"document.delete", `{"name":"aner-4","hash":"x","layers":0,"finished":0,"spans":0,"relations":0,"notes":0}`, "deleted the document aner-4, which nobody had annotated"},
 		{"review.accept-agreed", `{"spans":[4,5,9],"relations":[2]}`, "accepted 3 spans and 1 link the annotators agree on into gold"},
 		{"review.undo-accept", `{"accept":81,"spans":3,"relations":0}`, "took back an accept into gold, removing 3 spans and 0 links"},
 		{"project.create", `{"name":"أخبار"}`, "created the project أخبار"},

@@ -150,6 +150,9 @@ func projectText(action string, d eventDetail) string {
 		return fmt.Sprintf("imported %s with %s and %s from %s", loggedCount(d.Documents, "document"), loggedCount(d.Spans, "span"),
 			loggedCount(d.Relations, "link"), isolate(d.File)) + layerPhrase("into", d.Layer)
 	case "document.delete":
+		if d.Layers == 0 {
+			return "deleted the document " + isolate(d.Name) + ", which nobody had annotated"
+		}
 		return fmt.Sprintf("deleted the document %s with its %s and %s in %s", isolate(d.Name),
 			Plural(rawInt(d.Spans), "span"), Plural(rawInt(d.Relations), "link"), Plural(d.Layers, "layer"))
 	case "member.set":

@@ -215,7 +215,7 @@ func TestActivityWordsEveryKind(t *testing.T) {
 	d := htmlPage(t, te.samir.get(fmt.Sprintf("/projects/%d/activity", te.proj.ID)), http.StatusOK)
 	got := strings.Join(activityRows(d.Find("table.activity tbody tr")), "\n")
 	want := strings.Join([]string{
-		"samir | deleted | deleted the document doc-3 with its 0 spans and 0 links in 0 layers",
+		"samir | deleted | deleted the document doc-3, which nobody had annotated",
 		"samir |  | removed karim from the members",
 		"samir |  | changed the guidelines, now starting “Mark every quotation.” (0 → 21 characters)",
 		"samir |  | assigned documents automatically, 1 annotator each: 3 assignments added",

@@ -76,6 +76,11 @@ var (
 // labels of the set).
 func ParseLabelSet(body []byte) (LabelSet, error) {
 	var set LabelSet
+	// encoding/json would turn bytes that are not UTF-8 into U+FFFD
+	// without a word.
+	if bad := codec.TextProblem(body); bad != "" {
+		return set, &LabelFileError{Reason: bad}
+	}
 	if err := json.Unmarshal(body, new(json.RawMessage)); err != nil {
 		var syn *json.SyntaxError
 		if errors.As(err, &syn) {

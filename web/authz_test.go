@@ -117,6 +117,8 @@ var authzMatrix = []authzRow{
 	{"POST", "/documents/:d/done", "/documents/{d}/done", "", authzForm, roleStatuses{303, 303, 303, 303, 404, 404, 401, 401}},
 	{"POST", "/documents/:d/reopen", "/documents/{dd}/reopen", "user={ddowner}", authzForm, roleStatuses{303, 303, 403, 403, 404, 404, 401, 401}},
 	{"POST", "/projects/:p/relation-types", "/projects/{p}/relation-types", "rel_name=speaker&rel_from=QUOTE&rel_to=PER+ORG&rel_name=cue&rel_from=QUOTE&rel_to=CUE&rel_name=segment&rel_from=QUOTE&rel_to=QUOTE&rel_name=refers_to&rel_from=PER+ORG&rel_to=PER+ORG&rel_name=located_in&rel_from=ORG&rel_to=LOC", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
+	// Confirmed, the file replaces the label set: the default one, and WORK.
+	{"POST", "/projects/:p/labels/file", "/projects/{p}/labels/file", "confirm=yes&file_name=l.json&body=%5B%7B%22name%22%3A%22PER%22%2C%22color%22%3A%22%23e5484d%22%2C%22hotkey%22%3A%221%22%7D%2C%7B%22name%22%3A%22ORG%22%2C%22color%22%3A%22%230090ff%22%2C%22hotkey%22%3A%222%22%7D%2C%7B%22name%22%3A%22LOC%22%2C%22color%22%3A%22%2330a46c%22%2C%22hotkey%22%3A%223%22%7D%2C%7B%22name%22%3A%22GPE%22%2C%22color%22%3A%22%238e4ec6%22%2C%22hotkey%22%3A%224%22%7D%2C%7B%22name%22%3A%22DATE%22%2C%22color%22%3A%22%23f76b15%22%2C%22hotkey%22%3A%225%22%7D%2C%7B%22name%22%3A%22QUOTE%22%2C%22color%22%3A%22%23ffc53d%22%2C%22hotkey%22%3A%226%22%7D%2C%7B%22name%22%3A%22CUE%22%2C%22color%22%3A%22%2312a594%22%2C%22hotkey%22%3A%227%22%7D%2C%7B%22name%22%3A%22WORK%22%2C%22color%22%3A%22%23123456%22%2C%22hotkey%22%3A%228%22%7D%5D", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
 	{"POST", "/projects/:p/labels", "/projects/{p}/labels", "name=PER&color=%23e5484d&hotkey=1&name=ORG&color=%230090ff&hotkey=2&name=LOC&color=%2330a46c&hotkey=3&name=GPE&color=%238e4ec6&hotkey=4&name=DATE&color=%23f76b15&hotkey=5&name=QUOTE&color=%23ffc53d&hotkey=6&name=CUE&color=%2312a594&hotkey=7&name=EVENT&color=%23123456&hotkey=8", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
 	{"POST", "/projects/:p/guidelines", "/projects/{p}/guidelines", "guidelines=Mark+each+quotation.", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
 	{"POST", "/projects/:p/members/remove", "/projects/{p}/members/remove", "user=reviewer", authzForm, roleStatuses{303, 303, 403, 403, 403, 404, 401, 401}},
@@ -133,6 +135,7 @@ var authzMatrix = []authzRow{
 	{"GET", "/api/v1/projects/:p/agreement", "/api/v1/projects/{p}/agreement", "", "", roleStatuses{200, 200, 200, 403, 403, 404, 401, 403}},
 	{"GET", "/api/v1/projects/:p/progress", "/api/v1/projects/{p}/progress", "", "", roleStatuses{200, 200, 200, 403, 403, 404, 401, 403}},
 	{"DELETE", "/api/v1/projects/:p", "/api/v1/projects/{p}", "", "", roleStatuses{204, 204, 403, 403, 403, 404, 401, 403}},
+	{"GET", "/api/v1/projects/:p/labels", "/api/v1/projects/{p}/labels", "", "", roleStatuses{200, 200, 200, 200, 200, 404, 401, 200}},
 	{"GET", "/api/v1/projects/:p/export", "/api/v1/projects/{p}/export", "", "", roleStatuses{200, 200, 403, 403, 403, 404, 401, 403}},
 	{"GET", "/api/v1/documents/:d", "/api/v1/documents/{d}", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},
 	{"GET", "/api/v1/documents/:d/find", "/api/v1/documents/{d}/find?q=x", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 401, 200}},

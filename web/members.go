@@ -204,6 +204,7 @@ func (h *handler) formError(c echo.Context, p db.Project, err error, keep ...fun
 var formPlaces = map[string]string{
 	"/projects/:p/labels":             "labels",
 	"/projects/:p/relation-types":     "relation-types",
+	"/projects/:p/labels/file":        "labels-file",
 	"/projects/:p/guidelines":         "guidelines",
 	"/projects/:p/members":            "members",
 	"/projects/:p/members/remove":     "members",
@@ -282,7 +283,7 @@ func noticeAt(done, doc string) string {
 		}
 	case "deleted", "imported":
 		return "documents-title"
-	case "labels", "relation-types", "guidelines":
+	case "labels", "relation-types", "guidelines", "labels-file":
 		return done
 	}
 	return ""
@@ -329,6 +330,8 @@ func notice(done, count string) string {
 		return "Label set saved."
 	case "relation-types":
 		return "Relation rules saved."
+	case "labels-file":
+		return "Label set replaced with the uploaded file's."
 	case "guidelines":
 		return "Guidelines saved."
 	case "created":

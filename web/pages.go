@@ -36,22 +36,34 @@ func (h *handler) renderHome(c echo.Context, status int, v components.HomeView) 
 }
 
 // createProject is `hashiya project create NAME` for admins in the
-// browser: a project with the default label set, whose page it opens.
+// browser: a project with the default label set, or with the labels and
+// relation rules of the project labels_from names, whose page it opens.
 func (h *handler) createProject(c echo.Context) error {
 	u := currentUser(c)
 	if !u.IsAdmin {
 		return forbidden("only a global admin creates projects",
 			"Only a global admin creates projects. Ask an admin to create one and add you to it.")
 	}
-	name := c.FormValue("name")
-	p, err := h.store.CreateProject(c.Request().Context(), name, nil, u.ID)
+	name, from := c.FormValue("name"), c.FormValue("labels_from")
+	var source int64
 	refuse := func(status int, msg string) error {
-		return h.renderHome(c, status, components.HomeView{NewProject: name, NewProjectError: msg})
+		return h.renderHome(c, status, components.HomeView{NewProject: name, NewProjectError: msg, LabelsFrom: source})
+	}
+	var p db.Project
+	var err error
+	if from == "" {
+		p, err = h.store.CreateProject(c.Request().Context(), name, nil, u.ID)
+	} else if source, err = strconv.ParseInt(from, 10, 64); err != nil || source <= 0 {
+		return refuse(http.StatusBadRequest, fmt.Sprintf("Labels: %q names no project; choose one in the list, or the default set.", from))
+	} else {
+		p, err = h.store.CreateProjectLike(c.Request().Context(), name, source, u)
 	}
 	var ve *db.ValidationError
 	switch {
 	case errors.As(err, &ve):
 		return refuse(http.StatusBadRequest, plainMessage(ve))
+	case errors.Is(err, db.ErrNotFound):
+		return refuse(http.StatusNotFound, "Labels: the project chosen to copy the labels of is not there any more (deleted?); choose another, or the default set.")
 	case errors.Is(err, db.ErrConflict):
 		return refuse(http.StatusConflict, "A project named "+name+" already exists: choose another name.")
 	case err != nil:

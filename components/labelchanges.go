@@ -1,0 +1,111 @@
+package components
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"hashiya/db"
+)
+
+// LabelChanges says what replacing a project's label set with another
+// changes, a line each: labels added, removed and changed (colour,
+// hotkey, what it covers), and likewise for relation rules.
+type LabelChanges struct {
+	Added, Removed, Changed                []string
+	RulesAdded, RulesRemoved, RulesChanged []string
+	Reordered                              bool // the same labels in another order, which the label bar follows
+}
+
+// None reports whether the replacement changes nothing.
+func (c LabelChanges) None() bool {
+	return len(c.Added)+len(c.Removed)+len(c.Changed)+len(c.RulesAdded)+len(c.RulesRemoved)+len(c.RulesChanged) == 0 && !c.Reordered
+}
+
+// CompareLabelSets lists what replacing before with after changes.
+func CompareLabelSets(before, after db.LabelSet) LabelChanges {
+	var c LabelChanges
+	old := map[string]db.Label{}
+	for _, l := range before.Labels {
+		old[l.Name] = l
+	}
+	var kept, keptBefore []string
+	for _, l := range after.Labels {
+		o, ok := old[l.Name]
+		if !ok {
+			c.Added = append(c.Added, labelLine(l))
+			continue
+		}
+		kept = append(kept, l.Name)
+		var what []string
+		if !strings.EqualFold(o.Color, l.Color) {
+			what = append(what, fmt.Sprintf("colour %s → %s", o.Color, l.Color))
+		}
+		if o.Hotkey != l.Hotkey {
+			what = append(what, fmt.Sprintf("hotkey %s → %s", keyOrNone(o.Hotkey), keyOrNone(l.Hotkey)))
+		}
+		if o.Description != l.Description {
+			what = append(what, fmt.Sprintf("what it covers %s → %s", quotedOrNone(o.Description), quotedOrNone(l.Description)))
+		}
+		if len(what) > 0 {
+			c.Changed = append(c.Changed, l.Name+": "+strings.Join(what, ", "))
+		}
+	}
+	for _, l := range before.Labels {
+		if slices.ContainsFunc(after.Labels, func(a db.Label) bool { return a.Name == l.Name }) {
+			keptBefore = append(keptBefore, l.Name)
+		} else {
+			c.Removed = append(c.Removed, labelLine(l))
+		}
+	}
+	c.Reordered = !slices.Equal(kept, keptBefore)
+	oldRules := map[string]db.RelationType{}
+	for _, rt := range before.RelationTypes {
+		oldRules[rt.Name] = rt
+	}
+	for _, rt := range after.RelationTypes {
+		o, ok := oldRules[rt.Name]
+		switch {
+		case !ok:
+			c.RulesAdded = append(c.RulesAdded, ruleLine(rt))
+		case !slices.Equal(o.From, rt.From) || !slices.Equal(o.To, rt.To):
+			c.RulesChanged = append(c.RulesChanged, fmt.Sprintf("%s (was %s)", ruleLine(rt), ruleLine(o)))
+		}
+	}
+	for _, rt := range before.RelationTypes {
+		if !slices.ContainsFunc(after.RelationTypes, func(a db.RelationType) bool { return a.Name == rt.Name }) {
+			c.RulesRemoved = append(c.RulesRemoved, ruleLine(rt))
+		}
+	}
+	return c
+}
+
+// labelLine is a label in a line: its name, colour and hotkey.
+func labelLine(l db.Label) string {
+	return fmt.Sprintf("%s (%s, hotkey %s)", l.Name, l.Color, keyOrNone(l.Hotkey))
+}
+
+// ruleLine is a relation rule as "speaker: QUOTE → PER/ORG".
+func ruleLine(rt db.RelationType) string {
+	side := func(labels []string) string {
+		if len(labels) == 0 {
+			return "any label"
+		}
+		return strings.Join(labels, "/")
+	}
+	return fmt.Sprintf("%s: %s → %s", rt.Name, side(rt.From), side(rt.To))
+}
+
+func keyOrNone(k string) string {
+	if k == "" {
+		return "none"
+	}
+	return k
+}
+
+func quotedOrNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return "“" + s + "”"
+}

@@ -1,0 +1,103 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"hashiya/components"
+	"hashiya/db"
+)
+
+// maxLabelFile is the largest labels file the project page takes: 200
+// labels with a description each fill about 70 KiB.
+const maxLabelFile = 1 << 20
+
+// apiLabels answers a project's labels and relation rules as a labels
+// file holds them (db.LabelSetOf), for any member: the project page's
+// Download link, scripts, and `hashiya project create --labels`.
+func (h *handler) apiLabels(c echo.Context) error {
+	p, _, err := h.project(c)
+	if err != nil {
+		return err
+	}
+	return c.JSONPretty(http.StatusOK, db.LabelSetOf(p), "  ")
+}
+
+// uploadLabels replaces a project's label set with an uploaded labels
+// file's, in two steps: the upload is checked and answered with a page
+// saying what it would add, remove and change, which posts the file back
+// with confirm=yes to replace the set. Every refusal, at either step, is
+// shown at the upload form and changes nothing.
+func (h *handler) uploadLabels(c echo.Context) error {
+	p, err := h.managedProject(c)
+	if err != nil {
+		return err
+	}
+	name, body, err := labelFileUpload(c)
+	refuse := func(err error) error {
+		var ve *db.ValidationError
+		if errors.As(err, &ve) {
+			// The file's name, which may lead the reason, keeps its case.
+			err = &db.ValidationError{Field: "file", Reason: "The label set was not changed: " + ve.Reason}
+		}
+		return h.formError(c, p, err, func(m *components.Manage) { m.Invalid = "file" })
+	}
+	if err != nil {
+		return refuse(err)
+	}
+	set, err := db.ParseLabelSet(body)
+	if err != nil {
+		return refuse(db.InFile(name, err))
+	}
+	ctx, by := c.Request().Context(), currentUser(c)
+	if c.FormValue("confirm") == "yes" {
+		if err := h.store.ReplaceLabelSet(ctx, p.ID, by, set, name); err != nil {
+			return refuse(err)
+		}
+		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=labels-file#labels-file", p.ID))
+	}
+	now, stored, err := h.store.CheckLabelSet(ctx, p.ID, by, set)
+	if err != nil {
+		return refuse(err)
+	}
+	return render(c, http.StatusOK, components.ReplaceLabelsPage(h.page(c, "Replace labels"), components.ReplaceLabelsView{
+		Project: now, File: name, Body: string(body), Changes: components.CompareLabelSets(db.LabelSetOf(now), stored)}))
+}
+
+// labelFileUpload is the labels file a form sent, with its name: the
+// upload (file) or, from the confirmation page, the file it carries back
+// (file_name, body).
+func labelFileUpload(c echo.Context) (name string, body []byte, err error) {
+	if c.FormValue("confirm") == "yes" {
+		name, body := c.FormValue("file_name"), c.FormValue("body")
+		if name == "" || body == "" {
+			return "", nil, &db.ValidationError{Field: "file", Reason: "the confirmation lost its file; upload it again"}
+		}
+		return name, []byte(body), nil
+	}
+	fh, err := c.FormFile("file")
+	if err != nil {
+		return "", nil, &db.ValidationError{Field: "file", Reason: "no file was sent: choose a labels file (.json) to upload"}
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return "", nil, fmt.Errorf("web: open the uploaded labels file: %w", err)
+	}
+	defer func() {
+		if cerr := f.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("web: close the uploaded labels file: %w", cerr)
+		}
+	}()
+	body, err = io.ReadAll(io.LimitReader(f, maxLabelFile+1))
+	if err != nil {
+		return "", nil, fmt.Errorf("web: read the uploaded labels file: %w", err)
+	}
+	if len(body) > maxLabelFile {
+		return "", nil, &db.ValidationError{Field: "file", Reason: fmt.Sprintf("%s is larger than %d KiB, more than any label set needs", fh.Filename, maxLabelFile>>10)}
+	}
+	return fh.Filename, body, nil
+}

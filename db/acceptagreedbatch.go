@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // NewAcceptBatch names a new accept across a project: random, so that
@@ -13,6 +14,18 @@ import (
 // it is logged under that name (AcceptAgreedInBatch).
 func NewAcceptBatch() string {
 	return rand.Text()
+}
+
+// CheckAcceptBatch refuses a batch name NewAcceptBatch could not have
+// made. A page offers its accept across the project under a name made
+// as it is drawn, so that the same form sent again (the database was
+// busy after some documents were accepted) goes on with the same batch,
+// which one undo then takes back whole.
+func CheckAcceptBatch(name string) error {
+	if len(name) != len(NewAcceptBatch()) || strings.Trim(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") != "" {
+		return invalid("batch", "%q is not the name of an accept across a project: reload the page and accept again", name)
+	}
+	return nil
 }
 
 // AcceptAgreedInBatch is AcceptAgreed of one document of an accept across

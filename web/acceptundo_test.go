@@ -93,3 +93,50 @@ func TestUndoAcceptEverywhere(t *testing.T) {
 		t.Errorf("undoing again: %q", cells(d.Find("main")))
 	}
 }
+
+// TestAcceptEverywhereSentAgain: the Agreement page's accept form sends
+// a batch name made as the page was drawn, so the same form sent again
+// (the database was busy after some documents were accepted) goes on
+// with that batch: its notice counts the whole batch, and one undo
+// takes it all back. A name that is none is refused, nothing accepted.
+func TestAcceptEverywhereSentAgain(t *testing.T) {
+	te := newTeamEnv(t)
+	page := fmt.Sprintf("/projects/%d/agreement", te.proj.ID)
+	everywhere := fmt.Sprintf("/projects/%d/review/accept-agreed", te.proj.ID)
+	doc2 := te.docs[1]
+	for _, who := range []*queueActor{te.layla, te.karim} {
+		te.addSpan(who.user.ID, "أحمد", "PER")
+		s, e := cpSpan(t, doc2.Text, "نص")
+		if _, err := te.store.CreateSpan(t.Context(), doc2, who.user.ID, who.user.ID, db.SpanInput{Start: s, End: e, Label: "LOC"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := te.store.MarkDone(t.Context(), te.doc, who.user); err != nil {
+			t.Fatal(err)
+		}
+	}
+	goldSizes := func() string {
+		return fmt.Sprintf("%d %d", len(te.layer(te.doc, 0).Spans), len(te.layer(doc2, 0).Spans))
+	}
+	batch := htmlPage(t, te.rana.get(page), http.StatusOK).Find(`#accept-agreed-everywhere input[name="batch"]`).AttrOr("value", "")
+	if len(batch) != 26 {
+		t.Fatalf("the accept form sends batch %q", batch)
+	}
+	d := htmlPage(t, te.rana.post(everywhere, url.Values{"batch": {"not-a-batch"}}), http.StatusBadRequest)
+	if got := d.Find("main").Text(); !strings.Contains(got, `"not-a-batch" is not the name of an accept across a project`) || goldSizes() != "0 0" {
+		t.Errorf("a bad batch name: %q, gold %s", strings.Join(strings.Fields(got), " "), goldSizes())
+	}
+	redirectsTo(t, te.rana.post(everywhere, url.Values{"batch": {batch}}), page+"?done=accepted&n=1&links=0&docs=1")
+	for _, who := range []*queueActor{te.layla, te.karim} {
+		if _, err := te.store.MarkDone(t.Context(), doc2, who.user); err != nil {
+			t.Fatal(err)
+		}
+	}
+	redirectsTo(t, te.rana.post(everywhere, url.Values{"batch": {batch}}), page+"?done=accepted&n=2&links=0&docs=2")
+	if goldSizes() != "1 1" {
+		t.Fatalf("gold after the form sent twice holds %s spans, want 1 1", goldSizes())
+	}
+	redirectsTo(t, te.rana.post(everywhere, url.Values{"undo": {batch}}), page+"?done=undone&n=2&links=0&docs=2")
+	if goldSizes() != "0 0" {
+		t.Errorf("gold after one undo holds %s spans, want none", goldSizes())
+	}
+}

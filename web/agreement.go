@@ -27,7 +27,7 @@ func (h *handler) agreementPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v.ToAccept = toAccept(todo)
+	v.ToAccept, v.Batch = toAccept(todo), db.NewAcceptBatch()
 	if pair := c.QueryParam("pair"); pair != "" {
 		if v.Confusion, err = confusionOf(tally, pair); err != nil {
 			return err
@@ -105,7 +105,7 @@ func (h *handler) undoAcceptEverywhere(c echo.Context, p db.Project) error {
 	if terr != nil {
 		return terr
 	}
-	v.ToAccept = toAccept(todo)
+	v.ToAccept, v.Batch = toAccept(todo), db.NewAcceptBatch()
 	status := http.StatusOK
 	switch {
 	case err != nil:

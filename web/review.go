@@ -281,9 +281,13 @@ func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	batch := db.NewAcceptBatch()
-	var all db.LinkCopy
-	touched := 0
+	batch := c.FormValue("batch")
+	if batch == "" {
+		batch = db.NewAcceptBatch()
+	} else if err := db.CheckAcceptBatch(batch); err != nil {
+		return err
+	}
+	var changed int
 	for _, d := range todo.Agreed {
 		doc, err := h.store.Document(ctx, d.Document)
 		if err != nil {
@@ -293,12 +297,19 @@ func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 		if err != nil {
 			return fmt.Errorf("document %s: %w", doc.ExternalID, err)
 		}
-		if n.Spans+n.Relations > 0 {
-			touched++
-		}
-		all.Spans, all.Relations, all.Changed = all.Spans+n.Spans, all.Relations+n.Relations, all.Changed+n.Changed
+		changed += n.Changed
 	}
-	return seeOther(c, fmt.Sprintf("/projects/%d/agreement?done=accepted&n=%d&links=%d&docs=%d%s", p.ID, all.Spans, all.Relations, touched, changedQuery(all)))
+	// The notice counts the whole batch: a form sent again once the
+	// database was no longer busy goes on with what the first send began.
+	shares, err := h.store.OpenBatch(ctx, p.ID, currentUser(c).ID, batch)
+	if err != nil {
+		return err
+	}
+	all := db.LinkCopy{Changed: changed}
+	for _, sh := range shares {
+		all.Spans, all.Relations = all.Spans+sh.Added.Spans, all.Relations+sh.Added.Relations
+	}
+	return seeOther(c, fmt.Sprintf("/projects/%d/agreement?done=accepted&n=%d&links=%d&docs=%d%s", p.ID, all.Spans, all.Relations, len(shares), changedQuery(all)))
 }
 
 // markReviewed finishes the document's review: gold becomes read only.

@@ -35,7 +35,7 @@ import (
 
 // chromiumPath finds Debian's chromium, or fails the test saying how to
 // install it, unless HASHIYA_SKIP_BROWSER=1.
-func chromiumPath(t *testing.T) string {
+func chromiumPath(t testing.TB) string {
 	t.Helper()
 	if p := os.Getenv("HASHIYA_CHROMIUM"); p != "" {
 		return p
@@ -194,7 +194,14 @@ func newBrowser(t *testing.T, s *site) *browser {
 // startChromium starts a headless Chromium tab. A start is tried three
 // times: on a busy machine Chromium now and then crashes while starting
 // (crashpad's "no stack mapping"), before any test code has run.
-func startChromium(t *testing.T) (context.Context, func()) {
+func startChromium(t testing.TB) (context.Context, func()) {
+	t.Helper()
+	return startChromiumFor(t, 90*time.Second)
+}
+
+// startChromiumFor is startChromium with a tab that lasts up to timeout
+// (a benchmark's many iterations take longer than one test).
+func startChromiumFor(t testing.TB, timeout time.Duration) (context.Context, func()) {
 	t.Helper()
 	for attempt := 1; ; attempt++ {
 		opts := []chromedp.ExecAllocatorOption{
@@ -210,7 +217,7 @@ func startChromium(t *testing.T) (context.Context, func()) {
 		}
 		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 		ctx, cancelTab := chromedp.NewContext(actx)
-		ctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
+		ctx, cancelTime := context.WithTimeout(ctx, timeout)
 		stop := func() {
 			cancelTime()
 			cancelTab()

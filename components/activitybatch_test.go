@@ -13,7 +13,7 @@ import (
 func TestEventTextOfBatchAccept(t *testing.T) {
 	for _, tt := range []struct{ detail, want string }{
 		{`{"spans":[4,5,9],"relations":[2],"batch":"QWERTY234"}`, "accepted 3 spans and 1 link the annotators agree on into gold, this document's share of an accept across the project"},
-		{`{"spans":[4],"relations":[]}`, "accepted 1 span and 0 links the annotators agree on into gold"},
+		{`{"spans":[4],"relations":[]}`, "accepted 1 span the annotators agree on into gold"},
 	} {
 		if got := eventText(db.LoggedEvent{Action: "review.accept-agreed", Detail: json.RawMessage(tt.detail)}); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.detail, got, tt.want)

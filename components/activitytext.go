@@ -123,9 +123,9 @@ func reviewText(action string, d eventDetail) string {
 	case "review.unreject":
 		return fmt.Sprintf("took back the rejection of %s %d–%d for gold", d.Label, d.Start, d.End)
 	case "review.accept-agreed", "review.undo-accept":
-		s := "accepted " + loggedItems(d.Spans, "span") + " and " + loggedItems(d.Relations, "link") + " the annotators agree on into gold"
+		s := "accepted " + loggedSpansAndLinks(d) + " the annotators agree on into gold"
 		if action == "review.undo-accept" {
-			s = "took back an accept into gold, removing " + loggedItems(d.Spans, "span") + " and " + loggedItems(d.Relations, "link")
+			s = "took back an accept into gold, removing " + loggedSpansAndLinks(d)
 		}
 		if d.Batch != "" {
 			s += ", this document's share of an accept across the project"
@@ -147,14 +147,19 @@ func projectText(action string, d eventDetail) string {
 	case "project.delete":
 		return "deleted the project " + isolate(d.Name) + " with its " + loggedCount(d.Documents, "document")
 	case "import":
-		return fmt.Sprintf("imported %s with %s and %s from %s", loggedCount(d.Documents, "document"), loggedCount(d.Spans, "span"),
-			loggedCount(d.Relations, "link"), isolate(d.File)) + layerPhrase("into", d.Layer)
+		with := " with " + loggedSpansAndLinks(d)
+		if loggedNumber(d.Spans) == 0 && loggedNumber(d.Relations) == 0 {
+			with = " (no annotations)"
+		}
+		return "imported " + loggedCount(d.Documents, "document") + with + " from " + isolate(d.File) + layerPhrase("into", d.Layer)
 	case "document.delete":
 		if d.Layers == 0 {
 			return "deleted the document " + isolate(d.Name) + ", which nobody had annotated"
 		}
-		return fmt.Sprintf("deleted the document %s with its %s and %s in %s", isolate(d.Name),
-			Plural(rawInt(d.Spans), "span"), Plural(rawInt(d.Relations), "link"), Plural(d.Layers, "layer"))
+		if loggedNumber(d.Spans) == 0 && loggedNumber(d.Relations) == 0 {
+			return fmt.Sprintf("deleted the document %s with its %s, which held no spans", isolate(d.Name), Plural(d.Layers, "layer"))
+		}
+		return fmt.Sprintf("deleted the document %s with its %s in %s", isolate(d.Name), loggedSpansAndLinks(d), Plural(d.Layers, "layer"))
 	case "member.set":
 		return "made " + isolate(d.User) + " " + withArticle(d.Role)
 	case "member.remove":
@@ -297,6 +302,28 @@ func loggedItems(raw json.RawMessage, thing string) string {
 		return Plural(len(ids), thing)
 	}
 	return loggedCount(raw, thing)
+}
+
+// loggedSpansAndLinks says the spans and links an accept or its undo
+// logged, leaving out a part that is zero as the page's notice does
+// ("3 spans", not "3 spans and 0 links"); a count logged in another form
+// is said as it was.
+func loggedSpansAndLinks(d eventDetail) string {
+	spans, links := loggedNumber(d.Spans), loggedNumber(d.Relations)
+	if spans < 0 || links < 0 {
+		return loggedItems(d.Spans, "span") + " and " + loggedItems(d.Relations, "link")
+	}
+	return SpansAndLinks(spans, links)
+}
+
+// loggedNumber is how many things an event logged, given as a count or
+// as the list of their ids; -1 when it is neither.
+func loggedNumber(raw json.RawMessage) int {
+	var ids []int64
+	if json.Unmarshal(raw, &ids) == nil {
+		return len(ids)
+	}
+	return rawInt(raw)
 }
 
 // clipAt is the most of a text a summary quotes.

@@ -65,7 +65,7 @@ func TestBrowserDeleteDocumentsSaysWhatGoes(t *testing.T) {
 		b.run(chromedp.Click(chromedp.ID("delete-docs")), chromedp.WaitVisible(chromedp.ID("delete-confirm")))
 	}
 	tick()
-	if got := text("#delete-summary"); !strings.Contains(got, "2 documents, with 1 span and 0 links in 1 annotator layer.") {
+	if got := text("#delete-summary"); !strings.Contains(got, "2 documents, with 1 span in 1 annotator layer.") {
 		t.Errorf("the confirmation says %q", got)
 	}
 	if got := text("#delete-docs tbody"); !strings.Contains(got, "doc-1 1 0 none 1 0") || !strings.Contains(got, "doc-2 0 0 none 0 0") {
@@ -91,7 +91,7 @@ func TestBrowserDeleteDocumentsSaysWhatGoes(t *testing.T) {
 	}
 	b.run(chromedp.Navigate(project+"/activity"), chromedp.WaitVisible(chromedp.CSS("table")))
 	log := isolates.Replace(text("table tbody"))
-	for _, want := range []string{"deleted deleted the document doc-1 with its 1 span and 0 links in 1 layer", "deleted deleted the document doc-2, which nobody had annotated"} {
+	for _, want := range []string{"deleted deleted the document doc-1 with its 1 span in 1 layer", "deleted deleted the document doc-2, which nobody had annotated"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("the activity log lacks %q: %s", want, log)
 		}
@@ -116,7 +116,7 @@ func TestBrowserDeleteProjectAsksForItsName(t *testing.T) {
 	}
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)), chromedp.Click(chromedp.ID("delete-project-link")),
 		chromedp.WaitVisible(chromedp.ID("delete-confirm")))
-	if got := text("#delete-summary"); !strings.Contains(got, "its label set, 0 members and 1 document, with 1 span and 0 links in 1 annotator layer.") {
+	if got := text("#delete-summary"); !strings.Contains(got, "its label set, 0 members and 1 document, with 1 span in 1 annotator layer.") {
 		t.Errorf("the confirmation says %q", got)
 	}
 	b.checkAccessible("the confirmation of a project's deletion")

@@ -37,7 +37,7 @@ func TestAbandonedRequestIsQuiet(t *testing.T) {
 		{"canceled, client gone", canceled, true, statusClientClosed, "level=DEBUG", "level=ERROR"},
 		{"interrupted, client gone", interrupted, true, statusClientClosed, "level=DEBUG", "level=ERROR"},
 		{"canceled, client waiting", canceled, false, http.StatusInternalServerError, "level=ERROR", "level=DEBUG"},
-		{"another error, client gone", errors.New("disk full"), true, http.StatusInternalServerError, "level=ERROR", "level=DEBUG"},
+		{"another error, client gone", errors.New("disk full"), true, http.StatusInternalServerError, "level=ERROR", `msg="render error page"`},
 	} {
 		var logs bytes.Buffer
 		h := &handler{log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})), assets: assets}
@@ -58,6 +58,11 @@ func TestAbandonedRequestIsQuiet(t *testing.T) {
 		}
 		if got := logs.String(); !strings.Contains(got, tt.level) || strings.Contains(got, tt.noLevel) {
 			t.Errorf("%s: logged %q, want %s and no %s", tt.name, got, tt.level, tt.noLevel)
+		}
+		// A fault is logged once: the error page that cannot reach a
+		// client gone meanwhile is not a second error.
+		if n := strings.Count(logs.String(), "level=ERROR"); n > 1 {
+			t.Errorf("%s: %d error lines, want one: %q", tt.name, n, logs.String())
 		}
 	}
 }

@@ -192,7 +192,15 @@ func (h *handler) handleError(err error, c echo.Context) {
 		} else if says == "" {
 			says = msg
 		}
-		if err = render(c, status, components.ErrorPage(h.page(c, title), status, says)); err != nil {
+		if err = render(c, status, components.ErrorPage(h.page(c, title), status, says)); abandoned(c, err) {
+			// The fault is logged above; that its page found nobody to
+			// read it is not a second one.
+			h.log.Debug("error page abandoned: the client went away", "path", c.Request().URL.Path, "err", err)
+			if !c.Response().Committed {
+				c.Response().WriteHeader(status)
+			}
+			return
+		} else if err != nil {
 			h.log.Error("render error page", "err", err)
 			err = c.String(status, title+"\n"+says)
 		}

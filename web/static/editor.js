@@ -27,9 +27,11 @@ export function createEditor(ctx) {
     el('editor-title').textContent = `${span.label} span`;
     el('editor-text').textContent = span.text;
     for (const b of editor.querySelectorAll('.relabel')) b.setAttribute('aria-pressed', String(b.dataset.label === span.label));
-    for (const seg of docEl.querySelectorAll('.seg')) {
-      seg.classList.toggle('selected', seg.dataset.spans.split(' ').includes(String(span.id)));
-    }
+    // Only the runs of the span and those of the one open before change:
+    // a book has tens of thousands of runs.
+    const runs = new Set(docEl.querySelectorAll(`.seg[data-spans~="${span.id}"]`));
+    for (const seg of docEl.querySelectorAll('.seg.selected')) if (!runs.has(seg)) seg.classList.remove('selected');
+    for (const seg of runs) seg.classList.add('selected');
     // A quotation's tools, drawn a moment later, make the sheet taller.
     keepInView().then(() => shown).then(keepInView).catch(ctx.reported);
     return shown;

@@ -87,12 +87,26 @@ export function selectionOffsets(root, sel = window.getSelection()) {
   return { start, end };
 }
 
-/** The DOM boundary (text node, UTF-16 offset) of code point cp in root. */
+/**
+ * The DOM boundary (text node, UTF-16 offset) of code point cp in root:
+ * in the first run that holds it, its end included. Runs follow the text
+ * in document order, so the run is found by halving, not by counting
+ * through a book's runs before it.
+ */
 export function codePointToBoundary(root, cp) {
-  for (const run of root.querySelectorAll(RUN)) {
+  const runs = root.querySelectorAll(RUN);
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) { // the first run ending at or after cp
+    const mid = (lo + hi) >> 1;
+    if (runEnd(runs[mid]) < cp) lo = mid + 1; else hi = mid;
+  }
+  for (let i = lo; i < runs.length; i++) {
+    const run = runs[i];
     const start = Number(run.dataset.start);
-    const chars = [...run.textContent];
-    if (cp >= start && cp <= start + chars.length && run.firstChild) {
+    if (cp < start) return null;
+    if (run.firstChild) {
+      const chars = [...run.textContent];
       return { node: run.firstChild, offset: chars.slice(0, cp - start).join('').length };
     }
   }

@@ -125,10 +125,11 @@ export function createQuoteTools(ctx) {
         if (r) linked.add(r.to);
       }
     }
-    for (const run of ctx.docEl.querySelectorAll('.seg')) {
-      const ids = run.dataset.spans.split(' ').map(Number);
-      run.classList.toggle('linked', ids.some((id) => linked.has(id)));
-    }
+    // The runs of the linked spans are looked up by id, not found by
+    // reading every run of the text.
+    const runs = new Set([...linked].flatMap((id) => [...ctx.docEl.querySelectorAll(`.seg[data-spans~="${id}"]`)]));
+    for (const run of ctx.docEl.querySelectorAll('.seg.linked')) if (!runs.has(run)) run.classList.remove('linked');
+    for (const run of runs) run.classList.add('linked');
   }
 
   function render() {

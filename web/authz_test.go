@@ -102,6 +102,8 @@ var authzMatrix = []authzRow{
 	{"GET", "/documents/:d/view", "/documents/{d}/view", "", "", roleStatuses{200, 200, 200, 200, 404, 404, 303, 401}},
 	{"GET", "/documents/:d/view", "/documents/{d}/view?layer=gold", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},
 	{"GET", "/documents/:d/review", "/documents/{d}/review", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},
+	{"GET", "/documents/:d/review/compare", "/documents/{d}/review/compare", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},
+	{"GET", "/documents/:d/review/compare", "/documents/{d}/review/compare?show=all", "", "", roleStatuses{200, 200, 200, 403, 404, 404, 303, 401}},
 	{"POST", "/documents/:d/review/accept", "/documents/{d}/review/accept", "layer=annotator&span={as}&{PERKEY}", authzForm, roleStatuses{303, 303, 303, 403, 404, 404, 401, 401}},
 	// Gold holds the PER already: rejecting it is a conflict for whoever
 	// may review, and there is no rejection of it to take back.

@@ -71,9 +71,9 @@ func (r reviewBench) get(tb testing.TB, query string) *httptest.ResponseRecorder
 }
 
 // anercorpLong joins ANERCorp's articles with join until the text has at
-// least runes code points, keeping their spans; it skips the benchmark
+// least runes code points, keeping their spans; it skips the benchmark or test
 // when the shared corpora are not beside the project.
-func anercorpLong(b *testing.B, runes int, join string) codec.Doc {
+func anercorpLong(b testing.TB, runes int, join string) codec.Doc {
 	path := filepath.Join("..", "..", "shared", "corpora", "anercorp", "anercorp.jsonl")
 	f, err := os.Open(path)
 	if err != nil {

@@ -36,6 +36,7 @@ func routes(e *echo.Echo, h *handler) {
 	app.GET("/documents/:d", h.annotatePage)
 	app.GET("/documents/:d/view", h.docView)
 	app.GET("/documents/:d/review", h.reviewPage)
+	app.GET("/documents/:d/review/compare", h.comparePage)
 	app.POST("/documents/:d/review/accept", h.acceptSpan)
 	app.POST("/documents/:d/review/accept-agreed", h.acceptAgreed)
 	app.POST("/documents/:d/review/remove", h.removeFromGold)

@@ -1,0 +1,256 @@
+package components
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/a-h/templ"
+
+	"hashiya/components/agreement"
+	"hashiya/components/segment"
+	"hashiya/db"
+)
+
+// Compare shows a document's layers over its text, paragraph by
+// paragraph, one line a layer, as INCEpTION's curation does: where the
+// review lists each span once, this shows where the layers part.
+type Compare struct {
+	Review
+	// All draws every paragraph open; without it the paragraphs where
+	// everyone agrees are folded away, so the disagreements stand out.
+	All bool
+}
+
+// CompareParagraph is one paragraph of the text drawn once per layer.
+type CompareParagraph struct {
+	Number int // among the paragraphs that hold text, from 1
+	Start  int // its first code point
+	Lines  []CompareLine
+	// Disputed counts the distinct spans on it that not every annotator
+	// marked, in any of its lines.
+	Disputed int
+}
+
+// CompareLine is a paragraph as one layer marks it.
+type CompareLine struct {
+	Name   string // the owner's name, or "gold"
+	Status string
+	Gold   bool
+	Runs   []CompareRun
+}
+
+// CompareRun is a stretch of a line that the same spans of its layer
+// cover.
+type CompareRun struct {
+	segment.Run
+	// Row is the review row of the innermost span over the run, the one
+	// whose colour is its background; "" for text no span covers.
+	Row string
+	// Disputed: a span over the run is one not every annotator marked.
+	Disputed bool
+	// Chip names the spans starting at the run, outermost first, each
+	// disputed one marked "≠".
+	Chip string
+	// ChipSide is the edge of the run its text starts at, "left" or
+	// "right" (its first strong letter's direction, else its
+	// paragraph's): the chip stands over the span's first letters.
+	ChipSide string
+}
+
+// compareLayer is a layer with what its line is called.
+type compareLayer struct {
+	name, status string
+	gold         bool
+	spans        []db.Span
+}
+
+// layers are gold first, then each user's layer, by name.
+func (c Compare) layers() []compareLayer {
+	out := []compareLayer{{name: "gold", status: c.Gold.Status, gold: true, spans: c.Gold.Spans}}
+	for _, l := range c.Layers {
+		out = append(out, compareLayer{name: l.Name, status: l.Status, spans: l.Spans})
+	}
+	return out
+}
+
+// Paragraphs cuts each layer's spans into the paragraphs of the text
+// (segment.Cut: lines, so as the annotation view draws them), and pairs
+// the layers' cuts paragraph by paragraph. Lines without text are left
+// out. Each layer's cut is one pass over the text, so the whole is
+// linear in the text's length times the number of layers.
+func (c Compare) Paragraphs() []CompareParagraph {
+	disputed := map[agreement.Span]bool{}
+	for _, row := range c.Rows() {
+		disputed[row.Span] = row.Disputed
+	}
+	layers := c.layers()
+	cuts := make([][]segment.Paragraph, len(layers))
+	for i, l := range layers {
+		spans := make([]segment.Span, len(l.spans))
+		for j, s := range l.spans {
+			spans[j] = segment.Span{ID: s.ID, Start: s.Start, End: s.End, Label: s.Label}
+		}
+		cuts[i] = segment.Cut(c.Doc.Text, spans)
+	}
+	text := []rune(c.Doc.Text)
+	var out []CompareParagraph
+	for p := range cuts[0] {
+		if len(cuts[0][p].Runs) == 0 {
+			continue
+		}
+		para := CompareParagraph{Number: len(out) + 1, Start: cuts[0][p].Start}
+		dir := firstStrongDir(text, para.Start)
+		seen := map[agreement.Span]bool{}
+		for i, l := range layers {
+			line := CompareLine{Name: l.name, Status: l.status, Gold: l.gold}
+			for _, r := range cuts[i][p].Runs {
+				cr := compareRun(r, disputed, seen)
+				if cr.Chip != "" {
+					cr.ChipSide = chipSide(r.Text, dir)
+				}
+				line.Runs = append(line.Runs, cr)
+			}
+			para.Lines = append(para.Lines, line)
+		}
+		para.Disputed = len(seen)
+		out = append(out, para)
+	}
+	return out
+}
+
+// compareRun is r with its row, its disputed mark and its chip; seen
+// gathers the disputed spans over it.
+func compareRun(r segment.Run, disputed, seen map[agreement.Span]bool) CompareRun {
+	cr := CompareRun{Run: r}
+	key := func(s segment.Span) agreement.Span { return agreement.Span{Start: s.Start, End: s.End, Label: s.Label} }
+	if len(r.Spans) > 0 {
+		cr.Row = ReviewRow{Span: key(r.Spans[len(r.Spans)-1])}.Anchor()
+	}
+	for _, s := range r.Spans {
+		if disputed[key(s)] {
+			cr.Disputed = true
+			seen[key(s)] = true
+		}
+	}
+	names := make([]string, len(r.Starts))
+	for i, s := range r.Starts {
+		names[i] = s.Label
+		if disputed[key(s)] {
+			names[i] = "≠ " + s.Label
+		}
+	}
+	cr.Chip = strings.Join(names, " · ")
+	return cr
+}
+
+// chipSide is the edge text starts at in a paragraph of direction dir
+// (as firstStrongDir gives it): a Latin name in an Arabic line starts at
+// its left.
+func chipSide(text, dir string) string {
+	if d := firstStrongDir([]rune(text), 0); d != "auto" {
+		dir = d
+	}
+	if dir == "rtl" {
+		return "right"
+	}
+	return "left"
+}
+
+// anchorName names the run of paragraph p, line l, run r for CSS anchor
+// positioning: its chip is drawn outside the text, over it.
+func anchorName(p, l, r int) string { return fmt.Sprintf("--c%d-%d-%d", p, l, r) }
+
+// compareBlock is what the page draws in turn: a paragraph with spans in
+// dispute, or a run of paragraphs where everyone agrees, folded away.
+type compareBlock struct {
+	Para   CompareParagraph
+	Agreed []CompareParagraph
+}
+
+// blocks are paras as the page draws them: each alone when c.All, else
+// the paragraphs where everyone agrees gathered between the others.
+func (c Compare) blocks(paras []CompareParagraph) []compareBlock {
+	var out []compareBlock
+	for _, p := range paras {
+		switch {
+		case c.All || p.Disputed > 0:
+			out = append(out, compareBlock{Para: p})
+		case len(out) > 0 && len(out[len(out)-1].Agreed) > 0:
+			out[len(out)-1].Agreed = append(out[len(out)-1].Agreed, p)
+		default:
+			out = append(out, compareBlock{Agreed: []CompareParagraph{p}})
+		}
+	}
+	return out
+}
+
+// inDispute counts the paragraphs with a span not every annotator marked.
+func inDispute(paras []CompareParagraph) int {
+	n := 0
+	for _, p := range paras {
+		if p.Disputed > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// rowURL is the review page starting at the row of anchor, landing on it.
+func (c Compare) rowURL(anchor string) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/documents/%d/review?from=%s#%s", c.Doc.ID, url.QueryEscape(anchor), anchor))
+}
+
+// compareURL is this view, every paragraph drawn (all) or not.
+func (c Compare) compareURL(all bool) templ.SafeURL {
+	u := fmt.Sprintf("/documents/%d/review/compare", c.Doc.ID)
+	if all {
+		u += "?show=all"
+	}
+	return templ.SafeURL(u)
+}
+
+func (c Compare) colors() map[string]string {
+	m := map[string]string{}
+	for _, l := range c.Project.Labels {
+		m[l.Name] = l.Color
+	}
+	return m
+}
+
+// runTitle says what a run is, for the pointer: the labels over it,
+// innermost first ("ORG in QUOTE"), and whether one is disputed.
+func runTitle(r CompareRun) string {
+	names := make([]string, len(r.Spans))
+	for i, s := range r.Spans {
+		names[len(r.Spans)-1-i] = s.Label
+	}
+	t := strings.Join(names, " in ")
+	if r.Disputed {
+		t += " (disputed: not every annotator marked it)"
+	}
+	return t + ". Opens its row in the review."
+}
+
+// compareSummary says how many paragraphs hold a disagreement.
+func compareSummary(paras []CompareParagraph, users int) string {
+	if len(paras) == 0 {
+		return "The document has no text."
+	}
+	if users == 0 {
+		return "No annotator has a layer of this document yet: only gold is shown."
+	}
+	n := inDispute(paras)
+	if n == 0 {
+		return fmt.Sprintf("Everyone agrees in every paragraph (%s).", Plural(len(paras), "paragraph"))
+	}
+	return fmt.Sprintf("Disagreements in %s of %s: spans not every annotator marked.", thousands(n), Plural(len(paras), "paragraph"))
+}
+
+// agreedSummary names a fold of n paragraphs where everyone agrees.
+func agreedSummary(n int) string {
+	if n == 1 {
+		return "1 paragraph where everyone agrees"
+	}
+	return thousands(n) + " paragraphs where everyone agrees"
+}

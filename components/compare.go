@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/a-h/templ"
 
@@ -20,12 +21,22 @@ type Compare struct {
 	// All draws every paragraph open; without it the paragraphs where
 	// everyone agrees are folded away, so the disagreements stand out.
 	All bool
+	// Page is the page of paragraphs shown, from 1 (ComparePageRunes).
+	Page int
 }
+
+// ComparePageRunes is about how much text a page of Compare in the text
+// draws, once per layer: a page ends before the paragraph that would
+// take it past this many code points (but holds one at least). A book
+// drawn whole, three layers of it, is megabytes a browser lays out for
+// seconds; a page of this is a few hundred kilobytes.
+const ComparePageRunes = 20_000
 
 // CompareParagraph is one paragraph of the text drawn once per layer.
 type CompareParagraph struct {
 	Number int // among the paragraphs that hold text, from 1
 	Start  int // its first code point
+	End    int // the code point after its last, its line break not counted
 	Lines  []CompareLine
 	// Disputed counts the distinct spans on it that not every annotator
 	// marked, in any of its lines.
@@ -99,7 +110,9 @@ func (c Compare) Paragraphs() []CompareParagraph {
 		if len(cuts[0][p].Runs) == 0 {
 			continue
 		}
-		para := CompareParagraph{Number: len(out) + 1, Start: cuts[0][p].Start}
+		runs := cuts[0][p].Runs
+		last := runs[len(runs)-1]
+		para := CompareParagraph{Number: len(out) + 1, Start: cuts[0][p].Start, End: last.Start + utf8.RuneCountInString(last.Text)}
 		dir := firstStrongDir(text, para.Start)
 		seen := map[agreement.Span]bool{}
 		for i, l := range layers {
@@ -196,16 +209,58 @@ func inDispute(paras []CompareParagraph) int {
 	return n
 }
 
+// paragraphPage is the part of the paragraphs a page shows.
+type paragraphPage struct {
+	Paras                []CompareParagraph
+	Number, Pages, Total int // Total: the paragraphs of every page
+}
+
+// paged cuts paras into pages of about ComparePageRunes code points and
+// gives the one c.Page asks for (the last, past the end).
+func (c Compare) paged(paras []CompareParagraph) paragraphPage {
+	var pages [][]CompareParagraph
+	size := 0
+	for _, p := range paras {
+		if len(pages) == 0 || size > 0 && size+p.End-p.Start > ComparePageRunes {
+			pages = append(pages, nil)
+			size = 0
+		}
+		pages[len(pages)-1] = append(pages[len(pages)-1], p)
+		size += p.End - p.Start
+	}
+	if len(pages) == 0 {
+		return paragraphPage{Number: 1, Pages: 1}
+	}
+	n := min(max(c.Page, 1), len(pages))
+	return paragraphPage{Paras: pages[n-1], Number: n, Pages: len(pages), Total: len(paras)}
+}
+
+// rangeText says which paragraphs a page shows: "Paragraphs 41–80 of 230".
+func (pg paragraphPage) rangeText() string {
+	if len(pg.Paras) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Paragraphs %s–%s of %s", thousands(pg.Paras[0].Number), thousands(pg.Paras[len(pg.Paras)-1].Number), thousands(pg.Total))
+}
+
 // rowURL is the review page starting at the row of anchor, landing on it.
 func (c Compare) rowURL(anchor string) templ.SafeURL {
 	return templ.SafeURL(fmt.Sprintf("/documents/%d/review?from=%s#%s", c.Doc.ID, url.QueryEscape(anchor), anchor))
 }
 
-// compareURL is this view, every paragraph drawn (all) or not.
-func (c Compare) compareURL(all bool) templ.SafeURL {
-	u := fmt.Sprintf("/documents/%d/review/compare", c.Doc.ID)
+// compareURL is this view at page (from 1), every paragraph drawn (all)
+// or not.
+func (c Compare) compareURL(all bool, page int) templ.SafeURL {
+	q := url.Values{}
 	if all {
-		u += "?show=all"
+		q.Set("show", "all")
+	}
+	if page > 1 {
+		q.Set("page", fmt.Sprint(page))
+	}
+	u := fmt.Sprintf("/documents/%d/review/compare", c.Doc.ID)
+	if len(q) > 0 {
+		u += "?" + q.Encode()
 	}
 	return templ.SafeURL(u)
 }

@@ -188,3 +188,36 @@ func TestComparePage(t *testing.T) {
 		t.Error("the default list is not marked as the one shown")
 	}
 }
+
+// TestComparePages: the paragraphs come in pages of about
+// ComparePageRunes code points, a paragraph longer than that alone on
+// its page, a page asked for past either end giving the nearest.
+func TestComparePages(t *testing.T) {
+	var paras []CompareParagraph
+	at := 0
+	for i, n := range []int{15_000, 6_000, 25_000, 100, 100} {
+		paras = append(paras, CompareParagraph{Number: i + 1, Start: at, End: at + n})
+		at += n + 1
+	}
+	numbers := func(pg paragraphPage) string {
+		var out []string
+		for _, p := range pg.Paras {
+			out = append(out, fmt.Sprint(p.Number))
+		}
+		return fmt.Sprintf("%s (%d of %d) %s", strings.Join(out, " "), pg.Number, pg.Pages, pg.rangeText())
+	}
+	for page, want := range map[int]string{
+		0:  "1 (1 of 4) Paragraphs 1–1 of 5",
+		2:  "2 (2 of 4) Paragraphs 2–2 of 5",
+		3:  "3 (3 of 4) Paragraphs 3–3 of 5",
+		4:  "4 5 (4 of 4) Paragraphs 4–5 of 5",
+		99: "4 5 (4 of 4) Paragraphs 4–5 of 5",
+	} {
+		if got := numbers(Compare{Page: page}.paged(paras)); got != want {
+			t.Errorf("page %d: %s, want %s", page, got, want)
+		}
+	}
+	if got := numbers(Compare{}.paged(nil)); got != " (1 of 1) " {
+		t.Errorf("no paragraphs: %q", got)
+	}
+}

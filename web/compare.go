@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -23,6 +24,11 @@ func (h *handler) comparePage(c echo.Context) error {
 		cmp.All = true
 	default:
 		return badRequest("show: %q is not disputed or all", show)
+	}
+	if page := c.QueryParam("page"); page != "" {
+		if cmp.Page, err = strconv.Atoi(page); err != nil || cmp.Page < 1 {
+			return badRequest("page: %q is not a page number", page)
+		}
 	}
 	ctx := c.Request().Context()
 	if cmp.Review, err = h.reviewLayers(ctx, t.doc); err != nil {

@@ -100,9 +100,7 @@ func TestBrowserCompareInTheText(t *testing.T) {
 		if got := eval[string](b, `document.documentElement.scrollWidth + ' ' + innerWidth`); got != fmt.Sprintf("%d %d", w.width, w.width) {
 			t.Errorf("at %d px the page scrolls sideways (page width, window): %s", w.width, got)
 		}
-		if w.width == 390 {
-			b.screenshot("compare-phone")
-		}
+		b.screenshot(fmt.Sprintf("compare-%d", w.width))
 	}
 
 	b.run(chromedp.EmulateViewport(1366, 768))

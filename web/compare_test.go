@@ -60,8 +60,10 @@ func TestComparePage(t *testing.T) {
 	if rec := te.omar.get(compare); rec.Code != http.StatusNotFound {
 		t.Errorf("a non-member got %d, want 404", rec.Code)
 	}
-	if rec := te.rana.get(compare + "?show=some"); rec.Code != http.StatusBadRequest {
-		t.Errorf("?show=some got %d, want 400", rec.Code)
+	for _, q := range []string{"?show=some", "?page=0", "?page=two"} {
+		if rec := te.rana.get(compare + q); rec.Code != http.StatusBadRequest {
+			t.Errorf("%s got %d, want 400", q, rec.Code)
+		}
 	}
 }
 
@@ -112,5 +114,31 @@ func TestComparePageANERCorp(t *testing.T) {
 	})
 	if n := d.Find(`.cmp-line:nth-of-type(2) a.cmp-seg[data-chip^="≠"]`).Length(); n != disputed {
 		t.Errorf("%d of karim's spans are marked disputed, want the %d he relabelled", n, disputed)
+	}
+}
+
+// BenchmarkComparePage draws the first page of Compare in the text for
+// 230,000 code points of ANERCorp, an article a line, as two annotators
+// marked them (as BenchmarkReviewPage's document), every paragraph open.
+func BenchmarkComparePage(b *testing.B) {
+	doc := anercorpLong(b, 230_000, "\n")
+	karim := doc
+	karim.Spans = nil
+	for i, s := range doc.Spans {
+		if i%7 == 0 {
+			s.Label = map[bool]string{true: "LOC", false: "MISC"}[s.Label == "MISC"]
+		}
+		karim.Spans = append(karim.Spans, s)
+	}
+	r := newReviewServer(b, []codec.Doc{doc, karim}, nil)
+	for b.Loop() {
+		req := httptest.NewRequest(http.MethodGet, fmt.Sprintf("/documents/%d/review/compare?show=all", r.doc), nil)
+		req.AddCookie(r.session)
+		rec := httptest.NewRecorder()
+		r.srv.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("compare: %d", rec.Code)
+		}
+		b.ReportMetric(float64(rec.Body.Len()), "bytes/page")
 	}
 }

@@ -7,9 +7,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
+	"hashiya/db"
 	"hashiya/db/codec"
 )
 
@@ -140,5 +142,43 @@ func BenchmarkComparePage(b *testing.B) {
 			b.Fatalf("compare: %d", rec.Code)
 		}
 		b.ReportMetric(float64(rec.Body.Len()), "bytes/page")
+	}
+}
+
+// TestComparePageEscapes: a label named as a javascript: URL, a user
+// named as a tag and a text of markup are drawn as text on Compare in
+// the text; the label's links stay links to the review.
+func TestComparePageEscapes(t *testing.T) {
+	s := newXSSSite(t)
+	doc := s.docs["xss"]
+	evil, err := s.store.UserByName(t.Context(), xssUser)
+	roleMust(t, err)
+	_, err = s.store.CreateSpan(t.Context(), doc, evil.ID, evil.ID, db.SpanInput{Start: 0, End: 5, Label: xssLabel})
+	roleMust(t, err)
+	session, err := s.store.CreateSession(t.Context(), s.user, time.Now(), db.DefaultSessionPolicy)
+	roleMust(t, err)
+	req, err := http.NewRequest(http.MethodGet, fmt.Sprintf("%s/documents/%d/review/compare", s.url, doc.ID), nil)
+	roleMust(t, err)
+	req.AddCookie(&http.Cookie{Name: "hashiya_session", Value: session})
+	res, err := http.DefaultClient.Do(req)
+	roleMust(t, err)
+	defer res.Body.Close()
+	d, err := goquery.NewDocumentFromReader(res.Body)
+	roleMust(t, err)
+	if n := d.Find("script:not([src]), svg, img").Length(); n != 0 {
+		t.Errorf("%d payload elements in the page", n)
+	}
+	a := d.Find("a.cmp-seg")
+	if a.Length() != 1 || !strings.HasPrefix(a.AttrOr("href", ""), fmt.Sprintf("/documents/%d/review?from=", doc.ID)) {
+		t.Errorf("the span links to %q", a.AttrOr("href", ""))
+	}
+	if got := d.Find(".cmp-chip").Text(); got != "≠ "+xssLabel && got != xssLabel {
+		t.Errorf("the chip reads %q", got)
+	}
+	if got := d.Find("#p-1 .cmp-line:nth-of-type(2) .cmp-name bdi").Text(); got != xssUser {
+		t.Errorf("the layer is named %q, want %q as text", got, xssUser)
+	}
+	if got := d.Find("#p-2 .cmp-line:nth-of-type(2) p.cmp-text").Text(); got != xssScript {
+		t.Errorf("the second line reads %q, want %q as text", got, xssScript)
 	}
 }

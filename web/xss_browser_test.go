@@ -194,7 +194,7 @@ func TestXSSPagesServeEscapedHTMLUnderCSP(t *testing.T) {
 	session, err := s.store.CreateSession(t.Context(), s.user, time.Now(), db.DefaultSessionPolicy)
 	roleMust(t, err)
 	for _, path := range []string{"/", fmt.Sprintf("/projects/%d", s.proj.ID), fmt.Sprintf("/documents/%d", doc.ID),
-		fmt.Sprintf("/documents/%d/view", doc.ID), "/settings", "/login?next=" + url.QueryEscape(xssNext)} {
+		fmt.Sprintf("/documents/%d/view", doc.ID), fmt.Sprintf("/documents/%d/review/compare?show=all", doc.ID), "/settings", "/login?next=" + url.QueryEscape(xssNext)} {
 		req, err := http.NewRequest(http.MethodGet, s.url+path, nil)
 		roleMust(t, err)
 		if !strings.HasPrefix(path, "/login") {

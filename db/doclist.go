@@ -128,11 +128,14 @@ func (s *Store) Documents(ctx context.Context, projectID int64, user User, page 
 }
 
 // documentRows reads up to limit+1 summaries, the extra one telling
-// whether more follow.
+// whether more follow. Without a search the preview is made from the
+// text's first 121 code points, one past text_preview's 120, which is
+// enough to tell whether the text goes on (and so ends in "…") without
+// handing the whole text to Go.
 func documentRows(ctx context.Context, tx *sql.Tx, args []any) ([]DocumentSummary, error) {
 	rows, err := tx.QueryContext(ctx, `
 		SELECT d.id, d.external_id,
-		       CASE WHEN :q = '' THEN substr(d.text, 1, 120) ELSE text_preview(d.text, :q) END,
+		       CASE WHEN :q = '' THEN text_preview(substr(d.text, 1, 121), '') ELSE text_preview(d.text, :q) END,
 		       length(d.text),
 		       coalesce(l.status, 'new'),
 		       (SELECT count(*) FROM spans s WHERE s.layer_id = l.id),

@@ -329,7 +329,9 @@ func TestDocumentSearchFoldsSpelling(t *testing.T) {
 }
 
 // TestDocumentPreviewAroundTheWords: a text search shows each document's
-// text from a little before the words found, "…" first when cut.
+// text from the start of a word a little before the words found, "…"
+// first when cut; without a search the text's start is cut after a whole
+// word, "…" last.
 func TestDocumentPreviewAroundTheWords(t *testing.T) {
 	f := newFixture(t)
 	long := strings.Repeat("كلام تمهيدي ", 20) + "وقال صباح النعمان إن الجهاز مستمر"
@@ -342,10 +344,13 @@ func TestDocumentPreviewAroundTheWords(t *testing.T) {
 	rs := []rune(long)
 	at := strings.Index(long, "صباح النعمان")
 	cp := len([]rune(long[:at]))
-	if want := "…" + string(rs[cp-40:min(len(rs), cp-40+120)]); got != want {
+	from := string(rs[cp-40:]) // inside a word: the preview starts at the next
+	if want := "…" + from[strings.Index(from, " ")+1:]; got != want {
 		t.Errorf("preview %q, want %q", got, want)
 	}
-	if list, _ = f.s.Documents(context.Background(), f.proj.ID, f.user, DocumentPage{Limit: 10}); list.Docs[1].Preview != string(rs[:120]) {
-		t.Errorf("unfiltered preview %q, want the text's first 120 code points", list.Docs[1].Preview)
+	first := string(rs[:120])
+	first = strings.TrimSpace(first[:strings.LastIndex(first, " ")]) + "…"
+	if list, _ = f.s.Documents(context.Background(), f.proj.ID, f.user, DocumentPage{Limit: 10}); list.Docs[1].Preview != first {
+		t.Errorf("unfiltered preview %q, want %q: the text's first 120 code points cut after a whole word", list.Docs[1].Preview, first)
 	}
 }

@@ -143,24 +143,57 @@ func All(s, query string, limit int) (matches [][2]int, more bool) {
 }
 
 // Preview is the part of text a list shows for a search: up to before
-// code points ahead of the match and width code points in all, with "…"
-// where text was cut off ahead. Without a match it is text's first width
-// code points.
+// code points ahead of the match and width code points in all, cut at
+// the ends of words where it can be (Shorten), with "…" where text was
+// cut off ahead or behind. Without a match it is text shortened to
+// width.
 func Preview(text, query string, before, width int) string {
 	start, _ := Index(text, query)
 	if start < 0 {
-		return firstRunes(text, width)
+		return Shorten(text, width)
 	}
 	from := start
 	for n := 0; n < before && from > 0; n++ {
 		_, size := utf8.DecodeLastRuneInString(text[:from])
 		from -= size
 	}
-	cut := firstRunes(text[from:], width)
-	if from > 0 {
-		return "…" + cut
+	if from == 0 {
+		return Shorten(text, width)
 	}
-	return cut
+	// Start at a word's start, when one begins before the match.
+	if i := strings.IndexFunc(text[from:start], unicode.IsSpace); i >= 0 && !startsWord(text, from) {
+		_, size := utf8.DecodeRuneInString(text[from+i:])
+		from += i + size
+	}
+	return "…" + Shorten(text[from:], width)
+}
+
+// Shorten is s whole when it has at most n code points, else cut after
+// the last whole word of its first n with "…" added; a first word longer
+// than half of n is cut inside, since a preview of one word's start
+// says more than a lone "…".
+func Shorten(s string, n int) string {
+	cut := firstRunes(s, n)
+	if len(cut) == len(s) {
+		return s
+	}
+	if !startsWord(s, len(cut)) {
+		if i := strings.LastIndexFunc(cut, unicode.IsSpace); i >= 0 && utf8.RuneCountInString(cut[:i]) >= n/2 {
+			cut = cut[:i]
+		}
+	}
+	return strings.TrimRightFunc(cut, unicode.IsSpace) + "…"
+}
+
+// startsWord reports whether byte offset i of s is where a word starts or
+// a space does: s's start, or after a space, or at one.
+func startsWord(s string, i int) bool {
+	if i == 0 || i == len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	last, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsSpace(r) || unicode.IsSpace(last)
 }
 
 // firstRunes is s cut after n code points.

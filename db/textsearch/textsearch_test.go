@@ -68,15 +68,41 @@ func TestIndexLongText(t *testing.T) {
 func TestPreview(t *testing.T) {
 	text := strings.Repeat("ا", 100) + "أحمد" + strings.Repeat("ب", 100)
 	got := Preview(text, "احمد", 10, 30)
-	want := "…" + strings.Repeat("ا", 10) + "أحمد" + strings.Repeat("ب", 16)
+	want := "…" + strings.Repeat("ا", 10) + "أحمد" + strings.Repeat("ب", 16) + "…"
 	if got != want {
 		t.Errorf("Preview around a match = %q, want %q", got, want)
 	}
 	if got := Preview("قال أحمد", "احمد", 40, 120); got != "قال أحمد" {
 		t.Errorf("Preview of a short text = %q, want it whole without …", got)
 	}
-	if got := Preview(text, "محمود", 10, 5); got != "ااااا" {
-		t.Errorf("Preview without a match = %q, want the first 5 code points", got)
+	if got := Preview(text, "محمود", 10, 5); got != "ااااا…" {
+		t.Errorf("Preview without a match = %q, want the first 5 code points and …", got)
+	}
+	words := "قال الوزير إن الاجتماع مستمر حتى المساء"
+	if got, want := Preview(words, "", 10, 20), "قال الوزير إن…"; got != want {
+		t.Errorf("Preview of words = %q, want it cut after the last whole word and …", got)
+	}
+	if got, want := Preview(words, "الاجتماع", 8, 40), "…إن الاجتماع مستمر حتى المساء"; got != want {
+		t.Errorf("Preview around a match = %q, want it to start at a word's start", got)
+	}
+}
+
+func TestShorten(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"قال الوزير", 10, "قال الوزير"},                 // whole: 10 code points
+		{"قال الوزير إن", 10, "قال الوزير…"},             // cut at a space
+		{"قال الوزير إن", 12, "قال الوزير…"},             // the space before إن is dropped
+		{"قال الوزير إن الاجتماع", 16, "قال الوزير إن…"}, // not inside الاجتماع
+		{"الاجتماعالمستمر", 6, "الاجتم…"},                // one long word: cut inside
+		{"😀😀😀 ab", 4, "😀😀😀…"},                            // code points, not bytes
+	} {
+		if got := Shorten(c.s, c.n); got != c.want {
+			t.Errorf("Shorten(%q, %d) = %q, want %q", c.s, c.n, got, c.want)
+		}
 	}
 }
 

@@ -66,7 +66,7 @@ func documentList(p Page, v ProjectView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				var templ_7745c5c3_Var2 = []any{"docs", templ.KV("managed", v.Manage != nil)}
+				var templ_7745c5c3_Var2 = []any{"docs", "cards", templ.KV("managed", v.Manage != nil)}
 				templ_7745c5c3_Err = templ.RenderCSSItems(ctx, templ_7745c5c3_ElementWriter, templ_7745c5c3_Var2...)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err

@@ -15,6 +15,7 @@ import (
 type eventDetail struct {
 	Label, Text, Type, User, Role, Layer, File, Name string
 	Start, End, From, To, Count, Added, Layers       int
+	Annotated                                        int
 	PerDocument                                      int `json:"per_document"`
 	Admin                                            bool
 	Documents, Spans, Relations, Before, After       json.RawMessage
@@ -147,11 +148,17 @@ func projectText(action string, d eventDetail) string {
 	case "project.delete":
 		return "deleted the project " + isolate(d.Name) + " with its " + loggedCount(d.Documents, "document")
 	case "import":
-		with := " with " + loggedSpansAndLinks(d)
-		if loggedNumber(d.Spans) == 0 && loggedNumber(d.Relations) == 0 {
-			with = " (no annotations)"
+		docs, spans, links := rawInt(d.Documents), loggedNumber(d.Spans), loggedNumber(d.Relations)
+		if docs < 0 || spans < 0 || links < 0 {
+			return "imported " + loggedCount(d.Documents, "document") + " with " + loggedSpansAndLinks(d) + " from " + isolate(d.File) + layerPhrase("into", d.Layer)
 		}
-		return "imported " + loggedCount(d.Documents, "document") + with + " from " + isolate(d.File) + layerPhrase("into", d.Layer)
+		marks := ""
+		if spans > 0 || links > 0 {
+			marks = SpansAndLinks(spans, links)
+		}
+		// Annotated is 0 (or absent, in events logged before it was) when
+		// the file held only new documents.
+		return "imported " + importWords(docs, d.Annotated, marks, " from "+isolate(d.File), d.Layer)
 	case "document.delete":
 		if d.Layers == 0 {
 			return "deleted the document " + isolate(d.Name) + ", which nobody had annotated"

@@ -133,8 +133,9 @@ func (h *handler) importDocuments(c echo.Context) error {
 	for i, w := range report.Warnings {
 		warnings[i] = w.Error()
 	}
+	summary := components.ImportSummary(components.ImportCounts{Documents: res.Documents, Annotated: res.Annotated, Spans: res.Spans, Relations: res.Relations, Layer: layer})
 	return c.JSON(http.StatusCreated, map[string]any{"documents": res.Documents, "annotated": res.Annotated, "spans": res.Spans, "relations": res.Relations,
-		"added_labels": res.AddedLabels, "warnings": warnings})
+		"added_labels": res.AddedLabels, "warnings": warnings, "summary": summary})
 }
 
 func (h *handler) getDocument(c echo.Context) error {

@@ -44,7 +44,7 @@ func TestBrowserImport(t *testing.T) {
 			time.Sleep(50 * time.Millisecond)
 		}
 	}
-	if got := upload(good); !strings.Contains(got, "Imported 2 documents, with 2 spans in the gold layer.") {
+	if got := upload(good); !strings.Contains(got, "Imported 2 documents with 2 spans into gold.") {
 		t.Errorf("good file: %q", got)
 	}
 	b.screenshot("project-manager")
@@ -70,7 +70,7 @@ func TestBrowserImport(t *testing.T) {
 	if got := upload(fromDoccano); !strings.Contains(got, "Nothing was imported") || !strings.Contains(got, "“UTF-16 units” on the import form") {
 		t.Errorf("doccano's own offsets read as code points: %q", got)
 	}
-	if got := upload(fromDoccano, "utf16"); !strings.Contains(got, "Imported 1 document, with 2 spans in the gold layer.") {
+	if got := upload(fromDoccano, "utf16"); !strings.Contains(got, "Imported 1 document with 2 spans into gold.") {
 		t.Errorf("doccano's own offsets read as UTF-16 units: %q", got)
 	}
 	list, err = s.store.Documents(t.Context(), s.proj.ID, s.user, db.DocumentPage{Limit: db.MaxPageLimit, Query: "e1"})
@@ -84,5 +84,17 @@ func TestBrowserImport(t *testing.T) {
 	gold, err := s.store.LayerOf(t.Context(), doc, 0)
 	if err != nil || len(gold.Spans) != 2 || gold.Spans[0].Text != "أحمد" || gold.Spans[1].Text != "الرياض" {
 		t.Errorf("the spans of e1 in gold: %+v (%v), want أحمد and الرياض", gold.Spans, err)
+	}
+
+	// Spans for a document the project has go onto it: the message says
+	// so, not that 0 documents were imported.
+	texts, spans := filepath.Join(dir, "texts.jsonl"), filepath.Join(dir, "spans.jsonl")
+	os.WriteFile(texts, []byte(`{"id":"p1","text":"قال زيد"}`+"\n"), 0o644)
+	os.WriteFile(spans, []byte(`{"id":"p1","text":"قال زيد","label":[[4,7,"PER"]]}`+"\n"), 0o644)
+	if got := upload(texts); !strings.Contains(got, "Imported 1 document (no annotations).") {
+		t.Errorf("a text alone: %q", got)
+	}
+	if got := upload(spans); !strings.Contains(got, "Imported 1 span into the gold layer of 1 document the project had.") {
+		t.Errorf("spans onto a document the project had: %q", got)
 	}
 }

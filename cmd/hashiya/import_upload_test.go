@@ -13,7 +13,6 @@ import (
 	"strings"
 	"testing"
 
-	"hashiya/components"
 	"hashiya/db"
 	"hashiya/web"
 )
@@ -55,9 +54,8 @@ func TestImportUploadIsTheCLIs(t *testing.T) {
 					t.Errorf("the command line says\n%s\nthe API\n%s", errOut, want)
 				}
 			case cliErr == nil && status == http.StatusCreated:
-				says := fmt.Sprintf("%s: %s, %s, %s imported in ", f.name, components.Plural(res.Documents, "document"),
-					components.Plural(res.Spans, "span"), components.Plural(res.Relations, "relation"))
-				if !strings.HasPrefix(out, says) {
+				says := f.name + ": " + res.Summary + " in "
+				if res.Summary == "" || !strings.HasPrefix(out, says) {
 					t.Errorf("the command line says %q, the API %q", out, says)
 				}
 				warned := ""
@@ -95,6 +93,7 @@ type uploadResult struct {
 	Documents, Spans, Relations int
 	Warnings                    []string
 	Error                       string
+	Summary                     string
 }
 
 // upload posts data to c's project news as the file name, through the

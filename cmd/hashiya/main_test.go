@@ -162,7 +162,7 @@ func TestANERCorpRoundTrip(t *testing.T) {
 	start := time.Now()
 	out := c.ok("import", "--project", "aner", "--format", "doccano", "--add-labels", src)
 	importTime := time.Since(start)
-	if !strings.Contains(out, "200 documents, 11187 spans") {
+	if !strings.Contains(out, "Imported 200 documents with 11,187 spans into gold") {
 		t.Fatalf("import said %q", out)
 	}
 	dest := filepath.Join(t.TempDir(), "aner-out.jsonl")
@@ -299,7 +299,7 @@ func TestCoNLLImportExport(t *testing.T) {
 	file := filepath.Join(dir, "news.txt") // --format wins over the extension
 	body := "# id = n1\nقال O\nمحمد B-PER\nعلي I-PER\n، O\nفي O\nالقاهرة B-LOC\n. O\n\n# id = n2\nوزارة B-ORG\nالخارجية I-ORG\n\n"
 	os.WriteFile(file, []byte(body), 0o644)
-	if out := c.ok("import", "--project", "p", "--format", "conll", "--add-labels", file); !strings.Contains(out, "2 documents, 3 spans") {
+	if out := c.ok("import", "--project", "p", "--format", "conll", "--add-labels", file); !strings.Contains(out, "Imported 2 documents with 3 spans into gold") {
 		t.Errorf("import said %q", out)
 	}
 	if out := c.ok("export", "--project", "p", "--format", "conll"); out != body {
@@ -320,13 +320,13 @@ func TestCoNLLImportExport(t *testing.T) {
 
 	aner := corpus(t, "anercorp/ANERCorp.conll")
 	c.ok("project", "create", "aner")
-	if out := c.ok("import", "--project", "aner", "--add-labels", aner); !strings.Contains(out, "1 document, 11187 spans") {
+	if out := c.ok("import", "--project", "aner", "--add-labels", aner); !strings.Contains(out, "Imported 1 document with 11,187 spans into gold") {
 		t.Fatalf("ANERCorp import said %q", out)
 	}
 	dest := filepath.Join(dir, "aner-out.conll")
 	c.ok("export", "--project", "aner", "--format", "conll", "--out", dest)
 	c.ok("project", "create", "again")
-	if out := c.ok("import", "--project", "again", "--add-labels", dest); !strings.Contains(out, "1 document, 11187 spans") {
+	if out := c.ok("import", "--project", "again", "--add-labels", dest); !strings.Contains(out, "Imported 1 document with 11,187 spans into gold") {
 		t.Errorf("ANERCorp exported as conll and imported again: %q", out)
 	}
 }
@@ -364,7 +364,7 @@ func TestLabelStudioImport(t *testing.T) {
 	    {"from_id": "q", "to_id": "p", "type": "relation", "direction": "right", "labels": ["speaker"]}]}]}]`
 	os.WriteFile(file, []byte(body), 0o644)
 	out, errOut, err := c.run("", "import", "--project", "p", file)
-	if err != nil || !strings.Contains(out, "1 document, 2 spans") || !strings.Contains(errOut, "offsets count UTF-16 units") ||
+	if err != nil || !strings.Contains(out, "Imported 1 document with 2 spans and 1 relation into gold") || !strings.Contains(errOut, "offsets count UTF-16 units") ||
 		!strings.Contains(errOut, "has 2 annotations; imported annotation 2") {
 		t.Fatalf("import: %v\nstdout %q\nstderr %q", err, out, errOut)
 	}

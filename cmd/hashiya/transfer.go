@@ -57,12 +57,11 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 			fmt.Fprintf(e.stderr, "%s\n%s: nothing imported\n", describe(err), file)
 			continue
 		}
-		annotated := ""
-		if res.Annotated > 0 {
-			annotated = fmt.Sprintf(" (and a layer of %s the project had)", components.Plural(res.Annotated, "document"))
-		}
-		fmt.Fprintf(e.stdout, "%s: %s, %s, %s imported%s in %s\n", file, components.Plural(res.Documents, "document"), components.Plural(res.Spans, "span"),
-			components.Plural(res.Relations, "relation"), annotated, time.Since(start).Round(time.Millisecond))
+		summary := components.ImportSummary(components.ImportCounts{Documents: res.Documents, Annotated: res.Annotated, Spans: res.Spans, Relations: res.Relations, Layer: *layer})
+		// The summary isolates a user's name for a page; a terminal draws
+		// text its own way, and a script reading the line wants the name bare.
+		summary = strings.NewReplacer("\u2068", "", "\u2069", "").Replace(summary)
+		fmt.Fprintf(e.stdout, "%s: %s in %s\n", file, summary, time.Since(start).Round(time.Millisecond))
 		if len(res.AddedLabels) > 0 {
 			fmt.Fprintf(e.stdout, "%s: labels added to %s: %v\n", file, p.Name, res.AddedLabels)
 		}

@@ -76,7 +76,8 @@ function init(f) {
     const show = document.createElement('a');
     show.href = `/projects/${f.dataset.project}?done=imported&n=${data.documents}#documents-title`;
     show.textContent = 'Show the document list again';
-    status.replaceChildren(`${imported(data)}${added}. `, show);
+    // The server words the summary, as the command line and the API give it.
+    status.replaceChildren(`${data.summary}${added}. `, show);
     if (data.warnings && data.warnings.length) showLines('Warnings (imported anyway):', data.warnings);
   }
 
@@ -109,22 +110,3 @@ function init(f) {
   });
 }
 
-// imported says what an import added, naming the layer only when spans or
-// relations went into it: "Imported 200 documents (no annotations)",
-// "Imported 2 documents, with 5 spans and 1 relation in the gold layer".
-function imported(data) {
-  const what = [];
-  if (data.documents || !data.annotated) what.push(plural(data.documents, 'document'));
-  if (data.annotated) what.push(`annotations for ${plural(data.annotated, 'document')} the project had`);
-  const marks = [];
-  if (data.spans) marks.push(plural(data.spans, 'span'));
-  if (data.relations) marks.push(plural(data.relations, 'relation'));
-  const head = `Imported ${what.join(' and ')}`;
-  if (!marks.length) return `${head} (no annotations)`;
-  return `${head}, with ${marks.join(' and ')} in the gold layer`;
-}
-
-// plural counts things in words: "1 span", "2 spans".
-function plural(n, thing) {
-  return `${n} ${thing}${n === 1 ? '' : 's'}`;
-}

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestImportSummaryOntoDocuments: a file annotating documents the project
+// has says it imported spans into a layer of those documents, not "0
+// documents"; one that brings a new document too says both.
+func TestImportSummaryOntoDocuments(t *testing.T) {
+	c := newCLI(t)
+	dir := t.TempDir()
+	c.ok("user", "add", "layla")
+	c.ok("project", "create", "p")
+	c.ok("project", "add-member", "p", "layla", "--role", "annotator")
+	texts := filepath.Join(dir, "texts.jsonl")
+	os.WriteFile(texts, []byte(`{"id":"d1","text":"قال زيد"}`+"\n"+`{"id":"d2","text":"قال عمرو"}`+"\n"), 0o644)
+	c.ok("import", "--project", "p", texts)
+
+	laylas := filepath.Join(dir, "layla.jsonl")
+	os.WriteFile(laylas, []byte(`{"id":"d1","text":"قال زيد","spans":[{"start":4,"end":7,"label":"PER"}]}`+"\n"+
+		`{"id":"d2","text":"قال عمرو","spans":[{"start":4,"end":8,"label":"PER"},{"start":0,"end":3,"label":"CUE"}]}`+"\n"), 0o644)
+	if out := c.ok("import", "--project", "p", "--layer", "layla", laylas); !strings.HasPrefix(out, laylas+": Imported 3 spans into layla's layer of 2 documents the project had in ") {
+		t.Errorf("import onto the project's documents said %q", out)
+	}
+
+	both := filepath.Join(dir, "both.jsonl")
+	os.WriteFile(both, []byte(`{"id":"d1","text":"قال زيد","spans":[{"start":4,"end":7,"label":"PER"}]}`+"\n"+
+		`{"id":"d3","text":"قال بكر","spans":[{"start":4,"end":7,"label":"PER"}]}`+"\n"), 0o644)
+	if out := c.ok("import", "--project", "p", both); !strings.HasPrefix(out, both+": Imported 1 document, and 2 spans into the gold layer of them and of 1 document the project had in ") {
+		t.Errorf("import of a new document and one the project had said %q", out)
+	}
+}

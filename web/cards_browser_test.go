@@ -143,3 +143,53 @@ func TestBrowserTablesAsCards(t *testing.T) {
 	}
 	b.run(chromedp.EmulateViewport(1366, 900))
 }
+
+// TestBrowserAgreementFiguresFirst: the Agreement page opens on its
+// figures, F1 and κ in the first screen of a phone and of a laptop at
+// 200% zoom, what they count folded under "How these figures are
+// counted" until opened; the page never scrolls sideways.
+func TestBrowserAgreementFiguresFirst(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	for name, words := range map[string][]string{"karim": {"صباح النعمان", "العراقية"}, "layla": {"صباح النعمان"}} {
+		u := addSiteMember(t, s, name, db.RoleAnnotator)
+		for _, w := range words {
+			start, end := spanAt(t, doc.Text, w, 0)
+			if _, err := s.store.CreateSpan(context.Background(), doc, u.ID, u.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	b := newBrowser(t, s)
+	for _, vp := range []axeViewport{phone, zoomed} {
+		at := fmt.Sprintf("at %dx%d@%gx", vp.w, vp.h, vp.scale)
+		b.run(chromedp.EmulateViewport(vp.w, vp.h, chromedp.EmulateScale(vp.scale)),
+			chromedp.Navigate(fmt.Sprintf("%s/projects/%d/agreement", s.url, s.proj.ID)))
+		b.waitLoaded()
+		b.screenshot(fmt.Sprintf("agreement-first-%d", vp.w))
+		b.checkFits("agreement", "", vp)
+		figures := eval[[]string](b, `[...document.querySelectorAll('#agreement-overall strong')].map((e) => {
+		  const r = e.getBoundingClientRect();
+		  return r.bottom <= innerHeight && r.top >= 0 && r.right <= innerWidth ? '' : e.textContent; })`)
+		if len(figures) != 2 {
+			t.Errorf("%s the headline shows %d figures, want F1 and κ", at, len(figures))
+		}
+		for _, f := range figures {
+			if f != "" {
+				t.Errorf("%s the figure %s is below the first screen", at, f)
+			}
+		}
+		if eval[bool](b, `document.getElementById('agreement-how').open`) || eval[bool](b, `document.querySelector('#agreement-how p').checkVisibility()`) {
+			t.Errorf("%s how the figures are counted shows before it is asked for", at)
+		}
+		if got := eval[string](b, `document.querySelector('#agreement-how summary').textContent.trim()`); got != "How these figures are counted" {
+			t.Errorf("%s the definitions are folded under %q", at, got)
+		}
+	}
+	b.run(chromedp.Click(chromedp.CSS("#agreement-how summary")))
+	b.waitFor(`document.querySelector('#agreement-how p').checkVisibility()`)
+	if got := eval[string](b, `document.querySelector('#agreement-how p').textContent`); !strings.Contains(got, "F1 is 2·both over the two sides' spans") {
+		t.Errorf("opened, how the figures are counted reads %q", got)
+	}
+	b.run(chromedp.EmulateViewport(1366, 900))
+}

@@ -52,7 +52,7 @@ func TestBrowserWideTablesScrollByKeyboard(t *testing.T) {
 			continue // it fits: nothing to scroll
 		}
 		// Tab from the element before it lands on the box; ArrowRight scrolls it.
-		eval[bool](b, fmt.Sprintf(`(() => { const stops = [...document.querySelectorAll('a[href], button, input, select, [tabindex="0"]')];
+		eval[bool](b, fmt.Sprintf(`(() => { const stops = [...document.querySelectorAll('a[href], button, input, select, summary, [tabindex="0"]')];
 		  const i = stops.indexOf(%s); (i > 0 ? stops[i - 1] : document.body).focus(); return true; })()`, box))
 		b.run(chromedp.KeyEvent(kb.Tab))
 		if !eval[bool](b, `document.activeElement === `+box) {

@@ -48,7 +48,7 @@ func (c *importCheck) doc(ctx context.Context, tx *sql.Tx, d codec.Doc) (int64, 
 	if c.opts.AddLabels {
 		c.bad = append(c.bad, unfitLabelNames(c.p, c.opts.File, d)...)
 	} else {
-		c.bad = append(c.bad, unknownLabels(c.p, c.opts.File, d)...)
+		c.bad = append(c.bad, unknownLabels(c.p, c.opts, d)...)
 	}
 	c.bad = append(c.bad, badAnnotations(c.p, c.opts, d)...)
 	for _, sp := range d.Spans {
@@ -143,7 +143,7 @@ const maxLineProblems = 5
 // codec refuses a relation naming any other).
 func badAnnotations(p Project, opts ImportOptions, d codec.Doc) codec.Errors {
 	problems := spanAttributeProblems(d)
-	problems = append(problems, relationProblems(p, opts.AddLabels, d)...)
+	problems = append(problems, relationProblems(p, opts, d)...)
 	if len(problems) == 0 {
 		return nil
 	}
@@ -194,13 +194,14 @@ func attributeProblem(sp codec.Span, err error) string {
 }
 
 // relationProblems checks d's relations against the project's relation
-// types as they stand: a type it lacks is refused (with addLabels it is
+// types as they stand: a type it lacks is refused (with opts.AddLabels it is
 // added, with no rule, so its name must be one a type may have), and a
 // type it has joins only the labels its rule names. A quotation (a head
 // and the segments joined to it) has one speaker and one cue, whichever
 // of its segments they are linked from, as the quotes export has room
 // for one.
-func relationProblems(p Project, addLabels bool, d codec.Doc) []string {
+func relationProblems(p Project, opts ImportOptions, d codec.Doc) []string {
+	addLabels := opts.AddLabels
 	spans := map[string]codec.Span{}
 	for _, sp := range d.Spans {
 		if sp.Ref != "" {
@@ -230,7 +231,7 @@ func relationProblems(p Project, addLabels bool, d codec.Doc) []string {
 		case i < 0 && said[r.Type]:
 		case i < 0 && !addLabels:
 			said[r.Type] = true
-			problems = append(problems, fmt.Sprintf("relation type %q is not defined in project %s (%s, to add it)", r.Type, p.Name, addLabelsHint))
+			problems = append(problems, fmt.Sprintf("relation type %q is not defined in project %s (%s, to add it)", r.Type, p.Name, opts.Via.addLabelsHint()))
 		case i < 0 && !labelName.MatchString(r.Type):
 			said[r.Type] = true
 			problems = append(problems, fmt.Sprintf("relation type %q is not defined in project %s and cannot be added: %s", r.Type, p.Name, labelNameRule))
@@ -314,22 +315,43 @@ func spanName(sp codec.Span) string {
 	return fmt.Sprintf("span %s at %d..%d", sp.Label, sp.Start, sp.End)
 }
 
-// addLabelsHint says how an import adds what the project lacks, from the
-// command line and from the API alike.
-const addLabelsHint = `import with "Add labels the project lacks" ticked (--add-labels on the command line, add_labels=1 in the API)`
+// ImportVia is where an import was asked for, so that a refusal names
+// the control to use there.
+type ImportVia int
+
+const (
+	ViaAny         ImportVia = iota // not said: a refusal names every way
+	ViaCommandLine                  // hashiya import
+	ViaAPI                          // a script with an API token
+	ViaForm                         // the project page's import form
+)
+
+// addLabelsHint says how an import adds what the project lacks, where it
+// was asked for.
+func (v ImportVia) addLabelsHint() string {
+	switch v {
+	case ViaCommandLine:
+		return "import with --add-labels"
+	case ViaAPI:
+		return "import with add_labels=1"
+	case ViaForm:
+		return `import with "Add labels the project lacks" ticked on the import form`
+	}
+	return `import with "Add labels the project lacks" ticked (--add-labels on the command line, add_labels=1 in the API)`
+}
 
 // labelNameRule says what a label (or relation type) name may be.
 const labelNameRule = "a name is 1-40 letters, digits or _-.: (no spaces)"
 
 // unknownLabels names, line by line, every label of d the project lacks:
 // a span's own line when the format gives one (CoNLL), else d's.
-func unknownLabels(p Project, file string, d codec.Doc) codec.Errors {
-	return labelsByLine(file, d, func(name string) bool { return !p.HasLabel(name) }, func(what string) string {
+func unknownLabels(p Project, opts ImportOptions, d codec.Doc) codec.Errors {
+	return labelsByLine(opts.File, d, func(name string) bool { return !p.HasLabel(name) }, func(what string) string {
 		them := "it"
 		if strings.HasPrefix(what, "labels ") {
 			them = "them"
 		}
-		return fmt.Sprintf("%s not in project %s's label set (add %s to the label set, or %s)", what, p.Name, them, addLabelsHint)
+		return fmt.Sprintf("%s not in project %s's label set (add %s to the label set, or %s)", what, p.Name, them, opts.Via.addLabelsHint())
 	})
 }
 

@@ -21,6 +21,7 @@ type ImportOptions struct {
 	Owner     int64  // layer the file's spans go to; 0 is gold
 	By        int64
 	AddLabels bool // add unknown labels and relation types instead of refusing the line
+	Via       ImportVia
 }
 
 // ImportLayer is the owner of the layer named name (gold or a user name)

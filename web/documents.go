@@ -74,6 +74,9 @@ func (h *handler) listDocuments(c echo.Context) error {
 	return c.JSON(http.StatusOK, body)
 }
 
+// importFormHeader marks an import sent by the project page's form.
+const importFormHeader = "Hashiya-Import-Form"
+
 // importDocuments takes a file as the body, as `hashiya import` does: all
 // of it goes in, or nothing and a 400 listing every bad line. ?format=
 // (default jsonl; auto decides by ?name=), ?name= (the file name, used in
@@ -124,7 +127,13 @@ func (h *handler) importDocuments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := db.ImportOptions{ProjectID: p.ID, File: name, Owner: owner, By: currentUser(c).ID, AddLabels: addLabels}
+	// The project page's import form says it is the sender, so that a
+	// refusal names its box rather than the API's parameter.
+	via := db.ViaAPI
+	if c.Request().Header.Get(importFormHeader) == "1" {
+		via = db.ViaForm
+	}
+	opts := db.ImportOptions{ProjectID: p.ID, File: name, Owner: owner, By: currentUser(c).ID, AddLabels: addLabels, Via: via}
 	res, report, err := h.store.ImportFile(c.Request().Context(), opts, upload, db.FileImport{Format: format, Unit: unit, Layer: layer})
 	if err != nil {
 		return err

@@ -34,3 +34,17 @@ func TestImportSummaryOntoDocuments(t *testing.T) {
 		t.Errorf("import of a new document and one the project had said %q", out)
 	}
 }
+
+// TestImportRefusalNamesTheFlag: a label the project lacks is refused
+// naming the command line's --add-labels, not the form's box or the
+// API's parameter.
+func TestImportRefusalNamesTheFlag(t *testing.T) {
+	c := newCLI(t)
+	c.ok("project", "create", "p")
+	file := filepath.Join(t.TempDir(), "aner.jsonl")
+	os.WriteFile(file, []byte(`{"id":"a1","text":"قال أحمد","label":[[4,8,"PERS"]]}`+"\n"), 0o644)
+	got := c.fail("", "import", "--project", "p", file)
+	if want := file + `:1: label "PERS" is not in project p's label set (add it to the label set, or import with --add-labels)`; !strings.HasPrefix(got, want+"\n") {
+		t.Errorf("refusal:\n%s\nwant\n%s", got, want)
+	}
+}

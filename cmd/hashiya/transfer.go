@@ -51,7 +51,7 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	failed := 0
 	for _, file := range files {
 		start := time.Now()
-		res, err := im.stream(ctx, db.ImportOptions{ProjectID: p.ID, File: file, Owner: owner, AddLabels: *addLabels})
+		res, err := im.stream(ctx, db.ImportOptions{ProjectID: p.ID, File: file, Owner: owner, AddLabels: *addLabels, Via: db.ViaCommandLine})
 		if err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "%s\n%s: nothing imported\n", describe(err), file)

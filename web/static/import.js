@@ -17,7 +17,23 @@ function init(f) {
   const errors = el('import-errors');
   const input = el('import-file');
   const button = f.querySelector('button[type="submit"]');
+  const format = el('import-format');
+  const offsets = el('import-offsets');
+  // The offsets choice, its label and its hint show only while the file
+  // chosen is read in a format with offsets to count; without script
+  // they always show, and the server refuses UTF-16 for the rest.
+  const offsetsParts = [offsets, f.querySelector('label[for="import-offsets"]'), el('import-offsets-hint')];
   let sending = false;
+
+  function showOffsets() {
+    const file = input.files[0];
+    const shown = readsOffsets(format.value, file ? file.name : '');
+    for (const part of offsetsParts) part.hidden = !shown;
+    offsets.disabled = !shown;
+  }
+  format.addEventListener('change', showOffsets);
+  input.addEventListener('change', showOffsets);
+  showOffsets();
 
   function busy(on) {
     sending = on;
@@ -27,14 +43,16 @@ function init(f) {
   }
 
   function send(file) {
-    const q = new URLSearchParams({ format: el('import-format').value, name: file.name });
+    const q = new URLSearchParams({ format: format.value, name: file.name });
     if (el('import-add-labels').checked) q.set('add_labels', '1');
-    if (el('import-offsets').value !== 'codepoint') q.set('offsets', el('import-offsets').value);
+    if (!offsets.disabled && offsets.value !== 'codepoint') q.set('offsets', offsets.value);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1/projects/${f.dataset.project}/documents?${q}`);
     const meta = document.querySelector('meta[name="csrf-token"]');
     xhr.setRequestHeader('X-CSRF-Token', meta ? meta.content : '');
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    // So a refusal names this form's controls, not the API's parameters.
+    xhr.setRequestHeader('Hashiya-Import-Form', '1');
     xhr.upload.addEventListener('progress', (e) => {
       if (e.lengthComputable) progress.value = Math.round((100 * e.loaded) / e.total);
     });
@@ -110,3 +128,14 @@ function init(f) {
   });
 }
 
+// readsOffsets says whether a file of this name, imported in this format,
+// has offsets counted one way or another: JSON lines (native and doccano)
+// do; text and CoNLL have none, and a Label Studio export's are matched to
+// each region's text. "auto" decides by the extension, as the server does.
+function readsOffsets(format, name) {
+  if (format === 'auto') {
+    const ext = (name.match(/\.[^./]*$/) || [''])[0].toLowerCase();
+    format = { '.txt': 'text', '.conll': 'conll', '.json': 'label-studio' }[ext] || 'jsonl';
+  }
+  return format === 'jsonl' || format === 'doccano' || format === 'doccano-rel';
+}

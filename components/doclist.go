@@ -129,6 +129,14 @@ func (v ProjectView) ownLayerColumns() bool {
 	return false
 }
 
+// statusFilter reports whether the list's filter offers the viewer's own
+// status: to an annotator, and to a reviewer, manager or admin who has a
+// layer in the project or documents assigned to them. The others have no
+// status of their own, and every choice but "any" would list nothing.
+func (v ProjectView) statusFilter() bool {
+	return v.Role == db.RoleAnnotator || v.List.Status != "" || v.List.OwnLayers || v.Queue.Mine != nil
+}
+
 // memberGroup is the members of one role, under its heading in the bar's
 // member picker.
 type memberGroup struct {

@@ -43,6 +43,9 @@ type DocumentList struct {
 	// InProject counts the project's documents, seen by the user or not,
 	// so an empty list can say whether the project has any.
 	InProject int
+	// OwnLayers reports whether the user has a layer of any document of
+	// the project, so has a status of their own to filter by.
+	OwnLayers bool
 }
 
 // Validate checks a page request, naming the parameter that is wrong.
@@ -116,6 +119,11 @@ func (s *Store) Documents(ctx context.Context, projectID int64, user User, page 
 	err = tx.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE project_id = ?`, projectID).Scan(&list.InProject)
 	if err != nil {
 		return DocumentList{}, fmt.Errorf("db: count every document of project %d: %w", projectID, err)
+	}
+	err = tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM documents d JOIN layers l ON l.document_id = d.id AND l.owner_id = ?
+		WHERE d.project_id = ?)`, user.ID, projectID).Scan(&list.OwnLayers)
+	if err != nil {
+		return DocumentList{}, fmt.Errorf("db: find %s's layers in project %d: %w", user.Name, projectID, err)
 	}
 	if list.Before > page.Limit {
 		// The page before starts after the (limit+1)th document back.

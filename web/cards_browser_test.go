@@ -193,3 +193,39 @@ func TestBrowserAgreementFiguresFirst(t *testing.T) {
 	}
 	b.run(chromedp.EmulateViewport(1366, 900))
 }
+
+// TestBrowserHomeBarsLineUp: on the home page the progress bars of an
+// annotator's projects start at the same place and are as wide, whatever
+// the length of each project's name, on a laptop and at 200% zoom.
+func TestBrowserHomeBarsLineUp(t *testing.T) {
+	ctx := context.Background()
+	s := newSite(t, codec.Doc{Line: 1, ExternalID: "a", Text: "قال الوزير إن الاقتصاد ينمو."})
+	layla := addSiteMember(t, s, "layla", db.RoleAnnotator)
+	news, err := s.store.CreateProject(ctx, "Evening news bulletins of the spring season", nil, s.user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.store.Import(ctx, db.ImportOptions{ProjectID: news.ID, File: "news", By: s.user.ID}, []codec.Doc{{Line: 1, ExternalID: "n1", Text: "وصل الوفد إلى الرياض."}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.store.SetMember(ctx, news.ID, s.user, layla, db.RoleAnnotator); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.relogin(s.url, "layla")
+	for _, vp := range []axeViewport{{1366, 768, 1}, zoomed} {
+		b.run(chromedp.EmulateViewport(vp.w, vp.h, chromedp.EmulateScale(vp.scale)), chromedp.Navigate(s.url+"/"))
+		b.waitLoaded()
+		bars := eval[[][2]float64](b, `[...document.querySelectorAll('.queue-item progress')].map((p) => {
+		  const r = p.getBoundingClientRect(); return [r.left, r.width]; })`)
+		if len(bars) != 2 {
+			t.Fatalf("at %d px the home page shows %d bars, want 2", vp.w, len(bars))
+		}
+		if bars[0][0] != bars[1][0] || bars[0][1] != bars[1][1] {
+			t.Errorf("at %d px the bars start at %.0f and %.0f, %.0f and %.0f wide: they do not line up", vp.w, bars[0][0], bars[1][0], bars[0][1], bars[1][1])
+		}
+		b.checkFits("home", "", vp)
+		b.screenshot(fmt.Sprintf("home-bars-%d", vp.w))
+	}
+	b.run(chromedp.EmulateViewport(1366, 900))
+}

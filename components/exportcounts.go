@@ -3,6 +3,7 @@ package components
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"hashiya/db"
 )
@@ -59,4 +60,34 @@ func layerHoldsByFilter(t db.ExportTally, layer string) string {
 		panic(err) // a map of strings always marshals
 	}
 	return string(b)
+}
+
+// exportLayerOwners is whose layers the export form offers: every user
+// with a layer in the project, as the counts list them (a member, or one
+// who was), and the members left out for having no layer yet, whose
+// export would be every document bare.
+func exportLayerOwners(t db.ExportTally, members []db.Member) (owners, without []string) {
+	has := map[string]bool{}
+	for _, l := range t[db.ExportFilter{}].Layers {
+		if l.Layer != "gold" {
+			owners = append(owners, l.Layer)
+			has[l.Layer] = true
+		}
+	}
+	for _, m := range members {
+		if !has[m.User.Name] {
+			without = append(without, m.User.Name)
+		}
+	}
+	return owners, without
+}
+
+// notOffered names the members the export form leaves out, each name
+// isolated so an Arabic one keeps the commas where they belong.
+func notOffered(names []string) string {
+	isolated := make([]string, len(names))
+	for i, n := range names {
+		isolated[i] = isolate(n)
+	}
+	return "Not offered, having no layer yet: " + strings.Join(isolated, ", ") + "."
 }

@@ -35,12 +35,17 @@ func TestExportFormSaysWhatEachLayerHolds(t *testing.T) {
 		"gold":  "gold — 3 documents, 1 with this layer, 1 span",
 		"all":   "every layer, a line each — 4 lines, 3 spans", // gold and layla's on doc-1, doc-2 and doc-3 bare
 		"layla": "layla — 3 documents, 1 with this layer, 2 spans",
-		"karim": "karim — 3 documents, none with this layer",
+		"karim": "", // no layer: not offered
 	}
 	for layer, says := range want {
 		if got[layer] != says {
 			t.Errorf("layer %s reads %q, want %q", layer, got[layer], says)
 		}
+	}
+	// A member with no layer is left out of the list, and named as such.
+	page := htmlPage(t, te.samir.get(p), http.StatusOK)
+	if without := strings.Join(strings.Fields(page.Find("#export-without").Text()), " "); without != "Not offered, having no layer yet: \u2068karim\u2069, \u2068rana\u2069, \u2068samir\u2069." {
+		t.Errorf("members left out: %q", without)
 	}
 	for _, who := range []*queueActor{te.layla, te.rana} {
 		d := htmlPage(t, who.get(p), http.StatusOK)

@@ -285,6 +285,7 @@ func TestAssignOnAPage(t *testing.T) {
 // from the project page, through a plain GET form; others see no form.
 func TestProjectPageExportForm(t *testing.T) {
 	te := newTeamEnv(t)
+	te.addSpan(te.layla.user.ID, "أحمد", "PER") // a member's layer is offered once it exists
 	p := fmt.Sprintf("/projects/%d", te.proj.ID)
 	d := htmlPage(t, te.samir.get(p), http.StatusOK)
 	form := d.Find(`form.export`)

@@ -1,5 +1,12 @@
 package components
 
+import (
+	"fmt"
+	"strings"
+
+	"hashiya/db"
+)
+
 // ImportCounts is what one imported file did: the documents it added,
 // the documents the project had that it gave a layer, and the spans and
 // relations it wrote into Layer ("gold" or a user's name).
@@ -52,4 +59,46 @@ func importWords(documents, annotated int, marks, from, layer string) string {
 		return marks + from + into + " of " + had
 	}
 	return docs + from + ", and " + marks + into + " of them and of " + had
+}
+
+// AddedLabelsNote says which labels an import added and, of those, the
+// ones no relation rule joins, with the rules there are, since a corpus
+// of its own labels (ANERCorp's PERS beside the default PER) otherwise
+// leaves a quotation no speaker to link to and nobody told why: "Added
+// labels PERS, MISC; no relation rule joins PERS or MISC (speaker joins
+// QUOTE to PER/ORG; cue joins QUOTE to CUE): …". "" when none was added.
+func AddedLabelsNote(added, unjoined []string, rules []db.RelationType) string {
+	if len(added) == 0 {
+		return ""
+	}
+	note := "Added the label " + added[0]
+	if len(added) > 1 {
+		note = "Added labels " + strings.Join(added, ", ")
+	}
+	if len(unjoined) == 0 {
+		return note
+	}
+	var joins []string
+	for _, rt := range rules {
+		joins = append(joins, rt.Name+" joins "+sideWords(rt.From)+" to "+sideWords(rt.To))
+	}
+	rulesSaid := "there is none"
+	if len(joins) > 0 {
+		rulesSaid = strings.Join(joins, "; ")
+	}
+	them, which := unjoined[0], "it"
+	if len(unjoined) > 1 {
+		them, which = strings.Join(unjoined[:len(unjoined)-1], ", ")+" or "+unjoined[len(unjoined)-1], "them"
+	}
+	return fmt.Sprintf("%s; no relation rule joins %s (%s): edit Relations on the project page if a link, a quotation's speaker say, should reach %s",
+		note, them, rulesSaid, which)
+}
+
+// sideWords is one side of a relation rule in words: its labels, or any
+// label when it names none.
+func sideWords(labels []string) string {
+	if len(labels) == 0 {
+		return "any label"
+	}
+	return strings.Join(labels, "/")
 }

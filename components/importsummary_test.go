@@ -44,3 +44,27 @@ func TestImportEventText(t *testing.T) {
 		}
 	}
 }
+
+// TestAddedLabelsNote: labels an import added that no relation rule
+// joins are named with the rules there are, so a manager learns why a
+// quotation cannot be linked to a PERS speaker.
+func TestAddedLabelsNote(t *testing.T) {
+	rules := db.DefaultRelationTypes()
+	for _, tt := range []struct {
+		added, unjoined []string
+		rules           []db.RelationType
+		want            string
+	}{
+		{nil, nil, rules, ""},
+		{[]string{"PERS"}, nil, []db.RelationType{{Name: "speaker", From: []string{"QUOTE"}, To: []string{"PERS"}}}, "Added the label PERS"},
+		{[]string{"PERS", "MISC"}, []string{"PERS", "MISC"}, rules,
+			"Added labels PERS, MISC; no relation rule joins PERS or MISC (speaker joins QUOTE to PER/ORG; cue joins QUOTE to CUE; segment joins QUOTE to QUOTE; refers_to joins PER/ORG to PER/ORG): edit Relations on the project page if a link, a quotation's speaker say, should reach them"},
+		{[]string{"PERS", "MISC"}, []string{"MISC"}, []db.RelationType{{Name: "speaker", From: []string{"QUOTE"}, To: []string{"PERS"}}},
+			"Added labels PERS, MISC; no relation rule joins MISC (speaker joins QUOTE to PERS): edit Relations on the project page if a link, a quotation's speaker say, should reach it"},
+		{[]string{"X"}, []string{"X"}, nil, "Added the label X; no relation rule joins X (there is none): edit Relations on the project page if a link, a quotation's speaker say, should reach it"},
+	} {
+		if got := AddedLabelsNote(tt.added, tt.unjoined, tt.rules); got != tt.want {
+			t.Errorf("AddedLabelsNote(%v, %v) =\n%q, want\n%q", tt.added, tt.unjoined, got, tt.want)
+		}
+	}
+}

@@ -56,6 +56,10 @@ type ImportResult struct {
 	// export): their text is not stored again.
 	Annotated   int
 	AddedLabels []string
+	// Unjoined is those of AddedLabels no relation rule joins, so that no
+	// link may reach them until the rules change (ANERCorp's PERS, while
+	// speaker joins QUOTE to PER and ORG).
+	Unjoined []string
 }
 
 // Import stores the documents of one file in one transaction: either every
@@ -71,7 +75,7 @@ func (s *Store) Import(ctx context.Context, opts ImportOptions, docs []codec.Doc
 		if err != nil {
 			return err
 		}
-		if res.AddedLabels, err = c.addNames(ctx, tx); err != nil {
+		if res.AddedLabels, res.Unjoined, err = c.addNames(ctx, tx); err != nil {
 			return err
 		}
 		ins, err := prepareImport(ctx, tx)
@@ -94,20 +98,52 @@ func (s *Store) Import(ctx context.Context, opts ImportOptions, docs []codec.Doc
 
 // addNames adds, when the import adds labels, the labels and relation
 // types the checked lines use that the project lacks, in first-use
-// order; it returns the names of the labels added.
-func (c *importCheck) addNames(ctx context.Context, tx *sql.Tx) ([]string, error) {
+// order; it returns the names of the labels added, and of those the ones
+// no relation rule joins.
+func (c *importCheck) addNames(ctx context.Context, tx *sql.Tx) (added, unjoined []string, err error) {
 	if !c.opts.AddLabels {
-		return nil, nil
+		return nil, nil, nil
 	}
-	added, err := addMissingLabels(ctx, tx, c.p, c.labels.names())
+	labels, err := addMissingLabels(ctx, tx, c.p, c.labels.names())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var names []string
-	for _, l := range added {
-		names = append(names, l.Name)
+	for _, l := range labels {
+		added = append(added, l.Name)
 	}
-	return names, addMissingRelationTypes(ctx, tx, c.p, c.types.names())
+	if err := addMissingRelationTypes(ctx, tx, c.p, c.types.names()); err != nil {
+		return nil, nil, err
+	}
+	return added, unjoinedLabels(c.p.RelationTypes, c.types.names(), added), nil
+}
+
+// unjoinedLabels is those of names no relation rule joins. A rule joins
+// the labels its sides name, and any label on a side left empty; a type
+// an import adds (one of used the project lacked) has both sides empty.
+func unjoinedLabels(rules []RelationType, used, names []string) []string {
+	joined := map[string]bool{}
+	have := map[string]bool{}
+	for _, rt := range rules {
+		have[rt.Name] = true
+		if len(rt.From) == 0 || len(rt.To) == 0 {
+			return nil
+		}
+		for _, l := range append(append([]string(nil), rt.From...), rt.To...) {
+			joined[l] = true
+		}
+	}
+	for _, name := range used {
+		if !have[name] {
+			return nil
+		}
+	}
+	var out []string
+	for _, name := range names {
+		if !joined[name] {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // logImport logs one event per file, however many documents it holds; it
@@ -420,7 +456,7 @@ func (s *Store) storeFile(ctx context.Context, opts ImportOptions, spool *codec.
 		if err := c.errors(); err != nil {
 			return err
 		}
-		if res.AddedLabels, err = c.addNames(ctx, tx); err != nil {
+		if res.AddedLabels, res.Unjoined, err = c.addNames(ctx, tx); err != nil {
 			return err
 		}
 		return ins.logImport(ctx, tx, opts, res)

@@ -144,7 +144,7 @@ func (h *handler) importDocuments(c echo.Context) error {
 	}
 	summary := components.ImportSummary(components.ImportCounts{Documents: res.Documents, Annotated: res.Annotated, Spans: res.Spans, Relations: res.Relations, Layer: layer})
 	return c.JSON(http.StatusCreated, map[string]any{"documents": res.Documents, "annotated": res.Annotated, "spans": res.Spans, "relations": res.Relations,
-		"added_labels": res.AddedLabels, "warnings": warnings, "summary": summary})
+		"added_labels": res.AddedLabels, "warnings": warnings, "summary": summary, "labels_note": components.AddedLabelsNote(res.AddedLabels, res.Unjoined, p.RelationTypes)})
 }
 
 func (h *handler) getDocument(c echo.Context) error {

@@ -48,3 +48,26 @@ func TestImportRefusalNamesTheFlag(t *testing.T) {
 		t.Errorf("refusal:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestImportSaysWhichAddedLabelsNoRuleJoins: ANERCorp's labels added to
+// a project with the default rules are named as joined by no rule, so a
+// PERS speaker is not refused unexplained; a project whose speaker rule
+// names PERS hears only that the labels came.
+func TestImportSaysWhichAddedLabelsNoRuleJoins(t *testing.T) {
+	c := newCLI(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "aner.conll")
+	os.WriteFile(file, []byte("# id = a1\nقال O\nأحمد B-PERS\nفي O\nمصر B-LOC\nو O\nنايل B-MISC\n\n"), 0o644)
+	c.ok("project", "create", "default")
+	out := c.ok("import", "--project", "default", "--add-labels", file)
+	if !strings.Contains(out, file+": Added labels PERS, MISC; no relation rule joins PERS or MISC (speaker joins QUOTE to PER/ORG; ") {
+		t.Errorf("import into the default label set said %q", out)
+	}
+	labels := filepath.Join(dir, "labels.json")
+	os.WriteFile(labels, []byte(`{"labels":[{"name":"PERS","color":"#1f77b4"},{"name":"LOC","color":"#2ca02c"},{"name":"QUOTE","color":"#d62728"}],"relation_types":[{"name":"speaker","from":["QUOTE"],"to":["PERS"]}]}`), 0o644)
+	c.ok("project", "create", "aner", "--labels", labels)
+	out = c.ok("import", "--project", "aner", "--add-labels", file)
+	if !strings.Contains(out, file+": Added the label MISC; no relation rule joins MISC (speaker joins QUOTE to PERS)") {
+		t.Errorf("import into a set whose speaker is PERS said %q", out)
+	}
+}

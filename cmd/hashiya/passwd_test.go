@@ -135,7 +135,7 @@ func TestImportAddLabelsKeysAndColours(t *testing.T) {
 	if err := os.WriteFile(file, []byte(line), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out := c.ok("import", "--project", "p", "--add-labels", file); !strings.Contains(out, "labels added to p: [PERS NORP TIME]") {
+	if out := c.ok("import", "--project", "p", "--add-labels", file); !strings.Contains(out, "Added labels PERS, NORP, TIME; no relation rule joins PERS, NORP or TIME (") {
 		t.Fatalf("import: %q", out)
 	}
 	s := openCLIStore(t, c)

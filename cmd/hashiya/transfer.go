@@ -62,8 +62,8 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 		// text its own way, and a script reading the line wants the name bare.
 		summary = strings.NewReplacer("\u2068", "", "\u2069", "").Replace(summary)
 		fmt.Fprintf(e.stdout, "%s: %s in %s\n", file, summary, time.Since(start).Round(time.Millisecond))
-		if len(res.AddedLabels) > 0 {
-			fmt.Fprintf(e.stdout, "%s: labels added to %s: %v\n", file, p.Name, res.AddedLabels)
+		if note := components.AddedLabelsNote(res.AddedLabels, res.Unjoined, p.RelationTypes); note != "" {
+			fmt.Fprintf(e.stdout, "%s: %s\n", file, note)
 		}
 	}
 	if failed > 0 {

@@ -88,14 +88,15 @@ function init(f) {
     }
     // Imported: pressing Import again asks for a file rather than send it twice.
     input.value = '';
-    const added = data.added_labels && data.added_labels.length ? `; labels added: ${data.added_labels.join(', ')}` : '';
+    // Which labels came, and those no relation rule joins, in the server's words.
+    const added = data.labels_note ? ` ${data.labels_note}.` : '';
     // The list above was drawn before the import: a link draws it again,
     // the new documents at its end (import order).
     const show = document.createElement('a');
     show.href = `/projects/${f.dataset.project}?done=imported&n=${data.documents}#documents-title`;
     show.textContent = 'Show the document list again';
     // The server words the summary, as the command line and the API give it.
-    status.replaceChildren(`${data.summary}${added}. `, show);
+    status.replaceChildren(`${data.summary}.${added} `, show);
     if (data.warnings && data.warnings.length) showLines('Warnings (imported anyway):', data.warnings);
   }
 

@@ -12,8 +12,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/crypto/bcrypt"
-
 	"hashiya/db"
 	"hashiya/db/codec"
 	"hashiya/web"
@@ -54,23 +52,7 @@ func newAgreementBench(b *testing.B, n int) (http.Handler, string, *http.Cookie)
 		b.Fatal(err)
 	}
 	docs = docs[:min(n, len(docs))]
-	store, err := db.Open(ctx, filepath.Join(b.TempDir(), "agreement.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { store.Close() })
-	hash, err := bcrypt.GenerateFromPassword([]byte(sitePassword), bcrypt.MinCost)
-	if err != nil {
-		b.Fatal(err)
-	}
-	admin, err := store.CreateUser(ctx, "reviewer", string(hash), true)
-	if err != nil {
-		b.Fatal(err)
-	}
-	p, err := store.CreateProject(ctx, "bench", nil, admin.ID)
-	if err != nil {
-		b.Fatal(err)
-	}
+	store, admin, p := benchProject(b, "reviewer")
 	karimDocs := make([]codec.Doc, len(docs))
 	for i, d := range docs {
 		k := d

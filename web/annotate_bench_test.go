@@ -7,13 +7,11 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"os/exec"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"golang.org/x/crypto/bcrypt"
 
 	"hashiya/db"
 	"hashiya/db/codec"
@@ -100,23 +98,7 @@ func benchAnnotateLong(b *testing.B, runes int) {
 // server's address and the document's id.
 func annotateBenchSite(b *testing.B, doc codec.Doc) (string, int64) {
 	ctx := context.Background()
-	store, err := db.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { store.Close() })
-	hash, err := bcrypt.GenerateFromPassword([]byte(sitePassword), bcrypt.MinCost)
-	if err != nil {
-		b.Fatal(err)
-	}
-	user, err := store.CreateUser(ctx, "annotator", string(hash), true)
-	if err != nil {
-		b.Fatal(err)
-	}
-	p, err := store.CreateProject(ctx, "bench", nil, user.ID)
-	if err != nil {
-		b.Fatal(err)
-	}
+	store, user, p := benchProject(b, "annotator")
 	opts := db.ImportOptions{ProjectID: p.ID, File: "long", By: user.ID, Owner: user.ID, AddLabels: true}
 	if _, err := store.Import(ctx, opts, []codec.Doc{doc}); err != nil {
 		b.Fatal(err)

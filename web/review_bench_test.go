@@ -16,7 +16,6 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
-	"golang.org/x/crypto/bcrypt"
 
 	"hashiya/db"
 	"hashiya/db/codec"
@@ -136,23 +135,7 @@ func newReviewBench(b *testing.B, runes int, join string, gold bool) reviewBench
 // gold when not nil, and logs its reviewer in.
 func newReviewServer(tb testing.TB, layers []codec.Doc, gold *codec.Doc) reviewBench {
 	ctx := context.Background()
-	store, err := db.Open(ctx, filepath.Join(tb.TempDir(), "review.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { store.Close() })
-	hash, err := bcrypt.GenerateFromPassword([]byte(sitePassword), bcrypt.MinCost)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	admin, err := store.CreateUser(ctx, "reviewer", string(hash), true)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	p, err := store.CreateProject(ctx, "bench", nil, admin.ID)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	store, admin, p := benchProject(tb, "reviewer")
 	type layer struct {
 		owner int64
 		doc   codec.Doc

@@ -218,15 +218,16 @@ type paragraphPage struct {
 // paged cuts paras into pages of about ComparePageRunes code points and
 // gives the one c.Page asks for (the last, past the end).
 func (c Compare) paged(paras []CompareParagraph) paragraphPage {
+	sizes := make([]int, len(paras))
+	for i, p := range paras {
+		sizes[i] = p.End - p.Start
+	}
 	var pages [][]CompareParagraph
-	size := 0
-	for _, p := range paras {
-		if len(pages) == 0 || size > 0 && size+p.End-p.Start > ComparePageRunes {
+	for i, n := range pageNumbers(sizes) {
+		if n > len(pages) {
 			pages = append(pages, nil)
-			size = 0
 		}
-		pages[len(pages)-1] = append(pages[len(pages)-1], p)
-		size += p.End - p.Start
+		pages[n-1] = append(pages[n-1], paras[i])
 	}
 	if len(pages) == 0 {
 		return paragraphPage{Number: 1, Pages: 1}

@@ -12,7 +12,7 @@ import (
 // TestReviewOfAnEmptyDocument: a review with nothing marked says whom
 // the document is assigned to, links to the project's documents ready
 // for review, and does not make Mark gold reviewed its call to action
-// until there is something to decide.
+// until there is something to decide and every span of it is decided.
 func TestReviewOfAnEmptyDocument(t *testing.T) {
 	te := newTeamEnv(t)
 	doc := te.docs[1]
@@ -49,7 +49,15 @@ func TestReviewOfAnEmptyDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	d = htmlPage(t, te.rana.get(review), http.StatusOK)
-	if d.Find("#candidates-empty").Length() != 0 || d.Find("#mark-reviewed button.primary").Length() != 1 {
-		t.Errorf("with a span to decide: empty state %d, primary Mark gold reviewed %d", d.Find("#candidates-empty").Length(), d.Find("#mark-reviewed button.primary").Length())
+	if d.Find("#candidates-empty").Length() != 0 || d.Find("#mark-reviewed button").Length() != 1 || d.Find("#mark-reviewed button.primary").Length() != 0 {
+		t.Errorf("with a span to decide: empty state %d, Mark gold reviewed %d, primary %d", d.Find("#candidates-empty").Length(), d.Find("#mark-reviewed button").Length(), d.Find("#mark-reviewed button.primary").Length())
+	}
+	// Once every span is decided, finishing the review is the next step.
+	if err := te.store.RejectForGold(t.Context(), doc, te.rana.user.ID, db.SpanKey{Label: "LOC", Start: start, End: end}, true); err != nil {
+		t.Fatal(err)
+	}
+	d = htmlPage(t, te.rana.get(review), http.StatusOK)
+	if d.Find("#mark-reviewed button.primary").Length() != 1 {
+		t.Error("with every span decided, Mark gold reviewed is not the primary action")
 	}
 }

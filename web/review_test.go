@@ -40,9 +40,9 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 	})
 	want := []string{
 		// The text cell: the span (marked) in a few words of its context.
-		fmt.Sprintf("قال 😀 الوزير أحمد 👍🏽 إن «الاقتصاد ينمو» في… PER %d–%d karim, layla Accept Reject | undecided | Accept PER “أحمد” into gold", per.Start, per.End),
-		fmt.Sprintf("…أحمد 👍🏽 إن «الاقتصاد ينمو» في الرياض. GPE %d–%d karim disputed Accept Reject | disputed undecided | Accept GPE “الرياض” into gold", gpe.Start, gpe.End),
-		fmt.Sprintf("…أحمد 👍🏽 إن «الاقتصاد ينمو» في الرياض. LOC %d–%d layla disputed Accept Reject | disputed undecided | Accept LOC “الرياض” into gold", loc.Start, loc.End),
+		fmt.Sprintf("قال 😀 الوزير أحمد 👍🏽 إن «الاقتصاد ينمو» في… PER %d–%d in the text karim, layla Accept Reject | undecided | Accept PER “أحمد” into gold", per.Start, per.End),
+		fmt.Sprintf("…أحمد 👍🏽 إن «الاقتصاد ينمو» في الرياض. GPE %d–%d in the text karim disputed Accept Reject | disputed undecided | Accept GPE “الرياض” into gold", gpe.Start, gpe.End),
+		fmt.Sprintf("…أحمد 👍🏽 إن «الاقتصاد ينمو» في الرياض. LOC %d–%d in the text layla disputed Accept Reject | disputed undecided | Accept LOC “الرياض” into gold", loc.Start, loc.End),
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))

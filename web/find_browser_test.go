@@ -85,3 +85,48 @@ func TestBrowserFindThenLabel(t *testing.T) {
 	b.run(chromedp.KeyEvent("/"), chromedp.KeyEvent(kb.Delete), chromedp.SendKeys(chromedp.ID("find-q"), "محمود"), chromedp.KeyEvent(kb.Enter))
 	waitFor("a word not in the text", func() bool { return count() == "No “محمود” in the text." })
 }
+
+// TestBrowserFindClosesEditor: with a LOC span open by "]" ("Span 1 of
+// 1"), "/" and Enter select a word found elsewhere; the LOC span's
+// editor closes, as Escape would, the focus staying on the text, so the
+// label's key pressed next labels the word found, the only thing shown
+// as being worked on, and leaves the LOC span as it was.
+func TestBrowserFindClosesEditor(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	loc := s.addSpan(t, doc, "وقال", "LOC")
+	start, end := spanAt(t, doc.Text, "النعمان", 0)
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+
+	b.run(chromedp.Focus(chromedp.ID("doc")), chromedp.KeyEvent("]"))
+	b.waitFor(`!document.getElementById('span-editor').hidden && document.getElementById('editor-title').textContent === 'LOC span' && document.getElementById('save-status').textContent === 'Span 1 of 1'`)
+	b.run(chromedp.KeyEvent("/"))
+	b.waitFor(`document.activeElement === document.getElementById('find-q')`)
+	b.run(chromedp.SendKeys(chromedp.ID("find-q"), "النعمان"), chromedp.KeyEvent(kb.Enter))
+	b.waitFor(fmt.Sprintf(`import(document.querySelector('script[type=module]').src.replace('annotate.js', 'offsets.js')).then((m) => {
+	  const r = m.selectionOffsets(document.getElementById('doc'));
+	  return r !== null && r.start === %d && r.end === %d;
+	})`, start, end))
+	b.waitFor(`document.getElementById('span-editor').hidden`)
+	if got := eval[string](b, `document.getElementById('save-status').textContent`); got != "" {
+		t.Errorf("with the editor closed the status still says %q", got)
+	}
+	if n := eval[int](b, `document.querySelectorAll('#doc .seg.selected').length`); n != 0 {
+		t.Errorf("%d runs of the text are still marked as the span open", n)
+	}
+	if !eval[bool](b, `document.activeElement === document.getElementById('doc')`) {
+		t.Error("closing the editor took the focus from the text, where Find put it")
+	}
+
+	b.run(chromedp.KeyEvent("1")) // PER
+	spans := s.waitSpans(t, doc, s.user.ID, 2)
+	for _, sp := range spans {
+		if sp.ID == loc.ID && (sp.Label != "LOC" || sp.Start != loc.Start || sp.End != loc.End) {
+			t.Errorf("the span open before Find became %s %d..%d", sp.Label, sp.Start, sp.End)
+		}
+		if sp.ID != loc.ID && (sp.Label != "PER" || sp.Start != start || sp.End != end) {
+			t.Errorf("key 1 made %s %d..%d, want PER on the word found at %d..%d", sp.Label, sp.Start, sp.End, start, end)
+		}
+	}
+}

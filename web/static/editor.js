@@ -113,6 +113,18 @@ export function createEditor(ctx) {
     if (lost) docEl.focus({ preventScroll: true });
   }
 
+  // Text selected in the text (by Find, a drag, Shift+Arrow) is what a
+  // label's key acts on next (keys.js), so the editor of the span open
+  // before closes, as Escape closes it, the focus left where it is: the
+  // screen shows no span a key would not touch.
+  document.addEventListener('selectionchange', () => {
+    if (!selected) return;
+    const sel = window.getSelection();
+    if (sel.rangeCount === 0 || sel.isCollapsed || !docEl.contains(sel.anchorNode)) return;
+    closeEditor();
+    ctx.showStatus('');
+  });
+
   // ] and [ open the span after or before the open one, in text order,
   // wrapping round, so a layer can be walked through by keyboard; with
   // none open, the first after or before the caret. The caret goes to the

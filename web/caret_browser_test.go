@@ -169,7 +169,7 @@ func TestBrowserKeyboardKeepsPlace(t *testing.T) {
 	// S with no quotation open nor under the caret says how to open one;
 	// at the end of a quotation just made it opens it to pick its speaker.
 	b.run(chromedp.KeyEvent("s"))
-	b.waitFor(`document.getElementById('save-status').textContent.startsWith('Open a quotation first')`)
+	b.waitFor(`document.getElementById('save-status').textContent.startsWith("S picks a quotation's speaker, and no span is open")`)
 	for range 2 {
 		b.run(chromedp.KeyEvent(kb.ArrowLeft, chromedp.KeyModifiers(ctrl, shift)))
 	}

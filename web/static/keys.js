@@ -84,7 +84,7 @@ export function watchKeys(ctx, parts) {
 
   // speakerKey: S with no span open but the caret in (or at the end of) a
   // quotation opens the innermost one and starts picking its speaker; S
-  // elsewhere says how. True when it took the key.
+  // elsewhere says to open one. True when it took the key.
   function speakerKey(e) {
     if (e.key.toLowerCase() !== 's' || e.shiftKey || editor.selected()) return false;
     if (!JSON.parse(docEl.dataset.relations || '{}').speaker) return false; // no speakers in this project
@@ -93,7 +93,7 @@ export function watchKeys(ctx, parts) {
       .filter((sp) => sp.label === 'QUOTE' && sp.start <= cp && cp <= sp.end)
       .sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
     if (!quote) {
-      ctx.showStatus('Open a quotation first (] or click it) to link its speaker.');
+      ctx.showStatus(ctx.quotes.keyRefusal(e));
       return true;
     }
     editor.open(spanByID(quote.id));
@@ -111,25 +111,41 @@ export function watchKeys(ctx, parts) {
     else parts.createFromSelection(label).catch(reported);
   }
 
+  // toolRefused says why a quotation tool's key (S, C, R), which gives no
+  // label either, picked nothing: the span open (if any) takes no such
+  // link. Any other key stays silent.
+  function toolRefused(e) {
+    const why = ctx.quotes.keyRefusal(e);
+    if (why) ctx.showStatus(why);
+  }
+
   // unknownKey answers a key that gives no label on this page. The key of
   // a label a manager removed says so. Any other, pressed with text
   // selected or a span open, may be the key of a label added since the
   // page last heard: it asks the server for the set (after any save under
   // way), redraws with it when it changed, saying so, and uses the key.
+  // S, C or R picking nothing says why (toolRefused).
   async function unknownKey(e) {
     const gone = labelSet.goneFor(e);
     if (gone) {
       ctx.showError(`Key ${e.key} gave ${gone}, which is no longer one of the project's labels (the label bar shows them); nothing was changed.`);
       return;
     }
-    if (ctx.readOnly || (!editor.selected() && selectionOffsets(docEl) === null)) return;
+    if (ctx.readOnly || (!editor.selected() && selectionOffsets(docEl) === null)) {
+      toolRefused(e);
+      return;
+    }
     const notice = noticeOf(await parts.after(async () => {
       const layer = await ctx.api.layer();
       return labelSet.changed(layer.labels) ? ctx.redraw(layer) : NO_CHANGE;
     }));
-    if (!notice) return;
+    if (!notice) {
+      toolRefused(e);
+      return;
+    }
     ctx.showError(notice, 'notice');
     const label = labelSet.labelFor(e);
     if (label) labelKey(label);
+    else toolRefused(e);
   }
 }

@@ -20,6 +20,8 @@ export function createRules(initial) {
     refers: (label) => Boolean(rules.refers_to) && joins(rules.refers_to.from, label),
     /** The labels a link of type reaches, in words ("PER or ORG"). */
     targetsText: (type) => (rules[type] && rules[type].to.length ? rules[type].to.join(' or ') : 'labelled'),
+    /** The labels a link of type starts from, in words ("PER or ORG"). */
+    sourcesText: (type) => (rules[type] && rules[type].from.length ? rules[type].from.join(' or ') : 'labelled'),
     /** Follows a layer answer's relation_types; returns how they changed, in words, or ''. */
     set(types) {
       if (!Array.isArray(types)) return '';

@@ -195,6 +195,15 @@ export function createQuoteTools(ctx) {
   }
   el('q-not-in-text').addEventListener('change', (e) => setAttribute('speaker_in_text', e.target.checked ? false : null).catch(ctx.reported));
 
+  // keyType is the link S, C or R picks for the span open: a speaker or
+  // a cue for a quotation, the entity it refers to for a span that may
+  // refer onward; null for another key, or none open.
+  function keyType(e) {
+    if (!current) return null;
+    const quote = current.label === 'QUOTE';
+    return { s: quote && rules.has('speaker') && 'speaker', c: quote && rules.has('cue') && 'cue', r: !quote && rules.refers(current.label) && 'refers_to' }[e.key.toLowerCase()] || null;
+  }
+
   // shown settles once the span last opened has its links loaded and
   // drawn: S pressed at once after opening a quotation waits for it, so
   // the candidates it focuses are that quotation's.
@@ -244,13 +253,27 @@ export function createQuoteTools(ctx) {
         ctx.showStatus('');
         return true;
       }
-      if (!current) return false;
-      const quote = current.label === 'QUOTE';
-      const type = { s: quote && rules.has('speaker') && 'speaker', c: quote && rules.has('cue') && 'cue', r: !quote && rules.refers(current.label) && 'refers_to' }[e.key.toLowerCase()];
+      const type = keyType(e);
       if (!type) return false;
       const opened = current;
       shown.then(() => { if (current && current.id === opened.id) startPicking(type, true); }).catch(ctx.reported);
       return true;
+    },
+    /**
+     * Why S, C or R picks nothing with the span open (none, or one that
+     * takes no such link), in words; '' for another key, one that picks,
+     * or one whose link the project does not have.
+     */
+    keyRefusal(e) {
+      const key = e.key.toLowerCase();
+      if (keyType(e) || !rules.has({ s: 'speaker', c: 'cue', r: 'refers_to' }[key])) return '';
+      if (key === 'r') {
+        const open = current ? `the ${current.label} span open is not one` : 'no span is open';
+        return `R picks the entity a ${rules.sourcesText('refers_to')} span refers to, and ${open}: open one first (] or click it).`;
+      }
+      const what = key === 's' ? 'speaker' : 'cue';
+      const open = current ? `the ${current.label} span open is not a quotation` : 'no span is open';
+      return `${key.toUpperCase()} picks a quotation's ${what}, and ${open}: open a QUOTE span first (] or click it).`;
     },
   };
 }

@@ -304,11 +304,10 @@ func loggedCount(raw json.RawMessage, thing string) string {
 // loggedItems says how many things an event logged, given as a count or
 // as the list of their ids.
 func loggedItems(raw json.RawMessage, thing string) string {
-	var ids []int64
-	if json.Unmarshal(raw, &ids) == nil {
-		return Plural(len(ids), thing)
+	if n := loggedNumber(raw); n >= 0 {
+		return Plural(n, thing)
 	}
-	return loggedCount(raw, thing)
+	return fmt.Sprintf("%s %ss", raw, thing)
 }
 
 // loggedSpansAndLinks says the spans and links an accept or its undo

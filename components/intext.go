@@ -3,6 +3,9 @@ package components
 import (
 	"fmt"
 	"sort"
+	"unicode/utf8"
+
+	"hashiya/components/segment"
 )
 
 // textParagraph is a paragraph as Compare in the text numbers it: a line
@@ -11,21 +14,16 @@ import (
 type textParagraph struct{ Start, End int }
 
 // textParagraphs are the lines of text holding text, in order: the
-// paragraphs Compare.Paragraphs draws, without cutting any layer.
+// paragraphs Compare.Paragraphs draws, cut as it cuts them, without any
+// layer's spans.
 func textParagraphs(text string) []textParagraph {
 	var out []textParagraph
-	start, i := 0, 0
-	for _, r := range text {
-		if r == '\n' || r == '\r' {
-			if i > start {
-				out = append(out, textParagraph{start, i})
-			}
-			start = i + 1
+	for _, p := range segment.Cut(text, nil) {
+		if len(p.Runs) == 0 {
+			continue
 		}
-		i++
-	}
-	if i > start {
-		out = append(out, textParagraph{start, i})
+		last := p.Runs[len(p.Runs)-1]
+		out = append(out, textParagraph{p.Start, last.Start + utf8.RuneCountInString(last.Text)})
 	}
 	return out
 }

@@ -38,6 +38,30 @@ type Layer struct {
 	Status    string
 	Spans     []Span
 	Relations []Relation
+	Version   LayerVersion
+}
+
+// LayerVersion names what a layer holds: the layer (0 before anyone
+// writes to it) and its revision, which every write to it changes
+// (migration 014). Two reads with the same version read the same spans,
+// relations and status.
+type LayerVersion struct {
+	ID       int64
+	Revision int64
+}
+
+// LayerVersion is the version of owner's layer on document docID, read
+// without its spans: the cheap question "has it changed?".
+func (s *Store) LayerVersion(ctx context.Context, docID, owner int64) (LayerVersion, error) {
+	var v LayerVersion
+	err := s.r.QueryRowContext(ctx, "SELECT id, revision FROM layers WHERE document_id = ? AND owner_id IS ?", docID, nullID(owner)).Scan(&v.ID, &v.Revision)
+	if errors.Is(err, sql.ErrNoRows) {
+		return LayerVersion{}, nil
+	}
+	if err != nil {
+		return LayerVersion{}, fmt.Errorf("db: load the version of a layer of document %d: %w", docID, err)
+	}
+	return v, nil
 }
 
 // LayerOf loads the spans and relations of owner's layer on a document,
@@ -55,18 +79,17 @@ func (s *Store) LayerOf(ctx context.Context, doc Document, owner int64) (Layer, 
 
 func layerOf(ctx context.Context, q querier, doc Document, owner int64) (Layer, error) {
 	l := Layer{Owner: owner, Status: "new", Spans: []Span{}, Relations: []Relation{}}
-	var id int64
-	err := q.QueryRowContext(ctx, "SELECT id, status FROM layers WHERE document_id = ? AND owner_id IS ?", doc.ID, nullID(owner)).Scan(&id, &l.Status)
+	err := q.QueryRowContext(ctx, "SELECT id, status, revision FROM layers WHERE document_id = ? AND owner_id IS ?", doc.ID, nullID(owner)).Scan(&l.Version.ID, &l.Status, &l.Version.Revision)
 	if errors.Is(err, sql.ErrNoRows) {
 		return l, nil
 	}
 	if err != nil {
 		return Layer{}, fmt.Errorf("db: load layer of document %d: %w", doc.ID, err)
 	}
-	if l.Spans, err = layerSpans(ctx, q, doc.Text, id); err != nil {
+	if l.Spans, err = layerSpans(ctx, q, doc.Text, l.Version.ID); err != nil {
 		return Layer{}, err
 	}
-	if l.Relations, err = layerRelations(ctx, q, id); err != nil {
+	if l.Relations, err = layerRelations(ctx, q, l.Version.ID); err != nil {
 		return Layer{}, err
 	}
 	return l, nil

@@ -156,14 +156,47 @@ func jsonKind(t reflect.Type) string {
 // rules, which the annotation page fetches after every save: a page
 // loaded before a manager changed them sees it, redraws its label bar
 // and offers the links the rules now allow.
+// listSpans answers with the layer and its ETag (layerTag). A client
+// that names the tag it holds in If-None-Match, and holds the layer as it
+// is, is answered 304 Not Modified from the layer's version alone, its
+// spans unread.
 func (h *handler) listSpans(c echo.Context) error {
-	a, err := h.annotation(c)
+	t, owner, err := h.readTarget(c)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"layer": a.LayerName, "status": a.Layer.Status,
-		"spans": a.Layer.Spans, "relations": a.Layer.Relations, "labels": a.Project.Labels,
-		"relation_types": relationTypesJSON(a.Project.RelationTypes)})
+	ctx := c.Request().Context()
+	p, err := h.store.Project(ctx, t.doc.ProjectID)
+	if err != nil {
+		return err
+	}
+	name := t.layerLabel(owner)
+	if held := c.Request().Header.Get("If-None-Match"); held != "" {
+		v, err := h.store.LayerVersion(ctx, t.doc.ID, t.owner)
+		if err != nil {
+			return err
+		}
+		tag, err := layerTag(name, t.owner, v, p)
+		if err != nil {
+			return err
+		}
+		if tagMatches(held, tag) {
+			c.Response().Header().Set("ETag", tag)
+			return c.NoContent(http.StatusNotModified)
+		}
+	}
+	l, err := h.store.LayerOf(ctx, t.doc, t.owner)
+	if err != nil {
+		return err
+	}
+	tag, err := layerTag(name, t.owner, l.Version, p)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("ETag", tag)
+	return c.JSON(http.StatusOK, map[string]any{"layer": name, "status": l.Status,
+		"spans": l.Spans, "relations": l.Relations, "labels": p.Labels,
+		"relation_types": relationTypesJSON(p.RelationTypes)})
 }
 
 // relationTypesJSON writes every rule's sides as arrays, an empty one

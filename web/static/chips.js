@@ -18,6 +18,15 @@
 // laid out only near the screen (content-visibility: auto in app.css), so
 // chips are fitted paragraph by paragraph as each comes into view, never
 // the whole book at once.
+//
+// A QUOTE's chip names who said the quotation (speakers.js), the name cut
+// shorter before any label is left out for want of room; the run's title
+// and its description (what a screen reader says of it) name the speaker
+// whole. What a save changes in who said what (a link, an unlink, a
+// speaker relabelled or deleted) is drawn again wherever its quotation's
+// segments stand, though the paragraphs themselves were not redrawn.
+
+import { createSpeakers } from './speakers.js';
 
 /**
  * watchChips keeps the chips of docEl's paragraphs fitted: each paragraph
@@ -27,6 +36,8 @@
  * has just put in place (null: the whole text is new).
  */
 export function watchChips(docEl, reported) {
+  const speakers = createSpeakers(document.getElementById('quote-list'));
+  const fitChips = (paragraphs) => drawChips(paragraphs, speakers);
   const lazy = 'ContentVisibilityAutoStateChangeEvent' in window;
   const drawn = new Set();
   // The browser may draw the screen before a listener hears of it (as
@@ -60,6 +71,7 @@ export function watchChips(docEl, reported) {
     return near;
   };
   takeNear();
+  describeRuns(runsAt(docEl, speakers.read()), speakers);
   // A ResizeObserver also reports once as it starts: the first fit.
   const refit = () => fitChips(drawnNow());
   new ResizeObserver(refit).observe(docEl);
@@ -68,15 +80,46 @@ export function watchChips(docEl, reported) {
   // laid out (the Arabic one, in a Latin paragraph), after fonts.ready
   // has settled; the words move without the text changing size.
   document.fonts.addEventListener('loadingdone', refit);
-  return { fit: (paragraphs) => fitChips(paragraphs || takeNear()) };
+  return {
+    fit(paragraphs) {
+      // The runs the redraw brought came without their speakers; those of
+      // quotations whose speaker changed are elsewhere too.
+      const changed = runsAt(docEl, speakers.read());
+      const fresh = paragraphs ? paragraphs.flatMap((p) => [...p.querySelectorAll('.seg[data-chip]')]) : runsAt(docEl, null);
+      describeRuns([...fresh, ...changed], speakers);
+      const shown = new Set(drawnNow());
+      const again = new Set(changed.map((run) => run.closest('p')).filter((p) => shown.has(p)));
+      for (const p of paragraphs || takeNear()) again.add(p);
+      fitChips([...again]);
+    },
+  };
+}
+
+// runsAt finds the labelled runs starting at starts (all of them for
+// null): one by one when they are few, else in one pass over the text.
+function runsAt(docEl, starts) {
+  if (starts && starts.size <= 8) {
+    return [...starts].map((start) => docEl.querySelector(`.seg[data-chip][data-start="${start}"]`)).filter(Boolean);
+  }
+  const all = [...docEl.querySelectorAll('.seg[data-chip]')];
+  return starts ? all.filter((run) => starts.has(run.dataset.start)) : all;
+}
+
+// describeRuns gives each run its labels with who said its quotation, as
+// its title and in words as its description.
+function describeRuns(runs, speakers) {
+  for (const run of runs) {
+    run.title = speakers.title(run.dataset.start, run.dataset.chip);
+    run.setAttribute('aria-description', speakers.description(run.dataset.start, run.dataset.chip));
+  }
 }
 
 /**
- * fitChips draws the chips of the paragraphs' labelled runs. It measures
- * every paragraph first and writes after, so the browser lays the text
- * out once, not once a paragraph.
+ * drawChips draws the chips of the paragraphs' labelled runs, a QUOTE's
+ * with who said it. It measures every paragraph first and writes after,
+ * so the browser lays the text out once, not once a paragraph.
  */
-export function fitChips(paragraphs) {
+function drawChips(paragraphs, speakers) {
   measure ||= measurer();
   const layers = paragraphs.map((p) => [p, chipsOf(p)]);
   for (const [p, chips] of layers) {
@@ -86,7 +129,8 @@ export function fitChips(paragraphs) {
     for (const c of chips) {
       const chip = document.createElement('span');
       chip.className = 'chip';
-      chip.dataset.label = fitLabels(c.label, c.room, measure);
+      chip.dataset.label = fitChip(speakers.chipForms(c.run, c.label), c.room, measure);
+      if (speakers.unattributed(c.run)) chip.classList.add('unattributed');
       // The text is drawn from data-label (so a copy of the text leaves
       // chips out), which dir="auto" cannot see: its direction is set
       // here. Latin labels read (and are cut) left to right, Arabic ones
@@ -129,12 +173,24 @@ function rightToLeft(text) {
   return Boolean(letter) && /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(letter[0]);
 }
 
-// fitLabels is the chip text for labels (joined by " · ") in room pixels:
-// all of them, or as many whole labels as fit and a count of the rest.
-export function fitLabels(labels, room, measure) {
-  // A pixel to spare: the text drawn may come out a hair wider than measured.
-  const fits = (text) => measure(text) + 1 <= room;
-  const names = labels.split(' · ');
+// A pixel to spare: the text drawn may come out a hair wider than measured.
+const fitsIn = (room, measure) => (text) => measure(text) + 1 <= room;
+
+// fitChip is the chip text in room pixels, from forms (its labels at each
+// length, longest first, as speakers.js gives them): all its labels
+// whole at the longest length that fits, else fitLabels' cut of the
+// shortest.
+function fitChip(forms, room, measure) {
+  const fits = fitsIn(room, measure);
+  const whole = forms.map((names) => names.join(' · ')).find(fits);
+  return whole || fitLabels(forms[forms.length - 1], room, measure);
+}
+
+// fitLabels is the chip text for names (joined by " · ") in room pixels:
+// all of them, or as many whole names as fit and a count of the rest.
+export function fitLabels(names, room, measure) {
+  const fits = fitsIn(room, measure);
+  const labels = names.join(' · ');
   if (names.length < 2 || fits(labels)) return labels;
   // The count follows a thin space, to take little room.
   const count = (k) => `\u2009+${names.length - k}`;

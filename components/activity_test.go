@@ -50,6 +50,8 @@ func TestEventText(t *testing.T) {
 		{"document.delete", `{"name":"aner-6","hash":"x","layers":1,"finished":0,"spans":2,"relations":0,"notes":0}`, "deleted the document aner-6 with its 2 spans in 1 layer"},
 		{"document.delete", `{"name":"aner-4","hash":"x","layers":0,"finished":0,"spans":0,"relations":0,"notes":0}`, "deleted the document aner-4, which nobody had annotated"},
 		{"review.accept-agreed", `{"spans":[4,5,9],"relations":[2]}`, "accepted 3 spans and 1 link the annotators agree on into gold"},
+		{"review.replace", `{"span":7,"label":"LOC","start":74,"end":81,"instead_of":["GPE"]}`, "accepted LOC 74–81 into gold in place of GPE"},
+		{"review.undo-replace", `{"replace":12,"label":"LOC","start":74,"end":81,"instead_of":["GPE","ORG"]}`, "took back accepting LOC 74–81 in place of GPE and ORG, which gold holds again"},
 		{"review.undo-accept", `{"accept":81,"spans":3,"relations":0}`, "took back an accept into gold, removing 3 spans"},
 		{"project.create", `{"name":"أخبار"}`, "created the project أخبار"},
 		{"project.create", `{"name":"تقارير","labels_from":"أخبار"}`, "created the project تقارير with the labels of أخبار"},

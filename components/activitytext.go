@@ -27,6 +27,7 @@ type eventDetail struct {
 	LabelsFrom                                       string          `json:"labels_from"`
 	RulesBefore                                      json.RawMessage `json:"relation_types_before"`
 	RulesAfter                                       json.RawMessage `json:"relation_types_after"`
+	InsteadOf                                        []string        `json:"instead_of"` // labels an accept replaced in gold
 }
 
 // eventText says what an event did as the rest of a sentence whose
@@ -123,6 +124,10 @@ func reviewText(action string, d eventDetail) string {
 		return fmt.Sprintf("rejected %s %d–%d for gold", d.Label, d.Start, d.End)
 	case "review.unreject":
 		return fmt.Sprintf("took back the rejection of %s %d–%d for gold", d.Label, d.Start, d.End)
+	case "review.replace":
+		return fmt.Sprintf("accepted %s %d–%d into gold in place of %s", d.Label, d.Start, d.End, strings.Join(d.InsteadOf, " and "))
+	case "review.undo-replace":
+		return fmt.Sprintf("took back accepting %s %d–%d in place of %s, which gold holds again", d.Label, d.Start, d.End, strings.Join(d.InsteadOf, " and "))
 	case "review.accept-agreed", "review.undo-accept":
 		s := "accepted " + loggedSpansAndLinks(d) + " the annotators agree on into gold"
 		if action == "review.undo-accept" {

@@ -45,6 +45,10 @@ type Review struct {
 	// UndoAccept is the reviewer's last bulk accept, which the notice
 	// after it offers to take back (Event 0: none).
 	UndoAccept db.AgreedAccept
+	// UndoReplace is the reviewer's last accept in place of gold's label,
+	// when the notice after it stands in its row, which offers to take it
+	// back (Event 0: none).
+	UndoReplace db.LabelReplacement
 	// From is the anchor of the row the page of rows shown starts at
 	// (or the place it starts from, when that row is gone); "" for the
 	// first page.
@@ -86,8 +90,11 @@ func (r Review) placesAttr() string {
 }
 
 // shown are the rows the page lists, of rows, and how many are disputed
-// and undecided.
+// and undecided. A filtered list keeps the labels of one place together:
+// a row listed brings the other labels on its words, so a choice between
+// labels is shown whole.
 func (r Review) shown(rows []ReviewRow) (listed []ReviewRow, disputed, undecided int) {
+	keep := map[[2]int]bool{}
 	for _, row := range rows {
 		if row.Disputed {
 			disputed++
@@ -96,10 +103,49 @@ func (r Review) shown(rows []ReviewRow) (listed []ReviewRow, disputed, undecided
 			undecided++
 		}
 		if (!r.OnlyDisputed || row.Disputed) && (!r.OnlyUndecided || row.Undecided()) {
+			keep[row.place()] = true
+		}
+	}
+	for _, row := range rows {
+		if keep[row.place()] {
 			listed = append(listed, row)
 		}
 	}
 	return listed, disputed, undecided
+}
+
+// place is the row's start and end.
+func (r ReviewRow) place() [2]int { return [2]int{r.Start, r.End} }
+
+// labelGroup is where a row stands among the rows of its place (the same
+// start and end, other labels) as a page draws them: Size is how many
+// there are, given on the first (whose text and place stand for all), 0
+// on the others; Labels is how many labels the place has, 1 for a row
+// alone.
+type labelGroup struct {
+	Size, Labels int
+	Last         bool
+}
+
+// labelGroups gives each of rows its labelGroup, by anchor. rows are in
+// the table's order, so the labels of one place follow each other.
+func labelGroups(rows []ReviewRow) map[string]labelGroup {
+	out := make(map[string]labelGroup, len(rows))
+	for i := 0; i < len(rows); {
+		j := i + 1
+		for j < len(rows) && rows[j].place() == rows[i].place() {
+			j++
+		}
+		for k := i; k < j; k++ {
+			g := labelGroup{Labels: j - i, Last: k == j-1}
+			if k == i {
+				g.Size = j - i
+			}
+			out[rows[k].Anchor()] = g
+		}
+		i = j
+	}
+	return out
 }
 
 // ReviewRow is one distinct span of the layers, or of gold alone.
@@ -113,10 +159,13 @@ type ReviewRow struct {
 	GoldSpan  int64 // gold's span, 0 when gold lacks it
 	Rejected  bool  // gold lacks it, and a reviewer decided it is not to be there
 	// GoldOther are the labels gold gives the same words when it lacks
-	// this one: choosing one label there decides the others.
-	GoldOther []string
-	Disputed  bool // not every user's layer holds it
-	Links     []HolderLinks
+	// this one: choosing one label there decides the others, and its
+	// accept replaces them. GoldOtherLinks counts their links in gold,
+	// which go with them.
+	GoldOther      []string
+	GoldOtherLinks int
+	Disputed       bool // not every user's layer holds it
+	Links          []HolderLinks
 	// Before and After are a few words of the text around the span, so a
 	// reviewer judges it without opening the document. Rows lists them
 	// empty: only the rows a page draws get them (inContext).
@@ -229,9 +278,16 @@ func (r Review) Rows() []ReviewRow {
 	}
 	gold := map[agreement.Span]db.Span{}
 	goldLabels := map[[2]int][]string{} // by start and end
+	goldLinks := map[int64]int{}        // by span id
+	placeLinks := map[[2]int]int{}      // gold's links of each place's spans
+	for _, rel := range r.Gold.Relations {
+		goldLinks[rel.From]++
+		goldLinks[rel.To]++
+	}
 	for _, s := range r.Gold.Spans {
 		gold[keyOf(s)] = s
 		goldLabels[[2]int{s.Start, s.End}] = append(goldLabels[[2]int{s.Start, s.End}], s.Label)
+		placeLinks[[2]int{s.Start, s.End}] += goldLinks[s.ID]
 	}
 	// Gold joins the comparison as a nameless layer, so spans only gold
 	// holds are listed too; it is never a holder.
@@ -252,7 +308,8 @@ func (r Review) Rows() []ReviewRow {
 			row.GoldSpan, row.Text = g.ID, g.Text
 		} else {
 			row.Rejected = r.Rejected[row.Key()]
-			row.GoldOther = goldLabels[[2]int{row.Start, row.End}]
+			row.GoldOther = goldLabels[row.place()]
+			row.GoldOtherLinks = placeLinks[row.place()]
 		}
 		rows = append(rows, row)
 	}
@@ -455,10 +512,51 @@ func meanText(pairs []agreement.Pair) string {
 	return fmt.Sprintf("%.2f over %d pairs", mean, n)
 }
 
+// insteadText names an accept that replaces gold's labels on the row's
+// words: "Accept LOC instead of GPE".
+func insteadText(row ReviewRow) string {
+	return fmt.Sprintf("Accept %s instead of %s", row.Label, labelsText(row.GoldOther))
+}
+
+// insteadQuestion is asked before an accept whose replaced spans have
+// links in gold, as Remove asks: the links go with them.
+func insteadQuestion(row ReviewRow) string {
+	return fmt.Sprintf("Accept %s “%s” into gold instead of %s? %s of %s in gold %s with it.",
+		row.Label, row.Text, labelsText(row.GoldOther), Plural(row.GoldOtherLinks, "link"), labelsText(row.GoldOther),
+		map[bool]string{true: "goes", false: "go"}[row.GoldOtherLinks == 1])
+}
+
+// labelsText names labels in a sentence: "GPE", "GPE and ORG".
+func labelsText(labels []string) string {
+	if len(labels) < 2 {
+		return strings.Join(labels, "")
+	}
+	return strings.Join(labels[:len(labels)-1], ", ") + " and " + labels[len(labels)-1]
+}
+
+// groupText heads the labels of one place: they differ, and what gold
+// does about it.
+func groupText(rows []ReviewRow, row ReviewRow, n int) string {
+	inGold := 0
+	for _, o := range rows {
+		if o.place() == row.place() && o.GoldSpan != 0 {
+			inGold++
+		}
+	}
+	switch {
+	case inGold > 1:
+		return fmt.Sprintf("Labels differ: gold gives these words %d labels; remove all but one", inGold)
+	case inGold == 1:
+		return fmt.Sprintf("Labels differ: %d labels, one in gold", n)
+	}
+	return fmt.Sprintf("Labels differ: %d labels, choose one", n)
+}
+
 // bothLabelsQuestion is asked before a span is accepted with its links
 // on words gold gives another label: gold would then hold both, and a
-// reviewer who meant to change the label presses Accept instead.
+// reviewer who meant to change the label presses "Accept LOC instead of
+// GPE".
 func bothLabelsQuestion(row ReviewRow) string {
 	other := strings.Join(row.GoldOther, ", ")
-	return fmt.Sprintf("Gold gives “%s” %s. Accept %s with these links as well, so gold gives the words both labels? To change the label, press Accept instead.", row.Text, other, row.Label)
+	return fmt.Sprintf("Gold gives “%s” %s. Accept %s with these links as well, so gold gives the words both labels? To change the label, press %s.", row.Text, other, row.Label, insteadText(row))
 }

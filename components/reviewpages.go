@@ -44,16 +44,25 @@ func (r Review) paged(listed []ReviewRow) rowPage {
 	if first >= len(listed) {
 		first = max(len(listed)-1, 0) / ReviewPageRows * ReviewPageRows
 	}
+	// A page never cuts the labels of one place apart: it starts at the
+	// first of them and ends after the last, a few rows longer if need be.
+	for first > 0 && first < len(listed) && listed[first-1].place() == listed[first].place() {
+		first--
+	}
+	end := min(first+ReviewPageRows, len(listed))
+	for end > 0 && end < len(listed) && listed[end-1].place() == listed[end].place() {
+		end++
+	}
 	pg := rowPage{First: first, Total: len(listed)}
-	pg.Rows = listed[first:min(first+ReviewPageRows, len(listed))]
+	pg.Rows = listed[first:end]
 	if first > 0 {
 		pg.PrevAt = listed[first-1].Anchor()
 	}
 	if first > ReviewPageRows {
 		pg.PrevFrom = listed[first-ReviewPageRows].Anchor()
 	}
-	if next := first + ReviewPageRows; next < len(listed) {
-		pg.NextAt = listed[next].Anchor()
+	if end < len(listed) {
+		pg.NextAt = listed[end].Anchor()
 	}
 	return pg
 }

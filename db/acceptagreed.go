@@ -197,9 +197,26 @@ func agreedAcceptTx(ctx context.Context, tx *sql.Tx, doc Document, by, event int
 // shows one of its spans edited or removed, or linked anew: taking the
 // accept back would then undo work done since.
 func refuseTouchedSince(ctx context.Context, tx *sql.Tx, doc Document, a AgreedAccept) error {
-	spans, err := json.Marshal(a.Spans)
+	touched, first, err := touchedSince(ctx, tx, doc, a.Event, a.Spans)
+	if err != nil || touched == 0 {
+		return err
+	}
+	what := fmt.Sprintf("span %d", first)
+	if sp, err := spanByID(ctx, tx, doc, first); err == nil {
+		what = fmt.Sprintf("%s %d–%d", sp.Label, sp.Start, sp.End)
+	}
+	if touched == 1 {
+		return conflict("gold changed since that accept: one of the spans it put into gold (%s) has been edited, removed or linked since; take the others out one by one with Remove", what)
+	}
+	return conflict("gold changed since that accept: %d of the spans it put into gold (%s first) have been edited, removed or linked since; take the others out one by one with Remove", touched, what)
+}
+
+// touchedSince counts the spans of ids that doc's log shows edited,
+// removed or linked anew after event, and names the first of them.
+func touchedSince(ctx context.Context, tx *sql.Tx, doc Document, event int64, ids []int64) (int, int64, error) {
+	spans, err := json.Marshal(ids)
 	if err != nil {
-		return fmt.Errorf("db: encode accept %d: %w", a.Event, err)
+		return 0, 0, fmt.Errorf("db: encode the spans of event %d: %w", event, err)
 	}
 	var touched int
 	var first sql.NullInt64
@@ -212,19 +229,9 @@ func refuseTouchedSince(ctx context.Context, tx *sql.Tx, doc Document, a AgreedA
 		  UNION SELECT json_extract(detail, '$.from') FROM later WHERE action = 'relation.create'
 		  UNION SELECT json_extract(detail, '$.to') FROM later WHERE action = 'relation.create')
 		SELECT count(*), min(id) FROM hit WHERE id IN (SELECT id FROM mine)`,
-		sql.Named("spans", string(spans)), sql.Named("doc", doc.ID), sql.Named("event", a.Event)).Scan(&touched, &first)
+		sql.Named("spans", string(spans)), sql.Named("doc", doc.ID), sql.Named("event", event)).Scan(&touched, &first)
 	if err != nil {
-		return fmt.Errorf("db: changes since accept %d: %w", a.Event, err)
+		return 0, 0, fmt.Errorf("db: changes since event %d: %w", event, err)
 	}
-	if touched == 0 {
-		return nil
-	}
-	what := fmt.Sprintf("span %d", first.Int64)
-	if sp, err := spanByID(ctx, tx, doc, first.Int64); err == nil {
-		what = fmt.Sprintf("%s %d–%d", sp.Label, sp.Start, sp.End)
-	}
-	if touched == 1 {
-		return conflict("gold changed since that accept: one of the spans it put into gold (%s) has been edited, removed or linked since; take the others out one by one with Remove", what)
-	}
-	return conflict("gold changed since that accept: %d of the spans it put into gold (%s first) have been edited, removed or linked since; take the others out one by one with Remove", touched, what)
+	return touched, first.Int64, nil
 }

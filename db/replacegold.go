@@ -3,71 +3,228 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"slices"
+	"strings"
 )
 
-// ReplaceInGold is CopySeenToGold of a span whose words gold gives
-// another label: gold's spans of the same start and end and another
-// label leave it in the same transaction, as a reviewer choosing one
-// annotator's label over another's means (INCEpTION's curation keeps one
-// label a place too). A replaced span holding links is refused with
-// ErrConflict, changing nothing, since its links would go with it
-// unasked. It returns the copy and the labels it replaced, each removal
-// logged as a deletion of its own.
-func (s *Store) ReplaceInGold(ctx context.Context, doc Document, ref SpanRef, by int64) (Span, []string, error) {
+// LabelReplacement is what one accept in place of gold's other labels
+// on the same words did, as the log keeps it (review.replace): the copy
+// made, gold's spans it took the place of (as they were, attributes too)
+// and their links that went with them, so UndoReplace puts them back.
+type LabelReplacement struct {
+	Event  int64  `json:"-"` // the log entry's id
+	By     int64  `json:"-"`
+	SpanID int64  `json:"span"`
+	Label  string `json:"label"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	// InsteadOf are the labels of Replaced, for the activity log.
+	InsteadOf []string   `json:"instead_of"`
+	Replaced  []Span     `json:"replaced"`
+	Relations []Relation `json:"relations"`
+	// Unrejected: the span accepted had been rejected for gold, which the
+	// accept took back; undone, the rejection is made again.
+	Unrejected bool `json:"unrejected,omitempty"`
+}
+
+// Accepted is what AcceptInGold did: the span of gold (the copy, or
+// gold's own when it held the span already, Copied false) and, when gold
+// gave the words other labels, the replacement (Event 0 otherwise).
+type Accepted struct {
+	Span        Span
+	Copied      bool
+	Replacement LabelReplacement
+}
+
+// AcceptInGold is CopySeenToGold of a span with gold's labels on its
+// words checked: insteadOf are the labels the reviewer saw gold give the
+// same start and end (none, or those the button named "instead of").
+// Gold's spans there of another label leave it in the same transaction,
+// their links with them as Remove takes them (each removal logged), as a
+// reviewer choosing one annotator's label over another's means:
+// INCEpTION's curation keeps one label a place too. Which spans go is
+// read here, never taken from the caller: when gold's other labels there
+// are not insteadOf (gold changed since the page was read), it is
+// refused with ErrConflict and nothing changes. Gold holding the label
+// already copies nothing and replaces nothing, whatever else it holds
+// there. The replacement is logged (review.replace) for UndoReplace.
+func (s *Store) AcceptInGold(ctx context.Context, doc Document, ref SpanRef, insteadOf []string, by int64) (Accepted, error) {
 	if err := ref.requireSeen(); err != nil {
-		return Span{}, nil, err
+		return Accepted{}, err
 	}
-	var sp Span
-	var replaced []string
+	for _, l := range insteadOf {
+		if l == "" {
+			return Accepted{}, invalid("replaces", "an empty label is named as gold's label to replace")
+		}
+	}
+	var acc Accepted
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		acc = Accepted{}
+		if err := refuseFinished(ctx, tx, doc.ID, 0); err != nil {
+			return err
+		}
+		if _, err := refSpan(ctx, tx, doc, ref); err != nil {
+			return err
+		}
+		held, err := goldHolds(ctx, tx, doc, ref.Seen)
+		if err != nil || held {
+			acc.Span, acc.Copied, err = copyToGoldTx(ctx, tx, doc, ref, by)
+			return err
+		}
 		others, err := otherLabelsInGold(ctx, tx, doc, ref.Seen)
 		if err != nil {
 			return err
 		}
-		for _, o := range others {
-			if o.links > 0 {
-				return conflict("%s in gold on %d–%d has %s: remove it from gold first, its links with it", o.label, ref.Seen.Start, ref.Seen.End, howMany(o.links, "link"))
-			}
-			if _, err := deleteSpanTx(ctx, tx, doc, 0, by, o.id); err != nil {
-				return err
-			}
-			replaced = append(replaced, o.label)
+		if err := refuseOtherLabels(ctx, tx, doc, ref.Seen, others, insteadOf); err != nil {
+			return err
 		}
-		sp, _, err = copyToGoldTx(ctx, tx, doc, ref, by)
+		if len(others) == 0 {
+			acc.Span, acc.Copied, err = copyToGoldTx(ctx, tx, doc, ref, by)
+			return err
+		}
+		acc.Replacement, err = replaceTx(ctx, tx, doc, ref, others, by)
+		acc.Span, acc.Copied = spanOf(acc.Replacement), true
 		return err
 	})
-	if err != nil {
-		return Span{}, nil, err
-	}
-	return sp, replaced, nil
+	return acc, err
 }
 
-// goldOther is a span of gold on the words of another label, with how
-// many links it is an end of.
-type goldOther struct {
-	id    int64
-	label string
-	links int
+// spanOf is the span a replacement put into gold, as its row names it.
+func spanOf(r LabelReplacement) Span {
+	return Span{ID: r.SpanID, Label: r.Label, Start: r.Start, End: r.End}
 }
 
-func otherLabelsInGold(ctx context.Context, tx *sql.Tx, doc Document, key SpanKey) ([]goldOther, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.label,
-		  (SELECT count(*) FROM relations r WHERE r.from_span = s.id OR r.to_span = s.id)
-		FROM spans s JOIN layers l ON l.id = s.layer_id
-		WHERE l.document_id = ? AND l.owner_id IS NULL AND s.start = ? AND s."end" = ? AND s.label <> ?
-		ORDER BY s.id`, doc.ID, key.Start, key.End, key.Label)
-	if err != nil {
-		return nil, fmt.Errorf("db: gold's other labels on %d–%d: %w", key.Start, key.End, err)
+// replaceTx deletes others from gold, copies ref's span there and logs
+// the two as one replacement.
+func replaceTx(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, others []Span, by int64) (LabelReplacement, error) {
+	rep := LabelReplacement{By: by, Label: ref.Seen.Label, Start: ref.Seen.Start, End: ref.Seen.End, Relations: []Relation{}}
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM suggestion_rejections WHERE label = ? AND start = ? AND "end" = ?
+		AND layer_id = (SELECT id FROM layers WHERE document_id = ? AND owner_id IS NULL))`,
+		ref.Seen.Label, ref.Seen.Start, ref.Seen.End, doc.ID).Scan(&rep.Unrejected); err != nil {
+		return rep, fmt.Errorf("db: rejection of %s %d–%d: %w", ref.Seen.Label, ref.Seen.Start, ref.Seen.End, err)
 	}
-	defer rows.Close()
-	var out []goldOther
-	for rows.Next() {
-		var o goldOther
-		if err := rows.Scan(&o.id, &o.label, &o.links); err != nil {
-			return nil, fmt.Errorf("db: gold's other labels on %d–%d: %w", key.Start, key.End, err)
+	gold, err := layerID(ctx, tx, doc.ID, 0, false)
+	if err != nil {
+		return rep, err
+	}
+	rels, err := layerRelations(ctx, tx, gold)
+	if err != nil {
+		return rep, err
+	}
+	for _, o := range others {
+		for _, r := range rels {
+			if (r.From == o.ID || r.To == o.ID) && !slices.Contains(rep.Relations, r) {
+				rep.Relations = append(rep.Relations, r)
+			}
 		}
-		out = append(out, o)
+		gone, err := deleteSpanTx(ctx, tx, doc, 0, by, o.ID)
+		if err != nil {
+			return rep, err
+		}
+		rep.Replaced, rep.InsteadOf = append(rep.Replaced, gone), append(rep.InsteadOf, gone.Label)
 	}
-	return out, rows.Err()
+	sp, _, err := copyToGoldTx(ctx, tx, doc, ref, by)
+	if err != nil {
+		return rep, err
+	}
+	rep.SpanID = sp.ID
+	if err := logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "review.replace", Detail: rep}); err != nil {
+		return rep, err
+	}
+	err = tx.QueryRowContext(ctx, "SELECT max(id) FROM events WHERE document_id = ? AND action = 'review.replace'", doc.ID).Scan(&rep.Event)
+	if err != nil {
+		return rep, fmt.Errorf("db: log of the replacement on %d–%d: %w", rep.Start, rep.End, err)
+	}
+	return rep, nil
+}
+
+// goldHolds is true when doc's gold holds a span of key's label and
+// offsets.
+func goldHolds(ctx context.Context, tx *sql.Tx, doc Document, key SpanKey) (bool, error) {
+	var held bool
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM spans s JOIN layers l ON l.id = s.layer_id
+		WHERE l.document_id = ? AND l.owner_id IS NULL AND s.start = ? AND s."end" = ? AND s.label = ?)`,
+		doc.ID, key.Start, key.End, key.Label).Scan(&held)
+	if err != nil {
+		return false, fmt.Errorf("db: is %s %d–%d in gold: %w", key.Label, key.Start, key.End, err)
+	}
+	return held, nil
+}
+
+// refuseOtherLabels is ErrConflict when gold's other labels on key's
+// words (others) are not those the caller saw (insteadOf): the page was
+// read before gold changed there, and the accept would leave gold with
+// two labels on the words or take out one the reviewer never saw.
+func refuseOtherLabels(ctx context.Context, tx *sql.Tx, doc Document, key SpanKey, others []Span, insteadOf []string) error {
+	var now []string
+	for _, o := range others {
+		now = append(now, o.Label)
+	}
+	slices.Sort(now)
+	saw := slices.Clone(insteadOf)
+	slices.Sort(saw)
+	if slices.Equal(slices.Compact(now), slices.Compact(saw)) {
+		return nil
+	}
+	text, err := doc.slice(key.Start, key.End)
+	if err != nil {
+		return err
+	}
+	return conflict("gold's labels on “%s” (%d–%d) changed since the page was loaded: gold gives the words %s now, where the page showed %s; nothing was changed: reload the page and choose again",
+		text, key.Start, key.End, labelsText(now), labelsText(saw))
+}
+
+// labelsText names labels for a message: "GPE and ORG", or "no label".
+func labelsText(labels []string) string {
+	switch len(labels) {
+	case 0:
+		return "no label"
+	case 1:
+		return labels[0]
+	}
+	return strings.Join(labels[:len(labels)-1], ", ") + " and " + labels[len(labels)-1]
+}
+
+// otherLabelsInGold lists gold's spans on key's words of another label.
+func otherLabelsInGold(ctx context.Context, tx *sql.Tx, doc Document, key SpanKey) ([]Span, error) {
+	ids, err := int64s(ctx, tx, `SELECT s.id FROM spans s JOIN layers l ON l.id = s.layer_id
+		WHERE l.document_id = ? AND l.owner_id IS NULL AND s.start = ? AND s."end" = ? AND s.label <> ?
+		ORDER BY s.label, s.id`, doc.ID, key.Start, key.End, key.Label)
+	if err != nil {
+		return nil, fmt.Errorf("gold's other labels on %d–%d: %w", key.Start, key.End, err)
+	}
+	out := make([]Span, 0, len(ids))
+	for _, id := range ids {
+		sp, err := spanByID(ctx, tx, doc, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sp)
+	}
+	return out, nil
+}
+
+// LastReplacement is by's latest replacement on doc not yet taken back:
+// what the notice after it offers to undo. ErrNotFound when there is
+// none.
+func (s *Store) LastReplacement(ctx context.Context, doc Document, by int64) (LabelReplacement, error) {
+	var event int64
+	err := s.r.QueryRowContext(ctx, `SELECT e.id FROM events e WHERE e.document_id = ? AND e.user_id = ?
+		AND e.action = 'review.replace' AND NOT EXISTS (SELECT 1 FROM events u WHERE u.document_id = e.document_id
+		  AND u.action = 'review.undo-replace' AND json_extract(u.detail, '$.replace') = e.id)
+		ORDER BY e.id DESC LIMIT 1`, doc.ID, by).Scan(&event)
+	if errors.Is(err, sql.ErrNoRows) {
+		return LabelReplacement{}, fmt.Errorf("no replacement to take back on document %d: %w", doc.ID, ErrNotFound)
+	}
+	if err != nil {
+		return LabelReplacement{}, fmt.Errorf("db: last replacement on document %d: %w", doc.ID, err)
+	}
+	var rep LabelReplacement
+	err = s.snapshot(ctx, func(tx *sql.Tx) error {
+		rep, err = replacementTx(ctx, tx, doc, by, event)
+		return err
+	})
+	return rep, err
 }

@@ -253,23 +253,31 @@ func copyAgreedLinksTx(ctx context.Context, tx *sql.Tx, doc Document, by int64) 
 	return n, nil
 }
 
-func copyToGoldTx(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, by int64) (Span, bool, error) {
+// refSpan loads ref's span from its owner's layer of doc, refusing one
+// not there (ErrNotFound) or changed since it was read (ErrConflict).
+func refSpan(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef) (Span, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, `SELECT s.id FROM spans s JOIN layers l ON l.id = s.layer_id
 		WHERE s.id = ? AND l.document_id = ? AND l.owner_id = ?`, ref.Span, doc.ID, ref.Owner).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Span{}, false, fmt.Errorf("span %d is not in that layer of document %d: %w", ref.Span, doc.ID, ErrNotFound)
+		return Span{}, fmt.Errorf("span %d is not in that layer of document %d: %w", ref.Span, doc.ID, ErrNotFound)
 	}
 	if err != nil {
-		return Span{}, false, fmt.Errorf("db: find span %d: %w", ref.Span, err)
+		return Span{}, fmt.Errorf("db: find span %d: %w", ref.Span, err)
 	}
 	src, err := spanByID(ctx, tx, doc, id)
 	if err != nil {
+		return Span{}, err
+	}
+	return src, refuseChanged(ctx, tx, ref, src)
+}
+
+func copyToGoldTx(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, by int64) (Span, bool, error) {
+	src, err := refSpan(ctx, tx, doc, ref)
+	if err != nil {
 		return Span{}, false, err
 	}
-	if err := refuseChanged(ctx, tx, ref, src); err != nil {
-		return Span{}, false, err
-	}
+	var id int64
 	err = tx.QueryRowContext(ctx, `SELECT s.id FROM spans s JOIN layers l ON l.id = s.layer_id
 		WHERE l.document_id = ? AND l.owner_id IS NULL AND s.start = ? AND s."end" = ? AND s.label = ?`,
 		doc.ID, src.Start, src.End, src.Label).Scan(&id)

@@ -110,6 +110,9 @@ var authzMatrix = []authzRow{
 	{"POST", "/documents/:d/review/reject", "/documents/{d}/review/reject", "{PERKEY}", authzForm, roleStatuses{409, 409, 409, 403, 404, 404, 401, 401}},
 	{"POST", "/documents/:d/review/unreject", "/documents/{d}/review/unreject", "{PERKEY}", authzForm, roleStatuses{404, 404, 404, 403, 404, 404, 401, 401}},
 	{"POST", "/documents/:d/review/accept-agreed", "/documents/{d}/review/accept-agreed", "", authzForm, roleStatuses{303, 303, 303, 403, 404, 404, 401, 401}},
+	// No accept in place of gold's label was made in this world: nothing
+	// to take back, for those who may review.
+	{"POST", "/documents/:d/review/undo-replace", "/documents/{d}/review/undo-replace", "replace=1", authzForm, roleStatuses{404, 404, 404, 403, 404, 404, 401, 401}},
 	{"POST", "/documents/:d/review/remove", "/documents/{d}/review/remove", "span={gs}", authzForm, roleStatuses{303, 303, 303, 403, 404, 404, 401, 401}},
 	{"POST", "/documents/:d/review/done", "/documents/{d}/review/done", "", authzForm, roleStatuses{303, 303, 303, 403, 404, 404, 401, 401}},
 	// Gold of the first document is open: reopening it is a conflict for

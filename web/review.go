@@ -88,6 +88,11 @@ func (h *handler) reviewPage(c echo.Context) error {
 		return badRequest("show: %q is not all, disputed or undecided", show)
 	}
 	r.NoticeAt, r.From = c.QueryParam("at"), c.QueryParam("from")
+	if c.QueryParam("done") == "replaced" {
+		if err := h.offerUndoReplace(c.Request().Context(), t, &r); err != nil {
+			return err
+		}
+	}
 	if c.QueryParam("done") == "accepted-agreed" {
 		// The notice of a bulk accept offers to take it back, while it is
 		// the reviewer's last one and not taken back yet.
@@ -130,7 +135,21 @@ func reviewNotice(q url.Values) string {
 	case "accepted":
 		return "Accepted into gold."
 	case "replaced":
-		return "Accepted into gold, in place of the label gold gave these words."
+		msg := "Accepted into gold, in place of the label gold gave these words"
+		if count > 0 {
+			msg += fmt.Sprintf(", and %s went with it", components.Plural(count, "link"))
+		}
+		return msg + "."
+	case "unreplaced":
+		msg := "The accept is taken back: gold has the label it had before"
+		if count > 0 {
+			msg += fmt.Sprintf(", with %s", components.Plural(count, "link"))
+		}
+		msg += "."
+		if lost := number("lost"); lost > 0 {
+			msg += fmt.Sprintf(" %s could not come back: the span at its other end left gold since.", components.Plural(lost, "link"))
+		}
+		return msg
 	case "already":
 		return "Gold already holds that span; nothing was copied."
 	case "removed":
@@ -177,13 +196,60 @@ func (h *handler) acceptSpan(c echo.Context) error {
 			}
 			return done, sp, err
 		}
-		if c.FormValue("instead") == "1" {
-			sp, _, err := h.store.ReplaceInGold(ctx, t.doc, ref, t.user.ID)
-			return "replaced", sp, err
+		// The labels the row saw gold give its words: the store replaces
+		// them, reading which spans they are itself, or refuses when gold
+		// gives the words others now.
+		form, err := c.FormParams()
+		if err != nil {
+			return "", db.Span{}, err
 		}
-		sp, copied, err := h.store.CopySeenToGold(ctx, t.doc, ref, t.user.ID)
-		return map[bool]string{true: "accepted", false: "already"}[copied], sp, err
+		acc, err := h.store.AcceptInGold(ctx, t.doc, ref, form["replaces"], t.user.ID)
+		switch {
+		case err != nil || acc.Replacement.Event == 0:
+			return map[bool]string{true: "accepted", false: "already"}[acc.Copied], acc.Span, err
+		case len(acc.Replacement.Relations) > 0:
+			return fmt.Sprintf("replaced&n=%d", len(acc.Replacement.Relations)), acc.Span, nil
+		}
+		return "replaced", acc.Span, nil
 	})
+}
+
+// undoReplace takes back the accept in place of gold's label the form
+// names (replace, its log entry, which the notice after it offers): the
+// span it copied leaves gold and the spans it replaced come back, with
+// their links.
+func (h *handler) undoReplace(c echo.Context) error {
+	t, err := h.reviewTarget(c)
+	if err != nil {
+		return err
+	}
+	return h.decide(c, t, func() (string, db.Span, error) {
+		event, err := strconv.ParseInt(c.FormValue("replace"), 10, 64)
+		if err != nil || event <= 0 {
+			return "", db.Span{}, &db.ValidationError{Field: "replace", Reason: fmt.Sprintf("%q names no accept to take back", c.FormValue("replace"))}
+		}
+		un, err := h.store.UndoReplace(c.Request().Context(), t.doc, t.user.ID, event)
+		if err != nil || len(un.Restored) == 0 {
+			return "", db.Span{}, err
+		}
+		return fmt.Sprintf("unreplaced&n=%d&lost=%d", un.Links, un.Lost), un.Restored[0], nil
+	})
+}
+
+// offerUndoReplace gives the review the reviewer's last replacement when
+// the notice stands in its row, for the notice to offer taking it back.
+func (h *handler) offerUndoReplace(ctx context.Context, t target, r *components.Review) error {
+	rep, err := h.store.LastReplacement(ctx, t.doc, t.user.ID)
+	if errors.Is(err, db.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if anchorOf(db.Span{Label: rep.Label, Start: rep.Start, End: rep.End}) == r.NoticeAt {
+		r.UndoReplace = rep
+	}
+	return nil
 }
 
 // agreedRefs names, in a layer holding each, the spans every user's layer

@@ -41,8 +41,10 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 	want := []string{
 		// The text cell: the span (marked) in a few words of its context.
 		fmt.Sprintf("قال 😀 الوزير أحمد 👍🏽 إن «الاقتصاد ينمو» في… PER %d–%d in the text karim, layla Accept Reject | undecided | Accept PER “أحمد” into gold", per.Start, per.End),
-		fmt.Sprintf("…أحمد 👍🏽 إن «الاقتصاد ينمو» في الرياض. GPE %d–%d in the text karim disputed Accept Reject | disputed undecided | Accept GPE “الرياض” into gold", gpe.Start, gpe.End),
-		fmt.Sprintf("…أحمد 👍🏽 إن «الاقتصاد ينمو» في الرياض. LOC %d–%d in the text layla disputed Accept Reject | disputed undecided | Accept LOC “الرياض” into gold", loc.Start, loc.End),
+		// Two labels of the same words are one group: the text and place
+		// once, then each label with its own buttons.
+		fmt.Sprintf("Labels differ: 2 labels, choose one …أحمد 👍🏽 إن «الاقتصاد ينمو» في الرياض. GPE %d–%d in the text karim disputed Accept Reject | disputed undecided labels-differ group-first | Accept GPE “الرياض” into gold", gpe.Start, gpe.End),
+		"LOC layla disputed Accept Reject | disputed undecided labels-differ group-last | Accept LOC “الرياض” into gold",
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
@@ -85,6 +87,9 @@ func TestReviewAcceptsIntoGold(t *testing.T) {
 		{"/accept", withField(accept, "layer", "nobody"), http.StatusBadRequest, `There is no user "nobody".`},
 		{"/accept", withField(accept, "span", "abc"), http.StatusBadRequest, `"abc" is not a span id.`},
 		{"/accept", acceptForm("layla", gpe), http.StatusNotFound, "is not in that layer"},
+		// A page from before gold gave the words LOC: accepting GPE there
+		// would leave gold two labels on them.
+		{"/accept", acceptForm("karim", gpe), http.StatusConflict, "Gold's labels on “الرياض” (" + fmt.Sprintf("%d–%d", gpe.Start, gpe.End) + ") changed since the page was loaded: gold gives the words LOC now, where the page showed no label"},
 		// A page from before the forms sent the row's label and offsets.
 		{"/accept", url.Values{"layer": {"layla"}, "span": {fmt.Sprint(loc.ID)}}, http.StatusBadRequest, "The form sends no label of the row: reload the page"},
 		{"/accept", withField(accept, "end", ""), http.StatusBadRequest, "The form sends no end of the row"},
@@ -769,8 +774,8 @@ func TestReviewRejects(t *testing.T) {
 }
 
 // TestReviewLabelAlternatives: two annotators gave the same words two
-// labels; once gold holds one, the other row says so and counts as
-// decided. The page names each layer's status.
+// labels, shown as one group; once gold holds one, the other row offers
+// to accept its label instead and counts as decided. The page names each layer's status.
 func TestReviewLabelAlternatives(t *testing.T) {
 	te := newTeamEnv(t)
 	review := fmt.Sprintf("/documents/%d/review", te.doc.ID)
@@ -787,7 +792,8 @@ func TestReviewLabelAlternatives(t *testing.T) {
 		fmt.Sprintf("%s?done=accepted&at=c-%d-%d-PER#c-%[2]d-%[3]d-PER", review, per.Start, per.End))
 	d = htmlPage(t, te.rana.get(review), http.StatusOK)
 	row := d.Find(fmt.Sprintf("#c-%d-%d-ORG", org.Start, org.End))
-	if row.Find(".gold-other").Text() != "gold has PER here" || row.HasClass("undecided") || d.Find("#undecided-count").Text() != "Every span is decided." {
+	if row.Find("button").First().Text() != "Accept ORG instead of PER" || row.Find(".group-head").Text() != "Labels differ: 2 labels, one in gold" ||
+		row.HasClass("undecided") || d.Find("#undecided-count").Text() != "Every span is decided." {
 		t.Errorf("the ORG row reads %q (class %q); %q", words(row), row.AttrOr("class", ""), d.Find("#undecided-count").Text())
 	}
 }

@@ -64,6 +64,11 @@ func (h *handler) decide(c echo.Context, t target, run decision) error {
 	q, _ := url.ParseQuery("done=" + done) // done is this package's own words and numbers
 	r.Notice = reviewNotice(q)
 	r.NoticeAt, r.From = anchorOf(sp), c.FormValue("from")
+	if q.Get("done") == "replaced" {
+		if err := h.offerUndoReplace(ctx, t, &r); err != nil {
+			return err
+		}
+	}
 	return render(c, http.StatusOK, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
 }
 

@@ -60,7 +60,7 @@ func TestReviewDecidesInPlace(t *testing.T) {
 
 	d := htmlPage(t, decideInPlace(te.rana, review+"/accept", acceptForm("layla", loc)), http.StatusOK)
 	want := place(loc) + "\n" +
-		fmt.Sprintf("c-%s-GPE: gold has LOC here Accept instead Reject\n", place(gpe)) +
+		fmt.Sprintf("c-%s-GPE: Accept GPE instead of LOC Reject\n", place(gpe)) +
 		fmt.Sprintf("c-%s-LOC: in gold Remove Accepted into gold.", place(loc))
 	if got := answerRows(d); got != want {
 		t.Errorf("accept answered\n%s\nwant\n%s", got, want)

@@ -38,6 +38,7 @@ func routes(e *echo.Echo, h *handler) {
 	app.GET("/documents/:d/review", h.reviewPage)
 	app.GET("/documents/:d/review/compare", h.comparePage)
 	app.POST("/documents/:d/review/accept", h.acceptSpan)
+	app.POST("/documents/:d/review/undo-replace", h.undoReplace)
 	app.POST("/documents/:d/review/accept-agreed", h.acceptAgreed)
 	app.POST("/documents/:d/review/remove", h.removeFromGold)
 	app.POST("/documents/:d/review/reject", h.rejectSpan)

@@ -177,8 +177,8 @@ function init(candidates) {
       if (mine && theirs) mine.replaceWith(document.adoptNode(theirs));
     }
     candidates.caption.textContent = page.querySelector('#candidates caption').textContent;
-    // The offer to take a bulk accept back goes with its notice.
-    for (const old of document.querySelectorAll('#form-notice, #form-error, #undo-accept')) old.remove();
+    // The offer to take an accept back goes with its notice.
+    for (const old of document.querySelectorAll('#form-notice, #form-error, #undo-accept, #undo-replace')) old.remove();
     const places = new Set(answer.dataset.places.split(' ').filter(Boolean));
     for (const old of rows()) {
       const p = place(old.id);

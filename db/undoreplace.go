@@ -1,0 +1,144 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// Unreplaced is what UndoReplace did: the replacement taken back, the
+// spans it put back into gold (new ids, the same offsets, labels and
+// attributes), how many of their links it made again, and how many it
+// could not, their other end having left gold since.
+type Unreplaced struct {
+	LabelReplacement
+	Restored []Span
+	Links    int
+	Lost     int
+}
+
+// UndoReplace takes back, in one transaction, the replacement logged as
+// event (AcceptInGold): the span it copied leaves gold, the spans it
+// replaced come back with their links (those whose other end gold still
+// holds), and a rejection it took back is made again, each change logged
+// as it is made, then review.undo-replace. It is refused (ErrConflict,
+// nothing changed) when the replacement is another user's or taken back
+// already, when gold is finished, or when the span it copied was edited,
+// removed or linked since: taking it out would undo work done since.
+func (s *Store) UndoReplace(ctx context.Context, doc Document, by, event int64) (Unreplaced, error) {
+	var un Unreplaced
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		rep, err := replacementTx(ctx, tx, doc, by, event)
+		if err != nil {
+			return err
+		}
+		un = Unreplaced{LabelReplacement: rep}
+		if err := refuseFinished(ctx, tx, doc.ID, 0); err != nil {
+			return err
+		}
+		if touched, _, err := touchedSince(ctx, tx, doc, event, []int64{rep.SpanID}); err != nil || touched > 0 {
+			if err != nil {
+				return err
+			}
+			return conflict("gold changed since %s replaced %s on %d–%d: %s has been edited, removed or linked since; change gold by hand, in the gold layer",
+				rep.Label, labelsText(rep.InsteadOf), rep.Start, rep.End, rep.Label)
+		}
+		doc = doc.withIndex()
+		if _, err := deleteSpanTx(ctx, tx, doc, 0, by, rep.SpanID); err != nil {
+			return err
+		}
+		if err := restoreReplaced(ctx, tx, doc, by, &un); err != nil {
+			return err
+		}
+		if rep.Unrejected {
+			if err := rejectTx(ctx, tx, doc, by, SpanKey{Label: rep.Label, Start: rep.Start, End: rep.End}); err != nil {
+				return err
+			}
+		}
+		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "review.undo-replace",
+			Detail: map[string]any{"replace": event, "label": rep.Label, "start": rep.Start, "end": rep.End,
+				"instead_of": rep.InsteadOf, "relations": un.Links, "lost": un.Lost}})
+	})
+	return un, err
+}
+
+// restoreReplaced puts back into gold the spans un's replacement took
+// out, then their links between spans gold holds; a link whose other
+// end left gold since, or that gold could not take again (its quotation
+// has another speaker now), is counted in un.Lost.
+func restoreReplaced(ctx context.Context, tx *sql.Tx, doc Document, by int64, un *Unreplaced) error {
+	ids := map[int64]int64{} // a replaced span's id -> its id back in gold
+	for _, old := range un.Replaced {
+		attrs, err := decodeAttributes(old.Attributes)
+		if err != nil {
+			return fmt.Errorf("db: attributes of span %d: %w", old.ID, err)
+		}
+		sp, err := insertSpanTx(ctx, tx, doc, 0, by, SpanInput{Start: old.Start, End: old.End, Label: old.Label, Attributes: attrs}, false)
+		if err != nil {
+			return err
+		}
+		ids[old.ID] = sp.ID
+		un.Restored = append(un.Restored, sp)
+	}
+	for _, r := range un.Relations {
+		in := RelationInput{Type: r.Type, From: r.From, To: r.To}
+		if id, ok := ids[r.From]; ok {
+			in.From = id
+		}
+		if id, ok := ids[r.To]; ok {
+			in.To = id
+		}
+		_, err := createRelationTx(ctx, tx, doc, 0, by, in)
+		switch {
+		case errors.Is(err, ErrNotFound) || errors.Is(err, ErrConflict) || errors.As(err, new(*ValidationError)):
+			un.Lost++
+		case err != nil:
+			return err
+		default:
+			un.Links++
+		}
+	}
+	return nil
+}
+
+// replacementTx reads the replacement logged as event on doc, refusing
+// one by another user or taken back already.
+func replacementTx(ctx context.Context, tx *sql.Tx, doc Document, by, event int64) (LabelReplacement, error) {
+	rep := LabelReplacement{Event: event}
+	var detail string
+	var undone bool
+	err := tx.QueryRowContext(ctx, `SELECT e.user_id, e.detail, EXISTS (SELECT 1 FROM events u WHERE u.document_id = e.document_id
+		  AND u.action = 'review.undo-replace' AND json_extract(u.detail, '$.replace') = e.id)
+		FROM events e WHERE e.id = ? AND e.document_id = ? AND e.action = 'review.replace'`, event, doc.ID).Scan(&rep.By, &detail, &undone)
+	if errors.Is(err, sql.ErrNoRows) {
+		return rep, notFound("replace", "no accept in place of gold's label %d on this document", event)
+	}
+	if err != nil {
+		return rep, fmt.Errorf("db: replacement %d: %w", event, err)
+	}
+	switch {
+	case rep.By != by:
+		return rep, conflict("that accept was another reviewer's: only who made it takes it back; change gold's label by hand")
+	case undone:
+		return rep, conflict("that accept was taken back already")
+	}
+	if err := json.Unmarshal([]byte(detail), &rep); err != nil {
+		return rep, fmt.Errorf("db: replacement %d: %w", event, err)
+	}
+	return rep, nil
+}
+
+// rejectTx rejects key for doc's gold again, logged as Reject logs it.
+func rejectTx(ctx context.Context, tx *sql.Tx, doc Document, by int64, key SpanKey) error {
+	layer, err := layerID(ctx, tx, doc.ID, 0, true)
+	if err != nil {
+		return err
+	}
+	changed, err := rejectForGoldTx(ctx, tx, doc, layer, by, key)
+	if err != nil || !changed {
+		return err
+	}
+	return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "review.reject", Detail: key})
+}

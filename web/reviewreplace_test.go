@@ -1,0 +1,99 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"hashiya/db"
+)
+
+// TestReviewAcceptInsteadReplacesAndUndoes: karim gave أحمد PER and
+// layla ORG. With PER in gold, ORG's Accept names what it replaces and
+// puts ORG in PER's place in one step, PER's link going with it; the
+// notice in ORG's row offers the undo, which brings PER back with its
+// link. A form that saw other labels in gold than gold holds is refused,
+// gold as it was.
+func TestReviewAcceptInsteadReplacesAndUndoes(t *testing.T) {
+	te := newTeamEnv(t)
+	doc := te.doc
+	review := fmt.Sprintf("/documents/%d/review", doc.ID)
+	per := te.addSpan(te.karim.user.ID, "أحمد", "PER")
+	org := te.addSpan(te.layla.user.ID, "أحمد", "ORG")
+	goldLabels := func() string {
+		var out []string
+		for _, sp := range te.layer(doc, 0).Spans {
+			out = append(out, sp.Label)
+		}
+		slices.Sort(out)
+		return strings.Join(out, " ")
+	}
+	redirectsTo(t, te.rana.post(review+"/accept", acceptForm("karim", per)), review+"?done=accepted"+at(fmt.Sprintf("#c-%d-%d-PER", per.Start, per.End)))
+	goldPER := te.layer(doc, 0).Spans[0]
+	q := utf8.RuneCountInString(doc.Text[:strings.Index(doc.Text, "«")])
+	quote, err := te.store.CreateSpan(t.Context(), doc, 0, te.rana.user.ID, db.SpanInput{Start: q, End: q + utf8.RuneCountInString("«الاقتصاد ينمو»"), Label: "QUOTE"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := te.store.CreateRelation(t.Context(), doc, 0, te.rana.user.ID, db.RelationInput{Type: "speaker", From: quote.ID, To: goldPER.ID}); err != nil {
+		t.Fatal(err)
+	}
+
+	orgRow := fmt.Sprintf("c-%d-%d-ORG", org.Start, org.End)
+	d := htmlPage(t, te.rana.get(review), http.StatusOK)
+	form := d.Find("#" + orgRow + " form").First()
+	if got := words(form.Find("button")) + " | " + form.Find("button").AttrOr("aria-label", "") + " | " + form.AttrOr("data-confirm", ""); got !=
+		"Accept ORG instead of PER | Accept ORG “أحمد” into gold instead of PER | Accept ORG “أحمد” into gold instead of PER? 1 link of PER in gold goes with it." {
+		t.Errorf("ORG's accept reads %q", got)
+	}
+
+	// Stale forms: one that saw no label in gold, one that saw GPE.
+	for _, saw := range []string{"", "GPE"} {
+		d := htmlPage(t, te.rana.post(review+"/accept", withField(acceptForm("layla", org), "replaces", saw)), http.StatusConflict)
+		if got := d.Find("#form-error").Text(); !strings.Contains(got, "gold gives the words PER now") {
+			t.Errorf("accept ORG having seen %q in gold: %q", saw, got)
+		}
+		if goldLabels() != "PER QUOTE" {
+			t.Fatalf("a refused accept left gold %q", goldLabels())
+		}
+	}
+
+	redirectsTo(t, te.rana.post(review+"/accept", withField(acceptForm("layla", org), "replaces", "PER")), review+"?done=replaced&n=1"+at("#"+orgRow))
+	if got := goldLabels(); got != "ORG QUOTE" || len(te.layer(doc, 0).Relations) != 0 {
+		t.Fatalf("gold after ORG instead of PER: %q with %d links, want ORG and QUOTE unlinked", got, len(te.layer(doc, 0).Relations))
+	}
+	d = htmlPage(t, te.rana.get(review+"?done=replaced&n=1&at="+orgRow), http.StatusOK)
+	row := d.Find("#" + orgRow)
+	undo := row.Find("form#undo-replace")
+	if got := words(row.Find("#form-notice")) + " | " + words(undo.Find("button")); got != "Accepted into gold, in place of the label gold gave these words, and 1 link went with it. | Undo: back to PER" {
+		t.Errorf("ORG's row after the accept reads %q", got)
+	}
+	// The manager's page offers no undo of rana's accept.
+	if n := htmlPage(t, te.samir.get(review+"?done=replaced&at="+orgRow), http.StatusOK).Find("#undo-replace").Length(); n != 0 {
+		t.Errorf("samir's page offers rana's undo")
+	}
+
+	// The undo, as the page's script sends it: both rows come back.
+	event := undo.Find(`input[name="replace"]`).AttrOr("value", "")
+	d = htmlPage(t, decideInPlace(te.rana, review+"/undo-replace", url.Values{"replace": {event}}), http.StatusOK)
+	want := fmt.Sprintf("%d-%d\n", org.Start, org.End) +
+		orgRow + ": Accept ORG instead of PER Reject\n" +
+		fmt.Sprintf("c-%d-%d-PER: in gold Remove The accept is taken back: gold has the label it had before, with 1 link.", per.Start, per.End)
+	if got := answerRows(d); got != want {
+		t.Errorf("the undo answered\n%s\nwant\n%s", got, want)
+	}
+	if got := goldLabels(); got != "PER QUOTE" || len(te.layer(doc, 0).Relations) != 1 {
+		t.Errorf("gold after the undo: %q with %d links, want PER linked again", got, len(te.layer(doc, 0).Relations))
+	}
+	d = htmlPage(t, te.rana.post(review+"/undo-replace", url.Values{"replace": {event}}), http.StatusConflict)
+	if got := d.Find("#form-error").Text(); !strings.Contains(got, "taken back already") {
+		t.Errorf("the undo sent twice: %q", got)
+	}
+	if te.events("review.replace") != 1 || te.events("review.undo-replace") != 1 {
+		t.Errorf("logged %d replacements and %d undos, want 1 each", te.events("review.replace"), te.events("review.undo-replace"))
+	}
+}

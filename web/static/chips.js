@@ -86,10 +86,12 @@ export function watchChips(docEl, reported) {
       // quotations whose speaker changed are elsewhere too.
       const changed = runsAt(docEl, speakers.read());
       const fresh = paragraphs ? paragraphs.flatMap((p) => [...p.querySelectorAll('.seg[data-chip]')]) : runsAt(docEl, null);
-      describeRuns([...fresh, ...changed], speakers);
-      const shown = new Set(drawnNow());
-      const again = new Set(changed.map((run) => run.closest('p')).filter((p) => shown.has(p)));
-      for (const p of paragraphs || takeNear()) again.add(p);
+      describeRuns([...fresh.filter((run) => speakers.has(run.dataset.start)), ...changed], speakers);
+      const again = new Set(paragraphs || takeNear());
+      if (changed.length) {
+        const shown = new Set(drawnNow());
+        for (const run of changed) if (shown.has(run.parentElement)) again.add(run.parentElement);
+      }
       fitChips([...again]);
     },
   };

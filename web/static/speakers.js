@@ -52,6 +52,8 @@ export function createSpeakers(panel) {
 
   return {
     read,
+    /** True when a quotation's segment starts at start. */
+    has: (start) => byStart.has(start),
     /** True when a quotation starting at start has no speaker yet. */
     unattributed: (start) => (byStart.get(start) || []).some((w) => w.state === 'none'),
     /**

@@ -193,6 +193,22 @@ func (s *Store) Neighbours(ctx context.Context, doc Document, user User) (prev, 
 	return prev, next, nil
 }
 
+// WorksOn is true when user has doc to annotate: it is assigned to them,
+// or they have a layer on it (a span written, or the layer marked done).
+// A reviewer's document page opens on their own layer then, on gold
+// otherwise.
+func (s *Store) WorksOn(ctx context.Context, doc Document, user User) (bool, error) {
+	var works bool
+	err := s.r.QueryRowContext(ctx, `SELECT
+		EXISTS (SELECT 1 FROM assignments WHERE document_id = :did AND user_id = :uid)
+		OR EXISTS (SELECT 1 FROM layers WHERE document_id = :did AND owner_id = :uid)`,
+		sql.Named("did", doc.ID), sql.Named("uid", user.ID)).Scan(&works)
+	if err != nil {
+		return false, fmt.Errorf("db: does %s work on document %d: %w", user.Name, doc.ID, err)
+	}
+	return works, nil
+}
+
 // LayerOwners names the users who have a layer on a document, by name;
 // reviewers open each from the annotation page.
 func (s *Store) LayerOwners(ctx context.Context, doc Document) ([]string, error) {

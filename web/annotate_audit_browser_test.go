@@ -186,7 +186,7 @@ func TestBrowserReadOnlyBar(t *testing.T) {
 	for _, tc := range []struct {
 		query, note, link, shot string
 	}{
-		{"?layer=layla", "· read only: this is layla’s layer. Open your own layer to annotate.", "/documents/%d", "readonly-bar-theirs"},
+		{"?layer=layla", "· read only: this is layla’s layer. Open your own layer to annotate.", "/documents/%d?layer=mine", "readonly-bar-theirs"},
 		{"", "· read only until a manager reopens it. Next document of your queue", fmt.Sprintf("/next?project=%d", doc.ProjectID), "readonly-bar-done"},
 	} {
 		if tc.query == "" {

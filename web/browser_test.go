@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -273,11 +274,30 @@ func eval[T any](b *browser, expr string) T {
 	return v
 }
 
-// open loads a page and waits for the annotation script to be ready.
+// open loads a document's page and waits for the annotation script to be
+// ready. Without ?layer= it opens the viewer's own layer (?layer=mine):
+// the site's user is an admin, whose page opens on gold where they work
+// on nothing yet (TestBrowserOpensGoldWhereNothingIsYours).
 func (b *browser) open(url string) {
+	b.t.Helper()
+	b.openAsIs(ownLayer(url))
+}
+
+// openAsIs is open at url as given: the page chooses the layer.
+func (b *browser) openAsIs(url string) {
 	b.t.Helper()
 	b.run(chromedp.Navigate(url), chromedp.WaitVisible(chromedp.ID("doc")))
 	eval[bool](b, `document.fonts.ready.then(() => true)`)
+}
+
+// ownLayer adds layer=mine to a document page's address naming no layer.
+func ownLayer(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || !strings.HasPrefix(u.Path, "/documents/") || u.Query().Has("layer") {
+		return raw
+	}
+	u.RawQuery = strings.TrimPrefix(u.RawQuery+"&layer=mine", "&")
+	return u.String()
 }
 
 func awaitPromise(p *runtime.EvaluateParams) { yes := true; p.AwaitPromise = &yes }

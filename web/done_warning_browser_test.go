@@ -46,7 +46,7 @@ func TestBrowserMarkDoneWarnsInPlace(t *testing.T) {
 
 	b.run(chromedp.Click(chromedp.ID("mark-done")))
 	b.waitFor(`document.activeElement?.id === 'quote-warning'`)
-	if !eval[bool](b, `window.samePage === true && location.search === ''`) {
+	if !eval[bool](b, `window.samePage === true && location.search === '?layer=mine'`) {
 		t.Errorf("Mark done loaded another page: %s", eval[string](b, `location.href`))
 	}
 	if asked.Load() != 0 {

@@ -127,7 +127,15 @@ func (h *handler) projectView(c echo.Context, p db.Project, role db.Role) (compo
 }
 
 func (h *handler) annotatePage(c echo.Context) error {
-	a, err := h.annotation(c)
+	t, err := h.document(c)
+	if err != nil {
+		return err
+	}
+	layer, err := h.openingLayer(c, t)
+	if err != nil {
+		return err
+	}
+	a, err := h.annotationOf(c, t, layer)
 	if err != nil {
 		return err
 	}
@@ -171,11 +179,35 @@ func (h *handler) docView(c echo.Context) error {
 	return render(c, http.StatusOK, components.DocView(a))
 }
 
-// annotation loads a document, its project and the requested layer, as
-// far as the caller may see them.
+// openingLayer is the layer a document's page shows: the one ?layer=
+// names; else the caller's own where they work on the document (assigned
+// it, or have a layer on it) and always for an annotator; else gold, what
+// a reviewer, manager or admin comes to a document for.
+func (h *handler) openingLayer(c echo.Context, t target) (string, error) {
+	if name := c.QueryParam("layer"); name != "" || !t.role.AtLeast(db.RoleReviewer) {
+		return name, nil
+	}
+	works, err := h.store.WorksOn(c.Request().Context(), t.doc, t.user)
+	if err != nil || works {
+		return "", err
+	}
+	return "gold", nil
+}
+
+// annotation loads a document, its project and the layer ?layer= names
+// (the caller's own when none), as far as the caller may see them.
 func (h *handler) annotation(c echo.Context) (components.Annotation, error) {
+	t, err := h.document(c)
+	if err != nil {
+		return components.Annotation{}, err
+	}
+	return h.annotationOf(c, t, c.QueryParam("layer"))
+}
+
+// annotationOf is annotation for the layer name names in document t.
+func (h *handler) annotationOf(c echo.Context, t target, name string) (components.Annotation, error) {
 	var a components.Annotation
-	t, owner, err := h.readTarget(c)
+	t, owner, err := h.readLayer(c, t, name)
 	if err != nil {
 		return a, err
 	}

@@ -73,7 +73,12 @@ func (h *handler) readTarget(c echo.Context) (target, db.User, error) {
 	if err != nil {
 		return t, db.User{}, err
 	}
-	switch name := c.QueryParam("layer"); name {
+	return h.readLayer(c, t, c.QueryParam("layer"))
+}
+
+// readLayer points t at the layer name names, as ?layer= does.
+func (h *handler) readLayer(c echo.Context, t target, name string) (target, db.User, error) {
+	switch name {
 	case "", "mine", t.user.Name:
 		return t, t.user, nil
 	case "gold":
@@ -113,7 +118,7 @@ func (h *handler) writeTarget(c echo.Context) (target, error) {
 		return t, nil
 	default:
 		return t, forbidden("you may write only to your own layer or, as a reviewer, to gold",
-			"You may change only your own layer or, as a reviewer, gold. Open the document without choosing a layer to work in yours.")
+			"You may change only your own layer or, as a reviewer, gold. Open your own layer (\"my layer\", ?layer=mine) to work in it.")
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -110,6 +111,26 @@ func TestBrowserQuoteChipNamesSpeaker(t *testing.T) {
 		b.keepShot("quote-chip-speaker-"+vp.name, shot)
 	}
 	b.run(chromedp.EmulateViewport(1366, 768))
+
+	// Pointing at the quotation underlines its speaker, and only while
+	// the pointer is over it.
+	hinted := func() string {
+		return eval[string](b, `[...document.querySelectorAll('#doc .seg.speaker-hint')].map((r) => r.textContent).join('|')`)
+	}
+	at := eval[point](b, fmt.Sprintf(`(() => {
+	  const run = document.querySelector('#doc .seg[data-start="%d"]');
+	  run.scrollIntoView({block: 'center'});
+	  const r = run.getClientRects()[0];
+	  return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+	})()`, qs))
+	b.run(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, at.X, at.Y))
+	if got := hinted(); got != "صباح النعمان" {
+		t.Errorf("pointing at the quotation underlines %q, want its speaker", got)
+	}
+	b.run(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 2, 2))
+	if got := hinted(); got != "" {
+		t.Errorf("with the pointer away from the text %q is still underlined", got)
+	}
 
 	// Remove the speaker from the editor.
 	b.clickChar(qs + 3)

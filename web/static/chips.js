@@ -27,6 +27,7 @@
 // segments stand, though the paragraphs themselves were not redrawn.
 
 import { createSpeakers } from './speakers.js';
+import { watchSpeakerHints } from './speakerhint.js';
 
 /**
  * watchChips keeps the chips of docEl's paragraphs fitted: each paragraph
@@ -37,6 +38,8 @@ import { createSpeakers } from './speakers.js';
  */
 export function watchChips(docEl, reported) {
   const speakers = createSpeakers(document.getElementById('quote-list'));
+  // Pointing at a quotation underlines its speaker, from the same reading.
+  watchSpeakerHints(docEl, speakers);
   const fitChips = (paragraphs) => drawChips(paragraphs, speakers);
   const lazy = 'ContentVisibilityAutoStateChangeEvent' in window;
   const drawn = new Set();

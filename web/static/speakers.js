@@ -19,12 +19,16 @@ const isolate = (name) => `\u2068${name}\u2069`;
 export function createSpeakers(panel) {
   let byStart = new Map(); // a segment's first code point -> [speaker]
   let keys = new Map(); // start -> key of what its quotations say, to see changes
+  let pointed = new Map(); // a segment's span id -> its speaker's span ids
 
   // read takes the panel as it is now and returns the starts whose
   // quotations say something else than before (new, changed or gone).
   function read() {
     const next = new Map();
+    pointed = new Map();
     for (const li of panel.querySelectorAll('li[data-starts]')) {
+      const to = li.dataset.speakerSpans ? li.dataset.speakerSpans.split(' ') : [];
+      for (const id of li.dataset.segments.split(' ')) pointed.set(id, to);
       const who = li.hasAttribute('data-said') ? { state: 'named', name: li.dataset.said }
         : { state: li.hasAttribute('data-not-in-text') ? 'absent' : 'none', name: '' };
       for (const start of li.dataset.starts.split(' ')) {
@@ -52,6 +56,8 @@ export function createSpeakers(panel) {
 
   return {
     read,
+    /** The span ids of the speakers of the quotations among span ids. */
+    speakersOf: (ids) => ids.flatMap((id) => pointed.get(id) || []),
     /** True when a quotation's segment starts at start. */
     has: (start) => byStart.has(start),
     /** True when a quotation starting at start has no speaker yet. */

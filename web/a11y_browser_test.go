@@ -57,7 +57,7 @@ func TestBrowserPagesAccessible(t *testing.T) {
 			}
 			b.clickChar(qs + 2) // the span editor and the quotation tools, open
 			b.run(chromedp.WaitVisible(chromedp.ID("quote-tools")))
-			b.checkSpansNamed("PER", "QUOTE", "ORG")
+			b.checkSpansNamed("PER", "QUOTE, no speaker yet", "ORG")
 		}
 		b.checkAccessible(path)
 	}

@@ -79,9 +79,12 @@ export function createSpeakers(panel) {
     },
     /** The run's title: the chip uncut, the speaker's text whole. */
     title: (start, labels) => units(start, labels, (l, w) => `${l} ← ${isolate(w.state === 'named' ? w.name : namesOf(w)[0])}`).join(' · '),
-    /** The run's description, in words, for a screen reader ("QUOTE, said by صباح النعمان"). */
+    /**
+     * The run's description, in words, for a screen reader ("QUOTE, said
+     * by صباح النعمان"): the name is spoken, not laid out, so not isolated.
+     */
     description: (start, labels) => units(start, labels, (l, w) => `${l}, ${{
-      named: `said by ${isolate(w.name)}`, none: 'no speaker yet', absent: 'speaker not in the text',
+      named: `said by ${w.name}`, none: 'no speaker yet', absent: 'speaker not in the text',
     }[w.state]}`).join(' · '),
   };
 }

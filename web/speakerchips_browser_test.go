@@ -114,11 +114,33 @@ func TestBrowserQuoteChipNamesSpeaker(t *testing.T) {
 	}
 	b.run(chromedp.EmulateViewport(1366, 768))
 
-	// Pointing at the quotation underlines its speaker, and only while
-	// the pointer is over it.
+	// hinted is the text of the runs underlined as a speaker.
 	hinted := func() string {
 		return eval[string](b, `[...document.querySelectorAll('#doc .seg.speaker-hint')].map((r) => r.textContent).join('|')`)
 	}
+	// caretAt puts the keyboard's caret at code point cp.
+	caretAt := func(cp int) {
+		eval[bool](b, fmt.Sprintf(`import(document.querySelector('script[type=module]').src.replace('annotate.js', 'offsets.js')).then((m) => {
+		  const doc = document.getElementById('doc');
+		  doc.focus();
+		  const p = m.codePointToBoundary(doc, %d);
+		  getSelection().collapse(p.node, p.offset);
+		  return true;
+		})`, cp))
+	}
+	waitHinted := func(want string) {
+		t.Helper()
+		for deadline := time.Now().Add(5 * time.Second); hinted() != want; time.Sleep(30 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("with the caret moved, %q is underlined, want %q", hinted(), want)
+			}
+		}
+	}
+	// Escape left the caret at the end of the quotation: out of it first.
+	caretAt(qs - 3)
+	waitHinted("")
+	// Pointing at the quotation underlines its speaker, and only while
+	// the pointer is over it.
 	at := eval[point](b, fmt.Sprintf(`(() => {
 	  const run = document.querySelector('#doc .seg[data-start="%d"]');
 	  run.scrollIntoView({block: 'center'});
@@ -133,6 +155,11 @@ func TestBrowserQuoteChipNamesSpeaker(t *testing.T) {
 	if got := hinted(); got != "" {
 		t.Errorf("with the pointer away from the text %q is still underlined", got)
 	}
+	// The caret in the quotation underlines its speaker too, until it leaves.
+	caretAt(qs + 5)
+	waitHinted("صباح النعمان")
+	caretAt(qs - 3)
+	waitHinted("")
 
 	// Remove the speaker from the editor.
 	b.clickChar(qs + 3)

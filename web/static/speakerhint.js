@@ -1,34 +1,42 @@
-// Pointing at a quotation in the text underlines its speaker (and the
-// entity a pronoun or unnamed source refers to) wherever it stands, so a
-// person sees who said it without opening it. Only a pointer hints: the
-// runs take no focus, and a keyboard user opens the quotation, whose
-// links quotes.js underlines the same way, or hears the speaker in the
-// run's description (chips.js).
+// Pointing at a quotation in the text, or moving the keyboard's caret
+// into it, underlines its speaker (and the entity a pronoun or unnamed
+// source refers to) wherever it stands, so a person sees who said it
+// without opening it. A screen reader hears the speaker in the run's
+// description (chips.js).
 
 /**
  * watchSpeakerHints hints, in docEl, the speakers speakers (speakers.js)
- * names for the quotation under the pointer.
+ * names for the quotation under the pointer and the one holding the
+ * caret.
  */
 export function watchSpeakerHints(docEl, speakers) {
-  let over = null; // the run under the pointer
+  const at = { pointer: null, caret: null }; // the run each is in
   let hinted = [];
-  const clear = () => {
+
+  function hint() {
     for (const run of hinted) run.classList.remove('speaker-hint');
-    hinted = [];
-  };
-  docEl.addEventListener('pointerover', (e) => {
-    const run = e.target.closest('.seg');
-    if (run === over) return;
-    over = run;
-    clear();
-    const ids = run ? speakers.speakersOf(run.dataset.spans.split(' ')) : [];
+    const runs = [at.pointer, at.caret].filter((run) => run && run.isConnected);
+    const ids = runs.flatMap((run) => speakers.speakersOf(run.dataset.spans.split(' ')));
     // The speaker's runs are looked up by id, not found by reading every
     // run of the text.
-    hinted = ids.flatMap((id) => [...docEl.querySelectorAll(`.seg[data-spans~="${id}"]`)]);
-    for (const r of hinted) r.classList.add('speaker-hint');
+    hinted = [...new Set(ids)].flatMap((id) => [...docEl.querySelectorAll(`.seg[data-spans~="${id}"]`)]);
+    for (const run of hinted) run.classList.add('speaker-hint');
+  }
+
+  function move(what, run) {
+    if (at[what] === run) return;
+    at[what] = run;
+    hint();
+  }
+
+  docEl.addEventListener('pointerover', (e) => move('pointer', e.target.closest('.seg')));
+  docEl.addEventListener('pointerleave', () => move('pointer', null));
+  document.addEventListener('selectionchange', () => {
+    const sel = getSelection();
+    const node = sel.rangeCount ? sel.focusNode : null;
+    const inText = node && docEl.contains(node) && document.activeElement === docEl;
+    const el = inText && (node.nodeType === Node.TEXT_NODE ? node.parentElement : node);
+    move('caret', el ? el.closest('.seg') : null);
   });
-  docEl.addEventListener('pointerleave', () => {
-    over = null;
-    clear();
-  });
+  docEl.addEventListener('blur', () => move('caret', null));
 }

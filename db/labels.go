@@ -54,29 +54,41 @@ func (s *Store) SetLabels(ctx context.Context, projectID int64, by User, labels 
 }
 
 // labelsStillFree refuses a label set that leaves out (removes or
-// renames) a label of p that spans of the project use, naming the label
-// and how many spans use it: renaming a used label would change data
-// without anyone looking at it.
+// renames) labels of p that spans of the project use, naming each label
+// and how many spans use it, the form's cell at the first: renaming a
+// used label would change data without anyone looking at it.
 func labelsStillFree(ctx context.Context, q querier, p Project, labels []Label) error {
 	keep := map[string]bool{}
 	for _, l := range labels {
 		keep[l.Name] = true
 	}
+	first := -1
+	var used []string // "label PER is used by 3 spans", then "label LOC by 1 span"
 	for j, old := range p.Labels {
 		if keep[old.Name] {
 			continue
 		}
-		var used int
+		var n int
 		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM spans s JOIN layers l ON l.id = s.layer_id
-			JOIN documents d ON d.id = l.document_id WHERE d.project_id = ? AND s.label = ?`, p.ID, old.Name).Scan(&used); err != nil {
+			JOIN documents d ON d.id = l.document_id WHERE d.project_id = ? AND s.label = ?`, p.ID, old.Name).Scan(&n); err != nil {
 			return fmt.Errorf("db: count spans of label %s: %w", old.Name, err)
 		}
-		if used > 0 {
-			return invalidRow("labels", Cell{List: "labels", Row: j, Field: "name", Stored: true},
-				"label %s is used by %s; it cannot be removed or renamed", old.Name, howMany(used, "span"))
+		switch {
+		case n == 0:
+		case first < 0:
+			first, used = j, append(used, fmt.Sprintf("label %s is used by %s", old.Name, howMany(n, "span")))
+		default:
+			used = append(used, fmt.Sprintf("label %s by %s", old.Name, howMany(n, "span")))
 		}
 	}
-	return nil
+	switch len(used) {
+	case 0:
+		return nil
+	case 1:
+		return invalidRow("labels", Cell{List: "labels", Row: first, Field: "name", Stored: true}, "%s; it cannot be removed or renamed", used[0])
+	}
+	return invalidRow("labels", Cell{List: "labels", Row: first, Field: "name", Stored: true},
+		"%s and %s; they cannot be removed or renamed", strings.Join(used[:len(used)-1], ", "), used[len(used)-1])
 }
 
 // hotkeyOrder is the order in which labels an import adds get keys: on

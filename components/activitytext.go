@@ -186,7 +186,11 @@ func projectText(action string, d eventDetail) string {
 	case "labels.set":
 		return "changed the label set to " + labelNames(d.After) + " (was " + labelNames(d.Before) + ")"
 	case "labels.replace":
-		text := "replaced the label set from the file " + isolate(d.File) + " with " + labelNames(d.After) + " (was " + labelNames(d.Before) + ")"
+		text := "replaced the label set from the file " + isolate(d.File)
+		if d.File == "" { // sent to the API, not uploaded
+			text = "replaced the label set"
+		}
+		text += " with " + labelNames(d.After) + " (was " + labelNames(d.Before) + ")"
 		if !bytes.Equal(d.RulesBefore, d.RulesAfter) {
 			text += " and the relation rules with " + relationRulesText(d.RulesAfter) + " (was " + relationRulesText(d.RulesBefore) + ")"
 		}

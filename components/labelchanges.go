@@ -22,6 +22,28 @@ func (c LabelChanges) None() bool {
 	return len(c.Added)+len(c.Removed)+len(c.Changed)+len(c.RulesAdded)+len(c.RulesRemoved)+len(c.RulesChanged) == 0 && !c.Reordered
 }
 
+// Lines says each change in a line of its own, for a terminal or a
+// script: "added label PER (#e5484d, hotkey 1)", "changed label LOC:
+// colour … → …", "added relation rule speaker: QUOTE → PER/ORG".
+func (c LabelChanges) Lines() []string {
+	lines := []string{}
+	for _, group := range []struct {
+		verb  string
+		items []string
+	}{
+		{"added label", c.Added}, {"removed label", c.Removed}, {"changed label", c.Changed},
+		{"added relation rule", c.RulesAdded}, {"removed relation rule", c.RulesRemoved}, {"changed relation rule", c.RulesChanged},
+	} {
+		for _, item := range group.items {
+			lines = append(lines, group.verb+" "+item)
+		}
+	}
+	if c.Reordered {
+		lines = append(lines, "reordered the labels")
+	}
+	return lines
+}
+
 // CompareLabelSets lists what replacing before with after changes.
 func CompareLabelSets(before, after db.LabelSet) LabelChanges {
 	var c LabelChanges

@@ -101,3 +101,49 @@ func labelFileUpload(c echo.Context) (name string, body []byte, err error) {
 	}
 	return fh.Filename, body, nil
 }
+
+// labelSetAnswer is what PUT /api/v1/projects/:p/labels answers: the set
+// as it now stands, as GET gives it, and whether the request changed it,
+// each change in a line (components.LabelChanges.Lines).
+type labelSetAnswer struct {
+	db.LabelSet
+	Changed bool     `json:"changed"`
+	Changes []string `json:"changes"`
+}
+
+// apiReplaceLabels replaces a project's label set with the one the body
+// holds, the JSON GET answers, under the labels file upload's rules
+// (db.ReplaceLabelSet), for its managers. A body that changes nothing
+// writes nothing and says so.
+func (h *handler) apiReplaceLabels(c echo.Context) error {
+	p, err := h.managedProject(c)
+	if err != nil {
+		return err
+	}
+	body, err := io.ReadAll(io.LimitReader(c.Request().Body, maxLabelFile+1))
+	if err != nil {
+		return fmt.Errorf("web: read the label set sent: %w", err)
+	}
+	if len(body) > maxLabelFile {
+		return echo.NewHTTPError(http.StatusRequestEntityTooLarge, fmt.Sprintf("body: larger than %d KiB, more than any label set needs", maxLabelFile>>10))
+	}
+	set, err := db.ParseLabelSet(body)
+	if err != nil {
+		return &db.ValidationError{Field: "body", Reason: err.Error()}
+	}
+	ctx, by := c.Request().Context(), currentUser(c)
+	now, stored, err := h.store.CheckLabelSet(ctx, p.ID, by, set)
+	if err != nil {
+		return err
+	}
+	changes := components.CompareLabelSets(db.LabelSetOf(now), stored)
+	if !changes.None() {
+		if err := h.store.ReplaceLabelSet(ctx, p.ID, by, set, ""); err != nil {
+			return err
+		}
+		if now, err = h.store.Project(ctx, p.ID); err != nil {
+			return err
+		}
+	}
+	return c.JSONPretty(http.StatusOK, labelSetAnswer{LabelSet: db.LabelSetOf(now), Changed: !changes.None(), Changes: changes.Lines()}, "  ")
+}

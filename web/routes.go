@@ -67,6 +67,7 @@ func routes(e *echo.Echo, h *handler) {
 	api.POST("/projects/:p/documents", h.importDocuments)
 	api.GET("/projects/:p/export", h.export)
 	api.GET("/projects/:p/labels", h.apiLabels)
+	api.PUT("/projects/:p/labels", h.apiReplaceLabels)
 	api.GET("/projects/:p/agreement", h.apiAgreement)
 	api.GET("/projects/:p/progress", h.apiProgress)
 	api.DELETE("/projects/:p", h.apiDeleteProject)

@@ -11,10 +11,11 @@ import (
 )
 
 const (
-	projectUsage = "project create NAME [--labels FILE.json] | labels PROJECT | add-member PROJECT USER --role annotator|reviewer|manager | assign PROJECT USER --all | --docs EXTERNAL_ID,... | assign PROJECT --auto N | delete PROJECT [--yes]"
+	projectUsage = "project create NAME [--labels FILE.json] | labels PROJECT [--set FILE.json] | add-member PROJECT USER --role annotator|reviewer|manager | assign PROJECT USER --all | --docs EXTERNAL_ID,... | assign PROJECT --auto N | delete PROJECT [--yes]"
 	projectHelp  = "Create a project (--labels is a JSON array of {\"name\", \"color\", \"hotkey\", \"description\"} objects, no other keys: a name of 1-40 letters, digits or _-.:, a colour #rrggbb, a hotkey of one character or none, an optional description of one line of up to 200 characters; default PER ORG LOC GPE DATE QUOTE CUE; " +
 		"or an object {\"labels\": [...], \"relation_types\": [{\"name\", \"from\", \"to\"}]} giving the relation rules too, each side a list of label names, [] for any label; without relation_types the default rules are kept for the labels they name), or add a member with a role (or change their role).\n\n" +
-		"labels prints a project's labels and relation rules as a --labels file holds them.\n\n" +
+		"labels prints a project's labels and relation rules as a --labels file holds them. With --set it replaces them with the file's, all or nothing, as the project page's upload does, and prints each label and rule added, changed or removed; " +
+		"a label spans use cannot be removed or renamed (the refusal names each with how many spans use it), nor a relation type relations use; a file without relation_types keeps the project's rules for the labels they name; a file that changes nothing writes nothing and says so.\n\n" +
 		"assign gives a member documents to annotate: all of the project's (--all) or those whose external ids are listed (--docs); all or nothing, so an unknown id assigns none. " +
 		"With --auto N every document gets N annotators (members with the role annotator), the least loaded first and never one twice; documents short of N are topped up. " +
 		"Once a project assigns any document, an annotator sees only the documents assigned to them.\n\n" +
@@ -31,9 +32,13 @@ func runProject(ctx context.Context, e env, args []string) (err error) {
 	f.StringVar(&a.docs, "docs", "", "comma-separated external ids of documents to assign (assign)")
 	f.IntVar(&a.auto, "auto", 0, "give every document N annotators, balancing their load (assign)")
 	yes := f.Bool("yes", false, "really delete (delete)")
+	setFile := f.String("set", "", "JSON labels file to replace the project's label set with (labels)")
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
+	}
+	if *setFile != "" && (len(pos) != 2 || pos[0] != "labels") {
+		return errors.New("--set FILE.json goes with 'project labels PROJECT' only")
 	}
 	a.autoSet = f.isSet("auto")
 	switch {
@@ -41,13 +46,15 @@ func runProject(ctx context.Context, e env, args []string) (err error) {
 		return addMember(ctx, e, f, pos[1], pos[2], *role)
 	case len(pos) >= 2 && pos[0] == "assign":
 		return assign(ctx, e, f, pos[1:], a)
+	case len(pos) == 2 && pos[0] == "labels" && *setFile != "":
+		return replaceLabels(ctx, e, f, pos[1], *setFile)
 	case len(pos) == 2 && pos[0] == "labels":
 		return printLabels(ctx, e, f, pos[1])
 	case len(pos) == 2 && pos[0] == "delete":
 		return deleteProject(ctx, e, f, pos[1], *yes)
 	case len(pos) != 2 || pos[0] != "create":
 		f.Usage()
-		return errors.New("want 'project create NAME', 'project labels PROJECT', 'project add-member PROJECT USER --role ROLE', 'project assign PROJECT USER --all|--docs IDS', 'project assign PROJECT --auto N' or 'project delete PROJECT [--yes]'")
+		return errors.New("want 'project create NAME', 'project labels PROJECT [--set FILE.json]', 'project add-member PROJECT USER --role ROLE', 'project assign PROJECT USER --all|--docs IDS', 'project assign PROJECT --auto N' or 'project delete PROJECT [--yes]'")
 	}
 	var set db.LabelSet
 	if *labelsFile != "" {

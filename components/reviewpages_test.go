@@ -66,3 +66,32 @@ func TestReviewAnchorRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewPagesKeepLabelGroups: the labels of one place are never cut
+// apart by a page's end: a page ending inside a group takes in the rest
+// of it, and the next page starts after it; a page asked to start inside
+// a group starts at its first label.
+func TestReviewPagesKeepLabelGroups(t *testing.T) {
+	rows := rowsAt(300)
+	// Rows 199 and 200 become the GPE and LOC of one place, 199's.
+	rows[199].Label = "GPE"
+	rows[200].Span = agreement.Span{Start: rows[199].Start, End: rows[199].End, Label: "LOC"}
+	pg := Review{}.paged(rows)
+	if len(pg.Rows) != 201 || pg.NextAt != rows[201].Anchor() {
+		t.Errorf("first page: %d rows, next at %q; want 201 rows, next at %q", len(pg.Rows), pg.NextAt, rows[201].Anchor())
+	}
+	pg = Review{From: rows[200].Anchor()}.paged(rows)
+	if pg.First != 199 || pg.PrevAt != rows[198].Anchor() {
+		t.Errorf("a page from the group's second label starts at row %d (previous %q), want 199", pg.First, pg.PrevAt)
+	}
+	groups := labelGroups(rows[198:202])
+	if g := groups[rows[199].Anchor()]; g.Size != 2 || g.Labels != 2 || g.Last {
+		t.Errorf("the group's first label: %+v", g)
+	}
+	if g := groups[rows[200].Anchor()]; g.Size != 0 || g.Labels != 2 || !g.Last {
+		t.Errorf("the group's second label: %+v", g)
+	}
+	if g := groups[rows[198].Anchor()]; g.Size != 1 || g.Labels != 1 {
+		t.Errorf("a row alone: %+v", g)
+	}
+}

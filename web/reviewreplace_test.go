@@ -9,6 +9,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"hashiya/db"
 )
 
@@ -95,5 +97,40 @@ func TestReviewAcceptInsteadReplacesAndUndoes(t *testing.T) {
 	}
 	if te.events("review.replace") != 1 || te.events("review.undo-replace") != 1 {
 		t.Errorf("logged %d replacements and %d undos, want 1 each", te.events("review.replace"), te.events("review.undo-replace"))
+	}
+}
+
+// TestReviewLabelGroupsOnFilteredLists: with karim's PER rejected and
+// layla's ORG of the same words undecided, the undecided list shows the
+// group whole, the count counting the undecided alone. With both labels
+// in gold (made by hand), both rows offer Remove, the heading asks to
+// remove all but one, and nothing offers to replace.
+func TestReviewLabelGroupsOnFilteredLists(t *testing.T) {
+	te := newTeamEnv(t)
+	doc := te.doc
+	review := fmt.Sprintf("/documents/%d/review", doc.ID)
+	per := te.addSpan(te.karim.user.ID, "أحمد", "PER")
+	org := te.addSpan(te.layla.user.ID, "أحمد", "ORG")
+	if err := te.store.RejectForGold(t.Context(), doc, te.rana.user.ID, db.SpanKey{Label: "PER", Start: per.Start, End: per.End}, true); err != nil {
+		t.Fatal(err)
+	}
+	d := htmlPage(t, te.rana.get(review+"?show=undecided"), http.StatusOK)
+	var ids []string
+	d.Find("#candidates tbody tr").Each(func(_ int, r *goquery.Selection) { ids = append(ids, r.AttrOr("id", "")) })
+	wantIDs := fmt.Sprintf("c-%d-%d-ORG c-%[1]d-%[2]d-PER", org.Start, org.End)
+	if got := strings.Join(ids, " ") + " | " + d.Find("#undecided-count").Text(); got != wantIDs+" | 1 of 2 spans undecided." {
+		t.Errorf("the undecided list: %q", got)
+	}
+
+	for _, sp := range []db.Span{per, org} {
+		if _, err := te.store.CreateSpan(t.Context(), doc, 0, te.rana.user.ID, db.SpanInput{Start: sp.Start, End: sp.End, Label: sp.Label}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d = htmlPage(t, te.rana.get(review), http.StatusOK)
+	var rows []string
+	d.Find("#candidates tbody tr").Each(func(_ int, r *goquery.Selection) { rows = append(rows, words(r.Find("td.gold"))) })
+	if got := words(d.Find(".group-head")) + " | " + strings.Join(rows, " | "); got != "Labels differ: gold gives these words 2 labels; remove all but one | in gold Remove | in gold Remove" {
+		t.Errorf("both labels in gold: %q", got)
 	}
 }

@@ -111,7 +111,14 @@ func TestBrowserEditorOpensInSight(t *testing.T) {
 	}
 
 	// Far down the Spans list, scrolled to as a person scrolls the panel.
-	last := fmt.Sprintf(`#span-list li:nth-child(%d) .span-item`, n-2)
+	// entry is the list's i-th entry (from 1), by its span: the list is
+	// cut into groups, so an entry's place among its siblings is not its
+	// place in the list.
+	entry := func(i int) string {
+		id := eval[string](b, fmt.Sprintf(`document.querySelectorAll('#span-list .span-item')[%d].dataset.span`, i-1))
+		return fmt.Sprintf(`#span-list .span-item[data-span="%s"]`, id)
+	}
+	last := entry(n - 2)
 	eval[bool](b, fmt.Sprintf(`(() => { document.querySelector(%q).scrollIntoView({block: 'center'}); return true; })()`, last))
 	settle()
 	b.run(chromedp.Click(chromedp.CSS(last), chromedp.NodeVisible))
@@ -130,7 +137,7 @@ func TestBrowserEditorOpensInSight(t *testing.T) {
 	textInSight("span-list")
 	b.viewShot("editor-in-sight-span-list")
 	// Another entry picked while the editor is open: the same.
-	next := fmt.Sprintf(`#span-list li:nth-child(%d) .span-item`, n-6)
+	next := entry(n - 6)
 	b.run(chromedp.Click(chromedp.CSS(next), chromedp.NodeVisible))
 	b.waitFor(fmt.Sprintf(`document.getElementById('editor-text').textContent === document.querySelector(%q).querySelector('.text').textContent`, next))
 	check("span-list-again", next)

@@ -518,7 +518,7 @@ func (b *browser) screenshot(name string) {
 	b.t.Helper()
 	eval[bool](b, `new Promise((done) => {
 	  const sheet = document.styleSheets[0];
-	  sheet.insertRule('.doc p, ol.spans > li { content-visibility: visible !important; }', sheet.cssRules.length);
+	  sheet.insertRule('.doc p, .span-group { content-visibility: visible !important; }', sheet.cssRules.length);
 	  window.scrollTo(0, 0); // a sticky bar is drawn where the page is scrolled to
 	  requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
 	})`)

@@ -393,9 +393,9 @@ func authzSpan(spans []db.Span, id int64) (db.Span, bool) {
 	return db.Span{}, false
 }
 
-// TestOtherMethodsRevealNothing sends every row's URL with the methods no
-// route names (HEAD, OPTIONS, PUT, TRACE) as an anonymous caller and as
-// a non-member: none is answered 2xx, except HEAD and OPTIONS (which
+// TestOtherMethodsRevealNothing sends every row's URL with the methods few
+// or no routes name (HEAD, OPTIONS, PUT, TRACE) as an anonymous caller and
+// as a non-member: none is answered 2xx, except HEAD and OPTIONS (which
 // answers only the allowed methods) of the public pages: static files,
 // the health check, the login page.
 func TestOtherMethodsRevealNothing(t *testing.T) {

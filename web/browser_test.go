@@ -293,7 +293,10 @@ func (b *browser) openAsIs(url string) {
 // ownLayer adds layer=mine to a document page's address naming no layer.
 func ownLayer(raw string) string {
 	u, err := url.Parse(raw)
-	if err != nil || !strings.HasPrefix(u.Path, "/documents/") || u.Query().Has("layer") {
+	if err != nil || u.Query().Has("layer") {
+		return raw
+	}
+	if id, ok := strings.CutPrefix(u.Path, "/documents/"); !ok || strings.Contains(id, "/") {
 		return raw
 	}
 	u.RawQuery = strings.TrimPrefix(u.RawQuery+"&layer=mine", "&")

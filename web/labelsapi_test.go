@@ -120,9 +120,24 @@ func TestAPIPutLabelsReplaces(t *testing.T) {
 func TestAPIPutLabelsRefusals(t *testing.T) {
 	env := newAPIEnv(t)
 	env.addSpan(env.user.ID, "أحمد", "PER")
-	env.addSpan(0, "الوزير", "PER")
+	gold := env.addSpan(0, "الوزير", "PER")
 	env.addSpan(env.user.ID, "الرياض", "LOC")
+	quote := env.addSpan(0, "«الاقتصاد ينمو»", "QUOTE")
+	if _, err := env.store.CreateRelation(t.Context(), env.doc, 0, env.user.ID, db.RelationInput{Type: "speaker", From: quote.ID, To: gold.ID}); err != nil {
+		t.Fatal(err)
+	}
 	only := func(labels string) string { return `{"labels": [` + labels + `]}` }
+	var current db.LabelSet
+	decodeJSON(t, env.do(http.MethodGet, env.labelsURL(), nil), &current)
+	withRules := func(rules ...db.RelationType) string {
+		set := current
+		set.RelationTypes = rules
+		body, err := json.Marshal(set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(body)
+	}
 	org := `{"name": "ORG", "color": "#0090ff", "hotkey": "2"}`
 	for _, tc := range []struct {
 		name, body string
@@ -130,9 +145,13 @@ func TestAPIPutLabelsRefusals(t *testing.T) {
 		want       string
 	}{
 		{"labels in use left out", only(org), 400,
-			"labels: label PER is used by 2 spans and label LOC by 1 span; they cannot be removed or renamed"},
+			"labels: label PER is used by 2 spans, label LOC by 1 span and label QUOTE by 1 span; they cannot be removed or renamed"},
 		{"a rule naming a label the set lacks", `{"labels": [` + org + `], "relation_types": [{"name": "speaker", "from": ["QUOTE"], "to": ["ORG"]}]}`, 400,
 			"relation type speaker names label QUOTE, which the label set does not have"},
+		{"a rule relations use left out", withRules(db.RelationType{Name: "cue", From: []string{"QUOTE"}, To: []string{"CUE"}}), 400,
+			"relation_types: relation type speaker is used by 1 relation (QUOTE -> PER); it cannot be removed or renamed"},
+		{"a rule narrowed past its relations", withRules(db.RelationType{Name: "speaker", From: []string{"QUOTE"}, To: []string{"ORG"}}), 400,
+			"1 speaker relations join QUOTE -> PER, which the rule QUOTE -> ORG would leave out"},
 		{"not JSON", "{\n\"labels\": [\n}", 400, "body: line 3: not valid JSON"},
 		{"an unknown key", `{"labels": [` + org + `], "rules": []}`, 400, `body: unknown key "rules" (want labels, relation_types)`},
 		{"no labels", only(""), 400, "body: no labels: want at least one"},

@@ -18,7 +18,8 @@ import (
 // notice's undo brings GPE back, and a, pressed on LOC's row, replaces it
 // again: gold never gives the words both labels by a click meant to
 // choose one, and holds exactly one span there, LOC. The group is drawn
-// on a laptop's screen and on a phone's without anything clipped.
+// on a laptop's screen and on a phone's without anything clipped, and
+// passes axe.
 func TestBrowserReviewLabelsDifferGroup(t *testing.T) {
 	s := newSite(t, seedDoc(t))
 	doc := s.docs["seed"]
@@ -70,10 +71,10 @@ func TestBrowserReviewLabelsDifferGroup(t *testing.T) {
 	// LOC's accept says what it does before it is pressed, to the eye and
 	// to a screen reader.
 	instead := fmt.Sprintf(`document.getElementById(%q).querySelector('form[action$="/review/accept"] button')`, locRow)
-	if got := eval[string](b, instead+`.textContent + ' | ' + `+instead+`.getAttribute('aria-label')`); got != "Accept LOC instead of GPE | Accept LOC “بغداد” into gold instead of GPE" {
+	if got := eval[string](b, instead+`.textContent + ' | ' + `+instead+`.getAttribute('aria-label')`); got != "Accept LOC instead of GPE | Accept LOC instead of GPE for “بغداد” in gold" {
 		t.Errorf("LOC's accept reads %q", got)
 	}
-	b.run(chromedp.Click(chromedp.CSS(`button[aria-label="Accept LOC “بغداد” into gold instead of GPE"]`)))
+	b.run(chromedp.Click(chromedp.CSS(`button[aria-label="Accept LOC instead of GPE for “بغداد” in gold"]`)))
 	b.waitFor(`document.getElementById('form-notice')?.textContent === 'Accepted into gold, in place of the label gold gave these words.'`)
 	if got := gold(); got != fmt.Sprintf("LOC %d–%d", start, end) {
 		t.Fatalf("gold holds %q after LOC's Accept instead, want LOC alone", got)
@@ -82,6 +83,9 @@ func TestBrowserReviewLabelsDifferGroup(t *testing.T) {
 		t.Errorf("after the accept the group reads %q", got)
 	}
 	b.screenshot("review-labels-differ-replaced-1366")
+	// The group, its notice and its undo pass axe's WCAG A and AA rules,
+	// on a laptop, a phone and at 200% zoom.
+	b.checkAxe(axeScript(t), "the review's labels-differ group", append([]axeViewport{axeLaptop}, axeSmall...)...)
 
 	// The notice's undo puts GPE back in LOC's place.
 	b.run(chromedp.Click(chromedp.CSS(`#undo-replace button`)))

@@ -49,7 +49,7 @@ func TestReviewAcceptInsteadReplacesAndUndoes(t *testing.T) {
 	d := htmlPage(t, te.rana.get(review), http.StatusOK)
 	form := d.Find("#" + orgRow + " form").First()
 	if got := words(form.Find("button")) + " | " + form.Find("button").AttrOr("aria-label", "") + " | " + form.AttrOr("data-confirm", ""); got !=
-		"Accept ORG instead of PER | Accept ORG “أحمد” into gold instead of PER | Accept ORG “أحمد” into gold instead of PER? 1 link of PER in gold goes with it." {
+		"Accept ORG instead of PER | Accept ORG instead of PER for “أحمد” in gold | Accept ORG “أحمد” into gold instead of PER? 1 link of PER in gold goes with it." {
 		t.Errorf("ORG's accept reads %q", got)
 	}
 

@@ -301,3 +301,30 @@ func TestBrowserQuoteChipShortRoom(t *testing.T) {
 	}
 	b.keepShot("quote-chip-short-room", zoomed)
 }
+
+// TestBrowserSpeakerNameCut: a chip names a speaker by their last two
+// words, an ellipsis where words were left out, and cuts a name longer
+// than 18 letters after whole letters, a letter's marks kept with it.
+func TestBrowserSpeakerNameCut(t *testing.T) {
+	s := newSite(t, codec.Doc{Line: 1, ExternalID: "cut", Text: "نص.", Meta: []byte("{}")})
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, s.docs["cut"].ID))
+	for _, c := range []struct {
+		name       string
+		words, max int
+		want       string
+	}{
+		{"صباح النعمان", 2, 18, "صباح النعمان"},
+		{"الناطق باسم الجهاز صباح النعمان", 2, 18, "…صباح النعمان"},
+		{"  صباح   النعمان ", 2, 18, "صباح النعمان"},
+		{"الناطق باسم الجهاز صباح النعمان", 1, 10, "…النعمان"},
+		// 22 letters: 17 kept, the shadda on the 17th with it.
+		{"مصطفى عبدالرحمنالّكاظمي", 2, 18, "مصطفى عبدالرحمنالّ…"},
+		{"وزير الخارجية فؤاد حسين", 1, 3, "…حس…"},
+	} {
+		got := eval[string](b, fmt.Sprintf(`import(document.querySelector('script[type=module]').src.replace('annotate.js', 'speakers.js')).then((m) => m.shortName(%q, %d, %d))`, c.name, c.words, c.max))
+		if got != c.want {
+			t.Errorf("shortName(%q, %d, %d) = %q, want %q", c.name, c.words, c.max, got, c.want)
+		}
+	}
+}

@@ -50,7 +50,8 @@ export function createRedraw(ctx, parts) {
     if (part('warning')) el('warn-list').replaceChildren(...part('warning').childNodes);
     parts.doneWarning.warningState();
     // A whole new text: its chips are drawn on the paragraphs on screen now,
-    // the others' as they come into view.
+    // the others' as they come into view. After every save, after the
+    // Quotations panel: the chips read who said each quotation from it.
     parts.chips.fit(fitted);
     if (kept) selectOffsets(docEl, kept.start, kept.end);
     await Promise.all([ctx.quotes.refresh(layer), parts.suggestions.refresh()]);

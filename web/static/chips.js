@@ -34,7 +34,9 @@ import { watchSpeakerHints } from './speakerhint.js';
  * as the browser starts drawing it, and the drawn ones again when the
  * text's width changes or a font arrives; reported receives what goes
  * wrong on the way. It returns fit(paragraphs), for paragraphs a redraw
- * has just put in place (null: the whole text is new).
+ * has just put in place (null: the whole text is new; [] when none): it
+ * is called after every save, once the Quotations panel is redrawn, and
+ * also draws again the chips of quotations whose speaker changed.
  */
 export function watchChips(docEl, reported) {
   const speakers = createSpeakers(document.getElementById('quote-list'));

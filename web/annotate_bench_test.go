@@ -30,7 +30,10 @@ import (
 //   - label: from a label's key pressed on a selected word to the new span
 //     drawn (then undone, untimed, so every iteration finds the same layer);
 //   - editor: from a click on an ORG span to its editor drawn with its
-//     tools (an ORG may refer onward, so they read the layer).
+//     tools (an ORG may refer onward, so they read the layer), the first
+//     opened since the page loaded;
+//   - editor-again: the same, the span opened once before, untimed, with
+//     nothing changed since: as an annotator goes from span to span.
 func BenchmarkBrowserAnnotateLong(b *testing.B) {
 	if _, err := exec.LookPath("chromium"); err != nil {
 		b.Skip("chromium is not installed (apt-get install chromium): skipping the browser benchmark")
@@ -85,6 +88,17 @@ func benchAnnotateLong(b *testing.B, runes int) {
 	b.Run("editor", func(b *testing.B) {
 		page.open(b)
 		b.ResetTimer()
+		var total float64
+		for range b.N {
+			total += page.openEditor(b, org)
+		}
+		b.ReportMetric(total/float64(b.N), "ms/editor")
+	})
+	b.Run("editor-again", func(b *testing.B) {
+		page.open(b)
+		b.StopTimer()
+		page.openEditor(b, org)
+		b.StartTimer()
 		var total float64
 		for range b.N {
 			total += page.openEditor(b, org)

@@ -198,8 +198,8 @@ func checkChips(t *testing.T, when string, chips []chipBox) {
 }
 
 // speakerName is a QUOTE's speaker as a chip or a run's title names it,
-// isolated after an arrow.
-var speakerName = regexp.MustCompile(" ← \u2068[^\u2069]*\u2069")
+// isolated after an arrow (→ in a right-to-left chip).
+var speakerName = regexp.MustCompile(" [←→] \u2068[^\u2069]*\u2069")
 
 // inkIn counts the dark pixels the browser paints in a box of the
 // viewport: text drawn there, not the white page.

@@ -328,3 +328,47 @@ func TestBrowserSpeakerNameCut(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserQuoteChipRightToLeft: a chip whose first label is Arabic
+// reads right to left, its arrow (→) still pointing from the speaker's
+// name to the QUOTE label.
+func TestBrowserQuoteChipRightToLeft(t *testing.T) {
+	text := "قال علي بصوت عال «نعم طبعا» ومضى."
+	s := newSite(t, codec.Doc{Line: 1, ExternalID: "rtl", Text: text, Meta: []byte("{}")})
+	doc := s.docs["rtl"]
+	ctx := context.Background()
+	proj, err := s.store.Project(ctx, s.proj.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.setLabels(t, append(proj.Labels, db.Label{Name: "وسم", Color: "#8e4ec6", Hotkey: "8"}))
+	var made []db.Span
+	for _, sp := range []struct{ word, label string }{{"نعم طبعا", "وسم"}, {"نعم", "QUOTE"}, {"علي", "PER"}} {
+		start, end := spanAt(t, text, sp.word, 0)
+		span, err := s.store.CreateSpan(ctx, doc, s.user.ID, s.user.ID, db.SpanInput{Start: start, End: end, Label: sp.label})
+		if err != nil {
+			t.Fatalf("%s %q: %v", sp.label, sp.word, err)
+		}
+		made = append(made, span)
+	}
+	if _, err := s.store.CreateRelation(ctx, doc, s.user.ID, s.user.ID, db.RelationInput{Type: "speaker", From: made[1].ID, To: made[2].ID}); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	b.settle()
+	c := waitQuoteChip(t, b, made[1].Start, "وسم · QUOTE → "+said("علي"))
+	if c.Clipped {
+		t.Errorf("the chip is clipped: %+v", c)
+	}
+	if got := eval[string](b, fmt.Sprintf(`document.querySelector('#doc .chip[data-run="%d"]').dir`, made[1].Start)); got != "rtl" {
+		t.Errorf("the chip whose first label is Arabic is laid out %q", got)
+	}
+	checkChips(t, "right to left", eval[[]chipBox](b, chipBoxesJS))
+	b.screenshot("quote-chip-rtl-page")
+	zoomed, err := chromedp.Run(b.ctx, chromedp.ScreenshotScale(chromedp.ID("doc"), 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.keepShot("quote-chip-rtl", zoomed)
+}

@@ -116,7 +116,7 @@ function runsAt(docEl, starts) {
 // its title and in words as its description.
 function describeRuns(runs, speakers) {
   for (const run of runs) {
-    run.title = speakers.title(run.dataset.start, run.dataset.chip);
+    run.title = speakers.title(run.dataset.start, run.dataset.chip, arrowFor(run.dataset.chip));
     run.setAttribute('aria-description', speakers.description(run.dataset.start, run.dataset.chip));
   }
 }
@@ -136,13 +136,13 @@ function drawChips(paragraphs, speakers) {
     for (const c of chips) {
       const chip = document.createElement('span');
       chip.className = 'chip';
-      chip.dataset.label = fitChip(speakers.chipForms(c.run, c.label), c.room, measure);
-      if (speakers.unattributed(c.run)) chip.classList.add('unattributed');
       // The text is drawn from data-label (so a copy of the text leaves
       // chips out), which dir="auto" cannot see: its direction is set
       // here. Latin labels read (and are cut) left to right, Arabic ones
       // right to left.
       chip.dir = rightToLeft(c.label) ? 'rtl' : 'ltr';
+      chip.dataset.label = fitChip(speakers.chipForms(c.run, c.label, arrowFor(c.label)), c.room, measure);
+      if (speakers.unattributed(c.run)) chip.classList.add('unattributed');
       chip.dataset.run = c.run;
       chip.style.setProperty(c.rtl ? 'right' : 'left', `${c.x}px`);
       chip.style.top = `${c.top}px`;
@@ -172,6 +172,11 @@ function measurer() {
   g.font = font;
   return (text) => g.measureText(text).width;
 }
+
+// arrowFor is the arrow from a speaker's name to the QUOTE label in a
+// chip of labels: it reads from the name towards the label whichever way
+// the chip runs.
+const arrowFor = (labels) => (rightToLeft(labels) ? '→' : '←');
 
 // rightToLeft reports whether the first letter of text is of a
 // right-to-left script.

@@ -66,19 +66,21 @@ export function createSpeakers(panel) {
      * The chip's units at each length, longest first: the speakers' names
      * cut shorter and shorter, the labels kept whole, and last the labels
      * alone (over a word with no room for more: the run's title and
-     * description still name the speaker).
+     * description still name the speaker). The arrow points from the
+     * name to the label: ← in a left-to-right chip, → in a right-to-left
+     * one (its first label Arabic), which reads from the label leftwards.
      */
-    chipForms(start, labels) {
+    chipForms(start, labels, arrow) {
       const who = byStart.get(start) || [];
       const levels = Math.max(0, ...who.map((w) => namesOf(w).length));
       const forms = Array.from({ length: levels }, (_, i) => units(start, labels, (l, w) => {
         const names = namesOf(w);
-        return `${l} ← ${isolate(names[Math.min(i, names.length - 1)])}`;
+        return `${l} ${arrow} ${isolate(names[Math.min(i, names.length - 1)])}`;
       }));
       return [...forms, labels.split(' · ')];
     },
     /** The run's title: the chip uncut, the speaker's text whole. */
-    title: (start, labels) => units(start, labels, (l, w) => `${l} ← ${isolate(w.state === 'named' ? w.name : namesOf(w)[0])}`).join(' · '),
+    title: (start, labels, arrow) => units(start, labels, (l, w) => `${l} ${arrow} ${isolate(w.state === 'named' ? w.name : namesOf(w)[0])}`).join(' · '),
     /**
      * The run's description, in words, for a screen reader ("QUOTE, said
      * by صباح النعمان"): the name is spoken, not laid out, so not isolated.

@@ -46,13 +46,14 @@ type Review struct {
 	// after it offers to take back (Event 0: none).
 	UndoAccept db.AgreedAccept
 	// UndoReplace is the reviewer's last accept in place of gold's label,
-	// when the notice after it stands in its row, which offers to take it
-	// back (Event 0: none).
+	// when the notice is about it, which offers to take it back (Event 0:
+	// none).
 	UndoReplace db.LabelReplacement
 	// From is the anchor of the row the page of rows shown starts at
 	// (or the place it starts from, when that row is gone); "" for the
-	// first page.
-	From string
+	// first page. Before is, for a page asked for as the rows before
+	// one (the Previous link's), that row's anchor.
+	From, Before string
 	// Assignees are who works on the document (assigned, or holding a
 	// layer), so an empty review says whom it waits for.
 	Assignees []db.Assignee
@@ -229,6 +230,12 @@ func (r ReviewRow) Key() db.SpanKey { return db.SpanKey{Label: r.Label, Start: r
 // change to it.
 func (r ReviewRow) Anchor() string {
 	return fmt.Sprintf("c-%d-%d-%s", r.Start, r.End, url.PathEscape(r.Label))
+}
+
+// replacedAnchor is the anchor of the row of the label an accept in
+// place of gold's put into gold.
+func replacedAnchor(u db.LabelReplacement) string {
+	return ReviewRow{Span: agreement.Span{Start: u.Start, End: u.End, Label: u.Label}}.Anchor()
 }
 
 func toAgreement(spans []db.Span) []agreement.Span {

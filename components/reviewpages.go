@@ -21,50 +21,81 @@ const ReviewPageRows = 200
 type rowPage struct {
 	Rows         []ReviewRow
 	First, Total int // the index of its first row in the list, and the list's length
-	// PrevFrom starts the previous page; PrevAt is its last row and
-	// NextAt the next page's first (and where it starts): the pager's
-	// links land on them, so j and k walk on from page to page.
-	PrevFrom, PrevAt, NextAt string
+	// PrevAt is the previous page's last row and NextAt the next page's
+	// first (and where it starts): the pager's links land on them, so j
+	// and k walk on from page to page. PrevRows and NextRows count those
+	// pages' rows.
+	PrevAt, NextAt     string
+	PrevRows, NextRows int
+	// Back is true of a page asked for as the one before a row (the
+	// Previous link's): its forms send that row, so a decision on it
+	// comes back to the same rows.
+	Back bool
 }
 
-// paged is the page of listed the review shows: from r.From, unless the
-// row r.NoticeAt names (or, when that row has left a filtered list, the
-// row after its place) is elsewhere; then the page of ReviewPageRows
-// holding it.
+// paged is the page of listed the review shows: from r.From, or the
+// rows before r.Before, unless the row r.NoticeAt names (or, when that
+// row has left a filtered list, the row after its place) is elsewhere;
+// then the page of ReviewPageRows holding it. A page never cuts the
+// labels of one place apart: it starts at the first of them and ends
+// after the last, a few rows longer if need be. Next starts where the
+// page ends and Previous ends where it starts, so the pages either way
+// of a page meet it, neither overlapping nor leaving a row out.
 func (r Review) paged(listed []ReviewRow) rowPage {
-	first := 0
-	if r.From != "" {
+	first, end, back := 0, -1, false // end -1: ReviewPageRows on from first
+	switch {
+	case r.Before != "":
+		if e := groupStart(listed, rowIndex(listed, r.Before)); e > 0 && e < len(listed) {
+			first, end, back = groupStart(listed, max(e-ReviewPageRows, 0)), e, true
+		}
+	case r.From != "":
 		first = rowIndex(listed, r.From)
 	}
 	if r.NoticeAt != "" {
-		if at := rowIndex(listed, r.NoticeAt); at < first || at >= first+ReviewPageRows {
-			first = at / ReviewPageRows * ReviewPageRows
+		last := first + ReviewPageRows
+		if end >= 0 {
+			last = end
+		}
+		if at := rowIndex(listed, r.NoticeAt); at < first || at >= last {
+			first, end, back = at/ReviewPageRows*ReviewPageRows, -1, false
 		}
 	}
 	if first >= len(listed) {
 		first = max(len(listed)-1, 0) / ReviewPageRows * ReviewPageRows
 	}
-	// A page never cuts the labels of one place apart: it starts at the
-	// first of them and ends after the last, a few rows longer if need be.
-	for first > 0 && first < len(listed) && listed[first-1].place() == listed[first].place() {
-		first--
+	first = groupStart(listed, first)
+	if end < 0 {
+		end = groupEnd(listed, min(first+ReviewPageRows, len(listed)))
 	}
-	end := min(first+ReviewPageRows, len(listed))
-	for end > 0 && end < len(listed) && listed[end-1].place() == listed[end].place() {
-		end++
-	}
-	pg := rowPage{First: first, Total: len(listed)}
+	pg := rowPage{First: first, Total: len(listed), Back: back}
 	pg.Rows = listed[first:end]
 	if first > 0 {
 		pg.PrevAt = listed[first-1].Anchor()
-	}
-	if first > ReviewPageRows {
-		pg.PrevFrom = listed[first-ReviewPageRows].Anchor()
+		pg.PrevRows = first - groupStart(listed, max(first-ReviewPageRows, 0))
 	}
 	if end < len(listed) {
 		pg.NextAt = listed[end].Anchor()
+		pg.NextRows = groupEnd(listed, min(end+ReviewPageRows, len(listed))) - end
 	}
 	return pg
+}
+
+// groupStart is i, or the index of the first label of its place when i
+// is inside the labels of one place.
+func groupStart(listed []ReviewRow, i int) int {
+	for i > 0 && i < len(listed) && listed[i-1].place() == listed[i].place() {
+		i--
+	}
+	return i
+}
+
+// groupEnd is end, or the index past the last label of its place when a
+// page ending at end would cut the labels of one place apart.
+func groupEnd(listed []ReviewRow, end int) int {
+	for end > 0 && end < len(listed) && listed[end-1].place() == listed[end].place() {
+		end++
+	}
+	return end
 }
 
 // rowIndex is the index in rows of the row anchor names, or of the
@@ -105,15 +136,16 @@ func parseAnchor(anchor string) (agreement.Span, bool) {
 	return s, err == nil
 }
 
-// pageURL is the review page starting at the row from, landing at the
-// row at, of the list shown.
-func (r Review) pageURL(from, at string) string {
+// pageURL is the review page of the list shown whose rows start at the
+// row from (key "from") or end before it ("before"), landing at the row
+// at.
+func (r Review) pageURL(key, row, at string) string {
 	q := url.Values{}
 	if f := r.filter(); f != "" {
 		q.Set("show", f)
 	}
-	if from != "" {
-		q.Set("from", from)
+	if row != "" {
+		q.Set(key, row)
 	}
 	u := fmt.Sprintf("/documents/%d/review", r.Doc.ID)
 	if len(q) > 0 {
@@ -127,12 +159,17 @@ func (pg rowPage) rangeText() string {
 	return fmt.Sprintf("Rows %s–%s of %s", thousands(pg.First+1), thousands(pg.First+len(pg.Rows)), thousands(pg.Total))
 }
 
-// start is the anchor of the page's first row; "" on the first page.
-func (pg rowPage) start() string {
-	if pg.First == 0 || len(pg.Rows) == 0 {
-		return ""
+// keep is what the page's forms send so that a decision comes back to
+// it: the row it starts from, or for a page asked for as the one before
+// a row, that row; both "" on the first page.
+func (pg rowPage) keep() (from, before string) {
+	switch {
+	case pg.Back:
+		return "", pg.NextAt
+	case pg.First == 0 || len(pg.Rows) == 0:
+		return "", ""
 	}
-	return pg.Rows[0].Anchor()
+	return pg.Rows[0].Anchor(), ""
 }
 
 // paged is true when the list is longer than a page.

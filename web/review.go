@@ -87,7 +87,7 @@ func (h *handler) reviewPage(c echo.Context) error {
 	default:
 		return badRequest("show: %q is not all, disputed or undecided", show)
 	}
-	r.NoticeAt, r.From = c.QueryParam("at"), c.QueryParam("from")
+	r.NoticeAt, r.From, r.Before = c.QueryParam("at"), c.QueryParam("from"), c.QueryParam("before")
 	if c.QueryParam("done") == "replaced" {
 		if err := h.offerUndoReplace(c.Request().Context(), t, &r); err != nil {
 			return err
@@ -237,7 +237,8 @@ func (h *handler) undoReplace(c echo.Context) error {
 }
 
 // offerUndoReplace gives the review the reviewer's last replacement when
-// the notice stands in its row, for the notice to offer taking it back.
+// the notice is about its row, for the notice to offer taking it back,
+// in the row or, when the row has left a filtered list, above the table.
 func (h *handler) offerUndoReplace(ctx context.Context, t target, r *components.Review) error {
 	rep, err := h.store.LastReplacement(ctx, t.doc, t.user.ID)
 	if errors.Is(err, db.ErrNotFound) {
@@ -522,17 +523,20 @@ func (h *handler) backToReview(c echo.Context, t target, done string, sp db.Span
 }
 
 // keptFilter is the list filter a review form was sent from (its show
-// field) and the row its page starts at (from), as a query to append, so
-// a decision brings the reviewer back to the list and page they were
-// working through; "" for every span's first page.
+// field) and the row its page starts at (from) or ends before (before),
+// as a query to append, so a decision brings the reviewer back to the
+// list and page they were working through; "" for every span's first
+// page.
 func keptFilter(c echo.Context) string {
 	q := ""
 	switch show := c.FormValue("show"); show {
 	case "disputed", "undecided":
 		q = "&show=" + show
 	}
-	if from := c.FormValue("from"); from != "" {
-		q += "&from=" + url.QueryEscape(from)
+	for _, key := range []string{"from", "before"} {
+		if row := c.FormValue(key); row != "" {
+			q += "&" + key + "=" + url.QueryEscape(row)
+		}
 	}
 	return q
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -133,4 +134,63 @@ func TestReviewLabelGroupsOnFilteredLists(t *testing.T) {
 	if got := words(d.Find(".group-head")) + " | " + strings.Join(rows, " | "); got != "Labels differ: gold gives these words 2 labels; remove all but one | in gold Remove | in gold Remove" {
 		t.Errorf("both labels in gold: %q", got)
 	}
+}
+
+// TestReviewUndoReplaceOffTheUndecidedList: on the list of undecided
+// spans, accepting ORG in place of gold's PER decides both labels, so
+// their row leaves the list; the notice, above the table for a plain
+// form and in the answer of one sent in place, keeps its undo, which
+// names the row it is about and takes the accept back.
+func TestReviewUndoReplaceOffTheUndecidedList(t *testing.T) {
+	te := newTeamEnv(t)
+	doc := te.doc
+	review := fmt.Sprintf("/documents/%d/review", doc.ID)
+	per := te.addSpan(te.karim.user.ID, "أحمد", "PER")
+	org := te.addSpan(te.layla.user.ID, "أحمد", "ORG")
+	te.addSpan(te.layla.user.ID, "الرياض", "LOC") // stays undecided, so the list is not empty
+	redirectsTo(t, te.rana.post(review+"/accept", acceptForm("karim", per)), review+"?done=accepted"+at(fmt.Sprintf("#c-%d-%d-PER", per.Start, per.End)))
+	orgRow := fmt.Sprintf("c-%d-%d-ORG", org.Start, org.End)
+	onList := withField(withField(acceptForm("layla", org), "replaces", "PER"), "show", "undecided")
+
+	redirectsTo(t, te.rana.post(review+"/accept", onList), review+"?done=replaced&show=undecided"+at("#"+orgRow))
+	d := htmlPage(t, te.rana.get(review+"?done=replaced&show=undecided&at="+orgRow), http.StatusOK)
+	notice := d.Find(".undo-notice")
+	if d.Find("#"+orgRow).Length() != 0 || d.Find("#candidates #form-notice").Length() != 0 {
+		t.Fatalf("the decided group is still on the undecided list")
+	}
+	if got := words(notice.Find("#form-notice")) + " | " + words(notice.Find("#undo-replace button")) + " | " + notice.Find("#undo-replace").AttrOr("data-row", ""); got !=
+		"Accepted into gold, in place of the label gold gave these words. | Undo: back to PER | "+orgRow {
+		t.Errorf("the notice above the table reads %q", got)
+	}
+	if got := notice.Find(`#undo-replace input[name="show"]`).AttrOr("value", ""); got != "undecided" {
+		t.Errorf("the undo sends show=%q, want the list it was offered on", got)
+	}
+	event := notice.Find(`#undo-replace input[name="replace"]`).AttrOr("value", "")
+	if _, err := te.store.UndoReplace(t.Context(), doc, te.rana.user.ID, mustInt(t, event)); err != nil {
+		t.Fatal(err)
+	}
+
+	// The same in place, as the page's script sends it.
+	d = htmlPage(t, decideInPlace(te.rana, review+"/accept", onList), http.StatusOK)
+	undo := d.Find("#undo-replace")
+	if d.Find("#candidates #"+orgRow).Length() != 0 || undo.Length() != 1 || undo.Closest("#candidates").Length() != 0 || undo.AttrOr("data-row", "") != orgRow {
+		t.Fatalf("the answer in place holds %d undo forms (data-row %q), want one outside the table", undo.Length(), undo.AttrOr("data-row", ""))
+	}
+	d = htmlPage(t, decideInPlace(te.rana, review+"/undo-replace", url.Values{"replace": {undo.Find(`input[name="replace"]`).AttrOr("value", "")}, "show": {"undecided"}}), http.StatusOK)
+	if got := words(d.Find("#form-notice")); got != "The accept is taken back: gold has the label it had before." {
+		t.Errorf("the undo from above the table answered %q", got)
+	}
+	if l := te.layer(doc, 0); len(l.Spans) != 1 || l.Spans[0].Label != "PER" {
+		t.Errorf("gold after the undo: %+v, want PER alone", l.Spans)
+	}
+}
+
+// mustInt reads a form's number.
+func mustInt(t *testing.T, s string) int64 {
+	t.Helper()
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		t.Fatalf("%q is not a number", s)
+	}
+	return n
 }

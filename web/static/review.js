@@ -100,15 +100,20 @@ function init(candidates) {
   window.addEventListener('submit', (e) => {
     // Bubbled to the window, a submit has passed the question of forms.js
     // (Remove asks first): a refused one is prevented already.
+    // The undo of an accept in place of gold's label is one too, sent
+    // from its row or, when that row has left a filtered list, from
+    // beside the status.
     const form = e.target;
-    if (e.defaultPrevented || !candidates.tBodies[0] || !candidates.tBodies[0].contains(form)) return;
+    const body = candidates.tBodies[0];
+    if (e.defaultPrevented || !body || !(body.contains(form) || form.id === 'undo-replace')) return;
     e.preventDefault();
     const row = form.closest('tr');
-    for (const b of row.querySelectorAll('button')) b.disabled = true;
-    row.setAttribute('aria-busy', 'true');
-    queue = queue.then(() => decide(form, row)).catch((err) => {
-      row.removeAttribute('aria-busy');
-      for (const b of row.querySelectorAll('button')) b.disabled = false;
+    const busy = row || form;
+    for (const b of busy.querySelectorAll('button')) b.disabled = true;
+    busy.setAttribute('aria-busy', 'true');
+    queue = queue.then(() => decide(form, row ? row.id : form.dataset.row)).catch((err) => {
+      busy.removeAttribute('aria-busy');
+      for (const b of busy.querySelectorAll('button')) b.disabled = false;
       say(row, refusal(err));
     });
   });
@@ -121,8 +126,9 @@ function init(candidates) {
     if (deciding && reason === 'busy') status.textContent = 'Saving… (the server is busy, retrying)';
   });
 
-  // decide sends a row's form and puts the rows of the answer in.
-  async function decide(form, row) {
+  // decide sends a row's form and puts the rows of the answer in; anchor
+  // names the row it is about.
+  async function decide(form, anchor) {
     status.textContent = 'Saving…';
     const body = new URLSearchParams(new FormData(form));
     let res;
@@ -157,7 +163,7 @@ function init(candidates) {
       return;
     }
     status.textContent = '';
-    take(page, rows, row.id);
+    take(page, rows, anchor);
   }
 
   // onThisPage is true of a row whose place falls on the page of rows
@@ -196,9 +202,12 @@ function init(candidates) {
       focusRow(back);
     } else {
       // The row left the list shown (only the undecided): the one after
-      // its place takes the focus, and the notice is said in the status.
+      // its place takes the focus, and the notice is said in the status,
+      // its undo beside it.
       focusRow(rowAfter(rows(), anchor) || rows().at(-1));
       if (notice) status.textContent = notice.textContent;
+      const undo = page.getElementById('undo-replace');
+      if (notice && undo) status.after(document.adoptNode(undo));
     }
   }
 
@@ -217,6 +226,11 @@ function init(candidates) {
   // say shows a refusal in the row it came from, in place of the
   // notice of an earlier decision.
   function say(row, message) {
+    if (!row) {
+      // An undo sent from beside the status is answered there.
+      status.textContent = message;
+      return;
+    }
     status.textContent = '';
     for (const old of document.querySelectorAll('#form-notice')) old.remove();
     const cell = row.cells[row.cells.length - 1];

@@ -391,7 +391,7 @@ func BenchmarkParseANERCorp(b *testing.B) {
 	}
 	b.SetBytes(int64(len(raw)))
 	for b.Loop() {
-		if _, _, err := codec.ParseFileInto(bytes.NewReader(raw), path, "doccano", codec.UnitCodePoint, codec.GoldLayer); err != nil {
+		if _, _, err := codec.ParseFileInto(bytes.NewReader(raw), path, "doccano", codec.UnitCodePoint, codec.GoldLayer, codec.ViaAny); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -231,7 +231,7 @@ func relationProblems(p Project, opts ImportOptions, d codec.Doc) []string {
 		case i < 0 && said[r.Type]:
 		case i < 0 && !addLabels:
 			said[r.Type] = true
-			problems = append(problems, fmt.Sprintf("relation type %q is not defined in project %s (%s, to add it)", r.Type, p.Name, opts.Via.addLabelsHint()))
+			problems = append(problems, fmt.Sprintf("relation type %q is not defined in project %s (%s, to add it)", r.Type, p.Name, addLabelsHint(opts.Via)))
 		case i < 0 && !labelName.MatchString(r.Type):
 			said[r.Type] = true
 			problems = append(problems, fmt.Sprintf("relation type %q is not defined in project %s and cannot be added: %s", r.Type, p.Name, labelNameRule))
@@ -316,19 +316,21 @@ func spanName(sp codec.Span) string {
 }
 
 // ImportVia is where an import was asked for, so that a refusal names
-// the control to use there.
-type ImportVia int
+// the control to use there: the codec's own, which words the refusals of
+// reading the file (offsets to read as UTF-16 units, a line of another
+// layer) as the store words those of checking it against the project.
+type ImportVia = codec.Via
 
 const (
-	ViaAny         ImportVia = iota // not said: a refusal names every way
-	ViaCommandLine                  // hashiya import
-	ViaAPI                          // a script with an API token
-	ViaForm                         // the project page's import form
+	ViaAny         = codec.ViaAny         // not said: a refusal names every way
+	ViaCommandLine = codec.ViaCommandLine // hashiya import
+	ViaAPI         = codec.ViaAPI         // a script with an API token
+	ViaForm        = codec.ViaForm        // the project page's import form
 )
 
 // addLabelsHint says how an import adds what the project lacks, where it
 // was asked for.
-func (v ImportVia) addLabelsHint() string {
+func addLabelsHint(v ImportVia) string {
 	switch v {
 	case ViaCommandLine:
 		return "import with --add-labels"
@@ -351,7 +353,7 @@ func unknownLabels(p Project, opts ImportOptions, d codec.Doc) codec.Errors {
 		if strings.HasPrefix(what, "labels ") {
 			them = "them"
 		}
-		return fmt.Sprintf("%s not in project %s's label set (add %s to the label set, or %s)", what, p.Name, them, opts.Via.addLabelsHint())
+		return fmt.Sprintf("%s not in project %s's label set (add %s to the label set, or %s)", what, p.Name, them, addLabelsHint(opts.Via))
 	})
 }
 

@@ -416,7 +416,7 @@ func (s *Store) checkFile(ctx context.Context, opts ImportOptions, r io.Reader, 
 		return codec.Report{}, err
 	}
 	c := newImportCheck(p, opts)
-	rep, err := codec.EachDoc(r, opts.File, f.Format, f.Unit, f.Layer, func(d codec.Doc) error {
+	rep, err := codec.EachDoc(r, opts.File, f.Format, f.Unit, f.Layer, opts.Via, func(d codec.Doc) error {
 		if _, err := c.doc(ctx, tx, d); err != nil || len(c.bad) > 0 {
 			return err
 		}

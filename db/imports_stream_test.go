@@ -64,7 +64,7 @@ func importBoth(t *testing.T, name, content string, opts ImportOptions, format s
 	}
 	a := newFixture(t)
 	opts.ProjectID, opts.File, opts.By = a.proj.ID, name, a.user.ID
-	docs, rep, err := codec.ParseFileInto(strings.NewReader(content), name, format, codec.UnitCodePoint, codec.GoldLayer)
+	docs, rep, err := codec.ParseFileInto(strings.NewReader(content), name, format, codec.UnitCodePoint, codec.GoldLayer, codec.ViaAny)
 	res, err := a.s.ImportParsed(ctx, opts, docs, err)
 	old = describe(a, res, rep, err)
 

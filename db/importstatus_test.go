@@ -56,7 +56,7 @@ func TestImportKeepsLayerStatus(t *testing.T) {
 		if file.owner != 0 {
 			layer = f.other.Name
 		}
-		docs, _, err := codec.ParseFileInto(strings.NewReader(file.text), file.name, "auto", codec.UnitCodePoint, layer)
+		docs, _, err := codec.ParseFileInto(strings.NewReader(file.text), file.name, "auto", codec.UnitCodePoint, layer, codec.ViaAny)
 		if _, err := f.s.ImportParsed(ctx, ImportOptions{ProjectID: p2.ID, File: file.name, Owner: file.owner, By: f.user.ID}, docs, err); err != nil {
 			t.Fatalf("import %s: %v", file.name, err)
 		}

@@ -61,7 +61,7 @@ func importAs(t *testing.T, name, format, data string, addLabels, stream bool) s
 		res, rep, err = f.s.ImportFile(ctx, opts, bytes.NewReader([]byte(data)), FileImport{Format: format, Unit: codec.UnitCodePoint, Layer: codec.GoldLayer})
 	} else {
 		var docs []codec.Doc
-		docs, rep, err = codec.ParseFileInto(strings.NewReader(data), name, format, codec.UnitCodePoint, codec.GoldLayer)
+		docs, rep, err = codec.ParseFileInto(strings.NewReader(data), name, format, codec.UnitCodePoint, codec.GoldLayer, codec.ViaAny)
 		if err != nil {
 			res, err = f.s.ImportParsed(ctx, opts, docs, err)
 		} else {

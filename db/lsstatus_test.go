@@ -27,7 +27,7 @@ func TestLabelStudioImportStatus(t *testing.T) {
 		into  string
 		want  string
 	}{{f.other.ID, f.other.Name, "done"}, {0, codec.GoldLayer, "reviewed"}} {
-		docs, _, err := codec.ParseFileInto(strings.NewReader(strings.ReplaceAll(file, `"id": "`, `"id": "`+tt.into+"-")), "ls.json", "label-studio", codec.UnitCodePoint, tt.into)
+		docs, _, err := codec.ParseFileInto(strings.NewReader(strings.ReplaceAll(file, `"id": "`, `"id": "`+tt.into+"-")), "ls.json", "label-studio", codec.UnitCodePoint, tt.into, codec.ViaAny)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -45,7 +45,7 @@ func TestAPIImportChecks(t *testing.T) {
 		{"an id with a line break", "", line("bad\nid", "", per, ""), []string{`body:1: document id "bad\nid" holds a line break`}},
 		{"an id with spaces at its ends", "", line(" pad ", "", per, ""), []string{`body:1: document id " pad " has white space at its start or end`}},
 		{"omar's line into gold", "", line("a", `,"layer":"omar"`, per, ""),
-			[]string{`body:1: this line is layer "omar"'s, and this import goes to gold: import it with --layer omar (layer=omar in the API)`}},
+			[]string{`body:1: this line is layer "omar"'s, and this import goes to gold: import it with layer=omar, or drop its "layer" to import it into gold`}},
 		{"a layer of someone outside the project", "?layer=omar", line("a", "", per, ""),
 			[]string{"layer: user omar is not a member of project أخبار"}},
 	}

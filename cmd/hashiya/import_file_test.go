@@ -73,7 +73,7 @@ func (im *importer) file(ctx context.Context, opts db.ImportOptions) (db.ImportR
 		return db.ImportResult{}, fmt.Errorf("%s: %w", opts.File, fileReason(err))
 	}
 	defer fh.Close()
-	docs, report, err := codec.ParseFileInto(fh, opts.File, im.format, im.unit, im.layer)
+	docs, report, err := codec.ParseFileInto(fh, opts.File, im.format, im.unit, im.layer, opts.Via)
 	for _, w := range report.Warnings {
 		fmt.Fprintf(im.warn, "%s (warning)\n", w.Error())
 	}

@@ -38,7 +38,7 @@ func TestImportLayers(t *testing.T) {
 	c.ok("export", "--project", "p1", "--layer", "layla", "--out", laylas)
 	c.ok("project", "create", "p2")
 	c.ok("project", "add-member", "p2", "layla", "--role", "annotator")
-	want := laylas + `:1: this line is layer "layla"'s, and this import goes to gold: import it with --layer layla (layer=layla in the API), or drop its "layer" to import it into gold`
+	want := laylas + `:1: this line is layer "layla"'s, and this import goes to gold: import it with --layer layla, or drop its "layer" to import it into gold`
 	if got := c.fail("", "import", "--project", "p2", laylas); !strings.HasPrefix(got, want+"\n") {
 		t.Errorf("layla's export imported as gold:\n%s\nwant\n%s", got, want)
 	}
@@ -70,7 +70,7 @@ func TestImportLayers(t *testing.T) {
 	c.ok("export", "--project", "p1", "--layer", "all", "--out", all)
 	c.ok("project", "create", "p3")
 	got := c.fail("", "import", "--project", "p3", all)
-	want = all + `:2: this line is layer "layla"'s, and this import goes to gold: the file holds the lines of 2 layers (gold, layla), one line per document and layer as an export of --layer all writes them, and an import fills one layer: import each layer's lines on their own, with --layer NAME (layer=NAME in the API)`
+	want = all + `:2: this line is layer "layla"'s, and this import goes to gold: the file holds the lines of 2 layers (gold, layla), one line per document and layer as an export of --layer all writes them, and an import fills one layer: import each layer's lines on their own, with --layer NAME`
 	if !strings.HasPrefix(got, want+"\n") || strings.Contains(got, "duplicate") {
 		t.Errorf("an export of every layer:\n%s\nwant\n%s", got, want)
 	}

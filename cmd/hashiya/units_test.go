@@ -23,7 +23,7 @@ func TestDoccanoUTF16RoundTrip(t *testing.T) {
 	if err := os.WriteFile(file, []byte(line), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got := c.fail("", "import", "--project", "p", file); !strings.Contains(got, file+":1: span 1 (LOC) has offsets 32..38, want 0 <= start < end <= 36; counted in UTF-16 units, as doccano counts, they fit: import the file counting UTF-16 units (--offsets utf16") {
+	if got := c.fail("", "import", "--project", "p", file); !strings.Contains(got, file+":1: span 1 (LOC) has offsets 32..38, want 0 <= start < end <= 36; counted in UTF-16 units, as doccano counts, they fit: import the file counting UTF-16 units (--offsets utf16)\n") {
 		t.Errorf("read as code points:\n%s", got)
 	}
 	c.ok("import", "--project", "p", "--offsets", "utf16", file)

@@ -16,6 +16,7 @@ const GoldLayer = "gold"
 // and used once in the file, each document of the layer imported into.
 type claims struct {
 	into    string         // the layer the import goes to: gold or a user name
+	via     Via            // where the import was asked for, for the control a refusal names
 	firstOn map[string]int // document id -> line it first appeared on
 	named   map[string]bool
 	others  []foreignLine
@@ -28,11 +29,11 @@ type foreignLine struct {
 	at, layer, drop string // at: what in the line it is ("task 3: "); drop: what to remove to import it here
 }
 
-func newClaims(into string) *claims {
+func newClaims(into string, via Via) *claims {
 	if into == "" {
 		into = GoldLayer
 	}
-	return &claims{into: into, firstOn: map[string]int{}, named: map[string]bool{}}
+	return &claims{into: into, via: via, firstOn: map[string]int{}, named: map[string]bool{}}
 }
 
 // foreign records the layer a document names (none: "") and reports
@@ -116,9 +117,9 @@ func (c *claims) layerErrors(file string) Errors {
 		reason := fmt.Sprintf("%sthis line is layer %q's, and this import goes to %s", f.at, f.layer, c.into)
 		if len(layers) > 1 {
 			reason += fmt.Sprintf(": the file holds the lines of %d layers (%s), one line per document and layer as an export of --layer all writes them, "+
-				"and an import fills one layer: import each layer's lines on their own, with --layer NAME (layer=NAME in the API)", len(layers), strings.Join(layers, ", "))
+				"and an import fills one layer: import each layer's lines on their own, %s", len(layers), strings.Join(layers, ", "), c.via.layerControl("NAME"))
 		} else {
-			reason += fmt.Sprintf(": import it with --layer %s (layer=%s in the API), or %s to import it into %s", f.layer, f.layer, f.drop, c.into)
+			reason += fmt.Sprintf(": import it %s, or %s to import it into %s", c.via.layerControl(f.layer), f.drop, c.into)
 		}
 		bad = append(bad, LineError{File: file, Line: f.line, Reason: reason})
 	}

@@ -13,7 +13,7 @@ import (
 // and every bad line as "LINE: reason".
 func parseInto(t *testing.T, input, name, format, layer string) ([]string, []string) {
 	t.Helper()
-	docs, _, err := ParseFileInto(strings.NewReader(input), name, format, UnitCodePoint, layer)
+	docs, _, err := ParseFileInto(strings.NewReader(input), name, format, UnitCodePoint, layer, ViaAny)
 	var errs Errors
 	if err != nil && !errors.As(err, &errs) {
 		t.Fatalf("ParseFileInto: %v", err)

@@ -56,7 +56,7 @@ func fuzzCoNLLBody(t *testing.T, data []byte, user bool) {
 		t.Skip("input over the fuzzer's bound")
 	}
 	layer := fuzzLayer(user)
-	docs, rep, err := ParseFileInto(bytes.NewReader(data), "in.conll", "conll", UnitCodePoint, layer)
+	docs, rep, err := ParseFileInto(bytes.NewReader(data), "in.conll", "conll", UnitCodePoint, layer, ViaAny)
 	parsed{name: "in.conll", layer: layer, input: data, docs: docs, rep: rep, err: err}.check(t)
 	if err != nil {
 		return
@@ -127,7 +127,7 @@ func FuzzText(f *testing.F) {
 		if lines {
 			format = "text-lines"
 		}
-		docs, rep, err := ParseFileInto(bytes.NewReader(data), name, format, UnitCodePoint, GoldLayer)
+		docs, rep, err := ParseFileInto(bytes.NewReader(data), name, format, UnitCodePoint, GoldLayer, ViaAny)
 		parsed{name: name, layer: GoldLayer, input: data, docs: docs, rep: rep, err: err}.check(t)
 		if err != nil {
 			return

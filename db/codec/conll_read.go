@@ -43,7 +43,7 @@ const (
 // rereadable): its column count is the one most of its token lines have,
 // known only at its end, and a document's lines are read by it. A file
 // that is not UTF-8 is refused with one error, before any document.
-func eachCoNLL(r io.Reader, name, layer string, limit int, fn func(Doc) error) (Report, error) {
+func eachCoNLL(r io.Reader, name, layer string, via Via, limit int, fn func(Doc) error) (Report, error) {
 	rs, start, err := rereadable(r, name, -1)
 	if err != nil {
 		return Report{}, err
@@ -61,7 +61,7 @@ func eachCoNLL(r io.Reader, name, layer string, limit int, fn func(Doc) error) (
 	if err := rewind(rs, start, name); err != nil {
 		return Report{}, err
 	}
-	p := &conllParser{name: name, claims: newClaims(layer), emit: fn}
+	p := &conllParser{name: name, claims: newClaims(layer, via), emit: fn}
 	p.columns, p.columnsLine = votes.count()
 	err = eachCoNLLLine(rs, name, limit, func(n int, line []byte) error {
 		if line == nil {

@@ -46,7 +46,7 @@ func readAll(t *testing.T, data []byte, name, format string) (int, error) {
 	var errs []error
 	calls := 0
 	for _, r := range []io.Reader{bytes.NewReader(data), io.MultiReader(bytes.NewReader(data))} {
-		_, err := EachDoc(r, name, format, UnitCodePoint, GoldLayer, func(Doc) error {
+		_, err := EachDoc(r, name, format, UnitCodePoint, GoldLayer, ViaAny, func(Doc) error {
 			calls++
 			return nil
 		})

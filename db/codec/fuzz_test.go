@@ -145,7 +145,7 @@ func checkDoc(t *testing.T, d Doc, layer string, lastLine int) {
 		t.Fatalf("document %q: line %d, not in 1..%d", d.ExternalID, d.Line, lastLine)
 	case d.Layer != "" && d.Layer != layer:
 		t.Fatalf("document %q of layer %q imported into %s", d.ExternalID, d.Layer, layer)
-	case d.Status != "" && !slices.Contains(LayerStatuses, d.Status), newClaims(layer).statusProblem(d.Status) != "":
+	case d.Status != "" && !slices.Contains(LayerStatuses, d.Status), newClaims(layer, ViaAny).statusProblem(d.Status) != "":
 		t.Fatalf("document %q: status %q in layer %s", d.ExternalID, d.Status, layer)
 	case !isJSONObject(d.Meta):
 		t.Fatalf("document %q: meta %s is not a JSON object", d.ExternalID, d.Meta)
@@ -227,7 +227,7 @@ func exportAndRead(t *testing.T, docs []Doc, format, readFormat, unit, layer str
 		t.Fatal(err)
 	}
 	_, ext := MediaType(format)
-	back, rep, err := ParseFileInto(bytes.NewReader(buf.Bytes()), "again."+ext, readFormat, unit, layer)
+	back, rep, err := ParseFileInto(bytes.NewReader(buf.Bytes()), "again."+ext, readFormat, unit, layer, ViaAny)
 	parsed{name: "again." + ext, layer: layer, input: buf.Bytes(), docs: back, rep: rep, err: err}.check(t)
 	if err != nil {
 		t.Fatalf("the %s export of what the import accepted does not import back: %v\nexport:\n%s", format, err, buf.Bytes())

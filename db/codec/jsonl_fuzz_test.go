@@ -68,7 +68,7 @@ func fuzzJSONLines(t *testing.T, data []byte, format, unit, layer string) {
 	if len(data) > fuzzMaxInput {
 		t.Skip("input over the fuzzer's bound")
 	}
-	docs, rep, err := ParseFileInto(bytes.NewReader(data), "in.jsonl", format, unit, layer)
+	docs, rep, err := ParseFileInto(bytes.NewReader(data), "in.jsonl", format, unit, layer, ViaAny)
 	parsed{name: "in.jsonl", layer: layer, input: data, docs: docs, rep: rep, err: err}.check(t)
 	if err != nil {
 		return

@@ -50,7 +50,7 @@ func FuzzLabelStudio(f *testing.F) {
 			t.Skip("input over the fuzzer's bound")
 		}
 		layer := fuzzLayer(user)
-		docs, rep, err := ParseFileInto(bytes.NewReader(data), "in.json", "label-studio", unitOf(utf16), layer)
+		docs, rep, err := ParseFileInto(bytes.NewReader(data), "in.json", "label-studio", unitOf(utf16), layer, ViaAny)
 		parsed{name: "in.json", layer: layer, input: data, docs: docs, rep: rep, err: err}.check(t)
 		if err != nil {
 			return

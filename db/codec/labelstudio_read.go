@@ -24,7 +24,7 @@ import (
 // The array is read twice, a task at a time (see rereadable): first for
 // what refuses the whole file (larger than limit, not UTF-8, not one
 // well-formed array: one error, no task handed over), then for the tasks.
-func eachLabelStudio(r io.Reader, name, unit, layer string, limit int, fn func(Doc) error) (Report, error) {
+func eachLabelStudio(r io.Reader, name, unit, layer string, via Via, limit int, fn func(Doc) error) (Report, error) {
 	rs, start, err := rereadable(r, name, int64(limit)+1)
 	if err != nil {
 		return Report{}, err
@@ -44,7 +44,7 @@ func eachLabelStudio(r io.Reader, name, unit, layer string, limit int, fn func(D
 		rep    Report
 		bad    Errors
 		docs   int
-		claims = newClaims(layer)
+		claims = newClaims(layer, via)
 	)
 	prefix := stem(name)
 	for n := 0; dec.More(); n++ {

@@ -50,6 +50,8 @@ type lineParser struct {
 	nativeShape  bool
 	declared     string
 	withText     int
+	// via is where the import was asked for, so a hint names its control.
+	via Via
 }
 
 type spanKey struct {
@@ -75,9 +77,9 @@ func (p *lineParser) reason() string {
 }
 
 // parseLine reads one non-blank JSON line in the given format ("jsonl",
-// "doccano" or "doccano-rel"). It returns the document, the warnings, and
-// a non-empty reason if the line is bad.
-func parseLine(line []byte, format, unit string) (Doc, []string, string) {
+// "doccano" or "doccano-rel"), for an import asked for via. It returns
+// the document, the warnings, and a non-empty reason if the line is bad.
+func parseLine(line []byte, format, unit string, via Via) (Doc, []string, string) {
 	// Checked on the raw bytes: encoding/json would silently turn invalid
 	// UTF-8 into U+FFFD and the text would no longer be what the user gave.
 	if bad := firstInvalidByte(line); bad >= 0 {
@@ -101,7 +103,7 @@ func parseLine(line []byte, format, unit string) (Doc, []string, string) {
 	if dup := DuplicateKey(line); dup != "" {
 		return Doc{}, nil, dup + " (JSON keeps only one of them; keep the one you mean)"
 	}
-	p := &lineParser{byKey: map[spanKey]int{}, byRef: map[string]int{}, rels: map[Relation]bool{}}
+	p := &lineParser{byKey: map[spanKey]int{}, byRef: map[string]int{}, rels: map[Relation]bool{}, via: via}
 	if !p.header(fields) {
 		return Doc{}, nil, p.reason()
 	}

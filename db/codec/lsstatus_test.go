@@ -55,7 +55,7 @@ func TestLabelStudioStatus(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			docs, rep, err := ParseFileInto(strings.NewReader("["+tt.task+"]"), "t.json", "label-studio", UnitCodePoint, tt.into)
+			docs, rep, err := ParseFileInto(strings.NewReader("["+tt.task+"]"), "t.json", "label-studio", UnitCodePoint, tt.into, ViaAny)
 			if err != nil || len(docs) != 1 {
 				t.Fatalf("%d documents, %v", len(docs), err)
 			}
@@ -71,7 +71,7 @@ func TestLabelStudioStatus(t *testing.T) {
 			}
 		})
 	}
-	docs, _, err := ParseFileInto(strings.NewReader(`[{"id": "t", "data": {"text": "نص", "status": "published"}}]`), "t.json", "label-studio", UnitCodePoint, "gold")
+	docs, _, err := ParseFileInto(strings.NewReader(`[{"id": "t", "data": {"text": "نص", "status": "published"}}]`), "t.json", "label-studio", UnitCodePoint, "gold", ViaAny)
 	if err != nil || len(docs) != 1 || string(docs[0].Meta) != `{"data":{"status":"published"}}` {
 		t.Errorf("a task's own status: %v, %v; want it kept in meta", docs, err)
 	}
@@ -91,7 +91,7 @@ func TestLabelStudioStatusRefusals(t *testing.T) {
 		{"gold", task("gold", `3`), `t.json:1: task 0: "status" 3 is not one of new, in_progress, done, reviewed`},
 	}
 	for _, tt := range tests {
-		docs, _, err := ParseFileInto(strings.NewReader("["+tt.task+"]"), "t.json", "label-studio", UnitCodePoint, tt.into)
+		docs, _, err := ParseFileInto(strings.NewReader("["+tt.task+"]"), "t.json", "label-studio", UnitCodePoint, tt.into, ViaAny)
 		var bad Errors
 		if !errors.As(err, &bad) || len(docs) != 0 || !strings.HasPrefix(bad.Error(), tt.want) {
 			t.Errorf("%s into %s: %d documents, %v\nwant %s", tt.task, tt.into, len(docs), err, tt.want)

@@ -41,7 +41,7 @@ func CheckImportFormat(format string) error {
 // skipped; a file with no documents is an error. Other errors (reading r)
 // are returned as they are.
 func ParseFile(r io.Reader, name, format string) ([]Doc, Report, error) {
-	return parseFile(r, name, format, UnitCodePoint, GoldLayer, maxLine)
+	return parseFile(r, name, format, UnitCodePoint, GoldLayer, ViaAny, maxLine)
 }
 
 // ParseFileIn is ParseFile for a file whose doccano-shaped lines count
@@ -49,23 +49,24 @@ func ParseFile(r io.Reader, name, format string) ([]Doc, Report, error) {
 // spans it returns count code points. Native lines say their unit
 // themselves, and only code points are accepted there.
 func ParseFileIn(r io.Reader, name, format, unit string) ([]Doc, Report, error) {
-	return ParseFileInto(r, name, format, unit, GoldLayer)
+	return ParseFileInto(r, name, format, unit, GoldLayer, ViaAny)
 }
 
 // ParseFileInto is ParseFileIn for an import into layer (GoldLayer or a
 // user name). A document whose line names another layer (the native
 // format's "layer", as an export writes it) is a bad line: an annotator's
-// work must not pass for gold, nor gold for an annotator's.
-func ParseFileInto(r io.Reader, name, format, unit, layer string) ([]Doc, Report, error) {
+// work must not pass for gold, nor gold for an annotator's. A refusal
+// names the control of via, the way the import was asked for.
+func ParseFileInto(r io.Reader, name, format, unit, layer string, via Via) ([]Doc, Report, error) {
 	if err := CheckFileUnit(name, format, unit); err != nil {
 		return nil, Report{}, fmt.Errorf("%s: %w", name, err)
 	}
-	return parseFile(r, name, format, unit, layer, maxLine)
+	return parseFile(r, name, format, unit, layer, via, maxLine)
 }
 
 // parseFile is ParseFileInto with the line limit as a parameter, so tests
 // can exercise it without 64 MiB inputs.
-func parseFile(r io.Reader, name, format, unit, layer string, limit int) ([]Doc, Report, error) {
+func parseFile(r io.Reader, name, format, unit, layer string, via Via, limit int) ([]Doc, Report, error) {
 	format, err := resolveFormat(name, format)
 	if err != nil {
 		return nil, Report{}, err
@@ -74,7 +75,7 @@ func parseFile(r io.Reader, name, format, unit, layer string, limit int) ([]Doc,
 		return parseText(r, name, limit)
 	}
 	var docs []Doc
-	rep, err := eachDoc(r, name, format, unit, layer, limit, func(d Doc) error {
+	rep, err := eachDoc(r, name, format, unit, layer, via, limit, func(d Doc) error {
 		docs = append(docs, d)
 		return nil
 	})

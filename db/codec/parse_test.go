@@ -219,7 +219,7 @@ not json at all
 
 func TestParseFileTooLongLine(t *testing.T) {
 	input := `{"text": "a"}` + "\n" + `{"text": "` + strings.Repeat("x", 100) + `"}` + "\n" + `{"text": 5}` + "\n"
-	_, _, err := parseFile(strings.NewReader(input), "big.jsonl", "auto", UnitCodePoint, GoldLayer, 64)
+	_, _, err := parseFile(strings.NewReader(input), "big.jsonl", "auto", UnitCodePoint, GoldLayer, ViaAny, 64)
 	var errs Errors
 	if !errors.As(err, &errs) || len(errs) != 2 || errs[0].Line != 2 || errs[1].Line != 3 {
 		t.Fatalf("got %v, want lines 2 (too long) and 3 (no text)", err)
@@ -229,7 +229,7 @@ func TestParseFileTooLongLine(t *testing.T) {
 	}
 	// A line right at the limit is fine.
 	ok := `{"text": "` + strings.Repeat("x", 64-12) + `"}`
-	if docs, _, err := parseFile(strings.NewReader(ok), "ok.jsonl", "auto", UnitCodePoint, GoldLayer, 64); err != nil || len(docs) != 1 {
+	if docs, _, err := parseFile(strings.NewReader(ok), "ok.jsonl", "auto", UnitCodePoint, GoldLayer, ViaAny, 64); err != nil || len(docs) != 1 {
 		t.Errorf("line of exactly the limit: docs %d, err %v", len(docs), err)
 	}
 }

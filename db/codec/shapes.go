@@ -240,9 +240,6 @@ func (p *lineParser) relationEnd(n int, typ, key string, raw json.RawMessage) (i
 	return i, true
 }
 
-// howUTF16 says where to ask for UTF-16 units, wherever the import ran.
-const howUTF16 = "(--offsets utf16 on the command line, offsets=utf16 in the API, “UTF-16 units” on the import form)"
-
 // utf16Table is the table between the line's code points and UTF-16
 // units, built once.
 func (p *lineParser) utf16Table() *offsets.UTF16Table {
@@ -274,13 +271,14 @@ func outsideBMP(text string) bool {
 }
 
 // howToSayUTF16 says how to have a line read in UTF-16 units: a doccano
-// file by the import's option, a native line by naming its unit, which
-// the option does not change.
+// file by the import's option, as the way the import was asked for
+// names it, a native line by naming its unit, which the option does not
+// change.
 func (p *lineParser) howToSayUTF16() string {
 	if p.nativeShape {
 		return `if the line counts UTF-16 units (as JavaScript does), say so with "offset_unit": "utf16" on it`
 	}
-	return "if the file comes from doccano, which counts UTF-16 units, import it counting UTF-16 units " + howUTF16
+	return "if the file comes from doccano, which counts UTF-16 units, import it counting UTF-16 units " + p.via.utf16Control()
 }
 
 // utf16Hint, for a span whose code point offsets do not fit the text,
@@ -295,7 +293,7 @@ func (p *lineParser) utf16Hint(start, end int) string {
 	if p.nativeShape {
 		return "; counted in UTF-16 units they fit: " + p.howToSayUTF16()
 	}
-	return "; counted in UTF-16 units, as doccano counts, they fit: import the file counting UTF-16 units " + howUTF16
+	return "; counted in UTF-16 units, as doccano counts, they fit: import the file counting UTF-16 units " + p.via.utf16Control()
 }
 
 // warnIfUTF16 warns when a line read as code points looks like UTF-16

@@ -24,7 +24,7 @@ import (
 // A file refused as a whole (too large, not UTF-8, not a JSON array) has
 // given fn no document. An error fn returns stops the reading and is
 // returned as it is.
-func EachDoc(r io.Reader, name, format, unit, layer string, fn func(Doc) error) (Report, error) {
+func EachDoc(r io.Reader, name, format, unit, layer string, via Via, fn func(Doc) error) (Report, error) {
 	if err := CheckFileUnit(name, format, unit); err != nil {
 		return Report{}, fmt.Errorf("%s: %w", name, err)
 	}
@@ -41,12 +41,12 @@ func EachDoc(r io.Reader, name, format, unit, layer string, fn func(Doc) error) 
 		}
 		return rep, err
 	}
-	return eachDoc(r, name, format, unit, layer, maxLine, fn)
+	return eachDoc(r, name, format, unit, layer, via, maxLine, fn)
 }
 
 // eachDoc is EachDoc for a resolved format other than "text", with the
 // line limit as a parameter, so tests can exercise it without 64 MiB inputs.
-func eachDoc(r io.Reader, name, format, unit, layer string, limit int, fn func(Doc) error) (Report, error) {
+func eachDoc(r io.Reader, name, format, unit, layer string, via Via, limit int, fn func(Doc) error) (Report, error) {
 	r, err := refuseWideBOM(r, name)
 	if err != nil {
 		return Report{}, err
@@ -55,25 +55,25 @@ func eachDoc(r io.Reader, name, format, unit, layer string, limit int, fn func(D
 	case "text-lines":
 		return eachTextLine(r, name, limit, fn)
 	case "conll":
-		return eachCoNLL(r, name, layer, limit, fn)
+		return eachCoNLL(r, name, layer, via, limit, fn)
 	case "label-studio":
-		return eachLabelStudio(r, name, unit, layer, labelStudioLimit*limit, fn)
+		return eachLabelStudio(r, name, unit, layer, via, labelStudioLimit*limit, fn)
 	}
-	return eachJSONLine(r, name, format, unit, layer, limit, fn)
+	return eachJSONLine(r, name, format, unit, layer, via, limit, fn)
 }
 
 // eachJSONLine reads one JSON document per line, handing each good one to
 // fn, and collects every bad line before deciding, so the user sees all
 // problems at once. A line that is not UTF-8 is left unread: the file's
 // one error says so.
-func eachJSONLine(r io.Reader, name, format, unit, layer string, limit int, fn func(Doc) error) (Report, error) {
+func eachJSONLine(r io.Reader, name, format, unit, layer string, via Via, limit int, fn func(Doc) error) (Report, error) {
 	check := newTextCheck(r, false)
 	br := bufio.NewReaderSize(check, 64<<10)
 	var (
 		rep    Report
 		bad    Errors
 		docs   int
-		claims = newClaims(layer)
+		claims = newClaims(layer, via)
 		buf    []byte    // one line's storage, reused: a Doc shares no bytes with its line
 		notUTF lineCount // the lines left unread for bytes that are not UTF-8
 	)
@@ -94,7 +94,7 @@ func eachJSONLine(r io.Reader, name, format, unit, layer string, limit int, fn f
 		case !utf8.Valid(line):
 			notUTF.add(n)
 		case len(bytes.TrimSpace(line)) > 0:
-			doc, warns, reason := parseLine(line, format, unit)
+			doc, warns, reason := parseLine(line, format, unit, via)
 			if reason == "" && claims.foreign(doc.Layer, n, "", `drop its "layer"`) {
 				break
 			}

@@ -29,7 +29,7 @@ func readWhole(data []byte, name, format, unit, layer string, limit int) ([]Doc,
 		return parseLabelStudio(r, name, unit, layer, labelStudioLimit*limit)
 	}
 	var docs []Doc
-	rep, err := eachJSONLine(r, name, format, unit, layer, limit, func(d Doc) error {
+	rep, err := eachJSONLine(r, name, format, unit, layer, ViaAny, limit, func(d Doc) error {
 		docs = append(docs, d)
 		return nil
 	})
@@ -68,7 +68,7 @@ func sameAsWhole(t *testing.T, data []byte, name, format, unit, layer string, li
 	wantDocs, wantRep, wantErr := readWhole(data, name, format, unit, layer, limit)
 	for how, r := range readers(data) {
 		var docs []Doc
-		rep, err := eachDoc(r, name, format, unit, layer, limit, func(d Doc) error {
+		rep, err := eachDoc(r, name, format, unit, layer, ViaAny, limit, func(d Doc) error {
 			docs = append(docs, d)
 			return nil
 		})
@@ -204,7 +204,7 @@ func TestStreamAsWholeCorpora(t *testing.T) {
 			}
 			defer fh.Close()
 			n := 0
-			rep, err := EachDoc(fh, f.file, f.format, UnitCodePoint, GoldLayer, func(d Doc) error {
+			rep, err := EachDoc(fh, f.file, f.format, UnitCodePoint, GoldLayer, ViaAny, func(d Doc) error {
 				if n >= len(wantDocs) || !reflect.DeepEqual(d, wantDocs[n]) {
 					return fmt.Errorf("document %d (line %d) differs from the whole-file reader's", n, d.Line)
 				}
@@ -230,7 +230,7 @@ func TestStreamStopsAtCallerError(t *testing.T) {
 	}
 	for _, f := range files {
 		calls := 0
-		_, err := eachDoc(strings.NewReader(f.data), f.name, f.format, UnitCodePoint, GoldLayer, 64, func(Doc) error {
+		_, err := eachDoc(strings.NewReader(f.data), f.name, f.format, UnitCodePoint, GoldLayer, ViaAny, 64, func(Doc) error {
 			calls++
 			if calls == 2 {
 				return stop
@@ -253,7 +253,7 @@ func TestStreamRefusedFileHandsNothing(t *testing.T) {
 	}
 	for _, f := range files {
 		calls := 0
-		_, err := eachDoc(bytes.NewReader([]byte(f.data)), f.name, f.format, UnitCodePoint, GoldLayer, 64, func(Doc) error {
+		_, err := eachDoc(bytes.NewReader([]byte(f.data)), f.name, f.format, UnitCodePoint, GoldLayer, ViaAny, 64, func(Doc) error {
 			calls++
 			return nil
 		})
@@ -302,7 +302,7 @@ func BenchmarkLabelStudioRead(b *testing.B) {
 	b.Run("stream", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		for b.Loop() {
-			if _, err := EachDoc(bytes.NewReader(data), "b.json", "label-studio", UnitCodePoint, GoldLayer, func(Doc) error { return nil }); err != nil {
+			if _, err := EachDoc(bytes.NewReader(data), "b.json", "label-studio", UnitCodePoint, GoldLayer, ViaAny, func(Doc) error { return nil }); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -334,7 +334,7 @@ func BenchmarkCoNLLRead(b *testing.B) {
 	b.Run("stream", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		for b.Loop() {
-			if _, err := EachDoc(bytes.NewReader(data), "b.conll", "conll", UnitCodePoint, GoldLayer, func(Doc) error { return nil }); err != nil {
+			if _, err := EachDoc(bytes.NewReader(data), "b.conll", "conll", UnitCodePoint, GoldLayer, ViaAny, func(Doc) error { return nil }); err != nil {
 				b.Fatal(err)
 			}
 		}

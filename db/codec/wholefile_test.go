@@ -32,7 +32,7 @@ func parseCoNLL(r io.Reader, name, layer string, limit int) ([]Doc, Report, erro
 	}
 	br := bufio.NewReaderSize(bytes.NewReader(data), 64<<10)
 	var docs []Doc
-	p := &conllParser{name: name, claims: newClaims(layer), emit: func(d Doc) error {
+	p := &conllParser{name: name, claims: newClaims(layer, ViaAny), emit: func(d Doc) error {
 		docs = append(docs, d)
 		return nil
 	}}
@@ -179,7 +179,7 @@ func parseLabelStudio(r io.Reader, name, unit, layer string, limit int) ([]Doc, 
 		docs    []Doc
 		rep     Report
 		bad     Errors
-		claims  = newClaims(layer)
+		claims  = newClaims(layer, ViaAny)
 		line    = 1 // the line of byte offset counted
 		counted = 0
 	)

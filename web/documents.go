@@ -128,7 +128,7 @@ func (h *handler) importDocuments(c echo.Context) error {
 		return err
 	}
 	// The project page's import form says it is the sender, so that a
-	// refusal names its box rather than the API's parameter.
+	// refusal names its fields rather than the API's parameters.
 	via := db.ViaAPI
 	if c.Request().Header.Get(importFormHeader) == "1" {
 		via = db.ViaForm

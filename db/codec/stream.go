@@ -23,7 +23,8 @@ import (
 // the good lines, which must not be stored but can be checked further).
 // A file refused as a whole (too large, not UTF-8, not a JSON array) has
 // given fn no document. An error fn returns stops the reading and is
-// returned as it is.
+// returned as it is. A refusal names the control of via, the way the
+// import was asked for.
 func EachDoc(r io.Reader, name, format, unit, layer string, via Via, fn func(Doc) error) (Report, error) {
 	if err := CheckFileUnit(name, format, unit); err != nil {
 		return Report{}, fmt.Errorf("%s: %w", name, err)

@@ -242,4 +242,9 @@ func TestAPILayerTagChangesOnEveryWrite(t *testing.T) {
 			t.Errorf("%s: asked again with the new tag, status %d, want 304", st.name, again.Code)
 		}
 	}
+	// A deleted document's layer is gone, whatever tag a page holds.
+	send("DELETE", api, "", 204)
+	if rec := env.getLayer("", tags[""], false); rec.Code != http.StatusNotFound {
+		t.Errorf("the layer of a deleted document, asked with the tag held: status %d, want 404", rec.Code)
+	}
 }

@@ -14,6 +14,7 @@
 
 import { busyForms } from './busyforms.js';
 import { onRetry, RETRIES, sendRetrying } from './retry.js';
+import { outlineGroups } from './reviewgroup.js';
 
 const table = document.getElementById('candidates');
 if (table) init(table);
@@ -46,6 +47,7 @@ function rowAfter(rows, anchor) {
 function init(candidates) {
   const rows = () => [...candidates.querySelectorAll('tbody tr')];
   for (const row of rows()) row.tabIndex = -1;
+  outlineGroups(candidates);
   let current = null;
 
   function focusRow(row) {

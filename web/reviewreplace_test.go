@@ -136,33 +136,40 @@ func TestReviewLabelGroupsOnFilteredLists(t *testing.T) {
 	}
 }
 
-// TestReviewUndoReplaceOffTheUndecidedList: on the list of undecided
-// spans, accepting ORG in place of gold's PER decides both labels, so
-// their row leaves the list; the notice, above the table for a plain
-// form and in the answer of one sent in place, keeps its undo, which
-// names the row it is about and takes the accept back.
-func TestReviewUndoReplaceOffTheUndecidedList(t *testing.T) {
+// TestReviewUndoReplaceOffAFilteredList: gold gives أحمد GPE, made by
+// hand, where karim and layla both marked LOC. On the list of disputed
+// spans (GPE, gold's alone, is), accepting LOC in place of GPE leaves
+// the words one label every annotator marked, so their row leaves the
+// list; the notice, above the table for a plain form and in the answer
+// of one sent in place, keeps its undo, which names the row it is about
+// and takes the accept back. (A replacement never starts from the list
+// of undecided spans: gold holding a label there decides every label of
+// the place.)
+func TestReviewUndoReplaceOffAFilteredList(t *testing.T) {
 	te := newTeamEnv(t)
 	doc := te.doc
 	review := fmt.Sprintf("/documents/%d/review", doc.ID)
-	per := te.addSpan(te.karim.user.ID, "أحمد", "PER")
-	org := te.addSpan(te.layla.user.ID, "أحمد", "ORG")
-	te.addSpan(te.layla.user.ID, "الرياض", "LOC") // stays undecided, so the list is not empty
-	redirectsTo(t, te.rana.post(review+"/accept", acceptForm("karim", per)), review+"?done=accepted"+at(fmt.Sprintf("#c-%d-%d-PER", per.Start, per.End)))
-	orgRow := fmt.Sprintf("c-%d-%d-ORG", org.Start, org.End)
-	onList := withField(withField(acceptForm("layla", org), "replaces", "PER"), "show", "undecided")
+	te.addSpan(0, "أحمد", "GPE")
+	te.addSpan(te.karim.user.ID, "أحمد", "LOC")
+	loc := te.addSpan(te.layla.user.ID, "أحمد", "LOC")
+	te.addSpan(te.layla.user.ID, "الرياض", "LOC") // stays disputed, so the list is not empty
+	locRow := fmt.Sprintf("c-%d-%d-LOC", loc.Start, loc.End)
+	onList := withField(withField(acceptForm("layla", loc), "replaces", "GPE"), "show", "disputed")
+	if d := htmlPage(t, te.rana.get(review+"?show=disputed"), http.StatusOK); words(d.Find("#"+locRow+" form button").First()) != "Accept LOC instead of GPE" {
+		t.Fatalf("the disputed list offers LOC's row as %q", words(d.Find("#"+locRow)))
+	}
 
-	redirectsTo(t, te.rana.post(review+"/accept", onList), review+"?done=replaced&show=undecided"+at("#"+orgRow))
-	d := htmlPage(t, te.rana.get(review+"?done=replaced&show=undecided&at="+orgRow), http.StatusOK)
+	redirectsTo(t, te.rana.post(review+"/accept", onList), review+"?done=replaced&show=disputed"+at("#"+locRow))
+	d := htmlPage(t, te.rana.get(review+"?done=replaced&show=disputed&at="+locRow), http.StatusOK)
 	notice := d.Find(".undo-notice")
-	if d.Find("#"+orgRow).Length() != 0 || d.Find("#candidates #form-notice").Length() != 0 {
-		t.Fatalf("the decided group is still on the undecided list")
+	if d.Find("#"+locRow).Length() != 0 || d.Find("#candidates #form-notice").Length() != 0 {
+		t.Fatalf("LOC's row, agreed and in gold, is still on the disputed list")
 	}
 	if got := words(notice.Find("#form-notice")) + " | " + words(notice.Find("#undo-replace button")) + " | " + notice.Find("#undo-replace").AttrOr("data-row", ""); got !=
-		"Accepted into gold, in place of the label gold gave these words. | Undo: back to PER | "+orgRow {
+		"Accepted into gold, in place of the label gold gave these words. | Undo: back to GPE | "+locRow {
 		t.Errorf("the notice above the table reads %q", got)
 	}
-	if got := notice.Find(`#undo-replace input[name="show"]`).AttrOr("value", ""); got != "undecided" {
+	if got := notice.Find(`#undo-replace input[name="show"]`).AttrOr("value", ""); got != "disputed" {
 		t.Errorf("the undo sends show=%q, want the list it was offered on", got)
 	}
 	event := notice.Find(`#undo-replace input[name="replace"]`).AttrOr("value", "")
@@ -173,15 +180,15 @@ func TestReviewUndoReplaceOffTheUndecidedList(t *testing.T) {
 	// The same in place, as the page's script sends it.
 	d = htmlPage(t, decideInPlace(te.rana, review+"/accept", onList), http.StatusOK)
 	undo := d.Find("#undo-replace")
-	if d.Find("#candidates #"+orgRow).Length() != 0 || undo.Length() != 1 || undo.Closest("#candidates").Length() != 0 || undo.AttrOr("data-row", "") != orgRow {
+	if d.Find("#candidates #"+locRow).Length() != 0 || undo.Length() != 1 || undo.Closest("#candidates").Length() != 0 || undo.AttrOr("data-row", "") != locRow {
 		t.Fatalf("the answer in place holds %d undo forms (data-row %q), want one outside the table", undo.Length(), undo.AttrOr("data-row", ""))
 	}
-	d = htmlPage(t, decideInPlace(te.rana, review+"/undo-replace", url.Values{"replace": {undo.Find(`input[name="replace"]`).AttrOr("value", "")}, "show": {"undecided"}}), http.StatusOK)
+	d = htmlPage(t, decideInPlace(te.rana, review+"/undo-replace", url.Values{"replace": {undo.Find(`input[name="replace"]`).AttrOr("value", "")}, "show": {"disputed"}}), http.StatusOK)
 	if got := words(d.Find("#form-notice")); got != "The accept is taken back: gold has the label it had before." {
 		t.Errorf("the undo from above the table answered %q", got)
 	}
-	if l := te.layer(doc, 0); len(l.Spans) != 1 || l.Spans[0].Label != "PER" {
-		t.Errorf("gold after the undo: %+v, want PER alone", l.Spans)
+	if l := te.layer(doc, 0); len(l.Spans) != 1 || l.Spans[0].Label != "GPE" {
+		t.Errorf("gold after the undo: %+v, want GPE alone", l.Spans)
 	}
 }
 

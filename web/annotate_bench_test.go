@@ -33,7 +33,10 @@ import (
 //     tools (an ORG may refer onward, so they read the layer), the first
 //     opened since the page loaded;
 //   - editor-again: the same, the span opened once before, untimed, with
-//     nothing changed since: as an annotator goes from span to span.
+//     nothing changed since: as an annotator goes from span to span;
+//   - frame: the time between frames, each changing a word of the page
+//     (the save status), over 30 frames: what the browser spends on a
+//     frame with a change in it, the screen's refresh (17 ms) at least.
 func BenchmarkBrowserAnnotateLong(b *testing.B) {
 	if _, err := exec.LookPath("chromium"); err != nil {
 		b.Skip("chromium is not installed (apt-get install chromium): skipping the browser benchmark")
@@ -93,6 +96,15 @@ func benchAnnotateLong(b *testing.B, runes int) {
 			total += page.openEditor(b, org)
 		}
 		b.ReportMetric(total/float64(b.N), "ms/editor")
+	})
+	b.Run("frame", func(b *testing.B) {
+		page.open(b)
+		b.ResetTimer()
+		var total float64
+		for range b.N {
+			total += benchEval[float64](b, page, frameJS)
+		}
+		b.ReportMetric(total/float64(b.N), "ms/frame")
 	})
 	b.Run("editor-again", func(b *testing.B) {
 		page.open(b)
@@ -230,6 +242,21 @@ const showJS = `async (start, end, select) => {
   }
   return null;
 }`
+
+// frameJS changes the save status on each of 30 frames and returns the
+// mean time between them, in ms.
+const frameJS = `new Promise((done) => {
+  const status = document.getElementById('save-status');
+  let n = 0, t0 = 0;
+  const step = (t) => {
+    if (n === 0) t0 = t;
+    if (n === 30) { done((t - t0) / 30); return; }
+    n++;
+    status.textContent = 'frame ' + n;
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+})`
 
 // label selects start..end, presses PER's key (1) and returns the
 // milliseconds from the key to the frame after the new span is drawn in

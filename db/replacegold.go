@@ -27,6 +27,13 @@ type LabelReplacement struct {
 	// Unrejected: the span accepted had been rejected for gold, which the
 	// accept took back; undone, the rejection is made again.
 	Unrejected bool `json:"unrejected,omitempty"`
+	// An accept with the span's links (AcceptWithLinksInGold) also logs
+	// the other spans and the links it put into gold, and gold's links it
+	// replaced (a quotation's speaker), for the undo to take out and put
+	// back.
+	Spans         []int64    `json:"spans,omitempty"`
+	Links         []int64    `json:"links,omitempty"`
+	LinksReplaced []Relation `json:"links_replaced,omitempty"`
 }
 
 // Accepted is what AcceptInGold did: the span of gold (the copy, or
@@ -84,7 +91,10 @@ func (s *Store) AcceptInGold(ctx context.Context, doc Document, ref SpanRef, ins
 			acc.Span, acc.Copied, err = copyToGoldTx(ctx, tx, doc, ref, by)
 			return err
 		}
-		acc.Replacement, err = replaceTx(ctx, tx, doc, ref, others, by)
+		acc.Replacement, err = replaceTx(ctx, tx, doc, ref, others, by, func(*LabelReplacement) (Span, error) {
+			sp, _, err := copyToGoldTx(ctx, tx, doc, ref, by)
+			return sp, err
+		})
 		acc.Span, acc.Copied = spanOf(acc.Replacement), true
 		return err
 	})
@@ -96,9 +106,24 @@ func spanOf(r LabelReplacement) Span {
 	return Span{ID: r.SpanID, Label: r.Label, Start: r.Start, End: r.End}
 }
 
-// replaceTx deletes others from gold, copies ref's span there and logs
-// the two as one replacement.
-func replaceTx(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, others []Span, by int64) (LabelReplacement, error) {
+// replaceTx deletes others from gold, copies ref's span there (copy)
+// and logs the two as one replacement: what copy records in the
+// replacement it returns is logged with it.
+func replaceTx(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, others []Span, by int64, copy func(rep *LabelReplacement) (Span, error)) (LabelReplacement, error) {
+	rep, err := takeOutOthers(ctx, tx, doc, ref, others, by)
+	if err != nil {
+		return rep, err
+	}
+	sp, err := copy(&rep)
+	if err != nil {
+		return rep, err
+	}
+	return logReplacement(ctx, tx, doc, by, sp, rep)
+}
+
+// takeOutOthers deletes others from gold, their links with them, and
+// says what went, for the replacement's log.
+func takeOutOthers(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, others []Span, by int64) (LabelReplacement, error) {
 	rep := LabelReplacement{By: by, Label: ref.Seen.Label, Start: ref.Seen.Start, End: ref.Seen.End, Relations: []Relation{}}
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM suggestion_rejections WHERE label = ? AND start = ? AND "end" = ?
 		AND layer_id = (SELECT id FROM layers WHERE document_id = ? AND owner_id IS NULL))`,
@@ -125,15 +150,17 @@ func replaceTx(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, other
 		}
 		rep.Replaced, rep.InsteadOf = append(rep.Replaced, gone), append(rep.InsteadOf, gone.Label)
 	}
-	sp, _, err := copyToGoldTx(ctx, tx, doc, ref, by)
-	if err != nil {
-		return rep, err
-	}
+	return rep, nil
+}
+
+// logReplacement logs rep, sp being the span it put into gold, and
+// gives it its log entry's id.
+func logReplacement(ctx context.Context, tx *sql.Tx, doc Document, by int64, sp Span, rep LabelReplacement) (LabelReplacement, error) {
 	rep.SpanID = sp.ID
 	if err := logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "review.replace", Detail: rep}); err != nil {
 		return rep, err
 	}
-	err = tx.QueryRowContext(ctx, "SELECT max(id) FROM events WHERE document_id = ? AND action = 'review.replace'", doc.ID).Scan(&rep.Event)
+	err := tx.QueryRowContext(ctx, "SELECT max(id) FROM events WHERE document_id = ? AND action = 'review.replace'", doc.ID).Scan(&rep.Event)
 	if err != nil {
 		return rep, fmt.Errorf("db: log of the replacement on %d–%d: %w", rep.Start, rep.End, err)
 	}

@@ -598,7 +598,20 @@ func (s *Store) CopyWithLinksToGold(ctx context.Context, doc Document, ref SpanR
 		return sp, added, err
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		added = LinkCopy{}
+		var err error
+		sp, added, err = copyWithLinksTx(ctx, tx, doc, ref, by)
+		return err
+	})
+	return sp, added, err
+}
+
+// copyWithLinksTx is CopyWithLinksToGold in tx.
+func copyWithLinksTx(ctx context.Context, tx *sql.Tx, doc Document, ref SpanRef, by int64) (Span, LinkCopy, error) {
+	var (
+		sp    Span
+		added LinkCopy
+	)
+	err := func() error {
 		var links []RelationInput
 		gold := map[int64]Span{} // source span id -> its span in gold
 		var visit func(id int64) (Span, error)
@@ -648,7 +661,7 @@ func (s *Store) CopyWithLinksToGold(ctx context.Context, doc Document, ref SpanR
 			added.Relations, added.Replaced = added.Relations+made, added.Replaced+replaced
 		}
 		return nil
-	})
+	}()
 	return sp, added, err
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // Unreplaced is what UndoReplace did: the replacement taken back, the
@@ -20,13 +21,15 @@ type Unreplaced struct {
 }
 
 // UndoReplace takes back, in one transaction, the replacement logged as
-// event (AcceptInGold): the span it copied leaves gold, the spans it
+// event (AcceptInGold, AcceptWithLinksInGold): the span it copied leaves
+// gold, with the links and spans its links brought, the spans it
 // replaced come back with their links (those whose other end gold still
-// holds), and a rejection it took back is made again, each change logged
-// as it is made, then review.undo-replace. It is refused (ErrConflict,
-// nothing changed) when the replacement is another user's or taken back
-// already, when gold is finished, or when the span it copied was edited,
-// removed or linked since: taking it out would undo work done since.
+// holds), so do gold's links the copy replaced, and a rejection it took
+// back is made again, each change logged as it is made, then
+// review.undo-replace. It is refused (ErrConflict, nothing changed) when
+// the replacement is another user's or taken back already, when gold is
+// finished, or when a span it copied was edited, removed or linked
+// since: taking it out would undo work done since.
 func (s *Store) UndoReplace(ctx context.Context, doc Document, by, event int64) (Unreplaced, error) {
 	var un Unreplaced
 	err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -38,17 +41,21 @@ func (s *Store) UndoReplace(ctx context.Context, doc Document, by, event int64) 
 		if err := refuseFinished(ctx, tx, doc.ID, 0); err != nil {
 			return err
 		}
-		if touched, _, err := touchedSince(ctx, tx, doc, event, []int64{rep.SpanID}); err != nil || touched > 0 {
+		if touched, _, err := touchedSince(ctx, tx, doc, event, append([]int64{rep.SpanID}, rep.Spans...)); err != nil || touched > 0 {
 			if err != nil {
 				return err
 			}
+			what := rep.Label
+			if len(rep.Spans) > 0 {
+				what += " or a span its links brought"
+			}
 			return conflict("gold changed since %s replaced %s on %d–%d: %s has been edited, removed or linked since; change gold by hand, in the gold layer",
-				rep.Label, labelsText(rep.InsteadOf), rep.Start, rep.End, rep.Label)
+				rep.Label, labelsText(rep.InsteadOf), rep.Start, rep.End, what)
 		}
-		doc = doc.withIndex()
-		if _, err := deleteSpanTx(ctx, tx, doc, 0, by, rep.SpanID); err != nil {
+		if err := takeOutCopy(ctx, tx, doc, by, rep); err != nil {
 			return err
 		}
+		doc = doc.withIndex()
 		if err := restoreReplaced(ctx, tx, doc, by, &un); err != nil {
 			return err
 		}
@@ -64,10 +71,33 @@ func (s *Store) UndoReplace(ctx context.Context, doc Document, by, event int64) 
 	return un, err
 }
 
+// takeOutCopy deletes from gold what rep's accept put there: the links
+// its copy made that gold still holds, the spans they brought, and the
+// span accepted, each with its remaining links, each change logged.
+func takeOutCopy(ctx context.Context, tx *sql.Tx, doc Document, by int64, rep LabelReplacement) error {
+	made := map[int64]bool{}
+	for _, id := range rep.Links {
+		made[id] = true
+	}
+	if _, err := deleteGoldLinks(ctx, tx, doc, by, func([]Relation) func(Relation) bool {
+		return func(r Relation) bool { return made[r.ID] }
+	}); err != nil {
+		return err
+	}
+	doc = doc.withIndex()
+	for _, id := range append([]int64{rep.SpanID}, rep.Spans...) {
+		if _, err := deleteSpanTx(ctx, tx, doc, 0, by, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // restoreReplaced puts back into gold the spans un's replacement took
-// out, then their links between spans gold holds; a link whose other
-// end left gold since, or that gold could not take again (its quotation
-// has another speaker now), is counted in un.Lost.
+// out, then their links between spans gold holds, and gold's links the
+// copy of the accepted span's own replaced; a link whose other end left
+// gold since, or that gold could not take again (its quotation has
+// another speaker now), is counted in un.Lost.
 func restoreReplaced(ctx context.Context, tx *sql.Tx, doc Document, by int64, un *Unreplaced) error {
 	ids := map[int64]int64{} // a replaced span's id -> its id back in gold
 	for _, old := range un.Replaced {
@@ -82,7 +112,7 @@ func restoreReplaced(ctx context.Context, tx *sql.Tx, doc Document, by int64, un
 		ids[old.ID] = sp.ID
 		un.Restored = append(un.Restored, sp)
 	}
-	for _, r := range un.Relations {
+	for _, r := range slices.Concat(un.Relations, un.LinksReplaced) {
 		in := RelationInput{Type: r.Type, From: r.From, To: r.To}
 		if id, ok := ids[r.From]; ok {
 			in.From = id

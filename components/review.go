@@ -559,11 +559,12 @@ func groupText(rows []ReviewRow, row ReviewRow, n int) string {
 	return fmt.Sprintf("Labels differ: %d labels, choose one", n)
 }
 
-// bothLabelsQuestion is asked before a span is accepted with its links
-// on words gold gives another label: gold would then hold both, and a
-// reviewer who meant to change the label presses "Accept LOC instead of
-// GPE".
-func bothLabelsQuestion(row ReviewRow) string {
-	other := strings.Join(row.GoldOther, ", ")
-	return fmt.Sprintf("Gold gives “%s” %s. Accept %s with these links as well, so gold gives the words both labels? To change the label, press %s.", row.Text, other, row.Label, insteadText(row))
+// withLinksText is what "With NAME's links" says (text), and where
+// gold gives the row's words another label, what it replaces: "With
+// layla's links, instead of GPE".
+func withLinksText(text string, row ReviewRow) string {
+	if len(row.GoldOther) == 0 {
+		return text
+	}
+	return text + ", instead of " + labelsText(row.GoldOther)
 }

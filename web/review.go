@@ -139,7 +139,16 @@ func reviewNotice(q url.Values) string {
 		if count > 0 {
 			msg += fmt.Sprintf(", and %s went with it", components.Plural(count, "link"))
 		}
-		return msg + "."
+		msg += "."
+		if q.Has("linked") {
+			// Accepted with an annotator's links, as "linked" says them.
+			msg += " Its links brought " + components.SpansAndLinks(copied, number("linked")) + " into gold"
+			if r := number("replaced"); r > 0 {
+				msg += fmt.Sprintf(", in place of %s of its own", components.Plural(r, "link"))
+			}
+			msg += "."
+		}
+		return msg
 	case "unreplaced":
 		msg := "The accept is taken back: gold has the label it had before"
 		if count > 0 {
@@ -188,20 +197,24 @@ func (h *handler) acceptSpan(c echo.Context) error {
 		if ref.Seen, err = formKey(c); err != nil {
 			return "", db.Span{}, err
 		}
-		if c.FormValue("links") == "1" {
-			sp, added, err := h.store.CopyWithLinksToGold(ctx, t.doc, ref, t.user.ID)
-			done := fmt.Sprintf("linked&spans=%d&n=%d", added.Spans, added.Relations)
-			if added.Replaced > 0 {
-				done += fmt.Sprintf("&replaced=%d", added.Replaced)
-			}
-			return done, sp, err
-		}
 		// The labels the row saw gold give its words: the store replaces
 		// them, reading which spans they are itself, or refuses when gold
 		// gives the words others now.
 		form, err := c.FormParams()
 		if err != nil {
 			return "", db.Span{}, err
+		}
+		if c.FormValue("links") == "1" {
+			sp, added, rep, err := h.store.AcceptWithLinksInGold(ctx, t.doc, ref, form["replaces"], t.user.ID)
+			done := fmt.Sprintf("linked&spans=%d&n=%d", added.Spans, added.Relations)
+			if rep.Event != 0 {
+				// The spans its links brought: the accepted one is said apart.
+				done = fmt.Sprintf("replaced&n=%d&spans=%d&linked=%d", len(rep.Relations), max(added.Spans-1, 0), added.Relations)
+			}
+			if added.Replaced > 0 {
+				done += fmt.Sprintf("&replaced=%d", added.Replaced)
+			}
+			return done, sp, err
 		}
 		acc, err := h.store.AcceptInGold(ctx, t.doc, ref, form["replaces"], t.user.ID)
 		switch {

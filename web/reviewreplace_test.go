@@ -201,3 +201,70 @@ func mustInt(t *testing.T, s string) int64 {
 	}
 	return n
 }
+
+// TestReviewWithLinksInsteadReplacesAndUndoes: gold gives أحمد PER, a
+// quotation's speaker; layla gave it ORG, referring to her ORG on
+// الرياض. Her "With layla's links" says it replaces PER and asks first
+// (PER's link goes), then puts ORG in PER's place with the link and the
+// span it reaches; the notice says so and offers the undo, which brings
+// gold back as it was.
+func TestReviewWithLinksInsteadReplacesAndUndoes(t *testing.T) {
+	te := newTeamEnv(t)
+	doc := te.doc
+	review := fmt.Sprintf("/documents/%d/review", doc.ID)
+	per := te.addSpan(te.karim.user.ID, "أحمد", "PER")
+	org := te.addSpan(te.layla.user.ID, "أحمد", "ORG")
+	city := te.addSpan(te.layla.user.ID, "الرياض", "ORG")
+	if _, err := te.store.CreateRelation(t.Context(), doc, te.layla.user.ID, te.layla.user.ID, db.RelationInput{Type: "refers_to", From: org.ID, To: city.ID}); err != nil {
+		t.Fatal(err)
+	}
+	redirectsTo(t, te.rana.post(review+"/accept", acceptForm("karim", per)), review+"?done=accepted"+at(fmt.Sprintf("#c-%d-%d-PER", per.Start, per.End)))
+	q := utf8.RuneCountInString(doc.Text[:strings.Index(doc.Text, "«")])
+	quote, err := te.store.CreateSpan(t.Context(), doc, 0, te.rana.user.ID, db.SpanInput{Start: q, End: q + utf8.RuneCountInString("«الاقتصاد ينمو»"), Label: "QUOTE"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := te.store.CreateRelation(t.Context(), doc, 0, te.rana.user.ID, db.RelationInput{Type: "speaker", From: quote.ID, To: te.layer(doc, 0).Spans[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	gold := func() string {
+		l := te.layer(doc, 0)
+		var out []string
+		for _, sp := range l.Spans {
+			out = append(out, sp.Label+" "+sp.Text)
+		}
+		slices.Sort(out)
+		return fmt.Sprintf("%s; %d links", strings.Join(out, ", "), len(l.Relations))
+	}
+	before := gold()
+
+	orgRow := fmt.Sprintf("c-%d-%d-ORG", org.Start, org.End)
+	form := htmlPage(t, te.rana.get(review), http.StatusOK).Find("#" + orgRow + ` form:has(input[name="links"])`)
+	if got := words(form.Find("button")) + " | " + form.Find("button").AttrOr("aria-label", "") + " | " + form.AttrOr("data-confirm", "") + " | " + form.Find(`input[name="replaces"]`).AttrOr("value", ""); got !=
+		"With layla's links, instead of PER | Accept ORG “أحمد” into gold with layla's links, instead of PER | Accept ORG “أحمد” into gold instead of PER? 1 link of PER in gold goes with it. | PER" {
+		t.Errorf("ORG's With layla's links reads %q", got)
+	}
+	withLinks := withField(withField(acceptForm("layla", org), "links", "1"), "replaces", "PER")
+	// A page from before gold gave the words PER is refused.
+	if d := htmlPage(t, te.rana.post(review+"/accept", withField(withLinks, "replaces", "")), http.StatusConflict); !strings.Contains(d.Find("#form-error").Text(), "gold gives the words PER now") || gold() != before {
+		t.Errorf("a stale With layla's links: %q, gold %q", d.Find("#form-error").Text(), gold())
+	}
+
+	redirectsTo(t, te.rana.post(review+"/accept", withLinks), review+"?done=replaced&n=1&spans=1&linked=1"+at("#"+orgRow))
+	if got, want := gold(), "ORG أحمد, ORG الرياض, QUOTE «الاقتصاد ينمو»; 1 links"; got != want {
+		t.Fatalf("gold after ORG with layla's links: %q, want %q", got, want)
+	}
+	row := htmlPage(t, te.rana.get(review+"?done=replaced&n=1&spans=1&linked=1&at="+orgRow), http.StatusOK).Find("#" + orgRow)
+	if got := words(row.Find("#form-notice")) + " | " + words(row.Find("#undo-replace button")); got !=
+		"Accepted into gold, in place of the label gold gave these words, and 1 link went with it. Its links brought 1 span and 1 link into gold. | Undo: back to PER" {
+		t.Errorf("ORG's row after the accept reads %q", got)
+	}
+	event := row.Find(`#undo-replace input[name="replace"]`).AttrOr("value", "")
+	d := htmlPage(t, decideInPlace(te.rana, review+"/undo-replace", url.Values{"replace": {event}}), http.StatusOK)
+	if got := words(d.Find("#form-notice")); got != "The accept is taken back: gold has the label it had before, with 1 link." {
+		t.Errorf("the undo answered %q", got)
+	}
+	if got := gold(); got != before {
+		t.Errorf("gold after the undo: %q, want %q", got, before)
+	}
+}

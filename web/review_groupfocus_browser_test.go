@@ -93,3 +93,83 @@ func TestBrowserReviewGroupUndoAndFocus(t *testing.T) {
 	}
 	b.viewShot("review-group-focus-390")
 }
+
+// TestBrowserReviewWithLinksInstead: gold gives بغداد PER, a quotation's
+// speaker, where layla gave it ORG referring to her ORG on دجلة. Her
+// "With layla's links, instead of PER" asks first (PER's link goes),
+// then puts ORG in PER's place with her link and the span it reaches,
+// the rows of both places redrawn in place; the notice's undo brings
+// PER back with its link.
+func TestBrowserReviewWithLinksInstead(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	ctx := t.Context()
+	start, end := spanAt(t, doc.Text, "بغداد", 0)
+	per, err := s.store.CreateSpan(ctx, doc, 0, s.user.ID, db.SpanInput{Start: start, End: end, Label: "PER"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs, qe := spanAt(t, doc.Text, "قواطع", 0)
+	quote, err := s.store.CreateSpan(ctx, doc, 0, s.user.ID, db.SpanInput{Start: qs, End: qe, Label: "QUOTE"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.store.CreateRelation(ctx, doc, 0, s.user.ID, db.RelationInput{Type: "speaker", From: quote.ID, To: per.ID}); err != nil {
+		t.Fatal(err)
+	}
+	layla, err := s.store.CreateUser(ctx, "layla", "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	org, err := s.store.CreateSpan(ctx, doc, layla.ID, layla.ID, db.SpanInput{Start: start, End: end, Label: "ORG"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, re := spanAt(t, doc.Text, "دجلة", 0)
+	river, err := s.store.CreateSpan(ctx, doc, layla.ID, layla.ID, db.SpanInput{Start: rs, End: re, Label: "ORG"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.store.CreateRelation(ctx, doc, layla.ID, layla.ID, db.RelationInput{Type: "refers_to", From: org.ID, To: river.ID}); err != nil {
+		t.Fatal(err)
+	}
+	gold := func() string {
+		l, err := s.store.LayerOf(ctx, doc, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		labels := map[int64]string{}
+		out := ""
+		for _, sp := range l.Spans {
+			labels[sp.ID] = sp.Label + " " + sp.Text
+			out += sp.Label + " " + sp.Text + ", "
+		}
+		for _, r := range l.Relations {
+			out += fmt.Sprintf("%s %s→%s, ", r.Type, labels[r.From], labels[r.To])
+		}
+		return out
+	}
+	before := gold()
+	b := newBrowser(t, s)
+	asked := b.answerDialogs("into gold instead of PER? 1 link of PER in gold goes with it.", func() bool { return true })
+	b.run(chromedp.EmulateViewport(1366, 768),
+		chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)), chromedp.WaitVisible(chromedp.ID("candidates")))
+	b.run(chromedp.Click(chromedp.CSS(`button[aria-label="Accept ORG “بغداد” into gold with layla's links, instead of PER"]`)))
+	b.waitFor(`document.getElementById('form-notice')?.textContent.includes('Its links brought') && !document.querySelector('[aria-busy]')`)
+	if got, want := eval[string](b, `document.getElementById('form-notice').textContent`),
+		"Accepted into gold, in place of the label gold gave these words, and 1 link went with it. Its links brought 1 span and 1 link into gold."; got != want || asked.Load() != 1 {
+		t.Errorf("the notice reads %q (asked %d times), want %q", got, asked.Load(), want)
+	}
+	if got, want := gold(), "QUOTE قواطع, ORG بغداد, ORG دجلة, refers_to ORG بغداد→ORG دجلة, "; got != want {
+		t.Fatalf("gold after ORG with layla's links: %q, want %q", got, want)
+	}
+	// The river's row, which the accept's links brought, is redrawn too.
+	if got := eval[string](b, fmt.Sprintf(`document.getElementById('c-%d-%d-ORG').querySelector('.in-gold')?.textContent ?? 'not in gold'`, rs, re)); got != "in gold" {
+		t.Errorf("the row of دجلة says %q", got)
+	}
+	b.run(chromedp.Click(chromedp.CSS(`#undo-replace button`)))
+	b.waitFor(fmt.Sprintf(`document.getElementById('c-%d-%d-PER')?.querySelector('.in-gold') !== null && !document.querySelector('[aria-busy]')`, start, end))
+	if got := gold(); got != before {
+		t.Errorf("gold after the undo: %q, want %q", got, before)
+	}
+}

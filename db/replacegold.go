@@ -34,6 +34,9 @@ type LabelReplacement struct {
 	Spans         []int64    `json:"spans,omitempty"`
 	Links         []int64    `json:"links,omitempty"`
 	LinksReplaced []Relation `json:"links_replaced,omitempty"`
+	// Unrejects are the spans it brought that had been rejected for
+	// gold, rejected again by the undo.
+	Unrejects []SpanKey `json:"unrejects,omitempty"`
 }
 
 // Accepted is what AcceptInGold did: the span of gold (the copy, or

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"slices"
 )
 
@@ -75,6 +76,10 @@ func copyLinkedRecorded(ctx context.Context, tx *sql.Tx, doc Document, ref SpanR
 	if err != nil {
 		return Span{}, err
 	}
+	rejectedBefore, err := rejectionsIn(ctx, tx, gold)
+	if err != nil {
+		return Span{}, err
+	}
 	sp, n, err := copyWithLinksTx(ctx, tx, doc, ref, by)
 	if err != nil {
 		return sp, err
@@ -109,5 +114,34 @@ func copyLinkedRecorded(ctx context.Context, tx *sql.Tx, doc Document, ref SpanR
 			rep.LinksReplaced = append(rep.LinksReplaced, r)
 		}
 	}
+	// A span the links brought that had been rejected for gold is no
+	// longer (the accepted span's own rejection is rep.Unrejected).
+	rejectedAfter, err := rejectionsIn(ctx, tx, gold)
+	if err != nil {
+		return sp, err
+	}
+	for _, k := range rejectedBefore {
+		if !slices.Contains(rejectedAfter, k) && k != ref.Seen {
+			rep.Unrejects = append(rep.Unrejects, k)
+		}
+	}
 	return sp, nil
+}
+
+// rejectionsIn lists the spans rejected for layer.
+func rejectionsIn(ctx context.Context, tx *sql.Tx, layer int64) ([]SpanKey, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT label, start, "end" FROM suggestion_rejections WHERE layer_id = ?`, layer)
+	if err != nil {
+		return nil, fmt.Errorf("db: rejections of layer %d: %w", layer, err)
+	}
+	defer rows.Close()
+	var out []SpanKey
+	for rows.Next() {
+		var k SpanKey
+		if err := rows.Scan(&k.Label, &k.Start, &k.End); err != nil {
+			return nil, fmt.Errorf("db: scan rejection: %w", err)
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
 }

@@ -12,8 +12,8 @@ import (
 // speaker. Accepting PER with its links takes ORG out, its link with
 // it, and brings PER in with the name and the link, in one transaction;
 // a form that saw no label in gold is refused first, nothing changed.
-// The undo takes out the name and the link too and puts ORG back with
-// its speaker link; a second such accept, the name linked by hand since,
+// The undo takes out the name and the link too (rejecting the name
+// again, as it was) and puts ORG back with its speaker link; a second such accept, the name linked by hand since,
 // is not taken back.
 func TestAcceptWithLinksInGoldReplaces(t *testing.T) {
 	f := newReplaceFixture(t)
@@ -40,6 +40,20 @@ func TestAcceptWithLinksInGoldReplaces(t *testing.T) {
 	if _, err := f.s.CreateRelation(ctx, f.doc, f.other.ID, f.other.ID, RelationInput{Type: "refers_to", From: f.per.ID, To: name.ID}); err != nil {
 		t.Fatal(err)
 	}
+	// The name had been rejected for gold: the accept takes that back,
+	// and the undo makes it again.
+	nameKey := SpanKey{Label: "PER", Start: at, End: at + 4}
+	if err := f.s.RejectForGold(ctx, f.doc, f.user.ID, nameKey, true); err != nil {
+		t.Fatal(err)
+	}
+	rejected := func() bool {
+		t.Helper()
+		r, err := f.s.Rejections(ctx, f.doc, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r[nameKey]
+	}
 	before := "ORG 0–3, QUOTE 24–39, speaker QUOTE→ORG"
 	if got := f.gold(t); got != before {
 		t.Fatalf("gold before: %q", got)
@@ -63,6 +77,9 @@ func TestAcceptWithLinksInGoldReplaces(t *testing.T) {
 		len(rep.Spans) != 1 || len(rep.Links) != 1 || len(rep.Relations) != 1 || strings.Join(rep.InsteadOf, " ") != "ORG" {
 		t.Errorf("accepted %+v, added %+v, replacement %+v", sp, added, rep)
 	}
+	if rejected() {
+		t.Errorf("the name the links brought is still rejected for gold")
+	}
 	last, err := f.s.LastReplacement(ctx, f.doc, f.user.ID)
 	if err != nil || last.Event != rep.Event || len(last.Spans) != 1 || len(last.Links) != 1 {
 		t.Errorf("the log keeps %+v (%v), want what the copy made", last, err)
@@ -72,8 +89,8 @@ func TestAcceptWithLinksInGoldReplaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := f.gold(t); got != before || un.Links != 1 || un.Lost != 0 {
-		t.Errorf("gold after the undo: %q (%d links back, %d lost), want %q", got, un.Links, un.Lost, before)
+	if got := f.gold(t); got != before || un.Links != 1 || un.Lost != 0 || !rejected() {
+		t.Errorf("gold after the undo: %q (%d links back, %d lost, the name rejected again %v), want %q", got, un.Links, un.Lost, rejected(), before)
 	}
 
 	// Again, and the name it brought linked by hand since: the undo

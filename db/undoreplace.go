@@ -59,8 +59,12 @@ func (s *Store) UndoReplace(ctx context.Context, doc Document, by, event int64) 
 		if err := restoreReplaced(ctx, tx, doc, by, &un); err != nil {
 			return err
 		}
+		rejected := rep.Unrejects
 		if rep.Unrejected {
-			if err := rejectTx(ctx, tx, doc, by, SpanKey{Label: rep.Label, Start: rep.Start, End: rep.End}); err != nil {
+			rejected = append(rejected, SpanKey{Label: rep.Label, Start: rep.Start, End: rep.End})
+		}
+		for _, k := range rejected {
+			if err := rejectTx(ctx, tx, doc, by, k); err != nil {
 				return err
 			}
 		}

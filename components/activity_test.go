@@ -53,6 +53,23 @@ func TestEventText(t *testing.T) {
 		{"review.replace", `{"span":7,"label":"LOC","start":74,"end":81,"instead_of":["GPE"]}`, "accepted LOC 74–81 into gold in place of GPE"},
 		{"review.undo-replace", `{"replace":12,"label":"LOC","start":74,"end":81,"instead_of":["GPE","ORG"]}`, "took back accepting LOC 74–81 in place of GPE and ORG, which gold holds again"},
 		{"review.undo-accept", `{"accept":81,"spans":3,"relations":0}`, "took back an accept into gold, removing 3 spans"},
+		// An accept with an annotator's links says what they brought, as
+		// the page's notice does, leaving out a part that is zero; so does
+		// its undo.
+		{"review.replace", `{"span":7,"label":"LOC","start":74,"end":81,"instead_of":["PER"],"replaced":[],"relations":[],"spans":[9],"links":[4],"links_of":"layla"}`,
+			"accepted LOC 74–81 into gold in place of PER, with layla's links: 1 span and 1 link"},
+		{"review.replace", `{"span":7,"label":"QUOTE","start":24,"end":39,"instead_of":["CUE"],"relations":[],"links":[4,5],"links_replaced":[{"id":2,"type":"speaker","from":7,"to":3}],"links_of":"ليلى"}`,
+			"accepted QUOTE 24–39 into gold in place of CUE, with ليلى's links: 2 links, in place of 1 link of gold's own"},
+		{"review.replace", `{"span":7,"label":"LOC","start":74,"end":81,"instead_of":["PER"],"relations":[],"links_of":"layla"}`,
+			"accepted LOC 74–81 into gold in place of PER, with layla's links, which brought nothing more"},
+		{"review.replace", `{"span":7,"label":"LOC","start":74,"end":81,"instead_of":["PER"],"relations":[],"spans":[9,10],"links":[4,6]}`,
+			"accepted LOC 74–81 into gold in place of PER, with the annotator's links: 2 spans and 2 links"},
+		{"review.undo-replace", `{"replace":12,"label":"LOC","start":74,"end":81,"instead_of":["PER"],"relations":1,"lost":0,"links_of":"layla","spans":1,"links":1}`,
+			"took back accepting LOC 74–81 in place of PER, which gold holds again, taking out what layla's links brought: 1 span and 1 link"},
+		{"review.undo-replace", `{"replace":12,"label":"LOC","start":74,"end":81,"instead_of":["PER"],"relations":0,"lost":0,"links_of":"layla","spans":0,"links":2}`,
+			"took back accepting LOC 74–81 in place of PER, which gold holds again, taking out what layla's links brought: 2 links"},
+		{"review.undo-replace", `{"replace":12,"label":"LOC","start":74,"end":81,"instead_of":["PER"],"relations":0,"lost":0,"links_of":"","spans":0,"links":0}`,
+			"took back accepting LOC 74–81 in place of PER, which gold holds again"},
 		{"project.create", `{"name":"أخبار"}`, "created the project أخبار"},
 		{"project.create", `{"name":"تقارير","labels_from":"أخبار"}`, "created the project تقارير with the labels of أخبار"},
 		{"labels.replace", `{"file":"l.json","before":[{"name":"PER"}],"after":[{"name":"PERS"},{"name":"WORK"}],"relation_types_before":[],"relation_types_after":[{"name":"speaker","from":["QUOTE"],"to":["PERS"]}]}`,

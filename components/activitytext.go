@@ -28,6 +28,12 @@ type eventDetail struct {
 	RulesBefore                                      json.RawMessage `json:"relation_types_before"`
 	RulesAfter                                       json.RawMessage `json:"relation_types_after"`
 	InsteadOf                                        []string        `json:"instead_of"` // labels an accept replaced in gold
+	// An accept with an annotator's links in place of gold's label: whose
+	// links (LinksOf), the links it made (Links) and gold's links they
+	// replaced (LinksReplaced), Spans being the other spans they brought.
+	LinksOf       string          `json:"links_of"`
+	Links         json.RawMessage `json:"links"`
+	LinksReplaced json.RawMessage `json:"links_replaced"`
 }
 
 // eventText says what an event did as the rest of a sentence whose
@@ -125,9 +131,9 @@ func reviewText(action string, d eventDetail) string {
 	case "review.unreject":
 		return fmt.Sprintf("took back the rejection of %s %d–%d for gold", d.Label, d.Start, d.End)
 	case "review.replace":
-		return fmt.Sprintf("accepted %s %d–%d into gold in place of %s", d.Label, d.Start, d.End, strings.Join(d.InsteadOf, " and "))
+		return fmt.Sprintf("accepted %s %d–%d into gold in place of %s", d.Label, d.Start, d.End, strings.Join(d.InsteadOf, " and ")) + broughtText(d)
 	case "review.undo-replace":
-		return fmt.Sprintf("took back accepting %s %d–%d in place of %s, which gold holds again", d.Label, d.Start, d.End, strings.Join(d.InsteadOf, " and "))
+		return fmt.Sprintf("took back accepting %s %d–%d in place of %s, which gold holds again", d.Label, d.Start, d.End, strings.Join(d.InsteadOf, " and ")) + takenOutText(d)
 	case "review.accept-agreed", "review.undo-accept":
 		s := "accepted " + loggedSpansAndLinks(d) + " the annotators agree on into gold"
 		if action == "review.undo-accept" {
@@ -139,6 +145,50 @@ func reviewText(action string, d eventDetail) string {
 		return s
 	}
 	return ""
+}
+
+// withLinks is true for a replacement accepted with an annotator's
+// links, or its undo.
+func withLinks(d eventDetail) bool {
+	return d.LinksOf != "" || loggedNumber(d.Spans) > 0 || loggedNumber(d.Links) > 0
+}
+
+// linksOwner is whose links an accept brought, "layla's"; an accept
+// logged before the log kept the name says "the annotator's".
+func linksOwner(d eventDetail) string {
+	if d.LinksOf == "" {
+		return "the annotator's"
+	}
+	return isolate(d.LinksOf) + "'s"
+}
+
+// broughtText is what a replacement's links brought into gold, as the
+// page's notice says it (", with layla's links: 1 span and 1 link, in
+// place of 1 link of gold's own"); "" for an accept without them.
+func broughtText(d eventDetail) string {
+	if !withLinks(d) {
+		return ""
+	}
+	spans, links := max(loggedNumber(d.Spans), 0), max(loggedNumber(d.Links), 0)
+	if spans == 0 && links == 0 {
+		return ", with " + linksOwner(d) + " links, which brought nothing more"
+	}
+	s := ", with " + linksOwner(d) + " links: " + SpansAndLinks(spans, links)
+	if n := loggedNumber(d.LinksReplaced); n > 0 {
+		s += ", in place of " + Plural(n, "link") + " of gold's own"
+	}
+	return s
+}
+
+// takenOutText is what the undo of a replacement with an annotator's
+// links took out of gold beside the span (", taking out what layla's
+// links brought: 1 span and 1 link"); "" when they brought nothing.
+func takenOutText(d eventDetail) string {
+	spans, links := max(loggedNumber(d.Spans), 0), max(loggedNumber(d.Links), 0)
+	if spans == 0 && links == 0 {
+		return ""
+	}
+	return ", taking out what " + linksOwner(d) + " links brought: " + SpansAndLinks(spans, links)
 }
 
 // projectText is a change to a project, its members, assignments or
@@ -332,11 +382,12 @@ func loggedSpansAndLinks(d eventDetail) string {
 }
 
 // loggedNumber is how many things an event logged, given as a count or
-// as the list of their ids; -1 when it is neither.
+// as the list of them (their ids, or the things as they were); -1 when
+// it is neither.
 func loggedNumber(raw json.RawMessage) int {
-	var ids []int64
-	if json.Unmarshal(raw, &ids) == nil {
-		return len(ids)
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) == nil {
+		return len(items)
 	}
 	return rawInt(raw)
 }

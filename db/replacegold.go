@@ -33,6 +33,7 @@ type LabelReplacement struct {
 	// back.
 	Spans         []int64    `json:"spans,omitempty"`
 	Links         []int64    `json:"links,omitempty"`
+	LinksOf       string     `json:"links_of,omitempty"` // whose links: the annotator's name, for the activity log
 	LinksReplaced []Relation `json:"links_replaced,omitempty"`
 	// Unrejects are the spans it brought that had been rejected for
 	// gold, rejected again by the undo.

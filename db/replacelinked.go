@@ -80,6 +80,9 @@ func copyLinkedRecorded(ctx context.Context, tx *sql.Tx, doc Document, ref SpanR
 	if err != nil {
 		return Span{}, err
 	}
+	if err := tx.QueryRowContext(ctx, "SELECT name FROM users WHERE id = ?", ref.Owner).Scan(&rep.LinksOf); err != nil {
+		return Span{}, fmt.Errorf("db: name of user %d: %w", ref.Owner, err)
+	}
 	sp, n, err := copyWithLinksTx(ctx, tx, doc, ref, by)
 	if err != nil {
 		return sp, err

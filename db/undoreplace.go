@@ -70,7 +70,8 @@ func (s *Store) UndoReplace(ctx context.Context, doc Document, by, event int64) 
 		}
 		return logEvent(ctx, tx, Event{UserID: by, ProjectID: doc.ProjectID, DocumentID: doc.ID, Action: "review.undo-replace",
 			Detail: map[string]any{"replace": event, "label": rep.Label, "start": rep.Start, "end": rep.End,
-				"instead_of": rep.InsteadOf, "relations": un.Links, "lost": un.Lost}})
+				"instead_of": rep.InsteadOf, "relations": un.Links, "lost": un.Lost,
+				"links_of": rep.LinksOf, "spans": len(rep.Spans), "links": len(rep.Links)}})
 	})
 	return un, err
 }

@@ -1,20 +1,18 @@
-// Keyboard review: j and k move between the spans of the review table
-// (past a page's last or first row, to the next or previous page),
-// a accepts the span into gold, r rejects it (or takes the rejection
-// back) and x removes it from gold (after the question), so a reviewer
-// works through a document without the mouse.
-// A decision is sent in place: the answer holds the rows at the places
-// it changed (the page narrowed to them, tbody[data-places]), which take
-// the place of the page's own there, with the counts above the table; a
-// long table is not sent and laid out again for each decision. Without
-// this script the forms post and the page comes back at the row. A
-// decision the server could not take yet (a 503: the database busy with
-// another long write, nothing stored) is sent again, as the annotation
-// view's saves are (retry.js), the status saying so.
+// The review table: its rows take the focus, walked by the keys of
+// reviewkeys.js, and a decision is sent in place: the answer holds the
+// rows at the places it changed (the page narrowed to them,
+// tbody[data-places]), which take the place of the page's own there,
+// with the counts above the table; a long table is not sent and laid
+// out again for each decision. Without this script the forms post and
+// the page comes back at the row. A decision the server could not take
+// yet (a 503: the database busy with another long write, nothing
+// stored) is sent again, as the annotation view's saves are (retry.js),
+// the status saying so.
 
 import { busyForms } from './busyforms.js';
 import { onRetry, RETRIES, sendRetrying } from './retry.js';
 import { outlineGroups } from './reviewgroup.js';
+import { reviewKeys } from './reviewkeys.js';
 
 const table = document.getElementById('candidates');
 if (table) init(table);
@@ -68,34 +66,8 @@ function init(candidates) {
     if (row) current = row;
   });
 
-  // press clicks a row's button for an action, when it has one that
-  // works; otherwise it says why nothing happens, rather than nothing.
   const status = document.getElementById('review-key-status');
-  function press(action) {
-    if (!current) {
-      status.textContent = 'Choose a span first: j goes to the first one.';
-      return;
-    }
-    if (current.getAttribute('aria-busy')) {
-      status.textContent = 'Saving the last decision on this span…';
-      return;
-    }
-    const form = current.querySelector(`form[action$="/review/${action}"]`);
-    const button = form && form.querySelector('button');
-    if (button && !button.disabled) {
-      status.textContent = '';
-      button.click();
-    } else if (button) {
-      status.textContent = 'Gold is marked reviewed and read only; a manager can reopen it.';
-    } else {
-      status.textContent = whyNot[action];
-    }
-  }
-  const whyNot = {
-    accept: 'Gold holds this span already: x removes it.',
-    reject: 'Gold holds this span: x removes it from gold first.',
-    remove: 'Gold does not hold this span: a accepts it, r rejects it.',
-  };
+  reviewKeys({ rows, current: () => current, focusRow, status });
 
   // Decisions go one after the other, in the order they were made.
   let queue = Promise.resolve();
@@ -245,44 +217,6 @@ function init(candidates) {
     }
     p.textContent = message;
   }
-
-  // turnPage follows the pager's link past the last (or first) row of a
-  // page; it lands on the row next in line there. False without one.
-  function turnPage(id) {
-    const link = document.getElementById(id);
-    if (!link) return false;
-    status.textContent = `Opening the ${link.rel === 'next' ? 'next' : 'previous'} page of spans…`;
-    link.click();
-    return true;
-  }
-
-  document.addEventListener('keydown', (e) => {
-    if (e.target.closest('input, textarea, select, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey) return;
-    const all = rows();
-    const at = all.indexOf(current);
-    switch (e.key) {
-      case 'j':
-        if (at >= 0 && at === all.length - 1 && turnPage('review-next')) break;
-        focusRow(all[at < 0 ? 0 : Math.min(at + 1, all.length - 1)]);
-        break;
-      case 'k':
-        if (at === 0 && turnPage('review-prev')) break;
-        focusRow(all[at < 0 ? all.length - 1 : Math.max(at - 1, 0)]);
-        break;
-      case 'a':
-        press('accept');
-        break;
-      case 'x':
-        press('remove');
-        break;
-      case 'r':
-        press(current && current.querySelector('form[action$="/review/unreject"]') ? 'unreject' : 'reject');
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-  });
 }
 
 // refusedBy is the error of a refused decision: the review page's own

@@ -168,19 +168,25 @@ func QuotationSegments(rels []Relation, id int64) map[int64]bool {
 // DeleteRelation removes a relation of owner's layer.
 func (s *Store) DeleteRelation(ctx context.Context, doc Document, owner, by, relationID int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		var r Relation
-		var layer int64
-		err := tx.QueryRowContext(ctx, `SELECT r.id, r.type, r.from_span, r.to_span, l.id FROM relations r JOIN layers l ON l.id = r.layer_id
-			WHERE r.id = ? AND l.document_id = ? AND l.owner_id IS ?`, relationID, doc.ID, nullID(owner)).
-			Scan(&r.ID, &r.Type, &r.From, &r.To, &layer)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("relation %d: %w", relationID, ErrNotFound)
-		}
-		if err != nil {
-			return fmt.Errorf("db: find relation %d: %w", relationID, err)
-		}
-		return deleteRelationTx(ctx, tx, doc, by, layer, r)
+		return deleteOwnedRelationTx(ctx, tx, doc, owner, by, relationID)
 	})
+}
+
+// deleteOwnedRelationTx deletes relation relationID only if it lies in
+// owner's layer of doc: the query itself is the authorization check.
+func deleteOwnedRelationTx(ctx context.Context, tx *sql.Tx, doc Document, owner, by, relationID int64) error {
+	var r Relation
+	var layer int64
+	err := tx.QueryRowContext(ctx, `SELECT r.id, r.type, r.from_span, r.to_span, l.id FROM relations r JOIN layers l ON l.id = r.layer_id
+		WHERE r.id = ? AND l.document_id = ? AND l.owner_id IS ?`, relationID, doc.ID, nullID(owner)).
+		Scan(&r.ID, &r.Type, &r.From, &r.To, &layer)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("relation %d: %w", relationID, ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("db: find relation %d: %w", relationID, err)
+	}
+	return deleteRelationTx(ctx, tx, doc, by, layer, r)
 }
 
 // relationEvent is what the event log keeps of a relation: its ends'

@@ -53,15 +53,7 @@ type LayerVersion struct {
 // LayerVersion is the version of owner's layer on document docID, read
 // without its spans: the cheap question "has it changed?".
 func (s *Store) LayerVersion(ctx context.Context, docID, owner int64) (LayerVersion, error) {
-	var v LayerVersion
-	err := s.r.QueryRowContext(ctx, "SELECT id, revision FROM layers WHERE document_id = ? AND owner_id IS ?", docID, nullID(owner)).Scan(&v.ID, &v.Revision)
-	if errors.Is(err, sql.ErrNoRows) {
-		return LayerVersion{}, nil
-	}
-	if err != nil {
-		return LayerVersion{}, fmt.Errorf("db: load the version of a layer of document %d: %w", docID, err)
-	}
-	return v, nil
+	return layerVersion(ctx, s.r, docID, owner)
 }
 
 // LayerOf loads the spans and relations of owner's layer on a document,

@@ -260,8 +260,11 @@ func (h *handler) createSpan(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	sp, err := h.store.CreateSpan(c.Request().Context(), t.doc, t.owner, t.user.ID, db.SpanInput{Start: start, End: end, Label: in.Label, Attributes: in.Attributes})
+	sp, w, err := h.store.CreateSpanVersioned(c.Request().Context(), t.doc, t.owner, t.user.ID, db.SpanInput{Start: start, End: end, Label: in.Label, Attributes: in.Attributes})
 	if err != nil {
+		return err
+	}
+	if err := setWriteTags(c, t, w); err != nil {
 		return err
 	}
 	return c.JSON(http.StatusCreated, sp)
@@ -329,17 +332,20 @@ func (h *handler) updateSpan(c echo.Context) error {
 		}
 		p.Start, p.End = &start, &end
 	}
-	sp, err := h.store.UpdateSpan(c.Request().Context(), t.doc, t.owner, t.user.ID, spanID, p)
+	sp, w, err := h.store.UpdateSpanVersioned(c.Request().Context(), t.doc, t.owner, t.user.ID, spanID, p)
 	if err != nil {
+		return err
+	}
+	if err := setWriteTags(c, t, w); err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, sp)
 }
 
 func (h *handler) deleteSpan(c echo.Context) error {
-	return h.deleteOwned(c, "s", func(ctx context.Context, doc db.Document, owner, by, id int64) error {
-		_, err := h.store.DeleteSpan(ctx, doc, owner, by, id)
-		return err
+	return h.deleteOwned(c, "s", func(ctx context.Context, doc db.Document, owner, by, id int64) (db.LayerWrite, error) {
+		_, w, err := h.store.DeleteSpanVersioned(ctx, doc, owner, by, id)
+		return w, err
 	})
 }
 
@@ -364,13 +370,14 @@ func (h *handler) deleteSpans(c echo.Context) error {
 }
 
 func (h *handler) deleteRelation(c echo.Context) error {
-	return h.deleteOwned(c, "r", h.store.DeleteRelation)
+	return h.deleteOwned(c, "r", h.store.DeleteRelationVersioned)
 }
 
 // deleteOwned deletes the span or relation named by path parameter param
 // from the layer the caller may write; the store's query finds it only
-// there, so another layer's id is 404.
-func (h *handler) deleteOwned(c echo.Context, param string, del func(ctx context.Context, doc db.Document, owner, by, id int64) error) error {
+// there, so another layer's id is 404. The answer names the layer's tags
+// around the write (setWriteTags).
+func (h *handler) deleteOwned(c echo.Context, param string, del func(ctx context.Context, doc db.Document, owner, by, id int64) (db.LayerWrite, error)) error {
 	t, err := h.writeTarget(c)
 	if err != nil {
 		return err
@@ -379,7 +386,11 @@ func (h *handler) deleteOwned(c echo.Context, param string, del func(ctx context
 	if err != nil {
 		return err
 	}
-	if err := del(c.Request().Context(), t.doc, t.owner, t.user.ID, id); err != nil {
+	w, err := del(c.Request().Context(), t.doc, t.owner, t.user.ID, id)
+	if err != nil {
+		return err
+	}
+	if err := setWriteTags(c, t, w); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
@@ -412,8 +423,11 @@ func (h *handler) createRelation(c echo.Context) error {
 		}
 		return c.JSON(http.StatusCreated, rep)
 	}
-	r, err := h.store.CreateRelation(c.Request().Context(), t.doc, t.owner, t.user.ID, rel)
+	r, w, err := h.store.CreateRelationVersioned(c.Request().Context(), t.doc, t.owner, t.user.ID, rel)
 	if err != nil {
+		return err
+	}
+	if err := setWriteTags(c, t, w); err != nil {
 		return err
 	}
 	return c.JSON(http.StatusCreated, r)

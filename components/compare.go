@@ -39,9 +39,14 @@ type CompareParagraph struct {
 	End    int // the code point after its last, its line break not counted
 	Lines  []CompareLine
 	// Disputed counts the distinct spans on it that not every annotator
-	// marked, in any of its lines.
-	Disputed int
+	// marked, in any of its lines; Speakers the quotations on it whose
+	// layers name different speakers.
+	Disputed, Speakers int
 }
+
+// InDispute reports whether the layers disagree on the paragraph: a
+// span not every annotator marked, or a quotation's speaker.
+func (p CompareParagraph) InDispute() bool { return p.Disputed+p.Speakers > 0 }
 
 // CompareLine is a paragraph as one layer marks it.
 type CompareLine struct {
@@ -58,15 +63,29 @@ type CompareRun struct {
 	// Row is the review row of the innermost span over the run, the one
 	// whose colour is its background; "" for text no span covers.
 	Row string
-	// Disputed: a span over the run is one not every annotator marked.
-	Disputed bool
+	// Disputed: a span over the run is one not every annotator marked
+	// (SpanDisputed), or a quotation whose layers name different
+	// speakers.
+	Disputed, SpanDisputed bool
 	// Chip names the spans starting at the run, outermost first, each
-	// disputed one marked "≠".
+	// disputed one marked "≠", a QUOTE with who its layer says said it
+	// ("QUOTE ← صباح النعمان") and, where the layers differ, what the
+	// others say ("≠ gold: ?").
 	Chip string
+	// Quotes are the quotations over the run, outermost first: who the
+	// line's layer says said each, and the layers saying otherwise.
+	Quotes []runQuote
 	// ChipSide is the edge of the run its text starts at, "left" or
 	// "right" (its first strong letter's direction, else its
 	// paragraph's): the chip stands over the span's first letters.
 	ChipSide string
+}
+
+// runQuote is a quotation over a run: who the line's layer says said
+// it, and what the layers saying otherwise say.
+type runQuote struct {
+	Said   saidBy
+	Others []layerSays
 }
 
 // compareLayer is a layer with what its line is called.
@@ -74,15 +93,24 @@ type compareLayer struct {
 	name, status string
 	gold         bool
 	spans        []db.Span
+	said         map[int64]saidBy // who said each QUOTE span's quotation
 }
 
 // layers are gold first, then each user's layer, by name.
 func (c Compare) layers() []compareLayer {
-	out := []compareLayer{{name: "gold", status: c.Gold.Status, gold: true, spans: c.Gold.Spans}}
+	out := []compareLayer{{name: "gold", status: c.Gold.Status, gold: true, spans: c.Gold.Spans, said: layerSaid(c.Gold)}}
 	for _, l := range c.Layers {
-		out = append(out, compareLayer{name: l.Name, status: l.Status, spans: l.Spans})
+		out = append(out, compareLayer{name: l.Name, status: l.Status, spans: l.Spans, said: layerSaid(l.Layer)})
 	}
 	return out
+}
+
+// compareMarks is what marks a line's runs: the spans not every
+// annotator marked, and what each layer says of each quotation's
+// speaker (quoteSpeakers).
+type compareMarks struct {
+	disputed map[agreement.Span]bool
+	speakers map[[2]int][]layerSays
 }
 
 // Paragraphs cuts each layer's spans into the paragraphs of the text
@@ -91,11 +119,11 @@ func (c Compare) layers() []compareLayer {
 // out. Each layer's cut is one pass over the text, so the whole is
 // linear in the text's length times the number of layers.
 func (c Compare) Paragraphs() []CompareParagraph {
-	disputed := map[agreement.Span]bool{}
-	for _, row := range c.Rows() {
-		disputed[row.Span] = row.Disputed
-	}
 	layers := c.layers()
+	marks := compareMarks{disputed: map[agreement.Span]bool{}, speakers: placeSpeakers(layers)}
+	for _, row := range c.Rows() {
+		marks.disputed[row.Span] = row.Disputed
+	}
 	cuts := make([][]segment.Paragraph, len(layers))
 	for i, l := range layers {
 		spans := make([]segment.Span, len(l.spans))
@@ -114,11 +142,11 @@ func (c Compare) Paragraphs() []CompareParagraph {
 		last := runs[len(runs)-1]
 		para := CompareParagraph{Number: len(out) + 1, Start: cuts[0][p].Start, End: last.Start + utf8.RuneCountInString(last.Text)}
 		dir := firstStrongDir(text, para.Start)
-		seen := map[agreement.Span]bool{}
+		seen, speakers := map[agreement.Span]bool{}, map[[2]int]bool{}
 		for i, l := range layers {
 			line := CompareLine{Name: l.name, Status: l.status, Gold: l.gold}
 			for _, r := range cuts[i][p].Runs {
-				cr := compareRun(r, disputed, seen)
+				cr := marks.run(r, l, seen, speakers)
 				if cr.Chip != "" {
 					cr.ChipSide = chipSide(r.Text, dir)
 				}
@@ -126,31 +154,43 @@ func (c Compare) Paragraphs() []CompareParagraph {
 			}
 			para.Lines = append(para.Lines, line)
 		}
-		para.Disputed = len(seen)
+		para.Disputed, para.Speakers = len(seen), len(speakers)
 		out = append(out, para)
 	}
 	return out
 }
 
-// compareRun is r with its row, its disputed mark and its chip; seen
-// gathers the disputed spans over it.
-func compareRun(r segment.Run, disputed, seen map[agreement.Span]bool) CompareRun {
+// run is r, a run of layer l's line, with its row, its disputed mark
+// and its chip; seen gathers the disputed spans over it, speakers the
+// quotations over it whose speaker is disputed, by their heads.
+func (m compareMarks) run(r segment.Run, l compareLayer, seen map[agreement.Span]bool, speakers map[[2]int]bool) CompareRun {
 	cr := CompareRun{Run: r}
 	key := func(s segment.Span) agreement.Span { return agreement.Span{Start: s.Start, End: s.End, Label: s.Label} }
 	if len(r.Spans) > 0 {
 		cr.Row = ReviewRow{Span: key(r.Spans[len(r.Spans)-1])}.Anchor()
 	}
 	for _, s := range r.Spans {
-		if disputed[key(s)] {
-			cr.Disputed = true
+		if m.disputed[key(s)] {
+			cr.Disputed, cr.SpanDisputed = true, true
 			seen[key(s)] = true
+		}
+		if said, ok := l.said[s.ID]; ok {
+			q := runQuote{Said: said, Others: othersSaying(m.speakers[[2]int{s.Start, s.End}], said)}
+			if len(q.Others) > 0 {
+				cr.Disputed = true
+				speakers[said.Head] = true
+			}
+			cr.Quotes = append(cr.Quotes, q)
 		}
 	}
 	names := make([]string, len(r.Starts))
 	for i, s := range r.Starts {
 		names[i] = s.Label
-		if disputed[key(s)] {
+		if m.disputed[key(s)] {
 			names[i] = "≠ " + s.Label
+		}
+		if said, ok := l.said[s.ID]; ok {
+			names[i] += " ← " + said.chipName(2, 18) + chipOthers(othersSaying(m.speakers[[2]int{s.Start, s.End}], said))
 		}
 	}
 	cr.Chip = strings.Join(names, " · ")
@@ -187,7 +227,7 @@ func (c Compare) blocks(paras []CompareParagraph) []compareBlock {
 	var out []compareBlock
 	for _, p := range paras {
 		switch {
-		case c.All || p.Disputed > 0:
+		case c.All || p.InDispute():
 			out = append(out, compareBlock{Para: p})
 		case len(out) > 0 && len(out[len(out)-1].Agreed) > 0:
 			out[len(out)-1].Agreed = append(out[len(out)-1].Agreed, p)
@@ -198,50 +238,15 @@ func (c Compare) blocks(paras []CompareParagraph) []compareBlock {
 	return out
 }
 
-// inDispute counts the paragraphs with a span not every annotator marked.
+// inDispute counts the paragraphs where the layers disagree.
 func inDispute(paras []CompareParagraph) int {
 	n := 0
 	for _, p := range paras {
-		if p.Disputed > 0 {
+		if p.InDispute() {
 			n++
 		}
 	}
 	return n
-}
-
-// paragraphPage is the part of the paragraphs a page shows.
-type paragraphPage struct {
-	Paras                []CompareParagraph
-	Number, Pages, Total int // Total: the paragraphs of every page
-}
-
-// paged cuts paras into pages of about ComparePageRunes code points and
-// gives the one c.Page asks for (the last, past the end).
-func (c Compare) paged(paras []CompareParagraph) paragraphPage {
-	sizes := make([]int, len(paras))
-	for i, p := range paras {
-		sizes[i] = p.End - p.Start
-	}
-	var pages [][]CompareParagraph
-	for i, n := range pageNumbers(sizes) {
-		if n > len(pages) {
-			pages = append(pages, nil)
-		}
-		pages[n-1] = append(pages[n-1], paras[i])
-	}
-	if len(pages) == 0 {
-		return paragraphPage{Number: 1, Pages: 1}
-	}
-	n := min(max(c.Page, 1), len(pages))
-	return paragraphPage{Paras: pages[n-1], Number: n, Pages: len(pages), Total: len(paras)}
-}
-
-// rangeText says which paragraphs a page shows: "Paragraphs 41–80 of 230".
-func (pg paragraphPage) rangeText() string {
-	if len(pg.Paras) == 0 {
-		return ""
-	}
-	return fmt.Sprintf("Paragraphs %s–%s of %s", thousands(pg.Paras[0].Number), thousands(pg.Paras[len(pg.Paras)-1].Number), thousands(pg.Total))
 }
 
 // rowURL is the review page starting at the row of anchor, landing on it.
@@ -275,15 +280,23 @@ func (c Compare) colors() map[string]string {
 }
 
 // runTitle says what a run is, for the pointer: the labels over it,
-// innermost first ("ORG in QUOTE"), and whether one is disputed.
+// innermost first ("ORG in QUOTE"), whether one is disputed, and who
+// said each quotation over it, the names whole ("QUOTE, said by صباح
+// النعمان"), with what the layers saying otherwise say.
 func runTitle(r CompareRun) string {
 	names := make([]string, len(r.Spans))
 	for i, s := range r.Spans {
 		names[len(r.Spans)-1-i] = s.Label
 	}
 	t := strings.Join(names, " in ")
-	if r.Disputed {
+	if r.SpanDisputed {
 		t += " (disputed: not every annotator marked it)"
+	}
+	for _, q := range r.Quotes {
+		t += ". QUOTE, " + q.Said.words()
+		if len(q.Others) > 0 {
+			t += " (disputed: " + othersWords(q.Others) + ")"
+		}
 	}
 	return t + ". Opens its row in the review."
 }
@@ -300,7 +313,20 @@ func compareSummary(paras []CompareParagraph, users int) string {
 	if n == 0 {
 		return fmt.Sprintf("Everyone agrees in every paragraph (%s).", Plural(len(paras), "paragraph"))
 	}
-	return fmt.Sprintf("Disagreements in %s of %s: spans not every annotator marked.", thousands(n), Plural(len(paras), "paragraph"))
+	return fmt.Sprintf("Disagreements in %s of %s: spans not every annotator marked, or quotations whose layers name different speakers.", thousands(n), Plural(len(paras), "paragraph"))
+}
+
+// disputeCount says what the layers disagree on in a paragraph: "2
+// disputed spans, 1 disputed speaker".
+func disputeCount(p CompareParagraph) string {
+	var parts []string
+	if p.Disputed > 0 {
+		parts = append(parts, Plural(p.Disputed, "disputed span"))
+	}
+	if p.Speakers > 0 {
+		parts = append(parts, Plural(p.Speakers, "disputed speaker"))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // agreedSummary names a fold of n paragraphs where everyone agrees.

@@ -112,9 +112,9 @@ func TestCompareParagraphs(t *testing.T) {
 	}
 	want := [][]string{
 		// Gold's line is cut where its own spans begin and end, not the others'.
-		{"😀🎉 قالت: |||false|", "«جامعة القاهرة تفتح»|QUOTE|QUOTE|false|QUOTE", " اليوم|||false|"},
-		{"😀🎉 قالت: |||false|", "«|QUOTE|QUOTE|false|QUOTE", "جامعة القاهرة|QUOTE,ORG|≠ ORG|true|ORG", " تفتح»|QUOTE||false|QUOTE", " |||false|", "اليوم|DATE|≠ DATE|true|DATE"},
-		{"😀🎉 قالت: |||false|", "«|QUOTE|QUOTE|false|QUOTE", "جامعة القاهرة|QUOTE,LOC|≠ LOC|true|LOC", " تفتح»|QUOTE||false|QUOTE", " اليوم|||false|"},
+		{"😀🎉 قالت: |||false|", "«جامعة القاهرة تفتح»|QUOTE|QUOTE ← \u2068?\u2069|false|QUOTE", " اليوم|||false|"},
+		{"😀🎉 قالت: |||false|", "«|QUOTE|QUOTE ← \u2068?\u2069|false|QUOTE", "جامعة القاهرة|QUOTE,ORG|≠ ORG|true|ORG", " تفتح»|QUOTE||false|QUOTE", " |||false|", "اليوم|DATE|≠ DATE|true|DATE"},
+		{"😀🎉 قالت: |||false|", "«|QUOTE|QUOTE ← \u2068?\u2069|false|QUOTE", "جامعة القاهرة|QUOTE,LOC|≠ LOC|true|LOC", " تفتح»|QUOTE||false|QUOTE", " اليوم|||false|"},
 	}
 	if got := lines(0); !reflect.DeepEqual(got, want) {
 		t.Errorf("first paragraph:\n got %q\nwant %q", got, want)
@@ -181,7 +181,7 @@ func TestComparePage(t *testing.T) {
 	if got := d.Find("details.cmp-agreed #p-3").Length(); got != 1 {
 		t.Error("the third paragraph, where everyone agrees, is not in the fold")
 	}
-	if got := d.Find("#compare-summary").Text(); got != "Disagreements in 2 of 3 paragraphs: spans not every annotator marked." {
+	if got := d.Find("#compare-summary").Text(); got != "Disagreements in 2 of 3 paragraphs: spans not every annotator marked, or quotations whose layers name different speakers." {
 		t.Errorf("summary %q", got)
 	}
 	if cur := d.Find(`#show-disputed[aria-current="page"]`).Length(); cur != 1 {

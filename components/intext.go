@@ -46,9 +46,45 @@ func pageNumbers(sizes []int) []int {
 	return out
 }
 
+// paragraphPage is the part of the paragraphs a page shows.
+type paragraphPage struct {
+	Paras                []CompareParagraph
+	Number, Pages, Total int // Total: the paragraphs of every page
+}
+
+// paged cuts paras into pages of about ComparePageRunes code points and
+// gives the one c.Page asks for (the last, past the end).
+func (c Compare) paged(paras []CompareParagraph) paragraphPage {
+	sizes := make([]int, len(paras))
+	for i, p := range paras {
+		sizes[i] = p.End - p.Start
+	}
+	var pages [][]CompareParagraph
+	for i, n := range pageNumbers(sizes) {
+		if n > len(pages) {
+			pages = append(pages, nil)
+		}
+		pages[n-1] = append(pages[n-1], paras[i])
+	}
+	if len(pages) == 0 {
+		return paragraphPage{Number: 1, Pages: 1}
+	}
+	n := min(max(c.Page, 1), len(pages))
+	return paragraphPage{Paras: pages[n-1], Number: n, Pages: len(pages), Total: len(paras)}
+}
+
+// rangeText says which paragraphs a page shows: "Paragraphs 41–80 of 230".
+func (pg paragraphPage) rangeText() string {
+	if len(pg.Paras) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Paragraphs %s–%s of %s", thousands(pg.Paras[0].Number), thousands(pg.Paras[len(pg.Paras)-1].Number), thousands(pg.Total))
+}
+
 // inTextLinks are the links of rows to their paragraphs in Compare in
 // the text, by each row's anchor; all are every row of the review, whose
-// disputed ones decide which paragraphs the page draws open. The link
+// disputed ones, with the quotations whose layers name different
+// speakers, decide which paragraphs the page draws open. The link
 // names the page holding the paragraph, and asks for every paragraph
 // when the row's is one where everyone agrees, which the page folds
 // away by default.
@@ -69,12 +105,19 @@ func (r Review) inTextLinks(all, rows []ReviewRow) map[string]string {
 		return min(sort.Search(len(paras), func(i int) bool { return paras[i].End > start }), len(paras)-1)
 	}
 	disputed := make([]bool, len(paras))
-	for _, row := range all {
-		if !row.Disputed {
-			continue
-		}
-		for i := at(row.Start); i < len(paras) && paras[i].Start < row.End; i++ {
+	mark := func(start, end int) {
+		for i := at(start); i < len(paras) && paras[i].Start < end; i++ {
 			disputed[i] = true
+		}
+	}
+	for _, row := range all {
+		if row.Disputed {
+			mark(row.Start, row.End)
+		}
+	}
+	for place, says := range r.quoteSpeakers() {
+		if speakerDisputed(says) {
+			mark(place[0], place[1])
 		}
 	}
 	links := make(map[string]string, len(rows))

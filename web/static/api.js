@@ -14,14 +14,31 @@ function csrfToken() {
 // and the page reads its copy instead of the whole layer again.
 const held = new Map();
 
-export async function request(method, url, body) {
+// fresh is the URL of the held answer that the last write's own answer
+// brought up to date (advanced): the next GET of it is answered from the
+// copy without asking, once. Any other write forgets it.
+let fresh = null;
+
+/**
+ * request sends one request and answers its JSON (or text, or null). A
+ * write to a layer whose held answer it changes names it as layer, {url,
+ * apply(held body, answer)}: when the write's answer says the layer held
+ * is the one it wrote to (its Layer-Tag-Before is the held tag), the
+ * held answer becomes apply's, under Layer-Tag-After (advanced).
+ */
+export async function request(method, url, body, layer) {
   const headers = { 'X-CSRF-Token': csrfToken(), Accept: 'application/json' };
   const init = { method, headers, credentials: 'same-origin' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
+  if (method !== 'GET') fresh = null;
   const copy = method === 'GET' ? held.get(url) : undefined;
+  if (copy && fresh === url) {
+    fresh = null;
+    return copy.body;
+  }
   if (copy) headers['If-None-Match'] = copy.tag;
   let res;
   try {
@@ -48,19 +65,45 @@ export async function request(method, url, body) {
     err.fix = fixFor(res.status);
     throw err;
   }
+  const data = await answerOf(res);
+  const tag = res.headers.get('ETag');
+  if (method === 'GET' && tag && data !== null && typeof data === 'object') held.set(url, { tag, body: frozen(data) });
+  if (method !== 'GET') fresh = layer && advanced(layer, res, data) ? layer.url : null;
+  return data;
+}
+
+// answerOf is a successful answer's body: JSON, text, or null for none.
+async function answerOf(res) {
   if (res.status === 204) return null;
   const type = res.headers.get('Content-Type') || '';
   if (!type.includes('json')) return res.text();
-  const data = await res.json();
-  const tag = res.headers.get('ETag');
-  if (method === 'GET' && tag) held.set(url, { tag, body: frozen(data) });
-  return data;
+  return res.json();
+}
+
+// advanced brings the held answer of layer.url up to date with a write's
+// answer, and says whether it did: only when the layer held is the layer
+// just before the write (its tag is the answer's Layer-Tag-Before, both
+// read in the write's transaction), so the write is all that changed
+// since, and only when layer.apply knows the write's whole effect.
+// Otherwise the held answer stays as it is, its tag now stale, and the
+// next GET reads the layer whole.
+function advanced(layer, res, data) {
+  const copy = held.get(layer.url);
+  const before = res.headers.get('Layer-Tag-Before');
+  const after = res.headers.get('Layer-Tag-After');
+  if (!copy || !before || !after || copy.tag !== before) return false;
+  const body = layer.apply(copy.body, data);
+  if (!body) return false;
+  held.set(layer.url, { tag: after, body: frozen(body) });
+  return true;
 }
 
 // frozen freezes v and everything in it, so a caller changing an answer
 // others share fails at once instead of changing theirs.
+// An object already frozen was frozen whole here: an advanced answer
+// shares the spans it keeps with the one before.
 function frozen(v) {
-  if (v === null || typeof v !== 'object') return v;
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return v;
   for (const k of Object.keys(v)) frozen(v[k]);
   return Object.freeze(v);
 }

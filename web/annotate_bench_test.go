@@ -28,7 +28,9 @@ import (
 //   - open: from navigation to the text drawn with its spans and chips and
 //     the page answering keys (annotate.js marks annotate-drawn);
 //   - label: from a label's key pressed on a selected word to the new span
-//     drawn (then undone, untimed, so every iteration finds the same layer);
+//     drawn (then undone, untimed, so every iteration finds the same layer),
+//     after one label untimed: a page's first save reads the layer whole,
+//     and later saves, the page holding it, apply their own answers;
 //   - editor: from a click on an ORG span to its editor drawn with its
 //     tools (an ORG may refer onward, so they read the layer), the first
 //     opened since the page loaded;
@@ -81,6 +83,7 @@ func benchAnnotateLong(b *testing.B, runes int) {
 	})
 	b.Run("label", func(b *testing.B) {
 		page.open(b)
+		page.label(b, word[0], word[1])
 		b.ResetTimer()
 		var total float64
 		for range b.N {

@@ -153,10 +153,10 @@ func jsonKind(t reflect.Type) string {
 }
 
 // listSpans answers a layer with its project's label set and relation
-// rules, which the annotation page fetches after every save: a page
-// loaded before a manager changed them sees it, redraws its label bar
-// and offers the links the rules now allow.
-// listSpans answers with the layer and its ETag (layerTag). A client
+// rules, which the annotation page reads after a save its own answer
+// does not account for (setWriteTags): a page loaded before a manager
+// changed them sees it, redraws its label bar and offers the links the
+// rules now allow. The answer carries its ETag (layerTag). A client
 // that names the tag it holds in If-None-Match, and holds the layer as it
 // is, is answered 304 Not Modified from the layer's version alone, its
 // spans unread.

@@ -92,7 +92,9 @@ function advanced(layer, res, data) {
   const before = res.headers.get('Layer-Tag-Before');
   const after = res.headers.get('Layer-Tag-After');
   if (!copy || !before || !after || copy.tag !== before) return false;
-  const body = layer.apply(copy.body, data);
+  // The held copy gets its own of the answer: the caller's stays its own
+  // to change, unfrozen.
+  const body = layer.apply(copy.body, structuredClone(data));
   if (!body) return false;
   held.set(layer.url, { tag: after, body: frozen(body) });
   return true;

@@ -16,20 +16,8 @@ const MaxDeleteSpans = 10000
 // ErrNotFound and nothing goes). Undoing an accept of many suggestions is
 // then one request, not one a span.
 func (s *Store) DeleteSpans(ctx context.Context, doc Document, owner, by int64, ids []int64) (int, error) {
-	if len(ids) == 0 {
-		return 0, invalid("ids", "no span ids given; give 1 to %d, as {\"ids\": [12, 13]}", MaxDeleteSpans)
-	}
-	if len(ids) > MaxDeleteSpans {
-		return 0, invalid("ids", "give 1 to %d span ids, not %d", MaxDeleteSpans, len(ids))
-	}
-	// A repeated id would find its span gone the second time and answer
-	// 404, as if someone else had deleted it.
-	first := make(map[int64]int, len(ids))
-	for i, id := range ids {
-		if j, ok := first[id]; ok {
-			return 0, invalid("ids", "span %d is given twice (ids[%d] and ids[%d]); give each span once", id, j, i)
-		}
-		first[id] = i
+	if err := checkDeleteIDs(ids); err != nil {
+		return 0, err
 	}
 	doc = doc.withIndex() // each span's text is read for its event: once through the text, not once a span
 	err := s.tx(ctx, func(tx *sql.Tx) error { return deleteSpansTx(ctx, tx, doc, owner, by, ids) })
@@ -37,6 +25,41 @@ func (s *Store) DeleteSpans(ctx context.Context, doc Document, owner, by int64, 
 		return 0, err
 	}
 	return len(ids), nil
+}
+
+// DeleteSpansVersioned is DeleteSpans, also answering the layer's
+// versions around the write: the spans and every relation from or to
+// any of them go.
+func (s *Store) DeleteSpansVersioned(ctx context.Context, doc Document, owner, by int64, ids []int64) (int, LayerWrite, error) {
+	if err := checkDeleteIDs(ids); err != nil {
+		return 0, LayerWrite{}, err
+	}
+	doc = doc.withIndex()
+	w, err := s.writeLayer(ctx, doc, owner, func(tx *sql.Tx) error { return deleteSpansTx(ctx, tx, doc, owner, by, ids) })
+	if err != nil {
+		return 0, LayerWrite{}, err
+	}
+	return len(ids), w, nil
+}
+
+// checkDeleteIDs refuses no ids, too many, or one given twice: a
+// repeated id would find its span gone the second time and answer 404,
+// as if someone else had deleted it.
+func checkDeleteIDs(ids []int64) error {
+	if len(ids) == 0 {
+		return invalid("ids", "no span ids given; give 1 to %d, as {\"ids\": [12, 13]}", MaxDeleteSpans)
+	}
+	if len(ids) > MaxDeleteSpans {
+		return invalid("ids", "give 1 to %d span ids, not %d", MaxDeleteSpans, len(ids))
+	}
+	first := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		if j, ok := first[id]; ok {
+			return invalid("ids", "span %d is given twice (ids[%d] and ids[%d]); give each span once", id, j, i)
+		}
+		first[id] = i
+	}
+	return nil
 }
 
 // deleteSpansTx deletes and logs what deleteSpanTx would for each span of

@@ -219,3 +219,43 @@ func TestBrowserSaveReadsWhatAnotherClientWrote(t *testing.T) {
 		t.Errorf("the list shows spans %v, want %v as stored", got, want)
 	}
 }
+
+// TestBrowserUndoOfManyAppliesItsOwnWrite: undoing "label every
+// occurrence" deletes the spans it made in one request, whose answer
+// the page applies to the layer it holds, taking the spans out without
+// reading the layer.
+func TestBrowserUndoOfManyAppliesItsOwnWrite(t *testing.T) {
+	text := "زار أحمد الرياض ثم عاد إلى الرياض ومنها إلى الرياض."
+	s := newSite(t, codec.Doc{Line: 1, ExternalID: "one", Text: text, Meta: json.RawMessage(`{}`)})
+	doc := s.docs["one"]
+	start, end := spanAt(t, text, "أحمد", 0)
+	if _, err := s.store.CreateSpan(t.Context(), doc, s.user.ID, s.user.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	eval[bool](b, fetchLogJS)
+	p := layerWritePage{browser: b, t: t, text: text}
+	p.label("الرياض", "3", "LOC")
+	first, _ := spanAt(t, text, "الرياض", 0)
+	p.clickChar(first + 2)
+	p.waitFor(`!document.getElementById('span-editor').hidden && document.getElementById('editor-title').textContent === 'LOC span'`)
+	p.run(chromedp.WaitVisible(chromedp.ID("label-occurrences")), chromedp.KeyEvent("a"))
+	p.waitFor(`document.querySelectorAll('#span-list .span-item[data-label="LOC"]').length === 3
+	  && document.getElementById('save-status').textContent.startsWith('Labelled 2 more')`)
+	p.heldIsStored("label every occurrence")
+	p.layerReads()
+
+	p.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(ctrl)))
+	p.waitFor(`document.getElementById('save-status').textContent === 'Undone and saved'
+	  && document.querySelectorAll('#span-list .span-item[data-label="LOC"]').length === 1`)
+	for _, r := range p.layerReads() {
+		if r.Status != 304 {
+			t.Errorf("undoing label every occurrence with the layer held read it whole: %v", r)
+		}
+	}
+	p.heldIsStored("undo label every occurrence")
+	if got, want := p.listedIDs(), storedIDs(t, s, doc); !slices.Equal(got, want) || len(want) != 2 {
+		t.Errorf("after the undo the list shows spans %v, want %v as stored (PER and one LOC)", got, want)
+	}
+}

@@ -38,9 +38,10 @@ func idAndPlace(t *testing.T, raw json.RawMessage) (id int64, start, end int, fr
 
 // applied is the answer before a write with the write's effect as its
 // own answer describes it, as the page applies it (layercopy.js): a span
-// made or changed in the API's order (start, longer first, id), a span
-// deleted with every relation from or to it, a relation made or deleted.
-func applied(t *testing.T, l layerAnswer, kind string, answer json.RawMessage, id int64) layerAnswer {
+// made or changed in the API's order (start, longer first, id), spans
+// deleted with every relation from or to them, a relation made or
+// deleted.
+func applied(t *testing.T, l layerAnswer, kind string, answer json.RawMessage, ids []int64) layerAnswer {
 	t.Helper()
 	without := func(list []json.RawMessage, gone func(json.RawMessage) bool) []json.RawMessage {
 		return slices.DeleteFunc(slices.Clone(list), gone)
@@ -63,16 +64,18 @@ func applied(t *testing.T, l layerAnswer, kind string, answer json.RawMessage, i
 			}
 			return int(ai - bi)
 		})
-	case "span gone":
-		l.Spans = without(l.Spans, idIs(id))
-		l.Relations = without(l.Relations, func(r json.RawMessage) bool {
-			_, _, _, from, to := idAndPlace(t, r)
-			return from == id || to == id
-		})
+	case "spans gone":
+		for _, id := range ids {
+			l.Spans = without(l.Spans, idIs(id))
+			l.Relations = without(l.Relations, func(r json.RawMessage) bool {
+				_, _, _, from, to := idAndPlace(t, r)
+				return from == id || to == id
+			})
+		}
 	case "relation":
 		l.Relations = append(slices.Clone(l.Relations), answer)
 	case "relation gone":
-		l.Relations = without(l.Relations, idIs(id))
+		l.Relations = without(l.Relations, idIs(ids[0]))
 	default:
 		t.Fatalf("no write of kind %q", kind)
 	}
@@ -110,17 +113,17 @@ func TestAPIWriteNamesLayerTags(t *testing.T) {
 		return id
 	}
 	// Every id the steps need is made by a step before it.
-	var per, quote, org, link int64
+	var per, quote, org, link, cue int64
 	type step struct {
 		name, layer, kind string
 		method            string
 		url, body         func() string
 		status            int
 		keep              func(answer []byte)
-		gone              func() int64
+		gone              func() []int64
 	}
 	fixed := func(s string) func() string { return func() string { return s } }
-	none := func() int64 { return 0 }
+	none := func() []int64 { return nil }
 	all := []step{
 		{"create a span", "", "span", "POST", fixed(api + "/spans"), fixed(span("أحمد", "PER")), 201, func(a []byte) { per = idOf(a) }, none},
 		{"create a span inside another's words", "", "span", "POST", fixed(api + "/spans"), fixed(span("الاقتصاد ينمو", "QUOTE")), 201, func(a []byte) { quote = idOf(a) }, none},
@@ -134,11 +137,18 @@ func TestAPIWriteNamesLayerTags(t *testing.T) {
 		{"link a speaker", "", "relation", "POST", fixed(api + "/relations"), func() string {
 			return fmt.Sprintf(`{"type":"speaker","from":%d,"to":%d}`, quote, per)
 		}, 201, func(a []byte) { link = idOf(a) }, none},
-		{"delete the link", "", "relation gone", "DELETE", func() string { return fmt.Sprintf("%s/relations/%d", api, link) }, fixed(""), 204, nil, func() int64 { return link }},
+		{"delete the link", "", "relation gone", "DELETE", func() string { return fmt.Sprintf("%s/relations/%d", api, link) }, fixed(""), 204, nil, func() []int64 { return []int64{link} }},
 		{"link again", "", "relation", "POST", fixed(api + "/relations"), func() string {
 			return fmt.Sprintf(`{"type":"speaker","from":%d,"to":%d}`, quote, per)
 		}, 201, nil, none},
-		{"delete a span with its link", "", "span gone", "DELETE", func() string { return fmt.Sprintf("%s/spans/%d", api, per) }, fixed(""), 204, nil, func() int64 { return per }},
+		{"delete a span with its link", "", "spans gone", "DELETE", func() string { return fmt.Sprintf("%s/spans/%d", api, per) }, fixed(""), 204, nil, func() []int64 { return []int64{per} }},
+		{"create a cue", "", "span", "POST", fixed(api + "/spans"), fixed(span("قال", "CUE")), 201, func(a []byte) { cue = idOf(a) }, none},
+		{"link the cue", "", "relation", "POST", fixed(api + "/relations"), func() string {
+			return fmt.Sprintf(`{"type":"cue","from":%d,"to":%d}`, quote, cue)
+		}, 201, nil, none},
+		{"delete spans at once with their link", "", "spans gone", "POST", fixed(api + "/spans/delete"), func() string {
+			return fmt.Sprintf(`{"ids":[%d,%d]}`, cue, quote)
+		}, 200, nil, func() []int64 { return []int64{cue, quote} }},
 		{"a reviewer's span in gold", "?layer=gold", "span", "POST", fixed(api + "/spans?layer=gold"), fixed(span("الرياض", "LOC")), 201, nil, none},
 		{"another in gold", "?layer=gold", "span", "POST", fixed(api + "/spans?layer=gold"), fixed(span("الوزير", "PER")), 201, nil, none},
 	}

@@ -362,8 +362,11 @@ func (h *handler) deleteSpans(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	n, err := h.store.DeleteSpans(c.Request().Context(), t.doc, t.owner, t.user.ID, in.IDs)
+	n, w, err := h.store.DeleteSpansVersioned(c.Request().Context(), t.doc, t.owner, t.user.ID, in.IDs)
 	if err != nil {
+		return err
+	}
+	if err := setWriteTags(c, t, w); err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, map[string]int{"deleted": n})

@@ -4,7 +4,7 @@
 // not read the layer again (api.js).
 
 import { request } from './api.js';
-import { withSpan, withoutSpan, withRelation, withoutRelation } from './layercopy.js';
+import { withSpan, withoutSpans, withRelation, withoutRelation } from './layercopy.js';
 
 /**
  * createLayerAPI returns the requests that change or read the layer the
@@ -17,8 +17,8 @@ export function createLayerAPI(docId, layerQuery) {
   const copy = (apply) => ({ url: spansURL + layerQuery, apply });
   return {
     create: (s, snap) => request('POST', spansURL + layerQuery, { start: s.start, end: s.end, label: s.label, snap, attributes: s.attributes }, copy(withSpan)),
-    remove: (s) => request('DELETE', `${spansURL}/${s.id}${layerQuery}`, undefined, copy((layer) => withoutSpan(layer, s.id))),
-    removeMany: (ids) => request('POST', `${spansURL}/delete${layerQuery}`, { ids }),
+    remove: (s) => request('DELETE', `${spansURL}/${s.id}${layerQuery}`, undefined, copy((layer) => withoutSpans(layer, [s.id]))),
+    removeMany: (ids) => request('POST', `${spansURL}/delete${layerQuery}`, { ids }, copy((layer) => withoutSpans(layer, ids))),
     relabel: (s, label, attributes) => request('PATCH', `${spansURL}/${s.id}${layerQuery}`, attributes ? { label, attributes } : { label }, copy(withSpan)),
     attributes: (s, attributes) => request('PATCH', `${spansURL}/${s.id}${layerQuery}`, { attributes }, copy(withSpan)),
     relate: (r) => request('POST', relationsURL + layerQuery, { type: r.type, from: r.from, to: r.to }, copy(withRelation)),

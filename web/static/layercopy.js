@@ -43,12 +43,14 @@ export function withSpan(layer, span) {
   return { ...layer, spans };
 }
 
-// withoutSpan is the layer without span id and every link from or to it,
-// which the store deletes with it.
-export function withoutSpan(layer, id) {
-  if (!writable(layer) || !layer.spans.some((s) => s.id === id)) return null;
-  return { ...layer, spans: layer.spans.filter((s) => s.id !== id),
-    relations: layer.relations.filter((r) => r.from !== id && r.to !== id) };
+// withoutSpans is the layer without the spans of ids and every link
+// from or to any of them, which the store deletes with them (all or
+// none: a span not held is a layer changed elsewhere).
+export function withoutSpans(layer, ids) {
+  const gone = new Set(ids);
+  if (!writable(layer) || layer.spans.filter((s) => gone.has(s.id)).length !== gone.size) return null;
+  return { ...layer, spans: layer.spans.filter((s) => !gone.has(s.id)),
+    relations: layer.relations.filter((r) => !gone.has(r.from) && !gone.has(r.to)) };
 }
 
 // withRelation is the layer holding relation r, in the API's order (by id).

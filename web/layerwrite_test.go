@@ -196,6 +196,22 @@ func TestAPIWriteNamesLayerTags(t *testing.T) {
 	if rec.Header().Get("Layer-Tag-Before") == held {
 		t.Errorf("a write after another client's names as Before the tag held before both, %s", held)
 	}
+	// A manager's change to the label set between them does too: the
+	// page's copy holds the set as it was.
+	_, held = read("")
+	p, err := env.store.Project(ctx, env.proj.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := env.store.SetLabels(ctx, env.proj.ID, env.user, append(p.Labels, db.Label{Name: "MISC", Color: "#777777"})); err != nil {
+		t.Fatal(err)
+	}
+	rec = env.do("PATCH", fmt.Sprintf("%s/spans/%d", api, org), `{"label":"LOC"}`)
+	expect(t, rec, http.StatusOK)
+	if _, now := read(""); rec.Header().Get("Layer-Tag-Before") == held || rec.Header().Get("Layer-Tag-After") != now {
+		t.Errorf("a write after a change to the label set names tags %q and %q; held before %q, GET answers %q",
+			rec.Header().Get("Layer-Tag-Before"), rec.Header().Get("Layer-Tag-After"), held, now)
+	}
 	// A refused write changes nothing and names no tags.
 	rec = env.do("POST", api+"/spans", span("أحمد", "NOPE"))
 	expect(t, rec, http.StatusBadRequest)

@@ -170,27 +170,50 @@ func (s *Store) UndoAgreedAccept(ctx context.Context, doc Document, by, event in
 // one by another user or taken back already.
 func agreedAcceptTx(ctx context.Context, tx *sql.Tx, doc Document, by, event int64) (AgreedAccept, error) {
 	a := AgreedAccept{Event: event}
-	var detail string
+	entry := loggedUndoable{Action: "review.accept-agreed", UndoAction: "review.undo-accept", UndoKey: "accept",
+		Missing: func() error { return notFound("undo", "no accept of agreed spans %d on this document", event) },
+		Others:  "that accept was another reviewer's: only who made an accept takes it back as one; remove its spans one by one"}
+	var err error
+	a.By, err = entry.read(ctx, tx, doc, by, event, &a)
+	return a, err
+}
+
+// loggedUndoable is a review action in the log that its maker may take
+// back once: its action, the action of its undo and the key under which
+// the undo's detail names it; Missing is the refusal when event is no
+// such entry on the document, Others when another user made it.
+type loggedUndoable struct {
+	Action, UndoAction, UndoKey string
+	Missing                     func() error
+	Others                      string
+}
+
+// read reads the entry logged as event on doc into detail (its JSON) and
+// returns who made it, refusing one by another user than by or taken
+// back already.
+func (l loggedUndoable) read(ctx context.Context, tx *sql.Tx, doc Document, by, event int64, detail any) (int64, error) {
+	var maker int64
+	var raw string
 	var undone bool
 	err := tx.QueryRowContext(ctx, `SELECT e.user_id, e.detail, EXISTS (SELECT 1 FROM events u WHERE u.document_id = e.document_id
-		  AND u.action = 'review.undo-accept' AND json_extract(u.detail, '$.accept') = e.id)
-		FROM events e WHERE e.id = ? AND e.document_id = ? AND e.action = 'review.accept-agreed'`, event, doc.ID).Scan(&a.By, &detail, &undone)
+		  AND u.action = ? AND json_extract(u.detail, '$.' || ?) = e.id)
+		FROM events e WHERE e.id = ? AND e.document_id = ? AND e.action = ?`, l.UndoAction, l.UndoKey, event, doc.ID, l.Action).Scan(&maker, &raw, &undone)
 	if errors.Is(err, sql.ErrNoRows) {
-		return a, notFound("undo", "no accept of agreed spans %d on this document", event)
+		return 0, l.Missing()
 	}
 	if err != nil {
-		return a, fmt.Errorf("db: accept %d: %w", event, err)
+		return 0, fmt.Errorf("db: %s %d: %w", l.Action, event, err)
 	}
 	switch {
-	case a.By != by:
-		return a, conflict("that accept was another reviewer's: only who made an accept takes it back as one; remove its spans one by one")
+	case maker != by:
+		return maker, conflict("%s", l.Others)
 	case undone:
-		return a, conflict("that accept was taken back already")
+		return maker, conflict("that accept was taken back already")
 	}
-	if err := json.Unmarshal([]byte(detail), &a); err != nil {
-		return a, fmt.Errorf("db: accept %d: %w", event, err)
+	if err := json.Unmarshal([]byte(raw), detail); err != nil {
+		return maker, fmt.Errorf("db: %s %d: %w", l.Action, event, err)
 	}
-	return a, nil
+	return maker, nil
 }
 
 // refuseTouchedSince is ErrConflict when, after accept a, gold's log

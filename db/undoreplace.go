@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -142,27 +141,14 @@ func restoreReplaced(ctx context.Context, tx *sql.Tx, doc Document, by int64, un
 // one by another user or taken back already.
 func replacementTx(ctx context.Context, tx *sql.Tx, doc Document, by, event int64) (LabelReplacement, error) {
 	rep := LabelReplacement{Event: event}
-	var detail string
-	var undone bool
-	err := tx.QueryRowContext(ctx, `SELECT e.user_id, e.detail, EXISTS (SELECT 1 FROM events u WHERE u.document_id = e.document_id
-		  AND u.action = 'review.undo-replace' AND json_extract(u.detail, '$.replace') = e.id)
-		FROM events e WHERE e.id = ? AND e.document_id = ? AND e.action = 'review.replace'`, event, doc.ID).Scan(&rep.By, &detail, &undone)
-	if errors.Is(err, sql.ErrNoRows) {
-		return rep, notFound("replace", "no accept in place of gold's label %d on this document", event)
-	}
-	if err != nil {
-		return rep, fmt.Errorf("db: replacement %d: %w", event, err)
-	}
-	switch {
-	case rep.By != by:
-		return rep, conflict("that accept was another reviewer's: only who made it takes it back; change gold's label by hand")
-	case undone:
-		return rep, conflict("that accept was taken back already")
-	}
-	if err := json.Unmarshal([]byte(detail), &rep); err != nil {
-		return rep, fmt.Errorf("db: replacement %d: %w", event, err)
-	}
-	return rep, nil
+	entry := loggedUndoable{Action: "review.replace", UndoAction: "review.undo-replace", UndoKey: "replace",
+		Missing: func() error {
+			return notFound("replace", "no accept in place of gold's label %d on this document", event)
+		},
+		Others: "that accept was another reviewer's: only who made it takes it back; change gold's label by hand"}
+	var err error
+	rep.By, err = entry.read(ctx, tx, doc, by, event, &rep)
+	return rep, err
 }
 
 // rejectTx rejects key for doc's gold again, logged as Reject logs it.

@@ -200,6 +200,8 @@ func accountText(action string, d eventDetail) string {
 		return "created the user " + isolate(d.Name)
 	case "user.password":
 		return "changed their password"
+	case "user.language":
+		return "changed their interface language"
 	case "user.password_reset":
 		return "reset the password of " + isolate(d.User)
 	case "user.disable":

@@ -66,9 +66,9 @@ func (s *Store) CreateSession(ctx context.Context, user User, now time.Time, p S
 func (s *Store) SessionUser(ctx context.Context, token string, now time.Time, p SessionPolicy) (User, error) {
 	var u User
 	var lastSeen, expires string
-	err := s.r.QueryRowContext(ctx, `SELECT u.id, u.name, u.is_admin, se.last_seen_at, se.expires_at
+	err := s.r.QueryRowContext(ctx, `SELECT u.id, u.name, u.is_admin, u.ui_lang, se.last_seen_at, se.expires_at
 		FROM sessions se JOIN users u ON u.id = se.user_id WHERE se.token_hash = ? AND u.disabled_at IS NULL`, secretHash(token)).
-		Scan(&u.ID, &u.Name, &u.IsAdmin, &lastSeen, &expires)
+		Scan(&u.ID, &u.Name, &u.IsAdmin, &u.Lang, &lastSeen, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return User{}, fmt.Errorf("session: %w", ErrNotFound)
 	}

@@ -15,6 +15,9 @@ type User struct {
 	Name     string
 	IsAdmin  bool
 	Disabled bool // an admin disabled the account: no login, no session, no token
+	// Lang is the interface language the user chose in Settings ("en",
+	// "ar"), "" to follow the browser's.
+	Lang string
 }
 
 // reservedNames are the words that name layers where a user name could
@@ -117,6 +120,18 @@ func (s *Store) SetPassword(ctx context.Context, user User, hash, keepSession st
 			return fmt.Errorf("db: end other sessions: %w", err)
 		}
 		return logEvent(ctx, tx, Event{UserID: user.ID, Action: "user.password"})
+	})
+}
+
+// SetLanguage stores the interface language user chose ("" to follow
+// the browser's), logged. Which languages there are is the web's to say;
+// the table's CHECK refuses any other.
+func (s *Store) SetLanguage(ctx context.Context, user User, lang string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "UPDATE users SET ui_lang = ? WHERE id = ?", lang, user.ID); err != nil {
+			return fmt.Errorf("db: set interface language: %w", err)
+		}
+		return logEvent(ctx, tx, Event{UserID: user.ID, Action: "user.language", Detail: map[string]any{"language": lang}})
 	})
 }
 

@@ -45,7 +45,7 @@ func (h *handler) activityPage(c echo.Context) error {
 	if v.Rows, v.Older, err = h.activityRows(c.Request().Context(), p.ID, before, f); err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, components.ActivityPage(h.page(c, p.Name+" activity"), v))
+	return render(c, http.StatusOK, components.ActivityPage(h.page(c, tr(c, "%s activity", p.Name)), v))
 }
 
 // activityBatch is how many entries activityRows reads at a time.

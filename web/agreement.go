@@ -53,7 +53,7 @@ func (h *handler) agreementPage(c echo.Context) error {
 	case "undone":
 		v.Notice = undoneNotice(db.BatchUndo{Removed: db.LinkCopy{Spans: number("n"), Relations: number("links")}, Docs: number("docs")})
 	}
-	return render(c, http.StatusOK, components.AgreementPage(h.page(c, p.Name+" agreement"), v))
+	return render(c, http.StatusOK, components.AgreementPage(h.page(c, tr(c, "%s agreement", p.Name)), v))
 }
 
 // offerUndo fills in the accept across the project the notice offers to
@@ -117,7 +117,7 @@ func (h *handler) undoAcceptEverywhere(c echo.Context, p db.Project) error {
 	default:
 		v.Notice = undoneNotice(u)
 	}
-	return render(c, status, components.AgreementPage(h.page(c, p.Name+" agreement"), v))
+	return render(c, status, components.AgreementPage(h.page(c, tr(c, "%s agreement", p.Name)), v))
 }
 
 // acceptedNotice says what an accept across the project put into gold,

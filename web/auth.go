@@ -156,7 +156,7 @@ func (h *handler) login(c echo.Context) error {
 	lt := h.loginThrottle(name, clientAddress(c))
 	if wait := lt.wait(now); wait > 0 {
 		c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
-		form.Error = "Too many failed logins. Wait a few minutes and try again."
+		form.Error = components.Msg("Too many failed logins. Wait a few minutes and try again.")
 		return render(c, http.StatusTooManyRequests, components.LoginPage(h.page(c, "Log in"), form))
 	}
 	u, hash, err := h.store.Credentials(c.Request().Context(), name)
@@ -168,14 +168,14 @@ func (h *handler) login(c echo.Context) error {
 	}
 	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) != nil || u.ID == 0 {
 		lt.fail(now)
-		form.Error, form.Invalid = "Wrong username or password.", true
+		form.Error, form.Invalid = components.Msg("Wrong username or password."), true
 		return render(c, http.StatusUnauthorized, components.LoginPage(h.page(c, "Log in"), form))
 	}
 	lt.succeed()
 	// Said only to whoever knows the password: it tells no one else that
 	// the name exists.
 	if u.Disabled {
-		form.Error = "This account is disabled. Ask an admin to enable it."
+		form.Error = components.Msg("This account is disabled. Ask an admin to enable it.")
 		return render(c, http.StatusForbidden, components.LoginPage(h.page(c, "Log in"), form))
 	}
 	if ck, err := c.Cookie(sessionCookie); err == nil {

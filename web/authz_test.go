@@ -78,6 +78,7 @@ var authzMatrix = []authzRow{
 	{"POST", "/logout", "/logout", "", authzForm, rolesForm(303)},
 	{"GET", "/settings", "/settings", "", "", rolesPage(200)},
 	{"POST", "/settings/password", "/settings/password", "current=role+password+1234&new=another+password&confirm=another+password", authzForm, rolesForm(303)},
+	{"POST", "/settings/language", "/settings/language", "lang=ar", authzForm, rolesForm(303)},
 	{"POST", "/settings/tokens", "/settings/tokens", "name=matrix", authzForm, rolesForm(201)},
 	{"POST", "/settings/tokens/:id/revoke", "/settings/tokens/{tok}/revoke", "", authzForm, rolesForm(303)},
 	{"GET", "/admin/users", "/admin/users", "", "", roleStatuses{200, 403, 403, 403, 403, 403, 303, 401}},

@@ -37,5 +37,5 @@ func (h *handler) comparePage(c echo.Context) error {
 	if cmp.Project, err = h.store.Project(ctx, t.doc.ProjectID); err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, components.ComparePage(h.page(c, "Compare "+t.doc.ExternalID+" in the text"), cmp))
+	return render(c, http.StatusOK, components.ComparePage(h.page(c, tr(c, "Compare %s in the text", t.doc.ExternalID)), cmp))
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -42,5 +41,5 @@ func (h *handler) consistencyPage(c echo.Context) error {
 	if v.Conflicts, err = h.store.LabelConflicts(ctx, p.ID, layers, components.MaxConflictLen); err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, components.ConsistencyPage(h.page(c, fmt.Sprintf("%s label consistency", p.Name)), v))
+	return render(c, http.StatusOK, components.ConsistencyPage(h.page(c, tr(c, "%s label consistency", p.Name)), v))
 }

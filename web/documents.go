@@ -257,7 +257,7 @@ func (h *handler) deleteProjectPage(c echo.Context) error {
 		// carry the words around it into its own direction.
 		v.Error = fmt.Sprintf("Nothing was deleted: what you typed is not the project's name. Type \u2068%s\u2069 exactly, capitals included, to delete it.", p.Name)
 	}
-	return render(c, http.StatusOK, components.DeleteProjectPage(h.page(c, "Delete "+p.Name), v))
+	return render(c, http.StatusOK, components.DeleteProjectPage(h.page(c, tr(c, "Delete %s", p.Name)), v))
 }
 
 func (h *handler) deleteProject(c echo.Context) error {

@@ -17,7 +17,7 @@ func (h *handler) progressPage(c echo.Context) error {
 		return err
 	}
 	v := components.ProgressView{Project: p, Progress: pr}
-	return render(c, http.StatusOK, components.ProgressPage(h.page(c, p.Name+" progress"), v))
+	return render(c, http.StatusOK, components.ProgressPage(h.page(c, tr(c, "%s progress", p.Name)), v))
 }
 
 // apiProgress is the progress page's figures as JSON.

@@ -102,7 +102,7 @@ func (h *handler) reviewPage(c echo.Context) error {
 		}
 		r.UndoAccept = a
 	}
-	return render(c, http.StatusOK, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
+	return render(c, http.StatusOK, components.ReviewPage(h.page(c, tr(c, "Review %s", t.doc.ExternalID)), r))
 }
 
 // reviewNotice says what the last review form did, from its query (done
@@ -569,5 +569,5 @@ func (h *handler) reviewError(c echo.Context, t target, err error) error {
 	if inPlace(c) {
 		r.Places = map[[2]int]bool{} // no row changed
 	}
-	return render(c, status, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
+	return render(c, status, components.ReviewPage(h.page(c, tr(c, "Review %s", t.doc.ExternalID)), r))
 }

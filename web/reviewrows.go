@@ -69,7 +69,7 @@ func (h *handler) decide(c echo.Context, t target, run decision) error {
 			return err
 		}
 	}
-	return render(c, http.StatusOK, components.ReviewPage(h.page(c, "Review "+t.doc.ExternalID), r))
+	return render(c, http.StatusOK, components.ReviewPage(h.page(c, tr(c, "Review %s", t.doc.ExternalID)), r))
 }
 
 // goldKey is a span of gold, or a rejection for it.

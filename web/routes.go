@@ -6,7 +6,7 @@ import "github.com/labstack/echo/v4"
 // login page, static files, the icon and the health check needs a logged-in user or
 // an API token; what each may see is decided by the store's queries.
 func routes(e *echo.Echo, h *handler) {
-	e.Use(h.recoverPanics, h.forwarding, securityHeaders, bodyLimit, h.authenticate, acceptMaskedCSRF, csrf(), compress())
+	e.Use(h.recoverPanics, h.forwarding, securityHeaders, bodyLimit, h.authenticate, language, acceptMaskedCSRF, csrf(), compress())
 
 	e.GET("/static/:hash/*", h.static)
 	e.GET("/healthz", h.health)
@@ -18,6 +18,7 @@ func routes(e *echo.Echo, h *handler) {
 	app.POST("/logout", h.logout)
 	app.GET("/settings", h.settingsPage)
 	app.POST("/settings/password", h.changePassword)
+	app.POST("/settings/language", h.setLanguage)
 	app.POST("/settings/tokens", h.createToken)
 	app.POST("/settings/tokens/:id/revoke", h.revokeToken)
 	app.GET("/admin/users", h.usersPage)

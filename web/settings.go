@@ -28,9 +28,9 @@ func (h *handler) settingsPage(c echo.Context) error {
 // ?refused= of the redirect back to the settings page, with the id of
 // the field each is about. The words are fixed here, never the URL's.
 var passwordRefusals = map[string]struct{ says, field string }{
-	"length":  {"The password was not changed: the new password must be 8 to 72 bytes long.", "new"},
-	"differ":  {"The password was not changed: the two new passwords differ. Type the same new password twice.", "confirm"},
-	"current": {"The password was not changed: the current password is wrong.", "current"},
+	"length":  {components.Msg("The password was not changed: the new password must be 8 to 72 bytes long."), "new"},
+	"differ":  {components.Msg("The password was not changed: the two new passwords differ. Type the same new password twice."), "confirm"},
+	"current": {components.Msg("The password was not changed: the current password is wrong."), "current"},
 }
 
 func (h *handler) renderSettings(c echo.Context, status int, s components.Settings) error {
@@ -39,14 +39,16 @@ func (h *handler) renderSettings(c echo.Context, status int, s components.Settin
 		return err
 	}
 	s.Tokens = tokens
+	s.Lang = currentUser(c).Lang
 	return render(c, status, components.SettingsPage(h.page(c, "Settings"), s))
 }
 
 // flash turns the ?done= of a redirect after a form into a message.
 func flash(c echo.Context) string {
 	return map[string]string{
-		"password": "Your password was changed; your other sessions were logged out.",
-		"revoked":  "The token was revoked.",
+		"password": components.Msg("Your password was changed; your other sessions were logged out."),
+		"revoked":  components.Msg("The token was revoked."),
+		"language": components.Msg("The interface language was saved."),
 	}[c.QueryParam("done")]
 }
 
@@ -71,7 +73,7 @@ func (h *handler) changePassword(c echo.Context) error {
 	if wait := h.pairThrottle.wait(key, now); wait > 0 {
 		c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
 		// Not a redirect: the 429 and its Retry-After are for the client.
-		return h.renderSettings(c, http.StatusTooManyRequests, components.Settings{Error: "Too many wrong passwords. Wait a few minutes and try again.", ErrorField: "current"})
+		return h.renderSettings(c, http.StatusTooManyRequests, components.Settings{Error: components.Msg("Too many wrong passwords. Wait a few minutes and try again."), ErrorField: "current"})
 	}
 	_, hash, err := h.store.Credentials(c.Request().Context(), u.Name)
 	if err != nil {

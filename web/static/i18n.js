@@ -1,0 +1,37 @@
+// The interface's messages in the page's language (the lang of <html>,
+// which the server sets from the user's choice in Settings or their
+// browser's). Messages are written in English in the code and looked up
+// in messages-ar.js by that English; a message without an entry shows
+// in English rather than not at all. {0}, {1}... are filled with the
+// arguments, in any order the translation needs.
+
+import arabic from './messages-ar.js';
+
+const lang = document.documentElement.lang;
+const catalogue = lang === 'ar' ? arabic : {};
+const plurals = new Intl.PluralRules(lang === 'ar' ? 'ar' : 'en');
+const FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+/** t is msg in the page's language, {0}, {1}... filled with args. */
+export function t(msg, ...args) {
+  const s = catalogue[msg];
+  return fill(typeof s === 'string' ? s : msg, args);
+}
+
+/**
+ * tn is a count of n things: one for 1, other otherwise, in English;
+ * Arabic's six forms (zero, one, two, few, many, other) are entered under
+ * the English other form. {0} is n, {1}... the further args.
+ */
+export function tn(n, one, other, ...args) {
+  const forms = catalogue[other];
+  const form = Array.isArray(forms) ? forms[FORMS.indexOf(plurals.select(n))] : (n === 1 ? one : other);
+  return fill(form, [n, ...args]);
+}
+
+/** The interface's direction, for what a script places by hand. */
+export const uiDir = document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr';
+
+function fill(s, args) {
+  return s.replace(/\{(\d+)\}/g, (whole, i) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+}

@@ -4,6 +4,7 @@
 // the next place, Shift+Enter to the one before, "/" comes back to the box.
 
 import { request } from './api.js';
+import { keyName } from './keyname.js';
 import { selectOffsets, selectionOffsets } from './offsets.js';
 import { revealRange } from './reveal.js';
 
@@ -123,7 +124,7 @@ export function createFind(ctx) {
      * the key comes up, so the "/" itself is never typed into the box.
      */
     key(e) {
-      if (e.key !== '/') return false;
+      if (keyName(e) !== '/') return false;
       document.addEventListener('keyup', () => {
         input.focus();
         input.select();

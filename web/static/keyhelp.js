@@ -7,6 +7,8 @@
 // in it; the focus moved elsewhere (a click, Tab past its end) closes it
 // too, the focus left there.
 
+import { keyName } from './keyname.js';
+
 /**
  * createKeyHelp wires the <details> holding the list of keys; docEl is
  * the text, where the focus goes back. key(e) answers a key pressed
@@ -37,7 +39,8 @@ export function createKeyHelp(docEl) {
 
   return {
     key(e) {
-      if (e.key === '?') {
+      const key = keyName(e);
+      if (key === '?') {
         if (help.open) {
           close(true);
         } else {
@@ -47,14 +50,14 @@ export function createKeyHelp(docEl) {
         return true;
       }
       if (!help.open) return false;
-      if (e.key === 'Escape') {
+      if (key === 'Escape') {
         close(true);
         return true;
       }
       // Tab, Enter, Space, arrows and a modifier on its own stay the
       // list's; a key that acts on the text (a character, Delete, a
       // shortcut) closes it first.
-      const own = (e.key.length > 1 && e.key !== 'Delete' && e.key !== 'Backspace') || e.key === ' ';
+      const own = (key.length > 1 && key !== 'Delete' && key !== 'Backspace') || key === ' ';
       if (!own || e.ctrlKey || e.metaKey) close(true);
       return false;
     },

@@ -7,6 +7,7 @@ import { selectionOffsets } from './offsets.js';
 import { NO_CHANGE, noticeOf } from './refusal.js';
 import { caretOffset, placeCaret, watchCaret } from './caret.js';
 import { listedSpans, spanByID } from './editor.js';
+import { keyName } from './keyname.js';
 
 // typing is true while keys go into a field (text, a list to choose
 // from): there they are the field's. A checkbox or a radio button takes
@@ -34,7 +35,7 @@ export function watchKeys(ctx, parts) {
       e.preventDefault();
       return;
     }
-    const key = e.key.toLowerCase();
+    const key = keyName(e);
     if ((e.ctrlKey || e.metaKey) && (key === 'z' || key === 'y')) {
       const direction = key === 'y' || e.shiftKey ? 'redo' : 'undo';
       parts.step(direction).catch(reported);
@@ -62,10 +63,10 @@ export function watchKeys(ctx, parts) {
       e.preventDefault();
     } else if (e.key === 'Escape') {
       escape(selected);
-    } else if (e.key === ']' || e.key === '[') {
-      editor.step(e.key === ']');
+    } else if (key === ']' || key === '[') {
+      editor.step(key === ']');
       e.preventDefault();
-    } else if ([...e.key].length === 1 && e.key !== ' ') {
+    } else if ([...key].length === 1 && key !== ' ') {
       unknownKey(e).catch(reported);
     }
   });
@@ -86,7 +87,7 @@ export function watchKeys(ctx, parts) {
   // quotation opens the innermost one and starts picking its speaker; S
   // elsewhere says to open one. True when it took the key.
   function speakerKey(e) {
-    if (e.key.toLowerCase() !== 's' || e.shiftKey || editor.selected()) return false;
+    if (keyName(e) !== 's' || e.shiftKey || editor.selected()) return false;
     if (!JSON.parse(docEl.dataset.relations || '{}').speaker) return false; // no speakers in this project
     const cp = caretOffset(docEl);
     const quote = cp === null ? null : listedSpans()

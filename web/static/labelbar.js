@@ -5,6 +5,8 @@
 // the layer it fetches after a save, and redraws these from the server's
 // view in place, so the undo history and the selection stay.
 
+import { keyNames } from './keyname.js';
+
 /** createLabelSet starts from the set the page was loaded with (#doc's data-labels). */
 export function createLabelSet(docEl) {
   let labels = JSON.parse(docEl.dataset.labels || '[]');
@@ -13,7 +15,7 @@ export function createLabelSet(docEl) {
   // such a key says what became of its label rather than nothing.
   const goneKeys = new Map();
   return {
-    /** The label a key press gives, or undefined; digits by place, so any keyboard layout works. */
+    /** The label a key press gives, or undefined, whatever the keyboard layout (keyNames). */
     labelFor(e) {
       return keyOf(keys, e);
     },
@@ -75,8 +77,8 @@ export function goneRefusal(change) {
 }
 
 function keyOf(keys, e) {
-  const digit = /^Digit(\d)$/.exec(e.code);
-  return keys.get(e.key.toLowerCase()) || (digit ? keys.get(digit[1]) : undefined);
+  const name = keyNames(e).find((n) => keys.has(n));
+  return name === undefined ? undefined : keys.get(name);
 }
 
 function keyMap(labels) {

@@ -3,6 +3,7 @@
 // leaves alone those already labelled), as one step that Ctrl+Z undoes.
 
 import { request } from './api.js';
+import { keyName } from './keyname.js';
 
 /**
  * createOccurrences wires the span editor's button and its key (A) to the
@@ -34,7 +35,7 @@ export function createOccurrences(ctx) {
   return {
     /** Key A, with a span open. True when consumed. */
     key(e) {
-      if (e.key.toLowerCase() !== 'a' || !ctx.selected()) return false;
+      if (keyName(e) !== 'a' || !ctx.selected()) return false;
       run();
       return true;
     },

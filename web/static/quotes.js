@@ -8,6 +8,7 @@
 // saved quotelinks.js's; this module draws the tools and wires them.
 
 import { request } from './api.js';
+import { keyName } from './keyname.js';
 import { placesOf } from './places.js';
 import { createQuoteModel } from './quotemodel.js';
 import { createQuoteLinks } from './quotelinks.js';
@@ -201,7 +202,7 @@ export function createQuoteTools(ctx) {
   function keyType(e) {
     if (!current) return null;
     const quote = current.label === 'QUOTE';
-    return { s: quote && rules.has('speaker') && 'speaker', c: quote && rules.has('cue') && 'cue', r: !quote && rules.refers(current.label) && 'refers_to' }[e.key.toLowerCase()] || null;
+    return { s: quote && rules.has('speaker') && 'speaker', c: quote && rules.has('cue') && 'cue', r: !quote && rules.refers(current.label) && 'refers_to' }[keyName(e)] || null;
   }
 
   // shown settles once the span last opened has its links loaded and
@@ -265,7 +266,7 @@ export function createQuoteTools(ctx) {
      * or one whose link the project does not have.
      */
     keyRefusal(e) {
-      const key = e.key.toLowerCase();
+      const key = keyName(e);
       if (keyType(e) || !rules.has({ s: 'speaker', c: 'cue', r: 'refers_to' }[key])) return '';
       if (key === 'r') {
         const open = current ? `the ${current.label} span open is not one` : 'no span is open';

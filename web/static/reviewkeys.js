@@ -5,6 +5,8 @@
 // works through a document without the mouse. A key that cannot act
 // says why in the status, rather than nothing.
 
+import { keyName } from './keyname.js';
+
 const whyNot = {
   accept: 'Gold holds this span already: x removes it.',
   reject: 'Gold holds this span: x removes it from gold first.',
@@ -54,7 +56,7 @@ export function reviewKeys({ rows, current, focusRow, status }) {
     if (e.target.closest('input, textarea, select, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey) return;
     const all = rows();
     const at = all.indexOf(current());
-    switch (e.key) {
+    switch (keyName(e)) {
       case 'j':
         if (at >= 0 && at === all.length - 1 && turnPage('review-next')) break;
         focusRow(all[at < 0 ? 0 : Math.min(at + 1, all.length - 1)]);

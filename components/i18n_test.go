@@ -160,16 +160,7 @@ func TestEveryMessageHasArabic(t *testing.T) {
 		}
 	}
 
-	src, err := os.ReadFile("../web/static/messages-ar.js")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body := string(src)
-	body = body[strings.Index(body, "{") : strings.LastIndex(body, "}")+1]
-	var js map[string]any
-	if err := json.Unmarshal([]byte(body), &js); err != nil {
-		t.Fatalf("messages-ar.js is not a JSON object after its export: %v", err)
-	}
+	js := jsCatalogue(t)
 	for _, m := range usedMessages(t, "../web/static/*.js", jsMessage, jsCount, unquoteJS) {
 		key := m.text
 		if m.other != "" {
@@ -205,6 +196,36 @@ func TestEveryMessageHasArabic(t *testing.T) {
 		}
 	}
 	if len(missing) > 0 {
-		t.Errorf("%d messages have no Arabic entry (or a wrong one); enter them in components/i18n_ar_*.go or web/static/messages-ar.js:\n%s", len(missing), strings.Join(missing, "\n"))
+		t.Errorf("%d messages have no Arabic entry (or a wrong one); enter them in components/i18n_ar_*.go or web/static/messages-ar-*.js:\n%s", len(missing), strings.Join(missing, "\n"))
 	}
+}
+
+// jsCatalogue reads the scripts' Arabic entries, from every
+// web/static/messages-ar-*.js, failing on a message entered in two.
+func jsCatalogue(t *testing.T) map[string]any {
+	t.Helper()
+	files, err := filepath.Glob("../web/static/messages-ar-*.js")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no messages-ar-*.js: %v", err)
+	}
+	all := map[string]any{}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := string(src)
+		body = body[strings.Index(body, "{") : strings.LastIndex(body, "}")+1]
+		var entries map[string]any
+		if err := json.Unmarshal([]byte(body), &entries); err != nil {
+			t.Fatalf("%s is not a JSON object after its export: %v", f, err)
+		}
+		for k, v := range entries {
+			if _, dup := all[k]; dup {
+				t.Errorf("%s: %q is entered in another messages-ar file too", f, k)
+			}
+			all[k] = v
+		}
+	}
+	return all
 }

@@ -1,14 +1,17 @@
 // The interface's messages in the page's language (the lang of <html>,
 // which the server sets from the user's choice in Settings or their
 // browser's). Messages are written in English in the code and looked up
-// in messages-ar.js by that English; a message without an entry shows
+// by that English in messages-ar-*.js (the annotation view's, the review
+// pages', the other pages'); a message without an entry shows
 // in English rather than not at all. {0}, {1}... are filled with the
 // arguments, in any order the translation needs.
 
-import arabic from './messages-ar.js';
+import annotate from './messages-ar-annotate.js';
+import review from './messages-ar-review.js';
+import pages from './messages-ar-pages.js';
 
 const lang = document.documentElement.lang;
-const catalogue = lang === 'ar' ? arabic : {};
+const catalogue = lang === 'ar' ? { ...annotate, ...review, ...pages } : {};
 const plurals = new Intl.PluralRules(lang === 'ar' ? 'ar' : 'en');
 const FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
 

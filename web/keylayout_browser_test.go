@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
@@ -222,6 +223,33 @@ func TestBrowserLatinLayoutKeepsItsKeys(t *testing.T) {
 	for _, got := range s.waitSpans(t, doc, s.user.ID, want) {
 		if got.Label != "ORG" || got.Text != "داعش" {
 			t.Errorf("after a: span %+v, want ORG on داعش", got)
+		}
+	}
+}
+
+// TestBrowserReviewKeysArabicLayout: a reviewer whose keyboard types
+// Arabic walks the rows with the keys of j and k (ت and ن there) and
+// accepts with the key of a (ش).
+func TestBrowserReviewKeysArabicLayout(t *testing.T) {
+	words := []string{"صباح النعمان", "كردستان"}
+	s, b, doc := reviewOf(t, "PER", words, "")
+	focused := `(() => { const r = document.activeElement.closest('#candidates tbody tr'); return r ? r.querySelector('mark').textContent : ''; })()`
+	b.pressAt("ت", 'j')
+	b.pressAt("ت", 'j')
+	b.waitFor(fmt.Sprintf(`%s === %q`, focused, words[1]))
+	b.pressAt("ن", 'k')
+	b.waitFor(fmt.Sprintf(`%s === %q`, focused, words[0]))
+	b.pressAt("ش", 'a')
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		l, err := s.store.LayerOf(t.Context(), doc, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(l.Spans) == 1 && l.Spans[0].Text == words[0] {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the key of a did not accept %s into gold: %+v", words[0], l.Spans)
 		}
 	}
 }

@@ -26,9 +26,9 @@ func TestBrowserChoosesArabicInSettings(t *testing.T) {
 	b.waitText(`document.querySelector('h1').textContent`, "الإعدادات")
 	b.waitLoaded()
 	for expr, want := range map[string]string{
-		`document.documentElement.lang + ' ' + document.documentElement.dir`: "ar rtl",
-		`document.querySelector('[role=status]').textContent`:                "حُفظت لغة الواجهة.",
-		`document.getElementById('lang').value`:                              "ar",
+		`document.documentElement.lang + ' ' + document.documentElement.dir`:  "ar rtl",
+		`document.querySelector('[role=status]').textContent`:                 "حُفظت لغة الواجهة.",
+		`document.getElementById('lang').value`:                               "ar",
 		`document.querySelector('form[action="/logout"] button').textContent`: "تسجيل الخروج",
 		`document.querySelector('.skip').textContent`:                         "انتقل إلى المحتوى",
 		`document.title`: "الإعدادات · حاشية",
@@ -55,7 +55,7 @@ func (b *browser) waitText(expr, want string) {
 	b.t.Helper()
 	var got string
 	for i := 0; i < 200; i++ {
-		v, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(() => { try { return ` + expr + `; } catch (e) { return ''; } })()`))
+		v, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(() => { try { return `+expr+`; } catch (e) { return ''; } })()`))
 		if err == nil && v == want {
 			return
 		}

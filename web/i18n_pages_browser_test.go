@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -60,7 +61,7 @@ func (b *browser) waitText(expr, want string) {
 			return
 		}
 		got = v
-		chromedp.Run(b.ctx, chromedp.Sleep(50_000_000)) //nolint:errcheck // a pause between polls
+		time.Sleep(50 * time.Millisecond)
 	}
 	b.t.Fatalf("%s = %q, want %q", expr, got, want)
 }

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -76,12 +77,12 @@ func (l DocList) nextAfter() int64 {
 
 // Showing says which documents of the list the page holds, as
 // "Showing 51–100 of 5,000".
-func (l DocList) Showing() string {
+func (l DocList) Showing(ctx context.Context) string {
 	first, last := l.Before+1, l.Before+len(l.Docs)
 	if first == last {
-		return fmt.Sprintf("Showing %s of %s", thousands(first), thousands(l.Total))
+		return Tf(ctx, "Showing %s of %s", thousands(first), thousands(l.Total))
 	}
-	return fmt.Sprintf("Showing %s–%s of %s", thousands(first), thousands(last), thousands(l.Total))
+	return Tf(ctx, "Showing %s–%s of %s", thousands(first), thousands(last), thousands(l.Total))
 }
 
 // thousands writes n with a comma between groups of three digits.
@@ -153,7 +154,7 @@ func memberGroups(members []db.Member) []memberGroup {
 	for _, g := range []struct {
 		role  db.Role
 		label string
-	}{{db.RoleAnnotator, "Annotators"}, {db.RoleReviewer, "Reviewers"}, {db.RoleManager, "Managers"}} {
+	}{{db.RoleAnnotator, Msg("Annotators")}, {db.RoleReviewer, Msg("Reviewers")}, {db.RoleManager, Msg("Managers")}} {
 		group := memberGroup{Label: g.label}
 		for _, mb := range members {
 			if mb.Role == g.role {

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ func TestShowing(t *testing.T) {
 		{db.DocumentList{Docs: docs(1), Total: 1}, "Showing 1 of 1"},
 		{db.DocumentList{Docs: docs(7), Total: 1234567, Before: 1234560}, "Showing 1,234,561–1,234,567 of 1,234,567"},
 	} {
-		if got := (DocList{DocumentList: c.list}).Showing(); got != c.want {
+		if got := (DocList{DocumentList: c.list}).Showing(context.Background()); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.list, got, c.want)
 		}
 	}

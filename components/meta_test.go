@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -61,11 +62,11 @@ func TestAnnotatePageShowsMeta(t *testing.T) {
 }
 
 func TestActiveText(t *testing.T) {
-	if got := activeText(db.PersonProgress{}); got != "—" {
+	if got := activeText(context.Background(), db.PersonProgress{}); got != "—" {
 		t.Errorf("no change ever: %q", got)
 	}
 	for s, want := range map[int]string{0: "< 1 min", 42: "< 1 min", 60: "1 min", 3599: "59 min", 3600: "1 h 00 min", 7500: "2 h 05 min"} {
-		if got := activeText(db.PersonProgress{ActiveSeconds: s, LastAt: "2026-12-02T00:00:00Z"}); got != want {
+		if got := activeText(context.Background(), db.PersonProgress{ActiveSeconds: s, LastAt: "2026-12-02T00:00:00Z"}); got != want {
 			t.Errorf("activeText(%d s) = %q, want %q", s, got, want)
 		}
 	}

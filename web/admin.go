@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/base64"
 	"errors"
@@ -27,7 +28,7 @@ func (h *handler) usersPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := components.UsersView{Users: users, Message: usersNotice(c.QueryParams(), users)}
+	v := components.UsersView{Users: users, Message: usersNotice(c.Request().Context(), c.QueryParams(), users)}
 	return render(c, http.StatusOK, components.UsersPage(h.page(c, "Users"), v))
 }
 
@@ -35,7 +36,7 @@ func (h *handler) usersPage(c echo.Context) error {
 // never the URL's: a name from ?added=, ?disabled= or ?enabled= is shown
 // only as the stored name of a user it names, in the state it claims, so
 // a crafted link cannot make the page say anything else.
-func usersNotice(q url.Values, users []db.User) string {
+func usersNotice(ctx context.Context, q url.Values, users []db.User) string {
 	find := func(param string) (db.User, bool) {
 		name := q.Get(param)
 		i := slices.IndexFunc(users, func(u db.User) bool { return name != "" && u.Name == name })
@@ -45,13 +46,13 @@ func usersNotice(q url.Values, users []db.User) string {
 		return users[i], true
 	}
 	if u, ok := find("enabled"); ok && !u.Disabled {
-		return "User " + u.Name + " enabled: they can log in again (their old API tokens stay revoked)."
+		return components.Tf(ctx, "User %s enabled: they can log in again (their old API tokens stay revoked).", components.NameIn(ctx, u.Name))
 	}
 	if u, ok := find("disabled"); ok && u.Disabled {
-		return "User " + u.Name + " disabled: logged out everywhere, API tokens revoked, annotations kept."
+		return components.Tf(ctx, "User %s disabled: logged out everywhere, API tokens revoked, annotations kept.", components.NameIn(ctx, u.Name))
 	}
 	if u, ok := find("added"); ok {
-		return "User " + u.Name + " added. Tell them their password; they can change it in Settings."
+		return components.Tf(ctx, "User %s added. Tell them their password; they can change it in Settings.", components.NameIn(ctx, u.Name))
 	}
 	return ""
 }
@@ -75,7 +76,7 @@ func (h *handler) addUser(c echo.Context) error {
 		return h.renderUsers(c, status, components.UsersView{Error: msg, ErrorField: field, Name: name})
 	}
 	if len(password) < 8 || len(password) > 72 {
-		return refuse(http.StatusBadRequest, "The password must be 8 to 72 bytes long.", "new-user-password")
+		return refuse(http.StatusBadRequest, tr(c, "The password must be 8 to 72 bytes long."), "new-user-password")
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), passwordCost)
 	if err != nil {
@@ -87,7 +88,7 @@ func (h *handler) addUser(c echo.Context) error {
 	case errors.As(err, &ve):
 		return refuse(http.StatusBadRequest, plainMessage(ve), "new-user")
 	case errors.Is(err, db.ErrConflict):
-		return refuse(http.StatusConflict, "A user named "+name+" already exists.", "new-user")
+		return refuse(http.StatusConflict, tr(c, "A user named %s already exists.", components.NameIn(c.Request().Context(), name)), "new-user")
 	case err != nil:
 		return err
 	}

@@ -186,7 +186,9 @@ func (h *handler) handleError(err error, c echo.Context) {
 	} else if strings.HasPrefix(c.Request().URL.Path, "/api/") || !strings.Contains(c.Request().Header.Get("Accept"), "text/html") {
 		err = c.JSON(status, map[string]string{"error": msg})
 	} else {
-		title := fmt.Sprintf("%d %s", status, http.StatusText(status))
+		// The status's words are Go's, and the catalogue holds the Arabic
+		// of those an error page shows.
+		title := fmt.Sprintf("%d %s", status, components.T(c.Request().Context(), http.StatusText(status)))
 		if says == "" && status == http.StatusForbidden {
 			says = sentence(msg)
 		} else if says == "" {

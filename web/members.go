@@ -251,14 +251,14 @@ func shows(docs []db.DocumentSummary, place string) bool {
 // refusedText says why the form sent before this page was refused, for
 // the refusals that send the manager back to the page (so a reload does
 // not post again); like notice's, its words are fixed here.
-func refusedText(refused string) string {
+func refusedText(ctx context.Context, refused string) string {
 	switch refused {
 	case "none-ticked":
-		return "Nothing was deleted: no document was ticked. Tick the documents to delete in the list, then press “Delete ticked documents…”."
+		return components.T(ctx, "Nothing was deleted: no document was ticked. Tick the documents to delete in the list, then press “Delete ticked documents…”.")
 	case "none-ticked-assign":
-		return "Nothing was assigned: no document was ticked. Tick the documents to assign in the list, pick the member, then press “Assign”."
+		return components.T(ctx, "Nothing was assigned: no document was ticked. Tick the documents to assign in the list, pick the member, then press “Assign”.")
 	case "none-ticked-unassign":
-		return "Nothing was unassigned: no document was ticked. Tick the documents to take back in the list, pick the member, then press “Unassign”."
+		return components.T(ctx, "Nothing was unassigned: no document was ticked. Tick the documents to take back in the list, pick the member, then press “Unassign”.")
 	}
 	return ""
 }
@@ -297,47 +297,46 @@ func (h *handler) reopenNotice(c echo.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	layer := "the layer"
 	switch owner := c.QueryParam("user"); owner {
 	case "":
+		return tr(c, "Reopened the layer of %s: it is in progress again, no longer read only.", isolateName(doc)), nil
 	case "gold":
-		layer = "gold"
+		return tr(c, "Reopened gold of %s: it is in progress again, no longer read only.", isolateName(doc)), nil
 	default:
-		layer = "\u2068" + owner + "\u2069's layer"
+		return tr(c, "Reopened %s's layer of %s: it is in progress again, no longer read only.", isolateName(owner), isolateName(doc)), nil
 	}
-	return "Reopened " + layer + " of \u2068" + doc + "\u2069: it is in progress again, no longer read only.", nil
 }
 
-func notice(done, count string) string {
+func notice(ctx context.Context, done, count string) string {
 	n, _ := strconv.Atoi(count)
 	switch done {
 	case "member":
-		return "Member saved."
+		return components.T(ctx, "Member saved.")
 	case "member-removed":
-		return "Member removed; their layers are kept."
+		return components.T(ctx, "Member removed; their layers are kept.")
 	case "assign", "assign-list":
-		return components.Plural(n, "new assignment") + "."
+		return components.Tn(ctx, n, "1 new assignment.", "%d new assignments.")
 	case "unassign", "unassign-list":
-		return components.Plural(n, "assignment") + " removed."
+		return components.Tn(ctx, n, "1 assignment removed.", "%d assignments removed.")
 	case "auto":
 		if n == 0 {
-			return "Every document already has that many annotators: automatic assignment added none."
+			return components.T(ctx, "Every document already has that many annotators: automatic assignment added none.")
 		}
-		return "Automatic assignment added " + components.Plural(n, "assignment") + "."
+		return components.Tn(ctx, n, "Automatic assignment added 1 assignment.", "Automatic assignment added %d assignments.")
 	case "deleted":
-		return components.Plural(n, "document") + " deleted."
+		return components.Tn(ctx, n, "1 document deleted.", "%d documents deleted.")
 	case "labels":
-		return "Label set saved."
+		return components.T(ctx, "Label set saved.")
 	case "relation-types":
-		return "Relation rules saved."
+		return components.T(ctx, "Relation rules saved.")
 	case "labels-file":
-		return "Label set replaced with the uploaded file's."
+		return components.T(ctx, "Label set replaced with the uploaded file's.")
 	case "guidelines":
-		return "Guidelines saved."
+		return components.T(ctx, "Guidelines saved.")
 	case "created":
-		return "Project created. Import its documents, check its labels and add its members below."
+		return components.T(ctx, "Project created. Import its documents, check its labels and add its members below.")
 	case "imported":
-		return components.Plural(n, "document") + " imported; they come last in the list, in import order."
+		return components.Tn(ctx, n, "1 document imported; they come last in the list, in import order.", "%d documents imported; they come last in the list, in import order.")
 	}
 	return ""
 }

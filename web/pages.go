@@ -30,7 +30,7 @@ func (h *handler) renderHome(c echo.Context, status int, v components.HomeView) 
 		return err
 	}
 	if c.QueryParam("done") == "project-deleted" {
-		v.Notice = "Project deleted."
+		v.Notice = components.T(c.Request().Context(), "Project deleted.")
 	}
 	return render(c, status, components.Home(h.page(c, "Projects"), v))
 }
@@ -54,7 +54,7 @@ func (h *handler) createProject(c echo.Context) error {
 	if from == "" {
 		p, err = h.store.CreateProject(c.Request().Context(), name, nil, u.ID)
 	} else if source, err = strconv.ParseInt(from, 10, 64); err != nil || source <= 0 {
-		return refuse(http.StatusBadRequest, fmt.Sprintf("Labels: %q names no project; choose one in the list, or the default set.", from))
+		return refuse(http.StatusBadRequest, tr(c, "Labels: %q names no project; choose one in the list, or the default set.", from))
 	} else {
 		p, err = h.store.CreateProjectLike(c.Request().Context(), name, source, u)
 	}
@@ -63,9 +63,9 @@ func (h *handler) createProject(c echo.Context) error {
 	case errors.As(err, &ve):
 		return refuse(http.StatusBadRequest, plainMessage(ve))
 	case errors.Is(err, db.ErrNotFound):
-		return refuse(http.StatusNotFound, "Labels: the project chosen to copy the labels of is not there any more (deleted?); choose another, or the default set.")
+		return refuse(http.StatusNotFound, tr(c, "Labels: the project chosen to copy the labels of is not there any more (deleted?); choose another, or the default set."))
 	case errors.Is(err, db.ErrConflict):
-		return refuse(http.StatusConflict, "A project named "+name+" already exists: choose another name.")
+		return refuse(http.StatusConflict, tr(c, "A project named %s already exists: choose another name.", components.NameIn(c.Request().Context(), name)))
 	case err != nil:
 		return err
 	}
@@ -102,8 +102,8 @@ func (h *handler) projectView(c echo.Context, p db.Project, role db.Role) (compo
 		return v, err
 	}
 	done := c.QueryParam("done")
-	m := &components.Manage{Notice: notice(done, c.QueryParam("n")), NoticeAt: noticeAt(done, c.QueryParam("doc")),
-		Error: refusedText(c.QueryParam("refused")), Return: v.List.Return()}
+	m := &components.Manage{Notice: notice(ctx, done, c.QueryParam("n")), NoticeAt: noticeAt(done, c.QueryParam("doc")),
+		Error: refusedText(ctx, c.QueryParam("refused")), Return: v.List.Return()}
 	if done == "reopen" {
 		if m.Notice, err = h.reopenNotice(c); err != nil {
 			return v, err
@@ -247,4 +247,11 @@ func (h *handler) documentName(c echo.Context, id string) (string, error) {
 		return "the document", nil
 	}
 	return doc.ExternalID, err
+}
+
+// isolateName is a name (a user's, a project's, a document's) set in
+// first-strong isolates, so that inside a sentence of the other
+// direction it neither takes the sentence's order nor scrambles it.
+func isolateName(name string) string {
+	return "\u2068" + name + "\u2069"
 }

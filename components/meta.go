@@ -2,6 +2,7 @@ package components
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"slices"
 	"unicode/utf8"
@@ -21,7 +22,7 @@ type metaField struct{ Key, Value string }
 // key, strings as they are, anything else as compact JSON, long values
 // cut. Meta that is not a JSON object (which import never stores) shows
 // nothing.
-func metaFields(raw json.RawMessage) []metaField {
+func metaFields(ctx context.Context, raw json.RawMessage) []metaField {
 	var top map[string]json.RawMessage
 	if json.Unmarshal(raw, &top) != nil {
 		return nil
@@ -46,7 +47,7 @@ func metaFields(raw json.RawMessage) []metaField {
 	}
 	walk("", top, 1)
 	if len(out) > maxMetaFields {
-		out = append(out[:maxMetaFields], metaField{Key: "…", Value: Plural(len(out)-maxMetaFields, "more field")})
+		out = append(out[:maxMetaFields], metaField{Key: "…", Value: Tn(ctx, len(out)-maxMetaFields, "%d more field", "%d more fields")})
 	}
 	return out
 }

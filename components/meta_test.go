@@ -15,7 +15,7 @@ func TestMetaFields(t *testing.T) {
 	long := strings.Repeat("ن", 400)
 	raw := json.RawMessage(`{"source": "وكالة", "date": "2024-05-01", "n": 3, "tags": ["a", "b"], "ok": true, "none": null,
 		"data": {"url": "javascript:alert(1)", "deep": {"er": {"est": {"x": 1}}}}, "long": "` + long + `", "empty": {}}`)
-	got := metaFields(raw)
+	got := metaFields(context.Background(), raw)
 	want := []metaField{
 		{"data.deep.er", `{"est":{"x":1}}`},
 		{"data.url", "javascript:alert(1)"},
@@ -31,7 +31,7 @@ func TestMetaFields(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("metaFields:\n%q\nwant\n%q", got, want)
 	}
-	if got := metaFields(json.RawMessage(`{}`)); len(got) != 0 {
+	if got := metaFields(context.Background(), json.RawMessage(`{}`)); len(got) != 0 {
 		t.Errorf("empty meta shows %q", got)
 	}
 	var many strings.Builder
@@ -43,7 +43,7 @@ func TestMetaFields(t *testing.T) {
 		fmt.Fprintf(&many, `"k%02d": %d`, i, i)
 	}
 	many.WriteString("}")
-	if got := metaFields(json.RawMessage(many.String())); len(got) != 51 || got[50] != (metaField{"…", "10 more fields"}) {
+	if got := metaFields(context.Background(), json.RawMessage(many.String())); len(got) != 51 || got[50] != (metaField{"…", "10 more fields"}) {
 		t.Errorf("60 fields show as %d, the last %q", len(got), got[len(got)-1])
 	}
 }

@@ -156,7 +156,7 @@ func (h *handler) annotatePage(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		a.Notice = "Marked " + name + " done. This is the next unfinished document of your queue."
+		a.Notice = tr(c, "Marked %s done. This is the next unfinished document of your queue.", name)
 	}
 	return render(c, http.StatusOK, components.AnnotatePage(h.page(c, a.Doc.ExternalID), a))
 }
@@ -240,11 +240,11 @@ func (h *handler) annotationOf(c echo.Context, t target, name string) (component
 func (h *handler) documentName(c echo.Context, id string) (string, error) {
 	n, err := strconv.ParseInt(id, 10, 64)
 	if err != nil {
-		return "the document", nil
+		return tr(c, "the document"), nil
 	}
 	doc, _, err := h.store.DocumentFor(c.Request().Context(), n, currentUser(c))
 	if errors.Is(err, db.ErrNotFound) {
-		return "the document", nil
+		return tr(c, "the document"), nil
 	}
 	return doc.ExternalID, err
 }

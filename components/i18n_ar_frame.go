@@ -59,7 +59,7 @@ func init() {
 		"Created (UTC)":           "أُنشئ (UTC)",
 		"Last used (UTC)":         "آخر استخدام (UTC)",
 		"State":                   "الحالة",
-		"never":                   "لم يُستخدم",
+		"never":                   "أبدًا",
 		"revoked":                 "أُلغي",
 		"Revoke":                  "إلغاء",
 		"Revoke token %s":         "إلغاء الرمز %s",

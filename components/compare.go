@@ -1,8 +1,10 @@
 package components
 
 import (
+	"context"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -283,56 +285,76 @@ func (c Compare) colors() map[string]string {
 // innermost first ("ORG in QUOTE"), whether one is disputed, and who
 // said each quotation over it, the names whole ("QUOTE, said by صباح
 // النعمان"), with what the layers saying otherwise say.
-func runTitle(r CompareRun) string {
-	names := make([]string, len(r.Spans))
-	for i, s := range r.Spans {
-		names[len(r.Spans)-1-i] = s.Label
-	}
-	t := strings.Join(names, " in ")
-	if r.SpanDisputed {
-		t += " (disputed: not every annotator marked it)"
-	}
-	for _, q := range r.Quotes {
-		t += ". QUOTE, " + q.Said.words()
-		if len(q.Others) > 0 {
-			t += " (disputed: " + othersWords(q.Others) + ")"
+func runTitle(ctx context.Context, r CompareRun) string {
+	var t string
+	for i := len(r.Spans) - 1; i >= 0; i-- {
+		if t == "" {
+			t = r.Spans[i].Label
+		} else {
+			t = Tf(ctx, "%s in %s", t, r.Spans[i].Label)
 		}
 	}
-	return t + ". Opens its row in the review."
+	if r.SpanDisputed {
+		t = Tf(ctx, "%s (disputed: not every annotator marked it)", t)
+	}
+	for _, q := range r.Quotes {
+		t = Tf(ctx, "%s. QUOTE, %s", t, q.Said.words(ctx))
+		if len(q.Others) > 0 {
+			t = Tf(ctx, "%s (disputed: %s)", t, othersWords(ctx, q.Others))
+		}
+	}
+	return Tf(ctx, "%s. Opens its row in the review.", t)
 }
 
 // compareSummary says how many paragraphs hold a disagreement.
-func compareSummary(paras []CompareParagraph, users int) string {
+func compareSummary(ctx context.Context, paras []CompareParagraph, users int) string {
 	if len(paras) == 0 {
-		return "The document has no text."
+		return T(ctx, "The document has no text.")
 	}
 	if users == 0 {
-		return "No annotator has a layer of this document yet: only gold is shown."
+		return T(ctx, "No annotator has a layer of this document yet: only gold is shown.")
 	}
+	all := Tn(ctx, len(paras), "%d paragraph", "%d paragraphs")
 	n := inDispute(paras)
 	if n == 0 {
-		return fmt.Sprintf("Everyone agrees in every paragraph (%s).", Plural(len(paras), "paragraph"))
+		return Tf(ctx, "Everyone agrees in every paragraph (%s).", all)
 	}
-	return fmt.Sprintf("Disagreements in %s of %s: spans not every annotator marked, or quotations whose layers name different speakers.", thousands(n), Plural(len(paras), "paragraph"))
+	return Tf(ctx, "Disagreements in %s of %s: spans not every annotator marked, or quotations whose layers name different speakers.", thousands(n), all)
 }
 
 // disputeCount says what the layers disagree on in a paragraph: "2
 // disputed spans, 1 disputed speaker".
-func disputeCount(p CompareParagraph) string {
+func disputeCount(ctx context.Context, p CompareParagraph) string {
 	var parts []string
 	if p.Disputed > 0 {
-		parts = append(parts, Plural(p.Disputed, "disputed span"))
+		parts = append(parts, Tn(ctx, p.Disputed, "%d disputed span", "%d disputed spans"))
 	}
 	if p.Speakers > 0 {
-		parts = append(parts, Plural(p.Speakers, "disputed speaker"))
+		parts = append(parts, Tn(ctx, p.Speakers, "%d disputed speaker", "%d disputed speakers"))
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, listComma(ctx))
 }
 
-// agreedSummary names a fold of n paragraphs where everyone agrees.
-func agreedSummary(n int) string {
-	if n == 1 {
-		return "1 paragraph where everyone agrees"
+// agreedSummary names a fold of n paragraphs where everyone agrees, the
+// count's thousands marked.
+func agreedSummary(ctx context.Context, n int) string {
+	s := Tn(ctx, n, "1 paragraph where everyone agrees", "%d paragraphs where everyone agrees")
+	return strings.Replace(s, strconv.Itoa(n), thousands(n), 1)
+}
+
+// pagesLabel names the pager at the top or the bottom of the page.
+func pagesLabel(ctx context.Context, where string) string {
+	if where == "top" {
+		return T(ctx, "Pages of paragraphs (top)")
 	}
-	return thousands(n) + " paragraphs where everyone agrees"
+	return T(ctx, "Pages of paragraphs (bottom)")
+}
+
+// lineName names a line by its layer: gold's in ctx's language, a
+// user's as it is.
+func lineName(ctx context.Context, l CompareLine) string {
+	if l.Gold {
+		return T(ctx, "gold")
+	}
+	return l.Name
 }

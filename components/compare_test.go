@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"strings"
@@ -204,7 +205,7 @@ func TestComparePages(t *testing.T) {
 		for _, p := range pg.Paras {
 			out = append(out, fmt.Sprint(p.Number))
 		}
-		return fmt.Sprintf("%s (%d of %d) %s", strings.Join(out, " "), pg.Number, pg.Pages, pg.rangeText())
+		return fmt.Sprintf("%s (%d of %d) %s", strings.Join(out, " "), pg.Number, pg.Pages, pg.rangeText(context.Background()))
 	}
 	for page, want := range map[int]string{
 		0:  "1 (1 of 4) Paragraphs 1–1 of 5",

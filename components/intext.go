@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"unicode/utf8"
@@ -74,11 +75,11 @@ func (c Compare) paged(paras []CompareParagraph) paragraphPage {
 }
 
 // rangeText says which paragraphs a page shows: "Paragraphs 41–80 of 230".
-func (pg paragraphPage) rangeText() string {
+func (pg paragraphPage) rangeText(ctx context.Context) string {
 	if len(pg.Paras) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("Paragraphs %s–%s of %s", thousands(pg.Paras[0].Number), thousands(pg.Paras[len(pg.Paras)-1].Number), thousands(pg.Total))
+	return Tf(ctx, "Paragraphs %s–%s of %s", thousands(pg.Paras[0].Number), thousands(pg.Paras[len(pg.Paras)-1].Number), thousands(pg.Total))
 }
 
 // inTextLinks are the links of rows to their paragraphs in Compare in

@@ -2,6 +2,7 @@ package components
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -193,8 +194,8 @@ func TestCompareQuoteSpeakers(t *testing.T) {
 					for q, p := range []string{"«سنلاحق الإرهاب»", "«في كل مكان»"} {
 						if r.Start == at(p)[0] {
 							chips[i][q] = r.Chip
-							if l.Name == "karim" && q == 0 && tc.title != "" && runTitle(r) != tc.title {
-								t.Errorf("karim's quotation is titled %q, want %q", runTitle(r), tc.title)
+							if l.Name == "karim" && q == 0 && tc.title != "" && runTitle(context.Background(), r) != tc.title {
+								t.Errorf("karim's quotation is titled %q, want %q", runTitle(context.Background(), r), tc.title)
 							}
 							if r.Disputed != strings.Contains(r.Chip, "≠") {
 								t.Errorf("%s's %s is dashed: %v", l.Name, p, r.Disputed)

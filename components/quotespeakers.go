@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -44,16 +45,16 @@ func (s saidBy) chipName(words, most int) string {
 }
 
 // words says who said it in a sentence's words, the name whole.
-func (s saidBy) words() string {
+func (s saidBy) words(ctx context.Context) string {
 	switch {
 	case s.Pronoun != "":
-		return "said by " + isolate(s.Pronoun) + ", that is " + isolate(s.Name)
+		return Tf(ctx, "said by %s, that is %s", isolate(s.Pronoun), isolate(s.Name))
 	case s.Name != "":
-		return "said by " + isolate(s.Name)
+		return Tf(ctx, "said by %s", isolate(s.Name))
 	case s.NotInText:
-		return "speaker not in the text"
+		return T(ctx, "speaker not in the text")
 	}
-	return "no speaker yet"
+	return T(ctx, "no speaker yet")
 }
 
 // layerSaid is who l says said each of its quotations, by the id of
@@ -176,10 +177,10 @@ func chipOthers(others []layerSays) string {
 
 // othersWords says in words what the layers saying otherwise say, the
 // names whole: "gold: no speaker yet; layla: said by صباح النعمان".
-func othersWords(others []layerSays) string {
+func othersWords(ctx context.Context, others []layerSays) string {
 	var parts []string
 	for _, g := range grouped(others) {
-		parts = append(parts, g.Layers+": "+g.Said.words())
+		parts = append(parts, g.Layers+": "+g.Said.words(ctx))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"slices"
@@ -343,13 +344,47 @@ func agreed(rows []ReviewRow) []ReviewRow {
 
 // agreedQuestion asks before the bulk accept of n spans: it changes
 // gold in thousands of places at once.
-func (r Review) agreedQuestion(n int) string {
-	return r.agreedLabel(n) + " into gold, with the links they agree on? The notice after it offers to take the accept back."
+func (r Review) agreedQuestion(ctx context.Context, n int) string {
+	return Tf(ctx, "%s into gold, with the links they agree on? The notice after it offers to take the accept back.", r.agreedLabel(ctx, n))
 }
 
 // undoQuestion asks before a bulk accept is taken back.
-func undoQuestion(a db.AgreedAccept) string {
-	return fmt.Sprintf("Take back this accept? The %s it put into gold %s it; the rest of gold stays.", SpansAndLinks(len(a.Spans), len(a.Relations)), leave(len(a.Spans)+len(a.Relations)))
+func undoQuestion(ctx context.Context, a db.AgreedAccept) string {
+	what := SpansAndLinksIn(ctx, len(a.Spans), len(a.Relations))
+	if len(a.Spans)+len(a.Relations) == 1 {
+		return Tf(ctx, "Take back this accept? The %s it put into gold leaves it; the rest of gold stays.", what)
+	}
+	return Tf(ctx, "Take back this accept? The %s it put into gold leave it; the rest of gold stays.", what)
+}
+
+// spansCount and linksCount are spansText and linksText in ctx's
+// language: Arabic's forms of a count, the number in Western digits.
+func spansCount(ctx context.Context, n int) string {
+	if LangOf(ctx) == English {
+		return spansText(n)
+	}
+	return Tn(ctx, n, "%d span", "%d spans")
+}
+
+func linksCount(ctx context.Context, n int) string {
+	if LangOf(ctx) == English {
+		return linksText(n)
+	}
+	return Tn(ctx, n, "%d link", "%d links")
+}
+
+// SpansAndLinksIn is SpansAndLinks in ctx's language: what a change put
+// into gold or took out of it.
+func SpansAndLinksIn(ctx context.Context, spans, links int) string {
+	switch {
+	case spans > 0 && links > 0:
+		return Tf(ctx, "%s and %s", spansCount(ctx, spans), linksCount(ctx, links))
+	case spans > 0:
+		return spansCount(ctx, spans)
+	case links > 0:
+		return linksCount(ctx, links)
+	}
+	return T(ctx, "nothing")
 }
 
 // spansText and linksText count with thousands marked: "1,902 spans".
@@ -363,25 +398,28 @@ func countOf(n int, thing string) string {
 	return thousands(n) + " " + thing + "s"
 }
 
-// agreedLabel names the bulk accept of n spans.
-func (r Review) agreedLabel(n int) string {
+// agreedLabel names the bulk accept of n spans. Arabic names what is
+// accepted first and counts it after, so its count is a plain one.
+func (r Review) agreedLabel(ctx context.Context, n int) string {
 	spans := fmt.Sprintf("the %s spans", thousands(n))
-	switch n {
-	case 0:
+	switch {
+	case n == 0:
 		if len(r.Layers) == 1 {
-			return fmt.Sprintf("No span of %s's layer left to accept", r.Layers[0].Name)
+			return Tf(ctx, "No span of %s's layer left to accept", r.Layers[0].Name)
 		}
-		return "No span every annotator marked is left to accept"
-	case 1:
+		return T(ctx, "No span every annotator marked is left to accept")
+	case LangOf(ctx) != English:
+		spans = spansCount(ctx, n)
+	case n == 1:
 		spans = "the 1 span"
 	}
 	switch len(r.Layers) {
 	case 1:
-		return fmt.Sprintf("Accept %s of %s's layer", spans, r.Layers[0].Name)
+		return Tf(ctx, "Accept %s of %s's layer", spans, r.Layers[0].Name)
 	case 2:
-		return fmt.Sprintf("Accept %s both annotators marked", spans)
+		return Tf(ctx, "Accept %s both annotators marked", spans)
 	}
-	return fmt.Sprintf("Accept %s all %d annotators marked", spans, len(r.Layers))
+	return Tf(ctx, "Accept %s all %d annotators marked", spans, len(r.Layers))
 }
 
 // contextRunes is about how much text the review shows on each side of
@@ -482,68 +520,102 @@ func ratioText(v float64, ok bool) string {
 }
 
 // nearText says how the spans only one side marked differ.
-func nearText(p agreement.Pair) string {
+func nearText(ctx context.Context, p agreement.Pair) string {
 	if p.OnlyA+p.OnlyB == 0 {
-		return "Every span was marked by both sides."
+		return T(ctx, "Every span was marked by both sides.")
 	}
-	return fmt.Sprintf("Of the spans only one side marked, extent alone differs in %s and label alone in %s; %s had nothing like them on the other side. Forgiving extent, F1 is %s.",
-		Plural(p.Boundary, "pair"), Plural(p.Relabel, "pair"), Plural(p.Missed(), "span"), f1OverlapText(p))
+	return Tf(ctx, "Of the spans only one side marked, extent alone differs in %s and label alone in %s; %s had nothing like them on the other side. Forgiving extent, F1 is %s.",
+		pairsCount(ctx, p.Boundary), pairsCount(ctx, p.Relabel), Tn(ctx, p.Missed(), "%d span", "%d spans"), f1OverlapText(p))
 }
 
+func pairsCount(ctx context.Context, n int) string { return Tn(ctx, n, "%d pair", "%d pairs") }
+
 // countText shows how many answers were the same, of how many compared.
-func countText(c agreement.Count) string {
+func countText(ctx context.Context, c agreement.Count) string {
 	if c.Of == 0 {
 		return "—"
 	}
-	return fmt.Sprintf("%d of %d (%s)", c.Same, c.Of, ratioText(c.Share()))
+	return Tf(ctx, "%d of %d (%s)", c.Same, c.Of, ratioText(c.Share()))
 }
 
 // attributionText sums up the agreement on quotations and speakers.
-func attributionText(a agreement.Attribution) string {
-	speaker := "neither side named a speaker"
+func attributionText(ctx context.Context, a agreement.Attribution) string {
+	speaker := T(ctx, "neither side named a speaker")
 	if a.Speaker.Of > 0 {
-		speaker = "both named the same speaker in " + countText(a.Speaker)
+		speaker = Tf(ctx, "both named the same speaker in %s", countText(ctx, a.Speaker))
 	}
-	return fmt.Sprintf("Quotation F1 %s: %s marked alike by both sides, %s differing in extent only. Over the %s paired by overlap, %s.",
-		f1Text(a.Quotes), Plural(a.Quotes.Both, "quotation"), Plural(a.Quotes.Boundary, "pair"), Plural(a.Matched, "pair"), speaker)
+	return Tf(ctx, "Quotation F1 %s: %s marked alike by both sides, %s differing in extent only. Over the %s paired by overlap, %s.",
+		f1Text(a.Quotes), Tn(ctx, a.Quotes.Both, "%d quotation", "%d quotations"), pairsCount(ctx, a.Quotes.Boundary), pairsCount(ctx, a.Matched), speaker)
 }
 
-func meanText(pairs []agreement.Pair) string {
+func meanText(ctx context.Context, pairs []agreement.Pair) string {
 	mean, n := agreement.Mean(pairs)
 	if n == 0 {
-		return "no pair has any span yet"
+		return T(ctx, "no pair has any span yet")
 	}
 	if n == 1 {
-		return fmt.Sprintf("%.2f over 1 pair", mean)
+		return Tf(ctx, "%.2f over 1 pair", mean)
 	}
-	return fmt.Sprintf("%.2f over %d pairs", mean, n)
+	return Tf(ctx, "%.2f over %d pairs", mean, n)
 }
 
 // insteadText names an accept that replaces gold's labels on the row's
 // words: "Accept LOC instead of GPE".
-func insteadText(row ReviewRow) string {
-	return fmt.Sprintf("Accept %s instead of %s", row.Label, labelsText(row.GoldOther))
+func insteadText(ctx context.Context, row ReviewRow) string {
+	return Tf(ctx, "Accept %s instead of %s", row.Label, labelsText(ctx, row.GoldOther))
 }
 
 // insteadQuestion is asked before an accept whose replaced spans have
 // links in gold, as Remove asks: the links go with them.
-func insteadQuestion(row ReviewRow) string {
-	return fmt.Sprintf("Accept %s “%s” into gold instead of %s? %s of %s in gold %s with it.",
-		row.Label, row.Text, labelsText(row.GoldOther), Plural(row.GoldOtherLinks, "link"), labelsText(row.GoldOther),
-		map[bool]string{true: "goes", false: "go"}[row.GoldOtherLinks == 1])
+func insteadQuestion(ctx context.Context, row ReviewRow) string {
+	others := labelsText(ctx, row.GoldOther)
+	q := Tf(ctx, "Accept %s “%s” into gold instead of %s?", row.Label, row.Text, others)
+	links := Tn(ctx, row.GoldOtherLinks, "%d link", "%d links")
+	if row.GoldOtherLinks == 1 {
+		return q + " " + Tf(ctx, "%s of %s in gold goes with it.", links, others)
+	}
+	return q + " " + Tf(ctx, "%s of %s in gold go with it.", links, others)
 }
 
 // labelsText names labels in a sentence: "GPE", "GPE and ORG".
-func labelsText(labels []string) string {
+func labelsText(ctx context.Context, labels []string) string {
 	if len(labels) < 2 {
 		return strings.Join(labels, "")
 	}
-	return strings.Join(labels[:len(labels)-1], ", ") + " and " + labels[len(labels)-1]
+	return Tf(ctx, "%s and %s", strings.Join(labels[:len(labels)-1], listComma(ctx)), labels[len(labels)-1])
+}
+
+// namesText lists user names, each isolated in an Arabic sentence.
+func namesText(ctx context.Context, names []string) string {
+	each := make([]string, len(names))
+	for i, n := range names {
+		each[i] = isolated(ctx, n)
+	}
+	return strings.Join(each, listComma(ctx))
+}
+
+// isolated is a name as an Arabic sentence holds it, between FSI and PDI,
+// so a Latin name does not carry the commas and words beside it out of
+// their order; as it is in English.
+func isolated(ctx context.Context, name string) string {
+	if LangOf(ctx) == Arabic {
+		return "\u2068" + name + "\u2069"
+	}
+	return name
+}
+
+// listComma parts the words of a list in ctx's language: Arabic has a
+// comma of its own.
+func listComma(ctx context.Context) string {
+	if LangOf(ctx) == Arabic {
+		return "، "
+	}
+	return ", "
 }
 
 // groupText heads the labels of one place: they differ, and what gold
 // does about it.
-func groupText(rows []ReviewRow, row ReviewRow, n int) string {
+func groupText(ctx context.Context, rows []ReviewRow, row ReviewRow, n int) string {
 	inGold := 0
 	for _, o := range rows {
 		if o.place() == row.place() && o.GoldSpan != 0 {
@@ -552,19 +624,19 @@ func groupText(rows []ReviewRow, row ReviewRow, n int) string {
 	}
 	switch {
 	case inGold > 1:
-		return fmt.Sprintf("Labels differ: gold gives these words %d labels; remove all but one", inGold)
+		return Tf(ctx, "Labels differ: gold gives these words %d labels; remove all but one", inGold)
 	case inGold == 1:
-		return fmt.Sprintf("Labels differ: %d labels, one in gold", n)
+		return Tf(ctx, "Labels differ: %d labels, one in gold", n)
 	}
-	return fmt.Sprintf("Labels differ: %d labels, choose one", n)
+	return Tf(ctx, "Labels differ: %d labels, choose one", n)
 }
 
 // withLinksText is what "With NAME's links" says (text), and where
 // gold gives the row's words another label, what it replaces: "With
 // layla's links, instead of GPE".
-func withLinksText(text string, row ReviewRow) string {
+func withLinksText(ctx context.Context, text string, row ReviewRow) string {
 	if len(row.GoldOther) == 0 {
 		return text
 	}
-	return text + ", instead of " + labelsText(row.GoldOther)
+	return Tf(ctx, "%s, instead of %s", text, labelsText(ctx, row.GoldOther))
 }

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"slices"
@@ -155,8 +156,8 @@ func (r Review) pageURL(key, row, at string) string {
 }
 
 // rangeText says which rows a page shows: "Rows 201–400 of 1,625".
-func (pg rowPage) rangeText() string {
-	return fmt.Sprintf("Rows %s–%s of %s", thousands(pg.First+1), thousands(pg.First+len(pg.Rows)), thousands(pg.Total))
+func (pg rowPage) rangeText(ctx context.Context) string {
+	return Tf(ctx, "Rows %s–%s of %s", thousands(pg.First+1), thousands(pg.First+len(pg.Rows)), thousands(pg.Total))
 }
 
 // keep is what the page's forms send so that a decision comes back to

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -22,6 +23,7 @@ func (h *handler) agreementPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	ctx := c.Request().Context()
 	v := components.AgreementView{Project: p, Tally: tally, Confusion: tally.ConfusionOverall()}
 	todo, err := h.store.DocumentsToAccept(c.Request().Context(), p.ID)
 	if err != nil {
@@ -40,7 +42,7 @@ func (h *handler) agreementPage(c echo.Context) error {
 	}
 	switch c.QueryParam("done") {
 	case "accepted":
-		v.Notice = acceptedNotice(number("n"), number("links"), number("docs")) + leftOutNotice(number("changed"), "in their documents' review")
+		v.Notice = acceptedNotice(ctx, number("n"), number("links"), number("docs")) + leftOutInReview(ctx, number("changed"))
 		// The notice offers to take the accept back while it is the
 		// reviewer's last one and some of it is still in gold; an accept
 		// that added nothing has nothing to take back (an older one is
@@ -51,7 +53,7 @@ func (h *handler) agreementPage(c echo.Context) error {
 			}
 		}
 	case "undone":
-		v.Notice = undoneNotice(db.BatchUndo{Removed: db.LinkCopy{Spans: number("n"), Relations: number("links")}, Docs: number("docs")})
+		v.Notice = undoneNotice(ctx, db.BatchUndo{Removed: db.LinkCopy{Spans: number("n"), Relations: number("links")}, Docs: number("docs")})
 	}
 	return render(c, http.StatusOK, components.AgreementPage(h.page(c, tr(c, "%s agreement", p.Name)), v))
 }
@@ -113,27 +115,27 @@ func (h *handler) undoAcceptEverywhere(c echo.Context, p db.Project) error {
 		v.Error = plainMessage(err)
 	case u.Docs == 0:
 		status = http.StatusConflict
-		v.Error = "Nothing was taken back: every document the accept reached keeps it, for the reason given below."
+		v.Error = components.T(ctx, "Nothing was taken back: every document the accept reached keeps it, for the reason given below.")
 	default:
-		v.Notice = undoneNotice(u)
+		v.Notice = undoneNotice(ctx, u)
 	}
 	return render(c, status, components.AgreementPage(h.page(c, tr(c, "%s agreement", p.Name)), v))
 }
 
 // acceptedNotice says what an accept across the project put into gold,
 // and in how many documents.
-func acceptedNotice(spans, links, docs int) string {
+func acceptedNotice(ctx context.Context, spans, links, docs int) string {
 	if spans+links == 0 {
-		return "Nothing was accepted into gold."
+		return components.T(ctx, "Nothing was accepted into gold.")
 	}
-	return fmt.Sprintf("Accepted %s into gold, in %s.", components.SpansAndLinks(spans, links), components.Plural(docs, "document"))
+	return components.Tf(ctx, "Accepted %s into gold, in %s.", components.SpansAndLinksIn(ctx, spans, links), components.Tn(ctx, docs, "%d document", "%d documents"))
 }
 
 // undoneNotice says what taking back an accept across the project took
 // out of gold, and where.
-func undoneNotice(u db.BatchUndo) string {
-	return fmt.Sprintf("The accept is taken back: %s left gold, in %s.",
-		components.SpansAndLinks(u.Removed.Spans, u.Removed.Relations), components.Plural(u.Docs, "document"))
+func undoneNotice(ctx context.Context, u db.BatchUndo) string {
+	return components.Tf(ctx, "The accept is taken back: %s left gold, in %s.",
+		components.SpansAndLinksIn(ctx, u.Removed.Spans, u.Removed.Relations), components.Tn(ctx, u.Docs, "%d document", "%d documents"))
 }
 
 // confusionOf is the table of labels confused of the pair named

@@ -67,14 +67,14 @@ func (h *handler) reviewPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r.Notice = reviewNotice(c.QueryParams())
+	r.Notice = reviewNotice(c.Request().Context(), c.QueryParams())
 	if c.QueryParam("done") == "reviewed-next" {
 		// Named as Mark done names the document it finished.
 		name, err := h.documentName(c, c.QueryParam("prev"))
 		if err != nil {
 			return err
 		}
-		r.Notice = "Marked gold of " + name + " reviewed. This is the next document ready for review."
+		r.Notice = tr(c, "Marked gold of %s reviewed. This is the next document ready for review.", name)
 	}
 	r.WarnQuotes = c.QueryParam("warn") == "quotes"
 	r.WarnUndecided = c.QueryParam("warn") == "undecided"
@@ -107,70 +107,69 @@ func (h *handler) reviewPage(c echo.Context) error {
 
 // reviewNotice says what the last review form did, from its query (done
 // and its counts). Its words are fixed here, never taken from the URL;
-// spans, n, replaced and changed are read as numbers only.
-func reviewNotice(q url.Values) string {
+// spans, n, replaced and changed are read as numbers only. It is said in
+// ctx's language.
+func reviewNotice(ctx context.Context, q url.Values) string {
 	number := func(name string) int {
 		n, _ := strconv.Atoi(q.Get(name))
 		return n
 	}
+	links := func(n int) string { return components.Tn(ctx, n, "%d link", "%d links") }
 	count, copied := number("n"), number("spans")
 	switch q.Get("done") {
 	case "accepted-agreed":
-		msg := "Nothing was accepted into gold."
+		msg := components.T(ctx, "Nothing was accepted into gold.")
 		if copied+count > 0 {
-			msg = fmt.Sprintf("Accepted %s into gold.", components.SpansAndLinks(copied, count))
+			msg = components.Tf(ctx, "Accepted %s into gold.", components.SpansAndLinksIn(ctx, copied, count))
 		}
-		return msg + leftOutNotice(number("changed"), "in the list")
+		return msg + leftOutInList(ctx, number("changed"))
 	case "undone-accept":
-		return fmt.Sprintf("The accept is taken back: %s left gold.", components.SpansAndLinks(copied, count))
+		return components.Tf(ctx, "The accept is taken back: %s left gold.", components.SpansAndLinksIn(ctx, copied, count))
 	case "linked":
 		if copied == 0 && count == 0 {
-			return "Gold holds that span and its links already; nothing was copied."
+			return components.T(ctx, "Gold holds that span and its links already; nothing was copied.")
 		}
-		msg := "Gold gained " + components.SpansAndLinks(copied, count)
 		if r := number("replaced"); r > 0 {
-			msg += fmt.Sprintf(", in place of %s of its own", components.Plural(r, "link"))
+			return components.Tf(ctx, "Gold gained %s, in place of %s of its own.", components.SpansAndLinksIn(ctx, copied, count), links(r))
 		}
-		return msg + "."
+		return components.Tf(ctx, "Gold gained %s.", components.SpansAndLinksIn(ctx, copied, count))
 	case "accepted":
-		return "Accepted into gold."
+		return components.T(ctx, "Accepted into gold.")
 	case "replaced":
-		msg := "Accepted into gold, in place of the label gold gave these words"
+		msg := components.T(ctx, "Accepted into gold, in place of the label gold gave these words.")
 		if count > 0 {
-			msg += fmt.Sprintf(", and %s went with it", components.Plural(count, "link"))
+			msg = components.Tf(ctx, "Accepted into gold, in place of the label gold gave these words, and %s went with it.", links(count))
 		}
-		msg += "."
 		if q.Has("linked") {
 			// Accepted with an annotator's links, as "linked" says them.
-			msg += " Its links brought " + components.SpansAndLinks(copied, number("linked")) + " into gold"
+			brought := components.SpansAndLinksIn(ctx, copied, number("linked"))
 			if r := number("replaced"); r > 0 {
-				msg += fmt.Sprintf(", in place of %s of its own", components.Plural(r, "link"))
+				return msg + " " + components.Tf(ctx, "Its links brought %s into gold, in place of %s of its own.", brought, links(r))
 			}
-			msg += "."
+			return msg + " " + components.Tf(ctx, "Its links brought %s into gold.", brought)
 		}
 		return msg
 	case "unreplaced":
-		msg := "The accept is taken back: gold has the label it had before"
+		msg := components.T(ctx, "The accept is taken back: gold has the label it had before.")
 		if count > 0 {
-			msg += fmt.Sprintf(", with %s", components.Plural(count, "link"))
+			msg = components.Tf(ctx, "The accept is taken back: gold has the label it had before, with %s.", links(count))
 		}
-		msg += "."
 		if lost := number("lost"); lost > 0 {
-			msg += fmt.Sprintf(" %s could not come back: the span at its other end left gold since.", components.Plural(lost, "link"))
+			msg += " " + components.Tf(ctx, "%s could not come back: the span at its other end left gold since.", links(lost))
 		}
 		return msg
 	case "already":
-		return "Gold already holds that span; nothing was copied."
+		return components.T(ctx, "Gold already holds that span; nothing was copied.")
 	case "removed":
-		return "Removed from gold."
+		return components.T(ctx, "Removed from gold.")
 	case "rejected":
-		return "Rejected: it stays out of gold."
+		return components.T(ctx, "Rejected: it stays out of gold.")
 	case "unrejected":
-		return "The rejection is taken back: the span waits for a decision again."
+		return components.T(ctx, "The rejection is taken back: the span waits for a decision again.")
 	case "reviewed":
-		return "Gold is marked reviewed."
+		return components.T(ctx, "Gold is marked reviewed.")
 	case "reopened":
-		return "Gold is open for changes again."
+		return components.T(ctx, "Gold is open for changes again.")
 	}
 	return ""
 }
@@ -315,16 +314,22 @@ func (h *handler) undoAccept(c echo.Context, t target) error {
 	return seeOther(c, fmt.Sprintf("/documents/%d/review?done=undone-accept&spans=%d&n=%d%s", t.doc.ID, n.Spans, n.Relations, keptFilter(c)))
 }
 
-// leftOutNotice says how many agreed spans a bulk accept left out
+// leftOutInList says how many agreed spans a bulk accept left out
 // because they changed meanwhile, and where to decide them; "" for none.
-func leftOutNotice(changed int, where string) string {
-	switch {
-	case changed == 1:
-		return " 1 agreed span changed meanwhile and was left out: decide it " + where + "."
-	case changed > 1:
-		return fmt.Sprintf(" %d agreed spans changed meanwhile and were left out: decide them %s.", changed, where)
+func leftOutInList(ctx context.Context, changed int) string {
+	if changed <= 0 {
+		return ""
 	}
-	return ""
+	return " " + components.Tn(ctx, changed, "1 agreed span changed meanwhile and was left out: decide it in the list.", "%d agreed spans changed meanwhile and were left out: decide them in the list.")
+}
+
+// leftOutInReview is leftOutInList for the accept across a project,
+// whose spans left out are decided on each document's review page.
+func leftOutInReview(ctx context.Context, changed int) string {
+	if changed <= 0 {
+		return ""
+	}
+	return " " + components.Tn(ctx, changed, "1 agreed span changed meanwhile and was left out: decide it in their documents' review.", "%d agreed spans changed meanwhile and were left out: decide them in their documents' review.")
 }
 
 // changedQuery counts for the notice the agreed spans a bulk accept left

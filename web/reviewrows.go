@@ -62,7 +62,7 @@ func (h *handler) decide(c echo.Context, t target, run decision) error {
 	r.Places = places
 	r.OnlyDisputed, r.OnlyUndecided = c.FormValue("show") == "disputed", c.FormValue("show") == "undecided"
 	q, _ := url.ParseQuery("done=" + done) // done is this package's own words and numbers
-	r.Notice = reviewNotice(q)
+	r.Notice = reviewNotice(c.Request().Context(), q)
 	r.NoticeAt, r.From, r.Before = anchorOf(sp), c.FormValue("from"), c.FormValue("before")
 	if q.Get("done") == "replaced" {
 		if err := h.offerUndoReplace(ctx, t, &r); err != nil {

@@ -23,6 +23,7 @@ import { watchKeys } from './keys.js';
 import { goToPlace } from './place.js';
 import { createRedraw } from './view.js';
 import { rovingToolbar } from './roving.js';
+import { t } from './i18n.js';
 
 const root = document.getElementById('doc');
 if (root) init(root);
@@ -74,7 +75,7 @@ function init(docEl) {
   // refuseReadOnly tells an annotator trying to change a read-only layer
   // why it is (another's layer, or one marked done), then true.
   function refuseReadOnly() {
-    if (readOnly) showError(docEl.dataset.readonlyReason || 'This layer is read only.');
+    if (readOnly) showError(docEl.dataset.readonlyReason || t('This layer is read only.'));
     return readOnly;
   }
 
@@ -110,7 +111,7 @@ function init(docEl) {
 
   watchKeys(ctx, { help: keyHelp, occurrences, find, editor, createFromSelection, step, after: saves.after });
 
-  window.addEventListener('unhandledrejection', (e) => showError(`Unexpected error: ${e.reason}`));
+  window.addEventListener('unhandledrejection', (e) => showError(t('Unexpected error: {0}', e.reason)));
   goToPlace(docEl, editor, showError).catch(reported);
   // The frame after this one has drawn the text with its chips (chips.js
   // fits them as it is laid out) and the page answers keys: marked, for a

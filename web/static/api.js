@@ -2,6 +2,7 @@
 // message says what went wrong, so callers can show it, never drop it.
 
 import { sendRetrying } from './retry.js';
+import { t } from './i18n.js';
 
 function csrfToken() {
   const meta = document.querySelector('meta[name="csrf-token"]');
@@ -44,7 +45,7 @@ export async function request(method, url, body, layer) {
   try {
     res = await sendRetrying(method, () => fetch(url, init)); // a busy server's 503 is sent again (retry.js)
   } catch (err) {
-    const lost = new Error(`the server could not be reached (${err.message})`);
+    const lost = new Error(t('the server could not be reached ({0})', err.message));
     lost.unanswered = true; // whether a write arrived before the network failed is unknown
     throw lost;
   }
@@ -113,6 +114,6 @@ function frozen(v) {
 // fixFor says what to do about a refusal that trying again alone will not
 // cure; undefined when trying again is the thing to do.
 function fixFor(status) {
-  if (status === 401) return 'you are logged out (the session ended): log in again in another tab, then try again here';
+  if (status === 401) return t('you are logged out (the session ended): log in again in another tab, then try again here');
   return undefined;
 }

@@ -4,6 +4,8 @@
 
 import { revealRange } from './reveal.js';
 import { caretOffset, placeCaret } from './caret.js';
+import { t } from './i18n.js';
+import { isolate } from './words.js';
 
 /**
  * createEditor wires the editor for the page's text ctx.docEl. ctx holds
@@ -21,10 +23,10 @@ export function createEditor(ctx) {
   // openEditor opens span in the editor; the promise settles once a
   // quotation's tools are drawn.
   function openEditor(span) {
-    const shown = ctx.quotes.show(span).catch((err) => ctx.showError(`Could not load the quotation's links: ${err.message}`));
+    const shown = ctx.quotes.show(span).catch((err) => ctx.showError(t('Could not load the quotation\'s links: {0}', err.message)));
     selected = span;
     editor.hidden = false;
-    el('editor-title').textContent = `${span.label} span`;
+    el('editor-title').textContent = t('{0} span', isolate(span.label));
     el('editor-text').textContent = span.text;
     for (const b of editor.querySelectorAll('.relabel')) b.setAttribute('aria-pressed', String(b.dataset.label === span.label));
     // Only the runs of the span and those of the one open before change:
@@ -132,7 +134,7 @@ export function createEditor(ctx) {
   function stepSpan(forward) {
     const spans = listedSpans();
     if (spans.length === 0) {
-      ctx.showStatus('No spans in this layer yet.');
+      ctx.showStatus(t('No spans in this layer yet.'));
       return;
     }
     const to = stepFrom(spans, forward);
@@ -140,7 +142,7 @@ export function createEditor(ctx) {
     openEditor(span);
     placeCaret(docEl, span.end);
     showInText().catch(ctx.reported);
-    ctx.showStatus(`Span ${to + 1} of ${spans.length}`);
+    ctx.showStatus(t('Span {0} of {1}', to + 1, spans.length));
   }
 
   // stepFrom is the index in spans of the span ] (forward) or [ opens.

@@ -4,6 +4,8 @@
 
 import { selectionOffsets, selectOffsets } from './offsets.js';
 import { placeCaret } from './caret.js';
+import { t } from './i18n.js';
+import { isolate } from './words.js';
 
 // QUOTE_ATTRIBUTES are the attributes only a quotation has; the server
 // drops them when a QUOTE is given another label.
@@ -35,7 +37,7 @@ export function createEdits(ctx) {
       snapBox.addEventListener('change', () => window.localStorage.setItem(snapKey, String(snapBox.checked)));
     } catch (err) {
       // Storage refused (a private window, a policy): the box works for this page only.
-      ctx.showStatus(`Snap setting not kept: ${err.message}`);
+      ctx.showStatus(t('Snap setting not kept: {0}', err.message));
     }
   }
 
@@ -43,14 +45,14 @@ export function createEdits(ctx) {
     if (ctx.refuseReadOnly()) return;
     const range = selectionOffsets(docEl);
     if (!range) {
-      ctx.showError('Select some text in the document first, then choose a label.');
+      ctx.showError(t('Select some text in the document first, then choose a label.'));
       return;
     }
     const snap = snapBox.checked ? 'word' : 'grapheme';
     window.getSelection().removeAllRanges();
     let span;
     try {
-      span = await ctx.save('save the span', () => ctx.api.create({ ...range, label }, snap), { labels: [label] });
+      span = await ctx.save(t('save the span'), () => ctx.api.create({ ...range, label }, snap), { labels: [label] });
     } catch (err) {
       selectOffsets(docEl, range.start, range.end); // give the selection back to try again
       throw err;
@@ -60,7 +62,7 @@ export function createEdits(ctx) {
     // redrawn with it: the next Shift+Arrow selects on from there. Text
     // selected while the span was saved is kept instead.
     if (window.getSelection().rangeCount === 0) placeCaret(docEl, span.end);
-    ctx.showStatus(`Saved ${label} “${clip(span.text)}”`);
+    ctx.showStatus(t('Saved {0} “{1}”', isolate(label), clip(span.text)));
   }
 
   // relabel changes a span's label. A quotation's own attributes (its
@@ -70,7 +72,7 @@ export function createEdits(ctx) {
   async function relabel(span, label) {
     if (span.label === label || ctx.refuseReadOnly()) return;
     let restore = null;
-    const updated = await ctx.save('change the label', async () => {
+    const updated = await ctx.save(t('change the label'), async () => {
       const stored = (await ctx.api.layer()).spans.find((s) => s.id === span.id);
       const attrs = (stored && stored.attributes) || {};
       const kept = QUOTE_ATTRIBUTES.filter((k) => k in attrs);
@@ -78,7 +80,7 @@ export function createEdits(ctx) {
       return ctx.api.relabel(span, label);
     }, { labels: [label] });
     ctx.record({ kind: 'relabel', span: updated, from: span.label, to: label, restore });
-    ctx.showStatus(`Saved: ${span.label} “${clip(span.text)}” is now ${label}`);
+    ctx.showStatus(t('Saved: {0} “{1}” is now {2}', isolate(span.label), clip(span.text), isolate(label)));
   }
 
   // removeSpan deletes a span; the store deletes its relations with it, so
@@ -86,7 +88,7 @@ export function createEdits(ctx) {
   async function removeSpan(span) {
     if (ctx.refuseReadOnly()) return;
     let entry;
-    await ctx.save('delete the span', async () => {
+    await ctx.save(t('delete the span'), async () => {
       const layer = await ctx.api.layer();
       const stored = layer.spans.find((s) => s.id === span.id) || span;
       entry = { kind: 'delete', span: { ...span, attributes: stored.attributes },
@@ -95,7 +97,7 @@ export function createEdits(ctx) {
     });
     ctx.record(entry);
     ctx.closeEditor();
-    ctx.showStatus(`Deleted ${span.label} “${clip(span.text)}”`);
+    ctx.showStatus(t('Deleted {0} “{1}”', isolate(span.label), clip(span.text)));
   }
 
   return { createFromSelection, relabel, removeSpan };

@@ -4,6 +4,7 @@
 // the next place, Shift+Enter to the one before, "/" comes back to the box.
 
 import { request } from './api.js';
+import { t } from './i18n.js';
 import { keyName } from './keyname.js';
 import { selectOffsets, selectionOffsets } from './offsets.js';
 import { revealRange } from './reveal.js';
@@ -64,12 +65,12 @@ export function createFind(ctx) {
   async function step(backwards) {
     const query = input.value.trim();
     if (query === '') {
-      say('Type what to find.');
+      say(t('Type what to find.'));
       return;
     }
     const { matches, more } = await matchesOf(query);
     if (matches.length === 0) {
-      say(`No “${query}” in the text.`);
+      say(t('No “{0}” in the text.', query));
       return;
     }
     if (at < 0) {
@@ -81,14 +82,14 @@ export function createFind(ctx) {
     at = (at + (backwards ? matches.length - 1 : 1)) % matches.length;
     const m = matches[at];
     shown = m;
-    if (!selectOffsets(ctx.docEl, m.start, m.end)) throw new Error(`the text at ${m.start}–${m.end} is not on the page`);
+    if (!selectOffsets(ctx.docEl, m.start, m.end)) throw new Error(t('the text at {0}–{1} is not on the page', m.start, m.end));
     ctx.docEl.focus({ preventScroll: true });
     await revealRange(window.getSelection().getRangeAt(0));
     const total = more ? `${matches.length}+` : String(matches.length);
-    say(`${at + 1} of ${total}: “${m.text}”. Press a label's key to label it, / to find again.`);
+    say(t('{0} of {1}: “{2}”. Press a label\'s key to label it, / to find again.', at + 1, total, m.text));
   }
 
-  const go = (backwards) => step(backwards).catch((err) => ctx.showError(`Could not find “${input.value.trim()}”: ${err.message}`));
+  const go = (backwards) => step(backwards).catch((err) => ctx.showError(t('Could not find “{0}”: {1}', input.value.trim(), err.message)));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     go(false);

@@ -8,6 +8,8 @@ import { NO_CHANGE, noticeOf } from './refusal.js';
 import { caretOffset, placeCaret, watchCaret } from './caret.js';
 import { listedSpans, spanByID } from './editor.js';
 import { keyName } from './keyname.js';
+import { t } from './i18n.js';
+import { isolate } from './words.js';
 
 // typing is true while keys go into a field (text, a list to choose
 // from): there they are the field's. A checkbox or a radio button takes
@@ -129,7 +131,7 @@ export function watchKeys(ctx, parts) {
   async function unknownKey(e) {
     const gone = labelSet.goneFor(e);
     if (gone) {
-      ctx.showError(`Key ${e.key} gave ${gone}, which is no longer one of the project's labels (the label bar shows them); nothing was changed.`);
+      ctx.showError(t('Key {0} gave {1}, which is no longer one of the project\'s labels (the label bar shows them); nothing was changed.', isolate(e.key), isolate(gone)));
       return;
     }
     if (ctx.readOnly || (!editor.selected() && selectionOffsets(docEl) === null)) {

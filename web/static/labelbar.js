@@ -5,7 +5,9 @@
 // the layer it fetches after a save, and redraws these from the server's
 // view in place, so the undo history and the selection stay.
 
+import { t, tn } from './i18n.js';
 import { keyNames } from './keyname.js';
+import { isolate, listWords } from './words.js';
 
 /** createLabelSet starts from the set the page was loaded with (#doc's data-labels). */
 export function createLabelSet(docEl) {
@@ -36,7 +38,7 @@ export function createLabelSet(docEl) {
      */
     redraw(part) {
       const fresh = part('labels');
-      if (!fresh) throw new Error('the redrawn view has no labels; reload the page');
+      if (!fresh) throw new Error(t('the redrawn view has no labels; reload the page'));
       const next = JSON.parse(fresh.dataset.labels);
       const bar = document.getElementById('label-bar');
       const focused = bar && bar.contains(document.activeElement) ? document.activeElement.dataset.label : null;
@@ -64,16 +66,14 @@ export function createLabelSet(docEl) {
   };
 }
 
-const CHANGED = "The project's labels changed since this page was loaded: the label bar now shows them";
-
 /** changedNotice says that the bar was redrawn, and how the set changed. */
 export function changedNotice(change) {
-  return `${CHANGED} (${change}).`;
+  return t('The project\'s labels changed since this page was loaded: the label bar now shows them ({0}).', change);
 }
 
 /** goneRefusal says why a save of a label the project no longer has was refused. */
 export function goneRefusal(change) {
-  return `${CHANGED}. ${change.charAt(0).toUpperCase()}${change.slice(1)}; nothing was saved.`;
+  return t('The project\'s labels changed since this page was loaded: the label bar now shows them. {0}; nothing was saved.', `${change.charAt(0).toUpperCase()}${change.slice(1)}`);
 }
 
 function keyOf(keys, e) {
@@ -91,18 +91,18 @@ function keyMap(labels) {
 export function describeChange(before, after) {
   const was = new Map(before.map((l) => [l.name, l]));
   const now = new Set(after.map((l) => l.name));
-  const gone = before.filter((l) => !now.has(l.name)).map((l) => l.name);
-  const added = after.filter((l) => !was.has(l.name)).map((l) => (l.hotkey ? `${l.name} (key ${l.hotkey})` : l.name));
+  const gone = before.filter((l) => !now.has(l.name)).map((l) => isolate(l.name));
+  const added = after.filter((l) => !was.has(l.name))
+    .map((l) => (l.hotkey ? t('{0} (key {1})', isolate(l.name), isolate(l.hotkey)) : isolate(l.name)));
   const moved = after.filter((l) => was.has(l.name) && was.get(l.name).hotkey !== l.hotkey)
     .sort((a, b) => a.hotkey.localeCompare(b.hotkey)); // by key, as the annotator looks one up
   const parts = [];
-  if (gone.length > 0) parts.push(`${list(gone)} ${gone.length === 1 ? 'is' : 'are'} gone`);
-  if (added.length > 0) parts.push(`${list(added)} ${added.length === 1 ? 'is' : 'are'} new`);
-  if (moved.length > 0) parts.push(list(moved.map((l) => (l.hotkey ? `key ${l.hotkey} is now ${l.name}` : `${l.name} has no key now`))));
-  if (parts.length === 0) parts.push('their colours, order or descriptions changed');
-  return parts.join('; ');
-}
-
-function list(words) {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  if (gone.length > 0) parts.push(tn(gone.length, '{1} is gone', '{1} are gone', listWords(gone)));
+  if (added.length > 0) parts.push(tn(added.length, '{1} is new', '{1} are new', listWords(added)));
+  if (moved.length > 0) {
+    parts.push(listWords(moved.map((l) => (l.hotkey ? t('key {0} is now {1}', isolate(l.hotkey), isolate(l.name))
+      : t('{0} has no key now', isolate(l.name))))));
+  }
+  if (parts.length === 0) parts.push(t('their colours, order or descriptions changed'));
+  return parts.join(t('; '));
 }

@@ -3,7 +3,9 @@
 // leaves alone those already labelled), as one step that Ctrl+Z undoes.
 
 import { request } from './api.js';
+import { t, tn } from './i18n.js';
 import { keyName } from './keyname.js';
+import { isolate } from './words.js';
 
 /**
  * createOccurrences wires the span editor's button and its key (A) to the
@@ -14,7 +16,7 @@ export function createOccurrences(ctx) {
 
   async function labelAll(span) {
     if (ctx.refuseReadOnly()) return;
-    const res = await ctx.save('label the other occurrences', () =>
+    const res = await ctx.save(t('label the other occurrences'), () =>
       request('POST', `/api/v1/documents/${ctx.docId}/spans/${span.id}/occurrences${ctx.layerQuery}`));
     const made = res.spans;
     if (made.length > 0) {
@@ -22,8 +24,8 @@ export function createOccurrences(ctx) {
         span: { id: s.id, start: s.start, end: s.end, label: s.label, text: s.text, attributes: s.attributes } })) });
     }
     ctx.showStatus(made.length === 0
-      ? `No other unlabelled “${span.text}” in the text`
-      : `Labelled ${made.length} more “${span.text}” as ${span.label}; Ctrl+Z takes them back`);
+      ? t('No other unlabelled “{0}” in the text', span.text)
+      : tn(made.length, 'Labelled {0} more “{1}” as {2}; Ctrl+Z takes them back', 'Labelled {0} more “{1}” as {2}; Ctrl+Z takes them back', span.text, isolate(span.label)));
   }
 
   const run = () => {

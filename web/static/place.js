@@ -4,6 +4,7 @@
 import { selectOffsets } from './offsets.js';
 import { revealRange } from './reveal.js';
 import { spanByID } from './editor.js';
+import { t } from './i18n.js';
 
 /**
  * goToPlace opens the place the address names: the span of the layer
@@ -23,7 +24,7 @@ export async function goToPlace(docEl, editor, showError) {
     return;
   }
   if (!m || end <= start || !selectOffsets(docEl, start, end)) {
-    showError(`The address names the place ${at}, which is not one of this text (code points START-END within its length).`);
+    showError(t('The address names the place {0}, which is not one of this text (code points START-END within its length).', at));
     return;
   }
   await revealRange(window.getSelection().getRangeAt(0));

@@ -5,6 +5,7 @@
 // point.
 
 import { numberSpanList } from './spanlist.js';
+import { t } from './i18n.js';
 
 /** createPatcher tracks the spans drawn in docEl and the span list. */
 export function createPatcher(docEl, list) {
@@ -51,7 +52,7 @@ function replaceParagraphs(docEl, fresh) {
   const out = [];
   for (const p of [...fresh.children]) {
     const old = docEl.querySelector(`:scope > p[data-start="${p.dataset.start}"]`);
-    if (!old) throw new Error(`the redrawn paragraph at ${p.dataset.start} is not on the page; reload it`);
+    if (!old) throw new Error(t('the redrawn paragraph at {0} is not on the page; reload it', p.dataset.start));
     old.replaceWith(p);
     out.push(p);
   }
@@ -75,7 +76,7 @@ function patchSpanList(list, fresh, before, now) {
     return;
   }
   const size = Number(spans.dataset.group);
-  if (!(size > 0)) throw new Error('the span list does not say its group size; reload the page');
+  if (!(size > 0)) throw new Error(t('the span list does not say its group size; reload the page'));
   const incoming = [...freshSpans.querySelectorAll('.span-item')];
   const out = new Set(incoming.map((b) => Number(b.dataset.span)));
   for (const [id, key] of before) if (now.get(id) !== key) out.add(id);

@@ -3,8 +3,10 @@
 // the page asks for is refused (400) and trying again would fail the same
 // way. The page redraws with the project's labels and rules, and says so.
 
+import { t } from './i18n.js';
 import { rulesNotice } from './quoterules.js';
 import { changedNotice, goneRefusal } from './labelbar.js';
+import { isolate } from './words.js';
 
 // NO_CHANGE is what redraw returns when the project's labels and
 // relation rules are those the page shows.
@@ -32,21 +34,24 @@ export async function refusedByProject(ctx, what, err, gives) {
     layer = await ctx.api.layer();
     if (ctx.labelSet.changed(layer.labels) || ctx.quotes.rulesDiffer(layer.relation_types)) change = await ctx.redraw(layer);
   } catch (again) {
-    ctx.showError(`Could not ${what}: ${err.message}. Nothing was changed, and the project's labels and relation rules could not be checked (${again.message}): reload the page once the server answers.`);
+    ctx.showError(t('Could not {0}: {1}. Nothing was changed, and the project\'s labels and relation rules could not be checked ({2}): reload the page once the server answers.', what, err.message, again.message));
     return true;
   }
   const gone = goneFrom(ctx, gives, layer);
   const notice = noticeOf(change);
   if (gone.length === 0 && !notice) return false;
-  const step = what === 'undo' || what === 'redo';
-  err.stepGone = step && gone.length > 0;
-  const dropped = err.stepGone ? ` That step is gone from the history: ${what === 'undo' ? 'Undo goes on with the step before it' : 'Redo goes on with the step after it'}.` : '';
+  err.stepGone = Boolean(gives.step) && gone.length > 0;
+  let dropped = '';
+  if (err.stepGone) {
+    dropped = ` ${gives.step === 'undo' ? t('That step is gone from the history: Undo goes on with the step before it.')
+      : t('That step is gone from the history: Redo goes on with the step after it.')}`;
+  }
   if (change.labels && gives.labels.some((l) => !ctx.labelSet.has(l))) {
     ctx.showError(`${goneRefusal(change.labels)}${change.rules ? ` ${rulesNotice(change.rules)}` : ''}${dropped}`);
   } else if (gone.length > 0) {
-    ctx.showError(`Could not ${what}: ${gone.join('; ')}; nothing was changed.${notice ? ` ${notice}` : ''}${dropped}`);
+    ctx.showError(`${t('Could not {0}: {1}; nothing was changed.', what, gone.join(t('; ')))}${notice ? ` ${notice}` : ''}${dropped}`);
   } else {
-    ctx.showError(`Could not ${what}: ${err.message}. Nothing was changed. ${notice}`);
+    ctx.showError(`${t('Could not {0}: {1}. Nothing was changed.', what, err.message)} ${notice}`);
   }
   return true;
 }
@@ -58,7 +63,7 @@ export async function refusedByProject(ctx, what, err, gives) {
 function goneFrom(ctx, gives, layer) {
   const { labelSet } = ctx;
   const labels = [...new Set(gives.labels)].filter((l) => !labelSet.has(l))
-    .map((l) => `${l} is no longer one of the project's labels (the label bar shows them)`);
+    .map((l) => t('{0} is no longer one of the project\'s labels (the label bar shows them)', isolate(l)));
   const spanOf = (id) => layer.spans.find((s) => s.id === id) || gives.spans.find((s) => s.id === id);
   const links = gives.relations.map((r) => {
     const from = spanOf(r.from);

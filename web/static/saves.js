@@ -6,18 +6,21 @@
 // in the queue and the status says so; its failure shows only when the
 // retries are spent.
 
+import { t } from './i18n.js';
 import { noticeOf, refusedByProject } from './refusal.js';
 import { onRetry, RETRIES } from './retry.js';
 
 // retryStatus is the save status while a request of the save is retried.
 const retryStatus = {
-  busy: 'Saving… (the server is busy, retrying)',
-  unreachable: 'Saving… (the server could not be reached, retrying)',
+  busy: t('Saving… (the server is busy, retrying)'),
+  unreachable: t('Saving… (the server could not be reached, retrying)'),
 };
 
 /**
- * createSaves returns save(what, fn, gives), which queues one change;
- * after(fn), which runs fn once the saves under way are answered; and
+ * createSaves returns save(what, fn, gives), which queues one change
+ * (what: the change in a few words of the page's language, as "Could not
+ * {0}" takes them, "save the span"); after(fn), which runs fn once the
+ * saves under way are answered; and
  * idle(), the promise of the queue as it stands. ctx holds the page's
  * redraw, showStatus, showError and clearError (and what refusal.js reads).
  */
@@ -34,11 +37,12 @@ export function createSaves(ctx) {
   // save runs one change against the server, then redraws from the
   // server's answer, so the page always shows what is stored. gives is
   // what the change asks the project to have (stepGives' shape: the
-  // labels it gives, the relations it makes), when it asks any.
+  // labels it gives, the relations it makes), when it asks any; an undo
+  // or redo's gives names its direction too (step: 'undo' or 'redo').
   function save(what, fn, gives) {
     unsaved++;
     const job = queue.then(async () => {
-      ctx.showStatus('Saving…');
+      ctx.showStatus(t('Saving…'));
       saving = true;
       let sent = false; // fn's requests were answered; a failure after is the redraw's
       try {
@@ -46,7 +50,7 @@ export function createSaves(ctx) {
         sent = true;
         const notice = noticeOf(await ctx.redraw());
         saving = false;
-        ctx.showStatus('Saved');
+        ctx.showStatus(t('Saved'));
         ctx.clearError();
         if (notice) ctx.showError(notice, 'notice');
         return result;
@@ -55,7 +59,7 @@ export function createSaves(ctx) {
         ctx.showStatus('');
         err.shown = true;
         if (err.status === 400 && !err.partial && await refusedByProject(ctx, what, err, { labels: [], relations: [], spans: [], ...gives })) throw err;
-        await failed(what, err, sent);
+        await failed(what, err, sent, gives && gives.step);
         throw err;
       }
     });
@@ -65,34 +69,35 @@ export function createSaves(ctx) {
   }
 
   // failed shows why a save failed; sent says the change itself was
-  // answered and what failed was the redraw after it. When the layer
+  // answered and what failed was the redraw after it; step is 'undo' or
+  // 'redo' for a step of the history. When the layer
   // changed elsewhere (another tab, a teammate on gold, a manager), or the
   // answer was lost on the way and the change may have been stored after
   // all, the page shows what is stored now rather than a stale page, and
   // says which.
-  async function failed(what, err, sent) {
+  async function failed(what, err, sent, step) {
     if (err.partial) {
-      await partlySaved(what, err);
+      await partlySaved(what, err, step);
       return;
     }
     const stale = err.status === 404 || err.status === 409;
     if (err.status === 503 && !sent) { // the server stored nothing (retry.js)
-      ctx.showError(`Could not ${what} after ${RETRIES + 1} tries: ${err.message}.`);
+      ctx.showError(t('Could not {0} after {1} tries: {2}.', what, RETRIES + 1, err.message));
       return;
     }
     if (!stale && !unanswered(err)) {
-      ctx.showError(`Could not ${what}: ${err.message}. Nothing was changed; ${err.fix || 'try again'}.`);
+      ctx.showError(t('Could not {0}: {1}. Nothing was changed; {2}.', what, err.message, err.fix || t('try again')));
       return;
     }
     try {
       const notice = noticeOf(await ctx.redraw());
-      const dropped = err.status === 404 && (what === 'undo' || what === 'redo') ? ' That step is gone from the history.' : '';
+      const dropped = err.status === 404 && step ? ` ${t('That step is gone from the history.')}` : '';
       const labels = notice ? ` ${notice}` : '';
-      ctx.showError(stale ? `Could not ${what}: ${err.message}. The layer had changed; the page now shows what is stored.${dropped}${labels}`
-        : `Could not ${what}: ${err.message}. The change may have been stored before the answer was lost: the page now shows what is stored; if the change is not there, try again.${labels}`);
+      ctx.showError(stale ? `${t('Could not {0}: {1}. The layer had changed; the page now shows what is stored.', what, err.message)}${dropped}${labels}`
+        : `${t('Could not {0}: {1}. The change may have been stored before the answer was lost: the page now shows what is stored; if the change is not there, try again.', what, err.message)}${labels}`);
     } catch (again) {
-      ctx.showError(stale ? `Could not ${what}: ${err.message}, and the page could not be redrawn (${again.message}); reload it.`
-        : `Could not ${what}: ${err.message}, and the server could not be asked what is stored (${again.message}). The change may or may not be saved: reload the page once the server answers.`);
+      ctx.showError(stale ? t('Could not {0}: {1}, and the page could not be redrawn ({2}); reload it.', what, err.message, again.message)
+        : t('Could not {0}: {1}, and the server could not be asked what is stored ({2}). The change may or may not be saved: reload the page once the server answers.', what, err.message, again.message));
     }
   }
 
@@ -100,19 +105,29 @@ export function createSaves(ctx) {
   // after some went through (steps.js: err.partial): the layer holds part
   // of the step, so the page shows what is stored and says which part
   // was saved; the history holds the two parts apart (history.js).
-  async function partlySaved(what, err) {
+  async function partlySaved(what, err, step) {
     const { doneWords, leftWords } = err.partial;
-    const did = what === 'undo' ? 'undone' : 'redone';
-    const lost = unanswered(err) ? ' (the answer was lost: the last may be stored after all)' : '';
-    const saved = `${did[0].toUpperCase()}${did.slice(1)} and saved: ${doneWords.join('; ')}. Not ${did}${lost}: ${leftWords.join('; ')}.`;
-    const [again, back] = what === 'undo' ? ['Undo', 'Redo'] : ['Redo', 'Undo'];
-    const next = err.status === 404 || err.stepGone ? `What was not ${did} is gone from the history; ${back} takes back what was.`
-      : `${again} tries the rest again; ${back} takes back what was ${did}.`;
+    const undo = step === 'undo';
+    const done = doneWords.join(t('; '));
+    const left = leftWords.join(t('; '));
+    const lost = unanswered(err) ? ` (${t('the answer was lost: the last may be stored after all')})` : '';
+    const saved = undo ? t('Undone and saved: {0}. Not undone{1}: {2}.', done, lost, left)
+      : t('Redone and saved: {0}. Not redone{1}: {2}.', done, lost, left);
+    const gone = err.status === 404 || err.stepGone;
+    let next;
+    if (undo) {
+      next = gone ? t('What was not undone is gone from the history; Redo takes back what was.')
+        : t('Undo tries the rest again; Redo takes back what was undone.');
+    } else {
+      next = gone ? t('What was not redone is gone from the history; Undo takes back what was.')
+        : t('Redo tries the rest again; Undo takes back what was redone.');
+    }
+    const failure = t('Could not {0} all of the step: {1}.', what, err.message);
     try {
       const notice = noticeOf(await ctx.redraw());
-      ctx.showError(`Could not ${what} all of the step: ${err.message}. ${saved} The page now shows what is stored. ${next}${notice ? ` ${notice}` : ''}`);
+      ctx.showError(`${failure} ${saved} ${t('The page now shows what is stored.')} ${next}${notice ? ` ${notice}` : ''}`);
     } catch (redrawErr) {
-      ctx.showError(`Could not ${what} all of the step: ${err.message}. ${saved} The page could not be redrawn (${redrawErr.message}): reload it to see what is stored.`);
+      ctx.showError(`${failure} ${saved} ${t('The page could not be redrawn ({0}): reload it to see what is stored.', redrawErr.message)}`);
     }
   }
 

@@ -1,6 +1,7 @@
 // The save status in the bar, and the message under the bar that says
 // why a save failed or what changed around the page.
 
+import { t } from './i18n.js';
 import { revealRange } from './reveal.js';
 import { createToast } from './toast.js';
 
@@ -29,7 +30,7 @@ export function createStatusLine(docEl) {
     el('save-error-text').textContent = message;
     errorBox.classList.toggle('error', kind === 'error');
     errorBox.classList.toggle('notice', kind !== 'error');
-    el('save-error-close').setAttribute('aria-label', kind === 'error' ? 'Dismiss the error' : 'Dismiss the notice');
+    el('save-error-close').setAttribute('aria-label', kind === 'error' ? t('Dismiss the error') : t('Dismiss the notice'));
     errorBox.hidden = false;
     // The message must not cover the text being worked on: once the page
     // has settled (a failed save gives the selection back first), the
@@ -37,7 +38,7 @@ export function createStatusLine(docEl) {
     // makes taller, or of the foot of a short screen it is pinned to.
     requestAnimationFrame(() => {
       const range = workingRange();
-      if (range) revealRange(range).catch((err) => { el('save-error-text').textContent += ` (The text could not be scrolled clear of this message: ${err.message}.)`; });
+      if (range) revealRange(range).catch((err) => { el('save-error-text').textContent += ` (${t('The text could not be scrolled clear of this message: {0}.', err.message)})`; });
     });
   }
 
@@ -61,7 +62,7 @@ export function createStatusLine(docEl) {
   // has already been shown by save(); anything else is shown now, never
   // dropped.
   function reported(err) {
-    if (!err || !err.shown) showError(`Something went wrong: ${err && err.message ? err.message : err}`);
+    if (!err || !err.shown) showError(t('Something went wrong: {0}', err && err.message ? err.message : err));
   }
 
   return {

@@ -6,6 +6,8 @@
 // and the page can say which is which.
 
 import { stepGives } from './history.js';
+import { t, tn } from './i18n.js';
+import { isolate, linkWords } from './words.js';
 
 /**
  * createSteps returns apply(entry, direction), which history.step calls
@@ -52,7 +54,7 @@ export function createSteps(ctx, history) {
       case 'batch':
         if (undo && entry.entries.every((e) => e.kind === 'create' || e.kind === 'relate')) return undoCreated(entry.entries);
         return runParts(entry.entries, direction);
-      default: throw new Error(`unknown history entry ${entry.kind}`);
+      default: throw new Error(t('unknown history entry {0}', entry.kind));
     }
   }
 
@@ -150,8 +152,9 @@ export function createSteps(ctx, history) {
   }
 
   return async (entry, direction) => {
-    await ctx.save(direction, () => run(entry, direction), stepGives(entry, direction));
-    ctx.showStatus(direction === 'undo' ? 'Undone and saved' : 'Redone and saved');
+    const undo = direction === 'undo';
+    await ctx.save(undo ? t('undo') : t('redo'), () => run(entry, direction), { ...stepGives(entry, direction), step: direction });
+    ctx.showStatus(undo ? t('Undone and saved') : t('Redone and saved'));
   };
 }
 
@@ -165,18 +168,18 @@ function split(done, left) {
 
 // partWords says what a part of a step changes, in a few words.
 function partWords(e) {
-  const link = (r) => `the ${r.type.replace('_', ' ')} link`;
   switch (e.kind) {
     case 'create':
     case 'delete': {
       const links = (e.relations || []).length;
-      return `the ${e.span.label} span “${e.span.text}”${links ? ` with ${links === 1 ? 'its link' : `${links} of its links`}` : ''}`;
+      const span = t('the {0} span “{1}”', isolate(e.span.label), e.span.text);
+      return links ? tn(links, '{1} with its link', '{1} with {0} of its links', span) : span;
     }
-    case 'relabel': return `the label of “${e.span.text}”`;
-    case 'attributes': return 'speaker_in_text' in e.after ? 'the mark “speaker not in the text”' : 'the quotation\'s type';
+    case 'relabel': return t('the label of “{0}”', e.span.text);
+    case 'attributes': return 'speaker_in_text' in e.after ? t('the mark “speaker not in the text”') : t('the quotation\'s type');
     case 'relate':
     case 'unrelate':
-    case 'replace': return link(e.relation);
-    default: return (e.entries || []).map(partWords).join(', ');
+    case 'replace': return linkWords(e.relation.type);
+    default: return (e.entries || []).map(partWords).join(t(', '));
   }
 }

@@ -6,6 +6,8 @@
 // answer comes; a failure is the pinned message's, which stays until
 // dismissed or the next save succeeds.
 
+import { t } from './i18n.js';
+
 /**
  * createToast floats status (the bar's save status) while its place is
  * off the screen. pinned are what may be pinned over the foot of the
@@ -44,7 +46,7 @@ export function createToast(status, pinned) {
     status.classList.toggle('floating', text !== '' && away);
     if (!status.classList.contains('floating')) return;
     place();
-    if (text === 'Saving…') return;
+    if (text === t('Saving…')) return;
     const ms = Math.min(10000, 3000 + 40 * [...text].length); // time to read it
     timer = setTimeout(() => status.classList.remove('floating'), ms);
   }

@@ -2,6 +2,8 @@
 // candidates each named "ORG جهاز مكافحة الإرهاب") are told apart by
 // their place among those alike, in text order: "place 2 of 5".
 
+import { t } from './i18n.js';
+
 /**
  * placesOf numbers the items whose nameOf reads alike, in the order of
  * startOf (their place in the text). It returns a Map from each such item
@@ -17,7 +19,7 @@ export function placesOf(items, nameOf, startOf) {
   for (const same of byName.values()) {
     if (same.length < 2) continue;
     same.sort((a, b) => startOf(a) - startOf(b));
-    same.forEach((item, i) => out.set(item, `place ${i + 1} of ${same.length}`));
+    same.forEach((item, i) => out.set(item, t('place {0} of {1}', i + 1, same.length)));
   }
   return out;
 }

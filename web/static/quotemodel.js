@@ -2,6 +2,8 @@
 // the QUOTE spans segment relations join to it; its speaker and cue hang
 // on whichever segment holds them, the new ones on its first (the head).
 
+import { t } from './i18n.js';
+
 /** createQuoteModel answers questions about the layer last set. */
 export function createQuoteModel() {
   let layer = { spans: [], relations: [] };
@@ -77,9 +79,9 @@ export function createQuoteModel() {
     /** Where s stands against span's quotation, in words. */
     sideOf(span, s) {
       const { first, last } = reach(span);
-      if (s.end <= first) return 'before the quotation';
-      if (s.start >= last) return 'after the quotation';
-      return 'inside the quotation';
+      if (s.end <= first) return t('before the quotation');
+      if (s.start >= last) return t('after the quotation');
+      return t('inside the quotation');
     },
 
     /** The QUOTE before span's quotation that is not already part of it. */

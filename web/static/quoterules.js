@@ -3,6 +3,9 @@
 // those each fetched layer carries, so a manager's change to them is
 // followed without a reload, and said so in words.
 
+import { t } from './i18n.js';
+import { isolate } from './words.js';
+
 /**
  * createRules holds the rules, {type: {from: [labels], to: [labels]}},
  * starting from initial: an empty side joins any label; a type the
@@ -19,9 +22,9 @@ export function createRules(initial) {
     /** True when a span labelled label may refer onward (refers_to). */
     refers: (label) => Boolean(rules.refers_to) && joins(rules.refers_to.from, label),
     /** The labels a link of type reaches, in words ("PER or ORG"). */
-    targetsText: (type) => (rules[type] && rules[type].to.length ? rules[type].to.join(' or ') : 'labelled'),
+    targetsText: (type) => (rules[type] && rules[type].to.length ? orList(rules[type].to) : t('labelled')),
     /** The labels a link of type starts from, in words ("PER or ORG"). */
-    sourcesText: (type) => (rules[type] && rules[type].from.length ? rules[type].from.join(' or ') : 'labelled'),
+    sourcesText: (type) => (rules[type] && rules[type].from.length ? orList(rules[type].from) : t('labelled')),
     /** Follows a layer answer's relation_types; returns how they changed, in words, or ''. */
     set(types) {
       if (!Array.isArray(types)) return '';
@@ -35,9 +38,9 @@ export function createRules(initial) {
     /** Why the rules refuse a link of type from label to label, in words; '' when they allow it. */
     refusal(type, fromLabel, toLabel) {
       const rule = rules[type];
-      if (!rule) return `${type} is no longer one of the project's relation types`;
+      if (!rule) return t('{0} is no longer one of the project\'s relation types', isolate(type));
       if (joins(rule.from, fromLabel) && joins(rule.to, toLabel)) return '';
-      return `${type} no longer joins ${fromLabel} to ${toLabel} (it joins ${sideText(rule.from)} to ${sideText(rule.to)})`;
+      return t('{0} no longer joins {1} to {2} (it joins {3} to {4})', isolate(type), isolate(fromLabel), isolate(toLabel), sideText(rule.from), sideText(rule.to));
     },
   };
 }
@@ -47,27 +50,32 @@ function rulesOf(types) {
   return Object.fromEntries(types.map((t) => [t.name, { from: t.from || [], to: t.to || [] }]));
 }
 
+// orList is labels as a choice among them, in words ("PER or ORG").
+function orList(labels) {
+  return labels.map(isolate).join(t(' or '));
+}
+
 function sideText(side) {
-  return side.length ? side.join(' or ') : 'any label';
+  return side.length ? orList(side) : t('any label');
 }
 
 // describeRules says what an annotator needs to know of new relation
 // rules: the types gone, the new ones and those that now join other
 // labels ("speaker now joins QUOTE to PER or PERS").
 export function describeRules(before, after) {
-  const joinText = (r) => `${sideText(r.from)} to ${sideText(r.to)}`;
+  const joinText = (r) => t('{0} to {1}', sideText(r.from), sideText(r.to));
   const parts = [];
   for (const name of Object.keys(before)) {
-    if (!after[name]) parts.push(`${name} is gone`);
+    if (!after[name]) parts.push(t('{0} is gone', isolate(name)));
   }
   for (const [name, rule] of Object.entries(after)) {
-    if (!before[name]) parts.push(`${name} is new, joining ${joinText(rule)}`);
-    else if (joinText(before[name]) !== joinText(rule)) parts.push(`${name} now joins ${joinText(rule)}`);
+    if (!before[name]) parts.push(t('{0} is new, joining {1}', isolate(name), joinText(rule)));
+    else if (joinText(before[name]) !== joinText(rule)) parts.push(t('{0} now joins {1}', isolate(name), joinText(rule)));
   }
-  return parts.join('; ');
+  return parts.join(t('; '));
 }
 
 /** rulesNotice says that the quotation tools follow the project's new relation rules, and how they changed. */
 export function rulesNotice(change) {
-  return `The project's relation rules changed since this page was loaded: the quotation tools now follow them (${change}).`;
+  return t('The project\'s relation rules changed since this page was loaded: the quotation tools now follow them ({0}).', change);
 }

@@ -8,11 +8,13 @@
 // saved quotelinks.js's; this module draws the tools and wires them.
 
 import { request } from './api.js';
+import { t } from './i18n.js';
 import { keyName } from './keyname.js';
 import { placesOf } from './places.js';
 import { createQuoteModel } from './quotemodel.js';
 import { createQuoteLinks } from './quotelinks.js';
 import { createRules, rulesNotice } from './quoterules.js';
+import { isolate, typeWords } from './words.js';
 
 /**
  * createQuoteTools wires the quote part of the editor. ctx gives what the
@@ -49,7 +51,7 @@ export function createQuoteTools(ctx) {
   function describe(s) {
     const frag = document.createDocumentFragment();
     if (!s) {
-      frag.append('none');
+      frag.append(t('none'));
       return frag;
     }
     const tag = document.createElement('span');
@@ -78,11 +80,11 @@ export function createQuoteTools(ctx) {
   // (linkedAs: "current speaker", or ''); the words are part of the
   // button, so its accessible name says them too.
   function hintOf(s, place, linkedAs) {
-    const words = [place && `${place}, ${model.sideOf(current, s)}`, linkedAs].filter(Boolean);
+    const words = [place && `${place}${t(', ')}${model.sideOf(current, s)}`, linkedAs].filter(Boolean);
     if (!words.length) return null;
     const hint = document.createElement('span');
     hint.className = 'hint';
-    hint.textContent = ` (${words.join('; ')})`;
+    hint.textContent = ` (${words.join(t('; '))})`;
     return hint;
   }
 
@@ -102,12 +104,12 @@ export function createQuoteTools(ctx) {
       b.append(describe(s));
       const linked = Boolean(now) && now.to === s.id;
       if (linked) b.setAttribute('aria-current', 'true');
-      const hint = hintOf(s, places.get(s), linked ? `current ${type}` : '');
+      const hint = hintOf(s, places.get(s), linked ? t('current {0}', typeWords(type)) : '');
       if (hint) b.append(hint);
       b.addEventListener('click', () => link(type, s).catch(ctx.reported));
       return b;
     }));
-    if (!box.children.length) box.textContent = `No ${rules.targetsText(type)} spans in this layer yet.`;
+    if (!box.children.length) box.textContent = t('No {0} spans in this layer yet.', rules.targetsText(type));
     if (had !== null) {
       const again = box.querySelector(`button[data-span="${had}"]`);
       (again || box.closest('details').querySelector('summary')).focus();
@@ -156,7 +158,7 @@ export function createQuoteTools(ctx) {
       fillChoices(el('q-cue-choices'), 'cue');
     } else if (rules.refers(current.label)) {
       const r = model.relationsFrom(current.id, 'refers_to')[0];
-      el('r-target').replaceChildren(r ? describe(model.spanOf(r.to)) : 'nothing');
+      el('r-target').replaceChildren(r ? describe(model.spanOf(r.to)) : t('nothing'));
       el('r-remove').hidden = !r;
     }
   }
@@ -167,17 +169,17 @@ export function createQuoteTools(ctx) {
   function startPicking(type, byKey) {
     if (ctx.refuseReadOnly()) return;
     picking = type;
-    const what = { speaker: 'speaker', cue: 'cue', refers_to: 'entity it refers to' }[type];
+    const what = type === 'refers_to' ? t('entity it refers to') : typeWords(type);
     const box = { speaker: el('q-speaker-choices'), cue: el('q-cue-choices') }[type];
     const targets = rules.targetsText(type);
     if (!box) {
-      ctx.showStatus(`Click the ${what} (a ${targets} span) in the text, or press Escape.`);
+      ctx.showStatus(t('Click the {0} (a {1} span) in the text, or press Escape.', what, targets));
       return;
     }
     box.closest('details').open = true;
     const first = box.querySelector('button');
-    ctx.showStatus(first ? `Click the ${what} (a ${targets} span) in the text, or choose it in the list of candidates, nearest first; Escape stops.`
-      : `No ${targets} spans in this layer yet: mark the ${what} first, then link it.`);
+    ctx.showStatus(first ? t('Click the {0} (a {1} span) in the text, or choose it in the list of candidates, nearest first; Escape stops.', what, targets)
+      : t('No {0} spans in this layer yet: mark the {1} first, then link it.', targets, what));
     if (byKey && first) first.focus();
   }
 
@@ -239,7 +241,7 @@ export function createQuoteTools(ctx) {
       if (!picking || !current) return false;
       const target = ids.map(model.spanOf).filter((s) => s && rules.reaches(picking, s.label) && s.id !== current.id).pop();
       if (!target) {
-        ctx.showStatus(`That is not a ${rules.targetsText(picking)} span; click one, or press Escape.`);
+        ctx.showStatus(t('That is not a {0} span; click one, or press Escape.', rules.targetsText(picking)));
         return true;
       }
       const type = picking;
@@ -269,12 +271,13 @@ export function createQuoteTools(ctx) {
       const key = keyName(e);
       if (keyType(e) || !rules.has({ s: 'speaker', c: 'cue', r: 'refers_to' }[key])) return '';
       if (key === 'r') {
-        const open = current ? `the ${current.label} span open is not one` : 'no span is open';
-        return `R picks the entity a ${rules.sourcesText('refers_to')} span refers to, and ${open}: open one first (] or click it).`;
+        const sources = rules.sourcesText('refers_to');
+        return current ? t('R picks the entity a {0} span refers to, and the {1} span open is not one: open one first (] or click it).', sources, isolate(current.label))
+          : t('R picks the entity a {0} span refers to, and no span is open: open one first (] or click it).', sources);
       }
-      const what = key === 's' ? 'speaker' : 'cue';
-      const open = current ? `the ${current.label} span open is not a quotation` : 'no span is open';
-      return `${key.toUpperCase()} picks a quotation's ${what}, and ${open}: open a QUOTE span first (] or click it).`;
+      const what = typeWords(key === 's' ? 'speaker' : 'cue');
+      return current ? t('{0} picks a quotation\'s {1}, and the {2} span open is not a quotation: open a QUOTE span first (] or click it).', key.toUpperCase(), what, isolate(current.label))
+        : t('{0} picks a quotation\'s {1}, and no span is open: open a QUOTE span first (] or click it).', key.toUpperCase(), what);
     },
   };
 }

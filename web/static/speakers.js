@@ -7,6 +7,8 @@
 // or data-not-in-text. A joined quotation's segments all name the same
 // speaker.
 
+import { t } from './i18n.js';
+
 // Each name is isolated (FSI ... PDI), so Arabic inside a Latin chip, and
 // a name ending in a digit or a mark, keeps its own order.
 const isolate = (name) => `\u2068${name}\u2069`;
@@ -85,9 +87,10 @@ export function createSpeakers(panel) {
      * The run's description, in words, for a screen reader ("QUOTE, said
      * by صباح النعمان"): the name is spoken, not laid out, so not isolated.
      */
-    description: (start, labels) => units(start, labels, (l, w) => `${l}, ${{
-      named: `said by ${w.name}`, none: 'no speaker yet', absent: 'speaker not in the text',
-    }[w.state]}`).join(' · '),
+    description: (start, labels) => units(start, labels, (l, w) => {
+      if (w.state === 'named') return t('{0}, said by {1}', l, w.name);
+      return w.state === 'absent' ? t('{0}, speaker not in the text', l) : t('{0}, no speaker yet', l);
+    }).join(' · '),
   };
 }
 
@@ -95,7 +98,7 @@ export function createSpeakers(panel) {
 // two words in 18 letters at most, its last word in 10, an ellipsis.
 function namesOf(who) {
   if (who.state === 'none') return ['?'];
-  if (who.state === 'absent') return ['not in text', '…'];
+  if (who.state === 'absent') return [t('not in text'), '…'];
   return [shortName(who.name, 2, 18), shortName(who.name, 1, 10), '…'];
 }
 

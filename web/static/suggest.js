@@ -7,9 +7,11 @@
 // rejected suggestion is not proposed again, in any browser.
 
 import { request } from './api.js';
+import { t, tn } from './i18n.js';
 import { codePointToBoundary } from './offsets.js';
 import { placesOf } from './places.js';
 import { revealRange } from './reveal.js';
+import { isolate, listWords } from './words.js';
 
 export function createSuggestions(ctx) {
   const el = (id) => document.getElementById(id);
@@ -65,10 +67,10 @@ export function createSuggestions(ctx) {
   // redrawn the page and reloaded the list, by looking its spans up in
   // the list as it then is.
   function idsNow(spans) {
-    if (!loaded) throw new Error('the suggestions could not be reloaded; press “Suggest quotations and names” again');
+    if (!loaded) throw new Error(t('the suggestions could not be reloaded; press “{0}” again', el('sug-load').textContent.trim()));
     return spans.map((s) => {
       const id = proposed.get(keyOf(s));
-      if (id === undefined) throw new Error(`${s.label} “${s.text}” is no longer proposed`);
+      if (id === undefined) throw new Error(t('{0} “{1}” is no longer proposed', isolate(s.label), s.text));
       return id;
     });
   }
@@ -131,8 +133,8 @@ export function createSuggestions(ctx) {
     text.lang = 'ar';
     text.textContent = s.label === 'QUOTE' ? `“${s.text}”` : s.text;
     span.append(text);
-    if (s.existing) span.append(' (already marked)');
-    if (s.seen) span.append(` (labelled so ${s.seen === 1 ? 'once' : s.seen === 2 ? 'twice' : `${s.seen} times`} before)`);
+    if (s.existing) span.append(` (${t('already marked')})`);
+    if (s.seen) span.append(` (${s.seen === 2 ? t('labelled so twice before') : tn(s.seen, 'labelled so once before', 'labelled so {0} times before')})`);
     return span;
   }
 
@@ -141,7 +143,7 @@ export function createSuggestions(ctx) {
   function nameOf(g) {
     const s = g.single || g.quote;
     const text = [...s.text].length > 40 ? `${[...s.text].slice(0, 40).join('')}…` : s.text;
-    return g.single ? `${s.label} “${text}”` : `the quotation “${text}”`;
+    return g.single ? t('{0} “{1}”', isolate(s.label), text) : t('the quotation “{0}”', text);
   }
 
   function button(text, name, onClick) {
@@ -201,15 +203,15 @@ export function createSuggestions(ctx) {
       if (g.single) {
         li.append(describe(g.single.label, g.single, kindOf(g, g.single)));
       } else {
-        li.append(describe('Quote', g.quote, 'quote'), describe('Speaker', g.speaker, 'speaker'), describe('Cue', g.cue, 'cue'));
+        li.append(describe(t('Quote'), g.quote, 'quote'), describe(t('Speaker'), g.speaker, 'speaker'), describe(t('Cue'), g.cue, 'cue'));
       }
       const place = places.get(g);
       const name = place ? `${nameOf(g)} (${place})` : nameOf(g);
-      const accept = button('Accept', `Accept ${name}`,
-        () => acceptSuggestions(() => idsNow(partsOf(g)), 'accept the suggestion').catch(ctx.reported));
+      const accept = button(t('Accept'), t('Accept {0}', name),
+        () => acceptSuggestions(() => idsNow(partsOf(g)), t('accept the suggestion')).catch(ctx.reported));
       accept.dataset.action = 'accept';
-      const reject = button('Reject', `Reject ${name}`,
-        () => post('reject', () => idsNow(rejectPartsOf(g)), 'reject the suggestion').catch(ctx.reported));
+      const reject = button(t('Reject'), t('Reject {0}', name),
+        () => post('reject', () => idsNow(rejectPartsOf(g)), t('reject the suggestion')).catch(ctx.reported));
       reject.dataset.action = 'reject';
       const actions = document.createElement('span');
       actions.className = 'sug-actions';
@@ -227,7 +229,7 @@ export function createSuggestions(ctx) {
     el('sug-empty').hidden = groups.length > 0;
     el('sug-key').hidden = groups.length === 0;
     el('sug-restore').hidden = rejected === 0;
-    el('sug-restore').textContent = `Show ${rejected} rejected suggestion${rejected === 1 ? '' : 's'} again`;
+    el('sug-restore').textContent = tn(rejected, 'Show {0} rejected suggestion again', 'Show {0} rejected suggestions again');
     highlight();
   }
 
@@ -256,12 +258,11 @@ export function createSuggestions(ctx) {
 
   // acceptedText says what an accept stored, and how to take it back.
   function acceptedText(created) {
-    const count = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
     const spans = created ? created.spans.length : 0;
     const links = created ? created.relations.length : 0;
-    if (spans + links === 0) return 'Nothing was left to accept.';
-    const parts = [spans && count(spans, 'span'), links && count(links, 'link')].filter(Boolean);
-    return `Accepted ${parts.join(' and ')} — Ctrl+Z takes ${spans + links === 1 ? 'it' : 'them'} back.`;
+    if (spans + links === 0) return t('Nothing was left to accept.');
+    const parts = listWords([spans && tn(spans, '{0} span', '{0} spans'), links && tn(links, '{0} link', '{0} links')].filter(Boolean));
+    return spans + links === 1 ? t('Accepted {0} — Ctrl+Z takes it back.', parts) : t('Accepted {0} — Ctrl+Z takes them back.', parts);
   }
 
   // Accepting or rejecting goes through save(), which redraws the page
@@ -277,8 +278,8 @@ export function createSuggestions(ctx) {
     });
   }
 
-  el('sug-load').addEventListener('click', () => load().catch((err) => ctx.showError(`Could not load suggestions: ${err.message}`)));
-  el('sug-restore').addEventListener('click', () => ctx.save('show the rejected suggestions again',
+  el('sug-load').addEventListener('click', () => load().catch((err) => ctx.showError(t('Could not load suggestions: {0}', err.message))));
+  el('sug-restore').addEventListener('click', () => ctx.save(t('show the rejected suggestions again'),
     () => request('DELETE', `/api/v1/documents/${ctx.docId}/suggestions/rejections${ctx.layerQuery}`)).catch(ctx.reported));
   // Accept all sends the ids of every group of the list as it is when the
   // save runs (see idsNow), so a click between a redraw and the list's
@@ -294,7 +295,7 @@ export function createSuggestions(ctx) {
   // what was accepted just below it. Not to the text: below it, on a
   // narrow screen, the focus would be off the screen and the words too.
   el('sug-accept-all').addEventListener('click', () => {
-    acceptSuggestions(() => idsNow(groups.flatMap(partsOf)), 'accept the suggestions').then(() => {
+    acceptSuggestions(() => idsNow(groups.flatMap(partsOf)), t('accept the suggestions')).then(() => {
       const at = document.activeElement;
       if (at !== document.body && !list.closest('section').contains(at)) return;
       el('sug-title').focus({ preventScroll: true });
@@ -305,7 +306,7 @@ export function createSuggestions(ctx) {
   // Reject all takes back nothing stored: "Show rejected suggestions
   // again" brings every one back.
   el('sug-reject-all').addEventListener('click', () => post('reject', () => idsNow(groups.flatMap(rejectPartsOf)),
-    'reject the suggestions').catch(ctx.reported));
+    t('reject the suggestions')).catch(ctx.reported));
 
   return {
     /** After a redraw: proposals are recomputed against the new layer. */

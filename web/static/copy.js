@@ -4,6 +4,8 @@
 // text is selected instead and the button says to press Ctrl+C, so the
 // secret is never lost to a silent failure.
 
+import { t } from './i18n.js';
+
 document.addEventListener('click', async (e) => {
   const button = e.target.closest('button[data-copy]');
   if (!button) return;
@@ -15,10 +17,10 @@ document.addEventListener('click', async (e) => {
   selection.removeAllRanges();
   selection.addRange(range);
   try {
-    if (!navigator.clipboard) throw new Error('this page may not use the clipboard');
+    if (!navigator.clipboard) throw new Error(t('this page may not use the clipboard'));
     await navigator.clipboard.writeText(source.textContent);
-    said.textContent = 'Copied.';
+    said.textContent = t('Copied.');
   } catch (err) {
-    said.textContent = `Not copied (${err.message}): it is selected, press Ctrl+C.`;
+    said.textContent = t('Not copied ({0}): it is selected, press Ctrl+C.', err.message);
   }
 });

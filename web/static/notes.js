@@ -4,8 +4,10 @@
 // Every text is set as text, never as HTML; every failure is shown.
 
 import { request } from './api.js';
+import { t } from './i18n.js';
 import { selectionOffsets, selectOffsets } from './offsets.js';
 import { revealRange } from './reveal.js';
+import { isolate } from './words.js';
 
 const panel = document.getElementById('notes');
 if (panel) init(panel);
@@ -86,6 +88,13 @@ function init(box) {
     return b;
   }
 
+  // around is a message holding {0} with node in its place: a name or a
+  // passage set apart in a <bdi>, where the language puts it.
+  function around(message, node) {
+    const [before, after] = message.split('{0}');
+    return [before, node, after].filter((part) => part !== '');
+  }
+
   function item(n) {
     const li = document.createElement('li');
     li.className = n.resolved ? 'note resolved' : 'note';
@@ -100,7 +109,7 @@ function init(box) {
     when.dateTime = n.created_at;
     when.textContent = utcTime(n.created_at);
     head.append(who, ' · ', when);
-    if (n.resolved) head.append(' · resolved', ...(n.resolved_by ? [' by ', isolated(n.resolved_by)] : []));
+    if (n.resolved) head.append(' · ', ...(n.resolved_by ? around(t('resolved by {0}'), isolated(n.resolved_by)) : [t('resolved')]));
     li.append(head);
     if (n.text !== null && n.text !== undefined) {
       // The passage: on the annotation page a click selects it in the text.
@@ -109,16 +118,16 @@ function init(box) {
       const text = document.createElement('bdi');
       text.lang = 'ar';
       text.textContent = clip(n.text);
-      quote.append('About: ', text);
+      quote.append(...around(t('About: {0}'), text));
       if (docEl) {
         quote.type = 'button';
-        quote.setAttribute('aria-label', `Select the passage “${clip(n.text)}” in the text`);
+        quote.setAttribute('aria-label', t('Select the passage “{0}” in the text', clip(n.text)));
         quote.addEventListener('click', () => {
           if (!selectOffsets(docEl, n.start, n.end)) {
-            showError(`The passage at ${n.start}–${n.end} is not in the text on this page.`);
+            showError(t('The passage at {0}–{1} is not in the text on this page.', n.start, n.end));
             return;
           }
-          revealRange(window.getSelection().getRangeAt(0)).catch((err) => showError(`Could not show the passage: ${err.message}`));
+          revealRange(window.getSelection().getRangeAt(0)).catch((err) => showError(t('Could not show the passage: {0}', err.message)));
         });
       }
       li.append(quote);
@@ -130,14 +139,14 @@ function init(box) {
     li.append(body);
     const actions = document.createElement('span');
     actions.className = 'note-actions';
-    const about = `${n.author}’s note “${clip(n.body)}”`;
+    const about = t('{0}’s note “{1}”', isolate(n.author), clip(n.body));
     if (n.can_resolve) {
-      actions.append(button(n.resolved ? 'Reopen' : 'Resolve', `${n.resolved ? 'Reopen' : 'Resolve'} ${about}`,
-        () => change('PATCH', n, { resolved: !n.resolved })));
+      actions.append(n.resolved ? button(t('Reopen'), t('Reopen {0}', about), () => change('PATCH', n, { resolved: false }))
+        : button(t('Resolve'), t('Resolve {0}', about), () => change('PATCH', n, { resolved: true })));
     }
     if (n.can_delete) {
-      actions.append(button('Delete', `Delete ${about}`, async () => {
-        if (window.confirm(`Delete ${about}? This cannot be undone.`)) await change('DELETE', n);
+      actions.append(button(t('Delete'), t('Delete {0}', about), async () => {
+        if (window.confirm(t('Delete {0}? This cannot be undone.', about))) await change('DELETE', n);
       }));
     }
     if (actions.childNodes.length) li.append(actions);
@@ -153,7 +162,7 @@ function init(box) {
     const focusedAt = focusedLi ? [...list.children].indexOf(focusedLi) : -1;
     list.replaceChildren(...notes.map(item));
     const open = notes.filter((n) => !n.resolved).length;
-    el('notes-count').textContent = notes.length ? `(${open} open of ${notes.length})` : '';
+    el('notes-count').textContent = notes.length ? t('({0} open of {1})', open, notes.length) : '';
     el('notes-empty').hidden = notes.length > 0;
     // After resolving or deleting from the keyboard, focus stays in the list.
     if (focusedNote !== null) {
@@ -175,7 +184,7 @@ function init(box) {
   el('note-form').addEventListener('submit', (e) => {
     e.preventDefault();
     if (count() > MAX) {
-      showError(`The note is ${[...body.value].length} characters long; at most ${MAX} fit. Shorten it; it is still in the box.`);
+      showError(t('The note is {0} characters long; at most {1} fit. Shorten it; it is still in the box.', [...body.value].length, MAX));
       return;
     }
     const note = { body: body.value };
@@ -194,13 +203,13 @@ function init(box) {
         passage = null;
       }
       errorBox.hidden = true;
-      el('note-status').textContent = made.text ? `Note added, about “${clip(made.text)}”.` : 'Note added.';
+      el('note-status').textContent = made.text ? t('Note added, about “{0}”.', clip(made.text)) : t('Note added.');
       return load();
-    }).catch((err) => showError(`Could not add the note: ${plain(err)} It is still in the box.`));
+    }).catch((err) => showError(t('Could not add the note: {0} It is still in the box.', plain(err))));
   });
 
   // A link to the notes (#notes, from the document list) opens them.
   if (location.hash === '#notes') box.open = true;
 
-  load().catch((err) => showError(`Could not load the notes: ${plain(err)}`));
+  load().catch((err) => showError(t('Could not load the notes: {0}', plain(err))));
 }

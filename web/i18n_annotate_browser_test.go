@@ -197,3 +197,70 @@ func (b *browser) wantTexts(step string, want map[string]string) {
 		}
 	}
 }
+
+// TestBrowserArabicAnnotateReviewer is a reviewer whose interface is
+// Arabic: an annotator's layer says in Arabic why it is read only, the
+// annotator's name kept whole in the sentence; gold's quotations panel
+// points from a speaker to the entity it refers to right to left; and
+// gold's warning of a quotation without a speaker reads in Arabic. No
+// page scrolls sideways at 1366x900 nor at 200% zoom.
+func TestBrowserArabicAnnotateReviewer(t *testing.T) {
+	ctx := context.Background()
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	layla := addSiteMember(t, s, "layla", db.RoleAnnotator)
+	rana := addSiteMember(t, s, "rana", db.RoleReviewer)
+	if err := s.store.SetLanguage(ctx, rana, "ar"); err != nil {
+		t.Fatal(err)
+	}
+	span := func(owner int64, word string, nth int, label string) db.Span {
+		start, end := spanAt(t, doc.Text, word, nth)
+		sp, err := s.store.CreateSpan(ctx, doc, owner, s.user.ID, db.SpanInput{Start: start, End: end, Label: label})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sp
+	}
+	link := func(kind string, from, to db.Span) {
+		if _, err := s.store.CreateRelation(ctx, doc, 0, s.user.ID, db.RelationInput{Type: kind, From: from.ID, To: to.ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	span(layla.ID, "صباح النعمان", 0, "PER")
+	quote := span(0, "الجهاز مستمر في عملياته", 0, "QUOTE")
+	speaker := span(0, "الناطق باسم الجهاز", 0, "PER")
+	link("speaker", quote, speaker)
+	link("refers_to", speaker, span(0, "صباح النعمان", 0, "PER"))
+	span(0, "هناك متابعة من قبل رئيس الوزراء", 0, "QUOTE")
+
+	b := newBrowser(t, s)
+	b.relogin(s.url, "rana")
+	b.openAsIs(fmt.Sprintf("%s/documents/%d?layer=layla", s.url, doc.ID))
+	b.wantTexts("layla's layer", map[string]string{
+		`document.documentElement.lang + ' ' + document.documentElement.dir`:                 "ar rtl",
+		`document.getElementById('readonly-note').textContent.replace(/\s+/g, ' ').trim()`:   "· للقراءة فقط: هذه طبقة layla. افتح طبقتك لتوسم فيها.",
+		`document.querySelector('#readonly-note bdi').textContent`:                           "layla",
+		`document.querySelector('nav.layers').getAttribute('aria-label')`:                    "الطبقات",
+		`[...document.querySelectorAll('nav.layers a')].map((a) => a.textContent).join('|')`: "طبقتي|الطبقة الذهبية|layla|مقارنة وقبول في الطبقة الذهبية",
+		`document.getElementById('doc').dataset.readonlyReason`:                              "هذه طبقة \u2068layla\u2069: إنها للقراءة فقط. افتح طبقتك لتوسم فيها.",
+	})
+	b.checkReflow("an annotator's layer in Arabic", 1366, 900)
+	b.viewShot("arabic-annotate-other-layer")
+
+	b.openAsIs(fmt.Sprintf("%s/documents/%d?layer=gold&warn=quotes", s.url, doc.ID))
+	b.wantTexts("gold", map[string]string{
+		`document.querySelector('.layer-info strong').textContent`:                                               "الطبقة الذهبية",
+		`document.getElementById('warn-title').textContent`:                                                      "اقتباسات بلا قائل",
+		`document.querySelector('#quote-warning .warn-how a').textContent`:                                       "صفحة المراجعة",
+		`document.querySelector('#quote-list li[data-said] .q-speaker').textContent.replace(/\s+/g, ' ').trim()`: "القائل: الناطق باسم الجهاز ← صباح النعمان",
+	})
+	// The arrow runs right to left, from the speaker to its referent.
+	if !eval[bool](b, `(() => { const [from, to] = document.querySelectorAll('#quote-list li[data-said] .q-speaker bdi'); return from.getBoundingClientRect().left > to.getBoundingClientRect().right; })()`) {
+		t.Error("in Arabic the speaker does not stand right of the entity it refers to")
+	}
+	b.checkReflow("gold in Arabic", 1366, 900)
+	b.viewShot("arabic-annotate-gold")
+	b.run(chromedp.EmulateViewport(683, 450, chromedp.EmulateScale(2)))
+	b.checkReflow("gold in Arabic", 683, 450)
+	b.viewShot("arabic-annotate-gold-zoom")
+}

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"testing"
 
 	"hashiya/db"
@@ -31,7 +32,7 @@ func TestDeleteSummaryReads(t *testing.T) {
 		{[]db.DocumentLoss{{Notes: 1}}, "1 document, which nobody has annotated yet. The note written on them goes too."},
 		{[]db.DocumentLoss{{Notes: 2}, {Layers: 1, Notes: 1}}, "2 documents, with no spans in 1 annotator layer. The 3 notes written on them go too."},
 	} {
-		if got := (DeleteDocumentsView{Docs: c.docs}).summary(); got != c.want {
+		if got := (DeleteDocumentsView{Docs: c.docs}).summary(context.Background()); got != c.want {
 			t.Errorf("%+v:\n got %q\nwant %q", c.docs, got, c.want)
 		}
 	}

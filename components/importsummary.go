@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -20,8 +21,12 @@ type ImportCounts struct {
 // (no annotations)", "Imported 2 documents with 5 spans into gold",
 // "Imported 1,814 spans into layla's layer of 30 documents the project
 // had", and when both came, "Imported 2 documents, and 9 spans into the
-// gold layer of them and of 30 documents the project had".
-func ImportSummary(c ImportCounts) string {
+// gold layer of them and of 30 documents the project had". It is English
+// unless ctx asks for another language (the import form's answer).
+func ImportSummary(ctx context.Context, c ImportCounts) string {
+	if LangOf(ctx) != English {
+		return importSummaryIn(ctx, c)
+	}
 	var marks string
 	switch {
 	case c.Spans > 0 && c.Relations > 0:
@@ -61,15 +66,53 @@ func importWords(documents, annotated int, marks, from, layer string) string {
 	return docs + from + ", and " + marks + into + " of them and of " + had
 }
 
+// importSummaryIn is ImportSummary in ctx's language, sentence by
+// sentence: the English is shared with the activity log's (importWords),
+// whose pieces another language cannot put in its own order.
+func importSummaryIn(ctx context.Context, c ImportCounts) string {
+	docs := Tn(ctx, c.Documents, "1 document", "%d documents")
+	spans, relations := Tn(ctx, c.Spans, "1 span", "%d spans"), Tn(ctx, c.Relations, "1 relation", "%d relations")
+	marks := ""
+	switch {
+	case c.Spans > 0 && c.Relations > 0:
+		marks = Tf(ctx, "%s and %s", spans, relations)
+	case c.Spans > 0:
+		marks = spans
+	case c.Relations > 0:
+		marks = relations
+	}
+	into := T(ctx, "into the gold layer")
+	if c.Layer != "" && c.Layer != "gold" {
+		into = Tf(ctx, "into %s's layer", isolate(c.Layer))
+	}
+	switch {
+	case c.Annotated <= 0 && marks == "":
+		return Tf(ctx, "Imported %s (no annotations)", docs)
+	case c.Annotated <= 0:
+		return Tf(ctx, "Imported %s with %s %s", docs, marks, into)
+	case marks == "":
+		marks = T(ctx, "no annotations")
+	}
+	had := Tn(ctx, c.Annotated, "1 document the project had", "%d documents the project had")
+	if c.Documents <= 0 {
+		return Tf(ctx, "Imported %s %s of %s", marks, into, had)
+	}
+	return Tf(ctx, "Imported %s, and %s %s of them and of %s", docs, marks, into, had)
+}
+
 // AddedLabelsNote says which labels an import added and, of those, the
 // ones no relation rule joins, with the rules there are, since a corpus
 // of its own labels (ANERCorp's PERS beside the default PER) otherwise
 // leaves a quotation no speaker to link to and nobody told why: "Added
 // labels PERS, MISC; no relation rule joins PERS or MISC (speaker joins
 // QUOTE to PER/ORG; cue joins QUOTE to CUE): …". "" when none was added.
-func AddedLabelsNote(added, unjoined []string, rules []db.RelationType) string {
+// It is English unless ctx asks for another language.
+func AddedLabelsNote(ctx context.Context, added, unjoined []string, rules []db.RelationType) string {
 	if len(added) == 0 {
 		return ""
+	}
+	if LangOf(ctx) != English {
+		return addedLabelsNoteIn(ctx, added, unjoined, rules)
 	}
 	note := "Added the label " + added[0]
 	if len(added) > 1 {
@@ -91,6 +134,38 @@ func AddedLabelsNote(added, unjoined []string, rules []db.RelationType) string {
 		them, which = strings.Join(unjoined[:len(unjoined)-1], ", ")+" or "+unjoined[len(unjoined)-1], "them"
 	}
 	return fmt.Sprintf("%s; no relation rule joins %s (%s): edit Relations on the project page if a link, a quotation's speaker say, should reach %s",
+		note, them, rulesSaid, which)
+}
+
+// addedLabelsNoteIn is AddedLabelsNote in ctx's language, the label
+// names isolated so Latin ones keep the sentence in its order.
+func addedLabelsNoteIn(ctx context.Context, added, unjoined []string, rules []db.RelationType) string {
+	note := Tf(ctx, "Added the label %s", isolate(added[0]))
+	if len(added) > 1 {
+		note = Tf(ctx, "Added labels %s", isolate(strings.Join(added, ", ")))
+	}
+	if len(unjoined) == 0 {
+		return note
+	}
+	side := func(labels []string) string {
+		if len(labels) == 0 {
+			return T(ctx, "any label")
+		}
+		return isolate(strings.Join(labels, "/"))
+	}
+	var joins []string
+	for _, rt := range rules {
+		joins = append(joins, Tf(ctx, "%s joins %s to %s", isolate(rt.Name), side(rt.From), side(rt.To)))
+	}
+	rulesSaid := T(ctx, "there is none")
+	if len(joins) > 0 {
+		rulesSaid = strings.Join(joins, T(ctx, "; "))
+	}
+	them, which := isolate(unjoined[0]), T(ctx, "it")
+	if len(unjoined) > 1 {
+		them, which = Tf(ctx, "%s or %s", isolate(strings.Join(unjoined[:len(unjoined)-1], ", ")), isolate(unjoined[len(unjoined)-1])), T(ctx, "them")
+	}
+	return Tf(ctx, "%s; no relation rule joins %s (%s): edit Relations on the project page if a link, a quotation's speaker say, should reach %s",
 		note, them, rulesSaid, which)
 }
 

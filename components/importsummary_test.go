@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -23,7 +24,7 @@ func TestImportSummary(t *testing.T) {
 		{ImportCounts{Annotated: 1, Spans: 2, Relations: 1, Layer: "gold"}, "Imported 2 spans and 1 relation into the gold layer of 1 document the project had"},
 		{ImportCounts{Documents: 2, Annotated: 30, Spans: 9, Layer: "gold"}, "Imported 2 documents, and 9 spans into the gold layer of them and of 30 documents the project had"},
 	} {
-		if got := ImportSummary(tt.c); got != tt.want {
+		if got := ImportSummary(context.Background(), tt.c); got != tt.want {
 			t.Errorf("ImportSummary(%+v) = %q, want %q", tt.c, got, tt.want)
 		}
 	}
@@ -63,7 +64,7 @@ func TestAddedLabelsNote(t *testing.T) {
 			"Added labels PERS, MISC; no relation rule joins MISC (speaker joins QUOTE to PERS): edit Relations on the project page if a link, a quotation's speaker say, should reach it"},
 		{[]string{"X"}, []string{"X"}, nil, "Added the label X; no relation rule joins X (there is none): edit Relations on the project page if a link, a quotation's speaker say, should reach it"},
 	} {
-		if got := AddedLabelsNote(tt.added, tt.unjoined, tt.rules); got != tt.want {
+		if got := AddedLabelsNote(context.Background(), tt.added, tt.unjoined, tt.rules); got != tt.want {
 			t.Errorf("AddedLabelsNote(%v, %v) =\n%q, want\n%q", tt.added, tt.unjoined, got, tt.want)
 		}
 	}

@@ -1,7 +1,7 @@
 package components
 
 import (
-	"fmt"
+	"context"
 	"slices"
 	"strings"
 
@@ -44,8 +44,10 @@ func (c LabelChanges) Lines() []string {
 	return lines
 }
 
-// CompareLabelSets lists what replacing before with after changes.
-func CompareLabelSets(before, after db.LabelSet) LabelChanges {
+// CompareLabelSets lists what replacing before with after changes, in
+// ctx's language: the replace page's; the command line and the API say it
+// in English.
+func CompareLabelSets(ctx context.Context, before, after db.LabelSet) LabelChanges {
 	var c LabelChanges
 	old := map[string]db.Label{}
 	for _, l := range before.Labels {
@@ -55,29 +57,29 @@ func CompareLabelSets(before, after db.LabelSet) LabelChanges {
 	for _, l := range after.Labels {
 		o, ok := old[l.Name]
 		if !ok {
-			c.Added = append(c.Added, labelLine(l))
+			c.Added = append(c.Added, labelLine(ctx, l))
 			continue
 		}
 		kept = append(kept, l.Name)
 		var what []string
 		if !strings.EqualFold(o.Color, l.Color) {
-			what = append(what, fmt.Sprintf("colour %s → %s", o.Color, l.Color))
+			what = append(what, Tf(ctx, "colour %s → %s", o.Color, l.Color))
 		}
 		if o.Hotkey != l.Hotkey {
-			what = append(what, fmt.Sprintf("hotkey %s → %s", keyOrNone(o.Hotkey), keyOrNone(l.Hotkey)))
+			what = append(what, Tf(ctx, "hotkey %s → %s", keyOrNone(ctx, o.Hotkey), keyOrNone(ctx, l.Hotkey)))
 		}
 		if o.Description != l.Description {
-			what = append(what, fmt.Sprintf("what it covers %s → %s", quotedOrNone(o.Description), quotedOrNone(l.Description)))
+			what = append(what, Tf(ctx, "what it covers %s → %s", quotedOrNone(ctx, o.Description), quotedOrNone(ctx, l.Description)))
 		}
 		if len(what) > 0 {
-			c.Changed = append(c.Changed, l.Name+": "+strings.Join(what, ", "))
+			c.Changed = append(c.Changed, l.Name+": "+strings.Join(what, T(ctx, ", ")))
 		}
 	}
 	for _, l := range before.Labels {
 		if slices.ContainsFunc(after.Labels, func(a db.Label) bool { return a.Name == l.Name }) {
 			keptBefore = append(keptBefore, l.Name)
 		} else {
-			c.Removed = append(c.Removed, labelLine(l))
+			c.Removed = append(c.Removed, labelLine(ctx, l))
 		}
 	}
 	c.Reordered = !slices.Equal(kept, keptBefore)
@@ -89,45 +91,45 @@ func CompareLabelSets(before, after db.LabelSet) LabelChanges {
 		o, ok := oldRules[rt.Name]
 		switch {
 		case !ok:
-			c.RulesAdded = append(c.RulesAdded, ruleLine(rt))
+			c.RulesAdded = append(c.RulesAdded, ruleLine(ctx, rt))
 		case !slices.Equal(o.From, rt.From) || !slices.Equal(o.To, rt.To):
-			c.RulesChanged = append(c.RulesChanged, fmt.Sprintf("%s (was %s)", ruleLine(rt), ruleLine(o)))
+			c.RulesChanged = append(c.RulesChanged, Tf(ctx, "%s (was %s)", ruleLine(ctx, rt), ruleLine(ctx, o)))
 		}
 	}
 	for _, rt := range before.RelationTypes {
 		if !slices.ContainsFunc(after.RelationTypes, func(a db.RelationType) bool { return a.Name == rt.Name }) {
-			c.RulesRemoved = append(c.RulesRemoved, ruleLine(rt))
+			c.RulesRemoved = append(c.RulesRemoved, ruleLine(ctx, rt))
 		}
 	}
 	return c
 }
 
 // labelLine is a label in a line: its name, colour and hotkey.
-func labelLine(l db.Label) string {
-	return fmt.Sprintf("%s (%s, hotkey %s)", l.Name, l.Color, keyOrNone(l.Hotkey))
+func labelLine(ctx context.Context, l db.Label) string {
+	return Tf(ctx, "%s (%s, hotkey %s)", l.Name, l.Color, keyOrNone(ctx, l.Hotkey))
 }
 
 // ruleLine is a relation rule as "speaker: QUOTE → PER/ORG".
-func ruleLine(rt db.RelationType) string {
+func ruleLine(ctx context.Context, rt db.RelationType) string {
 	side := func(labels []string) string {
 		if len(labels) == 0 {
-			return "any label"
+			return T(ctx, "any label")
 		}
 		return strings.Join(labels, "/")
 	}
-	return fmt.Sprintf("%s: %s → %s", rt.Name, side(rt.From), side(rt.To))
+	return Tf(ctx, "%s: %s → %s", rt.Name, side(rt.From), side(rt.To))
 }
 
-func keyOrNone(k string) string {
+func keyOrNone(ctx context.Context, k string) string {
 	if k == "" {
-		return "none"
+		return T(ctx, "none")
 	}
 	return k
 }
 
-func quotedOrNone(s string) string {
+func quotedOrNone(ctx context.Context, s string) string {
 	if s == "" {
-		return "none"
+		return T(ctx, "none")
 	}
 	return "“" + s + "”"
 }

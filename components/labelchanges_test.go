@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"reflect"
 	"testing"
 
@@ -28,10 +29,10 @@ func TestCompareLabelSets(t *testing.T) {
 		RulesChanged: []string{"speaker: QUOTE → PER (was speaker: QUOTE → PER/ORG)"},
 		Reordered:    true,
 	}
-	if got := CompareLabelSets(before, after); !reflect.DeepEqual(got, want) {
+	if got := CompareLabelSets(context.Background(), before, after); !reflect.DeepEqual(got, want) {
 		t.Errorf("changes\n%+v\nwant\n%+v", got, want)
 	}
-	if got := CompareLabelSets(before, before); !got.None() {
+	if got := CompareLabelSets(context.Background(), before, before); !got.None() {
 		t.Errorf("a set against itself: %+v", got)
 	}
 }

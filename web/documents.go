@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -142,9 +143,15 @@ func (h *handler) importDocuments(c echo.Context) error {
 	for i, w := range report.Warnings {
 		warnings[i] = w.Error()
 	}
-	summary := components.ImportSummary(components.ImportCounts{Documents: res.Documents, Annotated: res.Annotated, Spans: res.Spans, Relations: res.Relations, Layer: layer})
+	// The summary is in English, as the command line says it, except to
+	// the import form, which shows it in its page's language.
+	words := context.Background()
+	if via == db.ViaForm {
+		words = c.Request().Context()
+	}
+	summary := components.ImportSummary(words, components.ImportCounts{Documents: res.Documents, Annotated: res.Annotated, Spans: res.Spans, Relations: res.Relations, Layer: layer})
 	return c.JSON(http.StatusCreated, map[string]any{"documents": res.Documents, "annotated": res.Annotated, "spans": res.Spans, "relations": res.Relations,
-		"added_labels": res.AddedLabels, "warnings": warnings, "summary": summary, "labels_note": components.AddedLabelsNote(res.AddedLabels, res.Unjoined, p.RelationTypes)})
+		"added_labels": res.AddedLabels, "warnings": warnings, "summary": summary, "labels_note": components.AddedLabelsNote(words, res.AddedLabels, res.Unjoined, p.RelationTypes)})
 }
 
 func (h *handler) getDocument(c echo.Context) error {

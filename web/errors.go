@@ -95,6 +95,9 @@ func abortResponse(c echo.Context) {
 // of the request was stored: sending it again cannot store it twice.
 const busyMessage = "the database is busy with another long write (an import, say), so nothing was changed; try again in a moment"
 
+// busyAdvice is busyMessage as an error page says it.
+var busyAdvice = components.Msg("The database is busy with another long write (an import, say), so nothing was changed; try again in a moment.")
+
 // busyRetryAfter is the Retry-After, in seconds, of a busy answer.
 const busyRetryAfter = "2"
 
@@ -131,7 +134,7 @@ func statusOf(err error) (status int, msg, says string) {
 	case errors.Is(err, db.ErrConflict):
 		return http.StatusConflict, err.Error(), ""
 	case busy(err):
-		return http.StatusServiceUnavailable, busyMessage, sentence(busyMessage)
+		return http.StatusServiceUnavailable, busyMessage, busyAdvice
 	}
 	return http.StatusInternalServerError, "internal error", ""
 }
@@ -174,6 +177,9 @@ func (h *handler) handleError(err error, c echo.Context) {
 		return
 	}
 	status, msg, says := statusOf(err)
+	// What a page says instead of the API's message is the web's own
+	// words, in the page's language where the catalogue has them.
+	says = components.T(c.Request().Context(), says)
 	switch {
 	case status == http.StatusServiceUnavailable && busy(err):
 		c.Response().Header().Set("Retry-After", busyRetryAfter)
@@ -211,3 +217,14 @@ func (h *handler) handleError(err error, c echo.Context) {
 		h.log.Error("write error response", "err", err)
 	}
 }
+
+// spokenError is a refusal the web layer words itself, in the request's
+// interface language; the store's refusals stay English, shared with the
+// command line and the API, and a page in another language frames them
+// (Manage.RefusalFrame).
+type spokenError struct{ *db.ValidationError }
+
+func (e *spokenError) Unwrap() error { return e.ValidationError }
+
+// spoken marks a validation error as worded in the request's language.
+func spoken(ve *db.ValidationError) error { return &spokenError{ve} }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -40,9 +41,18 @@ func (h *handler) uploadLabels(c echo.Context) error {
 	name, body, err := labelFileUpload(c)
 	refuse := func(err error) error {
 		var ve *db.ValidationError
-		if errors.As(err, &ve) {
+		var own *spokenError
+		switch {
+		case !errors.As(err, &ve):
+		case components.LangOf(c.Request().Context()) == components.English || errors.As(err, &own):
 			// The file's name, which may lead the reason, keeps its case.
-			err = &db.ValidationError{Field: "file", Reason: "The label set was not changed: " + ve.Reason}
+			err = spoken(&db.ValidationError{Field: "file", Reason: tr(c, "The label set was not changed: %s", ve.Reason)})
+		default:
+			// The store's words stay English: another language says its
+			// own before them.
+			return h.formError(c, p, err, func(m *components.Manage) {
+				m.Invalid, m.RefusalFrame = "file", tr(c, "The label set was not changed:")
+			})
 		}
 		return h.formError(c, p, err, func(m *components.Manage) { m.Invalid = "file" })
 	}
@@ -65,7 +75,7 @@ func (h *handler) uploadLabels(c echo.Context) error {
 		return refuse(err)
 	}
 	return render(c, http.StatusOK, components.ReplaceLabelsPage(h.page(c, "Replace labels"), components.ReplaceLabelsView{
-		Project: now, File: name, Body: string(body), Changes: components.CompareLabelSets(db.LabelSetOf(now), stored)}))
+		Project: now, File: name, Body: string(body), Changes: components.CompareLabelSets(ctx, db.LabelSetOf(now), stored)}))
 }
 
 // labelFileUpload is the labels file a form sent, with its name: the
@@ -75,13 +85,13 @@ func labelFileUpload(c echo.Context) (name string, body []byte, err error) {
 	if c.FormValue("confirm") == "yes" {
 		name, body := c.FormValue("file_name"), c.FormValue("body")
 		if name == "" || body == "" {
-			return "", nil, &db.ValidationError{Field: "file", Reason: "the confirmation lost its file; upload it again"}
+			return "", nil, spoken(&db.ValidationError{Field: "file", Reason: tr(c, "the confirmation lost its file; upload it again")})
 		}
 		return name, []byte(body), nil
 	}
 	fh, err := c.FormFile("file")
 	if err != nil {
-		return "", nil, &db.ValidationError{Field: "file", Reason: "no file was sent: choose a labels file (.json) to upload"}
+		return "", nil, spoken(&db.ValidationError{Field: "file", Reason: tr(c, "no file was sent: choose a labels file (.json) to upload")})
 	}
 	f, err := fh.Open()
 	if err != nil {
@@ -97,7 +107,7 @@ func labelFileUpload(c echo.Context) (name string, body []byte, err error) {
 		return "", nil, fmt.Errorf("web: read the uploaded labels file: %w", err)
 	}
 	if len(body) > maxLabelFile {
-		return "", nil, &db.ValidationError{Field: "file", Reason: fmt.Sprintf("%s is larger than %d KiB, more than any label set needs", fh.Filename, maxLabelFile>>10)}
+		return "", nil, spoken(&db.ValidationError{Field: "file", Reason: tr(c, "%s is larger than %d KiB, more than any label set needs", fh.Filename, maxLabelFile>>10)})
 	}
 	return fh.Filename, body, nil
 }
@@ -136,7 +146,9 @@ func (h *handler) apiReplaceLabels(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	changes := components.CompareLabelSets(db.LabelSetOf(now), stored)
+	// The API says what changed in English, whatever the caller's
+	// interface language, as the command line does.
+	changes := components.CompareLabelSets(context.Background(), db.LabelSetOf(now), stored)
 	if !changes.None() {
 		if err := h.store.ReplaceLabelSet(ctx, p.ID, by, set, ""); err != nil {
 			return err

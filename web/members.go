@@ -44,14 +44,15 @@ func (h *handler) addMember(c echo.Context) error {
 // accounts are made on the Users page, which an admin is linked to; a
 // manager who is not one is told to ask an admin.
 func (h *handler) noSuchMember(c echo.Context, p db.Project, name string) error {
+	quoted := strconv.Quote(name)
 	if !currentUser(c).IsAdmin {
-		return h.formError(c, p, &db.ValidationError{Field: "user",
-			Reason: fmt.Sprintf("there is no user %q: ask an admin to create the account, then add it here", name)})
+		return h.formError(c, p, spoken(&db.ValidationError{Field: "user",
+			Reason: tr(c, "there is no user %s: ask an admin to create the account, then add it here", quoted)}))
 	}
-	err := &db.ValidationError{Field: "user",
-		Reason: fmt.Sprintf("there is no user %q: create the account on the Users page first, then add it here", name)}
+	err := spoken(&db.ValidationError{Field: "user",
+		Reason: tr(c, "there is no user %s: create the account on the Users page first, then add it here", quoted)})
 	return h.formError(c, p, err, func(m *components.Manage) {
-		m.RefusalLink = &components.PageLink{Text: "Open the Users page", Href: "/admin/users"}
+		m.RefusalLink = &components.PageLink{Text: tr(c, "Open the Users page"), Href: "/admin/users"}
 	})
 }
 
@@ -135,7 +136,7 @@ func (h *handler) autoAssign(c echo.Context) error {
 	}
 	perDoc, err := strconv.Atoi(strings.TrimSpace(c.FormValue("per_document")))
 	if err != nil {
-		return h.formError(c, p, &db.ValidationError{Field: "per_document", Reason: "give a whole number of annotators per document"})
+		return h.formError(c, p, spoken(&db.ValidationError{Field: "per_document", Reason: tr(c, "give a whole number of annotators per document")}))
 	}
 	n, err := h.store.AutoAssign(c.Request().Context(), p.ID, currentUser(c), perDoc)
 	if err != nil {
@@ -188,6 +189,13 @@ func (h *handler) formError(c echo.Context, p db.Project, err error, keep ...fun
 		return verr
 	}
 	v.Manage.Refusal = plainMessage(err)
+	// The store's words stay English (the command line and the API share
+	// them); a page in another language frames them. A refusal the web
+	// worded itself is in the page's language already.
+	var own *spokenError
+	if components.LangOf(c.Request().Context()) != components.English && !errors.As(err, &own) {
+		v.Manage.RefusalFrame = tr(c, "Refused:")
+	}
 	v.Manage.RefusedAt = refusedAt(c, v.List.Docs)
 	var ve *db.ValidationError
 	if errors.As(err, &ve) {

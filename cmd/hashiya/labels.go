@@ -74,7 +74,7 @@ func replaceLabels(ctx context.Context, e env, f *flags, project, file string) (
 	if err != nil {
 		return refused(err)
 	}
-	changes := components.CompareLabelSets(db.LabelSetOf(now), stored)
+	changes := components.CompareLabelSets(ctx, db.LabelSetOf(now), stored)
 	if changes.None() {
 		_, err = fmt.Fprintf(e.stdout, "no change: the label set of %s is already %s's\n", p.Name, file)
 		return err

@@ -57,12 +57,12 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 			fmt.Fprintf(e.stderr, "%s\n%s: nothing imported\n", describe(err), file)
 			continue
 		}
-		summary := components.ImportSummary(components.ImportCounts{Documents: res.Documents, Annotated: res.Annotated, Spans: res.Spans, Relations: res.Relations, Layer: *layer})
+		summary := components.ImportSummary(ctx, components.ImportCounts{Documents: res.Documents, Annotated: res.Annotated, Spans: res.Spans, Relations: res.Relations, Layer: *layer})
 		// The summary isolates a user's name for a page; a terminal draws
 		// text its own way, and a script reading the line wants the name bare.
 		summary = strings.NewReplacer("\u2068", "", "\u2069", "").Replace(summary)
 		fmt.Fprintf(e.stdout, "%s: %s in %s\n", file, summary, time.Since(start).Round(time.Millisecond))
-		if note := components.AddedLabelsNote(res.AddedLabels, res.Unjoined, p.RelationTypes); note != "" {
+		if note := components.AddedLabelsNote(ctx, res.AddedLabels, res.Unjoined, p.RelationTypes); note != "" {
 			fmt.Fprintf(e.stdout, "%s: %s\n", file, note)
 		}
 	}

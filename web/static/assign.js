@@ -3,6 +3,8 @@
 // Assign, Unassign or Delete will take before pressing it, and ticks or
 // clears every box of the page at once.
 
+import { tn } from './i18n.js';
+
 const bar = document.getElementById('assign-form');
 const count = document.getElementById('ticked-count');
 const all = document.getElementById('tick-all');
@@ -12,7 +14,7 @@ if (bar && count) {
   const show = () => {
     const list = boxes();
     const n = list.filter((b) => b.checked).length;
-    count.textContent = n === 1 ? '1 document selected' : `${n} documents selected`;
+    count.textContent = tn(n, '1 document selected', '{0} documents selected');
     bar.classList.toggle('has-ticked', n > 0);
     if (all) {
       all.checked = n > 0 && n === list.length;

@@ -4,7 +4,11 @@
 // and any other. Each reason is said once, with how many lines of which
 // file it is about and every line's number, the many beyond the first
 // few behind a disclosure. A line the reason of no other line shares
-// stays as the server wrote it, "FILE:LINE: reason".
+// stays as the server wrote it, "FILE:LINE: reason". The server's words
+// stay English whatever the page's language: each line runs in its own
+// direction, and an Arabic page's words around a reason keep it apart.
+
+import { t, tn } from './i18n.js';
 
 // How many line numbers a reason shows before the rest fold away.
 const shown = 10;
@@ -32,20 +36,21 @@ export function groupLines(lines) {
 export function listLines(groups) {
   return groups.map((g) => {
     const li = document.createElement('li');
+    li.dir = 'auto';
     if (!g.numbers || g.numbers.length === 1) {
       li.textContent = g.line;
       return li;
     }
     const head = document.createElement('p');
-    head.textContent = `${g.file}, ${count(g.numbers.length, 'line')}: ${g.reason}`;
+    head.textContent = tn(g.numbers.length, '{1}, {2} line: {3}', '{1}, {2} lines: {3}', g.file, grouped(g.numbers.length), g.reason);
     const numbers = document.createElement('p');
-    numbers.textContent = `Lines ${g.numbers.slice(0, shown).join(', ')}`;
+    numbers.textContent = t('Lines {0}', g.numbers.slice(0, shown).join(', '));
     li.append(head, numbers);
     if (g.numbers.length > shown) {
       numbers.append('…');
       const more = document.createElement('details');
       const summary = document.createElement('summary');
-      summary.textContent = `All ${count(g.numbers.length, 'line number')}`;
+      summary.textContent = tn(g.numbers.length, 'All {1} line number', 'All {1} line numbers', grouped(g.numbers.length));
       const all = document.createElement('p');
       all.textContent = g.numbers.join(', ');
       more.append(summary, all);
@@ -55,7 +60,9 @@ export function listLines(groups) {
   });
 }
 
-// count says how many, with thousands marked: "1 line", "4,724 lines".
-export function count(n, thing) {
-  return `${n.toLocaleString('en-US')} ${thing}${n === 1 ? '' : 's'}`;
+// grouped is a count with thousands marked, "4,724", in Western digits
+// whatever the page's language: counts are compared with files and
+// scripts.
+export function grouped(n) {
+  return n.toLocaleString('en-US');
 }

@@ -11,6 +11,7 @@
 // else the server says (a refusal, the retries spent, no answer at all)
 // is shown beside the form, which is left as it was to be pressed again.
 
+import { t } from './i18n.js';
 import { onRetry, RETRIES, sendRetrying } from './retry.js';
 
 // busyForms: once a data-busy form is sent (the question of forms.js
@@ -24,7 +25,7 @@ export function busyForms() {
     if (!button) return;
     e.preventDefault();
     if (form.getAttribute('aria-busy')) return;
-    send(form, button).catch((err) => fail(form, button, `${err.message}. Reload the page to see what is stored.`));
+    send(form, button).catch((err) => fail(form, button, t('{0}. Reload the page to see what is stored.', err.message)));
   });
   // A page the browser keeps and shows again on Back is not waiting.
   window.addEventListener('pageshow', (e) => {
@@ -38,7 +39,7 @@ export function busyForms() {
 // sending is the form whose request is out, so a retry is said in it.
 let sending = null;
 onRetry(({ reason }) => {
-  if (sending && reason === 'busy') say(sending, `${sending.dataset.busy} (the server is busy, retrying)`);
+  if (sending && reason === 'busy') say(sending, t('{0} (the server is busy, retrying)', sending.dataset.busy));
 });
 
 // send posts the form, again while the server is busy, and opens the
@@ -60,7 +61,7 @@ async function send(form, button) {
       credentials: 'same-origin',
     }));
   } catch (err) {
-    fail(form, button, `Could not reach the server (${err.message}), so it may or may not be done: reload the page to see what is stored.`);
+    fail(form, button, t('Could not reach the server ({0}), so it may or may not be done: reload the page to see what is stored.', err.message));
     return;
   } finally {
     sending = null;
@@ -93,16 +94,16 @@ async function send(form, button) {
   }
   const reason = reasonOf(res, text, page);
   if (res.status === 503) {
-    fail(form, button, `“${button.dataset.idle}” could not be done after ${RETRIES + 1} tries: ${reason}.`);
+    fail(form, button, t('“{0}” could not be done after {1} tries: {2}.', button.dataset.idle, RETRIES + 1, reason));
     return;
   }
   if (res.status >= 500) {
     // An accept across the project is a transaction a document: some
     // may be done.
-    fail(form, button, `“${button.dataset.idle}” failed: ${reason}. Reload the page to see what is stored.`);
+    fail(form, button, t('“{0}” failed: {1}. Reload the page to see what is stored.', button.dataset.idle, reason));
     return;
   }
-  fail(form, button, `“${button.dataset.idle}” was refused: ${reason}.`);
+  fail(form, button, t('“{0}” was refused: {1}.', button.dataset.idle, reason));
 }
 
 // open goes to the page the server named, at its fragment: a new
@@ -169,5 +170,5 @@ function reasonOf(res, text, page) {
     const error = page.querySelector('#form-error, main .error');
     if (error) return error.textContent.trim().replace(/\.$/, '');
   }
-  return `the server answered ${res.status} ${res.statusText}`.trim();
+  return t('the server answered {0} {1}', res.status, res.statusText).trim();
 }

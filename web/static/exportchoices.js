@@ -5,6 +5,8 @@
 // that choice to the one it can and says so, rather than let Download
 // open the export's refusal in place of the page.
 
+import { t } from './i18n.js';
+
 const form = document.querySelector('form.export');
 if (form) {
   const format = form.querySelector('select[name="format"]');
@@ -21,12 +23,12 @@ if (form) {
     every.disabled = chosen.hasAttribute('data-one-layer');
     if (every.disabled && layer.value === 'all') {
       layer.value = 'gold';
-      notes.push(`${name} holds one layer: gold is chosen.`);
+      notes.push(t('{0} holds one layer: gold is chosen.', name));
     }
     utf16.disabled = !chosen.hasAttribute('data-utf16');
     if (utf16.disabled && offsets.value === 'utf16') {
       offsets.value = 'codepoint';
-      notes.push(`${name} counts offsets in code points: UTF-16 units are for the doccano formats.`);
+      notes.push(t('{0} counts offsets in code points: UTF-16 units are for the doccano formats.', name));
     }
     said.textContent = notes.join(' ');
   };

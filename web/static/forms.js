@@ -3,9 +3,11 @@
 // own data-confirm (Unassign beside Assign) asks that one; the form is
 // sent only on "OK".
 
+import { t } from './i18n.js';
+
 document.addEventListener('submit', (e) => {
   const button = e.submitter && e.submitter.dataset.confirm ? e.submitter : null;
   const form = e.target.closest('form.confirm');
-  const question = button ? button.dataset.confirm : form && (form.dataset.confirm || 'Are you sure?');
+  const question = button ? button.dataset.confirm : form && (form.dataset.confirm || t('Are you sure?'));
   if (question && !window.confirm(question)) e.preventDefault();
 });

@@ -5,7 +5,8 @@
 // sent again, the file would be refused as already imported, and that
 // refusal would hide the first answer.
 
-import { count, groupLines, listLines } from './badlines.js';
+import { grouped, groupLines, listLines } from './badlines.js';
+import { t, tn } from './i18n.js';
 
 const form = document.getElementById('import-form');
 if (form) init(form);
@@ -60,15 +61,15 @@ function init(f) {
     // the bar turns indeterminate and says so, rather than sit at 100%.
     xhr.upload.addEventListener('load', () => {
       progress.removeAttribute('value');
-      status.textContent = `Checking ${file.name}: every line is read before anything is stored…`;
+      status.textContent = t('Checking {0}: every line is read before anything is stored…', file.name);
     });
     xhr.addEventListener('load', () => done(xhr));
-    xhr.addEventListener('error', () => fail('the server could not be reached'));
-    xhr.addEventListener('abort', () => fail('the upload was stopped'));
+    xhr.addEventListener('error', () => fail(t('the server could not be reached')));
+    xhr.addEventListener('abort', () => fail(t('the upload was stopped')));
     xhr.addEventListener('loadend', () => busy(false));
     progress.hidden = false;
     progress.value = 0;
-    status.textContent = `Uploading ${file.name}…`;
+    status.textContent = t('Uploading {0}…', file.name);
     errors.hidden = true;
     busy(true);
     xhr.send(file);
@@ -94,17 +95,18 @@ function init(f) {
     // the new documents at its end (import order).
     const show = document.createElement('a');
     show.href = `/projects/${f.dataset.project}?done=imported&n=${data.documents}#documents-title`;
-    show.textContent = 'Show the document list again';
-    // The server words the summary, as the command line and the API give it.
+    show.textContent = t('Show the document list again');
+    // The server words the summary, as the command line and the API give
+    // it, in the page's language for this form.
     status.replaceChildren(`${data.summary}.${added} `, show);
-    if (data.warnings && data.warnings.length) showLines('Warnings (imported anyway):', data.warnings);
+    if (data.warnings && data.warnings.length) showLines(t('Warnings (imported anyway):'), data.warnings);
   }
 
   function fail(message) {
     progress.hidden = true;
-    status.textContent = 'Nothing was imported.';
+    status.textContent = t('Nothing was imported.');
     const lines = message.split('\n');
-    showLines(lines.length > 1 ? `The import was refused, ${count(lines.length, 'bad line')}:` : 'The import was refused:', lines);
+    showLines(lines.length > 1 ? tn(lines.length, 'The import was refused, {1} bad line:', 'The import was refused, {1} bad lines:', grouped(lines.length)) : t('The import was refused:'), lines);
   }
 
   function showLines(title, lines) {
@@ -121,7 +123,7 @@ function init(f) {
     if (sending) return;
     const file = input.files[0];
     if (!file) {
-      status.textContent = 'Choose a file to import.';
+      status.textContent = t('Choose a file to import.');
       input.focus();
       return;
     }

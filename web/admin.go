@@ -18,7 +18,7 @@ import (
 )
 
 var errAdminOnly = forbidden("only a global admin manages users",
-	"Only a global admin manages users. Ask an admin to add, disable or enable an account.")
+	components.Msg("Only a global admin manages users. Ask an admin to add, disable or enable an account."))
 
 func (h *handler) usersPage(c echo.Context) error {
 	if !currentUser(c).IsAdmin {

@@ -42,7 +42,7 @@ func (h *handler) createProject(c echo.Context) error {
 	u := currentUser(c)
 	if !u.IsAdmin {
 		return forbidden("only a global admin creates projects",
-			"Only a global admin creates projects. Ask an admin to create one and add you to it.")
+			components.Msg("Only a global admin creates projects. Ask an admin to create one and add you to it."))
 	}
 	name, from := c.FormValue("name"), c.FormValue("labels_from")
 	var source int64

@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"hashiya/components"
 	"hashiya/db"
 )
 
@@ -25,7 +26,7 @@ func documentPage(c echo.Context, limit int, role db.Role) (db.DocumentPage, err
 		// Gold's status is shown to reviewers and managers only; a filter
 		// by it would tell an annotator the same.
 		return page, forbidden("only reviewers and managers filter by gold's status",
-			"Only reviewers and managers of this project see gold's status. Filter by your own layer's status instead.")
+			components.Msg("Only reviewers and managers of this project see gold's status. Filter by your own layer's status instead."))
 	}
 	switch n := c.QueryParam("notes"); n {
 	case "":

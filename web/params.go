@@ -2,13 +2,13 @@ package web
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
+	"hashiya/components"
 	"hashiya/db"
 )
 
@@ -140,7 +140,7 @@ func (h *handler) reviewedProject(c echo.Context) (db.Project, error) {
 	}
 	if !role.AtLeast(db.RoleReviewer) {
 		return p, forbidden("only reviewers and managers see this",
-			fmt.Sprintf("Only reviewers and managers of project %s see this page. Ask a manager of the project for the reviewer role.", p.Name))
+			tr(c, "Only reviewers and managers of project %s see this page. Ask a manager of the project for the reviewer role.", components.NameIn(c.Request().Context(), p.Name)))
 	}
 	return p, nil
 }
@@ -166,11 +166,11 @@ func (h *handler) managedProject(c echo.Context) (db.Project, error) {
 		return p, err
 	}
 	if !role.AtLeast(db.RoleManager) {
-		advice := "Only managers of project %s may do this. Ask a manager of the project to do it, or to make you a manager."
+		advice := components.Msg("Only managers of project %s may do this. Ask a manager of the project to do it, or to make you a manager.")
 		if c.Request().Method == http.MethodGet {
-			advice = "Only managers of project %s see this page. Ask a manager of the project if you need what it shows."
+			advice = components.Msg("Only managers of project %s see this page. Ask a manager of the project if you need what it shows.")
 		}
-		return p, forbidden("only a project manager may do this", fmt.Sprintf(advice, p.Name))
+		return p, forbidden("only a project manager may do this", tr(c, advice, components.NameIn(c.Request().Context(), p.Name)))
 	}
 	return p, nil
 }

@@ -207,7 +207,7 @@ func (h *handler) reopen(c echo.Context) error {
 	}
 	if !t.role.AtLeast(db.RoleManager) {
 		return forbidden("only a project manager may reopen a layer",
-			"Only a manager of the project may reopen a finished layer. Ask a manager of the project to reopen it.")
+			components.Msg("Only a manager of the project may reopen a finished layer. Ask a manager of the project to reopen it."))
 	}
 	ctx := c.Request().Context()
 	owner := c.FormValue("user")

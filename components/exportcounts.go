@@ -1,8 +1,8 @@
 package components
 
 import (
+	"context"
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	"hashiya/db"
@@ -16,28 +16,33 @@ import (
 // the layer as new with no spans; the export of every layer writes a
 // line per layer that passes and one per document without any.
 func LayerHolds(c db.ExportCounts, layer string) string {
+	return LayerHoldsIn(context.Background(), c, layer)
+}
+
+// LayerHoldsIn is LayerHolds in ctx's language.
+func LayerHoldsIn(ctx context.Context, c db.ExportCounts, layer string) string {
 	switch {
 	case c.Documents == 0:
-		return "no documents"
+		return T(ctx, "no documents")
 	case layer == db.AllLayers && c.Lines() == 0:
-		return "no lines"
+		return T(ctx, "no lines")
 	case layer == db.AllLayers:
-		return fmt.Sprintf("%s, %s", Plural(c.Lines(), "line"), Plural(c.Spans(), "span"))
+		return Tf(ctx, "%s, %s", Tn(ctx, c.Lines(), "1 line", "%d lines"), Tn(ctx, c.Spans(), "1 span", "%d spans"))
 	}
 	l, written := c.Layer(layer), c.Written(layer)
 	switch {
 	case written == 0:
-		return "no documents"
+		return T(ctx, "no documents")
 	case l.Documents == 0:
-		return fmt.Sprintf("%s, none with this layer", Plural(written, "document"))
+		return Tf(ctx, "%s, none with this layer", Tn(ctx, written, "1 document", "%d documents"))
 	}
-	return fmt.Sprintf("%s, %d with this layer, %s", Plural(written, "document"), l.Documents, Plural(l.Spans, "span"))
+	return Tf(ctx, "%s, %d with this layer, %s", Tn(ctx, written, "1 document", "%d documents"), l.Documents, Tn(ctx, l.Spans, "1 span", "%d spans"))
 }
 
 // layerOption is an export layer's option: what it is called, then what
 // it holds at any status and in every part.
-func layerOption(t db.ExportTally, layer, name string) string {
-	return name + " — " + LayerHolds(t[db.ExportFilter{}], layer)
+func layerOption(ctx context.Context, t db.ExportTally, layer, name string) string {
+	return name + " — " + LayerHoldsIn(ctx, t[db.ExportFilter{}], layer)
 }
 
 // exportFilterKey is a filter as the export form's script looks it up:
@@ -50,10 +55,10 @@ func exportFilterKey(f db.ExportFilter) string {
 // of the export form, keyed by exportFilterKey, as JSON for the layer's
 // option: the form's script shows the one its status and part choose, so
 // the figures are always those of what Download would write.
-func layerHoldsByFilter(t db.ExportTally, layer string) string {
+func layerHoldsByFilter(ctx context.Context, t db.ExportTally, layer string) string {
 	holds := map[string]string{}
 	for _, f := range db.ExportFilters() {
-		holds[exportFilterKey(f)] = LayerHolds(t[f], layer)
+		holds[exportFilterKey(f)] = LayerHoldsIn(ctx, t[f], layer)
 	}
 	b, err := json.Marshal(holds)
 	if err != nil {
@@ -84,10 +89,10 @@ func exportLayerOwners(t db.ExportTally, members []db.Member) (owners, without [
 
 // notOffered names the members the export form leaves out, each name
 // isolated so an Arabic one keeps the commas where they belong.
-func notOffered(names []string) string {
+func notOffered(ctx context.Context, names []string) string {
 	isolated := make([]string, len(names))
 	for i, n := range names {
 		isolated[i] = isolate(n)
 	}
-	return "Not offered, having no layer yet: " + strings.Join(isolated, ", ") + "."
+	return Tf(ctx, "Not offered, having no layer yet: %s.", strings.Join(isolated, ", "))
 }

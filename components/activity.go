@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -30,6 +31,18 @@ func (v ActivityView) olderURL() templ.SafeURL {
 		q.Set("doc", v.Filter.Document)
 	}
 	return templ.SafeURL(fmt.Sprintf("/projects/%d/activity?%s", v.Project.ID, q.Encode()))
+}
+
+// noneText says no change matches the filter, naming it.
+func (v ActivityView) noneText(ctx context.Context) string {
+	who, doc := isolate(v.Filter.User), isolate(v.Filter.Document)
+	switch {
+	case v.Filter.User != "" && v.Filter.Document != "":
+		return Tf(ctx, "No change in this project by “%s” on document “%s” matches.", who, doc)
+	case v.Filter.User != "":
+		return Tf(ctx, "No change in this project by “%s” matches.", who)
+	}
+	return Tf(ctx, "No change in this project on document “%s” matches.", doc)
 }
 
 // filtered is true when the log shown is narrowed to a user or a
@@ -129,9 +142,14 @@ func (k runKey) sameRun(prev runKey) bool {
 	return !k.at.IsZero() && !prev.at.IsZero() && gap >= 0 && gap <= groupGap
 }
 
-// runPreps put each kind of run's layer after it: "added 3 spans to
-// gold", "deleted 2 links from layla's layer".
-var runPreps = map[string]string{"added": "to", "deleted": "from", "changed": "in"}
+// runFormats say what each kind of run did, and its prep names the layer
+// after it: "added 3 spans to gold", "deleted 2 links from layla's
+// layer".
+var runFormats = map[string]struct{ format, prep string }{
+	"added":   {Msg("added %s"), "to"},
+	"deleted": {Msg("deleted %s"), "from"},
+	"changed": {Msg("changed %s"), "in"},
+}
 
 // runKinds are the changes that join runs, by the kind they share.
 var runKinds = map[string]string{
@@ -163,7 +181,7 @@ func (r ActivityRow) first() db.LoggedEvent { return r.Events[0] }
 
 // groupSummary is a run as a line: "deleted 38 spans and 12 links from
 // layla's layer".
-func (r ActivityRow) groupSummary() string {
+func (r ActivityRow) groupSummary(ctx context.Context) string {
 	var spans, links int
 	for _, e := range r.Events {
 		if strings.HasPrefix(e.Action, "span.") {
@@ -172,13 +190,7 @@ func (r ActivityRow) groupSummary() string {
 			links++
 		}
 	}
-	var parts []string
-	if spans > 0 {
-		parts = append(parts, Plural(spans, "span"))
-	}
-	if links > 0 {
-		parts = append(parts, Plural(links, "link"))
-	}
 	k := runKeyOf(r.first())
-	return k.kind + " " + strings.Join(parts, " and ") + layerPhrase(runPreps[k.kind], k.layer)
+	run := runFormats[k.kind]
+	return Tf(ctx, run.format, changedSpansAndLinks(ctx, spans, links)) + layerIn(ctx, run.prep, k.layer)
 }

@@ -103,19 +103,19 @@ func TestEventText(t *testing.T) {
 		{"user.enable", `{"user":"rana"}`, "enabled the account of rana"},
 	}
 	for _, tt := range tests {
-		got := eventText(db.LoggedEvent{Action: tt.action, Detail: json.RawMessage(tt.detail)})
+		got := eventText(t.Context(), db.LoggedEvent{Action: tt.action, Detail: json.RawMessage(tt.detail)})
 		if isolates.Replace(got) != tt.want {
 			t.Errorf("%s %s: %q, want %q", tt.action, tt.detail, got, tt.want)
 		}
 	}
 	// A layer's owner is isolated too, so an Arabic name keeps "'s layer"
 	// after it.
-	if got := eventText(db.LoggedEvent{Action: "span.create", Detail: json.RawMessage(`{"start":0,"end":1,"label":"PER","text":"a","layer":"ليلى"}`)}); !strings.HasSuffix(got, " to \u2068ليلى\u2069's layer") {
+	if got := eventText(t.Context(), db.LoggedEvent{Action: "span.create", Detail: json.RawMessage(`{"start":0,"end":1,"label":"PER","text":"a","layer":"ليلى"}`)}); !strings.HasSuffix(got, " to \u2068ليلى\u2069's layer") {
 		t.Errorf("span summary %q, want the owner's name isolated", got)
 	}
 	// Quoted texts are isolated, so Arabic keeps the counts after it in
 	// their place.
-	if got := eventText(db.LoggedEvent{Action: "guidelines.set", Detail: json.RawMessage(`{"before":"","after":"علّم"}`)}); got != "changed the guidelines, now starting “\u2068علّم\u2069” (0 → 4 characters)" {
+	if got := eventText(t.Context(), db.LoggedEvent{Action: "guidelines.set", Detail: json.RawMessage(`{"before":"","after":"علّم"}`)}); got != "changed the guidelines, now starting “\u2068علّم\u2069” (0 → 4 characters)" {
 		t.Errorf("guidelines summary %q, want the text isolated", got)
 	}
 }

@@ -15,7 +15,7 @@ func TestEventTextOfBatchAccept(t *testing.T) {
 		{`{"spans":[4,5,9],"relations":[2],"batch":"QWERTY234"}`, "accepted 3 spans and 1 link the annotators agree on into gold, this document's share of an accept across the project"},
 		{`{"spans":[4],"relations":[]}`, "accepted 1 span the annotators agree on into gold"},
 	} {
-		if got := eventText(db.LoggedEvent{Action: "review.accept-agreed", Detail: json.RawMessage(tt.detail)}); got != tt.want {
+		if got := eventText(t.Context(), db.LoggedEvent{Action: "review.accept-agreed", Detail: json.RawMessage(tt.detail)}); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.detail, got, tt.want)
 		}
 	}

@@ -39,7 +39,7 @@ func TestImportEventText(t *testing.T) {
 		// Logged before imports counted the documents they annotated.
 		{`{"layer":"gold","file":"a.jsonl","documents":2,"spans":5,"relations":0}`, "imported 2 documents with 5 spans from a.jsonl into gold"},
 	} {
-		got := strings.NewReplacer("\u2068", "", "\u2069", "").Replace(eventText(db.LoggedEvent{Action: "import", Detail: json.RawMessage(tt.detail)}))
+		got := strings.NewReplacer("\u2068", "", "\u2069", "").Replace(eventText(t.Context(), db.LoggedEvent{Action: "import", Detail: json.RawMessage(tt.detail)}))
 		if got != tt.want {
 			t.Errorf("import %s: %q, want %q", tt.detail, got, tt.want)
 		}

@@ -82,7 +82,7 @@ func init() {
 		"Link each to its speaker, or open it and tick \"Speaker not in the text\". Then mark gold reviewed on the":     "اربط كلًّا منها بقائله، أو افتحه وأشِّر على «القائل ليس في النص». ثم علِّم الطبقة الذهبية مُراجَعة في",
 		"review page": "صفحة المراجعة",
 		"These quotations of this layer have no speaker.": "ليس لهذه الاقتباسات في هذه الطبقة قائل.",
-		"Quotations without a speaker stay without one.":  "وتبقى الاقتباسات التي بلا قائل بلا قائل.",
+		"Quotations without a speaker stay without one.":  "وتبقى الاقتباسات التي لا قائل لها على حالها.",
 		"Mark done anyway": "أنهيت المستند على أي حال",
 		"Every quotation now has a speaker or is marked \"Speaker not in the text\":": "صار لكل اقتباس قائل أو عُلِّم بـ«القائل ليس في النص»:",
 		"mark gold reviewed on the": "علِّم الطبقة الذهبية مُراجَعة في",

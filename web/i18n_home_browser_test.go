@@ -228,3 +228,55 @@ func TestBrowserArabicHomeAdminPages(t *testing.T) {
 	})
 	b.wantNoSideScroll("a missing page", "arabic-not-found")
 }
+
+// TestBrowserArabicHomeManagerPage: the admin's project page in Arabic
+// lists its sections, the documents and the bar of ticked documents in
+// Arabic, its export form names each format, layer and what the layer's
+// export holds in Arabic; pressing Assign with nothing ticked is refused
+// in Arabic, in the bar. An annotator sent to the progress page is told
+// in Arabic why she may not see it. No page is wider than the window.
+func TestBrowserArabicHomeManagerPage(t *testing.T) {
+	s, _ := arabicHomeSite(t)
+	b := newBrowser(t, s)
+	b.run(chromedp.EmulateViewport(1366, 900))
+	project := fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)
+	b.run(chromedp.Navigate(project))
+	b.waitLoaded()
+	b.wantArabicPage("a manager's project page", map[string]string{
+		"#your-role":                          "مشرف (يعمل بصفة مدير)",
+		"#progress-link":                      "التقدم",
+		"#page-sections p":                    "في هذه الصفحة: المستندات · الاستيراد · الوسوم · الروابط · الإرشادات · الأعضاء · الإسناد · حذف المشروع",
+		"#assign-ticked":                      "إسناد",
+		"#unassign-ticked":                    "إلغاء الإسناد",
+		"#delete-docs":                        "حذف المستندات المحدَّدة…",
+		"label[for=export-format]":            "تصدير",
+		"#export-format option[value=quotes]": "الاقتباسات مع قائليها (سطر لكل منها)",
+		"#export-layer option[value=gold]":    "الطبقة الذهبية — 3 مستندات، لا شيء منها في هذه الطبقة",
+		"#export-part option[value=train]":    "التدريب (80%)",
+		"#delete-project-link":                "حذف المشروع…",
+		"name:#doc-filter":                    "تصفية المستندات",
+	})
+	if got := eval[string](b, `document.querySelector('#assign-user optgroup').label`); got != "الموسِّمون" {
+		t.Errorf("the bar's member picker groups annotators under %q", got)
+	}
+	if got := eval[string](b, `document.getElementById('unassign-ticked').dataset.confirm`); !strings.HasPrefix(got, "أتلغي إسناد المستندات المحدَّدة") {
+		t.Errorf("Unassign asks %q", got)
+	}
+	b.wantNoSideScroll("a manager's project page", "arabic-project-manager")
+
+	b.run(chromedp.Click(chromedp.ID("assign-ticked")))
+	b.waitFor(`location.search.includes('refused=none-ticked-assign') && document.readyState === 'complete'`)
+	b.wantArabicPage("Assign with nothing ticked", map[string]string{
+		"#form-error": "لم يُسنَد شيء: لم يُحدَّد أي مستند. حدِّد في القائمة المستندات المراد إسنادها، واختر العضو، ثم اضغط «إسناد».",
+	})
+	b.viewShot("arabic-project-refused")
+
+	b.relogin(s.url, "layla")
+	b.run(chromedp.Navigate(project + "/progress"))
+	b.waitLoaded()
+	b.wantArabicPage("an annotator on the progress page", map[string]string{
+		"h1":           "403 غير مسموح",
+		"[role=alert]": "لا يرى هذه الصفحة إلا مراجعو المشروع \u2068Demo\u2069 ومديروه. اطلب من أحد مديري المشروع دور المراجع.",
+	})
+	b.wantNoSideScroll("a refused page", "arabic-forbidden")
+}

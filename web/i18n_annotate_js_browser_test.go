@@ -47,9 +47,9 @@ func (b *browser) wantFits(step string) {
 // whose interface is Arabic: the save status says so in Arabic, the
 // span's label and text kept whole inside the sentence; S with no
 // quotation open says in Arabic why it picks nothing; a save the server
-// fails is shown in Arabic around the server's own words, its dismiss
-// button named in Arabic; undo says in Arabic it was undone; a note
-// added says so in Arabic.
+// fails is shown in Arabic around the server's own words (isolated, so
+// its English keeps its order), its dismiss button named in Arabic; undo
+// says in Arabic it was undone; a note added says so in Arabic.
 func TestBrowserArabicScriptsSaveAndRefuse(t *testing.T) {
 	s, b := arabicScriptsSite(t)
 	doc := s.docs["seed"]
@@ -71,7 +71,7 @@ func TestBrowserArabicScriptsSaveAndRefuse(t *testing.T) {
 	b.run(chromedp.WaitVisible(chromedp.ID("save-error")))
 	s.failWrites.Store(false)
 	for expr, want := range map[string]string{
-		`document.getElementById('save-error-text').textContent`:                 "تعذّر حفظ المقطع: database unavailable. لم يتغير شيء؛ أعد المحاولة.",
+		`document.getElementById('save-error-text').textContent`:                 "تعذّر حفظ المقطع: \u2068database unavailable\u2069. لم يتغير شيء؛ أعد المحاولة.",
 		`document.getElementById('save-error-close').getAttribute('aria-label')`: "إغلاق رسالة الخطأ",
 		`document.getElementById('save-status').textContent`:                     "",
 		`String(document.querySelectorAll('#span-list .span-item').length)`:      "1",

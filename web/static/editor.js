@@ -23,7 +23,7 @@ export function createEditor(ctx) {
   // openEditor opens span in the editor; the promise settles once a
   // quotation's tools are drawn.
   function openEditor(span) {
-    const shown = ctx.quotes.show(span).catch((err) => ctx.showError(t('Could not load the quotation\'s links: {0}', err.message)));
+    const shown = ctx.quotes.show(span).catch((err) => ctx.showError(t('Could not load the quotation\'s links: {0}', isolate(err.message))));
     selected = span;
     editor.hidden = false;
     el('editor-title').textContent = t('{0} span', isolate(span.label));

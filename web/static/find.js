@@ -5,6 +5,7 @@
 
 import { request } from './api.js';
 import { t } from './i18n.js';
+import { isolate } from './words.js';
 import { keyName } from './keyname.js';
 import { selectOffsets, selectionOffsets } from './offsets.js';
 import { revealRange } from './reveal.js';
@@ -89,7 +90,7 @@ export function createFind(ctx) {
     say(t('{0} of {1}: “{2}”. Press a label\'s key to label it, / to find again.', at + 1, total, m.text));
   }
 
-  const go = (backwards) => step(backwards).catch((err) => ctx.showError(t('Could not find “{0}”: {1}', input.value.trim(), err.message)));
+  const go = (backwards) => step(backwards).catch((err) => ctx.showError(t('Could not find “{0}”: {1}', input.value.trim(), isolate(err.message))));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     go(false);

@@ -34,7 +34,7 @@ export async function refusedByProject(ctx, what, err, gives) {
     layer = await ctx.api.layer();
     if (ctx.labelSet.changed(layer.labels) || ctx.quotes.rulesDiffer(layer.relation_types)) change = await ctx.redraw(layer);
   } catch (again) {
-    ctx.showError(t('Could not {0}: {1}. Nothing was changed, and the project\'s labels and relation rules could not be checked ({2}): reload the page once the server answers.', what, err.message, again.message));
+    ctx.showError(t('Could not {0}: {1}. Nothing was changed, and the project\'s labels and relation rules could not be checked ({2}): reload the page once the server answers.', what, isolate(err.message), isolate(again.message)));
     return true;
   }
   const gone = goneFrom(ctx, gives, layer);
@@ -51,7 +51,7 @@ export async function refusedByProject(ctx, what, err, gives) {
   } else if (gone.length > 0) {
     ctx.showError(`${t('Could not {0}: {1}; nothing was changed.', what, gone.join(t('; ')))}${notice ? ` ${notice}` : ''}${dropped}`);
   } else {
-    ctx.showError(`${t('Could not {0}: {1}. Nothing was changed.', what, err.message)} ${notice}`);
+    ctx.showError(`${t('Could not {0}: {1}. Nothing was changed.', what, isolate(err.message))} ${notice}`);
   }
   return true;
 }

@@ -9,6 +9,7 @@
 import { t } from './i18n.js';
 import { noticeOf, refusedByProject } from './refusal.js';
 import { onRetry, RETRIES } from './retry.js';
+import { isolate } from './words.js';
 
 // retryStatus is the save status while a request of the save is retried.
 const retryStatus = {
@@ -82,22 +83,22 @@ export function createSaves(ctx) {
     }
     const stale = err.status === 404 || err.status === 409;
     if (err.status === 503 && !sent) { // the server stored nothing (retry.js)
-      ctx.showError(t('Could not {0} after {1} tries: {2}.', what, RETRIES + 1, err.message));
+      ctx.showError(t('Could not {0} after {1} tries: {2}.', what, RETRIES + 1, isolate(err.message)));
       return;
     }
     if (!stale && !unanswered(err)) {
-      ctx.showError(t('Could not {0}: {1}. Nothing was changed; {2}.', what, err.message, err.fix || t('try again')));
+      ctx.showError(t('Could not {0}: {1}. Nothing was changed; {2}.', what, isolate(err.message), err.fix || t('try again')));
       return;
     }
     try {
       const notice = noticeOf(await ctx.redraw());
       const dropped = err.status === 404 && step ? ` ${t('That step is gone from the history.')}` : '';
       const labels = notice ? ` ${notice}` : '';
-      ctx.showError(stale ? `${t('Could not {0}: {1}. The layer had changed; the page now shows what is stored.', what, err.message)}${dropped}${labels}`
-        : `${t('Could not {0}: {1}. The change may have been stored before the answer was lost: the page now shows what is stored; if the change is not there, try again.', what, err.message)}${labels}`);
+      ctx.showError(stale ? `${t('Could not {0}: {1}. The layer had changed; the page now shows what is stored.', what, isolate(err.message))}${dropped}${labels}`
+        : `${t('Could not {0}: {1}. The change may have been stored before the answer was lost: the page now shows what is stored; if the change is not there, try again.', what, isolate(err.message))}${labels}`);
     } catch (again) {
-      ctx.showError(stale ? t('Could not {0}: {1}, and the page could not be redrawn ({2}); reload it.', what, err.message, again.message)
-        : t('Could not {0}: {1}, and the server could not be asked what is stored ({2}). The change may or may not be saved: reload the page once the server answers.', what, err.message, again.message));
+      ctx.showError(stale ? t('Could not {0}: {1}, and the page could not be redrawn ({2}); reload it.', what, isolate(err.message), isolate(again.message))
+        : t('Could not {0}: {1}, and the server could not be asked what is stored ({2}). The change may or may not be saved: reload the page once the server answers.', what, isolate(err.message), isolate(again.message)));
     }
   }
 
@@ -122,12 +123,12 @@ export function createSaves(ctx) {
       next = gone ? t('What was not redone is gone from the history; Undo takes back what was.')
         : t('Redo tries the rest again; Undo takes back what was redone.');
     }
-    const failure = t('Could not {0} all of the step: {1}.', what, err.message);
+    const failure = t('Could not {0} all of the step: {1}.', what, isolate(err.message));
     try {
       const notice = noticeOf(await ctx.redraw());
       ctx.showError(`${failure} ${saved} ${t('The page now shows what is stored.')} ${next}${notice ? ` ${notice}` : ''}`);
     } catch (redrawErr) {
-      ctx.showError(`${failure} ${saved} ${t('The page could not be redrawn ({0}): reload it to see what is stored.', redrawErr.message)}`);
+      ctx.showError(`${failure} ${saved} ${t('The page could not be redrawn ({0}): reload it to see what is stored.', isolate(redrawErr.message))}`);
     }
   }
 

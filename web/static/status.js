@@ -3,6 +3,7 @@
 
 import { t } from './i18n.js';
 import { revealRange } from './reveal.js';
+import { isolate } from './words.js';
 import { createToast } from './toast.js';
 
 /**
@@ -38,7 +39,7 @@ export function createStatusLine(docEl) {
     // makes taller, or of the foot of a short screen it is pinned to.
     requestAnimationFrame(() => {
       const range = workingRange();
-      if (range) revealRange(range).catch((err) => { el('save-error-text').textContent += ` (${t('The text could not be scrolled clear of this message: {0}.', err.message)})`; });
+      if (range) revealRange(range).catch((err) => { el('save-error-text').textContent += ` (${t('The text could not be scrolled clear of this message: {0}.', isolate(err.message))})`; });
     });
   }
 
@@ -62,7 +63,7 @@ export function createStatusLine(docEl) {
   // has already been shown by save(); anything else is shown now, never
   // dropped.
   function reported(err) {
-    if (!err || !err.shown) showError(t('Something went wrong: {0}', err && err.message ? err.message : err));
+    if (!err || !err.shown) showError(t('Something went wrong: {0}', isolate(err && err.message ? err.message : err)));
   }
 
   return {

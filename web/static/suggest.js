@@ -278,7 +278,7 @@ export function createSuggestions(ctx) {
     });
   }
 
-  el('sug-load').addEventListener('click', () => load().catch((err) => ctx.showError(t('Could not load suggestions: {0}', err.message))));
+  el('sug-load').addEventListener('click', () => load().catch((err) => ctx.showError(t('Could not load suggestions: {0}', isolate(err.message)))));
   el('sug-restore').addEventListener('click', () => ctx.save(t('show the rejected suggestions again'),
     () => request('DELETE', `/api/v1/documents/${ctx.docId}/suggestions/rejections${ctx.layerQuery}`)).catch(ctx.reported));
   // Accept all sends the ids of every group of the list as it is when the

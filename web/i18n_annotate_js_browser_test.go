@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"hashiya/db"
 )
 
 // arabicScriptsSite is the demo article on a site whose user's interface
@@ -165,4 +167,45 @@ func arabicCount(n int, one, two, few string) string {
 		return two
 	}
 	return fmt.Sprintf("%d %s", n, few)
+}
+
+// TestBrowserArabicScriptsRuleRefusal: a manager lets speaker reach PERS
+// only while an annotator whose interface is Arabic has a quotation open
+// whose tools offer a PER span. The link is refused in Arabic around the
+// server's own reason, naming the new rule with its codes and labels
+// isolated; picking a speaker then asks for a PERS span in Arabic.
+func TestBrowserArabicScriptsRuleRefusal(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	s.setLabels(t, append(db.DefaultLabels(), db.Label{Name: "PERS", Color: "#6e56cf", Hotkey: "8"}))
+	quote := s.addSpan(t, doc, "الجهاز مستمر", "QUOTE")
+	per := s.addSpan(t, doc, "صباح النعمان", "PER")
+	s.addSpan(t, doc, "مصطفى الكاظمي", "PERS")
+	if err := s.store.SetLanguage(context.Background(), s.user, "ar"); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.run(chromedp.EmulateViewport(1366, 900))
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	b.clickChar(quote.Start + 2)
+	b.run(chromedp.WaitVisible(chromedp.ID("quote-tools")))
+	if got := b.speakerChoices(); got != "PER صباح النعمان" {
+		t.Fatalf("by the default rules the speaker choices are %q, want the PER span", got)
+	}
+	rules := db.DefaultRelationTypes()
+	rules[0].To = []string{"PERS"}
+	if err := s.store.SetRelationTypes(t.Context(), s.proj.ID, s.user, rules); err != nil {
+		t.Fatal(err)
+	}
+	msg := b.messageAfter(fmt.Sprintf(`document.querySelector('#q-speaker-choices button[data-span="%d"]').click()`, per.ID))
+	want := "لم يتغير شيء. تغيّرت قواعد روابط المشروع منذ تحميل هذه الصفحة: أدوات الاقتباس تتبعها الآن (صار \u2068speaker\u2069 يربط \u2068QUOTE\u2069 بـ\u2068PERS\u2069)."
+	if !strings.HasPrefix(msg, "تعذّر ربط القائل: ") || !strings.HasSuffix(msg, want) {
+		t.Errorf("a link the new rule refuses says %q, want it to end %q", msg, want)
+	}
+	b.waitFor(`document.getElementById('q-speaker-choices').textContent.includes('PERS')`)
+	b.run(chromedp.Click(chromedp.ID("q-pick-speaker")))
+	b.waitText(`document.getElementById('save-status').textContent`,
+		"انقر القائل (مقطع \u2068PERS\u2069) في النص، أو اختره من قائمة المرشحين، الأقرب أولًا؛ Escape يوقف الاختيار.")
+	b.wantFits("a link refused by the rules")
+	b.viewShot("arabic-scripts-rule-refusal")
 }

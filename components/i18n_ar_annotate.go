@@ -56,7 +56,7 @@ func init() {
 		"Cue:":                             "فعل القول:",
 		"not in the text":                  "ليس في النص",
 		"none yet":                         "لا أحد بعد",
-		"none":                             "لم يُحدَّد",
+		"none":                             "لا شيء",
 		"Remove speaker":                   "إزالة القائل",
 		"Remove cue":                       "إزالة فعل القول",
 		"Pick speaker (S)":                 "اختيار القائل (S)",
@@ -72,7 +72,7 @@ func init() {
 		"mixed":                            "مختلط",
 		"Speaker not in the text":          "القائل ليس في النص",
 		"Refers to:":                       "يحيل إلى:",
-		"nothing":                          "لا شيء",
+		"nothing":                          "لا شيء بعد",
 		"Remove":                           "إزالة",
 		"Pick the entity it refers to (R)": "اختيار الكيان الذي يحيل إليه (R)",
 

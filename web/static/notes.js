@@ -127,7 +127,7 @@ function init(box) {
             showError(t('The passage at {0}–{1} is not in the text on this page.', n.start, n.end));
             return;
           }
-          revealRange(window.getSelection().getRangeAt(0)).catch((err) => showError(t('Could not show the passage: {0}', err.message)));
+          revealRange(window.getSelection().getRangeAt(0)).catch((err) => showError(t('Could not show the passage: {0}', isolate(err.message))));
         });
       }
       li.append(quote);
@@ -205,11 +205,11 @@ function init(box) {
       errorBox.hidden = true;
       el('note-status').textContent = made.text ? t('Note added, about “{0}”.', clip(made.text)) : t('Note added.');
       return load();
-    }).catch((err) => showError(t('Could not add the note: {0} It is still in the box.', plain(err))));
+    }).catch((err) => showError(t('Could not add the note: {0} It is still in the box.', isolate(plain(err)))));
   });
 
   // A link to the notes (#notes, from the document list) opens them.
   if (location.hash === '#notes') box.open = true;
 
-  load().catch((err) => showError(t('Could not load the notes: {0}', plain(err))));
+  load().catch((err) => showError(t('Could not load the notes: {0}', isolate(plain(err)))));
 }

@@ -155,6 +155,17 @@ func init() {
 		"its label set, %s and %s":                     "مجموعة وسومه و%s و%s",
 		"Type the project's name to delete it:":        "اكتب اسم المشروع لحذفه:",
 		"Delete the project for good":                  "حذف المشروع نهائيًّا",
+		"Nothing was deleted: what you typed is not the project's name. Type %s exactly, capitals included, to delete it.": "لم يُحذف شيء: ما كتبته ليس اسم المشروع. اكتب %s كما هو تمامًا، بحروفه الكبيرة والصغيرة، لحذفه.",
+
+		"No documents":     "لا مستندات",
+		"No quotations":    "لا اقتباسات",
+		"in any layer":     "في أي طبقة",
+		"in %s's layer":    "في طبقة \u2068%s\u2069",
+		"%s %s of %s":      "%s %s من \u2068%s\u2069",
+		", with status %s": "، بالحالة «%s»",
+		", in the %s part": "، في الجزء \u2068%s\u2069",
+		": the file would be empty, so none was downloaded. A script asking for it gets an empty file.": ": كان الملف سيكون فارغًا، فلم يُنزَّل شيء. أما البرنامج الذي يطلبه فيتلقى ملفًّا فارغًا.",
+		"At any status and in every part, %s holds %s.":                                                 "وفي أي حالة وفي كل جزء، يحمل تصدير \u2068%s\u2069 %s.",
 	}, map[string][6]string{
 		"Every document gets this many of the project's %d annotators, those with the fewest documents first; documents already short of it are topped up.": {
 			"يحصل كل مستند على هذا العدد من موسِّمي المشروع، ولا موسِّم فيه، بدءًا بأقلهم مستندات، وتُستكمل المستندات التي ينقصها هذا العدد.",

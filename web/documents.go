@@ -262,7 +262,7 @@ func (h *handler) deleteProjectPage(c echo.Context) error {
 	if c.QueryParam("refused") == "name" {
 		// The name isolated (FSI ... PDI): a right-to-left one would
 		// carry the words around it into its own direction.
-		v.Error = fmt.Sprintf("Nothing was deleted: what you typed is not the project's name. Type \u2068%s\u2069 exactly, capitals included, to delete it.", p.Name)
+		v.Error = tr(c, "Nothing was deleted: what you typed is not the project's name. Type %s exactly, capitals included, to delete it.", "\u2068"+p.Name+"\u2069")
 	}
 	return render(c, http.StatusOK, components.DeleteProjectPage(h.page(c, tr(c, "Delete %s", p.Name)), v))
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"mime"
 	"net/http"
@@ -132,18 +133,22 @@ func (h *handler) emptyExport(c echo.Context, w *codec.Writer, out *startOnWrite
 	if err != nil {
 		return err
 	}
-	reason := emptyExportReason(p, q)
+	ctx := c.Request().Context()
+	reason := emptyExportReason(ctx, p, q)
 	if q.status != "" || q.part != "" || q.format == "quotes" {
 		// In the export form's words, what the layer holds without them.
-		reason += fmt.Sprintf(" At any status and in every part, %s holds %s.", layerName(q.layer), components.LayerHolds(counts[db.ExportFilter{}], q.layer))
+		reason += " " + components.Tf(ctx, "At any status and in every part, %s holds %s.", layerName(ctx, q.layer), components.LayerHoldsIn(ctx, counts[db.ExportFilter{}], q.layer))
 	}
 	return render(c, http.StatusOK, components.ErrorPage(h.page(c, "Nothing to export"), http.StatusOK, reason))
 }
 
 // layerName is the export layer as the export form names it.
-func layerName(layer string) string {
-	if layer == db.AllLayers {
-		return "every layer"
+func layerName(ctx context.Context, layer string) string {
+	switch layer {
+	case db.AllLayers:
+		return components.T(ctx, "every layer")
+	case "gold":
+		return components.T(ctx, "gold")
 	}
 	return layer
 }
@@ -151,27 +156,27 @@ func layerName(layer string) string {
 // emptyExportReason says what an empty export held none of: "No
 // quotations in gold of news, with status reviewed, in the test part:
 // the file would be empty."
-func emptyExportReason(p db.Project, q exportQuery) string {
-	things := "documents"
+func emptyExportReason(ctx context.Context, p db.Project, q exportQuery) string {
+	things := components.T(ctx, "No documents")
 	if q.format == "quotes" {
-		things = "quotations"
+		things = components.T(ctx, "No quotations")
 	}
-	where := "gold"
+	where := components.T(ctx, "in gold")
 	switch q.layer {
 	case "gold":
 	case db.AllLayers:
-		where = "any layer"
+		where = components.T(ctx, "in any layer")
 	default:
-		where = q.layer + "'s layer"
+		where = components.Tf(ctx, "in %s's layer", q.layer)
 	}
-	s := fmt.Sprintf("No %s in %s of %s", things, where, p.Name)
+	s := components.Tf(ctx, "%s %s of %s", things, where, p.Name)
 	if q.status != "" {
-		s += ", with status " + strings.ReplaceAll(q.status, "_", " ")
+		s += components.Tf(ctx, ", with status %s", components.T(ctx, strings.ReplaceAll(q.status, "_", " ")))
 	}
 	if q.part != "" {
-		s += ", in the " + q.part + " part"
+		s += components.Tf(ctx, ", in the %s part", q.part)
 	}
-	return s + ": the file would be empty, so none was downloaded. A script asking for it gets an empty file."
+	return s + components.T(ctx, ": the file would be empty, so none was downloaded. A script asking for it gets an empty file.")
 }
 
 // attachment is a Content-Disposition naming the download after the

@@ -241,4 +241,24 @@ func TestBrowserArabicManageConfirmPages(t *testing.T) {
 	b.checkReflow("replacing labels in Arabic at 200% zoom", 683, 450)
 	b.viewShot("arabic-replace-labels-zoomed")
 	b.run(chromedp.EmulateViewport(1366, 900))
+
+	// The project's name typed wrong: nothing deleted, said in Arabic.
+	b.run(chromedp.Navigate(project+"/delete"), chromedp.WaitVisible(chromedp.ID("delete-name")),
+		chromedp.SendKeys(chromedp.ID("delete-name"), "demo"),
+		chromedp.Click(chromedp.ID("delete-confirm")))
+	b.waitFor(`!!document.getElementById('delete-error')`)
+	if got, want := eval[string](b, `document.getElementById('delete-error').textContent`), arabicOf(t, "Nothing was deleted: what you typed is not the project's name. Type %s exactly, capitals included, to delete it.", "\u2068Demo\u2069"); got != want {
+		t.Errorf("a wrong name is refused with %q, want %q", got, want)
+	}
+	if got := eval[string](b, `document.getElementById('delete-confirm').textContent`); got != "حذف المشروع نهائيًّا" {
+		t.Errorf("the delete project button says %q", got)
+	}
+	b.viewShot("arabic-delete-project-refused")
+
+	// An export of nothing opened from the page says why in Arabic.
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/api/v1/projects/%d/export?format=jsonl&layer=gold&status=reviewed", s.url, s.proj.ID)))
+	b.waitLoaded()
+	if got := eval[string](b, `document.querySelector('main').textContent`); !strings.Contains(got, "لا مستندات في الطبقة الذهبية من \u2068Demo\u2069، بالحالة «") || !strings.Contains(got, "فلم يُنزَّل شيء") {
+		t.Errorf("an empty export's page says %q", got)
+	}
 }

@@ -233,7 +233,8 @@ func TestBrowserArabicHomeAdminPages(t *testing.T) {
 // lists its sections, the documents and the bar of ticked documents in
 // Arabic, its export form names each format, layer and what the layer's
 // export holds in Arabic; pressing Assign with nothing ticked is refused
-// in Arabic, in the bar. An annotator sent to the progress page is told
+// in Arabic, in the bar; so is a new project named as one that exists,
+// on the home page. An annotator sent to the progress page is told
 // in Arabic why she may not see it. No page is wider than the window.
 func TestBrowserArabicHomeManagerPage(t *testing.T) {
 	s, _ := arabicHomeSite(t)
@@ -270,6 +271,22 @@ func TestBrowserArabicHomeManagerPage(t *testing.T) {
 		"#form-error": "لم يُسنَد شيء: لم يُحدَّد أي مستند. حدِّد في القائمة المستندات المراد إسنادها، واختر العضو، ثم اضغط «إسناد».",
 	})
 	b.viewShot("arabic-project-refused")
+
+	// The home page's New project form, and its refusal of a name taken.
+	b.run(chromedp.Navigate(s.url + "/"))
+	b.waitLoaded()
+	b.wantArabicPage("an admin's home page", map[string]string{
+		"#new-project-title":                   "مشروع جديد",
+		"label[for=new-project-name]":          "اسم المشروع",
+		"#new-project-labels option[value='']": "المجموعة الافتراضية",
+		"#new-project-form button":             "إنشاء المشروع",
+	})
+	b.run(chromedp.SendKeys(chromedp.ID("new-project-name"), "Demo"), chromedp.Click(chromedp.CSS(`#new-project-form button`)))
+	b.waitFor(`document.getElementById('new-project-error') !== null && document.readyState === 'complete'`)
+	b.wantArabicPage("a project name taken", map[string]string{
+		"#new-project-error": "يوجد مشروع باسم \u2068Demo\u2069 من قبل: اختر اسمًا آخر.",
+	})
+	b.wantNoSideScroll("an admin's home page", "arabic-home-admin")
 
 	b.relogin(s.url, "layla")
 	b.run(chromedp.Navigate(project + "/progress"))

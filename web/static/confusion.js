@@ -4,6 +4,7 @@
 // the select keeping the focus and the address naming the pair, so it
 // can still be shared. Without the script, Show sends the form.
 
+import { t } from './i18n.js';
 import { sendRetrying } from './retry.js';
 
 const form = document.getElementById('confusion-form');
@@ -19,7 +20,7 @@ function init(form) {
   select.addEventListener('change', () => {
     const mine = ++latest;
     show(form, select, status, () => mine === latest).catch((err) => {
-      if (mine === latest) status.textContent = `Could not show the table: ${err.message}.`;
+      if (mine === latest) status.textContent = t('Could not show the table: {0}.', err.message);
     });
   });
 }
@@ -31,17 +32,17 @@ async function show(form, select, status, current) {
   if (select.value) url.searchParams.set('pair', select.value);
   else url.searchParams.delete('pair');
   const name = select.selectedOptions[0].textContent;
-  status.textContent = `Loading the table of ${name}…`;
+  status.textContent = t('Loading the table of {0}…', name);
   let res;
   try {
     res = await sendRetrying('GET', () => fetch(url, { credentials: 'same-origin' }));
   } catch (err) {
-    throw new Error(`the server could not be reached (${err.message})`);
+    throw new Error(t('the server could not be reached ({0})', err.message));
   }
   if (!current()) return;
   const text = await res.text();
   if (!current()) return;
-  if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`.trim());
+  if (!res.ok) throw new Error(t('the server answered {0} {1}', res.status, res.statusText).trim());
   const fresh = new DOMParser().parseFromString(text, 'text/html').getElementById('confusion');
   if (!fresh) {
     // Not the Agreement page (the login page, once a session has
@@ -63,5 +64,5 @@ async function show(form, select, status, current) {
   const hint = section.querySelector('#confusion-hint');
   section.prepend(heading, hint);
   history.replaceState(null, '', `${url.pathname}${url.search}#confusion`);
-  status.textContent = `Showing the table of ${name}.`;
+  status.textContent = t('Showing the table of {0}.', name);
 }

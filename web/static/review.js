@@ -10,6 +10,7 @@
 // the status saying so.
 
 import { busyForms } from './busyforms.js';
+import { t } from './i18n.js';
 import { onRetry, RETRIES, sendRetrying } from './retry.js';
 import { outlineGroups } from './reviewgroup.js';
 import { reviewKeys } from './reviewkeys.js';
@@ -97,13 +98,13 @@ function init(candidates) {
   // same of it).
   let deciding = false;
   onRetry(({ reason }) => {
-    if (deciding && reason === 'busy') status.textContent = 'Saving… (the server is busy, retrying)';
+    if (deciding && reason === 'busy') status.textContent = t('Saving… (the server is busy, retrying)');
   });
 
   // decide sends a row's form and puts the rows of the answer in; anchor
   // names the row it is about.
   async function decide(form, anchor) {
-    status.textContent = 'Saving…';
+    status.textContent = t('Saving…');
     const body = new URLSearchParams(new FormData(form));
     let res;
     deciding = true;
@@ -115,7 +116,7 @@ function init(candidates) {
         credentials: 'same-origin',
       }));
     } catch (err) {
-      const lost = new Error(`the server could not be reached (${err.message})`);
+      const lost = new Error(t('the server could not be reached ({0})', err.message));
       lost.unanswered = true;
       throw lost;
     } finally {
@@ -191,10 +192,10 @@ function init(candidates) {
   // or may not be stored.
   function refusal(err) {
     const reason = err.message.replace(/\.$/, '');
-    if (err.status === 503) return `Could not save the decision after ${RETRIES + 1} tries: ${reason}.`;
-    if (err.unanswered) return `Could not send the decision: ${reason}. It may or may not be stored: reload the page to see gold as it stands.`;
-    if (err.status === 404 || err.status === 409) return `Could not save the decision: ${reason}. Gold or the annotators' layers changed since this page was loaded: reload it to see them as they stand.`;
-    return `Could not save the decision: ${reason}. Nothing was changed; try again.`;
+    if (err.status === 503) return t('Could not save the decision after {0} tries: {1}.', RETRIES + 1, reason);
+    if (err.unanswered) return t('Could not send the decision: {0}. It may or may not be stored: reload the page to see gold as it stands.', reason);
+    if (err.status === 404 || err.status === 409) return t('Could not save the decision: {0}. Gold or the annotators\' layers changed since this page was loaded: reload it to see them as they stand.', reason);
+    return t('Could not save the decision: {0}. Nothing was changed; try again.', reason);
   }
 
   // say shows a refusal in the row it came from, in place of the
@@ -223,7 +224,7 @@ function init(candidates) {
 // message (a refused form comes back as the page), the API's (a busy
 // database answers JSON to a script), or else the status.
 function refusedBy(res, text) {
-  let reason = `the server answered ${res.status} ${res.statusText}`;
+  let reason = t('the server answered {0} {1}', res.status, res.statusText);
   if ((res.headers.get('Content-Type') || '').includes('json')) {
     try {
       const data = JSON.parse(text);

@@ -5,12 +5,13 @@
 // works through a document without the mouse. A key that cannot act
 // says why in the status, rather than nothing.
 
+import { t } from './i18n.js';
 import { keyName } from './keyname.js';
 
 const whyNot = {
-  accept: 'Gold holds this span already: x removes it.',
-  reject: 'Gold holds this span: x removes it from gold first.',
-  remove: 'Gold does not hold this span: a accepts it, r rejects it.',
+  accept: () => t('Gold holds this span already: x removes it.'),
+  reject: () => t('Gold holds this span: x removes it from gold first.'),
+  remove: () => t('Gold does not hold this span: a accepts it, r rejects it.'),
 };
 
 // reviewKeys listens for the keys on the page: rows lists the table's
@@ -23,11 +24,11 @@ export function reviewKeys({ rows, current, focusRow, status }) {
   function press(action) {
     const row = current();
     if (!row) {
-      status.textContent = 'Choose a span first: j goes to the first one.';
+      status.textContent = t('Choose a span first: j goes to the first one.');
       return;
     }
     if (row.getAttribute('aria-busy')) {
-      status.textContent = 'Saving the last decision on this span…';
+      status.textContent = t('Saving the last decision on this span…');
       return;
     }
     const form = row.querySelector(`form[action$="/review/${action}"]`);
@@ -36,9 +37,9 @@ export function reviewKeys({ rows, current, focusRow, status }) {
       status.textContent = '';
       button.click();
     } else if (button) {
-      status.textContent = 'Gold is marked reviewed and read only; a manager can reopen it.';
+      status.textContent = t('Gold is marked reviewed and read only; a manager can reopen it.');
     } else {
-      status.textContent = whyNot[action];
+      status.textContent = whyNot[action]();
     }
   }
 
@@ -47,7 +48,7 @@ export function reviewKeys({ rows, current, focusRow, status }) {
   function turnPage(id) {
     const link = document.getElementById(id);
     if (!link) return false;
-    status.textContent = `Opening the ${link.rel === 'next' ? 'next' : 'previous'} page of spans…`;
+    status.textContent = link.rel === 'next' ? t('Opening the next page of spans…') : t('Opening the previous page of spans…');
     link.click();
     return true;
   }

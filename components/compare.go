@@ -342,6 +342,17 @@ func agreedSummary(ctx context.Context, n int) string {
 	return strings.Replace(s, strconv.Itoa(n), thousands(n), 1)
 }
 
+// chipText is a chip in ctx's language: its words for a speaker not in
+// the text and for gold, as the annotation view's chips say them; labels
+// and names stay as they are. The chip is cut before a page's language
+// is known, its words isolated, so they are found whole.
+func chipText(ctx context.Context, chip string) string {
+	if LangOf(ctx) == English {
+		return chip
+	}
+	return strings.NewReplacer(isolate("not in text"), isolate(T(ctx, "not in text")), isolate("gold"), isolate(T(ctx, "gold"))).Replace(chip)
+}
+
 // pagesLabel names the pager at the top or the bottom of the page.
 func pagesLabel(ctx context.Context, where string) string {
 	if where == "top" {

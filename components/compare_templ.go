@@ -917,9 +917,9 @@ func compareParagraph(c Compare, para CompareParagraph, colors map[string]string
 								return templ_7745c5c3_Err
 							}
 							var templ_7745c5c3_Var56 string
-							templ_7745c5c3_Var56, templ_7745c5c3_Err = templruntime.NewAttributeExpression(r.Chip).Resolve(ctx)
+							templ_7745c5c3_Var56, templ_7745c5c3_Err = templruntime.NewAttributeExpression(chipText(ctx, r.Chip)).Resolve(ctx)
 							if templ_7745c5c3_Err != nil {
-								return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/compare.templ`, Line: 95, Col: 161}
+								return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/compare.templ`, Line: 95, Col: 176}
 							}
 							_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var56)
 							if templ_7745c5c3_Err != nil {
@@ -937,7 +937,7 @@ func compareParagraph(c Compare, para CompareParagraph, colors map[string]string
 						var templ_7745c5c3_Var57 string
 						templ_7745c5c3_Var57, templ_7745c5c3_Err = templruntime.NewAttributeExpression(runTitle(ctx, r)).Resolve(ctx)
 						if templ_7745c5c3_Err != nil {
-							return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/compare.templ`, Line: 95, Col: 190}
+							return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/compare.templ`, Line: 95, Col: 205}
 						}
 						_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var57)
 						if templ_7745c5c3_Err != nil {
@@ -950,7 +950,7 @@ func compareParagraph(c Compare, para CompareParagraph, colors map[string]string
 						var templ_7745c5c3_Var58 string
 						templ_7745c5c3_Var58, templ_7745c5c3_Err = templruntime.NewAttributeExpression(runTitle(ctx, r)).Resolve(ctx)
 						if templ_7745c5c3_Err != nil {
-							return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/compare.templ`, Line: 95, Col: 228}
+							return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/compare.templ`, Line: 95, Col: 243}
 						}
 						_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var58)
 						if templ_7745c5c3_Err != nil {
@@ -963,7 +963,7 @@ func compareParagraph(c Compare, para CompareParagraph, colors map[string]string
 						var templ_7745c5c3_Var59 string
 						templ_7745c5c3_Var59, templ_7745c5c3_Err = templruntime.SanitizeStyleAttributeValues(templ.SafeCSS(segment.Style(r.Run, colors)))
 						if templ_7745c5c3_Err != nil {
-							return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/compare.templ`, Line: 95, Col: 282}
+							return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/compare.templ`, Line: 95, Col: 297}
 						}
 						_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var59))
 						if templ_7745c5c3_Err != nil {
@@ -995,7 +995,7 @@ func compareParagraph(c Compare, para CompareParagraph, colors map[string]string
 						var templ_7745c5c3_Var60 string
 						templ_7745c5c3_Var60, templ_7745c5c3_Err = templruntime.SanitizeStyleAttributeValues(templ.SafeCSS("anchor-name:" + anchorName(para.Number, i, j)))
 						if templ_7745c5c3_Err != nil {
-							return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/compare.templ`, Line: 95, Col: 393}
+							return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/compare.templ`, Line: 95, Col: 408}
 						}
 						_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var60))
 						if templ_7745c5c3_Err != nil {
@@ -1013,7 +1013,7 @@ func compareParagraph(c Compare, para CompareParagraph, colors map[string]string
 					var templ_7745c5c3_Var61 string
 					templ_7745c5c3_Var61, templ_7745c5c3_Err = templ.JoinStringErrs(r.Text)
 					if templ_7745c5c3_Err != nil {
-						return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/compare.templ`, Line: 95, Col: 413}
+						return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/compare.templ`, Line: 95, Col: 428}
 					}
 					_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var61))
 					if templ_7745c5c3_Err != nil {
@@ -1085,9 +1085,9 @@ func compareParagraph(c Compare, para CompareParagraph, colors map[string]string
 						return templ_7745c5c3_Err
 					}
 					var templ_7745c5c3_Var65 string
-					templ_7745c5c3_Var65, templ_7745c5c3_Err = templ.JoinStringErrs(r.Chip)
+					templ_7745c5c3_Var65, templ_7745c5c3_Err = templ.JoinStringErrs(chipText(ctx, r.Chip))
 					if templ_7745c5c3_Err != nil {
-						return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/compare.templ`, Line: 104, Col: 159}
+						return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/compare.templ`, Line: 104, Col: 174}
 					}
 					_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var65))
 					if templ_7745c5c3_Err != nil {

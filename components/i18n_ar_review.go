@@ -221,6 +221,7 @@ func init() {
 		"said by %s, that is %s":       "قاله %s، أي %s",
 		"said by %s":                   "قاله %s",
 		"speaker not in the text":      "القائل ليس في النص",
+		"not in text":                  "ليس في النص",
 		"no speaker yet":               "لا قائل بعد",
 		"Labels confused":              "الوسوم المختلطة",
 		"Spans with the same start and end, as F1 counts them: the diagonal counts those both sides labelled alike, a cell off it those one side labelled as its row and the other as its column (“label differs” above), none those one side marked where the other marked nothing like them.": "المقاطع ذات البداية والنهاية نفسيهما، كما يعدّها F1: يعدّ القطر ما وسمه الجانبان بالوسم نفسه، والخلية خارجه ما وسمه جانب بوسم صفها والآخر بوسم عمودها («الوسم مختلف» أعلاه)، و«لا شيء» ما وسمه جانب حيث لم يسِم الآخر شيئًا يشبهه.",
@@ -293,7 +294,7 @@ func init() {
 		},
 		"%d spans":          {"لا مقاطع", "مقطع واحد", "مقطعان", "%d مقاطع", "%d مقطعًا", "%d مقطع"},
 		"%d links":          {"لا روابط", "رابط واحد", "رابطان", "%d روابط", "%d رابطًا", "%d رابط"},
-		"%d pairs":          {"لا أزواج", "زوج واحد", "زوجين", "%d أزواج", "%d زوجًا", "%d زوج"},
+		"%d pairs":          {"%d من الأزواج", "زوج واحد", "زوجين", "%d أزواج", "%d زوجًا", "%d زوج"},
 		"%d quotations":     {"لا اقتباسات", "اقتباس واحد", "اقتباسان", "%d اقتباسات", "%d اقتباسًا", "%d اقتباس"},
 		"%d distinct spans": {"لا مقاطع متمايزة", "مقطع متمايز واحد", "مقطعان متمايزان", "%d مقاطع متمايزة", "%d مقطعًا متمايزًا", "%d مقطع متمايز"},
 		"%d spans of this document are neither in gold nor rejected for it.": {

@@ -465,9 +465,9 @@ func ReviewPage(p Page, r Review) templ.Component {
 				for i, l := range r.Layers {
 					if i > 0 {
 						var templ_7745c5c3_Var27 string
-						templ_7745c5c3_Var27, templ_7745c5c3_Err = templ.JoinStringErrs(", ")
+						templ_7745c5c3_Var27, templ_7745c5c3_Err = templ.JoinStringErrs(listComma(ctx))
 						if templ_7745c5c3_Err != nil {
-							return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/review.templ`, Line: 76, Col: 12}
+							return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/review.templ`, Line: 76, Col: 22}
 						}
 						_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var27))
 						if templ_7745c5c3_Err != nil {

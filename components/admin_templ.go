@@ -182,7 +182,7 @@ func UsersPage(p Page, v UsersView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = sayName(T(ctx, "New password for %s (copy it now; it is not shown again):"), v.Reset.User.Name).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = withName(T(ctx, "New password for %s (copy it now; it is not shown again):"), v.Reset.User.Name).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

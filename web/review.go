@@ -23,7 +23,7 @@ func (h *handler) reviewTarget(c echo.Context) (target, error) {
 	}
 	if !t.role.AtLeast(db.RoleReviewer) {
 		return t, forbidden("only reviewers and managers review a document's layers",
-			"Only reviewers and managers of this project review a document's layers. Open the document to work in your own layer, or ask a manager of the project for the reviewer role.")
+			components.Msg("Only reviewers and managers of this project review a document's layers. Open the document to work in your own layer, or ask a manager of the project for the reviewer role."))
 	}
 	return t, nil
 }
@@ -356,7 +356,7 @@ func (h *handler) acceptAgreedEverywhere(c echo.Context) error {
 	}
 	if !role.AtLeast(db.RoleReviewer) {
 		return forbidden("only reviewers and managers accept spans into gold",
-			fmt.Sprintf("Only reviewers and managers of project %s accept spans into gold. Ask a manager of the project for the reviewer role.", p.Name))
+			tr(c, "Only reviewers and managers of project %s accept spans into gold. Ask a manager of the project for the reviewer role.", components.NameIn(c.Request().Context(), p.Name)))
 	}
 	if c.FormValue("undo") != "" {
 		return h.undoAcceptEverywhere(c, p)
@@ -448,7 +448,7 @@ func (h *handler) reopenGold(c echo.Context) error {
 	}
 	if !t.role.AtLeast(db.RoleManager) {
 		return forbidden("only a project manager may reopen gold",
-			"Only a manager of the project may reopen gold. Ask a manager of the project to reopen it.")
+			components.Msg("Only a manager of the project may reopen gold. Ask a manager of the project to reopen it."))
 	}
 	if err := h.store.Reopen(c.Request().Context(), t.doc, t.user, "gold"); err != nil {
 		return h.reviewError(c, t, err)

@@ -94,5 +94,5 @@ func notOffered(ctx context.Context, names []string) string {
 	for i, n := range names {
 		isolated[i] = isolate(n)
 	}
-	return Tf(ctx, "Not offered, having no layer yet: %s.", strings.Join(isolated, ", "))
+	return Tf(ctx, "Not offered, having no layer yet: %s.", strings.Join(isolated, T(ctx, ", ")))
 }

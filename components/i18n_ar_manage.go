@@ -154,6 +154,7 @@ func init() {
 		"its label set and %s; it holds no documents.": "مجموعة وسومه و%s، ولا مستندات فيه.",
 		"its label set, %s and %s":                     "مجموعة وسومه و%s و%s",
 		"Type the project's name to delete it:":        "اكتب اسم المشروع لحذفه:",
+		"Delete the project %s?":                       "أتحذف المشروع %s؟",
 		"Delete the project for good":                  "حذف المشروع نهائيًّا",
 		"Nothing was deleted: what you typed is not the project's name. Type %s exactly, capitals included, to delete it.": "لم يُحذف شيء: ما كتبته ليس اسم المشروع. اكتب %s كما هو تمامًا، بحروفه الكبيرة والصغيرة، لحذفه.",
 

@@ -250,8 +250,8 @@ func TestBrowserArabicManageConfirmPages(t *testing.T) {
 	if got, want := eval[string](b, `document.getElementById('delete-error').textContent`), arabicOf(t, "Nothing was deleted: what you typed is not the project's name. Type %s exactly, capitals included, to delete it.", "\u2068Demo\u2069"); got != want {
 		t.Errorf("a wrong name is refused with %q, want %q", got, want)
 	}
-	if got := eval[string](b, `document.getElementById('delete-confirm').textContent`); got != "حذف المشروع نهائيًّا" {
-		t.Errorf("the delete project button says %q", got)
+	if got := eval[string](b, `document.querySelector('h1').textContent.trim() + ' | ' + document.getElementById('delete-confirm').textContent`); got != "أتحذف المشروع \u2068Demo\u2069؟ | حذف المشروع نهائيًّا" {
+		t.Errorf("the delete project page asks %q", got)
 	}
 	b.viewShot("arabic-delete-project-refused")
 

@@ -84,6 +84,14 @@ func TestBrowserArabicManage(t *testing.T) {
 	b.run(chromedp.Click(chromedp.CSS(`input[type=checkbox][name=doc][form=assign-form]`)))
 	b.waitText(`document.getElementById('ticked-count').textContent`, "حُدِّد مستند واحد")
 
+	// Label Studio of every layer: the export form says in Arabic that
+	// it moved to gold.
+	eval[bool](b, `(() => { const l = document.getElementById('export-layer'), f = document.getElementById('export-format');
+	  l.value = 'all'; f.value = 'label-studio'; f.dispatchEvent(new Event('change', {bubbles: true})); return l.value === 'gold'; })()`)
+	if got, want := eval[string](b, `document.getElementById('export-choice').textContent`), "«"+arabicOf(t, "Label Studio JSON (one layer)")+"» تحمل طبقة واحدة: اختيرت الطبقة الذهبية."; got != want {
+		t.Errorf("the export form says %q, want %q", got, want)
+	}
+
 	// Removing a member asks in Arabic; Cancel keeps her.
 	question := arabicOf(t, "Remove %s from the project? Their layers are kept.", "layla")
 	asked := b.answerDialogs(question, func() bool { return false })

@@ -170,6 +170,15 @@ func TestBrowserArabicReviewCompare(t *testing.T) {
 		t.Errorf("chips not over their words' first letters: %s", strings.Join(bad, "; "))
 	}
 	b.viewShot("arabic-compare-chips")
+
+	// The table of labels confused, one pair chosen: the script says
+	// which table it shows in Arabic, the pair's names isolated.
+	b.openPage(s.url + pages[1].path)
+	eval[bool](b, `(() => { const s = document.getElementById('confusion-pair'); s.selectedIndex = 1; s.dispatchEvent(new Event('change')); return true; })()`)
+	b.waitFor(`document.getElementById('confusion-status').textContent === 'يُعرض جدول \u2068karim · layla\u2069.'`)
+	b.wantTexts("one pair's table", map[string]string{
+		`document.querySelector('#agreement-confusion thead th').textContent`: "الصفوف: \u2068karim\u2069 · الأعمدة: \u2068layla\u2069",
+	})
 }
 
 // arabicReview is a site where layla and karim labelled the seed

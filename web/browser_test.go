@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -21,6 +22,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -525,11 +527,36 @@ func (b *browser) screenshot(name string) {
 	  window.scrollTo(0, 0); // a sticky bar is drawn where the page is scrolled to
 	  requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
 	})`)
-	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	png, err := chromedp.Run(b.ctx, wholePage)
 	if err != nil {
 		b.t.Fatal(err)
 	}
 	b.keepShot(name, png)
+}
+
+// wholePage captures the whole page, scrolled or not: the window is
+// made as tall as the page for the capture, then given back its height.
+// Chromium's own capture beyond the window draws a page running right to
+// left shifted sideways, its right edge cut, though nothing is there.
+func wholePage(ctx context.Context, t *chromedp.Target) ([]byte, error) {
+	m, err := cdp.Call(ctx, t, page.GetLayoutMetrics, cdp.Empty{})
+	if err != nil {
+		return nil, err
+	}
+	w, h := int64(m.CSSLayoutViewport.ClientWidth), int64(m.CSSLayoutViewport.ClientHeight)
+	full := int64(math.Ceil(m.CSSContentSize.Height))
+	if full <= h {
+		r, err := cdp.Call(ctx, t, page.CaptureScreenshot, page.CaptureScreenshotParams{})
+		return r.Data, err
+	}
+	if _, err := chromedp.EmulateViewport(w, full)(ctx, t); err != nil {
+		return nil, err
+	}
+	r, err := cdp.Call(ctx, t, page.CaptureScreenshot, page.CaptureScreenshotParams{})
+	if _, back := chromedp.EmulateViewport(w, h)(ctx, t); err == nil {
+		err = back
+	}
+	return r.Data, err
 }
 
 // keepShot writes a screenshot under testdata/screenshots as name.png.

@@ -117,7 +117,7 @@ func TestSettingsChangePassword(t *testing.T) {
 	}
 }
 
-var tokenShown = regexp.MustCompile(`<code id="new-token">(hsy_[A-Za-z0-9_-]+)</code>`)
+var tokenShown = regexp.MustCompile(`<code id="new-token"[^>]*>(hsy_[A-Za-z0-9_-]+)</code>`)
 
 func TestSettingsTokens(t *testing.T) {
 	env := newAPIEnv(t)

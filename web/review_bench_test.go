@@ -26,7 +26,8 @@ import (
 // through the full router, as a reviewer's browser asks for it: ANERCorp
 // articles joined into one text, annotated by two users (the second
 // relabels every seventh span and leaves out every eleventh) and, in the
-// largest, a gold layer holding what they agree on.
+// largest, a gold layer holding what they agree on. The -arabic case is
+// the first page in Arabic (Accept-Language: ar), every word looked up.
 func BenchmarkReviewPage(b *testing.B) {
 	for _, tc := range []struct {
 		name  string
@@ -34,15 +35,18 @@ func BenchmarkReviewPage(b *testing.B) {
 		join  string // between articles: one line each, or one long line
 		gold  bool
 		query string
+		lang  string // Accept-Language
 	}{
-		{"230k-lines", 230_000, "\n", false, ""},
-		{"230k-lines-undecided", 230_000, "\n", false, "?show=undecided&from=c-100000-100004-PERS"},
-		{"820k-one-line-gold", 900_000, " ", true, ""},
-		{"820k-one-line-gold-disputed", 900_000, " ", true, "?show=disputed"},
-		{"820k-one-line-gold-junk-from", 900_000, " ", true, "?from=c-junk"},
+		{"230k-lines", 230_000, "\n", false, "", ""},
+		{"230k-lines-arabic", 230_000, "\n", false, "", "ar"},
+		{"230k-lines-undecided", 230_000, "\n", false, "?show=undecided&from=c-100000-100004-PERS", ""},
+		{"820k-one-line-gold", 900_000, " ", true, "", ""},
+		{"820k-one-line-gold-disputed", 900_000, " ", true, "?show=disputed", ""},
+		{"820k-one-line-gold-junk-from", 900_000, " ", true, "?from=c-junk", ""},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			r := newReviewBench(b, tc.runes, tc.join, tc.gold)
+			r.lang = tc.lang
 			for b.Loop() {
 				r.get(b, tc.query)
 			}
@@ -56,15 +60,22 @@ type reviewBench struct {
 	srv     http.Handler
 	doc     int64
 	session *http.Cookie
+	lang    string // the Accept-Language the browser sends, "" for none
 }
 
 func (r reviewBench) get(tb testing.TB, query string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(http.MethodGet, fmt.Sprintf("/documents/%d/review%s", r.doc, query), nil)
 	req.AddCookie(r.session)
+	if r.lang != "" {
+		req.Header.Set("Accept-Language", r.lang)
+	}
 	rec := httptest.NewRecorder()
 	r.srv.ServeHTTP(rec, req)
 	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `id="candidates"`) {
 		tb.Fatalf("review: %d\n%.500s", rec.Code, rec.Body)
+	}
+	if r.lang != "" && !strings.Contains(rec.Body.String(), `<html lang="`+r.lang+`"`) {
+		tb.Fatalf("review asked for in %s came in another language: %.300s", r.lang, rec.Body)
 	}
 	return rec
 }

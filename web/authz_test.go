@@ -40,6 +40,8 @@ type authzRow struct {
 // columns must assign nothing), accepting into gold what it holds.
 var authzNoop = map[string]bool{
 	"/projects/{p}/assignments/remove": true,
+	// The login page's language is a cookie of the browser, nothing stored.
+	"/language": true,
 	// Accepting into gold spans gold already holds: every layer and gold
 	// hold the same spans in this world.
 	"/documents/{d}/review/accept":        true,
@@ -75,6 +77,7 @@ var authzMatrix = []authzRow{
 	{"GET", "/favicon.ico", "/favicon.ico", "", "", roleStatuses{200, 200, 200, 200, 200, 200, 200, 401}},
 	{"GET", "/login", "/login", "", "", roleStatuses{303, 303, 303, 303, 303, 303, 200, 401}},
 	{"POST", "/login", "/login", "username=annotator&password=wrong", authzForm, rolesAll(401)},
+	{"POST", "/language", "/language", "lang=ar", authzForm, roleStatuses{303, 303, 303, 303, 303, 303, 303, 401}},
 	{"POST", "/logout", "/logout", "", authzForm, rolesForm(303)},
 	{"GET", "/settings", "/settings", "", "", rolesPage(200)},
 	{"POST", "/settings/password", "/settings/password", "current=role+password+1234&new=another+password&confirm=another+password", authzForm, rolesForm(303)},

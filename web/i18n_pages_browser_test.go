@@ -50,6 +50,17 @@ func TestBrowserChoosesArabicInSettings(t *testing.T) {
 	if got := eval[string](b, `document.documentElement.lang + ' ' + document.documentElement.dir`); got != "en ltr" {
 		t.Errorf("following a browser that asks for English, the page is %q", got)
 	}
+	// Before logging in: the login page offers العربية, and the choice
+	// holds through the login.
+	b.run(chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)), chromedp.WaitVisible(chromedp.ID("username")))
+	b.run(chromedp.Click(chromedp.CSS(`form[action="/language"] button[value="ar"]`)))
+	b.waitText(`document.querySelector('label[for=username]').textContent`, "اسم المستخدم")
+	if got := eval[string](b, `document.documentElement.dir + ' ' + document.querySelector('form[action="/language"] button').textContent`); got != "rtl English" {
+		t.Errorf("the Arabic login page is %q, want rtl and a button back to English", got)
+	}
+	b.run(chromedp.SendKeys(chromedp.ID("username"), "annotator"), chromedp.SendKeys(chromedp.ID("password"), sitePassword),
+		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type="submit"]`)))
+	b.waitText(`location.pathname + ' ' + document.documentElement.lang`, "/ ar")
 }
 
 // waitText waits until expr gives want, failing with what it gave.

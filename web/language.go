@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -10,14 +11,24 @@ import (
 	"hashiya/components"
 )
 
+// langCookie keeps the language chosen on the login page, before anyone
+// is logged in.
+const langCookie = "hashiya_lang"
+
 // language renders the request's pages in the interface language the
 // user chose in Settings or, when they chose none (or nobody is logged
-// in), the first language of their browser's Accept-Language that the
-// interface has; English otherwise.
+// in), the one chosen on the login page in this browser, else the first
+// language of the browser's Accept-Language that the interface has;
+// English otherwise.
 func language(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
 		l, chosen := components.ParseLang(currentUser(c).Lang)
+		if !chosen {
+			if ck, err := c.Cookie(langCookie); err == nil {
+				l, chosen = components.ParseLang(ck.Value)
+			}
+		}
 		if !chosen {
 			l = acceptedLang(r.Header.Get("Accept-Language"))
 			c.Response().Header().Add("Vary", "Accept-Language")
@@ -73,4 +84,25 @@ func (h *handler) setLanguage(c echo.Context) error {
 		return err
 	}
 	return c.Redirect(http.StatusSeeOther, "/settings?done=language")
+}
+
+// chooseLanguage keeps the language chosen on the login page in a
+// cookie of this browser ("" forgets it, following the browser again)
+// and goes back to the login page, keeping where it leads.
+func (h *handler) chooseLanguage(c echo.Context) error {
+	code := c.FormValue("lang")
+	if _, ok := components.ParseLang(code); !ok && code != "" {
+		return echo.NewHTTPError(http.StatusBadRequest, "lang: there is no interface language "+strconv.Quote(code)+"; choose en, ar, or nothing to follow the browser")
+	}
+	ck := &http.Cookie{Name: langCookie, Value: code, Path: "/", HttpOnly: true, Secure: secure(c),
+		SameSite: http.SameSiteLaxMode, MaxAge: 365 * 24 * 3600}
+	if code == "" {
+		ck.MaxAge = -1
+	}
+	c.SetCookie(ck)
+	to := "/login"
+	if next := safeNext(c.FormValue("next")); next != "/" {
+		to += "?next=" + url.QueryEscape(next)
+	}
+	return c.Redirect(http.StatusSeeOther, to)
 }

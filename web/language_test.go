@@ -96,3 +96,45 @@ func TestSettingsChoosesTheLanguage(t *testing.T) {
 		t.Errorf("following a browser that asks for nothing: %s %s", lang, dir)
 	}
 }
+
+// TestLoginPageChoosesTheLanguage chooses العربية on the login page of a
+// browser asking for English: the choice is a cookie of that browser,
+// kept through login until the user chooses in Settings, and "" forgets it.
+func TestLoginPageChoosesTheLanguage(t *testing.T) {
+	s := newRoleWorld(t).server(t)
+	rec := s.send(asAnonymous, http.MethodPost, "/language", "lang=ar&next=%2Fprojects%2F1", authzForm)
+	ck := authCookie(rec, "hashiya_lang")
+	if rec.Code != http.StatusSeeOther || ck == nil || ck.Value != "ar" || !ck.HttpOnly {
+		t.Fatalf("choosing Arabic: status %d, cookie %v", rec.Code, ck)
+	}
+	if to := rec.Header().Get("Location"); to != "/login?next=%2Fprojects%2F1" {
+		t.Errorf("back to %q, want the login page leading on to /projects/1", to)
+	}
+	withCookie := func(r *http.Request) { r.AddCookie(ck) }
+	login := s.get("/login", acceptLanguage("en"), withCookie)
+	if lang, _ := pageLang(t, login.Body.String()); lang != "ar" {
+		t.Errorf("the login page after choosing Arabic is %s", lang)
+	}
+	if !strings.Contains(login.Body.String(), `lang="en">English</button>`) {
+		t.Error("the Arabic login page does not offer English")
+	}
+	session := s.loggedIn("annotator", withCookie)
+	home := s.get("/", acceptLanguage("en"), withCookie, authWithSession(session.Value))
+	if lang, _ := pageLang(t, home.Body.String()); lang != "ar" {
+		t.Errorf("home after logging in with the cookie is %s", lang)
+	}
+	// A choice in Settings wins over the cookie.
+	if code := s.send(asAnnotator, http.MethodPost, "/settings/language", "lang=en", authzForm).Code; code != http.StatusSeeOther {
+		t.Fatalf("choosing English in Settings: %d", code)
+	}
+	if lang, _ := pageLang(t, s.send(asAnnotator, http.MethodGet, "/", "", "").Body.String()); lang != "en" {
+		t.Errorf("Settings' English lost to the cookie: %s", lang)
+	}
+	if code := s.send(asAnonymous, http.MethodPost, "/language", "lang=xx", authzForm).Code; code != http.StatusBadRequest {
+		t.Errorf("choosing xx: %d, want 400", code)
+	}
+	forget := authCookie(s.send(asAnonymous, http.MethodPost, "/language", "lang=", authzForm), "hashiya_lang")
+	if forget == nil || forget.MaxAge >= 0 {
+		t.Errorf("choosing the browser's language keeps the cookie: %v", forget)
+	}
+}

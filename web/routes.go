@@ -13,6 +13,7 @@ func routes(e *echo.Echo, h *handler) {
 	e.GET("/favicon.ico", h.favicon)
 	e.GET("/login", h.loginPage)
 	e.POST("/login", h.login)
+	e.POST("/language", h.chooseLanguage)
 
 	app := e.Group("", requireUser)
 	app.POST("/logout", h.logout)

@@ -78,7 +78,9 @@ func TestBrowserUndoAcceptEverywhere(t *testing.T) {
 	// undo's answer names it in place, the page kept, and the focus
 	// goes to what was done.
 	b.run(chromedp.Click(chromedp.CSS(`#accept-agreed-everywhere button`)))
-	b.waitFor(`document.querySelector('#undo-accept-everywhere button') !== null`)
+	// The new page's scripts, which send the undo in place, have run
+	// once it is complete; a click before then posts the form itself.
+	b.waitFor(`document.querySelector('#undo-accept-everywhere button') !== null && document.readyState === 'complete'`)
 	gold, err := s.store.LayerOf(ctx, docs[1], 0)
 	if err != nil {
 		t.Fatal(err)

@@ -6,12 +6,10 @@
 // in English rather than not at all. {0}, {1}... are filled with the
 // arguments, in any order the translation needs.
 
-import annotate from './messages-ar-annotate.js';
-import review from './messages-ar-review.js';
-import pages from './messages-ar-pages.js';
-
 const lang = document.documentElement.lang;
-const catalogue = lang === 'ar' ? { ...annotate, ...review, ...pages } : {};
+// Only an Arabic page loads the Arabic: an English one asks for nothing
+// more than before. The modules importing this one wait for it.
+const catalogue = lang === 'ar' ? await arabic() : {};
 const plurals = new Intl.PluralRules(lang === 'ar' ? 'ar' : 'en');
 const FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
@@ -37,4 +35,16 @@ export const uiDir = document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr';
 
 function fill(s, args) {
   return s.replace(/\{(\d+)\}/g, (whole, i) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+}
+
+// arabic loads the three catalogues. One that cannot be loaded leaves
+// the page in English, said in the console, rather than without scripts.
+async function arabic() {
+  try {
+    const parts = await Promise.all([import('./messages-ar-annotate.js'), import('./messages-ar-review.js'), import('./messages-ar-pages.js')]);
+    return Object.assign({}, ...parts.map((m) => m.default));
+  } catch (err) {
+    console.error('the Arabic messages could not be loaded; the page stays in English:', err);
+    return {};
+  }
 }

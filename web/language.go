@@ -76,9 +76,9 @@ func tr(c echo.Context, format string, args ...any) string {
 // setLanguage stores the interface language chosen in Settings: "en",
 // "ar", or "" for the browser's.
 func (h *handler) setLanguage(c echo.Context) error {
-	code := c.FormValue("lang")
-	if _, ok := components.ParseLang(code); !ok && code != "" {
-		return echo.NewHTTPError(http.StatusBadRequest, "lang: there is no interface language "+strconv.Quote(code)+"; choose en, ar, or nothing to follow the browser")
+	code, err := formLang(c)
+	if err != nil {
+		return err
 	}
 	if err := h.store.SetLanguage(c.Request().Context(), currentUser(c), code); err != nil {
 		return err
@@ -90,9 +90,9 @@ func (h *handler) setLanguage(c echo.Context) error {
 // cookie of this browser ("" forgets it, following the browser again)
 // and goes back to the login page, keeping where it leads.
 func (h *handler) chooseLanguage(c echo.Context) error {
-	code := c.FormValue("lang")
-	if _, ok := components.ParseLang(code); !ok && code != "" {
-		return echo.NewHTTPError(http.StatusBadRequest, "lang: there is no interface language "+strconv.Quote(code)+"; choose en, ar, or nothing to follow the browser")
+	code, err := formLang(c)
+	if err != nil {
+		return err
 	}
 	ck := &http.Cookie{Name: langCookie, Value: code, Path: "/", HttpOnly: true, Secure: secure(c),
 		SameSite: http.SameSiteLaxMode, MaxAge: 365 * 24 * 3600}
@@ -105,4 +105,14 @@ func (h *handler) chooseLanguage(c echo.Context) error {
 		to += "?next=" + url.QueryEscape(next)
 	}
 	return c.Redirect(http.StatusSeeOther, to)
+}
+
+// formLang is the form's lang: an interface language's code, or "" to
+// follow the browser; any other is refused, naming it.
+func formLang(c echo.Context) (string, error) {
+	code := c.FormValue("lang")
+	if _, ok := components.ParseLang(code); !ok && code != "" {
+		return "", echo.NewHTTPError(http.StatusBadRequest, "lang: there is no interface language "+strconv.Quote(code)+"; choose en, ar, or nothing to follow the browser")
+	}
+	return code, nil
 }

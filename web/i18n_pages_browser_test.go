@@ -47,14 +47,20 @@ func TestBrowserChoosesArabicInSettings(t *testing.T) {
 	b.screenshot("settings-arabic")
 	b.run(chromedp.SetValue(chromedp.ID("lang"), ""), chromedp.Click(chromedp.CSS(`form[action="/settings/language"] button`)))
 	b.waitText(`document.querySelector('h1').textContent`, "Settings")
+	b.waitLoaded()
 	if got := eval[string](b, `document.documentElement.lang + ' ' + document.documentElement.dir`); got != "en ltr" {
 		t.Errorf("following a browser that asks for English, the page is %q", got)
 	}
 	// Before logging in: the login page offers العربية, and the choice
 	// holds through the login.
 	b.run(chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)), chromedp.WaitVisible(chromedp.ID("username")))
+	// The login page must have finished loading before its button is
+	// pressed: a node found while the page still loads may be gone by
+	// the time the click reaches it.
+	b.waitLoaded()
 	b.run(chromedp.Click(chromedp.CSS(`form[action="/language"] button[value="ar"]`)))
 	b.waitText(`document.querySelector('label[for=username]').textContent`, "اسم المستخدم")
+	b.waitLoaded()
 	if got := eval[string](b, `document.documentElement.dir + ' ' + document.querySelector('form[action="/language"] button').textContent`); got != "rtl English" {
 		t.Errorf("the Arabic login page is %q, want rtl and a button back to English", got)
 	}

@@ -57,6 +57,7 @@ func TestBrowserUndoAcceptEverywhere(t *testing.T) {
 	b.run(chromedp.Click(chromedp.CSS(`#accept-agreed-everywhere button`)))
 	b.waitFor(`document.querySelector('#undo-accept-everywhere button') !== null &&
 	  document.getElementById('form-notice').textContent === 'Accepted 2 spans into gold, in 2 documents.'`)
+	b.waitLoaded()
 	if n := goldSpans(); n != 2 {
 		t.Fatalf("gold holds %d spans after the accept, want 2", n)
 	}
@@ -67,6 +68,7 @@ func TestBrowserUndoAcceptEverywhere(t *testing.T) {
 	b.run(chromedp.Click(chromedp.CSS(`#undo-accept-everywhere button`)))
 	b.waitFor(`document.getElementById('form-notice')?.textContent === 'The accept is taken back: 2 spans left gold, in 2 documents.' &&
 	  document.getElementById('undo-accept-everywhere') === null`)
+	b.waitLoaded()
 	if n := goldSpans(); n != 0 {
 		t.Errorf("gold holds %d spans after the undo, want none", n)
 	}

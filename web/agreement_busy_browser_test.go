@@ -72,6 +72,7 @@ func TestBrowserAcceptEverywhereBusy(t *testing.T) {
 	}
 	release()
 	b.waitFor(`document.getElementById('form-notice')?.textContent === 'Accepted 1 span into gold, in 1 document.'`)
+	b.waitLoaded()
 	if n := gold(); n != 1 {
 		t.Errorf("gold holds %d spans after the retried accept, want 1", n)
 	}

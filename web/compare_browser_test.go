@@ -41,6 +41,7 @@ func TestBrowserCompareInTheText(t *testing.T) {
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)), chromedp.WaitVisible(chromedp.ID("candidates")))
 	b.run(chromedp.Click(chromedp.ID("compare-link")))
 	b.waitFor(`document.getElementById('compare') !== null`)
+	b.waitLoaded()
 
 	// Each line's highlights, as the DOM has them: the chip, the text.
 	got := eval[string](b, `[...document.querySelectorAll('#compare section .cmp-line')].map((l) =>

@@ -25,6 +25,7 @@ func TestBrowserConsistencyOpensAPlace(t *testing.T) {
 	}
 	b := newBrowser(t, s)
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)), chromedp.Click(chromedp.ID("consistency-link")), chromedp.WaitVisible(chromedp.ID("conflicts")))
+	b.waitLoaded()
 	row := `document.querySelector('#conflicts tbody tr')`
 	if got := eval[string](b, row+`.innerText.replace(/\s+/g, ' ').trim()`); got != name+" 3 ORG 2 times PER 1 time" {
 		t.Errorf("the report's row reads %q", got)

@@ -63,6 +63,7 @@ func TestBrowserDeleteDocumentsSaysWhatGoes(t *testing.T) {
 			b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[aria-label="Select %s"]`, id))))
 		}
 		b.run(chromedp.Click(chromedp.ID("delete-docs")), chromedp.WaitVisible(chromedp.ID("delete-confirm")))
+		b.waitLoaded()
 	}
 	tick()
 	if got := text("#delete-summary"); !strings.Contains(got, "2 documents, with 1 span in 1 annotator layer.") {
@@ -116,6 +117,7 @@ func TestBrowserDeleteProjectAsksForItsName(t *testing.T) {
 	}
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)), chromedp.Click(chromedp.ID("delete-project-link")),
 		chromedp.WaitVisible(chromedp.ID("delete-confirm")))
+	b.waitLoaded()
 	if got := text("#delete-summary"); !strings.Contains(got, "its label set, 0 members and 1 document, with 1 span in 1 annotator layer.") {
 		t.Errorf("the confirmation says %q", got)
 	}

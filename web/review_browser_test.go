@@ -39,6 +39,7 @@ func TestBrowserReviewIntoGold(t *testing.T) {
 	asked := b.answerDialogs("from gold?", func() bool { return true })
 	b.open(fmt.Sprintf("%s/documents/%d?layer=layla", s.url, doc.ID))
 	b.run(chromedp.Click(chromedp.ID("review-link")), chromedp.WaitVisible(chromedp.ID("candidates")))
+	b.waitLoaded()
 	eval[bool](b, `window.stayed = true`)
 	b.run(chromedp.Click(chromedp.CSS(`button[aria-label="Accept QUOTE “الجهاز مستمر في عملياته” into gold"]`)), chromedp.WaitVisible(chromedp.ID("form-notice")))
 	if g := gold(); len(g) != 1 || g[0].Start != qs || g[0].End != qe || string(g[0].Attributes) != `{"type":"direct"}` {

@@ -26,13 +26,21 @@ func doneNote(ctx context.Context, status string) string {
 	return T(ctx, "Marked done. A manager can reopen it.")
 }
 
-// layerName is the name of the layer shown: gold's in the interface's
-// language, a user's as it is.
-func (a Annotation) layerName(ctx context.Context) string {
-	if a.LayerParam == "gold" {
-		return T(ctx, "gold")
+// layerTitle is how the annotation page's head names the layer shown:
+// a sentence and the name it holds at %s, set in bold. English says
+// "Layer: gold", "Layer: layla". Arabic's "الطبقة: الطبقة الذهبية"
+// would say layer twice, so an Arabic page names gold alone, the
+// viewer's own layer "طبقتك" (your layer) and another's "طبقة layla".
+func (a Annotation) layerTitle(ctx context.Context) (sentence, name string) {
+	switch {
+	case LangOf(ctx) == English:
+		return "Layer: %s", a.LayerName
+	case a.LayerParam == "gold":
+		return "%s", T(ctx, "gold")
+	case a.LayerParam == "":
+		return "%s", T(ctx, "Your layer")
 	}
-	return a.LayerName
+	return T(ctx, "%s's layer"), a.LayerName
 }
 
 // towards is the arrow from a speaker to the entity it refers to, which

@@ -9,7 +9,8 @@ package components
 func init() {
 	addArabic(map[string]string{
 		"Annotate %s":                      "توسيم %s",
-		"Layer:":                           "الطبقة:",
+		"Your layer":                       "طبقتك",
+		"%s's layer":                       "طبقة %s",
 		"my layer":                         "طبقتي",
 		"Layers":                           "الطبقات",
 		"compare and accept into gold":     "مقارنة وقبول في الطبقة الذهبية",

@@ -60,6 +60,7 @@ func TestBrowserArabicAnnotate(t *testing.T) {
 		`document.getElementById('label-keys').textContent`:                                "اضغط مفتاح الوسم (\u20681 PER, 2 ORG, 3 LOC, 4 GPE, 5 DATE, 6 QUOTE, 7 CUE\u2069) أو انقر الوسم لإنشاء مقطع.",
 		`[...document.querySelectorAll('.side > h2')].map((h) => h.textContent).join('|')`: "الاقتباسات|المقاطع",
 	})
+	b.wantTexts("the head", map[string]string{layerLineJS: "طبقتك (جديد)"})
 	// A label button is named by its label, the Arabic page around it
 	// notwithstanding: its key is hidden from its name.
 	if got := eval[string](b, `[...document.querySelectorAll('#label-bar .label-btn')].map((el) => (el.getAttribute('aria-label') || '') + [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()).join('')).join(' ')`); got != "PER ORG LOC GPE DATE QUOTE CUE" {
@@ -198,6 +199,10 @@ func (b *browser) wantTexts(step string, want map[string]string) {
 	}
 }
 
+// layerLineJS is the line naming the layer shown, with its status,
+// without the links to other layers or why it is read only.
+const layerLineJS = `(() => { const info = document.querySelector('.layer-info').cloneNode(true); info.querySelectorAll('nav, #readonly-note').forEach((el) => el.remove()); return info.textContent.replace(/\s+/g, ' ').trim(); })()`
+
 // TestBrowserArabicAnnotateReviewer is a reviewer whose interface is
 // Arabic: an annotator's layer says in Arabic why it is read only, the
 // annotator's name kept whole in the sentence; gold's quotations panel
@@ -244,6 +249,7 @@ func TestBrowserArabicAnnotateReviewer(t *testing.T) {
 		`[...document.querySelectorAll('nav.layers a')].map((a) => a.textContent).join('|')`: "طبقتي|الطبقة الذهبية|layla|مقارنة وقبول في الطبقة الذهبية",
 		`document.getElementById('doc').dataset.readonlyReason`:                              "هذه طبقة \u2068layla\u2069: إنها للقراءة فقط. افتح طبقتك لتوسم فيها.",
 	})
+	b.wantTexts("the head of layla's layer", map[string]string{layerLineJS: "طبقة layla (قيد العمل)"})
 	b.checkReflow("an annotator's layer in Arabic", 1366, 900)
 	b.viewShot("arabic-annotate-other-layer")
 
@@ -254,6 +260,7 @@ func TestBrowserArabicAnnotateReviewer(t *testing.T) {
 		`document.querySelector('#quote-warning .warn-how a').textContent`:                                       "صفحة المراجعة",
 		`document.querySelector('#quote-list li[data-said] .q-speaker').textContent.replace(/\s+/g, ' ').trim()`: "القائل: الناطق باسم الجهاز ← صباح النعمان",
 	})
+	b.wantTexts("the head of gold", map[string]string{layerLineJS: "الطبقة الذهبية (قيد العمل)"})
 	// The arrow runs right to left, from the speaker to its referent.
 	if !eval[bool](b, `(() => { const [from, to] = document.querySelectorAll('#quote-list li[data-said] .q-speaker bdi'); return from.getBoundingClientRect().left > to.getBoundingClientRect().right; })()`) {
 		t.Error("in Arabic the speaker does not stand right of the entity it refers to")

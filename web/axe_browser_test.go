@@ -169,6 +169,7 @@ func TestBrowserAxe(t *testing.T) {
 	b.run(chromedp.Navigate(s.url+project), chromedp.WaitVisible(chromedp.ID("relation-types-form")),
 		chromedp.SetValue(`input[aria-label="Labels relation type 2 joins to"]`, "CUE EVENT"),
 		chromedp.Click(`#relation-types-form button[type="submit"]`), chromedp.WaitVisible(`#relation-types #form-error`))
+	b.waitLoaded()
 	b.checkAxe(src, project+" with a refused relation rule", axeLaptop)
 	b.relogin(s.url, "layla")
 	b.checkAxe(src, "/ as an annotator", axeLaptop, axeSmall[0])

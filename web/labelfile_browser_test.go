@@ -41,6 +41,7 @@ func TestBrowserLabelsUpload(t *testing.T) {
 		chromedp.SetUploadFiles(`#labels-file-input`, []string{noPER}),
 		chromedp.Click(`#labels-file-form button[type="submit"]`),
 		chromedp.WaitVisible(`#labels-file #form-error`))
+	b.waitLoaded()
 	if says := eval[string](b, `document.querySelector('#labels-file #form-error').innerText.trim()`); says != "The label set was not changed: label PER is used by 1 span; it cannot be removed or renamed." {
 		t.Errorf("the refusal says %q", says)
 	}
@@ -60,6 +61,7 @@ func TestBrowserLabelsUpload(t *testing.T) {
 	b.run(chromedp.SetUploadFiles(`#labels-file-input`, []string{work}),
 		chromedp.Click(`#labels-file-form button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.ID("replace-confirm")))
+	b.waitLoaded()
 	if got := eval[string](b, `document.querySelector('h1').innerText + ' | ' + document.getElementById('replace-added').innerText.trim() + ' | ' + document.getElementById('replace-rules-added').innerText.trim()`); got != "Replace the labels of Demo? | WORK (#123456, hotkey 8) | mentions: any label → WORK" {
 		t.Errorf("the confirmation says %q", got)
 	}

@@ -43,6 +43,7 @@ func TestBrowserReviewPageFormsBusyRetried(t *testing.T) {
 		}
 		release()
 		b.waitFor(fmt.Sprintf(`document.getElementById('form-notice')?.textContent === %q`, st.notice))
+		b.waitLoaded()
 		if got := st.check(); got != st.want {
 			t.Errorf("after %s sent again: %q, want %q", st.name, got, st.want)
 		}

@@ -44,6 +44,12 @@ func TestBrowserArabicReview(t *testing.T) {
 		`document.querySelector('#candidates caption').textContent`:                                                "3 مقاطع متمايزة؛ وما لم يسِمه كل الموسِّمين موصوف بأنه «مختلف فيه».",
 		fmt.Sprintf(`document.getElementById('c-%d-%d-PER').querySelector('.holders').textContent.trim()`, ps, pe): "\u2068karim\u2069، \u2068layla\u2069",
 	})
+	// The link to Compare in the text is named as its page is, with a
+	// noun, and the sentence it begins says what that page shows.
+	b.wantTexts("the review's link to compare", map[string]string{
+		`document.getElementById('compare-link').textContent`: "المقارنة في النص",
+		`(() => { const a = document.getElementById('compare-link'); return (a.textContent + a.nextSibling.textContent).replace(/\s+/g, ' ').trim(); })()`: "المقارنة في النص تعرض كل فقرة مرةً لكل طبقة، ومواضع الاختلاف مميَّزة.",
+	})
 	// Each button is named in Arabic by what it does to which words, the
 	// label isolated so that its Latin letters keep the sentence in order.
 	for _, want := range []string{
@@ -122,7 +128,7 @@ func TestBrowserArabicReview(t *testing.T) {
 func TestBrowserArabicReviewCompare(t *testing.T) {
 	s, b, doc := arabicReview(t)
 	pages := []struct{ name, path, h1 string }{
-		{"compare", fmt.Sprintf("/documents/%d/review/compare?show=all", doc.ID), "قارن في النص"},
+		{"compare", fmt.Sprintf("/documents/%d/review/compare?show=all", doc.ID), "المقارنة في النص"},
 		{"agreement", fmt.Sprintf("/projects/%d/agreement", s.proj.ID), "الاتفاق"},
 		{"consistency", fmt.Sprintf("/projects/%d/consistency", s.proj.ID), "اتساق الوسوم"},
 	}

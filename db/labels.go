@@ -100,12 +100,13 @@ func labelsStillFree(ctx context.Context, q querier, p Project, labels []Label) 
 const hotkeyOrder = "1234567890bdefghijklmnopqtuvwxyz"
 
 // nextHotkey is the first key of hotkeyOrder that no label of labels has,
-// in either case (the annotation view reads keys in lower case), or ""
-// once every one is taken.
+// in either case (the annotation view reads keys in lower case), nor has
+// as the letter an Arabic keyboard types there (keyOf: with "ض", Q is
+// taken), or "" once every one is taken.
 func nextHotkey(labels []Label) string {
 	taken := map[string]bool{}
 	for _, l := range labels {
-		taken[strings.ToLower(l.Hotkey)] = true
+		taken[keyOf(l.Hotkey)] = true
 	}
 	for _, k := range strings.Split(hotkeyOrder, "") {
 		if !taken[k] {

@@ -118,7 +118,7 @@ func validateLabels(labels []Label, stored int) error {
 	if len(labels) > MaxLabels {
 		return invalidRow("labels", Cell{List: "labels", Row: MaxLabels, Field: "name"}, "%d labels, more than the %d a project may have", len(labels), MaxLabels)
 	}
-	names, keys := map[string]bool{}, map[string]string{} // keys: the label of each hotkey, in lower case
+	names, keys := map[string]bool{}, map[string]int{} // keys: the row of each hotkey's key (keyOf)
 	for i, l := range labels {
 		if err := checkLabel(l, i, i >= stored); err != nil {
 			return err
@@ -126,12 +126,14 @@ func validateLabels(labels []Label, stored int) error {
 		if names[l.Name] {
 			return invalidCell("labels", i, "name", "label %s appears twice", l.Name)
 		}
-		key := strings.ToLower(l.Hotkey)
+		key := keyOf(l.Hotkey)
 		if other, taken := keys[key]; taken && key != "" {
-			return invalidCell("labels", i, "hotkey", "hotkey %q is used by %s and %s", l.Hotkey, other, l.Name)
+			if err := sharedKey(labels[other], l, i, i >= stored); err != nil {
+				return err
+			}
 		}
 		names[l.Name] = true
-		keys[key] = l.Name
+		keys[key] = i
 	}
 	return nil
 }
@@ -168,6 +170,11 @@ func checkLabel(l Label, row int, fresh bool) error {
 	}
 	if does, ok := viewKeys[strings.ToLower(l.Hotkey)]; ok {
 		return invalidCell("labels", row, "hotkey", "hotkey %q of label %s is the annotation view's %s; choose another", l.Hotkey, l.Name, does)
+	}
+	// On an Arabic keyboard the letter is typed on a key of the view's,
+	// and the label, looked up by the character typed first, takes it.
+	if does, ok := viewKeys[keyOf(l.Hotkey)]; ok {
+		return invalidCell("labels", row, "hotkey", "hotkey %q of label %s is on %s of an Arabic keyboard, the annotation view's %s; choose another", l.Hotkey, l.Name, arabicKeyWords(l.Hotkey), does)
 	}
 	return nil
 }

@@ -102,7 +102,7 @@ func TestCreateProjectDefaults(t *testing.T) {
 		t.Errorf("%d project.create events, want 1", n)
 	}
 
-	custom := []Label{{Name: "شخص", Color: "#112233", Hotkey: "ش"}, {Name: "B", Color: "#aabbcc", Hotkey: ""}, {Name: "C", Color: "#AABBCC", Hotkey: ""}}
+	custom := []Label{{Name: "شخص", Color: "#112233", Hotkey: "خ"}, {Name: "B", Color: "#aabbcc", Hotkey: ""}, {Name: "C", Color: "#AABBCC", Hotkey: ""}}
 	if _, err := s.CreateProject(ctx, "custom", custom, u.ID); err != nil {
 		t.Fatal(err)
 	}

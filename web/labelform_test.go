@@ -60,6 +60,8 @@ func TestLabelFormRefusesWhatBreaksAnnotating(t *testing.T) {
 		{"an RLO hotkey", [4]string{"DATE", "#f76b15", "\u202e", ""}, "Hotkey of label DATE: control character U+202E at character 1; a hotkey is one visible character."},
 		{"a control in a description", [4]string{"DATE", "#f76b15", "5", "a\x00b\x1b[31m\u2066x"}, "Description of label DATE: control character U+0000 at character 2; a description is one line of visible text."},
 		{"a shared hotkey", [4]string{"ORG", "#0090ff", "1", ""}, `Hotkey "1" is used by PER and ORG.`},
+		{"an Arabic letter on a view's key", [4]string{"DATE", "#f76b15", "س", ""},
+			`Hotkey "س" of label DATE is on the S key of an Arabic keyboard, the annotation view's "Pick speaker" (of a quotation); choose another.`},
 	}
 	for _, tc := range cases {
 		d := htmlPage(t, te.samir.post(path, labelRows(per, tc.row, [4]string{"", "#888888", "", ""})), http.StatusBadRequest)
@@ -71,6 +73,37 @@ func TestLabelFormRefusesWhatBreaksAnnotating(t *testing.T) {
 		}
 	}
 	if p, _ := te.store.Project(t.Context(), te.proj.ID); len(p.Labels) != len(db.DefaultLabels()) || p.Labels[4].Hotkey != "5" {
+		t.Errorf("refused forms changed the labels: %+v", p.Labels)
+	}
+}
+
+// TestLabelFormRefusesArabicKeys: the label form refuses an Arabic
+// letter on another label's key beside that label's hotkey field, marked
+// and described by the refusal; an Arabic page frames the store's
+// English sentence in Arabic, as its other refusals.
+func TestLabelFormRefusesArabicKeys(t *testing.T) {
+	te := newTeamEnv(t)
+	path := fmt.Sprintf("/projects/%d/labels", te.proj.ID)
+	rows := labelRows([4]string{"PER", "#e5484d", "q", ""}, [4]string{"ORG", "#0090ff", "2", ""}, [4]string{"LOC", "#30a46c", "ض", ""}, [4]string{"", "#888888", "", ""})
+	d := htmlPage(t, te.samir.post(path, rows), http.StatusBadRequest)
+	if got, want := refusalIn(t, d, "labels"), `Hotkey "ض" of label LOC is on the Q key of an Arabic keyboard, which label PER's hotkey "q" also names; choose another.`; got != want {
+		t.Errorf("refusal %q, want %q", got, want)
+	}
+	keys := d.Find(`#labels-form input[name="hotkey"]`)
+	if in := keys.Eq(2); in.AttrOr("aria-invalid", "") != "true" || !strings.HasPrefix(in.AttrOr("aria-describedby", ""), "form-error") || in.AttrOr("value", "") != "ض" {
+		t.Errorf("LOC's hotkey is not marked: %q %q %q", in.AttrOr("aria-invalid", ""), in.AttrOr("aria-describedby", ""), in.AttrOr("value", ""))
+	}
+	if keys.Eq(0).AttrOr("aria-invalid", "") != "" {
+		t.Error("PER's hotkey, which the form kept, is marked invalid")
+	}
+	if err := te.store.SetLanguage(t.Context(), te.samir.user, "ar"); err != nil {
+		t.Fatal(err)
+	}
+	d = htmlPage(t, te.samir.post(path, rows), http.StatusBadRequest)
+	if got := refusalIn(t, d, "labels"); !strings.HasPrefix(got, "رُفض الطلب: ") || !strings.Contains(got, `Hotkey "ض" of label LOC is on the Q key of an Arabic keyboard`) {
+		t.Errorf("the Arabic page's refusal reads %q", got)
+	}
+	if p, _ := te.store.Project(t.Context(), te.proj.ID); p.Labels[0].Hotkey != "1" {
 		t.Errorf("refused forms changed the labels: %+v", p.Labels)
 	}
 }

@@ -138,6 +138,15 @@ func TestAPIPutLabelsRefusals(t *testing.T) {
 		}
 		return string(body)
 	}
+	withLabels := func(l ...db.Label) string {
+		set := current
+		set.Labels = append(slices.Clone(current.Labels), l...)
+		body, err := json.Marshal(set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(body)
+	}
 	org := `{"name": "ORG", "color": "#0090ff", "hotkey": "2"}`
 	for _, tc := range []struct {
 		name, body string
@@ -152,6 +161,10 @@ func TestAPIPutLabelsRefusals(t *testing.T) {
 			"relation_types: relation type speaker is used by 1 relation (QUOTE -> PER); it cannot be removed or renamed"},
 		{"a rule narrowed past its relations", withRules(db.RelationType{Name: "speaker", From: []string{"QUOTE"}, To: []string{"ORG"}}), 400,
 			"1 speaker relations join QUOTE -> PER, which the rule QUOTE -> ORG would leave out"},
+		{"an Arabic letter on a view's key", withLabels(db.Label{Name: "WORK", Color: "#123456", Hotkey: "س"}), 400,
+			`labels[7].hotkey: hotkey "س" of label WORK is on the S key of an Arabic keyboard, the annotation view's "Pick speaker" (of a quotation); choose another`},
+		{"an Arabic letter on another label's key", withLabels(db.Label{Name: "WORK", Color: "#123456", Hotkey: "q"}, db.Label{Name: "EVENT", Color: "#654321", Hotkey: "ض"}), 400,
+			`labels[8].hotkey: hotkey "ض" of label EVENT is on the Q key of an Arabic keyboard, which label WORK's hotkey "q" also names; choose another`},
 		{"not JSON", "{\n\"labels\": [\n}", 400, "body: line 3: not valid JSON"},
 		{"an unknown key", `{"labels": [` + org + `], "rules": []}`, 400, `body: unknown key "rules" (want labels, relation_types)`},
 		{"no labels", only(""), 400, "body: no labels: want at least one"},

@@ -174,6 +174,8 @@ func TestLabelsFileErrors(t *testing.T) {
 		{`[{"name":"A","color":"#112233"},{"Name":"B","color":"#445566"}]`, `label 2: unknown key "Name" (want name, color, hotkey, description)`},
 		{`[{"name":"X","color":"red"}]`, `labels[0].color: colour "red" of label X must look like #1a2b3c`},
 		{`[{"name":"X","color":"#112233","hotkey":"x"},{"name":"Y","color":"#112233","hotkey":"X"}]`, `labels[1].hotkey: hotkey "X" is used by X and Y`},
+		{`[{"name":"X","color":"#112233","hotkey":"س"}]`, `labels[0].hotkey: hotkey "س" of label X is on the S key of an Arabic keyboard, the annotation view's "Pick speaker" (of a quotation); choose another`},
+		{`[{"name":"X","color":"#112233","hotkey":"ض"},{"name":"Y","color":"#112233","hotkey":"q"}]`, `labels[1].hotkey: hotkey "q" of label Y is the key where an Arabic keyboard types label X's hotkey "ض" (the Q key); choose another`},
 		{`[{"name":5}]`, `label 1: name must be a string, not 5`},
 		{`[{"name":"A","color":"#112233"},{"name":"B","color":"#445566","color":"#778899"}]`, `label 2: key "color" appears twice; give each key once`},
 		{`["PER"]`, `label 1: want an object with the keys name, color, hotkey, description`},

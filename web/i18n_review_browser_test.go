@@ -32,6 +32,7 @@ func TestBrowserArabicReview(t *testing.T) {
 	b.wantTexts("the review", map[string]string{
 		`document.documentElement.lang + ' ' + document.documentElement.dir`:                                       "ar rtl",
 		`document.querySelector('h1').firstChild.textContent.trim()`:                                               "مراجعة",
+		`document.querySelector('.crumbs').getAttribute('aria-label')`:                                             "مسار التنقل",
 		`document.getElementById('candidates-title').textContent`:                                                  "المقاطع",
 		`[...document.querySelectorAll('#candidates thead th')].map((th) => th.textContent).join('|')`:             "النص|الوسم|الموضع|وسمه|الطبقة الذهبية",
 		`document.getElementById('show-undecided').textContent`:                                                    "عرض المقاطع غير المحسومة وحدها (3)",
@@ -142,6 +143,7 @@ func TestBrowserArabicReviewCompare(t *testing.T) {
 			b.wantTexts(p.name, map[string]string{
 				`document.documentElement.lang + ' ' + document.documentElement.dir`: "ar rtl",
 				`document.querySelector('h1').firstChild.textContent.trim()`:         p.h1,
+				`document.querySelector('.crumbs').getAttribute('aria-label')`:       "مسار التنقل",
 			})
 			if left := eval[[]string](b, fmt.Sprintf(englishLeftJS, reviewKeepJS)); len(left) > 0 {
 				t.Errorf("%s in Arabic still shows English:\n  %s", p.name, strings.Join(left, "\n  "))

@@ -35,7 +35,11 @@ func TestBrowserRemoveMemberAsksFirst(t *testing.T) {
 		return len(ms)
 	}
 	b.run(chromedp.Navigate(project), chromedp.Click(chromedp.CSS(`button[aria-label="Remove layla"]`)))
-	time.Sleep(300 * time.Millisecond)
+	// The dialog is answered by the browser's event, which may come after
+	// the click returns: wait for it, then the page's own answer to Cancel.
+	for deadline := time.Now().Add(10 * time.Second); asked.Load() == 0 && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+	}
+	b.waitLoaded()
 	if asked.Load() != 1 || members() != 1 {
 		t.Fatalf("cancelled removal: asked %d times, %d members left (want 1, 1)", asked.Load(), members())
 	}

@@ -1423,7 +1423,7 @@ func labelKeys(ctx context.Context, labels []db.Label) string {
 	var keys []string
 	for _, l := range labels {
 		if l.Hotkey != "" {
-			keys = append(keys, l.Hotkey+" "+l.Name)
+			keys = append(keys, hotkeyWithPlace(l.Hotkey)+" "+l.Name)
 		}
 	}
 	if len(keys) == 0 {

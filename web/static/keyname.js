@@ -60,3 +60,29 @@ export function keyNames(e) {
   const names = [typed, keyName(e), digit ? digit[1] : ''];
   return [...new Set(names)].filter((n) => n !== '');
 }
+
+// ARABIC is the standard Arabic keyboard (Arabic 101, as db/keyboard.go
+// has it): what each key, named as keyName names it on a US keyboard,
+// types there, without Shift and with it (a character that is no one's
+// hotkey there left out: ASCII, two letters).
+const ARABIC = {
+  '`': 'ذ\u0651', q: 'ض\u064e', w: 'ص\u064b', e: 'ث\u064f', r: 'ق\u064c', t: 'ف', y: 'غإ', u: 'ع‘',
+  i: 'ه÷', o: 'خ×', p: 'ح؛', '[': 'ج', ']': 'د',
+  a: 'ش\u0650', s: 'س\u064d', d: 'ي', f: 'ب', g: 'ل', h: 'اأ', j: 'تـ', k: 'ن،', l: 'م', ';': 'ك', '\'': 'ط',
+  z: 'ئ', x: 'ء\u0652', c: 'ؤ', v: 'ر', n: 'ىآ', m: 'ة’', ',': 'و', '.': 'ز', '/': 'ظ؟',
+};
+
+// SHIFTED names the key whose shifted character keyName gives.
+const SHIFTED = { '?': '/', '~': '`' };
+
+/**
+ * arabicLetter is the character an Arabic keyboard types on the key
+ * pressed, read by its name (keyName), so a label whose hotkey is an
+ * Arabic letter is reached from a Latin layout too, on the key the list
+ * of keys names beside it (خ (O)). '' for a key typing none there.
+ */
+export function arabicLetter(e) {
+  const name = keyName(e);
+  const letters = [...(ARABIC[SHIFTED[name] || name] || '')];
+  return (SHIFTED[name] || e.shiftKey ? letters[1] : letters[0]) || '';
+}

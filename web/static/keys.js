@@ -68,6 +68,11 @@ export function watchKeys(ctx, parts) {
     } else if (key === ']' || key === '[') {
       editor.step(key === ']');
       e.preventDefault();
+    } else if (labelSet.labelAt(e)) {
+      // A key the view leaves free gives the label of the letter an
+      // Arabic keyboard types there, on any layout.
+      labelKey(labelSet.labelAt(e));
+      e.preventDefault();
     } else if ([...key].length === 1 && key !== ' ') {
       unknownKey(e).catch(reported);
     }
@@ -147,7 +152,7 @@ export function watchKeys(ctx, parts) {
       return;
     }
     ctx.showError(notice, 'notice');
-    const label = labelSet.labelFor(e);
+    const label = labelSet.labelFor(e) || labelSet.labelAt(e);
     if (label) labelKey(label);
     else toolRefused(e);
   }

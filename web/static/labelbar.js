@@ -6,7 +6,7 @@
 // view in place, so the undo history and the selection stay.
 
 import { t, tn } from './i18n.js';
-import { keyNames } from './keyname.js';
+import { arabicLetter, keyNames } from './keyname.js';
 import { isolate, listWords } from './words.js';
 
 /** createLabelSet starts from the set the page was loaded with (#doc's data-labels). */
@@ -20,6 +20,14 @@ export function createLabelSet(docEl) {
     /** The label a key press gives, or undefined, whatever the keyboard layout (keyNames). */
     labelFor(e) {
       return keyOf(keys, e);
+    },
+    /**
+     * The label whose hotkey is the Arabic letter of the key pressed on an
+     * Arabic keyboard (arabicLetter), pressed on another layout; the
+     * page asks only when its own use of the key, and labelFor, gave nothing.
+     */
+    labelAt(e) {
+      return keys.get(arabicLetter(e));
     },
     /** The removed label a key press gave on this page, when no label has the key now. */
     goneFor(e) {

@@ -61,7 +61,7 @@ func init() {
 		"What label %d covers": "ما يشمله الوسم %d",
 		"optional, one line":   "اختياري، سطر واحد",
 		"Save labels":          "حفظ الوسوم",
-		"Clear a name to remove its label (refused while spans use it). Hotkeys are one character each, and none of the annotation view's own keys (%s). What a label covers shows on its button in the annotation view.": "امسح اسم وسم لإزالته (يُرفض ذلك ما دامت مقاطع تستخدمه). مفتاح كل وسم حرف واحد، وليس من مفاتيح واجهة التوسيم نفسها (\u2068%s\u2069). وما يشمله الوسم يظهر على زره في واجهة التوسيم.",
+		"Clear a name to remove its label (refused while spans use it). Hotkeys are one character each, and none of the annotation view's own keys (%s) nor the Arabic letter on one of them. What a label covers shows on its button in the annotation view.": "امسح اسم وسم لإزالته (يُرفض ذلك ما دامت مقاطع تستخدمه). مفتاح كل وسم حرف واحد، وليس من مفاتيح واجهة التوسيم نفسها (\u2068%s\u2069) ولا الحرف العربي الذي على أحدها. وما يشمله الوسم يظهر على زره في واجهة التوسيم.",
 		"From labels":                        "وسوم المصدر",
 		"To labels":                          "وسوم الهدف",
 		"Name of relation type %d":           "اسم نوع الرابط %d",

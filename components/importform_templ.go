@@ -709,9 +709,9 @@ func LabelsSection(p Page, pr db.Project, m Manage) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var41 string
-		templ_7745c5c3_Var41, templ_7745c5c3_Err = templ.JoinStringErrs(Tf(ctx, "Clear a name to remove its label (refused while spans use it). Hotkeys are one character each, and none of the annotation view's own keys (%s). What a label covers shows on its button in the annotation view.", strings.Join(db.ViewKeys(), " ")))
+		templ_7745c5c3_Var41, templ_7745c5c3_Err = templ.JoinStringErrs(Tf(ctx, "Clear a name to remove its label (refused while spans use it). Hotkeys are one character each, and none of the annotation view's own keys (%s) nor the Arabic letter on one of them. What a label covers shows on its button in the annotation view.", strings.Join(db.ViewKeys(), " ")))
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/importform.templ`, Line: 78, Col: 273}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/importform.templ`, Line: 78, Col: 310}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var41))
 		if templ_7745c5c3_Err != nil {

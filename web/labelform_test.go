@@ -96,12 +96,18 @@ func TestLabelFormRefusesArabicKeys(t *testing.T) {
 	if keys.Eq(0).AttrOr("aria-invalid", "") != "" {
 		t.Error("PER's hotkey, which the form kept, is marked invalid")
 	}
+	if hint := d.Find("#labels-form .hint").Text(); !strings.Contains(hint, "none of the annotation view's own keys (/ ? [ ] a c r s) nor the Arabic letter on one of them.") {
+		t.Errorf("the form's hint reads %q", hint)
+	}
 	if err := te.store.SetLanguage(t.Context(), te.samir.user, "ar"); err != nil {
 		t.Fatal(err)
 	}
 	d = htmlPage(t, te.samir.post(path, rows), http.StatusBadRequest)
 	if got := refusalIn(t, d, "labels"); !strings.HasPrefix(got, "رُفض الطلب: ") || !strings.Contains(got, `Hotkey "ض" of label LOC is on the Q key of an Arabic keyboard`) {
 		t.Errorf("the Arabic page's refusal reads %q", got)
+	}
+	if hint := d.Find("#labels-form .hint").Text(); !strings.Contains(hint, "ولا الحرف العربي الذي على أحدها") {
+		t.Errorf("the Arabic form's hint reads %q", hint)
 	}
 	if p, _ := te.store.Project(t.Context(), te.proj.ID); p.Labels[0].Hotkey != "1" {
 		t.Errorf("refused forms changed the labels: %+v", p.Labels)

@@ -1,9 +1,12 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 
 	"hashiya/db"
 )
@@ -46,4 +49,22 @@ func TestBrowserArabicLetterHotkeys(t *testing.T) {
 	press("داعش", "t", 't', "EVENT")          // a US one
 	press("الجهاز مستمر في عملياته", "أ", 'H', "TITLE")
 	press("صباح النعمان", "H", 'H', "TITLE")
+
+	// In an Arabic interface the list names them the same way, the list
+	// kept whole inside the Arabic sentence.
+	if err := s.store.SetLanguage(context.Background(), s.user, "ar"); err != nil {
+		t.Fatal(err)
+	}
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	b.pressAt("؟", '?')
+	b.waitFor(`document.getElementById('keyhelp').open`)
+	keys = eval[string](b, `document.getElementById('label-keys').textContent`)
+	if want := "(\u20681 PER, 2 ORG, 3 LOC, 4 GPE, 5 DATE, 6 QUOTE, 7 CUE, ف (T) EVENT, أ (Shift+H) TITLE\u2069)"; !strings.HasPrefix(keys, "اضغط") || !strings.Contains(keys, want) {
+		t.Errorf("the Arabic list of keys reads %q, want %q in it", keys, want)
+	}
+	png, err := chromedp.Run(b.ctx, chromedp.Screenshot(chromedp.ID("keyhelp")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.keepShot("arabic-letter-hotkeys-help-ar", png)
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
+
+	"hashiya/components"
 )
 
 const csrfContextKey = "csrf"
@@ -55,7 +57,8 @@ func csrf() echo.MiddlewareFunc {
 				return bearer
 			},
 			AllowSecFetchSiteFunc: func(c echo.Context) (bool, error) {
-				return false, echo.NewHTTPError(http.StatusForbidden, "cross-site request blocked")
+				return false, forbidden("cross-site request blocked",
+					components.Msg("This request came from another site, so nothing was changed. Open Hashiya and do it from its own pages."))
 			},
 			TokenLookup:    "header:X-CSRF-Token,form:_csrf",
 			ContextKey:     csrfContextKey,

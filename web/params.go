@@ -64,7 +64,7 @@ func (h *handler) document(c echo.Context) (target, error) {
 }
 
 var errOwnLayerOnly = forbidden("annotators work only in their own layer",
-	"Annotators see and change only their own layer. Open the document without choosing a layer to work in yours, or ask a manager of the project for the reviewer role.")
+	components.Msg("Annotators see and change only their own layer. Open the document without choosing a layer to work in yours, or ask a manager of the project for the reviewer role."))
 
 // readTarget resolves ?layer= for reading: empty, "mine" or the caller's
 // name is their own layer; gold and other users' layers need a reviewer.

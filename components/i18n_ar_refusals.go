@@ -1,0 +1,10 @@
+package components
+
+// The Arabic of the pages that refuse a request (403): what the user may
+// do instead, where the API answers its own English reason to scripts.
+func init() {
+	addArabic(map[string]string{
+		"Annotators see and change only their own layer. Open the document without choosing a layer to work in yours, or ask a manager of the project for the reviewer role.": "لا يرى الموسِّمون ولا يغيّرون إلا طبقاتهم. افتح المستند دون اختيار طبقة لتعمل في طبقتك، أو اطلب من أحد مديري المشروع دور المراجع.",
+		"This request came from another site, so nothing was changed. Open Hashiya and do it from its own pages.":                                                             "جاء هذا الطلب من موقع آخر، فلم يتغيّر شيء. افتح حاشية وقم به من صفحاتها.",
+	}, nil)
+}

@@ -5,17 +5,20 @@ import "strings"
 // arabicKeyboard is the standard Arabic keyboard (Arabic 101, the "ar"
 // layout Windows, macOS and Linux ship): for each key of a US keyboard,
 // named by the character it types there without Shift, the character it
-// types on the Arabic layout, without Shift and with it. Only characters
-// a US key does not name itself are listed: the ASCII ones Shift gives
-// there (<, ], :) and the lam-alef keys, which type two letters, are not
-// anyone's hotkey on that key. The digit row types digits on it.
+// types on the Arabic layout, without Shift and with it. Left out are the
+// ASCII characters Shift gives on some keys (<, ], :), which the view
+// names as themselves wherever they are typed (keyname.js), and the
+// digits of the digit row. The lam-alef keys type two letters on Windows
+// and one character on Linux (ﻻ), listed. Where the systems differ in a
+// punctuation mark Shift gives, Windows' is listed (‘ on U, where Linux
+// types `).
 var arabicKeyboard = []struct{ us, plain, shifted string }{
 	{"`", "ذ", "\u0651"}, // shadda
 	{"q", "ض", "\u064e"}, // fatha
 	{"w", "ص", "\u064b"}, // fathatan
 	{"e", "ث", "\u064f"}, // damma
 	{"r", "ق", "\u064c"}, // dammatan
-	{"t", "ف", ""},
+	{"t", "ف", "ﻹ"},
 	{"y", "غ", "إ"},
 	{"u", "ع", "‘"},
 	{"i", "ه", "÷"},
@@ -27,7 +30,7 @@ var arabicKeyboard = []struct{ us, plain, shifted string }{
 	{"s", "س", "\u064d"}, // kasratan
 	{"d", "ي", ""},
 	{"f", "ب", ""},
-	{"g", "ل", ""},
+	{"g", "ل", "ﻷ"},
 	{"h", "ا", "أ"},
 	{"j", "ت", "ـ"},
 	{"k", "ن", "،"},
@@ -38,6 +41,7 @@ var arabicKeyboard = []struct{ us, plain, shifted string }{
 	{"x", "ء", "\u0652"}, // sukun
 	{"c", "ؤ", ""},
 	{"v", "ر", ""},
+	{"b", "ﻻ", "ﻵ"},
 	{"n", "ى", "آ"},
 	{"m", "ة", "’"},
 	{",", "و", ""},

@@ -2,6 +2,10 @@ package db
 
 import (
 	"context"
+	"os"
+	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -56,6 +60,7 @@ func TestArabicLetterSharesAKey(t *testing.T) {
 		{[]Label{l("X", "ض"), l("Y", "Q")}, `labels[1].hotkey: hotkey "Q" of label Y is the key where an Arabic keyboard types label X's hotkey "ض" (the Q key); choose another`},
 		{[]Label{l("X", "ا"), l("Y", "أ")}, `hotkey "أ" of label Y is on the H key with Shift of an Arabic keyboard, which label X's hotkey "ا" also names`},
 		{[]Label{l("X", "أ"), l("Y", "h")}, `hotkey "h" of label Y is the key where an Arabic keyboard types label X's hotkey "أ" (the H key with Shift)`},
+		{[]Label{l("X", "b"), l("Y", "ﻻ")}, `hotkey "ﻻ" of label Y is on the B key of an Arabic keyboard, which label X's hotkey "b" also names`},
 		{[]Label{l("X", "؛"), l("Y", "p")}, `hotkey "p" of label Y is the key where an Arabic keyboard types label X's hotkey "؛" (the P key with Shift)`},
 	}
 	for _, tc := range cases {
@@ -134,5 +139,43 @@ func TestArabicKeyPlace(t *testing.T) {
 		if got := ArabicKeyPlace(hotkey); got != want {
 			t.Errorf("ArabicKeyPlace(%q) = %q, want %q", hotkey, got, want)
 		}
+	}
+}
+
+// TestArabicKeyboardAsThePageHasIt: the page's table of the Arabic
+// keyboard (keyname.js, ARABIC), by which a label's Arabic letter is
+// found on a Latin layout, is the store's, key for key.
+func TestArabicKeyboardAsThePageHasIt(t *testing.T) {
+	js, err := os.ReadFile("../web/static/keyname.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(js), "const ARABIC = {")
+	table, _, _ = strings.Cut(table, "};")
+	if !ok {
+		t.Fatal("keyname.js has no ARABIC table")
+	}
+	unquote := func(s string) string {
+		u, err := strconv.Unquote(`"` + strings.ReplaceAll(s, `\'`, "'") + `"`)
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		return u
+	}
+	page := map[string][2]string{}
+	for _, m := range regexp.MustCompile(`(?:'((?:\\.|[^'])+)'|(\w)): '((?:\\.|[^'])*)'`).FindAllStringSubmatch(table, -1) {
+		letters := []rune(unquote(m[3]))
+		keys := [2]string{string(letters[0])}
+		if len(letters) > 1 {
+			keys[1] = string(letters[1:])
+		}
+		page[unquote(m[1])+m[2]] = keys
+	}
+	store := map[string][2]string{}
+	for _, k := range arabicKeyboard {
+		store[k.us] = [2]string{k.plain, k.shifted}
+	}
+	if !reflect.DeepEqual(page, store) {
+		t.Errorf("the page's Arabic keyboard\n%q\nthe store's\n%q", page, store)
 	}
 }

@@ -63,13 +63,13 @@ export function keyNames(e) {
 
 // ARABIC is the standard Arabic keyboard (Arabic 101, as db/keyboard.go
 // has it): what each key, named as keyName names it on a US keyboard,
-// types there, without Shift and with it (a character that is no one's
-// hotkey there left out: ASCII, two letters).
+// types there, without Shift and with it (ASCII, which names itself, left
+// out; the lam-alef keys as Linux types them, one character).
 const ARABIC = {
-  '`': 'ذ\u0651', q: 'ض\u064e', w: 'ص\u064b', e: 'ث\u064f', r: 'ق\u064c', t: 'ف', y: 'غإ', u: 'ع‘',
+  '`': 'ذ\u0651', q: 'ض\u064e', w: 'ص\u064b', e: 'ث\u064f', r: 'ق\u064c', t: 'فﻹ', y: 'غإ', u: 'ع‘',
   i: 'ه÷', o: 'خ×', p: 'ح؛', '[': 'ج', ']': 'د',
-  a: 'ش\u0650', s: 'س\u064d', d: 'ي', f: 'ب', g: 'ل', h: 'اأ', j: 'تـ', k: 'ن،', l: 'م', ';': 'ك', '\'': 'ط',
-  z: 'ئ', x: 'ء\u0652', c: 'ؤ', v: 'ر', n: 'ىآ', m: 'ة’', ',': 'و', '.': 'ز', '/': 'ظ؟',
+  a: 'ش\u0650', s: 'س\u064d', d: 'ي', f: 'ب', g: 'لﻷ', h: 'اأ', j: 'تـ', k: 'ن،', l: 'م', ';': 'ك', '\'': 'ط',
+  z: 'ئ', x: 'ء\u0652', c: 'ؤ', v: 'ر', b: 'ﻻﻵ', n: 'ىآ', m: 'ة’', ',': 'و', '.': 'ز', '/': 'ظ؟',
 };
 
 // SHIFTED names the key whose shifted character keyName gives.

@@ -132,8 +132,7 @@ func init() {
 		"no file was sent: choose a labels file (.json) to upload": "لم يُرسَل أي ملف: اختر ملف وسوم (\u2068.json\u2069) لرفعه",
 		"%s is larger than %d KiB, more than any label set needs":  "\u2068%s\u2069 أكبر من %d KiB، وهذا أكثر مما تحتاجه أي مجموعة وسوم",
 
-		"%s, which nobody has annotated yet.": "%s لم يوسمها أحد بعد.",
-		"%s, with %s in %s.":                  "%s، فيها %s في %s.",
+		"%s, with %s in %s.":                  "%s، و%s في %s.",
 		" and ":                               " و",
 		"no spans":                            "لا مقاطع",
 		" (reviewed)":                         " (مُراجَعة)",

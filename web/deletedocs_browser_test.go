@@ -118,7 +118,7 @@ func TestBrowserDeleteProjectAsksForItsName(t *testing.T) {
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)), chromedp.Click(chromedp.ID("delete-project-link")),
 		chromedp.WaitVisible(chromedp.ID("delete-confirm")))
 	b.waitLoaded()
-	if got := text("#delete-summary"); !strings.Contains(got, "its label set, 0 members and 1 document, with 1 span in 1 annotator layer.") {
+	if got := text("#delete-summary"); !strings.Contains(got, "its label set and 1 document, with 1 span in 1 annotator layer.") {
 		t.Errorf("the confirmation says %q", got)
 	}
 	b.checkAccessible("the confirmation of a project's deletion")
@@ -152,5 +152,50 @@ func TestBrowserDeleteProjectAsksForItsName(t *testing.T) {
 	}
 	if strings.Contains(text("main"), "Demo") {
 		t.Errorf("the home page still lists Demo: %s", text("main"))
+	}
+}
+
+// TestBrowserDeleteEmptyProject: the page deleting a project that holds
+// nothing says so in words, no count of 0, in English and in Arabic;
+// with one member, it names the member and says there are no documents.
+func TestBrowserDeleteEmptyProject(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	empty, err := s.store.CreateProject(ctx, "Empty", nil, s.user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	summary := func() string {
+		b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d/delete", s.url, empty.ID)), chromedp.WaitVisible(chromedp.ID("delete-confirm")))
+		b.waitLoaded()
+		return eval[string](b, `document.getElementById('delete-summary').innerText.replace(/\s+/g, ' ').trim()`)
+	}
+	const tail = " It cannot be undone; the activity log keeps a line for the project and each document."
+	const arabicTail = " ولا يمكن التراجع عن ذلك، ويحتفظ سجل النشاط بسطر للمشروع ولكل مستند."
+	if got, want := summary(), "This deletes only its label set: the project has no members and no documents."+tail; got != want {
+		t.Errorf("an empty project's confirmation says\n %q, want\n %q", got, want)
+	}
+	if err := s.store.SetLanguage(ctx, s.user, "ar"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := summary(), "سيُحذف بهذا مجموعة وسومه وحدها: لا أعضاء في المشروع ولا مستندات."+arabicTail; got != want {
+		t.Errorf("an empty project's confirmation says in Arabic\n %q, want\n %q", got, want)
+	}
+	b.checkReflow("an empty project's deletion in Arabic", 1366, 900)
+	b.viewShot("arabic-delete-empty-project")
+
+	layla := addSiteMember(t, s, "layla", db.RoleAnnotator)
+	if err := s.store.SetMember(ctx, empty.ID, s.user, layla, db.RoleAnnotator); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := summary(), "سيُحذف بهذا مجموعة وسومه وعضو واحد، ولا مستندات فيه."+arabicTail; got != want {
+		t.Errorf("a project with one member and no documents says in Arabic\n %q, want\n %q", got, want)
+	}
+	if err := s.store.SetLanguage(ctx, s.user, "en"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := summary(), "This deletes its label set and 1 member; it holds no documents."+tail; got != want {
+		t.Errorf("a project with one member and no documents says\n %q, want\n %q", got, want)
 	}
 }

@@ -209,7 +209,7 @@ func TestBrowserArabicManageConfirmPages(t *testing.T) {
 			t.Errorf("delete page: %s = %q, want %q", expr, got, want)
 		}
 	}
-	if got := eval[string](b, `document.getElementById('delete-summary').textContent`); !strings.HasPrefix(got, "سيُحذف بهذا "+components.Tn(ar, 1, "1 document", "%d documents")+"، فيها ") || !strings.Contains(got, "طبقة موسِّم واحدة") {
+	if got := eval[string](b, `document.getElementById('delete-summary').textContent`); !strings.HasPrefix(got, "سيُحذف بهذا "+components.Tn(ar, 1, "1 document", "%d documents")+"، و") || !strings.Contains(got, "طبقة موسِّم واحدة") {
 		t.Errorf("the delete page says %q", got)
 	}
 	b.checkReflow("deleting documents in Arabic", 1366, 900)

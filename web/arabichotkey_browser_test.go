@@ -68,3 +68,37 @@ func TestBrowserArabicLetterHotkeys(t *testing.T) {
 	}
 	b.keepShot("arabic-letter-hotkeys-help-ar", png)
 }
+
+// TestBrowserArabicLetterHotkeysChangedMeanwhile: a manager removes TMP
+// (key ف) and adds NEW (key خ) while the page is open. On a US layout, O
+// on a selection asks the server, redraws the bar and saves a NEW span;
+// T then says TMP is gone and saves nothing.
+func TestBrowserArabicLetterHotkeysChangedMeanwhile(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	s.setLabels(t, append(db.DefaultLabels(), db.Label{Name: "TMP", Color: "#d6409f", Hotkey: "ف"}))
+	b := newBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	b.dragSelect(start, end)
+	s.setLabels(t, append(db.DefaultLabels(), db.Label{Name: "NEW", Color: "#d6409f", Hotkey: "خ"}))
+	b.pressAt("o", 'o')
+	if spans := s.waitSpans(t, doc, s.user.ID, 1); !hasSpan(spans, start, end, "NEW") {
+		t.Errorf("O, the key of the new label's خ, stored %+v, want NEW at %d..%d", spans, start, end)
+	}
+	b.waitPage(1)
+	if bar := b.labelBar(); !strings.HasSuffix(bar, "7 CUE, خ NEW") {
+		t.Errorf("after O the bar offers %s", bar)
+	}
+	start, end = spanAt(t, doc.Text, "جهاز مكافحة الإرهاب", 0)
+	b.dragSelect(start, end)
+	before := eval[string](b, `document.getElementById('save-error-text').textContent`)
+	b.pressAt("t", 't')
+	b.waitFor(fmt.Sprintf(`!document.getElementById('save-error').hidden && document.getElementById('save-error-text').textContent !== %q`, before))
+	if msg := eval[string](b, `document.getElementById('save-error-text').textContent`); msg != "Key t gave TMP, which is no longer one of the project's labels (the label bar shows them); nothing was changed." {
+		t.Errorf("T, the key of the removed label's ف, says %q", msg)
+	}
+	if spans := s.waitSpans(t, doc, s.user.ID, 1); len(spans) != 1 {
+		t.Errorf("T stored %+v", spans)
+	}
+}

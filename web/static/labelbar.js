@@ -29,9 +29,13 @@ export function createLabelSet(docEl) {
     labelAt(e) {
       return keys.get(arabicLetter(e));
     },
-    /** The removed label a key press gave on this page, when no label has the key now. */
+    /**
+     * The removed label a key press gave on this page, when no label has
+     * the key now, by its name or its Arabic letter (labelAt).
+     */
     goneFor(e) {
-      return keyOf(keys, e) ? undefined : keyOf(goneKeys, e);
+      if (keyOf(keys, e) || keys.get(arabicLetter(e))) return undefined;
+      return keyOf(goneKeys, e) || goneKeys.get(arabicLetter(e));
     },
     /** True when fresh (a layer answer's labels) is not the set the page shows. */
     changed(fresh) {

@@ -128,6 +128,10 @@ func TestLabelsUploadRefused(t *testing.T) {
 		{"broken.json", "[\n{\"name\": \"X\",\n\"color\": \"#112233\"}}\n]", "The label set was not changed: broken.json:3: not valid JSON"},
 		{"keys.json", `[{"name":"X","colour":"#112233"}]`, `The label set was not changed: keys.json: label 1: unknown key "colour"`},
 		{"noper.json", noPER, "The label set was not changed: label PER is used by 1 span; it cannot be removed or renamed."},
+		{"arabic.json", `[{"name":"PER","color":"#e5484d","hotkey":"q"},{"name":"X","color":"#112233","hotkey":"ض"}]`,
+			`The label set was not changed: arabic.json: labels[1].hotkey: hotkey "ض" of label X is on the Q key of an Arabic keyboard, which label PER's hotkey "q" also names; choose another`},
+		{"speaker.json", `[{"name":"PER","color":"#e5484d","hotkey":"س"}]`,
+			`The label set was not changed: speaker.json: labels[0].hotkey: hotkey "س" of label PER is on the S key of an Arabic keyboard, the annotation view's "Pick speaker" (of a quotation); choose another`},
 	} {
 		d := htmlPage(t, te.samir.uploadLabels(t, te.proj.ID, tc.name, tc.body), http.StatusBadRequest)
 		if got := refusalIn(t, d, "labels-file"); !strings.Contains(got, tc.says) {

@@ -65,6 +65,14 @@ func TestProjectLabelsSet(t *testing.T) {
 	if got := c.ok("project", "labels", "news"); got != before {
 		t.Errorf("a refused file changed the labels to\n%s", got)
 	}
+	arabic := filepath.Join(dir, "arabic.json")
+	if err := os.WriteFile(arabic, []byte(strings.Replace(before, `"hotkey": "2"`, `"hotkey": "ؤ"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want = "hashiya: " + arabic + `: labels[2].hotkey: hotkey "ؤ" of label ORG is on the C key of an Arabic keyboard, the annotation view's "Pick cue" (of a quotation); choose another` + "\n"
+	if got := c.fail("", "project", "labels", "news", "--set", arabic); got != want {
+		t.Errorf("a file with an Arabic letter on a view's key:\n got %q\nwant %q", got, want)
+	}
 	broken := filepath.Join(dir, "broken.json")
 	if err := os.WriteFile(broken, []byte("[\n{\"name\": \"X\",\n}"), 0o644); err != nil {
 		t.Fatal(err)

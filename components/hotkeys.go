@@ -12,3 +12,13 @@ func hotkeyWithPlace(hotkey string) string {
 	}
 	return hotkey
 }
+
+// keyShortcuts is a label button's aria-keyshortcuts: its hotkey, and for
+// a character of the Arabic keyboard the key it is on there too, which
+// gives the label on a Latin layout ("ف T", "أ Shift+H").
+func keyShortcuts(hotkey string) string {
+	if place := db.ArabicKeyPlace(hotkey); place != "" {
+		return hotkey + " " + place
+	}
+	return hotkey
+}

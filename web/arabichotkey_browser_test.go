@@ -14,17 +14,19 @@ import (
 // TestBrowserArabicLetterHotkeys: a label whose hotkey is a letter of the
 // Arabic keyboard is given by the key typing it there (ف, where a US
 // keyboard has T; أ, Shift+H) and by the same key on a US layout, which
-// types t or H; the list of keys names that key beside the letter.
+// types t or H, or the key typing q on AZERTY for ض, on Q; the list of
+// keys names that key beside the letter.
 func TestBrowserArabicLetterHotkeys(t *testing.T) {
 	s := newSite(t, seedDoc(t))
 	doc := s.docs["seed"]
 	s.setLabels(t, append(db.DefaultLabels(),
 		db.Label{Name: "EVENT", Color: "#777777", Hotkey: "ف"},
-		db.Label{Name: "TITLE", Color: "#888888", Hotkey: "أ"}))
+		db.Label{Name: "TITLE", Color: "#888888", Hotkey: "أ"},
+		db.Label{Name: "WORK", Color: "#999999", Hotkey: "ض"}))
 	b := newBrowser(t, s)
 	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
 	keys := eval[string](b, `document.getElementById('label-keys').textContent`)
-	if !strings.Contains(keys, "7 CUE, ف (T) EVENT, أ (Shift+H) TITLE)") {
+	if !strings.Contains(keys, "7 CUE, ف (T) EVENT, أ (Shift+H) TITLE, ض (Q) WORK)") {
 		t.Errorf("the list of keys reads %q, want each Arabic letter with its key", keys)
 	}
 	n := 0
@@ -49,6 +51,7 @@ func TestBrowserArabicLetterHotkeys(t *testing.T) {
 	press("داعش", "t", 't', "EVENT")          // a US one
 	press("الجهاز مستمر في عملياته", "أ", 'H', "TITLE")
 	press("صباح النعمان", "H", 'H', "TITLE")
+	press("بغداد", "q", 'a', "WORK") // AZERTY's Q, where a US keyboard has A
 
 	// In an Arabic interface the list names them the same way, the list
 	// kept whole inside the Arabic sentence.
@@ -59,7 +62,7 @@ func TestBrowserArabicLetterHotkeys(t *testing.T) {
 	b.pressAt("؟", '?')
 	b.waitFor(`document.getElementById('keyhelp').open`)
 	keys = eval[string](b, `document.getElementById('label-keys').textContent`)
-	if want := "(\u20681 PER, 2 ORG, 3 LOC, 4 GPE, 5 DATE, 6 QUOTE, 7 CUE, ف (T) EVENT, أ (Shift+H) TITLE\u2069)"; !strings.HasPrefix(keys, "اضغط") || !strings.Contains(keys, want) {
+	if want := "(\u20681 PER, 2 ORG, 3 LOC, 4 GPE, 5 DATE, 6 QUOTE, 7 CUE, ف (T) EVENT, أ (Shift+H) TITLE, ض (Q) WORK\u2069)"; !strings.HasPrefix(keys, "اضغط") || !strings.Contains(keys, want) {
 		t.Errorf("the Arabic list of keys reads %q, want %q in it", keys, want)
 	}
 	png, err := chromedp.Run(b.ctx, chromedp.Screenshot(chromedp.ID("keyhelp")))

@@ -345,12 +345,15 @@ func agreedSummary(ctx context.Context, n int) string {
 // chipText is a chip in ctx's language: its words for a speaker not in
 // the text and for gold, as the annotation view's chips say them; labels
 // and names stay as they are. The chip is cut before a page's language
-// is known, its words isolated, so they are found whole.
+// is known, its words isolated, so they are found whole. A chip has a
+// phone's line at most, so gold goes by a short name there (Arabic's
+// الذهبية, the gold one, for الطبقة الذهبية), the layer's line beside
+// naming it in full.
 func chipText(ctx context.Context, chip string) string {
 	if LangOf(ctx) == English {
 		return chip
 	}
-	return strings.NewReplacer(isolate("not in text"), isolate(T(ctx, "not in text")), isolate("gold"), isolate(T(ctx, "gold"))).Replace(chip)
+	return strings.NewReplacer(isolate("not in text"), isolate(T(ctx, "not in text")), isolate("gold"), isolate(T(ctx, "gold, as a chip names it"))).Replace(chip)
 }
 
 // pagesLabel names the pager at the top or the bottom of the page.

@@ -17,8 +17,9 @@ import (
 // (the label first, then who said it, then what the other layers say),
 // its Arabic words standing whole in it: "not in text", and gold by its
 // short name, الذهبية, which leaves a phone's chip room for the rest;
-// on a laptop and on a phone no chip is cut, leaves its line or covers
-// another, and the page is no wider than the window.
+// each chip stands over its quotation's first letters; on a laptop and
+// on a phone no chip is cut, leaves its line or covers another, and the
+// page is no wider than the window.
 func TestBrowserArabicCompareChips(t *testing.T) {
 	s := newSite(t, seedDoc(t))
 	doc := s.docs["seed"]
@@ -79,6 +80,16 @@ func TestBrowserArabicCompareChips(t *testing.T) {
 	if got != want {
 		t.Errorf("the quotations' chips in Arabic:\n%s\nwant\n%s", got, want)
 	}
+
+	// Each chip stands over its run's first letters once the page's
+	// fonts are in: none is left at its line's far end by a fallback it
+	// took while the page was first laid out.
+	b.waitFor(`[...document.querySelectorAll('a.cmp-seg[data-chip]')].every((a) => {
+	  const at = a.querySelector('.cmp-at');
+	  const chip = [...a.closest('.cmp-textbox').querySelectorAll('.cmp-chip')].find((c) => c.style.positionAnchor === at.style.anchorName);
+	  const ar = at.getBoundingClientRect(), cr = chip.getBoundingClientRect();
+	  return chip.classList.contains('from-right') ? Math.abs(cr.right - ar.right) < 4 : Math.abs(cr.left - ar.left) < 4;
+	})`)
 
 	for _, vp := range []struct {
 		name string

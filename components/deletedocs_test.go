@@ -29,7 +29,7 @@ func TestDeleteSummaryReads(t *testing.T) {
 		{[]db.DocumentLoss{{Layers: 1, Gold: true, Spans: 1}}, "1 document, with 1 span in 1 gold layer."},
 		{[]db.DocumentLoss{{Layers: 1, Gold: true, Finished: 1, GoldDone: true, Spans: 1}}, "1 document, with 1 span in 1 gold layer (reviewed)."},
 		{[]db.DocumentLoss{{Layers: 1}}, "1 document, with no spans in 1 annotator layer."},
-		{[]db.DocumentLoss{{Notes: 1}}, "1 document, which nobody has annotated yet. The note written on them goes too."},
+		{[]db.DocumentLoss{{Notes: 1}}, "1 document, which nobody has annotated yet. The note written on it goes too."},
 		{[]db.DocumentLoss{{Notes: 2}, {Layers: 1, Notes: 1}}, "2 documents, with no spans in 1 annotator layer. The 3 notes written on them go too."},
 	} {
 		if got := (DeleteDocumentsView{Docs: c.docs}).summary(context.Background()); got != c.want {

@@ -32,6 +32,10 @@ func TestDeleteProjectSummaryReads(t *testing.T) {
 			"مجموعة وسومه ومستند واحد، ومقطعان في طبقة موسِّم واحدة."},
 		{db.ProjectLoss{Members: 1, Documents: []db.DocumentLoss{{Layers: 1}}}, "its label set, 1 member and 1 document, with no spans in 1 annotator layer.",
 			"مجموعة وسومه وعضو واحد ومستند واحد، ولا مقاطع في طبقة موسِّم واحدة."},
+		{db.ProjectLoss{Members: 2, Documents: []db.DocumentLoss{{Layers: 1, Spans: 1, Notes: 2}}}, "its label set, 2 members and 1 document, with 1 span in 1 annotator layer. The 2 notes written on it go too.",
+			"مجموعة وسومه وعضوان ومستند واحد، ومقطع واحد في طبقة موسِّم واحدة. وتُحذف معه الملاحظتان المكتوبتان عليه."},
+		{db.ProjectLoss{Members: 2, Documents: []db.DocumentLoss{{Notes: 1}, {Notes: 2}, {}}}, "its label set, 2 members and 3 documents, which nobody has annotated yet. The 3 notes written on them go too.",
+			"مجموعة وسومه وعضوان و3 مستندات لم يسِمها أحد بعد. وتُحذف معها 3 ملاحظات مكتوبة عليها."},
 	} {
 		v := DeleteProjectView{Loss: c.loss}
 		if got := v.summary(context.Background()); got != c.en {

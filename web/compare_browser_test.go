@@ -229,3 +229,51 @@ func TestBrowserCompareNamesSpeakers(t *testing.T) {
 		b.screenshot("compare-speakers-" + vp.name)
 	}
 }
+
+// TestBrowserCompareChipsApart: a quotation and the name just inside
+// its opening mark start a letter apart, so their chips would be drawn
+// over each other; in each layer's line the name's chip stands beside
+// the quotation's instead, still over its own words, on a laptop, at
+// 200% zoom and on a phone.
+func TestBrowserCompareChipsApart(t *testing.T) {
+	text := "وقال الوزير إن «جامعة القاهرة تفتح أبوابها» اليوم."
+	s := newSite(t, codec.Doc{Line: 1, ExternalID: "nested", Text: text, Meta: json.RawMessage(`{}`)})
+	doc := s.docs["nested"]
+	karim := s.annotatorMarks(t, "karim", doc, "ORG", "جامعة القاهرة")
+	layla := s.annotatorMarks(t, "layla", doc, "LOC", "جامعة القاهرة")
+	for _, u := range []db.User{karim, layla} {
+		start, end := spanAt(t, text, "«جامعة القاهرة تفتح أبوابها»", 0)
+		if _, err := s.store.CreateSpan(t.Context(), doc, u.ID, u.ID, db.SpanInput{Start: start, End: end, Label: "QUOTE"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := newBrowser(t, s)
+	for _, vp := range []struct {
+		name  string
+		w, h  int64
+		scale float64
+	}{{"laptop", 1366, 768, 1}, {"zoom", 640, 360, 2}, {"phone", 390, 844, 1}} {
+		b.run(chromedp.EmulateViewport(vp.w, vp.h, chromedp.EmulateScale(vp.scale)),
+			chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review/compare", s.url, doc.ID)))
+		b.waitFor(`document.getElementById('compare')?.dataset.chips === 'placed'`)
+		got := eval[[]string](b, `(() => { const bad = [];
+			for (const box of document.querySelectorAll('.cmp-line:not(.gold) .cmp-textbox')) {
+				const chips = [...box.querySelectorAll('.cmp-chip')].map((c) => [c, c.getBoundingClientRect()]);
+				for (let i = 0; i < chips.length; i++) for (let j = i + 1; j < chips.length; j++) {
+					const [p, q] = [chips[i][1], chips[j][1]];
+					if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom) bad.push('overlap: ' + chips[i][0].textContent + ' / ' + chips[j][0].textContent);
+				}
+				for (const [c, r] of chips) {
+					const run = [...box.querySelectorAll('a.cmp-seg')].find((a) => a.querySelector('.cmp-at')?.style.anchorName === c.style.positionAnchor);
+					const w = run.getBoundingClientRect();
+					if (r.right <= w.left || r.left >= w.right) bad.push('away from its words: ' + c.textContent);
+				}
+				if (chips.length !== 2) bad.push(chips.length + ' chips in a line, want 2');
+			}
+			return bad; })()`)
+		if len(got) > 0 {
+			b.viewShot("compare-chips-apart-" + vp.name)
+			t.Errorf("%s: the chips of the quotation and the name inside it:\n%s", vp.name, strings.Join(got, "\n"))
+		}
+	}
+}

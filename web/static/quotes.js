@@ -145,6 +145,10 @@ export function createQuoteTools(ctx) {
       const cue = model.linkOf(current.id, 'cue');
       el('q-speaker').replaceChildren(describe(speaker && model.spanOf(speaker.to)));
       el('q-cue').replaceChildren(describe(cue && model.spanOf(cue.to)));
+      // Beside the text a long name is cut to its line (app.css): the
+      // tooltip keeps it whole.
+      el('q-speaker').title = speaker ? el('q-speaker').textContent : '';
+      el('q-cue').title = cue ? el('q-cue').textContent : '';
       el('q-speaker-remove').hidden = !speaker;
       el('q-cue-remove').hidden = !cue;
       const attrs = model.headOf(current).attributes || {};

@@ -21,7 +21,7 @@ import (
 // names the projects where work remains. Moving on to another project
 // unasked would change the label set and guidelines under the annotator.
 func (h *handler) markDone(c echo.Context) error {
-	t, err := h.document(c)
+	t, err := h.doneTarget(c)
 	if err != nil {
 		return err
 	}
@@ -50,14 +50,9 @@ func (h *handler) markDone(c echo.Context) error {
 
 // apiMarkDone is markDone for scripts: the layer's status as JSON.
 func (h *handler) apiMarkDone(c echo.Context) error {
-	// ?layer= is read as every write reads it: an annotator naming gold or
-	// another's layer is refused, not given their own layer marked done.
-	t, err := h.writeTarget(c)
+	t, err := h.doneTarget(c)
 	if err != nil {
 		return err
-	}
-	if t.owner == 0 {
-		return badRequest("layer: gold is not marked done; a reviewer marks it reviewed on the document's review page (POST /documents/%d/review/done)", t.doc.ID)
 	}
 	force, err := forced(c.QueryParam("force"))
 	if err != nil {
@@ -77,6 +72,21 @@ func (h *handler) apiMarkDone(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, map[string]any{"id": t.doc.ID, "layer": t.user.Name, "status": status})
+}
+
+// doneTarget is the layer a Mark done names, the caller's own. ?layer= is
+// read as every write reads it, by the form as by the API: naming gold or
+// another's layer is refused, not answered with the caller's own layer
+// marked done.
+func (h *handler) doneTarget(c echo.Context) (target, error) {
+	t, err := h.writeTarget(c)
+	if err != nil {
+		return t, err
+	}
+	if t.owner == 0 {
+		return t, badRequest("layer: gold is not marked done; a reviewer marks it reviewed on the document's review page (POST /documents/%d/review/done)", t.doc.ID)
+	}
+	return t, nil
 }
 
 // forced reads ?force=: 1 or true marks a layer done past quotations

@@ -428,6 +428,43 @@ func TestAPIMarkDone(t *testing.T) {
 	expect(t, te.do(http.MethodPost, spans, `{"start":0,"end":1,"label":"PER"}`), http.StatusCreated)
 }
 
+// TestMarkDoneFormNamesLayer: the Mark done form reads ?layer= as the API
+// does. No page sends one, but a form posted with it (a bookmarked or
+// hand-made address) naming gold or another's layer is refused, saying
+// why, rather than answered with the sender's own layer marked done;
+// ?layer=mine is the sender's own.
+func TestMarkDoneFormNamesLayer(t *testing.T) {
+	te := newTeamEnv(t)
+	d := te.docs[0]
+	te.assign("layla", d)
+	for _, tc := range []struct {
+		who    *queueActor
+		layer  string
+		status int
+		says   string
+	}{
+		{te.rana, "gold", http.StatusBadRequest, "marks it reviewed"},
+		{te.rana, "layla", http.StatusForbidden, "your own layer"},
+		{te.layla, "gold", http.StatusForbidden, "only their own layer"},
+		{te.layla, "karim", http.StatusForbidden, "your own layer"},
+	} {
+		rec := tc.who.post(docPath(d)+"/done?layer="+tc.layer, url.Values{"force": {"1"}})
+		expect(t, rec, tc.status)
+		if body := rec.Body.String(); !strings.Contains(body, tc.says) {
+			t.Errorf("%s marking ?layer=%s done: the page does not say %q:\n%s", tc.who.user.Name, tc.layer, tc.says, body)
+		}
+		for _, owner := range []int64{0, te.layla.user.ID, te.karim.user.ID, te.rana.user.ID} {
+			if l := te.layer(d, owner); l.Status == "done" {
+				t.Errorf("%s marking ?layer=%s done marked the layer of user %d done", tc.who.user.Name, tc.layer, owner)
+			}
+		}
+	}
+	redirectsTo(t, te.layla.post(docPath(d)+"/done?layer=mine", nil), fmt.Sprintf("/projects/%d?marked=%d", te.proj.ID, d.ID))
+	if l := te.layer(d, te.layla.user.ID); l.Status != "done" {
+		t.Errorf("?layer=mine left layla's layer %q", l.Status)
+	}
+}
+
 // TestReopenThroughForm: a manager reopens a finished layer from the
 // project page; the annotator may then mark it done again.
 func TestReopenThroughForm(t *testing.T) {

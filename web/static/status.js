@@ -19,6 +19,18 @@ export function createStatusLine(docEl) {
   // The status is cut to one line (app.css); its title keeps it whole.
   // While the bar is scrolled away, the status shows as a toast (toast.js).
   const toast = createToast(status, [el('span-editor'), errorBox]);
+
+  // On a short screen the message is pinned to the foot of the screen
+  // (app.css), where a narrow screen's span editor is a sheet: it stands
+  // above the sheet, moving as the sheet opens, closes or changes
+  // height, so it never covers the sheet's labels.
+  const sheet = el('span-editor');
+  function placeError() {
+    const over = !sheet.hidden && getComputedStyle(sheet).position === 'fixed' && getComputedStyle(errorBox).position === 'fixed';
+    errorBox.style.bottom = over ? `${window.innerHeight - sheet.getBoundingClientRect().top + 8}px` : '';
+  }
+  new ResizeObserver(placeError).observe(sheet);
+  window.addEventListener('resize', placeError);
   new MutationObserver(() => {
     status.title = status.textContent;
     toast.show();
@@ -33,6 +45,7 @@ export function createStatusLine(docEl) {
     errorBox.classList.toggle('notice', kind !== 'error');
     el('save-error-close').setAttribute('aria-label', kind === 'error' ? t('Dismiss the error') : t('Dismiss the notice'));
     errorBox.hidden = false;
+    placeError();
     // The message must not cover the text being worked on: once the page
     // has settled (a failed save gives the selection back first), the
     // selection or the open span is brought clear of the bar the message

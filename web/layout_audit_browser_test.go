@@ -132,6 +132,30 @@ func TestBrowserUsersNarrow(t *testing.T) {
 	b.screenshot("layout-users-320")
 }
 
+// TestBrowserUsersRowsLevel: on the Users page at 1366x768 each account's
+// name, its admin flag and the words of its Disable and Reset password
+// buttons stand on one line, not the name at the top of the buttons' box.
+func TestBrowserUsersRowsLevel(t *testing.T) {
+	s := managedSite(t)
+	b := newBrowser(t, s)
+	b.run(chromedp.EmulateViewport(1366, 768), chromedp.Navigate(s.url+"/admin/users"))
+	b.waitFor(`document.readyState === "complete" && document.fonts.status === "loaded" && document.getElementById('accounts') !== null`)
+	// The bottom of each cell's first line of words: a button's own words
+	// for a button, the cell's text otherwise.
+	off := eval[[]string](b, `[...document.querySelectorAll('#accounts tbody tr')].flatMap((tr) => {
+	  const bottom = (e) => { const r = document.createRange(); const n = [...e.childNodes].find((c) => c.nodeType === Node.TEXT_NODE && c.data.trim());
+	    if (!n) return null; r.selectNodeContents(n); return r.getClientRects()[0].bottom; };
+	  const parts = [...tr.cells].map((td) => td.querySelector('button') || td).map((e) => [e.textContent.trim(), bottom(e)]).filter(([, y]) => y !== null);
+	  return parts.slice(1).filter(([, y]) => Math.abs(y - parts[0][1]) > 1).map(([w, y]) => tr.cells[0].textContent.trim() + ': "' + w + '" ends at ' + y.toFixed(1) + ', the name at ' + parts[0][1].toFixed(1));
+	})`)
+	for _, o := range off {
+		t.Errorf("not on the line of the account's name: %s", o)
+	}
+	if n := eval[int](b, `document.querySelectorAll('#accounts button').length`); n == 0 {
+		t.Fatal("no button in the accounts table: the test measures nothing")
+	}
+}
+
 // editorEdgeJS is the screenshot pixel 2px above the span editor's body's
 // bottom edge, near its far end, where no button stands.
 const editorEdgeJS = `(() => { const r = document.getElementById('editor-body').getBoundingClientRect();

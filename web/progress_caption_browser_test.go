@@ -41,3 +41,28 @@ func TestBrowserLabelsTableNameUnclipped(t *testing.T) {
 	}
 	b.run(chromedp.EmulateViewport(1366, 900))
 }
+
+// TestBrowserLabelsTableSwatchBesideName: on a phone (390 px) with two
+// annotators' columns, each label's colour swatch in the Progress page's
+// Labels table stands on its name's line, never above "QUOTE" alone.
+func TestBrowserLabelsTableSwatchBesideName(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	for _, name := range []string{"karim", "layla"} {
+		s.annotatorMarks(t, name, s.docs["seed"], "PER", "صباح النعمان")
+	}
+	b := newBrowser(t, s)
+	b.run(chromedp.EmulateViewport(390, 844))
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d/progress", s.url, s.proj.ID)), chromedp.WaitVisible(chromedp.ID("progress-labels")))
+	b.waitFor(`document.fonts.status === "loaded"`)
+	apart := eval[[]string](b, `[...document.querySelectorAll('#progress-labels tbody th[scope="row"]')].filter((th) => {
+	  const sw = th.querySelector('.swatch').getBoundingClientRect(), name = th.querySelector('bdi').getBoundingClientRect();
+	  return sw.bottom < name.top + 2 || sw.top > name.bottom - 2;
+	}).map((th) => th.textContent.trim())`)
+	if len(apart) > 0 {
+		b.screenshot("progress-labels-swatch-390")
+		t.Errorf("on a phone the swatch stands on another line than its label's name: %v", apart)
+	}
+	if n := eval[int](b, `document.querySelectorAll('#progress-labels tbody th[scope="row"]').length`); n < 7 {
+		t.Errorf("%d labels in the table, want the default set's 7", n)
+	}
+}

@@ -35,7 +35,7 @@ func TestBrowserSaveStatusOneLine(t *testing.T) {
 	  const s = document.getElementById('save-status');
 	  return [s.textContent, s.title, String(s.scrollWidth > s.clientWidth), String(s.getClientRects().length), getComputedStyle(s).textOverflow];
 	})()`)
-	if !strings.HasPrefix(st[0], "Saved QUOTE “"+string([]rune(quote)[:60])+"…”") || st[1] != st[0] || st[3] != "1" || st[4] != "ellipsis" {
+	if !strings.HasPrefix(st[0], "Saved QUOTE “\u2068"+string([]rune(quote)[:60])+"…\u2069”") || st[1] != st[0] || st[3] != "1" || st[4] != "ellipsis" {
 		t.Errorf("status text, title, cut, boxes, overflow: %q", st)
 	}
 	b.viewShot("save-status-one-line")

@@ -5,19 +5,15 @@
 import { selectionOffsets, selectOffsets } from './offsets.js';
 import { placeCaret } from './caret.js';
 import { t } from './i18n.js';
-import { isolate } from './words.js';
+import { clip, isolate } from './words.js';
 
 // QUOTE_ATTRIBUTES are the attributes only a quotation has; the server
 // drops them when a QUOTE is given another label.
 const QUOTE_ATTRIBUTES = ['type', 'speaker_in_text'];
 
-// clip shortens a span's text quoted in the save status to its first 60
-// characters: the status keeps to one line, and a quotation cut by the
-// line's end would show its end, not its start, inside English words.
-function clip(text) {
-  const cps = [...text];
-  return cps.length > 60 ? `${cps.slice(0, 60).join('')}…` : text;
-}
+// A span's text quoted in the save status is clipped (words.js): the
+// status keeps to one line, and a quotation cut by the line's end would
+// show its end, not its start, inside English words.
 
 /**
  * createEdits returns createFromSelection(label), relabel(span, label)

@@ -7,7 +7,7 @@ import { request } from './api.js';
 import { t } from './i18n.js';
 import { selectionOffsets, selectOffsets } from './offsets.js';
 import { revealRange } from './reveal.js';
-import { isolate } from './words.js';
+import { clip, isolate } from './words.js';
 
 const panel = document.getElementById('notes');
 if (panel) init(panel);
@@ -58,11 +58,6 @@ function init(box) {
       el('note-passage').textContent = clip(passage.text);
       anchorBox.disabled = false;
     });
-  }
-
-  function clip(text) {
-    const cps = [...text];
-    return cps.length > 60 ? `${cps.slice(0, 60).join('')}…` : text;
   }
 
   function button(text, name, onClick) {

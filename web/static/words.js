@@ -11,6 +11,16 @@ export function isolate(name) {
   return uiDir === 'rtl' ? `\u2068${name}\u2069` : String(name);
 }
 
+// clip shortens a passage quoted in a message to its first 60 characters.
+// The part kept and its ellipsis are isolated together, in either
+// interface, so the ellipsis follows the words in their own direction:
+// after Arabic inside an English sentence it would otherwise stand at
+// their right, beside their first word, as if their start were cut.
+export function clip(text) {
+  const cps = [...text];
+  return cps.length > 60 ? `\u2068${cps.slice(0, 60).join('')}…\u2069` : text;
+}
+
 // typeWords is a relation type as an annotator reads it ("refers to");
 // a type of the project's own naming shows as it is named.
 export function typeWords(type) {

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"hashiya/db"
 )
 
 // TestProjectPageWording: an admin is told they act as a manager, not
@@ -58,4 +60,38 @@ func TestProjectPageWording(t *testing.T) {
 	if got := d.Find("#docs-empty").Text(); !strings.HasPrefix(got, "No documents yet. Import a corpus") {
 		t.Errorf("an empty project's call to import reads %q", got)
 	}
+}
+
+// TestProjectPageSaysWhyNothingIsReady: with no document ready for
+// review, the project page says why beside its count, as the home page's
+// To review does: nothing annotated yet, annotators still at work, or
+// every document reviewed; once one is ready it links to it instead.
+func TestProjectPageSaysWhyNothingIsReady(t *testing.T) {
+	te := newTeamEnv(t)
+	page := fmt.Sprintf("/projects/%d", te.proj.ID)
+	why := func(step string, want string) {
+		t.Helper()
+		d := htmlPage(t, te.rana.get(page), http.StatusOK)
+		if got := d.Find(".review-ready #ready-why").Text(); got != want {
+			t.Errorf("%s: the review count says %q, want %q (%q)", step, got, want, strings.Join(strings.Fields(d.Find(".review-ready").Text()), " "))
+		}
+		if link := d.Find(".review-ready a.next-review").Length(); (want == "") != (link == 1) {
+			t.Errorf("%s: %d Next to review links", step, link)
+		}
+	}
+	why("nothing annotated", "Nothing annotated yet")
+	if _, err := te.store.CreateSpan(t.Context(), te.docs[0], te.layla.user.ID, te.layla.user.ID, db.SpanInput{Start: 0, End: 1, Label: "PER"}); err != nil {
+		t.Fatal(err)
+	}
+	why("layla at work", "Nothing ready: annotators are still at work")
+	if _, err := te.store.MarkDone(t.Context(), te.docs[0], te.layla.user); err != nil {
+		t.Fatal(err)
+	}
+	why("layla done", "")
+	for _, d := range te.docs {
+		if _, err := te.store.MarkReviewed(t.Context(), d, te.rana.user); err != nil {
+			t.Fatal(err)
+		}
+	}
+	why("every document reviewed", "All reviewed")
 }

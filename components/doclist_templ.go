@@ -986,7 +986,7 @@ func documentRow(p Page, v ProjectView, d db.DocumentSummary) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = assignees(p, v.Project.ID, d, v.Manage.Assignees[d.ID], v.Manage.Return).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = assignees(p, v.Project.ID, d, v.Manage.Assignees[d.ID], v.Manage.AssignsNone, v.Manage.Return).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

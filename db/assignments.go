@@ -25,6 +25,17 @@ type docRef struct {
 	ExternalID string
 }
 
+// AssignsAny says whether any document of the project is assigned: until
+// one is, every annotator of the project opens every document.
+func (s *Store) AssignsAny(ctx context.Context, projectID int64) (bool, error) {
+	var assigns bool
+	err := s.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM assignments a JOIN documents d ON d.id = a.document_id WHERE d.project_id = ?)`, projectID).Scan(&assigns)
+	if err != nil {
+		return false, fmt.Errorf("db: whether project %d assigns documents: %w", projectID, err)
+	}
+	return assigns, nil
+}
+
 // Assign gives documents of a project to a member. It is all-or-nothing:
 // an unknown user, a non-member or any document not in the project writes
 // nothing and names what is wrong. It returns how many assignments are new

@@ -119,6 +119,11 @@ func (h *handler) projectView(c echo.Context, p db.Project, role db.Role) (compo
 	if m.Assignees, err = h.store.Assignees(ctx, p.ID, ids); err != nil {
 		return v, err
 	}
+	assigns, err := h.store.AssignsAny(ctx, p.ID)
+	if err != nil {
+		return v, err
+	}
+	m.AssignsNone = !assigns
 	if m.Export, err = h.store.ExportCounts(ctx, p.ID, currentUser(c)); err != nil {
 		return v, err
 	}

@@ -95,3 +95,23 @@ func TestProjectPageSaysWhyNothingIsReady(t *testing.T) {
 	}
 	why("every document reviewed", "All reviewed")
 }
+
+// TestProjectPageNobodyAssigned: while the project assigns no document,
+// a manager's list says of each row with nobody assigned that every
+// annotator may open it, as every annotator then may; once the project
+// assigns one, a row with nobody is nobody's.
+func TestProjectPageNobodyAssigned(t *testing.T) {
+	te := newTeamEnv(t)
+	page := fmt.Sprintf("/projects/%d", te.proj.ID)
+	row := func(d db.Document) string {
+		t.Helper()
+		return strings.TrimSpace(htmlPage(t, te.samir.get(page), http.StatusOK).Find(fmt.Sprintf("#doc-%d .empty", d.ID)).Text())
+	}
+	if got := row(te.docs[1]); got != "nobody yet: every annotator may open it" {
+		t.Errorf("with nothing assigned, a row reads %q", got)
+	}
+	te.assign("layla", te.docs[0])
+	if got := row(te.docs[1]); got != "nobody" {
+		t.Errorf("with a document assigned, a row with nobody reads %q", got)
+	}
+}

@@ -80,7 +80,10 @@ export function createStatusLine(docEl) {
   }
 
   return {
-    show: (text) => { status.textContent = text; },
+    show: (text) => {
+      toast.float(text);
+      status.textContent = text;
+    },
     showError,
     clearError: () => { errorBox.hidden = true; },
     reported,

@@ -37,6 +37,19 @@ export function createToast(status, pinned) {
     if (status.classList.contains('floating')) place();
   });
 
+  /**
+   * float, called just before status is given text, floats it at once
+   * if its place is off the screen. Given the text first, a long message
+   * (what S asks) would make the bar taller for a moment, the browser
+   * would scroll to keep the text still, and the text would be left moved
+   * when the status floated, the speaker to click scrolled away.
+   */
+  function float(text) {
+    const box = status.parentElement.getBoundingClientRect();
+    const away = box.top < 0 || box.bottom > window.innerHeight;
+    status.classList.toggle('floating', text !== '' && away);
+  }
+
   /** show floats what the status says now, if its place is off the screen. */
   function show() {
     clearTimeout(timer);
@@ -51,5 +64,5 @@ export function createToast(status, pinned) {
     timer = setTimeout(() => status.classList.remove('floating'), ms);
   }
 
-  return { show };
+  return { float, show };
 }

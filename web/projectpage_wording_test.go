@@ -98,20 +98,28 @@ func TestProjectPageSaysWhyNothingIsReady(t *testing.T) {
 
 // TestProjectPageNobodyAssigned: while the project assigns no document,
 // a manager's list says of each row with nobody assigned that every
-// annotator may open it, as every annotator then may; once the project
-// assigns one, a row with nobody is nobody's.
+// annotator may open it, as every annotator then may, and calls nobody
+// who works on one "not assigned"; once the project assigns one, a row
+// with nobody is nobody's and layla, working unassigned, is so named.
 func TestProjectPageNobodyAssigned(t *testing.T) {
 	te := newTeamEnv(t)
 	page := fmt.Sprintf("/projects/%d", te.proj.ID)
-	row := func(d db.Document) string {
+	if _, err := te.store.CreateSpan(t.Context(), te.docs[0], te.layla.user.ID, te.layla.user.ID, db.SpanInput{Start: 0, End: 1, Label: "PER"}); err != nil {
+		t.Fatal(err)
+	}
+	rows := func() (string, string) {
 		t.Helper()
-		return strings.TrimSpace(htmlPage(t, te.samir.get(page), http.StatusOK).Find(fmt.Sprintf("#doc-%d .empty", d.ID)).Text())
+		d := htmlPage(t, te.samir.get(page), http.StatusOK)
+		return strings.TrimSpace(d.Find(fmt.Sprintf("#doc-%d .empty", te.docs[1].ID)).Text()),
+			strings.Join(strings.Fields(d.Find(fmt.Sprintf("#doc-%d ul.assignees li", te.docs[0].ID)).Text()), " ")
 	}
-	if got := row(te.docs[1]); got != "nobody yet: every annotator may open it" {
-		t.Errorf("with nothing assigned, a row reads %q", got)
+	nobody, layla := rows()
+	if nobody != "nobody yet: every annotator may open it" || layla != "layla in progress" {
+		t.Errorf("with nothing assigned, a row with nobody reads %q, layla's %q", nobody, layla)
 	}
-	te.assign("layla", te.docs[0])
-	if got := row(te.docs[1]); got != "nobody" {
-		t.Errorf("with a document assigned, a row with nobody reads %q", got)
+	te.assign("karim", te.docs[2])
+	nobody, layla = rows()
+	if nobody != "nobody" || layla != "layla in progress (not assigned)" {
+		t.Errorf("with a document assigned, a row with nobody reads %q, layla's %q", nobody, layla)
 	}
 }

@@ -39,3 +39,27 @@ func TestBrowserConsistencyOpensAPlace(t *testing.T) {
 		t.Errorf("the place opened %q, want the PER span %q in the editor", got, name)
 	}
 }
+
+// TestBrowserArabicConsistencyLayersInOrder: in an Arabic page the links
+// narrowing Label consistency to a layer read right to left in their
+// order, every layer, gold, then karim before layla, the two Latin names
+// not run together into one left-to-right stretch read from its end.
+func TestBrowserArabicConsistencyLayersInOrder(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	s.annotatorMarks(t, "karim", doc, "ORG", "داعش")
+	s.annotatorMarks(t, "layla", doc, "PER", "داعش")
+	if err := s.store.SetLanguage(t.Context(), s.user, "ar"); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d/consistency", s.url, s.proj.ID)), chromedp.WaitVisible(chromedp.CSS(`nav.layer-filter`)))
+	b.waitFor(`document.fonts.status === "loaded"`)
+	// The links from right to left, as an Arabic reader meets them.
+	got := eval[string](b, `[...document.querySelectorAll('nav.layer-filter a')].map((a) => [a.textContent, a.getBoundingClientRect()])
+	  .sort((p, q) => q[1].right - p[1].right).map(([t]) => t).join(' | ')`)
+	if want := "كل الطبقات | الطبقة الذهبية | karim | layla"; got != want {
+		b.screenshot("consistency-arabic-layers")
+		t.Errorf("the layer links from right to left: %s, want %s", got, want)
+	}
+}

@@ -102,9 +102,23 @@ func TestEmptyStates(t *testing.T) {
 	if !strings.Contains(buf.String(), "not a member of any project yet") {
 		t.Error("home without projects does not say so")
 	}
-	d := renderDoc(t, Annotation{Project: db.Project{Name: "p"}, Doc: db.Document{Text: "نص"}})
-	if !strings.Contains(d.Find("#span-list").Text(), "No spans yet") {
-		t.Error("a document without spans does not say so")
+	// An empty layer one may write in says how to begin, by key or by
+	// click; one that is read only (another's, one marked done) says it
+	// is empty, not how to label what cannot be labelled there.
+	for _, c := range []struct {
+		readOnly      bool
+		spans, quotes string
+	}{
+		{false, "No spans yet. Select text, then press a label's key or click the label.", "No quotations yet. Mark one as QUOTE, then choose its speaker."},
+		{true, "No spans in this layer.", "No quotations in this layer."},
+	} {
+		d := renderDoc(t, Annotation{Project: db.Project{Name: "p"}, Doc: db.Document{Text: "نص"}, ReadOnly: c.readOnly})
+		if got := strings.TrimSpace(d.Find("#span-list").Text()); got != c.spans {
+			t.Errorf("read only %v: an empty span list says %q, want %q", c.readOnly, got, c.spans)
+		}
+		if got := strings.TrimSpace(d.Find("#quote-list").Text()); got != c.quotes {
+			t.Errorf("read only %v: an empty quotation list says %q, want %q", c.readOnly, got, c.quotes)
+		}
 	}
 }
 

@@ -49,7 +49,9 @@ func init() {
 		"Give this label to every other place the same text stands as a whole word (A)": "إعطاء هذا الوسم لكل موضع آخر يرد فيه النص نفسه كلمةً كاملة (A)",
 		"Label every occurrence": "وسم كل المواضع",
 		"Delete span":            "حذف المقطع",
-		"No spans yet. Select text and press a label's key.": "لا مقاطع بعد. حدِّد نصًّا واضغط مفتاح وسم.",
+		"No spans yet. Select text, then press a label's key or click the label.": "لا مقاطع بعد. حدِّد نصًّا، ثم اضغط مفتاح وسم أو انقر الوسم.",
+		"No spans in this layer.":      "لا مقاطع في هذه الطبقة.",
+		"No quotations in this layer.": "لا اقتباسات في هذه الطبقة.",
 
 		"Quotations": "الاقتباسات",
 		"No quotations yet. Mark one as QUOTE, then choose its speaker.": "لا اقتباسات بعد. ضع على اقتباس الوسم \u2068QUOTE\u2069، ثم اختر قائله.",

@@ -54,7 +54,7 @@ func TestBrowserArabicAnnotate(t *testing.T) {
 		`document.getElementById('sug-load').textContent`:                                  "اقتراح اقتباسات وأسماء",
 		`document.getElementById('note-add').textContent`:                                  "إضافة الملاحظة",
 		`document.querySelector('#quote-list .empty').textContent`:                         "لا اقتباسات بعد. ضع على اقتباس الوسم \u2068QUOTE\u2069، ثم اختر قائله.",
-		`document.querySelector('#span-list .empty').textContent`:                          "لا مقاطع بعد. حدِّد نصًّا واضغط مفتاح وسم.",
+		`document.querySelector('#span-list .empty').textContent`:                          "لا مقاطع بعد. حدِّد نصًّا، ثم اضغط مفتاح وسم أو انقر الوسم.",
 		`document.getElementById('layer-status').textContent`:                              "جديد",
 		`document.querySelector('#keyhelp summary').textContent`:                           "لوحة المفاتيح (?)",
 		`document.getElementById('label-keys').textContent`:                                "اضغط مفتاح الوسم (\u20681 PER, 2 ORG, 3 LOC, 4 GPE, 5 DATE, 6 QUOTE, 7 CUE\u2069) أو انقر الوسم لإنشاء مقطع.",

@@ -199,3 +199,22 @@ func TestBrowserDeleteEmptyProject(t *testing.T) {
 		t.Errorf("a project with one member and no documents says\n %q, want\n %q", got, want)
 	}
 }
+
+// TestBrowserDeleteProjectNameReadable: the project's name the deletion
+// page asks to be typed is as large as the sentence naming it (a browser
+// draws code a size smaller by default), and bold.
+func TestBrowserDeleteProjectNameReadable(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	b := newBrowser(t, s)
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d/delete", s.url, s.proj.ID)), chromedp.WaitVisible(chromedp.ID("delete-name-shown")))
+	got := eval[string](b, `(() => { const name = getComputedStyle(document.getElementById('delete-name-shown')), label = getComputedStyle(document.querySelector('label[for="delete-name"]'));
+	  return name.fontSize + ' ' + name.fontWeight + ' / ' + label.fontSize; })()`)
+	var name, label string
+	var weight int
+	if _, err := fmt.Sscanf(got, "%s %d / %s", &name, &weight, &label); err != nil {
+		t.Fatalf("read %q: %v", got, err)
+	}
+	if name != label || weight < 600 {
+		t.Errorf("the name to type is %s, weight %d, in a sentence of %s: want it as large, and bold", name, weight, label)
+	}
+}

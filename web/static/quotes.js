@@ -10,6 +10,7 @@
 import { request } from './api.js';
 import { t } from './i18n.js';
 import { keyName } from './keyname.js';
+import { focusBelowPinned } from './pinned.js';
 import { placesOf } from './places.js';
 import { createQuoteModel } from './quotemodel.js';
 import { createQuoteLinks } from './quotelinks.js';
@@ -184,7 +185,7 @@ export function createQuoteTools(ctx) {
     const first = box.querySelector('button');
     ctx.showStatus(first ? t('Click the {0} (a {1} span) in the text, or choose it in the list of candidates, nearest first; Escape stops.', what, targets)
       : t('No {0} spans in this layer yet: mark the {1} first, then link it.', targets, what));
-    if (byKey && first) first.focus();
+    if (byKey && first) focusBelowPinned(first, tools.querySelector('.q-actions'), [...tools.querySelectorAll(':scope > p')], el('editor-body'));
   }
 
   el('q-pick-speaker').addEventListener('click', () => startPicking('speaker'));

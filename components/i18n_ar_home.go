@@ -212,6 +212,7 @@ func init() {
 		"Accounts":     "الحسابات",
 		"Admin":        "مشرف",
 		"Account":      "الحساب",
+		"no project":   "لا مشروع",
 		"yes":          "نعم",
 		"no":           "لا",
 		"disabled":     "معطَّل",

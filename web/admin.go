@@ -24,7 +24,7 @@ func (h *handler) usersPage(c echo.Context) error {
 	if !currentUser(c).IsAdmin {
 		return errAdminOnly
 	}
-	users, err := h.store.Users(c.Request().Context())
+	users, err := h.store.Accounts(c.Request().Context(), currentUser(c))
 	if err != nil {
 		return err
 	}
@@ -36,14 +36,14 @@ func (h *handler) usersPage(c echo.Context) error {
 // never the URL's: a name from ?added=, ?disabled= or ?enabled= is shown
 // only as the stored name of a user it names, in the state it claims, so
 // a crafted link cannot make the page say anything else.
-func usersNotice(ctx context.Context, q url.Values, users []db.User) string {
+func usersNotice(ctx context.Context, q url.Values, users []db.Account) string {
 	find := func(param string) (db.User, bool) {
 		name := q.Get(param)
-		i := slices.IndexFunc(users, func(u db.User) bool { return name != "" && u.Name == name })
+		i := slices.IndexFunc(users, func(u db.Account) bool { return name != "" && u.Name == name })
 		if i < 0 {
 			return db.User{}, false
 		}
-		return users[i], true
+		return users[i].User, true
 	}
 	if u, ok := find("enabled"); ok && !u.Disabled {
 		return components.Tf(ctx, "User %s enabled: they can log in again (their old API tokens stay revoked).", components.NameIn(ctx, u.Name))
@@ -58,7 +58,7 @@ func usersNotice(ctx context.Context, q url.Values, users []db.User) string {
 }
 
 func (h *handler) renderUsers(c echo.Context, status int, v components.UsersView) error {
-	users, err := h.store.Users(c.Request().Context())
+	users, err := h.store.Accounts(c.Request().Context(), currentUser(c))
 	if err != nil {
 		return err
 	}

@@ -185,7 +185,7 @@ func TestBrowserArabicHomeAdminPages(t *testing.T) {
 		"#add-user-title":                    "إضافة مستخدم",
 		"#accounts-title":                    "الحسابات",
 		"#accounts caption":                  "مستخدمان",
-		"#accounts thead":                    "اسم المستخدم مشرف الحساب كلمة المرور",
+		"#accounts thead":                    "اسم المستخدم مشرف المشاريع الحساب كلمة المرور",
 		"name:#new-user":                     "اسم المستخدم",
 		`form[action="/admin/users"] button`: "إضافة المستخدم",
 		`name:#user-layla form[action="/admin/users/disable"] button`: "تعطيل \u2068layla\u2069",
@@ -216,7 +216,7 @@ func TestBrowserArabicHomeAdminPages(t *testing.T) {
 	b.wantArabicPage("a user disabled", map[string]string{
 		".notice[role=status]":               "عُطِّل المستخدم \u2068samir\u2069: سُجِّل خروجه من كل مكان، وأُلغيت رموز API الخاصة به، وبقيت توسيماته.",
 		"#user-samir .status":                "معطَّل",
-		"#user-samir td:nth-child(3) button": "تفعيل",
+		"#user-samir td:nth-child(4) button": "تفعيل",
 	})
 
 	b.run(chromedp.Navigate(s.url + "/projects/999999"))

@@ -168,24 +168,6 @@ func (s *Store) ResetPassword(ctx context.Context, by User, name, hash string) (
 	return u, err
 }
 
-// Users lists every account by name.
-func (s *Store) Users(ctx context.Context) ([]User, error) {
-	rows, err := s.r.QueryContext(ctx, "SELECT id, name, is_admin, disabled_at IS NOT NULL FROM users ORDER BY name")
-	if err != nil {
-		return nil, fmt.Errorf("db: list users: %w", err)
-	}
-	defer rows.Close()
-	var out []User
-	for rows.Next() {
-		var u User
-		if err := rows.Scan(&u.ID, &u.Name, &u.IsAdmin, &u.Disabled); err != nil {
-			return nil, fmt.Errorf("db: scan user: %w", err)
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
-}
-
 // SetDisabled disables or enables the account named name. Disabling ends
 // the user's sessions and revokes their API tokens in the same
 // transaction; enabling brings back only the login. Their layers and

@@ -7,7 +7,9 @@ package components
 // sentence so a Latin one does not move the words around it.
 func init() {
 	addArabic(map[string]string{
-		"Review": "مراجعة",
+		"Review":                          "مراجعة",
+		"How this page works":             "كيف تعمل هذه الصفحة",
+		"Keys, and marking gold reviewed": "المفاتيح، وإنهاء مراجعة الطبقة الذهبية",
 		"Every span of the annotators' layers, and of gold, once each. Accept a span to copy it (label, offsets, attributes) into gold, reject it to record that it stays out, or remove it from gold.": "كل مقطع من طبقات الموسِّمين ومن الطبقة الذهبية، مرةً واحدة. اقبل مقطعًا لتنسخه (بوسمه وإزاحاته وسماته) إلى الطبقة الذهبية، أو ارفضه لتسجّل أنه يبقى خارجها، أو أزله من الطبقة الذهبية.",
 		"Open the gold layer": "افتح الطبقة الذهبية",
 		"to edit it by hand and link quotations to their speakers.": "لتحرّرها يدويًّا وتربط الاقتباسات بقائليها.",

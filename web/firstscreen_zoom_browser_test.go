@@ -1,0 +1,73 @@
+package web_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserReviewWorkOnFirstScreen: on a 390-pixel phone a reviewer
+// opening the review sees its first row, and opening Compare in the
+// text its first disagreement, without scrolling: the pages'
+// explanations (and the review's keys) fold under a summary there. At
+// 200% zoom on a laptop (640×360 CSS pixels) they fold too, and the
+// bulk accept and the first disputed paragraph's heading are in sight.
+// On a 1366×768 laptop the explanations stay open, their summaries not
+// drawn.
+func TestBrowserReviewWorkOnFirstScreen(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	s.annotatorMarks(t, "karim", doc, "ORG", "جهاز مكافحة الإرهاب", "الجهاز")
+	s.annotatorMarks(t, "layla", doc, "ORG", "الجهاز")
+	b := newBrowser(t, s)
+	for _, screen := range []struct {
+		name            string
+		width, height   int64
+		scale           float64
+		review, compare string // what must be wholly on the first screen
+		folded          bool
+	}{
+		{"phone", 390, 844, 3, "#candidates tbody tr", "#compare a.cmp-seg.disputed", true},
+		{"zoom200", 640, 360, 2, "#accept-agreed button", "#compare .cmp-para.disputed h2", true},
+		{"laptop", 1366, 768, 1, "#candidates tbody tr", "#compare a.cmp-seg.disputed", false},
+	} {
+		b.run(chromedp.EmulateViewport(screen.width, screen.height, chromedp.EmulateScale(screen.scale)))
+		for _, pg := range []struct{ name, path, first string }{
+			{"review", "review", screen.review},
+			{"compare", "review/compare", screen.compare},
+		} {
+			b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/%s", s.url, doc.ID, pg.path)))
+			b.waitLoaded()
+			eval[bool](b, `document.fonts.ready.then(() => true)`)
+			where := fmt.Sprintf("%s at %dx%d", pg.name, screen.width, screen.height)
+			if off := eval[string](b, fmt.Sprintf(`(() => {
+			  const r = document.querySelector(%q).getBoundingClientRect();
+			  return r.top >= 0 && r.bottom <= innerHeight ? '' : r.top.toFixed(0) + '–' + r.bottom.toFixed(0) + 'px of ' + innerHeight;
+			})()`, pg.first)); off != "" {
+				t.Errorf("%s: %s is at %s, off the first screen", where, pg.first, off)
+			}
+			// Every explanation is folded on a small screen; on a laptop
+			// each is open, its summary not drawn.
+			got := eval[string](b, `[...document.querySelectorAll('details.page-how')].map((d) =>
+			  (d.open ? 'open' : 'folded') + (d.querySelector('summary').getClientRects().length > 0 ? ' under its summary' : '')).join(', ')`)
+			want := map[bool]string{true: "folded under its summary", false: "open"}[screen.folded]
+			if pg.name == "review" {
+				want += ", " + want
+			}
+			if got != want {
+				t.Errorf("%s: the explanations are %s, want %s", where, got, want)
+			}
+			b.screenshot("firstscreen-" + screen.name + "-" + pg.name)
+		}
+	}
+	// Opened, the folded explanation reads whole, its links usable.
+	b.run(chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3)),
+		chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)))
+	b.waitLoaded()
+	b.run(chromedp.Click(chromedp.CSS(`#review-how summary`)))
+	if !eval[bool](b, `document.getElementById('compare-link').checkVisibility()`) {
+		t.Error("opening How this page works does not show its link to Compare in the text")
+	}
+	b.run(chromedp.EmulateViewport(1366, 900))
+}

@@ -69,5 +69,21 @@ func TestBrowserReviewWorkOnFirstScreen(t *testing.T) {
 	if !eval[bool](b, `document.getElementById('compare-link').checkVisibility()`) {
 		t.Error("opening How this page works does not show its link to Compare in the text")
 	}
+	// In Arabic the summaries read in Arabic, and the row is still in sight.
+	me, err := s.store.UserByName(t.Context(), "annotator")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.store.SetLanguage(t.Context(), me, "ar"); err != nil {
+		t.Fatal(err)
+	}
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)))
+	b.waitLoaded()
+	got := eval[string](b, `document.documentElement.dir + ' ' + [...document.querySelectorAll('details.page-how summary')].map((s) => s.textContent).join(' | ') +
+	  ' ' + (document.querySelector('#candidates tbody tr').getBoundingClientRect().bottom <= innerHeight)`)
+	if want := "rtl كيف تعمل هذه الصفحة | المفاتيح، وإنهاء مراجعة الطبقة الذهبية true"; got != want {
+		t.Errorf("the Arabic review on a phone: %q, want %q", got, want)
+	}
+	b.screenshot("firstscreen-phone-review-ar")
 	b.run(chromedp.EmulateViewport(1366, 900))
 }

@@ -12,8 +12,9 @@ import (
 	"hashiya/db/codec"
 )
 
-// TestBrowserLayerReadOnlyWhenChanged: the page keeps the layer it last
-// read with its tag. Opening a quotation again with nothing changed is
+// TestBrowserLayerReadOnlyWhenChanged: the page reads the layer once
+// it is idle after opening, and keeps the layer it last read with its
+// tag. Opening a quotation again with nothing changed is
 // answered 304 Not Modified and shows what it showed; after a change
 // made elsewhere (another tab, another client) the page is sent the layer
 // again and shows the change.
@@ -59,9 +60,15 @@ func TestBrowserLayerReadOnlyWhenChanged(t *testing.T) {
 		b.waitFor(`document.getElementById('span-editor').hidden`)
 	}
 
+	// The page reads the layer once, while idle after opening, so the
+	// first quotation opened finds it held.
+	waitLayerHeld(b)
+	if n, got := reads(), lastRead(); n != 1 || got != 200 {
+		t.Errorf("idle after opening the page read the layer %d times, last answered %d; want once, 200", n, got)
+	}
 	openQuote("none")
-	if got := lastRead(); got != 200 {
-		t.Errorf("the first read of the layer was answered %d, want 200", got)
+	if got := lastRead(); got != 304 {
+		t.Errorf("the first quotation opened read the layer answered %d, want 304 Not Modified: the page held it", got)
 	}
 	closeEditor()
 	openQuote("none")

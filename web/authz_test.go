@@ -78,6 +78,7 @@ var authzMatrix = []authzRow{
 	{"GET", "/login", "/login", "", "", roleStatuses{303, 303, 303, 303, 303, 303, 200, 401}},
 	{"POST", "/login", "/login", "username=annotator&password=wrong", authzForm, rolesAll(401)},
 	{"POST", "/language", "/language", "lang=ar", authzForm, roleStatuses{303, 303, 303, 303, 303, 303, 303, 401}},
+	{"GET", "/csrf-token", "/csrf-token", "", "", roleStatuses{200, 200, 200, 200, 200, 200, 200, 401}},
 	{"POST", "/logout", "/logout", "", authzForm, rolesForm(303)},
 	{"GET", "/settings", "/settings", "", "", rolesPage(200)},
 	{"POST", "/settings/password", "/settings/password", "current=role+password+1234&new=another+password&confirm=another+password", authzForm, rolesForm(303)},

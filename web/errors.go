@@ -116,7 +116,10 @@ func statusOf(err error) (status int, msg, says string) {
 	var ve *db.ValidationError
 	var le codec.Errors
 	var nf *db.NotFoundError
+	var cr *csrfRefusal
 	switch {
+	case errors.As(err, &cr):
+		return cr.status, cr.reason, csrfAdvice
 	case errors.As(err, &fe):
 		return http.StatusForbidden, fe.reason, fe.advice
 	case errors.As(err, &he):
@@ -190,6 +193,12 @@ func (h *handler) handleError(err error, c echo.Context) {
 	if c.Request().Method == http.MethodHead {
 		err = c.NoContent(status)
 	} else if strings.HasPrefix(c.Request().URL.Path, "/api/") || !strings.Contains(c.Request().Header.Get("Accept"), "text/html") {
+		var cr *csrfRefusal
+		if errors.As(err, &cr) {
+			// The page's scripts fetch the current token and send the
+			// write again on this header alone, never on the words.
+			c.Response().Header().Set(refusedHeader, "csrf")
+		}
 		err = c.JSON(status, map[string]string{"error": msg})
 	} else {
 		// The status's words are Go's, and the catalogue holds the Arabic

@@ -60,6 +60,11 @@ func csrf() echo.MiddlewareFunc {
 				return false, forbidden("cross-site request blocked",
 					components.Msg("This request came from another site, so nothing was changed. Open Hashiya and do it from its own pages."))
 			},
+			// A refused token is said in words the user and a script can
+			// act on (csrfRefusal), not Echo's.
+			ErrorHandler: func(err error, c echo.Context) error {
+				return refusedToken(err)
+			},
 			TokenLookup:    "header:X-CSRF-Token,form:_csrf",
 			ContextKey:     csrfContextKey,
 			CookieName:     "hashiya_csrf",
@@ -81,6 +86,50 @@ func csrf() echo.MiddlewareFunc {
 			return viaPlain(c)
 		}
 	}
+}
+
+// csrfRefusal is a write refused for its CSRF token: none was sent (400)
+// or it is not this browser's current one (403), as when the page was
+// opened before the token's cookie expired or before the user logged in
+// again elsewhere. Nothing was changed. The API answers reason, in
+// English, under the header Hashiya-Refused: csrf, on which the page's
+// scripts fetch the current token (GET /csrf-token) and send the write
+// again; a form's page says advice in the user's language.
+type csrfRefusal struct {
+	status int
+	reason string
+}
+
+func (e *csrfRefusal) Error() string { return e.reason }
+
+// refusedHeader names, in a refusal's answer, what the request was
+// refused for, where a script acts on it: "csrf" for its CSRF token.
+const refusedHeader = "Hashiya-Refused"
+
+// csrfAdvice is a refused form's page.
+var csrfAdvice = components.Msg("This form was opened too long ago or before you logged in again, so it was not sent and nothing changed. Reload the page and send it again.")
+
+// refusedToken is the csrfRefusal of Echo's CSRF error err: its status
+// (400 for a token missing, 403 for a wrong one) with Hashiya's words.
+func refusedToken(err error) error {
+	var he *echo.HTTPError
+	if errors.As(err, &he) && he.Code == http.StatusBadRequest {
+		return &csrfRefusal{status: http.StatusBadRequest,
+			reason: "missing CSRF token: send the page's token (its csrf-token meta tag, or GET /csrf-token) in the X-CSRF-Token header or a form's _csrf field"}
+	}
+	return &csrfRefusal{status: http.StatusForbidden,
+		reason: "invalid CSRF token: it is not this browser's current one (it expired, or the user logged in again, since the page was opened); GET /csrf-token for the current one and send the request again"}
+}
+
+// csrfToken answers the page's CSRF token, masked as a page's meta tag
+// has it, for a page opened before its token's cookie expired or changed
+// to send a refused write again without a reload losing what was being
+// saved. The GET sets the cookie afresh when it is gone, as a page does.
+// It is JSON, answered to this site only: no CORS header lets another
+// site read it, and a write still needs the token and its cookie.
+func (h *handler) csrfToken(c echo.Context) error {
+	token, _ := c.Get(csrfContextKey).(string)
+	return c.JSON(http.StatusOK, map[string]string{"token": maskCSRF(token)})
 }
 
 // maskCSRF is the CSRF token as a page shows it: under a fresh one-time

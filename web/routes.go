@@ -3,8 +3,9 @@ package web
 import "github.com/labstack/echo/v4"
 
 // routes lists every URL of the server on one screen. Everything but the
-// login page, static files, the icon and the health check needs a logged-in user or
-// an API token; what each may see is decided by the store's queries.
+// login page, static files, the icon, the health check and the CSRF token
+// needs a logged-in user or an API token; what each may see is decided by
+// the store's queries.
 func routes(e *echo.Echo, h *handler) {
 	e.Use(h.recoverPanics, h.forwarding, securityHeaders, bodyLimit, h.authenticate, language, acceptMaskedCSRF, csrf(), compress())
 
@@ -14,6 +15,7 @@ func routes(e *echo.Echo, h *handler) {
 	e.GET("/login", h.loginPage)
 	e.POST("/login", h.login)
 	e.POST("/language", h.chooseLanguage)
+	e.GET("/csrf-token", h.csrfToken)
 
 	app := e.Group("", requireUser)
 	app.POST("/logout", h.logout)

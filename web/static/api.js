@@ -2,12 +2,8 @@
 // message says what went wrong, so callers can show it, never drop it.
 
 import { sendRetrying } from './retry.js';
+import { pageToken, reasonOf, renewToken, tokenRefused } from './csrf.js';
 import { t } from './i18n.js';
-
-function csrfToken() {
-  const meta = document.querySelector('meta[name="csrf-token"]');
-  return meta ? meta.content : '';
-}
 
 // held is the last answer to each GET that came with an ETag (a layer's
 // spans, whatever module asked), kept frozen, as every caller shares it:
@@ -28,7 +24,7 @@ let fresh = null;
  * held answer becomes apply's, under Layer-Tag-After (advanced).
  */
 export async function request(method, url, body, layer) {
-  const headers = { 'X-CSRF-Token': csrfToken(), Accept: 'application/json' };
+  const headers = { 'X-CSRF-Token': pageToken(), Accept: 'application/json' };
   const init = { method, headers, credentials: 'same-origin' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -41,27 +37,20 @@ export async function request(method, url, body, layer) {
     return copy.body;
   }
   if (copy) headers['If-None-Match'] = copy.tag;
-  let res;
-  try {
-    res = await sendRetrying(method, () => fetch(url, init)); // a busy server's 503 is sent again (retry.js)
-  } catch (err) {
-    const lost = new Error(t('the server could not be reached ({0})', err.message));
-    lost.unanswered = true; // whether a write arrived before the network failed is unknown
-    throw lost;
-  }
+  let res = await send(method, url, init);
   if (res.status === 304 && copy) return copy.body;
+  if (tokenRefused(res)) {
+    // The page's token is no longer the browser's (csrf.js): nothing was
+    // changed, so the write is sent once more with the current token,
+    // which the server checks as ever.
+    headers['X-CSRF-Token'] = await renewToken();
+    res = await send(method, url, init);
+  }
   if (!res.ok) {
     // Hashiya's own refusals are shown as their reason, without the
     // status code or the field an API client needs ("label: "); anything
     // else (a proxy's page) as its status.
-    let reason = `${res.status} ${res.statusText}`;
-    try {
-      const data = await res.json();
-      if (data && data.error) reason = data.error.replace(/^[a-z_][a-z_.\[\]0-9]*: /, '');
-    } catch (_) {
-      // The body was not JSON; the status stands.
-    }
-    const err = new Error(reason);
+    const err = new Error((await reasonOf(res)).replace(/^[a-z_][a-z_.\[\]0-9]*: /, ''));
     err.status = res.status;
     err.fix = fixFor(res.status);
     throw err;
@@ -71,6 +60,18 @@ export async function request(method, url, body, layer) {
   if (method === 'GET' && tag && data !== null && typeof data === 'object') held.set(url, { tag, body: frozen(data) });
   if (method !== 'GET') fresh = layer && advanced(layer, res, data) ? layer.url : null;
   return data;
+}
+
+// send fetches url, again while the server is busy (retry.js); a network
+// failure becomes an Error saying so.
+async function send(method, url, init) {
+  try {
+    return await sendRetrying(method, () => fetch(url, init)); // a busy server's 503 is sent again (retry.js)
+  } catch (err) {
+    const lost = new Error(t('the server could not be reached ({0})', err.message));
+    lost.unanswered = true; // whether a write arrived before the network failed is unknown
+    throw lost;
+  }
 }
 
 // answerOf is a successful answer's body: JSON, text, or null for none.

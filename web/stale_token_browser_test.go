@@ -1,0 +1,235 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"golang.org/x/crypto/bcrypt"
+
+	"hashiya/db"
+	"hashiya/db/codec"
+	"hashiya/web"
+)
+
+// lanHost is a host name the browser reaches the test server by, as a
+// team reaches Hashiya at a machine of its network over plain HTTP.
+// Chromium sends Sec-Fetch-Site only to a trustworthy origin (HTTPS or a
+// loopback address), and Echo's CSRF check lets a same-origin write
+// through on that header alone; at a plain-HTTP host name every write
+// is judged by its CSRF token, as in a browser that sends no such header.
+const lanHost = "hashiya.lan.test"
+
+// newSiteWithClock is newSite whose server reads the time from now, so
+// a test can move it past a session's lifetime.
+func newSiteWithClock(t *testing.T, now func() time.Time, docs ...codec.Doc) *site {
+	t.Helper()
+	ctx := context.Background()
+	store, err := db.Open(ctx, filepath.Join(t.TempDir(), "b.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	s := &site{store: store, docs: map[string]db.Document{}}
+	hash, err := bcrypt.GenerateFromPassword([]byte(sitePassword), bcrypt.MinCost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.user, err = store.CreateUser(ctx, "annotator", string(hash), true); err != nil {
+		t.Fatal(err)
+	}
+	if s.proj, err = store.CreateProject(ctx, "Demo", nil, s.user.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Import(ctx, db.ImportOptions{ProjectID: s.proj.ID, File: "test", By: s.user.ID}, docs); err != nil {
+		t.Fatal(err)
+	}
+	list, err := store.Documents(ctx, s.proj.ID, s.user, db.DocumentPage{Limit: db.MaxPageLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range list.Docs {
+		if s.docs[d.ExternalID], err = store.Document(ctx, d.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet {
+			s.writes.Add(1)
+		}
+		e.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	s.url = strings.Replace(srv.URL, "127.0.0.1", lanHost, 1)
+	return s
+}
+
+// newLANBrowser is newBrowser reaching s at lanHost.
+func newLANBrowser(t *testing.T, s *site) *browser {
+	t.Helper()
+	var ctx context.Context
+	var stop func()
+	for attempt := 1; ; attempt++ {
+		opts := []chromedp.ExecAllocatorOption{
+			chromedp.ExecPath(chromiumPath(t)),
+			chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.Flag("disable-extensions", true),
+			chromedp.Flag("host-resolver-rules", "MAP "+lanHost+" 127.0.0.1"),
+			chromedp.UserDataDir(t.TempDir()),
+			chromedp.WindowSize(1366, 900),
+		}
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		tab, cancelTab := chromedp.NewContext(actx)
+		tab, cancelTime := context.WithTimeout(tab, 90*time.Second)
+		ctx, stop = tab, func() { cancelTime(); cancelTab(); cancelAlloc() }
+		if err := chromedp.Do(ctx); err == nil {
+			break
+		} else if attempt == 3 {
+			stop()
+			t.Fatalf("start chromium: %v", err)
+		}
+		stop()
+	}
+	t.Cleanup(stop)
+	b := &browser{t: t, ctx: ctx}
+	b.failOnJSErrors()
+	b.login(s.url, "annotator", sitePassword)
+	return b
+}
+
+// failOnJSErrors fails the test on an uncaught exception or a
+// console.error of the tab, as newBrowser's tabs do.
+func (b *browser) failOnJSErrors() {
+	b.t.Helper()
+	err := chromedp.Listen(b.ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			b.t.Errorf("JavaScript exception: %s", (&chromedp.ExceptionError{ExceptionDetails: e.ExceptionDetails}).Error())
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError {
+				b.t.Errorf("console.error %v", e.Args)
+			}
+		}
+	})
+	if err != nil {
+		b.t.Fatalf("listen to chromium: %v", err)
+	}
+}
+
+// deleteCookie drops one of the browser's cookies for s, as the browser
+// does once the cookie's Max-Age has passed.
+func (b *browser) deleteCookie(s *site, name string) {
+	b.t.Helper()
+	if _, err := chromedp.Run(b.ctx, func(ctx context.Context, t *chromedp.Target) (cdp.Empty, error) {
+		return cdp.Call(ctx, t, network.DeleteCookies, network.DeleteCookiesParams{Name: name, URL: s.url})
+	}); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// waitSaveError waits for the page's failed-save message to say want,
+// and answers it whole. Another read of the page may fail first (one
+// under way when the session ended) and say so there for a moment.
+func (b *browser) waitSaveError(want string) string {
+	b.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		msg := eval[string](b, `document.getElementById('save-error').hidden ? '' : document.getElementById('save-error').textContent`)
+		if strings.Contains(msg, want) {
+			return msg
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("the page says %q, never %q", msg, want)
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+}
+
+// inAnotherTab runs fn in a new tab of b's browser, closed after.
+func (b *browser) inAnotherTab(fn func(other *browser)) {
+	b.t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	defer cancel()
+	fn(&browser{t: b.t, ctx: ctx})
+}
+
+// TestBrowserStaleTokenLosesNoWork: an annotator leaves the annotation
+// page open over a weekend. Their session ends on the server (12 hours
+// idle) and the browser drops the CSRF cookie (a day unused). They label
+// a span: the page says they are logged out and to log in again in
+// another tab, and keeps the selection; logged in there, they press the
+// label's key again here and the span is saved, without a reload that
+// would lose the selection. Logging in again first, in another tab that
+// sets a new CSRF cookie, then labelling on the old page, saves too.
+func TestBrowserStaleTokenLosesNoWork(t *testing.T) {
+	var shift atomic.Int64 // how far the server's clock is moved on
+	s := newSiteWithClock(t, func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, seedDoc(t))
+	doc := s.docs["seed"]
+	b := newLANBrowser(t, s)
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	b.waitPage(0)                          // its reads answered: no answer renews the cookie after the weekend
+	eval[bool](b, `window.sameTab = true`) // gone if the page reloads
+	weekend := func() {
+		shift.Add(int64(60 * time.Hour))
+		b.deleteCookie(s, "hashiya_csrf")
+	}
+
+	// Selecting asks the server nothing: the text is selected before the
+	// weekend, while nothing the page reads on opening can fail and move
+	// the text under the mouse.
+	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	b.dragSelect(start, end)
+	weekend()
+	b.run(chromedp.KeyEvent("1"))
+	const loggedOut = "you are logged out (the session ended): log in again in another tab, then try again here"
+	if msg := b.waitSaveError("Could not save the span:"); !strings.Contains(msg, loggedOut) {
+		t.Errorf("after the weekend the save says %q, want it to say %q", msg, loggedOut)
+	}
+	if n := len(s.waitSpans(t, doc, s.user.ID, 0)); n != 0 {
+		t.Fatalf("%d spans saved without a session", n)
+	}
+	b.inAnotherTab(func(other *browser) { other.login(s.url, "annotator", sitePassword) })
+	// The selection was given back: the same key saves it now.
+	b.run(chromedp.KeyEvent("1"))
+	sp := s.waitSpans(t, doc, s.user.ID, 1)[0]
+	if sp.Start != start || sp.End != end {
+		t.Errorf("saved %d..%d, want the span selected before logging in, %d..%d", sp.Start, sp.End, start, end)
+	}
+	b.run(chromedp.WaitNotVisible(chromedp.ID("save-error")))
+	b.waitPage(1)
+
+	// Another weekend; this time they log in again first, in another tab,
+	// whose login page sets a new CSRF cookie the old page knows nothing of.
+	weekend()
+	b.inAnotherTab(func(other *browser) { other.login(s.url, "annotator", sitePassword) })
+	start, end = spanAt(t, doc.Text, "مصطفى الكاظمي", 0)
+	b.dragSelect(start, end)
+	b.run(chromedp.KeyEvent("2"))
+	s.waitSpans(t, doc, s.user.ID, 2)
+	b.waitPage(2)
+	if msg := eval[string](b, `document.getElementById('save-error').hidden ? '' : document.getElementById('save-error').textContent`); msg != "" {
+		t.Errorf("the save after logging in again says %q", msg)
+	}
+	if !eval[bool](b, `window.sameTab === true`) {
+		t.Error("the page was reloaded")
+	}
+}

@@ -1,0 +1,63 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// auditWindows are the windows the manager's pages are looked at in: a
+// laptop, a 1280x720 laptop at 200% zoom and a phone.
+var auditWindows = []struct{ w, h int64 }{{1366, 768}, {640, 360}, {390, 844}}
+
+// inLanguages runs check once with the site's admin reading English and
+// once reading Arabic, in a browser logged in as that admin.
+func inLanguages(t *testing.T, s *site, check func(b *browser, lang string)) {
+	t.Helper()
+	b := newBrowser(t, s)
+	for _, lang := range []string{"en", "ar"} {
+		if err := s.store.SetLanguage(context.Background(), s.user, lang); err != nil {
+			t.Fatal(err)
+		}
+		check(b, lang)
+	}
+	b.run(chromedp.EmulateViewport(1366, 900))
+}
+
+// strandedLabelsJS lists the labels of the export and import forms that
+// do not stand by their field: on a laptop a label shares its field's
+// line; on a phone (a form narrower than 30rem) it stands just over it.
+const strandedLabelsJS = `(() => {
+  const phone = innerWidth <= 480;
+  return [...document.querySelectorAll('form.export label[for], #import-form label[for]')].flatMap((label) => {
+    const field = document.getElementById(label.htmlFor), l = label.getBoundingClientRect(), f = field.getBoundingClientRect();
+    const sameLine = l.top < f.bottom && f.top < l.bottom;
+    const over = f.top >= l.bottom - 1 && f.top - l.bottom < 12 && l.left < f.right && f.left < l.right;
+    if (phone ? over : sameLine) return [];
+    return [label.textContent.trim() + ' at ' + Math.round(l.left) + ',' + Math.round(l.top) + ', its field at ' + Math.round(f.left) + ',' + Math.round(f.top)];
+  });
+})()`
+
+// TestBrowserFormLabelsByTheirFields: the export and import forms of the
+// project page keep each label beside its field, in English and in
+// Arabic, on a laptop and at 200% zoom, and over it on a phone: never a
+// label at one line's end with its field at the start of the next, as
+// "offsets in" stood on a laptop and "Format" at 200% zoom.
+func TestBrowserFormLabelsByTheirFields(t *testing.T) {
+	s := managedSite(t)
+	inLanguages(t, s, func(b *browser, lang string) {
+		for _, w := range auditWindows {
+			b.run(chromedp.EmulateViewport(w.w, w.h), chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)))
+			b.waitFor(`document.readyState === "complete" && document.fonts.status === "loaded" && !!document.getElementById('import-form')`)
+			if n := eval[int](b, `document.querySelectorAll('form.export label[for], #import-form label[for]').length`); n != 8 {
+				t.Fatalf("%s %dx%d: %d labels in the export and import forms, want 8", lang, w.w, w.h, n)
+			}
+			for _, s := range eval[[]string](b, strandedLabelsJS) {
+				t.Errorf("%s %dx%d: a label away from its field: %s", lang, w.w, w.h, s)
+			}
+			b.checkReflow("the project page in "+lang, w.w, w.h)
+		}
+	})
+}

@@ -233,3 +233,39 @@ func TestBrowserStaleTokenLosesNoWork(t *testing.T) {
 		t.Error("the page was reloaded")
 	}
 }
+
+// TestBrowserStaleTokenReviewAccepts: a reviewer's page left open over a
+// weekend, and a login in another tab since: Accept on the old page is
+// refused for its token, which the page renews, and the span is accepted
+// into gold, the row saying so, with no reload.
+func TestBrowserStaleTokenReviewAccepts(t *testing.T) {
+	var shift atomic.Int64
+	s := newSiteWithClock(t, func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, seedDoc(t))
+	doc := s.docs["seed"]
+	layla, err := s.store.CreateUser(t.Context(), "layla", "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+	if _, err := s.store.CreateSpan(t.Context(), doc, layla.ID, layla.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
+		t.Fatal(err)
+	}
+	b := newLANBrowser(t, s)
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)), chromedp.WaitVisible(chromedp.ID("candidates")))
+	eval[bool](b, `window.sameTab = true`)
+	shift.Add(int64(60 * time.Hour))
+	b.deleteCookie(s, "hashiya_csrf")
+	b.inAnotherTab(func(other *browser) { other.login(s.url, "annotator", sitePassword) })
+
+	b.run(chromedp.Click(chromedp.CSS(`button[aria-label="Accept PER “صباح النعمان” into gold"]`)))
+	b.waitFor(`document.getElementById('form-notice')?.textContent === 'Accepted into gold.'`)
+	if got, want := s.goldSpans(t), fmt.Sprintf("%d-%d PER", start, end); got != want {
+		t.Errorf("gold holds %q, want %q", got, want)
+	}
+	if got := eval[string](b, `[...document.querySelectorAll('#candidates .error')].map((e) => e.textContent).join(' | ')`); got != "" {
+		t.Errorf("the page shows an error: %q", got)
+	}
+	if !eval[bool](b, `window.sameTab === true`) {
+		t.Error("the page was reloaded")
+	}
+}

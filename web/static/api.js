@@ -1,8 +1,7 @@
 // Talks to Hashiya's JSON API. Every failure becomes an Error whose
 // message says what went wrong, so callers can show it, never drop it.
 
-import { sendRetrying } from './retry.js';
-import { pageToken, reasonOf, renewToken, tokenRefused } from './csrf.js';
+import { pageToken, reasonOf, sendRenewing } from './csrf.js';
 import { t } from './i18n.js';
 
 // held is the last answer to each GET that came with an ETag (a layer's
@@ -24,7 +23,7 @@ let fresh = null;
  * held answer becomes apply's, under Layer-Tag-After (advanced).
  */
 export async function request(method, url, body, layer) {
-  const headers = { 'X-CSRF-Token': pageToken(), Accept: 'application/json' };
+  const headers = { Accept: 'application/json' }; // and X-CSRF-Token, as sent (send)
   const init = { method, headers, credentials: 'same-origin' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -37,15 +36,8 @@ export async function request(method, url, body, layer) {
     return copy.body;
   }
   if (copy) headers['If-None-Match'] = copy.tag;
-  let res = await send(method, url, init);
+  const res = await send(method, url, init);
   if (res.status === 304 && copy) return copy.body;
-  if (tokenRefused(res)) {
-    // The page's token is no longer the browser's (csrf.js): nothing was
-    // changed, so the write is sent once more with the current token,
-    // which the server checks as ever.
-    headers['X-CSRF-Token'] = await renewToken();
-    res = await send(method, url, init);
-  }
   if (!res.ok) {
     // Hashiya's own refusals are shown as their reason, without the
     // status code or the field an API client needs ("label: "); anything
@@ -62,12 +54,19 @@ export async function request(method, url, body, layer) {
   return data;
 }
 
-// send fetches url, again while the server is busy (retry.js); a network
-// failure becomes an Error saying so.
+// send fetches url, again while the server is busy (retry.js), and once
+// more with the current CSRF token when the page's is no longer the
+// browser's (csrf.js): nothing was changed, and the server checks the
+// new token as ever. A network failure becomes an Error saying so; a
+// refusal of the token's renewal is thrown as it is.
 async function send(method, url, init) {
   try {
-    return await sendRetrying(method, () => fetch(url, init)); // a busy server's 503 is sent again (retry.js)
+    return await sendRenewing(method, () => {
+      init.headers['X-CSRF-Token'] = pageToken();
+      return fetch(url, init);
+    });
   } catch (err) {
+    if (err.status) throw err;
     const lost = new Error(t('the server could not be reached ({0})', err.message));
     lost.unanswered = true; // whether a write arrived before the network failed is unknown
     throw lost;

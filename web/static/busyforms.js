@@ -12,7 +12,8 @@
 // is shown beside the form, which is left as it was to be pressed again.
 
 import { t } from './i18n.js';
-import { onRetry, RETRIES, sendRetrying } from './retry.js';
+import { sendRenewing } from './csrf.js';
+import { onRetry, RETRIES } from './retry.js';
 
 // busyForms: once a data-busy form is sent (the question of forms.js
 // answered), its button is turned off and says what is under way, as
@@ -50,13 +51,14 @@ async function send(form, button) {
   button.disabled = true;
   form.setAttribute('aria-busy', 'true');
   say(form, form.dataset.busy);
-  const body = new URLSearchParams(new FormData(form));
   let res;
   sending = form;
   try {
-    res = await sendRetrying('POST', () => fetch(form.action, {
+    // The body is read from the form at each send: a token renewed
+    // (csrf.js) is in its _csrf field for the second.
+    res = await sendRenewing('POST', () => fetch(form.action, {
       method: 'POST',
-      body,
+      body: new URLSearchParams(new FormData(form)),
       headers: { 'Hashiya-Page-Form': '1' },
       credentials: 'same-origin',
     }));

@@ -8,7 +8,6 @@
 // its token checked again.
 
 import { sendRetrying } from './retry.js';
-import { t } from './i18n.js';
 
 /** pageToken is the token the page holds, masked as the server gave it. */
 export function pageToken() {
@@ -37,21 +36,29 @@ export async function reasonOf(res) {
 }
 
 /**
- * renewToken fetches the current token, puts it in the page (its meta tag
- * and every form's _csrf field, so a form sent later carries it too) and
- * answers it. A failure throws an Error saying what went wrong.
+ * sendRenewing is sendRetrying (retry.js) for a write whose send() reads
+ * the page's token as it sends (pageToken, or the form's _csrf field):
+ * one refused for its token alone is sent once more after renewToken put
+ * the current token in the page. A network failure throws as fetch's.
+ */
+export async function sendRenewing(method, send) {
+  const res = await sendRetrying(method, send);
+  if (!tokenRefused(res)) return res;
+  await renewToken();
+  return sendRetrying(method, send);
+}
+
+/**
+ * renewToken fetches the current token and puts it in the page: its meta
+ * tag and every form's _csrf field, so whatever is sent next carries it.
+ * A refusal throws an Error with its reason and status; a network
+ * failure throws as fetch's.
  */
 export async function renewToken() {
-  let res;
-  try {
-    res = await sendRetrying('GET', () => fetch('/csrf-token', {
-      headers: { Accept: 'application/json' },
-      credentials: 'same-origin',
-    }));
-  } catch (err) {
-    // The write was refused before anything was stored: not "unanswered".
-    throw new Error(t('the server could not be reached ({0})', err.message));
-  }
+  const res = await sendRetrying('GET', () => fetch('/csrf-token', {
+    headers: { Accept: 'application/json' },
+    credentials: 'same-origin',
+  }));
   if (!res.ok) {
     const err = new Error(await reasonOf(res));
     err.status = res.status;
@@ -63,5 +70,4 @@ export async function renewToken() {
   const meta = document.querySelector('meta[name="csrf-token"]');
   if (meta) meta.content = token;
   for (const field of document.querySelectorAll('input[name="_csrf"]')) field.value = token;
-  return token;
 }

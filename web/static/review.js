@@ -11,7 +11,8 @@
 
 import { busyForms } from './busyforms.js';
 import { t } from './i18n.js';
-import { onRetry, RETRIES, sendRetrying } from './retry.js';
+import { sendRenewing } from './csrf.js';
+import { onRetry, RETRIES } from './retry.js';
 import { outlineGroups } from './reviewgroup.js';
 import { reviewKeys } from './reviewkeys.js';
 
@@ -105,13 +106,14 @@ function init(candidates) {
   // names the row it is about.
   async function decide(form, anchor) {
     status.textContent = t('Saving…');
-    const body = new URLSearchParams(new FormData(form));
     let res;
     deciding = true;
     try {
-      res = await sendRetrying('POST', () => fetch(form.action, {
+      // The body is read from the form at each send: a token renewed
+      // (csrf.js) is in its _csrf field for the second.
+      res = await sendRenewing('POST', () => fetch(form.action, {
         method: 'POST',
-        body,
+        body: new URLSearchParams(new FormData(form)),
         headers: { 'X-Review-Rows': '1' },
         credentials: 'same-origin',
       }));

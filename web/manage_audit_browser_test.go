@@ -3,6 +3,8 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -59,5 +61,39 @@ func TestBrowserFormLabelsByTheirFields(t *testing.T) {
 			}
 			b.checkReflow("the project page in "+lang, w.w, w.h)
 		}
+	})
+}
+
+// TestBrowserImportRefusalBulletsInArabic: the bad lines of a refused
+// import keep their bullets inside the red box in an Arabic page as in
+// an English one, where each line, English and so drawn left to right,
+// had its bullet outside the box, white on the white page.
+func TestBrowserImportRefusalBulletsInArabic(t *testing.T) {
+	s := managedSite(t)
+	bad := filepath.Join(t.TempDir(), "news-batch.jsonl")
+	if err := os.WriteFile(bad, []byte(`{"id":"b1","text":"نص","label":[[0,2,"NOPE"]]}`+"\n"+`{"id":"b2","text":"abc","label":[[0,9,"PER"]]}`+"\n"+"not json\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	inLanguages(t, s, func(b *browser, lang string) {
+		for _, w := range auditWindows {
+			b.run(chromedp.EmulateViewport(w.w, w.h), chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)), chromedp.WaitVisible(chromedp.ID("import-form")),
+				chromedp.SetUploadFiles(chromedp.ID("import-file"), []string{bad}),
+				chromedp.Click(chromedp.CSS(`#import-form button[type="submit"]`)))
+			b.waitFor(`document.querySelectorAll('#import-errors li').length === 3`)
+			// A bullet stands about 1.2em before its line's start: that
+			// much room is wanted between the start and the box's edge.
+			outside := eval[[]string](b, `(() => { const box = document.getElementById('import-errors').getBoundingClientRect();
+			  return [...document.querySelectorAll('#import-errors li')].flatMap((li) => {
+			    const r = li.getBoundingClientRect(), em = parseFloat(getComputedStyle(li).fontSize), ltr = getComputedStyle(li).direction === 'ltr';
+			    const room = ltr ? r.left - box.left : box.right - r.right;
+			    return getComputedStyle(li).listStyleType !== 'none' && room < 1.2 * em ? [li.textContent.slice(0, 20) + ': ' + Math.round(room) + 'px before it'] : [];
+			  }); })()`)
+			for _, o := range outside {
+				t.Errorf("%s %dx%d: a bad line's bullet has no room in the box: %s", lang, w.w, w.h, o)
+			}
+			b.checkReflow("the refused import in "+lang, w.w, w.h)
+		}
+		eval[bool](b, `(() => { document.getElementById('import-errors').scrollIntoView(); return true; })()`)
+		b.viewShot("import-refusal-bullets-" + lang)
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -267,5 +268,38 @@ func TestBrowserStaleTokenReviewAccepts(t *testing.T) {
 	}
 	if !eval[bool](b, `window.sameTab === true`) {
 		t.Error("the page was reloaded")
+	}
+}
+
+// TestBrowserStaleTokenImports: a manager's project page left open over
+// a weekend, and a login in another tab since that set a new CSRF
+// cookie: Import is refused for the page's token, which the page renews,
+// and the file is imported once.
+func TestBrowserStaleTokenImports(t *testing.T) {
+	var shift atomic.Int64
+	s := newSiteWithClock(t, func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, seedDoc(t))
+	b := newLANBrowser(t, s)
+	file := filepath.Join(t.TempDir(), "news.jsonl")
+	if err := os.WriteFile(file, []byte(`{"id":"n1","text":"قال الرئيس","label":[[4,10,"PER"]]}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)), chromedp.WaitVisible(chromedp.ID("import-form")),
+		chromedp.SetUploadFiles(chromedp.ID("import-file"), []string{file}))
+	shift.Add(int64(60 * time.Hour))
+	b.deleteCookie(s, "hashiya_csrf")
+	b.inAnotherTab(func(other *browser) { other.login(s.url, "annotator", sitePassword) })
+	s.writes.Store(0)
+	b.run(chromedp.Click(chromedp.CSS(`#import-form button[type="submit"]`)))
+	b.waitFor(`document.getElementById('import-status').textContent.startsWith('Imported') || document.getElementById('import-status').textContent.startsWith('Nothing')`)
+	if got := eval[string](b, `document.getElementById('import-status').textContent + document.getElementById('import-errors').textContent`); !strings.Contains(got, "Imported 1 document with 1 span into gold.") {
+		t.Errorf("the import says %q", got)
+	}
+	s.wantWrites(t, "the import, refused for its token and sent again", 2)
+	list, err := s.store.Documents(t.Context(), s.proj.ID, s.user, db.DocumentPage{Limit: db.MaxPageLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list.Docs) != 2 {
+		t.Errorf("%d documents after the import, want the seed and n1", len(list.Docs))
 	}
 }

@@ -6,6 +6,7 @@
 // refusal would hide the first answer.
 
 import { grouped, groupLines, listLines } from './badlines.js';
+import { renewToken } from './csrf.js';
 import { t, tn } from './i18n.js';
 
 const form = document.getElementById('import-form');
@@ -43,7 +44,9 @@ function init(f) {
     else f.removeAttribute('aria-busy');
   }
 
-  function send(file) {
+  // send uploads file; renewed says the page's CSRF token was just
+  // renewed for it, after a refusal of the one the page held (csrf.js).
+  function send(file, renewed = false) {
     const q = new URLSearchParams({ format: format.value, name: file.name });
     if (el('import-add-labels').checked) q.set('add_labels', '1');
     if (!offsets.disabled && offsets.value !== 'codepoint') q.set('offsets', offsets.value);
@@ -63,7 +66,15 @@ function init(f) {
       progress.removeAttribute('value');
       status.textContent = t('Checking {0}: every line is read before anything is stored…', file.name);
     });
-    xhr.addEventListener('load', () => done(xhr));
+    xhr.addEventListener('load', () => {
+      if (renewed || xhr.getResponseHeader('Hashiya-Refused') !== 'csrf') {
+        done(xhr);
+        return;
+      }
+      // Refused for a stale token, nothing stored: sent once more with
+      // the current one, checked as ever.
+      renewToken().then(() => send(file, true), (err) => fail(err.message));
+    });
     xhr.addEventListener('error', () => fail(t('the server could not be reached')));
     xhr.addEventListener('abort', () => fail(t('the upload was stopped')));
     xhr.addEventListener('loadend', () => busy(false));

@@ -49,7 +49,7 @@ func init() {
 		"doccano offsets count":             "تُعدّ مواضع doccano بـ",
 		"Add labels the project lacks":      "إضافة الوسوم التي ليست في المشروع",
 		"Upload":                            "الرفع",
-		"A file goes in whole or not at all: on any bad line nothing is imported and every bad line is listed. Files over 64 MiB: use":                                                                                              "يُستورد الملف كله أو لا يُستورد منه شيء: إن كان فيه سطر معيب لم يُستورد شيء وسُردت الأسطر المعيبة كلها. وللملفات التي تزيد على 64 MiB استخدم",
+		"A file goes in whole or not at all: on any bad line nothing is imported and every bad line is listed. Files over 64 MiB: use":                                                                                              "يُستورد الملف كله أو لا يُستورد منه شيء: إن كان فيه سطر معيب لم يُستورد شيء وسُردت الأسطر المعيبة كلها. وللملفات التي تزيد على \u206664 MiB\u2069 استخدم",
 		"doccano itself counts offsets in UTF-16 units, which differ from code points after every emoji: choose UTF-16 units for a file exported from doccano. A file that looks counted the other way is refused or warned about.": "يعدّ doccano نفسه المواضع بوحدات UTF-16، وهي تختلف عن نقاط الترميز بعد كل رمز تعبيري: اختر وحدات UTF-16 لملف صدَّره doccano. والملف الذي يبدو معدودًا بالطريقة الأخرى يُرفض أو يُنبَّه عليه.",
 
 		"Colour":               "اللون",

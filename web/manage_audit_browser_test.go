@@ -97,3 +97,20 @@ func TestBrowserImportRefusalBulletsInArabic(t *testing.T) {
 		b.viewShot("import-refusal-bullets-" + lang)
 	})
 }
+
+// TestBrowserImportHintSizeInOrder: the import form's hint says "64 MiB"
+// in an Arabic sentence as it is written, 64 before MiB from the left,
+// where the sentence's direction drew "MiB 64".
+func TestBrowserImportHintSizeInOrder(t *testing.T) {
+	s := managedSite(t)
+	inLanguages(t, s, func(b *browser, lang string) {
+		b.run(chromedp.EmulateViewport(1366, 768), chromedp.Navigate(fmt.Sprintf("%s/projects/%d", s.url, s.proj.ID)), chromedp.WaitVisible(chromedp.ID("import-form")))
+		got := eval[string](b, `(() => { const p = [...document.querySelectorAll('#import p.hint')].find((e) => e.textContent.includes('MiB'));
+		  const text = [...p.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.data.includes('MiB'));
+		  const left = (word) => { const r = document.createRange(), at = text.data.indexOf(word); r.setStart(text, at); r.setEnd(text, at + word.length); return r.getBoundingClientRect().left; };
+		  return left('64') < left('MiB') ? '64 MiB' : 'MiB 64'; })()`)
+		if got != "64 MiB" {
+			t.Errorf("%s: the import hint reads %q from the left, want 64 MiB", lang, got)
+		}
+	})
+}

@@ -18,7 +18,8 @@ export function createStatusLine(docEl) {
   const errorBox = el('save-error');
   // The status is cut to one line (app.css); its title keeps it whole.
   // While the bar is scrolled away, the status shows as a toast (toast.js).
-  const toast = createToast(status, [el('span-editor'), errorBox]);
+  const toast = createToast(status, [el('span-editor'), errorBox], docEl,
+    { el: el('span-editor'), head: document.querySelector('#span-editor .editor-top'), keep: el('editor-close') });
 
   // On a short screen the message is pinned to the foot of the screen
   // (app.css), where a narrow screen's span editor is a sheet: it stands

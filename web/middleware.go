@@ -61,8 +61,13 @@ func csrf() echo.MiddlewareFunc {
 					components.Msg("This request came from another site, so nothing was changed. Open Hashiya and do it from its own pages."))
 			},
 			// A refused token is said in words the user and a script can
-			// act on (csrfRefusal), not Echo's.
+			// act on (csrfRefusal), not Echo's. The refusal's page carries
+			// the browser's current token, as any page does, so its own
+			// forms (Log out) are not refused in turn.
 			ErrorHandler: func(err error, c echo.Context) error {
+				if ck, noCookie := c.Cookie("hashiya_csrf"); noCookie == nil && ck.Value != "" {
+					c.Set(csrfContextKey, ck.Value)
+				}
 				return refusedToken(err)
 			},
 			TokenLookup:    "header:X-CSRF-Token,form:_csrf",

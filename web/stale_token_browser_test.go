@@ -303,3 +303,51 @@ func TestBrowserStaleTokenImports(t *testing.T) {
 		t.Errorf("%d documents after the import, want the seed and n1", len(list.Docs))
 	}
 }
+
+// TestBrowserStaleFormSaysWhyInArabic: a Settings page opened before a
+// weekend and a login in another tab; its form, sent with the page's
+// stale token, creates no API token, and the page that answers says in
+// Arabic, right to left, that the form was opened too long ago and to
+// reload and send it again, on a laptop and at 200% zoom; its Log out
+// button works.
+func TestBrowserStaleFormSaysWhyInArabic(t *testing.T) {
+	for _, vp := range []struct {
+		w, h  int64
+		scale float64
+		shot  string
+	}{{1366, 900, 1, "stale-form-ar"}, {683, 450, 2, "stale-form-ar-zoom"}} {
+		var shift atomic.Int64
+		s := newSiteWithClock(t, func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, seedDoc(t))
+		if err := s.store.SetLanguage(t.Context(), s.user, "ar"); err != nil {
+			t.Fatal(err)
+		}
+		b := newLANBrowser(t, s)
+		b.run(chromedp.EmulateViewport(vp.w, vp.h, chromedp.EmulateScale(vp.scale)))
+		b.run(chromedp.Navigate(s.url+"/settings"), chromedp.WaitVisible(chromedp.ID("token-name")))
+		shift.Add(int64(60 * time.Hour))
+		b.deleteCookie(s, "hashiya_csrf")
+		b.inAnotherTab(func(other *browser) { other.login(s.url, "annotator", sitePassword) })
+
+		b.run(chromedp.SendKeys(chromedp.ID("token-name"), "pipeline"), chromedp.Click(chromedp.CSS(`form[action="/settings/tokens"] button[type="submit"]`)))
+		b.waitFor(`document.readyState === 'complete' && location.pathname === '/settings/tokens'`)
+		got := eval[string](b, `document.documentElement.lang + ' ' + document.documentElement.dir + ' | ' + document.querySelector('h1').textContent + ' | ' + document.querySelector('p.error').textContent`)
+		want := "ar rtl | 403 غير مسموح | فُتح هذا النموذج منذ وقت طويل أو قبل أن تسجّل الدخول مجددًا، فلم يُرسَل ولم يتغيّر شيء. أعد تحميل الصفحة وأرسله مرة أخرى."
+		if got != want {
+			t.Errorf("%dx%d: the page says %q, want %q", vp.w, vp.h, got, want)
+		}
+		if !eval[bool](b, `document.documentElement.scrollWidth <= document.documentElement.clientWidth`) {
+			t.Errorf("%dx%d: the page is wider than the window", vp.w, vp.h)
+		}
+		b.viewShot(vp.shot)
+		tokens, err := s.store.Tokens(t.Context(), s.user)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tokens) != 0 {
+			t.Errorf("%dx%d: a refused form created %d API tokens", vp.w, vp.h, len(tokens))
+		}
+		// The refusal's own form works: it carries the current token.
+		b.run(chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)))
+		b.waitFor(`document.readyState === 'complete' && location.pathname === '/login'`)
+	}
+}

@@ -72,7 +72,8 @@ export function createToast(status, pinned, docEl, sheet) {
     status.style.bottom = `${window.innerHeight - head.bottom}px`;
     const style = getComputedStyle(status);
     const room = head.height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
-    status.style.setProperty('--lines', String(Math.max(1, Math.floor(room / parseFloat(style.lineHeight)))));
+    const line = parseFloat(style.lineHeight) || 1.5 * parseFloat(style.fontSize); // "normal" has no number
+    status.style.setProperty('--lines', String(Math.max(1, Math.floor(room / line))));
     return true;
   }
 

@@ -1,8 +1,10 @@
 package web_test
 
 import (
+	"bytes"
 	"encoding/base64"
 	"fmt"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -177,4 +179,40 @@ func unmasked(t *testing.T, s string) string {
 		out[i] = b[i] ^ b[n+i]
 	}
 	return string(out)
+}
+
+// TestMaskedTokenInMultipartForm: the labels-file form is multipart, and
+// carries the token masked as every page shows it; a browser that sends
+// no Sec-Fetch-Site (one at a plain-HTTP address on a team's network) is
+// judged by that token alone, which must pass, and a stale one is refused
+// as any form's is.
+func TestMaskedTokenInMultipartForm(t *testing.T) {
+	env := newAPIEnv(t)
+	labels := `{"labels":[{"name":"PER","color":"#1f77b4","hotkey":"1"}]}`
+	post := func(field string) *httptest.ResponseRecorder {
+		var buf bytes.Buffer
+		w := multipart.NewWriter(&buf)
+		if err := w.WriteField("_csrf", field); err != nil {
+			t.Fatal(err)
+		}
+		part, err := w.CreateFormFile("file", "labels.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		part.Write([]byte(labels))
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		req := httptest.NewRequest(http.MethodPost, fmt.Sprintf("/projects/%d/labels/file", env.proj.ID), &buf)
+		req.Header.Set("Content-Type", w.FormDataContentType())
+		req.Header.Set("Accept", "text/html")
+		req.AddCookie(&http.Cookie{Name: "hashiya_csrf", Value: apiCSRF})
+		return env.serve(req)
+	}
+	if rec := post(maskedCSRF("token-of-a-cookie-long-expired-0")); rec.Code != http.StatusForbidden || !strings.Contains(rec.Body.String(), "This form was opened too long ago") {
+		t.Errorf("a stale masked token: status %d: %.300s", rec.Code, rec.Body)
+	}
+	if rec := post(maskedCSRF(apiCSRF)); rec.Code == http.StatusForbidden || rec.Code == http.StatusBadRequest && strings.Contains(rec.Body.String(), "This form was opened too long ago") {
+		t.Errorf("the page's masked token is refused: status %d: %.300s", rec.Code, rec.Body)
+	}
 }

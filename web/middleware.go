@@ -168,6 +168,10 @@ func unmaskCSRF(s string) string {
 	return string(out)
 }
 
+// multipartMemory is how much of a multipart form is held in memory, as
+// Echo holds it; the rest of its files wait in temporary files.
+const multipartMemory = 32 << 20
+
 // acceptMaskedCSRF lets a request bring the CSRF token as the page showed
 // it, masked, in the X-CSRF-Token header or a form's _csrf field: a value
 // that unmasks to the cookie's token is replaced by the token, for the
@@ -189,10 +193,19 @@ func acceptMaskedCSRF(next echo.HandlerFunc) echo.HandlerFunc {
 			}
 			return next(c)
 		}
-		if r.Method != http.MethodPost || !strings.HasPrefix(r.Header.Get(echo.HeaderContentType), echo.MIMEApplicationForm) {
+		ctype := r.Header.Get(echo.HeaderContentType)
+		multipart := strings.HasPrefix(ctype, echo.MIMEMultipartForm)
+		if r.Method != http.MethodPost || !multipart && !strings.HasPrefix(ctype, echo.MIMEApplicationForm) {
 			return next(c)
 		}
-		if err := r.ParseForm(); err != nil {
+		// A file's form (the labels file) is multipart: parsed as the
+		// CSRF check and the handler would parse it, the file kept for
+		// the handler.
+		parse := r.ParseForm
+		if multipart {
+			parse = func() error { return r.ParseMultipartForm(multipartMemory) }
+		}
+		if err := parse(); err != nil {
 			var tooBig *echo.HTTPError
 			if errors.As(err, &tooBig) {
 				return tooBig
@@ -202,6 +215,9 @@ func acceptMaskedCSRF(next echo.HandlerFunc) echo.HandlerFunc {
 		if v := r.PostForm.Get("_csrf"); v != "" && unmaskCSRF(v) == cookie.Value {
 			r.PostForm.Set("_csrf", cookie.Value)
 			r.Form.Set("_csrf", cookie.Value)
+			if r.MultipartForm != nil {
+				r.MultipartForm.Value["_csrf"] = []string{cookie.Value}
+			}
 		}
 		return next(c)
 	}

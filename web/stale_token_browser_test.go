@@ -34,8 +34,9 @@ import (
 const lanHost = "hashiya.lan.test"
 
 // newSiteWithClock is newSite whose server reads the time from now, so
-// a test can move it past a session's lifetime.
-func newSiteWithClock(t *testing.T, now func() time.Time, docs ...codec.Doc) *site {
+// a test can move it past a session's lifetime, reached at host (lanHost
+// or 127.0.0.1).
+func newSiteWithClock(t *testing.T, host string, now func() time.Time, docs ...codec.Doc) *site {
 	t.Helper()
 	ctx := context.Background()
 	store, err := db.Open(ctx, filepath.Join(t.TempDir(), "b.db"))
@@ -77,11 +78,12 @@ func newSiteWithClock(t *testing.T, now func() time.Time, docs ...codec.Doc) *si
 		e.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
-	s.url = strings.Replace(srv.URL, "127.0.0.1", lanHost, 1)
+	s.url = strings.Replace(srv.URL, "127.0.0.1", host, 1)
 	return s
 }
 
-// newLANBrowser is newBrowser reaching s at lanHost.
+// newLANBrowser is newBrowser in a Chromium that reaches lanHost at the
+// loopback address.
 func newLANBrowser(t *testing.T, s *site) *browser {
 	t.Helper()
 	var ctx context.Context
@@ -180,58 +182,69 @@ func (b *browser) inAnotherTab(fn func(other *browser)) {
 // another tab, and keeps the selection; logged in there, they press the
 // label's key again here and the span is saved, without a reload that
 // would lose the selection. Logging in again first, in another tab that
-// sets a new CSRF cookie, then labelling on the old page, saves too.
+// sets a new CSRF cookie, then labelling on the old page, saves too. So
+// it goes at a plain-HTTP host name, where the page renews its token,
+// and at loopback, where Chromium's Sec-Fetch-Site carries the writes.
 func TestBrowserStaleTokenLosesNoWork(t *testing.T) {
-	var shift atomic.Int64 // how far the server's clock is moved on
-	s := newSiteWithClock(t, func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, seedDoc(t))
-	doc := s.docs["seed"]
-	b := newLANBrowser(t, s)
-	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
-	b.waitPage(0)                          // its reads answered: no answer renews the cookie after the weekend
-	eval[bool](b, `window.sameTab = true`) // gone if the page reloads
-	weekend := func() {
-		shift.Add(int64(60 * time.Hour))
-		b.deleteCookie(s, "hashiya_csrf")
-	}
+	for _, at := range []struct{ name, host string }{
+		{"at a plain-HTTP host name", lanHost},
+		// Chromium sends Sec-Fetch-Site: same-origin there, and Echo's
+		// check lets its writes through on it whatever their token.
+		{"at loopback", "127.0.0.1"},
+	} {
+		t.Run(at.name, func(t *testing.T) {
+			var shift atomic.Int64 // how far the server's clock is moved on
+			s := newSiteWithClock(t, at.host, func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, seedDoc(t))
+			doc := s.docs["seed"]
+			b := newLANBrowser(t, s)
+			b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+			b.waitPage(0)
+			eval[bool](b, `window.sameTab = true`) // gone if the page reloads
+			weekend := func() {
+				shift.Add(int64(60 * time.Hour))
+				b.deleteCookie(s, "hashiya_csrf")
+			}
 
-	// Selecting asks the server nothing: the text is selected before the
-	// weekend, while nothing the page reads on opening can fail and move
-	// the text under the mouse.
-	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
-	b.dragSelect(start, end)
-	weekend()
-	b.run(chromedp.KeyEvent("1"))
-	const loggedOut = "you are logged out (the session ended): log in again in another tab, then try again here"
-	if msg := b.waitSaveError("Could not save the span:"); !strings.Contains(msg, loggedOut) {
-		t.Errorf("after the weekend the save says %q, want it to say %q", msg, loggedOut)
-	}
-	if n := len(s.waitSpans(t, doc, s.user.ID, 0)); n != 0 {
-		t.Fatalf("%d spans saved without a session", n)
-	}
-	b.inAnotherTab(func(other *browser) { other.login(s.url, "annotator", sitePassword) })
-	// The selection was given back: the same key saves it now.
-	b.run(chromedp.KeyEvent("1"))
-	sp := s.waitSpans(t, doc, s.user.ID, 1)[0]
-	if sp.Start != start || sp.End != end {
-		t.Errorf("saved %d..%d, want the span selected before logging in, %d..%d", sp.Start, sp.End, start, end)
-	}
-	b.run(chromedp.WaitNotVisible(chromedp.ID("save-error")))
-	b.waitPage(1)
+			// Selecting asks the server nothing: the text is selected before the
+			// weekend, while nothing the page reads on opening can fail and move
+			// the text under the mouse.
+			start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
+			b.dragSelect(start, end)
+			weekend()
+			b.run(chromedp.KeyEvent("1"))
+			const loggedOut = "you are logged out (the session ended): log in again in another tab, then try again here"
+			if msg := b.waitSaveError("Could not save the span:"); !strings.Contains(msg, loggedOut) {
+				t.Errorf("after the weekend the save says %q, want it to say %q", msg, loggedOut)
+			}
+			if n := len(s.waitSpans(t, doc, s.user.ID, 0)); n != 0 {
+				t.Fatalf("%d spans saved without a session", n)
+			}
+			b.inAnotherTab(func(other *browser) { other.login(s.url, "annotator", sitePassword) })
+			// The selection was given back: the same key saves it now.
+			b.run(chromedp.KeyEvent("1"))
+			sp := s.waitSpans(t, doc, s.user.ID, 1)[0]
+			if sp.Start != start || sp.End != end {
+				t.Errorf("saved %d..%d, want the span selected before logging in, %d..%d", sp.Start, sp.End, start, end)
+			}
+			b.run(chromedp.WaitNotVisible(chromedp.ID("save-error")))
+			b.waitPage(1)
 
-	// Another weekend; this time they log in again first, in another tab,
-	// whose login page sets a new CSRF cookie the old page knows nothing of.
-	weekend()
-	b.inAnotherTab(func(other *browser) { other.login(s.url, "annotator", sitePassword) })
-	start, end = spanAt(t, doc.Text, "مصطفى الكاظمي", 0)
-	b.dragSelect(start, end)
-	b.run(chromedp.KeyEvent("2"))
-	s.waitSpans(t, doc, s.user.ID, 2)
-	b.waitPage(2)
-	if msg := eval[string](b, `document.getElementById('save-error').hidden ? '' : document.getElementById('save-error').textContent`); msg != "" {
-		t.Errorf("the save after logging in again says %q", msg)
-	}
-	if !eval[bool](b, `window.sameTab === true`) {
-		t.Error("the page was reloaded")
+			// Another weekend; this time they log in again first, in another tab,
+			// whose login page sets a new CSRF cookie the old page knows nothing of.
+			weekend()
+			b.inAnotherTab(func(other *browser) { other.login(s.url, "annotator", sitePassword) })
+			start, end = spanAt(t, doc.Text, "مصطفى الكاظمي", 0)
+			b.dragSelect(start, end)
+			b.run(chromedp.KeyEvent("2"))
+			s.waitSpans(t, doc, s.user.ID, 2)
+			b.waitPage(2)
+			if msg := eval[string](b, `document.getElementById('save-error').hidden ? '' : document.getElementById('save-error').textContent`); msg != "" {
+				t.Errorf("the save after logging in again says %q", msg)
+			}
+			if !eval[bool](b, `window.sameTab === true`) {
+				t.Error("the page was reloaded")
+			}
+		})
 	}
 }
 
@@ -241,7 +254,7 @@ func TestBrowserStaleTokenLosesNoWork(t *testing.T) {
 // into gold, the row saying so, with no reload.
 func TestBrowserStaleTokenReviewAccepts(t *testing.T) {
 	var shift atomic.Int64
-	s := newSiteWithClock(t, func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, seedDoc(t))
+	s := newSiteWithClock(t, lanHost, func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, seedDoc(t))
 	doc := s.docs["seed"]
 	layla, err := s.store.CreateUser(t.Context(), "layla", "", false)
 	if err != nil {
@@ -277,7 +290,7 @@ func TestBrowserStaleTokenReviewAccepts(t *testing.T) {
 // and the file is imported once.
 func TestBrowserStaleTokenImports(t *testing.T) {
 	var shift atomic.Int64
-	s := newSiteWithClock(t, func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, seedDoc(t))
+	s := newSiteWithClock(t, lanHost, func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, seedDoc(t))
 	b := newLANBrowser(t, s)
 	file := filepath.Join(t.TempDir(), "news.jsonl")
 	if err := os.WriteFile(file, []byte(`{"id":"n1","text":"قال الرئيس","label":[[4,10,"PER"]]}`+"\n"), 0o644); err != nil {
@@ -317,7 +330,7 @@ func TestBrowserStaleFormSaysWhyInArabic(t *testing.T) {
 		shot  string
 	}{{1366, 900, 1, "stale-form-ar"}, {683, 450, 2, "stale-form-ar-zoom"}} {
 		var shift atomic.Int64
-		s := newSiteWithClock(t, func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, seedDoc(t))
+		s := newSiteWithClock(t, lanHost, func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, seedDoc(t))
 		if err := s.store.SetLanguage(t.Context(), s.user, "ar"); err != nil {
 			t.Fatal(err)
 		}

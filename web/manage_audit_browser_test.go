@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -112,5 +113,58 @@ func TestBrowserImportHintSizeInOrder(t *testing.T) {
 		if got != "64 MiB" {
 			t.Errorf("%s: the import hint reads %q from the left, want 64 MiB", lang, got)
 		}
+	})
+}
+
+// labelsAwayJS lists the visible labels of the page that stand neither
+// on their field's line nor just over it.
+const labelsAwayJS = `[...document.querySelectorAll('label[for]')].flatMap((label) => {
+  const field = document.getElementById(label.htmlFor);
+  if (!field) return ['"' + label.textContent.trim() + '" names no field'];
+  const l = label.getBoundingClientRect(), f = field.getBoundingClientRect();
+  if (l.width === 0 || f.width === 0) return [];
+  const sameLine = l.top < f.bottom && f.top < l.bottom;
+  const over = f.top >= l.bottom - 1 && f.top - l.bottom < 12 && l.left < f.right && f.left < l.right;
+  return sameLine || over ? [] : ['"' + label.textContent.trim() + '" at ' + Math.round(l.left) + ',' + Math.round(l.top) + ', its field at ' + Math.round(f.left) + ',' + Math.round(f.top)];
+})`
+
+// TestBrowserEveryLabelByItsField: on the home page (New project), the
+// project page (the ticked documents' bar above all) and the activity
+// log, every label stands beside its field or just over it, in English
+// and Arabic, from a laptop down to a phone: "Member" had stood at the
+// end of the ticked bar's line with its picker on the next, "Labels" of
+// New project and "Document" of the activity filter likewise. On a phone
+// the ticked bar keeps to a fifth of the screen first, its words as
+// they fall.
+func TestBrowserEveryLabelByItsField(t *testing.T) {
+	s := managedSite(t)
+	if _, err := s.store.CreateProject(context.Background(), "Second", nil, s.user.ID); err != nil {
+		t.Fatal(err) // a second project gives New project its Labels picker
+	}
+	p := fmt.Sprintf("/projects/%d", s.proj.ID)
+	inLanguages(t, s, func(b *browser, lang string) {
+		for _, page := range []string{"/", p, p + "/activity"} {
+			for _, w := range []int64{1366, 900, 640, 560, 480, 390, 320} {
+				b.run(chromedp.EmulateViewport(w, 800), chromedp.Navigate(s.url+page))
+				b.waitFor(`document.readyState === "complete" && document.fonts.status === "loaded"`)
+				away := labelsAwayJS
+				if w <= 480 {
+					// On a phone the ticked documents' bar keeps low
+					// instead (TestBrowserTickedBarNarrow).
+					away = strings.Replace(away, "label[for]", "label[for]:not(#assign-form label)", 1)
+				}
+				for _, away := range eval[[]string](b, away) {
+					t.Errorf("%s %s at %dpx: a label away from its field: %s", lang, page, w, away)
+				}
+			}
+		}
+		b.run(chromedp.EmulateViewport(320, 640), chromedp.Navigate(s.url+p))
+		b.waitFor(`document.readyState === "complete" && !!document.getElementById('assign-form')`)
+		b.run(chromedp.Click(chromedp.CSS(`td.tick input`), chromedp.NodeVisible))
+		b.waitFor(`document.getElementById('assign-form').classList.contains('has-ticked')`)
+		if h := eval[float64](b, `document.getElementById('assign-form').getBoundingClientRect().height`); h > 640/5 {
+			t.Errorf("%s: with a document ticked the bar is %.0fpx tall in a 640px window, want at most %d", lang, h, 640/5)
+		}
+		b.viewShot("ticked-bar-320-" + lang)
 	})
 }

@@ -168,3 +168,20 @@ func TestBrowserEveryLabelByItsField(t *testing.T) {
 		b.viewShot("ticked-bar-320-" + lang)
 	})
 }
+
+// TestBrowserRelationRulesFitAtZoom: at 200% zoom (640 and 683px wide)
+// the Relations table fits its box, its To labels column in sight, in
+// English and Arabic, where it scrolled sideways with nothing to spare.
+func TestBrowserRelationRulesFitAtZoom(t *testing.T) {
+	s := managedSite(t)
+	inLanguages(t, s, func(b *browser, lang string) {
+		for _, w := range []struct{ w, h int64 }{{640, 360}, {683, 384}} {
+			b.run(chromedp.EmulateViewport(w.w, w.h), chromedp.Navigate(fmt.Sprintf("%s/projects/%d#relation-types", s.url, s.proj.ID)))
+			b.waitFor(`document.readyState === "complete" && document.fonts.status === "loaded"`)
+			got := eval[[]int](b, `(() => { const e = document.querySelector('#relation-types .table-wrap'); return [e.scrollWidth, e.clientWidth]; })()`)
+			if got[0] > got[1] {
+				t.Errorf("%s %dx%d: the Relations table is %dpx wide in its %dpx box", lang, w.w, w.h, got[0], got[1])
+			}
+		}
+	})
+}

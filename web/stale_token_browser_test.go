@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -362,5 +363,57 @@ func TestBrowserStaleFormSaysWhyInArabic(t *testing.T) {
 		// The refusal's own form works: it carries the current token.
 		b.run(chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)))
 		b.waitFor(`document.readyState === 'complete' && location.pathname === '/login'`)
+	}
+}
+
+// TestBrowserStaleTokenAcceptsEverywhere: a reviewer's agreement page
+// left open over a weekend, and a login in another tab since: "Accept
+// agreed spans everywhere", a form busyforms.js sends, is refused for the
+// page's token, which the page renews, and both documents' agreed spans
+// go into gold, the page saying so.
+func TestBrowserStaleTokenAcceptsEverywhere(t *testing.T) {
+	short := codec.Doc{Line: 2, ExternalID: "short", Text: "قال أحمد إن الاقتصاد ينمو", Meta: json.RawMessage(`{}`)}
+	var shift atomic.Int64
+	s := newSiteWithClock(t, lanHost, func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, seedDoc(t), short)
+	ctx := t.Context()
+	docs := []db.Document{s.docs["seed"], s.docs["short"]}
+	words := []string{"صباح النعمان", "أحمد"}
+	for _, name := range []string{"layla", "karim"} {
+		u, err := s.store.CreateUser(ctx, name, "", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, doc := range docs {
+			start, end := spanAt(t, doc.Text, words[i], 0)
+			if _, err := s.store.CreateSpan(ctx, doc, u.ID, u.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.store.MarkDone(ctx, doc, u); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	addSiteMember(t, s, "rana", db.RoleReviewer)
+	b := newLANBrowser(t, s)
+	b.relogin(s.url, "rana")
+	asked := b.answerDialogs("", func() bool { return true })
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/projects/%d/agreement", s.url, s.proj.ID)), chromedp.WaitVisible(chromedp.ID("accept-agreed-everywhere")))
+	shift.Add(int64(60 * time.Hour))
+	b.deleteCookie(s, "hashiya_csrf")
+	b.inAnotherTab(func(other *browser) { other.login(s.url, "rana", sitePassword) })
+
+	b.run(chromedp.Click(chromedp.CSS(`#accept-agreed-everywhere button`)))
+	b.waitFor(`document.getElementById('form-notice')?.textContent === 'Accepted 2 spans into gold, in 2 documents.'`)
+	for _, doc := range docs {
+		gold, err := s.store.LayerOf(ctx, doc, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(gold.Spans) != 1 {
+			t.Errorf("gold of %s holds %d spans, want the agreed one", doc.ExternalID, len(gold.Spans))
+		}
+	}
+	if asked.Load() != 1 {
+		t.Errorf("%d questions asked before the accept, want 1", asked.Load())
 	}
 }

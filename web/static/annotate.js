@@ -117,16 +117,22 @@ function init(docEl) {
   // fits them as it is laid out) and the page answers keys: marked, for a
   // profiler and the browser benchmark to time the opening against.
   requestAnimationFrame(() => setTimeout(() => performance.mark('annotate-drawn')));
-  readLayerWhenIdle(api, reported);
+  readLayerWhenIdle(api);
 }
 
 // readLayerWhenIdle reads the layer once the page is idle after opening,
 // while the annotator reads, so the first save and the first span editor
 // find it held (api.js) rather than read it whole then: on a long
-// document that read was most of the first label's time.
-function readLayerWhenIdle(api, reported) {
+// document that read was most of the first label's time. Nobody asked
+// for this read, so its failure is not shown as an action's would be
+// (a session ended over the weekend would greet the annotator with an
+// error before they did anything): it is written to the console, and
+// the first action that needs the layer reads it again and shows what
+// goes wrong then, with what to do about it.
+function readLayerWhenIdle(api) {
   const idle = window.requestIdleCallback || ((f) => setTimeout(f, 500));
   idle(() => {
-    api.layer().then(() => performance.mark('annotate-layer-held'), reported);
+    api.layer().then(() => performance.mark('annotate-layer-held'),
+      (err) => console.warn('reading the layer ahead failed; the next action reads it again:', err.message));
   }, { timeout: 3000 });
 }

@@ -185,3 +185,27 @@ func TestBrowserRelationRulesFitAtZoom(t *testing.T) {
 		}
 	})
 }
+
+// TestBrowserUsersJustWiderThanAPhone: in a window a little wider than a
+// phone's layout (500 and 520px) the Users page keeps every account's
+// buttons and links within its box, in English and Arabic, where the
+// table hid Reset password past its edge.
+func TestBrowserUsersJustWiderThanAPhone(t *testing.T) {
+	s := managedSite(t)
+	inLanguages(t, s, func(b *browser, lang string) {
+		for _, w := range []int64{500, 520} {
+			b.run(chromedp.EmulateViewport(w, 800), chromedp.Navigate(s.url+"/admin/users"))
+			b.waitFor(`document.readyState === "complete" && document.fonts.status === "loaded" && !!document.getElementById('accounts')`)
+			hidden := eval[[]string](b, `(() => { const box = document.getElementById('accounts').closest('.table-wrap').getBoundingClientRect();
+			  return [...document.querySelectorAll('#accounts button, #accounts a')].filter((e) => {
+			    const r = e.getBoundingClientRect(); return r.left < Math.max(box.left, 0) - 1 || r.right > Math.min(box.right, innerWidth) + 1; })
+			    .map((e) => (e.getAttribute('aria-label') || e.textContent.trim()) + ' at ' + Math.round(e.getBoundingClientRect().left) + '..' + Math.round(e.getBoundingClientRect().right)); })()`)
+			for _, h := range hidden {
+				t.Errorf("%s %dpx: out of sight past the accounts' box: %s", lang, w, h)
+			}
+			if n := eval[int](b, `document.querySelectorAll('#accounts button').length`); n == 0 {
+				t.Fatalf("%s %dpx: no button in the accounts table: the test measures nothing", lang, w)
+			}
+		}
+	})
+}

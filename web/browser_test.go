@@ -88,6 +88,36 @@ func newSite(t *testing.T, docs ...codec.Doc) *site {
 // newSiteOn is newSite on a store the caller opened.
 func newSiteOn(t *testing.T, store *db.Store, docs ...codec.Doc) *site {
 	t.Helper()
+	s := seedSite(t, store, docs...)
+	e, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet {
+			s.writes.Add(1)
+		}
+		if s.failWrites.Load() && r.Method != http.MethodGet && s.passWrites.Add(-1) < 0 {
+			http.Error(w, `{"error":"database unavailable"}`, http.StatusInternalServerError)
+			return
+		}
+		if s.loseAnswers.Load() && r.Method != http.MethodGet {
+			e.ServeHTTP(httptest.NewRecorder(), r)
+			http.Error(w, "bad gateway", http.StatusBadGateway)
+			return
+		}
+		e.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	s.url = srv.URL
+	return s
+}
+
+// seedSite is a site on store without its server: the admin
+// "annotator", the project Demo holding docs, each document by its
+// external id.
+func seedSite(t *testing.T, store *db.Store, docs ...codec.Doc) *site {
+	t.Helper()
 	ctx := context.Background()
 	s := &site{store: store, docs: map[string]db.Document{}}
 	hash, err := bcrypt.GenerateFromPassword([]byte(sitePassword), bcrypt.MinCost)
@@ -112,27 +142,6 @@ func newSiteOn(t *testing.T, store *db.Store, docs ...codec.Doc) *site {
 			t.Fatal(err)
 		}
 	}
-	e, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet {
-			s.writes.Add(1)
-		}
-		if s.failWrites.Load() && r.Method != http.MethodGet && s.passWrites.Add(-1) < 0 {
-			http.Error(w, `{"error":"database unavailable"}`, http.StatusInternalServerError)
-			return
-		}
-		if s.loseAnswers.Load() && r.Method != http.MethodGet {
-			e.ServeHTTP(httptest.NewRecorder(), r)
-			http.Error(w, "bad gateway", http.StatusBadGateway)
-			return
-		}
-		e.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	s.url = srv.URL
 	return s
 }
 

@@ -19,7 +19,6 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-	"golang.org/x/crypto/bcrypt"
 
 	"hashiya/db"
 	"hashiya/db/codec"
@@ -45,29 +44,7 @@ func newSiteWithClock(t *testing.T, host string, now func() time.Time, docs ...c
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	s := &site{store: store, docs: map[string]db.Document{}}
-	hash, err := bcrypt.GenerateFromPassword([]byte(sitePassword), bcrypt.MinCost)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s.user, err = store.CreateUser(ctx, "annotator", string(hash), true); err != nil {
-		t.Fatal(err)
-	}
-	if s.proj, err = store.CreateProject(ctx, "Demo", nil, s.user.ID); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.Import(ctx, db.ImportOptions{ProjectID: s.proj.ID, File: "test", By: s.user.ID}, docs); err != nil {
-		t.Fatal(err)
-	}
-	list, err := store.Documents(ctx, s.proj.ID, s.user, db.DocumentPage{Limit: db.MaxPageLimit})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range list.Docs {
-		if s.docs[d.ExternalID], err = store.Document(ctx, d.ID); err != nil {
-			t.Fatal(err)
-		}
-	}
+	s := seedSite(t, store, docs...)
 	e, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: now})
 	if err != nil {
 		t.Fatal(err)

@@ -538,8 +538,14 @@ func countText(ctx context.Context, c agreement.Count) string {
 	return Tf(ctx, "%d of %d (%s)", c.Same, c.Of, ratioText(c.Share()))
 }
 
-// attributionText sums up the agreement on quotations and speakers.
+// attributionText sums up the agreement on quotations and speakers. With
+// no quotation of one side overlapping one of the other there are no
+// speakers to compare, which it says rather than count none.
 func attributionText(ctx context.Context, a agreement.Attribution) string {
+	if a.Matched == 0 {
+		return Tf(ctx, "Quotation F1 %s: %s marked alike by both sides, %s differing in extent only. No quotation of one side overlaps one of the other, so no speakers were compared.",
+			f1Text(a.Quotes), Tn(ctx, a.Quotes.Both, "%d quotation", "%d quotations"), pairsCount(ctx, a.Quotes.Boundary))
+	}
 	speaker := T(ctx, "neither side named a speaker")
 	if a.Speaker.Of > 0 {
 		speaker = Tf(ctx, "both named the same speaker in %s", countText(ctx, a.Speaker))

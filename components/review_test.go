@@ -1,6 +1,11 @@
 package components
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"hashiya/components/agreement"
+)
 
 // TestReviewContext: the words around a span stop at its line, begin at
 // a word when cut (marked "…"), and reach the text's ends without a mark.
@@ -50,5 +55,24 @@ func TestReviewLineDir(t *testing.T) {
 		if got := lineDir([]rune(c.text), c.at); got != c.want {
 			t.Errorf("%q at %d: %s, want %s", c.text, c.at, got, c.want)
 		}
+	}
+}
+
+// TestAttributionTextWithoutPairs: when no quotation of one side
+// overlaps one of the other, the summary says no speakers were compared
+// rather than count over "0 pairs", in English and in Arabic; with a
+// pair it counts the speakers named alike.
+func TestAttributionTextWithoutPairs(t *testing.T) {
+	none := agreement.Attribution{Quotes: agreement.Pair{OnlyA: 2, OnlyB: 1}}
+	if got, want := attributionText(t.Context(), none), "Quotation F1 0.00: 0 quotations marked alike by both sides, 0 pairs differing in extent only. No quotation of one side overlaps one of the other, so no speakers were compared."; got != want {
+		t.Errorf("no pairs:\n got %q\nwant %q", got, want)
+	}
+	ar := attributionText(WithLang(t.Context(), Arabic), none)
+	if !strings.Contains(ar, "فلم يُقارَن أي قائل") || strings.Contains(ar, "الأزواج المقرونة") {
+		t.Errorf("no pairs in Arabic: %q", ar)
+	}
+	one := agreement.Attribution{Quotes: agreement.Pair{Both: 1}, Matched: 1, Speaker: agreement.Count{Same: 1, Of: 1}}
+	if got, want := attributionText(t.Context(), one), "Quotation F1 1.00: 1 quotation marked alike by both sides, 0 pairs differing in extent only. Over the 1 pair paired by overlap, both named the same speaker in 1 of 1 (1.00)."; got != want {
+		t.Errorf("one pair:\n got %q\nwant %q", got, want)
 	}
 }

@@ -17,27 +17,9 @@ import (
 // then takes it back, leaving both golds empty again, and the page says
 // what left gold.
 func TestBrowserUndoAcceptEverywhere(t *testing.T) {
-	short := codec.Doc{Line: 2, ExternalID: "short", Text: "قال أحمد إن الاقتصاد ينمو", Meta: json.RawMessage(`{}`)}
-	s := newSite(t, seedDoc(t), short)
+	s := newSite(t, twoAgreedDocs(t)...)
 	ctx := t.Context()
-	docs := []db.Document{s.docs["seed"], s.docs["short"]}
-	words := []string{"صباح النعمان", "أحمد"}
-	for _, name := range []string{"layla", "karim"} {
-		u, err := s.store.CreateUser(ctx, name, "", false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, doc := range docs {
-			start, end := spanAt(t, doc.Text, words[i], 0)
-			if _, err := s.store.CreateSpan(ctx, doc, u.ID, u.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := s.store.MarkDone(ctx, doc, u); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	addSiteMember(t, s, "rana", db.RoleReviewer)
+	docs := agreeEverywhere(t, s)
 	goldSpans := func() int {
 		n := 0
 		for _, doc := range docs {
@@ -101,4 +83,37 @@ func TestBrowserUndoAcceptEverywhere(t *testing.T) {
 	if n := goldSpans(); n != 1 {
 		t.Errorf("gold holds %d spans after the partial undo, want the short document's 1", n)
 	}
+}
+
+// twoAgreedDocs are the seed article and a short text, in which
+// agreeEverywhere has two annotators label the same name.
+func twoAgreedDocs(t *testing.T) []codec.Doc {
+	return []codec.Doc{seedDoc(t), {Line: 2, ExternalID: "short", Text: "قال أحمد إن الاقتصاد ينمو", Meta: json.RawMessage(`{}`)}}
+}
+
+// agreeEverywhere has layla and karim each label the same PER in both of
+// twoAgreedDocs, held by s, and mark them done, and makes rana a
+// reviewer; it returns the two documents.
+func agreeEverywhere(t *testing.T, s *site) []db.Document {
+	t.Helper()
+	ctx := t.Context()
+	docs := []db.Document{s.docs["seed"], s.docs["short"]}
+	words := []string{"صباح النعمان", "أحمد"}
+	for _, name := range []string{"layla", "karim"} {
+		u, err := s.store.CreateUser(ctx, name, "", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, doc := range docs {
+			start, end := spanAt(t, doc.Text, words[i], 0)
+			if _, err := s.store.CreateSpan(ctx, doc, u.ID, u.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.store.MarkDone(ctx, doc, u); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	addSiteMember(t, s, "rana", db.RoleReviewer)
+	return docs
 }

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -349,28 +348,10 @@ func TestBrowserStaleFormSaysWhyInArabic(t *testing.T) {
 // page's token, which the page renews, and both documents' agreed spans
 // go into gold, the page saying so.
 func TestBrowserStaleTokenAcceptsEverywhere(t *testing.T) {
-	short := codec.Doc{Line: 2, ExternalID: "short", Text: "قال أحمد إن الاقتصاد ينمو", Meta: json.RawMessage(`{}`)}
 	var shift atomic.Int64
-	s := newSiteWithClock(t, lanHost, func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, seedDoc(t), short)
+	s := newSiteWithClock(t, lanHost, func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, twoAgreedDocs(t)...)
 	ctx := t.Context()
-	docs := []db.Document{s.docs["seed"], s.docs["short"]}
-	words := []string{"صباح النعمان", "أحمد"}
-	for _, name := range []string{"layla", "karim"} {
-		u, err := s.store.CreateUser(ctx, name, "", false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, doc := range docs {
-			start, end := spanAt(t, doc.Text, words[i], 0)
-			if _, err := s.store.CreateSpan(ctx, doc, u.ID, u.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := s.store.MarkDone(ctx, doc, u); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	addSiteMember(t, s, "rana", db.RoleReviewer)
+	docs := agreeEverywhere(t, s)
 	b := newLANBrowser(t, s)
 	b.relogin(s.url, "rana")
 	asked := b.answerDialogs("", func() bool { return true })

@@ -7,8 +7,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"hashiya/db"
 )
 
 // pickRowJS lists the open quotation's buttons that are partly covered
@@ -43,23 +41,7 @@ const pickRowJS = `(() => {
 func TestBrowserPickRowClear(t *testing.T) {
 	s := newSite(t, seedDoc(t))
 	doc := s.docs["seed"]
-	add := func(word, label string) db.Span {
-		t.Helper()
-		a, e := spanAt(t, doc.Text, word, 0)
-		sp, err := s.store.CreateSpan(t.Context(), doc, s.user.ID, s.user.ID, db.SpanInput{Start: a, End: e, Label: label})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return sp
-	}
-	speaker := add("الناطق باسم الجهاز صباح النعمان", "PER")
-	cue := add("وقال", "CUE")
-	quote := add("الجهاز مستمر في عملياته", "QUOTE")
-	for _, r := range []db.RelationInput{{Type: "speaker", From: quote.ID, To: speaker.ID}, {Type: "cue", From: quote.ID, To: cue.ID}} {
-		if _, err := s.store.CreateRelation(t.Context(), doc, s.user.ID, s.user.ID, r); err != nil {
-			t.Fatal(err)
-		}
-	}
+	quote := quoteSaidBy(t, s, doc, "الناطق باسم الجهاز صباح النعمان")
 	b := newBrowser(t, s)
 	for _, vp := range []struct {
 		w, h  int64

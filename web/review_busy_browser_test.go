@@ -22,14 +22,7 @@ func busyReview(t *testing.T) (*site, string, *browser, int, int) {
 	t.Helper()
 	s, path := newBusySite(t)
 	doc := s.docs["seed"]
-	layla, err := s.store.CreateUser(t.Context(), "layla", "", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
-	if _, err := s.store.CreateSpan(t.Context(), doc, layla.ID, layla.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
-		t.Fatal(err)
-	}
+	start, end := laylaMarksNaaman(t, s, doc)
 	b := newBrowser(t, s)
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)), chromedp.WaitVisible(chromedp.ID("candidates")))
 	return s, path, b, start, end
@@ -108,4 +101,20 @@ func TestBrowserReviewAcceptBusyGivesUp(t *testing.T) {
 	if n := eval[int](b, `window.sent`); n != 1 {
 		t.Errorf("an accept refused with 400 was sent %d times, want once", n)
 	}
+}
+
+// laylaMarksNaaman has a new annotator, layla, label صباح النعمان PER in
+// doc (the seed article), for a reviewer to decide on; it returns the
+// span's offsets.
+func laylaMarksNaaman(t *testing.T, s *site, doc db.Document) (start, end int) {
+	t.Helper()
+	layla, err := s.store.CreateUser(t.Context(), "layla", "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start, end = spanAt(t, doc.Text, "صباح النعمان", 0)
+	if _, err := s.store.CreateSpan(t.Context(), doc, layla.ID, layla.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
+		t.Fatal(err)
+	}
+	return start, end
 }

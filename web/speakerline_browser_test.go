@@ -19,24 +19,8 @@ import (
 func TestBrowserSpeakerLineFits(t *testing.T) {
 	s := newSite(t, seedDoc(t))
 	doc := s.docs["seed"]
-	add := func(word, label string) db.Span {
-		t.Helper()
-		a, e := spanAt(t, doc.Text, word, 0)
-		sp, err := s.store.CreateSpan(t.Context(), doc, s.user.ID, s.user.ID, db.SpanInput{Start: a, End: e, Label: label})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return sp
-	}
 	const name = "الناطق باسم الجهاز صباح النعمان"
-	speaker := add(name, "PER")
-	cue := add("وقال", "CUE")
-	quote := add("الجهاز مستمر في عملياته", "QUOTE")
-	for _, r := range []db.RelationInput{{Type: "speaker", From: quote.ID, To: speaker.ID}, {Type: "cue", From: quote.ID, To: cue.ID}} {
-		if _, err := s.store.CreateRelation(t.Context(), doc, s.user.ID, s.user.ID, r); err != nil {
-			t.Fatal(err)
-		}
-	}
+	quote := quoteSaidBy(t, s, doc, name)
 	b := newBrowser(t, s)
 	b.run(chromedp.EmulateViewport(1366, 768))
 	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
@@ -94,4 +78,29 @@ func TestBrowserSpeakerLineFits(t *testing.T) {
 	})()`) {
 		t.Error("the speaker's first word is cut off")
 	}
+}
+
+// quoteSaidBy stores, in the site user's layer of doc (the seed
+// article), its first quotation linked to the speaker marked on the
+// words speaker and to the cue وقال, and returns the quotation.
+func quoteSaidBy(t *testing.T, s *site, doc db.Document, speaker string) db.Span {
+	t.Helper()
+	add := func(word, label string) db.Span {
+		t.Helper()
+		a, e := spanAt(t, doc.Text, word, 0)
+		sp, err := s.store.CreateSpan(t.Context(), doc, s.user.ID, s.user.ID, db.SpanInput{Start: a, End: e, Label: label})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sp
+	}
+	who := add(speaker, "PER")
+	cue := add("وقال", "CUE")
+	quote := add("الجهاز مستمر في عملياته", "QUOTE")
+	for _, r := range []db.RelationInput{{Type: "speaker", From: quote.ID, To: who.ID}, {Type: "cue", From: quote.ID, To: cue.ID}} {
+		if _, err := s.store.CreateRelation(t.Context(), doc, s.user.ID, s.user.ID, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return quote
 }

@@ -233,14 +233,7 @@ func TestBrowserStaleTokenReviewAccepts(t *testing.T) {
 	var shift atomic.Int64
 	s := newSiteWithClock(t, lanHost, func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, seedDoc(t))
 	doc := s.docs["seed"]
-	layla, err := s.store.CreateUser(t.Context(), "layla", "", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	start, end := spanAt(t, doc.Text, "صباح النعمان", 0)
-	if _, err := s.store.CreateSpan(t.Context(), doc, layla.ID, layla.ID, db.SpanInput{Start: start, End: end, Label: "PER"}); err != nil {
-		t.Fatal(err)
-	}
+	start, end := laylaMarksNaaman(t, s, doc)
 	b := newLANBrowser(t, s)
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)), chromedp.WaitVisible(chromedp.ID("candidates")))
 	eval[bool](b, `window.sameTab = true`)

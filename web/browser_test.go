@@ -397,11 +397,13 @@ func (b *browser) dragSelect(start, end int) {
 func (b *browser) clickChar(cp int) {
 	b.t.Helper()
 	// The point is checked with elementFromPoint before the click, and
-	// looked up again while something (a panel opening, a redraw) is still
-	// moving the text, so the click lands on the character asked for.
+	// looked up again while something (a panel opening, a redraw, the
+	// page scrolling a selection clear of a message) is still moving the
+	// text: it must stay put over two frames, so the click lands on the
+	// character asked for.
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		p := eval[*hit](b, fmt.Sprintf(`((cp) => {
+		p := eval[*hit](b, fmt.Sprintf(`(async (cp) => {
 	  for (const run of document.querySelectorAll('#doc span[data-start]')) {
 	    const s = Number(run.dataset.start), chars = [...run.textContent];
 	    if (cp < s || cp >= s + chars.length) continue;
@@ -419,8 +421,11 @@ func (b *browser) clickChar(cp int) {
 	      rect = r.getClientRects()[0];
 	    }
 	    const [x, y] = centre(rect);
+	    for (let i = 0; i < 2; i++) await new Promise((done) => requestAnimationFrame(done));
+	    const again = r.getClientRects()[0];
 	    const at = document.elementFromPoint(x, y);
-	    return {x, y, ok: at === run || run.contains(at), at: at ? at.outerHTML.slice(0, 120) : ''};
+	    const still = again && Math.abs(centre(again)[0] - x) < 0.5 && Math.abs(centre(again)[1] - y) < 0.5;
+	    return {x, y, ok: still && (at === run || run.contains(at)), at: at ? at.outerHTML.slice(0, 120) : ''};
 	  }
 	  return null;
 	})(%d)`, cp))

@@ -73,6 +73,9 @@ type site struct {
 	// loseAnswers makes the next writes go through and their answers come
 	// back as a gateway's 502, as when a proxy gives up waiting.
 	loseAnswers atomic.Bool
+	// failTokens makes GET /csrf-token fail with 500, so a page cannot
+	// renew a stale token (newSiteWithClock's site).
+	failTokens atomic.Bool
 }
 
 func newSite(t *testing.T, docs ...codec.Doc) *site {

@@ -52,6 +52,10 @@ func newSiteWithClock(t *testing.T, host string, now func() time.Time, docs ...c
 		if r.Method != http.MethodGet {
 			s.writes.Add(1)
 		}
+		if s.failTokens.Load() && r.URL.Path == "/csrf-token" {
+			http.Error(w, `{"error":"database unavailable"}`, http.StatusInternalServerError)
+			return
+		}
 		e.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
@@ -366,5 +370,50 @@ func TestBrowserStaleTokenAcceptsEverywhere(t *testing.T) {
 	}
 	if asked.Load() != 1 {
 		t.Errorf("%d questions asked before the accept, want 1", asked.Load())
+	}
+}
+
+// TestBrowserTokenNotRenewedSaysNothingChanged: a page's token went
+// stale and the current one cannot be fetched. The write was refused
+// before it changed anything, and was not sent again, so a span's save,
+// a review decision and a busy form each say that nothing was changed
+// and to reload the page, never that the change may or may not be done.
+func TestBrowserTokenNotRenewedSaysNothingChanged(t *testing.T) {
+	s := newSiteWithClock(t, lanHost, time.Now, seedDoc(t))
+	doc := s.docs["seed"]
+	laylaMarksNaaman(t, s, doc)
+	s.failTokens.Store(true)
+	b := newLANBrowser(t, s)
+	const why = "the page’s security token could not be renewed (database unavailable)"
+	said := func(where, msg string) {
+		t.Helper()
+		if !strings.Contains(msg, why) || !strings.Contains(msg, "Nothing was changed; reload the page.") || strings.Contains(msg, "may or may not") {
+			t.Errorf("%s says %q, want it to say %q and that nothing was changed", where, msg, why)
+		}
+	}
+
+	b.open(fmt.Sprintf("%s/documents/%d", s.url, doc.ID))
+	start, end := spanAt(t, doc.Text, "مصطفى الكاظمي", 0)
+	b.dragSelect(start, end)
+	b.deleteCookie(s, "hashiya_csrf")
+	s.writes.Store(0)
+	b.run(chromedp.KeyEvent("2"))
+	said("the span's save", b.waitSaveError("Could not save the span:"))
+	s.wantWrites(t, "the span's save, refused for its token", 1)
+	if n := len(s.waitSpans(t, doc, s.user.ID, 0)); n != 0 {
+		t.Errorf("%d spans saved", n)
+	}
+
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)), chromedp.WaitVisible(chromedp.ID("candidates")))
+	b.deleteCookie(s, "hashiya_csrf")
+	b.run(chromedp.Click(chromedp.CSS(`button[aria-label="Accept PER “صباح النعمان” into gold"]`)))
+	b.waitFor(`document.querySelector('#candidates .error') !== null`)
+	said("the decision", eval[string](b, `document.querySelector('#candidates .error').textContent`))
+	b.run(chromedp.Click(chromedp.CSS(`#mark-reviewed button[type="submit"]`)))
+	b.waitFor(`document.querySelector('.busy-form-error') !== null`)
+	said("Mark gold reviewed", eval[string](b, `document.querySelector('.busy-form-error').textContent`))
+	s.wantWrites(t, "the decision and Mark gold reviewed, refused for their token", 2)
+	if got := s.goldSpans(t); got != "" {
+		t.Errorf("gold holds %q", got)
 	}
 }

@@ -63,6 +63,10 @@ async function send(form, button) {
       credentials: 'same-origin',
     }));
   } catch (err) {
+    if (err.status) { // refused, its token not renewed (csrf.js): nothing was done
+      fail(form, button, t('“{0}” was refused: {1}. Nothing was changed; {2}.', button.dataset.idle, err.message, err.fix));
+      return;
+    }
     fail(form, button, t('Could not reach the server ({0}), so it may or may not be done: reload the page to see what is stored.', err.message));
     return;
   } finally {

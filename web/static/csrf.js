@@ -7,6 +7,7 @@
 // sets the cookie afresh where it is gone) and the write sent once more,
 // its token checked again.
 
+import { t } from './i18n.js';
 import { sendRetrying } from './retry.js';
 
 /** pageToken is the token the page holds, masked as the server gave it. */
@@ -39,13 +40,32 @@ export async function reasonOf(res) {
  * sendRenewing is sendRetrying (retry.js) for a write whose send() reads
  * the page's token as it sends (pageToken, or the form's _csrf field):
  * one refused for its token alone is sent once more after renewToken put
- * the current token in the page. A network failure throws as fetch's.
+ * the current token in the page. A network failure throws as fetch's;
+ * a renewal that fails throws notRenewed's Error.
  */
 export async function sendRenewing(method, send) {
   const res = await sendRetrying(method, send);
   if (!tokenRefused(res)) return res;
-  await renewToken();
+  try {
+    await renewToken();
+  } catch (err) {
+    throw notRenewed(res, err);
+  }
   return sendRetrying(method, send);
+}
+
+/**
+ * notRenewed is the Error for a write refused for its token (refused, a
+ * response or an XMLHttpRequest) whose token could not be renewed (err,
+ * renewToken's): the write was refused before it changed anything, so
+ * the Error carries the refusal's status, and fix says what will work,
+ * since trying again sends the same stale token.
+ */
+export function notRenewed(refused, err) {
+  const e = new Error(t('the page’s security token could not be renewed ({0})', err.message));
+  e.status = refused.status;
+  e.fix = t('reload the page');
+  return e;
 }
 
 /**

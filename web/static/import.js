@@ -6,7 +6,7 @@
 // refusal would hide the first answer.
 
 import { grouped, groupLines, listLines } from './badlines.js';
-import { renewToken } from './csrf.js';
+import { notRenewed, renewToken } from './csrf.js';
 import { t, tn } from './i18n.js';
 
 const form = document.getElementById('import-form');
@@ -73,7 +73,7 @@ function init(f) {
       }
       // Refused for a stale token, nothing stored: sent once more with
       // the current one, checked as ever.
-      renewToken().then(() => send(file, true), (err) => fail(err.message));
+      renewToken().then(() => send(file, true), (err) => fail(`${notRenewed(xhr, err).message}: ${t('reload the page')}`));
     });
     xhr.addEventListener('error', () => fail(t('the server could not be reached')));
     xhr.addEventListener('abort', () => fail(t('the upload was stopped')));

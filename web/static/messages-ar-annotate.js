@@ -3,6 +3,8 @@
 // messages without an entry reads it as it is. A count's six forms are a
 // list: zero, one, two, few (3 to 10), many (11 to 99), other.
 export default {
+  "the page’s security token could not be renewed ({0})": "تعذّر تجديد رمز الأمان في الصفحة (\u2068{0}\u2069)",
+  "reload the page": "أعد تحميل الصفحة",
   "save the span": "حفظ المقطع",
   "change the label": "تغيير الوسم",
   "delete the span": "حذف المقطع",

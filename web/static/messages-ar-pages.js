@@ -3,6 +3,7 @@
 // messages without an entry reads it as it is. A count's six forms are a
 // list: zero, one, two, few (3 to 10), many (11 to 99), other.
 export default {
+  "“{0}” was refused: {1}. Nothing was changed; {2}.": "رُفض «{0}»: \u2068{1}\u2069. لم يتغير شيء؛ {2}.",
   "Checking {0}: every line is read before anything is stored…": "يُفحص \u2068{0}\u2069: يُقرأ كل سطر قبل أن يُخزَّن أي شيء…",
   "the server could not be reached": "تعذّر الوصول إلى الخادم",
   "the upload was stopped": "توقف الرفع",

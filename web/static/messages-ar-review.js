@@ -3,6 +3,7 @@
 // messages without an entry reads it as it is. A count's six forms are a
 // list: zero, one, two, few (3 to 10), many (11 to 99), other.
 export default {
+  "Could not save the decision: {0}. Nothing was changed; {1}.": "تعذّر حفظ القرار: \u2068{0}\u2069. لم يتغير شيء؛ {1}.",
   "Could not save the decision after {0} tries: {1}.": "تعذّر حفظ القرار بعد {0} محاولات: \u2068{1}\u2069.",
   "Could not send the decision: {0}. It may or may not be stored: reload the page to see gold as it stands.": "تعذّر إرسال القرار: \u2068{0}\u2069. ربما حُفظ وربما لم يُحفظ: أعد تحميل الصفحة لترى الطبقة الذهبية كما هي الآن.",
   "Could not save the decision: {0}. Gold or the annotators' layers changed since this page was loaded: reload it to see them as they stand.": "تعذّر حفظ القرار: \u2068{0}\u2069. تغيّرت الطبقة الذهبية أو طبقات الموسِّمين منذ تحميل هذه الصفحة: أعد تحميلها لتراها كما هي الآن.",

@@ -118,6 +118,7 @@ function init(candidates) {
         credentials: 'same-origin',
       }));
     } catch (err) {
+      if (err.status) throw err; // refused, its token not renewed (csrf.js): nothing was sent
       const lost = new Error(t('the server could not be reached ({0})', err.message));
       lost.unanswered = true;
       throw lost;
@@ -197,6 +198,7 @@ function init(candidates) {
     if (err.status === 503) return t('Could not save the decision after {0} tries: {1}.', RETRIES + 1, reason);
     if (err.unanswered) return t('Could not send the decision: {0}. It may or may not be stored: reload the page to see gold as it stands.', reason);
     if (err.status === 404 || err.status === 409) return t('Could not save the decision: {0}. Gold or the annotators\' layers changed since this page was loaded: reload it to see them as they stand.', reason);
+    if (err.fix) return t('Could not save the decision: {0}. Nothing was changed; {1}.', reason, err.fix);
     return t('Could not save the decision: {0}. Nothing was changed; try again.', reason);
   }
 

@@ -1,6 +1,10 @@
 package components
 
-import "hashiya/db"
+import (
+	"strings"
+
+	"hashiya/db"
+)
 
 // hotkeyWithPlace is a hotkey as the list of keys shows it: a character
 // of the Arabic keyboard followed by the key it is on there, as a US
@@ -11,6 +15,12 @@ func hotkeyWithPlace(hotkey string) string {
 		return hotkey + " (" + place + ")"
 	}
 	return hotkey
+}
+
+// keyPlaceShort is the key of a US keyboard that types hotkey on an
+// Arabic one, Shift drawn as ⇧ to fit a label's badge ("⇧H"), or "".
+func keyPlaceShort(hotkey string) string {
+	return strings.Replace(db.ArabicKeyPlace(hotkey), "Shift+", "⇧", 1)
 }
 
 // keyShortcuts is a label button's aria-keyshortcuts: its hotkey, and for

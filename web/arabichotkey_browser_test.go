@@ -29,6 +29,17 @@ func TestBrowserArabicLetterHotkeys(t *testing.T) {
 	if !strings.Contains(keys, "7 CUE, ف (T) EVENT, أ (Shift+H) TITLE, ض (Q) WORK)") {
 		t.Errorf("the list of keys reads %q, want each Arabic letter with its key", keys)
 	}
+	// Each label's badge shows its key, and an Arabic letter's key on a
+	// US keyboard beside it.
+	badges := eval[string](b, `[...document.querySelectorAll('#annotate-bar .label-btn kbd')].map((k) => [...k.childNodes].map((n) => n.textContent.trim()).filter(Boolean).join(' ')).join(', ')`)
+	if want := "1, 2, 3, 4, 5, 6, 7, ف T, أ ⇧H, ض Q"; badges != want {
+		t.Errorf("the label bar's badges read %q, want %q", badges, want)
+	}
+	bar, err := chromedp.Run(b.ctx, chromedp.Screenshot(chromedp.ID("annotate-bar")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.keepShot("arabic-letter-hotkeys-bar", bar)
 	n := 0
 	press := func(word, key string, us rune, label string) {
 		t.Helper()

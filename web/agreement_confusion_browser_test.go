@@ -105,8 +105,18 @@ func TestBrowserAgreementConfusion(t *testing.T) {
 	if !eval[bool](b, `document.activeElement === `+box) {
 		t.Fatalf("Tab after the note's link lands on %s, not the table's box", eval[string](b, `document.activeElement.outerHTML.slice(0, 80)`))
 	}
+	// The corner says which side is which in a few short lines, not a
+	// column of single words.
+	if lines := eval[float64](b, `(() => { const c = document.querySelector('#agreement-confusion th.corner'); return c.getBoundingClientRect().height / parseFloat(getComputedStyle(c).lineHeight || 0 || 1); })()`); lines > 4 {
+		t.Errorf("320 px wide the table's corner is %.1f lines tall", lines)
+	}
 	b.run(chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowRight))
 	b.waitFor(box + `.scrollLeft > 0`)
+	// Scrolled sideways, each row keeps its label in sight.
+	if hidden := eval[string](b, `(() => { const w = `+box+`.getBoundingClientRect();
+	  return [...document.querySelectorAll('#agreement-confusion tbody th')].filter((h) => { const r = h.getBoundingClientRect(); return r.left < w.left - 0.5 || r.right > w.right + 0.5 || document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) !== h; }).map((h) => h.textContent.trim()).join(', '); })()`); hidden != "" {
+		t.Errorf("scrolled sideways, the rows of %s lose their label", hidden)
+	}
 	b.screenshot("agreement-confusion-narrow")
 	b.run(chromedp.EmulateViewport(1366, 900))
 }

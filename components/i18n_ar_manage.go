@@ -40,6 +40,9 @@ func init() {
 		"Unassign %s from %s": "إلغاء إسناد %[2]s إلى %[1]s",
 
 		"File":                              "الملف",
+		"Choose a file…":                    "اختر ملفًا…",
+		"No file chosen":                    "لم يُختر ملف",
+		"File chosen":                       "اختير ملف",
 		"Format":                            "الصيغة",
 		"by file name":                      "حسب اسم الملف",
 		"Hashiya or doccano JSONL":          "JSONL من حاشية أو doccano",

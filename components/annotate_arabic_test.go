@@ -8,6 +8,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"hashiya/components/agreement"
 	"hashiya/db"
 )
 
@@ -72,5 +73,22 @@ func TestAnnotatePageInArabic(t *testing.T) {
 	}
 	if got := towards(WithLang(context.Background(), Arabic)) + towards(context.Background()); got != "←→" {
 		t.Errorf("the arrows from a speaker to its referent are %q, want ← in Arabic and → in English", got)
+	}
+}
+
+// TestArabicNothing: Arabic says "nothing" as لا شيء where a table row
+// counts spans one side did not mark and where a change took back no
+// span, and "nothing yet" as لا شيء بعد only where a link is still to
+// be chosen.
+func TestArabicNothing(t *testing.T) {
+	ar := WithLang(context.Background(), Arabic)
+	if got := labelOrNone(ar, agreement.None); got != "لا شيء" {
+		t.Errorf("the confusion table's none reads %q in Arabic, want لا شيء", got)
+	}
+	if got := SpansAndLinksIn(ar, 0, 0); got != "لا شيء" {
+		t.Errorf("no spans and no links read %q in Arabic, want لا شيء", got)
+	}
+	if got := T(ar, "nothing yet"); got != "لا شيء بعد" {
+		t.Errorf("nothing yet reads %q in Arabic", got)
 	}
 }

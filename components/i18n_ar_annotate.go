@@ -75,7 +75,8 @@ func init() {
 		"mixed":                            "مختلط",
 		"Speaker not in the text":          "القائل ليس في النص",
 		"Refers to:":                       "يحيل إلى:",
-		"nothing":                          "لا شيء بعد",
+		"nothing":                          "لا شيء",
+		"nothing yet":                      "لا شيء بعد",
 		"Remove":                           "إزالة",
 		"Pick the entity it refers to (R)": "اختيار الكيان الذي يحيل إليه (R)",
 

@@ -99,7 +99,7 @@ export default {
   "{0} has no key now": "{0} بلا مفتاح الآن",
   "their colours, order or descriptions changed": "تغيّرت ألوانها أو ترتيبها أو أوصافها",
   "none": "لا شيء",
-  "nothing": "لا شيء بعد",
+  "nothing yet": "لا شيء بعد",
   "current {0}": "{0} الحالي",
   "No {0} spans in this layer yet.": "لا مقاطع {0} في هذه الطبقة بعد.",
   "entity it refers to": "الكيان المشار إليه",

@@ -163,7 +163,7 @@ export function createQuoteTools(ctx) {
       fillChoices(el('q-cue-choices'), 'cue');
     } else if (rules.refers(current.label)) {
       const r = model.relationsFrom(current.id, 'refers_to')[0];
-      el('r-target').replaceChildren(r ? describe(model.spanOf(r.to)) : t('nothing'));
+      el('r-target').replaceChildren(r ? describe(model.spanOf(r.to)) : t('nothing yet'));
       el('r-remove').hidden = !r;
     }
   }

@@ -97,6 +97,7 @@ var authzMatrix = []authzRow{
 	{"GET", "/projects/:p", "/projects/{p}", "", "", roleStatuses{200, 200, 200, 200, 200, 404, 303, 401}},
 	{"GET", "/projects/:p/activity", "/projects/{p}/activity", "", "", roleStatuses{200, 200, 403, 403, 403, 404, 303, 401}},
 	{"GET", "/projects/:p/agreement", "/projects/{p}/agreement", "", "", roleStatuses{200, 200, 200, 403, 403, 404, 303, 401}},
+	{"GET", "/projects/:p/agreement/confusion", "/projects/{p}/agreement/confusion?row=PER&col=PER", "", "", roleStatuses{200, 200, 200, 403, 403, 404, 303, 401}},
 	{"GET", "/projects/:p/consistency", "/projects/{p}/consistency", "", "", roleStatuses{200, 200, 200, 403, 403, 404, 303, 401}},
 	{"GET", "/projects/:p/progress", "/projects/{p}/progress", "", "", roleStatuses{200, 200, 200, 403, 403, 404, 303, 401}},
 	{"GET", "/projects/:p/delete", "/projects/{p}/delete", "", "", roleStatuses{200, 200, 403, 403, 403, 404, 303, 401}},

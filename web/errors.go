@@ -32,6 +32,13 @@ func (e *forbiddenError) Error() string { return e.reason }
 
 func forbidden(reason, advice string) error { return &forbiddenError{reason: reason, advice: advice} }
 
+// queryError refuses an address for what its query names (a label the
+// project lacks): the API answers reason, naming the field, in English;
+// a page says advice, in its own language.
+type queryError struct{ reason, advice string }
+
+func (e *queryError) Error() string { return e.reason }
+
 // sentence makes a message read as a sentence on a page: a capital first
 // letter and a full stop at the end.
 func sentence(s string) string {
@@ -113,6 +120,7 @@ func busy(err error) bool {
 func statusOf(err error) (status int, msg, says string) {
 	var he *echo.HTTPError
 	var fe *forbiddenError
+	var qe *queryError
 	var ve *db.ValidationError
 	var le codec.Errors
 	var nf *db.NotFoundError
@@ -122,6 +130,8 @@ func statusOf(err error) (status int, msg, says string) {
 		return cr.status, cr.reason, csrfAdvice
 	case errors.As(err, &fe):
 		return http.StatusForbidden, fe.reason, fe.advice
+	case errors.As(err, &qe):
+		return http.StatusBadRequest, qe.reason, qe.advice
 	case errors.As(err, &he):
 		return he.Code, fmt.Sprint(he.Message), ""
 	case errors.As(err, &ve):

@@ -34,6 +34,7 @@ func routes(e *echo.Echo, h *handler) {
 	app.GET("/projects/:p", h.projectPage)
 	app.GET("/projects/:p/activity", h.activityPage)
 	app.GET("/projects/:p/agreement", h.agreementPage)
+	app.GET("/projects/:p/agreement/confusion", h.confusionSpansPage)
 	app.GET("/projects/:p/consistency", h.consistencyPage)
 	app.GET("/projects/:p/progress", h.progressPage)
 	app.POST("/projects/:p/review/accept-agreed", h.acceptAgreedEverywhere)

@@ -155,6 +155,7 @@ func compare(a, b string, inA, inB map[Span]bool, into sums) Pair {
 		if inB[s] {
 			p.Both++
 			into.label(s.Label, Pair{Both: 1})
+			into.agreed(s)
 		} else {
 			onlyA = append(onlyA, s)
 			into.label(s.Label, Pair{OnlyA: 1})
@@ -175,7 +176,7 @@ func compare(a, b string, inA, inB map[Span]bool, into sums) Pair {
 	for _, pr := range relabel {
 		into.label(pr[0].Label, Pair{Relabel: 1})
 		into.label(pr[1].Label, Pair{Relabel: 1})
-		into.cell(pr[0].Label, pr[1].Label)
+		into.cell(pr[0].Label, pr[1].Label, pr[0])
 	}
 	into.missed(onlyA, usedA, onlyB, usedB)
 	return p
@@ -275,6 +276,8 @@ type Tally struct {
 	// confusion is each pair's label against label counts (see
 	// Confusion), by the two names in order, the first's label first.
 	confusion map[[2]string]map[[2]string]int
+	// listed, when ListCell asked for it, gathers the spans of one cell.
+	listed *cellList
 }
 
 // GoldScore is one owner's layers against gold (A the owner, B "gold"),
@@ -353,7 +356,7 @@ func (t *Tally) Add(id int64, name string, layers []Layer) {
 			if flip {
 				names[0], names[1] = names[1], names[0]
 			}
-			into := sums{labels: t.labels[names], confusion: t.confusion[names], flip: flip}
+			into := sums{labels: t.labels[names], confusion: t.confusion[names], flip: flip, seen: t.listed.seer(names, id, name)}
 			if into.labels == nil {
 				into.labels, into.confusion = map[string]*Pair{}, map[[2]string]int{}
 				t.labels[names], t.confusion[names] = into.labels, into.confusion

@@ -21,6 +21,10 @@ type sums struct {
 	labels    map[string]*Pair
 	confusion map[[2]string]int
 	flip      bool
+	// seen, when set, is told each span a cell counts, its labels in
+	// the order of the names (see Tally.ListCell): the same calls that
+	// count the cells, so a cell's list holds what its number counts.
+	seen func(x, y string, at Span)
 }
 
 func (s sums) label(label string, q Pair) {
@@ -35,8 +39,9 @@ func (s sums) label(label string, q Pair) {
 	l.add(q)
 }
 
-// cell counts one span a labelled x and b labelled y (None: not marked).
-func (s sums) cell(x, y string) {
+// cell counts one span, at, a labelled x and b labelled y (None: not
+// marked).
+func (s sums) cell(x, y string, at Span) {
 	if s.confusion == nil {
 		return
 	}
@@ -44,6 +49,17 @@ func (s sums) cell(x, y string) {
 		x, y = y, x
 	}
 	s.confusion[[2]string{x, y}]++
+	if s.seen != nil {
+		s.seen(x, y, at)
+	}
+}
+
+// agreed tells seen of a span both sides hold, a span of the diagonal,
+// which the sums by label count.
+func (s sums) agreed(at Span) {
+	if s.seen != nil {
+		s.seen(at.Label, at.Label, at)
+	}
 }
 
 // missed counts the spans only one side holds that are in no near miss
@@ -54,12 +70,12 @@ func (s sums) missed(onlyA []Span, usedA []bool, onlyB []Span, usedB []bool) {
 	}
 	for i, x := range onlyA {
 		if usedA == nil || !usedA[i] {
-			s.cell(x.Label, None)
+			s.cell(x.Label, None, x)
 		}
 	}
 	for j, y := range onlyB {
 		if usedB == nil || !usedB[j] {
-			s.cell(None, y.Label)
+			s.cell(None, y.Label, y)
 		}
 	}
 }

@@ -53,3 +53,30 @@ func extent(k *db.SpanKey) *agreement.Extent {
 	}
 	return &agreement.Extent{Start: k.Start, End: k.End}
 }
+
+// CellSpans reads the project as Tally does, listing the spans cell
+// counts (agreement.Tally.ListCell): the tally counts its table, and
+// texts holds the text of each document the first shown of them are
+// in, by id, for their context. Words and gold are left out: the table
+// needs neither.
+func CellSpans(ctx context.Context, s *db.Store, projectID int64, cell agreement.Cell, shown int) (t *agreement.Tally, texts map[int64]string, err error) {
+	t, texts = &agreement.Tally{}, map[int64]string{}
+	t.ListCell(cell)
+	listed := 0
+	err = s.EachDocumentLayers(ctx, projectID, func(d db.DocumentLayers) error {
+		in := make([]agreement.Layer, len(d.Layers))
+		for i, l := range d.Layers {
+			in[i] = layer(l)
+		}
+		t.Add(d.ID, d.ExternalID, in)
+		if n := t.CellSpanCount(); n > listed && listed < shown {
+			texts[d.ID] = d.Text
+			listed = n
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, texts, nil
+}

@@ -1,0 +1,119 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"hashiya/components"
+	"hashiya/components/agreement"
+	"hashiya/components/agreement/fromstore"
+	"hashiya/db"
+)
+
+// confusionSpansPage lists the spans one cell of the Agreement page's
+// table of labels confused counts, for reviewers and managers:
+// ?row=LOC&col=ORG, an empty value for none, and &pair=karim/layla for
+// that pair's table (rows karim's labels) rather than the summed one.
+func (h *handler) confusionSpansPage(c echo.Context) error {
+	p, err := h.reviewedProject(c)
+	if err != nil {
+		return err
+	}
+	v, err := h.confusionSpans(c, p)
+	if err != nil {
+		return err
+	}
+	title := tr(c, "%s labels confused: %s", p.Name, components.CellName(c.Request().Context(), v.Cell))
+	return render(c, http.StatusOK, components.ConfusionSpansPage(h.page(c, title), v))
+}
+
+// confusionSpans reads the cell the query names, with its table, or
+// refuses the query for what it names wrong.
+func (h *handler) confusionSpans(c echo.Context, p db.Project) (components.ConfusionSpansView, error) {
+	cell, err := queriedCell(c)
+	if err != nil {
+		return components.ConfusionSpansView{}, err
+	}
+	t, texts, err := fromstore.CellSpans(c.Request().Context(), h.store, p.ID, cell, components.MaxCellSpansShown)
+	if err != nil {
+		return components.ConfusionSpansView{}, err
+	}
+	table := t.ConfusionOverall()
+	if cell.A != "" {
+		var ok bool
+		if table, ok = t.Confusion(cell.A, cell.B); !ok {
+			return components.ConfusionSpansView{}, badPair(c, p, t, cell)
+		}
+	}
+	for _, l := range [2]struct{ field, label string }{{"row", cell.Row}, {"col", cell.Col}} {
+		if l.label != agreement.None && !p.HasLabel(l.label) && !slices.Contains(table.Labels(), l.label) {
+			return components.ConfusionSpansView{}, badQuery(c, l.field, components.Msg("Project %s has no label %s, and its table of labels confused has none."), p.Name, l.label)
+		}
+	}
+	return components.ConfusionSpansView{Project: p, Cell: cell, Confusion: table, Spans: t.CellSpans(), Texts: texts}, nil
+}
+
+// queriedCell is the cell the query names, as written: row and col are
+// labels, empty for none (no label's name is empty), and pair, when
+// given, two user names, first/second.
+func queriedCell(c echo.Context) (agreement.Cell, error) {
+	q := c.QueryParams()
+	var cell agreement.Cell
+	for _, f := range []struct {
+		name string
+		to   *string
+	}{{"row", &cell.Row}, {"col", &cell.Col}} {
+		v, ok := q[f.name]
+		if !ok || len(v) != 1 {
+			return cell, refusedQuery(c, f.name, components.Msg("The address names no cell of the table of labels confused: give one row and one column, each a label or empty for none (row=LOC&col=ORG)."))
+		}
+		*f.to = v[0]
+	}
+	if cell.Row == agreement.None && cell.Col == agreement.None {
+		return cell, refusedQuery(c, "row", components.Msg("None against none is no cell of the table: give a label for the row, the column or both."))
+	}
+	if pair := q.Get("pair"); pair != "" {
+		names := strings.Split(pair, "/")
+		if len(names) != 2 || names[0] == "" || names[1] == "" || names[0] == names[1] {
+			return cell, badQuery(c, "pair", components.Msg("%s is not a pair of users: give two names, first/second (pair=karim/layla)."), pair)
+		}
+		cell.A, cell.B = names[0], names[1]
+	}
+	return cell, nil
+}
+
+// badPair says why the pair asked for has no table: a name that is no
+// user with a layer beside another's in the project, or two users who
+// never worked on a document in common.
+func badPair(c echo.Context, p db.Project, t *agreement.Tally, cell agreement.Cell) error {
+	known := map[string]bool{}
+	for _, pr := range t.Pairs() {
+		known[pr.A], known[pr.B] = true, true
+	}
+	for _, name := range []string{cell.A, cell.B} {
+		if !known[name] {
+			return badQuery(c, "pair", components.Msg("In project %s, %s has no layer of a document another user worked on too."), p.Name, name)
+		}
+	}
+	return badQuery(c, "pair", components.Msg("%s and %s never worked on a document in common."), cell.A, cell.B)
+}
+
+// badQuery refuses the address for what its field names: the API answers
+// the field and the reason in English, as scripts read it; a page says
+// the reason in the request's language, names isolated.
+func badQuery(c echo.Context, field, format string, args ...any) error {
+	said := make([]any, len(args))
+	for i, a := range args {
+		said[i] = components.NameIn(c.Request().Context(), fmt.Sprint(a))
+	}
+	return &queryError{reason: field + ": " + fmt.Sprintf(format, args...), advice: tr(c, format, said...)}
+}
+
+// refusedQuery is badQuery of a message that names nothing.
+func refusedQuery(c echo.Context, field, msg string) error {
+	return &queryError{reason: field + ": " + msg, advice: components.T(c.Request().Context(), msg)}
+}

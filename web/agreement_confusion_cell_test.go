@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -166,5 +167,49 @@ func TestAgreementConfusionCellRefusals(t *testing.T) {
 	rec := te.rana.request(req)
 	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "وسم \u2068XYZ\u2069") {
 		t.Errorf("in Arabic: %d %.600s", rec.Code, rec.Body.String())
+	}
+}
+
+// TestAPIAgreementConfusionCell: the API answers a cell's spans as the
+// page lists them, none as null, and refuses a bad query with 400 naming
+// the field, in English.
+func TestAPIAgreementConfusionCell(t *testing.T) {
+	te, _ := confusionCellEnv(t)
+	api := fmt.Sprintf("/api/v1/projects/%d/agreement/confusion", te.proj.ID)
+	var got struct {
+		Row, Col *string
+		Pair     []string
+		Spans    int
+		Places   []struct {
+			Document            int64
+			ExternalID          string `json:"external_id"`
+			Start, End          int
+			Text, First, Second string
+		}
+	}
+	rec := te.rana.get(api + "?row=LOC&col=ORG")
+	expect(t, rec, http.StatusOK)
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Spans != 3 || len(got.Places) != 3 || got.Pair != nil || *got.Row != "LOC" || *got.Col != "ORG" {
+		t.Fatalf("LOC · ORG: %s", rec.Body)
+	}
+	if p := got.Places[1]; p.ExternalID != "doc-1" || p.Start != 43 || p.End != 49 || p.Text != "الرياض" || p.First != "layla" || p.Second != "nour" {
+		t.Errorf("the second place: %+v", p)
+	}
+	got.Row, got.Places = nil, nil
+	rec = te.rana.get(api + "?row=&col=ORG&pair=karim/layla")
+	expect(t, rec, http.StatusOK)
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Row != nil || got.Spans != 1 || len(got.Places) != 1 || got.Places[0].Text != "الاقتصاد" || strings.Join(got.Pair, "/") != "karim/layla" {
+		t.Errorf("karim · layla none · ORG: %s", rec.Body)
+	}
+	req := httptest.NewRequest(http.MethodGet, api+"?row=LOC&col=XYZ", nil)
+	req.Header.Set("Accept-Language", "ar")
+	if rec := te.rana.request(req); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), `"col: Project`) {
+		t.Errorf("a label the project lacks: %d %s", rec.Code, rec.Body)
 	}
 }

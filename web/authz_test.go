@@ -146,6 +146,7 @@ var authzMatrix = []authzRow{
 	{"GET", "/api/v1/projects/:p/documents", "/api/v1/projects/{p}/documents", "", "", roleStatuses{200, 200, 200, 200, 200, 404, 401, 200}},
 	{"POST", "/api/v1/projects/:p/documents", "/api/v1/projects/{p}/documents", `{"id":"new-doc","text":"نص جديد"}`, authzJSONL, roleStatuses{201, 201, 403, 403, 403, 404, 401, 403}},
 	{"GET", "/api/v1/projects/:p/agreement", "/api/v1/projects/{p}/agreement", "", "", roleStatuses{200, 200, 200, 403, 403, 404, 401, 403}},
+	{"GET", "/api/v1/projects/:p/agreement/confusion", "/api/v1/projects/{p}/agreement/confusion?row=PER&col=PER", "", "", roleStatuses{200, 200, 200, 403, 403, 404, 401, 403}},
 	{"GET", "/api/v1/projects/:p/progress", "/api/v1/projects/{p}/progress", "", "", roleStatuses{200, 200, 200, 403, 403, 404, 401, 403}},
 	{"DELETE", "/api/v1/projects/:p", "/api/v1/projects/{p}", "", "", roleStatuses{204, 204, 403, 403, 403, 404, 401, 403}},
 	{"GET", "/api/v1/projects/:p/labels", "/api/v1/projects/{p}/labels", "", "", roleStatuses{200, 200, 200, 200, 200, 404, 401, 200}},

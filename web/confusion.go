@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"math"
 	"net/http"
 	"slices"
 	"strings"
@@ -23,7 +24,7 @@ func (h *handler) confusionSpansPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v, err := h.confusionSpans(c, p)
+	v, err := h.confusionSpans(c, p, components.MaxCellSpansShown)
 	if err != nil {
 		return err
 	}
@@ -31,14 +32,15 @@ func (h *handler) confusionSpansPage(c echo.Context) error {
 	return render(c, http.StatusOK, components.ConfusionSpansPage(h.page(c, title), v))
 }
 
-// confusionSpans reads the cell the query names, with its table, or
-// refuses the query for what it names wrong.
-func (h *handler) confusionSpans(c echo.Context, p db.Project) (components.ConfusionSpansView, error) {
+// confusionSpans reads the cell the query names, with its table and the
+// texts of the documents its first shown spans are in, or refuses the
+// query for what it names wrong.
+func (h *handler) confusionSpans(c echo.Context, p db.Project, shown int) (components.ConfusionSpansView, error) {
 	cell, err := queriedCell(c)
 	if err != nil {
 		return components.ConfusionSpansView{}, err
 	}
-	t, texts, err := fromstore.CellSpans(c.Request().Context(), h.store, p.ID, cell, components.MaxCellSpansShown)
+	t, texts, err := fromstore.CellSpans(c.Request().Context(), h.store, p.ID, cell, shown)
 	if err != nil {
 		return components.ConfusionSpansView{}, err
 	}
@@ -55,6 +57,62 @@ func (h *handler) confusionSpans(c echo.Context, p db.Project) (components.Confu
 		}
 	}
 	return components.ConfusionSpansView{Project: p, Cell: cell, Confusion: table, Spans: t.CellSpans(), Texts: texts}, nil
+}
+
+// apiConfusionSpans is the page's list as JSON, every span of the cell
+// with its words: {"row","col","pair","spans","places"}, none as null,
+// pair null for the summed table, spans the table's count.
+func (h *handler) apiConfusionSpans(c echo.Context) error {
+	p, err := h.reviewedProject(c)
+	if err != nil {
+		return err
+	}
+	v, err := h.confusionSpans(c, p, math.MaxInt)
+	if err != nil {
+		return err
+	}
+	out := cellJSON{Row: labelJSON(v.Cell.Row), Col: labelJSON(v.Cell.Col), Spans: v.Confusion.Count(v.Cell.Row, v.Cell.Col), Places: []cellPlaceJSON{}}
+	if v.Cell.A != "" {
+		out.Pair = []string{v.Cell.A, v.Cell.B}
+	}
+	for _, s := range v.Spans {
+		text := []rune(v.Texts[s.Doc])
+		pl := cellPlaceJSON{Document: s.Doc, ExternalID: s.DocName, Start: s.Start, End: s.End, First: s.First, Second: s.Second}
+		if s.End <= len(text) {
+			pl.Text = string(text[s.Start:s.End])
+		}
+		out.Places = append(out.Places, pl)
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// cellJSON is a cell's spans as the API answers them.
+type cellJSON struct {
+	Row    *string         `json:"row"`
+	Col    *string         `json:"col"`
+	Pair   []string        `json:"pair"`
+	Spans  int             `json:"spans"`
+	Places []cellPlaceJSON `json:"places"`
+}
+
+// cellPlaceJSON is one span of a cell: first gave it the row's label,
+// second the column's.
+type cellPlaceJSON struct {
+	Document   int64  `json:"document"`
+	ExternalID string `json:"external_id"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	Text       string `json:"text"`
+	First      string `json:"first"`
+	Second     string `json:"second"`
+}
+
+// labelJSON is a label as the API's JSON gives it, none as null.
+func labelJSON(label string) *string {
+	if label == agreement.None {
+		return nil
+	}
+	return &label
 }
 
 // queriedCell is the cell the query names, as written: row and col are

@@ -74,6 +74,7 @@ func routes(e *echo.Echo, h *handler) {
 	api.GET("/projects/:p/labels", h.apiLabels)
 	api.PUT("/projects/:p/labels", h.apiReplaceLabels)
 	api.GET("/projects/:p/agreement", h.apiAgreement)
+	api.GET("/projects/:p/agreement/confusion", h.apiConfusionSpans)
 	api.GET("/projects/:p/progress", h.apiProgress)
 	api.DELETE("/projects/:p", h.apiDeleteProject)
 	api.GET("/documents/:d", h.getDocument)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -31,7 +30,11 @@ func (h *handler) agreementPage(c echo.Context) error {
 	}
 	v.ToAccept, v.Batch = toAccept(todo), db.NewAcceptBatch()
 	if pair := c.QueryParam("pair"); pair != "" {
-		if v.Confusion, err = confusionOf(tally, pair); err != nil {
+		first, second, err := queriedPair(c, pair)
+		if err != nil {
+			return err
+		}
+		if v.Confusion, err = pairConfusion(c, p, tally, first, second); err != nil {
 			return err
 		}
 	}
@@ -136,17 +139,6 @@ func acceptedNotice(ctx context.Context, spans, links, docs int) string {
 func undoneNotice(ctx context.Context, u db.BatchUndo) string {
 	return components.Tf(ctx, "The accept is taken back: %s left gold, in %s.",
 		components.SpansAndLinksIn(ctx, u.Removed.Spans, u.Removed.Relations), components.Tn(ctx, u.Docs, "%d document", "%d documents"))
-}
-
-// confusionOf is the table of labels confused of the pair named
-// "first/second" (user names hold no slash).
-func confusionOf(t *agreement.Tally, pair string) (agreement.Confusion, error) {
-	a, b, _ := strings.Cut(pair, "/")
-	c, ok := t.Confusion(a, b)
-	if !ok || a == "" || b == "" {
-		return c, badRequest("pair: %q is not two users who worked on a document in common, named first/second", pair)
-	}
-	return c, nil
 }
 
 // apiAgreement is the agreement page's figures as JSON, for scripts that

@@ -63,11 +63,23 @@ func TestAgreementConfusion(t *testing.T) {
 	if d.Find("#confusion-pair option[selected]").AttrOr("value", "") != "karim/layla" {
 		t.Error("the pair shown is not the one selected")
 	}
-	for _, bad := range []string{"layla/rana", "layla", "/karim", "layla/karim/x"} {
+	for bad, says := range map[string]string{
+		"layla/rana":    "In project " + te.proj.Name + ", rana has no layer of a document another user worked on too.",
+		"layla":         "layla is not a pair of users: give two names, first/second (pair=karim/layla).",
+		"/karim":        "/karim is not a pair of users",
+		"layla/karim/x": "layla/karim/x is not a pair of users",
+	} {
 		rec := te.rana.get(page + "?pair=" + bad)
-		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "pair") {
-			t.Errorf("pair=%s: %d %.200s", bad, rec.Code, rec.Body.String())
+		if rec.Code != http.StatusBadRequest || !strings.Contains(words(htmlPage(t, rec, http.StatusBadRequest).Selection), says) {
+			t.Errorf("pair=%s: %d %.300s, want it to say %q", bad, rec.Code, rec.Body.String(), says)
 		}
+	}
+	// In Arabic too, the names isolated in the sentence.
+	if err := te.store.SetLanguage(t.Context(), te.rana.user, "ar"); err != nil {
+		t.Fatal(err)
+	}
+	if got := words(htmlPage(t, te.rana.get(page+"?pair=layla"), http.StatusBadRequest).Selection); !strings.Contains(got, "\u2068layla\u2069 ليس زوجًا من المستخدمين") {
+		t.Errorf("an Arabic page refusing pair=layla says %q", got)
 	}
 }
 

@@ -46,9 +46,8 @@ func (h *handler) confusionSpans(c echo.Context, p db.Project, shown int) (compo
 	}
 	table := t.ConfusionOverall()
 	if cell.A != "" {
-		var ok bool
-		if table, ok = t.Confusion(cell.A, cell.B); !ok {
-			return components.ConfusionSpansView{}, badPair(c, p, t, cell)
+		if table, err = pairConfusion(c, p, t, cell.A, cell.B); err != nil {
+			return components.ConfusionSpansView{}, err
 		}
 	}
 	for _, l := range [2]struct{ field, label string }{{"row", cell.Row}, {"col", cell.Col}} {
@@ -135,29 +134,48 @@ func queriedCell(c echo.Context) (agreement.Cell, error) {
 		return cell, refusedQuery(c, "row", components.Msg("None against none is no cell of the table: give a label for the row, the column or both."))
 	}
 	if pair := q.Get("pair"); pair != "" {
-		names := strings.Split(pair, "/")
-		if len(names) != 2 || names[0] == "" || names[1] == "" || names[0] == names[1] {
-			return cell, badQuery(c, "pair", components.Msg("%s is not a pair of users: give two names, first/second (pair=karim/layla)."), pair)
+		var err error
+		if cell.A, cell.B, err = queriedPair(c, pair); err != nil {
+			return cell, err
 		}
-		cell.A, cell.B = names[0], names[1]
 	}
 	return cell, nil
+}
+
+// queriedPair is the two users a query's pair names, first/second, or a
+// refusal saying how to name them.
+func queriedPair(c echo.Context, pair string) (first, second string, err error) {
+	names := strings.Split(pair, "/")
+	if len(names) != 2 || names[0] == "" || names[1] == "" || names[0] == names[1] {
+		return "", "", badQuery(c, "pair", components.Msg("%s is not a pair of users: give two names, first/second (pair=karim/layla)."), pair)
+	}
+	return names[0], names[1], nil
+}
+
+// pairConfusion is the table of labels confused of first and second,
+// rows first's labels, or badPair's refusal where they have none.
+func pairConfusion(c echo.Context, p db.Project, t *agreement.Tally, first, second string) (agreement.Confusion, error) {
+	table, ok := t.Confusion(first, second)
+	if !ok {
+		return table, badPair(c, p, t, first, second)
+	}
+	return table, nil
 }
 
 // badPair says why the pair asked for has no table: a name that is no
 // user with a layer beside another's in the project, or two users who
 // never worked on a document in common.
-func badPair(c echo.Context, p db.Project, t *agreement.Tally, cell agreement.Cell) error {
+func badPair(c echo.Context, p db.Project, t *agreement.Tally, first, second string) error {
 	known := map[string]bool{}
 	for _, pr := range t.Pairs() {
 		known[pr.A], known[pr.B] = true, true
 	}
-	for _, name := range []string{cell.A, cell.B} {
+	for _, name := range []string{first, second} {
 		if !known[name] {
 			return badQuery(c, "pair", components.Msg("In project %s, %s has no layer of a document another user worked on too."), p.Name, name)
 		}
 	}
-	return badQuery(c, "pair", components.Msg("%s and %s never worked on a document in common."), cell.A, cell.B)
+	return badQuery(c, "pair", components.Msg("%s and %s never worked on a document in common."), first, second)
 }
 
 // badQuery refuses the address for what its field names: the API answers

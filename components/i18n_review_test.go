@@ -34,6 +34,10 @@ func TestReviewTextsInArabic(t *testing.T) {
 		{"chip, Arabic", chipText(ar, "QUOTE ← "+isolate("not in text")+" ≠ "+isolate("gold")+": "+isolate("?")), "QUOTE ← \u2068ليس في النص\u2069 ≠ \u2068الذهبية\u2069: \u2068?\u2069"},
 		{"chip, English", chipText(en, "QUOTE ← "+isolate("not in text")), "QUOTE ← \u2068not in text\u2069"},
 		{"agreed fold, English", agreedSummary(en, 1234), "1,234 paragraphs where everyone agrees"},
+		{"gold reviewed, English", goldFinishedText(en, "reviewed"), "Gold is marked reviewed: a manager reopens it before it changes."},
+		{"gold done, English", goldFinishedText(en, "done"), "Gold is marked done: a manager reopens it before it changes."},
+		{"gold reviewed, Arabic", goldFinishedText(ar, "reviewed"), "الطبقة الذهبية مُراجَعة: يعيد مدير فتحها قبل أن تتغير."},
+		{"gold done, Arabic", goldFinishedText(ar, "done"), "الطبقة الذهبية منجزة: يعيد مدير فتحها قبل أن تتغير."},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, tc.got, tc.want)

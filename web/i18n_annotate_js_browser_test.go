@@ -74,7 +74,7 @@ func TestBrowserArabicScriptsSaveAndRefuse(t *testing.T) {
 	s.failWrites.Store(false)
 	for expr, want := range map[string]string{
 		`document.getElementById('save-error-text').textContent`:                 "تعذّر حفظ المقطع: \u2068database unavailable\u2069. لم يتغير شيء؛ أعد المحاولة.",
-		`document.getElementById('save-error-close').getAttribute('aria-label')`: "إغلاق رسالة الخطأ",
+		`document.getElementById('save-error-close').getAttribute('aria-label')`: "إخفاء رسالة الخطأ",
 		`document.getElementById('save-status').textContent`:                     "",
 		`String(document.querySelectorAll('#span-list .span-item').length)`:      "1",
 	} {

@@ -12,7 +12,7 @@ func init() {
 
 		"No members yet.": "لا أعضاء بعد.",
 		"Remove %s from the project? Their layers are kept.": "أتزيل \u2068%s\u2069 من المشروع؟ تبقى طبقاته محفوظة.",
-		"Remove %s":            "إزالة %s",
+		"Remove %s":            "إزالة \u2068%s\u2069",
 		"User name":            "اسم المستخدم",
 		"Add or change member": "إضافة عضو أو تغيير دوره",
 		"A member's name again with another role changes their role; their layers are kept.": "اسم عضو موجود مع دور آخر يغيّر دوره، وتبقى طبقاته محفوظة.",
@@ -34,10 +34,10 @@ func init() {
 		"nobody": "لا أحد",
 		"nobody yet: every annotator may open it": "لا أحد بعد: يفتحه كل موسِّم",
 		"(not assigned)":          "(غير مُسنَد)",
-		"Reopen %s's layer of %s": "إعادة فتح طبقة %s في %s",
+		"Reopen %s's layer of %s": "إعادة فتح طبقة \u2068%s\u2069 في \u2068%s\u2069",
 		"Reopen":                  "إعادة فتح",
 		"Unassign %s from %s? Their layer is kept, but they no longer open the document unless it is assigned to them again.": "أتلغي إسناد \u2068%[2]s\u2069 إلى \u2068%[1]s\u2069؟ تبقى طبقته محفوظة، لكنه لن يفتح المستند ما لم يُسنَد إليه من جديد.",
-		"Unassign %s from %s": "إلغاء إسناد %[2]s إلى %[1]s",
+		"Unassign %s from %s": "إلغاء إسناد \u2068%[2]s\u2069 إلى \u2068%[1]s\u2069",
 
 		"File":                              "الملف",
 		"Choose a file…":                    "اختر ملفًا…",

@@ -35,6 +35,33 @@ func TestQueueLeftAgreesInArabic(t *testing.T) {
 	}
 }
 
+// TestReviewReadyAgreesInArabic: the documents ready for review are
+// counted with the word for ready agreeing with them, in English as
+// before.
+func TestReviewReadyAgreesInArabic(t *testing.T) {
+	for _, tc := range []struct {
+		lang  Lang
+		ready int
+		want  string
+	}{
+		{English, 1, "1 document ready for review (every annotator done)"},
+		{English, 2, "2 documents ready for review (every annotator done)"},
+		{Arabic, 0, "لا مستندات جاهزة للمراجعة"},
+		{Arabic, 1, "مستند واحد جاهز للمراجعة"},
+		{Arabic, 2, "مستندان جاهزان للمراجعة"},
+		{Arabic, 4, "4 مستندات جاهزة للمراجعة"},
+	} {
+		var b strings.Builder
+		ctx := WithLang(context.Background(), tc.lang)
+		if err := reviewReady(db.ReviewItem{Documents: 5, Annotated: 5, Ready: tc.ready, Next: 1}).Render(ctx, &b); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(squashTags(b.String()), tc.want) {
+			t.Errorf("%s, %d ready: %q, want %q in it", tc.lang, tc.ready, squashTags(b.String()), tc.want)
+		}
+	}
+}
+
 // squashTags is markup's text, tags dropped and spaces made one.
 func squashTags(html string) string {
 	var out strings.Builder

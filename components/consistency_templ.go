@@ -786,7 +786,9 @@ func consistencyCount(ctx context.Context, v ConsistencyView) string {
 	if len(v.Conflicts) > maxConflictsShown {
 		return Tf(ctx, "%s given more than one label; the %d with the most spans are listed.", n, maxConflictsShown)
 	}
-	return Tf(ctx, "%s given more than one label.", n)
+	// Its own count, not n in a sentence: Arabic's verb agrees with one
+	// text, two or more.
+	return Tn(ctx, len(v.Conflicts), "%d text given more than one label.", "%d texts given more than one label.")
 }
 
 func consistencyEmpty(ctx context.Context, v ConsistencyView) string {

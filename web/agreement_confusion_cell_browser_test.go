@@ -66,6 +66,11 @@ func TestBrowserAgreementConfusionCell(t *testing.T) {
 		if eval[bool](b, `document.documentElement.scrollWidth > innerWidth + 1`) {
 			t.Errorf("%s: the list scrolls sideways", v.name)
 		}
+		// The first span starts on the first screen: its words and who
+		// labelled them, not only the heading and the hint over them.
+		if got := eval[string](b, firstCellSpanInSight); got != "" {
+			t.Errorf("%s: the first span is not on the first screen: %s", v.name, got)
+		}
 	}
 	b.viewShot("agreement-confusion-cell-zoom")
 
@@ -83,6 +88,9 @@ func TestBrowserAgreementConfusionCell(t *testing.T) {
 	if eval[bool](b, `document.documentElement.scrollWidth > innerWidth + 1`) {
 		t.Error("in Arabic on a phone the list scrolls sideways")
 	}
+	if got := eval[string](b, firstCellSpanInSight); got != "" {
+		t.Errorf("in Arabic on a phone the first span is not on the first screen: %s", got)
+	}
 	b.viewShot("agreement-confusion-cell-ar-phone")
 
 	// Back to the table.
@@ -93,3 +101,10 @@ func TestBrowserAgreementConfusionCell(t *testing.T) {
 	}
 	b.run(chromedp.EmulateViewport(1366, 900))
 }
+
+// firstCellSpanInSight says where the first span of a cell's list and the
+// line naming who labelled it stand, scrolled to the top, when the line
+// is not on the first screen; "" when it is.
+const firstCellSpanInSight = `(() => { scrollTo(0, 0);
+  const li = document.querySelector('#cell-spans > li'), who = li.querySelector('.cell-who').getBoundingClientRect();
+  return who.bottom <= innerHeight ? '' : 'its text starts at ' + Math.round(li.querySelector('.span-text').getBoundingClientRect().top) + ' px and who labelled it ends at ' + Math.round(who.bottom) + ' px, below the window\'s ' + innerHeight + ' px'; })()`

@@ -93,7 +93,7 @@ func init() {
 		"into the gold layer":                      "في الطبقة الذهبية",
 		"into %s's layer":                          "في طبقة %s",
 		"Imported %s (no annotations)":             "استُورد %s (بلا توسيم)",
-		"Imported %s with %s %s":                   "استُورد %s فيها %s %s",
+		"Imported %s with %s %s":                   "استُورد %s مع %s %s",
 		"no annotations":                           "لا توسيم",
 		"Imported %s %s of %s":                     "استُورد %s %s من %s",
 		"Imported %s, and %s %s of them and of %s": "استُورد %s، و%s %s منها ومن %s",

@@ -21,7 +21,7 @@ export default {
   "{0} holds one layer: gold is chosen.": "«{0}» تحمل طبقة واحدة: اختيرت الطبقة الذهبية.",
   "{0} counts offsets in code points: UTF-16 units are for the doccano formats.": "«{0}» تعدّ المواضع بنقاط الترميز: وحدات UTF-16 لصيغ doccano وحدها.",
   "Are you sure?": "هل أنت متأكد؟",
-  "{0}. Reload the page to see what is stored.": "{0}. أعد تحميل الصفحة لترى ما خُزِّن.",
+  "{0}. Reload the page to see what is stored.": "\u2068{0}\u2069. أعد تحميل الصفحة لترى ما خُزِّن.",
   "{0} (the server is busy, retrying)": "{0} (الخادم مشغول، تُعاد المحاولة)",
   "Could not reach the server ({0}), so it may or may not be done: reload the page to see what is stored.": "تعذّر الوصول إلى الخادم (\u2068{0}\u2069)، فربما تمّ الأمر وربما لم يتمّ: أعد تحميل الصفحة لترى ما خُزِّن.",
   "“{0}” could not be done after {1} tries: {2}.": "تعذّر تنفيذ «{0}» بعد {1} محاولات: \u2068{2}\u2069.",

@@ -59,7 +59,7 @@ func init() {
 		"Cue:":                             "فعل القول:",
 		"not in the text":                  "ليس في النص",
 		"none yet":                         "لا أحد بعد",
-		"none":                             "لا شيء",
+		"none":                             "لا يوجد",
 		"Remove speaker":                   "إزالة القائل",
 		"Remove cue":                       "إزالة فعل القول",
 		"Pick speaker (S)":                 "اختيار القائل (S)",

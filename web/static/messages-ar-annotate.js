@@ -98,7 +98,7 @@ export default {
   "key {0} is now {1}": "المفتاح {0} صار {1}",
   "{0} has no key now": "{0} بلا مفتاح الآن",
   "their colours, order or descriptions changed": "تغيّرت ألوانها أو ترتيبها أو أوصافها",
-  "none": "لا شيء",
+  "none": "لا يوجد",
   "nothing yet": "لا شيء بعد",
   "current {0}": "{0} الحالي",
   "No {0} spans in this layer yet.": "لا مقاطع {0} في هذه الطبقة بعد.",

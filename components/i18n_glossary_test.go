@@ -36,7 +36,8 @@ func TestArabicKeepsItsGlossary(t *testing.T) {
 		{english: `(?i)\bprojects?\b`, arabic: `مشروع|مشاريع`},
 		{english: `(?i)\brefers? to\b`, arabic: `يحيل|المُحال`, not: `يشير|المشار`},
 		{english: `(?i)\bdismiss\b`, arabic: `إخفاء`},
-		{english: `(?i)\bpassage\b`, arabic: `.`, not: `مقطع`}, // مقطع is a span
+		{english: `(?i)\bmark(ed|ing)? gold reviewed\b`, arabic: `مراجعة`}, // as its button, إنهاء مراجعة
+		{english: `(?i)\bpassage\b`, arabic: `.`, not: `مقطع`},             // مقطع is a span
 	} {
 		en, ar := regexp.MustCompile(g.english), regexp.MustCompile(g.arabic)
 		var wrong []string

@@ -36,6 +36,10 @@ func TestArabicKeepsItsGlossary(t *testing.T) {
 		{english: `(?i)\bprojects?\b`, arabic: `مشروع|مشاريع`},
 		{english: `(?i)\brefers? to\b`, arabic: `يحيل|المُحال`, not: `يشير|المشار`},
 		{english: `(?i)\bdismiss\b`, arabic: `إخفاء`},
+		{english: `(?i)\bsuggestions?\b`, arabic: `اقتراح|مقترح`},
+		{english: `(?i)\bdisputed\b`, arabic: `مختلف`},
+		{english: `(?i)\bmanagers?\b`, arabic: `مدير`},
+		{english: `(?i)\bguidelines\b`, arabic: `الإرشادات`},
 		{english: `(?i)\bmark(ed|ing)? gold reviewed\b`, arabic: `مراجعة`}, // as its button, إنهاء مراجعة
 		{english: `(?i)\bpassage\b`, arabic: `.`, not: `مقطع`},             // مقطع is a span
 	} {

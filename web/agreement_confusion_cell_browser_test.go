@@ -41,7 +41,7 @@ func TestBrowserAgreementConfusionCell(t *testing.T) {
 	page := fmt.Sprintf("%s/projects/%d/agreement", s.url, s.proj.ID)
 	b.run(chromedp.EmulateViewport(1366, 900), chromedp.Navigate(page), chromedp.WaitVisible(chromedp.ID("agreement-confusion")))
 	cell := `[...document.querySelectorAll('#agreement-confusion td')].find((c) => c.title === '2 spans one side labelled LOC and the other ORG')`
-	if got := eval[string](b, `(() => { const a = `+cell+`.querySelector('a'); return [a.parentElement.tagName, a.getAttribute('aria-label'), Number(getComputedStyle(a).fontWeight) >= 700].join(' | '); })()`); got != "STRONG | 2 spans one side labelled LOC and the other ORG | true" {
+	if got := eval[string](b, `(() => { const a = `+cell+`.querySelector('a'); return [a.parentElement.tagName, a.getAttribute('aria-label'), Number(getComputedStyle(a).fontWeight) >= 700].join(' | '); })()`); got != "STRONG | 2: 2 spans one side labelled LOC and the other ORG | true" {
 		t.Errorf("the LOC · ORG cell's link reads %q", got)
 	}
 	eval[bool](b, `(`+cell+`.querySelector('a').focus(), true)`)

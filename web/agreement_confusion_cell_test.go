@@ -62,7 +62,7 @@ func TestAgreementConfusionCells(t *testing.T) {
 					t.Errorf("%s: a cell of %s links to %s", pair, n, a.AttrOr("href", ""))
 				}
 				return
-			case a.Length() != 1 || a.AttrOr("aria-label", "") != td.AttrOr("title", "-"):
+			case a.Length() != 1 || a.AttrOr("aria-label", "") != n+": "+td.AttrOr("title", "-"):
 				t.Errorf("%s: the cell %q (%s) links %d times, named %q", pair, td.AttrOr("title", ""), n, a.Length(), a.AttrOr("aria-label", ""))
 				return
 			}

@@ -104,6 +104,7 @@ func (b *builder) mainVerbSubject(c cue) subject {
 		for first > 0 && !d.hasSentenceEnd(d.words[first-1].End, d.words[first].Start) {
 			first--
 		}
+		first = d.pastSide(first, i-1) // من ناحيته أشاد الوزير ...، مشيرا
 	}
 	if first >= i || !b.opensVerbally(d.words[first]) {
 		return subject{}
@@ -117,7 +118,7 @@ func (b *builder) mainVerbSubject(c cue) subject {
 	if s.TooLong || s.Start >= s.End || d.wordAt(s.Start) != first+1 {
 		return subject{}
 	}
-	return s
+	return d.beforeObjectOfB(d.words[first], s)
 }
 
 // clauseOpening is the first word of the clause that holds the word

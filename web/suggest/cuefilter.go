@@ -16,11 +16,15 @@ var verbNegations = normSet("لم", "لن", "لا", "ولم", "ولن", "ولا"
 var demonstratives = normSet("هذا", "هذه", "هذين", "هاتين", "ذلك", "تلك", "هؤلاء", "هذان", "هاتان")
 
 // notCue reports whether word i, a cue word with base form base, is not a
-// cue here: after قيل (قيل وقال is "hearsay"); negated (لم يوضح، دون أن
-// يكشف); or after a relative pronoun with no reported speech following.
+// cue here: the writer's own first person (أعترف أن); after قيل (قيل وقال
+// is "hearsay"); negated (لم يوضح، دون أن يكشف); or after a relative
+// pronoun with no reported speech following.
 func (d *doc) notCue(lx lexicon, base string, i int) bool {
 	if (ambiguousCues[base] || marksOnlyCues[base]) && !d.hasComplement(lx, base, i) ||
 		impersonalNouns[base] && !d.impersonalNounCue(i) {
+		return true
+	}
+	if d.firstPerson(base, i) {
 		return true
 	}
 	if i == 0 || !d.onlySpace(d.words[i-1].End, d.words[i].Start) {
@@ -91,4 +95,23 @@ func (d *doc) between(i, k int) bool {
 	}
 	rest, ok := cutConj(norm)
 	return ok && !complementizers[rest] && !complementizers[norm]
+}
+
+// waslBases are cue verbs whose past begins with a hamza-less alif
+// (اعترف، اعتبر، اعتقد): the same letters after أ are the first person
+// of the present (أعترف، أعتبر), the writer speaking for himself.
+var waslBases = normSet("اعترف", "اعتبر", "اعتقد")
+
+// firstPerson reports whether word i, of cue base base, is written as the
+// first person of a waslBases verb: the writer's own view, which names no
+// one else's speech.
+func (d *doc) firstPerson(base string, i int) bool {
+	if !waslBases[base] {
+		return false
+	}
+	rs := d.rs[d.words[i].Start:d.words[i].End]
+	if len(rs) > 1 && (rs[0] == 'و' || rs[0] == 'ف') && rs[1] == 'أ' {
+		rs = rs[1:]
+	}
+	return len(rs) > 0 && rs[0] == 'أ'
 }

@@ -20,8 +20,8 @@ func DefaultCueVerbs() []string {
 		// describing, repeating, closing, insisting, promising, reporting
 		"وصف", "يصف", "واصفا", "كرر", "يكرر", "مكررا", "ختم", "مختتما", "أصر", "يصر", "مصرا",
 		"تعهد", "يتعهد", "متعهدا", "أورد", "أظهر", "مذكرا", "تساءل", "متسائلا",
-		// noticing, conceding, promising (لاحظ أن، أقر بأن، وعد « ... »)
-		"لاحظ", "يلاحظ", "ملاحظا", "أقر", "يقر", "مقرا", "وعد", "واعدا",
+		// noticing, conceding, promising (لاحظ أن، أقر بأن، اعترف بأن، وعد « ... »)
+		"لاحظ", "يلاحظ", "ملاحظا", "أقر", "يقر", "مقرا", "اعترف", "يعترف", "معترفا", "وعد", "واعدا",
 		// impersonal passives, with no speaker (قيل إن، يعتقد أن، ينتظر أن)
 		"قيل", "ينتظر", "يرتقب", "يشاع", "أشيع", "المنتظر", "المرتقب", "المتوقع",
 		// calls and nominal complements: cues only before marked words
@@ -33,8 +33,8 @@ func DefaultCueVerbs() []string {
 // also "between", تابع "follower", ذكر "mention", لفت "drawing", رأى
 // "saw", نقل "transport", شدد "tighten", وصف "description", توقع
 // "expectation", يعتبر "is considered", ختم "seal", أظهر "showed", أدرك "reached", تعهد
-// "pledge", مذكرة "memorandum", لاحظ "observed", أقر "approved", وعد
-// "promise"; a belief or forecast verb (يعتقد، يرجح)
+// "pledge", مذكرة "memorandum", لاحظ "observed", أقر "approved", اعترف
+// "recognised", وعد "promise"; a belief or forecast verb (يعتقد، يرجح)
 // and an impersonal passive (ينتظر "waits") attribute only a clause.
 // They count as cues only when reported speech follows (see
 // hasComplement).
@@ -42,7 +42,8 @@ var ambiguousCues = normSet("بين", "تابع", "ذكر", "لفت", "رأى", 
 	"اعتقد", "يعتقد", "معتقدا", "توقع", "يتوقع", "متوقعا", "رجح", "يرجح", "مرجحا", "تكهن", "يتكهن",
 	"يعتبر", "يخشى", "أدرك", "يدرك", "وصف", "يصف", "واصفا", "كرر", "يكرر", "مكررا", "ختم", "مختتما", "أصر", "يصر",
 	"مصرا", "تعهد", "يتعهد", "متعهدا", "أورد", "أظهر", "مذكرا", "قيل", "ينتظر", "يرتقب", "يشاع",
-	"أشيع", "تساءل", "متسائلا", "لاحظ", "يلاحظ", "ملاحظا", "أقر", "يقر", "مقرا", "وعد", "واعدا")
+	"أشيع", "تساءل", "متسائلا", "لاحظ", "يلاحظ", "ملاحظا", "أقر", "يقر", "مقرا", "اعترف", "يعترف", "معترفا",
+	"وعد", "واعدا")
 
 // marksOnlyCues introduce a call or a nominal complement (أعرب عن، اتهم
 // ب، دعا إلى، طالب ب), which is not annotated unless it holds marked

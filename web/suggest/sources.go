@@ -148,6 +148,9 @@ var timeNouns = normSet("يوم", "أسبوع", "شهر", "عام", "سنة", "�
 // or an existing PER/ORG.
 func (b *builder) headsSubject(w word) bool {
 	norm := w.Norm
+	if sourceHeads[norm] || institutionWords[norm] {
+		return true // وزير، وكالة: their و is a root letter, not the conjunction
+	}
 	if rest, ok := cutConj(norm); ok {
 		norm = rest
 	}

@@ -64,6 +64,9 @@ func (b *builder) speakerOf(c cue, q quote, current *Span) *Span {
 	if s := b.subjectBefore(c); s.Start < s.End {
 		return b.speakerFor(s, s.Start, s.End)
 	}
+	if s := b.narratedSubject(c); current == nil && s.Start < s.End {
+		return b.speakerFor(s, s.Start, s.End) // وتحدث الشيخ خالد ... . وقال انه
+	}
 	return current
 }
 

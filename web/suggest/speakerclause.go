@@ -80,12 +80,12 @@ var pastParticles = normSet("وقد", "قد", "لقد", "ولقد")
 
 // nameBeforeObject ends a verb's subject that starts at word k and ends
 // at end before its object: the first definite word after a bare one,
-// unless it is a relative adjective (الكورية) or the name of God in a
-// name (عبد الله).
+// unless it is a relative adjective (الكورية), the name of God in a
+// name (عبد الله) or the genitive of a title or body (وزير الزراعة).
 func (d *doc) nameBeforeObject(k, end int) int {
 	for j := k + 1; j < len(d.words) && d.words[j].End <= end; j++ {
 		w, prev := d.words[j].Norm, d.words[j-1].Norm
-		if strings.HasPrefix(prev, "ال") || !strings.HasPrefix(w, "ال") || w == "الله" ||
+		if strings.HasPrefix(prev, "ال") || !strings.HasPrefix(w, "ال") || w == "الله" || sourceHeads[prev] || institutionWords[prev] ||
 			strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "ية") {
 			continue
 		}

@@ -20,14 +20,20 @@ var mannerPhrases = normSet("بحزن", "بأسف", "بأسى", "بمرارة", 
 
 // endsSpeakerPhrase reports whether word w, the nth of a subject phrase,
 // ends it: a word or phrase of manner, or, first, a bare verbal noun of the form
-// استفعال (ووصف استخدام إسرائيل للقنابل بأنه): the object of a cue whose
-// subject is left out, never a speaker.
+// استفعال (ووصف استخدام إسرائيل للقنابل بأنه) or the veil of an idiom of
+// revealing (كشفا النقاب عن): the object of a cue whose subject is left
+// out, never a speaker.
 func endsSpeakerPhrase(norm string, n int) bool {
 	if mannerWords[norm] || mannerPhrases[norm] || stanceParticiples[norm] {
 		return true
 	}
-	return n == 0 && isBareIstifal(norm)
+	return n == 0 && (isBareIstifal(norm) || veilNouns[norm])
 }
+
+// veilNouns are the objects of the idioms of revealing (كشف النقاب عن،
+// أزاح الستار عن، أماط اللثام عن): right after the cue they are its
+// object, and its subject is left out.
+var veilNouns = normSet("النقاب", "الستار", "الستارة", "اللثام")
 
 // isBareIstifal reports whether a word without the article has the shape
 // of a verbal noun استفعال: است, three root letters with ا before the

@@ -13,12 +13,13 @@ var mediaNouns = normSet("صحيفة", "قناة", "وكالة", "محطة", "ت
 	"مجلة", "جريدة", "راديو", "فضائية")
 
 // textNouns head a text or a piece of evidence (تقرير، بيان، استطلاع،
-// المعلومات، البيانات "the data", a draft's النص, a monument's النصب):
+// المعلومات، البيانات "the data", a draft's النص, a monument's النصب, a
+// resolution's القرار):
 // such a source is not a person or an organisation, so its attribution
 // has no speaker.
 var textNouns = normSet("تقرير", "تقارير", "بيان", "بلاغ", "دراسة", "استطلاع", "وثيقة", "رسالة",
 	"معلومات", "بيانات", "إحصائيات", "إحصاءات", "احصائيات", "تحقيق", "تحقيقات", "نتائج", "أرقام", "مصادر تاريخية",
-	"نص", "النص", "نصب") // stripArticle keeps the article of a word this short
+	"نص", "النص", "نصب", "قرار", "قرارات") // stripArticle keeps the article of a word this short
 
 // adverbs stand between a cue's subject and its object (أكد جلالته مجددا
 // شجبه): they end the subject.

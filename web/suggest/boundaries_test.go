@@ -41,6 +41,10 @@ func TestSuggestQuotationEnds(t *testing.T) {
 			quotes: []string{"ما رأيكم في إطلالة على المدينة ؟ تعالوا بنا نركب القطار !"}},
 		{name: "a question mark is the speaker's", text: "وقال الوزير إن أحدا لم يسأل لماذا تأخر الجيش ؟ وانتهت الجلسة.",
 			quotes: []string{"أحدا لم يسأل لماذا تأخر الجيش ؟"}},
+		{name: "لكنه لم before a verb of no saying is the speaker's", text: "وقال المدير إن الفيضان دمر منازل من الطين لكنه لم يطال المدينة ذاتها .",
+			quotes: []string{"الفيضان دمر منازل من الطين لكنه لم يطال المدينة ذاتها"}},
+		{name: "لكنه لم before a cue is the writer's", text: "وقال المدير إن الفيضان دمر منازل من الطين لكنه لم يوضح عددها .",
+			quotes: []string{"الفيضان دمر منازل من الطين"}},
 		{name: "قائلة, the feminine of قائلا, opens its own speech", text: "وأعلنت روسيا أنها ستشارك بالمؤتمر قائلة إنها ستركز على وقف إطلاق النار.",
 			quotes: []string{"ستشارك بالمؤتمر", "ستركز على وقف إطلاق النار"}, cue: map[string]string{"ستركز على وقف إطلاق النار": "قائلة"}},
 	}

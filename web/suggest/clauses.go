@@ -113,14 +113,16 @@ func (d *doc) startsPhrase(k int, phrases [][]string) bool {
 }
 
 // speechFollows reports whether word k reports speech or its absence: a
-// cue, a negation before one (لكنه لم يوضح), or a verb taking the verbal
+// cue, a negation right before one (لكنه لم يوضح; a negation before
+// another verb is the speaker's own, لكنه لم يطال المدينة), or a verb taking the verbal
 // noun of saying (لكنه حرص على القول، لكنه اكتفى بالقول).
 func (d *doc) speechFollows(k int, lx lexicon) bool {
 	if k >= len(d.words) {
 		return false
 	}
-	if negations[d.words[k].Norm] {
-		return true
+	if negations[d.words[k].Norm] && k+1 < len(d.words) {
+		_, says := lx.match(d.words[k+1].Norm)
+		return says // لكنه لم يوضح; لكنه لم يطال المدينة goes on with the speech
 	}
 	for j := k + 1; j < len(d.words) && j <= k+2; j++ {
 		if sayingVerbalNouns[d.words[j].Norm] {

@@ -80,8 +80,8 @@ var praiseVerbs = normSet("أشاد", "رحب", "نوه", "ندد", "طالب", 
 // object one of praiseVerbs takes with ب.
 func (d *doc) beforeObjectOfB(verb word, s subject) subject {
 	v := strings.TrimLeft(verb.Norm, "وف")
-	if !praiseVerbs[v] && !praiseVerbs[verb.Norm] {
-		return s
+	if !praiseVerbs[v] && !praiseVerbs[verb.Norm] && !praiseVerbs[strings.TrimSuffix(v, "ت")] {
+		return s // أشاد، وأقرت
 	}
 	for k := d.wordAt(s.Start) + 1; k < len(d.words) && d.words[k].End <= s.End; k++ {
 		if strings.HasPrefix(d.words[k].Norm, "بال") {

@@ -77,8 +77,8 @@ func (b *builder) subjectBefore(c cue) subject {
 	}
 	opened := k < 0 || opensSubject(d.words[k].Norm) || d.hasAny(d.words[k].End, start, clausePunct+"()-–—"+quoteMarks)
 	topic := k >= 0 && topicWords[d.words[k].Norm]
-	if n > 6 && !topic {
-		return subject{} // only أما marks off a long phrase as the subject
+	if n > 6 && !topic && !d.titledAfterOpener(k, start) {
+		return subject{} // only أما marks off a long phrase as the subject, or a title after غير أن
 	}
 	if afterTopicWord && !topic {
 		return subject{} // فقد، فإنه follow a topic, not any noun
@@ -184,4 +184,16 @@ func cutConj(norm string) (string, bool) {
 func isParticiple(base string) bool {
 	rs := []rune(base)
 	return len(rs) > 3 && rs[len(rs)-1] == 'ا'
+}
+
+// titledAfterOpener reports whether the phrase starting at start, after
+// word k, opens with a title (مدير، وزير، رئيس) right after a word that
+// sets off a subject before its verb (غير أن، لكن، وكان): a title with
+// its body, rank and name (غير أن مدير عام الدفاع المدني اللواء عوض
+// وديعة الله قال) is the subject however long, up to maxTopicWords.
+func (d *doc) titledAfterOpener(k, start int) bool {
+	if k < 0 || !opensSubject(d.words[k].Norm) || topicWords[d.words[k].Norm] {
+		return false
+	}
+	return sourceHeads[d.words[d.wordAt(start)].Norm]
 }

@@ -27,6 +27,9 @@ func (b *builder) narratedSubject(c cue) subject {
 	if pastParticles[d.words[first].Norm] {
 		first++
 	}
+	if s := b.speakerNamedAgain(first, last); s.Start < s.End {
+		return s // وخالد اليوم متزوج ... . ويوضح « ... »
+	}
 	verb := d.words[first]
 	if first+1 > last || !b.opensVerbally(verb) || imperfect(verb.Norm) || !b.headsSubject(d.words[first+1]) ||
 		!sameGender(verb.Norm, d.words[i].Norm) {
@@ -90,4 +93,51 @@ func (d *doc) beforeObjectOfB(verb word, s subject) subject {
 		}
 	}
 	return s
+}
+
+// speakerNamedAgain is the name opening the sentence of words first to
+// last, with its conjunction (وخالد اليوم متزوج), when it repeats the last
+// words of a speaker already related to a quotation before it (الشيخ
+// خالد): a sentence that opens with someone quoted is about them.
+func (b *builder) speakerNamedAgain(first, last int) subject {
+	d := b.d
+	for _, r := range b.rels {
+		if r.typ != "speaker" || r.to.End > d.words[first].Start {
+			continue
+		}
+		names := d.wordsIn(r.to.Start, r.to.End)
+		for n := min(len(names), 3); n >= 1; n-- {
+			tail := names[len(names)-n:]
+			if first+n-1 > last || !b.sameName(first, tail) {
+				continue
+			}
+			return subject{Start: d.words[first].Start, End: d.words[first+n-1].End}
+		}
+	}
+	return subject{}
+}
+
+// sameName reports whether the words from first on spell names, the
+// first with or without a conjunction و.
+func (b *builder) sameName(first int, names []word) bool {
+	d := b.d
+	for j, w := range names {
+		got := d.words[first+j].Norm
+		if j == 0 {
+			got = strings.TrimPrefix(got, "و")
+		}
+		if got != w.Norm || len([]rune(got)) < 3 || !b.nominal(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsIn returns the words inside start..end.
+func (d *doc) wordsIn(start, end int) []word {
+	var out []word
+	for k := d.wordAt(start); k < len(d.words) && d.words[k].End <= end; k++ {
+		out = append(out, d.words[k])
+	}
+	return out
 }

@@ -352,6 +352,12 @@ type DocumentLayers struct {
 // its users' layers by name. It reads one snapshot and holds one document
 // at a time.
 func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func(DocumentLayers) error) error {
+	return s.eachDocumentLayers(ctx, projectID, true, func(d DocumentLayers, _ *sql.Tx) error { return fn(d) })
+}
+
+// eachDocumentLayers is EachDocumentLayers, reading each text only when
+// withText; fn gets the snapshot's transaction too.
+func (s *Store) eachDocumentLayers(ctx context.Context, projectID int64, withText bool, fn func(DocumentLayers, *sql.Tx) error) error {
 	tx, err := s.r.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("db: begin agreement read: %w", err)
@@ -386,12 +392,12 @@ func (s *Store) EachDocumentLayers(ctx context.Context, projectID int64, fn func
 		if layers[0].Name == "" {
 			d.Gold, d.Layers = &layers[0], layers[1:]
 		}
-		if len(d.Layers) >= 2 {
+		if withText && len(d.Layers) >= 2 {
 			if err := tx.QueryRowContext(ctx, "SELECT text FROM documents WHERE id = ?", doc).Scan(&d.Text); err != nil {
 				return fmt.Errorf("db: text of document %d: %w", doc, err)
 			}
 		}
-		err := fn(d)
+		err := fn(d, tx)
 		layers, quotes = nil, false
 		return err
 	}

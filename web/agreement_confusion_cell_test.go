@@ -85,9 +85,9 @@ func TestAgreementConfusionCells(t *testing.T) {
 		return li.Find("mark").Text() + " | " + words(li.Find(".cell-who")) + " | " + words(li.Find(".cell-where"))
 	})
 	want := []string{
-		"الرياض | layla: LOC · karim: ORG | doc-1 43–49",
-		"الرياض | layla: LOC · nour: ORG | doc-1 43–49",
-		"ثالث | layla: LOC · karim: ORG | doc-3 3–7",
+		"الرياض | layla: LOC · karim: ORG | doc-1 43–49 · Compare in the text",
+		"الرياض | layla: LOC · nour: ORG | doc-1 43–49 · Compare in the text",
+		"ثالث | layla: LOC · karim: ORG | doc-3 3–7 · Compare in the text",
 	}
 	if strings.Join(items, "\n") != strings.Join(want, "\n") {
 		t.Errorf("LOC · ORG lists\n%s\nwant\n%s", strings.Join(items, "\n"), strings.Join(want, "\n"))
@@ -108,10 +108,20 @@ func TestAgreementConfusionCells(t *testing.T) {
 	if href := li.Find(".cell-where a").AttrOr("href", ""); href != fmt.Sprintf("/documents/%d/review?from=c-43-49-LOC#c-43-49-LOC", te.docs[0].ID) {
 		t.Errorf("the document opens %q", href)
 	}
+	// Compare in the text opens at the span's paragraph, drawn open as
+	// the disputed one it is; a span both labelled alike (PER · PER) may
+	// be on a paragraph everyone agrees on: every paragraph is drawn.
+	if href := li.Find("a.cell-compare").AttrOr("href", ""); href != fmt.Sprintf("/documents/%d/review/compare#p-1", te.docs[0].ID) {
+		t.Errorf("Compare in the text opens %q", href)
+	}
+	same := htmlPage(t, te.rana.get(page+"/confusion?row=PER&col=PER"), http.StatusOK).Find("#cell-spans a.cell-compare")
+	if href := same.AttrOr("href", ""); same.Length() != 1 || href != fmt.Sprintf("/documents/%d/review/compare?show=all#p-1", te.docs[0].ID) {
+		t.Errorf("PER · PER compares at %q (%d links)", href, same.Length())
+	}
 
 	d = htmlPage(t, te.rana.get(page+"/confusion?row=&col=ORG&pair=karim/layla"), http.StatusOK)
 	li = d.Find("#cell-spans > li")
-	if got := li.Find("mark").Text() + " | " + words(li.Find(".cell-who")) + " | " + words(li.Find(".cell-where")); li.Length() != 1 || got != "الاقتصاد | karim: marked nothing like it · layla: ORG | doc-1 25–33" {
+	if got := li.Find("mark").Text() + " | " + words(li.Find(".cell-who")) + " | " + words(li.Find(".cell-where")); li.Length() != 1 || got != "الاقتصاد | karim: marked nothing like it · layla: ORG | doc-1 25–33 · Compare in the text" {
 		t.Errorf("karim · layla none · ORG lists %q", got)
 	}
 	if got := words(d.Find("h1")); got != "Labels confused: karim none · layla ORG" {

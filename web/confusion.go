@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -18,29 +19,51 @@ import (
 // confusionSpansPage lists the spans one cell of the Agreement page's
 // table of labels confused counts, for reviewers and managers:
 // ?row=LOC&col=ORG, an empty value for none, and &pair=karim/layla for
-// that pair's table (rows karim's labels) rather than the summed one.
+// that pair's table (rows karim's labels) rather than the summed one; a
+// page of them at a time, &page=2 for the second.
 func (h *handler) confusionSpansPage(c echo.Context) error {
 	p, err := h.reviewedProject(c)
 	if err != nil {
 		return err
 	}
-	v, err := h.confusionSpans(c, p, components.MaxCellSpansShown)
+	page, err := queriedPage(c)
 	if err != nil {
 		return err
+	}
+	v, err := h.confusionSpans(c, p, (page-1)*components.CellPageSpans, components.CellPageSpans)
+	if err != nil {
+		return err
+	}
+	if v.Page = page; page > v.Pages() {
+		return badQuery(c, "page", components.Msg("There is no page %s: this list ends at page %s."), page, v.Pages())
 	}
 	title := tr(c, "%s labels confused: %s", p.Name, components.CellName(c.Request().Context(), v.Cell))
 	return render(c, http.StatusOK, components.ConfusionSpansPage(h.page(c, title), v))
 }
 
+// queriedPage is the page of a list the query asks for, from 1; 1 when
+// it names none.
+func queriedPage(c echo.Context) (int, error) {
+	q := c.QueryParam("page")
+	if q == "" {
+		return 1, nil
+	}
+	n, err := strconv.Atoi(q)
+	if err != nil || n < 1 {
+		return 0, badQuery(c, "page", components.Msg("%s is not a page number: give a whole number from 1 (page=2)."), q)
+	}
+	return n, nil
+}
+
 // confusionSpans reads the cell the query names, with its table and the
-// texts of the documents its first shown spans are in, or refuses the
-// query for what it names wrong.
-func (h *handler) confusionSpans(c echo.Context, p db.Project, shown int) (components.ConfusionSpansView, error) {
+// texts of the documents holding the n spans shown from the first (from
+// 0), or refuses the query for what it names wrong.
+func (h *handler) confusionSpans(c echo.Context, p db.Project, first, n int) (components.ConfusionSpansView, error) {
 	cell, err := queriedCell(c)
 	if err != nil {
 		return components.ConfusionSpansView{}, err
 	}
-	t, texts, err := fromstore.CellSpans(c.Request().Context(), h.store, p.ID, cell, shown)
+	t, texts, err := fromstore.CellSpans(c.Request().Context(), h.store, p.ID, cell, first, n)
 	if err != nil {
 		return components.ConfusionSpansView{}, err
 	}
@@ -66,7 +89,7 @@ func (h *handler) apiConfusionSpans(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v, err := h.confusionSpans(c, p, math.MaxInt)
+	v, err := h.confusionSpans(c, p, 0, math.MaxInt)
 	if err != nil {
 		return err
 	}

@@ -56,22 +56,25 @@ func extent(k *db.SpanKey) *agreement.Extent {
 
 // CellSpans reads the project as Tally does, listing the spans cell
 // counts (agreement.Tally.ListCell): the tally counts its table, and
-// texts holds the text of each document the first shown of them are
-// in, by id, for their context. Words and gold are left out: the table
-// needs neither.
-func CellSpans(ctx context.Context, s *db.Store, projectID int64, cell agreement.Cell, shown int) (t *agreement.Tally, texts map[int64]string, err error) {
+// texts holds the text of each document holding one of the n spans
+// shown from the first (from 0) of the list, by id, for their context.
+// Only those texts are read: the list is in document order, so a
+// document's spans follow the count of those listed before it. Words
+// and gold are left out: the table needs neither.
+func CellSpans(ctx context.Context, s *db.Store, projectID int64, cell agreement.Cell, first, n int) (t *agreement.Tally, texts map[int64]string, err error) {
 	t, texts = &agreement.Tally{}, map[int64]string{}
 	t.ListCell(cell)
-	listed := 0
-	err = s.EachDocumentLayers(ctx, projectID, func(d db.DocumentLayers) error {
+	err = s.EachDocumentLayersTextOnDemand(ctx, projectID, func(d db.DocumentLayers, text func() (string, error)) error {
 		in := make([]agreement.Layer, len(d.Layers))
 		for i, l := range d.Layers {
 			in[i] = layer(l)
 		}
+		before := t.CellSpanCount()
 		t.Add(d.ID, d.ExternalID, in)
-		if n := t.CellSpanCount(); n > listed && listed < shown {
-			texts[d.ID] = d.Text
-			listed = n
+		if after := t.CellSpanCount(); after > before && after > first && before-first < n {
+			var err error
+			texts[d.ID], err = text()
+			return err
 		}
 		return nil
 	})

@@ -56,6 +56,9 @@ func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
 		}
 		if n == 0 {
 			s.Start = w.Start
+			if honorifics[w.Norm] {
+				maxWords = maxHonoredWords // سعادة الدكتور محمد بن حمد سيف الرمحي وزير النفط والطاقة العماني
+			}
 		}
 		s.End, prevEnd = w.End, w.End
 		if n++; n > maxWords {
@@ -64,6 +67,13 @@ func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
 	}
 	return s
 }
+
+// honorifics open the formal style of a name, which runs on with a title,
+// the full name and the office (سعادة الدكتور محمد بن حمد سيف الرمحي وزير
+// النفط والطاقة العماني): after one, a subject may hold maxHonoredWords.
+var honorifics = normSet("سعادة", "معالي", "فخامة", "جلالة", "سمو", "صاحب", "سماحة", "نيافة")
+
+const maxHonoredWords = 12
 
 // endsSubject reports whether word w, the nth of a subject phrase, ends
 // it: a complementizer, an adjunct, a new clause, a relative pronoun (the

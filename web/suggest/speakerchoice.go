@@ -36,7 +36,8 @@ func (b *builder) speakerOf(c cue, q quote, current *Span) *Span {
 		return b.speakerFor(s, s.Start, s.End) // أما الوزير فوصف الاتفاق بأنه
 	}
 	if s := b.d.subjectAfter(c.End, limit, b.lx); !isParticiple(c.base) && (s.Start < s.End && !b.d.pronounOnly(s) || s.TooLong) {
-		return b.speakerFor(s, c.End, limit) // a participle's subject is its verb's: مشيرا كيف
+		s = b.d.nameAfterTitle(s, limit, b.lx) // رئيس مجموعة عطية للاستشارات بيجان خاجيبور إن
+		return b.speakerFor(s, c.End, limit)   // a participle's subject is its verb's: مشيرا كيف
 	}
 	if s := b.antecedent(c); s.Start < s.End {
 		return b.speakerFor(s, s.Start, s.End) // رايس التي قالت إنه

@@ -70,3 +70,68 @@ func (d *doc) governedPrep(k int) bool {
 	}
 	return governors[stem][d.words[k].Norm]
 }
+
+// maxTitleRun bounds the words a title's phrase may run on over to reach
+// the name before the complementizer (nameAfterTitle).
+const maxTitleRun = 8
+
+// nameAfterTitle runs subject s, which an adjunct ended (للاستشارات، في
+// المحكمة، لكأس العالم), on to the complementizer when the words up to it
+// end with a name of at least two bare words (وقال رئيس مجموعة عطية
+// للاستشارات بيجان خاجيبور إن): a title before the name is the speaker's,
+// whatever its prepositions. No punctuation or cue may stand between,
+// and the adjunct must not name an outlet spoken to (لوكالة فرانس برس) or
+// an addressee the text writes without ل (لرويترز).
+func (d *doc) nameAfterTitle(s subject, limit int, lx lexicon) subject {
+	if s.Start >= s.End || s.TooLong {
+		return s
+	}
+	j := d.wordAt(s.End)
+	if j >= len(d.words) || !d.onlySpace(s.End, d.words[j].Start) || !d.titleAdjunct(j) {
+		return s
+	}
+	for k := j + 1; k < len(d.words) && k-j <= maxTitleRun && d.words[k].End <= limit; k++ {
+		if !d.onlySpace(d.words[k-1].End, d.words[k].Start) {
+			return s
+		}
+		w := d.words[k].Norm
+		if complementizers[w] {
+			if k-j < 3 || !d.bareName(k-1) || !d.bareName(k-2) {
+				return s
+			}
+			return subject{Start: s.Start, End: d.words[k-1].End}
+		}
+		if _, isCue := lx.match(w); isCue {
+			return s
+		}
+	}
+	return s
+}
+
+// titleAdjunct reports whether word j opens a title's prepositional
+// phrase: في, or a joined ل that names no outlet and no addressee.
+func (d *doc) titleAdjunct(j int) bool {
+	w := d.words[j].Norm
+	if w == "في" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(w, "ل")
+	return ok && len([]rune(rest)) > 2 && !mediaNouns[stripArticle(strings.TrimPrefix(rest, "ل"))] && !mediaNouns[rest] &&
+		!d.addressee(j) && !pronounPreps[w]
+}
+
+// bareName reports whether word k may be part of a personal name: no
+// article, no joined ل or بال, no particle, no time word (في وقت سابق).
+func (d *doc) bareName(k int) bool {
+	w := d.words[k].Norm
+	if strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "ل") || strings.HasPrefix(w, "بال") || adjunctWords[w] ||
+		timeNouns[stripArticle(w)] || occasionNouns[w] || notSubjects[w] || len([]rune(w)) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'ء' || r > 'ي' {
+			return false
+		}
+	}
+	return true
+}

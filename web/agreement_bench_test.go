@@ -103,3 +103,34 @@ func newAgreementBench(b *testing.B, n int) (http.Handler, string, *http.Cookie)
 	}
 	return e, fmt.Sprintf("/projects/%d/agreement", p.ID), benchLogin(b, e, "reviewer")
 }
+
+// BenchmarkConfusionCellPage loads pages of one cell of the table of
+// labels confused on the same project as BenchmarkAgreementPage: the
+// spans layla labelled PERS and karim relabelled MISC (469), its first and
+// second page, and
+// the Agreement page itself in the same run as the baseline the cell's
+// list is read against.
+func BenchmarkConfusionCellPage(b *testing.B) {
+	srv, agreement, session := newAgreementBench(b, 200)
+	get := func(b *testing.B, url, want string) {
+		req := httptest.NewRequest(http.MethodGet, url, nil)
+		req.AddCookie(session)
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), want) {
+			b.Fatalf("%s: %d\n%.500s", url, rec.Code, rec.Body)
+		}
+	}
+	cell := agreement + "/confusion?row=PERS&col=MISC&pair=layla/karim"
+	for _, c := range []struct{ name, url, want string }{
+		{"agreement", agreement, `id="accept-agreed-everywhere"`},
+		{"cell-first-page", cell, `id="cell-spans"`},
+		{"cell-page-2", cell + "&page=2", `id="cell-spans"`},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				get(b, c.url, c.want)
+			}
+		})
+	}
+}

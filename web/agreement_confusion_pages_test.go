@@ -152,6 +152,13 @@ func TestAgreementConfusionCellPages(t *testing.T) {
 	if rec := te.rana.request(req); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "لا صفحة \u20689\u2069: تنتهي هذه القائمة عند الصفحة \u20683\u2069.") {
 		t.Errorf("in Arabic, page 9: %d %.600s", rec.Code, rec.Body.String())
 	}
+	// A script reading the page's address gets the reason in English,
+	// its numbers written as numbers.
+	req = httptest.NewRequest(http.MethodGet, list+"&page=9", nil)
+	req.Header.Set("Accept", "application/json")
+	if rec := te.rana.request(req); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), `"page: There is no page 9: this list ends at page 3."`) {
+		t.Errorf("as JSON, page 9: %d %.600s", rec.Code, rec.Body.String())
+	}
 	req = httptest.NewRequest(http.MethodGet, list+"&page=x", nil)
 	req.Header.Set("Accept-Language", "ar")
 	if rec := te.rana.request(req); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "\u2068x\u2069 ليس رقم صفحة") {

@@ -205,11 +205,12 @@ func badPair(c echo.Context, p db.Project, t *agreement.Tally, first, second str
 // the field and the reason in English, as scripts read it; a page says
 // the reason in the request's language, names isolated.
 func badQuery(c echo.Context, field, format string, args ...any) error {
-	said := make([]any, len(args))
+	plain, said := make([]any, len(args)), make([]any, len(args))
 	for i, a := range args {
+		plain[i] = fmt.Sprint(a)
 		said[i] = components.NameIn(c.Request().Context(), fmt.Sprint(a))
 	}
-	return &queryError{reason: field + ": " + fmt.Sprintf(format, args...), advice: tr(c, format, said...)}
+	return &queryError{reason: field + ": " + fmt.Sprintf(format, plain...), advice: tr(c, format, said...)}
 }
 
 // refusedQuery is badQuery of a message that names nothing.

@@ -185,6 +185,9 @@ type HolderLinks struct {
 	Layer string
 	Span  int64
 	Links []Link
+	// InGold is true when gold holds the span, what its links reach
+	// and the links themselves already: bringing them in adds nothing.
+	InGold bool
 }
 
 // Link is one relation from a span: its type and the span it reaches.
@@ -265,6 +268,7 @@ func (r Review) Rows() []ReviewRow {
 	}
 	first := map[agreement.Span]source{}        // the first layer holding each span
 	links := map[agreement.Span][]HolderLinks{} // each layer's relations from it
+	goldHas := r.goldHolds()
 	for _, l := range r.Layers {
 		spans := map[int64]db.Span{}
 		for _, s := range l.Spans {
@@ -280,7 +284,8 @@ func (r Review) Rows() []ReviewRow {
 		}
 		for _, s := range l.Spans {
 			if len(from[s.ID]) > 0 {
-				links[keyOf(s)] = append(links[keyOf(s)], HolderLinks{Layer: l.Name, Span: s.ID, Links: from[s.ID]})
+				h := HolderLinks{Layer: l.Name, Span: s.ID, Links: from[s.ID], InGold: goldHas(s.ID, spans, l.Relations)}
+				links[keyOf(s)] = append(links[keyOf(s)], h)
 			}
 		}
 	}
@@ -322,6 +327,53 @@ func (r Review) Rows() []ReviewRow {
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// goldLink is a relation by what it joins, as gold and a layer can
+// share it: its type and its two spans' labels and offsets.
+type goldLink struct {
+	Type     string
+	From, To agreement.Span
+}
+
+// goldHolds answers whether gold holds a layer's span, every span its
+// links reach (their links too, as accepting with links copies them) and
+// every one of those links, so that accepting it with its links would
+// copy nothing.
+func (r Review) goldHolds() func(id int64, spans map[int64]db.Span, rels []db.Relation) bool {
+	inGold := map[agreement.Span]bool{}
+	goldSpans := map[int64]db.Span{}
+	for _, s := range r.Gold.Spans {
+		inGold[keyOf(s)] = true
+		goldSpans[s.ID] = s
+	}
+	goldLinks := map[goldLink]bool{}
+	for _, rel := range r.Gold.Relations {
+		goldLinks[goldLink{rel.Type, keyOf(goldSpans[rel.From]), keyOf(goldSpans[rel.To])}] = true
+	}
+	return func(id int64, spans map[int64]db.Span, rels []db.Relation) bool {
+		seen := map[int64]bool{}
+		var held func(id int64) bool
+		held = func(id int64) bool {
+			if seen[id] {
+				return true
+			}
+			seen[id] = true
+			if !inGold[keyOf(spans[id])] {
+				return false
+			}
+			for _, rel := range rels {
+				if rel.From != id {
+					continue
+				}
+				if !goldLinks[goldLink{rel.Type, keyOf(spans[id]), keyOf(spans[rel.To])}] || !held(rel.To) {
+					return false
+				}
+			}
+			return true
+		}
+		return held(id)
+	}
 }
 
 func keyOf(s db.Span) agreement.Span {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"hashiya/db"
 )
 
@@ -78,4 +80,48 @@ func TestBrowserArabicReviewLinksReadInOrder(t *testing.T) {
 		}
 	}
 	b.screenshot("arabic-review-links")
+}
+
+// TestBrowserReviewOffersNoLinksGoldHolds is a reviewer accepting a
+// quotation with layla's links: its row then no longer offers "Add
+// layla's links", which would copy nothing, until gold loses one of
+// those links again.
+func TestBrowserReviewOffersNoLinksGoldHolds(t *testing.T) {
+	s := newSite(t, seedDoc(t))
+	doc := s.docs["seed"]
+	row := linkedQuote(t, s, doc)
+	b := newBrowser(t, s)
+	review := fmt.Sprintf("%s/documents/%d/review", s.url, doc.ID)
+	b.openPage(review)
+	offers := fmt.Sprintf(`[...document.querySelectorAll('#%s .gold button')].map((b) => b.textContent.trim()).join('|')`, row)
+	if got := eval[string](b, offers); got != "Accept|With layla's links|Reject" {
+		t.Fatalf("before any decision the quotation's row offers %q", got)
+	}
+	b.run(chromedp.Click(chromedp.CSS(fmt.Sprintf(`#%s .gold form:nth-of-type(2) button`, row))))
+	b.waitFor(`document.getElementById('form-notice') != null`)
+	gold := s.waitSpans(t, doc, 0, 3)
+	if got := eval[string](b, offers); got != "Remove" {
+		t.Errorf("with the quotation and its links in gold, its row offers %q, want Remove alone", got)
+	}
+	b.openPage(review)
+	if got := eval[string](b, offers); got != "Remove" {
+		t.Errorf("reloaded, with the quotation and its links in gold, its row offers %q, want Remove alone", got)
+	}
+
+	// Gold loses the cue's link: layla's links bring something again.
+	layer, err := s.store.LayerOf(context.Background(), doc, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rel := range layer.Relations {
+		if rel.Type == "cue" {
+			if err := s.store.DeleteRelation(context.Background(), doc, 0, s.user.ID, rel.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	b.openPage(review)
+	if got := eval[string](b, offers); got != "Remove|Add layla's links" {
+		t.Errorf("with gold lacking the cue's link, the quotation's row offers %q (gold: %v)", got, gold)
+	}
 }

@@ -155,8 +155,8 @@ func TestAgreementConfusionCellPages(t *testing.T) {
 	// A script reading the page's address gets the reason in English,
 	// its numbers written as numbers.
 	req = httptest.NewRequest(http.MethodGet, list+"&page=9", nil)
-	req.Header.Set("Accept", "application/json")
-	if rec := te.rana.request(req); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), `"page: There is no page 9: this list ends at page 3."`) {
+	req.AddCookie(&http.Cookie{Name: "hashiya_session", Value: te.rana.session})
+	if rec := te.rana.env.serve(req); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), `"page: There is no page 9: this list ends at page 3."`) {
 		t.Errorf("as JSON, page 9: %d %.600s", rec.Code, rec.Body.String())
 	}
 	req = httptest.NewRequest(http.MethodGet, list+"&page=x", nil)

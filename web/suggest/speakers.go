@@ -3,6 +3,7 @@ package suggest
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // subject is the noun phrase right after a cue verb: Arabic news reports
@@ -20,7 +21,27 @@ type subject struct {
 // or time word that starts an adjunct (في، عن، إلى، للقناة، اليوم) or at
 // another cue word (قال الوزير مضيفاً). A phrase that starts with any of
 // those is empty.
+//
+// A phrase of more than nine words, which only a title or an honorific
+// allows, is too long when a word of ل in it is followed by a bare word
+// or a family name (صرح الوزير لمحمد السعدني نائب رئيس التحرير بأن):
+// the ل names whom the speech was addressed to, not the title's body
+// (نائب رئيس اللجنة الملكية لإعمار المسجد الأقصى).
 func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
+	s := d.subjectPhrase(pos, limit, lx)
+	if ws := d.wordsIn(s.Start, s.End); len(ws) > 9 {
+		for j, w := range ws[1 : len(ws)-1] {
+			if next := ws[j+2].Norm; strings.HasPrefix(w.Norm, "ل") && !strings.HasPrefix(w.Norm, "لل") &&
+				(!strings.HasPrefix(next, "ال") || strings.HasSuffix(next, "ي")) {
+				return subject{Start: pos, End: pos, TooLong: true} // صرح الوزير لمحمد السعدني نائب رئيس التحرير
+			}
+		}
+	}
+	return s
+}
+
+// subjectPhrase reads the phrase subjectAfter returns.
+func (d *doc) subjectPhrase(pos, limit int, lx lexicon) subject {
 	s := subject{Start: pos, End: pos}
 	prevEnd, n, maxWords := pos, 0, 8
 	for k := d.wordAt(pos); k < len(d.words) && d.words[k].End <= limit; k++ {
@@ -56,7 +77,7 @@ func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
 		}
 		if n == 0 {
 			s.Start = w.Start
-			if honorifics[w.Norm] {
+			if honorifics[w.Norm] || sourceHeads[stripArticle(w.Norm)] || personTitles[stripArticle(w.Norm)] {
 				maxWords = maxHonoredWords // سعادة الدكتور محمد بن حمد سيف الرمحي وزير النفط والطاقة العماني
 			}
 		}
@@ -74,6 +95,11 @@ func (d *doc) subjectAfter(pos, limit int, lx lexicon) subject {
 var honorifics = normSet("سعادة", "معالي", "فخامة", "جلالة", "سمو", "صاحب", "سماحة", "نيافة")
 
 const maxHonoredWords = 12
+
+// personTitles come before a person's name (المهندس مصطفى الأحول رئيس
+// مجلس الأعمال المصري): like an honorific, and like a title of office
+// (sourceHeads), they open a name that runs on with an office.
+var personTitles = normSet("دكتور", "دكتورة", "مهندس", "شيخ", "سيد", "سيدة", "أستاذ", "لواء", "عميد", "عقيد", "وزيرة")
 
 // endsSubject reports whether word w, the nth of a subject phrase, ends
 // it: a complementizer, an adjunct, a new clause, a relative pronoun (the

@@ -146,7 +146,7 @@ func TestBrowserAxe(t *testing.T) {
 	project, annotate := fmt.Sprintf("/projects/%d", s.proj.ID), fmt.Sprintf("/documents/%d", doc.ID)
 	for _, path := range []string{
 		"/", project, fmt.Sprintf("/projects/%d", empty.ID), annotate, annotate + "/review", annotate + "/review/compare",
-		project + "/agreement", project + "/consistency", project + "/progress", project + "/activity",
+		project + "/agreement", project + "/agreement/confusion?row=PER&col=PER", project + "/consistency", project + "/progress", project + "/activity",
 		"/settings", "/admin/users", project + "/delete", "/projects/999999", "/no-such-page",
 	} {
 		vps := []axeViewport{axeLaptop}

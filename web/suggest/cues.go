@@ -77,15 +77,19 @@ func newLexicon(verbs []string) lexicon {
 // ا, تا (قالا، أكدتا); a present verb the feminine ت (يؤكد → تؤكد) and
 // the plural ون (يقولون); an accusative participle (مبيناً، قائلا) has its
 // feminine in ة (مبينةً، قائلة), but for لافتا, whose لافتة is mostly
-// "banner" or "striking". A past verb ending in ى drops it (نفى → نفت،
+// "banner" or "striking", and its plural and dual in ين (مشيرين، لافتين). A past verb ending in ى drops it (نفى → نفت،
 // نفوا; رأى → رأت); other weak endings (ينفي) need their own entries.
 // Object pronouns are not accepted: تابعته is "followed it".
 func inflections(base string) []string {
 	rs := []rune(base)
 	last := rs[len(rs)-1]
 	switch {
-	case (rs[0] == 'م' || rs[1] == 'ا' && base != "لافتا") && last == 'ا' && len(rs) > 3:
-		return []string{string(rs[:len(rs)-1]) + "ة"}
+	case (rs[0] == 'م' || rs[1] == 'ا') && last == 'ا' && len(rs) > 3:
+		stem := string(rs[:len(rs)-1])
+		if base == "لافتا" {
+			return []string{stem + "ين"}
+		}
+		return []string{stem + "ة", stem + "ين"}
 	case last == 'ى' && len(rs) > 2:
 		stem := string(rs[:len(rs)-1])
 		if rs[0] == 'ي' {

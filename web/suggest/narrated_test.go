@@ -66,3 +66,14 @@ func TestSuggestConceding(t *testing.T) {
 		speaker: map[string]string{"المباراة كانت صعبة": "PER المدرب"}, cue: map[string]string{"المباراة كانت صعبة": "واعترف"}}, nil)
 	checkReported(t, reportedCase{name: "the writer's أعترف", text: "وأنا أعترف ان الفن ما كان ليوجد بدون المرأة ."}, nil)
 }
+
+// TestSuggestPluralParticiple covers the plural of a participle cue
+// (لافتين، مشيرين), which opens its own speech and shares the subject of
+// its sentence's verb.
+func TestSuggestPluralParticiple(t *testing.T) {
+	checkReported(t, reportedCase{name: "لافتين إلى أن",
+		text:    "واكد محللون ماليون ان اداء الاسواق صحي لافتين إلى ان موجة الهبوط انتهت .",
+		quotes:  []string{"اداء الاسواق صحي", "موجة الهبوط انتهت"},
+		speaker: map[string]string{"اداء الاسواق صحي": "PER محللون ماليون", "موجة الهبوط انتهت": "PER محللون ماليون"},
+		cue:     map[string]string{"موجة الهبوط انتهت": "لافتين"}}, nil)
+}

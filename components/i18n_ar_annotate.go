@@ -94,7 +94,10 @@ func init() {
 
 		"Suggestions":                  "الاقتراحات",
 		"Suggest quotations and names": "اقتراح اقتباسات وأسماء",
-		"Quotations with their speaker and cue, and the names you labelled in this project's documents.": "اقتباسات مع قائليها وأفعال قولها، والأسماء التي وسمتها في مستندات هذا المشروع.",
+		"Suggest names":                "اقتراح أسماء",
+		"The names you labelled in this project's documents, where their text stands again.":                 "الأسماء التي وسمتها في مستندات هذا المشروع، حيث يرد نصها مرة أخرى.",
+		"No suggestions: every place a text you labelled stands again is annotated already or was rejected.": "لا اقتراحات: كل موضع يرد فيه نص وسمته من قبل موسوم بالفعل أو مرفوض.",
+		"Quotations with their speaker and cue, and the names you labelled in this project's documents.":     "اقتباسات مع قائليها وأفعال قولها، والأسماء التي وسمتها في مستندات هذا المشروع.",
 		"Accept all":   "قبول الكل",
 		"Reject all":   "رفض الكل",
 		"In the text:": "في النص:",

@@ -107,10 +107,14 @@ func existingDocument(ctx context.Context, tx *sql.Tx, p Project, opts ImportOpt
 	switch {
 	case text != d.Text:
 		return id, fmt.Sprintf("project %s already has a document with id %q, with another text: annotations go onto a document only with its text, character for character", p.Name, d.ExternalID), nil
+	// The two reasons a file imported twice gives on every line name the
+	// line's document by the line, not by its id, so that the import
+	// form says each once for all its lines (badlines.js) rather than a
+	// line per document.
 	case importStatus(d) == "":
-		return id, fmt.Sprintf("project %s already has a document with id %q (the line brings no annotations for it)", p.Name, d.ExternalID), nil
+		return id, fmt.Sprintf("project %s already has this line's document (the line brings no annotations for it)", p.Name), nil
 	case layers > 0:
-		return id, fmt.Sprintf("document %q of project %s has that layer already: an import adds a layer a document lacks, never into one it has", d.ExternalID, p.Name), nil
+		return id, fmt.Sprintf("this line's document of project %s has that layer already: an import adds a layer a document lacks, never into one it has", p.Name), nil
 	}
 	return id, "", nil
 }

@@ -186,6 +186,41 @@ export function createSuggestions(ctx) {
   }
   list.addEventListener('focusout', () => CSS.highlights && CSS.highlights.delete('suggestion-focus'));
 
+  // paragraphsOf numbers the text's paragraphs as a reader counts them,
+  // blank lines left out: the first code point of each, in order.
+  function paragraphStarts() {
+    return [...ctx.docEl.querySelectorAll('p[data-start]')]
+      .filter((p) => !p.classList.contains('empty'))
+      .map((p) => Number(p.dataset.start));
+  }
+
+  // whereOf says where a suggestion stands, shown on its row: its
+  // paragraph, and among rows that read alike its place ("paragraph 3,
+  // place 2 of 5"), so two rows of the same name are told apart by sight
+  // too, not only by their buttons' names.
+  function whereOf(g, starts, place) {
+    const at = (g.single || g.quote).start;
+    let n = 0;
+    while (n < starts.length && starts[n] <= at) n++;
+    const para = t('paragraph {0}', Math.max(n, 1));
+    return place ? t('{0}, {1}', para, place) : para;
+  }
+
+  // whereButton shows the row's place in the text when pressed: the way a
+  // touch screen, with no pointer to rest on the row, and a narrow one,
+  // where focus scrolls only when the place and the row fit together,
+  // bring it into view. The focus stays on the button.
+  function whereButton(g, where, name) {
+    const b = button(where, t('Show {0} in the text, {1}', name, where), () => {
+      const r = rangeOf(g.single || g.quote);
+      if (!r) return;
+      pointAt(g, null);
+      revealRange(r).catch(ctx.reported);
+    });
+    b.className = 'sug-where link';
+    return b;
+  }
+
   function render() {
     // A keyboard user who accepted or rejected a row keeps their place:
     // focus goes to the same button of the row that takes its place; from
@@ -196,6 +231,7 @@ export function createSuggestions(ctx) {
     const row = focused ? [...list.children].indexOf(focused.closest('li')) : -1;
     const action = focused ? focused.dataset.action : '';
     const places = placesOf(groups, nameOf, (g) => (g.single || g.quote).start);
+    const starts = paragraphStarts();
     list.replaceChildren(...groups.map((g) => {
       const li = document.createElement('li');
       li.addEventListener('focusin', (e) => pointAt(g, e.target));
@@ -207,6 +243,7 @@ export function createSuggestions(ctx) {
       }
       const place = places.get(g);
       const name = place ? `${nameOf(g)} (${place})` : nameOf(g);
+      li.append(whereButton(g, whereOf(g, starts, place), nameOf(g)));
       const accept = button(t('Accept'), t('Accept {0}', name),
         () => acceptSuggestions(() => idsNow(partsOf(g)), t('accept the suggestion')).catch(ctx.reported));
       accept.dataset.action = 'accept';

@@ -125,9 +125,12 @@ func statusOf(err error) (status int, msg, says string) {
 	var le codec.Errors
 	var nf *db.NotFoundError
 	var cr *csrfRefusal
+	var tl tooLargeError
 	switch {
 	case errors.As(err, &cr):
 		return cr.status, cr.reason, csrfAdvice
+	case errors.As(err, &tl):
+		return http.StatusRequestEntityTooLarge, tl.Error(), tooLargeAdvice
 	case errors.As(err, &fe):
 		return http.StatusForbidden, fe.reason, fe.advice
 	case errors.As(err, &qe):

@@ -16,9 +16,6 @@ import (
 
 const csrfContextKey = "csrf"
 
-// maxBody bounds every request body; bigger imports go through the CLI.
-const maxBody = 64 << 20
-
 // securityHeaders sets a strict policy: scripts only from this origin (no
 // inline script, no eval); style attributes are allowed because highlight
 // colours are set per run, but style elements must come from this origin.
@@ -39,8 +36,6 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		return next(c)
 	}
 }
-
-var bodyLimit = middleware.BodyLimit(fmt.Sprintf("%dMiB", maxBody>>20))
 
 // csrf guards every state-changing request with a token bound to a cookie;
 // pages put it in a meta tag and the JS sends it as X-CSRF-Token. Requests

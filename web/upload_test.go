@@ -59,7 +59,7 @@ func TestImportUploadSpooled(t *testing.T) {
 		{"CoNLL refused", "?format=conll&name=a.conll", "# id = a\nقال O\nمحمد B-PERSON\n", http.StatusBadRequest, "a.conll:3:"},
 		{"Label Studio refused", "?format=label-studio&name=a.json", `[{"id": 1, "data": {}}]`, http.StatusBadRequest, "a.json:1:"},
 		{"lines stored", "?format=text-lines&name=a.txt", "قال محمد\nذهب\n", http.StatusCreated, ""},
-		{"too large", "", strings.Repeat("\n", 64<<20+1), http.StatusRequestEntityTooLarge, "Request Entity Too Large"},
+		{"too large", "", strings.Repeat("\n", 64<<20+1), http.StatusRequestEntityTooLarge, "body: larger than 64 MiB"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -132,7 +132,8 @@ func TestBrowserSpeakerFromTheKeyboard(t *testing.T) {
 
 // TestBrowserSuggestionsKeepFocus: rejecting a suggestion from the
 // keyboard leaves focus on the Reject button of the row that takes its
-// place; each button names its suggestion; Reject all empties the list.
+// place; each button (Accept, Reject and the one showing where it
+// stands) names its suggestion; Reject all empties the list.
 func TestBrowserSuggestionsKeepFocus(t *testing.T) {
 	s := newSite(t, seedDoc(t))
 	doc := s.docs["seed"]
@@ -144,7 +145,7 @@ func TestBrowserSuggestionsKeepFocus(t *testing.T) {
 	names := eval[[]string](b, `[...document.querySelectorAll('#sug-list button')].map((b) => b.getAttribute('aria-label'))`)
 	seen := map[string]bool{}
 	for _, n := range names {
-		if seen[n] || !(strings.HasPrefix(n, "Accept ") || strings.HasPrefix(n, "Reject ")) || !strings.Contains(n, "“") {
+		if seen[n] || !(strings.HasPrefix(n, "Accept ") || strings.HasPrefix(n, "Reject ") || strings.HasPrefix(n, "Show ")) || !strings.Contains(n, "“") {
 			t.Errorf("button name %q (repeated or not naming its suggestion)", n)
 		}
 		seen[n] = true

@@ -31,7 +31,9 @@ func TestBrowserSuggestionFocusStaysInView(t *testing.T) {
 		  const p = [...CSS.highlights.get('suggestion-focus')][0].getBoundingClientRect();
 		  return {top: f.top, bottom: f.bottom, placeTop: p.top, placeBottom: p.bottom, height: innerHeight};
 		})()`)
-		if got["top"] < 0 || got["bottom"] > got["height"] {
+		// Half a pixel over is the browser rounding its scroll, not a
+		// button off the screen.
+		if got["top"] < -0.5 || got["bottom"] > got["height"]+0.5 {
 			b.viewShot("suggestion-focus-narrow")
 			t.Fatalf("Tab %d: the focused button is at %.0f..%.0f, off a %.0fpx screen", i+1, got["top"], got["bottom"], got["height"])
 		}

@@ -218,6 +218,7 @@ export function createSuggestions(ctx) {
       revealRange(r).catch(ctx.reported);
     });
     b.className = 'sug-where link';
+    b.dataset.action = 'where'; // a redraw gives the focus back to the same button of the row
     return b;
   }
 

@@ -30,12 +30,12 @@ func (s *Store) DeleteSpans(ctx context.Context, doc Document, owner, by int64, 
 // DeleteSpansVersioned is DeleteSpans, also answering the layer's
 // versions around the write: the spans and every relation from or to
 // any of them go.
-func (s *Store) DeleteSpansVersioned(ctx context.Context, doc Document, owner, by int64, ids []int64) (int, LayerWrite, error) {
+func (s *Store) DeleteSpansVersioned(ctx context.Context, doc Document, owner, by int64, ids []int64, check LayerCheck) (int, LayerWrite, error) {
 	if err := checkDeleteIDs(ids); err != nil {
 		return 0, LayerWrite{}, err
 	}
 	doc = doc.withIndex()
-	w, err := s.writeLayer(ctx, doc, owner, func(tx *sql.Tx) error { return deleteSpansTx(ctx, tx, doc, owner, by, ids) })
+	w, err := s.writeLayer(ctx, doc, owner, check, func(tx *sql.Tx) error { return deleteSpansTx(ctx, tx, doc, owner, by, ids) })
 	if err != nil {
 		return 0, LayerWrite{}, err
 	}

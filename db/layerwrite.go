@@ -18,13 +18,25 @@ type LayerWrite struct {
 	ProjectBefore, ProjectAfter Project
 }
 
+// LayerCheck judges a layer as a write finds it, in the write's own
+// transaction, before anything is written: an error refuses the write
+// (a client's If-Match naming a layer that has changed since). Nil
+// checks nothing.
+type LayerCheck func(before LayerVersion, p Project) error
+
 // writeLayer runs fn, a write to owner's layer of doc, in one
-// transaction between the two reads of LayerWrite.
-func (s *Store) writeLayer(ctx context.Context, doc Document, owner int64, fn func(tx *sql.Tx) error) (LayerWrite, error) {
+// transaction between the two reads of LayerWrite, once check passes
+// the first.
+func (s *Store) writeLayer(ctx context.Context, doc Document, owner int64, check LayerCheck, fn func(tx *sql.Tx) error) (LayerWrite, error) {
 	var w LayerWrite
 	err := s.tx(ctx, func(tx *sql.Tx) (err error) {
 		if w.Before, w.ProjectBefore, err = layerState(ctx, tx, doc, owner); err != nil {
 			return err
+		}
+		if check != nil {
+			if err := check(w.Before, w.ProjectBefore); err != nil {
+				return err
+			}
 		}
 		if err := fn(tx); err != nil {
 			return err
@@ -60,10 +72,10 @@ func layerVersion(ctx context.Context, q querier, docID, owner int64) (LayerVers
 }
 
 // CreateSpanVersioned is CreateSpan, also answering the layer's versions
-// around the write.
-func (s *Store) CreateSpanVersioned(ctx context.Context, doc Document, owner, by int64, in SpanInput) (Span, LayerWrite, error) {
+// around the write, once check passes the layer as the write finds it.
+func (s *Store) CreateSpanVersioned(ctx context.Context, doc Document, owner, by int64, in SpanInput, check LayerCheck) (Span, LayerWrite, error) {
 	var sp Span
-	w, err := s.writeLayer(ctx, doc, owner, func(tx *sql.Tx) (err error) {
+	w, err := s.writeLayer(ctx, doc, owner, check, func(tx *sql.Tx) (err error) {
 		sp, err = createSpanTx(ctx, tx, doc, owner, by, in)
 		return err
 	})
@@ -73,9 +85,9 @@ func (s *Store) CreateSpanVersioned(ctx context.Context, doc Document, owner, by
 // UpdateSpanVersioned is UpdateSpan, also answering the layer's versions
 // around the write. A span's update changes that span's row alone: a new
 // label its relations' rules refuse is refused, not unlinked.
-func (s *Store) UpdateSpanVersioned(ctx context.Context, doc Document, owner, by, spanID int64, p SpanPatch) (Span, LayerWrite, error) {
+func (s *Store) UpdateSpanVersioned(ctx context.Context, doc Document, owner, by, spanID int64, p SpanPatch, check LayerCheck) (Span, LayerWrite, error) {
 	var sp Span
-	w, err := s.writeLayer(ctx, doc, owner, func(tx *sql.Tx) (err error) {
+	w, err := s.writeLayer(ctx, doc, owner, check, func(tx *sql.Tx) (err error) {
 		sp, err = updateSpanTx(ctx, tx, doc, owner, by, spanID, p)
 		return err
 	})
@@ -84,9 +96,9 @@ func (s *Store) UpdateSpanVersioned(ctx context.Context, doc Document, owner, by
 
 // DeleteSpanVersioned is DeleteSpan, also answering the layer's versions
 // around the write: the span and every relation from or to it go.
-func (s *Store) DeleteSpanVersioned(ctx context.Context, doc Document, owner, by, spanID int64) (Span, LayerWrite, error) {
+func (s *Store) DeleteSpanVersioned(ctx context.Context, doc Document, owner, by, spanID int64, check LayerCheck) (Span, LayerWrite, error) {
 	var before Span
-	w, err := s.writeLayer(ctx, doc, owner, func(tx *sql.Tx) (err error) {
+	w, err := s.writeLayer(ctx, doc, owner, check, func(tx *sql.Tx) (err error) {
 		before, err = deleteSpanTx(ctx, tx, doc, owner, by, spanID)
 		return err
 	})
@@ -95,9 +107,9 @@ func (s *Store) DeleteSpanVersioned(ctx context.Context, doc Document, owner, by
 
 // CreateRelationVersioned is CreateRelation, also answering the layer's
 // versions around the write.
-func (s *Store) CreateRelationVersioned(ctx context.Context, doc Document, owner, by int64, in RelationInput) (Relation, LayerWrite, error) {
+func (s *Store) CreateRelationVersioned(ctx context.Context, doc Document, owner, by int64, in RelationInput, check LayerCheck) (Relation, LayerWrite, error) {
 	var r Relation
-	w, err := s.writeLayer(ctx, doc, owner, func(tx *sql.Tx) (err error) {
+	w, err := s.writeLayer(ctx, doc, owner, check, func(tx *sql.Tx) (err error) {
 		r, err = createRelationTx(ctx, tx, doc, owner, by, in)
 		return err
 	})
@@ -106,8 +118,8 @@ func (s *Store) CreateRelationVersioned(ctx context.Context, doc Document, owner
 
 // DeleteRelationVersioned is DeleteRelation, also answering the layer's
 // versions around the write.
-func (s *Store) DeleteRelationVersioned(ctx context.Context, doc Document, owner, by, relationID int64) (LayerWrite, error) {
-	return s.writeLayer(ctx, doc, owner, func(tx *sql.Tx) error {
+func (s *Store) DeleteRelationVersioned(ctx context.Context, doc Document, owner, by, relationID int64, check LayerCheck) (LayerWrite, error) {
+	return s.writeLayer(ctx, doc, owner, check, func(tx *sql.Tx) error {
 		return deleteOwnedRelationTx(ctx, tx, doc, owner, by, relationID)
 	})
 }

@@ -66,7 +66,7 @@ func routes(e *echo.Echo, h *handler) {
 	app.GET("/projects/:p/delete", h.deleteProjectPage)
 	app.POST("/projects/:p/delete", h.deleteProject)
 
-	api := e.Group("/api/v1", requireUser)
+	api := e.Group("/api/v1", requireUser, refuseIfMatch)
 	api.GET("/projects", h.listProjects)
 	api.GET("/projects/:p/documents", h.listDocuments)
 	api.POST("/projects/:p/documents", h.importDocuments)

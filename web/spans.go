@@ -260,7 +260,7 @@ func (h *handler) createSpan(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	sp, w, err := h.store.CreateSpanVersioned(c.Request().Context(), t.doc, t.owner, t.user.ID, db.SpanInput{Start: start, End: end, Label: in.Label, Attributes: in.Attributes})
+	sp, w, err := h.store.CreateSpanVersioned(c.Request().Context(), t.doc, t.owner, t.user.ID, db.SpanInput{Start: start, End: end, Label: in.Label, Attributes: in.Attributes}, ifMatch(c, t))
 	if err != nil {
 		return err
 	}
@@ -316,6 +316,9 @@ func (h *handler) updateSpan(c echo.Context) error {
 	}
 	p := db.SpanPatch{Label: in.Label, Attributes: in.Attributes}
 	if in.UnlinkSpeaker {
+		if err := ifMatchNotHere(c, "unlink_speaker"); err != nil {
+			return err
+		}
 		// The mark in place of the speaker, in one transaction: the answer
 		// names the link taken off, which a redo gives back.
 		p.Start, p.End = in.Start, in.End // refused: the store names unlink_speaker
@@ -332,7 +335,7 @@ func (h *handler) updateSpan(c echo.Context) error {
 		}
 		p.Start, p.End = &start, &end
 	}
-	sp, w, err := h.store.UpdateSpanVersioned(c.Request().Context(), t.doc, t.owner, t.user.ID, spanID, p)
+	sp, w, err := h.store.UpdateSpanVersioned(c.Request().Context(), t.doc, t.owner, t.user.ID, spanID, p, ifMatch(c, t))
 	if err != nil {
 		return err
 	}
@@ -343,8 +346,8 @@ func (h *handler) updateSpan(c echo.Context) error {
 }
 
 func (h *handler) deleteSpan(c echo.Context) error {
-	return h.deleteOwned(c, "s", func(ctx context.Context, doc db.Document, owner, by, id int64) (db.LayerWrite, error) {
-		_, w, err := h.store.DeleteSpanVersioned(ctx, doc, owner, by, id)
+	return h.deleteOwned(c, "s", func(ctx context.Context, doc db.Document, owner, by, id int64, check db.LayerCheck) (db.LayerWrite, error) {
+		_, w, err := h.store.DeleteSpanVersioned(ctx, doc, owner, by, id, check)
 		return w, err
 	})
 }
@@ -362,7 +365,7 @@ func (h *handler) deleteSpans(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	n, w, err := h.store.DeleteSpansVersioned(c.Request().Context(), t.doc, t.owner, t.user.ID, in.IDs)
+	n, w, err := h.store.DeleteSpansVersioned(c.Request().Context(), t.doc, t.owner, t.user.ID, in.IDs, ifMatch(c, t))
 	if err != nil {
 		return err
 	}
@@ -380,7 +383,7 @@ func (h *handler) deleteRelation(c echo.Context) error {
 // from the layer the caller may write; the store's query finds it only
 // there, so another layer's id is 404. The answer names the layer's tags
 // around the write (setWriteTags).
-func (h *handler) deleteOwned(c echo.Context, param string, del func(ctx context.Context, doc db.Document, owner, by, id int64) (db.LayerWrite, error)) error {
+func (h *handler) deleteOwned(c echo.Context, param string, del func(ctx context.Context, doc db.Document, owner, by, id int64, check db.LayerCheck) (db.LayerWrite, error)) error {
 	t, err := h.writeTarget(c)
 	if err != nil {
 		return err
@@ -389,7 +392,7 @@ func (h *handler) deleteOwned(c echo.Context, param string, del func(ctx context
 	if err != nil {
 		return err
 	}
-	w, err := del(c.Request().Context(), t.doc, t.owner, t.user.ID, id)
+	w, err := del(c.Request().Context(), t.doc, t.owner, t.user.ID, id, ifMatch(c, t))
 	if err != nil {
 		return err
 	}
@@ -420,13 +423,16 @@ func (h *handler) createRelation(c echo.Context) error {
 	}
 	rel := db.RelationInput{Type: in.Type, From: in.From, To: in.To}
 	if in.Replace {
+		if err := ifMatchNotHere(c, "replace"); err != nil {
+			return err
+		}
 		rep, err := h.store.ReplaceRelation(c.Request().Context(), t.doc, t.owner, t.user.ID, rel)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusCreated, rep)
 	}
-	r, w, err := h.store.CreateRelationVersioned(c.Request().Context(), t.doc, t.owner, t.user.ID, rel)
+	r, w, err := h.store.CreateRelationVersioned(c.Request().Context(), t.doc, t.owner, t.user.ID, rel, ifMatch(c, t))
 	if err != nil {
 		return err
 	}

@@ -90,8 +90,12 @@ func movedSpans(runes []rune, toks []conllToken, spans []ExportSpan) []string {
 
 // Warnings lists what conll export could not say, per document: tokens a
 // span boundary falls inside (a clitic such as و before a name), spans
-// no token carries, and spans whose tags give back another extent. The JSON formats never add any.
-func (w *Writer) Warnings() []string { return w.warnings }
+// no token carries, and spans whose tags give back another extent; then,
+// for the whole export, the relations and span attributes a format has
+// no place for (doccano, doccano-rel and CoNLL; see formatLoss).
+func (w *Writer) Warnings() []string {
+	return append(w.warnings[:len(w.warnings):len(w.warnings)], w.lost.warnings(w.format)...)
+}
 
 // conllToken is a stretch of text in code points.
 type conllToken struct {

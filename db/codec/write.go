@@ -60,6 +60,9 @@ type Writer struct {
 	utf16 bool
 	// warnings are what a lossy format (conll) could not write; see Warnings.
 	warnings []string
+	// lost counts what the format has no place for (relations,
+	// attributes), said once in Warnings.
+	lost formatLoss
 	// written counts the documents written, for the Label Studio array's
 	// commas and brackets.
 	written int
@@ -88,6 +91,7 @@ func (w *Writer) Write(d ExportDoc) error {
 	if err != nil {
 		return err
 	}
+	w.lost.tally(w.format, d)
 	var lines []any
 	switch w.format {
 	case "conll":

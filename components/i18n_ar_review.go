@@ -29,11 +29,11 @@ func init() {
 		"accepts the span into gold,": "يقبل المقطع في الطبقة الذهبية،",
 		"rejects it (again: takes the rejection back),": "يرفضه (ومرةً أخرى: يتراجع عن الرفض)،",
 		"removes it from gold.":                         "يزيله من الطبقة الذهبية.",
-		"Mark gold reviewed once every span is decided (in gold or rejected). Gold then becomes read only until a manager reopens it, and the next document ready for review opens.": "أنهِ مراجعة الطبقة الذهبية متى حُسم كل مقطع (في الطبقة الذهبية أو مرفوضًا). تصير الطبقة الذهبية بعدها للقراءة فقط حتى يعيد مدير فتحها، ويُفتح المستند التالي الجاهز للمراجعة.",
+		"Mark gold reviewed once every span is decided (in gold or rejected). Gold then becomes read only until a manager reopens it, and the next document ready for review opens, if there is one.": "أنهِ مراجعة الطبقة الذهبية متى حُسم كل مقطع (في الطبقة الذهبية أو مرفوضًا). تصير الطبقة الذهبية بعدها للقراءة فقط حتى يعيد مدير فتحها، ويُفتح المستند التالي الجاهز للمراجعة إن وُجد.",
 		"Marking gold reviewed…":    "جارٍ إنهاء مراجعة الطبقة الذهبية…",
 		"Mark gold reviewed":        "إنهاء مراجعة الطبقة الذهبية",
 		"Mark gold reviewed anyway": "إنهاء مراجعة الطبقة الذهبية على حالها",
-		"Mark gold reviewed? Gold then becomes read only until a manager of the project reopens it, and the next document ready for review opens.": "أتنهي مراجعة الطبقة الذهبية؟ تصير بعدها للقراءة فقط حتى يعيد أحد مديري المشروع فتحها، ويُفتح المستند التالي الجاهز للمراجعة.",
+		"Mark gold reviewed? Gold then becomes read only until a manager of the project reopens it, and the next document ready for review opens, if there is one.": "أتنهي مراجعة الطبقة الذهبية؟ تصير بعدها للقراءة فقط حتى يعيد أحد مديري المشروع فتحها، ويُفتح المستند التالي الجاهز للمراجعة إن وُجد.",
 		"Every span is decided.":               "حُسم كل مقطع.",
 		"%d of %s undecided.":                  "لم يُحسم %[1]d من المقاطع، وعددها %[2]s.",
 		"Showing only disputed spans (%d).":    "تُعرض المقاطع المختلف فيها وحدها (%d).",
@@ -267,6 +267,11 @@ func init() {
 		"harakat":                "الحركات",
 		"letter forms":           "أشكال الحروف",
 		"the order of its marks": "ترتيب علاماته",
+
+		// Mark gold reviewed with no other document ready for review.
+		"Gold is marked reviewed. No other document of this project is ready for review.": "انتهت مراجعة الطبقة الذهبية. لا مستند آخر في هذا المشروع جاهز للمراجعة.",
+		"Back to the project":                     "العودة إلى المشروع",
+		"Open the next document ready for review": "افتح المستند التالي الجاهز للمراجعة",
 	}, map[string][6]string{
 		"%d times":                            {"ولا مرة", "مرة واحدة", "مرتان", "%d مرات", "%d مرة", "%d مرة"},
 		"%d texts":                            {"لا نصوص", "نص واحد", "نصان", "%d نصوص", "%d نصًّا", "%d نص"},

@@ -25,6 +25,12 @@ type Review struct {
 	// sent from: the notice stands in that row, where the page lands, not
 	// at the top of a long table, when the page draws the row.
 	NoticeAt string
+	// ReviewedNext, after gold was marked reviewed, is the project's next
+	// document ready for review (0: none, the notice says so and links
+	// back to the project, since no other review opened).
+	ReviewedNext int64
+	// Reviewed: the notice is the one of gold just marked reviewed.
+	Reviewed bool
 	Error    string
 	// CanReopen: the viewer manages the project, and may reopen a
 	// reviewed gold layer.

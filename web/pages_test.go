@@ -170,7 +170,7 @@ func TestReviewHintIsASentence(t *testing.T) {
 	te := newTeamEnv(t)
 	d := htmlPage(t, te.rana.get(fmt.Sprintf("/documents/%d/review", te.doc.ID)), http.StatusOK)
 	hint := words(d.Find("#mark-reviewed-hint"))
-	if hint != "Mark gold reviewed once every span is decided (in gold or rejected). Gold then becomes read only until a manager reopens it, and the next document ready for review opens." {
+	if hint != "Mark gold reviewed once every span is decided (in gold or rejected). Gold then becomes read only until a manager reopens it, and the next document ready for review opens, if there is one." {
 		t.Errorf("hint %q", hint)
 	}
 	if got := d.Find("#mark-reviewed button").AttrOr("aria-describedby", ""); got != "mark-reviewed-hint" {

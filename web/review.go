@@ -76,6 +76,14 @@ func (h *handler) reviewPage(c echo.Context) error {
 		}
 		r.Notice = tr(c, "Marked gold of %s reviewed. This is the next document ready for review.", name)
 	}
+	if c.QueryParam("done") == "reviewed" {
+		// Mark gold reviewed stays here when no other document is ready
+		// for review: the notice says so rather than leave the promise of
+		// the next one unkept, read now, so a reload later tells the truth.
+		if err := h.reviewedNotice(c, t, &r); err != nil {
+			return err
+		}
+	}
 	r.WarnQuotes = c.QueryParam("warn") == "quotes"
 	r.WarnUndecided = c.QueryParam("warn") == "undecided"
 	switch show := c.QueryParam("show"); show {
@@ -437,6 +445,24 @@ func (h *handler) markReviewed(c echo.Context) error {
 		return seeOther(c, fmt.Sprintf("/documents/%d/review?done=reviewed-next&prev=%d", next, t.doc.ID))
 	}
 	return seeOther(c, fmt.Sprintf("/documents/%d/review?done=reviewed", t.doc.ID))
+}
+
+// reviewedNotice says gold is marked reviewed and whether another
+// document of the project is ready for review, linking to it, or back to
+// the project when none is.
+func (h *handler) reviewedNotice(c echo.Context, t target, r *components.Review) error {
+	next, err := h.store.NextToReview(c.Request().Context(), t.user, t.doc.ProjectID)
+	if err != nil {
+		return err
+	}
+	r.Reviewed, r.ReviewedNext = true, next
+	if next == t.doc.ID {
+		r.ReviewedNext = 0 // gold reopened since: it is this one
+	}
+	if r.ReviewedNext == 0 {
+		r.Notice = tr(c, "Gold is marked reviewed. No other document of this project is ready for review.")
+	}
+	return nil
 }
 
 // reopenGold lets reviewers change a reviewed gold layer again; only a

@@ -29,7 +29,7 @@ func TestBrowserReviewPageFormsBusyRetried(t *testing.T) {
 		want                     string
 	}{
 		{"the bulk accept", "accept-agreed", "Accepting 1 span…", "Accepted 1 span into gold.", func() string { return s.goldSpans(t) }, fmt.Sprintf("%d-%d PER", start, end)},
-		{"Mark gold reviewed", "mark-reviewed", "Marking gold reviewed…", "Gold is marked reviewed.", goldStatus, "reviewed"},
+		{"Mark gold reviewed", "mark-reviewed", "Marking gold reviewed…", "Gold is marked reviewed. No other document of this project is ready for review. Back to the project", goldStatus, "reviewed"},
 		{"Reopen gold", "reopen-gold", "Reopening gold…", "Gold is open for changes again.", goldStatus, "in_progress"},
 	}
 	for _, st := range steps {
@@ -76,7 +76,7 @@ func TestBrowserMarkReviewedWarnsAtFragment(t *testing.T) {
 		}
 	}
 	b.run(chromedp.Click(chromedp.ID("mark-reviewed-anyway")))
-	b.waitFor(`document.getElementById('form-notice')?.textContent === 'Gold is marked reviewed.'`)
+	b.waitFor(`document.getElementById('form-notice')?.textContent.startsWith('Gold is marked reviewed.')`)
 	l, err := s.store.LayerOf(t.Context(), doc, 0)
 	if err != nil || l.Status != "reviewed" || asked.Load() != 1 {
 		t.Errorf("after Mark gold reviewed anyway gold is %q (%v), asked %d times, want reviewed after 1", l.Status, err, asked.Load())

@@ -77,6 +77,7 @@ func eachJSONLine(r io.Reader, name, format, unit, layer string, via Via, limit 
 		claims = newClaims(layer, via)
 		buf    []byte    // one line's storage, reused: a Doc shares no bytes with its line
 		notUTF lineCount // the lines left unread for bytes that are not UTF-8
+		whole  oneValue  // the file, while it may be one JSON value
 	)
 	prefix := stem(name)
 	for n := 1; ; n++ {
@@ -95,6 +96,7 @@ func eachJSONLine(r io.Reader, name, format, unit, layer string, via Via, limit 
 		case !utf8.Valid(line):
 			notUTF.add(n)
 		case len(bytes.TrimSpace(line)) > 0:
+			whole.add(n, line)
 			doc, warns, reason := parseLine(line, format, unit, via)
 			if reason == "" && claims.foreign(doc.Layer, n, "", `drop its "layer"`) {
 				break
@@ -117,6 +119,9 @@ func eachJSONLine(r io.Reader, name, format, unit, layer string, via Via, limit 
 		if err == io.EOF {
 			break
 		}
+	}
+	if one := whole.refusal(name); len(bad) > 0 && one != nil && check.bad < 0 && notUTF.n == 0 {
+		return rep, one
 	}
 	return rep, jsonLinesEnd(name, docs, bad, claims, check, notUTF)
 }

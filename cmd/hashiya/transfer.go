@@ -206,13 +206,19 @@ func (spec exportSpec) writer(w io.Writer) (*codec.Writer, error) {
 }
 
 // exportTo writes the export to w and what a lossy format (conll) could
-// not say to warn, so the user learns of it without reading the file.
+// not say to warn, so the user learns of it without reading the file,
+// as they learn of an export with nothing in it (emptyExport).
 func exportTo(ctx context.Context, s *db.Store, projectID int64, spec exportSpec, w, warn io.Writer) error {
-	cw, err := spec.writer(w)
+	out := &countingWriter{w: w}
+	cw, err := spec.writer(out)
 	if err != nil {
 		return err
 	}
-	write, err := spec.filter(cw.Write)
+	docs := 0
+	write, err := spec.filter(func(d codec.ExportDoc) error {
+		docs++
+		return cw.Write(d)
+	})
 	if err != nil {
 		return err
 	}
@@ -222,5 +228,53 @@ func exportTo(ctx context.Context, s *db.Store, projectID int64, spec exportSpec
 	for _, msg := range cw.Warnings() {
 		fmt.Fprintf(warn, "export: %s (warning)\n", msg)
 	}
+	if err == nil && (docs == 0 || out.n == 0) {
+		fmt.Fprintf(warn, "export: %s (warning)\n", emptyExport(ctx, s, projectID, spec, docs))
+	}
 	return err
+}
+
+// emptyExport says what an export that wrote nothing (or Label Studio's
+// empty array) held none of, in the words of the project page's: "no
+// quotations in gold of news, with status reviewed: the file is empty".
+func emptyExport(ctx context.Context, s *db.Store, projectID int64, spec exportSpec, docs int) string {
+	things := "no documents"
+	if spec.format == "quotes" && docs > 0 {
+		things = "no quotations"
+	}
+	where := "in gold"
+	switch spec.layer {
+	case "gold":
+	case db.AllLayers:
+		where = "in any layer"
+	default:
+		where = fmt.Sprintf("in %s's layer", spec.layer)
+	}
+	name := fmt.Sprint(projectID)
+	if p, err := s.Project(ctx, projectID); err == nil {
+		name = p.Name
+	}
+	msg := fmt.Sprintf("%s %s of %s", things, where, name)
+	if spec.status != "" {
+		msg += ", with status " + spec.status
+	}
+	if spec.part != "" {
+		msg += fmt.Sprintf(", in the %s part", spec.part)
+	}
+	if spec.format == "label-studio" {
+		return msg + ": the file is an empty array"
+	}
+	return msg + ": the file is empty"
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
 }

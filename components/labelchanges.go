@@ -133,3 +133,22 @@ func quotedOrNone(ctx context.Context, s string) string {
 	}
 	return "“" + s + "”"
 }
+
+// LabelsSavedNotice is what saving the label form says: saved, and, when
+// removing labels took relation rules with them (the store cuts a rule
+// left with no label on a side that named some), which ones, by name.
+func LabelsSavedNotice(ctx context.Context, rulesRemoved []string) string {
+	saved := T(ctx, "Label set saved.")
+	if len(rulesRemoved) == 0 {
+		return saved
+	}
+	names := make([]string, len(rulesRemoved))
+	for i, n := range rulesRemoved {
+		names[i] = NameIn(ctx, n)
+	}
+	if len(names) == 1 {
+		return saved + " " + Tf(ctx, "The relation rule %s joined on one side only labels you removed, so it was removed too.", names[0])
+	}
+	list := Tf(ctx, "%s and %s", commas(ctx, names[:len(names)-1]), names[len(names)-1])
+	return saved + " " + Tf(ctx, "The relation rules %s joined on one side only labels you removed, so they were removed too.", list)
+}

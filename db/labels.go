@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -16,14 +17,22 @@ import (
 // label would change data without anyone looking at it, so it is not done
 // here).
 func (s *Store) SetLabels(ctx context.Context, projectID int64, by User, labels []Label) error {
+	_, err := s.SetLabelsCutting(ctx, projectID, by, labels)
+	return err
+}
+
+// SetLabelsCutting is SetLabels, saying which relation rules went with
+// the labels removed (the names of those left with no label on a side
+// that named some), in the project's order, so the manager is told.
+func (s *Store) SetLabelsCutting(ctx context.Context, projectID int64, by User, labels []Label) (rulesRemoved []string, err error) {
 	if len(labels) == 0 {
 		// Every row was left out: the first is where to name one again.
-		return invalidRow("labels", Cell{List: "labels", Row: 0, Field: "name", Stored: true}, "a project needs at least one label")
+		return nil, invalidRow("labels", Cell{List: "labels", Row: 0, Field: "name", Stored: true}, "a project needs at least one label")
 	}
 	if err := ValidateLabels(labels); err != nil {
-		return err
+		return nil, err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		p, err := loadProject(ctx, tx, "id = ?", projectID)
 		if err != nil {
 			return err
@@ -48,9 +57,25 @@ func (s *Store) SetLabels(ctx context.Context, projectID int64, by User, labels 
 				return err
 			}
 			detail["relation_types_before"], detail["relation_types_after"] = p.RelationTypes, rules
+			rulesRemoved = removedRules(p.RelationTypes, rules)
 		}
 		return logEvent(ctx, tx, Event{UserID: by.ID, ProjectID: projectID, Action: "labels.set", Detail: detail})
 	})
+	if err != nil {
+		return nil, err
+	}
+	return rulesRemoved, nil
+}
+
+// removedRules names the rules of before that after lacks, in order.
+func removedRules(before, after []RelationType) []string {
+	var out []string
+	for _, rt := range before {
+		if !slices.ContainsFunc(after, func(a RelationType) bool { return a.Name == rt.Name }) {
+			out = append(out, rt.Name)
+		}
+	}
+	return out
 }
 
 // labelsStillFree refuses a label set that leaves out (removes or
@@ -116,14 +141,15 @@ func nextHotkey(labels []Label) string {
 	return ""
 }
 
-// nextColor is the colour for a label added to labels: of the spare
+// NextColor is the colour for a label added to labels, what an import
+// gives the labels it adds and the label form's empty row proposes: of the spare
 // colours (extraColors) the ones the set uses least, none until the
 // palette runs out, and of those the one farthest from every colour the
 // set has, so a new label stands apart from the ones beside it in the
 // label bar and the text whatever colours a manager chose. Ties go to
 // the palette's order. Distance is Euclidean in Oklab, where equal
 // distances look about equally different.
-func nextColor(labels []Label) string {
+func NextColor(labels []Label) string {
 	uses := map[string]int{}
 	var have [][3]float64
 	for _, l := range labels {

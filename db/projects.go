@@ -58,6 +58,19 @@ func DefaultLabels() []Label {
 	}
 }
 
+// NamedEntityLabels is CoNLL's set of named entities (PER, LOC, ORG,
+// MISC, in CoNLL 2003's order), the set a project for names alone starts
+// with: keys 1 to 4, and the default set's colours for the three it
+// shares with it, so a team moving between the two sees a person in the
+// same red, MISC taking GPE's purple. It has no relation rules: the
+// quotation tools have nothing to join.
+func NamedEntityLabels() []Label {
+	return []Label{
+		{Name: "PER", Color: "#e5484d", Hotkey: "1"}, {Name: "LOC", Color: "#30a46c", Hotkey: "2"},
+		{Name: "ORG", Color: "#0090ff", Hotkey: "3"}, {Name: "MISC", Color: "#8e4ec6", Hotkey: "4"},
+	}
+}
+
 // DefaultRelationTypes are the relations of a new project.
 func DefaultRelationTypes() []RelationType {
 	return []RelationType{
@@ -72,11 +85,11 @@ var (
 	labelName  = regexp.MustCompile(`^[\p{L}\p{N}_\-.:]{1,40}$`)
 	labelColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 	// extraColors are the spare colours for labels an import adds
-	// (nextColor), each one as far in Oklab from the default set's colours
+	// (NextColor), each one as far in Oklab from the default set's colours
 	// and from the others as the default set's two closest (LOC's green
 	// and CUE's teal) are from each other, and with 3:1 contrast against
 	// white at least, so its underline and the edge of its button show.
-	// Listed in the order nextColor gives them to a default project: each
+	// Listed in the order NextColor gives them to a default project: each
 	// the farthest from all before it, so neighbours stay apart.
 	extraColors = []string{
 		"#4f5a1f", "#00749e", "#a18072", "#c2298a", "#3358d4", "#a35829", "#2a7e3b",
@@ -269,7 +282,7 @@ func insertLabels(ctx context.Context, tx *sql.Tx, projectID int64, firstPositio
 
 // addMissingLabels adds each name not yet in the project's label set,
 // inside the caller's transaction, with the next free hotkey (nextHotkey)
-// and a colour apart from the set's (nextColor). The whole set is checked
+// and a colour apart from the set's (NextColor). The whole set is checked
 // once (its stored labels as they were saved: validateLabels), after the
 // names are gathered: checking it for each name made an
 // import adding thousands of labels hold the write lock for minutes
@@ -284,7 +297,7 @@ func addMissingLabels(ctx context.Context, tx *sql.Tx, p Project, names []string
 	}
 	labels := slices.Clone(p.Labels)
 	for _, name := range names {
-		labels = append(labels, Label{Name: name, Color: nextColor(labels), Hotkey: nextHotkey(labels)})
+		labels = append(labels, Label{Name: name, Color: NextColor(labels), Hotkey: nextHotkey(labels)})
 	}
 	if err := validateLabels(labels, len(p.Labels)); err != nil {
 		return nil, err

@@ -276,10 +276,10 @@ func TestBrowserArabicHomeManagerPage(t *testing.T) {
 	b.run(chromedp.Navigate(s.url + "/"))
 	b.waitLoaded()
 	b.wantArabicPage("an admin's home page", map[string]string{
-		"#new-project-title":                   "مشروع جديد",
-		"label[for=new-project-name]":          "اسم المشروع",
-		"#new-project-labels option[value='']": "المجموعة الافتراضية",
-		"#new-project-form button":             "إنشاء المشروع",
+		"#new-project-title":          "مشروع جديد",
+		"label[for=new-project-name]": "اسم المشروع",
+		"label[for=start-quotations]": "الاقتباسات والأسماء",
+		"#new-project-form button":    "إنشاء المشروع",
 	})
 	b.run(chromedp.SendKeys(chromedp.ID("new-project-name"), "Demo"), chromedp.Click(chromedp.CSS(`#new-project-form button`)))
 	b.waitFor(`document.getElementById('new-project-error') !== null && document.readyState === 'complete'`)

@@ -78,8 +78,9 @@ func TestBrowserLabelsUpload(t *testing.T) {
 	}
 }
 
-// TestBrowserNewProjectWithLabelsOf: an admin names a project, chooses
-// "same as Demo" under Labels, and the new project has Demo's labels and
+// TestBrowserNewProjectWithLabelsOf: an admin names a project, picks
+// Demo as the project to copy, which chooses "Copy another project's
+// labels", and the new project has Demo's labels and
 // relation rules.
 func TestBrowserNewProjectWithLabelsOf(t *testing.T) {
 	s := newSite(t)
@@ -90,8 +91,10 @@ func TestBrowserNewProjectWithLabelsOf(t *testing.T) {
 	}
 	b := newBrowser(t, s)
 	b.run(chromedp.EmulateViewport(320, 640), chromedp.Navigate(s.url+"/"), chromedp.WaitVisible(`#new-project-name`),
-		chromedp.SetValue(`#new-project-labels`, fmt.Sprint(s.proj.ID)),
-		chromedp.SendKeys(`#new-project-name`, "نسخة\n"))
+		chromedp.SetValue(`#new-project-labels`, fmt.Sprint(s.proj.ID)))
+	// Picking the project chooses "Copy another project's labels".
+	eval[bool](b, `document.getElementById('new-project-labels').dispatchEvent(new Event('change', {bubbles: true}))`)
+	b.run(chromedp.SendKeys(`#new-project-name`, "نسخة\n"))
 	b.waitFor(`location.search === "?done=created" && document.readyState === "complete"`)
 	var id int64
 	if _, err := fmt.Sscanf(eval[string](b, `location.pathname`), "/projects/%d", &id); err != nil {

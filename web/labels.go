@@ -1,10 +1,13 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"hashiya/components"
 	"net/http"
+	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -39,10 +42,26 @@ func (h *handler) setLabels(c echo.Context) error {
 			typed = append(typed, l)
 		}
 	}
-	if err := h.store.SetLabels(c.Request().Context(), p.ID, currentUser(c), labels); err != nil {
+	cut, err := h.store.SetLabelsCutting(c.Request().Context(), p.ID, currentUser(c), labels)
+	if err != nil {
 		return h.formError(c, p, err, func(m *components.Manage) { m.LabelsDraft, m.Cell = typed, formCell(err, rows, len(typed)) })
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?done=labels#labels", p.ID))
+	q := url.Values{"done": {"labels"}, "cut": cut}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/projects/%d?%s#labels", p.ID, q.Encode()))
+}
+
+// labelsNotice is what the label form's save says: saved, and which
+// relation rules (cut=, the store's words) went with the labels removed,
+// each named only while the project has no rule of that name, so a link
+// cannot make the page claim a rule it still has was removed.
+func labelsNotice(ctx context.Context, p db.Project, cut []string) string {
+	var gone []string
+	for _, name := range cut {
+		if !slices.ContainsFunc(p.RelationTypes, func(rt db.RelationType) bool { return rt.Name == name }) && !slices.Contains(gone, name) {
+			gone = append(gone, name)
+		}
+	}
+	return components.LabelsSavedNotice(ctx, gone)
 }
 
 // setRelationTypes saves a manager's relation rules form: one row per

@@ -168,7 +168,7 @@ func TestNewProjectWithLabelsOf(t *testing.T) {
 	}
 	home := htmlPage(t, te.amina.get("/"), http.StatusOK)
 	opt := home.Find(fmt.Sprintf(`#new-project-labels option[value="%d"]`, te.proj.ID))
-	if home.Find(`label[for="new-project-labels"]`).Text() != "Labels" || opt.Text() != "same as أخبار" || home.Find(`#new-project-labels option[value=""]`).Text() != "default set" {
+	if home.Find(`label[for="new-project-labels"]`).Text() != "Project to copy" || opt.Text() != "أخبار" || home.Find(`label[for="start-copy"]`).Text() != "Copy another project's labels" {
 		t.Fatal("the New project form has no Labels choice naming the project")
 	}
 	rec := te.amina.post("/projects", url.Values{"name": {"نسخة"}, "labels_from": {fmt.Sprint(te.proj.ID)}})

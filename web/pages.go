@@ -36,27 +36,42 @@ func (h *handler) renderHome(c echo.Context, status int, v components.HomeView) 
 }
 
 // createProject is `hashiya project create NAME` for admins in the
-// browser: a project with the default label set, or with the labels and
-// relation rules of the project labels_from names, whose page it opens.
+// browser: a project with the starting label set the form chose (labels:
+// the default set, CoNLL's named entities, none yet, or a copy of the
+// labels and relation rules of the project labels_from names), whose
+// page it opens. A form without labels copies labels_from when it names
+// a project, as the form did before it offered the other sets.
 func (h *handler) createProject(c echo.Context) error {
 	u := currentUser(c)
 	if !u.IsAdmin {
 		return forbidden("only a global admin creates projects",
 			components.Msg("Only a global admin creates projects. Ask an admin to create one and add you to it."))
 	}
-	name, from := c.FormValue("name"), c.FormValue("labels_from")
+	name, from, start := c.FormValue("name"), c.FormValue("labels_from"), c.FormValue("labels")
+	if start == "" && from != "" {
+		start = components.StartCopy
+	}
 	var source int64
 	refuse := func(status int, msg string) error {
-		return h.renderHome(c, status, components.HomeView{NewProject: name, NewProjectError: msg, LabelsFrom: source})
+		return h.renderHome(c, status, components.HomeView{NewProject: name, NewProjectError: msg, LabelsFrom: source, StartWith: start})
 	}
+	ctx := c.Request().Context()
 	var p db.Project
 	var err error
-	if from == "" {
-		p, err = h.store.CreateProject(c.Request().Context(), name, nil, u.ID)
-	} else if source, err = strconv.ParseInt(from, 10, 64); err != nil || source <= 0 {
-		return refuse(http.StatusBadRequest, tr(c, "Labels: %q names no project; choose one in the list, or the default set.", from))
-	} else {
-		p, err = h.store.CreateProjectLike(c.Request().Context(), name, source, u)
+	switch start {
+	case "", components.StartQuotations:
+		p, err = h.store.CreateProject(ctx, name, nil, u.ID)
+	case components.StartEntities:
+		p, err = h.store.CreateProjectFrom(ctx, name, db.LabelSet{Labels: db.NamedEntityLabels(), RelationTypes: []db.RelationType{}}, u.ID, "")
+	case components.StartEmpty:
+		p, err = h.store.CreateProjectFrom(ctx, name, db.LabelSet{Labels: []db.Label{}, RelationTypes: []db.RelationType{}}, u.ID, "")
+	case components.StartCopy:
+		if source, err = strconv.ParseInt(from, 10, 64); err != nil || source <= 0 {
+			return refuse(http.StatusBadRequest, tr(c, "Labels: %q names no project; choose one in the list, or the default set.", from))
+		}
+		p, err = h.store.CreateProjectLike(ctx, name, source, u)
+	default:
+		return refuse(http.StatusBadRequest, tr(c, "Labels to start with: %q is none of the sets offered; choose one.", start))
 	}
 	var ve *db.ValidationError
 	switch {
@@ -65,7 +80,7 @@ func (h *handler) createProject(c echo.Context) error {
 	case errors.Is(err, db.ErrNotFound):
 		return refuse(http.StatusNotFound, tr(c, "Labels: the project chosen to copy the labels of is not there any more (deleted?); choose another, or the default set."))
 	case errors.Is(err, db.ErrConflict):
-		return refuse(http.StatusConflict, tr(c, "A project named %s already exists: choose another name.", components.NameIn(c.Request().Context(), name)))
+		return refuse(http.StatusConflict, tr(c, "A project named %s already exists: choose another name.", components.NameIn(ctx, name)))
 	case err != nil:
 		return err
 	}
@@ -104,6 +119,9 @@ func (h *handler) projectView(c echo.Context, p db.Project, role db.Role) (compo
 	done := c.QueryParam("done")
 	m := &components.Manage{Notice: notice(ctx, done, c.QueryParam("n")), NoticeAt: noticeAt(done, c.QueryParam("doc")),
 		Error: refusedText(ctx, c.QueryParam("refused")), Return: v.List.Return()}
+	if done == "labels" {
+		m.Notice = labelsNotice(ctx, p, c.QueryParams()["cut"])
+	}
 	if done == "reopen" {
 		if m.Notice, err = h.reopenNotice(c); err != nil {
 			return v, err

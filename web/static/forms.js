@@ -11,3 +11,12 @@ document.addEventListener('submit', (e) => {
   const question = button ? button.dataset.confirm : form && (form.dataset.confirm || t('Are you sure?'));
   if (question && !window.confirm(question)) e.preventDefault();
 });
+
+// A picker that belongs to a radio button (data-checks: its id), as New
+// project's project to copy belongs to "Copy another project's labels",
+// chooses that button when it is changed, so the form sends what was picked.
+document.addEventListener('change', (e) => {
+  const id = e.target instanceof HTMLSelectElement && e.target.dataset.checks;
+  const radio = id && document.getElementById(id);
+  if (radio && !radio.checked) radio.click();
+});

@@ -13,6 +13,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"hashiya/db"
+	"hashiya/db/codec"
 )
 
 // TestNewProjectStartingSets: the New project form offers its starting
@@ -60,8 +61,26 @@ func TestNewProjectStartingSets(t *testing.T) {
 	if p := create("quotes", url.Values{"labels": {"quotations"}}); !reflect.DeepEqual(p.Labels, db.DefaultLabels()) || !reflect.DeepEqual(p.RelationTypes, db.DefaultRelationTypes()) {
 		t.Errorf("the quotations project holds %+v and rules %+v", p.Labels, p.RelationTypes)
 	}
-	if p := create("empty", url.Values{"labels": {"none"}}); len(p.Labels) != 0 || len(p.RelationTypes) != 0 {
-		t.Errorf("the project with no labels yet holds %+v and rules %+v", p.Labels, p.RelationTypes)
+	empty := create("empty", url.Values{"labels": {"none"}})
+	if len(empty.Labels) != 0 || len(empty.RelationTypes) != 0 {
+		t.Errorf("the project with no labels yet holds %+v and rules %+v", empty.Labels, empty.RelationTypes)
+	}
+	// Its page offers the label form's one empty row, and a document
+	// imported with the labels its file uses opens with them.
+	if rows := htmlPage(t, te.amina.get(fmt.Sprintf("/projects/%d", empty.ID)), http.StatusOK).Find(`#labels-form input[name="name"]`).Length(); rows != 1 {
+		t.Errorf("the empty project's label form has %d rows, want the empty one", rows)
+	}
+	if _, err := te.store.Import(ctx, db.ImportOptions{ProjectID: empty.ID, File: "t.jsonl", By: te.amina.user.ID, AddLabels: true},
+		[]codec.Doc{{Line: 1, ExternalID: "d1", Text: "زار أحمد بغداد", Meta: []byte("{}"), Spans: []codec.Span{{Start: 4, End: 8, Label: "PERS", Attributes: []byte("{}")}}}}); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := te.store.Documents(ctx, empty.ID, te.amina.user, db.DocumentPage{Limit: 10})
+	if err != nil || len(docs.Docs) != 1 {
+		t.Fatalf("documents %+v (%v)", docs.Docs, err)
+	}
+	d0 := htmlPage(t, te.amina.get(fmt.Sprintf("/documents/%d", docs.Docs[0].ID)), http.StatusOK)
+	if got := d0.Find(`#label-bar button.label-btn`).Map(func(_ int, b *goquery.Selection) string { return b.AttrOr("data-label", "") }); !reflect.DeepEqual(got, []string{"PERS"}) {
+		t.Errorf("the imported document's label bar: %q", got)
 	}
 	ner := create("ner copy", url.Values{"labels": {"copy"}, "labels_from": {"2"}})
 	if src, _ := te.store.Project(ctx, 2); src.Name != "ner" || !reflect.DeepEqual(db.LabelSetOf(ner), db.LabelSetOf(src)) {

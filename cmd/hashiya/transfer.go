@@ -54,7 +54,7 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 		res, err := im.stream(ctx, db.ImportOptions{ProjectID: p.ID, File: file, Owner: owner, AddLabels: *addLabels, Via: db.ViaCommandLine})
 		if err != nil {
 			failed++
-			fmt.Fprintf(e.stderr, "%s\n%s: nothing imported\n", describe(err), file)
+			fmt.Fprintf(e.stderr, "%s\n%s: %s\n", describe(err), file, nothingImported(err))
 			continue
 		}
 		summary := components.ImportSummary(ctx, components.ImportCounts{Documents: res.Documents, Annotated: res.Annotated, Spans: res.Spans, Relations: res.Relations, Layer: *layer})
@@ -70,6 +70,24 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 		return fmt.Errorf("%d of %d files had errors and were not imported", failed, len(files))
 	}
 	return nil
+}
+
+// nothingImported ends a refused file's report, with how many of its
+// lines were bad when there were several, so a list running off the
+// terminal need not be counted by hand; one bad line stands alone above.
+func nothingImported(err error) string {
+	var bad codec.Errors
+	if !errors.As(err, &bad) {
+		return "nothing imported"
+	}
+	lines := map[int]bool{}
+	for _, le := range bad {
+		lines[le.Line] = true
+	}
+	if len(lines) < 2 {
+		return "nothing imported"
+	}
+	return fmt.Sprintf("%d bad lines, nothing imported", len(lines))
 }
 
 // checkImportFlags refuses an unknown --format or --offsets, and --offsets

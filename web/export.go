@@ -3,8 +3,10 @@ package web
 import (
 	"context"
 	"fmt"
+	"maps"
 	"mime"
 	"net/http"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -23,6 +25,9 @@ import (
 func (h *handler) export(c echo.Context) error {
 	p, err := h.managedProject(c)
 	if err != nil {
+		return err
+	}
+	if err := onlyExportParams(c); err != nil {
 		return err
 	}
 	format := c.QueryParam("format")
@@ -91,6 +96,21 @@ func (h *handler) export(c echo.Context) error {
 		return h.emptyExport(c, w, out, p, exportQuery{format, layer, c.QueryParam("status"), part})
 	}
 	return w.Close()
+}
+
+// exportParams are the query parameters an export reads.
+var exportParams = []string{"format", "layer", "status", "offsets", "part", "split", "seed"}
+
+// onlyExportParams refuses a parameter the export does not read: a
+// script asking for ?lyaer=karim would otherwise get gold, the default,
+// and take it for karim's layer.
+func onlyExportParams(c echo.Context) error {
+	for _, name := range slices.Sorted(maps.Keys(c.QueryParams())) {
+		if !slices.Contains(exportParams, name) {
+			return badRequest("%s: an export reads no such parameter; it reads %s", name, strings.Join(exportParams, ", "))
+		}
+	}
+	return nil
 }
 
 // startOnWrite passes an export on to the response, sending its headers

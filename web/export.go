@@ -52,6 +52,11 @@ func (h *handler) export(c echo.Context) error {
 			return badRequest("offsets: %v", err)
 		}
 	}
+	if tokens := c.QueryParam("tokens"); tokens != "" {
+		if err := w.TokensAt(tokens); err != nil {
+			return badRequest("tokens: %v", err)
+		}
+	}
 	if layer == db.AllLayers {
 		if err := w.AllLayers(); err != nil {
 			return badRequest("layer: %v", err)
@@ -99,7 +104,7 @@ func (h *handler) export(c echo.Context) error {
 }
 
 // exportParams are the query parameters an export reads.
-var exportParams = []string{"format", "layer", "status", "offsets", "part", "split", "seed"}
+var exportParams = []string{"format", "layer", "status", "offsets", "tokens", "part", "split", "seed"}
 
 // onlyExportParams refuses a parameter the export does not read: a
 // script asking for ?lyaer=karim would otherwise get gold, the default,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -152,6 +153,7 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 	layer := f.String("layer", "gold", "gold, a user name, or all")
 	status := f.String("status", "", "only layers with this status: new, in_progress, done or reviewed")
 	unit := f.String("offsets", codec.UnitCodePoint, "what the doccano formats' offsets count: codepoint (Python str indexes) or utf16 (doccano's own)")
+	tokens := f.String("tokens", codec.TokensWords, "how the conll format cuts tokens: words (punctuation split off, sentences also end after a stop) or whitespace (at spaces alone, sentences at line breaks alone: a CoNLL file imported comes back token for token)")
 	out := f.String("out", "", "write to this file instead of stdout")
 	split := f.String("split", "", "train/dev/test (or train/test) percentages for --part (default 80/10/10)")
 	part := f.String("part", "", "the part of --split to write: train, dev or test")
@@ -170,7 +172,7 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 		return errors.New(`--layer mine: the command line has no signed-in user whose layer that is; name the user (--layer layla), or gold, or all`)
 	}
 	// Check the format, unit, status and split before anything is opened or created.
-	spec := exportSpec{format: *format, layer: *layer, status: *status, unit: *unit, split: *split, part: *part, seed: *seed}
+	spec := exportSpec{format: *format, layer: *layer, status: *status, unit: *unit, tokens: *tokens, split: *split, part: *part, seed: *seed}
 	if _, err := spec.writer(io.Discard); err != nil {
 		return err
 	}
@@ -189,9 +191,9 @@ func runExport(ctx context.Context, e env, args []string) (err error) {
 }
 
 // exportSpec is what an export writes: its format, layer (or all), the
-// status its layers must have ("" any), the doccano offset unit, and the
-// part of a split ("" the whole project).
-type exportSpec struct{ format, layer, status, unit, split, part, seed string }
+// status its layers must have ("" any), the doccano offset unit, how
+// CoNLL tokens are cut, and the part of a split ("" the whole project).
+type exportSpec struct{ format, layer, status, unit, tokens, split, part, seed string }
 
 // filter wraps write with the spec's status and split, or says which
 // flag is wrong.
@@ -214,6 +216,9 @@ func (spec exportSpec) writer(w io.Writer) (*codec.Writer, error) {
 	}
 	if err := cw.CountIn(spec.unit); err != nil {
 		return nil, fmt.Errorf("--offsets: %w", err)
+	}
+	if err := cw.TokensAt(cmp.Or(spec.tokens, codec.TokensWords)); err != nil {
+		return nil, fmt.Errorf("--tokens: %w", err)
 	}
 	if spec.layer == db.AllLayers {
 		if err := cw.AllLayers(); err != nil {

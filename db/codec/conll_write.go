@@ -18,7 +18,7 @@ func (w *Writer) writeCoNLL(d ExportDoc) error {
 		return fmt.Errorf("codec: document %q: conll needs an id without line breaks for its %q line", d.ExternalID, idPrefix)
 	}
 	runes := []rune(d.Text)
-	toks := tokenize(runes)
+	toks := tokenize(runes, w.atWhitespace)
 	cut := coverTokens(toks, d.Spans)
 	w.buf.Reset()
 	fmt.Fprintf(&w.buf, "%s %s\n", idPrefix, d.ExternalID)
@@ -113,7 +113,13 @@ type conllToken struct {
 // hyphen of the word -DOCSTART-. A run such as `؟!»`
 // (".", "؟", "?", "!" and the closing marks after them, see
 // closesSentence) is terminal.
-func tokenize(runes []rune) []conllToken {
+//
+// atWhitespace (TokensAt's TokensWhitespace) splits on whitespace alone
+// and ends sentences at line breaks alone, which gives a CoNLL file
+// Hashiya imported (tokens joined by a space, sentences by a line break)
+// back token for token: ANERCorp's `المقبل،` stays one token, as its
+// published scores count it.
+func tokenize(runes []rune, atWhitespace bool) []conllToken {
 	var toks []conllToken
 	start := -1
 	flush := func(end int) {
@@ -136,7 +142,7 @@ func tokenize(runes []rune) []conllToken {
 			if isLineBreak(r) && len(toks) > 0 {
 				toks[len(toks)-1].lineBreak = true
 			}
-		case strings.ContainsRune(conllPunct, r) && !inNumber(runes, i):
+		case !atWhitespace && strings.ContainsRune(conllPunct, r) && !inNumber(runes, i):
 			flush(i)
 			toks = append(toks, conllToken{start: i, end: i + 1, span: -1})
 		case start < 0:
@@ -144,6 +150,9 @@ func tokenize(runes []rune) []conllToken {
 		}
 	}
 	flush(len(runes))
+	if atWhitespace {
+		return toks
+	}
 	// marksOn[i]: toks[i] and every token after it on its line are marks
 	// a run may hold, so a quote there quotes nothing.
 	marksOn := make([]bool, len(toks)+1)

@@ -58,6 +58,8 @@ type Writer struct {
 	// utf16 makes doccano and doccano-rel lines count offsets in UTF-16
 	// units (see CountIn).
 	utf16 bool
+	// atWhitespace makes CoNLL tokens whitespace's alone (see TokensAt).
+	atWhitespace bool
 	// warnings are what a lossy format (conll) could not write; see Warnings.
 	warnings []string
 	// lost counts what the format has no place for (relations,
@@ -140,6 +142,28 @@ func (w *Writer) CountIn(unit string) error {
 		return fmt.Errorf("offsets in %s units are for the doccano formats; %s counts code points", UnitUTF16, w.format)
 	}
 	w.utf16 = unit == UnitUTF16
+	return nil
+}
+
+// How CoNLL export cuts the text into tokens (TokensAt).
+const (
+	TokensWords      = "words"      // at whitespace and punctuation, sentences at stops too
+	TokensWhitespace = "whitespace" // at whitespace alone, sentences at line breaks alone
+)
+
+// TokensAt says how a conll export cuts tokens: TokensWords, the
+// default, splits punctuation off words and ends sentences after stops;
+// TokensWhitespace splits at whitespace alone and ends sentences at line
+// breaks alone, so a CoNLL file imported comes back token for token and
+// its token-level scores stay comparable with published ones.
+func (w *Writer) TokensAt(how string) error {
+	switch {
+	case how != TokensWords && how != TokensWhitespace:
+		return fmt.Errorf("unknown tokens %q; want %s or %s", how, TokensWords, TokensWhitespace)
+	case how == TokensWhitespace && w.format != "conll":
+		return fmt.Errorf("tokens are cut for the conll format only, not %s", w.format)
+	}
+	w.atWhitespace = how == TokensWhitespace
 	return nil
 }
 

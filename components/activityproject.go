@@ -102,6 +102,11 @@ func importText(ctx context.Context, d eventDetail) string {
 		return Tf(ctx, "imported %s with %s from %s", loggedDocuments(ctx, d.Documents), loggedSpansAndLinks(ctx, d), file) + layerIn(ctx, "into", d.Layer)
 	}
 	newDocs := withThousands(docs, documentsIn(ctx, docs))
+	if left := changedSpansAndLinks(ctx, d.LeftOutSpans, d.LeftOutRelations); d.LeftOutSpans+d.LeftOutRelations == 1 {
+		return Tf(ctx, "imported %s from %s, texts only: %s in the file was left out", newDocs, file, left)
+	} else if d.LeftOutSpans > 0 || d.LeftOutRelations > 0 {
+		return Tf(ctx, "imported %s from %s, texts only: their %s were left out", newDocs, file, left)
+	}
 	marks := ""
 	if spans > 0 || links > 0 {
 		marks = changedSpansAndLinks(ctx, spans, links)

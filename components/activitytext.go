@@ -33,6 +33,9 @@ type eventDetail struct {
 	LinksOf       string          `json:"links_of"`
 	Links         json.RawMessage `json:"links"`
 	LinksReplaced json.RawMessage `json:"links_replaced"`
+	// A texts-only import's spans and relations, left out of the project.
+	LeftOutSpans     int `json:"left_out_spans"`
+	LeftOutRelations int `json:"left_out_relations"`
 }
 
 // eventText says what an event did as the rest of a sentence whose

@@ -11,9 +11,13 @@ import (
 // ImportCounts is what one imported file did: the documents it added,
 // the documents the project had that it gave a layer, and the spans and
 // relations it wrote into Layer ("gold" or a user's name).
+// A texts-only import left the file's LeftOutSpans and LeftOutRelations
+// out.
 type ImportCounts struct {
 	Documents, Annotated, Spans, Relations int
 	Layer                                  string
+	TextsOnly                              bool
+	LeftOutSpans, LeftOutRelations         int
 }
 
 // ImportSummary says what an import did, as the command line, the
@@ -24,6 +28,9 @@ type ImportCounts struct {
 // gold layer of them and of 30 documents the project had". It is English
 // unless ctx asks for another language (the import form's answer).
 func ImportSummary(ctx context.Context, c ImportCounts) string {
+	if c.TextsOnly && (c.LeftOutSpans > 0 || c.LeftOutRelations > 0) {
+		return leftOutSummary(ctx, c)
+	}
 	if LangOf(ctx) != English {
 		return importSummaryIn(ctx, c)
 	}
@@ -176,4 +183,25 @@ func sideWords(labels []string) string {
 		return "any label"
 	}
 	return strings.Join(labels, "/")
+}
+
+// leftOutSummary says what a texts-only import brought and what it left
+// out: "Imported 200 documents; their 11,187 spans were left out".
+func leftOutSummary(ctx context.Context, c ImportCounts) string {
+	docs := Tn(ctx, c.Documents, "1 document", "%d documents")
+	spans, relations := Tn(ctx, c.LeftOutSpans, "1 span", "%d spans"), Tn(ctx, c.LeftOutRelations, "1 relation", "%d relations")
+	if LangOf(ctx) == English {
+		docs, spans, relations = countOf(c.Documents, "document"), countOf(c.LeftOutSpans, "span"), countOf(c.LeftOutRelations, "relation")
+	}
+	marks := spans
+	switch {
+	case c.LeftOutSpans > 0 && c.LeftOutRelations > 0:
+		marks = Tf(ctx, "%s and %s", spans, relations)
+	case c.LeftOutSpans == 0:
+		marks = relations
+	}
+	if c.LeftOutSpans+c.LeftOutRelations == 1 {
+		return Tf(ctx, "Imported %s; %s in the file was left out", docs, marks)
+	}
+	return Tf(ctx, "Imported %s; their %s were left out", docs, marks)
 }

@@ -347,7 +347,7 @@ func ManageSections(p Page, pr db.Project, m Manage) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = ImportSection(pr).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = ImportSection(pr, m.Members).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

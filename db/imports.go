@@ -21,6 +21,10 @@ type ImportOptions struct {
 	Owner     int64  // layer the file's spans go to; 0 is gold
 	By        int64
 	AddLabels bool // add unknown labels and relation types instead of refusing the line
+	// TextsOnly leaves the file's spans and relations out: its documents
+	// come in unannotated, to be annotated from scratch (ImportResult
+	// counts what was left out).
+	TextsOnly bool
 	Via       ImportVia
 }
 
@@ -60,12 +64,34 @@ type ImportResult struct {
 	// link may reach them until the rules change (ANERCorp's PERS, while
 	// speaker joins QUOTE to PER and ORG).
 	Unjoined []string
+	// LeftOut counts the spans and relations a TextsOnly import did not
+	// store.
+	LeftOutSpans, LeftOutRelations int
+}
+
+// leaveOut is d without its annotations when opts imports texts only,
+// and counts what it dropped into res.
+func leaveOut(opts ImportOptions, d codec.Doc, res *ImportResult) codec.Doc {
+	if !opts.TextsOnly {
+		return d
+	}
+	res.LeftOutSpans += len(d.Spans)
+	res.LeftOutRelations += len(d.Relations)
+	d.Spans, d.Relations, d.Status = nil, nil, ""
+	return d
 }
 
 // Import stores the documents of one file in one transaction: either every
 // document goes in, or nothing does and the error lists every bad line.
 func (s *Store) Import(ctx context.Context, opts ImportOptions, docs []codec.Doc) (ImportResult, error) {
 	var res ImportResult
+	if opts.TextsOnly {
+		kept := make([]codec.Doc, len(docs))
+		for i, d := range docs {
+			kept[i] = leaveOut(opts, d, &res)
+		}
+		docs = kept
+	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		p, err := loadProject(ctx, tx, "id = ?", opts.ProjectID)
 		if err != nil {
@@ -150,7 +176,17 @@ func unjoinedLabels(rules []RelationType, used, names []string) []string {
 // names the layer its spans went to when it wrote any.
 func (st *importStmts) logImport(ctx context.Context, tx *sql.Tx, opts ImportOptions, res ImportResult) error {
 	return logEvent(ctx, tx, Event{UserID: opts.By, ProjectID: opts.ProjectID, Action: "import", Layer: st.wrote,
-		Detail: map[string]any{"file": opts.File, "documents": res.Documents, "annotated": res.Annotated, "spans": res.Spans, "relations": res.Relations}})
+		Detail: importDetail(opts, res)})
+}
+
+// importDetail is an import event's detail; a texts-only import says
+// what it left out, so the log tells where the file's labels went.
+func importDetail(opts ImportOptions, res ImportResult) map[string]any {
+	d := map[string]any{"file": opts.File, "documents": res.Documents, "annotated": res.Annotated, "spans": res.Spans, "relations": res.Relations}
+	if opts.TextsOnly {
+		d["left_out_spans"], d["left_out_relations"] = res.LeftOutSpans, res.LeftOutRelations
+	}
+	return d
 }
 
 // ImportParsed is Import for what codec.ParseFile returned. When the file
@@ -386,7 +422,8 @@ func (s *Store) ImportFile(ctx context.Context, opts ImportOptions, r io.Reader,
 	}
 	defer os.Remove(spool.Name())
 	defer spool.Close()
-	rep, err := s.checkFile(ctx, opts, r, f, codec.NewSpoolWriter(spool))
+	var left ImportResult
+	rep, err := s.checkFile(ctx, opts, r, f, codec.NewSpoolWriter(spool), &left)
 	if err != nil {
 		return ImportResult{}, rep, err
 	}
@@ -398,14 +435,15 @@ func (s *Store) ImportFile(ctx context.Context, opts ImportOptions, r io.Reader,
 	if _, err := spool.Seek(0, io.SeekStart); err != nil {
 		return ImportResult{}, rep, fmt.Errorf("db: rewind the import's spool file: %w", err)
 	}
-	res, err := s.storeFile(ctx, opts, codec.NewSpoolReader(spool))
+	res, err := s.storeFile(ctx, opts, codec.NewSpoolReader(spool), left)
 	return res, rep, err
 }
 
 // checkFile reads r, checking every line against the project in a read
 // transaction and spooling each document while none is bad, and returns
-// the warnings.
-func (s *Store) checkFile(ctx context.Context, opts ImportOptions, r io.Reader, f FileImport, spool *codec.SpoolWriter) (codec.Report, error) {
+// the warnings. A texts-only import's documents are checked and spooled
+// without their annotations, counted into left.
+func (s *Store) checkFile(ctx context.Context, opts ImportOptions, r io.Reader, f FileImport, spool *codec.SpoolWriter, left *ImportResult) (codec.Report, error) {
 	tx, err := s.r.BeginTx(ctx, nil)
 	if err != nil {
 		return codec.Report{}, fmt.Errorf("db: begin import check: %w", err)
@@ -417,6 +455,7 @@ func (s *Store) checkFile(ctx context.Context, opts ImportOptions, r io.Reader, 
 	}
 	c := newImportCheck(p, opts)
 	rep, err := codec.EachDoc(r, opts.File, f.Format, f.Unit, f.Layer, opts.Via, func(d codec.Doc) error {
+		d = leaveOut(opts, d, left)
 		if _, err := c.doc(ctx, tx, d); err != nil || len(c.bad) > 0 {
 			return err
 		}
@@ -437,8 +476,8 @@ func (s *Store) checkFile(ctx context.Context, opts ImportOptions, r io.Reader, 
 // checked again, as Import checks and stores them: what takes time to
 // compute was done while reading, so the transaction lasts no longer
 // than Import's of the same documents.
-func (s *Store) storeFile(ctx context.Context, opts ImportOptions, spool *codec.SpoolReader) (ImportResult, error) {
-	var res ImportResult
+func (s *Store) storeFile(ctx context.Context, opts ImportOptions, spool *codec.SpoolReader, left ImportResult) (ImportResult, error) {
+	res := ImportResult{LeftOutSpans: left.LeftOutSpans, LeftOutRelations: left.LeftOutRelations}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		p, err := loadProject(ctx, tx, "id = ?", opts.ProjectID)
 		if err != nil {

@@ -81,7 +81,9 @@ const importFormHeader = "Hashiya-Import-Form"
 // importDocuments takes a file as the body, as `hashiya import` does: all
 // of it goes in, or nothing and a 400 listing every bad line. ?format=
 // (default jsonl; auto decides by ?name=), ?name= (the file name, used in
-// line errors and as a text or CoNLL file's document id), ?add_labels=1.
+// line errors and as a text or CoNLL file's document id), ?add_labels=1,
+// ?layer= (gold or a member's name) or ?texts_only=1 (the file's spans
+// left out, counted in "left_out_spans").
 func (h *handler) importDocuments(c echo.Context) error {
 	p, err := h.managedProject(c)
 	if err != nil {
@@ -90,6 +92,13 @@ func (h *handler) importDocuments(c echo.Context) error {
 	layer, owner, err := h.importLayer(c, p)
 	if err != nil {
 		return err
+	}
+	textsOnly, err := flagParam(c, "texts_only")
+	if err != nil {
+		return err
+	}
+	if textsOnly && owner != 0 {
+		return badRequest("texts_only: a texts-only import writes no layer, so it takes no layer=%s", layer)
 	}
 	format, name := c.QueryParam("format"), filepath.Base(c.QueryParam("name"))
 	if format == "" {
@@ -110,13 +119,9 @@ func (h *handler) importDocuments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var addLabels bool
-	switch v := c.QueryParam("add_labels"); v {
-	case "", "0", "false":
-	case "1", "true":
-		addLabels = true
-	default:
-		return badRequest("add_labels: %q is not 1 or 0", v)
+	addLabels, err := flagParam(c, "add_labels")
+	if err != nil {
+		return err
 	}
 	// As the CLI imports a file, from a file: every line checked as it is
 	// read, then all stored in one transaction, so the body is never held
@@ -134,7 +139,7 @@ func (h *handler) importDocuments(c echo.Context) error {
 	if c.Request().Header.Get(importFormHeader) == "1" {
 		via = db.ViaForm
 	}
-	opts := db.ImportOptions{ProjectID: p.ID, File: name, Owner: owner, By: currentUser(c).ID, AddLabels: addLabels, Via: via}
+	opts := db.ImportOptions{ProjectID: p.ID, File: name, Owner: owner, By: currentUser(c).ID, AddLabels: addLabels, TextsOnly: textsOnly, Via: via}
 	res, report, err := h.store.ImportFile(c.Request().Context(), opts, upload, db.FileImport{Format: format, Unit: unit, Layer: layer})
 	if err != nil {
 		return err
@@ -149,9 +154,27 @@ func (h *handler) importDocuments(c echo.Context) error {
 	if via == db.ViaForm {
 		words = c.Request().Context()
 	}
-	summary := components.ImportSummary(words, components.ImportCounts{Documents: res.Documents, Annotated: res.Annotated, Spans: res.Spans, Relations: res.Relations, Layer: layer})
-	return c.JSON(http.StatusCreated, map[string]any{"documents": res.Documents, "annotated": res.Annotated, "spans": res.Spans, "relations": res.Relations,
-		"added_labels": res.AddedLabels, "warnings": warnings, "summary": summary, "labels_note": components.AddedLabelsNote(words, res.AddedLabels, res.Unjoined, p.RelationTypes)})
+	summary := components.ImportSummary(words, components.ImportCounts{Documents: res.Documents, Annotated: res.Annotated, Spans: res.Spans, Relations: res.Relations, Layer: layer,
+		TextsOnly: textsOnly, LeftOutSpans: res.LeftOutSpans, LeftOutRelations: res.LeftOutRelations})
+	body := map[string]any{"documents": res.Documents, "annotated": res.Annotated, "spans": res.Spans, "relations": res.Relations,
+		"added_labels": res.AddedLabels, "warnings": warnings, "summary": summary, "labels_note": components.AddedLabelsNote(words, res.AddedLabels, res.Unjoined, p.RelationTypes)}
+	if textsOnly {
+		body["left_out_spans"], body["left_out_relations"] = res.LeftOutSpans, res.LeftOutRelations
+	}
+	return c.JSON(http.StatusCreated, body)
+}
+
+// flagParam reads a query parameter that is 1 or 0 (true or false),
+// false when absent.
+func flagParam(c echo.Context, name string) (bool, error) {
+	switch v := c.QueryParam(name); v {
+	case "", "0", "false":
+		return false, nil
+	case "1", "true":
+		return true, nil
+	default:
+		return false, badRequest("%s: %q is not 1 or 0", name, v)
+	}
 }
 
 func (h *handler) getDocument(c echo.Context) error {
@@ -186,14 +209,19 @@ func offsetUnit(c echo.Context, name, format string) (string, error) {
 
 // importLayer is where an import's spans go, by name and owner: gold
 // unless ?layer= names a user of the project (the manager importing
-// pre-annotations for an annotator).
+// pre-annotations for an annotator). The import form's refusal names its
+// own control, in the page's language.
 func (h *handler) importLayer(c echo.Context, p db.Project) (string, int64, error) {
 	name := c.QueryParam("layer")
 	if name == "" {
 		name = codec.GoldLayer
 	}
 	owner, err := h.store.ImportLayer(c.Request().Context(), p, name)
-	if errors.Is(err, db.ErrNotFound) {
+	var invalid *db.ValidationError
+	switch {
+	case c.Request().Header.Get(importFormHeader) == "1" && (errors.Is(err, db.ErrNotFound) || errors.As(err, &invalid)):
+		return "", 0, badRequest("%s", tr(c, "Nothing was imported: %s is not a member of this project. Choose a member under “Into a member's layer” in “Labels in the file”, or add them under Members first.", "\u2068"+name+"\u2069"))
+	case errors.Is(err, db.ErrNotFound):
 		return "", 0, badRequest("layer: no user %q", name)
 	}
 	return name, owner, err

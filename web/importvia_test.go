@@ -12,8 +12,8 @@ import (
 // own parameters, and the same refusals of a file sent by the project
 // page's form (which marks its request Hashiya-Import-Form: 1) name the
 // form's fields by the words it shows; neither names the other's, nor
-// the command line's flags. The form, which imports into gold alone,
-// names the ways that choose a layer and says why.
+// the command line's flags. The form names its own choice of a
+// member's layer.
 func TestImportRefusalNamesTheWayUsed(t *testing.T) {
 	ps, pe := cpSpan(t, apiText, "أحمد")
 	omars := fmt.Sprintf(`{"id":"a","layer":"omar","text":%q,"spans":[{"id":1,"start":%d,"end":%d,"label":"PER"}]}`, apiText, ps, pe)
@@ -33,7 +33,7 @@ func TestImportRefusalNamesTheWayUsed(t *testing.T) {
 			`body:1: this line is layer "omar"'s, and this import goes to gold: import it with layer=omar, or drop its "layer" to import it into gold`,
 			[]string{"--layer", "import form", "in the API"}},
 		{"omar's line into gold, by the form", "", omars, true,
-			`body:1: this line is layer "omar"'s, and this import goes to gold: import it with hashiya import --layer omar or the API's layer=omar (the import form fills gold alone), or drop its "layer" to import it into gold`,
+			`body:1: this line is layer "omar"'s, and this import goes to gold: import it with “Into a member's layer: omar” under “Labels in the file” on the import form, or drop its "layer" to import it into gold`,
 			[]string{"in the API", "on the command line"}},
 	}
 	for _, tt := range tests {

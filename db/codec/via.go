@@ -30,8 +30,8 @@ func (v Via) utf16Control() string {
 }
 
 // layerControl says how to import into layer (a name, or NAME for any):
-// "with" and the control. The import form has none, as it fills gold
-// alone, so it names the two ways that do.
+// "with" and the control: on the import form, its choice of where the
+// file's labels go.
 func (v Via) layerControl(layer string) string {
 	switch v {
 	case ViaCommandLine:
@@ -39,7 +39,7 @@ func (v Via) layerControl(layer string) string {
 	case ViaAPI:
 		return "with layer=" + layer
 	case ViaForm:
-		return fmt.Sprintf("with hashiya import --layer %s or the API's layer=%s (the import form fills gold alone)", layer, layer)
+		return fmt.Sprintf("with “Into a member's layer: %s” under “Labels in the file” on the import form", layer)
 	}
 	return fmt.Sprintf("with --layer %s (layer=%s in the API)", layer, layer)
 }

@@ -18,8 +18,8 @@ var viaWords = map[Via]struct{ utf16, layer, several string }{
 	ViaAPI:         {"(offsets=utf16)", "import it with layer=layla, or", "import each layer's lines on their own, with layer=NAME"},
 	ViaForm: {
 		"(“UTF-16 units” for “doccano offsets count” on the import form)",
-		"import it with hashiya import --layer layla or the API's layer=layla (the import form fills gold alone), or",
-		"import each layer's lines on their own, with hashiya import --layer NAME or the API's layer=NAME (the import form fills gold alone)",
+		"import it with “Into a member's layer: layla” under “Labels in the file” on the import form, or",
+		"import each layer's lines on their own, with “Into a member's layer: NAME” under “Labels in the file” on the import form",
 	},
 }
 

@@ -25,14 +25,25 @@ function init(f) {
   // chosen is read in a format with offsets to count; without script
   // they always show, and the server refuses UTF-16 for the rest.
   const offsetsParts = [offsets, f.querySelector('label[for="import-offsets"]'), el('import-offsets-hint')];
+  // Where the file's labels go shows only for a format that carries
+  // labels: plain text has none to send anywhere.
+  const labels = el('import-labels');
+  const layer = el('import-layer');
   let sending = false;
 
   function showOffsets() {
     const file = input.files[0];
-    const shown = readsOffsets(format.value, file ? file.name : '');
+    const name = file ? file.name : '';
+    const shown = readsOffsets(format.value, name);
     for (const part of offsetsParts) part.hidden = !shown;
     offsets.disabled = !shown;
+    labels.hidden = !carriesLabels(format.value, name);
+    labels.disabled = labels.hidden;
   }
+  // Choosing a member chooses their layer.
+  layer.addEventListener('change', () => {
+    el('import-labels-member').checked = true;
+  });
   format.addEventListener('change', showOffsets);
   input.addEventListener('change', showOffsets);
   showOffsets();
@@ -50,6 +61,9 @@ function init(f) {
     const q = new URLSearchParams({ format: format.value, name: file.name });
     if (el('import-add-labels').checked) q.set('add_labels', '1');
     if (!offsets.disabled && offsets.value !== 'codepoint') q.set('offsets', offsets.value);
+    const into = labels.disabled ? null : f.querySelector('input[name="labels"]:checked');
+    if (into && into.value === 'none') q.set('texts_only', '1');
+    if (into && into.value === 'member') q.set('layer', layer.value);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1/projects/${f.dataset.project}/documents?${q}`);
     const meta = document.querySelector('meta[name="csrf-token"]');
@@ -140,6 +154,13 @@ function init(f) {
     }
     send(file);
   });
+}
+
+// carriesLabels says whether a file of this name, imported in this
+// format, can hold labels: every format but plain text.
+function carriesLabels(format, name) {
+  if (format === 'auto') return !/\.txt$/i.test(name);
+  return format !== 'text' && format !== 'text-lines';
 }
 
 // readsOffsets says whether a file of this name, imported in this format,

@@ -28,15 +28,23 @@ func (h *handler) usersPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := components.UsersView{Users: users, Message: usersNotice(c.Request().Context(), c.QueryParams(), users)}
+	v := components.UsersView{Users: users}
+	v.Message, v.Added = usersNotice(c.Request().Context(), c.QueryParams(), users)
+	if v.Added {
+		// The next step after adding someone: a project to add them to.
+		if v.AddTo, err = h.store.ProjectsFor(c.Request().Context(), currentUser(c)); err != nil {
+			return err
+		}
+	}
 	return render(c, http.StatusOK, components.UsersPage(h.page(c, "Users"), v))
 }
 
 // usersNotice says what the change just made was, in words fixed here,
 // never the URL's: a name from ?added=, ?disabled= or ?enabled= is shown
 // only as the stored name of a user it names, in the state it claims, so
-// a crafted link cannot make the page say anything else.
-func usersNotice(ctx context.Context, q url.Values, users []db.Account) string {
+// a crafted link cannot make the page say anything else. added says the
+// notice is of a user just added.
+func usersNotice(ctx context.Context, q url.Values, users []db.Account) (notice string, added bool) {
 	find := func(param string) (db.User, bool) {
 		name := q.Get(param)
 		i := slices.IndexFunc(users, func(u db.Account) bool { return name != "" && u.Name == name })
@@ -46,15 +54,15 @@ func usersNotice(ctx context.Context, q url.Values, users []db.Account) string {
 		return users[i].User, true
 	}
 	if u, ok := find("enabled"); ok && !u.Disabled {
-		return components.Tf(ctx, "User %s enabled: they can log in again (their old API tokens stay revoked).", components.NameIn(ctx, u.Name))
+		return components.Tf(ctx, "User %s enabled: they can log in again (their old API tokens stay revoked).", components.NameIn(ctx, u.Name)), false
 	}
 	if u, ok := find("disabled"); ok && u.Disabled {
-		return components.Tf(ctx, "User %s disabled: logged out everywhere, API tokens revoked, annotations kept.", components.NameIn(ctx, u.Name))
+		return components.Tf(ctx, "User %s disabled: logged out everywhere, API tokens revoked, annotations kept.", components.NameIn(ctx, u.Name)), false
 	}
 	if u, ok := find("added"); ok {
-		return components.Tf(ctx, "User %s added. Tell them their password; they can change it in Settings.", components.NameIn(ctx, u.Name))
+		return components.Tf(ctx, "User %s added. Tell them their password; they can change it in Settings.", components.NameIn(ctx, u.Name)), true
 	}
-	return ""
+	return "", false
 }
 
 func (h *handler) renderUsers(c echo.Context, status int, v components.UsersView) error {

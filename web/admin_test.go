@@ -131,6 +131,10 @@ func TestAdminUsersNoticeNamesOnlyUsers(t *testing.T) {
 	for _, tt := range tests {
 		rec := admin.get("/admin/users?"+tt.query, env.session)
 		page := rec.Body.String()
+		// Only the notice of a user added sends on to a project's members.
+		if links := strings.Contains(page, "#members-title"); links != (tt.says == "User layla added.") {
+			t.Errorf("?%s: a link to a project's members %v", tt.query, links)
+		}
 		if rec.Code != http.StatusOK {
 			t.Errorf("?%s: status %d", tt.query, rec.Code)
 			continue

@@ -23,7 +23,8 @@ const accountProjectsJS = `Object.fromEntries([...document.querySelectorAll('#ac
 }))`
 
 // TestBrowserUsersPageProjects: the Users page shows each account's
-// projects and its role in each, or that it has none, in English and in
+// projects and its role in each, or for an admin that they act in every
+// project, in English and in
 // Arabic, and fits a 1366x768 laptop, the same at 200% zoom (640x360 CSS
 // px) and a 390 px phone, every cell in sight, a long project name
 // wrapped rather than widening the table.
@@ -45,8 +46,8 @@ func TestBrowserUsersPageProjects(t *testing.T) {
 		code                         string
 		none, annotator, rev, mgr, h string
 	}{
-		{"en", "no project", "annotator", "reviewer", "manager", "Projects"},
-		{"ar", "لا مشروع", "موسِّم", "مراجع", "مدير", "المشاريع"},
+		{"en", "every project (admin)", "annotator", "reviewer", "manager", "Projects"},
+		{"ar", "كل المشاريع (مشرف)", "موسِّم", "مراجع", "مدير", "المشاريع"},
 	} {
 		if err := s.store.SetLanguage(ctx, s.user, lang.code); err != nil {
 			t.Fatal(err)

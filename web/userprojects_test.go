@@ -15,12 +15,16 @@ import (
 // TestUsersPageProjects: the Users page shows, in each account's row, the
 // projects it belongs to, each name a link to its page (the name as text,
 // isolated in <bdi>) and the role there, or "no project" for an account
-// in none. A non-admin is refused the page and sees no project of it.
+// in none; an admin's says they act in every project. A non-admin is
+// refused the page and sees no project of it.
 func TestUsersPageProjects(t *testing.T) {
 	env := newAPIEnv(t) // amina (admin, in no project), omar; project أخبار
 	ctx := t.Context()
 	layla, err := env.store.CreateUser(ctx, "layla", "", false)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.store.CreateUser(ctx, "sami", "", false); err != nil {
 		t.Fatal(err)
 	}
 	sport, err := env.store.CreateProject(ctx, "Sport <b>2</b>", nil, env.user.ID)
@@ -47,7 +51,8 @@ func TestUsersPageProjects(t *testing.T) {
 		words string   // each project's, or the cell's when there is none, between |
 		links []string // href and text of each project link
 	}{
-		{"amina", "no project", nil},
+		{"amina", "every project (admin)", nil},
+		{"sami", "no project", nil},
 		{"omar", "أخبار (annotator)", []string{fmt.Sprintf("/projects/%d أخبار", env.proj.ID)}},
 		{"layla", "أخبار (reviewer)|Sport <b>2</b> (manager)",
 			[]string{fmt.Sprintf("/projects/%d أخبار", env.proj.ID), fmt.Sprintf("/projects/%d Sport <b>2</b>", sport.ID)}},

@@ -18,8 +18,8 @@ import (
 // member in its list chooses their layer, and a doccano file imported so
 // comes in as that member's pre-annotations: the summary says so, gold
 // holds nothing, and the member opening the document sees the spans in
-// their own layer. The form passes axe on a laptop and at 200% zoom, in
-// English and in Arabic.
+// their own layer. The form passes axe on a laptop, at 200% zoom and on
+// a phone, in English and in Arabic.
 func TestBrowserImportIntoMembersLayer(t *testing.T) {
 	src := axeScript(t)
 	s := newSite(t)
@@ -67,7 +67,13 @@ func TestBrowserImportIntoMembersLayer(t *testing.T) {
 		}
 		b.run(chromedp.SetUploadFiles(chromedp.ID("import-file"), []string{corpus}))
 		eval[bool](b, `document.getElementById('import-file').dispatchEvent(new Event('change')), true`)
-		b.checkAxe(src, "the import form ("+lang+")", axeLaptop, axeViewport{683, 384, 2})
+		b.checkAxe(src, "the import form ("+lang+")", axeLaptop, axeViewport{683, 384, 2}, axeViewport{360, 640, 1})
+		b.run(chromedp.EmulateViewport(360, 640))
+		eval[bool](b, `(document.getElementById('import-labels').scrollIntoView({block: 'center'}), true)`)
+		if w := eval[int](b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); w > 0 {
+			t.Errorf("%s: on a phone the project page scrolls %d px sideways", lang, w)
+		}
+		b.viewShot("import-labels-" + lang + "-phone")
 		b.run(chromedp.EmulateViewport(683, 384, chromedp.EmulateScale(2)))
 		eval[bool](b, `(document.getElementById('import-labels').scrollIntoView({block: 'center'}), true)`)
 		b.viewShot("import-labels-" + lang + "-zoom")

@@ -491,6 +491,9 @@ func TestAPIImport(t *testing.T) {
 				}
 				return
 			}
+			if !strings.Contains(rec.Body.String(), `"added_labels":[]`) {
+				t.Errorf("added no label, yet answered %s", rec.Body.String())
+			}
 			var res struct{ Documents, Spans int }
 			decodeJSON(t, rec, &res)
 			wantDocs := strings.Count(strings.TrimSpace(tt.body), "\n") + 1

@@ -157,7 +157,7 @@ func (h *handler) importDocuments(c echo.Context) error {
 	summary := components.ImportSummary(words, components.ImportCounts{Documents: res.Documents, Annotated: res.Annotated, Spans: res.Spans, Relations: res.Relations, Layer: layer,
 		TextsOnly: textsOnly, LeftOutSpans: res.LeftOutSpans, LeftOutRelations: res.LeftOutRelations})
 	body := map[string]any{"documents": res.Documents, "annotated": res.Annotated, "spans": res.Spans, "relations": res.Relations,
-		"added_labels": res.AddedLabels, "warnings": warnings, "summary": summary, "labels_note": components.AddedLabelsNote(words, res.AddedLabels, res.Unjoined, p.RelationTypes)}
+		"added_labels": append([]string{}, res.AddedLabels...), "warnings": warnings, "summary": summary, "labels_note": components.AddedLabelsNote(words, res.AddedLabels, res.Unjoined, p.RelationTypes)}
 	if textsOnly {
 		body["left_out_spans"], body["left_out_relations"] = res.LeftOutSpans, res.LeftOutRelations
 	}

@@ -22,6 +22,7 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	format := f.String("format", "auto", "auto, text, text-lines, jsonl, doccano, doccano-rel, label-studio or conll (auto: by extension, .txt text, .conll conll, .json a Label Studio export, else JSON lines; text-lines: one document per line)")
 	layer := f.String("layer", "gold", "layer the file's spans go to: gold or the name of a member of the project; lines naming another layer are refused")
 	addLabels := f.Bool("add-labels", false, "add labels and relation types the project lacks instead of refusing the line")
+	textsOnly := f.Bool("texts-only", false, "import the documents without the file's spans and relations (to annotate afresh), every line still checked; takes no --layer")
 	unit := f.String("offsets", codec.UnitCodePoint, "what doccano lines' offsets count: codepoint (Python str indexes) or utf16 (doccano's own, JavaScript string indexes); text, CoNLL and Label Studio files take no --offsets")
 	files, err := f.parse(args)
 	if err != nil {
@@ -34,6 +35,9 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	// Check the format and unit before anything is opened or created.
 	if err := checkImportFlags(*format, *unit, files); err != nil {
 		return err
+	}
+	if *textsOnly && *layer != "gold" {
+		return fmt.Errorf("--texts-only writes no layer, so it takes no --layer %s", *layer)
 	}
 	s, p, err := f.openProject(ctx, *project)
 	if err != nil {
@@ -52,13 +56,14 @@ func runImport(ctx context.Context, e env, args []string) (err error) {
 	failed := 0
 	for _, file := range files {
 		start := time.Now()
-		res, err := im.stream(ctx, db.ImportOptions{ProjectID: p.ID, File: file, Owner: owner, AddLabels: *addLabels, Via: db.ViaCommandLine})
+		res, err := im.stream(ctx, db.ImportOptions{ProjectID: p.ID, File: file, Owner: owner, AddLabels: *addLabels, TextsOnly: *textsOnly, Via: db.ViaCommandLine})
 		if err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "%s\n%s: %s\n", describe(err), file, nothingImported(err))
 			continue
 		}
-		summary := components.ImportSummary(ctx, components.ImportCounts{Documents: res.Documents, Annotated: res.Annotated, Spans: res.Spans, Relations: res.Relations, Layer: *layer})
+		summary := components.ImportSummary(ctx, components.ImportCounts{Documents: res.Documents, Annotated: res.Annotated, Spans: res.Spans, Relations: res.Relations, Layer: *layer,
+			TextsOnly: *textsOnly, LeftOutSpans: res.LeftOutSpans, LeftOutRelations: res.LeftOutRelations})
 		// The summary isolates a user's name for a page; a terminal draws
 		// text its own way, and a script reading the line wants the name bare.
 		summary = strings.NewReplacer("\u2068", "", "\u2069", "").Replace(summary)

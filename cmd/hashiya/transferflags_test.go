@@ -32,3 +32,23 @@ func TestExportTokensAtWhitespace(t *testing.T) {
 		}
 	}
 }
+
+// TestImportTextsOnly: --texts-only brings a labelled file's documents in
+// without its spans, saying how many were left out, as the import form's
+// "Leave them out" does; with --layer it is refused before anything.
+func TestImportTextsOnly(t *testing.T) {
+	c := uploadFixture(t)
+	path := filepath.Join(t.TempDir(), "news.jsonl")
+	if err := os.WriteFile(path, []byte(`{"id": "n1", "text": "قال محمد", "spans": [{"start": 4, "end": 8, "label": "PER"}]}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.fail("", "import", "--project", "news", "--texts-only", "--layer", "admin", path); got != "hashiya: --texts-only writes no layer, so it takes no --layer admin\n" {
+		t.Errorf("--texts-only --layer: %q", got)
+	}
+	if out := c.ok("import", "--project", "news", "--texts-only", path); !strings.Contains(out, "Imported 1 document; 1 span in the file was left out") {
+		t.Errorf("--texts-only says %q", out)
+	}
+	if got := c.ok("export", "--project", "news"); !strings.Contains(got, `"id":"n1"`) || !strings.Contains(got, `"spans":[]`) {
+		t.Errorf("after --texts-only the export holds\n%s", got)
+	}
+}

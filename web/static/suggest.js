@@ -186,7 +186,7 @@ export function createSuggestions(ctx) {
   }
   list.addEventListener('focusout', () => CSS.highlights && CSS.highlights.delete('suggestion-focus'));
 
-  // paragraphsOf numbers the text's paragraphs as a reader counts them,
+  // paragraphStarts numbers the text's paragraphs as a reader counts them,
   // blank lines left out: the first code point of each, in order.
   function paragraphStarts() {
     return [...ctx.docEl.querySelectorAll('p[data-start]')]

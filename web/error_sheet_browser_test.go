@@ -49,6 +49,16 @@ func TestBrowserFailedSaveClearOfSheet(t *testing.T) {
 	  }).map((b) => b.textContent.trim());
 	  done({error: error.bottom, sheet: sheet.top, span: span.bottom, covered});
 	})))`
+	// The message follows the sheet by a ResizeObserver, whose callback
+	// runs after a frame's animation callbacks: a sheet that grows in the
+	// frame measured (its referent tools drawn on a slow machine) is
+	// measured before the message has moved, though it moves before the
+	// frame is painted. So the frame painted is measured: after a task
+	// that follows it, until the sheet stops growing.
+	b.waitFor(`new Promise((done) => requestAnimationFrame(() => setTimeout(() => {
+	  const error = document.getElementById('save-error').getBoundingClientRect();
+	  done(error.bottom <= document.getElementById('span-editor').getBoundingClientRect().top + 0.5);
+	})))`)
 	got := eval[box](b, measure)
 	b.viewShot("error-above-sheet")
 	if got.Error > got.Sheet+0.5 {

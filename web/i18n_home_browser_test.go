@@ -194,7 +194,7 @@ func TestBrowserArabicHomeAdminPages(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`form[action="/admin/users"] button`)))
 	b.waitFor(`location.search === '?added=samir' && document.readyState === 'complete'`)
 	b.wantArabicPage("a user added", map[string]string{
-		".notice[role=status]": "أُضيف المستخدم \u2068samir\u2069. أخبره بكلمة مروره، ويمكنه تغييرها في الإعدادات.",
+		".notice[role=status]": "أُضيف المستخدم \u2068samir\u2069. أخبره بكلمة مروره، ويمكنه تغييرها في الإعدادات. الخطوة التالية: أضفه إلى مشروع في قسم أعضائه: Demo",
 		"#accounts caption":    "3 مستخدمين",
 	})
 	b.wantNoSideScroll("users", "arabic-users-added")
